@@ -1,0 +1,844 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cblue-bot.h"
+#include "cblue-error.h"
+#include "cblue-hit.h"
+#include "cblue-language.h"
+#include "cblue-model-provider.h"
+#include "cblue-redactor.h"
+#include "cblue-retriever.h"
+#include "cblue-store.h"
+
+/**
+ * CblueBot:
+ *
+ * The pipeline that answers one message:
+ *
+ * validate → language (requested or detected) → PII redaction → retrieval (every
+ * retriever, fused) → decision (answer, clarify or unknown) → answer (model provider)
+ * → record (store, already redacted) → reply.
+ *
+ * The decision reads the calibrated confidence of the fused hits against
+ * `[bot] answer_threshold`; two topics whose scores are within `[bot] clarify_margin`
+ * of each other make the bot ask which one was meant. Replies that are not answers
+ * (unknown, clarify) are canned texts in the customer's language, from `replies.json`
+ * (bundled; `[bot] replies_file` overrides it), never from the process locale.
+ *
+ * The pipeline is asynchronous; when every retriever and the model provider are
+ * synchronous (the embedded default) [method@Bot.ask_sync] runs it in place without a
+ * main loop. A bot is safe to use from several threads.
+ *
+ * Since: 1.0
+ */
+struct _CblueBot {
+	GObject parent_instance;
+	CblueContext *context; /* owned */
+	GMutex mutex; /* protects kb, replies, last_topics */
+	CblueKb *kb; /* owned */
+	JsonObject *replies; /* owned */
+	GHashTable *last_topics; /* owned: conversation id → topic id */
+	guint max_message_length;
+	guint max_hits;
+	gdouble answer_threshold;
+	gdouble clarify_margin;
+	gdouble clarify_min_confidence;
+	gboolean record; /* store exchanges; off for evaluation runs */
+};
+
+G_DEFINE_TYPE(CblueBot, cblue_bot, G_TYPE_OBJECT)
+
+#define CBLUE_BOT_DEFAULT_MAX_MESSAGE_LENGTH 4000
+#define CBLUE_BOT_MAX_CONVERSATIONS	     100000
+
+/* decision defaults, calibrated with `cblue eval --calibrate` on tests/data/eval-bundled.tsv;
+ * overridden by [bot] answer_threshold / clarify_margin */
+#define CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD 0.45
+#define CBLUE_BOT_DEFAULT_CLARIFY_MARGIN   0.0
+
+static void
+cblue_bot_finalize(GObject *object)
+{
+	CblueBot *self = CBLUE_BOT(object);
+	g_clear_object(&self->kb);
+	g_clear_pointer(&self->replies, json_object_unref);
+	g_hash_table_unref(self->last_topics);
+	g_object_unref(self->context);
+	g_mutex_clear(&self->mutex);
+	G_OBJECT_CLASS(cblue_bot_parent_class)->finalize(object);
+}
+
+static void
+cblue_bot_class_init(CblueBotClass *klass)
+{
+	G_OBJECT_CLASS(klass)->finalize = cblue_bot_finalize;
+}
+
+static void
+cblue_bot_init(CblueBot *self)
+{
+	g_mutex_init(&self->mutex);
+	self->kb = cblue_kb_new();
+	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	self->record = TRUE;
+}
+
+/**
+ * cblue_bot_set_record:
+ * @self: a #CblueBot
+ * @record: whether to store messages, replies and analytics events
+ *
+ * Turns recording off for evaluation and benchmark runs, which must not pollute the
+ * conversations, analytics or unanswered inbox. On by default.
+ *
+ * Since: 1.0
+ */
+void
+cblue_bot_set_record(CblueBot *self, gboolean record)
+{
+	g_return_if_fail(CBLUE_IS_BOT(self));
+	self->record = record;
+}
+
+/**
+ * cblue_bot_get_answer_threshold:
+ * @self: a #CblueBot
+ *
+ * Returns: the confidence below which the bot says it does not know
+ *
+ * Since: 1.0
+ */
+gdouble
+cblue_bot_get_answer_threshold(CblueBot *self)
+{
+	g_return_val_if_fail(CBLUE_IS_BOT(self), 0);
+	return self->answer_threshold;
+}
+
+/**
+ * cblue_bot_new:
+ * @context: the context with the plugins' extensions
+ *
+ * Creates a bot with an empty KB; see [method@Bot.load_kb].
+ *
+ * Returns: (transfer full): a new #CblueBot
+ *
+ * Since: 1.0
+ */
+CblueBot *
+cblue_bot_new(CblueContext *context)
+{
+	CblueBot *self;
+	CblueConfig *config;
+	g_autoptr(GError) error = NULL;
+
+	g_return_val_if_fail(CBLUE_IS_CONTEXT(context), NULL);
+	self = g_object_new(CBLUE_TYPE_BOT, NULL);
+	self->context = g_object_ref(context);
+	config = cblue_context_get_config(context);
+	self->max_message_length = (guint)CLAMP(
+	    cblue_config_get_int(config, "bot", "max_message_length", CBLUE_BOT_DEFAULT_MAX_MESSAGE_LENGTH), 1, G_MAXINT);
+	self->max_hits = (guint)CLAMP(cblue_config_get_int(config, "bot", "max_hits", 5), 2, 50);
+	self->answer_threshold =
+	    cblue_config_get_double(config, "bot", "answer_threshold", CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD);
+	self->clarify_margin = cblue_config_get_double(config, "bot", "clarify_margin", CBLUE_BOT_DEFAULT_CLARIFY_MARGIN);
+	self->clarify_min_confidence =
+	    cblue_config_get_double(config, "bot", "clarify_min_confidence", self->answer_threshold);
+	{
+		g_autofree gchar *replies_file = cblue_config_get_string(config, "bot", "replies_file");
+		if (!cblue_bot_load_replies(self, replies_file, &error))
+			g_warning("replies: %s", error->message);
+	}
+	return self;
+}
+
+/**
+ * cblue_bot_get_context:
+ * @self: a #CblueBot
+ *
+ * Returns: (transfer none): the context
+ *
+ * Since: 1.0
+ */
+CblueContext *
+cblue_bot_get_context(CblueBot *self)
+{
+	g_return_val_if_fail(CBLUE_IS_BOT(self), NULL);
+	return self->context;
+}
+
+/**
+ * cblue_bot_load_replies:
+ * @self: a #CblueBot
+ * @filename: (nullable) (type filename): a replies JSON file, or %NULL for the bundled one
+ * @error: return location for a #GError
+ *
+ * Loads the canned replies (`unknown`, `clarify`, `language_fallback`, each an object of
+ * language → text).
+ *
+ * Returns: %TRUE for success
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_bot_load_replies(CblueBot *self, const gchar *filename, GError **error)
+{
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_autoptr(GBytes) bytes = NULL;
+	JsonNode *root;
+
+	g_return_val_if_fail(CBLUE_IS_BOT(self), FALSE);
+
+	if (filename != NULL) {
+		if (!json_parser_load_from_file(parser, filename, error)) {
+			cblue_error_convert(error);
+			g_prefix_error(error, "%s: ", filename);
+			return FALSE;
+		}
+	} else {
+		gsize size = 0;
+		const gchar *data;
+		bytes = g_resources_lookup_data("/ai/cblue/replies.json", G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+		if (bytes == NULL) {
+			cblue_error_convert(error);
+			return FALSE;
+		}
+		data = g_bytes_get_data(bytes, &size);
+		if (!json_parser_load_from_data(parser, data, (gssize)size, error)) {
+			cblue_error_convert(error);
+			return FALSE;
+		}
+	}
+	root = json_parser_get_root(parser);
+	if (!JSON_NODE_HOLDS_OBJECT(root)) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("replies must be a JSON object"));
+		return FALSE;
+	}
+	g_mutex_lock(&self->mutex);
+	g_clear_pointer(&self->replies, json_object_unref);
+	self->replies = json_object_ref(json_node_get_object(root));
+	g_mutex_unlock(&self->mutex);
+	return TRUE;
+}
+
+/* a canned reply in @language, falling back to English; the caller holds the mutex */
+static const gchar *
+cblue_bot_canned_locked(CblueBot *self, const gchar *name, const gchar *language)
+{
+	JsonObject *group;
+	const gchar *text;
+
+	if (self->replies == NULL || !json_object_has_member(self->replies, name))
+		return "";
+	group = json_object_get_object_member(self->replies, name);
+	if (group == NULL)
+		return "";
+	text = json_object_get_string_member_with_default(group, language, NULL);
+	if (text == NULL)
+		text = json_object_get_string_member_with_default(group, "en", "");
+	return text;
+}
+
+/**
+ * cblue_bot_set_kb:
+ * @self: a #CblueBot
+ * @kb: the KB to serve
+ * @error: return location for a #GError
+ *
+ * Indexes a KB with every retriever and then switches to it; messages being answered
+ * meanwhile finish with the previous KB.
+ *
+ * Returns: %TRUE for success; on failure the previous KB stays
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_bot_set_kb(CblueBot *self, CblueKb *kb, GError **error)
+{
+	g_autoptr(GPtrArray) retrievers = NULL;
+
+	g_return_val_if_fail(CBLUE_IS_BOT(self), FALSE);
+	g_return_val_if_fail(CBLUE_IS_KB(kb), FALSE);
+
+	retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
+	for (guint i = 0; i < retrievers->len; i++) {
+		if (!cblue_retriever_rebuild(g_ptr_array_index(retrievers, i), kb, error))
+			return FALSE;
+	}
+	g_mutex_lock(&self->mutex);
+	g_set_object(&self->kb, kb);
+	g_mutex_unlock(&self->mutex);
+	return TRUE;
+}
+
+/**
+ * cblue_bot_get_kb:
+ * @self: a #CblueBot
+ *
+ * Returns: (transfer full): the KB being served
+ *
+ * Since: 1.0
+ */
+CblueKb *
+cblue_bot_get_kb(CblueBot *self)
+{
+	CblueKb *kb;
+	g_return_val_if_fail(CBLUE_IS_BOT(self), NULL);
+	g_mutex_lock(&self->mutex);
+	kb = g_object_ref(self->kb);
+	g_mutex_unlock(&self->mutex);
+	return kb;
+}
+
+/**
+ * cblue_bot_load_kb:
+ * @self: a #CblueBot
+ * @seed_if_empty: import the bundled KB into an empty store first
+ * @error: return location for a #GError
+ *
+ * Loads the KB from the store and serves it. Without a store, the bundled KB is served
+ * from memory.
+ *
+ * Returns: %TRUE for success
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_bot_load_kb(CblueBot *self, gboolean seed_if_empty, GError **error)
+{
+	CblueStore *store;
+	g_autoptr(CblueKb) kb = NULL;
+
+	g_return_val_if_fail(CBLUE_IS_BOT(self), FALSE);
+
+	store = cblue_context_get_extension(self->context, CBLUE_TYPE_STORE);
+	if (store == NULL) {
+		kb = cblue_kb_new_bundled(error);
+		return kb != NULL && cblue_bot_set_kb(self, kb, error);
+	}
+	kb = cblue_store_load_kb(store, error);
+	if (kb == NULL)
+		return FALSE;
+	if (cblue_kb_get_size(kb) == 0 && seed_if_empty) {
+		g_autoptr(CblueKb) bundled = cblue_kb_new_bundled(error);
+		if (bundled == NULL)
+			return FALSE;
+		if (!cblue_store_import_kb(store, cblue_kb_get_entries(bundled), FALSE, error))
+			return FALSE;
+		g_info("seeded the store with the bundled KB (%u topics)", cblue_kb_get_size(bundled));
+		g_set_object(&kb, bundled);
+	}
+	return cblue_bot_set_kb(self, kb, error);
+}
+
+/* the state of one message through the pipeline */
+typedef struct {
+	CblueMessage *message; /* owned */
+	CblueChatReply *reply; /* owned */
+	CblueKb *kb; /* owned */
+	GPtrArray *retrievers; /* owned */
+	GPtrArray *runs; /* owned: one GPtrArray of CblueHit per retriever, or NULL */
+	GPtrArray *chosen; /* owned: hits passed to the provider */
+	CblueModelProvider *provider; /* owned, nullable */
+	guint pending;
+} CblueAskOp;
+
+static void
+cblue_ask_op_free(CblueAskOp *op)
+{
+	g_clear_object(&op->message);
+	g_clear_object(&op->reply);
+	g_clear_object(&op->kb);
+	g_clear_pointer(&op->retrievers, g_ptr_array_unref);
+	g_clear_pointer(&op->runs, g_ptr_array_unref);
+	g_clear_pointer(&op->chosen, g_ptr_array_unref);
+	g_clear_object(&op->provider);
+	g_free(op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueAskOp, cblue_ask_op_free)
+
+static gboolean
+cblue_text_is_blank(const gchar *text)
+{
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		if (!g_unichar_isspace(ch) && ch != 0x200B && ch != 0xFEFF)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+cblue_bot_validate(CblueBot *self, CblueMessage *message, GError **error)
+{
+	const gchar *text = cblue_message_get_text(message);
+	const gchar *lang = cblue_message_get_language(message);
+	glong n_chars;
+
+	if (!g_utf8_validate(text, -1, NULL)) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The message is not valid UTF-8."));
+		return FALSE;
+	}
+	n_chars = g_utf8_strlen(text, -1);
+	if (n_chars > (glong)self->max_message_length) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_TOO_LARGE,
+			    _("The message is too long: %ld characters, the limit is %u."), n_chars,
+			    self->max_message_length);
+		return FALSE;
+	}
+	if (cblue_text_is_blank(text)) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The message is empty."));
+		return FALSE;
+	}
+	if (lang != NULL && !cblue_language_is_supported(lang)) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+			    _("Unsupported language “%s”: use en, th or zh."), lang);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static CblueAskOp *
+cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
+{
+	g_autoptr(CblueAskOp) op = g_new0(CblueAskOp, 1);
+	g_autoptr(GPtrArray) redactors = NULL;
+	const gchar *conversation_id;
+
+	if (!cblue_bot_validate(self, message, error))
+		return NULL;
+	op->message = g_object_ref(message);
+	op->reply = cblue_chat_reply_new();
+	op->kb = cblue_bot_get_kb(self);
+	op->retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
+	op->runs = g_ptr_array_new_full(op->retrievers->len, (GDestroyNotify)g_ptr_array_unref);
+	op->provider = cblue_context_get_extension(self->context, CBLUE_TYPE_MODEL_PROVIDER);
+	if (op->provider != NULL)
+		g_object_ref(op->provider);
+
+	/* language: as requested, else detected */
+	if (cblue_message_get_language(message) == NULL)
+		cblue_message_set_language(message, cblue_language_detect(cblue_message_get_text(message), NULL));
+
+	/* redaction comes before anything is stored, logged or sent */
+	redactors = cblue_context_get_extensions(self->context, CBLUE_TYPE_REDACTOR);
+	if (redactors->len > 0) {
+		g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
+		g_autofree gchar *redacted = cblue_redact_text(redactors, cblue_message_get_text(message), labels);
+		if (labels->len > 0) {
+			cblue_message_set_text(message, redacted);
+			cblue_chat_reply_set_pii_redacted(op->reply, TRUE);
+		}
+	}
+
+	conversation_id = cblue_message_get_conversation_id(message);
+	if (conversation_id == NULL) {
+		g_autofree gchar *id = g_uuid_string_random();
+		cblue_message_set_conversation_id(message, id);
+		conversation_id = cblue_message_get_conversation_id(message);
+	} else if (cblue_message_get_previous_topic_id(message) == NULL) {
+		g_mutex_lock(&self->mutex);
+		cblue_message_set_previous_topic_id(message, g_hash_table_lookup(self->last_topics, conversation_id));
+		g_mutex_unlock(&self->mutex);
+	}
+	cblue_chat_reply_set_conversation_id(op->reply, conversation_id);
+	cblue_chat_reply_set_message_id(op->reply, cblue_message_get_message_id(message));
+	cblue_chat_reply_set_language(op->reply, cblue_message_get_language(message));
+	return g_steal_pointer(&op);
+}
+
+static gint
+cblue_hit_compare_ptr(gconstpointer a, gconstpointer b)
+{
+	return cblue_hit_compare(*(CblueHit *const *)a, *(CblueHit *const *)b);
+}
+
+/* reciprocal rank fusion; a topic's confidence is the best any retriever gave it */
+static GPtrArray *
+cblue_bot_fuse(CblueAskOp *op)
+{
+	g_autoptr(GHashTable) fused = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *result = g_ptr_array_new_with_free_func(g_object_unref);
+	GHashTableIter iter;
+	gpointer value;
+
+	if (op->runs->len == 1) {
+		GPtrArray *run = g_ptr_array_index(op->runs, 0);
+		for (guint i = 0; i < run->len; i++)
+			g_ptr_array_add(result, g_object_ref(g_ptr_array_index(run, i)));
+		return result;
+	}
+	for (guint r = 0; r < op->runs->len; r++) {
+		GPtrArray *run = g_ptr_array_index(op->runs, r);
+		for (guint i = 0; i < run->len; i++) {
+			CblueHit *hit = g_ptr_array_index(run, i);
+			CblueHit *acc = g_hash_table_lookup(fused, cblue_hit_get_topic_id(hit));
+			gdouble rrf = 1.0 / (60.0 + i + 1);
+			if (acc == NULL) {
+				acc = cblue_hit_new(cblue_hit_get_topic_id(hit), rrf, cblue_hit_get_confidence(hit));
+				g_hash_table_insert(fused, (gpointer)cblue_hit_get_topic_id(acc), acc);
+				continue;
+			}
+			cblue_hit_set_score(acc, cblue_hit_get_score(acc) + rrf);
+			cblue_hit_set_confidence(acc, MAX(cblue_hit_get_confidence(acc), cblue_hit_get_confidence(hit)));
+		}
+	}
+	g_hash_table_iter_init(&iter, fused);
+	while (g_hash_table_iter_next(&iter, NULL, &value))
+		g_ptr_array_add(result, value);
+	g_ptr_array_sort(result, cblue_hit_compare_ptr);
+	return result;
+}
+
+static gchar *
+cblue_bot_topic_label(CblueKb *kb, const gchar *topic_id, const gchar *language)
+{
+	CblueKbEntry *entry = cblue_kb_lookup(kb, topic_id);
+	const gchar *const *questions;
+	if (entry == NULL)
+		return g_strdup(topic_id);
+	questions = cblue_kb_entry_get_questions(entry, language);
+	if (questions[0] == NULL)
+		questions = cblue_kb_entry_get_questions(entry, "en");
+	return g_strdup(questions[0] != NULL ? questions[0] : topic_id);
+}
+
+static gchar *
+cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, CblueHit *a, CblueHit *b)
+{
+	g_autofree gchar *label_a = cblue_bot_topic_label(kb, cblue_hit_get_topic_id(a), language);
+	g_autofree gchar *label_b = cblue_bot_topic_label(kb, cblue_hit_get_topic_id(b), language);
+	g_autofree gchar *template = NULL;
+	g_autofree gchar *tmp = NULL;
+	g_auto(GStrv) parts = NULL;
+
+	g_mutex_lock(&self->mutex);
+	template = g_strdup(cblue_bot_canned_locked(self, "clarify", language));
+	g_mutex_unlock(&self->mutex);
+	parts = g_strsplit(template, "{0}", 2);
+	tmp = g_strjoinv(label_a, parts);
+	g_strfreev(g_steal_pointer(&parts));
+	parts = g_strsplit(tmp, "{1}", 2);
+	return g_strjoinv(label_b, parts);
+}
+
+/* the decision: answer, clarify or unknown; returns TRUE if a provider must write the answer */
+static gboolean
+cblue_bot_decide(CblueBot *self, CblueAskOp *op)
+{
+	g_autoptr(GPtrArray) hits = cblue_bot_fuse(op);
+	const gchar *language = cblue_message_get_language(op->message);
+	CblueHit *top = hits->len > 0 ? g_ptr_array_index(hits, 0) : NULL;
+	CblueHit *second = hits->len > 1 ? g_ptr_array_index(hits, 1) : NULL;
+
+	for (guint i = 0; i < MIN(hits->len, 3u); i++)
+		cblue_chat_reply_add_source(op->reply, g_ptr_array_index(hits, i));
+
+	if (top == NULL || cblue_hit_get_confidence(top) < self->answer_threshold ||
+	    cblue_kb_lookup(op->kb, cblue_hit_get_topic_id(top)) == NULL) {
+		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
+		cblue_chat_reply_set_confidence(op->reply, 1.0 - (top != NULL ? cblue_hit_get_confidence(top) : 0.0));
+		g_mutex_lock(&self->mutex);
+		cblue_chat_reply_set_text(op->reply, cblue_bot_canned_locked(self, "unknown", language));
+		g_mutex_unlock(&self->mutex);
+		return FALSE;
+	}
+	cblue_chat_reply_set_confidence(op->reply, cblue_hit_get_confidence(top));
+	if (second != NULL && self->clarify_margin > 0 &&
+	    cblue_hit_get_confidence(second) >= self->clarify_min_confidence &&
+	    cblue_hit_get_score(top) > 0 &&
+	    (cblue_hit_get_score(top) - cblue_hit_get_score(second)) / cblue_hit_get_score(top) < self->clarify_margin &&
+	    cblue_kb_lookup(op->kb, cblue_hit_get_topic_id(second)) != NULL) {
+		g_autofree gchar *text = cblue_bot_format_clarify(self, op->kb, language, top, second);
+		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_CLARIFY);
+		cblue_chat_reply_set_text(op->reply, text);
+		return FALSE;
+	}
+	cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_ANSWERED);
+	cblue_chat_reply_set_topic_id(op->reply, cblue_hit_get_topic_id(top));
+	op->chosen = g_ptr_array_new_with_free_func(g_object_unref);
+	g_ptr_array_add(op->chosen, g_object_ref(top));
+	return TRUE;
+}
+
+/* the answer when there is no provider or it failed: the entry's own content */
+static void
+cblue_bot_answer_extractive(CblueAskOp *op)
+{
+	CblueKbEntry *entry = cblue_kb_lookup(op->kb, cblue_chat_reply_get_topic_id(op->reply));
+	const gchar *lang = NULL;
+	const gchar *text = cblue_kb_entry_get_content_for(entry, cblue_message_get_language(op->message), &lang);
+	cblue_chat_reply_set_text(op->reply, text);
+}
+
+static void
+cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
+{
+	CblueStore *store = cblue_context_get_extension(self->context, CBLUE_TYPE_STORE);
+	const gchar *topic_id = cblue_chat_reply_get_topic_id(op->reply);
+
+	cblue_chat_reply_set_duration_usec(op->reply,
+					   g_get_monotonic_time() - cblue_message_get_received_usec(op->message));
+	if (topic_id != NULL) {
+		g_mutex_lock(&self->mutex);
+		if (g_hash_table_size(self->last_topics) >= CBLUE_BOT_MAX_CONVERSATIONS)
+			g_hash_table_remove_all(self->last_topics);
+		g_hash_table_insert(self->last_topics, g_strdup(cblue_message_get_conversation_id(op->message)),
+				    g_strdup(topic_id));
+		g_mutex_unlock(&self->mutex);
+	}
+	if (store != NULL && self->record)
+		cblue_store_record_exchange(store, op->message, op->reply);
+}
+
+static gboolean
+cblue_bot_is_all_sync(CblueAskOp *op)
+{
+	for (guint i = 0; i < op->retrievers->len; i++) {
+		if (!cblue_retriever_has_sync_search(g_ptr_array_index(op->retrievers, i)))
+			return FALSE;
+	}
+	return op->provider == NULL || cblue_model_provider_has_sync_generate(op->provider);
+}
+
+/* the whole pipeline in place, for synchronous plugins */
+static CblueChatReply *
+cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
+{
+	for (guint i = 0; i < op->retrievers->len; i++) {
+		CblueRetriever *retriever = g_ptr_array_index(op->retrievers, i);
+		g_autoptr(GError) error_local = NULL;
+		GPtrArray *hits = cblue_retriever_search(retriever, op->message, self->max_hits, &error_local);
+		if (hits == NULL) {
+			g_warning("retriever %s: %s",
+				  cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever)),
+				  error_local->message);
+			hits = g_ptr_array_new_with_free_func(g_object_unref);
+		}
+		g_ptr_array_add(op->runs, hits);
+	}
+	if (cblue_bot_decide(self, op)) {
+		g_autoptr(GError) error_local = NULL;
+		if (op->provider == NULL ||
+		    !cblue_model_provider_generate(op->provider, op->message, op->kb, op->chosen, op->reply,
+						   &error_local)) {
+			if (error_local != NULL)
+				g_warning("model provider: %s", error_local->message);
+			cblue_bot_answer_extractive(op);
+		}
+	}
+	cblue_bot_finish_reply(self, op);
+	return g_object_ref(op->reply);
+}
+
+static void
+cblue_bot_generate_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	g_autoptr(GTask) task = G_TASK(user_data);
+	CblueBot *self = g_task_get_source_object(task);
+	CblueAskOp *op = g_task_get_task_data(task);
+	g_autoptr(GError) error = NULL;
+
+	if (!cblue_model_provider_generate_finish(CBLUE_MODEL_PROVIDER(source), res, &error)) {
+		if (g_task_return_error_if_cancelled(task))
+			return;
+		g_warning("model provider: %s; answering from the KB", error->message);
+		cblue_bot_answer_extractive(op);
+	}
+	cblue_bot_finish_reply(self, op);
+	g_task_return_pointer(task, g_object_ref(op->reply), g_object_unref);
+}
+
+static void
+cblue_bot_after_retrieval(GTask *task)
+{
+	CblueBot *self = g_task_get_source_object(task);
+	CblueAskOp *op = g_task_get_task_data(task);
+
+	if (g_task_return_error_if_cancelled(task))
+		return;
+	if (cblue_bot_decide(self, op)) {
+		if (op->provider != NULL) {
+			cblue_model_provider_generate_async(op->provider, op->message, op->kb, op->chosen, op->reply,
+							    g_task_get_cancellable(task), cblue_bot_generate_cb,
+							    g_object_ref(task));
+			return;
+		}
+		cblue_bot_answer_extractive(op);
+	}
+	cblue_bot_finish_reply(self, op);
+	g_task_return_pointer(task, g_object_ref(op->reply), g_object_unref);
+}
+
+static void
+cblue_bot_search_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	g_autoptr(GTask) task = G_TASK(user_data);
+	CblueAskOp *op = g_task_get_task_data(task);
+	g_autoptr(GError) error = NULL;
+	GPtrArray *hits = cblue_retriever_search_finish(CBLUE_RETRIEVER(source), res, &error);
+
+	if (hits == NULL) {
+		g_warning("retriever: %s", error->message);
+		hits = g_ptr_array_new_with_free_func(g_object_unref);
+	}
+	g_ptr_array_add(op->runs, hits);
+	if (--op->pending == 0)
+		cblue_bot_after_retrieval(task);
+}
+
+/**
+ * cblue_bot_ask_async:
+ * @self: a #CblueBot
+ * @message: the customer's message
+ * @cancellable: (nullable): a #GCancellable, fired when the customer goes away
+ * @callback: the callback
+ * @user_data: data for @callback
+ *
+ * Answers a message. The message's text is replaced by its redacted form, and its
+ * language and conversation id are set if they were not.
+ *
+ * Since: 1.0
+ */
+void
+cblue_bot_ask_async(CblueBot *self, CblueMessage *message, GCancellable *cancellable, GAsyncReadyCallback callback,
+		    gpointer user_data)
+{
+	g_autoptr(GTask) task = NULL;
+	g_autoptr(GError) error = NULL;
+	CblueAskOp *op;
+
+	g_return_if_fail(CBLUE_IS_BOT(self));
+	g_return_if_fail(CBLUE_IS_MESSAGE(message));
+
+	task = g_task_new(self, cancellable, callback, user_data);
+	g_task_set_source_tag(task, cblue_bot_ask_async);
+	op = cblue_bot_prepare(self, message, &error);
+	if (op == NULL) {
+		g_task_return_error(task, g_steal_pointer(&error));
+		return;
+	}
+	g_task_set_task_data(task, op, (GDestroyNotify)cblue_ask_op_free);
+	if (cblue_bot_is_all_sync(op)) {
+		g_autoptr(CblueChatReply) reply = cblue_bot_run_sync(self, op, &error);
+		g_task_return_pointer(task, g_steal_pointer(&reply), g_object_unref);
+		return;
+	}
+	op->pending = 1;
+	for (guint i = 0; i < op->retrievers->len; i++) {
+		op->pending++;
+		cblue_retriever_search_async(g_ptr_array_index(op->retrievers, i), message, self->max_hits,
+					     cancellable, cblue_bot_search_cb, g_object_ref(task));
+	}
+	if (--op->pending == 0)
+		cblue_bot_after_retrieval(task);
+}
+
+/**
+ * cblue_bot_ask_finish:
+ * @self: a #CblueBot
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes [method@Bot.ask_async]. Invalid messages (empty, too long, invalid UTF-8, an
+ * unsupported language) fail with %CBLUE_ERROR_INVALID_DATA or %CBLUE_ERROR_TOO_LARGE.
+ *
+ * Returns: (transfer full): the reply, or %NULL
+ *
+ * Since: 1.0
+ */
+CblueChatReply *
+cblue_bot_ask_finish(CblueBot *self, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, self), NULL);
+	return g_task_propagate_pointer(G_TASK(result), error);
+}
+
+typedef struct {
+	GMainContext *context;
+	GAsyncResult *result;
+} CblueBotSyncData;
+
+static void
+cblue_bot_sync_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	CblueBotSyncData *data = user_data;
+	data->result = g_object_ref(res);
+	g_main_context_wakeup(data->context);
+}
+
+/**
+ * cblue_bot_ask_sync:
+ * @self: a #CblueBot
+ * @message: the customer's message
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Answers a message, blocking. With synchronous plugins the pipeline runs in place;
+ * otherwise a private main context is iterated until the reply is ready.
+ *
+ * Returns: (transfer full): the reply, or %NULL
+ *
+ * Since: 1.0
+ */
+CblueChatReply *
+cblue_bot_ask_sync(CblueBot *self, CblueMessage *message, GCancellable *cancellable, GError **error)
+{
+	g_autoptr(CblueAskOp) op = NULL;
+	g_autoptr(GMainContext) context = NULL;
+	CblueBotSyncData data = {NULL, NULL};
+	CblueChatReply *reply;
+
+	g_return_val_if_fail(CBLUE_IS_BOT(self), NULL);
+	g_return_val_if_fail(CBLUE_IS_MESSAGE(message), NULL);
+
+	/* fast path: no GTask, no main context */
+	op = cblue_bot_prepare(self, message, error);
+	if (op == NULL)
+		return NULL;
+	if (cblue_bot_is_all_sync(op))
+		return cblue_bot_run_sync(self, op, error);
+	g_clear_pointer(&op, cblue_ask_op_free);
+
+	/* the message is prepared again by ask_async; preparing is idempotent */
+	context = g_main_context_new();
+	data.context = context;
+	g_main_context_push_thread_default(context);
+	cblue_bot_ask_async(self, message, cancellable, cblue_bot_sync_cb, &data);
+	while (data.result == NULL)
+		g_main_context_iteration(context, TRUE);
+	g_main_context_pop_thread_default(context);
+	reply = cblue_bot_ask_finish(self, data.result, error);
+	g_object_unref(data.result);
+	return reply;
+}
+
+/**
+ * cblue_bot_ask:
+ * @self: a #CblueBot
+ * @text: the customer's text
+ * @language: (nullable): the language, or %NULL to detect it
+ * @error: return location for a #GError
+ *
+ * Answers a text, blocking; a convenience for scripts and bindings.
+ *
+ * Returns: (transfer full): the reply, or %NULL
+ *
+ * Since: 1.0
+ */
+CblueChatReply *
+cblue_bot_ask(CblueBot *self, const gchar *text, const gchar *language, GError **error)
+{
+	g_autoptr(CblueMessage) message = NULL;
+	g_return_val_if_fail(CBLUE_IS_BOT(self), NULL);
+	g_return_val_if_fail(text != NULL, NULL);
+	message = cblue_message_new(text);
+	cblue_message_set_language(message, language);
+	cblue_message_set_channel(message, "api");
+	return cblue_bot_ask_sync(self, message, NULL, error);
+}

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "cblue-chat-reply.h"
+
+/**
+ * CblueChatReply:
+ *
+ * The bot's reply to one message, serialized as the reply object of the HTTP contract:
+ * `{"conversation_id", "message_id", "reply", "language", "topic_id", "sources":
+ * [{"topic_id", "score"}], "pii_redacted", "outcome", "confidence"}`.
+ *
+ * Since: 1.0
+ */
+struct _CblueChatReply {
+	GObject parent_instance;
+	gchar *conversation_id; /* owned, nullable */
+	gchar *message_id; /* owned, nullable */
+	gchar *text; /* owned */
+	gchar *language; /* owned */
+	gchar *topic_id; /* owned, nullable */
+	GPtrArray *sources; /* owned, of CblueHit */
+	CblueOutcome outcome;
+	gdouble confidence;
+	gboolean pii_redacted;
+	gint64 duration_usec;
+};
+
+G_DEFINE_TYPE(CblueChatReply, cblue_chat_reply, G_TYPE_OBJECT)
+
+/**
+ * cblue_outcome_to_string:
+ * @outcome: a #CblueOutcome
+ *
+ * Returns: the stable name, `answered`, `clarify` or `unanswered`
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_outcome_to_string(CblueOutcome outcome)
+{
+	switch (outcome) {
+	case CBLUE_OUTCOME_ANSWERED:
+		return "answered";
+	case CBLUE_OUTCOME_CLARIFY:
+		return "clarify";
+	case CBLUE_OUTCOME_UNANSWERED:
+	default:
+		return "unanswered";
+	}
+}
+
+static void
+cblue_chat_reply_finalize(GObject *object)
+{
+	CblueChatReply *self = CBLUE_CHAT_REPLY(object);
+	g_free(self->conversation_id);
+	g_free(self->message_id);
+	g_free(self->text);
+	g_free(self->language);
+	g_free(self->topic_id);
+	g_ptr_array_unref(self->sources);
+	G_OBJECT_CLASS(cblue_chat_reply_parent_class)->finalize(object);
+}
+
+static void
+cblue_chat_reply_class_init(CblueChatReplyClass *klass)
+{
+	G_OBJECT_CLASS(klass)->finalize = cblue_chat_reply_finalize;
+}
+
+static void
+cblue_chat_reply_init(CblueChatReply *self)
+{
+	self->text = g_strdup("");
+	self->language = g_strdup("en");
+	self->sources = g_ptr_array_new_with_free_func(g_object_unref);
+	self->outcome = CBLUE_OUTCOME_UNANSWERED;
+}
+
+/**
+ * cblue_chat_reply_new:
+ *
+ * Returns: (transfer full): a new, empty #CblueChatReply
+ *
+ * Since: 1.0
+ */
+CblueChatReply *
+cblue_chat_reply_new(void)
+{
+	return g_object_new(CBLUE_TYPE_CHAT_REPLY, NULL);
+}
+
+#define CBLUE_REPLY_STRING_ACCESSORS(field)                                                                  \
+	const gchar *cblue_chat_reply_get_##field(CblueChatReply *self)                                    \
+	{                                                                                                  \
+		g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);                                     \
+		return self->field;                                                                        \
+	}                                                                                                  \
+	void cblue_chat_reply_set_##field(CblueChatReply *self, const gchar *field)                        \
+	{                                                                                                  \
+		g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));                                               \
+		g_free(self->field);                                                                       \
+		self->field = g_strdup(field);                                                             \
+	}
+
+/**
+ * cblue_chat_reply_get_conversation_id:
+ * @self: a #CblueChatReply
+ *
+ * Returns: (nullable): the conversation id
+ *
+ * Since: 1.0
+ */
+/**
+ * cblue_chat_reply_set_conversation_id:
+ * @self: a #CblueChatReply
+ * @conversation_id: (nullable): the conversation id
+ *
+ * Sets the conversation id.
+ *
+ * Since: 1.0
+ */
+CBLUE_REPLY_STRING_ACCESSORS(conversation_id)
+
+/**
+ * cblue_chat_reply_get_message_id:
+ * @self: a #CblueChatReply
+ *
+ * Returns: (nullable): the id of the message answered
+ *
+ * Since: 1.0
+ */
+/**
+ * cblue_chat_reply_set_message_id:
+ * @self: a #CblueChatReply
+ * @message_id: (nullable): the message id
+ *
+ * Sets the id of the message answered, used for feedback.
+ *
+ * Since: 1.0
+ */
+CBLUE_REPLY_STRING_ACCESSORS(message_id)
+
+/**
+ * cblue_chat_reply_get_language:
+ * @self: a #CblueChatReply
+ *
+ * Returns: the language of the reply
+ *
+ * Since: 1.0
+ */
+/**
+ * cblue_chat_reply_set_language:
+ * @self: a #CblueChatReply
+ * @language: a language code
+ *
+ * Sets the language of the reply.
+ *
+ * Since: 1.0
+ */
+CBLUE_REPLY_STRING_ACCESSORS(language)
+
+/**
+ * cblue_chat_reply_get_topic_id:
+ * @self: a #CblueChatReply
+ *
+ * Returns: (nullable): the topic answered from, or %NULL
+ *
+ * Since: 1.0
+ */
+/**
+ * cblue_chat_reply_set_topic_id:
+ * @self: a #CblueChatReply
+ * @topic_id: (nullable): the topic id
+ *
+ * Sets the topic answered from.
+ *
+ * Since: 1.0
+ */
+CBLUE_REPLY_STRING_ACCESSORS(topic_id)
+
+/**
+ * cblue_chat_reply_get_text:
+ * @self: a #CblueChatReply
+ *
+ * Returns: the reply text
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_chat_reply_get_text(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	return self->text;
+}
+
+/**
+ * cblue_chat_reply_set_text:
+ * @self: a #CblueChatReply
+ * @text: the reply text
+ *
+ * Sets the reply text.
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_text(CblueChatReply *self, const gchar *text)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	g_free(self->text);
+	self->text = g_strdup(text != NULL ? text : "");
+}
+
+/**
+ * cblue_chat_reply_get_sources:
+ * @self: a #CblueChatReply
+ *
+ * Returns: (transfer none) (element-type CblueHit): the KB topics the reply is based on
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+cblue_chat_reply_get_sources(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	return self->sources;
+}
+
+/**
+ * cblue_chat_reply_add_source:
+ * @self: a #CblueChatReply
+ * @hit: a hit
+ *
+ * Adds a source topic.
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_add_source(CblueChatReply *self, CblueHit *hit)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	g_return_if_fail(CBLUE_IS_HIT(hit));
+	g_ptr_array_add(self->sources, g_object_ref(hit));
+}
+
+/**
+ * cblue_chat_reply_get_outcome:
+ * @self: a #CblueChatReply
+ *
+ * Returns: what the bot did
+ *
+ * Since: 1.0
+ */
+CblueOutcome
+cblue_chat_reply_get_outcome(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), CBLUE_OUTCOME_UNANSWERED);
+	return self->outcome;
+}
+
+/**
+ * cblue_chat_reply_set_outcome:
+ * @self: a #CblueChatReply
+ * @outcome: the outcome
+ *
+ * Sets the outcome.
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_outcome(CblueChatReply *self, CblueOutcome outcome)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	self->outcome = outcome;
+}
+
+/**
+ * cblue_chat_reply_get_confidence:
+ * @self: a #CblueChatReply
+ *
+ * Returns: the confidence of the decision, 0 to 1
+ *
+ * Since: 1.0
+ */
+gdouble
+cblue_chat_reply_get_confidence(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), 0);
+	return self->confidence;
+}
+
+/**
+ * cblue_chat_reply_set_confidence:
+ * @self: a #CblueChatReply
+ * @confidence: 0 to 1
+ *
+ * Sets the confidence.
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_confidence(CblueChatReply *self, gdouble confidence)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	self->confidence = CLAMP(confidence, 0.0, 1.0);
+}
+
+/**
+ * cblue_chat_reply_get_pii_redacted:
+ * @self: a #CblueChatReply
+ *
+ * Returns: %TRUE if personal data was found in the message and redacted
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_chat_reply_get_pii_redacted(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), FALSE);
+	return self->pii_redacted;
+}
+
+/**
+ * cblue_chat_reply_set_pii_redacted:
+ * @self: a #CblueChatReply
+ * @pii_redacted: whether personal data was redacted
+ *
+ * Sets whether personal data was redacted.
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_pii_redacted(CblueChatReply *self, gboolean pii_redacted)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	self->pii_redacted = pii_redacted;
+}
+
+/**
+ * cblue_chat_reply_get_duration_usec:
+ * @self: a #CblueChatReply
+ *
+ * Returns: the time the pipeline took, in microseconds
+ *
+ * Since: 1.0
+ */
+gint64
+cblue_chat_reply_get_duration_usec(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), 0);
+	return self->duration_usec;
+}
+
+/**
+ * cblue_chat_reply_set_duration_usec:
+ * @self: a #CblueChatReply
+ * @duration_usec: microseconds
+ *
+ * Sets the time the pipeline took.
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_duration_usec(CblueChatReply *self, gint64 duration_usec)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	self->duration_usec = duration_usec;
+}
+
+/**
+ * cblue_chat_reply_to_json:
+ * @self: a #CblueChatReply
+ *
+ * Serializes the reply as in the HTTP contract.
+ *
+ * Returns: (transfer full): a JSON object node
+ *
+ * Since: 1.0
+ */
+JsonNode *
+cblue_chat_reply_to_json(CblueChatReply *self)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new_immutable();
+
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "conversation_id");
+	if (self->conversation_id != NULL)
+		json_builder_add_string_value(builder, self->conversation_id);
+	else
+		json_builder_add_null_value(builder);
+	json_builder_set_member_name(builder, "message_id");
+	if (self->message_id != NULL)
+		json_builder_add_string_value(builder, self->message_id);
+	else
+		json_builder_add_null_value(builder);
+	json_builder_set_member_name(builder, "reply");
+	json_builder_add_string_value(builder, self->text);
+	json_builder_set_member_name(builder, "language");
+	json_builder_add_string_value(builder, self->language);
+	json_builder_set_member_name(builder, "topic_id");
+	if (self->topic_id != NULL)
+		json_builder_add_string_value(builder, self->topic_id);
+	else
+		json_builder_add_null_value(builder);
+	json_builder_set_member_name(builder, "sources");
+	json_builder_begin_array(builder);
+	for (guint i = 0; i < self->sources->len; i++) {
+		CblueHit *hit = g_ptr_array_index(self->sources, i);
+		json_builder_begin_object(builder);
+		json_builder_set_member_name(builder, "topic_id");
+		json_builder_add_string_value(builder, cblue_hit_get_topic_id(hit));
+		json_builder_set_member_name(builder, "score");
+		json_builder_add_double_value(builder, (gint64)(cblue_hit_get_confidence(hit) * 1000 + 0.5) / 1000.0);
+		json_builder_end_object(builder);
+	}
+	json_builder_end_array(builder);
+	json_builder_set_member_name(builder, "pii_redacted");
+	json_builder_add_boolean_value(builder, self->pii_redacted);
+	json_builder_set_member_name(builder, "outcome");
+	json_builder_add_string_value(builder, cblue_outcome_to_string(self->outcome));
+	json_builder_set_member_name(builder, "confidence");
+	json_builder_add_double_value(builder, (gint64)(self->confidence * 1000 + 0.5) / 1000.0);
+	json_builder_end_object(builder);
+	return json_builder_get_root(builder);
+}
+
+/**
+ * cblue_chat_reply_to_string:
+ * @self: a #CblueChatReply
+ *
+ * Serializes the reply as compact JSON on one line.
+ *
+ * Returns: (transfer full): JSON text
+ *
+ * Since: 1.0
+ */
+gchar *
+cblue_chat_reply_to_string(CblueChatReply *self)
+{
+	g_autoptr(JsonNode) node = cblue_chat_reply_to_json(self);
+	return json_to_string(node, FALSE);
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "cblue-language.h"
+
+/**
+ * cblue_script_for_char:
+ * @ch: a Unicode character
+ *
+ * Classifies a character by writing system. Thai digits and combining marks are Thai;
+ * ASCII and Latin-1/Latin Extended letters and all decimal digits outside Thai are Latin.
+ *
+ * Returns: the #CblueScript of @ch
+ *
+ * Since: 1.0
+ */
+CblueScript
+cblue_script_for_char(gunichar ch)
+{
+	if (ch < 0x80) {
+		if (g_ascii_isalnum((gchar)ch))
+			return CBLUE_SCRIPT_LATIN;
+		return CBLUE_SCRIPT_OTHER;
+	}
+	if (ch >= 0x0E01 && ch <= 0x0E5B && ch != 0x0E3F /* ฿ */)
+		return CBLUE_SCRIPT_THAI;
+	if ((ch >= 0x4E00 && ch <= 0x9FFF) || (ch >= 0x3400 && ch <= 0x4DBF) ||
+	    (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x20000 && ch <= 0x2FA1F) || ch == 0x3007)
+		return CBLUE_SCRIPT_HAN;
+	if ((ch >= 0x00C0 && ch <= 0x024F && ch != 0x00D7 && ch != 0x00F7) ||
+	    (ch >= 0x1E00 && ch <= 0x1EFF) || (ch >= 0x0300 && ch <= 0x036F))
+		return CBLUE_SCRIPT_LATIN;
+	if (g_unichar_isdigit(ch))
+		return CBLUE_SCRIPT_LATIN;
+	return CBLUE_SCRIPT_OTHER;
+}
+
+/**
+ * cblue_language_detect:
+ * @text: UTF-8 text
+ * @confidence: (out) (optional): how sure the guess is, from 0 to 1
+ *
+ * Detects the language of a customer message: `en`, `th` or `zh`.
+ *
+ * The decision is by script statistics with code-mixing rules, because chat messages are
+ * short and mix scripts: Thai words around English product names are Thai
+ * ("ติด solar ราคาเท่าไหร่"), Chinese characters around English words are Chinese
+ * ("装solar要多少钱"). One Thai syllable or one Chinese word carries as much as a whole
+ * English word, so Thai and Han characters weigh more than Latin letters. Text with
+ * neither (or in an unsupported script) is English, the fallback reply language.
+ *
+ * Returns: a static language code
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_language_detect(const gchar *text, gdouble *confidence)
+{
+	guint n_thai = 0, n_han = 0, n_latin = 0, n_other_letters = 0;
+	gdouble thai_weight, han_weight, latin_weight, total;
+	const gchar *best = "en";
+	gdouble best_weight;
+
+	g_return_val_if_fail(text != NULL, "en");
+
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char_validated(p, -1);
+		if (ch == (gunichar)-1 || ch == (gunichar)-2)
+			break;
+		switch (cblue_script_for_char(ch)) {
+		case CBLUE_SCRIPT_THAI:
+			n_thai++;
+			break;
+		case CBLUE_SCRIPT_HAN:
+			n_han++;
+			break;
+		case CBLUE_SCRIPT_LATIN:
+			if (!g_unichar_isdigit(ch))
+				n_latin++;
+			break;
+		case CBLUE_SCRIPT_OTHER:
+		default:
+			if (g_unichar_isalpha(ch))
+				n_other_letters++;
+			break;
+		}
+	}
+
+	/* average letters per word: English ~5, Thai ~4 (incl. vowels/tones), Chinese ~1.7 */
+	latin_weight = n_latin / 5.0;
+	thai_weight = n_thai / 4.0 * 2.0;
+	han_weight = n_han / 1.7 * 2.0;
+	total = latin_weight + thai_weight + han_weight + n_other_letters / 5.0;
+
+	best_weight = latin_weight;
+	if (thai_weight > 0 && thai_weight >= han_weight && (thai_weight >= latin_weight || n_thai >= 2)) {
+		best = "th";
+		best_weight = thai_weight;
+	} else if (han_weight > 0 && (han_weight >= latin_weight || n_han >= 2)) {
+		best = "zh";
+		best_weight = han_weight;
+	}
+	if (confidence != NULL)
+		*confidence = total > 0 ? MIN(1.0, best_weight / total) : 0.0;
+	return best;
+}
+
+/**
+ * cblue_language_is_supported:
+ * @language: (nullable): a language code
+ *
+ * Tells whether Cblue knows a language: `en`, `th` or `zh`.
+ *
+ * Returns: %TRUE if supported
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_language_is_supported(const gchar *language)
+{
+	return g_strcmp0(language, "en") == 0 || g_strcmp0(language, "th") == 0 ||
+	       g_strcmp0(language, "zh") == 0;
+}
