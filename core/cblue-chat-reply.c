@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cblue-chat-reply.h"
 
 /**
@@ -49,6 +51,49 @@ cblue_outcome_to_string(CblueOutcome outcome)
 	default:
 		return "unanswered";
 	}
+}
+
+/* a JSON string literal, or null; the text is valid UTF-8 (the bot validates messages) */
+static void
+cblue_json_append_string(GString *out, const gchar *text)
+{
+	if (text == NULL) {
+		g_string_append(out, "null");
+		return;
+	}
+	g_string_append_c(out, '"');
+	for (const guchar *p = (const guchar *)text; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			g_string_append(out, "\\\"");
+			break;
+		case '\\':
+			g_string_append(out, "\\\\");
+			break;
+		case '\n':
+			g_string_append(out, "\\n");
+			break;
+		case '\r':
+			g_string_append(out, "\\r");
+			break;
+		case '\t':
+			g_string_append(out, "\\t");
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				g_string_append_printf(out, "\\u%04x", *p);
+			else
+				g_string_append_c(out, (gchar)*p);
+		}
+	}
+	g_string_append_c(out, '"');
+}
+
+static void
+cblue_json_append_score(GString *out, gdouble value)
+{
+	gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
+	g_string_append(out, g_ascii_formatd(buf, sizeof(buf), "%.3f", CLAMP(value, 0.0, 1.0)));
 }
 
 static void
@@ -414,7 +459,7 @@ cblue_chat_reply_to_json(CblueChatReply *self)
 		json_builder_set_member_name(builder, "topic_id");
 		json_builder_add_string_value(builder, cblue_hit_get_topic_id(hit));
 		json_builder_set_member_name(builder, "score");
-		json_builder_add_double_value(builder, (gint64)(cblue_hit_get_confidence(hit) * 1000 + 0.5) / 1000.0);
+		json_builder_add_double_value(builder, cblue_hit_get_confidence(hit));
 		json_builder_end_object(builder);
 	}
 	json_builder_end_array(builder);
@@ -423,7 +468,7 @@ cblue_chat_reply_to_json(CblueChatReply *self)
 	json_builder_set_member_name(builder, "outcome");
 	json_builder_add_string_value(builder, cblue_outcome_to_string(self->outcome));
 	json_builder_set_member_name(builder, "confidence");
-	json_builder_add_double_value(builder, (gint64)(self->confidence * 1000 + 0.5) / 1000.0);
+	json_builder_add_double_value(builder, self->confidence);
 	json_builder_end_object(builder);
 	return json_builder_get_root(builder);
 }
@@ -441,6 +486,37 @@ cblue_chat_reply_to_json(CblueChatReply *self)
 gchar *
 cblue_chat_reply_to_string(CblueChatReply *self)
 {
-	g_autoptr(JsonNode) node = cblue_chat_reply_to_json(self);
-	return json_to_string(node, FALSE);
+	/* written by hand rather than through JsonGenerator: it is on the hot path of every
+	 * reply, and scores are printed with 3 decimals instead of 17 digits */
+	GString *out;
+
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	out = g_string_sized_new(256 + strlen(self->text));
+	g_string_append(out, "{\"conversation_id\":");
+	cblue_json_append_string(out, self->conversation_id);
+	g_string_append(out, ",\"message_id\":");
+	cblue_json_append_string(out, self->message_id);
+	g_string_append(out, ",\"reply\":");
+	cblue_json_append_string(out, self->text);
+	g_string_append(out, ",\"language\":");
+	cblue_json_append_string(out, self->language);
+	g_string_append(out, ",\"topic_id\":");
+	cblue_json_append_string(out, self->topic_id);
+	g_string_append(out, ",\"sources\":[");
+	for (guint i = 0; i < self->sources->len; i++) {
+		CblueHit *hit = g_ptr_array_index(self->sources, i);
+		g_string_append(out, i > 0 ? ",{\"topic_id\":" : "{\"topic_id\":");
+		cblue_json_append_string(out, cblue_hit_get_topic_id(hit));
+		g_string_append(out, ",\"score\":");
+		cblue_json_append_score(out, cblue_hit_get_confidence(hit));
+		g_string_append_c(out, '}');
+	}
+	g_string_append(out, "],\"pii_redacted\":");
+	g_string_append(out, self->pii_redacted ? "true" : "false");
+	g_string_append(out, ",\"outcome\":");
+	cblue_json_append_string(out, cblue_outcome_to_string(self->outcome));
+	g_string_append(out, ",\"confidence\":");
+	cblue_json_append_score(out, self->confidence);
+	g_string_append_c(out, '}');
+	return g_string_free(out, FALSE);
 }

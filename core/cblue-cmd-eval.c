@@ -258,7 +258,7 @@ cblue_confusion_compare(gconstpointer a, gconstpointer b, gpointer user_data)
 int
 cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 {
-	gboolean json = FALSE, calibrate = FALSE;
+	gboolean json = FALSE, calibrate = FALSE, show_errors = FALSE;
 	gchar *kb_file = NULL;
 	gdouble min_top1 = 0, min_oos_f1 = 0, threshold = -1;
 	const GOptionEntry entries[] = {
@@ -267,6 +267,8 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 	     N_("FILE")},
 	    {"calibrate", 0, 0, G_OPTION_ARG_NONE, &calibrate,
 	     N_("Find the answer threshold that fits the labels best and print it as configuration"), NULL},
+	    {"show-errors", 0, 0, G_OPTION_ARG_NONE, &show_errors,
+	     N_("List every query answered wrongly, with the topic and confidence"), NULL},
 	    {"threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Answer threshold to evaluate with"), N_("X")},
 	    {"min-top1", 0, 0, G_OPTION_ARG_DOUBLE, &min_top1,
 	     N_("Exit with an error if the top-1 accuracy of any language is below X"), N_("X")},
@@ -345,6 +347,10 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 			continue;
 		if (c->expected == NULL && rejected)
 			continue;
+		if (show_errors && !json)
+			printf("%s\t%.3f\t%s → %s\t%s\n", c->language, c->top_confidence,
+			       c->expected != NULL ? c->expected : "(out of scope)", rejected ? "(unknown)" : c->top[0],
+			       c->query);
 		key = g_strdup_printf("%s → %s", c->expected != NULL ? c->expected : "(out of scope)",
 				      rejected ? "(unknown)" : c->top[0]);
 		g_hash_table_insert(confusions, g_strdup(key),

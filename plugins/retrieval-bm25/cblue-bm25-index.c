@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cblue-bm25-index.h"
+
+/*
+ * An immutable BM25F index over the KB topics. Each posting carries the topic's whole
+ * contribution for the term (IDF × saturated, length-normalized, field-weighted term
+ * frequency), so a search is a sum over the question's postings. Alongside the score,
+ * the search accumulates how much of the question's information (IDF) each topic
+ * explains: that is the hit's confidence, and what out-of-scope detection reads.
+ */
+
+#define CBLUE_BM25_NGRAM_PREFIX '#'
+#define CBLUE_BM25_CONTENT_COVER 0.6
+#define CBLUE_BM25_FUZZY_FACTOR	 0.8
+
+typedef enum {
+	CBLUE_BM25_FIELD_QUESTIONS,
+	CBLUE_BM25_FIELD_KEYWORDS,
+	CBLUE_BM25_FIELD_CONTENT,
+	CBLUE_BM25_N_FIELDS,
+} CblueBm25Field;
+
+typedef struct {
+	guint doc;
+	gfloat contrib; /* IDF × BM25F saturation, × ngram_weight for n-grams */
+	gfloat cover; /* 1 if the term is in the questions or keywords, less if only in content */
+} CblueBm25Posting;
+
+typedef struct {
+	gdouble idf;
+	GArray *postings; /* owned, of CblueBm25Posting */
+} CblueBm25Term;
+
+struct _CblueBm25Index {
+	GHashTable *terms; /* owned: utf8 → CblueBm25Term */
+	GHashTable *deletes; /* owned: utf8 (a Latin word minus one char) → borrowed term key */
+	GPtrArray *topic_ids; /* owned, of utf8 */
+	CblueTokenizer *tokenizer; /* owned */
+	GHashTable *stopwords; /* owned ref */
+	gdouble idf_unknown;
+	guint n_docs;
+};
+
+void
+cblue_bm25_params_init_default(CblueBm25Params *params)
+{
+	params->k1 = 1.2;
+	params->b = 0.75;
+	params->weight_questions = 3.0;
+	params->weight_keywords = 2.0;
+	params->weight_content = 1.0;
+	params->ngram_weight = 0.5;
+}
+
+/* stop words per language, from the core's bundled resources; one set for all languages
+ * because their scripts do not overlap */
+GHashTable *
+cblue_bm25_load_stopwords(void)
+{
+	static const gchar *const langs[] = {"en", "th", "zh"};
+	GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+
+	for (guint i = 0; i < G_N_ELEMENTS(langs); i++) {
+		g_autofree gchar *path = g_strdup_printf("/ai/cblue/stopwords/%s.txt", langs[i]);
+		g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+		g_auto(GStrv) lines = NULL;
+		if (bytes == NULL) {
+			g_warning("no stop words for %s", langs[i]);
+			continue;
+		}
+		lines = g_strsplit(g_bytes_get_data(bytes, NULL), "\n", -1);
+		for (guint j = 0; lines[j] != NULL; j++) {
+			g_strstrip(lines[j]);
+			if (lines[j][0] == '\0' || lines[j][0] == '#')
+				continue;
+			g_hash_table_add(set, cblue_tokenizer_normalize(tokenizer, lines[j]));
+		}
+	}
+	return set;
+}
+
+/* light English stemming: the same on both sides, so consistency matters more than
+ * linguistics ("panels" = "panel", "installing" = "install") */
+static gchar *
+cblue_bm25_stem_latin(const gchar *word)
+{
+	gsize len = strlen(word);
+	if (len > 4 && g_str_has_suffix(word, "ies"))
+		return g_strdup_printf("%.*sy", (int)(len - 3), word);
+	if (len > 5 && g_str_has_suffix(word, "ing"))
+		return g_strndup(word, len - 3);
+	if (len > 4 && g_str_has_suffix(word, "ed") && !g_str_has_suffix(word, "eed"))
+		return g_strndup(word, len - 2);
+	if (len > 4 && g_str_has_suffix(word, "sses"))
+		return g_strndup(word, len - 2);
+	if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's' && word[len - 2] != 'u' && word[len - 2] != 'i')
+		return g_strndup(word, len - 1);
+	return g_strdup(word);
+}
+
+static void
+cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams)
+{
+	guint n = script == CBLUE_SCRIPT_HAN ? 2 : 3;
+	glong n_chars;
+	const gchar *p;
+
+	if (chunk->len == 0)
+		return;
+	n_chars = g_utf8_strlen(chunk->str, -1);
+	if ((guint)n_chars <= n) {
+		g_ptr_array_add(ngrams, g_strdup_printf("%c%s", CBLUE_BM25_NGRAM_PREFIX, chunk->str));
+	} else {
+		p = chunk->str;
+		for (glong i = 0; i + n <= (guint)n_chars; i++) {
+			const gchar *end = p;
+			for (guint k = 0; k < n; k++)
+				end = g_utf8_next_char(end);
+			g_ptr_array_add(ngrams, g_strdup_printf("%c%.*s", CBLUE_BM25_NGRAM_PREFIX, (int)(end - p), p));
+			p = g_utf8_next_char(p);
+		}
+	}
+	g_string_truncate(chunk, 0);
+}
+
+/* words (stop words dropped, Latin stemmed) and character n-grams of the Thai and Chinese
+ * text between stop words */
+void
+cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const gchar *text, GPtrArray *words,
+		   GPtrArray *ngrams)
+{
+	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
+	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, normalized);
+	g_autoptr(GString) chunk = g_string_new(NULL);
+	CblueScript chunk_script = CBLUE_SCRIPT_OTHER;
+
+	for (guint i = 0; i < tokens->len; i++) {
+		const gchar *token = g_ptr_array_index(tokens, i);
+		CblueScript script = cblue_script_for_char(g_utf8_get_char(token));
+		gboolean stop = g_hash_table_contains(stopwords, token);
+
+		if (stop || script != chunk_script) {
+			if (ngrams != NULL)
+				cblue_bm25_flush_chunk(chunk, chunk_script, ngrams);
+			chunk_script = script;
+		}
+		if (stop)
+			continue;
+		if (script == CBLUE_SCRIPT_LATIN) {
+			g_ptr_array_add(words, cblue_bm25_stem_latin(token));
+			continue;
+		}
+		g_ptr_array_add(words, g_strdup(token));
+		if (script == CBLUE_SCRIPT_THAI || script == CBLUE_SCRIPT_HAN)
+			g_string_append(chunk, token);
+	}
+	if (ngrams != NULL)
+		cblue_bm25_flush_chunk(chunk, chunk_script, ngrams);
+}
+
+static void
+cblue_bm25_term_free(gpointer data)
+{
+	CblueBm25Term *term = data;
+	g_array_unref(term->postings);
+	g_free(term);
+}
+
+/* per document, per field: term → count, and the field's length */
+typedef struct {
+	GHashTable *tf[CBLUE_BM25_N_FIELDS]; /* owned: utf8 → count */
+	guint len[CBLUE_BM25_N_FIELDS];
+} CblueBm25Doc;
+
+static void
+cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueTokenizer *tokenizer, GHashTable *stopwords,
+			const gchar *text)
+{
+	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
+
+	cblue_bm25_analyze(tokenizer, stopwords, text, words, ngrams);
+	g_ptr_array_extend_and_steal(words, g_steal_pointer(&ngrams));
+	for (guint i = 0; i < words->len; i++) {
+		const gchar *term = g_ptr_array_index(words, i);
+		guint count = GPOINTER_TO_UINT(g_hash_table_lookup(doc->tf[field], term));
+		g_hash_table_insert(doc->tf[field], g_strdup(term), GUINT_TO_POINTER(count + 1));
+	}
+	doc->len[field] += words->len;
+}
+
+static void
+cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueTokenizer *tokenizer, GHashTable *stopwords)
+{
+	g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
+	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+	const gchar *const *tags = cblue_kb_entry_get_tags(entry);
+
+	for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++)
+		doc->tf[f] = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; i < langs->len; i++) {
+		const gchar *lang = g_ptr_array_index(langs, i);
+		const gchar *const *questions = cblue_kb_entry_get_questions(entry, lang);
+		const gchar *content = cblue_kb_entry_get_content(entry, lang);
+		for (guint j = 0; questions[j] != NULL; j++)
+			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_QUESTIONS, tokenizer, stopwords, questions[j]);
+		if (content != NULL)
+			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_CONTENT, tokenizer, stopwords, content);
+	}
+	for (guint j = 0; keywords[j] != NULL; j++)
+		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, keywords[j]);
+	for (guint j = 0; tags[j] != NULL; j++)
+		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, tags[j]);
+}
+
+static void
+cblue_bm25_doc_clear(CblueBm25Doc *doc)
+{
+	for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++)
+		g_clear_pointer(&doc->tf[f], g_hash_table_unref);
+}
+
+/* symmetric-delete index for typo tolerance: every Latin word of 4+ characters minus one
+ * character, pointing to the most frequent vocabulary word that produces it */
+static void
+cblue_bm25_index_add_deletes(CblueBm25Index *self, const gchar *word, guint df)
+{
+	gsize len = strlen(word);
+	if (len < 4 || word[0] == CBLUE_BM25_NGRAM_PREFIX || cblue_script_for_char(g_utf8_get_char(word)) != CBLUE_SCRIPT_LATIN)
+		return;
+	for (gsize i = 0; i < len; i++) {
+		g_autofree gchar *del = g_strdup_printf("%.*s%s", (int)i, word, word + i + 1);
+		const gchar *other = g_hash_table_lookup(self->deletes, del);
+		if (other != NULL) {
+			CblueBm25Term *t = g_hash_table_lookup(self->terms, other);
+			if (t->postings->len >= df)
+				continue;
+		}
+		g_hash_table_insert(self->deletes, g_steal_pointer(&del), (gpointer)word);
+	}
+}
+
+CblueBm25Index *
+cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, const CblueBm25Params *params)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+	guint n = entries->len;
+	g_autofree CblueBm25Doc *docs = g_new0(CblueBm25Doc, MAX(n, 1));
+	gdouble avglen[CBLUE_BM25_N_FIELDS] = {0};
+	const gdouble weights[CBLUE_BM25_N_FIELDS] = {params->weight_questions, params->weight_keywords,
+						      params->weight_content};
+	g_autoptr(GHashTable) df = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	CblueBm25Index *self = g_atomic_rc_box_new0(CblueBm25Index);
+	GHashTableIter iter;
+	gpointer key, value;
+
+	self->terms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cblue_bm25_term_free);
+	self->deletes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
+	self->tokenizer = g_object_ref(tokenizer);
+	self->stopwords = g_hash_table_ref(stopwords);
+	self->n_docs = n;
+	self->idf_unknown = log(1.0 + (n + 0.5) / 0.5);
+
+	/* pass 1: term frequencies per field, document frequencies */
+	for (guint d = 0; d < n; d++) {
+		CblueKbEntry *entry = g_ptr_array_index(entries, d);
+		g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
+		cblue_bm25_doc_fill(&docs[d], entry, tokenizer, stopwords);
+		for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++) {
+			avglen[f] += docs[d].len[f];
+			g_hash_table_iter_init(&iter, docs[d].tf[f]);
+			while (g_hash_table_iter_next(&iter, &key, NULL)) {
+				if (g_hash_table_contains(seen, key))
+					continue;
+				g_hash_table_add(seen, key);
+				g_hash_table_insert(df, g_strdup(key),
+						    GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(df, key)) + 1));
+			}
+		}
+	}
+	for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++)
+		avglen[f] = n > 0 ? MAX(avglen[f] / n, 1.0) : 1.0;
+
+	g_hash_table_iter_init(&iter, df);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		CblueBm25Term *term = g_new0(CblueBm25Term, 1);
+		guint term_df = GPOINTER_TO_UINT(value);
+		term->idf = log(1.0 + (n - term_df + 0.5) / (term_df + 0.5));
+		term->postings = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25Posting), term_df);
+		g_hash_table_insert(self->terms, g_strdup(key), term);
+	}
+
+	/* pass 2: one posting per (term, document) with the final contribution */
+	for (guint d = 0; d < n; d++) {
+		g_autoptr(GHashTable) done = g_hash_table_new(g_str_hash, g_str_equal);
+		for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++) {
+			g_hash_table_iter_init(&iter, docs[d].tf[f]);
+			while (g_hash_table_iter_next(&iter, &key, NULL)) {
+				CblueBm25Term *term;
+				CblueBm25Posting posting = {d, 0, 0};
+				gdouble tfn = 0;
+				gboolean in_title = FALSE;
+
+				if (g_hash_table_contains(done, key))
+					continue;
+				g_hash_table_add(done, key);
+				for (guint g = 0; g < CBLUE_BM25_N_FIELDS; g++) {
+					guint tf = GPOINTER_TO_UINT(g_hash_table_lookup(docs[d].tf[g], key));
+					if (tf == 0)
+						continue;
+					tfn += weights[g] * tf / (1.0 - params->b + params->b * docs[d].len[g] / avglen[g]);
+					if (g != CBLUE_BM25_FIELD_CONTENT)
+						in_title = TRUE;
+				}
+				term = g_hash_table_lookup(self->terms, key);
+				posting.contrib = (gfloat)(term->idf * tfn / (params->k1 + tfn) *
+							   (((const gchar *)key)[0] == CBLUE_BM25_NGRAM_PREFIX
+								? params->ngram_weight
+								: 1.0));
+				posting.cover = in_title ? 1.0f : (gfloat)CBLUE_BM25_CONTENT_COVER;
+				g_array_append_val(term->postings, posting);
+			}
+		}
+	}
+	g_hash_table_iter_init(&iter, self->terms);
+	while (g_hash_table_iter_next(&iter, &key, &value))
+		cblue_bm25_index_add_deletes(self, key, ((CblueBm25Term *)value)->postings->len);
+	for (guint d = 0; d < n; d++)
+		cblue_bm25_doc_clear(&docs[d]);
+	return self;
+}
+
+static void
+cblue_bm25_index_clear(gpointer data)
+{
+	CblueBm25Index *self = data;
+	g_hash_table_unref(self->deletes);
+	g_hash_table_unref(self->terms);
+	g_ptr_array_unref(self->topic_ids);
+	g_object_unref(self->tokenizer);
+	g_hash_table_unref(self->stopwords);
+}
+
+CblueBm25Index *
+cblue_bm25_index_ref(CblueBm25Index *index)
+{
+	return g_atomic_rc_box_acquire(index);
+}
+
+void
+cblue_bm25_index_unref(CblueBm25Index *index)
+{
+	g_atomic_rc_box_release_full(index, cblue_bm25_index_clear);
+}
+
+guint
+cblue_bm25_index_get_n_terms(CblueBm25Index *index)
+{
+	return g_hash_table_size(index->terms);
+}
+
+/* a vocabulary word one edit away from an unknown Latin word, or NULL */
+static const gchar *
+cblue_bm25_index_correct(CblueBm25Index *self, const gchar *word)
+{
+	gsize len = strlen(word);
+	const gchar *best = NULL;
+	guint best_df = 0;
+
+	if (len < 4 || cblue_script_for_char(g_utf8_get_char(word)) != CBLUE_SCRIPT_LATIN)
+		return NULL;
+	/* the word is a vocabulary word with one character missing */
+	best = g_hash_table_lookup(self->deletes, word);
+	if (best != NULL)
+		best_df = ((CblueBm25Term *)g_hash_table_lookup(self->terms, best))->postings->len;
+	for (gsize i = 0; i < len; i++) {
+		g_autofree gchar *del = g_strdup_printf("%.*s%s", (int)i, word, word + i + 1);
+		gpointer key = NULL;
+		CblueBm25Term *term;
+		const gchar *candidate;
+		/* one character too many */
+		if (g_hash_table_lookup_extended(self->terms, del, &key, (gpointer *)&term)) {
+			if (term->postings->len > best_df) {
+				best = key;
+				best_df = term->postings->len;
+			}
+		}
+		/* one character substituted or two swapped */
+		candidate = g_hash_table_lookup(self->deletes, del);
+		if (candidate != NULL) {
+			term = g_hash_table_lookup(self->terms, candidate);
+			if (term->postings->len > best_df) {
+				best = candidate;
+				best_df = term->postings->len;
+			}
+		}
+	}
+	/* typos rarely touch the first letter; a different one is more likely a different word */
+	if (best != NULL && best[0] != word[0])
+		return NULL;
+	return best;
+}
+
+typedef struct {
+	gdouble score;
+	gdouble word_cover;
+	gdouble ngram_cover;
+} CblueBm25Acc;
+
+static void
+cblue_bm25_accumulate(CblueBm25Term *term, gdouble factor, gboolean is_ngram, CblueBm25Acc *acc)
+{
+	for (guint i = 0; i < term->postings->len; i++) {
+		CblueBm25Posting *p = &g_array_index(term->postings, CblueBm25Posting, i);
+		acc[p->doc].score += p->contrib * factor;
+		if (is_ngram)
+			acc[p->doc].ngram_cover += term->idf * p->cover * factor;
+		else
+			acc[p->doc].word_cover += term->idf * p->cover * factor;
+	}
+}
+
+static gint
+cblue_bm25_hit_compare(gconstpointer a, gconstpointer b)
+{
+	return cblue_hit_compare(*(CblueHit *const *)a, *(CblueHit *const *)b);
+}
+
+static void
+cblue_bm25_dedup(GPtrArray *terms)
+{
+	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < terms->len;) {
+		const gchar *t = g_ptr_array_index(terms, i);
+		if (g_hash_table_contains(seen, t)) {
+			g_ptr_array_remove_index(terms, i);
+			continue;
+		}
+		g_hash_table_add(seen, (gpointer)t);
+		i++;
+	}
+}
+
+GPtrArray *
+cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
+{
+	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
+	g_autofree CblueBm25Acc *acc = g_new0(CblueBm25Acc, MAX(self->n_docs, 1));
+	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
+	gdouble word_total = 0, ngram_total = 0;
+
+	cblue_bm25_analyze(self->tokenizer, self->stopwords, text, words, ngrams);
+	cblue_bm25_dedup(words);
+	cblue_bm25_dedup(ngrams);
+	for (guint i = 0; i < words->len; i++) {
+		const gchar *word = g_ptr_array_index(words, i);
+		CblueBm25Term *term = g_hash_table_lookup(self->terms, word);
+		gdouble factor = 1.0;
+		if (term == NULL) {
+			const gchar *corrected = cblue_bm25_index_correct(self, word);
+			if (corrected != NULL) {
+				term = g_hash_table_lookup(self->terms, corrected);
+				factor = CBLUE_BM25_FUZZY_FACTOR;
+			}
+		}
+		if (term == NULL) {
+			word_total += self->idf_unknown;
+			continue;
+		}
+		word_total += term->idf;
+		cblue_bm25_accumulate(term, factor, FALSE, acc);
+	}
+	for (guint i = 0; i < ngrams->len; i++) {
+		CblueBm25Term *term = g_hash_table_lookup(self->terms, g_ptr_array_index(ngrams, i));
+		if (term == NULL) {
+			ngram_total += self->idf_unknown;
+			continue;
+		}
+		ngram_total += term->idf;
+		cblue_bm25_accumulate(term, 1.0, TRUE, acc);
+	}
+	for (guint d = 0; d < self->n_docs; d++) {
+		gdouble confidence;
+		if (acc[d].score <= 0)
+			continue;
+		if (word_total > 0 && ngram_total > 0)
+			confidence = 0.5 * acc[d].word_cover / word_total + 0.5 * acc[d].ngram_cover / ngram_total;
+		else if (word_total > 0)
+			confidence = acc[d].word_cover / word_total;
+		else
+			confidence = ngram_total > 0 ? acc[d].ngram_cover / ngram_total : 0;
+		g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), acc[d].score, confidence));
+	}
+	g_ptr_array_sort(hits, cblue_bm25_hit_compare);
+	if (hits->len > max_hits)
+		g_ptr_array_set_size(hits, max_hits);
+	return hits;
+}

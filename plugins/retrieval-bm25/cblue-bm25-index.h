@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include "cblue.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+	gdouble k1;
+	gdouble b;
+	gdouble weight_questions;
+	gdouble weight_keywords;
+	gdouble weight_content;
+	gdouble ngram_weight;
+} CblueBm25Params;
+
+typedef struct _CblueBm25Index CblueBm25Index;
+
+void cblue_bm25_params_init_default(CblueBm25Params *params);
+GHashTable *cblue_bm25_load_stopwords(void);
+void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const gchar *text, GPtrArray *words,
+			GPtrArray *ngrams);
+CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
+				     const CblueBm25Params *params);
+CblueBm25Index *cblue_bm25_index_ref(CblueBm25Index *index);
+void cblue_bm25_index_unref(CblueBm25Index *index);
+guint cblue_bm25_index_get_n_terms(CblueBm25Index *index);
+GPtrArray *cblue_bm25_index_search(CblueBm25Index *index, const gchar *text, guint max_hits);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueBm25Index, cblue_bm25_index_unref)
+
+G_END_DECLS

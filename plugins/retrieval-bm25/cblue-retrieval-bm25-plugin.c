@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "cblue-bm25-index.h"
+
+/* retrieval-bm25: see README.md */
+
+#define CBLUE_TYPE_RETRIEVER_BM25 (cblue_retriever_bm25_get_type())
+G_DECLARE_FINAL_TYPE(CblueRetrieverBm25, cblue_retriever_bm25, CBLUE, RETRIEVER_BM25, GObject)
+
+struct _CblueRetrieverBm25 {
+	GObject parent_instance;
+	CblueTokenizer *tokenizer; /* owned */
+	GHashTable *stopwords; /* owned */
+	CblueBm25Params params;
+	GMutex mutex; /* protects index */
+	CblueBm25Index *index; /* owned, nullable until the first rebuild */
+};
+
+static void cblue_retriever_bm25_iface_init(CblueRetrieverInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE(CblueRetrieverBm25, cblue_retriever_bm25, G_TYPE_OBJECT,
+			G_IMPLEMENT_INTERFACE(CBLUE_TYPE_RETRIEVER, cblue_retriever_bm25_iface_init))
+
+static void
+cblue_retriever_bm25_finalize(GObject *object)
+{
+	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(object);
+	g_clear_pointer(&self->index, cblue_bm25_index_unref);
+	g_clear_object(&self->tokenizer);
+	g_clear_pointer(&self->stopwords, g_hash_table_unref);
+	g_mutex_clear(&self->mutex);
+	G_OBJECT_CLASS(cblue_retriever_bm25_parent_class)->finalize(object);
+}
+
+static void
+cblue_retriever_bm25_class_init(CblueRetrieverBm25Class *klass)
+{
+	G_OBJECT_CLASS(klass)->finalize = cblue_retriever_bm25_finalize;
+}
+
+static void
+cblue_retriever_bm25_init(CblueRetrieverBm25 *self)
+{
+	g_mutex_init(&self->mutex);
+	cblue_bm25_params_init_default(&self->params);
+}
+
+static gboolean
+cblue_retriever_bm25_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **error)
+{
+	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(retriever);
+	gint64 t0 = g_get_monotonic_time();
+	CblueBm25Index *index = cblue_bm25_index_new(kb, self->tokenizer, self->stopwords, &self->params);
+	CblueBm25Index *old;
+
+	g_mutex_lock(&self->mutex);
+	old = self->index;
+	self->index = index;
+	g_mutex_unlock(&self->mutex);
+	if (old != NULL)
+		cblue_bm25_index_unref(old);
+	g_debug("indexed %u topics, %u terms in %.1f ms", cblue_kb_get_size(kb), cblue_bm25_index_get_n_terms(index),
+		(g_get_monotonic_time() - t0) / 1000.0);
+	return TRUE;
+}
+
+static GPtrArray *
+cblue_retriever_bm25_search(CblueRetriever *retriever, CblueMessage *message, guint max_hits, GError **error)
+{
+	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(retriever);
+	g_autoptr(CblueBm25Index) index = NULL;
+
+	g_mutex_lock(&self->mutex);
+	if (self->index != NULL)
+		index = cblue_bm25_index_ref(self->index);
+	g_mutex_unlock(&self->mutex);
+	if (index == NULL)
+		return g_ptr_array_new_with_free_func(g_object_unref);
+	return cblue_bm25_index_search(index, cblue_message_get_text(message), max_hits);
+}
+
+static void
+cblue_retriever_bm25_iface_init(CblueRetrieverInterface *iface)
+{
+	iface->rebuild = cblue_retriever_bm25_rebuild;
+	iface->search = cblue_retriever_bm25_search;
+}
+
+#define CBLUE_TYPE_RETRIEVAL_BM25_PLUGIN (cblue_retrieval_bm25_plugin_get_type())
+G_DECLARE_FINAL_TYPE(CblueRetrievalBm25Plugin, cblue_retrieval_bm25_plugin, CBLUE, RETRIEVAL_BM25_PLUGIN,
+		     CbluePlugin)
+
+struct _CblueRetrievalBm25Plugin {
+	CbluePlugin parent_instance;
+};
+
+G_DEFINE_TYPE(CblueRetrievalBm25Plugin, cblue_retrieval_bm25_plugin, CBLUE_TYPE_PLUGIN)
+
+static void
+cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable,
+					GAsyncReadyCallback callback, gpointer user_data)
+{
+	g_autoptr(GTask) task = g_task_new(plugin, cancellable, callback, user_data);
+	CblueContext *context = cblue_plugin_get_context(plugin);
+	CblueConfig *config = cblue_context_get_config(context);
+	g_autoptr(CblueRetrieverBm25) retriever = g_object_new(CBLUE_TYPE_RETRIEVER_BM25, NULL);
+	CblueBm25Params *p = &retriever->params;
+
+	g_task_set_source_tag(task, cblue_retrieval_bm25_plugin_setup_async);
+	retriever->tokenizer = g_object_ref(cblue_context_get_tokenizer(context));
+	retriever->stopwords = cblue_bm25_load_stopwords();
+	p->k1 = cblue_config_get_double(config, "retrieval-bm25", "k1", p->k1);
+	p->b = CLAMP(cblue_config_get_double(config, "retrieval-bm25", "b", p->b), 0.0, 1.0);
+	p->weight_questions = cblue_config_get_double(config, "retrieval-bm25", "weight_questions", p->weight_questions);
+	p->weight_keywords = cblue_config_get_double(config, "retrieval-bm25", "weight_keywords", p->weight_keywords);
+	p->weight_content = cblue_config_get_double(config, "retrieval-bm25", "weight_content", p->weight_content);
+	p->ngram_weight = cblue_config_get_double(config, "retrieval-bm25", "ngram_weight", p->ngram_weight);
+	cblue_plugin_add_extension(plugin, CBLUE_TYPE_RETRIEVER, retriever, 0);
+	g_task_return_boolean(task, TRUE);
+}
+
+static gboolean
+cblue_retrieval_bm25_plugin_setup_finish(CbluePlugin *plugin, GAsyncResult *result, GError **error)
+{
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+static void
+cblue_retrieval_bm25_plugin_class_init(CblueRetrievalBm25PluginClass *klass)
+{
+	CbluePluginClass *plugin_class = CBLUE_PLUGIN_CLASS(klass);
+	plugin_class->setup_async = cblue_retrieval_bm25_plugin_setup_async;
+	plugin_class->setup_finish = cblue_retrieval_bm25_plugin_setup_finish;
+}
+
+static void
+cblue_retrieval_bm25_plugin_init(CblueRetrievalBm25Plugin *self)
+{
+	cblue_plugin_set_description(CBLUE_PLUGIN(self), "BM25F word and character n-gram retrieval (en, th, zh)");
+	cblue_plugin_set_version(CBLUE_PLUGIN(self), CBLUE_VERSION_STRING);
+}
+
+CBLUE_PLUGIN_DEFINE(cblue_retrieval_bm25_plugin_get_type)

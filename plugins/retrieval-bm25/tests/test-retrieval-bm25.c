@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "../cblue-bm25-index.h"
+
+typedef struct {
+	CblueTokenizer *tokenizer;
+	GHashTable *stopwords;
+	CblueBm25Index *index;
+} Fixture;
+
+static CblueKbEntry *
+make_entry(const gchar *topic_id, const gchar *en_q, const gchar *th_q, const gchar *zh_q, const gchar *content,
+	   const gchar *keyword)
+{
+	CblueKbEntry *entry = cblue_kb_entry_new(topic_id);
+	const gchar *keywords[] = {keyword, NULL};
+	cblue_kb_entry_add_question(entry, "en", en_q);
+	cblue_kb_entry_add_question(entry, "th", th_q);
+	cblue_kb_entry_add_question(entry, "zh", zh_q);
+	cblue_kb_entry_set_content(entry, "en", content);
+	cblue_kb_entry_set_keywords(entry, keywords);
+	return entry;
+}
+
+static void
+fixture_setup(Fixture *f, gconstpointer data)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	CblueBm25Params params;
+	CblueKbEntry *e;
+
+	e = make_entry("solar-price", "How much does a solar rooftop system cost?", "ติดโซลาร์เซลล์ราคาเท่าไหร่",
+		       "安装太阳能板多少钱", "A 5 kW solar rooftop costs 150,000-200,000 THB.", "solar panel price");
+	cblue_kb_add(kb, e);
+	g_object_unref(e);
+	e = make_entry("cctv", "Can you install security cameras at my shop?", "ติดกล้องวงจรปิดที่ร้านได้ไหม",
+		       "可以在店里安装监控摄像头吗", "We install CCTV cameras for homes and shops.", "cctv camera");
+	cblue_kb_add(kb, e);
+	g_object_unref(e);
+	e = make_entry("ev-charger", "Do you install EV chargers at home?", "ติดตั้งที่ชาร์จรถยนต์ไฟฟ้าที่บ้าน",
+		       "可以在家安装电动车充电桩吗", "We install 7 kW wallbox EV chargers.", "ev charger wallbox");
+	cblue_kb_add(kb, e);
+	g_object_unref(e);
+
+	cblue_bm25_params_init_default(&params);
+	f->tokenizer = cblue_tokenizer_new();
+	f->stopwords = cblue_bm25_load_stopwords();
+	f->index = cblue_bm25_index_new(kb, f->tokenizer, f->stopwords, &params);
+}
+
+static void
+fixture_teardown(Fixture *f, gconstpointer data)
+{
+	cblue_bm25_index_unref(f->index);
+	g_hash_table_unref(f->stopwords);
+	g_object_unref(f->tokenizer);
+}
+
+static void
+assert_top(Fixture *f, const gchar *query, const gchar *topic_id, gdouble min_confidence)
+{
+	g_autoptr(GPtrArray) hits = cblue_bm25_index_search(f->index, query, 3);
+	CblueHit *top;
+	g_assert_cmpuint(hits->len, >, 0);
+	top = g_ptr_array_index(hits, 0);
+	if (g_strcmp0(cblue_hit_get_topic_id(top), topic_id) != 0)
+		g_test_message("query %s: got %s", query, cblue_hit_get_topic_id(top));
+	g_assert_cmpstr(cblue_hit_get_topic_id(top), ==, topic_id);
+	g_assert_cmpfloat(cblue_hit_get_confidence(top), >=, min_confidence);
+}
+
+static void
+test_bm25_languages(Fixture *f, gconstpointer data)
+{
+	assert_top(f, "what is the price of a solar system", "solar-price", 0.5);
+	assert_top(f, "โซลาร์เซลล์ราคาเท่าไร", "solar-price", 0.5);
+	assert_top(f, "太阳能多少钱", "solar-price", 0.5);
+	assert_top(f, "อยากติดกล้องที่ร้าน", "cctv", 0.3);
+	assert_top(f, "店里装监控", "cctv", 0.3);
+}
+
+static void
+test_bm25_code_mixed(Fixture *f, gconstpointer data)
+{
+	assert_top(f, "ติด solar ราคาเท่าไหร่", "solar-price", 0.4);
+	assert_top(f, "装solar要多少钱", "solar-price", 0.3);
+	assert_top(f, "EV charger ติดที่บ้านได้ไหม", "ev-charger", 0.4);
+}
+
+static void
+test_bm25_typos(Fixture *f, gconstpointer data)
+{
+	/* "solr" misses a letter, "panle" swaps two, "chargerr" has one too many */
+	assert_top(f, "solr panle price", "solar-price", 0.4);
+	assert_top(f, "ev chargerr at home", "ev-charger", 0.4);
+}
+
+static void
+test_bm25_full_width(Fixture *f, gconstpointer data)
+{
+	assert_top(f, "ＳＯＬＡＲ ＰＡＮＥＬ ＰＲＩＣＥ", "solar-price", 0.5);
+}
+
+static void
+test_bm25_out_of_scope(Fixture *f, gconstpointer data)
+{
+	const gchar *queries[] = {"what is the weather in Chiang Mai tomorrow", "ราคาทองคำวันนี้เท่าไหร่",
+				  "明天曼谷会下雨吗", "tell me a joke", NULL};
+	for (guint i = 0; queries[i] != NULL; i++) {
+		g_autoptr(GPtrArray) hits = cblue_bm25_index_search(f->index, queries[i], 3);
+		gdouble confidence = hits->len > 0 ? cblue_hit_get_confidence(g_ptr_array_index(hits, 0)) : 0;
+		g_test_message("%s → %.2f", queries[i], confidence);
+		g_assert_cmpfloat(confidence, <, 0.4);
+	}
+}
+
+static void
+test_bm25_stopwords_only(Fixture *f, gconstpointer data)
+{
+	g_autoptr(GPtrArray) hits = cblue_bm25_index_search(f->index, "is it the ครับ 吗", 3);
+	g_assert_cmpuint(hits->len, ==, 0);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+	g_test_add("/cblue/bm25/languages", Fixture, NULL, fixture_setup, test_bm25_languages, fixture_teardown);
+	g_test_add("/cblue/bm25/code-mixed", Fixture, NULL, fixture_setup, test_bm25_code_mixed, fixture_teardown);
+	g_test_add("/cblue/bm25/typos", Fixture, NULL, fixture_setup, test_bm25_typos, fixture_teardown);
+	g_test_add("/cblue/bm25/full-width", Fixture, NULL, fixture_setup, test_bm25_full_width, fixture_teardown);
+	g_test_add("/cblue/bm25/out-of-scope", Fixture, NULL, fixture_setup, test_bm25_out_of_scope, fixture_teardown);
+	g_test_add("/cblue/bm25/stopwords-only", Fixture, NULL, fixture_setup, test_bm25_stopwords_only,
+		   fixture_teardown);
+	return g_test_run();
+}
