@@ -692,6 +692,28 @@ cblue_bot_search_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 		cblue_bot_after_retrieval(task);
 }
 
+/* runs a prepared message; the task takes @op */
+static void
+cblue_bot_run_async(CblueBot *self, GTask *task, CblueAskOp *op)
+{
+	g_autoptr(GError) error = NULL;
+
+	g_task_set_task_data(task, op, (GDestroyNotify)cblue_ask_op_free);
+	if (cblue_bot_is_all_sync(op)) {
+		g_autoptr(CblueChatReply) reply = cblue_bot_run_sync(self, op, &error);
+		g_task_return_pointer(task, g_steal_pointer(&reply), g_object_unref);
+		return;
+	}
+	op->pending = 1;
+	for (guint i = 0; i < op->retrievers->len; i++) {
+		op->pending++;
+		cblue_retriever_search_async(g_ptr_array_index(op->retrievers, i), op->message, self->max_hits,
+					     g_task_get_cancellable(task), cblue_bot_search_cb, g_object_ref(task));
+	}
+	if (--op->pending == 0)
+		cblue_bot_after_retrieval(task);
+}
+
 /**
  * cblue_bot_ask_async:
  * @self: a #CblueBot
@@ -723,20 +745,7 @@ cblue_bot_ask_async(CblueBot *self, CblueMessage *message, GCancellable *cancell
 		g_task_return_error(task, g_steal_pointer(&error));
 		return;
 	}
-	g_task_set_task_data(task, op, (GDestroyNotify)cblue_ask_op_free);
-	if (cblue_bot_is_all_sync(op)) {
-		g_autoptr(CblueChatReply) reply = cblue_bot_run_sync(self, op, &error);
-		g_task_return_pointer(task, g_steal_pointer(&reply), g_object_unref);
-		return;
-	}
-	op->pending = 1;
-	for (guint i = 0; i < op->retrievers->len; i++) {
-		op->pending++;
-		cblue_retriever_search_async(g_ptr_array_index(op->retrievers, i), message, self->max_hits,
-					     cancellable, cblue_bot_search_cb, g_object_ref(task));
-	}
-	if (--op->pending == 0)
-		cblue_bot_after_retrieval(task);
+	cblue_bot_run_async(self, task, op);
 }
 
 /**
@@ -791,6 +800,7 @@ cblue_bot_ask_sync(CblueBot *self, CblueMessage *message, GCancellable *cancella
 {
 	g_autoptr(CblueAskOp) op = NULL;
 	g_autoptr(GMainContext) context = NULL;
+	g_autoptr(GTask) task = NULL;
 	CblueBotSyncData data = {NULL, NULL};
 	CblueChatReply *reply;
 
@@ -803,13 +813,14 @@ cblue_bot_ask_sync(CblueBot *self, CblueMessage *message, GCancellable *cancella
 		return NULL;
 	if (cblue_bot_is_all_sync(op))
 		return cblue_bot_run_sync(self, op, error);
-	g_clear_pointer(&op, cblue_ask_op_free);
 
-	/* the message is prepared again by ask_async; preparing is idempotent */
 	context = g_main_context_new();
 	data.context = context;
 	g_main_context_push_thread_default(context);
-	cblue_bot_ask_async(self, message, cancellable, cblue_bot_sync_cb, &data);
+	task = g_task_new(self, cancellable, cblue_bot_sync_cb, &data);
+	g_task_set_source_tag(task, cblue_bot_ask_async);
+	cblue_bot_run_async(self, task, g_steal_pointer(&op));
+	g_clear_object(&task);
 	while (data.result == NULL)
 		g_main_context_iteration(context, TRUE);
 	g_main_context_pop_thread_default(context);

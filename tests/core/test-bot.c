@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "cblue-test-utils.h"
+
+/* the pipeline with the dummy plugin only: asynchronous model, fake redactor and store */
+#define DUMMY_ONLY "[plugins]\nenabled=dummy\ndisabled=\n"
+
+static CblueBot *
+make_bot(const gchar *extra_config, CblueContext **context_out)
+{
+	g_autofree gchar *config = g_strconcat(DUMMY_ONLY, extra_config != NULL ? extra_config : "", NULL);
+	g_autoptr(CblueContext) context = cblue_test_context_new(config, NULL);
+	g_autoptr(CblueBot) bot = cblue_bot_new(context);
+	g_autoptr(GError) error = NULL;
+
+	g_assert_nonnull(cblue_context_get_extension(context, CBLUE_TYPE_STORE));
+	/* the empty dummy store is seeded with the bundled KB */
+	cblue_bot_load_kb(bot, TRUE, &error);
+	g_assert_no_error(error);
+	if (context_out != NULL)
+		*context_out = g_object_ref(context);
+	return g_steal_pointer(&bot);
+}
+
+static void
+test_bot_answer_async_model(void)
+{
+	g_autoptr(CblueContext) context = NULL;
+	g_autoptr(CblueBot) bot = make_bot(NULL, &context);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, "tell me about solar-warranty please", "en", &error);
+	CblueStore *store = cblue_context_get_extension(context, CBLUE_TYPE_STORE);
+	g_autoptr(CblueKb) kb = cblue_store_load_kb(store, &error);
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(cblue_kb_get_size(kb), >=, 40);
+	g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_ANSWERED);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, "solar-warranty");
+	g_assert_cmpstr(cblue_chat_reply_get_text(reply), ==, "dummy answer: solar-warranty");
+	g_assert_nonnull(cblue_chat_reply_get_conversation_id(reply));
+	g_assert_cmpint(cblue_store_count(store, "messages", NULL), ==, 2);
+}
+
+static void
+test_bot_model_failure_falls_back(void)
+{
+	g_autoptr(CblueBot) bot = make_bot("[dummy]\nmodel_fail=true\n", NULL);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueKb) kb = cblue_bot_get_kb(bot);
+	g_autoptr(CblueChatReply) reply = NULL;
+
+	reply = cblue_bot_ask(bot, "ขอข้อมูล solar-warranty หน่อยค่ะ", NULL, &error);
+	g_assert_cmpuint(cblue_test_count_warnings("*dummy model is down*"), ==, 1);
+	g_assert_no_error(error);
+	g_assert_cmpstr(cblue_chat_reply_get_language(reply), ==, "th");
+	/* the customer gets the KB entry's own Thai content, never an error */
+	g_assert_cmpstr(cblue_chat_reply_get_text(reply), ==,
+			cblue_kb_entry_get_content(cblue_kb_lookup(kb, "solar-warranty"), "th"));
+}
+
+static void
+test_bot_unknown(void)
+{
+	g_autoptr(CblueContext) context = NULL;
+	g_autoptr(CblueBot) bot = make_bot(NULL, &context);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, "今天天气怎么样", NULL, &error);
+	CblueStore *store = cblue_context_get_extension(context, CBLUE_TYPE_STORE);
+
+	g_assert_no_error(error);
+	g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_UNANSWERED);
+	g_assert_null(cblue_chat_reply_get_topic_id(reply));
+	g_assert_cmpstr(cblue_chat_reply_get_language(reply), ==, "zh");
+	/* the canned reply of the customer's language, not of the process locale */
+	g_assert_nonnull(strstr(cblue_chat_reply_get_text(reply), "抱歉"));
+	g_assert_cmpint(cblue_store_count(store, "unanswered", NULL), ==, 1);
+}
+
+static void
+test_bot_redaction(void)
+{
+	g_autoptr(CblueContext) context = NULL;
+	g_autoptr(CblueBot) bot = make_bot(NULL, &context);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueMessage) message = cblue_message_new("my code is SECRET-12345, about solar-warranty");
+	g_autoptr(CblueChatReply) reply = cblue_bot_ask_sync(bot, message, NULL, &error);
+
+	g_assert_no_error(error);
+	g_assert_true(cblue_chat_reply_get_pii_redacted(reply));
+	g_assert_cmpstr(cblue_message_get_text(message), ==, "my code is [DUMMY], about solar-warranty");
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, "solar-warranty");
+}
+
+typedef struct {
+	const gchar *text;
+	const gchar *language;
+	gint code;
+} InvalidCase;
+
+static void
+test_bot_invalid_messages(void)
+{
+	g_autoptr(CblueBot) bot = make_bot("[bot]\nmax_message_length=20\n", NULL);
+	const InvalidCase cases[] = {
+	    {"", NULL, CBLUE_ERROR_INVALID_DATA},
+	    {"   \n\t ", NULL, CBLUE_ERROR_INVALID_DATA},
+	    {"\xe0\xb8", NULL, CBLUE_ERROR_INVALID_DATA},
+	    {"ok", "fr", CBLUE_ERROR_INVALID_DATA},
+	    {"ติดโซลาร์เซลล์ราคาเท่าไหร่ครับ", NULL, CBLUE_ERROR_TOO_LARGE},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(GError) error = NULL;
+		g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, cases[i].text, cases[i].language, &error);
+		g_assert_null(reply);
+		g_assert_error(error, CBLUE_ERROR, cases[i].code);
+	}
+	/* 20 characters is fine even though it is 60 bytes of Thai */
+	{
+		g_autoptr(GError) error = NULL;
+		g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, "ติดโซลาร์เซลล์ราคา", NULL, &error);
+		g_assert_no_error(error);
+		g_assert_nonnull(reply);
+	}
+}
+
+static void
+ask_async_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	GPtrArray *replies = user_data;
+	g_autoptr(GError) error = NULL;
+	CblueChatReply *reply = cblue_bot_ask_finish(CBLUE_BOT(source), res, &error);
+	g_assert_no_error(error);
+	g_ptr_array_add(replies, reply);
+}
+
+/* many messages in flight at once on one main context, each answered exactly once */
+static void
+test_bot_concurrent_async(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func(g_object_unref);
+	const guint n = 200;
+
+	for (guint i = 0; i < n; i++) {
+		g_autoptr(CblueMessage) message = cblue_message_new(i % 2 == 0 ? "contact" : "careers");
+		cblue_bot_ask_async(bot, message, NULL, ask_async_cb, replies);
+	}
+	while (replies->len < n)
+		g_main_context_iteration(NULL, TRUE);
+	for (guint i = 0; i < n; i++)
+		g_assert_cmpint(cblue_chat_reply_get_outcome(g_ptr_array_index(replies, i)), ==, CBLUE_OUTCOME_ANSWERED);
+}
+
+static void
+test_bot_follow_up_context(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueMessage) first = cblue_message_new("about ev-charger-price");
+	g_autoptr(CblueChatReply) reply = cblue_bot_ask_sync(bot, first, NULL, &error);
+	g_autoptr(CblueMessage) second = cblue_message_new("and then?");
+	g_autoptr(CblueChatReply) reply2 = NULL;
+
+	g_assert_no_error(error);
+	cblue_message_set_conversation_id(second, cblue_chat_reply_get_conversation_id(reply));
+	reply2 = cblue_bot_ask_sync(bot, second, NULL, &error);
+	g_assert_no_error(error);
+	g_assert_cmpstr(cblue_message_get_previous_topic_id(second), ==, "ev-charger-price");
+	g_assert_cmpstr(cblue_chat_reply_get_conversation_id(reply2), ==, cblue_chat_reply_get_conversation_id(reply));
+}
+
+int
+main(int argc, char **argv)
+{
+	cblue_test_init(&argc, &argv);
+	cblue_test_capture_warnings();
+	g_test_add_func("/cblue/bot/answer-async-model", test_bot_answer_async_model);
+	g_test_add_func("/cblue/bot/model-failure-falls-back", test_bot_model_failure_falls_back);
+	g_test_add_func("/cblue/bot/unknown", test_bot_unknown);
+	g_test_add_func("/cblue/bot/redaction", test_bot_redaction);
+	g_test_add_func("/cblue/bot/invalid-messages", test_bot_invalid_messages);
+	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);
+	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
+	return g_test_run();
+}

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "cblue-test-utils.h"
+
+static gchar *
+join_words(GPtrArray *words)
+{
+	g_autoptr(GString) s = g_string_new(NULL);
+	for (guint i = 0; i < words->len; i++)
+		g_string_append_printf(s, "%s%s", i > 0 ? "|" : "", (gchar *)g_ptr_array_index(words, i));
+	return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
+static void
+assert_tokens(CblueTokenizer *tok, const gchar *text, const gchar *expected)
+{
+	g_autoptr(GPtrArray) words = cblue_tokenizer_tokenize(tok, text);
+	g_autofree gchar *joined = join_words(words);
+	g_assert_cmpstr(joined, ==, expected);
+}
+
+static void
+test_tokenizer_normalize(void)
+{
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+	g_autofree gchar *a = cblue_tokenizer_normalize(tok, "ＳＯＬＡＲ　０８１－２３４");
+	g_autofree gchar *b = cblue_tokenizer_normalize(tok, "ราคา ๕,๐๐๐ บาท");
+	g_autofree gchar *c = cblue_tokenizer_normalize(tok, "Straße ÉCOLE");
+	g_autofree gchar *d = cblue_tokenizer_normalize(tok, "\xff invalid");
+	g_assert_cmpstr(a, ==, "solar 081-234");
+	g_assert_cmpstr(b, ==, "ราคา 5,000 บาท");
+	g_assert_cmpstr(c, ==, "strasse école");
+	g_assert_cmpstr(d, ==, "");
+}
+
+static void
+test_tokenizer_segment(void)
+{
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+	assert_tokens(tok, "How much is a 5kW solar panel?", "how|much|is|a|5|kw|solar|panel");
+	assert_tokens(tok, "ติดตั้งโซลาร์เซลล์ราคาเท่าไหร่", "ติดตั้ง|โซลาร์|เซลล์|ราคา|เท่าไหร่");
+	assert_tokens(tok, "ติด solar ราคาเท่าไหร่", "ติด|solar|ราคา|เท่าไหร่");
+	assert_tokens(tok, "安装太阳能板多少钱", "安装|太阳|能|板|多少钱");
+	assert_tokens(tok, "装solar要多少钱？", "装|solar|要|多少钱");
+	assert_tokens(tok, "", "");
+}
+
+static const gchar *const thread_texts[] = {"ติดกล้องวงจรปิดราคาเท่าไหร่", "监控摄像头多少钱", "CCTV price"};
+static gchar *thread_expected[G_N_ELEMENTS(thread_texts)];
+
+static gpointer
+tokenize_thread(gpointer data)
+{
+	CblueTokenizer *tok = data;
+	for (guint i = 0; i < 2000; i++) {
+		for (guint j = 0; j < G_N_ELEMENTS(thread_texts); j++)
+			assert_tokens(tok, thread_texts[j], thread_expected[j]);
+	}
+	return NULL;
+}
+
+/* one tokenizer, used by several threads at once: break iterators are per thread */
+static void
+test_tokenizer_threads(void)
+{
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+	g_autoptr(GPtrArray) threads = g_ptr_array_new();
+	for (guint j = 0; j < G_N_ELEMENTS(thread_texts); j++) {
+		g_autoptr(GPtrArray) words = cblue_tokenizer_tokenize(tok, thread_texts[j]);
+		g_free(thread_expected[j]);
+		thread_expected[j] = join_words(words);
+	}
+	for (guint i = 0; i < 4; i++)
+		g_ptr_array_add(threads, g_thread_new("tok", tokenize_thread, tok));
+	for (guint i = 0; i < threads->len; i++)
+		g_thread_join(g_ptr_array_index(threads, i));
+}
+
+/* Thai word-boundary F1 of an engine against the gold segmentation, counting only
+ * boundaries with Thai on both sides (the fair comparison: see docs/tokenizer.md) */
+static gdouble
+thai_boundary_f1(CblueThaiSegmenter engine)
+{
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new_with_segmenter(engine);
+	g_autofree gchar *path = cblue_test_data_path("th-segmentation.txt");
+	g_autofree gchar *data = NULL;
+	g_auto(GStrv) lines = NULL;
+	g_autoptr(GError) error = NULL;
+	guint tp = 0, n_gold = 0, n_pred = 0;
+
+	g_file_get_contents(path, &data, NULL, &error);
+	g_assert_no_error(error);
+	lines = g_strsplit(data, "\n", -1);
+	for (guint i = 0; lines[i] != NULL; i++) {
+		g_auto(GStrv) gold_words = NULL;
+		g_autofree gchar *text = NULL;
+		g_autoptr(GHashTable) gold = g_hash_table_new(NULL, NULL);
+		g_autoptr(GPtrArray) words = NULL;
+		glong offset = 0;
+		const gchar *cursor;
+
+		if (lines[i][0] == '\0' || lines[i][0] == '#')
+			continue;
+		gold_words = g_strsplit(lines[i], "|", -1);
+		text = g_strjoinv("", gold_words);
+		for (guint j = 0; gold_words[j + 1] != NULL; j++) {
+			const gchar *next = gold_words[j + 1];
+			offset += g_utf8_strlen(gold_words[j], -1);
+			if (gold_words[j][0] != '\0' && next[0] != '\0' &&
+			    cblue_script_for_char(g_utf8_get_char(g_utf8_prev_char(gold_words[j] + strlen(gold_words[j])))) ==
+				CBLUE_SCRIPT_THAI &&
+			    cblue_script_for_char(g_utf8_get_char(next)) == CBLUE_SCRIPT_THAI) {
+				g_hash_table_add(gold, GINT_TO_POINTER(offset));
+				n_gold++;
+			}
+		}
+		words = cblue_tokenizer_segment(tok, text);
+		cursor = text;
+		for (guint j = 0; j < words->len; j++) {
+			const gchar *w = g_ptr_array_index(words, j);
+			const gchar *found = strstr(cursor, w);
+			const gchar *end;
+			if (found == NULL)
+				break;
+			end = found + strlen(w);
+			cursor = end;
+			if (j + 1 < words->len && *end != '\0' &&
+			    cblue_script_for_char(g_utf8_get_char(g_utf8_prev_char(end))) == CBLUE_SCRIPT_THAI &&
+			    cblue_script_for_char(g_utf8_get_char(end)) == CBLUE_SCRIPT_THAI) {
+				n_pred++;
+				if (g_hash_table_contains(gold, GINT_TO_POINTER(g_utf8_pointer_to_offset(text, end))))
+					tp++;
+			}
+		}
+	}
+	{
+		gdouble p = n_pred > 0 ? (gdouble)tp / n_pred : 0, r = n_gold > 0 ? (gdouble)tp / n_gold : 0;
+		return p + r > 0 ? 2 * p * r / (p + r) : 0;
+	}
+}
+
+static void
+test_tokenizer_thai_accuracy(void)
+{
+	gdouble f1_libthai = thai_boundary_f1(CBLUE_THAI_SEGMENTER_LIBTHAI);
+	gdouble f1_icu = thai_boundary_f1(CBLUE_THAI_SEGMENTER_ICU);
+	g_test_message("Thai boundary F1: libthai %.3f, ICU %.3f", f1_libthai, f1_icu);
+	/* the default engine must be the more accurate one */
+	g_assert_cmpfloat(f1_libthai, >, f1_icu);
+	g_assert_cmpfloat(f1_libthai, >=, 0.95);
+	{
+		g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+		g_assert_cmpint(cblue_tokenizer_get_thai_segmenter(tok), ==, CBLUE_THAI_SEGMENTER_LIBTHAI);
+	}
+}
+
+typedef struct {
+	const gchar *text;
+	const gchar *language;
+} LangCase;
+
+static void
+test_language_detect(void)
+{
+	const LangCase cases[] = {
+	    {"How much does a solar rooftop cost?", "en"},
+	    {"ติดโซลาร์เซลล์ราคาเท่าไหร่", "th"},
+	    {"ติด solar ราคาเท่าไหร่", "th"},
+	    {"EV charger ติดที่บ้านได้ไหม", "th"},
+	    {"屋顶太阳能多少钱", "zh"},
+	    {"装solar要多少钱", "zh"},
+	    {"EV充电桩", "zh"},
+	    {"屋頂太陽能多少錢", "zh"},
+	    {"12345 !!!", "en"},
+	    {"Привет", "en"},
+	    {"", "en"},
+	    {"OK ครับ", "th"},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		gdouble confidence = -1;
+		const gchar *lang = cblue_language_detect(cases[i].text, &confidence);
+		g_test_message("%s → %s (%.2f)", cases[i].text, lang, confidence);
+		g_assert_cmpstr(lang, ==, cases[i].language);
+		g_assert_cmpfloat(confidence, >=, 0.0);
+		g_assert_cmpfloat(confidence, <=, 1.0);
+	}
+	g_assert_true(cblue_language_is_supported("th"));
+	g_assert_false(cblue_language_is_supported("fr"));
+	g_assert_false(cblue_language_is_supported(NULL));
+}
+
+int
+main(int argc, char **argv)
+{
+	cblue_test_init(&argc, &argv);
+	g_test_add_func("/cblue/tokenizer/normalize", test_tokenizer_normalize);
+	g_test_add_func("/cblue/tokenizer/segment", test_tokenizer_segment);
+	g_test_add_func("/cblue/tokenizer/threads", test_tokenizer_threads);
+	g_test_add_func("/cblue/tokenizer/thai-accuracy", test_tokenizer_thai_accuracy);
+	g_test_add_func("/cblue/language/detect", test_language_detect);
+	return g_test_run();
+}
