@@ -1,0 +1,1717 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cblue-store-sqlite-plugin.h"
+#include "cblue-store-sqlite-resources.h"
+
+/*
+ * store-sqlite: the store of the embedded topology, one SQLite file in the data directory.
+ *
+ * Two connections, so that the chat path never waits for the disk:
+ *
+ * - the *read* connection serves load_kb, import_kb, check and count, synchronously, from
+ *   whichever thread calls them; a mutex keeps it to one thread at a time;
+ * - the *writer* connection belongs to a thread of our own, which opens the file, applies
+ *   the migrations, then takes conversation records from a queue and commits them in
+ *   batches. record_exchange only copies a few strings and pushes them.
+ *
+ * WAL mode lets the two connections (and other processes, e.g. `cblue kb import` next to
+ * a running server) read while one writes.
+ */
+
+#define CBLUE_STORE_SQLITE_MIGRATIONS_PATH "/ai/cblue/store-sqlite/sql/"
+
+/* records per transaction: big enough that a burst costs a few fsyncs, small enough that
+ * a transaction never holds the write lock for long */
+#define CBLUE_STORE_SQLITE_BATCH_MAX 512
+
+/* records waiting for the writer before new ones are refused: bounds the memory used
+ * while the database is unavailable (each record is well under 1 KiB plus its text) */
+#define CBLUE_STORE_SQLITE_MAX_PENDING 100000
+
+/* retry back-off for a busy or full database */
+#define CBLUE_STORE_SQLITE_RETRY_MIN_USEC (10 * 1000)
+#define CBLUE_STORE_SQLITE_RETRY_MAX_USEC (1000 * 1000)
+/* attempts after which a still-failing batch is reported once, as a warning */
+#define CBLUE_STORE_SQLITE_RETRY_WARN 20
+/* attempts still made once a shutdown has been requested, so that a database locked for
+ * good cannot hold the process forever */
+#define CBLUE_STORE_SQLITE_STOP_ATTEMPTS 3
+
+#define CBLUE_STORE_SQLITE_BUSY_TIMEOUT_MS 5000
+
+/* a connection and its prepared statements */
+
+typedef struct {
+	sqlite3 *db;	   /* owned */
+	GHashTable *stmts; /* owned: SQL text (static) → sqlite3_stmt (owned) */
+} CblueSqliteDb;
+
+/* a statement borrowed from the cache of a CblueSqliteDb; see cblue_sqlite_stmt_release() */
+typedef sqlite3_stmt CblueSqliteStmt;
+
+static void
+cblue_sqlite_stmt_finalize(gpointer data)
+{
+	sqlite3_finalize(data);
+}
+
+static void
+cblue_sqlite_db_free(CblueSqliteDb *self)
+{
+	gint rc;
+
+	/* finalizes every cached statement, which sqlite3_close() requires */
+	g_hash_table_unref(self->stmts);
+	rc = sqlite3_close(self->db);
+	if (rc != SQLITE_OK)
+		g_warning("closing the database failed: %s", sqlite3_errstr(rc));
+	g_free(self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueSqliteDb, cblue_sqlite_db_free)
+
+/*
+ * The statements are cached and reused, so they are never freed by their users; but a
+ * statement left stepped keeps a read transaction (and so an old WAL snapshot) open, and
+ * its bindings would keep copies of the last texts. Leaving the scope resets it instead.
+ */
+static void
+cblue_sqlite_stmt_release(CblueSqliteStmt *stmt)
+{
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueSqliteStmt, cblue_sqlite_stmt_release)
+
+/*
+ * Maps a SQLite result code onto the Cblue domain. The store contract asks for BUSY,
+ * INVALID_DATA and INTERNAL; a full disk is "a resource is exhausted, try again later",
+ * which is what BUSY means, and the writer retries BUSY; a file that cannot be opened or
+ * written for lack of rights is reported as such rather than as a bug.
+ */
+static gint
+cblue_sqlite_error_code(gint rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_FULL:
+		return CBLUE_ERROR_BUSY;
+	case SQLITE_CONSTRAINT:
+	case SQLITE_MISMATCH:
+		return CBLUE_ERROR_INVALID_DATA;
+	case SQLITE_TOOBIG:
+		return CBLUE_ERROR_TOO_LARGE;
+	case SQLITE_CANTOPEN:
+		return CBLUE_ERROR_NOT_REACHABLE;
+	case SQLITE_PERM:
+	case SQLITE_READONLY:
+	case SQLITE_AUTH:
+		return CBLUE_ERROR_PERMISSION_DENIED;
+	default:
+		return CBLUE_ERROR_INTERNAL;
+	}
+}
+
+/* sets @error from the last failure on the connection; returns %FALSE for `return` */
+static gboolean
+cblue_sqlite_db_fail(CblueSqliteDb *self, gint rc, const gchar *what, GError **error)
+{
+	const gchar *msg = self->db != NULL ? sqlite3_errmsg(self->db) : sqlite3_errstr(rc);
+	g_set_error(error, CBLUE_ERROR, cblue_sqlite_error_code(rc), "%s: %s", what, msg);
+	return FALSE;
+}
+
+static CblueSqliteStmt *
+cblue_sqlite_db_prepare(CblueSqliteDb *self, const gchar *sql, GError **error)
+{
+	sqlite3_stmt *stmt = g_hash_table_lookup(self->stmts, sql);
+	gint rc;
+
+	if (stmt != NULL)
+		return stmt;
+	rc = sqlite3_prepare_v3(self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		cblue_sqlite_db_fail(self, rc, "cannot prepare a statement", error);
+		return NULL;
+	}
+	g_hash_table_insert(self->stmts, (gpointer)sql, stmt);
+	return stmt;
+}
+
+static gboolean
+cblue_sqlite_bind_text(CblueSqliteDb *self, CblueSqliteStmt *stmt, gint idx, const gchar *value,
+		       GError **error)
+{
+	/* a NULL value binds SQL NULL */
+	gint rc = sqlite3_bind_text(stmt, idx, value, -1, SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK)
+		return cblue_sqlite_db_fail(self, rc, "cannot bind a value", error);
+	return TRUE;
+}
+
+static gboolean
+cblue_sqlite_bind_int64(CblueSqliteDb *self, CblueSqliteStmt *stmt, gint idx, gint64 value,
+			GError **error)
+{
+	gint rc = sqlite3_bind_int64(stmt, idx, value);
+	if (rc != SQLITE_OK)
+		return cblue_sqlite_db_fail(self, rc, "cannot bind a value", error);
+	return TRUE;
+}
+
+static gboolean
+cblue_sqlite_bind_double(CblueSqliteDb *self, CblueSqliteStmt *stmt, gint idx, gdouble value,
+			 GError **error)
+{
+	gint rc = sqlite3_bind_double(stmt, idx, value);
+	if (rc != SQLITE_OK)
+		return cblue_sqlite_db_fail(self, rc, "cannot bind a value", error);
+	return TRUE;
+}
+
+/* steps a statement that returns no rows */
+static gboolean
+cblue_sqlite_db_step_done(CblueSqliteDb *self, CblueSqliteStmt *stmt, const gchar *what,
+			  GError **error)
+{
+	gint rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE)
+		return cblue_sqlite_db_fail(self, rc, what, error);
+	return TRUE;
+}
+
+/* steps a statement that returns one row, e.g. `SELECT count(*)` */
+static gboolean
+cblue_sqlite_db_step_row(CblueSqliteDb *self, CblueSqliteStmt *stmt, const gchar *what,
+			 GError **error)
+{
+	gint rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "%s: no result",
+				    what);
+			return FALSE;
+		}
+		return cblue_sqlite_db_fail(self, rc, what, error);
+	}
+	return TRUE;
+}
+
+/* runs a constant statement without parameters */
+static gboolean
+cblue_sqlite_db_run(CblueSqliteDb *self, const gchar *sql, const gchar *what, GError **error)
+{
+	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(self, sql, error);
+	if (stmt == NULL)
+		return FALSE;
+	return cblue_sqlite_db_step_done(self, stmt, what, error);
+}
+
+/* BEGIN IMMEDIATE takes the write lock at once, so a transaction never fails half-way
+ * because another writer got there first (the deferred BEGIN would, with SQLITE_BUSY
+ * that the busy handler cannot resolve) */
+static gboolean
+cblue_sqlite_db_begin(CblueSqliteDb *self, GError **error)
+{
+	return cblue_sqlite_db_run(self, "BEGIN IMMEDIATE", "cannot start a transaction", error);
+}
+
+static gboolean
+cblue_sqlite_db_commit(CblueSqliteDb *self, GError **error)
+{
+	return cblue_sqlite_db_run(self, "COMMIT", "cannot commit", error);
+}
+
+/* rolls back the open transaction, if any; the error that led here is the one reported */
+static void
+cblue_sqlite_db_rollback(CblueSqliteDb *self)
+{
+	g_autoptr(GError) error = NULL;
+
+	/* SQLite may already have rolled back by itself (e.g. after SQLITE_FULL) */
+	if (sqlite3_get_autocommit(self->db))
+		return;
+	if (!cblue_sqlite_db_run(self, "ROLLBACK", "cannot roll back", &error))
+		g_warning("%s", error->message);
+}
+
+/* creates the file with mode 0600 first: SQLite would use 0644 and gives the -wal and
+ * -shm files the mode of the database; conversations are personal data even redacted */
+static gboolean
+cblue_sqlite_create_file(const gchar *path, GError **error)
+{
+	g_autofree gchar *dir = g_path_get_dirname(path);
+	gint fd;
+
+	if (g_mkdir_with_parents(dir, 0700) != 0) {
+		gint errsv = errno;
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_PERMISSION_DENIED,
+			    _("Cannot create %s: %s"), dir, g_strerror(errsv));
+		return FALSE;
+	}
+	fd = g_open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		gint errsv = errno;
+		g_set_error(error, CBLUE_ERROR,
+			    errsv == EACCES || errsv == EPERM || errsv == EROFS
+				? CBLUE_ERROR_PERMISSION_DENIED
+				: CBLUE_ERROR_NOT_REACHABLE,
+			    _("Cannot open %s: %s"), path, g_strerror(errsv));
+		return FALSE;
+	}
+	/* nothing was written through @fd, so a failing close loses nothing */
+	g_close(fd, NULL);
+	return TRUE;
+}
+
+static CblueSqliteDb *
+cblue_sqlite_db_open(const gchar *path, gint busy_timeout_ms, GError **error)
+{
+	g_autoptr(CblueSqliteDb) self = g_new0(CblueSqliteDb, 1);
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	g_autofree gchar *mode = NULL;
+	/* NOMUTEX: each connection is used by one thread at a time (the read connection
+	 * under our mutex, the writer connection by the writer thread only) */
+	gint flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	gint rc;
+
+	self->stmts =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, NULL, cblue_sqlite_stmt_finalize);
+	if (!cblue_sqlite_create_file(path, error))
+		return NULL;
+	rc = sqlite3_open_v2(path, &self->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		g_autofree gchar *what = g_strdup_printf("cannot open %s", path);
+		cblue_sqlite_db_fail(self, rc, what, error);
+		return NULL;
+	}
+	sqlite3_busy_timeout(self->db, busy_timeout_ms);
+
+	/* WAL: readers do not block the writer nor the writer the readers; NORMAL is
+	 * durable in WAL mode except for the last transactions on a power loss */
+	stmt = cblue_sqlite_db_prepare(self, "PRAGMA journal_mode = WAL", error);
+	if (stmt == NULL)
+		return NULL;
+	if (!cblue_sqlite_db_step_row(self, stmt, "cannot set the journal mode", error))
+		return NULL;
+	mode = g_strdup((const gchar *)sqlite3_column_text(stmt, 0));
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+	if (g_ascii_strcasecmp(mode != NULL ? mode : "", "wal") != 0)
+		g_warning("%s: no WAL mode (journal mode %s); readers will wait for the writer",
+			  path, mode != NULL ? mode : "unknown");
+	if (!cblue_sqlite_db_run(self, "PRAGMA synchronous = NORMAL", "cannot set synchronous mode",
+				 error))
+		return NULL;
+	if (!cblue_sqlite_db_run(self, "PRAGMA foreign_keys = ON", "cannot enable foreign keys",
+				 error))
+		return NULL;
+	return g_steal_pointer(&self);
+}
+
+/* timestamps: ISO-8601 UTC with microseconds, fixed width, so that they sort as text and
+ * read the same in SQLite and PostgreSQL */
+static gchar *
+cblue_store_sqlite_timestamp(gint64 real_usec)
+{
+	g_autoptr(GDateTime) secs = g_date_time_new_from_unix_utc(real_usec / G_USEC_PER_SEC);
+	g_autoptr(GDateTime) dt = NULL;
+
+	if (secs == NULL)
+		return g_strdup("1970-01-01T00:00:00.000000Z");
+	dt = g_date_time_add(secs, real_usec % G_USEC_PER_SEC);
+	return g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* migrations */
+
+typedef struct {
+	guint64 version;
+	gchar *name; /* owned: the resource file name, e.g. 0001-init.sql */
+} CblueStoreSqliteMigration;
+
+static void
+cblue_store_sqlite_migration_free(gpointer data)
+{
+	CblueStoreSqliteMigration *migration = data;
+	g_free(migration->name);
+	g_free(migration);
+}
+
+static gint
+cblue_store_sqlite_migration_cmp(gconstpointer a, gconstpointer b)
+{
+	const CblueStoreSqliteMigration *ma = *(const CblueStoreSqliteMigration *const *)a;
+	const CblueStoreSqliteMigration *mb = *(const CblueStoreSqliteMigration *const *)b;
+	if (ma->version == mb->version)
+		return 0;
+	return ma->version < mb->version ? -1 : 1;
+}
+
+/* the migrations compiled into the plugin, `NNNN-name.sql`, in version order */
+static GPtrArray *
+cblue_store_sqlite_list_migrations(GError **error)
+{
+	g_autoptr(GError) error_local = NULL;
+	g_autoptr(GPtrArray) migrations =
+	    g_ptr_array_new_with_free_func(cblue_store_sqlite_migration_free);
+	g_auto(GStrv) names = g_resource_enumerate_children(
+	    cblue_store_sqlite_sql_get_resource(), CBLUE_STORE_SQLITE_MIGRATIONS_PATH,
+	    G_RESOURCE_LOOKUP_FLAGS_NONE, &error_local);
+
+	if (names == NULL) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "no migrations: %s",
+			    error_local->message);
+		return NULL;
+	}
+	for (guint i = 0; names[i] != NULL; i++) {
+		CblueStoreSqliteMigration *migration;
+		gchar *end = NULL;
+		guint64 version = g_ascii_strtoull(names[i], &end, 10);
+
+		if (end == names[i] || *end != '-' || version == 0 ||
+		    !g_str_has_suffix(names[i], ".sql")) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL,
+				    "migration %s is not named NNNN-name.sql", names[i]);
+			return NULL;
+		}
+		migration = g_new0(CblueStoreSqliteMigration, 1);
+		migration->version = version;
+		migration->name = g_strdup(names[i]);
+		g_ptr_array_add(migrations, migration);
+	}
+	g_ptr_array_sort(migrations, cblue_store_sqlite_migration_cmp);
+	for (guint i = 1; i < migrations->len; i++) {
+		CblueStoreSqliteMigration *prev = g_ptr_array_index(migrations, i - 1);
+		CblueStoreSqliteMigration *cur = g_ptr_array_index(migrations, i);
+		if (prev->version == cur->version) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL,
+				    "migrations %s and %s have the same version", prev->name,
+				    cur->name);
+			return NULL;
+		}
+	}
+	if (migrations->len == 0) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "no migrations");
+		return NULL;
+	}
+	return g_steal_pointer(&migrations);
+}
+
+static gboolean
+cblue_store_sqlite_migration_is_applied(CblueSqliteDb *db, guint64 version, gboolean *applied,
+					GError **error)
+{
+	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
+	    db, "SELECT 1 FROM schema_migrations WHERE version = ?1", error);
+	gint rc;
+
+	if (stmt == NULL || !cblue_sqlite_bind_int64(db, stmt, 1, (gint64)version, error))
+		return FALSE;
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cblue_sqlite_db_fail(db, rc, "cannot read the schema version", error);
+	*applied = rc == SQLITE_ROW;
+	return TRUE;
+}
+
+/* the body of one migration's transaction */
+static gboolean
+cblue_store_sqlite_migration_run(CblueSqliteDb *db, CblueStoreSqliteMigration *migration,
+				 GError **error)
+{
+	g_autofree gchar *path =
+	    g_strconcat(CBLUE_STORE_SQLITE_MIGRATIONS_PATH, migration->name, NULL);
+	g_autofree gchar *now = cblue_store_sqlite_timestamp(g_get_real_time());
+	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	g_autofree gchar *sql = NULL;
+	gchar *errmsg = NULL;
+	gboolean applied = FALSE;
+	gconstpointer data;
+	gsize len = 0;
+	gint rc;
+
+	/* checked again under the write lock: another process may have migrated meanwhile */
+	if (!cblue_store_sqlite_migration_is_applied(db, migration->version, &applied, error))
+		return FALSE;
+	if (applied)
+		return TRUE;
+	bytes = g_resource_lookup_data(cblue_store_sqlite_sql_get_resource(), path,
+				       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+	if (bytes == NULL) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "migration %s is missing",
+			    migration->name);
+		return FALSE;
+	}
+	/* the script is a trusted constant compiled into the plugin, with several
+	 * statements and no parameters: the one place where sqlite3_exec() fits */
+	data = g_bytes_get_data(bytes, &len);
+	sql = g_strndup(data, len);
+	rc = sqlite3_exec(db->db, sql, NULL, NULL, &errmsg);
+	if (rc != SQLITE_OK) {
+		g_set_error(error, CBLUE_ERROR, cblue_sqlite_error_code(rc),
+			    "migration %s failed: %s", migration->name,
+			    errmsg != NULL ? errmsg : sqlite3_errstr(rc));
+		sqlite3_free(errmsg);
+		return FALSE;
+	}
+	stmt = cblue_sqlite_db_prepare(
+	    db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)", error);
+	if (stmt == NULL ||
+	    !cblue_sqlite_bind_int64(db, stmt, 1, (gint64)migration->version, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, now, error))
+		return FALSE;
+	if (!cblue_sqlite_db_step_done(db, stmt, "cannot record the migration", error))
+		return FALSE;
+	g_debug("applied migration %s", migration->name);
+	return TRUE;
+}
+
+static gboolean
+cblue_store_sqlite_migration_apply(CblueSqliteDb *db, CblueStoreSqliteMigration *migration,
+				   GError **error)
+{
+	if (!cblue_sqlite_db_begin(db, error))
+		return FALSE;
+	if (!cblue_store_sqlite_migration_run(db, migration, error) ||
+	    !cblue_sqlite_db_commit(db, error)) {
+		cblue_sqlite_db_rollback(db);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+cblue_store_sqlite_migrate(CblueSqliteDb *db, GError **error)
+{
+	g_autoptr(GPtrArray) migrations = cblue_store_sqlite_list_migrations(error);
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	CblueStoreSqliteMigration *latest;
+	gint64 current;
+
+	if (migrations == NULL)
+		return FALSE;
+	latest = g_ptr_array_index(migrations, migrations->len - 1);
+	if (!cblue_sqlite_db_run(db,
+				 "CREATE TABLE IF NOT EXISTS schema_migrations ("
+				 "version INTEGER PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)",
+				 "cannot create schema_migrations", error))
+		return FALSE;
+
+	stmt = cblue_sqlite_db_prepare(
+	    db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", error);
+	if (stmt == NULL ||
+	    !cblue_sqlite_db_step_row(db, stmt, "cannot read the schema version", error))
+		return FALSE;
+	current = sqlite3_column_int64(stmt, 0);
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+	/* an older plugin must not write into a schema it does not know */
+	if (current > (gint64)latest->version) {
+		/* %u inside _(): xgettext cannot see through G_GINT64_FORMAT */
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_SUPPORTED,
+			    _("The database schema is at version %u, newer than this version of "
+			      "Cblue knows (%u); upgrade Cblue or restore a backup"),
+			    (guint)MIN(current, G_MAXUINT), (guint)latest->version);
+		return FALSE;
+	}
+	for (guint i = 0; i < migrations->len; i++) {
+		CblueStoreSqliteMigration *migration = g_ptr_array_index(migrations, i);
+		gboolean applied = FALSE;
+
+		/* a cheap check without the write lock, so that a normal start (nothing to do)
+		 * does not wait for, nor block, another writer */
+		if (!cblue_store_sqlite_migration_is_applied(db, migration->version, &applied,
+							     error))
+			return FALSE;
+		if (applied)
+			continue;
+		if (!cblue_store_sqlite_migration_apply(db, migration, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* what the writer thread is given: items, each a record, a flush marker or a stop */
+
+typedef enum {
+	CBLUE_STORE_SQLITE_ITEM_RECORD,
+	CBLUE_STORE_SQLITE_ITEM_FLUSH,
+	CBLUE_STORE_SQLITE_ITEM_STOP,
+} CblueStoreSqliteItemKind;
+
+typedef struct {
+	CblueStoreSqliteItemKind kind;
+	/* RECORD: copies of the message and its reply */
+	gchar *conversation_id; /* owned */
+	gchar *channel;		/* owned */
+	gchar *message_id;	/* owned: the user message */
+	gchar *reply_id;	/* owned, nullable: made by the writer, kept across retries */
+	gchar *text;		/* owned: the user text, already redacted */
+	gchar *language;	/* owned, nullable */
+	gchar *reply_text;	/* owned */
+	gchar *reply_language;	/* owned, nullable */
+	gchar *topic_id;	/* owned, nullable */
+	CblueOutcome outcome;
+	gdouble confidence;
+	gboolean pii_redacted;
+	gint64 duration_usec;
+	gint64 received_usec; /* wall clock */
+	gint64 replied_usec;  /* wall clock */
+	/* FLUSH */
+	GAsyncQueue *flush_reply; /* owned, nullable: gets one CblueStoreSqliteResult */
+	/* STOP */
+	GTask *task; /* owned, nullable */
+} CblueStoreSqliteItem;
+
+static void
+cblue_store_sqlite_item_free(CblueStoreSqliteItem *item)
+{
+	g_free(item->conversation_id);
+	g_free(item->channel);
+	g_free(item->message_id);
+	g_free(item->reply_id);
+	g_free(item->text);
+	g_free(item->language);
+	g_free(item->reply_text);
+	g_free(item->reply_language);
+	g_free(item->topic_id);
+	if (item->flush_reply != NULL)
+		g_async_queue_unref(item->flush_reply);
+	g_clear_object(&item->task);
+	g_free(item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueStoreSqliteItem, cblue_store_sqlite_item_free)
+
+/* what the writer answers a flush with */
+typedef struct {
+	GError *error; /* owned, nullable */
+} CblueStoreSqliteResult;
+
+static void
+cblue_store_sqlite_result_free(CblueStoreSqliteResult *result)
+{
+	g_clear_error(&result->error);
+	g_free(result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueStoreSqliteResult, cblue_store_sqlite_result_free)
+
+/*
+ * State shared by the store and its writer thread. The store owns it and frees it only
+ * after joining the thread, so the thread may use it without a reference; the thread never
+ * holds a reference to the store object itself, so that the store can be finalized (and
+ * join the thread) whatever the thread is doing.
+ */
+typedef struct {
+	gchar *path; /* owned */
+	gint busy_timeout_ms;
+	GAsyncQueue *queue; /* owned, of CblueStoreSqliteItem */
+	gboolean closed;    /* protected by the queue lock: nothing more is accepted */
+	guint64 refused;    /* protected by the queue lock: records refused since the last flush */
+	gint stopping;	    /* atomic: a stop was requested, so retries are bounded */
+	/* used by the thread only (or after it was joined) */
+	GTask *open_task;   /* owned, nullable: handed back once the database is open */
+	CblueSqliteDb *db;  /* owned, nullable */
+	GError *lost_error; /* owned, nullable: why records were lost since the last flush */
+	guint64 lost;	    /* records lost since the last flush */
+} CblueStoreSqliteWriter;
+
+static void
+cblue_store_sqlite_writer_free(CblueStoreSqliteWriter *writer)
+{
+	g_free(writer->path);
+	g_async_queue_unref(writer->queue);
+	g_clear_object(&writer->open_task);
+	g_clear_pointer(&writer->db, cblue_sqlite_db_free);
+	g_clear_error(&writer->lost_error);
+	g_free(writer);
+}
+
+/*
+ * Completing a GTask from the writer thread: the task (and, through it, the store and the
+ * plugin) must be released in the task's own context, never in the writer thread: a last
+ * reference dropped there would finalize the store, which joins the writer thread, from
+ * the writer thread. An idle source releases its callback data where it is dispatched.
+ * (g_main_context_invoke() would not do: it runs the function at once in the calling
+ * thread when that thread can acquire the context.)
+ */
+typedef struct {
+	GTask *task;	   /* owned */
+	CblueSqliteDb *db; /* owned, nullable: the read connection, for an open */
+	GError *error;	   /* owned, nullable */
+} CblueStoreSqliteCompletion;
+
+static void
+cblue_store_sqlite_completion_free(gpointer data)
+{
+	CblueStoreSqliteCompletion *completion = data;
+	g_clear_object(&completion->task);
+	g_clear_pointer(&completion->db, cblue_sqlite_db_free);
+	g_clear_error(&completion->error);
+	g_free(completion);
+}
+
+static gboolean
+cblue_store_sqlite_completion_dispatch(gpointer data)
+{
+	CblueStoreSqliteCompletion *completion = data;
+	if (completion->error != NULL)
+		g_task_return_error(completion->task, g_steal_pointer(&completion->error));
+	else if (completion->db != NULL)
+		g_task_return_pointer(completion->task, g_steal_pointer(&completion->db),
+				      (GDestroyNotify)cblue_sqlite_db_free);
+	else
+		g_task_return_boolean(completion->task, TRUE);
+	return G_SOURCE_REMOVE;
+}
+
+static void
+cblue_store_sqlite_complete(GTask *task, CblueSqliteDb *db, GError *error)
+{
+	CblueStoreSqliteCompletion *completion = g_new0(CblueStoreSqliteCompletion, 1);
+	g_autoptr(GSource) source = g_idle_source_new();
+
+	completion->task = task;
+	completion->db = db;
+	completion->error = error;
+	g_source_set_priority(source, G_PRIORITY_DEFAULT);
+	g_source_set_callback(source, cblue_store_sqlite_completion_dispatch, completion,
+			      cblue_store_sqlite_completion_free);
+	g_source_set_static_name(source, "[cblue-store-sqlite] completion");
+	g_source_attach(source, g_task_get_context(task));
+}
+
+/* remembers that @n records were not written; the next flush reports it */
+static void
+cblue_store_sqlite_writer_lose(CblueStoreSqliteWriter *writer, guint n, const GError *error)
+{
+	g_warning("%u exchange(s) could not be recorded: %s", n, error->message);
+	writer->lost += n;
+	if (writer->lost_error == NULL)
+		writer->lost_error = g_error_copy(error);
+}
+
+/* records refused because the queue was full, as an error */
+static gboolean
+cblue_store_sqlite_check_refused(guint64 refused, GError **error)
+{
+	if (refused > 0) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_BUSY,
+			    _("%u exchanges were not recorded: the write queue was full"),
+			    (guint)MIN(refused, G_MAXUINT));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* takes the losses (and refusals) since the last flush as an error */
+static gboolean
+cblue_store_sqlite_writer_take_losses(CblueStoreSqliteWriter *writer, guint64 refused,
+				      GError **error)
+{
+	g_autoptr(GError) lost_error = g_steal_pointer(&writer->lost_error);
+	guint64 lost = writer->lost;
+
+	writer->lost = 0;
+	if (lost > 0) {
+		g_set_error(error, CBLUE_ERROR, lost_error->code,
+			    _("%u exchanges could not be recorded: %s"),
+			    (guint)MIN(lost, G_MAXUINT), lost_error->message);
+		return FALSE;
+	}
+	return cblue_store_sqlite_check_refused(refused, error);
+}
+
+static void
+cblue_store_sqlite_writer_answer_flush(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem *item)
+{
+	CblueStoreSqliteResult *result = g_new0(CblueStoreSqliteResult, 1);
+	cblue_store_sqlite_writer_take_losses(writer, 0, &result->error);
+	g_async_queue_push(item->flush_reply, result);
+}
+
+static void
+cblue_store_sqlite_writer_answer_stop(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem *item)
+{
+	GError *error = NULL;
+
+	cblue_store_sqlite_writer_take_losses(writer, 0, &error);
+	if (item->task != NULL)
+		cblue_store_sqlite_complete(g_steal_pointer(&item->task), NULL, error);
+	else
+		g_clear_error(&error);
+}
+
+/* one record: the conversation, both messages, the analytics event and, when the bot did
+ * not know, the unanswered question */
+static gboolean
+cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem *item,
+				       GError **error)
+{
+	CblueSqliteDb *db = writer->db;
+	g_autofree gchar *received = cblue_store_sqlite_timestamp(item->received_usec);
+	g_autofree gchar *replied = cblue_store_sqlite_timestamp(item->replied_usec);
+	const gchar *outcome = cblue_outcome_to_string(item->outcome);
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	gint rc;
+
+	if (item->reply_id == NULL)
+		item->reply_id = g_uuid_string_random();
+
+	/* a message recorded twice (a re-delivered job) is written once */
+	stmt = cblue_sqlite_db_prepare(db, "SELECT 1 FROM messages WHERE id = ?1", error);
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->message_id, error))
+		return FALSE;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		g_debug("message %s is already recorded", item->message_id);
+		return TRUE;
+	}
+	if (rc != SQLITE_DONE)
+		return cblue_sqlite_db_fail(db, rc, "cannot look up the message", error);
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+
+	/* created with the first message; later ones bump the count (two rows per exchange)
+	 * and follow the language the customer last wrote in */
+	stmt = cblue_sqlite_db_prepare(
+	    db,
+	    "INSERT INTO conversations "
+	    "(id, channel, language, created_at, updated_at, message_count) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, 2) "
+	    "ON CONFLICT (id) DO UPDATE SET "
+	    "updated_at = excluded.updated_at, "
+	    "language = COALESCE(excluded.language, conversations.language), "
+	    "message_count = conversations.message_count + 2",
+	    error);
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->conversation_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, item->channel, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 3, item->language, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 4, received, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 5, replied, error) ||
+	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the conversation", error))
+		return FALSE;
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+
+	/* the user message; the reply only says whether something was redacted, not which
+	 * kinds, so `pii_types` is `redacted` until it does */
+	stmt = cblue_sqlite_db_prepare(
+	    db,
+	    "INSERT INTO messages (id, conversation_id, role, text, language, pii_types, "
+	    "created_at) VALUES (?1, ?2, 'user', ?3, ?4, ?5, ?6)",
+	    error);
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->message_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, item->conversation_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 3, item->text, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 4, item->language, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 5, item->pii_redacted ? "redacted" : NULL, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 6, received, error) ||
+	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the message", error))
+		return FALSE;
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+
+	stmt = cblue_sqlite_db_prepare(
+	    db,
+	    "INSERT INTO messages (id, conversation_id, role, text, language, topic_id, "
+	    "outcome, confidence, duration_us, created_at) "
+	    "VALUES (?1, ?2, 'bot', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	    error);
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->reply_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, item->conversation_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 3, item->reply_text, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 4, item->reply_language, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 5, item->topic_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 6, outcome, error) ||
+	    !cblue_sqlite_bind_double(db, stmt, 7, item->confidence, error) ||
+	    !cblue_sqlite_bind_int64(db, stmt, 8, item->duration_usec, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 9, replied, error) ||
+	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the reply", error))
+		return FALSE;
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+
+	stmt = cblue_sqlite_db_prepare(
+	    db,
+	    "INSERT INTO analytics_events (type, conversation_id, message_id, language, "
+	    "topic_id, outcome, duration_us, created_at) "
+	    "VALUES ('message', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	    error);
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->conversation_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, item->message_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 3, item->reply_language, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 4, item->topic_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 5, outcome, error) ||
+	    !cblue_sqlite_bind_int64(db, stmt, 6, item->duration_usec, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 7, replied, error) ||
+	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the analytics event", error))
+		return FALSE;
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+
+	if (item->outcome != CBLUE_OUTCOME_UNANSWERED)
+		return TRUE;
+	stmt = cblue_sqlite_db_prepare(
+	    db,
+	    "INSERT INTO unanswered (conversation_id, message_id, language, text, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    error);
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->conversation_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, item->message_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 3, item->language, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 4, item->text, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 5, received, error) ||
+	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the unanswered question", error))
+		return FALSE;
+	return TRUE;
+}
+
+/* records [start, end) of @batch in one transaction */
+static gboolean
+cblue_store_sqlite_writer_write_range(CblueStoreSqliteWriter *writer, GPtrArray *batch, guint start,
+				      guint end, GError **error)
+{
+	if (!cblue_sqlite_db_begin(writer->db, error))
+		return FALSE;
+	for (guint i = start; i < end; i++) {
+		if (!cblue_store_sqlite_writer_write_record(writer, g_ptr_array_index(batch, i),
+							    error)) {
+			cblue_sqlite_db_rollback(writer->db);
+			return FALSE;
+		}
+	}
+	if (!cblue_sqlite_db_commit(writer->db, error)) {
+		cblue_sqlite_db_rollback(writer->db);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/*
+ * Writes with retries: a busy (or full) database is waited out with an exponential
+ * back-off rather than the records being dropped, for as long as the process runs; once
+ * a stop has been requested only a few attempts are left, so that shutdown ends.
+ */
+static gboolean
+cblue_store_sqlite_writer_write_retry(CblueStoreSqliteWriter *writer, GPtrArray *batch, guint start,
+				      guint end, GError **error)
+{
+	gulong delay = CBLUE_STORE_SQLITE_RETRY_MIN_USEC;
+	guint attempts_stopping = 0;
+
+	for (guint attempt = 1;; attempt++) {
+		g_autoptr(GError) error_local = NULL;
+
+		if (cblue_store_sqlite_writer_write_range(writer, batch, start, end,
+							  &error_local)) {
+			if (attempt > 1)
+				g_debug("%u exchange(s) recorded after %u attempts", end - start,
+					attempt);
+			return TRUE;
+		}
+		if (!g_error_matches(error_local, CBLUE_ERROR, CBLUE_ERROR_BUSY) ||
+		    (g_atomic_int_get(&writer->stopping) &&
+		     ++attempts_stopping > CBLUE_STORE_SQLITE_STOP_ATTEMPTS)) {
+			g_propagate_error(error, g_steal_pointer(&error_local));
+			return FALSE;
+		}
+		if (attempt == CBLUE_STORE_SQLITE_RETRY_WARN)
+			g_warning("still retrying to record %u exchange(s): %s", end - start,
+				  error_local->message);
+		else
+			g_debug("retrying to record %u exchange(s): %s", end - start,
+				error_local->message);
+		g_usleep(delay);
+		delay = MIN(delay * 2, CBLUE_STORE_SQLITE_RETRY_MAX_USEC);
+	}
+}
+
+static void
+cblue_store_sqlite_writer_write(CblueStoreSqliteWriter *writer, GPtrArray *batch)
+{
+	g_autoptr(GError) error = NULL;
+
+	if (cblue_store_sqlite_writer_write_retry(writer, batch, 0, batch->len, &error))
+		return;
+	if (g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_BUSY) || batch->len == 1) {
+		cblue_store_sqlite_writer_lose(writer, batch->len, error);
+		return;
+	}
+	/* not a matter of waiting: one bad record must not take the others with it */
+	g_debug("batch of %u failed (%s), writing its records one by one", batch->len,
+		error->message);
+	for (guint i = 0; i < batch->len; i++) {
+		g_autoptr(GError) error_one = NULL;
+		if (!cblue_store_sqlite_writer_write_retry(writer, batch, i, i + 1, &error_one))
+			cblue_store_sqlite_writer_lose(writer, 1, error_one);
+	}
+}
+
+/* after a failed open: refuse everything, and answer what was already queued */
+static void
+cblue_store_sqlite_writer_drain(CblueStoreSqliteWriter *writer, const GError *error)
+{
+	CblueStoreSqliteItem *item;
+
+	g_async_queue_lock(writer->queue);
+	writer->closed = TRUE;
+	while ((item = g_async_queue_try_pop_unlocked(writer->queue)) != NULL) {
+		g_autoptr(CblueStoreSqliteItem) owned = item;
+		if (owned->kind == CBLUE_STORE_SQLITE_ITEM_RECORD) {
+			writer->lost++;
+			if (writer->lost_error == NULL)
+				writer->lost_error = g_error_copy(error);
+		} else if (owned->kind == CBLUE_STORE_SQLITE_ITEM_FLUSH) {
+			cblue_store_sqlite_writer_answer_flush(writer, owned);
+		} else {
+			cblue_store_sqlite_writer_answer_stop(writer, owned);
+		}
+	}
+	g_async_queue_unlock(writer->queue);
+}
+
+/* takes the next batch of records, up to a flush or stop marker, returned in @marker */
+static GPtrArray *
+cblue_store_sqlite_writer_next_batch(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem **marker)
+{
+	GPtrArray *batch =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)cblue_store_sqlite_item_free);
+	CblueStoreSqliteItem *item = g_async_queue_pop(writer->queue);
+
+	while (item != NULL) {
+		if (item->kind != CBLUE_STORE_SQLITE_ITEM_RECORD) {
+			*marker = item;
+			break;
+		}
+		g_ptr_array_add(batch, item);
+		if (batch->len >= CBLUE_STORE_SQLITE_BATCH_MAX)
+			break;
+		item = g_async_queue_try_pop(writer->queue);
+	}
+	return batch;
+}
+
+static gpointer
+cblue_store_sqlite_writer_thread(gpointer data)
+{
+	CblueStoreSqliteWriter *writer = data;
+	GTask *open_task = g_steal_pointer(&writer->open_task);
+	g_autoptr(CblueSqliteDb) read_db = NULL;
+	g_autoptr(GError) error = NULL;
+	gboolean running = TRUE;
+
+	/* opening and migrating happen here too, so that the main context never waits for
+	 * the disk; the read connection is opened once the schema is in place */
+	writer->db = cblue_sqlite_db_open(writer->path, writer->busy_timeout_ms, &error);
+	if (writer->db != NULL && cblue_store_sqlite_migrate(writer->db, &error))
+		read_db = cblue_sqlite_db_open(writer->path, writer->busy_timeout_ms, &error);
+	if (read_db == NULL) {
+		g_clear_pointer(&writer->db, cblue_sqlite_db_free);
+		cblue_store_sqlite_writer_drain(writer, error);
+		cblue_store_sqlite_complete(open_task, NULL, g_steal_pointer(&error));
+		return NULL;
+	}
+	cblue_store_sqlite_complete(open_task, g_steal_pointer(&read_db), NULL);
+
+	while (running) {
+		CblueStoreSqliteItem *marker = NULL;
+		g_autoptr(GPtrArray) batch = cblue_store_sqlite_writer_next_batch(writer, &marker);
+		g_autoptr(CblueStoreSqliteItem) owned = marker;
+
+		if (batch->len > 0)
+			cblue_store_sqlite_writer_write(writer, batch);
+		if (owned == NULL)
+			continue;
+		if (owned->kind == CBLUE_STORE_SQLITE_ITEM_FLUSH) {
+			cblue_store_sqlite_writer_answer_flush(writer, owned);
+			continue;
+		}
+		/* STOP: nothing can follow it in the queue, see cblue_store_sqlite_stop() */
+		g_clear_pointer(&writer->db, cblue_sqlite_db_free);
+		cblue_store_sqlite_writer_answer_stop(writer, owned);
+		running = FALSE;
+	}
+	return NULL;
+}
+
+/* the store */
+
+#define CBLUE_TYPE_STORE_SQLITE (cblue_store_sqlite_get_type())
+G_DECLARE_FINAL_TYPE(CblueStoreSqlite, cblue_store_sqlite, CBLUE, STORE_SQLITE, GObject)
+
+struct _CblueStoreSqlite {
+	GObject parent_instance;
+	CblueStoreSqliteWriter *writer; /* owned */
+	GThread *thread; /* owned, nullable: the writer thread until joined; under thread_mutex */
+	GMutex thread_mutex;
+	CblueSqliteDb *read_db; /* owned, nullable until opened; under read_mutex */
+	GMutex read_mutex;
+};
+
+static void cblue_store_sqlite_iface_init(CblueStoreInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE(CblueStoreSqlite, cblue_store_sqlite, G_TYPE_OBJECT,
+			G_IMPLEMENT_INTERFACE(CBLUE_TYPE_STORE, cblue_store_sqlite_iface_init))
+
+/* closes the queue and asks the writer to stop after what is queued; %FALSE if it was
+ * closed already */
+static gboolean
+cblue_store_sqlite_stop(CblueStoreSqlite *self, GTask *task)
+{
+	CblueStoreSqliteWriter *writer = self->writer;
+	CblueStoreSqliteItem *item;
+
+	/* under the queue lock, so that no record can be pushed after the STOP item and sit
+	 * there unwritten */
+	g_async_queue_lock(writer->queue);
+	if (writer->closed) {
+		g_async_queue_unlock(writer->queue);
+		return FALSE;
+	}
+	writer->closed = TRUE;
+	g_atomic_int_set(&writer->stopping, TRUE);
+	item = g_new0(CblueStoreSqliteItem, 1);
+	item->kind = CBLUE_STORE_SQLITE_ITEM_STOP;
+	item->task = task != NULL ? g_object_ref(task) : NULL;
+	g_async_queue_push_unlocked(writer->queue, item);
+	g_async_queue_unlock(writer->queue);
+	return TRUE;
+}
+
+/* waits for the writer thread to end; it must have been told to (stop or failed open) */
+static void
+cblue_store_sqlite_join(CblueStoreSqlite *self)
+{
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->thread_mutex);
+	g_clear_pointer(&self->thread, g_thread_join);
+}
+
+static void
+cblue_store_sqlite_finalize(GObject *object)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(object);
+
+	/* without a shutdown (a failed setup, a test): finish the queued writes here rather
+	 * than leak the thread */
+	if (self->thread != NULL)
+		cblue_store_sqlite_stop(self, NULL);
+	cblue_store_sqlite_join(self);
+	cblue_store_sqlite_writer_free(self->writer);
+	g_clear_pointer(&self->read_db, cblue_sqlite_db_free);
+	g_mutex_clear(&self->thread_mutex);
+	g_mutex_clear(&self->read_mutex);
+	G_OBJECT_CLASS(cblue_store_sqlite_parent_class)->finalize(object);
+}
+
+static void
+cblue_store_sqlite_class_init(CblueStoreSqliteClass *klass)
+{
+	G_OBJECT_CLASS(klass)->finalize = cblue_store_sqlite_finalize;
+}
+
+static void
+cblue_store_sqlite_init(CblueStoreSqlite *self)
+{
+	self->writer = g_new0(CblueStoreSqliteWriter, 1);
+	self->writer->queue = g_async_queue_new_full((GDestroyNotify)cblue_store_sqlite_item_free);
+	g_mutex_init(&self->thread_mutex);
+	g_mutex_init(&self->read_mutex);
+}
+
+/*
+ * Opens (creating and migrating) the database at @path on a new writer thread; the store
+ * exists only once that worked, so that no caller can use a store without its thread.
+ */
+static void
+cblue_store_sqlite_new_async(const gchar *path, gint busy_timeout_ms, GCancellable *cancellable,
+			     GAsyncReadyCallback callback, gpointer user_data)
+{
+	g_autoptr(GTask) task = g_task_new(NULL, cancellable, callback, user_data);
+	g_autoptr(CblueStoreSqlite) self = g_object_new(CBLUE_TYPE_STORE_SQLITE, NULL);
+	g_autoptr(GError) error = NULL;
+
+	g_task_set_source_tag(task, cblue_store_sqlite_new_async);
+	if (g_task_return_error_if_cancelled(task))
+		return;
+	self->writer->path = g_strdup(path);
+	self->writer->busy_timeout_ms = busy_timeout_ms;
+	self->writer->open_task = g_object_ref(task);
+	g_task_set_task_data(task, g_object_ref(self), g_object_unref);
+	self->thread = g_thread_try_new("cblue-sqlite", cblue_store_sqlite_writer_thread,
+					self->writer, &error);
+	if (self->thread == NULL) {
+		g_clear_object(&self->writer->open_task);
+		g_task_return_new_error(task, CBLUE_ERROR, CBLUE_ERROR_BUSY,
+					"cannot start the writer thread: %s", error->message);
+	}
+}
+
+static CblueStoreSqlite *
+cblue_store_sqlite_new_finish(GAsyncResult *result, GError **error)
+{
+	CblueStoreSqlite *self;
+	CblueSqliteDb *db;
+
+	g_return_val_if_fail(g_task_is_valid(result, NULL), NULL);
+	self = g_task_get_task_data(G_TASK(result));
+	db = g_task_propagate_pointer(G_TASK(result), error);
+	if (db == NULL) {
+		/* the thread has ended, or is about to */
+		cblue_store_sqlite_join(self);
+		return NULL;
+	}
+	g_mutex_lock(&self->read_mutex);
+	self->read_db = db;
+	g_mutex_unlock(&self->read_mutex);
+	return g_object_ref(self);
+}
+
+/* writes what is queued, then stops the writer thread */
+static void
+cblue_store_sqlite_close_async(CblueStoreSqlite *self, GCancellable *cancellable,
+			       GAsyncReadyCallback callback, gpointer user_data)
+{
+	g_autoptr(GTask) task = g_task_new(self, cancellable, callback, user_data);
+
+	g_task_set_source_tag(task, cblue_store_sqlite_close_async);
+	/* cancellation is ignored on purpose: the queued records are written regardless */
+	if (!cblue_store_sqlite_stop(self, task))
+		g_task_return_boolean(task, TRUE);
+}
+
+static gboolean
+cblue_store_sqlite_close_finish(CblueStoreSqlite *self, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, self), FALSE);
+	cblue_store_sqlite_join(self);
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+static void
+cblue_store_sqlite_record_exchange(CblueStore *store, CblueMessage *message, CblueChatReply *reply)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	CblueStoreSqliteWriter *writer = self->writer;
+	g_autoptr(CblueStoreSqliteItem) item = g_new0(CblueStoreSqliteItem, 1);
+	const gchar *conversation_id = cblue_message_get_conversation_id(message);
+	gint64 now = g_get_real_time();
+	gint64 received = cblue_message_get_received_usec(message);
+	gboolean closed;
+	gboolean full = FALSE;
+
+	if (conversation_id == NULL)
+		conversation_id = cblue_chat_reply_get_conversation_id(reply);
+	item->kind = CBLUE_STORE_SQLITE_ITEM_RECORD;
+	item->conversation_id =
+	    conversation_id != NULL ? g_strdup(conversation_id) : g_uuid_string_random();
+	item->channel = g_strdup(cblue_message_get_channel(message));
+	item->message_id = g_strdup(cblue_message_get_message_id(message));
+	item->text = g_strdup(cblue_message_get_text(message));
+	item->language = g_strdup(cblue_message_get_language(message));
+	item->reply_text = g_strdup(cblue_chat_reply_get_text(reply));
+	item->reply_language = g_strdup(cblue_chat_reply_get_language(reply));
+	item->topic_id = g_strdup(cblue_chat_reply_get_topic_id(reply));
+	item->outcome = cblue_chat_reply_get_outcome(reply);
+	item->confidence = cblue_chat_reply_get_confidence(reply);
+	item->pii_redacted = cblue_chat_reply_get_pii_redacted(reply);
+	item->duration_usec = MAX(cblue_chat_reply_get_duration_usec(reply), 0);
+	item->replied_usec = now;
+	/* the message holds a monotonic time; turn it into a wall-clock one */
+	item->received_usec = received > 0 ? now - MAX(g_get_monotonic_time() - received, 0) : now;
+
+	g_async_queue_lock(writer->queue);
+	closed = writer->closed;
+	if (!closed) {
+		full =
+		    g_async_queue_length_unlocked(writer->queue) >= CBLUE_STORE_SQLITE_MAX_PENDING;
+		if (full)
+			writer->refused++;
+		else
+			g_async_queue_push_unlocked(writer->queue, g_steal_pointer(&item));
+	}
+	g_async_queue_unlock(writer->queue);
+	if (closed)
+		g_warning("the store is closed; an exchange was not recorded");
+	else if (full)
+		g_warning("the store cannot keep up; an exchange was not recorded");
+}
+
+static gboolean
+cblue_store_sqlite_flush(CblueStore *store, GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	CblueStoreSqliteWriter *writer = self->writer;
+	g_autoptr(GAsyncQueue) reply =
+	    g_async_queue_new_full((GDestroyNotify)cblue_store_sqlite_result_free);
+	g_autoptr(CblueStoreSqliteResult) result = NULL;
+	CblueStoreSqliteItem *item;
+	guint64 refused;
+
+	g_async_queue_lock(writer->queue);
+	refused = writer->refused;
+	writer->refused = 0;
+	if (writer->closed) {
+		g_autoptr(GMutexLocker) locker = NULL;
+		g_async_queue_unlock(writer->queue);
+		/* the thread writes everything queued before it ends; once it is joined, its
+		 * counters are ours to read, under the mutex against a concurrent flush */
+		locker = g_mutex_locker_new(&self->thread_mutex);
+		g_clear_pointer(&self->thread, g_thread_join);
+		return cblue_store_sqlite_writer_take_losses(writer, refused, error);
+	}
+	item = g_new0(CblueStoreSqliteItem, 1);
+	item->kind = CBLUE_STORE_SQLITE_ITEM_FLUSH;
+	item->flush_reply = g_async_queue_ref(reply);
+	g_async_queue_push_unlocked(writer->queue, item);
+	g_async_queue_unlock(writer->queue);
+
+	/* the writer answers once everything queued before the marker is committed */
+	result = g_async_queue_pop(reply);
+	if (result->error != NULL) {
+		g_propagate_error(error, g_steal_pointer(&result->error));
+		return FALSE;
+	}
+	return cblue_store_sqlite_check_refused(refused, error);
+}
+
+static CblueKb *
+cblue_store_sqlite_load_kb_locked(CblueSqliteDb *db, GError **error)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
+	    db, "SELECT topic_id, data FROM kb_entries ORDER BY topic_id", error);
+	gint rc;
+
+	if (stmt == NULL)
+		return NULL;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const gchar *topic_id = (const gchar *)sqlite3_column_text(stmt, 0);
+		const gchar *data = (const gchar *)sqlite3_column_text(stmt, 1);
+		g_autoptr(GError) error_local = NULL;
+		g_autoptr(JsonNode) node = json_from_string(data != NULL ? data : "", &error_local);
+		g_autoptr(CblueKbEntry) entry = NULL;
+
+		/* every language is accepted: what was imported is served, and the bot
+		 * decides which languages it answers in */
+		if (node != NULL)
+			entry = cblue_kb_entry_new_from_json(node, NULL, &error_local);
+		if (entry == NULL) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("Stored topic “%s” is invalid: %s"), topic_id,
+				    error_local != NULL ? error_local->message : "no data");
+			return NULL;
+		}
+		cblue_kb_add(kb, entry);
+	}
+	if (rc != SQLITE_DONE) {
+		cblue_sqlite_db_fail(db, rc, "cannot read the KB", error);
+		return NULL;
+	}
+	return g_steal_pointer(&kb);
+}
+
+static CblueKb *
+cblue_store_sqlite_load_kb(CblueStore *store, GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+
+	if (self->read_db == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
+				    _("The database is not open."));
+		return NULL;
+	}
+	return cblue_store_sqlite_load_kb_locked(self->read_db, error);
+}
+
+/* the version the import creates: one more than the last */
+static gboolean
+cblue_store_sqlite_next_kb_version(CblueSqliteDb *db, gint64 *version, GError **error)
+{
+	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
+	    db, "SELECT COALESCE(MAX(version), 0) + 1 FROM kb_versions", error);
+	if (stmt == NULL ||
+	    !cblue_sqlite_db_step_row(db, stmt, "cannot read the KB version", error))
+		return FALSE;
+	*version = sqlite3_column_int64(stmt, 0);
+	return TRUE;
+}
+
+/*
+ * Inserts or updates one entry. An entry whose JSON did not change keeps its row as it
+ * was, `version` included, so that `version` tells which import last changed a topic.
+ */
+static gboolean
+cblue_store_sqlite_upsert_entry(CblueSqliteDb *db, CblueKbEntry *entry, gint64 version,
+				const gchar *now, GError **error)
+{
+	g_autoptr(JsonNode) node = cblue_kb_entry_to_json(entry);
+	g_autofree gchar *data = json_to_string(node, FALSE);
+	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
+	    db,
+	    "INSERT INTO kb_entries (topic_id, category, status, data, version, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "ON CONFLICT (topic_id) DO UPDATE SET "
+	    "category = excluded.category, status = excluded.status, data = excluded.data, "
+	    "version = excluded.version, updated_at = excluded.updated_at "
+	    "WHERE kb_entries.data IS NOT excluded.data",
+	    error);
+
+	if (stmt == NULL ||
+	    !cblue_sqlite_bind_text(db, stmt, 1, cblue_kb_entry_get_topic_id(entry), error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, cblue_kb_entry_get_category(entry), error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 3, cblue_kb_entry_get_status(entry), error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 4, data, error) ||
+	    !cblue_sqlite_bind_int64(db, stmt, 5, version, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 6, now, error))
+		return FALSE;
+	if (!cblue_sqlite_db_step_done(db, stmt, "cannot write the KB entry", error)) {
+		g_prefix_error(error, "%s: ", cblue_kb_entry_get_topic_id(entry));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* deletes every entry not in @entries; the kept topic ids are bound as one JSON array,
+ * so that the statement stays constant whatever their number */
+static gboolean
+cblue_store_sqlite_delete_others(CblueSqliteDb *db, GPtrArray *entries, gint *removed,
+				 GError **error)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new();
+	g_autoptr(JsonNode) root = NULL;
+	g_autofree gchar *ids = NULL;
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+
+	json_builder_begin_array(builder);
+	for (guint i = 0; i < entries->len; i++)
+		json_builder_add_string_value(
+		    builder, cblue_kb_entry_get_topic_id(g_ptr_array_index(entries, i)));
+	json_builder_end_array(builder);
+	root = json_builder_get_root(builder);
+	ids = json_to_string(root, FALSE);
+
+	stmt = cblue_sqlite_db_prepare(
+	    db, "DELETE FROM kb_entries WHERE topic_id NOT IN (SELECT value FROM json_each(?1))",
+	    error);
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, ids, error))
+		return FALSE;
+	if (!cblue_sqlite_db_step_done(db, stmt, "cannot delete KB entries", error))
+		return FALSE;
+	*removed = sqlite3_changes(db->db);
+	return TRUE;
+}
+
+/* the kb_versions row: a JSON array of every entry as the import left them */
+static gboolean
+cblue_store_sqlite_write_kb_version(CblueSqliteDb *db, gint64 version, const gchar *now,
+				    const gchar *note, GError **error)
+{
+	g_autoptr(GString) snapshot = g_string_new("[");
+	g_autoptr(CblueSqliteStmt) stmt =
+	    cblue_sqlite_db_prepare(db, "SELECT data FROM kb_entries ORDER BY topic_id", error);
+	gint rc;
+
+	if (stmt == NULL)
+		return FALSE;
+	/* each `data` is a JSON object already (checked by the schema) */
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (snapshot->len > 1)
+			g_string_append_c(snapshot, ',');
+		g_string_append(snapshot, (const gchar *)sqlite3_column_text(stmt, 0));
+	}
+	if (rc != SQLITE_DONE)
+		return cblue_sqlite_db_fail(db, rc, "cannot read the KB", error);
+	g_string_append_c(snapshot, ']');
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+
+	stmt =
+	    cblue_sqlite_db_prepare(db,
+				    "INSERT INTO kb_versions (version, created_at, note, snapshot) "
+				    "VALUES (?1, ?2, ?3, ?4)",
+				    error);
+	if (stmt == NULL || !cblue_sqlite_bind_int64(db, stmt, 1, version, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, now, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 3, note, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 4, snapshot->str, error))
+		return FALSE;
+	return cblue_sqlite_db_step_done(db, stmt, "cannot write the KB version", error);
+}
+
+/* the body of the import transaction */
+static gboolean
+cblue_store_sqlite_import_locked(CblueSqliteDb *db, GPtrArray *entries, gboolean replace_all,
+				 GError **error)
+{
+	g_autofree gchar *now = cblue_store_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *note = NULL;
+	gint64 version = 0;
+	gint changed = 0;
+	gint removed = 0;
+
+	if (!cblue_store_sqlite_next_kb_version(db, &version, error))
+		return FALSE;
+	for (guint i = 0; i < entries->len; i++) {
+		if (!cblue_store_sqlite_upsert_entry(db, g_ptr_array_index(entries, i), version,
+						     now, error))
+			return FALSE;
+		changed += sqlite3_changes(db->db);
+	}
+	if (replace_all && !cblue_store_sqlite_delete_others(db, entries, &removed, error))
+		return FALSE;
+	note = g_strdup_printf("%s: %u entries, %d added or changed, %d removed",
+			       replace_all ? "replace" : "merge", entries->len, changed, removed);
+	if (!cblue_store_sqlite_write_kb_version(db, version, now, note, error))
+		return FALSE;
+	g_debug("KB version %" G_GINT64_FORMAT ": %s", version, note);
+	return TRUE;
+}
+
+static gboolean
+cblue_store_sqlite_import_kb(CblueStore *store, GPtrArray *entries, gboolean replace_all,
+			     GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+
+	if (self->read_db == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
+				    _("The database is not open."));
+		return FALSE;
+	}
+	if (!cblue_sqlite_db_begin(self->read_db, error))
+		return FALSE;
+	if (!cblue_store_sqlite_import_locked(self->read_db, entries, replace_all, error) ||
+	    !cblue_sqlite_db_commit(self->read_db, error)) {
+		cblue_sqlite_db_rollback(self->read_db);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+cblue_store_sqlite_check(CblueStore *store, GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+
+	if (self->read_db == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
+				    _("The database is not open."));
+		return FALSE;
+	}
+	stmt = cblue_sqlite_db_prepare(self->read_db, "SELECT 1", error);
+	if (stmt == NULL)
+		return FALSE;
+	return cblue_sqlite_db_step_row(self->read_db, stmt, "database check failed", error);
+}
+
+/* table names cannot be bound as parameters, so count only knows these, each with its
+ * constant statement */
+static const struct {
+	const gchar *table;
+	const gchar *sql;
+} cblue_store_sqlite_count_sql[] = {
+    {"kb_entries", "SELECT count(*) FROM kb_entries"},
+    {"kb_versions", "SELECT count(*) FROM kb_versions"},
+    {"conversations", "SELECT count(*) FROM conversations"},
+    {"messages", "SELECT count(*) FROM messages"},
+    {"analytics_events", "SELECT count(*) FROM analytics_events"},
+    {"unanswered", "SELECT count(*) FROM unanswered"},
+    {"feedback", "SELECT count(*) FROM feedback"},
+    {"users", "SELECT count(*) FROM users"},
+    {"api_tokens", "SELECT count(*) FROM api_tokens"},
+    {"audit_log", "SELECT count(*) FROM audit_log"},
+};
+
+static gint64
+cblue_store_sqlite_count(CblueStore *store, const gchar *table, GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	g_autoptr(GMutexLocker) locker = NULL;
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	const gchar *sql = NULL;
+
+	for (guint i = 0; i < G_N_ELEMENTS(cblue_store_sqlite_count_sql); i++) {
+		if (g_strcmp0(table, cblue_store_sqlite_count_sql[i].table) == 0)
+			sql = cblue_store_sqlite_count_sql[i].sql;
+	}
+	if (sql == NULL) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown table “%s”"),
+			    table != NULL ? table : "");
+		return -1;
+	}
+	locker = g_mutex_locker_new(&self->read_mutex);
+	if (self->read_db == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
+				    _("The database is not open."));
+		return -1;
+	}
+	stmt = cblue_sqlite_db_prepare(self->read_db, sql, error);
+	if (stmt == NULL ||
+	    !cblue_sqlite_db_step_row(self->read_db, stmt, "cannot count rows", error))
+		return -1;
+	return sqlite3_column_int64(stmt, 0);
+}
+
+static void
+cblue_store_sqlite_iface_init(CblueStoreInterface *iface)
+{
+	iface->load_kb = cblue_store_sqlite_load_kb;
+	iface->import_kb = cblue_store_sqlite_import_kb;
+	iface->record_exchange = cblue_store_sqlite_record_exchange;
+	iface->flush = cblue_store_sqlite_flush;
+	iface->check = cblue_store_sqlite_check;
+	iface->count = cblue_store_sqlite_count;
+}
+
+/* the plugin */
+
+struct _CblueStoreSqlitePlugin {
+	CbluePlugin parent_instance;
+	CblueStoreSqlite *store; /* owned, nullable until set up */
+};
+
+G_DEFINE_TYPE(CblueStoreSqlitePlugin, cblue_store_sqlite_plugin, CBLUE_TYPE_PLUGIN)
+
+/* `[store] sqlite_path`, relative to the data directory, or `<data_dir>/cblue.db` */
+static gchar *
+cblue_store_sqlite_plugin_get_path(CbluePlugin *plugin, GError **error)
+{
+	CblueContext *ctx = cblue_plugin_get_context(plugin);
+	g_autofree gchar *path =
+	    cblue_config_get_string(cblue_context_get_config(ctx), "store", "sqlite_path");
+
+	if (path == NULL || path[0] == '\0')
+		return g_build_filename(cblue_context_get_data_dir(ctx), "cblue.db", NULL);
+	/* each connection would get a database of its own */
+	if (g_strcmp0(path, ":memory:") == 0) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("[store] sqlite_path must name a file, not :memory:"));
+		return NULL;
+	}
+	if (!g_path_is_absolute(path))
+		return g_build_filename(cblue_context_get_data_dir(ctx), path, NULL);
+	return g_steal_pointer(&path);
+}
+
+static void
+cblue_store_sqlite_plugin_open_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	g_autoptr(GTask) task = G_TASK(user_data);
+	CblueStoreSqlitePlugin *self = g_task_get_source_object(task);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueStoreSqlite) store = cblue_store_sqlite_new_finish(res, &error);
+
+	if (store == NULL) {
+		g_task_return_error(task, g_steal_pointer(&error));
+		return;
+	}
+	g_set_object(&self->store, store);
+	/* priority 0: the default store; a networked store, when configured, ranks higher */
+	cblue_plugin_add_extension(CBLUE_PLUGIN(self), CBLUE_TYPE_STORE, store, 0);
+	g_task_return_boolean(task, TRUE);
+}
+
+static void
+cblue_store_sqlite_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable,
+				      GAsyncReadyCallback callback, gpointer user_data)
+{
+	g_autoptr(GTask) task = g_task_new(plugin, cancellable, callback, user_data);
+	CblueConfig *config = cblue_context_get_config(cblue_plugin_get_context(plugin));
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *path = NULL;
+	gint busy_timeout_ms;
+
+	g_task_set_source_tag(task, cblue_store_sqlite_plugin_setup_async);
+	path = cblue_store_sqlite_plugin_get_path(plugin, &error);
+	if (path == NULL) {
+		g_task_return_error(task, g_steal_pointer(&error));
+		return;
+	}
+	busy_timeout_ms =
+	    (gint)CLAMP(cblue_config_get_int(config, "store", "sqlite_busy_timeout_ms",
+					     CBLUE_STORE_SQLITE_BUSY_TIMEOUT_MS),
+			0, 10 * 60 * 1000);
+	g_debug("database %s", path);
+	cblue_store_sqlite_new_async(path, busy_timeout_ms, cancellable,
+				     cblue_store_sqlite_plugin_open_cb, g_steal_pointer(&task));
+}
+
+static gboolean
+cblue_store_sqlite_plugin_setup_finish(CbluePlugin *plugin, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, plugin), FALSE);
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+static void
+cblue_store_sqlite_plugin_close_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	g_autoptr(GTask) task = G_TASK(user_data);
+	g_autoptr(GError) error = NULL;
+
+	if (!cblue_store_sqlite_close_finish(CBLUE_STORE_SQLITE(source), res, &error)) {
+		g_task_return_error(task, g_steal_pointer(&error));
+		return;
+	}
+	g_task_return_boolean(task, TRUE);
+}
+
+static void
+cblue_store_sqlite_plugin_shutdown_async(CbluePlugin *plugin, GCancellable *cancellable,
+					 GAsyncReadyCallback callback, gpointer user_data)
+{
+	CblueStoreSqlitePlugin *self = CBLUE_STORE_SQLITE_PLUGIN(plugin);
+	g_autoptr(GTask) task = g_task_new(plugin, cancellable, callback, user_data);
+
+	g_task_set_source_tag(task, cblue_store_sqlite_plugin_shutdown_async);
+	if (self->store == NULL) {
+		g_task_return_boolean(task, TRUE);
+		return;
+	}
+	cblue_store_sqlite_close_async(self->store, cancellable, cblue_store_sqlite_plugin_close_cb,
+				       g_steal_pointer(&task));
+}
+
+static gboolean
+cblue_store_sqlite_plugin_shutdown_finish(CbluePlugin *plugin, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, plugin), FALSE);
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+static void
+cblue_store_sqlite_plugin_dispose(GObject *object)
+{
+	CblueStoreSqlitePlugin *self = CBLUE_STORE_SQLITE_PLUGIN(object);
+	g_clear_object(&self->store);
+	G_OBJECT_CLASS(cblue_store_sqlite_plugin_parent_class)->dispose(object);
+}
+
+static void
+cblue_store_sqlite_plugin_class_init(CblueStoreSqlitePluginClass *klass)
+{
+	CbluePluginClass *plugin_class = CBLUE_PLUGIN_CLASS(klass);
+	G_OBJECT_CLASS(klass)->dispose = cblue_store_sqlite_plugin_dispose;
+	plugin_class->setup_async = cblue_store_sqlite_plugin_setup_async;
+	plugin_class->setup_finish = cblue_store_sqlite_plugin_setup_finish;
+	plugin_class->shutdown_async = cblue_store_sqlite_plugin_shutdown_async;
+	plugin_class->shutdown_finish = cblue_store_sqlite_plugin_shutdown_finish;
+}
+
+static void
+cblue_store_sqlite_plugin_init(CblueStoreSqlitePlugin *self)
+{
+	cblue_plugin_set_description(CBLUE_PLUGIN(self), "SQLite store (embedded topology)");
+	cblue_plugin_set_version(CBLUE_PLUGIN(self), CBLUE_VERSION_STRING);
+}
+
+CBLUE_PLUGIN_DEFINE(cblue_store_sqlite_plugin_get_type)
