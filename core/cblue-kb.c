@@ -348,8 +348,8 @@ cblue_kb_parse_data(const gchar *data, gsize length, const gchar *source_name, c
 
 	if (!g_utf8_validate_len(data, length, &invalid)) {
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-			    _("%s: line %u: invalid UTF-8 at byte %" G_GSIZE_FORMAT), source_name,
-			    cblue_kb_line_of_offset(data, invalid - data), (gsize)(invalid - data));
+			    _("%s: line %u: invalid UTF-8 at byte %lu"), source_name,
+			    cblue_kb_line_of_offset(data, invalid - data), (gulong)(invalid - data));
 		return NULL;
 	}
 	if (cblue_kb_data_is_json_lines(data, length))

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Installs what building, running and testing Cblue needs on Debian 12 (run as root).
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 \
+  meson ninja-build pkg-config gcc g++ \
+  libglib2.0-dev libglib2.0-bin libsoup-3.0-dev libjson-glib-dev \
+  libicu-dev libthai-dev libthai-data libsqlite3-dev libpcre2-dev \
+  gobject-introspection libgirepository1.0-dev gir1.2-soup-3.0 gir1.2-json-1.0 \
+  python3-gi python3-pytest gettext ca-certificates

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Shared fixtures: the built `cblue` binary, run black-box with a fresh data dir."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+CBLUE = os.environ.get("CBLUE_BIN", "cblue")
+DATADIR = os.environ.get("CBLUE_TEST_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+
+
+class Cli:
+    def __init__(self, data_dir):
+        self.data_dir = str(data_dir)
+
+    def run(self, *args, stdin=None, config=None, check=None, timeout=120):
+        cmd = [CBLUE, *args]
+        if args and args[0] != "--help":
+            cmd += ["--data-dir", self.data_dir]
+        if config is not None:
+            cmd += ["--config", str(config)]
+        proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout)
+        if check is not None:
+            assert proc.returncode == check, (proc.returncode, proc.stdout, proc.stderr)
+        return proc
+
+    def ask_json(self, text, **kwargs):
+        proc = self.run("ask", "--json", text, check=0, **kwargs)
+        return json.loads(proc.stdout)
+
+
+@pytest.fixture
+def cli(tmp_path):
+    return Cli(tmp_path / "data")

@@ -1,0 +1,202 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Black-box tests of the `cblue` command line: the contract of DESIGN.md §4."""
+
+import json
+import os
+
+import pytest
+
+from conftest import DATADIR
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["serve"], ["ask"], ["kb", "import"], ["kb", "export"], ["eval"], ["plugins"], ["kb"]],
+)
+def test_help_on_every_subcommand(cli, args):
+    proc = cli.run(*args, "--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "Usage" in proc.stdout
+    if args != ["kb"]:
+        assert "--data-dir" in proc.stdout and "--config" in proc.stdout
+
+
+def test_unknown_command_fails(cli):
+    proc = cli.run("frobnicate")
+    assert proc.returncode != 0
+    assert "frobnicate" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "text,language,topic",
+    [
+        ("ติดโซลาร์เซลล์ราคาเท่าไหร่", "th", "solar-rooftop-price"),
+        ("How much does a rooftop solar system cost?", "en", "solar-rooftop-price"),
+        ("屋顶太阳能多少钱", "zh", "solar-rooftop-price"),
+        ("ติด EV charger ที่บ้านได้ไหม", "th", "ev-charger-installation"),
+        ("你们的营业时间是几点到几点？", "zh", "office-hours"),
+    ],
+)
+def test_ask_json_answers_in_the_users_language(cli, text, language, topic):
+    reply = cli.ask_json(text)
+    assert reply["language"] == language
+    assert reply["topic_id"] == topic
+    assert reply["outcome"] == "answered"
+    assert reply["sources"][0]["topic_id"] == topic
+    assert reply["pii_redacted"] is False
+    assert reply["reply"]
+    for key in ("conversation_id", "message_id", "confidence"):
+        assert key in reply
+
+
+def test_ask_out_of_scope_is_polite_and_recorded(cli, tmp_path):
+    import sqlite3
+
+    reply = cli.ask_json("Who won the football world cup in 1998?")
+    assert reply["outcome"] == "unanswered"
+    assert reply["topic_id"] is None
+    assert "Sorry" in reply["reply"]
+    db = sqlite3.connect(os.path.join(cli.data_dir, "cblue.db"))
+    rows = db.execute("SELECT text, language FROM unanswered").fetchall()
+    assert rows == [("Who won the football world cup in 1998?", "en")]
+
+
+def test_ask_plain_text(cli):
+    proc = cli.run("ask", "contact", "phone", "number", check=0)
+    assert "02-123-4567" in proc.stdout
+
+
+def test_ask_stdin_one_reply_per_line(cli):
+    lines = ["ติดโซลาร์เซลล์ราคาเท่าไหร่", "", "屋顶太阳能多少钱", "x" * 4001, "office hours?"]
+    proc = cli.run("ask", "--json", "--stdin", stdin="\n".join(lines) + "\n")
+    assert proc.returncode == 1  # two lines were invalid
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(out) == len(lines)
+    assert out[0]["topic_id"] == "solar-rooftop-price"
+    assert out[1]["error"]["code"] == "invalid_data"
+    assert out[2]["language"] == "zh"
+    assert out[3]["error"]["code"] == "too_large"
+    assert out[4]["topic_id"] == "office-hours"
+
+
+def test_ask_errors_exit_non_zero(cli):
+    proc = cli.run("ask", "   ")
+    assert proc.returncode == 1
+    assert "empty" in proc.stderr
+    proc = cli.run("ask", "x" * 4001)
+    assert proc.returncode == 1
+    assert "4000" in proc.stderr
+    proc = cli.run("ask")
+    assert proc.returncode == 2
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return str(path)
+
+
+GOOD = [
+    {"topic_id": "t1", "category": "c", "content": {"en": "one", "th": "หนึ่ง"}, "questions": {"en": ["first?"]}},
+    {"topic_id": "t2", "content": {"zh": "二"}},
+]
+
+
+def export(cli):
+    proc = cli.run("kb", "export", check=0)
+    return json.loads(proc.stdout)
+
+
+def test_kb_import_export_roundtrip_and_merge(cli, tmp_path):
+    good = write(tmp_path, "good.json", json.dumps(GOOD))
+    proc = cli.run("kb", "import", good, check=0)
+    assert "2" in proc.stdout
+    entries = export(cli)
+    assert [e["topic_id"] for e in entries] == ["t1", "t2"]
+    assert entries[0]["content"]["th"] == "หนึ่ง"
+    # JSON Lines, merged by topic_id
+    jsonl = write(tmp_path, "more.jsonl", json.dumps({"topic_id": "t2", "content": {"en": "two"}}) + "\n"
+                  + json.dumps({"topic_id": "t3", "content": {"en": "three"}}) + "\n")
+    cli.run("kb", "import", jsonl, check=0)
+    entries = {e["topic_id"]: e for e in export(cli)}
+    assert set(entries) == {"t1", "t2", "t3"}
+    assert entries["t2"]["content"] == {"en": "two"}
+    # export --jsonl re-imports to the same KB
+    out = tmp_path / "out.jsonl"
+    cli.run("kb", "export", "--jsonl", "-o", str(out), check=0)
+    assert len(out.read_text().splitlines()) == 3
+
+
+BAD = [
+    ("bad-json.json", '[{"topic_id": "x", ', ["bad-json.json"]),
+    ("unknown-field.json", json.dumps([{"topic_id": "x", "content": {"en": "x"}, "price": 1}]),
+     ["unknown-field.json", "entry 1", "price"]),
+    ("missing-id.json", json.dumps([GOOD[0], {"content": {"en": "x"}}]), ["missing-id.json", "entry 2", "topic_id"]),
+    ("duplicate.json", json.dumps([GOOD[0], GOOD[0]]), ["duplicate.json", "entry 2", "duplicate"]),
+    ("utf8.json", b'[{"topic_id": "x", "content": {"en": "\xff"}}]', ["utf8.json", "UTF-8"]),
+    ("lang.json", json.dumps([{"topic_id": "x", "content": {"fr": "bonjour"}}]), ["lang.json", "entry 1", "fr"]),
+    ("line.jsonl", json.dumps(GOOD[0]) + "\n" + "{oops}\n", ["line.jsonl", "line 2"]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", BAD, ids=[b[0] for b in BAD])
+def test_kb_import_bad_file_changes_nothing(cli, tmp_path, name, text, expected):
+    cli.run("kb", "import", write(tmp_path, "good.json", json.dumps(GOOD)), check=0)
+    before = export(cli)
+    proc = cli.run("kb", "import", write(tmp_path, "new.json", json.dumps([{"topic_id": "new", "content": {"en": "n"}}])),
+                   write(tmp_path, name, text))
+    assert proc.returncode == 1
+    for part in expected:
+        assert part in proc.stderr, proc.stderr
+    assert export(cli) == before
+
+
+def test_kb_import_language_not_enabled_in_config(cli, tmp_path):
+    config = tmp_path / "cblue.conf"
+    config.write_text("[core]\nlanguages=en,th\n")
+    proc = cli.run("kb", "import", write(tmp_path, "zh.json", json.dumps([GOOD[1]])), config=config)
+    assert proc.returncode == 1
+    assert "zh" in proc.stderr and "entry 1" in proc.stderr
+
+
+def test_kb_import_missing_file(cli):
+    proc = cli.run("kb", "import", "/nonexistent/kb.json")
+    assert proc.returncode == 1
+    assert "/nonexistent/kb.json" in proc.stderr
+
+
+def test_bad_config_file(cli, tmp_path):
+    config = tmp_path / "bad.conf"
+    config.write_text("this is not a key file\n")
+    proc = cli.run("ask", "hello", config=config)
+    assert proc.returncode == 1
+    assert "bad.conf" in proc.stderr
+
+
+def test_plugins_lists_the_embedded_default(cli):
+    proc = cli.run("plugins", "--json", check=0)
+    info = json.loads(proc.stdout)
+    names = {p["name"]: p for p in info["plugins"]}
+    for name in ("store-sqlite", "retrieval-bm25", "model-extractive", "queue-local"):
+        assert names[name]["enabled"], name
+    assert "dummy" not in names
+    assert names["store-sqlite"]["kinds"] == ["store"]
+    assert info["failures"] == []
+
+
+def test_eval_bundled_set_meets_the_quality_bar(cli):
+    """The recorded accuracy: CI fails when it drops below the bar of issue #2."""
+    proc = cli.run("eval", "--json", "--min-top1", "0.90", os.path.join(DATADIR, "eval-bundled.tsv"))
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0, (report, proc.stderr)
+    for lang in ("en", "th", "zh"):
+        stats = report["languages"][lang]
+        assert stats["queries"] >= 30
+        assert stats["out_of_scope"] >= 10
+        assert stats["top1"] >= 0.90, (lang, stats)
+
+
+def test_eval_rejects_bad_file(cli, tmp_path):
+    proc = cli.run("eval", write(tmp_path, "bad.tsv", "language\tquery\ttopic_id\nfr\thello\t\n"))
+    assert proc.returncode == 1
+    assert "bad.tsv:2" in proc.stderr
