@@ -28,12 +28,16 @@ PY
 
 "$cblue" ask --data-dir "$work/data" "warm up" >/dev/null   # seeds the store
 
-t0=$(date +%s%N)
-taskset -c 0 "$cblue" ask --json --stdin --data-dir "$work/data" <"$work/questions.txt" >"$work/replies.jsonl" || true
-t1=$(date +%s%N)
-n=$(wc -l <"$work/replies.jsonl")
-qps=$(( n * 1000000000 / (t1 - t0) ))
-echo "throughput: $n questions in $(( (t1 - t0) / 1000000 )) ms on one core = $qps questions/s (ask --json --stdin, SQLite recording on)"
+# every thread of the process pinned to one core; process start included
+for mode in "--no-record" ""; do
+  t0=$(date +%s%N)
+  taskset -c 0 "$cblue" ask --json --stdin $mode --data-dir "$work/data" <"$work/questions.txt" >"$work/replies.jsonl" || true
+  t1=$(date +%s%N)
+  n=$(wc -l <"$work/replies.jsonl")
+  qps=$(( n * 1000000000 / (t1 - t0) ))
+  label=${mode:-"recording every exchange in SQLite"}
+  echo "throughput: $n questions in $(( (t1 - t0) / 1000000 )) ms on one core = $qps questions/s (ask --json --stdin, $label)"
+done
 
 # cold start: median of 21 runs of a whole process answering one question
 /usr/bin/python3 - "$cblue" "$work/data" <<'PY'

@@ -13,6 +13,7 @@
 typedef struct {
 	gboolean json;
 	gboolean use_stdin;
+	gboolean no_record;
 	gchar *language; /* owned, nullable */
 	gchar *conversation_id; /* owned, nullable */
 } CblueAskOptions;
@@ -112,6 +113,8 @@ cblue_cmd_ask(CblueApp *app, int argc, char **argv)
 	     NULL},
 	    {"language", 'l', 0, G_OPTION_ARG_STRING, &opts.language, N_("Reply language (en, th, zh)"), N_("LANG")},
 	    {"conversation", 0, 0, G_OPTION_ARG_STRING, &opts.conversation_id, N_("Conversation id"), N_("ID")},
+	    {"no-record", 0, 0, G_OPTION_ARG_NONE, &opts.no_record,
+	     N_("Do not store the questions and replies (tests, benchmarks)"), NULL},
 	    {NULL},
 	};
 	g_autoptr(GOptionContext) ctx = cblue_app_option_context_new(
@@ -132,6 +135,7 @@ cblue_cmd_ask(CblueApp *app, int argc, char **argv)
 	}
 	if (!cblue_app_open_bot(app, TRUE, &error))
 		return cblue_app_fail("ask", error);
+	cblue_bot_set_record(app->bot, !opts.no_record);
 	if (opts.use_stdin) {
 		ok = cblue_ask_stdin(app, &opts);
 	} else {

@@ -30,6 +30,8 @@
 /* records per transaction: big enough that a burst costs a few fsyncs, small enough that
  * a transaction never holds the write lock for long */
 #define CBLUE_STORE_SQLITE_BATCH_MAX 512
+/* the longest a record waits for others to share its transaction */
+#define CBLUE_STORE_SQLITE_GROUP_COMMIT_USEC (20 * G_TIME_SPAN_MILLISECOND)
 
 /* records waiting for the writer before new ones are refused: bounds the memory used
  * while the database is unavailable (each record is well under 1 KiB plus its text) */
@@ -983,8 +985,12 @@ cblue_store_sqlite_writer_next_batch(CblueStoreSqliteWriter *writer, CblueStoreS
 	GPtrArray *batch =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)cblue_store_sqlite_item_free);
 	CblueStoreSqliteItem *item = g_async_queue_pop(writer->queue);
+	/* group commit: wait a little for more records, so that a busy server writes a few
+	 * large transactions instead of many small ones that rewrite the same pages */
+	gint64 deadline = g_get_monotonic_time() + CBLUE_STORE_SQLITE_GROUP_COMMIT_USEC;
 
 	while (item != NULL) {
+		gint64 remaining;
 		if (item->kind != CBLUE_STORE_SQLITE_ITEM_RECORD) {
 			*marker = item;
 			break;
@@ -993,6 +999,12 @@ cblue_store_sqlite_writer_next_batch(CblueStoreSqliteWriter *writer, CblueStoreS
 		if (batch->len >= CBLUE_STORE_SQLITE_BATCH_MAX)
 			break;
 		item = g_async_queue_try_pop(writer->queue);
+		if (item != NULL)
+			continue;
+		remaining = deadline - g_get_monotonic_time();
+		if (remaining <= 0)
+			break;
+		item = g_async_queue_timeout_pop(writer->queue, (guint64)remaining);
 	}
 	return batch;
 }
