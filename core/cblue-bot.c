@@ -57,7 +57,7 @@ G_DEFINE_TYPE(CblueBot, cblue_bot, G_TYPE_OBJECT)
 
 /* decision defaults, calibrated with `cblue eval --calibrate` on tests/data/eval-bundled.tsv;
  * overridden by [bot] answer_threshold / clarify_margin */
-#define CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD 0.45
+#define CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD 0.37
 #define CBLUE_BOT_DEFAULT_CLARIFY_MARGIN   0.0
 
 static void

@@ -191,13 +191,46 @@ cblue_text_is_ascii(const gchar *text)
 	return TRUE;
 }
 
+/* In place (the string only shrinks, so it is rewritten front to back):
+ * - Thai digits ๐-๙ (U+0E50..U+0E59) become ASCII digits;
+ * - NFKC splits SARA AM (U+0E33) into NIKHAHIT + SARA AA (U+0E4D U+0E32), which the Thai
+ *   dictionaries do not know ("น้ำมัน" would no longer be one word): it is put back, after
+ *   any tone mark typed after it, the order the dictionaries and most keyboards use. */
+static void
+cblue_tokenizer_fix_thai(gchar *text)
+{
+	gchar *w = text;
+	for (const gchar *r = text; *r != '\0';) {
+		if ((guchar)r[0] == 0xE0 && (guchar)r[1] == 0xB9 && (guchar)r[2] >= 0x90 && (guchar)r[2] <= 0x99) {
+			*w++ = (gchar)('0' + ((guchar)r[2] - 0x90));
+			r += 3;
+			continue;
+		}
+		if (strncmp(r, "\xe0\xb9\x8d\xe0\xb8\xb2", 6) == 0) {
+			r += 6;
+			if ((guchar)r[0] == 0xE0 && (guchar)r[1] == 0xB9 && (guchar)r[2] >= 0x88 && (guchar)r[2] <= 0x8B) {
+				/* SARA AM typed before the tone mark */
+				memmove(w, r, 3);
+				w += 3;
+				r += 3;
+			}
+			memcpy(w, "\xe0\xb8\xb3", 3);
+			w += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 /**
  * cblue_tokenizer_normalize:
  * @self: a #CblueTokenizer
  * @text: UTF-8 text
  *
  * Normalizes text for matching: NFKC (full-width to half-width, compatibility forms),
- * case folding, Thai digits to ASCII digits. Invalid UTF-8 gives an empty string.
+ * case folding, Thai digits to ASCII digits, and Thai SARA AM recomposed after NFKC
+ * decomposed it. Invalid UTF-8 gives an empty string.
  *
  * Returns: (transfer full): the normalized text
  *
@@ -217,21 +250,7 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 		return g_strdup("");
 	nfkc = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
 	folded = g_utf8_casefold(nfkc, -1);
-	/* Thai digits ๐-๙ (U+0E50..U+0E59, 3 bytes: E0 B9 90..99) become ASCII in place;
-	 * the string only shrinks, so rewrite it front to back */
-	{
-		gchar *w = folded;
-		for (const gchar *r = folded; *r != '\0';) {
-			if ((guchar)r[0] == 0xE0 && (guchar)r[1] == 0xB9 && (guchar)r[2] >= 0x90 &&
-			    (guchar)r[2] <= 0x99) {
-				*w++ = (gchar)('0' + ((guchar)r[2] - 0x90));
-				r += 3;
-			} else {
-				*w++ = *r++;
-			}
-		}
-		*w = '\0';
-	}
+	cblue_tokenizer_fix_thai(folded);
 	return folded;
 }
 

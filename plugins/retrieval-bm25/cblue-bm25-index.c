@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cblue-bm25-index.h"
+#include "cblue-bm25-stem.h"
 
 /*
  * An immutable BM25F index over the KB topics. Each posting carries the topic's whole
@@ -18,6 +19,9 @@
 #define CBLUE_BM25_NGRAM_PREFIX '#'
 #define CBLUE_BM25_CONTENT_COVER 0.6
 #define CBLUE_BM25_FUZZY_FACTOR	 0.8
+#define CBLUE_BM25_MAX_COMPOUND	 4
+#define CBLUE_BM25_TYPO_MIN_LEN	 4
+#define CBLUE_BM25_TYPO_MIN_LEN_SUBST 6
 
 typedef enum {
 	CBLUE_BM25_FIELD_QUESTIONS,
@@ -39,7 +43,8 @@ typedef struct {
 
 struct _CblueBm25Index {
 	GHashTable *terms; /* owned: utf8 → CblueBm25Term */
-	GHashTable *deletes; /* owned: utf8 (a Latin word minus one char) → borrowed term key */
+	GHashTable *surfaces; /* owned: utf8 Latin word as written in the KB → utf8 stem (a term key) */
+	GHashTable *deletes; /* owned: utf8 (a KB Latin word minus one char) → borrowed key of surfaces */
 	GPtrArray *topic_ids; /* owned, of utf8 */
 	CblueTokenizer *tokenizer; /* owned */
 	GHashTable *stopwords; /* owned ref */
@@ -80,29 +85,40 @@ cblue_bm25_load_stopwords(void)
 			g_strstrip(lines[j]);
 			if (lines[j][0] == '\0' || lines[j][0] == '#')
 				continue;
-			g_hash_table_add(set, cblue_tokenizer_normalize(tokenizer, lines[j]));
+			gchar *word = cblue_tokenizer_normalize(tokenizer, lines[j]);
+			g_hash_table_add(set, word);
 		}
 	}
 	return set;
 }
 
-/* light English stemming: the same on both sides, so consistency matters more than
- * linguistics ("panels" = "panel", "installing" = "install") */
-static gchar *
-cblue_bm25_stem_latin(const gchar *word)
+/* Thai without tone marks, maitaikhu and silent letters (a consonant, with its vowel, under
+ * thanthakhat): the spellings of one word that people mix up, mostly in loanwords
+ * ("โซล่า"/"โซลาร์", "อินเวอเตอร์"/"อินเวอร์เตอร์"), become the same */
+static void
+cblue_bm25_thai_skeleton(GString *text)
 {
-	gsize len = strlen(word);
-	if (len > 4 && g_str_has_suffix(word, "ies"))
-		return g_strdup_printf("%.*sy", (int)(len - 3), word);
-	if (len > 5 && g_str_has_suffix(word, "ing"))
-		return g_strndup(word, len - 3);
-	if (len > 4 && g_str_has_suffix(word, "ed") && !g_str_has_suffix(word, "eed"))
-		return g_strndup(word, len - 2);
-	if (len > 4 && g_str_has_suffix(word, "sses"))
-		return g_strndup(word, len - 2);
-	if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's' && word[len - 2] != 'u' && word[len - 2] != 'i')
-		return g_strndup(word, len - 1);
-	return g_strdup(word);
+	g_autofree gunichar *chars = g_utf8_to_ucs4_fast(text->str, -1, NULL);
+	glong n = 0;
+
+	for (glong i = 0; chars[i] != 0; i++) {
+		gunichar ch = chars[i];
+		if (ch >= 0x0E47 && ch <= 0x0E4B)
+			continue;
+		if (ch == 0x0E4C) {
+			/* drop the silent consonant, and a vowel sign above or below it */
+			while (n > 0 && chars[n - 1] >= 0x0E31 && chars[n - 1] <= 0x0E3A && chars[n - 1] != 0x0E32 &&
+			       chars[n - 1] != 0x0E33)
+				n--;
+			if (n > 0)
+				n--;
+			continue;
+		}
+		chars[n++] = ch;
+	}
+	g_string_truncate(text, 0);
+	for (glong i = 0; i < n; i++)
+		g_string_append_unichar(text, chars[i]);
 }
 
 static void
@@ -112,6 +128,8 @@ cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams)
 	glong n_chars;
 	const gchar *p;
 
+	if (script == CBLUE_SCRIPT_THAI)
+		cblue_bm25_thai_skeleton(chunk);
 	if (chunk->len == 0)
 		return;
 	n_chars = g_utf8_strlen(chunk->str, -1);
@@ -130,21 +148,83 @@ cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams)
 	g_string_truncate(chunk, 0);
 }
 
+/* a Chinese token that ICU kept whole but that is only stop words ("是啥", "想做") */
+static gboolean
+cblue_bm25_is_stop_compound(GHashTable *stopwords, const gchar *token)
+{
+	const gchar *bounds[CBLUE_BM25_MAX_COMPOUND + 1];
+	gboolean reach[CBLUE_BM25_MAX_COMPOUND + 1] = {TRUE};
+	guint n = 0;
+
+	for (const gchar *p = token; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (n == CBLUE_BM25_MAX_COMPOUND)
+			return FALSE;
+		bounds[n++] = p;
+	}
+	bounds[n] = token + strlen(token);
+	if (n < 2)
+		return FALSE;
+	for (guint end = 1; end <= n; end++) {
+		for (guint start = 0; start < end && !reach[end]; start++) {
+			g_autofree gchar *part = NULL;
+			if (!reach[start])
+				continue;
+			part = g_strndup(bounds[start], bounds[end] - bounds[start]);
+			reach[end] = g_hash_table_contains(stopwords, part);
+		}
+	}
+	return reach[n];
+}
+
+/* which tokens are stop words; Chinese stop words also when ICU kept them inside a longer
+ * token ("是啥") or split them ("神马" as 神 + 马) */
+static gboolean *
+cblue_bm25_find_stopwords(GHashTable *stopwords, GPtrArray *tokens)
+{
+	gboolean *stops = g_new0(gboolean, tokens->len + 1);
+
+	for (guint i = 0; i < tokens->len; i++) {
+		const gchar *token = g_ptr_array_index(tokens, i);
+		gboolean han = cblue_script_for_char(g_utf8_get_char(token)) == CBLUE_SCRIPT_HAN;
+		stops[i] = stops[i] || g_hash_table_contains(stopwords, token) ||
+			   (han && cblue_bm25_is_stop_compound(stopwords, token));
+		if (!han)
+			continue;
+		/* the longest run of 2+ tokens starting here that spells a stop word */
+		for (guint n = 2; i + n <= tokens->len; n++) {
+			g_autoptr(GString) run = g_string_new(NULL);
+			for (guint k = i; k < i + n; k++)
+				g_string_append(run, g_ptr_array_index(tokens, k));
+			if (cblue_script_for_char(g_utf8_get_char(g_ptr_array_index(tokens, i + n - 1))) !=
+				CBLUE_SCRIPT_HAN ||
+			    g_utf8_strlen(run->str, -1) > CBLUE_BM25_MAX_COMPOUND)
+				break;
+			if (g_hash_table_contains(stopwords, run->str)) {
+				for (guint k = i; k < i + n; k++)
+					stops[k] = TRUE;
+			}
+		}
+	}
+	return stops;
+}
+
 /* words (stop words dropped, Latin stemmed) and character n-grams of the Thai and Chinese
- * text between stop words */
+ * text between stop words; @surfaces, if not %NULL, gets the unstemmed form of each Latin
+ * word and %NULL for the others, in step with @words */
 void
 cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const gchar *text, GPtrArray *words,
-		   GPtrArray *ngrams)
+		   GPtrArray *surfaces, GPtrArray *ngrams)
 {
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
 	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, normalized);
 	g_autoptr(GString) chunk = g_string_new(NULL);
+	g_autofree gboolean *stops = cblue_bm25_find_stopwords(stopwords, tokens);
 	CblueScript chunk_script = CBLUE_SCRIPT_OTHER;
 
 	for (guint i = 0; i < tokens->len; i++) {
 		const gchar *token = g_ptr_array_index(tokens, i);
 		CblueScript script = cblue_script_for_char(g_utf8_get_char(token));
-		gboolean stop = g_hash_table_contains(stopwords, token);
+		gboolean stop = stops[i];
 
 		if (stop || script != chunk_script) {
 			if (ngrams != NULL)
@@ -154,10 +234,18 @@ cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const gchar
 		if (stop)
 			continue;
 		if (script == CBLUE_SCRIPT_LATIN) {
-			g_ptr_array_add(words, cblue_bm25_stem_latin(token));
+			g_autofree gchar *stem = cblue_bm25_stem_english(token);
+			/* "theres", "others": inflected stop words */
+			if (g_hash_table_contains(stopwords, stem))
+				continue;
+			g_ptr_array_add(words, g_steal_pointer(&stem));
+			if (surfaces != NULL)
+				g_ptr_array_add(surfaces, g_strdup(token));
 			continue;
 		}
 		g_ptr_array_add(words, g_strdup(token));
+		if (surfaces != NULL)
+			g_ptr_array_add(surfaces, NULL);
 		if (script == CBLUE_SCRIPT_THAI || script == CBLUE_SCRIPT_HAN)
 			g_string_append(chunk, token);
 	}
@@ -181,12 +269,25 @@ typedef struct {
 
 static void
 cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueTokenizer *tokenizer, GHashTable *stopwords,
-			const gchar *text)
+			GHashTable *surfaces, const gchar *text)
 {
 	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
 
-	cblue_bm25_analyze(tokenizer, stopwords, text, words, ngrams);
+	cblue_bm25_analyze(tokenizer, stopwords, text, words, written, ngrams);
+	/* the stems are looked up as written too: a misspelt word may be closer to a stem
+	 * ("waterprofed" → "waterprof", one edit from "waterproof") */
+	for (guint i = 0; i < written->len; i++) {
+		const gchar *stem = g_ptr_array_index(words, i);
+		gchar *surface = g_ptr_array_index(written, i);
+		if (surface == NULL)
+			continue;
+		if (!g_hash_table_contains(surfaces, surface))
+			g_hash_table_insert(surfaces, g_steal_pointer(&written->pdata[i]), g_strdup(stem));
+		if (!g_hash_table_contains(surfaces, stem))
+			g_hash_table_insert(surfaces, g_strdup(stem), g_strdup(stem));
+	}
 	g_ptr_array_extend_and_steal(words, g_steal_pointer(&ngrams));
 	for (guint i = 0; i < words->len; i++) {
 		const gchar *term = g_ptr_array_index(words, i);
@@ -197,7 +298,8 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueTokenizer 
 }
 
 static void
-cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueTokenizer *tokenizer, GHashTable *stopwords)
+cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueTokenizer *tokenizer, GHashTable *stopwords,
+		    GHashTable *surfaces)
 {
 	g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
 	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
@@ -210,14 +312,16 @@ cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueTokenizer *toke
 		const gchar *const *questions = cblue_kb_entry_get_questions(entry, lang);
 		const gchar *content = cblue_kb_entry_get_content(entry, lang);
 		for (guint j = 0; questions[j] != NULL; j++)
-			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_QUESTIONS, tokenizer, stopwords, questions[j]);
+			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_QUESTIONS, tokenizer, stopwords, surfaces,
+						questions[j]);
 		if (content != NULL)
-			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_CONTENT, tokenizer, stopwords, content);
+			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_CONTENT, tokenizer, stopwords, surfaces, content);
 	}
 	for (guint j = 0; keywords[j] != NULL; j++)
-		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, keywords[j]);
+		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, surfaces,
+					keywords[j]);
 	for (guint j = 0; tags[j] != NULL; j++)
-		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, tags[j]);
+		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, surfaces, tags[j]);
 }
 
 static void
@@ -227,23 +331,31 @@ cblue_bm25_doc_clear(CblueBm25Doc *doc)
 		g_clear_pointer(&doc->tf[f], g_hash_table_unref);
 }
 
-/* symmetric-delete index for typo tolerance: every Latin word of 4+ characters minus one
- * character, pointing to the most frequent vocabulary word that produces it */
-static void
-cblue_bm25_index_add_deletes(CblueBm25Index *self, const gchar *word, guint df)
+static guint
+cblue_bm25_index_surface_df(CblueBm25Index *self, const gchar *surface)
 {
-	gsize len = strlen(word);
-	if (len < 4 || word[0] == CBLUE_BM25_NGRAM_PREFIX || cblue_script_for_char(g_utf8_get_char(word)) != CBLUE_SCRIPT_LATIN)
+	const gchar *stem = g_hash_table_lookup(self->surfaces, surface);
+	CblueBm25Term *term = stem != NULL ? g_hash_table_lookup(self->terms, stem) : NULL;
+	return term != NULL ? term->postings->len : 0;
+}
+
+/* symmetric-delete index for typo tolerance, over the Latin words as the KB writes them
+ * (stems of misspelt words are too far from the right stems): every word of 4+ characters
+ * minus one character, pointing to the most frequent word that produces it */
+static void
+cblue_bm25_index_add_deletes(CblueBm25Index *self, const gchar *surface)
+{
+	gsize len = strlen(surface);
+	guint df = cblue_bm25_index_surface_df(self, surface);
+
+	if (len < CBLUE_BM25_TYPO_MIN_LEN)
 		return;
 	for (gsize i = 0; i < len; i++) {
-		g_autofree gchar *del = g_strdup_printf("%.*s%s", (int)i, word, word + i + 1);
+		g_autofree gchar *del = g_strdup_printf("%.*s%s", (int)i, surface, surface + i + 1);
 		const gchar *other = g_hash_table_lookup(self->deletes, del);
-		if (other != NULL) {
-			CblueBm25Term *t = g_hash_table_lookup(self->terms, other);
-			if (t->postings->len >= df)
-				continue;
-		}
-		g_hash_table_insert(self->deletes, g_steal_pointer(&del), (gpointer)word);
+		if (other != NULL && cblue_bm25_index_surface_df(self, other) >= df)
+			continue;
+		g_hash_table_insert(self->deletes, g_steal_pointer(&del), (gpointer)surface);
 	}
 }
 
@@ -262,6 +374,7 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 	gpointer key, value;
 
 	self->terms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cblue_bm25_term_free);
+	self->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	self->deletes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->tokenizer = g_object_ref(tokenizer);
@@ -274,7 +387,7 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 		CblueKbEntry *entry = g_ptr_array_index(entries, d);
 		g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
 		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
-		cblue_bm25_doc_fill(&docs[d], entry, tokenizer, stopwords);
+		cblue_bm25_doc_fill(&docs[d], entry, tokenizer, stopwords, self->surfaces);
 		for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++) {
 			avglen[f] += docs[d].len[f];
 			g_hash_table_iter_init(&iter, docs[d].tf[f]);
@@ -331,9 +444,9 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 			}
 		}
 	}
-	g_hash_table_iter_init(&iter, self->terms);
-	while (g_hash_table_iter_next(&iter, &key, &value))
-		cblue_bm25_index_add_deletes(self, key, ((CblueBm25Term *)value)->postings->len);
+	g_hash_table_iter_init(&iter, self->surfaces);
+	while (g_hash_table_iter_next(&iter, &key, NULL))
+		cblue_bm25_index_add_deletes(self, key);
 	for (guint d = 0; d < n; d++)
 		cblue_bm25_doc_clear(&docs[d]);
 	return self;
@@ -344,6 +457,7 @@ cblue_bm25_index_clear(gpointer data)
 {
 	CblueBm25Index *self = data;
 	g_hash_table_unref(self->deletes);
+	g_hash_table_unref(self->surfaces);
 	g_hash_table_unref(self->terms);
 	g_ptr_array_unref(self->topic_ids);
 	g_object_unref(self->tokenizer);
@@ -368,45 +482,75 @@ cblue_bm25_index_get_n_terms(CblueBm25Index *index)
 	return g_hash_table_size(index->terms);
 }
 
-/* a vocabulary word one edit away from an unknown Latin word, or NULL */
-static const gchar *
-cblue_bm25_index_correct(CblueBm25Index *self, const gchar *word)
+/* whether two words of the same length differ by one substituted character (@swap FALSE)
+ * or by two swapped neighbours (@swap TRUE) */
+static gboolean
+cblue_bm25_one_edit(const gchar *a, const gchar *b, gboolean swap)
 {
-	gsize len = strlen(word);
+	gsize len = strlen(a);
+	gsize first = len;
+	guint n_diff = 0;
+
+	if (strlen(b) != len)
+		return FALSE;
+	for (gsize i = 0; i < len; i++) {
+		if (a[i] == b[i])
+			continue;
+		if (n_diff++ == 0)
+			first = i;
+	}
+	if (!swap)
+		return n_diff == 1;
+	return n_diff == 2 && first + 1 < len && a[first] == b[first + 1] && a[first + 1] == b[first];
+}
+
+/* the stem of a KB word one edit away from an unknown Latin word as written, or NULL;
+ * substitutions only in longer words, where they rarely turn one real word into another
+ * ("curry" is not "carry"), and never of the first letter */
+static const gchar *
+cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
+{
+	gsize len = strlen(surface);
 	const gchar *best = NULL;
 	guint best_df = 0;
 
-	if (len < 4 || cblue_script_for_char(g_utf8_get_char(word)) != CBLUE_SCRIPT_LATIN)
+	if (len < CBLUE_BM25_TYPO_MIN_LEN)
 		return NULL;
-	/* the word is a vocabulary word with one character missing */
-	best = g_hash_table_lookup(self->deletes, word);
-	if (best != NULL)
-		best_df = ((CblueBm25Term *)g_hash_table_lookup(self->terms, best))->postings->len;
+	/* letters only: "3000" is not a typo of "300" */
 	for (gsize i = 0; i < len; i++) {
-		g_autofree gchar *del = g_strdup_printf("%.*s%s", (int)i, word, word + i + 1);
-		gpointer key = NULL;
-		CblueBm25Term *term;
-		const gchar *candidate;
-		/* one character too many */
-		if (g_hash_table_lookup_extended(self->terms, del, &key, (gpointer *)&term)) {
-			if (term->postings->len > best_df) {
-				best = key;
-				best_df = term->postings->len;
-			}
+		if (!g_ascii_isalpha(surface[i]))
+			return NULL;
+	}
+	for (gint i = -1; i < (gint)len; i++) {
+		g_autofree gchar *del =
+		    i < 0 ? g_strdup(surface) : g_strdup_printf("%.*s%s", i, surface, surface + i + 1);
+		const gchar *candidates[2] = {NULL, NULL};
+		/* i < 0: a letter missing from the word; else one too many (in words of 5+ letters:
+	 * "poem" is not "poe"), or one wrong */
+		if (i < 0) {
+			candidates[0] = g_hash_table_lookup(self->deletes, del);
+		} else {
+			gpointer key = NULL;
+			const gchar *other = g_hash_table_lookup(self->deletes, del);
+			gboolean subst_ok = len >= CBLUE_BM25_TYPO_MIN_LEN_SUBST;
+			if (len > CBLUE_BM25_TYPO_MIN_LEN &&
+			    g_hash_table_lookup_extended(self->surfaces, del, &key, NULL))
+				candidates[0] = key;
+			if (other != NULL && (cblue_bm25_one_edit(surface, other, TRUE) ||
+					      (subst_ok && cblue_bm25_one_edit(surface, other, FALSE))))
+				candidates[1] = other;
 		}
-		/* one character substituted or two swapped */
-		candidate = g_hash_table_lookup(self->deletes, del);
-		if (candidate != NULL) {
-			term = g_hash_table_lookup(self->terms, candidate);
-			if (term->postings->len > best_df) {
-				best = candidate;
-				best_df = term->postings->len;
+		for (guint c = 0; c < G_N_ELEMENTS(candidates); c++) {
+			guint df;
+			if (candidates[c] == NULL || candidates[c][0] != surface[0])
+				continue;
+			df = cblue_bm25_index_surface_df(self, candidates[c]);
+			if (df > best_df) {
+				best = g_hash_table_lookup(self->surfaces, candidates[c]);
+				best_df = df;
 			}
 		}
 	}
-	/* typos rarely touch the first letter; a different one is more likely a different word */
-	if (best != NULL && best[0] != word[0])
-		return NULL;
 	return best;
 }
 
@@ -454,20 +598,28 @@ GPtrArray *
 cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 {
 	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
 	g_autofree CblueBm25Acc *acc = g_new0(CblueBm25Acc, MAX(self->n_docs, 1));
 	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
 	gdouble word_total = 0, ngram_total = 0;
 
-	cblue_bm25_analyze(self->tokenizer, self->stopwords, text, words, ngrams);
-	cblue_bm25_dedup(words);
+	cblue_bm25_analyze(self->tokenizer, self->stopwords, text, words, surfaces, ngrams);
 	cblue_bm25_dedup(ngrams);
 	for (guint i = 0; i < words->len; i++) {
 		const gchar *word = g_ptr_array_index(words, i);
-		CblueBm25Term *term = g_hash_table_lookup(self->terms, word);
+		const gchar *surface = g_ptr_array_index(surfaces, i);
+		CblueBm25Term *term;
 		gdouble factor = 1.0;
-		if (term == NULL) {
-			const gchar *corrected = cblue_bm25_index_correct(self, word);
+
+		if (!g_hash_table_add(seen, (gpointer)word))
+			continue;
+		term = g_hash_table_lookup(self->terms, word);
+		if (term == NULL && surface != NULL) {
+			const gchar *corrected = cblue_bm25_index_correct(self, surface);
+			if (corrected == NULL && g_strcmp0(surface, word) != 0)
+				corrected = cblue_bm25_index_correct(self, word);
 			if (corrected != NULL) {
 				term = g_hash_table_lookup(self->terms, corrected);
 				factor = CBLUE_BM25_FUZZY_FACTOR;

@@ -19,7 +19,7 @@ typedef struct _CblueBm25Index CblueBm25Index;
 void cblue_bm25_params_init_default(CblueBm25Params *params);
 GHashTable *cblue_bm25_load_stopwords(void);
 void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const gchar *text, GPtrArray *words,
-			GPtrArray *ngrams);
+			GPtrArray *surfaces, GPtrArray *ngrams);
 CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
 				     const CblueBm25Params *params);
 CblueBm25Index *cblue_bm25_index_ref(CblueBm25Index *index);

@@ -29,6 +29,11 @@ test_tokenizer_normalize(void)
 	g_autofree gchar *b = cblue_tokenizer_normalize(tok, "ราคา ๕,๐๐๐ บาท");
 	g_autofree gchar *c = cblue_tokenizer_normalize(tok, "Straße ÉCOLE");
 	g_autofree gchar *d = cblue_tokenizer_normalize(tok, "\xff invalid");
+	/* SARA AM survives NFKC, also when typed before the tone mark */
+	g_autofree gchar *e = cblue_tokenizer_normalize(tok, "ราคาน้ำมัน");
+	g_autofree gchar *f = cblue_tokenizer_normalize(tok, "นำ้");
+	g_assert_cmpstr(e, ==, "ราคาน้ำมัน");
+	g_assert_cmpstr(f, ==, "น้ำ");
 	g_assert_cmpstr(a, ==, "solar 081-234");
 	g_assert_cmpstr(b, ==, "ราคา 5,000 บาท");
 	g_assert_cmpstr(c, ==, "strasse école");
@@ -44,6 +49,7 @@ test_tokenizer_segment(void)
 	assert_tokens(tok, "ติด solar ราคาเท่าไหร่", "ติด|solar|ราคา|เท่าไหร่");
 	assert_tokens(tok, "安装太阳能板多少钱", "安装|太阳|能|板|多少钱");
 	assert_tokens(tok, "装solar要多少钱？", "装|solar|要|多少钱");
+	assert_tokens(tok, "ราคาน้ำมันวันนี้", "ราคา|น้ำมัน|วัน|นี้");
 	assert_tokens(tok, "", "");
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "../cblue-bm25-index.h"
+#include "../cblue-bm25-stem.h"
 
 typedef struct {
 	CblueTokenizer *tokenizer;
@@ -123,6 +124,119 @@ test_bm25_stopwords_only(Fixture *f, gconstpointer data)
 	g_assert_cmpuint(hits->len, ==, 0);
 }
 
+static void
+test_bm25_stem_english(void)
+{
+	/* from Porter's paper and the usual test vocabulary */
+	const gchar *cases[][2] = {
+	    {"caresses", "caress"}, {"ponies", "poni"},	     {"cats", "cat"},		{"agreed", "agre"},
+	    {"plastered", "plaster"}, {"motoring", "motor"}, {"sing", "sing"},		{"conflated", "conflat"},
+	    {"hopping", "hop"},	    {"falling", "fall"},     {"filing", "file"},	{"happy", "happi"},
+	    {"relational", "relat"}, {"digitizer", "digit"}, {"hopefulness", "hope"},	{"electrical", "electr"},
+	    {"adjustment", "adjust"}, {"adoption", "adopt"}, {"installation", "instal"}, {"installing", "instal"},
+	    {"batteries", "batteri"}, {"battery", "batteri"}, {"putting", "put"},	{"branches", "branch"},
+	    {"controll", "control"}, {"kw", "kw"},	     {"5kw", "5kw"},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree gchar *stem = cblue_bm25_stem_english(cases[i][0]);
+		g_assert_cmpstr(stem, ==, cases[i][1]);
+	}
+}
+
+static GPtrArray *
+analyze(Fixture *f, const gchar *text, gboolean want_ngrams)
+{
+	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
+	cblue_bm25_analyze(f->tokenizer, f->stopwords, text, words, NULL, ngrams);
+	if (want_ngrams) {
+		g_ptr_array_unref(words);
+		return g_steal_pointer(&ngrams);
+	}
+	return words;
+}
+
+static gchar *
+join(GPtrArray *terms)
+{
+	GString *str = g_string_new(NULL);
+	for (guint i = 0; i < terms->len; i++)
+		g_string_append_printf(str, "%s%s", i > 0 ? "|" : "", (const gchar *)g_ptr_array_index(terms, i));
+	return g_string_free(str, FALSE);
+}
+
+static void
+test_bm25_thai_spelling(Fixture *f, gconstpointer data)
+{
+	g_autoptr(GPtrArray) words = NULL;
+	g_autoptr(GPtrArray) a = NULL;
+	g_autoptr(GPtrArray) b = NULL;
+	g_autofree gchar *ja = NULL;
+	g_autofree gchar *jb = NULL;
+
+	/* NFKC decomposes SARA AM; the dictionary only knows "น้ำมัน" with it composed */
+	words = analyze(f, "น้ำมัน", FALSE);
+	g_assert_cmpuint(words->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(words, 0), ==, "น้ำมัน");
+	/* SARA AM typed before the tone mark is the same word */
+	g_clear_pointer(&words, g_ptr_array_unref);
+	words = analyze(f, "นำ้มัน", FALSE);
+	g_assert_cmpstr(g_ptr_array_index(words, 0), ==, "น้ำมัน");
+	/* loanword spellings with and without tone mark or silent letter share n-grams */
+	a = analyze(f, "โซล่า", TRUE);
+	b = analyze(f, "โซลาร์", TRUE);
+	ja = join(a);
+	jb = join(b);
+	g_assert_cmpstr(ja, ==, jb);
+	assert_top(f, "ติดโซล่าราคาเท่าไหร่", "solar-price", 0.4);
+}
+
+static void
+test_bm25_chinese_stopwords(Fixture *f, gconstpointer data)
+{
+	/* function words that ICU keeps in one token or splits into characters */
+	const gchar *queries[] = {"是啥", "神马", "肿么", NULL};
+	for (guint i = 0; queries[i] != NULL; i++) {
+		g_autoptr(GPtrArray) words = analyze(f, queries[i], FALSE);
+		g_autofree gchar *j = join(words);
+		g_test_message("%s → %s", queries[i], j);
+		g_assert_cmpuint(words->len, ==, 0);
+	}
+}
+
+static void
+test_bm25_typo_limits(void)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GHashTable) stopwords = cblue_bm25_load_stopwords();
+	g_autoptr(CblueBm25Index) index = NULL;
+	g_autoptr(CblueKbEntry) e = make_entry("battery", "Can you carry a 300 Ah battery?", "แบตเตอรี่", "电池",
+					       "We carry lithium batteries.", "battery");
+	CblueBm25Params params;
+	const struct {
+		const gchar *query;
+		gboolean match;
+	} cases[] = {
+	    {"batery", TRUE},	/* a letter missing */
+	    {"batteryy", TRUE}, /* one too many */
+	    {"abttery", FALSE}, /* not the first letter */
+	    {"lithuim", TRUE},	/* two swapped */
+	    {"lithiun", TRUE},	/* one wrong in a long word */
+	    {"curry", FALSE},	/* one wrong in a short word is another word */
+	    {"3000", FALSE},	/* numbers are not typos */
+	};
+
+	cblue_kb_add(kb, e);
+	cblue_bm25_params_init_default(&params);
+	index = cblue_bm25_index_new(kb, tokenizer, stopwords, &params);
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(GPtrArray) hits = cblue_bm25_index_search(index, cases[i].query, 1);
+		g_test_message("%s → %u hits", cases[i].query, hits->len);
+		g_assert_cmpuint(hits->len, ==, (cases[i].match ? 1u : 0u));
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,5 +248,10 @@ main(int argc, char **argv)
 	g_test_add("/cblue/bm25/out-of-scope", Fixture, NULL, fixture_setup, test_bm25_out_of_scope, fixture_teardown);
 	g_test_add("/cblue/bm25/stopwords-only", Fixture, NULL, fixture_setup, test_bm25_stopwords_only,
 		   fixture_teardown);
+	g_test_add("/cblue/bm25/thai-spelling", Fixture, NULL, fixture_setup, test_bm25_thai_spelling, fixture_teardown);
+	g_test_add("/cblue/bm25/chinese-stopwords", Fixture, NULL, fixture_setup, test_bm25_chinese_stopwords,
+		   fixture_teardown);
+	g_test_add_func("/cblue/bm25/stem-english", test_bm25_stem_english);
+	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
 	return g_test_run();
 }
