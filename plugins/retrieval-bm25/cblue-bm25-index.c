@@ -658,3 +658,126 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 		g_ptr_array_set_size(hits, max_hits);
 	return hits;
 }
+
+/* The index as a GVariant, so that a process can start without re-analyzing the whole KB
+ * (analysis is most of the start-up time): terms with their IDF and a slice of one packed
+ * posting array (read without a copy per posting), the Latin surface forms and the
+ * typo-correction table. The cache is local to the machine, so postings are stored in the
+ * host's layout; the format number covers the layout. */
+#define CBLUE_BM25_INDEX_FORMAT	 2
+#define CBLUE_BM25_INDEX_VARIANT "(uduasa(sduu)aya{ss}a{ss})"
+
+GBytes *
+cblue_bm25_index_serialize(CblueBm25Index *self)
+{
+	GVariantBuilder topics, terms, surfaces, deletes;
+	g_autoptr(GByteArray) packed = g_byte_array_new();
+	GHashTableIter iter;
+	gpointer key, value;
+	g_autoptr(GVariant) variant = NULL;
+	guint offset = 0;
+
+	g_variant_builder_init(&topics, G_VARIANT_TYPE("as"));
+	for (guint i = 0; i < self->topic_ids->len; i++)
+		g_variant_builder_add(&topics, "s", g_ptr_array_index(self->topic_ids, i));
+	g_variant_builder_init(&terms, G_VARIANT_TYPE("a(sduu)"));
+	g_hash_table_iter_init(&iter, self->terms);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		CblueBm25Term *term = value;
+		g_byte_array_append(packed, (const guint8 *)term->postings->data,
+				    term->postings->len * sizeof(CblueBm25Posting));
+		g_variant_builder_add(&terms, "(sduu)", (const gchar *)key, term->idf, offset, term->postings->len);
+		offset += term->postings->len;
+	}
+	g_variant_builder_init(&surfaces, G_VARIANT_TYPE("a{ss}"));
+	g_hash_table_iter_init(&iter, self->surfaces);
+	while (g_hash_table_iter_next(&iter, &key, &value))
+		g_variant_builder_add(&surfaces, "{ss}", (const gchar *)key, (const gchar *)value);
+	g_variant_builder_init(&deletes, G_VARIANT_TYPE("a{ss}"));
+	g_hash_table_iter_init(&iter, self->deletes);
+	while (g_hash_table_iter_next(&iter, &key, &value))
+		g_variant_builder_add(&deletes, "{ss}", (const gchar *)key, (const gchar *)value);
+	variant = g_variant_ref_sink(g_variant_new(
+	    "(udu@as@a(sduu)@ay@a{ss}@a{ss})", (guint32)CBLUE_BM25_INDEX_FORMAT, self->idf_unknown,
+	    (guint32)self->n_docs, g_variant_builder_end(&topics), g_variant_builder_end(&terms),
+	    g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, packed->data, packed->len, 1),
+	    g_variant_builder_end(&surfaces), g_variant_builder_end(&deletes)));
+	return g_variant_get_data_as_bytes(variant);
+}
+
+CblueBm25Index *
+cblue_bm25_index_new_from_bytes(GBytes *bytes, gboolean trusted, CblueTokenizer *tokenizer, GHashTable *stopwords,
+				GError **error)
+{
+	g_autoptr(GVariant) variant = NULL;
+	g_autoptr(GVariant) topics = NULL;
+	g_autoptr(GVariant) terms = NULL;
+	g_autoptr(GVariant) packed_variant = NULL;
+	g_autoptr(GVariant) surfaces = NULL;
+	g_autoptr(GVariant) deletes = NULL;
+	g_autoptr(CblueBm25Index) self = NULL;
+	guint32 format = 0, n_docs = 0, offset = 0, count = 0;
+	gdouble idf_unknown = 0, idf = 0;
+	const CblueBm25Posting *packed;
+	gsize packed_size = 0, n_packed;
+	GVariantIter iter;
+	const gchar *key, *value;
+
+	/* @trusted: the caller checked that these are the very bytes cblue_bm25_index_serialize()
+	 * wrote (normal form), which spares GVariant its costly per-child offset checks. Either
+	 * way the checks below keep corrupt values from reaching the search. */
+	variant = g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(CBLUE_BM25_INDEX_VARIANT), bytes, trusted));
+	g_variant_get(variant, "(udu@as@a(sduu)@ay@a{ss}@a{ss})", &format, &idf_unknown, &n_docs, &topics, &terms,
+		      &packed_variant, &surfaces, &deletes);
+	if (format != CBLUE_BM25_INDEX_FORMAT || g_variant_n_children(topics) != n_docs) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache format %u is not %u", format,
+			    (guint)CBLUE_BM25_INDEX_FORMAT);
+		return NULL;
+	}
+	packed = g_variant_get_fixed_array(packed_variant, &packed_size, 1);
+	n_packed = packed_size / sizeof(CblueBm25Posting);
+
+	self = g_atomic_rc_box_new0(CblueBm25Index);
+	self->terms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cblue_bm25_term_free);
+	self->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	self->deletes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
+	self->tokenizer = g_object_ref(tokenizer);
+	self->stopwords = g_hash_table_ref(stopwords);
+	self->n_docs = n_docs;
+	self->idf_unknown = idf_unknown;
+
+	g_variant_iter_init(&iter, topics);
+	while (g_variant_iter_next(&iter, "&s", &key))
+		g_ptr_array_add(self->topic_ids, g_strdup(key));
+	g_variant_iter_init(&iter, terms);
+	while (g_variant_iter_next(&iter, "(&sduu)", &key, &idf, &offset, &count)) {
+		CblueBm25Term *term;
+		if ((gsize)offset + count > n_packed) {
+			g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
+			return NULL;
+		}
+		for (guint i = 0; i < count; i++) {
+			if (packed[offset + i].doc >= n_docs) {
+				g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
+				return NULL;
+			}
+		}
+		term = g_new0(CblueBm25Term, 1);
+		term->idf = idf;
+		term->postings = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25Posting), count);
+		g_array_append_vals(term->postings, packed + offset, count);
+		g_hash_table_insert(self->terms, g_strdup(key), term);
+	}
+	g_variant_iter_init(&iter, surfaces);
+	while (g_variant_iter_next(&iter, "{&s&s}", &key, &value))
+		g_hash_table_insert(self->surfaces, g_strdup(key), g_strdup(value));
+	g_variant_iter_init(&iter, deletes);
+	while (g_variant_iter_next(&iter, "{&s&s}", &key, &value)) {
+		gpointer surface = NULL;
+		/* the values borrow the keys of the surfaces table */
+		if (g_hash_table_lookup_extended(self->surfaces, value, &surface, NULL))
+			g_hash_table_insert(self->deletes, g_strdup(key), surface);
+	}
+	return g_steal_pointer(&self);
+}

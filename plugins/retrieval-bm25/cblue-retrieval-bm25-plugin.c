@@ -2,6 +2,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "cblue-bm25-index.h"
 
 /* retrieval-bm25: see README.md */
@@ -16,6 +20,8 @@ struct _CblueRetrieverBm25 {
 	CblueBm25Params params;
 	GMutex mutex; /* protects index */
 	CblueBm25Index *index; /* owned, nullable until the first rebuild */
+	gchar *cache_dir; /* owned, nullable: no index cache */
+	gchar *code_id; /* owned: identifies the analysis code, part of the cache key */
 };
 
 static void cblue_retriever_bm25_iface_init(CblueRetrieverInterface *iface);
@@ -28,6 +34,8 @@ cblue_retriever_bm25_finalize(GObject *object)
 {
 	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(object);
 	g_clear_pointer(&self->index, cblue_bm25_index_unref);
+	g_free(self->cache_dir);
+	g_free(self->code_id);
 	g_clear_object(&self->tokenizer);
 	g_clear_pointer(&self->stopwords, g_hash_table_unref);
 	g_mutex_clear(&self->mutex);
@@ -47,22 +55,126 @@ cblue_retriever_bm25_init(CblueRetrieverBm25 *self)
 	cblue_bm25_params_init_default(&self->params);
 }
 
+/* The cache key: everything the index depends on — the KB, the parameters, the stop words,
+ * the Thai segmenter and the analysis code itself (the plugin module's identity) */
+static gchar *
+cblue_retriever_bm25_cache_key(CblueRetrieverBm25 *self, CblueKb *kb)
+{
+	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_autofree gchar *kb_json = cblue_kb_to_json(kb, TRUE);
+	g_autoptr(GList) words = g_hash_table_get_keys(self->stopwords);
+	CblueThaiSegmenter segmenter = cblue_tokenizer_get_thai_segmenter(self->tokenizer);
+
+	g_checksum_update(checksum, (const guchar *)self->code_id, -1);
+	g_checksum_update(checksum, (const guchar *)&self->params, sizeof(self->params));
+	g_checksum_update(checksum, (const guchar *)&segmenter, sizeof(segmenter));
+	words = g_list_sort(words, (GCompareFunc)g_strcmp0);
+	for (GList *l = words; l != NULL; l = l->next)
+		g_checksum_update(checksum, (const guchar *)l->data, strlen(l->data) + 1);
+	g_checksum_update(checksum, (const guchar *)kb_json, -1);
+	return g_strdup(g_checksum_get_string(checksum));
+}
+
+/* A cache file is the SHA-256 of the serialized index followed by the index: a file that
+ * was cut short or altered is rebuilt instead of trusted. */
+#define CBLUE_BM25_CACHE_DIGEST_LEN 32
+
+static CblueBm25Index *
+cblue_retriever_bm25_load_cache(CblueRetrieverBm25 *self, const gchar *path)
+{
+	g_autoptr(GMappedFile) mapped = g_mapped_file_new(path, FALSE, NULL);
+	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(GBytes) payload = NULL;
+	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_autoptr(GError) error = NULL;
+	guint8 digest[CBLUE_BM25_CACHE_DIGEST_LEN];
+	gsize digest_len = sizeof(digest), size;
+	const guint8 *data;
+	CblueBm25Index *index;
+
+	if (mapped == NULL)
+		return NULL;
+	bytes = g_mapped_file_get_bytes(mapped);
+	data = g_bytes_get_data(bytes, &size);
+	if (size <= CBLUE_BM25_CACHE_DIGEST_LEN)
+		return NULL;
+	g_checksum_update(checksum, data + CBLUE_BM25_CACHE_DIGEST_LEN, size - CBLUE_BM25_CACHE_DIGEST_LEN);
+	g_checksum_get_digest(checksum, digest, &digest_len);
+	if (memcmp(digest, data, CBLUE_BM25_CACHE_DIGEST_LEN) != 0) {
+		g_debug("ignoring index cache %s: checksum mismatch", path);
+		return NULL;
+	}
+	payload = g_bytes_new_from_bytes(bytes, CBLUE_BM25_CACHE_DIGEST_LEN, size - CBLUE_BM25_CACHE_DIGEST_LEN);
+	index = cblue_bm25_index_new_from_bytes(payload, TRUE, self->tokenizer, self->stopwords, &error);
+	if (index == NULL)
+		g_debug("ignoring index cache %s: %s", path, error->message);
+	return index;
+}
+
+/* writes the cache atomically and removes the caches of other KB versions */
+static void
+cblue_retriever_bm25_save_cache(CblueRetrieverBm25 *self, CblueBm25Index *index, const gchar *path)
+{
+	g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(index);
+	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_autoptr(GByteArray) file = g_byte_array_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GDir) dir = NULL;
+	g_autofree gchar *base = g_path_get_basename(path);
+	guint8 digest[CBLUE_BM25_CACHE_DIGEST_LEN];
+	gsize digest_len = sizeof(digest);
+	const gchar *name;
+
+	g_checksum_update(checksum, g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+	g_checksum_get_digest(checksum, digest, &digest_len);
+	g_byte_array_append(file, digest, sizeof(digest));
+	g_byte_array_append(file, g_bytes_get_data(bytes, NULL), (guint)g_bytes_get_size(bytes));
+	if (g_mkdir_with_parents(self->cache_dir, 0700) != 0 ||
+	    !g_file_set_contents_full(path, (const gchar *)file->data, (gssize)file->len,
+				      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)) {
+		g_debug("cannot write the index cache %s: %s", path, error != NULL ? error->message : g_strerror(errno));
+		return;
+	}
+	dir = g_dir_open(self->cache_dir, 0, NULL);
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		if (g_str_has_prefix(name, "retrieval-bm25-") && g_strcmp0(name, base) != 0) {
+			g_autofree gchar *stale = g_build_filename(self->cache_dir, name, NULL);
+			g_unlink(stale);
+		}
+	}
+}
+
 static gboolean
 cblue_retriever_bm25_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **error)
 {
 	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(retriever);
 	gint64 t0 = g_get_monotonic_time();
-	CblueBm25Index *index = cblue_bm25_index_new(kb, self->tokenizer, self->stopwords, &self->params);
+	g_autofree gchar *cache_path = NULL;
+	CblueBm25Index *index = NULL;
 	CblueBm25Index *old;
+	gboolean from_cache = FALSE;
 
+	if (self->cache_dir != NULL) {
+		g_autofree gchar *key = cblue_retriever_bm25_cache_key(self, kb);
+		g_autofree gchar *name = g_strdup_printf("retrieval-bm25-%s.gvariant", key);
+		cache_path = g_build_filename(self->cache_dir, name, NULL);
+		index = cblue_retriever_bm25_load_cache(self, cache_path);
+		from_cache = index != NULL;
+	}
+	if (index == NULL) {
+		index = cblue_bm25_index_new(kb, self->tokenizer, self->stopwords, &self->params);
+		if (cache_path != NULL)
+			cblue_retriever_bm25_save_cache(self, index, cache_path);
+	}
 	g_mutex_lock(&self->mutex);
 	old = self->index;
 	self->index = index;
 	g_mutex_unlock(&self->mutex);
 	if (old != NULL)
 		cblue_bm25_index_unref(old);
-	g_debug("indexed %u topics, %u terms in %.1f ms", cblue_kb_get_size(kb), cblue_bm25_index_get_n_terms(index),
-		(g_get_monotonic_time() - t0) / 1000.0);
+	g_debug("indexed %u topics, %u terms in %.1f ms (%s)", cblue_kb_get_size(kb),
+		cblue_bm25_index_get_n_terms(index), (g_get_monotonic_time() - t0) / 1000.0,
+		cache_path == NULL ? "no cache" : from_cache ? "from the cache" : "analyzed");
 	return TRUE;
 }
 
@@ -98,6 +210,18 @@ struct _CblueRetrievalBm25Plugin {
 
 G_DEFINE_TYPE(CblueRetrievalBm25Plugin, cblue_retrieval_bm25_plugin, CBLUE_TYPE_PLUGIN)
 
+/* the module file's identity: a rebuilt plugin never reads an index its predecessor wrote */
+static gchar *
+cblue_retrieval_bm25_code_id(CbluePlugin *plugin)
+{
+	const gchar *filename = cblue_plugin_get_filename(plugin);
+	GStatBuf st;
+	if (filename == NULL || g_stat(filename, &st) != 0)
+		return g_strdup_printf("%s-%p", CBLUE_VERSION_STRING, (gpointer)cblue_retrieval_bm25_code_id);
+	return g_strdup_printf("%s-%s-%lld-%lld", CBLUE_VERSION_STRING, filename, (long long)st.st_size,
+			       (long long)st.st_mtime);
+}
+
 static void
 cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable,
 					GAsyncReadyCallback callback, gpointer user_data)
@@ -111,6 +235,9 @@ cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cance
 	g_task_set_source_tag(task, cblue_retrieval_bm25_plugin_setup_async);
 	retriever->tokenizer = g_object_ref(cblue_context_get_tokenizer(context));
 	retriever->stopwords = cblue_bm25_load_stopwords();
+	retriever->code_id = cblue_retrieval_bm25_code_id(plugin);
+	if (cblue_config_get_boolean(config, "retrieval-bm25", "cache", TRUE))
+		retriever->cache_dir = g_build_filename(cblue_context_get_data_dir(context), "cache", NULL);
 	p->k1 = cblue_config_get_double(config, "retrieval-bm25", "k1", p->k1);
 	p->b = CLAMP(cblue_config_get_double(config, "retrieval-bm25", "b", p->b), 0.0, 1.0);
 	p->weight_questions = cblue_config_get_double(config, "retrieval-bm25", "weight_questions", p->weight_questions);

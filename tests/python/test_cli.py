@@ -200,3 +200,21 @@ def test_eval_rejects_bad_file(cli, tmp_path):
     proc = cli.run("eval", write(tmp_path, "bad.tsv", "language\tquery\ttopic_id\nfr\thello\t\n"))
     assert proc.returncode == 1
     assert "bad.tsv:2" in proc.stderr
+
+
+def test_index_cache_is_used_and_corruption_is_harmless(cli):
+    first = cli.ask_json("ติดโซลาร์เซลล์ราคาเท่าไหร่")
+    cache_dir = os.path.join(cli.data_dir, "cache")
+    files = [f for f in os.listdir(cache_dir) if f.startswith("retrieval-bm25-")]
+    assert len(files) == 1
+    path = os.path.join(cache_dir, files[0])
+    proc = cli.run("ask", "--json", "-v", "ติดโซลาร์เซลล์ราคาเท่าไหร่", check=0)
+    assert "from the cache" in proc.stderr
+    assert json.loads(proc.stdout)["topic_id"] == first["topic_id"]
+    # flip bytes in the middle: the checksum catches it and the index is rebuilt
+    data = bytearray(open(path, "rb").read())
+    data[len(data) // 2] ^= 0xFF
+    open(path, "wb").write(bytes(data))
+    proc = cli.run("ask", "--json", "-v", "ติดโซลาร์เซลล์ราคาเท่าไหร่", check=0)
+    assert "analyzed" in proc.stderr
+    assert json.loads(proc.stdout)["topic_id"] == first["topic_id"]

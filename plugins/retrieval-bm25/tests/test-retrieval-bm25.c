@@ -237,6 +237,36 @@ test_bm25_typo_limits(void)
 	}
 }
 
+/* the index cache: a round trip gives the same hits; corrupt bytes are refused */
+static void
+test_bm25_serialize(Fixture *f, gconstpointer data)
+{
+	g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(f->index);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueBm25Index) copy = cblue_bm25_index_new_from_bytes(bytes, FALSE, f->tokenizer, f->stopwords, &error);
+	const gchar *queries[] = {"solr panle price", "ติด solar ราคาเท่าไหร่", "装solar要多少钱", "tell me a joke", NULL};
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(cblue_bm25_index_get_n_terms(copy), ==, cblue_bm25_index_get_n_terms(f->index));
+	for (guint i = 0; queries[i] != NULL; i++) {
+		g_autoptr(GPtrArray) a = cblue_bm25_index_search(f->index, queries[i], 3);
+		g_autoptr(GPtrArray) b = cblue_bm25_index_search(copy, queries[i], 3);
+		g_assert_cmpuint(a->len, ==, b->len);
+		for (guint j = 0; j < a->len; j++) {
+			CblueHit *ha = g_ptr_array_index(a, j), *hb = g_ptr_array_index(b, j);
+			g_assert_cmpstr(cblue_hit_get_topic_id(ha), ==, cblue_hit_get_topic_id(hb));
+			g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(ha), cblue_hit_get_confidence(hb), 1e-6);
+		}
+	}
+	/* truncated: the format check or the bounds checks refuse it */
+	{
+		g_autoptr(GBytes) cut = g_bytes_new_from_bytes(bytes, 0, g_bytes_get_size(bytes) / 2);
+		g_autoptr(CblueBm25Index) bad = cblue_bm25_index_new_from_bytes(cut, FALSE, f->tokenizer, f->stopwords, &error);
+		g_assert_null(bad);
+		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -253,5 +283,6 @@ main(int argc, char **argv)
 		   fixture_teardown);
 	g_test_add_func("/cblue/bm25/stem-english", test_bm25_stem_english);
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
+	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
 	return g_test_run();
 }
