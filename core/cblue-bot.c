@@ -330,7 +330,11 @@ cblue_bot_load_kb(CblueBot *self, gboolean seed_if_empty, GError **error)
 		if (!cblue_store_import_kb(store, cblue_kb_get_entries(bundled), FALSE, error))
 			return FALSE;
 		g_info("seeded the store with the bundled KB (%u topics)", cblue_kb_get_size(bundled));
-		g_set_object(&kb, bundled);
+		/* serve what the store holds, in its order, as every later start will */
+		g_clear_object(&kb);
+		kb = cblue_store_load_kb(store, error);
+		if (kb == NULL)
+			return FALSE;
 	}
 	return cblue_bot_set_kb(self, kb, error);
 }
