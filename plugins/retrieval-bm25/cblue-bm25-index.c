@@ -659,84 +659,163 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 	return hits;
 }
 
-/* The index as a GVariant, so that a process can start without re-analyzing the whole KB
- * (analysis is most of the start-up time): terms with their IDF and a slice of one packed
- * posting array (read without a copy per posting), the Latin surface forms and the
- * typo-correction table. The cache is local to the machine, so postings are stored in the
- * host's layout; the format number covers the layout. */
-#define CBLUE_BM25_INDEX_FORMAT	 2
-#define CBLUE_BM25_INDEX_VARIANT "(uduasa(sduu)aya{ss}a{ss})"
+/* The index in a compact binary form, so that a process can start without re-analyzing the
+ * whole KB (analysis is most of the start-up time). The cache is local to the machine, so
+ * numbers are in the host's layout; the magic and format number cover the layout, and a
+ * trailing FNV-1a hash catches a file that was cut short or altered:
+ *
+ *   "CBLUEBM\0" u32:format u32:n_docs f64:idf_unknown
+ *   u32:n topic_id-strings
+ *   u32:n { string:term f64:idf u32:n_postings { u32:doc f32:contrib f32:cover }* }
+ *   u32:n { string:surface string:stem }   u32:n { string:delete string:surface }
+ *   u64:fnv1a(everything before)
+ *
+ * where a string is u32:length then the bytes (no NUL). */
+#define CBLUE_BM25_INDEX_MAGIC	"CBLUEBM"
+#define CBLUE_BM25_INDEX_FORMAT 3
+
+static guint64
+cblue_bm25_fnv1a(const guint8 *data, gsize len)
+{
+	guint64 hash = 0xcbf29ce484222325ULL;
+	for (gsize i = 0; i < len; i++) {
+		hash ^= data[i];
+		hash *= 0x100000001b3ULL;
+	}
+	return hash;
+}
+
+static void
+cblue_bm25_put_u32(GByteArray *out, guint32 v)
+{
+	g_byte_array_append(out, (const guint8 *)&v, sizeof(v));
+}
+
+static void
+cblue_bm25_put_str(GByteArray *out, const gchar *str)
+{
+	guint32 len = (guint32)strlen(str);
+	cblue_bm25_put_u32(out, len);
+	g_byte_array_append(out, (const guint8 *)str, len);
+}
+
+static void
+cblue_bm25_put_str_table(GByteArray *out, GHashTable *table)
+{
+	GHashTableIter iter;
+	gpointer key, value;
+	cblue_bm25_put_u32(out, g_hash_table_size(table));
+	g_hash_table_iter_init(&iter, table);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		cblue_bm25_put_str(out, key);
+		cblue_bm25_put_str(out, value);
+	}
+}
 
 GBytes *
 cblue_bm25_index_serialize(CblueBm25Index *self)
 {
-	GVariantBuilder topics, terms, surfaces, deletes;
-	g_autoptr(GByteArray) packed = g_byte_array_new();
+	GByteArray *out = g_byte_array_sized_new(1 << 20);
 	GHashTableIter iter;
 	gpointer key, value;
-	g_autoptr(GVariant) variant = NULL;
-	guint offset = 0;
+	guint64 hash;
 
-	g_variant_builder_init(&topics, G_VARIANT_TYPE("as"));
+	g_byte_array_append(out, (const guint8 *)CBLUE_BM25_INDEX_MAGIC, sizeof(CBLUE_BM25_INDEX_MAGIC));
+	cblue_bm25_put_u32(out, CBLUE_BM25_INDEX_FORMAT);
+	cblue_bm25_put_u32(out, self->n_docs);
+	g_byte_array_append(out, (const guint8 *)&self->idf_unknown, sizeof(gdouble));
+	cblue_bm25_put_u32(out, self->topic_ids->len);
 	for (guint i = 0; i < self->topic_ids->len; i++)
-		g_variant_builder_add(&topics, "s", g_ptr_array_index(self->topic_ids, i));
-	g_variant_builder_init(&terms, G_VARIANT_TYPE("a(sduu)"));
+		cblue_bm25_put_str(out, g_ptr_array_index(self->topic_ids, i));
+	cblue_bm25_put_u32(out, g_hash_table_size(self->terms));
 	g_hash_table_iter_init(&iter, self->terms);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		CblueBm25Term *term = value;
-		g_byte_array_append(packed, (const guint8 *)term->postings->data,
-				    term->postings->len * sizeof(CblueBm25Posting));
-		g_variant_builder_add(&terms, "(sduu)", (const gchar *)key, term->idf, offset, term->postings->len);
-		offset += term->postings->len;
+		cblue_bm25_put_str(out, key);
+		g_byte_array_append(out, (const guint8 *)&term->idf, sizeof(gdouble));
+		cblue_bm25_put_u32(out, term->postings->len);
+		for (guint i = 0; i < term->postings->len; i++) {
+			CblueBm25Posting *p = &g_array_index(term->postings, CblueBm25Posting, i);
+			cblue_bm25_put_u32(out, p->doc);
+			g_byte_array_append(out, (const guint8 *)&p->contrib, sizeof(gfloat));
+			g_byte_array_append(out, (const guint8 *)&p->cover, sizeof(gfloat));
+		}
 	}
-	g_variant_builder_init(&surfaces, G_VARIANT_TYPE("a{ss}"));
-	g_hash_table_iter_init(&iter, self->surfaces);
-	while (g_hash_table_iter_next(&iter, &key, &value))
-		g_variant_builder_add(&surfaces, "{ss}", (const gchar *)key, (const gchar *)value);
-	g_variant_builder_init(&deletes, G_VARIANT_TYPE("a{ss}"));
-	g_hash_table_iter_init(&iter, self->deletes);
-	while (g_hash_table_iter_next(&iter, &key, &value))
-		g_variant_builder_add(&deletes, "{ss}", (const gchar *)key, (const gchar *)value);
-	variant = g_variant_ref_sink(g_variant_new(
-	    "(udu@as@a(sduu)@ay@a{ss}@a{ss})", (guint32)CBLUE_BM25_INDEX_FORMAT, self->idf_unknown,
-	    (guint32)self->n_docs, g_variant_builder_end(&topics), g_variant_builder_end(&terms),
-	    g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, packed->data, packed->len, 1),
-	    g_variant_builder_end(&surfaces), g_variant_builder_end(&deletes)));
-	return g_variant_get_data_as_bytes(variant);
+	cblue_bm25_put_str_table(out, self->surfaces);
+	cblue_bm25_put_str_table(out, self->deletes);
+	hash = cblue_bm25_fnv1a(out->data, out->len);
+	g_byte_array_append(out, (const guint8 *)&hash, sizeof(hash));
+	return g_byte_array_free_to_bytes(out);
+}
+
+/* a bounds-checked reader: every get fails once the data runs out */
+typedef struct {
+	const guint8 *p;
+	const guint8 *end;
+	gboolean failed;
+} CblueBm25Reader;
+
+static gboolean
+cblue_bm25_get(CblueBm25Reader *r, gpointer out, gsize len)
+{
+	if (r->failed || (gsize)(r->end - r->p) < len) {
+		r->failed = TRUE;
+		return FALSE;
+	}
+	memcpy(out, r->p, len);
+	r->p += len;
+	return TRUE;
+}
+
+static guint32
+cblue_bm25_get_u32(CblueBm25Reader *r)
+{
+	guint32 v = 0;
+	cblue_bm25_get(r, &v, sizeof(v));
+	return v;
+}
+
+static gchar *
+cblue_bm25_get_str(CblueBm25Reader *r)
+{
+	guint32 len = cblue_bm25_get_u32(r);
+	gchar *str;
+	if (r->failed || (gsize)(r->end - r->p) < len) {
+		r->failed = TRUE;
+		return NULL;
+	}
+	str = g_strndup((const gchar *)r->p, len);
+	r->p += len;
+	return str;
 }
 
 CblueBm25Index *
-cblue_bm25_index_new_from_bytes(GBytes *bytes, gboolean trusted, CblueTokenizer *tokenizer, GHashTable *stopwords,
-				GError **error)
+cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords, GError **error)
 {
-	g_autoptr(GVariant) variant = NULL;
-	g_autoptr(GVariant) topics = NULL;
-	g_autoptr(GVariant) terms = NULL;
-	g_autoptr(GVariant) packed_variant = NULL;
-	g_autoptr(GVariant) surfaces = NULL;
-	g_autoptr(GVariant) deletes = NULL;
 	g_autoptr(CblueBm25Index) self = NULL;
-	guint32 format = 0, n_docs = 0, offset = 0, count = 0;
-	gdouble idf_unknown = 0, idf = 0;
-	const CblueBm25Posting *packed;
-	gsize packed_size = 0, n_packed;
-	GVariantIter iter;
-	const gchar *key, *value;
+	gsize size = 0;
+	const guint8 *data = g_bytes_get_data(bytes, &size);
+	CblueBm25Reader r = {data, data, FALSE};
+	gchar magic[sizeof(CBLUE_BM25_INDEX_MAGIC)] = {0};
+	guint64 hash = 0;
+	guint32 n;
 
-	/* @trusted: the caller checked that these are the very bytes cblue_bm25_index_serialize()
-	 * wrote (normal form), which spares GVariant its costly per-child offset checks. Either
-	 * way the checks below keep corrupt values from reaching the search. */
-	variant = g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(CBLUE_BM25_INDEX_VARIANT), bytes, trusted));
-	g_variant_get(variant, "(udu@as@a(sduu)@ay@a{ss}@a{ss})", &format, &idf_unknown, &n_docs, &topics, &terms,
-		      &packed_variant, &surfaces, &deletes);
-	if (format != CBLUE_BM25_INDEX_FORMAT || g_variant_n_children(topics) != n_docs) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache format %u is not %u", format,
-			    (guint)CBLUE_BM25_INDEX_FORMAT);
+	if (size < sizeof(magic) + sizeof(hash)) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is truncated");
 		return NULL;
 	}
-	packed = g_variant_get_fixed_array(packed_variant, &packed_size, 1);
-	n_packed = packed_size / sizeof(CblueBm25Posting);
-
+	memcpy(&hash, data + size - sizeof(hash), sizeof(hash));
+	if (cblue_bm25_fnv1a(data, size - sizeof(hash)) != hash) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache checksum mismatch");
+		return NULL;
+	}
+	r.end = data + size - sizeof(hash);
+	cblue_bm25_get(&r, magic, sizeof(magic));
+	if (memcmp(magic, CBLUE_BM25_INDEX_MAGIC, sizeof(magic)) != 0 ||
+	    cblue_bm25_get_u32(&r) != CBLUE_BM25_INDEX_FORMAT) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache has another format");
+		return NULL;
+	}
 	self = g_atomic_rc_box_new0(CblueBm25Index);
 	self->terms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cblue_bm25_term_free);
 	self->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -744,40 +823,68 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, gboolean trusted, CblueTokenizer 
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->stopwords = g_hash_table_ref(stopwords);
-	self->n_docs = n_docs;
-	self->idf_unknown = idf_unknown;
+	self->n_docs = cblue_bm25_get_u32(&r);
+	cblue_bm25_get(&r, &self->idf_unknown, sizeof(gdouble));
 
-	g_variant_iter_init(&iter, topics);
-	while (g_variant_iter_next(&iter, "&s", &key))
-		g_ptr_array_add(self->topic_ids, g_strdup(key));
-	g_variant_iter_init(&iter, terms);
-	while (g_variant_iter_next(&iter, "(&sduu)", &key, &idf, &offset, &count)) {
-		CblueBm25Term *term;
-		if ((gsize)offset + count > n_packed) {
-			g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
-			return NULL;
-		}
-		for (guint i = 0; i < count; i++) {
-			if (packed[offset + i].doc >= n_docs) {
-				g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
-				return NULL;
-			}
-		}
-		term = g_new0(CblueBm25Term, 1);
-		term->idf = idf;
-		term->postings = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25Posting), count);
-		g_array_append_vals(term->postings, packed + offset, count);
-		g_hash_table_insert(self->terms, g_strdup(key), term);
+	n = cblue_bm25_get_u32(&r);
+	for (guint32 i = 0; i < n && !r.failed; i++) {
+		gchar *topic_id = cblue_bm25_get_str(&r);
+		if (topic_id != NULL)
+			g_ptr_array_add(self->topic_ids, topic_id);
 	}
-	g_variant_iter_init(&iter, surfaces);
-	while (g_variant_iter_next(&iter, "{&s&s}", &key, &value))
-		g_hash_table_insert(self->surfaces, g_strdup(key), g_strdup(value));
-	g_variant_iter_init(&iter, deletes);
-	while (g_variant_iter_next(&iter, "{&s&s}", &key, &value)) {
-		gpointer surface = NULL;
+	if (self->topic_ids->len != self->n_docs)
+		r.failed = TRUE;
+	n = cblue_bm25_get_u32(&r);
+	for (guint32 i = 0; i < n && !r.failed; i++) {
+		g_autofree gchar *key = cblue_bm25_get_str(&r);
+		CblueBm25Term *term = g_new0(CblueBm25Term, 1);
+		guint32 n_postings;
+		cblue_bm25_get(&r, &term->idf, sizeof(gdouble));
+		n_postings = cblue_bm25_get_u32(&r);
+		if (r.failed || (gsize)(r.end - r.p) / 12 < n_postings) {
+			r.failed = TRUE;
+			n_postings = 0;
+		}
+		term->postings = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25Posting), n_postings);
+		for (guint32 j = 0; j < n_postings && !r.failed; j++) {
+			CblueBm25Posting posting;
+			posting.doc = cblue_bm25_get_u32(&r);
+			cblue_bm25_get(&r, &posting.contrib, sizeof(gfloat));
+			cblue_bm25_get(&r, &posting.cover, sizeof(gfloat));
+			if (posting.doc >= self->n_docs)
+				r.failed = TRUE;
+			g_array_append_val(term->postings, posting);
+		}
+		if (key == NULL) {
+			cblue_bm25_term_free(term);
+			continue;
+		}
+		g_hash_table_insert(self->terms, g_steal_pointer(&key), term);
+	}
+	n = cblue_bm25_get_u32(&r);
+	for (guint32 i = 0; i < n && !r.failed; i++) {
+		gchar *surface = cblue_bm25_get_str(&r);
+		gchar *stem = cblue_bm25_get_str(&r);
+		if (surface != NULL && stem != NULL)
+			g_hash_table_insert(self->surfaces, surface, stem);
+		else {
+			g_free(surface);
+			g_free(stem);
+		}
+	}
+	n = cblue_bm25_get_u32(&r);
+	for (guint32 i = 0; i < n && !r.failed; i++) {
+		g_autofree gchar *del = cblue_bm25_get_str(&r);
+		g_autofree gchar *surface = cblue_bm25_get_str(&r);
+		gpointer borrowed = NULL;
 		/* the values borrow the keys of the surfaces table */
-		if (g_hash_table_lookup_extended(self->surfaces, value, &surface, NULL))
-			g_hash_table_insert(self->deletes, g_strdup(key), surface);
+		if (del != NULL && surface != NULL &&
+		    g_hash_table_lookup_extended(self->surfaces, surface, &borrowed, NULL))
+			g_hash_table_insert(self->deletes, g_steal_pointer(&del), borrowed);
+	}
+	if (r.failed || r.p != r.end) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
+		return NULL;
 	}
 	return g_steal_pointer(&self);
 }

@@ -23,8 +23,8 @@ void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const 
 CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
 				     const CblueBm25Params *params);
 GBytes *cblue_bm25_index_serialize(CblueBm25Index *index);
-CblueBm25Index *cblue_bm25_index_new_from_bytes(GBytes *bytes, gboolean trusted, CblueTokenizer *tokenizer,
-						GHashTable *stopwords, GError **error);
+CblueBm25Index *cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords,
+						GError **error);
 CblueBm25Index *cblue_bm25_index_ref(CblueBm25Index *index);
 void cblue_bm25_index_unref(CblueBm25Index *index);
 guint cblue_bm25_index_get_n_terms(CblueBm25Index *index);

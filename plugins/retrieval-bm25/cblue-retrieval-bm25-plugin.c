@@ -75,37 +75,18 @@ cblue_retriever_bm25_cache_key(CblueRetrieverBm25 *self, CblueKb *kb)
 	return g_strdup(g_checksum_get_string(checksum));
 }
 
-/* A cache file is the SHA-256 of the serialized index followed by the index: a file that
- * was cut short or altered is rebuilt instead of trusted. */
-#define CBLUE_BM25_CACHE_DIGEST_LEN 32
-
 static CblueBm25Index *
 cblue_retriever_bm25_load_cache(CblueRetrieverBm25 *self, const gchar *path)
 {
 	g_autoptr(GMappedFile) mapped = g_mapped_file_new(path, FALSE, NULL);
 	g_autoptr(GBytes) bytes = NULL;
-	g_autoptr(GBytes) payload = NULL;
-	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_autoptr(GError) error = NULL;
-	guint8 digest[CBLUE_BM25_CACHE_DIGEST_LEN];
-	gsize digest_len = sizeof(digest), size;
-	const guint8 *data;
 	CblueBm25Index *index;
 
 	if (mapped == NULL)
 		return NULL;
 	bytes = g_mapped_file_get_bytes(mapped);
-	data = g_bytes_get_data(bytes, &size);
-	if (size <= CBLUE_BM25_CACHE_DIGEST_LEN)
-		return NULL;
-	g_checksum_update(checksum, data + CBLUE_BM25_CACHE_DIGEST_LEN, size - CBLUE_BM25_CACHE_DIGEST_LEN);
-	g_checksum_get_digest(checksum, digest, &digest_len);
-	if (memcmp(digest, data, CBLUE_BM25_CACHE_DIGEST_LEN) != 0) {
-		g_debug("ignoring index cache %s: checksum mismatch", path);
-		return NULL;
-	}
-	payload = g_bytes_new_from_bytes(bytes, CBLUE_BM25_CACHE_DIGEST_LEN, size - CBLUE_BM25_CACHE_DIGEST_LEN);
-	index = cblue_bm25_index_new_from_bytes(payload, TRUE, self->tokenizer, self->stopwords, &error);
+	index = cblue_bm25_index_new_from_bytes(bytes, self->tokenizer, self->stopwords, &error);
 	if (index == NULL)
 		g_debug("ignoring index cache %s: %s", path, error->message);
 	return index;
@@ -116,21 +97,13 @@ static void
 cblue_retriever_bm25_save_cache(CblueRetrieverBm25 *self, CblueBm25Index *index, const gchar *path)
 {
 	g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(index);
-	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_autoptr(GByteArray) file = g_byte_array_new();
 	g_autoptr(GError) error = NULL;
 	g_autoptr(GDir) dir = NULL;
 	g_autofree gchar *base = g_path_get_basename(path);
-	guint8 digest[CBLUE_BM25_CACHE_DIGEST_LEN];
-	gsize digest_len = sizeof(digest);
 	const gchar *name;
 
-	g_checksum_update(checksum, g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
-	g_checksum_get_digest(checksum, digest, &digest_len);
-	g_byte_array_append(file, digest, sizeof(digest));
-	g_byte_array_append(file, g_bytes_get_data(bytes, NULL), (guint)g_bytes_get_size(bytes));
 	if (g_mkdir_with_parents(self->cache_dir, 0700) != 0 ||
-	    !g_file_set_contents_full(path, (const gchar *)file->data, (gssize)file->len,
+	    !g_file_set_contents_full(path, g_bytes_get_data(bytes, NULL), (gssize)g_bytes_get_size(bytes),
 				      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)) {
 		g_debug("cannot write the index cache %s: %s", path, error != NULL ? error->message : g_strerror(errno));
 		return;
@@ -156,7 +129,7 @@ cblue_retriever_bm25_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **er
 
 	if (self->cache_dir != NULL) {
 		g_autofree gchar *key = cblue_retriever_bm25_cache_key(self, kb);
-		g_autofree gchar *name = g_strdup_printf("retrieval-bm25-%s.gvariant", key);
+		g_autofree gchar *name = g_strdup_printf("retrieval-bm25-%s.index", key);
 		cache_path = g_build_filename(self->cache_dir, name, NULL);
 		index = cblue_retriever_bm25_load_cache(self, cache_path);
 		from_cache = index != NULL;

@@ -243,7 +243,7 @@ test_bm25_serialize(Fixture *f, gconstpointer data)
 {
 	g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(f->index);
 	g_autoptr(GError) error = NULL;
-	g_autoptr(CblueBm25Index) copy = cblue_bm25_index_new_from_bytes(bytes, FALSE, f->tokenizer, f->stopwords, &error);
+	g_autoptr(CblueBm25Index) copy = cblue_bm25_index_new_from_bytes(bytes, f->tokenizer, f->stopwords, &error);
 	const gchar *queries[] = {"solr panle price", "ติด solar ราคาเท่าไหร่", "装solar要多少钱", "tell me a joke", NULL};
 
 	g_assert_no_error(error);
@@ -261,7 +261,7 @@ test_bm25_serialize(Fixture *f, gconstpointer data)
 	/* truncated: the format check or the bounds checks refuse it */
 	{
 		g_autoptr(GBytes) cut = g_bytes_new_from_bytes(bytes, 0, g_bytes_get_size(bytes) / 2);
-		g_autoptr(CblueBm25Index) bad = cblue_bm25_index_new_from_bytes(cut, FALSE, f->tokenizer, f->stopwords, &error);
+		g_autoptr(CblueBm25Index) bad = cblue_bm25_index_new_from_bytes(cut, f->tokenizer, f->stopwords, &error);
 		g_assert_null(bad);
 		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	}
