@@ -218,3 +218,17 @@ def test_index_cache_is_used_and_corruption_is_harmless(cli):
     proc = cli.run("ask", "--json", "-v", "ติดโซลาร์เซลล์ราคาเท่าไหร่", check=0)
     assert "analyzed" in proc.stderr
     assert json.loads(proc.stdout)["topic_id"] == first["topic_id"]
+
+
+def test_eval_public_xquad_set_does_not_regress(cli):
+    """XQuAD passage retrieval (CC BY-SA 4.0, tests/data/xquad/README.md): top-1 was measured at
+    en 0.912, th 0.912, zh 0.925; fail when a language drops more than 2 points."""
+    xquad = os.path.join(DATADIR, "xquad")
+    proc = cli.run("eval", "--json", "--kb", os.path.join(xquad, "kb.json"), os.path.join(xquad, "queries.tsv"))
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0, proc.stderr
+    recorded = {"en": 0.912, "th": 0.912, "zh": 0.925}
+    for lang, top1 in recorded.items():
+        stats = report["languages"][lang]
+        assert stats["queries"] == 399
+        assert stats["top1"] >= top1 - 0.02, (lang, stats)
