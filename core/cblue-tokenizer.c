@@ -7,6 +7,7 @@
 #include <thai/thwbrk.h>
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 #include "cblue-enums.h"
 #include "cblue-language.h"
@@ -47,6 +48,8 @@ typedef struct {
 	GArray *utf16; /* of UChar, scratch */
 	GArray *ucs4; /* of thwchar_t, scratch */
 	GArray *positions; /* of int, scratch */
+	UTransliterator *hant_hans; /* owned, nullable: Traditional → Simplified Chinese */
+	gboolean hant_hans_failed;
 } CblueSegmenters;
 
 static void
@@ -59,6 +62,8 @@ cblue_segmenters_free(gpointer data)
 		ubrk_close(segs->thai);
 	if (segs->thbrk != NULL)
 		th_brk_delete(segs->thbrk);
+	if (segs->hant_hans != NULL)
+		utrans_close(segs->hant_hans);
 	g_array_unref(segs->utf16);
 	g_array_unref(segs->ucs4);
 	g_array_unref(segs->positions);
@@ -223,14 +228,68 @@ cblue_tokenizer_fix_thai(gchar *text)
 	*w = '\0';
 }
 
+static gboolean
+cblue_text_has_han(const gchar *text)
+{
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		if ((guchar)*p >= 0xE3 && cblue_script_for_char(g_utf8_get_char(p)) == CBLUE_SCRIPT_HAN)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Traditional Chinese characters folded to Simplified (ICU's Traditional-Simplified
+ * transliterator), so that 屋頂太陽能多少錢 matches a KB written in Simplified Chinese. The
+ * transliterator is per thread, created on the first Chinese text. */
+static gchar *
+cblue_tokenizer_fold_traditional(gchar *text)
+{
+	CblueSegmenters *segs = cblue_segmenters_get();
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t len16 = 0, limit, capacity;
+	gchar *out;
+
+	if (segs->hant_hans == NULL && !segs->hant_hans_failed) {
+		static const UChar id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+					   'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+		segs->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+		if (U_FAILURE(status)) {
+			g_debug("no Traditional-Simplified transliterator: %s", u_errorName(status));
+			segs->hant_hans = NULL;
+			segs->hant_hans_failed = TRUE;
+		}
+	}
+	if (segs->hant_hans == NULL)
+		return text;
+	status = U_ZERO_ERROR;
+	u_strFromUTF8(NULL, 0, &len16, text, -1, &status);
+	/* one-to-one folding: the length does not change, but leave room anyway */
+	capacity = len16 * 2 + 1;
+	g_array_set_size(segs->utf16, capacity);
+	status = U_ZERO_ERROR;
+	u_strFromUTF8((UChar *)segs->utf16->data, capacity, NULL, text, -1, &status);
+	if (U_FAILURE(status))
+		return text;
+	limit = len16;
+	utrans_transUChars(segs->hant_hans, (UChar *)segs->utf16->data, &len16, capacity, 0, &limit, &status);
+	if (U_FAILURE(status))
+		return text;
+	out = g_utf16_to_utf8((const gunichar2 *)segs->utf16->data, len16, NULL, NULL, NULL);
+	if (out == NULL)
+		return text;
+	g_free(text);
+	return out;
+}
+
 /**
  * cblue_tokenizer_normalize:
  * @self: a #CblueTokenizer
  * @text: UTF-8 text
  *
  * Normalizes text for matching: NFKC (full-width to half-width, compatibility forms),
- * case folding, Thai digits to ASCII digits, and Thai SARA AM recomposed after NFKC
- * decomposed it. Invalid UTF-8 gives an empty string.
+ * case folding, Thai digits to ASCII digits, Thai SARA AM recomposed after NFKC
+ * decomposed it, and Traditional Chinese folded to Simplified. Invalid UTF-8 gives an empty
+ * string.
  *
  * Returns: (transfer full): the normalized text
  *
@@ -251,6 +310,8 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 	nfkc = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
 	folded = g_utf8_casefold(nfkc, -1);
 	cblue_tokenizer_fix_thai(folded);
+	if (cblue_text_has_han(folded))
+		folded = cblue_tokenizer_fold_traditional(folded);
 	return folded;
 }
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -183,16 +184,28 @@ struct _CblueRetrievalBm25Plugin {
 
 G_DEFINE_TYPE(CblueRetrievalBm25Plugin, cblue_retrieval_bm25_plugin, CBLUE_TYPE_PLUGIN)
 
-/* the module file's identity: a rebuilt plugin never reads an index its predecessor wrote */
+/* the identity of a file: its path, size and modification time */
+static gchar *
+cblue_retrieval_bm25_file_id(const gchar *filename)
+{
+	GStatBuf st;
+	if (filename == NULL || g_stat(filename, &st) != 0)
+		return g_strdup("?");
+	return g_strdup_printf("%s-%lld-%lld", filename, (long long)st.st_size, (long long)st.st_mtime);
+}
+
+/* the analysis code's identity — this module and libcblue (whose tokenizer the index
+ * depends on): a rebuilt plugin or library never reads an index its predecessor wrote */
 static gchar *
 cblue_retrieval_bm25_code_id(CbluePlugin *plugin)
 {
-	const gchar *filename = cblue_plugin_get_filename(plugin);
-	GStatBuf st;
-	if (filename == NULL || g_stat(filename, &st) != 0)
-		return g_strdup_printf("%s-%p", CBLUE_VERSION_STRING, (gpointer)cblue_retrieval_bm25_code_id);
-	return g_strdup_printf("%s-%s-%lld-%lld", CBLUE_VERSION_STRING, filename, (long long)st.st_size,
-			       (long long)st.st_mtime);
+	Dl_info info = {0};
+	g_autofree gchar *module_id = cblue_retrieval_bm25_file_id(cblue_plugin_get_filename(plugin));
+	g_autofree gchar *library_id = NULL;
+
+	if (dladdr((gpointer)cblue_tokenizer_normalize, &info) != 0)
+		library_id = cblue_retrieval_bm25_file_id(info.dli_fname);
+	return g_strdup_printf("%s|%s|%s", CBLUE_VERSION_STRING, module_id, library_id != NULL ? library_id : "?");
 }
 
 static void

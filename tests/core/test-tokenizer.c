@@ -33,6 +33,10 @@ test_tokenizer_normalize(void)
 	g_autofree gchar *e = cblue_tokenizer_normalize(tok, "ราคาน้ำมัน");
 	g_autofree gchar *f = cblue_tokenizer_normalize(tok, "นำ้");
 	g_assert_cmpstr(e, ==, "ราคาน้ำมัน");
+	{
+		g_autofree gchar *g = cblue_tokenizer_normalize(tok, "屋頂太陽能多少錢？裝EV充電樁");
+		g_assert_cmpstr(g, ==, "屋顶太阳能多少钱?装ev充电桩");
+	}
 	g_assert_cmpstr(f, ==, "น้ำ");
 	g_assert_cmpstr(a, ==, "solar 081-234");
 	g_assert_cmpstr(b, ==, "ราคา 5,000 บาท");
