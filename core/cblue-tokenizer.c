@@ -2,14 +2,15 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
-#include <unicode/utrans.h>
 
 #include "cblue-enums.h"
+#include "cblue-hant-hans-table.h"
 #include "cblue-language.h"
 #include "cblue-tokenizer.h"
 
@@ -48,8 +49,6 @@ typedef struct {
 	GArray *utf16; /* of UChar, scratch */
 	GArray *ucs4; /* of thwchar_t, scratch */
 	GArray *positions; /* of int, scratch */
-	UTransliterator *hant_hans; /* owned, nullable: Traditional → Simplified Chinese */
-	gboolean hant_hans_failed;
 } CblueSegmenters;
 
 static void
@@ -62,8 +61,7 @@ cblue_segmenters_free(gpointer data)
 		ubrk_close(segs->thai);
 	if (segs->thbrk != NULL)
 		th_brk_delete(segs->thbrk);
-	if (segs->hant_hans != NULL)
-		utrans_close(segs->hant_hans);
+
 	g_array_unref(segs->utf16);
 	g_array_unref(segs->ucs4);
 	g_array_unref(segs->positions);
@@ -238,47 +236,32 @@ cblue_text_has_han(const gchar *text)
 	return FALSE;
 }
 
-/* Traditional Chinese characters folded to Simplified (ICU's Traditional-Simplified
- * transliterator), so that 屋頂太陽能多少錢 matches a KB written in Simplified Chinese. The
- * transliterator is per thread, created on the first Chinese text. */
-static gchar *
+static int
+cblue_hant_hans_compare(const void *key, const void *pair)
+{
+	unsigned int ch = *(const unsigned int *)key;
+	unsigned int trad = ((const unsigned int *)pair)[0];
+	return ch < trad ? -1 : (ch > trad ? 1 : 0);
+}
+
+/* Traditional Chinese characters folded to Simplified, in place, so that 屋頂太陽能多少錢
+ * matches a KB written in Simplified Chinese. The table is ICU's Traditional-Simplified
+ * transliteration of every CJK character, extracted at build time; both forms of a pair
+ * are 3-byte UTF-8 characters, so the length never changes. */
+static void
 cblue_tokenizer_fold_traditional(gchar *text)
 {
-	CblueSegmenters *segs = cblue_segmenters_get();
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t len16 = 0, limit, capacity;
-	gchar *out;
-
-	if (segs->hant_hans == NULL && !segs->hant_hans_failed) {
-		static const UChar id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
-					   'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
-		segs->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-		if (U_FAILURE(status)) {
-			g_debug("no Traditional-Simplified transliterator: %s", u_errorName(status));
-			segs->hant_hans = NULL;
-			segs->hant_hans_failed = TRUE;
-		}
+	for (gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch;
+		const unsigned int *pair;
+		if ((guchar)*p < 0xE3)
+			continue;
+		ch = g_utf8_get_char(p);
+		pair = bsearch(&ch, cblue_hant_hans, G_N_ELEMENTS(cblue_hant_hans), sizeof(cblue_hant_hans[0]),
+			       cblue_hant_hans_compare);
+		if (pair != NULL && g_unichar_to_utf8(pair[1], NULL) == 3 && g_unichar_to_utf8(ch, NULL) == 3)
+			g_unichar_to_utf8(pair[1], p);
 	}
-	if (segs->hant_hans == NULL)
-		return text;
-	status = U_ZERO_ERROR;
-	u_strFromUTF8(NULL, 0, &len16, text, -1, &status);
-	/* one-to-one folding: the length does not change, but leave room anyway */
-	capacity = len16 * 2 + 1;
-	g_array_set_size(segs->utf16, capacity);
-	status = U_ZERO_ERROR;
-	u_strFromUTF8((UChar *)segs->utf16->data, capacity, NULL, text, -1, &status);
-	if (U_FAILURE(status))
-		return text;
-	limit = len16;
-	utrans_transUChars(segs->hant_hans, (UChar *)segs->utf16->data, &len16, capacity, 0, &limit, &status);
-	if (U_FAILURE(status))
-		return text;
-	out = g_utf16_to_utf8((const gunichar2 *)segs->utf16->data, len16, NULL, NULL, NULL);
-	if (out == NULL)
-		return text;
-	g_free(text);
-	return out;
 }
 
 /**
@@ -311,7 +294,7 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 	folded = g_utf8_casefold(nfkc, -1);
 	cblue_tokenizer_fix_thai(folded);
 	if (cblue_text_has_han(folded))
-		folded = cblue_tokenizer_fold_traditional(folded);
+		cblue_tokenizer_fold_traditional(folded);
 	return folded;
 }
 
