@@ -443,7 +443,7 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 
 	conversation_id = cblue_message_get_conversation_id(message);
 	if (conversation_id == NULL) {
-		g_autofree gchar *id = g_uuid_string_random();
+		g_autofree gchar *id = cblue_message_new_id();
 		cblue_message_set_conversation_id(message, id);
 		conversation_id = cblue_message_get_conversation_id(message);
 	} else if (cblue_message_get_previous_topic_id(message) == NULL) {

@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <sys/random.h>
+
 #include "cblue-message.h"
 
 /**
@@ -45,10 +48,44 @@ cblue_message_class_init(CblueMessageClass *klass)
 	G_OBJECT_CLASS(klass)->finalize = cblue_message_finalize;
 }
 
+/**
+ * cblue_message_new_id:
+ *
+ * Generates a message or conversation identifier: a UUID version 7, whose first 48 bits
+ * are the Unix time in milliseconds and 74 bits come from the kernel's CSPRNG
+ * (getrandom(2)), so an identifier cannot be guessed (a conversation's history is served
+ * to whoever knows its id). Time-ordered identifiers are appended at the end of the
+ * stores' indexes instead of landing on a random page for every message.
+ *
+ * Returns: (transfer full): a new identifier such as `0193f1c2-7a4b-7c3d-9e8f-0123456789ab`
+ *
+ * Since: 1.0
+ */
+gchar *
+cblue_message_new_id(void)
+{
+	guint64 ms = (guint64)(g_get_real_time() / 1000);
+	guint8 b[16];
+
+	if (getrandom(b, sizeof(b), 0) != (gssize)sizeof(b)) {
+		/* getrandom(2) only fails before the kernel's pool is initialized at boot */
+		for (guint i = 0; i < 16; i += 4) {
+			guint32 r = g_random_int();
+			memcpy(b + i, &r, 4);
+		}
+	}
+	for (guint i = 0; i < 6; i++)
+		b[i] = (guint8)(ms >> (40 - 8 * i));
+	b[6] = (guint8)(0x70 | (b[6] & 0x0F)); /* version 7 */
+	b[8] = (guint8)(0x80 | (b[8] & 0x3F)); /* RFC 9562 variant */
+	return g_strdup_printf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+			       b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
 static void
 cblue_message_init(CblueMessage *self)
 {
-	self->message_id = g_uuid_string_random();
+	self->message_id = cblue_message_new_id();
 	self->channel = g_strdup("api");
 	self->received_usec = g_get_monotonic_time();
 }

@@ -16,6 +16,8 @@ CBLUE_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE(CblueMessage, cblue_message, CBLUE, MESSAGE, GObject)
 
 CBLUE_AVAILABLE_IN_1_0
+gchar *cblue_message_new_id(void);
+CBLUE_AVAILABLE_IN_1_0
 CblueMessage *cblue_message_new(const gchar *text) G_GNUC_WARN_UNUSED_RESULT;
 CBLUE_AVAILABLE_IN_1_0
 const gchar *cblue_message_get_text(CblueMessage *self);

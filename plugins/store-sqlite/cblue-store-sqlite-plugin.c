@@ -768,7 +768,7 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 	gint rc;
 
 	if (item->reply_id == NULL)
-		item->reply_id = g_uuid_string_random();
+		item->reply_id = cblue_message_new_id();
 
 	/* a message recorded twice (a re-delivered job) is written once */
 	stmt = cblue_sqlite_db_prepare(db, "SELECT 1 FROM messages WHERE id = ?1", error);

@@ -47,7 +47,6 @@ CREATE TABLE conversations (
 	-- rows in `messages`: a user message and a bot reply per exchange
 	message_count INTEGER NOT NULL DEFAULT 0 CHECK (message_count >= 0)
 );
-CREATE INDEX conversations_created_at_idx ON conversations (created_at);
 CREATE INDEX conversations_updated_at_idx ON conversations (updated_at);
 
 -- Every text here is already redacted; `pii_types` lists the kinds of personal data that
@@ -66,7 +65,6 @@ CREATE TABLE messages (
 	created_at TEXT NOT NULL
 );
 CREATE INDEX messages_conversation_idx ON messages (conversation_id, created_at);
-CREATE INDEX messages_created_at_idx ON messages (created_at);
 
 -- Analytics keep no text and no foreign keys, so that conversations can be purged for
 -- retention without losing the statistics.
@@ -81,9 +79,7 @@ CREATE TABLE analytics_events (
 	duration_us INTEGER CHECK (duration_us >= 0),
 	created_at TEXT NOT NULL
 );
-CREATE INDEX analytics_events_created_at_idx ON analytics_events (created_at);
 CREATE INDEX analytics_events_type_idx ON analytics_events (type, created_at);
-CREATE INDEX analytics_events_conversation_idx ON analytics_events (conversation_id);
 
 -- Questions the bot could not answer, the to-do list of KB editors.
 CREATE TABLE unanswered (
