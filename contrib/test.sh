@@ -10,19 +10,21 @@ contrib/install-deps.sh || { echo "dependency installation failed"; echo "0 pass
 
 status=0
 rm -rf build-test build-asan
-if meson setup build-test -Dwerror=true -Dbuildtype=debugoptimized >build-test.log 2>&1 &&
+if meson setup build-test -Dwerror=true -Ddocs=true -Dbuildtype=debugoptimized >build-test.log 2>&1 &&
    ninja -C build-test >>build-test.log 2>&1; then
   meson test -C build-test --print-errorlogs --num-processes 2 || status=1
 else
   cat build-test.log; status=1
 fi
 
+# (fast_unwind_on_malloc=0: LeakSanitizer suppressions match on stack frames, which the
+# fast unwinder loses in libraries built without frame pointers)
 # everything again under ASan + UBSan, but for the GI tests: PyGObject cannot load under
 # ASan (TOOLCHAIN.md pitfall 14), so introspection is off in this build; the CLI and HTTP
 # black-box tests still run the sanitized `cblue` binary
 if meson setup build-asan -Dwerror=true -Db_sanitize=address,undefined -Dintrospection=false \
      -Dbuildtype=debug >build-asan.log 2>&1 && ninja -C build-asan >>build-asan.log 2>&1; then
-  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions="$(pwd)/tests/lsan.supp" \
     meson test -C build-asan --print-errorlogs --num-processes 2 || status=1
 else

@@ -28,8 +28,8 @@ G_BEGIN_DECLS
  * @CBLUE_ERROR_UNSUPPORTED_MEDIA_TYPE: the input has a content type that is not accepted
  *
  * The error codes of the single Cblue error domain. Each maps to one HTTP status and
- * one stable machine-readable string, see [func@error_to_http_status] and
- * [func@error_to_string].
+ * one stable machine-readable string, see [func@Error.to_http_status] and
+ * [func@Error.to_string].
  *
  * Since: 1.0
  */

@@ -17,7 +17,7 @@
  * The base class of every plugin.
  *
  * A plugin is a final subclass in a shared module that exports its type with
- * [func@PLUGIN_DEFINE]. The loader constructs it with its `name` (the module file name
+ * `CBLUE_PLUGIN_DEFINE()`. The loader constructs it with its `name` (the module file name
  * without the `libcblue_plugin_` prefix) and the process's [class@Context], then calls
  * `setup`, in which the plugin registers what it provides for each plugin kind with
  * [method@Plugin.add_extension]. A plugin whose setup fails is disabled, reported and

@@ -29,7 +29,7 @@ G_DECLARE_DERIVABLE_TYPE(CbluePlugin, cblue_plugin, CBLUE, PLUGIN, GObject)
  * @reload_config: (nullable): apply a changed configuration
  *
  * The virtual functions of a plugin. A plugin is a final subclass of #CbluePlugin in a
- * shared module that uses [func@PLUGIN_DEFINE].
+ * shared module that uses `CBLUE_PLUGIN_DEFINE()`.
  *
  * Since: 1.0
  */
