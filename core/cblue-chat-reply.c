@@ -53,16 +53,24 @@ cblue_outcome_to_string(CblueOutcome outcome)
 	}
 }
 
-/* a JSON string literal, or null; the text is valid UTF-8 (the bot validates messages) */
+/* a JSON string literal, or null; the text is valid UTF-8 (the bot validates messages).
+ * Runs of bytes that need no escaping are copied at once. */
 static void
 cblue_json_append_string(GString *out, const gchar *text)
 {
+	const guchar *run;
+
 	if (text == NULL) {
 		g_string_append(out, "null");
 		return;
 	}
 	g_string_append_c(out, '"');
-	for (const guchar *p = (const guchar *)text; *p != '\0'; p++) {
+	run = (const guchar *)text;
+	for (const guchar *p = run; *p != '\0'; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+			continue;
+		g_string_append_len(out, (const gchar *)run, p - run);
+		run = p + 1;
 		switch (*p) {
 		case '"':
 			g_string_append(out, "\\\"");
@@ -80,12 +88,10 @@ cblue_json_append_string(GString *out, const gchar *text)
 			g_string_append(out, "\\t");
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				g_string_append_printf(out, "\\u%04x", *p);
-			else
-				g_string_append_c(out, (gchar)*p);
+			g_string_append_printf(out, "\\u%04x", *p);
 		}
 	}
+	g_string_append(out, (const gchar *)run);
 	g_string_append_c(out, '"');
 }
 

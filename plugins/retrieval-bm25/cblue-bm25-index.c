@@ -573,12 +573,6 @@ cblue_bm25_accumulate(CblueBm25Term *term, gdouble factor, gboolean is_ngram, Cb
 	}
 }
 
-static gint
-cblue_bm25_hit_compare(gconstpointer a, gconstpointer b)
-{
-	return cblue_hit_compare(*(CblueHit *const *)a, *(CblueHit *const *)b);
-}
-
 static void
 cblue_bm25_dedup(GPtrArray *terms)
 {
@@ -641,21 +635,36 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 		ngram_total += term->idf;
 		cblue_bm25_accumulate(term, 1.0, TRUE, acc);
 	}
-	for (guint d = 0; d < self->n_docs; d++) {
-		gdouble confidence;
-		if (acc[d].score <= 0)
-			continue;
-		if (word_total > 0 && ngram_total > 0)
-			confidence = 0.5 * acc[d].word_cover / word_total + 0.5 * acc[d].ngram_cover / ngram_total;
-		else if (word_total > 0)
-			confidence = acc[d].word_cover / word_total;
-		else
-			confidence = ngram_total > 0 ? acc[d].ngram_cover / ngram_total : 0;
-		g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), acc[d].score, confidence));
+	/* the best max_hits documents by insertion into a short sorted list (ties: topic order),
+	 * so that only the hits returned are ever allocated */
+	{
+		g_autofree guint *best = g_new(guint, MAX(max_hits, 1));
+		guint n_best = 0;
+		for (guint d = 0; d < self->n_docs && max_hits > 0; d++) {
+			guint pos;
+			if (acc[d].score <= 0)
+				continue;
+			if (n_best == max_hits && acc[d].score <= acc[best[n_best - 1]].score)
+				continue;
+			pos = n_best < max_hits ? n_best++ : n_best - 1;
+			while (pos > 0 && acc[best[pos - 1]].score < acc[d].score) {
+				best[pos] = best[pos - 1];
+				pos--;
+			}
+			best[pos] = d;
+		}
+		for (guint i = 0; i < n_best; i++) {
+			guint d = best[i];
+			gdouble confidence;
+			if (word_total > 0 && ngram_total > 0)
+				confidence = 0.5 * acc[d].word_cover / word_total + 0.5 * acc[d].ngram_cover / ngram_total;
+			else if (word_total > 0)
+				confidence = acc[d].word_cover / word_total;
+			else
+				confidence = ngram_total > 0 ? acc[d].ngram_cover / ngram_total : 0;
+			g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), acc[d].score, confidence));
+		}
 	}
-	g_ptr_array_sort(hits, cblue_bm25_hit_compare);
-	if (hits->len > max_hits)
-		g_ptr_array_set_size(hits, max_hits);
 	return hits;
 }
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -324,13 +326,14 @@ cblue_sqlite_db_open(const gchar *path, gint busy_timeout_ms, GError **error)
 static gchar *
 cblue_store_sqlite_timestamp(gint64 real_usec)
 {
-	g_autoptr(GDateTime) secs = g_date_time_new_from_unix_utc(real_usec / G_USEC_PER_SEC);
-	g_autoptr(GDateTime) dt = NULL;
+	/* gmtime_r rather than GDateTime: this runs for every stored record */
+	time_t secs = (time_t)(real_usec / G_USEC_PER_SEC);
+	struct tm tm;
 
-	if (secs == NULL)
+	if (real_usec < 0 || gmtime_r(&secs, &tm) == NULL)
 		return g_strdup("1970-01-01T00:00:00.000000Z");
-	dt = g_date_time_add(secs, real_usec % G_USEC_PER_SEC);
-	return g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S.%fZ");
+	return g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			       tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(real_usec % G_USEC_PER_SEC));
 }
 
 /* migrations */

@@ -171,6 +171,35 @@ test_bot_follow_up_context(void)
 	g_assert_cmpstr(cblue_chat_reply_get_conversation_id(reply2), ==, cblue_chat_reply_get_conversation_id(reply));
 }
 
+/* the hand-written reply JSON escapes everything a JSON parser needs escaped */
+static void
+test_chat_reply_json(void)
+{
+	const gchar *text = "say \"hi\"\\ now\n\ttab \x01 ไทย 中文 \x7f";
+	g_autoptr(CblueChatReply) reply = cblue_chat_reply_new();
+	g_autoptr(CblueHit) hit = cblue_hit_new("a\"b", 3.0, 0.12345);
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *json = NULL;
+	JsonObject *obj;
+	JsonObject *source;
+
+	cblue_chat_reply_set_text(reply, text);
+	cblue_chat_reply_add_source(reply, hit);
+	cblue_chat_reply_set_pii_redacted(reply, TRUE);
+	json = cblue_chat_reply_to_string(reply);
+	json_parser_load_from_data(parser, json, -1, &error);
+	g_assert_no_error(error);
+	obj = json_node_get_object(json_parser_get_root(parser));
+	g_assert_cmpstr(json_object_get_string_member(obj, "reply"), ==, text);
+	g_assert_true(json_object_get_null_member(obj, "topic_id"));
+	g_assert_true(json_object_get_boolean_member(obj, "pii_redacted"));
+	g_assert_cmpstr(json_object_get_string_member(obj, "outcome"), ==, "unanswered");
+	source = json_array_get_object_element(json_object_get_array_member(obj, "sources"), 0);
+	g_assert_cmpstr(json_object_get_string_member(source, "topic_id"), ==, "a\"b");
+	g_assert_cmpfloat_with_epsilon(json_object_get_double_member(source, "score"), 0.123, 1e-9);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -183,5 +212,6 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/invalid-messages", test_bot_invalid_messages);
 	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
+	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
 	return g_test_run();
 }
