@@ -38,15 +38,17 @@
 struct _CblueBot {
 	GObject parent_instance;
 	CblueContext *context; /* owned */
-	GMutex mutex; /* protects kb, replies, last_topics */
+	GMutex mutex; /* protects kb, replies, last_topics, weights */
 	CblueKb *kb; /* owned */
 	JsonObject *replies; /* owned */
 	GHashTable *last_topics; /* owned: conversation id → topic id */
+	GHashTable *weights; /* owned: retriever → boxed gdouble fusion weight, filled on first use */
 	guint max_message_length;
 	guint max_hits;
 	gdouble answer_threshold;
 	gdouble clarify_margin;
 	gdouble clarify_min_confidence;
+	gdouble context_margin;
 	gboolean record; /* store exchanges; off for evaluation runs */
 };
 
@@ -56,10 +58,18 @@ G_DEFINE_TYPE(CblueBot, cblue_bot, G_TYPE_OBJECT)
 #define CBLUE_BOT_MAX_CONVERSATIONS	     100000
 
 /* decision defaults, calibrated with `cblue eval --calibrate` on our two labelled sets
- * (tests/data/eval-bundled.tsv and eval-dev.tsv, see docs/quality.md); a business
- * calibrates its own with its KB and sets [bot] answer_threshold / clarify_margin */
-#define CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD 0.40
+ * together (tests/data/eval-bundled.tsv and eval-dev.tsv, see docs/quality.md) with the
+ * default retrievers (retrieval-bm25 and retrieval-ngram, fused); a business calibrates
+ * its own with its KB and retrievers and sets [bot] answer_threshold / clarify_margin.
+ * The calibration finds clarify_margin=0.02 worth one query in 320 there: too thin a
+ * gain to make customers answer questions by default, so clarification stays off. */
+#define CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD 0.50
 #define CBLUE_BOT_DEFAULT_CLARIFY_MARGIN   0.0
+
+/* a follow-up goes to a topic of the previous topic's family if that scores at least
+ * (1 - margin) of the best hit; the search looks deeper for it */
+#define CBLUE_BOT_DEFAULT_CONTEXT_MARGIN 0.5
+#define CBLUE_BOT_CONTEXT_MAX_HITS	 20
 
 static void
 cblue_bot_finalize(GObject *object)
@@ -68,6 +78,7 @@ cblue_bot_finalize(GObject *object)
 	g_clear_object(&self->kb);
 	g_clear_pointer(&self->replies, json_object_unref);
 	g_hash_table_unref(self->last_topics);
+	g_hash_table_unref(self->weights);
 	g_object_unref(self->context);
 	g_mutex_clear(&self->mutex);
 	G_OBJECT_CLASS(cblue_bot_parent_class)->finalize(object);
@@ -85,6 +96,7 @@ cblue_bot_init(CblueBot *self)
 	g_mutex_init(&self->mutex);
 	self->kb = cblue_kb_new();
 	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	self->weights = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	self->record = TRUE;
 }
 
@@ -121,6 +133,22 @@ cblue_bot_get_answer_threshold(CblueBot *self)
 }
 
 /**
+ * cblue_bot_get_clarify_margin:
+ * @self: a #CblueBot
+ *
+ * Returns: the relative score margin within which the two best topics make the bot ask
+ *   which one was meant (`[bot] clarify_margin`); 0 if it never asks
+ *
+ * Since: 1.0
+ */
+gdouble
+cblue_bot_get_clarify_margin(CblueBot *self)
+{
+	g_return_val_if_fail(CBLUE_IS_BOT(self), 0);
+	return self->clarify_margin;
+}
+
+/**
  * cblue_bot_new:
  * @context: the context with the plugins' extensions
  *
@@ -149,6 +177,8 @@ cblue_bot_new(CblueContext *context)
 	self->clarify_margin = cblue_config_get_double(config, "bot", "clarify_margin", CBLUE_BOT_DEFAULT_CLARIFY_MARGIN);
 	self->clarify_min_confidence =
 	    cblue_config_get_double(config, "bot", "clarify_min_confidence", self->answer_threshold);
+	self->context_margin =
+	    CLAMP(cblue_config_get_double(config, "bot", "context_margin", CBLUE_BOT_DEFAULT_CONTEXT_MARGIN), 0.0, 1.0);
 	{
 		g_autofree gchar *replies_file = cblue_config_get_string(config, "bot", "replies_file");
 		if (!cblue_bot_load_replies(self, replies_file, &error))
@@ -347,6 +377,7 @@ typedef struct {
 	CblueKb *kb; /* owned */
 	GPtrArray *retrievers; /* owned */
 	GPtrArray *runs; /* owned: one GPtrArray of CblueHit per retriever, or NULL */
+	GArray *run_weights; /* owned: of gdouble, the fusion weight of each run's retriever */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	CblueModelProvider *provider; /* owned, nullable */
 	guint pending;
@@ -360,6 +391,7 @@ cblue_ask_op_free(CblueAskOp *op)
 	g_clear_object(&op->kb);
 	g_clear_pointer(&op->retrievers, g_ptr_array_unref);
 	g_clear_pointer(&op->runs, g_ptr_array_unref);
+	g_clear_pointer(&op->run_weights, g_array_unref);
 	g_clear_pointer(&op->chosen, g_ptr_array_unref);
 	g_clear_object(&op->provider);
 	g_free(op);
@@ -422,6 +454,7 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 	op->kb = cblue_bot_get_kb(self);
 	op->retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
 	op->runs = g_ptr_array_new_full(op->retrievers->len, (GDestroyNotify)g_ptr_array_unref);
+	op->run_weights = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), op->retrievers->len);
 	op->provider = cblue_context_get_extension(self->context, CBLUE_TYPE_MODEL_PROVIDER);
 	if (op->provider != NULL)
 		g_object_ref(op->provider);
@@ -430,20 +463,10 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 	if (cblue_message_get_language(message) == NULL)
 		cblue_message_set_language(message, cblue_language_detect(cblue_message_get_text(message), NULL));
 
-	/* redaction comes before anything is stored, logged or sent */
-	redactors = cblue_context_get_extensions(self->context, CBLUE_TYPE_REDACTOR);
-	if (redactors->len > 0) {
-		g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
-		g_autofree gchar *redacted = cblue_redact_text(redactors, cblue_message_get_text(message), labels);
-		if (labels->len > 0) {
-			cblue_message_set_text(message, redacted);
-			cblue_chat_reply_set_pii_redacted(op->reply, TRUE);
-		}
-	}
-
+	/* the conversation first: hashed values are stable per conversation */
 	conversation_id = cblue_message_get_conversation_id(message);
 	if (conversation_id == NULL) {
-		g_autofree gchar *id = cblue_message_new_id();
+		g_autofree gchar *id = g_uuid_string_random();
 		cblue_message_set_conversation_id(message, id);
 		conversation_id = cblue_message_get_conversation_id(message);
 	} else if (cblue_message_get_previous_topic_id(message) == NULL) {
@@ -451,6 +474,30 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 		cblue_message_set_previous_topic_id(message, g_hash_table_lookup(self->last_topics, conversation_id));
 		g_mutex_unlock(&self->mutex);
 	}
+
+	/* redaction comes before anything is stored, logged or sent */
+	redactors = cblue_context_get_extensions(self->context, CBLUE_TYPE_REDACTOR);
+	if (redactors->len > 0) {
+		g_autoptr(CblueRedactionPolicy) policy = cblue_context_get_redaction_policy(self->context);
+		g_autoptr(GPtrArray) spans = NULL;
+		g_autofree gchar *redacted = cblue_redact_text_full(redactors, cblue_message_get_text(message), policy,
+								    conversation_id, &spans);
+		if (spans->len > 0) {
+			g_autoptr(GPtrArray) types = g_ptr_array_new();
+			for (guint i = 0; i < spans->len; i++)
+				g_ptr_array_add(types, ((CblueSpan *)g_ptr_array_index(spans, i))->label);
+			g_ptr_array_add(types, NULL);
+			cblue_message_set_text(message, redacted);
+			cblue_chat_reply_set_pii_redacted(op->reply, TRUE);
+			cblue_chat_reply_set_pii_types(op->reply, (const gchar *const *)types->pdata);
+		}
+	}
+
+	/* user text only at debug level, and only once redacted */
+	if (!g_log_writer_default_would_drop(G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+		g_log_structured(G_LOG_DOMAIN, G_LOG_LEVEL_DEBUG, "CBLUE_CONVERSATION_ID", conversation_id, "MESSAGE",
+				 "message %s (%s): %s", cblue_message_get_message_id(message),
+				 cblue_message_get_language(message), cblue_message_get_text(message));
 	cblue_chat_reply_set_conversation_id(op->reply, conversation_id);
 	cblue_chat_reply_set_message_id(op->reply, cblue_message_get_message_id(message));
 	cblue_chat_reply_set_language(op->reply, cblue_message_get_language(message));
@@ -463,7 +510,42 @@ cblue_hit_compare_ptr(gconstpointer a, gconstpointer b)
 	return cblue_hit_compare(*(CblueHit *const *)a, *(CblueHit *const *)b);
 }
 
-/* reciprocal rank fusion; a topic's confidence is the best any retriever gave it */
+/* the fusion weight of a retriever: `[<plugin>] fusion_weight`, 1 by default; read once
+ * (the retrievers live as long as the context) */
+static gdouble
+cblue_bot_retriever_weight(CblueBot *self, CblueRetriever *retriever)
+{
+	const gchar *plugin;
+	gdouble *weight;
+
+	g_mutex_lock(&self->mutex);
+	weight = g_hash_table_lookup(self->weights, retriever);
+	if (weight == NULL) {
+		plugin = cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever));
+		weight = g_new(gdouble, 1);
+		*weight = plugin == NULL ? 1.0
+					 : MAX(cblue_config_get_double(cblue_context_get_config(self->context), plugin,
+								       "fusion_weight", 1.0),
+					       0.0);
+		g_hash_table_insert(self->weights, retriever, weight);
+	}
+	g_mutex_unlock(&self->mutex);
+	return *weight;
+}
+
+static void
+cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPtrArray *hits)
+{
+	gdouble weight = cblue_bot_retriever_weight(self, retriever);
+	g_ptr_array_add(op->runs, hits);
+	g_array_append_val(op->run_weights, weight);
+}
+
+/* Score fusion: each retriever's scores are divided by its best score (so that BM25 sums
+ * and cosines share one scale, the best hit of each retriever at 1) and summed with the
+ * retrievers' weights; confidences, calibrated per retriever, are averaged with the same
+ * weights, a retriever that did not return the topic counting 0. With one retriever, its
+ * hits as they are. */
 static GPtrArray *
 cblue_bot_fuse(CblueAskOp *op)
 {
@@ -471,6 +553,7 @@ cblue_bot_fuse(CblueAskOp *op)
 	GPtrArray *result = g_ptr_array_new_with_free_func(g_object_unref);
 	GHashTableIter iter;
 	gpointer value;
+	gdouble total_weight = 0;
 
 	if (op->runs->len == 1) {
 		GPtrArray *run = g_ptr_array_index(op->runs, 0);
@@ -478,19 +561,27 @@ cblue_bot_fuse(CblueAskOp *op)
 			g_ptr_array_add(result, g_object_ref(g_ptr_array_index(run, i)));
 		return result;
 	}
-	for (guint r = 0; r < op->runs->len; r++) {
+	for (guint r = 0; r < op->runs->len; r++)
+		total_weight += g_array_index(op->run_weights, gdouble, r);
+	for (guint r = 0; r < op->runs->len && total_weight > 0; r++) {
 		GPtrArray *run = g_ptr_array_index(op->runs, r);
-		for (guint i = 0; i < run->len; i++) {
+		gdouble weight = g_array_index(op->run_weights, gdouble, r);
+		gdouble best = run->len > 0 ? cblue_hit_get_score(g_ptr_array_index(run, 0)) : 0;
+		for (guint i = 0; i < run->len && best > 0 && weight > 0; i++) {
 			CblueHit *hit = g_ptr_array_index(run, i);
 			CblueHit *acc = g_hash_table_lookup(fused, cblue_hit_get_topic_id(hit));
-			gdouble rrf = 1.0 / (60.0 + i + 1);
+			gdouble score = weight * cblue_hit_get_score(hit) / best;
+			gdouble confidence = weight * cblue_hit_get_confidence(hit) / total_weight;
 			if (acc == NULL) {
-				acc = cblue_hit_new(cblue_hit_get_topic_id(hit), rrf, cblue_hit_get_confidence(hit));
+				/* the runs' hits are this message's own: reused rather than copied */
+				acc = g_object_ref(hit);
+				cblue_hit_set_score(acc, score);
+				cblue_hit_set_confidence(acc, confidence);
 				g_hash_table_insert(fused, (gpointer)cblue_hit_get_topic_id(acc), acc);
 				continue;
 			}
-			cblue_hit_set_score(acc, cblue_hit_get_score(acc) + rrf);
-			cblue_hit_set_confidence(acc, MAX(cblue_hit_get_confidence(acc), cblue_hit_get_confidence(hit)));
+			cblue_hit_set_score(acc, cblue_hit_get_score(acc) + score);
+			cblue_hit_set_confidence(acc, cblue_hit_get_confidence(acc) + confidence);
 		}
 	}
 	g_hash_table_iter_init(&iter, fused);
@@ -532,12 +623,79 @@ cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, Cbl
 	return g_strjoinv(label_b, parts);
 }
 
+/* how many hits to ask each retriever for: more for a follow-up, whose topic may rank
+ * lower than other topics on its words alone */
+static guint
+cblue_bot_search_depth(CblueBot *self, CblueAskOp *op)
+{
+	if (cblue_message_get_previous_topic_id(op->message) != NULL && self->context_margin > 0)
+		return MAX(self->max_hits, CBLUE_BOT_CONTEXT_MAX_HITS);
+	return self->max_hits;
+}
+
+static gboolean
+cblue_bot_in_family(CblueKb *kb, const gchar *topic_id, CblueKbEntry *previous)
+{
+	CblueKbEntry *entry;
+	const gchar *category;
+
+	if (g_strcmp0(topic_id, cblue_kb_entry_get_topic_id(previous)) == 0)
+		return TRUE;
+	category = cblue_kb_entry_get_category(previous);
+	entry = cblue_kb_lookup(kb, topic_id);
+	return entry != NULL && category != NULL && category[0] != '\0' &&
+	       g_strcmp0(cblue_kb_entry_get_category(entry), category) == 0;
+}
+
+/* Conversation context. A follow-up ("how much is it?", "แล้วราคาล่ะ", "多少钱？") names an
+ * aspect but not the thing: on its words alone, the price topics of every product line
+ * score alike. In a conversation whose last answer was topic P, the best hit is replaced
+ * by the best hit of P's family (P itself, or a topic of P's category) when that one is
+ * confident (at least the answer threshold) and scores at least (1 - [bot] context_margin)
+ * of the best hit. A question that clearly points elsewhere ("do you install CCTV?" after
+ * solar) keeps its own answer: nothing of the solar family scores near it.
+ *
+ * Returns: %TRUE if the context chose the topic (moved it first, or found it first with
+ *   the runner-up outside the family): no need to ask which topic was meant */
+static gboolean
+cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GPtrArray *hits)
+{
+	const gchar *previous_id = cblue_message_get_previous_topic_id(op->message);
+	CblueKbEntry *previous;
+	CblueHit *top;
+	gdouble floor;
+
+	if (previous_id == NULL || self->context_margin <= 0 || hits->len < 2)
+		return FALSE;
+	previous = cblue_kb_lookup(op->kb, previous_id);
+	if (previous == NULL)
+		return FALSE;
+	top = g_ptr_array_index(hits, 0);
+	if (cblue_bot_in_family(op->kb, cblue_hit_get_topic_id(top), previous))
+		return !cblue_bot_in_family(op->kb, cblue_hit_get_topic_id(g_ptr_array_index(hits, 1)), previous);
+	floor = cblue_hit_get_score(top) * (1.0 - self->context_margin);
+	for (guint i = 1; i < hits->len; i++) {
+		CblueHit *hit = g_ptr_array_index(hits, i);
+		if (cblue_hit_get_score(hit) < floor)
+			break;
+		if (cblue_hit_get_confidence(hit) < self->answer_threshold ||
+		    !cblue_bot_in_family(op->kb, cblue_hit_get_topic_id(hit), previous))
+			continue;
+		g_debug("follow-up of %s: %s rather than %s", previous_id, cblue_hit_get_topic_id(hit),
+			cblue_hit_get_topic_id(top));
+		g_ptr_array_insert(hits, 0, g_ptr_array_steal_index(hits, i));
+		return TRUE;
+	}
+	return FALSE;
+}
+
 /* the decision: answer, clarify or unknown; returns TRUE if a provider must write the answer */
 static gboolean
 cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 {
 	g_autoptr(GPtrArray) hits = cblue_bot_fuse(op);
 	const gchar *language = cblue_message_get_language(op->message);
+	gboolean from_context = cblue_bot_apply_context(self, op, hits);
 	CblueHit *top = hits->len > 0 ? g_ptr_array_index(hits, 0) : NULL;
 	CblueHit *second = hits->len > 1 ? g_ptr_array_index(hits, 1) : NULL;
 
@@ -554,7 +712,8 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 		return FALSE;
 	}
 	cblue_chat_reply_set_confidence(op->reply, cblue_hit_get_confidence(top));
-	if (second != NULL && self->clarify_margin > 0 &&
+	/* two topics too close to choose: ask, unless the conversation chose */
+	if (second != NULL && !from_context && self->clarify_margin > 0 &&
 	    cblue_hit_get_confidence(second) >= self->clarify_min_confidence &&
 	    cblue_hit_get_score(top) > 0 &&
 	    (cblue_hit_get_score(top) - cblue_hit_get_score(second)) / cblue_hit_get_score(top) < self->clarify_margin &&
@@ -618,14 +777,15 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 	for (guint i = 0; i < op->retrievers->len; i++) {
 		CblueRetriever *retriever = g_ptr_array_index(op->retrievers, i);
 		g_autoptr(GError) error_local = NULL;
-		GPtrArray *hits = cblue_retriever_search(retriever, op->message, self->max_hits, &error_local);
+		GPtrArray *hits =
+		    cblue_retriever_search(retriever, op->message, cblue_bot_search_depth(self, op), &error_local);
 		if (hits == NULL) {
 			g_warning("retriever %s: %s",
 				  cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever)),
 				  error_local->message);
 			hits = g_ptr_array_new_with_free_func(g_object_unref);
 		}
-		g_ptr_array_add(op->runs, hits);
+		cblue_bot_add_run(self, op, retriever, hits);
 	}
 	if (cblue_bot_decide(self, op)) {
 		g_autoptr(GError) error_local = NULL;
@@ -684,6 +844,7 @@ static void
 cblue_bot_search_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 {
 	g_autoptr(GTask) task = G_TASK(user_data);
+	CblueBot *self = g_task_get_source_object(task);
 	CblueAskOp *op = g_task_get_task_data(task);
 	g_autoptr(GError) error = NULL;
 	GPtrArray *hits = cblue_retriever_search_finish(CBLUE_RETRIEVER(source), res, &error);
@@ -692,7 +853,7 @@ cblue_bot_search_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 		g_warning("retriever: %s", error->message);
 		hits = g_ptr_array_new_with_free_func(g_object_unref);
 	}
-	g_ptr_array_add(op->runs, hits);
+	cblue_bot_add_run(self, op, CBLUE_RETRIEVER(source), hits);
 	if (--op->pending == 0)
 		cblue_bot_after_retrieval(task);
 }
@@ -712,8 +873,9 @@ cblue_bot_run_async(CblueBot *self, GTask *task, CblueAskOp *op)
 	op->pending = 1;
 	for (guint i = 0; i < op->retrievers->len; i++) {
 		op->pending++;
-		cblue_retriever_search_async(g_ptr_array_index(op->retrievers, i), op->message, self->max_hits,
-					     g_task_get_cancellable(task), cblue_bot_search_cb, g_object_ref(task));
+		cblue_retriever_search_async(g_ptr_array_index(op->retrievers, i), op->message,
+					     cblue_bot_search_depth(self, op), g_task_get_cancellable(task),
+					     cblue_bot_search_cb, g_object_ref(task));
 	}
 	if (--op->pending == 0)
 		cblue_bot_after_retrieval(task);

@@ -26,6 +26,7 @@ struct _CblueChatReply {
 	CblueOutcome outcome;
 	gdouble confidence;
 	gboolean pii_redacted;
+	GStrv pii_types; /* owned, never NULL */
 	gint64 duration_usec;
 };
 
@@ -112,6 +113,7 @@ cblue_chat_reply_finalize(GObject *object)
 	g_free(self->language);
 	g_free(self->topic_id);
 	g_ptr_array_unref(self->sources);
+	g_strfreev(self->pii_types);
 	G_OBJECT_CLASS(cblue_chat_reply_parent_class)->finalize(object);
 }
 
@@ -127,6 +129,7 @@ cblue_chat_reply_init(CblueChatReply *self)
 	self->text = g_strdup("");
 	self->language = g_strdup("en");
 	self->sources = g_ptr_array_new_with_free_func(g_object_unref);
+	self->pii_types = g_new0(gchar *, 1);
 	self->outcome = CBLUE_OUTCOME_UNANSWERED;
 }
 
@@ -387,6 +390,58 @@ cblue_chat_reply_set_pii_redacted(CblueChatReply *self, gboolean pii_redacted)
 {
 	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
 	self->pii_redacted = pii_redacted;
+}
+
+static gint
+cblue_str_ptr_compare(gconstpointer a, gconstpointer b)
+{
+	return g_strcmp0(*(const gchar *const *)a, *(const gchar *const *)b);
+}
+
+/**
+ * cblue_chat_reply_get_pii_types:
+ * @self: a #CblueChatReply
+ *
+ * Gets the types of personal data found in the message, e.g. `PHONE` and `TH_ID`; never
+ * the values. They are recorded with the conversation but are not part of the HTTP
+ * reply, which only says `pii_redacted`.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the types, sorted, possibly none
+ *
+ * Since: 1.0
+ */
+const gchar *const *
+cblue_chat_reply_get_pii_types(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	return (const gchar *const *)self->pii_types;
+}
+
+/**
+ * cblue_chat_reply_set_pii_types:
+ * @self: a #CblueChatReply
+ * @pii_types: (nullable) (array zero-terminated=1): the types found
+ *
+ * Sets the types of personal data found in the message; they are stored sorted and
+ * once each. A non-empty list also sets [method@ChatReply.set_pii_redacted].
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_pii_types(CblueChatReply *self, const gchar *const *pii_types)
+{
+	g_autoptr(GPtrArray) types = g_ptr_array_new();
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	for (guint i = 0; pii_types != NULL && pii_types[i] != NULL; i++) {
+		if (!g_ptr_array_find_with_equal_func(types, pii_types[i], g_str_equal, NULL))
+			g_ptr_array_add(types, g_strdup(pii_types[i]));
+	}
+	g_ptr_array_sort(types, cblue_str_ptr_compare);
+	g_ptr_array_add(types, NULL);
+	g_strfreev(self->pii_types);
+	self->pii_types = (GStrv)g_ptr_array_free(g_steal_pointer(&types), FALSE);
+	if (self->pii_types[0] != NULL)
+		self->pii_redacted = TRUE;
 }
 
 /**

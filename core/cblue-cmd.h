@@ -37,5 +37,6 @@ int cblue_cmd_kb(CblueApp *app, int argc, char **argv);
 int cblue_cmd_ask(CblueApp *app, int argc, char **argv);
 int cblue_cmd_eval(CblueApp *app, int argc, char **argv);
 int cblue_cmd_plugins(CblueApp *app, int argc, char **argv);
+int cblue_cmd_redact(CblueApp *app, int argc, char **argv);
 
 G_END_DECLS

@@ -322,6 +322,79 @@ cblue_config_get_strv(CblueConfig *self, const gchar *group, const gchar *key)
 }
 
 /**
+ * cblue_config_get_value:
+ * @self: a #CblueConfig
+ * @group: the key-file group
+ * @key: the key
+ *
+ * Looks up a value as written, without the key-file escapes (`\s`, `\n`…) being
+ * interpreted, e.g. a regular expression: the environment first, then the key file.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL if unset
+ *
+ * Since: 1.0
+ */
+gchar *
+cblue_config_get_value(CblueConfig *self, const gchar *group, const gchar *key)
+{
+	const gchar *env_value;
+	g_autoptr(GMutexLocker) locker = NULL;
+
+	g_return_val_if_fail(CBLUE_IS_CONFIG(self), NULL);
+	g_return_val_if_fail(group != NULL && key != NULL, NULL);
+
+	env_value = cblue_config_lookup_env(group, key);
+	if (env_value != NULL)
+		return g_strdup(env_value);
+	locker = g_mutex_locker_new(&self->mutex);
+	return g_key_file_get_value(self->keyfile, group, key, NULL);
+}
+
+/**
+ * cblue_config_get_groups:
+ * @self: a #CblueConfig
+ *
+ * Lists the groups of the loaded key files, e.g. to find every `[redact.rule NAME]`
+ * group. Groups set only in the environment are not listed.
+ *
+ * Returns: (transfer full): the group names, in file order
+ *
+ * Since: 1.0
+ */
+gchar **
+cblue_config_get_groups(CblueConfig *self)
+{
+	g_autoptr(GMutexLocker) locker = NULL;
+	g_return_val_if_fail(CBLUE_IS_CONFIG(self), NULL);
+	locker = g_mutex_locker_new(&self->mutex);
+	return g_key_file_get_groups(self->keyfile, NULL);
+}
+
+/**
+ * cblue_config_get_keys:
+ * @self: a #CblueConfig
+ * @group: the key-file group
+ *
+ * Lists the keys of a group of the loaded key files; read their values with
+ * [method@Config.get_string], which applies the environment.
+ *
+ * Returns: (transfer full): the keys, in file order; empty if the group is absent
+ *
+ * Since: 1.0
+ */
+gchar **
+cblue_config_get_keys(CblueConfig *self, const gchar *group)
+{
+	g_autoptr(GMutexLocker) locker = NULL;
+	gchar **keys;
+	g_return_val_if_fail(CBLUE_IS_CONFIG(self), NULL);
+	g_return_val_if_fail(group != NULL, NULL);
+	locker = g_mutex_locker_new(&self->mutex);
+	keys = g_key_file_get_keys(self->keyfile, group, NULL, NULL);
+	return keys != NULL ? keys : g_new0(gchar *, 1);
+}
+
+/**
  * cblue_config_set_string:
  * @self: a #CblueConfig
  * @group: the key-file group

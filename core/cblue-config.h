@@ -32,6 +32,12 @@ gboolean cblue_config_get_boolean(CblueConfig *self, const gchar *group, const g
 CBLUE_AVAILABLE_IN_1_0
 gchar **cblue_config_get_strv(CblueConfig *self, const gchar *group, const gchar *key);
 CBLUE_AVAILABLE_IN_1_0
+gchar *cblue_config_get_value(CblueConfig *self, const gchar *group, const gchar *key);
+CBLUE_AVAILABLE_IN_1_0
+gchar **cblue_config_get_groups(CblueConfig *self);
+CBLUE_AVAILABLE_IN_1_0
+gchar **cblue_config_get_keys(CblueConfig *self, const gchar *group);
+CBLUE_AVAILABLE_IN_1_0
 void cblue_config_set_string(CblueConfig *self, const gchar *group, const gchar *key, const gchar *value);
 CBLUE_AVAILABLE_IN_1_0
 gchar *cblue_config_get_data_dir(CblueConfig *self);

@@ -28,6 +28,8 @@ struct _CblueContext {
 	CblueTokenizer *tokenizer; /* owned */
 	gchar *data_dir; /* owned */
 	GPtrArray *extensions; /* owned, of CblueExtension */
+	CblueRedactionPolicy *redaction_policy; /* owned */
+	gboolean redaction_policy_loaded; /* from the configuration */
 	GMutex mutex;
 };
 
@@ -55,6 +57,7 @@ cblue_context_finalize(GObject *object)
 {
 	CblueContext *self = CBLUE_CONTEXT(object);
 	g_ptr_array_unref(self->extensions);
+	g_object_unref(self->redaction_policy);
 	g_object_unref(self->tokenizer);
 	g_object_unref(self->config);
 	g_free(self->data_dir);
@@ -72,6 +75,7 @@ static void
 cblue_context_init(CblueContext *self)
 {
 	self->extensions = g_ptr_array_new_with_free_func(cblue_extension_free);
+	self->redaction_policy = cblue_redaction_policy_new();
 	g_mutex_init(&self->mutex);
 }
 
@@ -288,4 +292,84 @@ cblue_context_get_extension_plugin(CblueContext *self, GObject *extension)
 			return ext->plugin_name;
 	}
 	return NULL;
+}
+
+/**
+ * cblue_context_get_redaction_policy:
+ * @self: a #CblueContext
+ *
+ * Gets what replaces each type of personal data, for the bot and the log writer:
+ * placeholders until [method@Context.load_redaction_policy] or
+ * [method@Context.set_redaction_policy].
+ *
+ * Returns: (transfer full): the policy
+ *
+ * Since: 1.0
+ */
+CblueRedactionPolicy *
+cblue_context_get_redaction_policy(CblueContext *self)
+{
+	g_autoptr(GMutexLocker) locker = NULL;
+	g_return_val_if_fail(CBLUE_IS_CONTEXT(self), NULL);
+	locker = g_mutex_locker_new(&self->mutex);
+	return g_object_ref(self->redaction_policy);
+}
+
+/**
+ * cblue_context_set_redaction_policy:
+ * @self: a #CblueContext
+ * @policy: the policy
+ *
+ * Replaces the redaction policy, e.g. from a test or a Python program.
+ *
+ * Since: 1.0
+ */
+void
+cblue_context_set_redaction_policy(CblueContext *self, CblueRedactionPolicy *policy)
+{
+	g_autoptr(GMutexLocker) locker = NULL;
+	g_return_if_fail(CBLUE_IS_CONTEXT(self));
+	g_return_if_fail(CBLUE_IS_REDACTION_POLICY(policy));
+	locker = g_mutex_locker_new(&self->mutex);
+	g_set_object(&self->redaction_policy, policy);
+	self->redaction_policy_loaded = TRUE;
+}
+
+/**
+ * cblue_context_load_redaction_policy:
+ * @self: a #CblueContext
+ * @error: return location for a #GError
+ *
+ * Loads the redaction policy from the `[redact]` group of the configuration (see
+ * [ctor@RedactionPolicy.new_from_config]), once: later calls, or calls after
+ * [method@Context.set_redaction_policy], do nothing. The redaction plugins call it in
+ * their setup, so that an invalid `[redact]` group stops the start.
+ *
+ * Returns: %TRUE for success
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_context_load_redaction_policy(CblueContext *self, GError **error)
+{
+	g_autoptr(CblueRedactionPolicy) policy = NULL;
+	gboolean loaded;
+
+	g_return_val_if_fail(CBLUE_IS_CONTEXT(self), FALSE);
+	g_mutex_lock(&self->mutex);
+	loaded = self->redaction_policy_loaded;
+	g_mutex_unlock(&self->mutex);
+	if (loaded)
+		return TRUE;
+	/* not under the lock: loading may log, and the log writer reads the context */
+	policy = cblue_redaction_policy_new_from_config(self->config, error);
+	if (policy == NULL)
+		return FALSE;
+	g_mutex_lock(&self->mutex);
+	if (!self->redaction_policy_loaded) {
+		g_set_object(&self->redaction_policy, policy);
+		self->redaction_policy_loaded = TRUE;
+	}
+	g_mutex_unlock(&self->mutex);
+	return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "cblue-config.h"
+#include "cblue-redaction-policy.h"
 #include "cblue-tokenizer.h"
 #include "cblue-version-macros.h"
 
@@ -36,5 +37,11 @@ CBLUE_AVAILABLE_IN_1_0
 gpointer cblue_context_get_extension(CblueContext *self, GType iface);
 CBLUE_AVAILABLE_IN_1_0
 const gchar *cblue_context_get_extension_plugin(CblueContext *self, GObject *extension);
+CBLUE_AVAILABLE_IN_1_0
+CblueRedactionPolicy *cblue_context_get_redaction_policy(CblueContext *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_context_set_redaction_policy(CblueContext *self, CblueRedactionPolicy *policy);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_context_load_redaction_policy(CblueContext *self, GError **error);
 
 G_END_DECLS

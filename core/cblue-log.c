@@ -42,6 +42,38 @@ cblue_log_field_value(const GLogField *field)
 	return g_strndup(field->value, field->length);
 }
 
+static GPrivate cblue_log_request_id = G_PRIVATE_INIT(g_free);
+
+/**
+ * cblue_log_set_request_id:
+ * @request_id: (nullable): the id of the request this thread now works for, or %NULL
+ *
+ * Sets the request id that Cblue's log writer adds (as `CBLUE_REQUEST_ID`) to the
+ * records this thread logs without one, so that the lines of the whole pipeline can be
+ * found by the `X-Request-Id` of the request. The server sets it while it dispatches a
+ * request and clears it afterwards.
+ *
+ * Since: 1.0
+ */
+void
+cblue_log_set_request_id(const gchar *request_id)
+{
+	g_private_replace(&cblue_log_request_id, g_strdup(request_id));
+}
+
+/**
+ * cblue_log_get_request_id:
+ *
+ * Returns: (nullable): the request id set with [func@Cblue.log_set_request_id] in this thread
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_log_get_request_id(void)
+{
+	return g_private_get(&cblue_log_request_id);
+}
+
 /**
  * cblue_log_format_fields:
  * @format: the output format
@@ -79,14 +111,38 @@ cblue_log_format_fields(CblueLogFormat format, GLogLevelFlags log_level, const G
 			g_ptr_array_add(extras, cblue_log_field_value(&fields[i]));
 		}
 	}
+	/* a record logged while this thread works for a request carries its id */
+	if (cblue_log_get_request_id() != NULL &&
+	    !g_ptr_array_find_with_equal_func(extras, "request_id", g_str_equal, NULL)) {
+		g_ptr_array_add(extras, g_strdup("request_id"));
+		g_ptr_array_add(extras, g_strdup(cblue_log_get_request_id()));
+	}
 	if (message == NULL)
 		message = g_strdup("");
 	if (context != NULL) {
 		g_autoptr(GPtrArray) redactors = cblue_context_get_extensions(context, CBLUE_TYPE_REDACTOR);
 		if (redactors->len > 0) {
-			gchar *redacted = cblue_redact_text(redactors, message, NULL);
+			g_autoptr(CblueRedactionPolicy) policy = cblue_context_get_redaction_policy(context);
+			g_autofree gchar *scope = NULL;
+			gchar *redacted;
+			/* hashes match those stored with the same conversation */
+			for (guint i = 0; i + 1 < extras->len; i += 2) {
+				if (g_strcmp0(g_ptr_array_index(extras, i), "conversation_id") == 0)
+				{
+					g_free(scope);
+					scope = g_strdup(g_ptr_array_index(extras, i + 1));
+				}
+			}
+			redacted = cblue_redact_text_full(redactors, message, policy, scope, NULL);
 			g_free(message);
 			message = redacted;
+			/* the extra fields may carry what a client sent, e.g. its own ids */
+			for (guint i = 1; i < extras->len; i += 2) {
+				redacted = cblue_redact_text_full(redactors, g_ptr_array_index(extras, i), policy, scope,
+								  NULL);
+				g_free(g_ptr_array_index(extras, i));
+				g_ptr_array_index(extras, i) = redacted;
+			}
 		}
 	}
 	if (format == CBLUE_LOG_FORMAT_JSON) {

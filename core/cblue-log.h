@@ -29,6 +29,10 @@ typedef enum {
 CBLUE_AVAILABLE_IN_1_0
 void cblue_log_install_writer(CblueLogFormat format, CblueContext *context);
 CBLUE_AVAILABLE_IN_1_0
+void cblue_log_set_request_id(const gchar *request_id);
+CBLUE_AVAILABLE_IN_1_0
+const gchar *cblue_log_get_request_id(void);
+CBLUE_AVAILABLE_IN_1_0
 gchar *cblue_log_format_fields(CblueLogFormat format, GLogLevelFlags log_level, const GLogField *fields,
 			       gsize n_fields, CblueContext *context);
 

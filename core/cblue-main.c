@@ -20,6 +20,7 @@ static const CblueCommand commands[] = {
     {"kb", cblue_cmd_kb, N_("Import or export the knowledge base")},
     {"eval", cblue_cmd_eval, N_("Measure answer accuracy on labelled questions")},
     {"plugins", cblue_cmd_plugins, N_("List the plugins found and loaded")},
+    {"redact", cblue_cmd_redact, N_("Replace personal data in standard input by placeholders")},
 };
 
 static void

@@ -24,7 +24,9 @@
  * binding, makes it resident (GTypes cannot be unregistered) and checks that
  * `cblue_plugin_query_type()` returns a #CbluePlugin subclass. A module that fails any
  * step, or a plugin whose setup fails, is reported (see
- * [method@PluginLoader.get_failures]) and skipped; the others carry on.
+ * [method@PluginLoader.get_failures]) and skipped; the others carry on. Only a required
+ * plugin (a redaction plugin, see [method@Plugin.set_required]) that fails its setup
+ * fails the whole setup: the process must not run without it.
  *
  * Since: 1.0
  */
@@ -35,6 +37,7 @@ struct _CbluePluginLoader {
 	GPtrArray *plugins; /* owned, of CbluePlugin */
 	GPtrArray *failures; /* owned, of utf8 messages */
 	GHashTable *seen_names; /* owned set of names */
+	GPtrArray *name_filters; /* owned, of GPatternSpec; empty: every name */
 };
 
 G_DEFINE_TYPE(CbluePluginLoader, cblue_plugin_loader, G_TYPE_OBJECT)
@@ -50,6 +53,7 @@ cblue_plugin_loader_finalize(GObject *object)
 	g_ptr_array_unref(self->plugins);
 	g_ptr_array_unref(self->failures);
 	g_hash_table_unref(self->seen_names);
+	g_ptr_array_unref(self->name_filters);
 	G_OBJECT_CLASS(cblue_plugin_loader_parent_class)->finalize(object);
 }
 
@@ -66,6 +70,7 @@ cblue_plugin_loader_init(CbluePluginLoader *self)
 	self->plugins = g_ptr_array_new_with_free_func(g_object_unref);
 	self->failures = g_ptr_array_new_with_free_func(g_free);
 	self->seen_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	self->name_filters = g_ptr_array_new_with_free_func((GDestroyNotify)g_pattern_spec_free);
 }
 
 /**
@@ -126,6 +131,25 @@ cblue_plugin_loader_add_search_path(CbluePluginLoader *self, const gchar *path)
 }
 
 /**
+ * cblue_plugin_loader_add_name_filter:
+ * @self: a #CbluePluginLoader
+ * @pattern: a glob pattern (`*` and `?`), e.g. `redact-*`
+ *
+ * Restricts [method@PluginLoader.load] to the plugins whose name matches one of the
+ * patterns added, on top of the `[plugins]` allow and deny lists; for a command that
+ * needs one kind of plugin only, as `cblue redact` does.
+ *
+ * Since: 1.0
+ */
+void
+cblue_plugin_loader_add_name_filter(CbluePluginLoader *self, const gchar *pattern)
+{
+	g_return_if_fail(CBLUE_IS_PLUGIN_LOADER(self));
+	g_return_if_fail(pattern != NULL);
+	g_ptr_array_add(self->name_filters, g_pattern_spec_new(pattern));
+}
+
+/**
  * cblue_plugin_loader_get_search_paths:
  * @self: a #CbluePluginLoader
  *
@@ -156,6 +180,13 @@ cblue_plugin_loader_name_allowed(CbluePluginLoader *self, const gchar *name)
 	g_auto(GStrv) disabled = cblue_config_get_strv(config, "plugins", "disabled");
 	g_autofree gchar *disabled_raw = cblue_config_get_string(config, "plugins", "disabled");
 
+	if (self->name_filters->len > 0) {
+		gboolean matched = FALSE;
+		for (guint i = 0; i < self->name_filters->len && !matched; i++)
+			matched = g_pattern_spec_match_string(g_ptr_array_index(self->name_filters, i), name);
+		if (!matched)
+			return FALSE;
+	}
 	if (enabled != NULL && enabled[0] != NULL && !g_strv_contains((const gchar *const *)enabled, name))
 		return FALSE;
 	if (disabled_raw == NULL) /* default deny list: the test fakes */
@@ -339,7 +370,24 @@ cblue_plugin_loader_get_plugin_status(CbluePluginLoader *self, CbluePlugin *plug
 
 typedef struct {
 	guint pending;
+	GError *error; /* owned, nullable: the first required plugin that failed */
 } CblueLoaderOp;
+
+static void
+cblue_loader_op_free(CblueLoaderOp *op)
+{
+	g_clear_error(&op->error);
+	g_free(op);
+}
+
+static void
+cblue_loader_op_return(GTask *task, CblueLoaderOp *op)
+{
+	if (op->error != NULL)
+		g_task_return_error(task, g_steal_pointer(&op->error));
+	else
+		g_task_return_boolean(task, TRUE);
+}
 
 static void
 cblue_plugin_loader_setup_one_cb(GObject *source, GAsyncResult *res, gpointer user_data)
@@ -353,9 +401,11 @@ cblue_plugin_loader_setup_one_cb(GObject *source, GAsyncResult *res, gpointer us
 	if (!cblue_plugin_runner_setup_finish(plugin, res, &error)) {
 		cblue_plugin_set_disabled(plugin, error->message);
 		cblue_plugin_loader_add_failure(self, cblue_plugin_get_name(plugin), error->message);
+		if (cblue_plugin_get_required(plugin) && op->error == NULL)
+			op->error = g_error_copy(error);
 	}
 	if (--op->pending == 0)
-		g_task_return_boolean(task, TRUE);
+		cblue_loader_op_return(task, op);
 }
 
 /**
@@ -366,7 +416,8 @@ cblue_plugin_loader_setup_one_cb(GObject *source, GAsyncResult *res, gpointer us
  * @user_data: data for @callback
  *
  * Sets up every loaded plugin, concurrently. A plugin whose setup fails is disabled and
- * reported; that is not an error of the whole setup.
+ * reported; that is not an error of the whole setup, unless the plugin is required (see
+ * [method@Plugin.set_required]).
  *
  * Since: 1.0
  */
@@ -378,7 +429,7 @@ cblue_plugin_loader_setup_async(CbluePluginLoader *self, GCancellable *cancellab
 	CblueLoaderOp *op = g_new0(CblueLoaderOp, 1);
 
 	g_task_set_source_tag(task, cblue_plugin_loader_setup_async);
-	g_task_set_task_data(task, op, g_free);
+	g_task_set_task_data(task, op, (GDestroyNotify)cblue_loader_op_free);
 	op->pending = 1; /* held until every setup is started */
 	for (guint i = 0; i < self->plugins->len; i++) {
 		op->pending++;
@@ -386,7 +437,7 @@ cblue_plugin_loader_setup_async(CbluePluginLoader *self, GCancellable *cancellab
 						cblue_plugin_loader_setup_one_cb, g_object_ref(task));
 	}
 	if (--op->pending == 0)
-		g_task_return_boolean(task, TRUE);
+		cblue_loader_op_return(task, op);
 }
 
 /**
@@ -483,7 +534,7 @@ cblue_plugin_loader_shutdown_async(CbluePluginLoader *self, GCancellable *cancel
 	CblueLoaderOp *op = g_new0(CblueLoaderOp, 1);
 
 	g_task_set_source_tag(task, cblue_plugin_loader_shutdown_async);
-	g_task_set_task_data(task, op, g_free);
+	g_task_set_task_data(task, op, (GDestroyNotify)cblue_loader_op_free);
 	op->pending = 1;
 	for (guint i = 0; i < self->plugins->len; i++) {
 		op->pending++;

@@ -24,6 +24,8 @@ void cblue_plugin_loader_add_search_path(CbluePluginLoader *self, const gchar *p
 CBLUE_AVAILABLE_IN_1_0
 GPtrArray *cblue_plugin_loader_get_search_paths(CbluePluginLoader *self);
 CBLUE_AVAILABLE_IN_1_0
+void cblue_plugin_loader_add_name_filter(CbluePluginLoader *self, const gchar *pattern);
+CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_plugin_loader_load(CbluePluginLoader *self, GError **error);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_plugin_loader_add_plugin(CbluePluginLoader *self, CbluePlugin *plugin);

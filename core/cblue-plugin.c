@@ -33,6 +33,7 @@ typedef struct {
 	gchar *filename; /* owned, nullable */
 	gchar *disabled_reason; /* owned, nullable: set when disabled */
 	GPtrArray *kinds; /* owned, of static strings */
+	gboolean required; /* a failed setup stops the start */
 } CbluePluginPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE(CbluePlugin, cblue_plugin, G_TYPE_OBJECT)
@@ -236,6 +237,40 @@ cblue_plugin_get_enabled(CbluePlugin *self)
 {
 	g_return_val_if_fail(CBLUE_IS_PLUGIN(self), FALSE);
 	return GET_PRIVATE(self)->disabled_reason == NULL;
+}
+
+/**
+ * cblue_plugin_get_required:
+ * @self: a #CbluePlugin
+ *
+ * Returns: %TRUE if the process must not run when this plugin's setup fails
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_plugin_get_required(CbluePlugin *self)
+{
+	g_return_val_if_fail(CBLUE_IS_PLUGIN(self), FALSE);
+	return GET_PRIVATE(self)->required;
+}
+
+/**
+ * cblue_plugin_set_required:
+ * @self: a #CbluePlugin
+ * @required: whether a failed setup stops the start
+ *
+ * Marks a plugin the process must not run without once it is enabled, such as a
+ * redaction plugin: running without it would store and log personal data. When a
+ * required plugin's setup fails, [method@PluginLoader.setup_finish] fails instead of
+ * skipping it. Call it from the instance init.
+ *
+ * Since: 1.0
+ */
+void
+cblue_plugin_set_required(CbluePlugin *self, gboolean required)
+{
+	g_return_if_fail(CBLUE_IS_PLUGIN(self));
+	GET_PRIVATE(self)->required = required;
 }
 
 void

@@ -82,6 +82,10 @@ const gchar *cblue_plugin_get_filename(CbluePlugin *self);
 CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_plugin_get_enabled(CbluePlugin *self);
 CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_plugin_get_required(CbluePlugin *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_plugin_set_required(CbluePlugin *self, gboolean required);
+CBLUE_AVAILABLE_IN_1_0
 void cblue_plugin_add_extension(CbluePlugin *self, GType iface, gpointer extension, gint priority);
 CBLUE_AVAILABLE_IN_1_0
 GPtrArray *cblue_plugin_get_kinds(CbluePlugin *self);

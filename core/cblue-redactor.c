@@ -98,24 +98,335 @@ cblue_redactor_find(CblueRedactor *self, const gchar *text)
 	return spans != NULL ? spans : g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
 }
 
-/* longest first, then earliest: the most specific match wins an overlap */
-static gint
-cblue_span_compare_specific(gconstpointer a, gconstpointer b)
+/* Folding: what the redactors see. Every character below becomes one ASCII byte, so a
+ * pattern written for `081-234-5678` also finds `０８１－２３４－５６７８` and
+ * `๐๘๑-๒๓๔-๕๖๗๘`; an offset map takes the spans back to the original text. */
+static gchar
+cblue_redact_fold_char(gunichar ch)
 {
-	const CblueSpan *sa = *(const CblueSpan *const *)a;
-	const CblueSpan *sb = *(const CblueSpan *const *)b;
-	gsize la = sa->end - sa->start, lb = sb->end - sb->start;
-	if (la != lb)
-		return la > lb ? -1 : 1;
-	return sa->start < sb->start ? -1 : (sa->start > sb->start ? 1 : 0);
+	if (ch >= 0xFF01 && ch <= 0xFF5E) /* full-width ASCII */
+		return (gchar)(ch - 0xFEE0);
+	if (ch >= 0x0E50 && ch <= 0x0E59) /* Thai digits */
+		return (gchar)('0' + (ch - 0x0E50));
+	switch (ch) {
+	case 0x00A0: /* no-break space */
+	case 0x2007: /* figure space */
+	case 0x2009: /* thin space */
+	case 0x202F: /* narrow no-break space */
+	case 0x3000: /* ideographic space */
+		return ' ';
+	case 0x2010: /* hyphen */
+	case 0x2011: /* no-break hyphen */
+	case 0x2012: /* figure dash */
+	case 0x2013: /* en dash */
+	case 0x2014: /* em dash */
+	case 0x2015: /* horizontal bar */
+	case 0x2212: /* minus sign */
+	case 0xFE58: /* small em dash */
+	case 0xFE63: /* small hyphen-minus */
+		return '-';
+	case 0x3002: /* ideographic full stop */
+	case 0xFF61: /* half-width ideographic full stop */
+		return '.';
+	default:
+		return 0;
+	}
 }
 
-static gint
-cblue_span_compare_start(gconstpointer a, gconstpointer b)
+/* a quick look at the bytes: does anything need folding? Most texts need nothing, and are
+ * then given to the redactors as they are, without a copy */
+static gboolean
+cblue_redact_needs_folding(const gchar *text, gsize len)
 {
-	const CblueSpan *sa = *(const CblueSpan *const *)a;
-	const CblueSpan *sb = *(const CblueSpan *const *)b;
-	return sa->start < sb->start ? -1 : (sa->start > sb->start ? 1 : 0);
+	const guchar *p = (const guchar *)text;
+	const guchar *end = p + len;
+
+	/* @text is valid UTF-8, so a lead byte is followed by its continuation bytes */
+	for (; p < end; p++) {
+		switch (*p) {
+		case 0xC2:
+			if (p[1] == 0xA0)
+				return TRUE;
+			break;
+		case 0xE0: /* Thai text is full of these: test the bytes, not the character */
+			if (p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99)
+				return TRUE;
+			p += 2;
+			break;
+		case 0xE2:
+		case 0xE3:
+		case 0xEF:
+			if (cblue_redact_fold_char(g_utf8_get_char((const gchar *)p)) != 0)
+				return TRUE;
+			p += 2;
+			break;
+		default:
+			break;
+		}
+	}
+	return FALSE;
+}
+
+/* folds @text (valid UTF-8, @len bytes); @map gets, for every byte of the result and one
+ * past its end, the offset of the original character it comes from */
+static gchar *
+cblue_redact_fold(const gchar *text, gsize len, GArray *map)
+{
+	GString *out = g_string_sized_new(len);
+	const gchar *end = text + len;
+
+	for (const gchar *p = text; p < end;) {
+		const gchar *next = g_utf8_next_char(p);
+		gsize offset = (gsize)(p - text);
+		gchar folded = (guchar)*p >= 0xC2 ? cblue_redact_fold_char(g_utf8_get_char(p)) : 0;
+		if (folded != 0) {
+			g_string_append_c(out, folded);
+			g_array_append_val(map, offset);
+		} else {
+			for (const gchar *q = p; q < next; q++, offset++) {
+				g_string_append_c(out, *q);
+				g_array_append_val(map, offset);
+			}
+		}
+		p = next;
+	}
+	g_array_append_val(map, len);
+	return g_string_free(out, FALSE);
+}
+
+/**
+ * cblue_redact_fold_text:
+ * @text: UTF-8 text
+ * @offsets: (out) (optional) (transfer full) (element-type gsize): for every byte of the
+ *   result and one past its end, the byte offset in @text of the character it comes from
+ *
+ * Folds a text as the redactors see it (see [iface@Redactor]): full-width forms, Thai and
+ * other listed digits, dashes, spaces and full stops become ASCII.
+ *
+ * Returns: (transfer full): the folded text
+ *
+ * Since: 1.0
+ */
+gchar *
+cblue_redact_fold_text(const gchar *text, GArray **offsets)
+{
+	g_autoptr(GArray) map = g_array_new(FALSE, FALSE, sizeof(gsize));
+	gchar *folded;
+
+	g_return_val_if_fail(text != NULL, NULL);
+	g_return_val_if_fail(g_utf8_validate(text, -1, NULL), NULL);
+	folded = cblue_redact_fold(text, strlen(text), map);
+	if (offsets != NULL)
+		*offsets = g_steal_pointer(&map);
+	return folded;
+}
+
+/* one span found by one redactor, while overlaps are resolved */
+typedef struct {
+	gsize start; /* in the folded text */
+	gsize end;
+	const gchar *label; /* borrowed from the redactor's span */
+	guint redactor; /* the redactor's rank: lower is preferred */
+	guint index; /* the span's rank in its redactor's answer */
+} CblueRedactCandidate;
+
+/* longest first; then the preferred redactor, its preferred span, the earliest */
+static gint
+cblue_redact_candidate_compare(gconstpointer a, gconstpointer b)
+{
+	const CblueRedactCandidate *ca = a;
+	const CblueRedactCandidate *cb = b;
+	gsize la = ca->end - ca->start, lb = cb->end - cb->start;
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	if (ca->redactor != cb->redactor)
+		return ca->redactor < cb->redactor ? -1 : 1;
+	if (ca->index != cb->index)
+		return ca->index < cb->index ? -1 : 1;
+	return ca->start < cb->start ? -1 : (ca->start > cb->start ? 1 : 0);
+}
+
+static gboolean
+cblue_redact_is_boundary(const gchar *text, gsize len, gsize offset)
+{
+	return offset == 0 || offset >= len || ((guchar)text[offset] & 0xC0) != 0x80;
+}
+
+/* Runs every redactor over @text (valid UTF-8) and resolves overlaps. Returns the spans
+ * kept, in text order, in byte offsets of @text. */
+static GPtrArray *
+cblue_redact_find_valid(GPtrArray *redactors, const gchar *text, gsize len)
+{
+	g_autoptr(GArray) map = NULL;
+	g_autofree gchar *folded = NULL;
+	g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	g_autoptr(GArray) candidates = NULL;
+	g_autoptr(GArray) kept = NULL;
+	const gchar *seen = text;
+	gsize seen_len = len;
+	GPtrArray *result;
+
+	if (redactors == NULL || redactors->len == 0 || len == 0)
+		return g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
+	if (cblue_redact_needs_folding(text, len)) {
+		map = g_array_sized_new(FALSE, FALSE, sizeof(gsize), len + 1);
+		folded = cblue_redact_fold(text, len, map);
+		seen = folded;
+		seen_len = map->len - 1;
+	}
+
+	for (guint i = 0; i < redactors->len; i++) {
+		CblueRedactor *redactor = g_ptr_array_index(redactors, i);
+		CblueRedactorInterface *iface;
+		GPtrArray *spans;
+
+		if (!CBLUE_IS_REDACTOR(redactor))
+			continue;
+		iface = CBLUE_REDACTOR_GET_IFACE(redactor);
+		spans = iface->find != NULL ? iface->find(redactor, seen) : NULL;
+		if (spans == NULL)
+			continue;
+		g_ptr_array_add(answers, spans);
+		for (guint j = 0; j < spans->len; j++) {
+			CblueSpan *span = g_ptr_array_index(spans, j);
+			CblueRedactCandidate cand = {0};
+			if (span == NULL || span->start >= span->end || span->end > seen_len)
+				continue;
+			cand.start = span->start;
+			cand.end = span->end;
+			/* a span must cover whole characters, so that the output stays UTF-8 */
+			while (!cblue_redact_is_boundary(seen, seen_len, cand.start))
+				cand.start--;
+			while (!cblue_redact_is_boundary(seen, seen_len, cand.end))
+				cand.end++;
+			cand.label = span->label != NULL && span->label[0] != '\0' ? span->label : "PII";
+			cand.redactor = i;
+			cand.index = j;
+			if (candidates == NULL)
+				candidates = g_array_new(FALSE, FALSE, sizeof(CblueRedactCandidate));
+			g_array_append_val(candidates, cand);
+		}
+	}
+	result = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
+	if (candidates == NULL)
+		return result;
+
+	/* greedy: the most specific first; kept stays sorted by start and never overlaps,
+	 * so each candidate is checked against its neighbours by binary search */
+	g_array_sort(candidates, cblue_redact_candidate_compare);
+	kept = g_array_sized_new(FALSE, FALSE, sizeof(CblueRedactCandidate), candidates->len);
+	for (guint i = 0; i < candidates->len; i++) {
+		CblueRedactCandidate *cand = &g_array_index(candidates, CblueRedactCandidate, i);
+		guint lo = 0, hi = kept->len;
+		while (lo < hi) {
+			guint mid = (lo + hi) / 2;
+			if (g_array_index(kept, CblueRedactCandidate, mid).end <= cand->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		/* lo: the first kept span ending after cand starts */
+		if (lo < kept->len && g_array_index(kept, CblueRedactCandidate, lo).start < cand->end)
+			continue;
+		g_array_insert_val(kept, lo, *cand);
+	}
+	for (guint i = 0; i < kept->len; i++) {
+		CblueRedactCandidate *cand = &g_array_index(kept, CblueRedactCandidate, i);
+		gsize start = map != NULL ? g_array_index(map, gsize, cand->start) : cand->start;
+		gsize end = map != NULL ? g_array_index(map, gsize, cand->end) : cand->end;
+		g_ptr_array_add(result, cblue_span_new(start, end, cand->label));
+	}
+	return result;
+}
+
+/**
+ * cblue_redact_find:
+ * @redactors: (element-type CblueRedactor) (nullable): the redactors to run, preferred first
+ * @text: UTF-8 text
+ *
+ * Runs every redactor over the folded text (see [iface@Redactor]) and resolves overlapping
+ * spans: the longest wins, then the span of the redactor that comes first in @redactors.
+ * If @text is not valid UTF-8, the offsets are those of its U+FFFD-sanitized form (see
+ * g_utf8_make_valid()).
+ *
+ * Returns: (transfer full) (element-type CblueSpan): the spans kept, in text order, as
+ *   byte offsets into @text
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+cblue_redact_find(GPtrArray *redactors, const gchar *text)
+{
+	gsize len;
+	g_return_val_if_fail(text != NULL, NULL);
+	len = strlen(text);
+	if (!g_utf8_validate(text, (gssize)len, NULL)) {
+		g_autofree gchar *valid = g_utf8_make_valid(text, (gssize)len);
+		return cblue_redact_find_valid(redactors, valid, strlen(valid));
+	}
+	return cblue_redact_find_valid(redactors, text, len);
+}
+
+/**
+ * cblue_redact_text_full:
+ * @redactors: (element-type CblueRedactor) (nullable): the redactors to run, preferred first
+ * @text: UTF-8 text
+ * @policy: (nullable): what replaces each type, or %NULL for placeholders (`[EMAIL]`)
+ * @scope: (nullable): what the hash mode is stable within, usually the conversation id
+ * @spans: (out) (optional) (transfer full) (element-type CblueSpan): the values replaced,
+ *   in text order, as byte offsets into the (sanitized) input
+ *
+ * Finds the personal data in a text as [func@redact_find] does and replaces every value
+ * as @policy says. Invalid UTF-8 in @text is replaced by U+FFFD first, so the result is
+ * always valid UTF-8.
+ *
+ * Returns: (transfer full): the redacted text
+ *
+ * Since: 1.0
+ */
+gchar *
+cblue_redact_text_full(GPtrArray *redactors, const gchar *text, CblueRedactionPolicy *policy, const gchar *scope,
+		       GPtrArray **spans)
+{
+	g_autofree gchar *valid = NULL;
+	g_autoptr(GPtrArray) found = NULL;
+	GString *out;
+	gsize len, pos = 0;
+
+	g_return_val_if_fail(text != NULL, NULL);
+	g_return_val_if_fail(policy == NULL || CBLUE_IS_REDACTION_POLICY(policy), NULL);
+
+	len = strlen(text);
+	if (!g_utf8_validate(text, (gssize)len, NULL)) {
+		valid = g_utf8_make_valid(text, (gssize)len);
+		text = valid;
+		len = strlen(text);
+	}
+	found = cblue_redact_find_valid(redactors, text, len);
+	if (found->len == 0) {
+		if (spans != NULL)
+			*spans = g_steal_pointer(&found);
+		return valid != NULL ? g_steal_pointer(&valid) : g_strndup(text, len);
+	}
+	out = g_string_sized_new(len + 16 * found->len);
+	for (guint i = 0; i < found->len; i++) {
+		CblueSpan *span = g_ptr_array_index(found, i);
+		g_string_append_len(out, text + pos, (gssize)(span->start - pos));
+		if (policy != NULL) {
+			g_autofree gchar *replacement = cblue_redaction_policy_format(
+			    policy, span->label, text + span->start, (gssize)(span->end - span->start), scope);
+			g_string_append(out, replacement);
+		} else {
+			g_string_append_c(out, '[');
+			g_string_append(out, span->label);
+			g_string_append_c(out, ']');
+		}
+		pos = span->end;
+	}
+	g_string_append_len(out, text + pos, (gssize)(len - pos));
+	if (spans != NULL)
+		*spans = g_steal_pointer(&found);
+	return g_string_free(out, FALSE);
 }
 
 /**
@@ -126,7 +437,8 @@ cblue_span_compare_start(gconstpointer a, gconstpointer b)
  *   found, once each
  *
  * Runs every redactor, resolves overlapping spans (the longest wins) and replaces each
- * value by its placeholder, e.g. `[EMAIL]`.
+ * value by its placeholder, e.g. `[EMAIL]`. See [func@redact_text_full] for the other
+ * modes.
  *
  * Returns: (transfer full): the redacted text
  *
@@ -135,49 +447,18 @@ cblue_span_compare_start(gconstpointer a, gconstpointer b)
 gchar *
 cblue_redact_text(GPtrArray *redactors, const gchar *text, GPtrArray *labels)
 {
-	g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
-	g_autoptr(GPtrArray) kept = g_ptr_array_new();
-	GString *out;
-	gsize text_len, pos = 0;
+	g_autoptr(GPtrArray) spans = NULL;
+	gchar *redacted;
 
 	g_return_val_if_fail(text != NULL, NULL);
-	text_len = strlen(text);
-	for (guint i = 0; redactors != NULL && i < redactors->len; i++) {
-		g_autoptr(GPtrArray) spans = cblue_redactor_find(g_ptr_array_index(redactors, i), text);
-		for (guint j = 0; j < spans->len; j++) {
-			CblueSpan *span = g_ptr_array_index(spans, j);
-			if (span->start < span->end && span->end <= text_len)
-				g_ptr_array_add(all, cblue_span_copy(span));
-		}
+	redacted = cblue_redact_text_full(redactors, text, NULL, NULL, &spans);
+	for (guint i = 0; labels != NULL && i < spans->len; i++) {
+		CblueSpan *span = g_ptr_array_index(spans, i);
+		gboolean seen = FALSE;
+		for (guint j = 0; j < labels->len && !seen; j++)
+			seen = g_strcmp0(g_ptr_array_index(labels, j), span->label) == 0;
+		if (!seen)
+			g_ptr_array_add(labels, g_strdup(span->label));
 	}
-	if (all->len == 0)
-		return g_strdup(text);
-	g_ptr_array_sort(all, cblue_span_compare_specific);
-	for (guint i = 0; i < all->len; i++) {
-		CblueSpan *span = g_ptr_array_index(all, i);
-		gboolean overlaps = FALSE;
-		for (guint j = 0; j < kept->len && !overlaps; j++) {
-			CblueSpan *k = g_ptr_array_index(kept, j);
-			overlaps = span->start < k->end && k->start < span->end;
-		}
-		if (!overlaps)
-			g_ptr_array_add(kept, span);
-	}
-	g_ptr_array_sort(kept, cblue_span_compare_start);
-	out = g_string_sized_new(text_len);
-	for (guint i = 0; i < kept->len; i++) {
-		CblueSpan *span = g_ptr_array_index(kept, i);
-		g_string_append_len(out, text + pos, span->start - pos);
-		g_string_append_printf(out, "[%s]", span->label);
-		pos = span->end;
-		if (labels != NULL) {
-			gboolean seen = FALSE;
-			for (guint j = 0; j < labels->len && !seen; j++)
-				seen = g_strcmp0(g_ptr_array_index(labels, j), span->label) == 0;
-			if (!seen)
-				g_ptr_array_add(labels, g_strdup(span->label));
-		}
-	}
-	g_string_append(out, text + pos);
-	return g_string_free(out, FALSE);
+	return redacted;
 }

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "cblue-redaction-policy.h"
 #include "cblue-version-macros.h"
 
 G_BEGIN_DECLS
@@ -45,9 +46,17 @@ G_DECLARE_INTERFACE(CblueRedactor, cblue_redactor, CBLUE, REDACTOR, GObject)
 /**
  * CblueRedactorInterface:
  * @g_iface: the parent interface
- * @find: find the personal data in a text; pure, synchronous and thread-safe
+ * @find: find the personal data in a text; pure, synchronous and thread-safe. It returns
+ *   the spans found as byte offsets into the text it was given, or %NULL for none.
  *
  * A PII recognizer.
+ *
+ * When [func@redact_text_full] (and so the bot and the log writer) runs a redactor, the
+ * text it gets is valid UTF-8 in which full-width forms (`０８１`, `＠`, `－`), Thai and
+ * other decimal digits, Unicode dashes and minus signs, the ideographic full stop and
+ * no-break or ideographic spaces are already folded to their ASCII counterparts; the
+ * spans are mapped back to the original text, whose original characters are replaced.
+ * A redactor therefore only needs ASCII digits and separators in its patterns.
  *
  * Since: 1.0
  */
@@ -61,5 +70,12 @@ CBLUE_AVAILABLE_IN_1_0
 GPtrArray *cblue_redactor_find(CblueRedactor *self, const gchar *text);
 CBLUE_AVAILABLE_IN_1_0
 gchar *cblue_redact_text(GPtrArray *redactors, const gchar *text, GPtrArray *labels);
+CBLUE_AVAILABLE_IN_1_0
+GPtrArray *cblue_redact_find(GPtrArray *redactors, const gchar *text);
+CBLUE_AVAILABLE_IN_1_0
+gchar *cblue_redact_text_full(GPtrArray *redactors, const gchar *text, CblueRedactionPolicy *policy,
+			      const gchar *scope, GPtrArray **spans);
+CBLUE_AVAILABLE_IN_1_0
+gchar *cblue_redact_fold_text(const gchar *text, GArray **offsets);
 
 G_END_DECLS

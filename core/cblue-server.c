@@ -2,56 +2,191 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
 
+#include "cblue-config.h"
+#include "cblue-context.h"
+#include "cblue-error.h"
+#include "cblue-kb.h"
+#include "cblue-log.h"
+#include "cblue-queue.h"
+#include "cblue-rate-limiter-private.h"
+#include "cblue-server-metrics-private.h"
 #include "cblue-server.h"
+#include "cblue-store.h"
 
-/*
- * CblueServer: the HTTP front of `cblue serve`: POST /api/v1/chat, GET /healthz and
- * GET /readyz on libsoup3. Messages go through the queue (in-process by default) to the
- * bot; the SoupServerMessage is paused meanwhile, so the loop never waits for an answer.
+/**
+ * CblueServer:
+ *
+ * The HTTP and WebSocket front of the bot, on libsoup 3:
+ *
+ * - `POST /api/v1/chat`, `GET /api/v1/chat/ws` (WebSocket), `POST /api/v1/feedback`,
+ *   `GET /api/v1/conversations/{id}`;
+ * - `GET /healthz`, `GET /readyz`, `GET /metrics` (Prometheus text exposition);
+ * - `GET /widget.js` and the widget's assets, from the admin GResource.
+ *
+ * The server uses every core: [method@Server.listen] opens one listening socket per
+ * thread on the same port (`SO_REUSEPORT`, so the kernel spreads connections over them),
+ * and each thread runs its own `GMainContext` with its own `SoupServer`. A message is
+ * answered on the thread that read it (the embedded pipeline takes tens of microseconds);
+ * asynchronous plugins (a network model provider, a Redis queue) answer later on the same
+ * thread's context. docs/server.md has the measurements behind that choice.
+ *
+ * Edge protections, all configured in `[server]`: a request body limit (413), JSON
+ * content types (415), a per-address token bucket on chat messages, feedback and
+ * WebSocket messages (429 with `Retry-After`), a limit of WebSocket connections per
+ * address, a deadline for reading a request (slow clients), an idle timeout, a CORS
+ * allow-list, security headers, request ids (`X-Request-Id` in and out, and the
+ * `CBLUE_REQUEST_ID` field of log records) and a graceful shutdown
+ * ([method@Server.shutdown_async]).
+ *
+ * Since: 1.0
  */
+
+#define CBLUE_SERVER_DEFAULT_MAX_BODY	      (64 * 1024)
+#define CBLUE_SERVER_DEFAULT_REQUEST_TIMEOUT  10  /* s, to read a request's headers and body */
+#define CBLUE_SERVER_DEFAULT_IDLE_TIMEOUT     60  /* s, of socket inactivity */
+#define CBLUE_SERVER_DEFAULT_RATE	      10  /* messages per second per address */
+#define CBLUE_SERVER_DEFAULT_BURST	      30  /* messages */
+#define CBLUE_SERVER_DEFAULT_WS_PER_IP	      32
+#define CBLUE_SERVER_DEFAULT_WS_MAX_MESSAGE   (16 * 1024)
+#define CBLUE_SERVER_DEFAULT_WS_IDLE_TIMEOUT  300 /* s without a message from the client */
+#define CBLUE_SERVER_DEFAULT_WS_PING_INTERVAL 30  /* s */
+#define CBLUE_SERVER_DEFAULT_WS_MAX_PENDING   4	  /* messages being answered per connection */
+#define CBLUE_SERVER_DEFAULT_SHUTDOWN_TIMEOUT 10  /* s */
+/* libsoup's own cap on a WebSocket frame, a multiple of ours: a larger frame is cut off
+ * with 1009 before it is even buffered, a smaller one gets our close reason */
+#define CBLUE_SERVER_WS_HARD_LIMIT_FACTOR 4
+
+typedef struct _CblueServerWorker CblueServerWorker;
+
 struct _CblueServer {
 	GObject parent_instance;
-	CblueBot *bot; /* owned */
-	SoupServer *soup; /* owned */
-	guint port;
+	CblueBot *bot;			  /* owned */
+	guint threads;			  /* 0: one per core */
+	GTlsCertificate *tls_certificate; /* owned, nullable */
+	/* limits, from [server] */
 	gsize max_body;
+	guint request_timeout;
+	guint idle_timeout;
+	guint ws_max_per_ip;
+	gsize ws_max_message;
+	guint ws_idle_timeout;
+	guint ws_ping_interval;
+	guint ws_max_pending;
+	guint shutdown_timeout;
+	gchar **cors_origins;	 /* owned, nullable: no cross-origin access */
+	gchar **trusted_proxies; /* owned, nullable */
+	gchar **metrics_from;	 /* owned, nullable: anyone */
+	CblueRateLimiter *limiter; /* owned, nullable: no rate limit */
+	GMutex ws_mutex;
+	GHashTable *ws_per_ip;	     /* owned, under ws_mutex: address (owned) → count */
+	CblueServerMetrics *metrics; /* owned */
+	GPtrArray *workers;	     /* owned, of CblueServerWorker */
+	GThreadPool *pipeline_pool;  /* owned, nullable: [server] pipeline_threads */
+	guint pipeline_threads;
+	guint port;
+	gint draining; /* atomic */
 };
+
+enum {
+	PROP_0,
+	PROP_BOT,
+	PROP_THREADS,
+	N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_TYPE(CblueServer, cblue_server, G_TYPE_OBJECT)
 
-#define CBLUE_SERVER_DEFAULT_MAX_BODY (64 * 1024)
+/* one listener thread: its own context, SoupServer and listening socket */
+struct _CblueServerWorker {
+	CblueServer *server; /* unowned: the server joins its workers before it goes */
+	guint index;
+	GMainContext *context;	/* owned */
+	GMainLoop *loop;	/* owned */
+	SoupServer *soup;	/* owned; only touched by the worker thread once it runs */
+	GSocket *listen_socket; /* owned */
+	GThread *thread;	/* owned, nullable until started */
+	GSource *sweep;		/* owned */
+	GHashTable *reading;	/* owned: SoupServerMessage (ref) → deadline (s, monotonic) */
+	GHashTable *ws_clients; /* owned: set of CblueWsClient (ref) */
+	GHashTable *connections; /* owned: GSocket (ref) → CblueConnState (owned), until the sweep
+				  * finds the socket closed */
+	guint64 request_counter;
+	guint32 id_prefix;
+};
+
+/* what the server knows about one request, kept on the SoupServerMessage */
+typedef struct {
+	gint64 start_usec;
+	CblueRoute route;
+	gchar *request_id; /* owned, nullable until the headers are read */
+	gchar *client_ip;  /* owned, nullable until the headers are read */
+	gboolean responded; /* a response was set */
+} CblueRequestInfo;
+
+/* what the server knows about one connection */
+typedef struct {
+	gint64 last_active; /* monotonic s: a request started or ended */
+	guint active;	    /* requests started and not finished */
+	gboolean websocket; /* upgraded: the WebSocket checks apply instead */
+} CblueConnState;
 
 static void
-cblue_server_finalize(GObject *object)
+cblue_request_info_free(gpointer data)
 {
-	CblueServer *self = CBLUE_SERVER(object);
-	g_clear_object(&self->soup);
-	g_clear_object(&self->bot);
-	G_OBJECT_CLASS(cblue_server_parent_class)->finalize(object);
+	CblueRequestInfo *info = data;
+	g_free(info->request_id);
+	g_free(info->client_ip);
+	g_free(info);
 }
 
-static void
-cblue_server_class_init(CblueServerClass *klass)
+static GQuark
+cblue_request_info_quark(void)
 {
-	G_OBJECT_CLASS(klass)->finalize = cblue_server_finalize;
+	return g_quark_from_static_string("cblue-server-request-info");
 }
 
-static void
-cblue_server_init(CblueServer *self)
+static GQuark
+cblue_server_ws_socket_quark(void)
 {
+	return g_quark_from_static_string("cblue-server-ws-socket");
 }
+
+static CblueRequestInfo *
+cblue_request_info_get(SoupServerMessage *msg)
+{
+	return g_object_get_qdata(G_OBJECT(msg), cblue_request_info_quark());
+}
+
+static const gchar *
+cblue_request_id(SoupServerMessage *msg)
+{
+	CblueRequestInfo *info = cblue_request_info_get(msg);
+	return info != NULL && info->request_id != NULL ? info->request_id : "-";
+}
+
+/* responses */
+
+static CblueRequestInfo *cblue_request_info_get(SoupServerMessage *msg);
 
 static void
 cblue_server_set_json(SoupServerMessage *msg, guint status, const gchar *json)
 {
 	SoupMessageHeaders *headers = soup_server_message_get_response_headers(msg);
-	soup_message_headers_replace(headers, "X-Content-Type-Options", "nosniff");
+	CblueRequestInfo *info = cblue_request_info_get(msg);
+	if (info != NULL)
+		info->responded = TRUE;
 	soup_message_headers_replace(headers, "Cache-Control", "no-store");
 	soup_server_message_set_status(msg, status, NULL);
-	soup_server_message_set_response(msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY, json,
-					 strlen(json));
+	soup_server_message_set_response(msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY, json, strlen(json));
 }
 
 static void
@@ -68,28 +203,968 @@ cblue_server_set_error_literal(SoupServerMessage *msg, CblueError code, const gc
 	cblue_server_set_error(msg, error);
 }
 
+/* an error whose HTTP status has no CblueError of its own (405, 411) */
+static void
+cblue_server_set_http_error(SoupServerMessage *msg, guint status, const gchar *code, const gchar *message)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new();
+	g_autoptr(JsonNode) root = NULL;
+	g_autofree gchar *json = NULL;
+
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "error");
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "code");
+	json_builder_add_string_value(builder, code);
+	json_builder_set_member_name(builder, "message");
+	json_builder_add_string_value(builder, message);
+	json_builder_end_object(builder);
+	json_builder_end_object(builder);
+	root = json_builder_get_root(builder);
+	json = json_to_string(root, FALSE);
+	cblue_server_set_json(msg, status, json);
+}
+
+static void
+cblue_server_set_method_not_allowed(SoupServerMessage *msg, const gchar *allow)
+{
+	g_autofree gchar *text = g_strdup_printf(_("Use %s."), allow);
+	soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Allow", allow);
+	cblue_server_set_http_error(msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", text);
+}
+
+static void
+cblue_server_set_rate_limited(SoupServerMessage *msg, guint retry_after)
+{
+	g_autofree gchar *value = g_strdup_printf("%u", retry_after);
+	soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Retry-After", value);
+	cblue_server_set_error_literal(msg, CBLUE_ERROR_BUSY, _("Too many messages; please wait a moment."));
+}
+
+/* logging: every record about a request carries its id */
+
+static void
+cblue_server_log(GLogLevelFlags level, const gchar *request_id, const gchar *format, ...) G_GNUC_PRINTF(3, 4);
+
+static void
+cblue_server_log(GLogLevelFlags level, const gchar *request_id, const gchar *format, ...)
+{
+	g_autofree gchar *message = NULL;
+	va_list args;
+
+	/* the access log is at debug level: do not format what nobody reads */
+	if (level == G_LOG_LEVEL_DEBUG && g_log_writer_default_would_drop(level, G_LOG_DOMAIN))
+		return;
+	va_start(args, format);
+	message = g_strdup_vprintf(format, args);
+	va_end(args);
+	g_log_structured(G_LOG_DOMAIN, level, "CBLUE_REQUEST_ID", request_id != NULL ? request_id : "-", "MESSAGE",
+			 "%s", message);
+}
+
+/* log records of this thread carry the request's id while in scope (see
+ * cblue_log_set_request_id()); scopes do not nest */
+typedef struct _CblueLogScope CblueLogScope;
+static gchar cblue_log_scope_token;
+
+static CblueLogScope *
+cblue_log_scope_new(const gchar *request_id)
+{
+	cblue_log_set_request_id(request_id);
+	return (CblueLogScope *)&cblue_log_scope_token;
+}
+
+static void
+cblue_log_scope_end(CblueLogScope *scope)
+{
+	cblue_log_set_request_id(NULL);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueLogScope, cblue_log_scope_end)
+
+/* configuration */
+
+static gboolean
+cblue_server_strv_contains_ci(gchar **strv, const gchar *value)
+{
+	for (guint i = 0; strv != NULL && strv[i] != NULL; i++) {
+		if (g_ascii_strcasecmp(strv[i], value) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static guint
+cblue_server_config_uint(CblueConfig *config, const gchar *key, gint64 default_value, gint64 min, gint64 max)
+{
+	return (guint)CLAMP(cblue_config_get_int(config, "server", key, default_value), min, max);
+}
+
+static void
+cblue_server_load_config(CblueServer *self)
+{
+	CblueConfig *config = cblue_context_get_config(cblue_bot_get_context(self->bot));
+	gdouble rate = cblue_config_get_double(config, "server", "rate_limit", CBLUE_SERVER_DEFAULT_RATE);
+	gdouble burst = cblue_config_get_double(config, "server", "rate_limit_burst", CBLUE_SERVER_DEFAULT_BURST);
+	self->max_body = cblue_server_config_uint(config, "max_body_bytes", CBLUE_SERVER_DEFAULT_MAX_BODY, 1024,
+						  64 * 1024 * 1024);
+	self->request_timeout =
+	    cblue_server_config_uint(config, "request_timeout", CBLUE_SERVER_DEFAULT_REQUEST_TIMEOUT, 1, 3600);
+	self->idle_timeout = cblue_server_config_uint(config, "idle_timeout", CBLUE_SERVER_DEFAULT_IDLE_TIMEOUT, 1, 3600);
+	self->ws_max_per_ip =
+	    cblue_server_config_uint(config, "ws_max_per_ip", CBLUE_SERVER_DEFAULT_WS_PER_IP, 0, G_MAXINT32);
+	self->ws_max_message = cblue_server_config_uint(config, "ws_max_message_bytes",
+							CBLUE_SERVER_DEFAULT_WS_MAX_MESSAGE, 256, 16 * 1024 * 1024);
+	self->ws_idle_timeout =
+	    cblue_server_config_uint(config, "ws_idle_timeout", CBLUE_SERVER_DEFAULT_WS_IDLE_TIMEOUT, 1, 86400);
+	self->ws_ping_interval =
+	    cblue_server_config_uint(config, "ws_ping_interval", CBLUE_SERVER_DEFAULT_WS_PING_INTERVAL, 1, 3600);
+	self->ws_max_pending =
+	    cblue_server_config_uint(config, "ws_max_pending", CBLUE_SERVER_DEFAULT_WS_MAX_PENDING, 1, 1024);
+	self->shutdown_timeout =
+	    cblue_server_config_uint(config, "shutdown_timeout", CBLUE_SERVER_DEFAULT_SHUTDOWN_TIMEOUT, 0, 3600);
+	self->cors_origins = cblue_config_get_strv(config, "server", "cors_origins");
+	self->trusted_proxies = cblue_config_get_strv(config, "server", "trusted_proxies");
+	self->metrics_from = cblue_config_get_strv(config, "server", "metrics_from");
+	if (self->metrics_from == NULL)
+		self->metrics_from = g_strsplit("127.0.0.1,::1", ",", -1);
+	else if (cblue_server_strv_contains_ci(self->metrics_from, "*"))
+		g_clear_pointer(&self->metrics_from, g_strfreev);
+	/* rate_limit=0 turns the limit off */
+	if (rate > 0)
+		self->limiter = cblue_rate_limiter_new(rate, burst);
+	self->pipeline_threads = cblue_server_config_uint(config, "pipeline_threads", 0, 0, 256);
+}
+
+/* the client's address: the peer, or, behind a trusted proxy, the last X-Forwarded-For hop */
+static gchar *
+cblue_server_client_ip(CblueServer *self, SoupServerMessage *msg)
+{
+	const gchar *peer = soup_server_message_get_remote_host(msg);
+	const gchar *forwarded;
+
+	if (peer == NULL)
+		return g_strdup("unknown");
+	if (self->trusted_proxies == NULL || !cblue_server_strv_contains_ci(self->trusted_proxies, peer))
+		return g_strdup(peer);
+	forwarded = soup_message_headers_get_list(soup_server_message_get_request_headers(msg), "X-Forwarded-For");
+	if (forwarded != NULL) {
+		const gchar *last = strrchr(forwarded, ',');
+		g_autofree gchar *hop = g_strdup(last != NULL ? last + 1 : forwarded);
+		g_strstrip(hop);
+		if (hop[0] != '\0' && strlen(hop) <= 64)
+			return g_steal_pointer(&hop);
+	}
+	return g_strdup(peer);
+}
+
+/* an X-Request-Id from the client is kept if it is short and plain; else we make one */
+static gboolean
+cblue_server_request_id_is_valid(const gchar *id)
+{
+	gsize len = 0;
+	for (const gchar *p = id; *p != '\0'; p++, len++) {
+		if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_' && *p != '.' && *p != ':')
+			return FALSE;
+	}
+	return len > 0 && len <= 128;
+}
+
+static gchar *
+cblue_server_worker_new_request_id(CblueServerWorker *worker)
+{
+	return g_strdup_printf("%08x%02x%010" G_GINT64_MODIFIER "x", worker->id_prefix, worker->index & 0xff,
+			       (guint64)++worker->request_counter);
+}
+
+/* CORS: the origin to allow, or NULL */
+static const gchar *
+cblue_server_allowed_origin(CblueServer *self, const gchar *origin)
+{
+	if (origin == NULL || self->cors_origins == NULL)
+		return NULL;
+	if (cblue_server_strv_contains_ci(self->cors_origins, "*"))
+		return "*";
+	if (cblue_server_strv_contains_ci(self->cors_origins, origin))
+		return origin;
+	return NULL;
+}
+
+/* a page of our own origin: the Origin names the host the request was sent to */
+static gboolean
+cblue_server_is_same_origin(SoupServerMessage *msg, const gchar *origin)
+{
+	const gchar *host = soup_message_headers_get_one(soup_server_message_get_request_headers(msg), "Host");
+	const gchar *rest;
+
+	if (host == NULL || origin == NULL)
+		return FALSE;
+	if (g_str_has_prefix(origin, "http://"))
+		rest = origin + strlen("http://");
+	else if (g_str_has_prefix(origin, "https://"))
+		rest = origin + strlen("https://");
+	else
+		return FALSE;
+	return g_ascii_strcasecmp(rest, host) == 0;
+}
+
+static gboolean
+cblue_server_content_type_is_ok(SoupServerMessage *msg)
+{
+	SoupMessageHeaders *headers = soup_server_message_get_request_headers(msg);
+	const gchar *ct = soup_message_headers_get_content_type(headers, NULL);
+
+	/* curl -d sends application/x-www-form-urlencoded, and a page that wants no CORS
+	 * preflight sends text/plain: a JSON body is accepted with either */
+	if (ct == NULL)
+		return soup_message_headers_get_one(headers, "Content-Type") == NULL;
+	return g_ascii_strcasecmp(ct, "application/json") == 0 ||
+	       g_ascii_strcasecmp(ct, "application/x-www-form-urlencoded") == 0 ||
+	       g_ascii_strcasecmp(ct, "text/plain") == 0 ||
+	       (g_str_has_prefix(ct, "application/") && g_str_has_suffix(ct, "+json"));
+}
+
+static void
+cblue_server_add_security_headers(CblueServer *self, SoupServerMessage *msg, CblueRoute route)
+{
+	SoupMessageHeaders *headers = soup_server_message_get_response_headers(msg);
+
+	soup_message_headers_replace(headers, "X-Content-Type-Options", "nosniff");
+	soup_message_headers_replace(headers, "Referrer-Policy", "no-referrer");
+	if (route == CBLUE_ROUTE_WIDGET) {
+		/* any page may load the widget script */
+		soup_message_headers_replace(headers, "Cross-Origin-Resource-Policy", "cross-origin");
+	} else {
+		soup_message_headers_replace(headers, "X-Frame-Options", "DENY");
+		soup_message_headers_replace(headers, "Content-Security-Policy",
+					     "default-src 'none'; frame-ancestors 'none'");
+	}
+	if (self->tls_certificate != NULL)
+		soup_message_headers_replace(headers, "Strict-Transport-Security", "max-age=31536000");
+}
+
+/* slow clients and connection accounting */
+
+static void
+cblue_server_request_started_cb(SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	CblueRequestInfo *info = g_new0(CblueRequestInfo, 1);
+	gint64 now = g_get_monotonic_time();
+	GSocket *socket = soup_server_message_get_socket(msg);
+
+	info->start_usec = now;
+	info->route = CBLUE_ROUTE_OTHER;
+	g_object_set_qdata_full(G_OBJECT(msg), cblue_request_info_quark(), info, cblue_request_info_free);
+	/* the whole request must be read within request_timeout, however slowly it trickles */
+	g_hash_table_insert(worker->reading, g_object_ref(msg),
+			    GINT_TO_POINTER((gint)(now / G_USEC_PER_SEC + self->request_timeout)));
+
+	/* count the connection until its socket is closed (libsoup 3.2 never frees the
+	 * GSocket of a connection, so its finalization cannot tell) and watch it for
+	 * inactivity. (No g_socket_set_timeout(): a socket with a timeout halves the
+	 * requests per second libsoup serves; the sweep does the same for less.) */
+	if (socket != NULL) {
+		CblueConnState *conn = g_hash_table_lookup(worker->connections, socket);
+		if (conn == NULL) {
+			conn = g_new0(CblueConnState, 1);
+			g_hash_table_insert(worker->connections, g_object_ref(socket), conn);
+			cblue_server_metrics_add_active_connections(self->metrics, 1);
+		}
+		conn->active++;
+		conn->last_active = now / G_USEC_PER_SEC;
+	}
+}
+
+static void
+cblue_server_request_read_cb(SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	g_hash_table_remove(worker->reading, msg);
+}
+
+static void
+cblue_server_request_done_cb(SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	CblueRequestInfo *info = cblue_request_info_get(msg);
+	guint status = soup_server_message_get_status(msg);
+	gdouble seconds;
+	CblueRoute route;
+
+	g_hash_table_remove(worker->reading, msg);
+	if (soup_server_message_get_socket(msg) != NULL) {
+		CblueConnState *conn = g_hash_table_lookup(worker->connections, soup_server_message_get_socket(msg));
+		if (conn != NULL) {
+			conn->active = conn->active > 0 ? conn->active - 1 : 0;
+			conn->last_active = g_get_monotonic_time() / G_USEC_PER_SEC;
+		}
+	}
+	if (info == NULL)
+		return;
+	/* libsoup reports a connection that went away before its response as a 500 */
+	if (status == SOUP_STATUS_INTERNAL_SERVER_ERROR && !info->responded)
+		status = 499;
+	seconds = (gdouble)(g_get_monotonic_time() - info->start_usec) / G_USEC_PER_SEC;
+	route = info->route;
+	if (route == CBLUE_ROUTE_OTHER && soup_server_message_get_uri(msg) != NULL)
+		route = cblue_route_from_path(g_uri_get_path(soup_server_message_get_uri(msg)));
+	cblue_server_metrics_observe_request(self->metrics, worker->index, route, status, seconds);
+	cblue_server_log(status >= 500 ? G_LOG_LEVEL_WARNING : G_LOG_LEVEL_DEBUG, info->request_id,
+			 "%s %s %u %.2f ms", soup_server_message_get_method(msg) != NULL
+						 ? soup_server_message_get_method(msg)
+						 : "-",
+			 cblue_route_to_string(route), status, seconds * 1000.0);
+}
+
+/* WebSocket clients */
+
 typedef struct {
-	CblueServer *server; /* owned */
-	SoupServerMessage *msg; /* owned */
+	gint ref_count;
+	CblueServerWorker *worker;	/* unowned */
+	SoupWebsocketConnection *conn;	/* owned */
+	GCancellable *cancellable;	/* owned: fires when the connection closes */
+	gchar *ip;			/* owned */
+	gchar *request_id;		/* owned: of the upgrade request */
+	gchar *conversation_id;		/* owned, nullable until the first message */
+	guint pending;			/* messages being answered */
+	guint n_messages;
+	gint64 last_message_usec;
+	gint64 last_seen_usec;
+	gboolean counted; /* in ws_per_ip and the gauge */
+	gboolean closed;
+	gboolean close_when_idle; /* the server is shutting down */
+} CblueWsClient;
+
+static CblueWsClient *
+cblue_ws_client_ref(CblueWsClient *client)
+{
+	g_atomic_int_inc(&client->ref_count);
+	return client;
+}
+
+static void
+cblue_ws_client_unref(CblueWsClient *client)
+{
+	if (!g_atomic_int_dec_and_test(&client->ref_count))
+		return;
+	g_signal_handlers_disconnect_by_data(client->conn, client);
+	g_object_unref(client->conn);
+	g_object_unref(client->cancellable);
+	g_free(client->ip);
+	g_free(client->request_id);
+	g_free(client->conversation_id);
+	g_free(client);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueWsClient, cblue_ws_client_unref)
+
+/* counts one more connection from @ip; FALSE when it has too many */
+static gboolean
+cblue_server_ws_acquire(CblueServer *self, const gchar *ip, gboolean take)
+{
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->ws_mutex);
+	guint count = GPOINTER_TO_UINT(g_hash_table_lookup(self->ws_per_ip, ip));
+
+	if (self->ws_max_per_ip > 0 && count >= self->ws_max_per_ip)
+		return FALSE;
+	if (take)
+		g_hash_table_insert(self->ws_per_ip, g_strdup(ip), GUINT_TO_POINTER(count + 1));
+	return TRUE;
+}
+
+static void
+cblue_server_ws_release(CblueServer *self, const gchar *ip)
+{
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->ws_mutex);
+	guint count = GPOINTER_TO_UINT(g_hash_table_lookup(self->ws_per_ip, ip));
+
+	if (count <= 1)
+		g_hash_table_remove(self->ws_per_ip, ip);
+	else
+		g_hash_table_insert(self->ws_per_ip, g_strdup(ip), GUINT_TO_POINTER(count - 1));
+}
+
+static void
+cblue_ws_client_send_json(CblueWsClient *client, const gchar *json)
+{
+	if (soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+		soup_websocket_connection_send_text(client->conn, json);
+}
+
+static void
+cblue_ws_client_send_error(CblueWsClient *client, const GError *error, guint retry_after)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new();
+	g_autoptr(JsonNode) root = NULL;
+	g_autofree gchar *json = NULL;
+
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "type");
+	json_builder_add_string_value(builder, "error");
+	json_builder_set_member_name(builder, "error");
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "code");
+	json_builder_add_string_value(builder, cblue_error_to_string(error));
+	json_builder_set_member_name(builder, "message");
+	json_builder_add_string_value(builder, error->message);
+	if (retry_after > 0) {
+		json_builder_set_member_name(builder, "retry_after");
+		json_builder_add_int_value(builder, retry_after);
+	}
+	json_builder_end_object(builder);
+	json_builder_end_object(builder);
+	root = json_builder_get_root(builder);
+	json = json_to_string(root, FALSE);
+	cblue_ws_client_send_json(client, json);
+}
+
+static void
+cblue_ws_client_close(CblueWsClient *client, gushort code, const gchar *reason)
+{
+	if (soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN) {
+		cblue_server_log(G_LOG_LEVEL_DEBUG, client->request_id, "closing a WebSocket: %u %s", code, reason);
+		soup_websocket_connection_close(client->conn, code, reason);
+	}
+}
+
+typedef struct {
+	CblueWsClient *client; /* owned */
 	CblueMessage *message; /* owned */
-	GCancellable *cancellable; /* owned */
+	gboolean new_conversation;
+} CblueWsJob;
+
+static void
+cblue_ws_job_free(CblueWsJob *job)
+{
+	cblue_ws_client_unref(job->client);
+	g_object_unref(job->message);
+	g_free(job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueWsJob, cblue_ws_job_free)
+
+static void
+cblue_ws_job_done(CblueWsJob *job, CblueChatReply *reply, const GError *error)
+{
+	CblueWsClient *client = job->client;
+	CblueServer *self = client->worker->server;
+	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(client->request_id);
+
+	client->pending--;
+	cblue_server_metrics_add_in_flight(self->metrics, -1);
+	if (client->closed)
+		return;
+	if (reply == NULL) {
+		cblue_ws_client_send_error(client, error, 0);
+	} else {
+		g_autofree gchar *body = cblue_chat_reply_to_string(reply);
+		g_autofree gchar *json = g_strconcat("{\"type\":\"reply\",", body + 1, NULL);
+		cblue_server_metrics_observe_reply(self->metrics, client->worker->index, reply, job->new_conversation);
+		cblue_ws_client_send_json(client, json);
+	}
+	if (client->close_when_idle && client->pending == 0)
+		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
+}
+
+static void
+cblue_ws_queue_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	g_autoptr(CblueWsJob) job = user_data;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueChatReply) reply = cblue_queue_submit_finish(CBLUE_QUEUE(source), res, &error);
+	cblue_ws_job_done(job, reply, error);
+}
+
+static void
+cblue_ws_bot_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	g_autoptr(CblueWsJob) job = user_data;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueChatReply) reply = cblue_bot_ask_finish(CBLUE_BOT(source), res, &error);
+	cblue_ws_job_done(job, reply, error);
+}
+
+/* {"type":"message","text", "language"?, "conversation_id"?} or {"type":"ping"} */
+static gboolean
+cblue_ws_parse(GBytes *bytes, gchar **type_out, CblueMessage **message_out, GError **error)
+{
+	g_autoptr(JsonParser) parser = json_parser_new_immutable();
+	g_autoptr(CblueMessage) message = NULL;
+	const gchar *type;
+	JsonObject *obj;
+	JsonObjectIter iter;
+	const gchar *name;
+	JsonNode *value;
+	gsize size = 0;
+	const gchar *data = g_bytes_get_data(bytes, &size);
+
+	if (!json_parser_load_from_data(parser, data, (gssize)size, error)) {
+		cblue_error_convert(error);
+		g_prefix_error(error, "%s ", _("The message is not valid JSON:"));
+		return FALSE;
+	}
+	if (!JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The message must be a JSON object."));
+		return FALSE;
+	}
+	obj = json_node_get_object(json_parser_get_root(parser));
+	value = json_object_get_member(obj, "type");
+	if (value == NULL || !JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“type” must be a string."));
+		return FALSE;
+	}
+	type = json_node_get_string(value);
+	if (g_strcmp0(type, "ping") == 0) {
+		*type_out = g_strdup(type);
+		return TRUE;
+	}
+	if (g_strcmp0(type, "message") != 0) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown message type “%s”."), type);
+		return FALSE;
+	}
+	value = json_object_get_member(obj, "text");
+	if (value == NULL || !JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“text” must be a string."));
+		return FALSE;
+	}
+	message = cblue_message_new(json_node_get_string(value));
+	cblue_message_set_channel(message, "web");
+	json_object_iter_init(&iter, obj);
+	while (json_object_iter_next(&iter, &name, &value)) {
+		if (g_strcmp0(name, "type") == 0 || g_strcmp0(name, "text") == 0)
+			continue;
+		if (g_strcmp0(name, "language") != 0 && g_strcmp0(name, "conversation_id") != 0) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown field “%s”."), name);
+			return FALSE;
+		}
+		if (JSON_NODE_HOLDS_NULL(value))
+			continue;
+		if (!JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“%s” must be a string."), name);
+			return FALSE;
+		}
+		if (name[0] == 'l') {
+			cblue_message_set_language(message, json_node_get_string(value));
+		} else {
+			const gchar *id = json_node_get_string(value);
+			if (strlen(id) == 0 || strlen(id) > 64) {
+				g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+						    _("“conversation_id” must have 1 to 64 characters."));
+				return FALSE;
+			}
+			cblue_message_set_conversation_id(message, id);
+		}
+	}
+	*type_out = g_strdup(type);
+	*message_out = g_steal_pointer(&message);
+	return TRUE;
+}
+
+static void
+cblue_ws_message_cb(SoupWebsocketConnection *conn, gint type, GBytes *bytes, gpointer user_data)
+{
+	CblueWsClient *client = user_data;
+	CblueServerWorker *worker = client->worker;
+	CblueServer *self = worker->server;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueMessage) message = NULL;
+	g_autofree gchar *msg_type = NULL;
+	CblueWsJob *job;
+	CblueQueue *queue;
+	guint retry_after = 0;
+	gint64 now = g_get_monotonic_time();
+	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(client->request_id);
+
+	client->last_seen_usec = now;
+	if (client->closed || client->close_when_idle)
+		return;
+	if (type != SOUP_WEBSOCKET_DATA_TEXT) {
+		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_UNSUPPORTED_DATA, "binary frames are not supported");
+		return;
+	}
+	if (g_bytes_get_size(bytes) > self->ws_max_message) {
+		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_TOO_BIG, "message too large");
+		return;
+	}
+	client->last_message_usec = now;
+	if (!cblue_ws_parse(bytes, &msg_type, &message, &error)) {
+		cblue_ws_client_send_error(client, error, 0);
+		return;
+	}
+	if (g_strcmp0(msg_type, "ping") == 0) {
+		cblue_ws_client_send_json(client, "{\"type\":\"pong\"}");
+		return;
+	}
+	if (self->limiter != NULL && !cblue_rate_limiter_take(self->limiter, client->ip, now, &retry_after)) {
+		g_set_error_literal(&error, CBLUE_ERROR, CBLUE_ERROR_BUSY, _("Too many messages; please wait a moment."));
+		cblue_ws_client_send_error(client, error, retry_after);
+		return;
+	}
+	if (client->pending >= self->ws_max_pending) {
+		g_set_error_literal(&error, CBLUE_ERROR, CBLUE_ERROR_BUSY,
+				    _("Please wait for the answer before sending more messages."));
+		cblue_ws_client_send_error(client, error, 1);
+		return;
+	}
+
+	job = g_new0(CblueWsJob, 1);
+	job->client = cblue_ws_client_ref(client);
+	job->message = g_object_ref(message);
+	/* the conversation belongs to the connection: the first message's id (given by the
+	 * client to resume one, or new) is used for every later message */
+	if (client->conversation_id == NULL) {
+		const gchar *given = cblue_message_get_conversation_id(message);
+		job->new_conversation = given == NULL;
+		client->conversation_id = given != NULL ? g_strdup(given) : cblue_message_new_id();
+	}
+	cblue_message_set_conversation_id(message, client->conversation_id);
+	client->pending++;
+	client->n_messages++;
+	cblue_server_metrics_add_in_flight(self->metrics, 1);
+	cblue_ws_client_send_json(client, "{\"type\":\"typing\"}");
+	queue = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_QUEUE);
+	if (queue != NULL)
+		cblue_queue_submit_async(queue, message, client->cancellable, cblue_ws_queue_cb, job);
+	else
+		cblue_bot_ask_async(self->bot, message, client->cancellable, cblue_ws_bot_cb, job);
+}
+
+static void
+cblue_ws_pong_cb(SoupWebsocketConnection *conn, GBytes *message, gpointer user_data)
+{
+	CblueWsClient *client = user_data;
+	client->last_seen_usec = g_get_monotonic_time();
+}
+
+static void
+cblue_ws_closed_cb(SoupWebsocketConnection *conn, gpointer user_data)
+{
+	CblueWsClient *client = user_data;
+	CblueServerWorker *worker = client->worker;
+
+	if (client->closed)
+		return;
+	client->closed = TRUE;
+	g_cancellable_cancel(client->cancellable);
+	if (client->counted) {
+		cblue_server_ws_release(worker->server, client->ip);
+		cblue_server_metrics_add_websocket_connections(worker->server->metrics, -1);
+		client->counted = FALSE;
+	}
+	cblue_server_log(G_LOG_LEVEL_DEBUG, client->request_id, "WebSocket closed (%u, %u messages)",
+			 soup_websocket_connection_get_close_code(conn), client->n_messages);
+	/* drops the worker's reference; pending jobs hold their own */
+	g_hash_table_remove(worker->ws_clients, client);
+}
+
+static void
+cblue_server_handle_ws(SoupServer *soup, SoupServerMessage *msg, const char *path, SoupWebsocketConnection *conn,
+		       gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	CblueRequestInfo *info = cblue_request_info_get(msg);
+	GSocket *socket = g_object_get_qdata(G_OBJECT(msg), cblue_server_ws_socket_quark());
+	CblueWsClient *client = g_new0(CblueWsClient, 1);
+	gint64 now = g_get_monotonic_time();
+
+	client->ref_count = 1;
+	client->worker = worker;
+	client->conn = g_object_ref(conn);
+	client->cancellable = g_cancellable_new();
+	client->ip = g_strdup(info != NULL && info->client_ip != NULL ? info->client_ip : "unknown");
+	client->request_id = g_strdup(cblue_request_id(msg));
+	client->last_message_usec = now;
+	client->last_seen_usec = now;
+	g_hash_table_add(worker->ws_clients, client);
+	g_signal_connect(conn, "message", G_CALLBACK(cblue_ws_message_cb), client);
+	g_signal_connect(conn, "pong", G_CALLBACK(cblue_ws_pong_cb), client);
+	g_signal_connect(conn, "closed", G_CALLBACK(cblue_ws_closed_cb), client);
+
+	/* our own idle and liveness checks replace the connection's */
+	if (socket != NULL) {
+		CblueConnState *state = g_hash_table_lookup(worker->connections, socket);
+		if (state != NULL)
+			state->websocket = TRUE;
+	}
+	soup_websocket_connection_set_max_incoming_payload_size(
+	    conn, (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR);
+	soup_websocket_connection_set_keepalive_interval(conn, self->ws_ping_interval);
+	cblue_server_metrics_observe_request(self->metrics, worker->index, CBLUE_ROUTE_CHAT_WS,
+					     SOUP_STATUS_SWITCHING_PROTOCOLS,
+					     info != NULL ? (gdouble)(now - info->start_usec) / G_USEC_PER_SEC : 0);
+
+	/* checked again, atomically this time: the early check let a burst through */
+	if (!cblue_server_ws_acquire(self, client->ip, TRUE)) {
+		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION,
+				      "too many connections from your address");
+		return;
+	}
+	client->counted = TRUE;
+	cblue_server_metrics_add_websocket_connections(self->metrics, 1);
+	if (g_atomic_int_get(&self->draining))
+		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
+}
+
+/* the periodic check of each worker: slow requests, idle and dead WebSockets */
+static gboolean
+cblue_server_worker_sweep_cb(gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	gint64 now = g_get_monotonic_time();
+	gint now_sec = (gint)(now / G_USEC_PER_SEC);
+	g_autoptr(GPtrArray) slow = g_ptr_array_new_with_free_func(g_object_unref);
+	g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ws_client_unref);
+	GHashTableIter iter;
+	gpointer key, value;
+
+	g_hash_table_iter_init(&iter, worker->reading);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		if (GPOINTER_TO_INT(value) <= now_sec)
+			g_ptr_array_add(slow, g_object_ref(key));
+	}
+	for (guint i = 0; i < slow->len; i++) {
+		SoupServerMessage *msg = g_ptr_array_index(slow, i);
+		GSocket *socket = soup_server_message_get_socket(msg);
+		cblue_server_log(G_LOG_LEVEL_INFO, cblue_request_id(msg),
+				 "closing a connection that took more than %u s to send its request",
+				 self->request_timeout);
+		/* the reader sees the end of the stream and libsoup drops the connection */
+		if (socket != NULL)
+			g_socket_shutdown(socket, TRUE, TRUE, NULL);
+		g_hash_table_remove(worker->reading, msg);
+	}
+
+	g_hash_table_iter_init(&iter, worker->connections);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		CblueConnState *conn = value;
+		if (g_socket_is_closed(key)) {
+			g_hash_table_iter_remove(&iter);
+			cblue_server_metrics_add_active_connections(self->metrics, -1);
+			continue;
+		}
+		/* a kept-alive connection that sends nothing is closed */
+		if (!conn->websocket && conn->active == 0 && now_sec - conn->last_active >= (gint64)self->idle_timeout)
+			g_socket_shutdown(key, TRUE, TRUE, NULL);
+	}
+
+	g_hash_table_iter_init(&iter, worker->ws_clients);
+	while (g_hash_table_iter_next(&iter, &key, NULL))
+		g_ptr_array_add(clients, cblue_ws_client_ref(key));
+	for (guint i = 0; i < clients->len; i++) {
+		CblueWsClient *client = g_ptr_array_index(clients, i);
+		if (client->closed)
+			continue;
+		if (now - client->last_message_usec > (gint64)self->ws_idle_timeout * G_USEC_PER_SEC &&
+		    client->pending == 0)
+			cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "idle timeout");
+		else if (now - client->last_seen_usec > 3 * (gint64)self->ws_ping_interval * G_USEC_PER_SEC)
+			cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "no answer to ping");
+	}
+	return G_SOURCE_CONTINUE;
+}
+
+/* the early checks: after the headers, before the body is read */
+
+static void cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, const char *path);
+
+static void
+cblue_server_early_cb(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+		      gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	SoupMessageHeaders *req_headers = soup_server_message_get_request_headers(msg);
+
+	cblue_server_early_check(worker, msg, path);
+	/* a refused request's body is never read: the connection cannot be reused */
+	if (soup_server_message_get_status(msg) != 0 &&
+	    (soup_message_headers_get_encoding(req_headers) == SOUP_ENCODING_CHUNKED ||
+	     soup_message_headers_get_content_length(req_headers) > 0))
+		soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Connection", "close");
+}
+
+static void
+cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, const char *path)
+{
+	CblueServer *self = worker->server;
+	CblueRequestInfo *info = cblue_request_info_get(msg);
+	SoupMessageHeaders *req_headers = soup_server_message_get_request_headers(msg);
+	SoupMessageHeaders *resp_headers = soup_server_message_get_response_headers(msg);
+	const gchar *method = soup_server_message_get_method(msg);
+	const gchar *given_id = soup_message_headers_get_one(req_headers, "X-Request-Id");
+	const gchar *origin = soup_message_headers_get_one(req_headers, "Origin");
+	const gchar *allowed_origin = cblue_server_allowed_origin(self, origin);
+	gboolean is_post = g_strcmp0(method, "POST") == 0;
+	guint retry_after = 0;
+	CblueRoute route = cblue_route_from_path(path);
+
+	if (info == NULL) {
+		/* no request-started: cannot happen with libsoup 3, but do not crash on it */
+		info = g_new0(CblueRequestInfo, 1);
+		info->start_usec = g_get_monotonic_time();
+		g_object_set_qdata_full(G_OBJECT(msg), cblue_request_info_quark(), info, cblue_request_info_free);
+	}
+	info->route = route;
+	info->request_id = given_id != NULL && cblue_server_request_id_is_valid(given_id)
+			       ? g_strdup(given_id)
+			       : cblue_server_worker_new_request_id(worker);
+	info->client_ip = cblue_server_client_ip(self, msg);
+	soup_message_headers_replace(resp_headers, "X-Request-Id", info->request_id);
+	cblue_server_add_security_headers(self, msg, route);
+	if (allowed_origin != NULL) {
+		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Origin", allowed_origin);
+		soup_message_headers_replace(resp_headers, "Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+	}
+	if (self->cors_origins != NULL && !cblue_server_strv_contains_ci(self->cors_origins, "*"))
+		soup_message_headers_append(resp_headers, "Vary", "Origin");
+	/* while shutting down, a kept-alive connection is closed after its response */
+	if (g_atomic_int_get(&self->draining))
+		soup_message_headers_replace(resp_headers, "Connection", "close");
+
+	/* CORS preflight */
+	if (g_strcmp0(method, "OPTIONS") == 0 && origin != NULL &&
+	    soup_message_headers_get_one(req_headers, "Access-Control-Request-Method") != NULL) {
+		if (allowed_origin == NULL) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_PERMISSION_DENIED,
+						       _("This origin may not use the chat API."));
+			return;
+		}
+		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
+		soup_message_headers_replace(resp_headers, "Access-Control-Max-Age", "600");
+		soup_server_message_set_status(msg, SOUP_STATUS_NO_CONTENT, NULL);
+		return;
+	}
+
+	/* a body is read only where one is expected */
+	if (route != CBLUE_ROUTE_CHAT && route != CBLUE_ROUTE_FEEDBACK &&
+	    (soup_message_headers_get_encoding(req_headers) == SOUP_ENCODING_CHUNKED ||
+	     soup_message_headers_get_content_length(req_headers) > (is_post ? (goffset)self->max_body : 0))) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
+		return;
+	}
+
+	switch (route) {
+	case CBLUE_ROUTE_CHAT:
+	case CBLUE_ROUTE_FEEDBACK: {
+		goffset length;
+		if (!is_post) {
+			cblue_server_set_method_not_allowed(msg, "POST");
+			return;
+		}
+		if (!cblue_server_content_type_is_ok(msg)) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_UNSUPPORTED_MEDIA_TYPE,
+						       _("The request body must be JSON (Content-Type: application/json)."));
+			return;
+		}
+		if (soup_message_headers_get_encoding(req_headers) != SOUP_ENCODING_CONTENT_LENGTH) {
+			cblue_server_set_http_error(msg, SOUP_STATUS_LENGTH_REQUIRED, "length_required",
+						    _("The request must have a Content-Length."));
+			return;
+		}
+		length = soup_message_headers_get_content_length(req_headers);
+		if (length < 0 || (guint64)length > self->max_body) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
+			return;
+		}
+		if (self->limiter != NULL &&
+		    !cblue_rate_limiter_take(self->limiter, info->client_ip, g_get_monotonic_time(), &retry_after)) {
+			cblue_server_set_rate_limited(msg, retry_after);
+			return;
+		}
+		break;
+	}
+	case CBLUE_ROUTE_CHAT_WS:
+		if (g_strcmp0(method, "GET") != 0) {
+			cblue_server_set_method_not_allowed(msg, "GET");
+			return;
+		}
+		/* browsers always send Origin with a WebSocket: a page of another site may
+		 * talk to us only if it is allowed; clients that are not browsers send none */
+		if (origin != NULL && allowed_origin == NULL && !cblue_server_is_same_origin(msg, origin)) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_PERMISSION_DENIED,
+						       _("This origin may not use the chat API."));
+			return;
+		}
+		if (g_atomic_int_get(&self->draining)) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_REACHABLE, _("The server is shutting down."));
+			return;
+		}
+		if (!cblue_server_ws_acquire(self, info->client_ip, FALSE)) {
+			soup_message_headers_replace(resp_headers, "Retry-After", "10");
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_BUSY,
+						       _("Too many chat connections from your address."));
+			return;
+		}
+		if (soup_server_message_get_socket(msg) != NULL)
+			g_object_set_qdata_full(G_OBJECT(msg), cblue_server_ws_socket_quark(),
+						g_object_ref(soup_server_message_get_socket(msg)), g_object_unref);
+		break;
+	case CBLUE_ROUTE_CONVERSATIONS:
+		if (g_strcmp0(method, "GET") != 0 && g_strcmp0(method, "HEAD") != 0) {
+			cblue_server_set_method_not_allowed(msg, "GET");
+			return;
+		}
+		if (self->limiter != NULL &&
+		    !cblue_rate_limiter_take(self->limiter, info->client_ip, g_get_monotonic_time(), &retry_after)) {
+			cblue_server_set_rate_limited(msg, retry_after);
+			return;
+		}
+		break;
+	case CBLUE_ROUTE_METRICS:
+		/* the client behind a trusted proxy, so that a proxied /metrics is not public */
+		if (self->metrics_from != NULL && !cblue_server_strv_contains_ci(self->metrics_from, info->client_ip)) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_PERMISSION_DENIED,
+						       _("Metrics are not served to this address."));
+			return;
+		}
+		break;
+	case CBLUE_ROUTE_HEALTHZ:
+	case CBLUE_ROUTE_READYZ:
+	case CBLUE_ROUTE_WIDGET:
+	case CBLUE_ROUTE_OTHER:
+	case CBLUE_ROUTE_LAST:
+	default:
+		break;
+	}
+}
+
+/* POST /api/v1/chat */
+
+typedef struct {
+	CblueServerWorker *worker;  /* unowned */
+	SoupServerMessage *msg;	    /* owned */
+	CblueMessage *message;	    /* owned */
+	GCancellable *cancellable;  /* owned */
+	CblueChatReply *reply;	    /* owned, nullable: from the pipeline pool */
+	GError *error;		    /* owned, nullable: from the pipeline pool */
 	gulong disconnect_id;
+	gboolean new_conversation;
 } CblueChatRequest;
 
 static void
 cblue_chat_request_free(CblueChatRequest *req)
 {
 	g_clear_signal_handler(&req->disconnect_id, req->msg);
-	g_object_unref(req->server);
 	g_object_unref(req->msg);
 	g_object_unref(req->message);
 	g_object_unref(req->cancellable);
+	g_clear_object(&req->reply);
+	g_clear_error(&req->error);
 	g_free(req);
 }
 
 static void
 cblue_server_chat_done(CblueChatRequest *req, CblueChatReply *reply, const GError *error)
 {
+	CblueServer *self = req->worker->server;
+	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(cblue_request_id(req->msg));
+
+	cblue_server_metrics_add_in_flight(self->metrics, -1);
 	if (g_cancellable_is_cancelled(req->cancellable)) {
 		cblue_chat_request_free(req);
 		return;
@@ -98,6 +1173,7 @@ cblue_server_chat_done(CblueChatRequest *req, CblueChatReply *reply, const GErro
 		cblue_server_set_error(req->msg, error);
 	} else {
 		g_autofree gchar *json = cblue_chat_reply_to_string(reply);
+		cblue_server_metrics_observe_reply(self->metrics, req->worker->index, reply, req->new_conversation);
 		cblue_server_set_json(req->msg, SOUP_STATUS_OK, json);
 	}
 	soup_server_message_unpause(req->msg);
@@ -120,6 +1196,30 @@ cblue_server_bot_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 	g_autoptr(GError) error = NULL;
 	g_autoptr(CblueChatReply) reply = cblue_bot_ask_finish(CBLUE_BOT(source), res, &error);
 	cblue_server_chat_done(req, reply, error);
+}
+
+/* the pipeline-pool variant ([server] pipeline_threads > 0): the listener thread only does
+ * I/O and a pool thread answers; measured against the default in docs/server.md */
+static gboolean
+cblue_server_pool_done_cb(gpointer user_data)
+{
+	CblueChatRequest *req = user_data;
+	g_autoptr(CblueChatReply) reply = g_steal_pointer(&req->reply);
+	g_autoptr(GError) error = g_steal_pointer(&req->error);
+	cblue_server_chat_done(req, reply, error);
+	return G_SOURCE_REMOVE;
+}
+
+static void
+cblue_server_pool_func(gpointer data, gpointer user_data)
+{
+	CblueChatRequest *req = data;
+	CblueServer *self = user_data;
+	g_autoptr(GSource) source = g_idle_source_new();
+
+	req->reply = cblue_bot_ask_sync(self->bot, req->message, req->cancellable, &req->error);
+	g_source_set_callback(source, cblue_server_pool_done_cb, req, NULL);
+	g_source_attach(source, req->worker->context);
 }
 
 static void
@@ -192,11 +1292,21 @@ cblue_server_parse_chat(GBytes *body, GError **error)
 	return g_steal_pointer(&message);
 }
 
+static gboolean
+cblue_server_check_path(SoupServerMessage *msg, const char *path, const gchar *expected)
+{
+	if (g_strcmp0(path, expected) == 0)
+		return TRUE;
+	cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such resource."));
+	return FALSE;
+}
+
 static void
 cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
 			 gpointer user_data)
 {
-	CblueServer *self = CBLUE_SERVER(user_data);
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
 	SoupMessageBody *body = soup_server_message_get_request_body(msg);
 	g_autoptr(GBytes) bytes = NULL;
 	g_autoptr(GError) error = NULL;
@@ -204,12 +1314,10 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 	CblueChatRequest *req;
 	CblueQueue *queue;
 
-	if (g_strcmp0(soup_server_message_get_method(msg), "POST") != 0) {
-		soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Allow", "POST");
-		cblue_server_set_json(msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
-				      "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"Use POST.\"}}");
+	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(cblue_request_id(msg));
+
+	if (!cblue_server_check_path(msg, path, "/api/v1/chat"))
 		return;
-	}
 	if ((gsize)body->length > self->max_body) {
 		cblue_server_set_error_literal(msg, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
 		return;
@@ -221,12 +1329,18 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 		return;
 	}
 	req = g_new0(CblueChatRequest, 1);
-	req->server = g_object_ref(self);
+	req->worker = worker;
 	req->msg = g_object_ref(msg);
 	req->message = g_object_ref(message);
 	req->cancellable = g_cancellable_new();
+	req->new_conversation = cblue_message_get_conversation_id(message) == NULL;
 	req->disconnect_id = g_signal_connect(msg, "disconnected", G_CALLBACK(cblue_server_client_gone_cb), req);
+	cblue_server_metrics_add_in_flight(self->metrics, 1);
 	soup_server_message_pause(msg);
+	if (self->pipeline_pool != NULL) {
+		g_thread_pool_push(self->pipeline_pool, req, NULL);
+		return;
+	}
 	queue = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_QUEUE);
 	if (queue != NULL)
 		cblue_queue_submit_async(queue, message, req->cancellable, cblue_server_queue_cb, req);
@@ -234,23 +1348,217 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 		cblue_bot_ask_async(self->bot, message, req->cancellable, cblue_server_bot_cb, req);
 }
 
+/* store requests (feedback, conversation history) run on the shared pool: they are short,
+ * but SQLite may wait for its lock and the listener thread must not */
+
+typedef struct {
+	SoupServerMessage *msg; /* owned */
+	gchar *conversation_id; /* owned */
+	gchar *message_id;	/* owned, nullable */
+	gchar *rating;		/* owned, nullable: feedback, else a history read */
+} CblueStoreRequest;
+
+static void
+cblue_store_request_free(CblueStoreRequest *req)
+{
+	g_object_unref(req->msg);
+	g_free(req->conversation_id);
+	g_free(req->message_id);
+	g_free(req->rating);
+	g_free(req);
+}
+
+static void
+cblue_server_store_thread(GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+	CblueStoreRequest *req = task_data;
+	CblueBot *bot = g_object_get_data(G_OBJECT(task), "cblue-bot");
+	CblueStore *store = cblue_context_get_extension(cblue_bot_get_context(bot), CBLUE_TYPE_STORE);
+	GError *error = NULL;
+
+	if (store == NULL) {
+		g_task_return_new_error(task, CBLUE_ERROR, CBLUE_ERROR_NOT_SUPPORTED, "%s",
+					_("No store is configured."));
+		return;
+	}
+	if (req->rating != NULL) {
+		if (!cblue_store_record_feedback(store, req->conversation_id, req->message_id, req->rating, &error)) {
+			g_task_return_error(task, error);
+			return;
+		}
+		g_task_return_pointer(task, g_strdup("{\"status\":\"recorded\"}"), g_free);
+	} else {
+		g_autoptr(JsonNode) messages = cblue_store_get_conversation(store, req->conversation_id, 500, &error);
+		g_autoptr(JsonBuilder) builder = NULL;
+		g_autoptr(JsonNode) root = NULL;
+		if (messages == NULL) {
+			g_task_return_error(task, error);
+			return;
+		}
+		builder = json_builder_new();
+		json_builder_begin_object(builder);
+		json_builder_set_member_name(builder, "conversation_id");
+		json_builder_add_string_value(builder, req->conversation_id);
+		json_builder_set_member_name(builder, "messages");
+		json_builder_add_value(builder, g_steal_pointer(&messages));
+		json_builder_end_object(builder);
+		root = json_builder_get_root(builder);
+		g_task_return_pointer(task, json_to_string(root, FALSE), g_free);
+	}
+}
+
+static void
+cblue_server_store_done_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	CblueStoreRequest *req = g_task_get_task_data(G_TASK(res));
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *json = g_task_propagate_pointer(G_TASK(res), &error);
+
+	if (json == NULL)
+		cblue_server_set_error(req->msg, error);
+	else
+		cblue_server_set_json(req->msg, SOUP_STATUS_OK, json);
+	soup_server_message_unpause(req->msg);
+}
+
+static void
+cblue_server_run_store_request(CblueServer *self, CblueStoreRequest *req)
+{
+	g_autoptr(GTask) task = g_task_new(NULL, NULL, cblue_server_store_done_cb, NULL);
+	g_task_set_source_tag(task, cblue_server_run_store_request);
+	g_task_set_task_data(task, req, (GDestroyNotify)cblue_store_request_free);
+	g_object_set_data_full(G_OBJECT(task), "cblue-bot", g_object_ref(self->bot), g_object_unref);
+	soup_server_message_pause(req->msg);
+	g_task_run_in_thread(task, cblue_server_store_thread);
+}
+
+static gboolean
+cblue_server_id_is_valid(const gchar *id)
+{
+	gsize len = strlen(id);
+	if (len == 0 || len > 64 || !g_utf8_validate(id, -1, NULL))
+		return FALSE;
+	for (const gchar *p = id; *p != '\0'; p++) {
+		if (g_ascii_iscntrl(*p) || *p == '/')
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* POST /api/v1/feedback {"conversation_id","message_id","rating":"up"|"down"} */
+static void
+cblue_server_handle_feedback(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+			     gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	SoupMessageBody *body = soup_server_message_get_request_body(msg);
+	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(JsonParser) parser = json_parser_new_immutable();
+	g_autoptr(GError) error = NULL;
+	const gchar *names[] = {"conversation_id", "message_id", "rating"};
+	const gchar *values[G_N_ELEMENTS(names)] = {NULL};
+	CblueStoreRequest *req;
+	JsonObjectIter iter;
+	const gchar *name;
+	JsonNode *value;
+	JsonObject *obj;
+	gsize size = 0;
+	const gchar *data;
+
+	if (!cblue_server_check_path(msg, path, "/api/v1/feedback"))
+		return;
+	bytes = soup_message_body_flatten(body);
+	data = g_bytes_get_data(bytes, &size);
+	if (size == 0 || !json_parser_load_from_data(parser, data, (gssize)size, &error) ||
+	    !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
+					       _("The request body must be a JSON object."));
+		return;
+	}
+	obj = json_node_get_object(json_parser_get_root(parser));
+	json_object_iter_init(&iter, obj);
+	while (json_object_iter_next(&iter, &name, &value)) {
+		gboolean known = FALSE;
+		for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+			if (g_strcmp0(name, names[i]) != 0)
+				continue;
+			known = TRUE;
+			if (!JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
+				g_autofree gchar *text = g_strdup_printf(_("“%s” must be a string."), name);
+				cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA, text);
+				return;
+			}
+			values[i] = json_node_get_string(value);
+		}
+		if (!known) {
+			g_autofree gchar *text = g_strdup_printf(_("Unknown field “%s”."), name);
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA, text);
+			return;
+		}
+	}
+	if (values[0] == NULL || values[1] == NULL || !cblue_server_id_is_valid(values[0]) ||
+	    !cblue_server_id_is_valid(values[1])) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
+					       _("“conversation_id” and “message_id” must have 1 to 64 characters."));
+		return;
+	}
+	if (g_strcmp0(values[2], "up") != 0 && g_strcmp0(values[2], "down") != 0) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA, _("“rating” must be “up” or “down”."));
+		return;
+	}
+	req = g_new0(CblueStoreRequest, 1);
+	req->msg = g_object_ref(msg);
+	req->conversation_id = g_strdup(values[0]);
+	req->message_id = g_strdup(values[1]);
+	req->rating = g_strdup(values[2]);
+	cblue_server_run_store_request(worker->server, req);
+}
+
+/* GET /api/v1/conversations/{id}: the history of a conversation, for whoever holds its
+ * (unguessable) id */
+static void
+cblue_server_handle_conversation(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+				 gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	g_autofree gchar *unescaped = NULL;
+	CblueStoreRequest *req;
+
+	if (!g_str_has_prefix(path, "/api/v1/conversations/")) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such resource."));
+		return;
+	}
+	unescaped = g_uri_unescape_string(path + strlen("/api/v1/conversations/"), NULL);
+	if (unescaped == NULL || !cblue_server_id_is_valid(unescaped)) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such conversation."));
+		return;
+	}
+	req = g_new0(CblueStoreRequest, 1);
+	req->msg = g_object_ref(msg);
+	req->conversation_id = g_steal_pointer(&unescaped);
+	cblue_server_run_store_request(worker->server, req);
+}
+
 static void
 cblue_server_handle_health(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
 			   gpointer user_data)
 {
-	CblueServer *self = CBLUE_SERVER(user_data);
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
 	const gchar *method = soup_server_message_get_method(msg);
 
 	if (g_strcmp0(method, "GET") != 0 && g_strcmp0(method, "HEAD") != 0) {
-		soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Allow", "GET, HEAD");
-		cblue_server_set_json(msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
-				      "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"Use GET.\"}}");
+		cblue_server_set_method_not_allowed(msg, "GET");
 		return;
 	}
 	if (g_strcmp0(path, "/readyz") == 0) {
 		CblueStore *store = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_STORE);
 		g_autoptr(GError) error = NULL;
 		g_autoptr(CblueKb) kb = cblue_bot_get_kb(self->bot);
+		if (g_atomic_int_get(&self->draining)) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_REACHABLE, _("The server is shutting down."));
+			return;
+		}
 		if (store != NULL && !cblue_store_check(store, &error)) {
 			g_autofree gchar *json = cblue_error_to_json(error);
 			cblue_server_set_json(msg, SOUP_STATUS_SERVICE_UNAVAILABLE, json);
@@ -263,63 +1571,705 @@ cblue_server_handle_health(SoupServer *soup, SoupServerMessage *msg, const char 
 		cblue_server_set_json(msg, SOUP_STATUS_OK, "{\"status\":\"ready\"}");
 		return;
 	}
+	if (!cblue_server_check_path(msg, path, "/healthz"))
+		return;
 	cblue_server_set_json(msg, SOUP_STATUS_OK, "{\"status\":\"ok\"}");
 }
+
+static void
+cblue_server_handle_metrics(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+			    gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	const gchar *method = soup_server_message_get_method(msg);
+	gchar *text;
+
+	if (g_strcmp0(method, "GET") != 0 && g_strcmp0(method, "HEAD") != 0) {
+		cblue_server_set_method_not_allowed(msg, "GET");
+		return;
+	}
+	if (!cblue_server_check_path(msg, path, "/metrics"))
+		return;
+	text = cblue_server_metrics_render(worker->server->metrics);
+	soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Cache-Control", "no-store");
+	soup_server_message_set_status(msg, SOUP_STATUS_OK, NULL);
+	soup_server_message_set_response(msg, "text/plain; version=0.0.4; charset=utf-8", SOUP_MEMORY_TAKE, text,
+					 strlen(text));
+}
+
+/* static assets of the admin GResource; an explicit extension → MIME map */
+static const struct {
+	const gchar *suffix;
+	const gchar *mime;
+} cblue_server_mime_types[] = {
+    {".js", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".html", "text/html; charset=utf-8"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+};
 
 static void
 cblue_server_handle_default(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
 			    gpointer user_data)
 {
+	const gchar *method = soup_server_message_get_method(msg);
+
+	if (g_strcmp0(path, "/widget.js") == 0 && (g_strcmp0(method, "GET") == 0 || g_strcmp0(method, "HEAD") == 0)) {
+		g_autoptr(GBytes) bytes =
+		    g_resources_lookup_data("/ai/cblue/admin/widget/widget.js", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+		if (bytes != NULL) {
+			gsize size = 0;
+			gconstpointer data = g_bytes_get_data(bytes, &size);
+			SoupMessageHeaders *headers = soup_server_message_get_response_headers(msg);
+			soup_message_headers_replace(headers, "Cache-Control", "public, max-age=300");
+			soup_message_headers_replace(headers, "Access-Control-Allow-Origin", "*");
+			soup_server_message_set_status(msg, SOUP_STATUS_OK, NULL);
+			soup_server_message_set_response(msg, cblue_server_mime_types[0].mime, SOUP_MEMORY_COPY, data,
+							 size);
+			return;
+		}
+	}
 	cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such resource."));
 }
 
+/* the server object */
+
+static void
+cblue_server_worker_free(CblueServerWorker *worker)
+{
+	/* the thread has ended (or never started): every source of the context is ours */
+	g_clear_pointer(&worker->reading, g_hash_table_unref);
+	g_clear_pointer(&worker->ws_clients, g_hash_table_unref);
+	if (worker->connections != NULL) {
+		cblue_server_metrics_add_active_connections(worker->server->metrics,
+							    -(gint)g_hash_table_size(worker->connections));
+		g_clear_pointer(&worker->connections, g_hash_table_unref);
+	}
+	if (worker->sweep != NULL) {
+		g_source_destroy(worker->sweep);
+		g_source_unref(worker->sweep);
+	}
+	g_clear_object(&worker->soup);
+	g_clear_object(&worker->listen_socket);
+	g_clear_pointer(&worker->loop, g_main_loop_unref);
+	g_clear_pointer(&worker->context, g_main_context_unref);
+	g_free(worker);
+}
+
+/* in the worker: drop everything the server holds, then leave the loop */
+static gboolean
+cblue_server_worker_quit_cb(gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ws_client_unref);
+	GHashTableIter iter;
+	gpointer key;
+
+	g_hash_table_iter_init(&iter, worker->ws_clients);
+	while (g_hash_table_iter_next(&iter, &key, NULL))
+		g_ptr_array_add(clients, cblue_ws_client_ref(key));
+	for (guint i = 0; i < clients->len; i++) {
+		CblueWsClient *client = g_ptr_array_index(clients, i);
+		GIOStream *stream = soup_websocket_connection_get_io_stream(client->conn);
+		cblue_ws_closed_cb(client->conn, client);
+		g_io_stream_close(stream, NULL, NULL);
+	}
+	g_hash_table_remove_all(worker->reading);
+	soup_server_disconnect(worker->soup);
+	g_main_loop_quit(worker->loop);
+	return G_SOURCE_REMOVE;
+}
+
+static gpointer
+cblue_server_worker_thread(gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+
+	g_main_context_push_thread_default(worker->context);
+	g_main_loop_run(worker->loop);
+	/* what is left (closed connections, idle callbacks) is released in this context */
+	g_hash_table_remove_all(worker->ws_clients);
+	g_clear_object(&worker->soup);
+	for (guint i = 0; i < 100 && g_main_context_iteration(worker->context, FALSE); i++)
+		;
+	g_main_context_pop_thread_default(worker->context);
+	return NULL;
+}
+
+/* stops every worker at once, without draining */
+static void
+cblue_server_stop_workers(CblueServer *self)
+{
+	if (self->workers == NULL)
+		return;
+	for (guint i = 0; i < self->workers->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(self->workers, i);
+		if (worker->thread != NULL)
+			g_main_context_invoke(worker->context, cblue_server_worker_quit_cb, worker);
+	}
+	for (guint i = 0; i < self->workers->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(self->workers, i);
+		g_clear_pointer(&worker->thread, g_thread_join);
+	}
+	g_clear_pointer(&self->workers, g_ptr_array_unref);
+}
+
+static void
+cblue_server_finalize(GObject *object)
+{
+	CblueServer *self = CBLUE_SERVER(object);
+
+	cblue_server_stop_workers(self);
+	if (self->pipeline_pool != NULL)
+		g_thread_pool_free(self->pipeline_pool, FALSE, TRUE);
+	g_clear_pointer(&self->metrics, cblue_server_metrics_free);
+	g_clear_pointer(&self->limiter, cblue_rate_limiter_free);
+	g_hash_table_unref(self->ws_per_ip);
+	g_mutex_clear(&self->ws_mutex);
+	g_strfreev(self->cors_origins);
+	g_strfreev(self->trusted_proxies);
+	g_strfreev(self->metrics_from);
+	g_clear_object(&self->tls_certificate);
+	g_clear_object(&self->bot);
+	G_OBJECT_CLASS(cblue_server_parent_class)->finalize(object);
+}
+
+static void
+cblue_server_constructed(GObject *object)
+{
+	CblueServer *self = CBLUE_SERVER(object);
+	G_OBJECT_CLASS(cblue_server_parent_class)->constructed(object);
+	if (self->bot != NULL)
+		cblue_server_load_config(self);
+}
+
+static void
+cblue_server_get_property(GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+	CblueServer *self = CBLUE_SERVER(object);
+	switch (prop_id) {
+	case PROP_BOT:
+		g_value_set_object(value, self->bot);
+		break;
+	case PROP_THREADS:
+		g_value_set_uint(value, self->threads);
+		break;
+	default:
+		G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+		break;
+	}
+}
+
+static void
+cblue_server_set_property(GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+	CblueServer *self = CBLUE_SERVER(object);
+	switch (prop_id) {
+	case PROP_BOT:
+		self->bot = g_value_dup_object(value);
+		break;
+	case PROP_THREADS:
+		cblue_server_set_threads(self, g_value_get_uint(value));
+		break;
+	default:
+		G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+		break;
+	}
+}
+
+static void
+cblue_server_class_init(CblueServerClass *klass)
+{
+	GObjectClass *object_class = G_OBJECT_CLASS(klass);
+
+	object_class->finalize = cblue_server_finalize;
+	object_class->constructed = cblue_server_constructed;
+	object_class->get_property = cblue_server_get_property;
+	object_class->set_property = cblue_server_set_property;
+
+	/**
+	 * CblueServer:bot:
+	 *
+	 * The bot that answers.
+	 *
+	 * Since: 1.0
+	 */
+	properties[PROP_BOT] = g_param_spec_object("bot", NULL, NULL, CBLUE_TYPE_BOT,
+						   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+	/**
+	 * CblueServer:threads:
+	 *
+	 * The number of listener threads, 0 for one per core. Set it before
+	 * [method@Server.listen].
+	 *
+	 * Since: 1.0
+	 */
+	properties[PROP_THREADS] = g_param_spec_uint("threads", NULL, NULL, 0, 1024, 0,
+						     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+	g_object_class_install_properties(object_class, N_PROPS, properties);
+}
+
+static void
+cblue_server_init(CblueServer *self)
+{
+	g_mutex_init(&self->ws_mutex);
+	self->ws_per_ip = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * cblue_server_new:
+ * @bot: the bot that answers
+ *
+ * Creates a server. Its limits are read from the `[server]` group of the bot's
+ * configuration (see `data/cblue.conf`).
+ *
+ * Returns: (transfer full): a new #CblueServer
+ *
+ * Since: 1.0
+ */
 CblueServer *
 cblue_server_new(CblueBot *bot)
 {
-	CblueServer *self = g_object_new(CBLUE_TYPE_SERVER, NULL);
-	CblueConfig *config = cblue_context_get_config(cblue_bot_get_context(bot));
-	self->bot = g_object_ref(bot);
-	self->max_body = (gsize)CLAMP(cblue_config_get_int(config, "server", "max_body_bytes", CBLUE_SERVER_DEFAULT_MAX_BODY),
-				      1024, 64 * 1024 * 1024);
-	self->soup = soup_server_new("server-header", "cblue", NULL);
-	soup_server_add_handler(self->soup, "/api/v1/chat", cblue_server_handle_chat, self, NULL);
-	soup_server_add_handler(self->soup, "/healthz", cblue_server_handle_health, self, NULL);
-	soup_server_add_handler(self->soup, "/readyz", cblue_server_handle_health, self, NULL);
-	soup_server_add_handler(self->soup, NULL, cblue_server_handle_default, self, NULL);
-	return self;
+	g_return_val_if_fail(CBLUE_IS_BOT(bot), NULL);
+	return g_object_new(CBLUE_TYPE_SERVER, "bot", bot, NULL);
 }
 
+/**
+ * cblue_server_get_bot:
+ * @self: a #CblueServer
+ *
+ * Returns: (transfer none): the bot
+ *
+ * Since: 1.0
+ */
+CblueBot *
+cblue_server_get_bot(CblueServer *self)
+{
+	g_return_val_if_fail(CBLUE_IS_SERVER(self), NULL);
+	return self->bot;
+}
+
+/**
+ * cblue_server_set_threads:
+ * @self: a #CblueServer
+ * @threads: the number of listener threads, or 0 for one per core
+ *
+ * Sets the number of listener threads used by the next [method@Server.listen].
+ *
+ * Since: 1.0
+ */
+void
+cblue_server_set_threads(CblueServer *self, guint threads)
+{
+	g_return_if_fail(CBLUE_IS_SERVER(self));
+	if (self->threads == threads)
+		return;
+	self->threads = threads;
+	g_object_notify_by_pspec(G_OBJECT(self), properties[PROP_THREADS]);
+}
+
+/**
+ * cblue_server_get_threads:
+ * @self: a #CblueServer
+ *
+ * Returns: the number of listener threads; once listening, the number running
+ *
+ * Since: 1.0
+ */
+guint
+cblue_server_get_threads(CblueServer *self)
+{
+	g_return_val_if_fail(CBLUE_IS_SERVER(self), 0);
+	if (self->workers != NULL)
+		return self->workers->len;
+	return self->threads;
+}
+
+/**
+ * cblue_server_set_tls_files:
+ * @self: a #CblueServer
+ * @cert_file: (type filename): a PEM certificate (chain)
+ * @key_file: (type filename): its PEM private key
+ * @error: return location for a #GError
+ *
+ * Makes the next [method@Server.listen] serve HTTPS (and send HSTS headers).
+ *
+ * Returns: %TRUE for success
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_server_set_tls_files(CblueServer *self, const gchar *cert_file, const gchar *key_file, GError **error)
+{
+	g_autoptr(GTlsCertificate) cert = NULL;
+
+	g_return_val_if_fail(CBLUE_IS_SERVER(self), FALSE);
+	g_return_val_if_fail(cert_file != NULL && key_file != NULL, FALSE);
+	cert = g_tls_certificate_new_from_files(cert_file, key_file, error);
+	if (cert == NULL) {
+		cblue_error_convert(error);
+		g_prefix_error(error, "%s: ", cert_file);
+		return FALSE;
+	}
+	g_set_object(&self->tls_certificate, cert);
+	return TRUE;
+}
+
+/**
+ * cblue_server_is_https:
+ * @self: a #CblueServer
+ *
+ * Returns: %TRUE if the server serves HTTPS
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_server_is_https(CblueServer *self)
+{
+	g_return_val_if_fail(CBLUE_IS_SERVER(self), FALSE);
+	return self->tls_certificate != NULL;
+}
+
+static GSocket *
+cblue_server_open_socket(GSocketAddress *address, GError **error)
+{
+	g_autoptr(GSocket) socket = g_socket_new(g_socket_address_get_family(address), G_SOCKET_TYPE_STREAM,
+						 G_SOCKET_PROTOCOL_DEFAULT, error);
+	if (socket == NULL)
+		return NULL;
+	/* every listener thread has a socket of its own on the same port; the kernel spreads
+	 * new connections over them */
+	if (!g_socket_set_option(socket, SOL_SOCKET, SO_REUSEPORT, 1, error))
+		return NULL;
+	if (g_socket_address_get_family(address) == G_SOCKET_FAMILY_IPV6 &&
+	    !g_socket_set_option(socket, IPPROTO_IPV6, IPV6_V6ONLY, 1, error))
+		return NULL;
+	/* bind(2) itself: g_socket_bind() turns SO_REUSEPORT off again for stream sockets */
+	{
+		struct sockaddr_storage native;
+		gssize len = g_socket_address_get_native_size(address);
+		gint one = 1;
+		if (len < 0 || !g_socket_address_to_native(address, &native, sizeof(native), error))
+			return NULL;
+		setsockopt(g_socket_get_fd(socket), SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(g_socket_get_fd(socket), (struct sockaddr *)&native, (socklen_t)len) != 0) {
+			gint errsv = errno;
+			g_autofree gchar *where = g_socket_connectable_to_string(G_SOCKET_CONNECTABLE(address));
+			g_set_error(error, CBLUE_ERROR,
+				    errsv == EACCES ? CBLUE_ERROR_PERMISSION_DENIED : CBLUE_ERROR_NOT_REACHABLE,
+				    _("Cannot listen on %s: %s"), where, g_strerror(errsv));
+			return NULL;
+		}
+	}
+	g_socket_set_listen_backlog(socket, 1024);
+	if (!g_socket_listen(socket, error))
+		return NULL;
+	return g_steal_pointer(&socket);
+}
+
+static CblueServerWorker *
+cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError **error)
+{
+	CblueServerWorker *worker = g_new0(CblueServerWorker, 1);
+	SoupServerListenOptions options = self->tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0;
+	const gchar *exact[] = {"/api/v1/chat", "/api/v1/chat/ws", "/api/v1/feedback", "/api/v1/conversations",
+				"/healthz",	"/readyz",	   "/metrics",	       NULL};
+	gboolean ok;
+
+	worker->server = self;
+	worker->index = index;
+	worker->id_prefix = g_random_int();
+	worker->context = g_main_context_new();
+	worker->loop = g_main_loop_new(worker->context, FALSE);
+	worker->listen_socket = g_object_ref(socket);
+	worker->reading = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
+	worker->ws_clients =
+	    g_hash_table_new_full(g_direct_hash, g_direct_equal, (GDestroyNotify)cblue_ws_client_unref, NULL);
+	worker->connections = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, g_free);
+	worker->soup = soup_server_new("server-header", "cblue", "tls-certificate", self->tls_certificate, NULL);
+	g_signal_connect(worker->soup, "request-started", G_CALLBACK(cblue_server_request_started_cb), worker);
+	g_signal_connect(worker->soup, "request-read", G_CALLBACK(cblue_server_request_read_cb), worker);
+	g_signal_connect(worker->soup, "request-finished", G_CALLBACK(cblue_server_request_done_cb), worker);
+	g_signal_connect(worker->soup, "request-aborted", G_CALLBACK(cblue_server_request_done_cb), worker);
+	for (guint i = 0; exact[i] != NULL; i++)
+		soup_server_add_early_handler(worker->soup, exact[i], cblue_server_early_cb, worker, NULL);
+	soup_server_add_early_handler(worker->soup, NULL, cblue_server_early_cb, worker, NULL);
+	soup_server_add_handler(worker->soup, "/api/v1/chat", cblue_server_handle_chat, worker, NULL);
+	soup_server_add_websocket_handler(worker->soup, "/api/v1/chat/ws", NULL, NULL, cblue_server_handle_ws, worker,
+					  NULL);
+	soup_server_add_handler(worker->soup, "/api/v1/feedback", cblue_server_handle_feedback, worker, NULL);
+	soup_server_add_handler(worker->soup, "/api/v1/conversations", cblue_server_handle_conversation, worker, NULL);
+	soup_server_add_handler(worker->soup, "/healthz", cblue_server_handle_health, worker, NULL);
+	soup_server_add_handler(worker->soup, "/readyz", cblue_server_handle_health, worker, NULL);
+	soup_server_add_handler(worker->soup, "/metrics", cblue_server_handle_metrics, worker, NULL);
+	soup_server_add_handler(worker->soup, NULL, cblue_server_handle_default, worker, NULL);
+
+	/* libsoup attaches the listening source to the thread-default context */
+	g_main_context_push_thread_default(worker->context);
+	ok = soup_server_listen_socket(worker->soup, socket, options, error);
+	worker->sweep = g_timeout_source_new_seconds(1);
+	g_source_set_callback(worker->sweep, cblue_server_worker_sweep_cb, worker, NULL);
+	g_source_set_static_name(worker->sweep, "[cblue-server] sweep");
+	g_source_attach(worker->sweep, worker->context);
+	g_main_context_pop_thread_default(worker->context);
+	if (!ok) {
+		cblue_error_convert(error);
+		cblue_server_worker_free(worker);
+		return NULL;
+	}
+	return worker;
+}
+
+/**
+ * cblue_server_listen:
+ * @self: a #CblueServer
+ * @address: the address to listen on, e.g. `127.0.0.1` or `::`
+ * @port: the TCP port, or 0 for a free one (see [method@Server.get_port])
+ * @error: return location for a #GError
+ *
+ * Starts [property@Server:threads] listener threads on @address and @port and serves
+ * until [method@Server.shutdown_async] or [method@Server.disconnect]. The calling
+ * thread's main context is not used: a synchronous HTTP client may talk to the server
+ * from it.
+ *
+ * Returns: %TRUE for success
+ *
+ * Since: 1.0
+ */
 gboolean
 cblue_server_listen(CblueServer *self, const gchar *address, guint port, GError **error)
 {
-	g_autoptr(GInetAddress) inet = g_inet_address_new_from_string(address);
-	g_autoptr(GSocketAddress) sockaddr = NULL;
-	GSList *uris;
+	g_autoptr(GInetAddress) inet = NULL;
+	g_autoptr(GPtrArray) workers = NULL;
+	guint threads;
 
+	g_return_val_if_fail(CBLUE_IS_SERVER(self), FALSE);
+	g_return_val_if_fail(address != NULL, FALSE);
+
+	if (self->workers != NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_SUPPORTED, _("The server is already listening."));
+		return FALSE;
+	}
+	inet = g_inet_address_new_from_string(address);
 	if (inet == NULL) {
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("invalid listen address “%s”"), address);
 		return FALSE;
 	}
-	sockaddr = g_inet_socket_address_new(inet, (guint16)port);
-	if (!soup_server_listen(self->soup, sockaddr, 0, error)) {
-		cblue_error_convert(error);
-		return FALSE;
+	threads = self->threads > 0 ? self->threads : MAX(g_get_num_processors(), 1);
+	self->metrics = cblue_server_metrics_new(threads);
+	workers = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_server_worker_free);
+	for (guint i = 0; i < threads; i++) {
+		g_autoptr(GSocketAddress) sockaddr = g_inet_socket_address_new(inet, (guint16)port);
+		g_autoptr(GSocket) socket = cblue_server_open_socket(sockaddr, error);
+		CblueServerWorker *worker;
+
+		if (socket == NULL) {
+			cblue_error_convert(error);
+			return FALSE;
+		}
+		/* port 0: the first socket picks the port, the others join it */
+		if (port == 0) {
+			g_autoptr(GSocketAddress) local = g_socket_get_local_address(socket, error);
+			if (local == NULL) {
+				cblue_error_convert(error);
+				return FALSE;
+			}
+			port = g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(local));
+		}
+		worker = cblue_server_worker_new(self, i, socket, error);
+		if (worker == NULL)
+			return FALSE;
+		g_ptr_array_add(workers, worker);
 	}
-	uris = soup_server_get_uris(self->soup);
-	if (uris != NULL)
-		self->port = (guint)g_uri_get_port(uris->data);
-	g_slist_free_full(uris, (GDestroyNotify)g_uri_unref);
+	if (self->pipeline_threads > 0) {
+		self->pipeline_pool =
+		    g_thread_pool_new(cblue_server_pool_func, self, (gint)self->pipeline_threads, TRUE, error);
+		if (self->pipeline_pool == NULL) {
+			cblue_error_convert(error);
+			return FALSE;
+		}
+	}
+	self->port = port;
+	for (guint i = 0; i < workers->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(workers, i);
+		g_autofree gchar *name = g_strdup_printf("cblue-http-%u", i);
+		worker->thread = g_thread_new(name, cblue_server_worker_thread, worker);
+	}
+	self->workers = g_steal_pointer(&workers);
 	return TRUE;
 }
 
+/**
+ * cblue_server_get_port:
+ * @self: a #CblueServer
+ *
+ * Returns: the port listened on, or 0 before [method@Server.listen]
+ *
+ * Since: 1.0
+ */
 guint
 cblue_server_get_port(CblueServer *self)
 {
+	g_return_val_if_fail(CBLUE_IS_SERVER(self), 0);
 	return self->port;
 }
 
+/**
+ * cblue_server_render_metrics:
+ * @self: a #CblueServer
+ *
+ * Renders the metrics as `GET /metrics` serves them.
+ *
+ * Returns: (transfer full): Prometheus text exposition, or %NULL before
+ *   [method@Server.listen]
+ *
+ * Since: 1.0
+ */
+gchar *
+cblue_server_render_metrics(CblueServer *self)
+{
+	g_return_val_if_fail(CBLUE_IS_SERVER(self), NULL);
+	if (self->metrics == NULL)
+		return NULL;
+	return cblue_server_metrics_render(self->metrics);
+}
+
+/* graceful shutdown */
+
+typedef struct {
+	gint64 deadline; /* monotonic µs */
+	GSource *poll;	 /* owned */
+} CblueShutdownData;
+
+static void
+cblue_shutdown_data_free(CblueShutdownData *data)
+{
+	if (data->poll != NULL) {
+		g_source_destroy(data->poll);
+		g_source_unref(data->poll);
+	}
+	g_free(data);
+}
+
+/* in each worker: close the WebSockets that wait for nothing, mark the others */
+static gboolean
+cblue_server_worker_drain_cb(gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ws_client_unref);
+	GHashTableIter iter;
+	gpointer key;
+
+	g_hash_table_iter_init(&iter, worker->ws_clients);
+	while (g_hash_table_iter_next(&iter, &key, NULL))
+		g_ptr_array_add(clients, cblue_ws_client_ref(key));
+	for (guint i = 0; i < clients->len; i++) {
+		CblueWsClient *client = g_ptr_array_index(clients, i);
+		client->close_when_idle = TRUE;
+		if (client->pending == 0)
+			cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
+	}
+	return G_SOURCE_REMOVE;
+}
+
+static gboolean
+cblue_server_shutdown_poll_cb(gpointer user_data)
+{
+	GTask *task = G_TASK(user_data);
+	CblueServer *self = g_task_get_source_object(task);
+	CblueShutdownData *data = g_task_get_task_data(task);
+	gint in_flight = cblue_server_metrics_get_in_flight(self->metrics);
+	gint websockets = cblue_server_metrics_get_websocket_connections(self->metrics);
+
+	if ((in_flight > 0 || websockets > 0) && g_get_monotonic_time() < data->deadline)
+		return G_SOURCE_CONTINUE;
+	if (in_flight > 0 || websockets > 0)
+		g_warning("shutdown: %d messages still being answered and %d WebSockets open after %u s; closing",
+			  in_flight, websockets, self->shutdown_timeout);
+	cblue_server_stop_workers(self);
+	g_clear_pointer(&data->poll, g_source_unref);
+	g_task_return_boolean(task, TRUE);
+	return G_SOURCE_REMOVE;
+}
+
+/**
+ * cblue_server_shutdown_async:
+ * @self: a #CblueServer
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: the callback
+ * @user_data: data for @callback
+ *
+ * Shuts down gracefully: stops accepting connections (the listening sockets leave the
+ * port, so that another process on the same port takes new clients), answers `503` on
+ * `/readyz`, finishes the messages being answered (WebSocket connections are closed with
+ * 1001 once their replies are sent; kept-alive HTTP connections after their response),
+ * then stops the listener threads. After `[server] shutdown_timeout` seconds the rest is
+ * dropped.
+ *
+ * Since: 1.0
+ */
+void
+cblue_server_shutdown_async(CblueServer *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+			    gpointer user_data)
+{
+	g_autoptr(GTask) task = NULL;
+	CblueShutdownData *data;
+
+	g_return_if_fail(CBLUE_IS_SERVER(self));
+	task = g_task_new(self, cancellable, callback, user_data);
+	g_task_set_source_tag(task, cblue_server_shutdown_async);
+	if (self->workers == NULL) {
+		g_task_return_boolean(task, TRUE);
+		return;
+	}
+	g_atomic_int_set(&self->draining, 1);
+	for (guint i = 0; i < self->workers->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(self->workers, i);
+		/* a shut-down listening socket wakes its poll and fails accept(), so libsoup
+		 * drops its source; the connections already accepted go on */
+		g_socket_shutdown(worker->listen_socket, TRUE, FALSE, NULL);
+		g_main_context_invoke(worker->context, cblue_server_worker_drain_cb, worker);
+	}
+	data = g_new0(CblueShutdownData, 1);
+	data->deadline = g_get_monotonic_time() + (gint64)self->shutdown_timeout * G_USEC_PER_SEC;
+	data->poll = g_timeout_source_new(10);
+	g_source_set_callback(data->poll, cblue_server_shutdown_poll_cb, g_object_ref(task), g_object_unref);
+	g_source_set_static_name(data->poll, "[cblue-server] shutdown");
+	g_source_attach(data->poll, g_task_get_context(task));
+	g_task_set_task_data(task, data, (GDestroyNotify)cblue_shutdown_data_free);
+}
+
+/**
+ * cblue_server_shutdown_finish:
+ * @self: a #CblueServer
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes [method@Server.shutdown_async].
+ *
+ * Returns: %TRUE for success
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_server_shutdown_finish(CblueServer *self, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, self), FALSE);
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+/**
+ * cblue_server_disconnect:
+ * @self: a #CblueServer
+ *
+ * Stops at once: closes every connection and stops the listener threads.
+ *
+ * Since: 1.0
+ */
 void
 cblue_server_disconnect(CblueServer *self)
 {
-	soup_server_disconnect(self->soup);
+	g_return_if_fail(CBLUE_IS_SERVER(self));
+	cblue_server_stop_workers(self);
 }

@@ -142,3 +142,66 @@ cblue_store_count(CblueStore *self, const gchar *table, GError **error)
 	}
 	return CBLUE_STORE_GET_IFACE(self)->count(self, table, error);
 }
+
+/**
+ * cblue_store_get_conversation:
+ * @self: a #CblueStore
+ * @conversation_id: the conversation
+ * @max_messages: the most recent messages to return, 0 for all
+ * @error: return location for a #GError
+ *
+ * Reads a conversation's messages (already redacted), oldest first, as a JSON array of
+ * objects with the members `message_id`, `role` (`user` or `bot`), `text`, `language`,
+ * `topic_id` (bot messages, or null), `outcome` (bot messages, or null) and `created_at`
+ * (ISO 8601, UTC). A bot message's `message_id` is the id of the user message it answers,
+ * the one that `POST /api/v1/feedback` takes. Records queued a moment ago may not be
+ * there yet (see [method@Store.flush]).
+ *
+ * Returns: (transfer full): a JSON array node, or %NULL with %CBLUE_ERROR_NOT_FOUND for an
+ *   unknown conversation
+ *
+ * Since: 1.0
+ */
+JsonNode *
+cblue_store_get_conversation(CblueStore *self, const gchar *conversation_id, guint max_messages, GError **error)
+{
+	g_return_val_if_fail(CBLUE_IS_STORE(self), NULL);
+	g_return_val_if_fail(conversation_id != NULL, NULL);
+	if (CBLUE_STORE_GET_IFACE(self)->get_conversation == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_SUPPORTED,
+				    "this store cannot read conversations");
+		return NULL;
+	}
+	return CBLUE_STORE_GET_IFACE(self)->get_conversation(self, conversation_id, max_messages, error);
+}
+
+/**
+ * cblue_store_record_feedback:
+ * @self: a #CblueStore
+ * @conversation_id: the conversation
+ * @message_id: the message whose reply is rated, as in the reply's `message_id`
+ * @rating: `up` or `down`
+ * @error: return location for a #GError
+ *
+ * Records a visitor's rating of a reply; a later rating of the same message replaces it.
+ *
+ * Returns: %TRUE for success
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_store_record_feedback(CblueStore *self, const gchar *conversation_id, const gchar *message_id,
+			    const gchar *rating, GError **error)
+{
+	g_return_val_if_fail(CBLUE_IS_STORE(self), FALSE);
+	g_return_val_if_fail(conversation_id != NULL && message_id != NULL && rating != NULL, FALSE);
+	if (g_strcmp0(rating, "up") != 0 && g_strcmp0(rating, "down") != 0) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "unknown rating %s", rating);
+		return FALSE;
+	}
+	if (CBLUE_STORE_GET_IFACE(self)->record_feedback == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_SUPPORTED, "this store cannot record feedback");
+		return FALSE;
+	}
+	return CBLUE_STORE_GET_IFACE(self)->record_feedback(self, conversation_id, message_id, rating, error);
+}

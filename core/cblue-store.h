@@ -30,6 +30,10 @@ G_DECLARE_INTERFACE(CblueStore, cblue_store, CBLUE, STORE, GObject)
  * @check: tell whether the store is reachable, for `/readyz`
  * @count: count the rows of a logical table (`kb_entries`, `conversations`, `messages`,
  *   `unanswered`, `analytics_events`), for tests and the console
+ * @get_conversation: read the messages of one conversation, oldest first, as a JSON
+ *   array (see [method@Store.get_conversation]); %CBLUE_ERROR_NOT_FOUND if there are none
+ * @record_feedback: record a visitor's rating of a reply, replacing an earlier rating of
+ *   the same message
  *
  * A persistent store: KB, conversations, analytics events, unanswered questions.
  *
@@ -44,6 +48,10 @@ struct _CblueStoreInterface {
 	gboolean (*flush)(CblueStore *self, GError **error);
 	gboolean (*check)(CblueStore *self, GError **error);
 	gint64 (*count)(CblueStore *self, const gchar *table, GError **error);
+	JsonNode *(*get_conversation)(CblueStore *self, const gchar *conversation_id, guint max_messages,
+				      GError **error);
+	gboolean (*record_feedback)(CblueStore *self, const gchar *conversation_id, const gchar *message_id,
+				    const gchar *rating, GError **error);
 };
 
 CBLUE_AVAILABLE_IN_1_0
@@ -58,5 +66,11 @@ CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_store_check(CblueStore *self, GError **error);
 CBLUE_AVAILABLE_IN_1_0
 gint64 cblue_store_count(CblueStore *self, const gchar *table, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_get_conversation(CblueStore *self, const gchar *conversation_id, guint max_messages,
+				       GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_record_feedback(CblueStore *self, const gchar *conversation_id, const gchar *message_id,
+				     const gchar *rating, GError **error);
 
 G_END_DECLS

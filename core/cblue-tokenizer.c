@@ -278,16 +278,39 @@ cblue_tokenizer_fold_traditional(gchar *text)
  *
  * Since: 1.0
  */
+/* The last non-ASCII text normalized on this thread and its normal form: every retriever
+ * normalizes the same question, one after the other, and NFKC is the dear part. The
+ * normal form does not depend on the tokenizer's settings, so any tokenizer may reuse it. */
+typedef struct {
+	gchar *text; /* owned */
+	gchar *normalized; /* owned */
+} CblueNormalizeMemo;
+
+static void
+cblue_normalize_memo_free(gpointer data)
+{
+	CblueNormalizeMemo *memo = data;
+	g_free(memo->text);
+	g_free(memo->normalized);
+	g_free(memo);
+}
+
+static GPrivate cblue_normalize_memo = G_PRIVATE_INIT(cblue_normalize_memo_free);
+
 gchar *
 cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 {
 	g_autofree gchar *nfkc = NULL;
+	CblueNormalizeMemo *memo;
 	gchar *folded;
 
 	g_return_val_if_fail(text != NULL, NULL);
 
 	if (cblue_text_is_ascii(text))
 		return g_ascii_strdown(text, -1);
+	memo = g_private_get(&cblue_normalize_memo);
+	if (memo != NULL && strcmp(memo->text, text) == 0)
+		return g_strdup(memo->normalized);
 	if (!g_utf8_validate(text, -1, NULL))
 		return g_strdup("");
 	nfkc = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
@@ -295,6 +318,14 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 	cblue_tokenizer_fix_thai(folded);
 	if (cblue_text_has_han(folded))
 		cblue_tokenizer_fold_traditional(folded);
+	if (memo == NULL) {
+		memo = g_new0(CblueNormalizeMemo, 1);
+		g_private_set(&cblue_normalize_memo, memo);
+	}
+	g_free(memo->text);
+	g_free(memo->normalized);
+	memo->text = g_strdup(text);
+	memo->normalized = g_strdup(folded);
 	return folded;
 }
 

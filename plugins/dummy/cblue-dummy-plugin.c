@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cblue.h"
@@ -19,6 +20,8 @@ struct _CblueDummyPipeline {
 	GMutex mutex;
 	GPtrArray *topic_ids; /* owned, of utf8 */
 	gboolean model_fail;
+	guint model_delay_ms;
+	gchar *capture_file; /* owned, nullable: where the model writes what it was sent */
 };
 
 static void cblue_dummy_retriever_iface_init(CblueRetrieverInterface *iface);
@@ -35,6 +38,7 @@ cblue_dummy_pipeline_finalize(GObject *object)
 {
 	CblueDummyPipeline *self = CBLUE_DUMMY_PIPELINE(object);
 	g_ptr_array_unref(self->topic_ids);
+	g_free(self->capture_file);
 	g_mutex_clear(&self->mutex);
 	G_OBJECT_CLASS(cblue_dummy_pipeline_parent_class)->finalize(object);
 }
@@ -128,6 +132,47 @@ cblue_dummy_model_idle_cb(gpointer user_data)
 	return G_SOURCE_REMOVE;
 }
 
+/* appends one JSON line with what a network model provider would be sent: the
+ * customer's text and the KB content of the topics chosen */
+static void
+cblue_dummy_model_capture(CblueDummyPipeline *self, CblueMessage *message, CblueKb *kb, GPtrArray *hits)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new();
+	g_autoptr(JsonNode) root = NULL;
+	g_autofree gchar *line = NULL;
+	FILE *file;
+
+	if (self->capture_file == NULL)
+		return;
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "conversation_id");
+	json_builder_add_string_value(builder, cblue_message_get_conversation_id(message));
+	json_builder_set_member_name(builder, "language");
+	json_builder_add_string_value(builder, cblue_message_get_language(message));
+	json_builder_set_member_name(builder, "message");
+	json_builder_add_string_value(builder, cblue_message_get_text(message));
+	json_builder_set_member_name(builder, "context");
+	json_builder_begin_array(builder);
+	for (guint i = 0; hits != NULL && i < hits->len; i++) {
+		CblueKbEntry *entry = cblue_kb_lookup(kb, cblue_hit_get_topic_id(g_ptr_array_index(hits, i)));
+		const gchar *lang = NULL;
+		if (entry != NULL)
+			json_builder_add_string_value(
+			    builder, cblue_kb_entry_get_content_for(entry, cblue_message_get_language(message), &lang));
+	}
+	json_builder_end_array(builder);
+	json_builder_end_object(builder);
+	root = json_builder_get_root(builder);
+	line = json_to_string(root, FALSE);
+	g_mutex_lock(&self->mutex);
+	file = fopen(self->capture_file, "a");
+	if (file != NULL) {
+		fprintf(file, "%s\n", line);
+		fclose(file);
+	}
+	g_mutex_unlock(&self->mutex);
+}
+
 static void
 cblue_dummy_model_generate_async(CblueModelProvider *provider, CblueMessage *message, CblueKb *kb, GPtrArray *hits,
 				 CblueChatReply *reply, GCancellable *cancellable, GAsyncReadyCallback callback,
@@ -135,10 +180,13 @@ cblue_dummy_model_generate_async(CblueModelProvider *provider, CblueMessage *mes
 {
 	GTask *task = g_task_new(provider, cancellable, callback, user_data);
 	g_task_set_source_tag(task, cblue_dummy_model_generate_async);
+	cblue_dummy_model_capture(CBLUE_DUMMY_PIPELINE(provider), message, kb, hits);
 	g_task_set_task_data(task, g_object_ref(reply), g_object_unref);
 	/* answer later from the caller's main context, as a network provider would */
 	{
-		g_autoptr(GSource) source = g_idle_source_new();
+		CblueDummyPipeline *self = CBLUE_DUMMY_PIPELINE(provider);
+		g_autoptr(GSource) source =
+		    self->model_delay_ms > 0 ? g_timeout_source_new(self->model_delay_ms) : g_idle_source_new();
 		g_source_set_callback(source, cblue_dummy_model_idle_cb, task, g_object_unref);
 		g_source_attach(source, g_main_context_get_thread_default());
 	}
@@ -167,7 +215,8 @@ struct _CblueDummyStore {
 	CblueKb *kb; /* owned */
 	GPtrArray *texts; /* owned: every stored message text, user then bot */
 	gint64 n_unanswered;
-	GHashTable *conversations; /* owned set */
+	GHashTable *conversations; /* owned: id → GPtrArray of JsonObject, oldest first */
+	GHashTable *feedback;	   /* owned: "conversation\nmessage" → rating */
 };
 
 static void cblue_dummy_store_iface_init(CblueStoreInterface *iface);
@@ -182,6 +231,7 @@ cblue_dummy_store_finalize(GObject *object)
 	g_object_unref(self->kb);
 	g_ptr_array_unref(self->texts);
 	g_hash_table_unref(self->conversations);
+	g_hash_table_unref(self->feedback);
 	g_mutex_clear(&self->mutex);
 	G_OBJECT_CLASS(cblue_dummy_store_parent_class)->finalize(object);
 }
@@ -198,7 +248,26 @@ cblue_dummy_store_init(CblueDummyStore *self)
 	g_mutex_init(&self->mutex);
 	self->kb = cblue_kb_new();
 	self->texts = g_ptr_array_new_with_free_func(g_free);
-	self->conversations = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	self->conversations =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+	self->feedback = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static JsonObject *
+cblue_dummy_store_message_new(const gchar *message_id, const gchar *role, const gchar *text,
+			      const gchar *language, const gchar *topic_id, const gchar *outcome)
+{
+	JsonObject *obj = json_object_new();
+	g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+	g_autofree gchar *created = g_date_time_format_iso8601(now);
+	json_object_set_string_member(obj, "message_id", message_id);
+	json_object_set_string_member(obj, "role", role);
+	json_object_set_string_member(obj, "text", text != NULL ? text : "");
+	json_object_set_string_member(obj, "language", language);
+	json_object_set_string_member(obj, "topic_id", topic_id);
+	json_object_set_string_member(obj, "outcome", outcome);
+	json_object_set_string_member(obj, "created_at", created);
+	return obj;
 }
 
 static CblueKb *
@@ -233,7 +302,23 @@ cblue_dummy_store_record_exchange(CblueStore *store, CblueMessage *message, Cblu
 	g_mutex_lock(&self->mutex);
 	g_ptr_array_add(self->texts, g_strdup(cblue_message_get_text(message)));
 	g_ptr_array_add(self->texts, g_strdup(cblue_chat_reply_get_text(reply)));
-	g_hash_table_add(self->conversations, g_strdup(cblue_message_get_conversation_id(message)));
+	{
+		const gchar *id = cblue_message_get_conversation_id(message);
+		GPtrArray *messages = g_hash_table_lookup(self->conversations, id);
+		if (messages == NULL) {
+			messages = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
+			g_hash_table_insert(self->conversations, g_strdup(id), messages);
+		}
+		g_ptr_array_add(messages, cblue_dummy_store_message_new(
+					      cblue_message_get_message_id(message), "user",
+					      cblue_message_get_text(message), cblue_message_get_language(message),
+					      NULL, NULL));
+		g_ptr_array_add(messages, cblue_dummy_store_message_new(
+					      cblue_message_get_message_id(message), "bot",
+					      cblue_chat_reply_get_text(reply), cblue_chat_reply_get_language(reply),
+					      cblue_chat_reply_get_topic_id(reply),
+					      cblue_outcome_to_string(cblue_chat_reply_get_outcome(reply))));
+	}
 	if (cblue_chat_reply_get_outcome(reply) == CBLUE_OUTCOME_UNANSWERED)
 		self->n_unanswered++;
 	g_mutex_unlock(&self->mutex);
@@ -253,15 +338,53 @@ cblue_dummy_store_count(CblueStore *store, const gchar *table, GError **error)
 		count = self->n_unanswered;
 	else if (g_strcmp0(table, "kb_entries") == 0)
 		count = cblue_kb_get_size(self->kb);
+	else if (g_strcmp0(table, "feedback") == 0)
+		count = g_hash_table_size(self->feedback);
 	g_mutex_unlock(&self->mutex);
 	if (count < 0)
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "unknown table %s", table);
 	return count;
 }
 
+static JsonNode *
+cblue_dummy_store_get_conversation(CblueStore *store, const gchar *conversation_id, guint max_messages,
+				   GError **error)
+{
+	CblueDummyStore *self = CBLUE_DUMMY_STORE(store);
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->mutex);
+	GPtrArray *messages = g_hash_table_lookup(self->conversations, conversation_id);
+	g_autoptr(JsonArray) array = json_array_new();
+	JsonNode *node;
+	guint start;
+
+	if (messages == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, "no such conversation");
+		return NULL;
+	}
+	start = max_messages > 0 && messages->len > max_messages ? messages->len - max_messages : 0;
+	for (guint i = start; i < messages->len; i++)
+		json_array_add_object_element(array, json_object_ref(g_ptr_array_index(messages, i)));
+	node = json_node_new(JSON_NODE_ARRAY);
+	json_node_set_array(node, array);
+	return node;
+}
+
+static gboolean
+cblue_dummy_store_record_feedback(CblueStore *store, const gchar *conversation_id, const gchar *message_id,
+				  const gchar *rating, GError **error)
+{
+	CblueDummyStore *self = CBLUE_DUMMY_STORE(store);
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->mutex);
+	g_hash_table_insert(self->feedback, g_strdup_printf("%s\n%s", conversation_id, message_id),
+			    g_strdup(rating));
+	return TRUE;
+}
+
 static void
 cblue_dummy_store_iface_init(CblueStoreInterface *iface)
 {
+	iface->get_conversation = cblue_dummy_store_get_conversation;
+	iface->record_feedback = cblue_dummy_store_record_feedback;
 	iface->load_kb = cblue_dummy_store_load_kb;
 	iface->import_kb = cblue_dummy_store_import_kb;
 	iface->record_exchange = cblue_dummy_store_record_exchange;
@@ -388,6 +511,8 @@ cblue_dummy_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable, G
 	}
 	pipeline = g_object_new(CBLUE_TYPE_DUMMY_PIPELINE, NULL);
 	pipeline->model_fail = cblue_config_get_boolean(config, "dummy", "model_fail", FALSE);
+	pipeline->capture_file = cblue_config_get_string(config, "dummy", "capture_file");
+	pipeline->model_delay_ms = (guint)CLAMP(cblue_config_get_int(config, "dummy", "model_delay_ms", 0), 0, 60000);
 	store = g_object_new(CBLUE_TYPE_DUMMY_STORE, NULL);
 	queue = g_object_new(CBLUE_TYPE_DUMMY_QUEUE, NULL);
 	cblue_plugin_add_extension(plugin, CBLUE_TYPE_RETRIEVER, pipeline, CBLUE_DUMMY_PRIORITY);

@@ -7,6 +7,7 @@
 
 #include "cblue-bm25-index.h"
 #include "cblue-bm25-stem.h"
+#include "cblue-bm25-synonyms.h"
 
 /*
  * An immutable BM25F index over the KB topics. Each posting carries the topic's whole
@@ -48,6 +49,7 @@ struct _CblueBm25Index {
 	GPtrArray *topic_ids; /* owned, of utf8 */
 	CblueTokenizer *tokenizer; /* owned */
 	GHashTable *stopwords; /* owned ref */
+	CblueBm25Synonyms *synonyms; /* owned ref, nullable */
 	gdouble idf_unknown;
 	guint n_docs;
 };
@@ -121,6 +123,17 @@ cblue_bm25_thai_skeleton(GString *text)
 		g_string_append_unichar(text, chars[i]);
 }
 
+/* "#" and @len bytes of @text: an n-gram term (printf is the dear part of analysis) */
+static gchar *
+cblue_bm25_ngram_new(const gchar *text, gsize len)
+{
+	gchar *term = g_malloc(len + 2);
+	term[0] = CBLUE_BM25_NGRAM_PREFIX;
+	memcpy(term + 1, text, len);
+	term[len + 1] = '\0';
+	return term;
+}
+
 static void
 cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams)
 {
@@ -134,14 +147,14 @@ cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams)
 		return;
 	n_chars = g_utf8_strlen(chunk->str, -1);
 	if ((guint)n_chars <= n) {
-		g_ptr_array_add(ngrams, g_strdup_printf("%c%s", CBLUE_BM25_NGRAM_PREFIX, chunk->str));
+		g_ptr_array_add(ngrams, cblue_bm25_ngram_new(chunk->str, chunk->len));
 	} else {
 		p = chunk->str;
 		for (glong i = 0; i + n <= (guint)n_chars; i++) {
 			const gchar *end = p;
 			for (guint k = 0; k < n; k++)
 				end = g_utf8_next_char(end);
-			g_ptr_array_add(ngrams, g_strdup_printf("%c%.*s", CBLUE_BM25_NGRAM_PREFIX, (int)(end - p), p));
+			g_ptr_array_add(ngrams, cblue_bm25_ngram_new(p, end - p));
 			p = g_utf8_next_char(p);
 		}
 	}
@@ -209,14 +222,16 @@ cblue_bm25_find_stopwords(GHashTable *stopwords, GPtrArray *tokens)
 }
 
 /* words (stop words dropped, Latin stemmed) and character n-grams of the Thai and Chinese
- * text between stop words; @surfaces, if not %NULL, gets the unstemmed form of each Latin
- * word and %NULL for the others, in step with @words */
+ * text between stop words, after the spelling variants of @synonyms (if not %NULL) were
+ * made canonical; @surfaces, if not %NULL, gets the unstemmed form of each Latin word and
+ * %NULL for the others, in step with @words */
 void
-cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const gchar *text, GPtrArray *words,
-		   GPtrArray *surfaces, GPtrArray *ngrams)
+cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms, const gchar *text,
+		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams)
 {
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
-	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, normalized);
+	g_autofree gchar *rewritten = synonyms != NULL ? cblue_bm25_synonyms_apply(synonyms, normalized) : NULL;
+	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, rewritten != NULL ? rewritten : normalized);
 	g_autoptr(GString) chunk = g_string_new(NULL);
 	g_autofree gboolean *stops = cblue_bm25_find_stopwords(stopwords, tokens);
 	CblueScript chunk_script = CBLUE_SCRIPT_OTHER;
@@ -269,13 +284,13 @@ typedef struct {
 
 static void
 cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueTokenizer *tokenizer, GHashTable *stopwords,
-			GHashTable *surfaces, const gchar *text)
+			CblueBm25Synonyms *synonyms, GHashTable *surfaces, const gchar *text)
 {
 	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
 
-	cblue_bm25_analyze(tokenizer, stopwords, text, words, written, ngrams);
+	cblue_bm25_analyze(tokenizer, stopwords, synonyms, text, words, written, ngrams);
 	/* the stems are looked up as written too: a misspelt word may be closer to a stem
 	 * ("waterprofed" → "waterprof", one edit from "waterproof") */
 	for (guint i = 0; i < written->len; i++) {
@@ -299,7 +314,7 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueTokenizer 
 
 static void
 cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueTokenizer *tokenizer, GHashTable *stopwords,
-		    GHashTable *surfaces)
+		    CblueBm25Synonyms *synonyms, GHashTable *surfaces)
 {
 	g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
 	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
@@ -312,16 +327,16 @@ cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueTokenizer *toke
 		const gchar *const *questions = cblue_kb_entry_get_questions(entry, lang);
 		const gchar *content = cblue_kb_entry_get_content(entry, lang);
 		for (guint j = 0; questions[j] != NULL; j++)
-			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_QUESTIONS, tokenizer, stopwords, surfaces,
+			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_QUESTIONS, tokenizer, stopwords, synonyms, surfaces,
 						questions[j]);
 		if (content != NULL)
-			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_CONTENT, tokenizer, stopwords, surfaces, content);
+			cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_CONTENT, tokenizer, stopwords, synonyms, surfaces, content);
 	}
 	for (guint j = 0; keywords[j] != NULL; j++)
-		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, surfaces,
+		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, synonyms, surfaces,
 					keywords[j]);
 	for (guint j = 0; tags[j] != NULL; j++)
-		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, surfaces, tags[j]);
+		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, tokenizer, stopwords, synonyms, surfaces, tags[j]);
 }
 
 static void
@@ -360,7 +375,8 @@ cblue_bm25_index_add_deletes(CblueBm25Index *self, const gchar *surface)
 }
 
 CblueBm25Index *
-cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, const CblueBm25Params *params)
+cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+		     const CblueBm25Params *params)
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	guint n = entries->len;
@@ -379,6 +395,7 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->stopwords = g_hash_table_ref(stopwords);
+	self->synonyms = synonyms != NULL ? cblue_bm25_synonyms_ref(synonyms) : NULL;
 	self->n_docs = n;
 	self->idf_unknown = log(1.0 + (n + 0.5) / 0.5);
 
@@ -387,7 +404,7 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 		CblueKbEntry *entry = g_ptr_array_index(entries, d);
 		g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
 		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
-		cblue_bm25_doc_fill(&docs[d], entry, tokenizer, stopwords, self->surfaces);
+		cblue_bm25_doc_fill(&docs[d], entry, tokenizer, stopwords, synonyms, self->surfaces);
 		for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++) {
 			avglen[f] += docs[d].len[f];
 			g_hash_table_iter_init(&iter, docs[d].tf[f]);
@@ -462,6 +479,7 @@ cblue_bm25_index_clear(gpointer data)
 	g_ptr_array_unref(self->topic_ids);
 	g_object_unref(self->tokenizer);
 	g_hash_table_unref(self->stopwords);
+	g_clear_pointer(&self->synonyms, cblue_bm25_synonyms_unref);
 }
 
 CblueBm25Index *
@@ -599,7 +617,7 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
 	gdouble word_total = 0, ngram_total = 0;
 
-	cblue_bm25_analyze(self->tokenizer, self->stopwords, text, words, surfaces, ngrams);
+	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams);
 	cblue_bm25_dedup(ngrams);
 	for (guint i = 0; i < words->len; i++) {
 		const gchar *word = g_ptr_array_index(words, i);
@@ -799,7 +817,8 @@ cblue_bm25_get_str(CblueBm25Reader *r)
 }
 
 CblueBm25Index *
-cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords, GError **error)
+cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords,
+				CblueBm25Synonyms *synonyms, GError **error)
 {
 	g_autoptr(CblueBm25Index) self = NULL;
 	gsize size = 0;
@@ -832,6 +851,7 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->stopwords = g_hash_table_ref(stopwords);
+	self->synonyms = synonyms != NULL ? cblue_bm25_synonyms_ref(synonyms) : NULL;
 	self->n_docs = cblue_bm25_get_u32(&r);
 	cblue_bm25_get(&r, &self->idf_unknown, sizeof(gdouble));
 

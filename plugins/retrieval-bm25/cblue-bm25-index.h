@@ -3,6 +3,8 @@
 
 #include "cblue.h"
 
+#include "cblue-bm25-synonyms.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -18,13 +20,13 @@ typedef struct _CblueBm25Index CblueBm25Index;
 
 void cblue_bm25_params_init_default(CblueBm25Params *params);
 GHashTable *cblue_bm25_load_stopwords(void);
-void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, const gchar *text, GPtrArray *words,
-			GPtrArray *surfaces, GPtrArray *ngrams);
+void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+			const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams);
 CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
-				     const CblueBm25Params *params);
+				     CblueBm25Synonyms *synonyms, const CblueBm25Params *params);
 GBytes *cblue_bm25_index_serialize(CblueBm25Index *index);
 CblueBm25Index *cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords,
-						GError **error);
+						CblueBm25Synonyms *synonyms, GError **error);
 CblueBm25Index *cblue_bm25_index_ref(CblueBm25Index *index);
 void cblue_bm25_index_unref(CblueBm25Index *index);
 guint cblue_bm25_index_get_n_terms(CblueBm25Index *index);

@@ -567,7 +567,7 @@ typedef struct {
 	gchar *topic_id;	/* owned, nullable */
 	CblueOutcome outcome;
 	gdouble confidence;
-	gboolean pii_redacted;
+	gchar *pii_types;	/* owned, nullable: the types found, comma-separated, never values */
 	gint64 duration_usec;
 	gint64 received_usec; /* wall clock */
 	gint64 replied_usec;  /* wall clock */
@@ -589,6 +589,7 @@ cblue_store_sqlite_item_free(CblueStoreSqliteItem *item)
 	g_free(item->reply_text);
 	g_free(item->reply_language);
 	g_free(item->topic_id);
+	g_free(item->pii_types);
 	if (item->flush_reply != NULL)
 		g_async_queue_unref(item->flush_reply);
 	g_clear_object(&item->task);
@@ -807,8 +808,8 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 		return FALSE;
 	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
 
-	/* the user message; the reply only says whether something was redacted, not which
-	 * kinds, so `pii_types` is `redacted` until it does */
+	/* the user message, with the types of personal data redacted from it (never the
+	 * values), e.g. `EMAIL,PHONE` */
 	stmt = cblue_sqlite_db_prepare(
 	    db,
 	    "INSERT INTO messages (id, conversation_id, role, text, language, pii_types, "
@@ -818,7 +819,7 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 	    !cblue_sqlite_bind_text(db, stmt, 2, item->conversation_id, error) ||
 	    !cblue_sqlite_bind_text(db, stmt, 3, item->text, error) ||
 	    !cblue_sqlite_bind_text(db, stmt, 4, item->language, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 5, item->pii_redacted ? "redacted" : NULL, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 5, item->pii_types, error) ||
 	    !cblue_sqlite_bind_text(db, stmt, 6, received, error) ||
 	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the message", error))
 		return FALSE;
@@ -1001,13 +1002,13 @@ cblue_store_sqlite_writer_next_batch(CblueStoreSqliteWriter *writer, CblueStoreS
 		g_ptr_array_add(batch, item);
 		if (batch->len >= CBLUE_STORE_SQLITE_BATCH_MAX)
 			break;
+		/* sleep rather than wait on the queue: a thread waiting on it is woken by every
+		 * push (a futex call and a context switch per message on a busy server) */
 		item = g_async_queue_try_pop(writer->queue);
-		if (item != NULL)
-			continue;
-		remaining = deadline - g_get_monotonic_time();
-		if (remaining <= 0)
-			break;
-		item = g_async_queue_timeout_pop(writer->queue, (guint64)remaining);
+		while (item == NULL && (remaining = deadline - g_get_monotonic_time()) > 0) {
+			g_usleep((gulong)MIN(remaining, 5 * G_TIME_SPAN_MILLISECOND));
+			item = g_async_queue_try_pop(writer->queue);
+		}
 	}
 	return batch;
 }
@@ -1234,7 +1235,12 @@ cblue_store_sqlite_record_exchange(CblueStore *store, CblueMessage *message, Cbl
 	item->topic_id = g_strdup(cblue_chat_reply_get_topic_id(reply));
 	item->outcome = cblue_chat_reply_get_outcome(reply);
 	item->confidence = cblue_chat_reply_get_confidence(reply);
-	item->pii_redacted = cblue_chat_reply_get_pii_redacted(reply);
+	/* a reply that says something was redacted without saying what (a redactor of an
+	 * older kind) is still marked */
+	if (cblue_chat_reply_get_pii_types(reply)[0] != NULL)
+		item->pii_types = g_strjoinv(",", (gchar **)cblue_chat_reply_get_pii_types(reply));
+	else if (cblue_chat_reply_get_pii_redacted(reply))
+		item->pii_types = g_strdup("redacted");
 	item->duration_usec = MAX(cblue_chat_reply_get_duration_usec(reply), 0);
 	item->replied_usec = now;
 	/* the message holds a monotonic time; turn it into a wall-clock one */
@@ -1576,6 +1582,118 @@ cblue_store_sqlite_count(CblueStore *store, const gchar *table, GError **error)
 	return sqlite3_column_int64(stmt, 0);
 }
 
+/* a conversation's messages, the most recent @max_messages (0: all), oldest first; a bot
+ * row follows the user row it answers, and takes its id as `message_id` */
+static JsonNode *
+cblue_store_sqlite_get_conversation(CblueStore *store, const gchar *conversation_id, guint max_messages,
+				    GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
+	g_autoptr(JsonArray) array = json_array_new();
+	g_autoptr(JsonNode) node = NULL;
+	const gchar *last_user_id = NULL;
+	gint rc;
+
+	if (self->read_db == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
+				    _("The database is not open."));
+		return NULL;
+	}
+	stmt = cblue_sqlite_db_prepare(
+	    self->read_db,
+	    "SELECT id, role, text, language, topic_id, outcome, created_at FROM messages "
+	    "WHERE conversation_id = ?1 ORDER BY rowid DESC LIMIT ?2",
+	    error);
+	if (stmt == NULL ||
+	    !cblue_sqlite_bind_text(self->read_db, stmt, 1, conversation_id, error) ||
+	    !cblue_sqlite_bind_int64(self->read_db, stmt, 2,
+				     max_messages > 0 ? (gint64)max_messages : -1, error))
+		return NULL;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		JsonObject *obj = json_object_new();
+		const gchar *names[] = {"message_id", "role", "text", "language", "topic_id", "outcome",
+					"created_at"};
+		for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+			const gchar *value = (const gchar *)sqlite3_column_text(stmt, (gint)i);
+			if (value != NULL)
+				json_object_set_string_member(obj, names[i], value);
+			else
+				json_object_set_null_member(obj, names[i]);
+		}
+		g_ptr_array_add(rows, obj);
+	}
+	if (rc != SQLITE_DONE) {
+		cblue_sqlite_db_fail(self->read_db, rc, "cannot read the conversation", error);
+		return NULL;
+	}
+	if (rows->len == 0) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND,
+				    _("No such conversation."));
+		return NULL;
+	}
+	for (guint i = rows->len; i > 0; i--) {
+		JsonObject *obj = g_ptr_array_index(rows, i - 1);
+		if (g_strcmp0(json_object_get_string_member(obj, "role"), "user") == 0)
+			last_user_id = json_object_get_string_member(obj, "message_id");
+		else if (last_user_id != NULL)
+			json_object_set_string_member(obj, "message_id", last_user_id);
+		json_array_add_object_element(array, json_object_ref(obj));
+	}
+	node = json_node_new(JSON_NODE_ARRAY);
+	json_node_set_array(node, array);
+	return g_steal_pointer(&node);
+}
+
+static gboolean
+cblue_store_sqlite_feedback_locked(CblueSqliteDb *db, const gchar *conversation_id,
+				   const gchar *message_id, const gchar *rating, GError **error)
+{
+	g_autofree gchar *now = cblue_store_sqlite_timestamp(g_get_real_time());
+	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
+	    db, "DELETE FROM feedback WHERE conversation_id = ?1 AND message_id = ?2", error);
+
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, conversation_id, error) ||
+	    !cblue_sqlite_bind_text(db, stmt, 2, message_id, error) ||
+	    !cblue_sqlite_db_step_done(db, stmt, "cannot replace the feedback", error))
+		return FALSE;
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+	stmt = cblue_sqlite_db_prepare(db,
+				       "INSERT INTO feedback (conversation_id, message_id, rating, "
+				       "created_at) VALUES (?1, ?2, ?3, ?4)",
+				       error);
+	return stmt != NULL && cblue_sqlite_bind_text(db, stmt, 1, conversation_id, error) &&
+	       cblue_sqlite_bind_text(db, stmt, 2, message_id, error) &&
+	       cblue_sqlite_bind_text(db, stmt, 3, rating, error) &&
+	       cblue_sqlite_bind_text(db, stmt, 4, now, error) &&
+	       cblue_sqlite_db_step_done(db, stmt, "cannot write the feedback", error);
+}
+
+static gboolean
+cblue_store_sqlite_record_feedback(CblueStore *store, const gchar *conversation_id,
+				   const gchar *message_id, const gchar *rating, GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+
+	if (self->read_db == NULL) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
+				    _("The database is not open."));
+		return FALSE;
+	}
+	if (!cblue_sqlite_db_begin(self->read_db, error))
+		return FALSE;
+	if (!cblue_store_sqlite_feedback_locked(self->read_db, conversation_id, message_id, rating,
+						error) ||
+	    !cblue_sqlite_db_commit(self->read_db, error)) {
+		cblue_sqlite_db_rollback(self->read_db);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 static void
 cblue_store_sqlite_iface_init(CblueStoreInterface *iface)
 {
@@ -1585,6 +1703,8 @@ cblue_store_sqlite_iface_init(CblueStoreInterface *iface)
 	iface->flush = cblue_store_sqlite_flush;
 	iface->check = cblue_store_sqlite_check;
 	iface->count = cblue_store_sqlite_count;
+	iface->get_conversation = cblue_store_sqlite_get_conversation;
+	iface->record_feedback = cblue_store_sqlite_record_feedback;
 }
 
 /* the plugin */

@@ -171,6 +171,74 @@ test_bot_follow_up_context(void)
 	g_assert_cmpstr(cblue_chat_reply_get_conversation_id(reply2), ==, cblue_chat_reply_get_conversation_id(reply));
 }
 
+static CblueChatReply *
+ask_in(CblueBot *bot, const gchar *conversation_id, const gchar *text)
+{
+	g_autoptr(CblueMessage) message = cblue_message_new(text);
+	g_autoptr(GError) error = NULL;
+	CblueChatReply *reply;
+
+	cblue_message_set_conversation_id(message, conversation_id);
+	cblue_message_set_language(message, "en");
+	reply = cblue_bot_ask_sync(bot, message, NULL, &error);
+	g_assert_no_error(error);
+	return reply;
+}
+
+/* a follow-up goes to the family of the topic answered last (the dummy retriever gives
+ * every topic id in the text, the first in KB order scoring highest) */
+static void
+test_bot_follow_up_family(void)
+{
+	g_autoptr(CblueBot) bot = make_bot("[bot]\nclarify_margin=0.5\n", NULL);
+	g_autoptr(CblueBot) strict = make_bot("[bot]\ncontext_margin=0.05\n", NULL);
+	const gchar *both = "cctv-installation or solar-rooftop-price";
+	g_autoptr(CblueChatReply) alone = ask_in(bot, "c0", both);
+	GPtrArray *sources = cblue_chat_reply_get_sources(alone);
+	g_autofree gchar *first = NULL;
+	g_autofree gchar *second = NULL;
+	g_autoptr(CblueChatReply) reply = NULL;
+
+	/* alone, two topics that close make the bot ask which one */
+	g_assert_cmpint(cblue_chat_reply_get_outcome(alone), ==, CBLUE_OUTCOME_CLARIFY);
+	g_assert_cmpuint(sources->len, ==, 2);
+	first = g_strdup(cblue_hit_get_topic_id(g_ptr_array_index(sources, 0)));
+	second = g_strdup(cblue_hit_get_topic_id(g_ptr_array_index(sources, 1)));
+
+	/* after the second topic was answered, the follow-up is about it: no question asked */
+	g_clear_object(&reply);
+	reply = ask_in(bot, "c1", second);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, second);
+	g_clear_object(&reply);
+	reply = ask_in(bot, "c1", both);
+	g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_ANSWERED);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, second);
+	g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(cblue_chat_reply_get_sources(reply), 0)), ==,
+			second);
+
+	/* the same category counts as the family: solar-warranty before solar-rooftop-price */
+	g_clear_object(&reply);
+	reply = ask_in(bot, "c2", g_str_has_prefix(second, "solar") ? "solar-warranty" : "cctv-remote-viewing");
+	g_clear_object(&reply);
+	reply = ask_in(bot, "c2", both);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, second);
+
+	/* the family already leads and the runner-up is of another: the context decided */
+	g_clear_object(&reply);
+	reply = ask_in(bot, "c3", first);
+	g_clear_object(&reply);
+	reply = ask_in(bot, "c3", both);
+	g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_ANSWERED);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, first);
+
+	/* a family hit scoring far below the best one does not win */
+	g_clear_object(&reply);
+	reply = ask_in(strict, "c4", second);
+	g_clear_object(&reply);
+	reply = ask_in(strict, "c4", both);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, first);
+}
+
 /* the hand-written reply JSON escapes everything a JSON parser needs escaped */
 static void
 test_chat_reply_json(void)
@@ -212,6 +280,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/invalid-messages", test_bot_invalid_messages);
 	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
+	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
 	return g_test_run();
 }

@@ -2,12 +2,17 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "../cblue-bm25-index.h"
+#include "../cblue-bm25-retriever.h"
 #include "../cblue-bm25-stem.h"
+#include "../cblue-bm25-synonyms.h"
 
 typedef struct {
 	CblueTokenizer *tokenizer;
 	GHashTable *stopwords;
+	CblueBm25Synonyms *synonyms;
 	CblueBm25Index *index;
 } Fixture;
 
@@ -29,6 +34,7 @@ static void
 fixture_setup(Fixture *f, gconstpointer data)
 {
 	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(GError) error = NULL;
 	CblueBm25Params params;
 	CblueKbEntry *e;
 
@@ -48,13 +54,16 @@ fixture_setup(Fixture *f, gconstpointer data)
 	cblue_bm25_params_init_default(&params);
 	f->tokenizer = cblue_tokenizer_new();
 	f->stopwords = cblue_bm25_load_stopwords();
-	f->index = cblue_bm25_index_new(kb, f->tokenizer, f->stopwords, &params);
+	f->synonyms = cblue_bm25_synonyms_load(f->tokenizer, NULL, &error);
+	g_assert_no_error(error);
+	f->index = cblue_bm25_index_new(kb, f->tokenizer, f->stopwords, f->synonyms, &params);
 }
 
 static void
 fixture_teardown(Fixture *f, gconstpointer data)
 {
 	cblue_bm25_index_unref(f->index);
+	cblue_bm25_synonyms_unref(f->synonyms);
 	g_hash_table_unref(f->stopwords);
 	g_object_unref(f->tokenizer);
 }
@@ -148,7 +157,7 @@ analyze(Fixture *f, const gchar *text, gboolean want_ngrams)
 {
 	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
-	cblue_bm25_analyze(f->tokenizer, f->stopwords, text, words, NULL, ngrams);
+	cblue_bm25_analyze(f->tokenizer, f->stopwords, f->synonyms, text, words, NULL, ngrams);
 	if (want_ngrams) {
 		g_ptr_array_unref(words);
 		return g_steal_pointer(&ngrams);
@@ -229,7 +238,7 @@ test_bm25_typo_limits(void)
 
 	cblue_kb_add(kb, e);
 	cblue_bm25_params_init_default(&params);
-	index = cblue_bm25_index_new(kb, tokenizer, stopwords, &params);
+	index = cblue_bm25_index_new(kb, tokenizer, stopwords, NULL, &params);
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
 		g_autoptr(GPtrArray) hits = cblue_bm25_index_search(index, cases[i].query, 1);
 		g_test_message("%s → %u hits", cases[i].query, hits->len);
@@ -243,7 +252,8 @@ test_bm25_serialize(Fixture *f, gconstpointer data)
 {
 	g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(f->index);
 	g_autoptr(GError) error = NULL;
-	g_autoptr(CblueBm25Index) copy = cblue_bm25_index_new_from_bytes(bytes, f->tokenizer, f->stopwords, &error);
+	g_autoptr(CblueBm25Index) copy =
+	    cblue_bm25_index_new_from_bytes(bytes, f->tokenizer, f->stopwords, f->synonyms, &error);
 	const gchar *queries[] = {"solr panle price", "ติด solar ราคาเท่าไหร่", "装solar要多少钱", "tell me a joke", NULL};
 
 	g_assert_no_error(error);
@@ -261,16 +271,358 @@ test_bm25_serialize(Fixture *f, gconstpointer data)
 	/* truncated: the format check or the bounds checks refuse it */
 	{
 		g_autoptr(GBytes) cut = g_bytes_new_from_bytes(bytes, 0, g_bytes_get_size(bytes) / 2);
-		g_autoptr(CblueBm25Index) bad = cblue_bm25_index_new_from_bytes(cut, f->tokenizer, f->stopwords, &error);
+		g_autoptr(CblueBm25Index) bad =
+		    cblue_bm25_index_new_from_bytes(cut, f->tokenizer, f->stopwords, f->synonyms, &error);
 		g_assert_null(bad);
 		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	}
+}
+
+/* warnings are captured rather than fatal in the tests that provoke them */
+static GPtrArray *captured_warnings;
+static GMutex captured_mutex;
+
+static GLogWriterOutput
+capture_writer(GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data)
+{
+	if (log_level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL)) {
+		for (gsize i = 0; i < n_fields; i++) {
+			if (g_strcmp0(fields[i].key, "MESSAGE") == 0) {
+				g_mutex_lock(&captured_mutex);
+				g_ptr_array_add(captured_warnings, g_strdup(fields[i].value));
+				g_mutex_unlock(&captured_mutex);
+			}
+		}
+	}
+	return g_log_writer_standard_streams(log_level, fields, n_fields, user_data);
+}
+
+static guint
+count_warnings(const gchar *pattern)
+{
+	guint count = 0;
+	g_mutex_lock(&captured_mutex);
+	for (guint i = 0; i < captured_warnings->len; i++) {
+		if (g_pattern_match_simple(pattern, g_ptr_array_index(captured_warnings, i)))
+			count++;
+	}
+	g_mutex_unlock(&captured_mutex);
+	return count;
+}
+
+static CblueBm25Synonyms *
+synonyms_from_text(CblueTokenizer *tokenizer, const gchar *text, GError **error)
+{
+	g_autoptr(CblueBm25Synonyms) synonyms = cblue_bm25_synonyms_new(tokenizer);
+	if (!cblue_bm25_synonyms_add_data(synonyms, text, strlen(text), "test.txt", error))
+		return NULL;
+	cblue_bm25_synonyms_seal(synonyms);
+	return g_steal_pointer(&synonyms);
+}
+
+static void
+assert_rewrite(CblueBm25Synonyms *synonyms, CblueTokenizer *tokenizer, const gchar *text, const gchar *expected)
+{
+	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
+	g_autofree gchar *rewritten = cblue_bm25_synonyms_apply(synonyms, normalized);
+	g_test_message("%s → %s", text, rewritten != NULL ? rewritten : "(unchanged)");
+	g_assert_cmpstr(rewritten != NULL ? rewritten : normalized, ==, expected);
+}
+
+static void
+test_bm25_synonyms_apply(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueBm25Synonyms) synonyms =
+	    synonyms_from_text(tokenizer,
+			       "# a comment\n"
+			       "solar, pv, photovoltaic\n"
+			       "solar panel, pv module, pv panel\n"
+			       "wifi, wi-fi\n"
+			       "ev, electric vehicle\n"
+			       "\n"
+			       "  อินเวอร์เตอร์ ,อินเวอเตอร์\n"
+			       "太阳能板、光伏板，太陽能電池板\n",
+			       &error);
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(cblue_bm25_synonyms_get_size(synonyms), ==, 15);
+	/* whole words only, any case, plurals, the longest variant first */
+	assert_rewrite(synonyms, tokenizer, "PV price", "solar price");
+	assert_rewrite(synonyms, tokenizer, "pvc pipe", "pvc pipe");
+	assert_rewrite(synonyms, tokenizer, "two PV modules, one pv panel", "two solar panel, one solar panel");
+	assert_rewrite(synonyms, tokenizer, "every evening", "every evening");
+	assert_rewrite(synonyms, tokenizer, "electric vehicles", "ev");
+	assert_rewrite(synonyms, tokenizer, "Electric  -  Vehicle charger", "ev charger");
+	assert_rewrite(synonyms, tokenizer, "Wi-Fi and WI FI", "wifi and wifi");
+	assert_rewrite(synonyms, tokenizer, "5pv", "5solar");
+	assert_rewrite(synonyms, tokenizer, "ev2", "ev2");
+	/* Thai and Chinese anywhere, Traditional folded, code-mixed */
+	assert_rewrite(synonyms, tokenizer, "อินเวอเตอร์เสีย", "อินเวอร์เตอร์เสีย");
+	assert_rewrite(synonyms, tokenizer, "ติดpvราคา", "ติดsolarราคา");
+	assert_rewrite(synonyms, tokenizer, "光伏板多少钱", "太阳能板多少钱");
+	assert_rewrite(synonyms, tokenizer, "太陽能電池板價格", "太阳能板价格");
+	/* the canonical form stays as it is */
+	assert_rewrite(synonyms, tokenizer, "solar panel", "solar panel");
+}
+
+static void
+test_bm25_synonyms_errors(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	const struct {
+		const gchar *text;
+		const gchar *message;
+	} cases[] = {
+	    {"solar, pv\nsolar\n", "test.txt:2: a synonym group needs two different terms*"},
+	    {"solar, solar\n", "test.txt:1: a synonym group needs two different terms*"},
+	    {"# ok\nsolar, pv\nphotovoltaic, pv\n", "test.txt:3: “pv” is already in the group of line 2"},
+	    {"solar,, pv\n", "test.txt:1: term 2 is empty*"},
+	    {"solar, ---\n", "test.txt:1: term 2 is empty*"},
+	    {"solar, pv\n!wind\n", "test.txt:2: “wind” is in no synonym group"},
+	    {"solar, pv\n\xff\xfe, x\n", "test.txt:2: invalid UTF-8"},
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(GError) error = NULL;
+		g_autoptr(CblueBm25Synonyms) synonyms = synonyms_from_text(tokenizer, cases[i].text, &error);
+		g_assert_null(synonyms);
+		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+		g_test_message("%s", error->message);
+		g_assert_true(g_pattern_match_simple(cases[i].message, error->message));
+	}
+}
+
+/* the bundled files load, and a folder extends and overrides them */
+static void
+test_bm25_synonyms_override(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueBm25Synonyms) bundled = cblue_bm25_synonyms_load(tokenizer, NULL, &error);
+	g_autoptr(CblueBm25Synonyms) custom = NULL;
+	g_autofree gchar *dir = g_dir_make_tmp("cblue-synonyms-XXXXXX", &error);
+	g_autofree gchar *path = NULL;
+	g_autofree gchar *other = NULL;
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(cblue_bm25_synonyms_get_size(bundled), >, 300);
+	assert_rewrite(bundled, tokenizer, "photovoltaic", "solar");
+	assert_rewrite(bundled, tokenizer, "โซล่าเซลล์", "โซลาร์เซลล์");
+	assert_rewrite(bundled, tokenizer, "อินเวอเตอร์", "อินเวอร์เตอร์");
+	assert_rewrite(bundled, tokenizer, "光伏板", "太阳能板");
+	assert_rewrite(bundled, tokenizer, "CCTV", "cctv");
+	assert_rewrite(bundled, tokenizer, "security cameras", "cctv");
+
+	/* a group sharing a term replaces the bundled one; "!" drops a group */
+	path = g_build_filename(dir, "custom.txt", NULL);
+	other = g_build_filename(dir, "notes.md", NULL);
+	g_file_set_contents(path, "pv, photovoltaic\n!cctv\nzorblax, zrx\n", -1, &error);
+	g_assert_no_error(error);
+	g_file_set_contents(other, "not, read\n,,,\n", -1, &error);
+	g_assert_no_error(error);
+	custom = cblue_bm25_synonyms_load(tokenizer, dir, &error);
+	g_assert_no_error(error);
+	assert_rewrite(custom, tokenizer, "photovoltaic", "pv");
+	assert_rewrite(custom, tokenizer, "solar", "solar");
+	assert_rewrite(custom, tokenizer, "security cameras", "security cameras");
+	assert_rewrite(custom, tokenizer, "zrx", "zorblax");
+	assert_rewrite(custom, tokenizer, "โซล่าเซลล์", "โซลาร์เซลล์");
+	g_assert_cmpstr(cblue_bm25_synonyms_get_digest(custom), !=, cblue_bm25_synonyms_get_digest(bundled));
+
+	/* a broken file names its line */
+	g_file_set_contents(path, "pv, photovoltaic\nlonely\n", -1, &error);
+	g_assert_no_error(error);
+	g_clear_pointer(&custom, cblue_bm25_synonyms_unref);
+	custom = cblue_bm25_synonyms_load(tokenizer, dir, &error);
+	g_assert_null(custom);
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+	g_assert_true(g_str_has_suffix(error->message, "custom.txt:2: a synonym group needs two different terms, "
+						       "separated by commas"));
+	g_unlink(path);
+	g_unlink(other);
+	g_rmdir(dir);
+}
+
+/* variants meet in the index: in the KB ("CCTV cameras") and in questions */
+static void
+test_bm25_synonyms_search(Fixture *f, gconstpointer data)
+{
+	assert_top(f, "PV panel cost", "solar-price", 0.5);
+	assert_top(f, "photovoltaic module price", "solar-price", 0.5);
+	assert_top(f, "光伏板多少钱", "solar-price", 0.5);
+	assert_top(f, "surveillance camera for my shop", "cctv", 0.4);
+	assert_top(f, "ติดซีซีทีวีที่ร้าน", "cctv", 0.3);
+	assert_top(f, "electric car charger at home", "ev-charger", 0.4);
+}
+
+static CblueKb *
+make_kb(void)
+{
+	CblueKb *kb = cblue_kb_new();
+	g_autoptr(CblueKbEntry) a = make_entry("solar-price", "How much does a solar rooftop system cost?",
+					       "ติดโซลาร์เซลล์ราคาเท่าไหร่", "安装太阳能板多少钱",
+					       "A 5 kW solar rooftop costs 150,000-200,000 THB.", "solar panel price");
+	g_autoptr(CblueKbEntry) b = make_entry("cctv", "Can you install security cameras at my shop?",
+					       "ติดกล้องวงจรปิดที่ร้านได้ไหม", "可以在店里安装监控摄像头吗",
+					       "We install CCTV cameras for homes and shops.", "cctv camera");
+	cblue_kb_add(kb, a);
+	cblue_kb_add(kb, b);
+	return kb;
+}
+
+static const gchar *
+search_top(CblueRetrieverBm25 *retriever, const gchar *text)
+{
+	g_autoptr(CblueMessage) message = cblue_message_new(text);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) hits = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
+	g_assert_no_error(error);
+	return hits->len > 0 ? g_intern_string(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0))) : NULL;
+}
+
+/* iterates the main context until @n builds were installed */
+static void
+wait_for_builds(CblueRetrieverBm25 *retriever, guint n)
+{
+	gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+	while (cblue_retriever_bm25_get_n_builds(retriever) < n) {
+		g_assert_cmpint(g_get_monotonic_time(), <, deadline);
+		g_main_context_iteration(NULL, FALSE);
+		g_usleep(5000);
+	}
+}
+
+static guint
+count_cache_files(const gchar *cache_dir)
+{
+	g_autoptr(GDir) dir = g_dir_open(cache_dir, 0, NULL);
+	guint n = 0;
+	while (dir != NULL && g_dir_read_name(dir) != NULL)
+		n++;
+	return n;
+}
+
+/* while serving: a change of the synonyms folder rebuilds the index, a broken file is
+ * refused with a warning and the synonyms in force stay, and the cache follows */
+static void
+test_bm25_synonyms_reload(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *root = g_dir_make_tmp("cblue-bm25-XXXXXX", &error);
+	g_autofree gchar *dir = g_build_filename(root, "synonyms", NULL);
+	g_autofree gchar *cache_dir = g_build_filename(root, "cache", NULL);
+	g_autofree gchar *path = g_build_filename(dir, "th.txt", NULL);
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(CblueRetrieverBm25) retriever = cblue_retriever_bm25_new(tokenizer, NULL, "test");
+	g_autofree gchar *digest = NULL;
+	g_autoptr(CblueBm25Synonyms) synonyms = NULL;
+
+	g_assert_no_error(error);
+	g_assert_cmpint(g_mkdir(dir, 0700), ==, 0);
+	cblue_retriever_bm25_set_cache_dir(retriever, cache_dir);
+	cblue_retriever_bm25_set_synonyms_dir(retriever, dir, TRUE, &error);
+	g_assert_no_error(error);
+	cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(cblue_retriever_bm25_get_n_builds(retriever), ==, 1);
+	g_assert_null(search_top(retriever, "zorblax"));
+	g_assert_cmpuint(count_cache_files(cache_dir), ==, 1);
+
+	/* a new word for CCTV */
+	g_file_set_contents(path, "# shop slang\ncctv, zorblax\n", -1, &error);
+	g_assert_no_error(error);
+	wait_for_builds(retriever, 2);
+	g_assert_cmpstr(search_top(retriever, "zorblax"), ==, "cctv");
+	/* the index was written to the cache under a new key, the old one removed */
+	g_assert_cmpuint(count_cache_files(cache_dir), ==, 1);
+	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
+	digest = g_strdup(cblue_bm25_synonyms_get_digest(synonyms));
+
+	/* broken: refused, the previous synonyms stay */
+	g_file_set_contents(path, "cctv, zorblax\nsolar\n", -1, &error);
+	g_assert_no_error(error);
+	{
+		gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+		while (count_warnings("*th.txt:2: a synonym group needs two*") == 0) {
+			g_assert_cmpint(g_get_monotonic_time(), <, deadline);
+			g_main_context_iteration(NULL, FALSE);
+			g_usleep(5000);
+		}
+	}
+	g_assert_cmpuint(count_warnings("synonyms not reloaded, the previous ones stay in force: *"), ==, 1);
+	g_assert_cmpuint(cblue_retriever_bm25_get_n_builds(retriever), ==, 2);
+	g_assert_cmpstr(search_top(retriever, "zorblax"), ==, "cctv");
+	g_clear_pointer(&synonyms, cblue_bm25_synonyms_unref);
+	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
+	g_assert_cmpstr(cblue_bm25_synonyms_get_digest(synonyms), ==, digest);
+
+	/* removed: back to the bundled synonyms */
+	g_unlink(path);
+	wait_for_builds(retriever, 3);
+	g_assert_null(search_top(retriever, "zorblax"));
+
+	/* a publish uses the synonyms in force */
+	g_file_set_contents(path, "solar panel, zorblax\n", -1, &error);
+	g_assert_no_error(error);
+	wait_for_builds(retriever, 4);
+	cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error);
+	g_assert_no_error(error);
+	g_assert_cmpstr(search_top(retriever, "zorblax"), ==, "solar-price");
+
+	g_clear_object(&retriever);
+	g_unlink(path);
+	g_rmdir(dir);
+	{
+		g_autoptr(GDir) gdir = g_dir_open(cache_dir, 0, NULL);
+		const gchar *name;
+		while (gdir != NULL && (name = g_dir_read_name(gdir)) != NULL) {
+			g_autofree gchar *file = g_build_filename(cache_dir, name, NULL);
+			g_unlink(file);
+		}
+	}
+	g_rmdir(cache_dir);
+	g_rmdir(root);
+}
+
+/* a broken synonyms folder at start-up: the bundled synonyms are used */
+static void
+test_bm25_synonyms_broken_at_start(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *dir = g_dir_make_tmp("cblue-synonyms-XXXXXX", &error);
+	g_autofree gchar *path = g_build_filename(dir, "en.txt", NULL);
+	g_autoptr(CblueRetrieverBm25) retriever = cblue_retriever_bm25_new(tokenizer, NULL, "test");
+	g_autoptr(CblueBm25Synonyms) synonyms = NULL;
+	g_autoptr(CblueKb) kb = make_kb();
+
+	g_file_set_contents(path, "pv, solar\n\nx\n", -1, &error);
+	g_assert_no_error(error);
+	g_assert_false(cblue_retriever_bm25_set_synonyms_dir(retriever, dir, FALSE, &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+	g_assert_true(g_str_has_suffix(error->message, "en.txt:3: a synonym group needs two different terms, "
+						       "separated by commas"));
+	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
+	g_assert_nonnull(synonyms);
+	g_assert_cmpuint(cblue_bm25_synonyms_get_size(synonyms), >, 300);
+	g_clear_error(&error);
+	cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error);
+	g_assert_no_error(error);
+	g_assert_cmpstr(search_top(retriever, "surveillance camera"), ==, "cctv");
+	g_unlink(path);
+	g_rmdir(dir);
 }
 
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+	captured_warnings = g_ptr_array_new_with_free_func(g_free);
+	g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+	g_log_set_writer_func(capture_writer, NULL, NULL);
 	g_test_add("/cblue/bm25/languages", Fixture, NULL, fixture_setup, test_bm25_languages, fixture_teardown);
 	g_test_add("/cblue/bm25/code-mixed", Fixture, NULL, fixture_setup, test_bm25_code_mixed, fixture_teardown);
 	g_test_add("/cblue/bm25/typos", Fixture, NULL, fixture_setup, test_bm25_typos, fixture_teardown);
@@ -284,5 +636,12 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bm25/stem-english", test_bm25_stem_english);
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
 	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
+	g_test_add_func("/cblue/bm25/synonyms/apply", test_bm25_synonyms_apply);
+	g_test_add_func("/cblue/bm25/synonyms/errors", test_bm25_synonyms_errors);
+	g_test_add_func("/cblue/bm25/synonyms/override", test_bm25_synonyms_override);
+	g_test_add("/cblue/bm25/synonyms/search", Fixture, NULL, fixture_setup, test_bm25_synonyms_search,
+		   fixture_teardown);
+	g_test_add_func("/cblue/bm25/synonyms/reload", test_bm25_synonyms_reload);
+	g_test_add_func("/cblue/bm25/synonyms/broken-at-start", test_bm25_synonyms_broken_at_start);
 	return g_test_run();
 }

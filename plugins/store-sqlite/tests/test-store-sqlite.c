@@ -267,7 +267,10 @@ test_record(CblueStore *store, CblueMessage *message, CblueOutcome outcome, gboo
 		cblue_chat_reply_set_text(reply, "Sorry, I don't know.");
 		cblue_chat_reply_set_confidence(reply, 0.12);
 	}
-	cblue_chat_reply_set_pii_redacted(reply, pii);
+	if (pii) {
+		const gchar *const types[] = {"TH_ID", "PHONE", NULL};
+		cblue_chat_reply_set_pii_types(reply, types);
+	}
 	cblue_chat_reply_set_duration_usec(reply, 1500);
 	cblue_store_record_exchange(store, message, reply);
 }
@@ -618,7 +621,7 @@ test_record_exchanges(Fixture *f, gconstpointer data)
 			"SELECT count(*) FROM messages WHERE role = 'bot' AND outcome = 'clarify'"),
 	    ==, 250);
 	g_assert_cmpint(
-	    test_db_int(db, "SELECT count(*) FROM messages WHERE pii_types = 'redacted'"), ==, 100);
+	    test_db_int(db, "SELECT count(*) FROM messages WHERE pii_types = 'PHONE,TH_ID'"), ==, 100);
 	g_assert_cmpint(
 	    test_db_int(db,
 			"SELECT count(*) FROM messages WHERE role = 'bot' AND duration_us = 1500"),
@@ -737,6 +740,75 @@ test_check_count(Fixture *f, gconstpointer data)
 	g_assert_cmpint(test_count(f->store, "audit_log"), ==, 0);
 }
 
+/* the history served to a visitor, and feedback on its replies */
+static void
+test_conversation_and_feedback(Fixture *f, gconstpointer data)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(JsonNode) node = NULL;
+	g_autoptr(JsonNode) last = NULL;
+	g_autoptr(JsonNode) missing = NULL;
+	JsonArray *messages;
+	const gchar *first_id = NULL;
+
+	fixture_open_ok(f);
+	for (guint i = 0; i < 3; i++) {
+		g_autoptr(CblueMessage) message = test_message("conv-h", i);
+		if (i == 0)
+			first_id = g_intern_string(cblue_message_get_message_id(message));
+		test_record(f->store, message, i == 1 ? CBLUE_OUTCOME_UNANSWERED : CBLUE_OUTCOME_ANSWERED, FALSE);
+	}
+	{
+		g_autoptr(CblueMessage) other = test_message("conv-other", 9);
+		test_record(f->store, other, CBLUE_OUTCOME_ANSWERED, FALSE);
+	}
+	test_flush(f->store);
+
+	node = cblue_store_get_conversation(f->store, "conv-h", 0, &error);
+	g_assert_no_error(error);
+	messages = json_node_get_array(node);
+	g_assert_cmpuint(json_array_get_length(messages), ==, 6);
+	for (guint i = 0; i < 6; i++) {
+		JsonObject *obj = json_array_get_object_element(messages, i);
+		g_assert_cmpstr(json_object_get_string_member(obj, "role"), ==, i % 2 == 0 ? "user" : "bot");
+		g_assert_nonnull(json_object_get_string_member(obj, "created_at"));
+	}
+	/* a bot message carries the id of the message it answers, the one feedback names */
+	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(messages, 0), "message_id"), ==,
+			first_id);
+	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(messages, 1), "message_id"), ==,
+			first_id);
+	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(messages, 0), "text"), ==,
+			"question 0 from [TH_ID]");
+	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(messages, 1), "topic_id"), ==,
+			"solar-price");
+	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(messages, 3), "outcome"), ==,
+			"unanswered");
+	g_assert_true(json_object_get_null_member(json_array_get_object_element(messages, 3), "topic_id"));
+
+	/* the most recent messages only, still oldest first */
+	last = cblue_store_get_conversation(f->store, "conv-h", 2, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(json_array_get_length(json_node_get_array(last)), ==, 2);
+	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(json_node_get_array(last), 0),
+						      "text"),
+			==, "question 2 from [TH_ID]");
+
+	missing = cblue_store_get_conversation(f->store, "conv-none", 0, &error);
+	g_assert_null(missing);
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND);
+	g_clear_error(&error);
+
+	/* a second rating of the same message replaces the first */
+	g_assert_true(cblue_store_record_feedback(f->store, "conv-h", first_id, "up", &error));
+	g_assert_no_error(error);
+	g_assert_true(cblue_store_record_feedback(f->store, "conv-h", first_id, "down", &error));
+	g_assert_no_error(error);
+	g_assert_cmpint(test_count(f->store, "feedback"), ==, 1);
+	g_assert_false(cblue_store_record_feedback(f->store, "conv-h", first_id, "meh", &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+}
+
 static void
 test_add(const gchar *path, void (*func)(Fixture *, gconstpointer))
 {
@@ -763,5 +835,6 @@ main(int argc, char **argv)
 	test_add("/cblue/store-sqlite/shutdown/flushes", test_shutdown_flushes);
 	test_add("/cblue/store-sqlite/finalize/flushes", test_finalize_flushes);
 	test_add("/cblue/store-sqlite/check-count", test_check_count);
+	test_add("/cblue/store-sqlite/conversation-and-feedback", test_conversation_and_feedback);
 	return g_test_run();
 }

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "cblue-redact-engine.h"
+
+/*
+ * redact-cn-id: CN_ID: the 18-character Chinese resident ID (GB 11643), confirmed by its ISO 7064 MOD 11-2
+ * check character (0-9 or X) and a valid date of birth.
+ * The rules live in redact-common (cblue-redact-engine.c); see docs/redaction.md.
+ */
+
+/* on an exact tie between two types, the higher priority wins (see docs/redaction.md) */
+#define CBLUE_REDACT_CN_ID_PRIORITY 60
+
+#define CBLUE_TYPE_REDACT_CN_ID_PLUGIN (cblue_redact_cn_id_plugin_get_type())
+G_DECLARE_FINAL_TYPE(CblueRedactCnIdPlugin, cblue_redact_cn_id_plugin, CBLUE, REDACT_CN_ID_PLUGIN, CbluePlugin)
+
+struct _CblueRedactCnIdPlugin {
+	CbluePlugin parent_instance;
+};
+
+G_DEFINE_TYPE(CblueRedactCnIdPlugin, cblue_redact_cn_id_plugin, CBLUE_TYPE_PLUGIN)
+
+static void
+cblue_redact_cn_id_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable, GAsyncReadyCallback callback,
+				      gpointer user_data)
+{
+	const gchar *const builtins[] = {"cn-id", NULL};
+	g_autoptr(GTask) task = g_task_new(plugin, cancellable, callback, user_data);
+	g_autoptr(GError) error = NULL;
+
+	g_task_set_source_tag(task, cblue_redact_cn_id_plugin_setup_async);
+	if (!cblue_redact_plugin_setup_builtins(plugin, builtins, CBLUE_REDACT_CN_ID_PRIORITY, &error)) {
+		g_task_return_error(task, g_steal_pointer(&error));
+		return;
+	}
+	g_task_return_boolean(task, TRUE);
+}
+
+static gboolean
+cblue_redact_cn_id_plugin_setup_finish(CbluePlugin *plugin, GAsyncResult *result, GError **error)
+{
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+static void
+cblue_redact_cn_id_plugin_class_init(CblueRedactCnIdPluginClass *klass)
+{
+	CbluePluginClass *plugin_class = CBLUE_PLUGIN_CLASS(klass);
+	plugin_class->setup_async = cblue_redact_cn_id_plugin_setup_async;
+	plugin_class->setup_finish = cblue_redact_cn_id_plugin_setup_finish;
+}
+
+static void
+cblue_redact_cn_id_plugin_init(CblueRedactCnIdPlugin *self)
+{
+	cblue_plugin_set_description(CBLUE_PLUGIN(self), "Chinese resident ID numbers, ISO 7064 checked (CN_ID)");
+	cblue_plugin_set_version(CBLUE_PLUGIN(self), CBLUE_VERSION_STRING);
+	/* never run without it once enabled: personal data would be stored and logged */
+	cblue_plugin_set_required(CBLUE_PLUGIN(self), TRUE);
+}
+
+CBLUE_PLUGIN_DEFINE(cblue_redact_cn_id_plugin_get_type)

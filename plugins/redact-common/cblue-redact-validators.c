@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+
+#include "cblue-redact-validators.h"
+
+/* Luhn (ISO/IEC 7812-1): payment cards */
+gboolean
+cblue_redact_luhn_valid(const gchar *digits, gsize n_digits)
+{
+	guint sum = 0;
+	gboolean twice = FALSE;
+
+	if (n_digits < 2)
+		return FALSE;
+	for (gsize i = n_digits; i-- > 0;) {
+		guint d;
+		if (!g_ascii_isdigit(digits[i]))
+			return FALSE;
+		d = (guint)(digits[i] - '0');
+		if (twice) {
+			d *= 2;
+			if (d > 9)
+				d -= 9;
+		}
+		sum += d;
+		twice = !twice;
+	}
+	return sum % 10 == 0;
+}
+
+/*
+ * Thai national ID: 13 digits, the first the person type (1–8), the next two a province
+ * code (10–96), the last a check digit: (11 − Σ dᵢ·(13 − i) mod 11) mod 10 over the first
+ * twelve.
+ */
+gboolean
+cblue_redact_th_id_valid(const gchar *digits, gsize n_digits)
+{
+	guint sum = 0;
+
+	if (n_digits != 13)
+		return FALSE;
+	for (gsize i = 0; i < 13; i++) {
+		if (!g_ascii_isdigit(digits[i]))
+			return FALSE;
+	}
+	if (digits[0] < '1' || digits[0] > '8' || digits[1] == '0')
+		return FALSE;
+	for (gsize i = 0; i < 12; i++)
+		sum += (guint)(digits[i] - '0') * (guint)(13 - i);
+	return (11 - sum % 11) % 10 == (guint)(digits[12] - '0');
+}
+
+gboolean
+cblue_redact_birth_date_valid(guint year, guint month, guint day)
+{
+	g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+	guint this_year = (guint)g_date_time_get_year(now);
+
+	if (year < 1900 || year > this_year || month < 1 || month > 12 || day < 1 || day > 31)
+		return FALSE;
+	if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+		return FALSE;
+	if (year == this_year) {
+		guint this_month = (guint)g_date_time_get_month(now);
+		if (month > this_month || (month == this_month && day > (guint)g_date_time_get_day_of_month(now)))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/*
+ * Chinese resident ID (GB 11643-1999): a 6-digit region (first digit 1–8), the date of
+ * birth YYYYMMDD, a 3-digit sequence and an ISO 7064 MOD 11-2 check character, 0–9 or X.
+ */
+gboolean
+cblue_redact_cn_id_valid(const gchar *id, gsize length)
+{
+	static const guint weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+	static const gchar check_chars[] = "10X98765432";
+	guint sum = 0;
+	guint year, month, day;
+
+	if (length != 18)
+		return FALSE;
+	for (gsize i = 0; i < 17; i++) {
+		if (!g_ascii_isdigit(id[i]))
+			return FALSE;
+		sum += (guint)(id[i] - '0') * weights[i];
+	}
+	if (id[0] < '1' || id[0] > '8')
+		return FALSE;
+	year = (guint)((id[6] - '0') * 1000 + (id[7] - '0') * 100 + (id[8] - '0') * 10 + (id[9] - '0'));
+	month = (guint)((id[10] - '0') * 10 + (id[11] - '0'));
+	day = (guint)((id[12] - '0') * 10 + (id[13] - '0'));
+	if (!cblue_redact_birth_date_valid(year, month, day))
+		return FALSE;
+	return g_ascii_toupper(id[17]) == check_chars[sum % 11];
+}
+
+/* four decimal octets without leading zeros, not 0.0.0.0 */
+gboolean
+cblue_redact_ipv4_valid(const gchar *text, gsize length)
+{
+	guint octets = 0, digits = 0, value = 0;
+	gboolean all_zero = TRUE;
+
+	for (gsize i = 0; i <= length; i++) {
+		gchar c = i < length ? text[i] : '.';
+		if (g_ascii_isdigit(c)) {
+			if (digits > 0 && value == 0)
+				return FALSE; /* a leading zero: 01 */
+			value = value * 10 + (guint)(c - '0');
+			if (++digits > 3 || value > 255)
+				return FALSE;
+			continue;
+		}
+		if (c != '.' || digits == 0)
+			return FALSE;
+		if (value != 0)
+			all_zero = FALSE;
+		octets++;
+		digits = 0;
+		value = 0;
+	}
+	return octets == 4 && !all_zero;
+}
+
+/* a real address, not `::`, `::1` or a short token such as `a::b` */
+gboolean
+cblue_redact_ipv6_valid(const gchar *text, gsize length)
+{
+	gchar buf[64];
+	struct in6_addr addr;
+	guint hex = 0, colons = 0;
+	gboolean nonzero = FALSE;
+
+	if (length < 3 || length >= sizeof(buf))
+		return FALSE;
+	memcpy(buf, text, length);
+	buf[length] = '\0';
+	for (gsize i = 0; i < length; i++) {
+		if (g_ascii_isxdigit(buf[i]))
+			hex++;
+		else if (buf[i] == ':')
+			colons++;
+	}
+	if (colons < 2 || hex < 4 || inet_pton(AF_INET6, buf, &addr) != 1)
+		return FALSE;
+	for (guint i = 0; i < 15; i++) /* the last byte alone: ::1 is loopback */
+		nonzero = nonzero || addr.s6_addr[i] != 0;
+	return nonzero;
+}
+
+/*
+ * Thai numbers: mobile 0[689]x xxx xxxx (10 digits), landline 02 xxx xxxx and 0[3-7]x xxx
+ * xxx (9 digits), +66 without the leading 0. Chinese: mobile 1[3-9]x xxxx xxxx (11
+ * digits), landline 0 + a 2–3 digit area code + 7–8 digits, +86. Anything else only with
+ * a `+` (or `00`) and a country code: E.164, 8 to 15 digits.
+ */
+static CblueRedactPhoneKind
+cblue_redact_phone_classify_international(const gchar *d, gsize n)
+{
+	if (n >= 2 && d[0] == '6' && d[1] == '6') {
+		const gchar *nat = d + 2;
+		gsize nn = n - 2;
+		if (nn > 0 && nat[0] == '0') { /* +66 (0) 81 … */
+			nat++;
+			nn--;
+		}
+		if (nn == 9 && strchr("689", nat[0]) != NULL)
+			return CBLUE_REDACT_PHONE_TH_MOBILE;
+		if (nn == 8 && nat[0] >= '2' && nat[0] <= '7')
+			return CBLUE_REDACT_PHONE_TH_LANDLINE;
+		return CBLUE_REDACT_PHONE_NONE;
+	}
+	if (n >= 2 && d[0] == '8' && d[1] == '6') {
+		const gchar *nat = d + 2;
+		gsize nn = n - 2;
+		if (nn > 0 && nat[0] == '0') {
+			nat++;
+			nn--;
+		}
+		if (nn == 11 && nat[0] == '1' && nat[1] >= '3' && nat[1] <= '9')
+			return CBLUE_REDACT_PHONE_CN_MOBILE;
+		if (nn >= 9 && nn <= 11 && nat[0] >= '2' && nat[0] <= '9')
+			return CBLUE_REDACT_PHONE_CN_LANDLINE;
+		return CBLUE_REDACT_PHONE_NONE;
+	}
+	if (n >= 8 && n <= 15 && d[0] != '0')
+		return CBLUE_REDACT_PHONE_INTERNATIONAL;
+	return CBLUE_REDACT_PHONE_NONE;
+}
+
+CblueRedactPhoneKind
+cblue_redact_phone_classify(const gchar *d, gsize n, gboolean plus)
+{
+	if (plus)
+		return cblue_redact_phone_classify_international(d, n);
+	if (n >= 10 && d[0] == '0' && d[1] == '0')
+		return cblue_redact_phone_classify_international(d + 2, n - 2);
+	if (n == 11 && d[0] == '6' && d[1] == '6' && strchr("689", d[2]) != NULL)
+		return CBLUE_REDACT_PHONE_TH_MOBILE;
+	if (n == 13 && d[0] == '8' && d[1] == '6' && d[2] == '1' && d[3] >= '3' && d[3] <= '9')
+		return CBLUE_REDACT_PHONE_CN_MOBILE;
+	if (n >= 9 && d[0] == '0') {
+		if (n == 10 && strchr("689", d[1]) != NULL)
+			return CBLUE_REDACT_PHONE_TH_MOBILE;
+		if (n == 9 && d[1] >= '2' && d[1] <= '7')
+			return CBLUE_REDACT_PHONE_TH_LANDLINE;
+		if ((n == 11 || n == 12) && d[1] != '0')
+			return CBLUE_REDACT_PHONE_CN_LANDLINE;
+		return CBLUE_REDACT_PHONE_NONE;
+	}
+	if (n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9')
+		return CBLUE_REDACT_PHONE_CN_MOBILE;
+	return CBLUE_REDACT_PHONE_NONE;
+}
+
+/* splits [start, end) of @text, digits and the separators ` .-()+`, into groups */
+gboolean
+cblue_redact_groups_parse(CblueRedactGroups *groups, const gchar *text, gsize start, gsize end)
+{
+	gsize i = start;
+	gsize sep_start = start;
+	gchar sep = 0;
+	gboolean sep_space = FALSE;
+
+	memset(groups, 0, sizeof(*groups));
+	groups->prefix_start = start;
+	while (i < end) {
+		gchar c = text[i];
+		if (g_ascii_isdigit(c)) {
+			CblueRedactGroup *g;
+			if (groups->n_groups == CBLUE_REDACT_MAX_GROUPS)
+				return FALSE;
+			g = &groups->groups[groups->n_groups++];
+			g->start = i;
+			g->sep_start = sep_start;
+			g->sep = sep;
+			g->sep_space = sep_space;
+			while (i < end && g_ascii_isdigit(text[i]) && g->n_digits < G_MAXUINT8) {
+				g->n_digits++;
+				i++;
+			}
+			g->end = i;
+			sep_start = i;
+			sep = 0;
+			sep_space = FALSE;
+			continue;
+		}
+		if (c == '+' && groups->n_groups == 0)
+			groups->plus = TRUE;
+		else if (c == ' ')
+			sep_space = TRUE;
+		else if (c == '-' || c == '.' || c == '(' || c == ')') {
+			if (sep == 0)
+				sep = c;
+		} else
+			return FALSE;
+		i++;
+	}
+	for (guint j = 0; j < groups->n_groups; j++) {
+		if (groups->groups[j].sep == 0 && groups->groups[j].sep_space)
+			groups->groups[j].sep = ' ';
+	}
+	return groups->n_groups > 0;
+}
+
+/* the digits of groups first..last into @out (nul-terminated); returns their number */
+guint
+cblue_redact_groups_digits(const CblueRedactGroups *groups, const gchar *text, guint first, guint last, gchar *out,
+			   gsize out_size)
+{
+	guint n = 0;
+	for (guint j = first; j <= last; j++) {
+		const CblueRedactGroup *g = &groups->groups[j];
+		for (gsize i = g->start; i < g->end && n + 1 < out_size; i++)
+			out[n++] = text[i];
+	}
+	out[n] = '\0';
+	return n;
+}
+
+gboolean
+cblue_redact_groups_sizes_are(const CblueRedactGroups *groups, guint first, guint last, const guint8 *sizes,
+			      guint n_sizes)
+{
+	if (last - first + 1 != n_sizes)
+		return FALSE;
+	for (guint j = 0; j < n_sizes; j++) {
+		if (groups->groups[first + j].n_digits != sizes[j])
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* every separator inside first..last is one character, the same, and in @allowed */
+gboolean
+cblue_redact_groups_same_sep(const CblueRedactGroups *groups, guint first, guint last, const gchar *allowed)
+{
+	gchar sep = 0;
+	for (guint j = first + 1; j <= last; j++) {
+		const CblueRedactGroup *g = &groups->groups[j];
+		if (g->start - g->sep_start != 1 || g->sep == 0 || strchr(allowed, g->sep) == NULL)
+			return FALSE;
+		if (sep != 0 && g->sep != sep)
+			return FALSE;
+		sep = g->sep;
+	}
+	return TRUE;
+}

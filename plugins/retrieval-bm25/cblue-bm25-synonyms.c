@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cblue-bm25-synonyms.h"
+
+/*
+ * Synonyms and spelling variants. A file has one group per line, terms separated by
+ * commas, the first term being the canonical form ("solar, pv, photovoltaic"); `#` starts
+ * a comment line and `!term` removes the group (of an earlier file) holding that term.
+ * Every term is normalized like the text it is matched against (NFKC, case folding,
+ * Traditional → Simplified Chinese), spaces and hyphens inside a term match any run of
+ * spaces and hyphens.
+ *
+ * Before segmentation, every variant in a normalized text is rewritten to its canonical
+ * form, longest match first, left to right: as whole words for variants that begin or
+ * end with a Latin letter or digit (an "s" after a final letter is taken as a plural),
+ * anywhere for Thai and Chinese, which have no spaces between words. Applied to the KB
+ * and to every question alike, all the spellings of a thing become one.
+ *
+ * A later file overrides an earlier one: a group that shares a term with a group of an
+ * earlier file replaces that group. Within one file a term may be in one group only.
+ */
+
+typedef struct {
+	GPtrArray *terms; /* owned, of utf8 (normalized); the first is the canonical form */
+	gchar *where; /* owned: the file that defined the group */
+	guint line;
+} CblueBm25SynGroup;
+
+typedef struct {
+	const gchar *variant; /* borrowed from a group */
+	gsize len;
+	const gchar *canonical; /* borrowed from a group; NULL if the variant is the canonical form */
+	gunichar last; /* the last character: must end a word if it is a Latin letter or digit */
+	gboolean plural; /* ends with a Latin letter: a plural "s" may follow */
+} CblueBm25SynEntry;
+
+struct _CblueBm25Synonyms {
+	CblueTokenizer *tokenizer; /* owned */
+	GPtrArray *groups; /* owned, of CblueBm25SynGroup (NULL once removed) */
+	GHashTable *by_term; /* owned: utf8 term (borrowed from groups) → borrowed group */
+	GArray *entries; /* owned, of CblueBm25SynEntry; NULL until sealed */
+	GHashTable *matcher; /* owned: first gunichar → GPtrArray of borrowed entries, longest first */
+	gchar *digest; /* owned; NULL until sealed */
+};
+
+static void
+cblue_bm25_syn_group_free(CblueBm25SynGroup *group)
+{
+	if (group == NULL)
+		return;
+	g_ptr_array_unref(group->terms);
+	g_free(group->where);
+	g_free(group);
+}
+
+CblueBm25Synonyms *
+cblue_bm25_synonyms_new(CblueTokenizer *tokenizer)
+{
+	CblueBm25Synonyms *self = g_atomic_rc_box_new0(CblueBm25Synonyms);
+	self->tokenizer = g_object_ref(tokenizer);
+	self->groups = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_bm25_syn_group_free);
+	self->by_term = g_hash_table_new(g_str_hash, g_str_equal);
+	return self;
+}
+
+static void
+cblue_bm25_synonyms_clear(gpointer data)
+{
+	CblueBm25Synonyms *self = data;
+	g_clear_pointer(&self->matcher, g_hash_table_unref);
+	g_clear_pointer(&self->entries, g_array_unref);
+	g_hash_table_unref(self->by_term);
+	g_ptr_array_unref(self->groups);
+	g_object_unref(self->tokenizer);
+	g_free(self->digest);
+}
+
+CblueBm25Synonyms *
+cblue_bm25_synonyms_ref(CblueBm25Synonyms *self)
+{
+	return g_atomic_rc_box_acquire(self);
+}
+
+void
+cblue_bm25_synonyms_unref(CblueBm25Synonyms *self)
+{
+	g_atomic_rc_box_release_full(self, cblue_bm25_synonyms_clear);
+}
+
+/* Latin (and other alphabetic, non-Thai) letters and digits make words; a variant that
+ * begins or ends with one must not begin or end inside a word. Letters and digits are
+ * words of their own ("5kw" is "5 kw", as the tokenizer has it). */
+typedef enum {
+	CBLUE_BM25_SYN_CLASS_NONE,
+	CBLUE_BM25_SYN_CLASS_LETTER,
+	CBLUE_BM25_SYN_CLASS_DIGIT,
+} CblueBm25SynClass;
+
+static CblueBm25SynClass
+cblue_bm25_syn_class(gunichar ch)
+{
+	if (ch >= 0x0E00 || !g_unichar_isalnum(ch))
+		return CBLUE_BM25_SYN_CLASS_NONE;
+	return g_unichar_isdigit(ch) ? CBLUE_BM25_SYN_CLASS_DIGIT : CBLUE_BM25_SYN_CLASS_LETTER;
+}
+
+/* whether @a and @b would run together into one word */
+static gboolean
+cblue_bm25_syn_joins(gunichar a, gunichar b)
+{
+	CblueBm25SynClass ca = cblue_bm25_syn_class(a);
+	return ca != CBLUE_BM25_SYN_CLASS_NONE && ca == cblue_bm25_syn_class(b);
+}
+
+static gboolean
+cblue_bm25_syn_is_separator(gchar ch)
+{
+	return g_ascii_isspace(ch) || ch == '-';
+}
+
+/* a normalized term with every run of spaces and hyphens made one space */
+static gchar *
+cblue_bm25_syn_clean_term(const gchar *term)
+{
+	GString *out = g_string_new(NULL);
+	gboolean pending_space = FALSE;
+
+	for (const gchar *p = term; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		if (g_unichar_isspace(ch) || ch == '-') {
+			pending_space = out->len > 0;
+			continue;
+		}
+		if (pending_space)
+			g_string_append_c(out, ' ');
+		pending_space = FALSE;
+		g_string_append_unichar(out, ch);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static gboolean
+cblue_bm25_syn_has_alnum(const gchar *term)
+{
+	for (const gchar *p = term; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (g_unichar_isalnum(g_utf8_get_char(p)))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static void
+cblue_bm25_synonyms_remove_group(CblueBm25Synonyms *self, CblueBm25SynGroup *group)
+{
+	for (guint i = 0; i < group->terms->len; i++) {
+		const gchar *term = g_ptr_array_index(group->terms, i);
+		if (g_hash_table_lookup(self->by_term, term) == group)
+			g_hash_table_remove(self->by_term, term);
+	}
+	for (guint i = 0; i < self->groups->len; i++) {
+		if (g_ptr_array_index(self->groups, i) == group) {
+			/* keep the indexes of the other groups */
+			cblue_bm25_syn_group_free(group);
+			self->groups->pdata[i] = NULL;
+			break;
+		}
+	}
+}
+
+/* one line of a synonyms file; @where names the file */
+static gboolean
+cblue_bm25_synonyms_add_line(CblueBm25Synonyms *self, gchar *line, const gchar *where, guint line_no,
+			     GError **error)
+{
+	g_autofree gchar *normalized = NULL;
+	g_auto(GStrv) parts = NULL;
+	g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func(g_free);
+	CblueBm25SynGroup *group;
+
+	if (!g_utf8_validate(line, -1, NULL)) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s:%u: invalid UTF-8"), where, line_no);
+		return FALSE;
+	}
+	g_strstrip(line);
+	if (line[0] == '\0' || line[0] == '#')
+		return TRUE;
+
+	/* "!term": forget the group that holds term */
+	if (line[0] == '!') {
+		g_autofree gchar *norm = cblue_tokenizer_normalize(self->tokenizer, line + 1);
+		g_autofree gchar *term = cblue_bm25_syn_clean_term(norm);
+		CblueBm25SynGroup *old = g_hash_table_lookup(self->by_term, term);
+		if (old == NULL) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("%s:%u: “%s” is in no synonym group"), where, line_no, line + 1);
+			return FALSE;
+		}
+		cblue_bm25_synonyms_remove_group(self, old);
+		return TRUE;
+	}
+
+	/* NFKC makes a full-width comma a comma; the ideographic comma separates too */
+	normalized = cblue_tokenizer_normalize(self->tokenizer, line);
+	{
+		g_auto(GStrv) ideographic = g_strsplit(normalized, "、", -1);
+		g_free(normalized);
+		normalized = g_strjoinv(",", ideographic);
+	}
+	parts = g_strsplit(normalized, ",", -1);
+	for (guint i = 0; parts[i] != NULL; i++) {
+		g_autofree gchar *term = cblue_bm25_syn_clean_term(parts[i]);
+		if (term[0] == '\0' || !cblue_bm25_syn_has_alnum(term)) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("%s:%u: term %u is empty or has no letter or digit"), where, line_no, i + 1);
+			return FALSE;
+		}
+		if (!g_ptr_array_find_with_equal_func(terms, term, g_str_equal, NULL))
+			g_ptr_array_add(terms, g_steal_pointer(&term));
+	}
+	if (terms->len < 2) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+			    _("%s:%u: a synonym group needs two different terms, separated by commas"), where, line_no);
+		return FALSE;
+	}
+	for (guint i = 0; i < terms->len; i++) {
+		CblueBm25SynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
+		if (old != NULL && g_strcmp0(old->where, where) == 0) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("%s:%u: “%s” is already in the group of line %u"), where, line_no,
+				    (const gchar *)g_ptr_array_index(terms, i), old->line);
+			return FALSE;
+		}
+	}
+	/* a group of a later file replaces the groups it shares a term with */
+	for (guint i = 0; i < terms->len; i++) {
+		CblueBm25SynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
+		if (old != NULL)
+			cblue_bm25_synonyms_remove_group(self, old);
+	}
+	group = g_new0(CblueBm25SynGroup, 1);
+	group->terms = g_steal_pointer(&terms);
+	group->where = g_strdup(where);
+	group->line = line_no;
+	g_ptr_array_add(self->groups, group);
+	for (guint i = 0; i < group->terms->len; i++)
+		g_hash_table_insert(self->by_term, g_ptr_array_index(group->terms, i), group);
+	return TRUE;
+}
+
+/* adds the groups of one file's contents; on error, @self must be discarded */
+gboolean
+cblue_bm25_synonyms_add_data(CblueBm25Synonyms *self, const gchar *data, gsize len, const gchar *where,
+			     GError **error)
+{
+	g_autofree gchar *copy = g_strndup(data, len);
+	g_auto(GStrv) lines = NULL;
+
+	g_return_val_if_fail(self->entries == NULL, FALSE);
+	if (strlen(copy) != len) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s: the file contains a NUL byte"), where);
+		return FALSE;
+	}
+	lines = g_strsplit(copy, "\n", -1);
+	for (guint i = 0; lines[i] != NULL; i++) {
+		if (!cblue_bm25_synonyms_add_line(self, lines[i], where, i + 1, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+gboolean
+cblue_bm25_synonyms_add_file(CblueBm25Synonyms *self, const gchar *filename, GError **error)
+{
+	g_autofree gchar *data = NULL;
+	gsize len = 0;
+
+	if (!g_file_get_contents(filename, &data, &len, error)) {
+		cblue_error_convert(error);
+		return FALSE;
+	}
+	return cblue_bm25_synonyms_add_data(self, data, len, filename, error);
+}
+
+static gint
+cblue_bm25_syn_strcmp_ptr(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const gchar *const *)a, *(const gchar *const *)b);
+}
+
+static gint
+cblue_bm25_syn_entry_compare(gconstpointer a, gconstpointer b)
+{
+	const CblueBm25SynEntry *ea = *(const CblueBm25SynEntry *const *)a;
+	const CblueBm25SynEntry *eb = *(const CblueBm25SynEntry *const *)b;
+	if (ea->len != eb->len)
+		return ea->len > eb->len ? -1 : 1;
+	return strcmp(ea->variant, eb->variant);
+}
+
+/* builds the matcher and the digest; no group can be added afterwards */
+void
+cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
+{
+	g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
+	GHashTableIter iter;
+	gpointer key, value;
+
+	if (self->entries != NULL)
+		return;
+	self->entries = g_array_sized_new(FALSE, TRUE, sizeof(CblueBm25SynEntry), g_hash_table_size(self->by_term));
+	self->matcher = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+	g_hash_table_iter_init(&iter, self->by_term);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		const gchar *term = key;
+		CblueBm25SynGroup *group = value;
+		const gchar *canonical = g_ptr_array_index(group->terms, 0);
+		CblueBm25SynEntry entry = {0};
+		gunichar last = g_utf8_get_char(g_utf8_prev_char(term + strlen(term)));
+
+		entry.variant = term;
+		entry.len = strlen(term);
+		entry.canonical = g_strcmp0(term, canonical) == 0 ? NULL : canonical;
+		entry.last = last;
+		entry.plural = last < 0x80 && g_ascii_isalpha((gchar)last);
+		g_array_append_val(self->entries, entry);
+		g_ptr_array_add(lines, g_strdup_printf("%s\t%s\n", term, canonical));
+	}
+	/* pointers into the array only once it is complete */
+	for (guint i = 0; i < self->entries->len; i++) {
+		CblueBm25SynEntry *entry = &g_array_index(self->entries, CblueBm25SynEntry, i);
+		gpointer first = GUINT_TO_POINTER(g_utf8_get_char(entry->variant));
+		GPtrArray *list = g_hash_table_lookup(self->matcher, first);
+		if (list == NULL) {
+			list = g_ptr_array_new();
+			g_hash_table_insert(self->matcher, first, list);
+		}
+		g_ptr_array_add(list, entry);
+	}
+	g_hash_table_iter_init(&iter, self->matcher);
+	while (g_hash_table_iter_next(&iter, NULL, &value))
+		g_ptr_array_sort(value, cblue_bm25_syn_entry_compare);
+
+	g_ptr_array_sort(lines, cblue_bm25_syn_strcmp_ptr);
+	for (guint i = 0; i < lines->len; i++)
+		g_checksum_update(checksum, g_ptr_array_index(lines, i), -1);
+	self->digest = g_strdup(g_checksum_get_string(checksum));
+}
+
+/**
+ * cblue_bm25_synonyms_load:
+ * @tokenizer: the tokenizer whose normalization the texts go through
+ * @dir: (nullable): a folder of `*.txt` files that extend and override the bundled ones
+ * @error: return location for a #GError
+ *
+ * Loads the bundled synonyms (`en.txt`, `th.txt`, `zh.txt`) and then every `*.txt`
+ * file of @dir in name order.
+ *
+ * Returns: sealed synonyms, or %NULL with @error set naming the file and line
+ */
+CblueBm25Synonyms *
+cblue_bm25_synonyms_load(CblueTokenizer *tokenizer, const gchar *dir, GError **error)
+{
+	static const gchar *const langs[] = {"en", "th", "zh"};
+	g_autoptr(CblueBm25Synonyms) self = cblue_bm25_synonyms_new(tokenizer);
+	g_autoptr(GDir) gdir = NULL;
+	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+	const gchar *name;
+
+	for (guint i = 0; i < G_N_ELEMENTS(langs); i++) {
+		g_autofree gchar *path = g_strdup_printf("/ai/cblue/synonyms/%s.txt", langs[i]);
+		g_autofree gchar *where = g_strdup_printf("resource://%s", path);
+		g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+		gsize len = 0;
+		const gchar *data;
+		if (bytes == NULL) {
+			g_warning("no bundled synonyms for %s", langs[i]);
+			continue;
+		}
+		data = g_bytes_get_data(bytes, &len);
+		if (!cblue_bm25_synonyms_add_data(self, data, len, where, error))
+			return NULL;
+	}
+	if (dir != NULL)
+		gdir = g_dir_open(dir, 0, NULL);
+	while (gdir != NULL && (name = g_dir_read_name(gdir)) != NULL) {
+		if (g_str_has_suffix(name, ".txt") && name[0] != '.')
+			g_ptr_array_add(names, g_strdup(name));
+	}
+	g_ptr_array_sort(names, cblue_bm25_syn_strcmp_ptr);
+	for (guint i = 0; i < names->len; i++) {
+		g_autofree gchar *path = g_build_filename(dir, (const gchar *)g_ptr_array_index(names, i), NULL);
+		if (!cblue_bm25_synonyms_add_file(self, path, error))
+			return NULL;
+	}
+	cblue_bm25_synonyms_seal(self);
+	return g_steal_pointer(&self);
+}
+
+const gchar *
+cblue_bm25_synonyms_get_digest(CblueBm25Synonyms *self)
+{
+	return self->digest != NULL ? self->digest : "";
+}
+
+/* the number of terms, canonical forms included */
+guint
+cblue_bm25_synonyms_get_size(CblueBm25Synonyms *self)
+{
+	return g_hash_table_size(self->by_term);
+}
+
+/* where @entry matches @p, or NULL; a space of the variant matches a run of spaces and
+ * hyphens, and the match must not end inside a word */
+static const gchar *
+cblue_bm25_syn_match(const CblueBm25SynEntry *entry, const gchar *p)
+{
+	const gchar *v = entry->variant;
+	const gchar *end = entry->variant + entry->len;
+	gunichar next;
+
+	while (v < end) {
+		if (*v == ' ') {
+			if (!cblue_bm25_syn_is_separator(*p))
+				return NULL;
+			while (cblue_bm25_syn_is_separator(*p))
+				p++;
+			v++;
+			continue;
+		}
+		if (*p != *v)
+			return NULL;
+		p++;
+		v++;
+	}
+	next = g_utf8_get_char(p);
+	if (entry->plural && next == 's' && !cblue_bm25_syn_joins('s', g_utf8_get_char(p + 1)))
+		return p + 1;
+	return cblue_bm25_syn_joins(entry->last, next) ? NULL : p;
+}
+
+/**
+ * cblue_bm25_synonyms_apply:
+ * @self: sealed synonyms
+ * @normalized: a normalized text
+ *
+ * Rewrites every variant in @normalized to its canonical form.
+ *
+ * Returns: (nullable): the rewritten text, or %NULL if there was nothing to rewrite
+ */
+gchar *
+cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
+{
+	GString *out = NULL;
+	const gchar *copied = normalized;
+	const gchar *p = normalized;
+	gunichar prev = 0;
+
+	if (self->matcher == NULL || g_hash_table_size(self->matcher) == 0)
+		return NULL;
+	while (*p != '\0') {
+		gunichar ch = g_utf8_get_char(p);
+		GPtrArray *list = NULL;
+		const gchar *end = NULL;
+		const CblueBm25SynEntry *hit = NULL;
+
+		/* a variant never begins inside a word */
+		if (!cblue_bm25_syn_joins(prev, ch))
+			list = g_hash_table_lookup(self->matcher, GUINT_TO_POINTER(ch));
+		for (guint i = 0; list != NULL && i < list->len && end == NULL; i++) {
+			hit = g_ptr_array_index(list, i);
+			end = cblue_bm25_syn_match(hit, p);
+		}
+		if (end == NULL) {
+			prev = ch;
+			p = g_utf8_next_char(p);
+			continue;
+		}
+		if (hit->canonical != NULL) {
+			if (out == NULL)
+				out = g_string_sized_new(strlen(normalized) + 32);
+			g_string_append_len(out, copied, p - copied);
+			/* a canonical form must not run into the words around it */
+			if (out->len > 0 && cblue_bm25_syn_joins(g_utf8_get_char(g_utf8_prev_char(out->str + out->len)),
+								 g_utf8_get_char(hit->canonical)))
+				g_string_append_c(out, ' ');
+			g_string_append(out, hit->canonical);
+			if (cblue_bm25_syn_joins(g_utf8_get_char(g_utf8_prev_char(hit->canonical + strlen(hit->canonical))),
+						 g_utf8_get_char(end)))
+				g_string_append_c(out, ' ');
+			copied = end;
+		}
+		prev = g_utf8_get_char(g_utf8_prev_char(end));
+		p = end;
+	}
+	if (out == NULL)
+		return NULL;
+	g_string_append(out, copied);
+	return g_string_free(out, FALSE);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include "cblue.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+	gdouble weight_questions;
+	gdouble weight_keywords;
+	gdouble weight_content;
+} CblueNgramParams;
+
+typedef struct _CblueNgramIndex CblueNgramIndex;
+
+void cblue_ngram_params_init_default(CblueNgramParams *params);
+void cblue_ngram_extract(CblueTokenizer *tokenizer, const gchar *text, GArray *keys);
+CblueNgramIndex *cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params);
+CblueNgramIndex *cblue_ngram_index_ref(CblueNgramIndex *index);
+void cblue_ngram_index_unref(CblueNgramIndex *index);
+guint cblue_ngram_index_get_n_terms(CblueNgramIndex *index);
+gsize cblue_ngram_index_get_n_postings(CblueNgramIndex *index);
+GPtrArray *cblue_ngram_index_search(CblueNgramIndex *index, const gchar *text, guint max_hits);
+GBytes *cblue_ngram_index_serialize(CblueNgramIndex *index);
+CblueNgramIndex *cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueNgramIndex, cblue_ngram_index_unref)
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include "cblue-ngram-index.h"
+
+G_BEGIN_DECLS
+
+#define CBLUE_TYPE_RETRIEVER_NGRAM (cblue_retriever_ngram_get_type())
+G_DECLARE_FINAL_TYPE(CblueRetrieverNgram, cblue_retriever_ngram, CBLUE, RETRIEVER_NGRAM, GObject)
+
+CblueRetrieverNgram *cblue_retriever_ngram_new(CblueTokenizer *tokenizer, const CblueNgramParams *params,
+					       const gchar *code_id);
+void cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cache_dir);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <dlfcn.h>
+#include <glib/gstdio.h>
+
+#include "cblue-ngram-retriever.h"
+
+/* retrieval-ngram: see README.md */
+
+#define CBLUE_TYPE_RETRIEVAL_NGRAM_PLUGIN (cblue_retrieval_ngram_plugin_get_type())
+G_DECLARE_FINAL_TYPE(CblueRetrievalNgramPlugin, cblue_retrieval_ngram_plugin, CBLUE, RETRIEVAL_NGRAM_PLUGIN,
+		     CbluePlugin)
+
+struct _CblueRetrievalNgramPlugin {
+	CbluePlugin parent_instance;
+};
+
+G_DEFINE_TYPE(CblueRetrievalNgramPlugin, cblue_retrieval_ngram_plugin, CBLUE_TYPE_PLUGIN)
+
+/* the identity of a file: its path, size and modification time */
+static gchar *
+cblue_retrieval_ngram_file_id(const gchar *filename)
+{
+	GStatBuf st;
+	if (filename == NULL || g_stat(filename, &st) != 0)
+		return g_strdup("?");
+	return g_strdup_printf("%s-%lld-%lld", filename, (long long)st.st_size, (long long)st.st_mtime);
+}
+
+/* the analysis code's identity — this module and libcblue (whose normalization the index
+ * depends on): a rebuilt plugin or library never reads an index its predecessor wrote */
+static gchar *
+cblue_retrieval_ngram_code_id(CbluePlugin *plugin)
+{
+	Dl_info info = {0};
+	g_autofree gchar *module_id = cblue_retrieval_ngram_file_id(cblue_plugin_get_filename(plugin));
+	g_autofree gchar *library_id = NULL;
+
+	if (dladdr((gpointer)cblue_tokenizer_normalize, &info) != 0)
+		library_id = cblue_retrieval_ngram_file_id(info.dli_fname);
+	return g_strdup_printf("%s|%s|%s", CBLUE_VERSION_STRING, module_id, library_id != NULL ? library_id : "?");
+}
+
+static void
+cblue_retrieval_ngram_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable,
+					 GAsyncReadyCallback callback, gpointer user_data)
+{
+	g_autoptr(GTask) task = g_task_new(plugin, cancellable, callback, user_data);
+	CblueContext *context = cblue_plugin_get_context(plugin);
+	CblueConfig *config = cblue_context_get_config(context);
+	g_autoptr(CblueRetrieverNgram) retriever = NULL;
+	g_autofree gchar *code_id = cblue_retrieval_ngram_code_id(plugin);
+	CblueNgramParams params;
+
+	g_task_set_source_tag(task, cblue_retrieval_ngram_plugin_setup_async);
+	cblue_ngram_params_init_default(&params);
+	params.weight_questions =
+	    cblue_config_get_double(config, "retrieval-ngram", "weight_questions", params.weight_questions);
+	params.weight_keywords =
+	    cblue_config_get_double(config, "retrieval-ngram", "weight_keywords", params.weight_keywords);
+	params.weight_content = cblue_config_get_double(config, "retrieval-ngram", "weight_content", params.weight_content);
+	retriever = cblue_retriever_ngram_new(cblue_context_get_tokenizer(context), &params, code_id);
+	if (cblue_config_get_boolean(config, "retrieval-ngram", "cache", TRUE)) {
+		g_autofree gchar *cache_dir = g_build_filename(cblue_context_get_data_dir(context), "cache", NULL);
+		cblue_retriever_ngram_set_cache_dir(retriever, cache_dir);
+	}
+	cblue_plugin_add_extension(plugin, CBLUE_TYPE_RETRIEVER, retriever, 0);
+	g_task_return_boolean(task, TRUE);
+}
+
+static gboolean
+cblue_retrieval_ngram_plugin_setup_finish(CbluePlugin *plugin, GAsyncResult *result, GError **error)
+{
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+static void
+cblue_retrieval_ngram_plugin_class_init(CblueRetrievalNgramPluginClass *klass)
+{
+	CbluePluginClass *plugin_class = CBLUE_PLUGIN_CLASS(klass);
+	plugin_class->setup_async = cblue_retrieval_ngram_plugin_setup_async;
+	plugin_class->setup_finish = cblue_retrieval_ngram_plugin_setup_finish;
+}
+
+static void
+cblue_retrieval_ngram_plugin_init(CblueRetrievalNgramPlugin *self)
+{
+	cblue_plugin_set_description(CBLUE_PLUGIN(self), "Character n-gram TF-IDF retrieval (en, th, zh)");
+	cblue_plugin_set_version(CBLUE_PLUGIN(self), CBLUE_VERSION_STRING);
+}
+
+CBLUE_PLUGIN_DEFINE(cblue_retrieval_ngram_plugin_get_type)

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "../cblue-ngram-index.h"
+#include "../cblue-ngram-retriever.h"
+
+typedef struct {
+	CblueTokenizer *tokenizer;
+	CblueNgramIndex *index;
+} Fixture;
+
+static CblueKbEntry *
+make_entry(const gchar *topic_id, const gchar *en_q, const gchar *th_q, const gchar *zh_q, const gchar *content,
+	   const gchar *keyword)
+{
+	CblueKbEntry *entry = cblue_kb_entry_new(topic_id);
+	const gchar *keywords[] = {keyword, NULL};
+	cblue_kb_entry_add_question(entry, "en", en_q);
+	cblue_kb_entry_add_question(entry, "th", th_q);
+	cblue_kb_entry_add_question(entry, "zh", zh_q);
+	cblue_kb_entry_set_content(entry, "en", content);
+	cblue_kb_entry_set_keywords(entry, keywords);
+	return entry;
+}
+
+static CblueKb *
+make_kb(void)
+{
+	CblueKb *kb = cblue_kb_new();
+	g_autoptr(CblueKbEntry) a = make_entry("solar-price", "How much does a solar rooftop system cost?",
+					       "ติดโซลาร์เซลล์ราคาเท่าไหร่", "安装太阳能板多少钱",
+					       "A 5 kW solar rooftop costs 150,000-200,000 THB.", "solar panel price");
+	g_autoptr(CblueKbEntry) b = make_entry("cctv", "Can you install security cameras at my shop?",
+					       "ติดกล้องวงจรปิดที่ร้านได้ไหม", "可以在店里安装监控摄像头吗",
+					       "We install CCTV cameras for homes and shops.", "cctv camera");
+	g_autoptr(CblueKbEntry) c = make_entry("ev-charger", "Do you install EV chargers at home?",
+					       "ติดตั้งที่ชาร์จรถยนต์ไฟฟ้าที่บ้าน", "可以在家安装电动车充电桩吗",
+					       "We install 7 kW wallbox EV chargers.", "ev charger wallbox");
+	cblue_kb_add(kb, a);
+	cblue_kb_add(kb, b);
+	cblue_kb_add(kb, c);
+	return kb;
+}
+
+static void
+fixture_setup(Fixture *f, gconstpointer data)
+{
+	g_autoptr(CblueKb) kb = make_kb();
+	CblueNgramParams params;
+	cblue_ngram_params_init_default(&params);
+	f->tokenizer = cblue_tokenizer_new();
+	f->index = cblue_ngram_index_new(kb, f->tokenizer, &params);
+}
+
+static void
+fixture_teardown(Fixture *f, gconstpointer data)
+{
+	cblue_ngram_index_unref(f->index);
+	g_object_unref(f->tokenizer);
+}
+
+static void
+assert_top(Fixture *f, const gchar *query, const gchar *topic_id)
+{
+	g_autoptr(GPtrArray) hits = cblue_ngram_index_search(f->index, query, 3);
+	CblueHit *top;
+	g_assert_cmpuint(hits->len, >, 0);
+	top = g_ptr_array_index(hits, 0);
+	g_test_message("%s → %s %.3f (confidence %.3f)", query, cblue_hit_get_topic_id(top), cblue_hit_get_score(top),
+		       cblue_hit_get_confidence(top));
+	g_assert_cmpstr(cblue_hit_get_topic_id(top), ==, topic_id);
+	g_assert_cmpfloat(cblue_hit_get_score(top), >, 0);
+	g_assert_cmpfloat(cblue_hit_get_score(top), <=, 1.0 + 1e-6);
+	g_assert_cmpfloat(cblue_hit_get_confidence(top), <=, 1.0 + 1e-6);
+}
+
+static void
+test_ngram_languages(Fixture *f, gconstpointer data)
+{
+	assert_top(f, "what is the price of a solar system", "solar-price");
+	assert_top(f, "โซลาร์เซลล์ราคาเท่าไร", "solar-price");
+	assert_top(f, "太阳能多少钱", "solar-price");
+	assert_top(f, "อยากติดกล้องที่ร้าน", "cctv");
+	assert_top(f, "店里装监控", "cctv");
+	assert_top(f, "ติด solar ราคาเท่าไหร่", "solar-price");
+	assert_top(f, "EV charger ติดที่บ้านได้ไหม", "ev-charger");
+}
+
+/* where words fail: typos, spelling variants, no spaces */
+static void
+test_ngram_robust(Fixture *f, gconstpointer data)
+{
+	assert_top(f, "solr panells pricce", "solar-price");
+	assert_top(f, "securitycameras", "cctv");
+	assert_top(f, "ติดโซล่าเซลราคา", "solar-price");
+	assert_top(f, "ที่ชาจรถไฟฟ้า", "ev-charger");
+	assert_top(f, "ＥＶ ＣＨＡＲＧＥＲ", "ev-charger");
+}
+
+static void
+test_ngram_nothing(Fixture *f, gconstpointer data)
+{
+	const gchar *queries[] = {"", "   ", "🙂🙂", "!!!", "\xff\xfe", NULL};
+	for (guint i = 0; queries[i] != NULL; i++) {
+		g_autoptr(GPtrArray) hits = cblue_ngram_index_search(f->index, queries[i], 3);
+		g_assert_cmpuint(hits->len, ==, 0);
+	}
+}
+
+static void
+test_ngram_extract(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GArray) a = g_array_new(FALSE, FALSE, sizeof(guint64));
+	g_autoptr(GArray) b = g_array_new(FALSE, FALSE, sizeof(guint64));
+
+	/* "ev" padded: ^ev, ev$, ^ev$ */
+	cblue_ngram_extract(tokenizer, "EV", a);
+	g_assert_cmpuint(a->len, ==, 3);
+	/* Chinese: 3 characters and 2 pairs */
+	g_array_set_size(a, 0);
+	cblue_ngram_extract(tokenizer, "太阳能", a);
+	g_assert_cmpuint(a->len, ==, 5);
+	/* Thai tone marks and thanthakhat do not matter */
+	g_array_set_size(a, 0);
+	cblue_ngram_extract(tokenizer, "โซล่า", a);
+	cblue_ngram_extract(tokenizer, "โซลา", b);
+	g_assert_cmpuint(a->len, ==, b->len);
+	g_assert_cmpmem(a->data, a->len * sizeof(guint64), b->data, b->len * sizeof(guint64));
+	/* Traditional is folded to Simplified before */
+	g_array_set_size(a, 0);
+	g_array_set_size(b, 0);
+	cblue_ngram_extract(tokenizer, "太陽能", a);
+	cblue_ngram_extract(tokenizer, "太阳能", b);
+	g_assert_cmpmem(a->data, a->len * sizeof(guint64), b->data, b->len * sizeof(guint64));
+}
+
+static void
+test_ngram_retriever(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+	g_autoptr(CblueMessage) message = cblue_message_new("wallbox charger");
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) before = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
+	g_autoptr(GPtrArray) after = NULL;
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(before->len, ==, 0);
+	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+	g_assert_no_error(error);
+	after = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(after->len, >, 0);
+	g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(after, 0)), ==, "ev-charger");
+}
+
+/* the index cache: a round trip gives the same hits; damaged bytes are refused */
+static void
+test_ngram_serialize(Fixture *f, gconstpointer data)
+{
+	g_autoptr(GBytes) bytes = cblue_ngram_index_serialize(f->index);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueNgramIndex) copy = cblue_ngram_index_new_from_bytes(bytes, f->tokenizer, &error);
+	const gchar *queries[] = {"solr panells pricce", "ติด solar ราคาเท่าไหร่", "装solar要多少钱", "tell me a joke", NULL};
+	gsize size = g_bytes_get_size(bytes);
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(cblue_ngram_index_get_n_terms(copy), ==, cblue_ngram_index_get_n_terms(f->index));
+	for (guint i = 0; queries[i] != NULL; i++) {
+		g_autoptr(GPtrArray) a = cblue_ngram_index_search(f->index, queries[i], 3);
+		g_autoptr(GPtrArray) b = cblue_ngram_index_search(copy, queries[i], 3);
+		g_assert_cmpuint(a->len, ==, b->len);
+		for (guint j = 0; j < a->len; j++) {
+			CblueHit *ha = g_ptr_array_index(a, j), *hb = g_ptr_array_index(b, j);
+			g_assert_cmpstr(cblue_hit_get_topic_id(ha), ==, cblue_hit_get_topic_id(hb));
+			g_assert_cmpfloat_with_epsilon(cblue_hit_get_score(ha), cblue_hit_get_score(hb), 1e-6);
+		}
+	}
+	/* cut short, or one byte changed */
+	for (guint i = 0; i < 2; i++) {
+		g_autoptr(GBytes) bad = NULL;
+		g_autoptr(CblueNgramIndex) none = NULL;
+		if (i == 0) {
+			bad = g_bytes_new_from_bytes(bytes, 0, size / 2);
+		} else {
+			guint8 *copy_data = g_memdup2(g_bytes_get_data(bytes, NULL), size);
+			copy_data[size / 3] ^= 0x40;
+			bad = g_bytes_new_take(copy_data, size);
+		}
+		none = cblue_ngram_index_new_from_bytes(bad, f->tokenizer, &error);
+		g_assert_null(none);
+		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+		g_clear_error(&error);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+	g_test_add("/cblue/ngram/languages", Fixture, NULL, fixture_setup, test_ngram_languages, fixture_teardown);
+	g_test_add("/cblue/ngram/robust", Fixture, NULL, fixture_setup, test_ngram_robust, fixture_teardown);
+	g_test_add("/cblue/ngram/nothing", Fixture, NULL, fixture_setup, test_ngram_nothing, fixture_teardown);
+	g_test_add_func("/cblue/ngram/extract", test_ngram_extract);
+	g_test_add("/cblue/ngram/serialize", Fixture, NULL, fixture_setup, test_ngram_serialize, fixture_teardown);
+	g_test_add_func("/cblue/ngram/retriever", test_ngram_retriever);
+	return g_test_run();
+}

@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Black-box tests of retrieval: synonyms (bundled, overridden, hot-reloaded while serving)
+and follow-up questions answered in the context of the conversation."""
+
+import json
+import os
+import time
+
+import pytest
+
+from conftest import Cli
+from test_http import Server
+
+
+def ask_conversation(cli, conversation_id, *questions):
+    proc = cli.run("ask", "--json", "--stdin", "--no-record", "--conversation", conversation_id,
+                   stdin="".join(q + "\n" for q in questions), check=0)
+    return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("follow_up, conversations", [
+    ("how much is it?", [("Do you install EV chargers at home?", "ev-charger-price"),
+                         ("How long does a solar installation take?", "solar-rooftop-price"),
+                         ("Can you install CCTV at my shop?", "cctv-installation")]),
+    ("แล้วราคาล่ะ", [("ติดตั้งโซลาร์เซลล์มีขั้นตอนอย่างไร", "solar-rooftop-price"),
+                     ("ติดตั้งที่ชาร์จรถยนต์ไฟฟ้าที่บ้านได้ไหม", "ev-charger-price")]),
+    ("多少钱？", [("你们安装监控摄像头吗", "cctv-installation"),
+                 ("家里能装充电桩吗", "ev-charger-price")]),
+])
+def test_follow_up_uses_the_previous_topic(cli, follow_up, conversations):
+    """The same follow-up gets the answer of the product the conversation is about."""
+    for i, (first, topic) in enumerate(conversations):
+        replies = ask_conversation(cli, f"conv-{i}", first, follow_up)
+        assert replies[0]["outcome"] == "answered", replies[0]
+        assert replies[1]["outcome"] == "answered", (first, replies[1])
+        assert replies[1]["topic_id"] == topic, (first, replies[1])
+        assert replies[1]["sources"][0]["topic_id"] == topic
+
+
+def test_follow_up_does_not_capture_other_questions(cli):
+    replies = ask_conversation(cli, "conv-3", "How much is a rooftop solar system?",
+                               "do you install CCTV cameras?", "what is the capital of France?")
+    assert replies[0]["topic_id"] == "solar-rooftop-price"
+    assert replies[1]["topic_id"] == "cctv-installation"
+    assert replies[2]["outcome"] == "unanswered"
+
+
+def test_synonyms_override_file(cli):
+    """A file in <data_dir>/synonyms extends the bundled synonyms; a broken one is reported with
+    its file and line, and the bundled synonyms are used."""
+    assert cli.ask_json("zorblax camera")["outcome"] == "unanswered"
+    synonyms = os.path.join(cli.data_dir, "synonyms")
+    os.makedirs(synonyms, exist_ok=True)
+    with open(os.path.join(synonyms, "shop.txt"), "w", encoding="utf-8") as f:
+        f.write("# shop slang\ncctv, zorblax\n")
+    assert cli.ask_json("zorblax camera")["topic_id"] == "cctv-installation"
+    with open(os.path.join(synonyms, "shop.txt"), "w", encoding="utf-8") as f:
+        f.write("cctv, zorblax\nlonely\n")
+    proc = cli.run("ask", "--json", "surveillance camera for my shop", check=0)
+    assert "shop.txt:2: a synonym group needs two different terms" in proc.stderr
+    assert json.loads(proc.stdout)["topic_id"] == "cctv-installation"
+
+
+def poll_topic(server, text, want, timeout=20):
+    deadline = time.monotonic() + timeout
+    while True:
+        status, _, reply = server.chat({"message": text, "language": "en"})
+        assert status == 200
+        if reply["topic_id"] == want:
+            return reply
+        assert time.monotonic() < deadline, reply
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def server(tmp_path):
+    srv = Server(tmp_path / "data")
+    yield srv
+    if srv.proc.poll() is None:
+        srv.proc.kill()
+        srv.proc.wait()
+
+
+def test_synonyms_hot_reload_while_serving(server):
+    path = os.path.join(server.data_dir, "synonyms", "shop.txt")
+    status, _, reply = server.chat({"message": "zorblax camera", "language": "en"})
+    assert status == 200 and reply["topic_id"] is None
+    # the server created the folder it watches
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("cctv, zorblax\n")
+    poll_topic(server, "zorblax camera", "cctv-installation")
+    # broken: refused with file and line, the synonyms in force stay
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("cctv, zorblax\n\nsolar\n")
+    time.sleep(1.0)
+    assert poll_topic(server, "zorblax camera", "cctv-installation", timeout=1)
+    # fixed and changed: reloaded
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("ev charger, zorblax\n")
+    poll_topic(server, "zorblax price", "ev-charger-price")
+    assert server.stop() == 0
+    stderr = server.proc.stderr.read()
+    assert "shop.txt:3: a synonym group needs two different terms" in stderr
+    assert "the previous ones stay in force" in stderr
+
+
+# two topics that no wording without the colour tells apart
+AMBIGUOUS_KB = [
+    {"topic_id": "reset-red", "category": "devices", "keywords": ["red box"],
+     "questions": {"en": ["How do I reset the red box?"]},
+     "content": {"en": "Hold the reset button for ten seconds."}},
+    {"topic_id": "reset-tan", "category": "devices", "keywords": ["tan box"],
+     "questions": {"en": ["How do I reset the tan box?"]},
+     "content": {"en": "Hold the reset button for ten seconds."}},
+    {"topic_id": "billing", "category": "account", "keywords": ["invoice"],
+     "questions": {"en": ["Where is my invoice?"]},
+     "content": {"en": "Invoices are in the customer portal."}},
+]
+
+
+def test_eval_calibrates_the_clarify_margin(cli, tmp_path):
+    """Where the two best topics are often both plausible, `eval --calibrate` turns clarification
+    on, and the bot then asks which topic was meant, in the customer's language."""
+    kb = tmp_path / "kb.json"
+    kb.write_text(json.dumps(AMBIGUOUS_KB), encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("language\tquery\ttopic_id\n"
+                      "en\thow to use the reset button\treset-tan\n"
+                      "en\treset button please\treset-tan\n"
+                      "en\thold the reset button\treset-red\n"
+                      "en\tmy invoice\tbilling\n"
+                      "en\tinvoice for last month\tbilling\n", encoding="utf-8")
+    proc = cli.run("eval", "--kb", str(kb), "--calibrate", str(labels), check=0)
+    config = proc.stdout.split("[bot]\n")[1]
+    values = dict(line.split("=") for line in config.split())
+    assert 0 < float(values["clarify_margin"]) <= 0.1, proc.stdout
+    assert float(values["answer_threshold"]) > 0
+
+    report = json.loads(cli.run("eval", "--json", "--kb", str(kb), "--clarify-margin", values["clarify_margin"],
+                                str(labels), check=0).stdout)
+    assert report["clarify_margin"] == float(values["clarify_margin"])
+    assert report["languages"]["en"]["clarified"] == pytest.approx(3 / 5)
+    assert report["languages"]["en"]["clarified_offering_expected"] == 1.0
+    # clarification never changes the ranking: top-1 is what it was without it
+    plain = json.loads(cli.run("eval", "--json", "--kb", str(kb), "--clarify-margin", "0", str(labels),
+                               check=0).stdout)
+    assert plain["languages"]["en"]["top1"] == report["languages"]["en"]["top1"]
+    assert plain["languages"]["en"]["clarified"] == 0
+
+    # a store with this KB only (eval seeded the other one with the bundled KB)
+    shop = Cli(tmp_path / "shop")
+    shop.run("kb", "import", str(kb), check=0)
+    conf = tmp_path / "cblue.conf"
+    conf.write_text("[bot]\n" + config, encoding="utf-8")
+    reply = shop.ask_json("reset button", config=conf)
+    assert reply["outcome"] == "clarify"
+    assert reply["topic_id"] is None
+    assert "How do I reset the red box?" in reply["reply"] and "How do I reset the tan box?" in reply["reply"]
+    assert shop.ask_json("where is my invoice", config=conf)["outcome"] == "answered"
