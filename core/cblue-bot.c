@@ -23,9 +23,13 @@
  * retriever, fused) → decision (answer, clarify or unknown) → answer (model provider)
  * → record (store, already redacted) → reply.
  *
- * The decision reads the calibrated confidence of the fused hits against
+ * Several retrievers are fused: each one's scores scaled to its best hit and summed with
+ * `[<plugin>] fusion_weight`, their confidences averaged with the same weights. The
+ * decision reads the calibrated confidence of the fused hits against
  * `[bot] answer_threshold`; two topics whose scores are within `[bot] clarify_margin`
- * of each other make the bot ask which one was meant. Replies that are not answers
+ * of each other make the bot ask which one was meant. In a conversation, a follow-up
+ * goes to the family (the topic itself or its category) of the topic answered last when
+ * one of its topics scores close to the best (`[bot] context_margin`). Replies that are not answers
  * (unknown, clarify) are canned texts in the customer's language, from `replies.json`
  * (bundled; `[bot] replies_file` overrides it), never from the process locale.
  *

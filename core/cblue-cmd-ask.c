@@ -65,12 +65,15 @@ cblue_ask_stdin(CblueApp *app, CblueAskOptions *opts)
 	gboolean all_ok = TRUE;
 	gboolean eof = FALSE;
 	guint8 chunk[65536];
+	gsize start = 0; /* buf before it is consumed: dropped only before reading more */
 
-	while (!eof || buf->len > 0) {
-		guint8 *nl = buf->len > 0 ? memchr(buf->data, '\n', buf->len) : NULL;
+	while (!eof || start < buf->len) {
+		guint8 *nl = start < buf->len ? memchr(buf->data + start, '\n', buf->len - start) : NULL;
 		if (nl == NULL && !eof) {
 			gssize n;
 			fflush(stdout);
+			g_byte_array_remove_range(buf, 0, (guint)start);
+			start = 0;
 			n = read(STDIN_FILENO, chunk, sizeof(chunk));
 			if (n < 0 && errno == EINTR)
 				continue;
@@ -81,12 +84,13 @@ cblue_ask_stdin(CblueApp *app, CblueAskOptions *opts)
 			continue;
 		}
 		{
-			gsize len = nl != NULL ? (gsize)(nl - buf->data) : buf->len;
-			g_autofree gchar *line = g_strndup((const gchar *)buf->data, len);
+			const gchar *begin = (const gchar *)buf->data + start;
+			gsize len = nl != NULL ? (gsize)((const gchar *)nl - begin) : buf->len - start;
+			g_autofree gchar *line = g_strndup(begin, len);
 			gsize line_len = strlen(line);
 			if (line_len > 0 && line[line_len - 1] == '\r')
 				line[line_len - 1] = '\0';
-			g_byte_array_remove_range(buf, 0, MIN(buf->len, (guint)len + 1));
+			start = MIN(buf->len, start + len + 1);
 			if (line_len != len) {
 				/* an embedded NUL: reject the line, keep the alignment */
 				g_autoptr(GError) error = g_error_new_literal(CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,

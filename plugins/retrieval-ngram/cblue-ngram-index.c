@@ -506,16 +506,26 @@ cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hit
  *   n_docs × (u32:length, bytes): topic ids
  *   u64[n_slots] slots, u32[n_slots] slot_terms, f32[n_terms] idf, u32[n_terms + 1] offsets,
  *   u32[n_postings] docs, f32[n_postings] weights
- *   u64:fnv1a(everything before)
+ *   u64:checksum(everything before), FNV-1a over 64-bit words
  */
 #define CBLUE_NGRAM_INDEX_MAGIC	 "CBLUENG"
-#define CBLUE_NGRAM_INDEX_FORMAT 1
+#define CBLUE_NGRAM_INDEX_FORMAT 2
 
+/* FNV-1a over 64-bit words (then the tail bytes): the index is megabytes, and a byte at a
+ * time was a third of loading it */
 static guint64
 cblue_ngram_fnv1a(const guint8 *data, gsize len)
 {
 	guint64 hash = 0xcbf29ce484222325ULL;
-	for (gsize i = 0; i < len; i++) {
+	gsize i = 0;
+	for (; i + 8 <= len; i += 8) {
+		guint64 word;
+		memcpy(&word, data + i, sizeof(word));
+		hash ^= word;
+		hash *= 0x100000001b3ULL;
+		hash ^= hash >> 29;
+	}
+	for (; i < len; i++) {
 		hash ^= data[i];
 		hash *= 0x100000001b3ULL;
 	}

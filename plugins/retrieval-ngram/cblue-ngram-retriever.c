@@ -71,33 +71,56 @@ cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cach
 	self->cache_dir = g_strdup(cache_dir);
 }
 
-/* 64-bit FNV-1a from @basis */
-static guint64
-cblue_retriever_ngram_fnv1a(guint64 basis, const gchar *text)
+/* two 64-bit FNV-1a hashes (different bases) of @text and its terminating NUL */
+static void
+cblue_retriever_ngram_hash(guint64 hash[2], const gchar *text)
 {
-	guint64 hash = basis;
-	for (const guchar *p = (const guchar *)text; *p != '\0'; p++) {
-		hash ^= *p;
-		hash *= 0x100000001b3ULL;
-	}
-	return hash;
+	const guchar *p = (const guchar *)(text != NULL ? text : "");
+	do {
+		for (guint i = 0; i < 2; i++) {
+			hash[i] ^= *p;
+			hash[i] *= 0x100000001b3ULL;
+		}
+	} while (*p++ != '\0');
 }
 
-/* The cache key: the analysis code, the parameters and the KB. The KB, the large part, is
- * hashed twice with FNV-1a (128 bits; SHA-256 of it was a fifth of a cold start) — the key
- * only has to change when the KB does, and the file carries its own checksum. */
+static void
+cblue_retriever_ngram_hash_strv(guint64 hash[2], const gchar *const *strv)
+{
+	for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+		cblue_retriever_ngram_hash(hash, strv[i]);
+	cblue_retriever_ngram_hash(hash, "\x01");
+}
+
+/* The cache key: the analysis code, the parameters and everything of the KB that the index
+ * reads, in order. The KB is hashed with two 64-bit FNV-1a (128 bits) rather than
+ * serialized and put through SHA-256, which was a fifth of a cold start: the key only has
+ * to change when the KB does, and the file carries its own checksum. */
 static gchar *
 cblue_retriever_ngram_cache_path(CblueRetrieverNgram *self, CblueKb *kb)
 {
 	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_autofree gchar *kb_json = cblue_kb_to_json(kb, TRUE);
+	GPtrArray *entries = cblue_kb_get_entries(kb);
 	g_autofree gchar *name = NULL;
-	guint64 kb_hash[2] = {cblue_retriever_ngram_fnv1a(0xcbf29ce484222325ULL, kb_json),
-			      cblue_retriever_ngram_fnv1a(0x84222325cbf29ce4ULL, kb_json)};
+	guint64 hash[2] = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
 
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *entry = g_ptr_array_index(entries, i);
+		g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
+		cblue_retriever_ngram_hash(hash, cblue_kb_entry_get_topic_id(entry));
+		cblue_retriever_ngram_hash_strv(hash, cblue_kb_entry_get_keywords(entry));
+		cblue_retriever_ngram_hash_strv(hash, cblue_kb_entry_get_tags(entry));
+		for (guint j = 0; j < langs->len; j++) {
+			const gchar *lang = g_ptr_array_index(langs, j);
+			cblue_retriever_ngram_hash(hash, lang);
+			cblue_retriever_ngram_hash_strv(hash, cblue_kb_entry_get_questions(entry, lang));
+			cblue_retriever_ngram_hash(hash, cblue_kb_entry_get_content(entry, lang));
+		}
+		cblue_retriever_ngram_hash(hash, "\x02");
+	}
 	g_checksum_update(checksum, (const guchar *)self->code_id, -1);
 	g_checksum_update(checksum, (const guchar *)&self->params, sizeof(self->params));
-	g_checksum_update(checksum, (const guchar *)kb_hash, sizeof(kb_hash));
+	g_checksum_update(checksum, (const guchar *)hash, sizeof(hash));
 	name = g_strdup_printf("retrieval-ngram-%s.index", g_checksum_get_string(checksum));
 	return g_build_filename(self->cache_dir, name, NULL);
 }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "../cblue-ngram-index.h"
 #include "../cblue-ngram-retriever.h"
 
@@ -197,6 +199,84 @@ test_ngram_serialize(Fixture *f, gconstpointer data)
 	}
 }
 
+static gchar *
+cache_file(const gchar *dir)
+{
+	g_autoptr(GDir) gdir = g_dir_open(dir, 0, NULL);
+	const gchar *name = gdir != NULL ? g_dir_read_name(gdir) : NULL;
+	g_assert_nonnull(name);
+	g_assert_null(g_dir_read_name(gdir));
+	return g_build_filename(dir, name, NULL);
+}
+
+/* the on-disk cache: one file per KB version, read back on the next start, replaced when
+ * the KB changes, rebuilt when damaged */
+static void
+test_ngram_cache(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *dir = g_dir_make_tmp("cblue-ngram-XXXXXX", &error);
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(CblueKb) other = make_kb();
+	g_autoptr(CblueKbEntry) extra = make_entry("wifi", "Can you fix my Wi-Fi?", "ไวไฟไม่แรง", "无线网络信号弱",
+						   "We install mesh Wi-Fi.", "wifi");
+	g_autofree gchar *first = NULL;
+	g_autofree gchar *second = NULL;
+	g_autofree gchar *again = NULL;
+
+	g_assert_no_error(error);
+	cblue_kb_add(other, extra);
+	for (guint round = 0; round < 2; round++) {
+		g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+		g_autoptr(CblueMessage) message = cblue_message_new("mesh wifi");
+		g_autoptr(GPtrArray) hits = NULL;
+		cblue_retriever_ngram_set_cache_dir(retriever, dir);
+		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), round == 0 ? kb : other, &error));
+		g_assert_no_error(error);
+		hits = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
+		g_assert_no_error(error);
+		if (round == 1)
+			g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)), ==, "wifi");
+		if (round == 0)
+			first = cache_file(dir);
+		else
+			second = cache_file(dir);
+	}
+	g_assert_cmpstr(first, !=, second);
+
+	/* damaged: refused by its checksum, rebuilt and written again */
+	{
+		g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+		g_autoptr(CblueMessage) message = cblue_message_new("mesh wifi");
+		g_autoptr(GPtrArray) hits = NULL;
+		g_autofree gchar *data = NULL;
+		gsize len = 0;
+		g_file_get_contents(second, &data, &len, &error);
+		g_assert_no_error(error);
+		data[len / 2] ^= 0x5a;
+		g_file_set_contents(second, data, (gssize)len, &error);
+		g_assert_no_error(error);
+		cblue_retriever_ngram_set_cache_dir(retriever, dir);
+		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), other, &error));
+		hits = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
+		g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)), ==, "wifi");
+		again = cache_file(dir);
+		g_assert_cmpstr(again, ==, second);
+		g_clear_pointer(&data, g_free);
+		g_file_get_contents(again, &data, &len, &error);
+		g_assert_no_error(error);
+		{
+			g_autoptr(GBytes) bytes = g_bytes_new_take(g_steal_pointer(&data), len);
+			g_autoptr(CblueNgramIndex) index = cblue_ngram_index_new_from_bytes(bytes, tokenizer, &error);
+			g_assert_no_error(error);
+			g_assert_nonnull(index);
+		}
+	}
+	g_unlink(again);
+	g_rmdir(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -207,5 +287,6 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/ngram/extract", test_ngram_extract);
 	g_test_add("/cblue/ngram/serialize", Fixture, NULL, fixture_setup, test_ngram_serialize, fixture_teardown);
 	g_test_add_func("/cblue/ngram/retriever", test_ngram_retriever);
+	g_test_add_func("/cblue/ngram/cache", test_ngram_cache);
 	return g_test_run();
 }
