@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cblue-cmd.h"
+#include "cblue-utf8-private.h"
 
 /*
  * `cblue redact`: standard input to standard output, line by line, with personal data
@@ -87,28 +88,44 @@ cblue_redact_append_json_string(GString *out, const gchar *text)
 	g_string_append_c(out, '"');
 }
 
+/* @data[@len] is writable: the line is nul-terminated in place */
 static void
-cblue_redact_line(CblueRedactRun *run, const gchar *data, gsize len, gboolean has_newline)
+cblue_redact_line(CblueRedactRun *run, gchar *data, gsize len, gboolean has_newline)
 {
-	g_autofree gchar *line = NULL;
+	g_autofree gchar *sanitized = NULL;
 	g_autofree gchar *redacted = NULL;
 	g_autoptr(GPtrArray) spans = NULL;
 	gboolean has_cr = len > 0 && data[len - 1] == '\r';
+	gboolean invalid = FALSE;
+	const gchar *line = data;
 
 	run->line_number++;
 	if (has_cr)
 		len--;
-	if (memchr(data, '\0', len) != NULL || !g_utf8_validate(data, (gssize)len, NULL)) {
+	data[len] = '\0';
+	if (memchr(data, '\0', len) != NULL) {
+		invalid = TRUE; /* a NUL: the rest of the line would be lost */
+	} else {
+		/* the library replaces invalid UTF-8 by U+FFFD: the line needs checking only when
+		 * one shows in the output, or a value (which could have covered one) was
+		 * redacted; every other line is known valid without a second pass */
+		redacted = cblue_redact_text_full(run->redactors, data, run->policy, run->scope, &spans);
+		if ((spans->len > 0 || memmem(redacted, strlen(redacted), "\xef\xbf\xbd", 3) != NULL) &&
+		    !cblue_utf8_validate_fast(data, len))
+			invalid = TRUE;
+	}
+	if (invalid) {
 		/* TRANSLATORS: %s is a line number */
 		g_autofree gchar *number = g_strdup_printf("%" G_GUINT64_FORMAT, run->line_number);
 		fprintf(stderr, _("cblue redact: line %s is not valid UTF-8; invalid bytes were replaced by U+FFFD\n"),
 			number);
 		run->n_invalid++;
-		line = g_utf8_make_valid(data, (gssize)len);
-	} else {
-		line = g_strndup(data, len);
+		sanitized = g_utf8_make_valid(data, (gssize)len);
+		line = sanitized;
+		g_clear_pointer(&redacted, g_free);
+		g_clear_pointer(&spans, g_ptr_array_unref);
+		redacted = cblue_redact_text_full(run->redactors, line, run->policy, run->scope, &spans);
 	}
-	redacted = cblue_redact_text_full(run->redactors, line, run->policy, run->scope, run->json ? &spans : NULL);
 
 	g_string_truncate(run->out, 0);
 	if (run->json) {
@@ -154,14 +171,17 @@ cblue_redact_stdin(CblueRedactRun *run, GError **error)
 		gssize n;
 
 		if (nl != NULL) {
-			cblue_redact_line(run, (const gchar *)buf->data + pos, (gsize)(nl - (buf->data + pos)), TRUE);
+			cblue_redact_line(run, (gchar *)buf->data + pos, (gsize)(nl - (buf->data + pos)), TRUE);
 			pos = (gsize)(nl - buf->data) + 1;
 			continue;
 		}
 		if (eof) {
 			/* a last line without a newline stays without one */
-			if (pos < buf->len)
-				cblue_redact_line(run, (const gchar *)buf->data + pos, buf->len - pos, FALSE);
+			if (pos < buf->len) {
+				gsize len = buf->len - pos;
+				g_byte_array_append(buf, (const guint8 *)"", 1);
+				cblue_redact_line(run, (gchar *)buf->data + pos, len, FALSE);
+			}
 			break;
 		}
 		g_byte_array_remove_range(buf, 0, (guint)pos);

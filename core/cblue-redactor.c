@@ -133,38 +133,63 @@ cblue_redact_fold_char(gunichar ch)
 	}
 }
 
-/* a quick look at the bytes: does anything need folding? Most texts need nothing, and are
- * then given to the redactors as they are, without a copy */
+/* validates @text and tells whether anything in it needs folding, in one pass; most texts
+ * need nothing, and are then given to the redactors as they are, without a copy */
 static gboolean
-cblue_redact_needs_folding(const gchar *text, gsize len)
+cblue_redact_scan_text(const gchar *text, gsize len, gboolean *needs_folding)
 {
 	const guchar *p = (const guchar *)text;
 	const guchar *end = p + len;
 
-	/* @text is valid UTF-8, so a lead byte is followed by its continuation bytes */
-	for (; p < end; p++) {
-		switch (*p) {
-		case 0xC2:
-			if (p[1] == 0xA0)
-				return TRUE;
-			break;
-		case 0xE0: /* Thai text is full of these: test the bytes, not the character */
-			if (p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99)
-				return TRUE;
-			p += 2;
-			break;
-		case 0xE2:
-		case 0xE3:
-		case 0xEF:
-			if (cblue_redact_fold_char(g_utf8_get_char((const gchar *)p)) != 0)
-				return TRUE;
-			p += 2;
-			break;
-		default:
-			break;
+	*needs_folding = FALSE;
+	while (p < end) {
+		if (*p < 0x80) {
+			guint64 word;
+			if (*p == 0)
+				return FALSE;
+			if (end - p >= 8) {
+				memcpy(&word, p, 8);
+				if ((word & 0x8080808080808080ULL) == 0 &&
+				    ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) == 0) {
+					p += 8;
+					continue;
+				}
+			}
+			p++;
+			continue;
 		}
+		if (*p >= 0xC2 && *p <= 0xDF) {
+			if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+				return FALSE;
+			if (*p == 0xC2 && p[1] == 0xA0)
+				*needs_folding = TRUE;
+			p += 2;
+			continue;
+		}
+		if (*p >= 0xE0 && *p <= 0xEF) {
+			if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+				return FALSE;
+			if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0))
+				return FALSE;
+			/* Thai text is full of 0xE0: look at the bytes, not the character */
+			if (*p == 0xE0)
+				*needs_folding = *needs_folding || (p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99);
+			else if ((*p == 0xE2 || *p == 0xE3 || *p == 0xEF) && !*needs_folding)
+				*needs_folding = cblue_redact_fold_char(g_utf8_get_char((const gchar *)p)) != 0;
+			p += 3;
+			continue;
+		}
+		if (*p >= 0xF0 && *p <= 0xF4) {
+			if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+				return FALSE;
+			if ((*p == 0xF0 && p[1] < 0x90) || (*p == 0xF4 && p[1] >= 0x90))
+				return FALSE;
+			p += 4;
+			continue;
+		}
+		return FALSE;
 	}
-	return FALSE;
+	return TRUE;
 }
 
 /* folds @text (valid UTF-8, @len bytes); @map gets, for every byte of the result and one
@@ -172,26 +197,37 @@ cblue_redact_needs_folding(const gchar *text, gsize len)
 static gchar *
 cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 {
-	GString *out = g_string_sized_new(len);
-	const gchar *end = text + len;
+	gchar *out = g_malloc(len + 1); /* folding never makes a text longer */
+	gsize *offsets;
+	gsize n = 0;
 
-	for (const gchar *p = text; p < end;) {
-		const gchar *next = g_utf8_next_char(p);
-		gsize offset = (gsize)(p - text);
-		gchar folded = (guchar)*p >= 0xC2 ? cblue_redact_fold_char(g_utf8_get_char(p)) : 0;
+	g_array_set_size(map, len + 1);
+	offsets = (gsize *)(gpointer)map->data;
+	for (const gchar *p = text, *end = text + len; p < end;) {
+		const gchar *next;
+		gchar folded;
+		if ((guchar)*p < 0x80) {
+			offsets[n] = (gsize)(p - text);
+			out[n++] = *p++;
+			continue;
+		}
+		next = g_utf8_next_char(p);
+		folded = cblue_redact_fold_char(g_utf8_get_char(p));
 		if (folded != 0) {
-			g_string_append_c(out, folded);
-			g_array_append_val(map, offset);
+			offsets[n] = (gsize)(p - text);
+			out[n++] = folded;
 		} else {
-			for (const gchar *q = p; q < next; q++, offset++) {
-				g_string_append_c(out, *q);
-				g_array_append_val(map, offset);
+			for (const gchar *q = p; q < next; q++) {
+				offsets[n] = (gsize)(q - text);
+				out[n++] = *q;
 			}
 		}
 		p = next;
 	}
-	g_array_append_val(map, len);
-	return g_string_free(out, FALSE);
+	out[n] = '\0';
+	offsets[n] = len;
+	g_array_set_size(map, n + 1);
+	return out;
 }
 
 /**
@@ -255,11 +291,11 @@ cblue_redact_is_boundary(const gchar *text, gsize len, gsize offset)
 /* Runs every redactor over @text (valid UTF-8) and resolves overlaps. Returns the spans
  * kept, in text order, in byte offsets of @text. */
 static GPtrArray *
-cblue_redact_find_valid(GPtrArray *redactors, const gchar *text, gsize len)
+cblue_redact_find_valid(GPtrArray *redactors, const gchar *text, gsize len, gboolean needs_folding)
 {
 	g_autoptr(GArray) map = NULL;
 	g_autofree gchar *folded = NULL;
-	g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	g_autoptr(GPtrArray) answers = NULL;
 	g_autoptr(GArray) candidates = NULL;
 	g_autoptr(GArray) kept = NULL;
 	const gchar *seen = text;
@@ -268,7 +304,7 @@ cblue_redact_find_valid(GPtrArray *redactors, const gchar *text, gsize len)
 
 	if (redactors == NULL || redactors->len == 0 || len == 0)
 		return g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
-	if (cblue_redact_needs_folding(text, len)) {
+	if (needs_folding) {
 		map = g_array_sized_new(FALSE, FALSE, sizeof(gsize), len + 1);
 		folded = cblue_redact_fold(text, len, map);
 		seen = folded;
@@ -286,6 +322,8 @@ cblue_redact_find_valid(GPtrArray *redactors, const gchar *text, gsize len)
 		spans = iface->find != NULL ? iface->find(redactor, seen) : NULL;
 		if (spans == NULL)
 			continue;
+		if (answers == NULL)
+			answers = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 		g_ptr_array_add(answers, spans);
 		for (guint j = 0; j < spans->len; j++) {
 			CblueSpan *span = g_ptr_array_index(spans, j);
@@ -358,13 +396,17 @@ GPtrArray *
 cblue_redact_find(GPtrArray *redactors, const gchar *text)
 {
 	gsize len;
+	gboolean needs_folding;
+
 	g_return_val_if_fail(text != NULL, NULL);
 	len = strlen(text);
-	if (!g_utf8_validate(text, (gssize)len, NULL)) {
+	if (!cblue_redact_scan_text(text, len, &needs_folding)) {
 		g_autofree gchar *valid = g_utf8_make_valid(text, (gssize)len);
-		return cblue_redact_find_valid(redactors, valid, strlen(valid));
+		len = strlen(valid);
+		cblue_redact_scan_text(valid, len, &needs_folding);
+		return cblue_redact_find_valid(redactors, valid, len, needs_folding);
 	}
-	return cblue_redact_find_valid(redactors, text, len);
+	return cblue_redact_find_valid(redactors, text, len, needs_folding);
 }
 
 /**
@@ -392,17 +434,19 @@ cblue_redact_text_full(GPtrArray *redactors, const gchar *text, CblueRedactionPo
 	g_autoptr(GPtrArray) found = NULL;
 	GString *out;
 	gsize len, pos = 0;
+	gboolean needs_folding;
 
 	g_return_val_if_fail(text != NULL, NULL);
 	g_return_val_if_fail(policy == NULL || CBLUE_IS_REDACTION_POLICY(policy), NULL);
 
 	len = strlen(text);
-	if (!g_utf8_validate(text, (gssize)len, NULL)) {
+	if (!cblue_redact_scan_text(text, len, &needs_folding)) {
 		valid = g_utf8_make_valid(text, (gssize)len);
 		text = valid;
 		len = strlen(text);
+		cblue_redact_scan_text(text, len, &needs_folding);
 	}
-	found = cblue_redact_find_valid(redactors, text, len);
+	found = cblue_redact_find_valid(redactors, text, len, needs_folding);
 	if (found->len == 0) {
 		if (spans != NULL)
 			*spans = g_steal_pointer(&found);

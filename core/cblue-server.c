@@ -318,7 +318,7 @@ cblue_server_load_config(CblueServer *self)
 	self->ws_idle_timeout =
 	    cblue_server_config_uint(config, "ws_idle_timeout", CBLUE_SERVER_DEFAULT_WS_IDLE_TIMEOUT, 1, 86400);
 	self->ws_ping_interval =
-	    cblue_server_config_uint(config, "ws_ping_interval", CBLUE_SERVER_DEFAULT_WS_PING_INTERVAL, 1, 3600);
+	    cblue_server_config_uint(config, "ws_ping_interval", CBLUE_SERVER_DEFAULT_WS_PING_INTERVAL, 0, 3600);
 	self->ws_max_pending =
 	    cblue_server_config_uint(config, "ws_max_pending", CBLUE_SERVER_DEFAULT_WS_MAX_PENDING, 1, 1024);
 	self->shutdown_timeout =
@@ -892,7 +892,8 @@ cblue_server_handle_ws(SoupServer *soup, SoupServerMessage *msg, const char *pat
 	}
 	soup_websocket_connection_set_max_incoming_payload_size(
 	    conn, (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR);
-	soup_websocket_connection_set_keepalive_interval(conn, self->ws_ping_interval);
+	if (self->ws_ping_interval > 0)
+		soup_websocket_connection_set_keepalive_interval(conn, self->ws_ping_interval);
 	cblue_server_metrics_observe_request(self->metrics, worker->index, CBLUE_ROUTE_CHAT_WS,
 					     SOUP_STATUS_SWITCHING_PROTOCOLS,
 					     info != NULL ? (gdouble)(now - info->start_usec) / G_USEC_PER_SEC : 0);
@@ -962,7 +963,8 @@ cblue_server_worker_sweep_cb(gpointer user_data)
 		if (now - client->last_message_usec > (gint64)self->ws_idle_timeout * G_USEC_PER_SEC &&
 		    client->pending == 0)
 			cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "idle timeout");
-		else if (now - client->last_seen_usec > 3 * (gint64)self->ws_ping_interval * G_USEC_PER_SEC)
+		else if (self->ws_ping_interval > 0 &&
+			 now - client->last_seen_usec > 3 * (gint64)self->ws_ping_interval * G_USEC_PER_SEC)
 			cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "no answer to ping");
 	}
 	return G_SOURCE_CONTINUE;

@@ -17,20 +17,36 @@ typedef enum {
 	CBLUE_REDACT_TRIGGER_ALWAYS,
 	CBLUE_REDACT_TRIGGER_DIGIT,
 	CBLUE_REDACT_TRIGGER_AT, /* `@`, or an obfuscated `[at]` / `(at)` */
-	CBLUE_REDACT_TRIGGER_COLON,
+	CBLUE_REDACT_TRIGGER_COLON, /* two colons close together, as in an IPv6 address */
 	CBLUE_REDACT_TRIGGER_CHAT, /* LINE / WeChat names */
 	CBLUE_REDACT_N_TRIGGERS,
 } CblueRedactTrigger;
 
 typedef struct _CblueRedactRule CblueRedactRule;
 typedef struct _CblueRedactScan CblueRedactScan;
+typedef struct _CblueRedactWords CblueRedactWords;
 
 /* confirms a candidate (ovector @ov), emits zero or more spans, returns where to go on */
 typedef gsize (*CblueRedactCheckFunc)(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov);
 
+/* accepts a window of groups (first..last) of a number as a value of its kind */
+typedef gboolean (*CblueRedactWindowFunc)(const CblueRedactGroups *groups, const gchar *text, guint first,
+					  guint last, gboolean *need_context);
+
+/* a type of value a rule emits, with the words that decide the ambiguous ones */
+typedef struct {
+	gchar *label; /* owned */
+	CblueRedactWords *context; /* owned, nullable: words that make a value likely */
+	gboolean context_required;
+	CblueRedactWords *negative; /* owned, nullable: words that make it unlikely (order no., version) */
+	guint window; /* characters searched for context, before and after */
+	gboolean negative_adjacent; /* a negative word counts only right before the value */
+	CblueRedactWindowFunc window_ok; /* numbers in groups only */
+} CblueRedactKind;
+
 struct _CblueRedactRule {
 	gchar *name; /* owned */
-	gchar *label; /* owned */
+	GPtrArray *kinds; /* owned, of CblueRedactKind: one, or several sharing the pattern */
 	pcre2_code *code; /* owned */
 	guint32 value_group; /* the group named `value`, or 0 */
 	guint32 strong_group; /* chat rules: named groups, or 0 */
@@ -41,10 +57,6 @@ struct _CblueRedactRule {
 	guint min_digits; /* digit rules: the fewest digits a value has */
 	CblueRedactCheckFunc check;
 	CblueRedactValidator validator;
-	pcre2_code *context; /* owned, nullable: words that make a value likely */
-	gboolean context_required;
-	pcre2_code *negative; /* owned, nullable: words that make it unlikely (order no., version) */
-	guint window; /* characters searched for context, before and after */
 	gint warned; /* atomic: the match limit was reported */
 };
 
@@ -55,6 +67,10 @@ struct _CblueRedactEngine {
 	guint32 match_limit;
 	guint context_window;
 	guint min_digits; /* the fewest of its digit rules' min_digits */
+	/* every word of every list, each with its list's bit, so that one pass tells which
+	 * lists occur in a text */
+	CblueRedactWords *all_words; /* owned */
+	guint n_lists;
 };
 
 /* per thread: pcre2 match data, with the limits, and a JIT stack */
@@ -73,6 +89,11 @@ struct _CblueRedactScan {
 	gsize len;
 	GPtrArray *spans; /* owned until returned, nullable */
 	const CblueRedactRule *rule;
+	const CblueRedactKind *kind; /* the kind being emitted */
+	/* which word lists occur in the text at all (bits), found in one pass the first time
+	 * it is asked: most texts hold none, and then no window needs searching */
+	guint32 words_present;
+	gboolean words_looked_for;
 };
 
 static void
@@ -105,15 +126,34 @@ cblue_redact_thread_get(void)
 	return thread;
 }
 
+static void cblue_redact_words_free(CblueRedactWords *words);
+static CblueRedactWords *cblue_redact_words_alloc(void);
+
+static void
+cblue_redact_kind_free(CblueRedactKind *kind)
+{
+	g_free(kind->label);
+	cblue_redact_words_free(kind->context);
+	cblue_redact_words_free(kind->negative);
+	g_free(kind);
+}
+
 static void
 cblue_redact_rule_free(CblueRedactRule *rule)
 {
 	g_free(rule->name);
-	g_free(rule->label);
+	g_ptr_array_unref(rule->kinds);
 	pcre2_code_free(rule->code);
-	pcre2_code_free(rule->context);
-	pcre2_code_free(rule->negative);
 	g_free(rule);
+}
+
+static CblueRedactRule *
+cblue_redact_rule_new(const gchar *name)
+{
+	CblueRedactRule *rule = g_new0(CblueRedactRule, 1);
+	rule->name = g_strdup(name);
+	rule->kinds = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_redact_kind_free);
+	return rule;
 }
 
 CblueRedactEngine *
@@ -125,6 +165,7 @@ cblue_redact_engine_new(void)
 	self->disabled = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->match_limit = CBLUE_REDACT_DEFAULT_MATCH_LIMIT;
 	self->context_window = CBLUE_REDACT_DEFAULT_CONTEXT_WINDOW;
+	self->all_words = cblue_redact_words_alloc();
 	return self;
 }
 
@@ -142,6 +183,7 @@ cblue_redact_engine_unref(CblueRedactEngine *self)
 		return;
 	g_ptr_array_unref(self->rules);
 	g_hash_table_unref(self->disabled);
+	cblue_redact_words_free(self->all_words);
 	g_free(self);
 }
 
@@ -219,30 +261,6 @@ cblue_redact_group_number(pcre2_code *code, const gchar *name)
 	return n > 0 ? (guint32)n : 0;
 }
 
-/* an alternation of literal words, case-insensitive */
-static pcre2_code *
-cblue_redact_compile_words(const gchar *const *words, const gchar *rule_name, GError **error)
-{
-	g_autoptr(GString) pattern = g_string_new("(?:");
-	guint n = 0;
-
-	for (guint i = 0; words != NULL && words[i] != NULL; i++) {
-		g_autofree gchar *stripped = g_strstrip(g_strdup(words[i]));
-		if (stripped[0] == '\0')
-			continue;
-		if (strstr(stripped, "\\E") != NULL) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-				    _("redact rule “%s”: a context word cannot contain \\E"), rule_name);
-			return NULL;
-		}
-		g_string_append_printf(pattern, "%s\\Q%s\\E", n++ > 0 ? "|" : "", stripped);
-	}
-	if (n == 0)
-		return NULL;
-	g_string_append_c(pattern, ')');
-	return cblue_redact_compile(pattern->str, PCRE2_CASELESS, rule_name, error);
-}
-
 /* scanning */
 
 static gsize
@@ -285,62 +303,280 @@ cblue_redact_match(CblueRedactScan *scan, pcre2_code *code, gsize length, gsize 
 			   scan->thread->match_data, scan->thread->match_context);
 }
 
-/* how far before @start the closest match of @code ends, within the window; G_MAXSIZE if none */
-static gsize
-cblue_redact_context_before(CblueRedactScan *scan, pcre2_code *code, gsize start)
-{
-	gsize offset = cblue_redact_back_chars(scan->text, start, scan->rule->window);
-	gsize best = G_MAXSIZE;
+/* context words: literals, found without pcre2 (an alternation of forty words costs pcre2
+ * ~30 ns a byte on Thai text; this costs a table look-up a byte) */
 
-	while (offset < start) {
-		const PCRE2_SIZE *ov;
-		if (cblue_redact_match(scan, code, start, offset) < 0)
-			break;
-		ov = pcre2_get_ovector_pointer(scan->thread->match_data);
-		best = start - ov[1];
-		offset = ov[1] > ov[0] ? ov[1] : cblue_redact_forward_chars(scan->text, start, ov[0], 1);
+typedef struct {
+	gchar *word; /* owned: ASCII letters lower-cased */
+	gsize len;
+	guint32 prefix; /* the first four bytes (fewer for a short word), lower-cased */
+	guint32 mask; /* the bytes of @prefix that count */
+	gboolean latin; /* starts with an ASCII letter or digit: must start a word */
+	gboolean end_boundary; /* must also end one (`ttb$` in the built-in lists) */
+	guint32 bit; /* in the engine's table of every word: the bit of its list */
+} CblueRedactWord;
+
+/* the words by their first character: an ASCII byte (lower-cased) is its own bucket, a
+ * multi-byte character is hashed, so that a Thai or Chinese character that starts no word
+ * is skipped at once */
+#define CBLUE_REDACT_WORD_BUCKETS 1024
+
+struct _CblueRedactWords {
+	GPtrArray *buckets[CBLUE_REDACT_WORD_BUCKETS]; /* owned, nullable */
+	guint32 bit; /* its bit in the engine's presence mask, or 0 */
+};
+
+static inline guint
+cblue_redact_word_bucket(const guchar *p)
+{
+	if (p[0] < 0x80)
+		return p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 32u : p[0];
+	/* a lead byte and its continuation bytes (the nul ends a text, so these are readable) */
+	return 128u + ((p[0] * 31u + p[1] * 7u + (p[1] != 0 ? p[2] : 0u)) % (CBLUE_REDACT_WORD_BUCKETS - 128u));
+}
+
+static void
+cblue_redact_word_free(CblueRedactWord *word)
+{
+	g_free(word->word);
+	g_free(word);
+}
+
+static void
+cblue_redact_words_free(CblueRedactWords *words)
+{
+	if (words == NULL)
+		return;
+	for (guint i = 0; i < G_N_ELEMENTS(words->buckets); i++)
+		g_clear_pointer(&words->buckets[i], g_ptr_array_unref);
+	g_free(words);
+}
+
+static CblueRedactWords *
+cblue_redact_words_alloc(void)
+{
+	return g_new0(CblueRedactWords, 1);
+}
+
+static void
+cblue_redact_words_add(CblueRedactWords *words, guint bucket, CblueRedactWord *word)
+{
+	if (words->buckets[bucket] == NULL)
+		words->buckets[bucket] = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_redact_word_free);
+	g_ptr_array_add(words->buckets[bucket], word);
+}
+
+/* @boundary_marks: a trailing `$` asks for a word end (the built-in lists) */
+static CblueRedactWords *
+cblue_redact_words_new(const gchar *const *list, gboolean boundary_marks)
+{
+	CblueRedactWords *words = g_new0(CblueRedactWords, 1);
+	guint n = 0;
+
+	for (guint i = 0; list != NULL && list[i] != NULL; i++) {
+		g_autofree gchar *stripped = g_strstrip(g_strdup(list[i]));
+		CblueRedactWord *word;
+		guint bucket;
+		if (stripped[0] == '\0')
+			continue;
+		word = g_new0(CblueRedactWord, 1);
+		word->len = strlen(stripped);
+		if (boundary_marks && word->len > 1 && stripped[word->len - 1] == '$') {
+			stripped[--word->len] = '\0';
+			word->end_boundary = TRUE;
+		}
+		word->word = g_ascii_strdown(stripped, (gssize)word->len);
+		word->latin = g_ascii_isalnum(word->word[0]);
+		memcpy(&word->prefix, word->word, MIN(word->len, 4));
+		word->mask = word->len >= 4 ? G_MAXUINT32 : (guint32)((1u << (8 * word->len)) - 1);
+		if (word->latin) /* compared case-insensitively: bit 5 of each byte is ignored */
+			word->mask &= 0xDFDFDFDFu;
+		bucket = cblue_redact_word_bucket((const guchar *)word->word);
+		cblue_redact_words_add(words, bucket, word);
+		n++;
+	}
+	if (n == 0) {
+		cblue_redact_words_free(words);
+		return NULL;
+	}
+	return words;
+}
+
+static gboolean
+cblue_redact_is_latin(gchar c)
+{
+	return g_ascii_isalnum(c);
+}
+
+static inline gboolean
+cblue_redact_word_matches(const CblueRedactWord *word, const gchar *text, gsize i, gsize limit, guint32 head)
+{
+	if (i + word->len > limit || ((head ^ word->prefix) & word->mask) != 0)
+		return FALSE;
+	if (word->latin) {
+		if (i > 0 && cblue_redact_is_latin(text[i - 1]))
+			return FALSE;
+		if (g_ascii_strncasecmp(text + i, word->word, word->len) != 0)
+			return FALSE;
+	} else if (word->len > 4 && memcmp(text + i + 4, word->word + 4, word->len - 4) != 0) {
+		return FALSE;
+	}
+	return !(word->end_boundary && i + word->len < limit && cblue_redact_is_latin(text[i + word->len]));
+}
+
+/* the length of the word of @words found at @i, within [0, @limit), or 0 */
+static inline gsize
+cblue_redact_words_at(const CblueRedactWords *words, const gchar *text, gsize i, gsize limit)
+{
+	GPtrArray *bucket;
+	guint32 head = 0;
+	if (((guchar)text[i] & 0xC0) == 0x80) /* inside a character */
+		return 0;
+	bucket = words->buckets[cblue_redact_word_bucket((const guchar *)text + i)];
+	if (bucket == NULL)
+		return 0;
+	/* four bytes at once, never past the end of the text (the nul is readable) */
+	memcpy(&head, text + i, MIN(limit - i + 1, 4));
+	for (guint j = 0; j < bucket->len; j++) {
+		const CblueRedactWord *word = g_ptr_array_index(bucket, j);
+		if (cblue_redact_word_matches(word, text, i, limit, head))
+			return word->len;
+	}
+	return 0;
+}
+
+/* whether any word of @words occurs in the text: every list of the engine is looked for
+ * in one pass, once per text */
+static gboolean
+cblue_redact_words_in_text(CblueRedactScan *scan, const CblueRedactWords *words)
+{
+	const CblueRedactWords *all = scan->engine->all_words;
+
+	if (words->bit == 0) { /* more lists than bits: on its own */
+		for (gsize i = 0; i < scan->len; i++) {
+			if (cblue_redact_words_at(words, scan->text, i, scan->len) > 0)
+				return TRUE;
+		}
+		return FALSE;
+	}
+	if (!scan->words_looked_for) {
+		scan->words_looked_for = TRUE;
+		for (gsize i = 0; i < scan->len; i++) {
+			GPtrArray *bucket;
+			guint32 head = 0;
+			if (((guchar)scan->text[i] & 0xC0) == 0x80)
+				continue;
+			bucket = all->buckets[cblue_redact_word_bucket((const guchar *)scan->text + i)];
+			if (bucket == NULL)
+				continue;
+			memcpy(&head, scan->text + i, MIN(scan->len - i + 1, 4));
+			for (guint j = 0; j < bucket->len; j++) {
+				const CblueRedactWord *word = g_ptr_array_index(bucket, j);
+				if ((scan->words_present & word->bit) == 0 &&
+				    cblue_redact_word_matches(word, scan->text, i, scan->len, head))
+					scan->words_present |= word->bit;
+			}
+		}
+	}
+	return (scan->words_present & words->bit) != 0;
+}
+
+/* what may stand between a label and its number: `order #`, `order no. `, `订单号：`,
+ * `เลขที่ `; nothing else */
+static gboolean
+cblue_redact_gap_is_label(const gchar *text, gsize from, gsize to)
+{
+	static const gchar *const words[] = {"number", "no", "nr", "เลขที่", "号码", "号", "码", "號", NULL};
+	gsize i = from;
+	while (i < to) {
+		gboolean skipped = FALSE;
+		if (strchr(" #:.-_/()", text[i]) != NULL) {
+			i++;
+			continue;
+		}
+		for (guint j = 0; words[j] != NULL && !skipped; j++) {
+			gsize len = strlen(words[j]);
+			if (i + len <= to && g_ascii_strncasecmp(text + i, words[j], len) == 0) {
+				i += len;
+				skipped = TRUE;
+			}
+		}
+		if (!skipped)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* how far before @start the closest word ends, within the window; G_MAXSIZE if none */
+static gsize
+cblue_redact_context_before(CblueRedactScan *scan, const CblueRedactWords *words, gsize start, guint window)
+{
+	gsize from = cblue_redact_back_chars(scan->text, start, window);
+	gsize best = G_MAXSIZE;
+	for (gsize i = from; i < start; i++) {
+		gsize len = cblue_redact_words_at(words, scan->text, i, start);
+		if (len > 0)
+			best = MIN(best, start - (i + len));
 	}
 	return best;
 }
 
-/* how far after @end the closest match of @code starts, within the window */
+/* how far after @end the closest word starts, within the window */
 static gsize
-cblue_redact_context_after(CblueRedactScan *scan, pcre2_code *code, gsize end)
+cblue_redact_context_after(CblueRedactScan *scan, const CblueRedactWords *words, gsize end)
 {
-	gsize limit = cblue_redact_forward_chars(scan->text, scan->len, end, scan->rule->window);
-	const PCRE2_SIZE *ov;
-
-	if (end >= limit || cblue_redact_match(scan, code, limit, end) < 0)
-		return G_MAXSIZE;
-	ov = pcre2_get_ovector_pointer(scan->thread->match_data);
-	return ov[0] - end;
+	gsize limit = cblue_redact_forward_chars(scan->text, scan->len, end, scan->kind->window);
+	for (gsize i = end; i < limit; i++) {
+		if (cblue_redact_words_at(words, scan->text, i, scan->len) > 0)
+			return i - end;
+	}
+	return G_MAXSIZE;
 }
 
-/* adds a span once its context agrees: a context word is required when @need_context, and
- * a negative word (order number, version…) closer to the value than any context word
- * rejects it */
+/* adds a span of the current kind once its context agrees: a context word is required
+ * when @need_context, and a negative word (order number, version…) closer to the value
+ * than any context word rejects it. Rules and kinds run in order of preference, so a span
+ * already emitted with the very same bounds wins the tie: no need to look at the context. */
 static void
 cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_context)
 {
-	const CblueRedactRule *rule = scan->rule;
+	const CblueRedactKind *kind = scan->kind;
 	gsize positive = G_MAXSIZE;
 
 	if (start >= end)
 		return;
-	if (rule->context != NULL && (need_context || rule->negative != NULL)) {
-		positive = cblue_redact_context_before(scan, rule->context, start);
-		positive = MIN(positive, cblue_redact_context_after(scan, rule->context, end));
+	for (guint i = 0; scan->spans != NULL && i < scan->spans->len; i++) {
+		const CblueSpan *span = g_ptr_array_index(scan->spans, i);
+		if (span->start == start && span->end == end)
+			return;
 	}
-	if (need_context && positive == G_MAXSIZE)
-		return;
-	if (rule->negative != NULL) {
-		gsize negative = cblue_redact_context_before(scan, rule->negative, start);
+	if (need_context) {
+		if (kind->context == NULL || !cblue_redact_words_in_text(scan, kind->context))
+			return;
+		positive = cblue_redact_context_before(scan, kind->context, start, kind->window);
+		positive = MIN(positive, cblue_redact_context_after(scan, kind->context, end));
+		if (positive == G_MAXSIZE)
+			return;
+	}
+	/* a label right before the value needs a short look only: its word and `no.`, `#`… */
+	if (kind->negative != NULL &&
+	    (kind->negative_adjacent || cblue_redact_words_in_text(scan, kind->negative))) {
+		gsize negative = cblue_redact_context_before(scan, kind->negative, start,
+							     kind->negative_adjacent ? 24 : kind->window);
+		if (negative != G_MAXSIZE && kind->negative_adjacent &&
+		    !cblue_redact_gap_is_label(scan->text, start - negative, start))
+			negative = G_MAXSIZE;
+		if (negative != G_MAXSIZE && !need_context && kind->context != NULL &&
+		    cblue_redact_words_in_text(scan, kind->context)) {
+			positive = cblue_redact_context_before(scan, kind->context, start, kind->window);
+			positive = MIN(positive, cblue_redact_context_after(scan, kind->context, end));
+		}
 		if (negative != G_MAXSIZE && negative < positive)
 			return;
 	}
 	if (scan->spans == NULL)
 		scan->spans = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
-	g_ptr_array_add(scan->spans, cblue_span_new(start, end, rule->label));
+	g_ptr_array_add(scan->spans, cblue_span_new(start, end, kind->label));
 }
 
 static void
@@ -400,7 +636,7 @@ cblue_redact_check_plain(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	gsize start, end;
 	cblue_redact_value_bounds(rule, ov, &start, &end);
 	if (cblue_redact_validate(rule->validator, scan->text, start, end))
-		cblue_redact_emit(scan, start, end, rule->context_required);
+		cblue_redact_emit(scan, start, end, scan->kind->context_required);
 	return ov[1];
 }
 
@@ -415,11 +651,14 @@ cblue_redact_check_ipv4(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 static gsize
 cblue_redact_check_ipv6(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
-	gsize end = ov[1];
-	if (end > ov[0] && scan->text[end - 1] == '.') /* the end of a sentence */
+	gsize start = ov[0], end = ov[1];
+	if (end > start && scan->text[end - 1] == '.') /* the end of a sentence */
 		end--;
-	if (cblue_redact_ipv6_valid(scan->text + ov[0], end - ov[0]))
-		cblue_redact_emit(scan, ov[0], end, FALSE);
+	/* `IP:2001:db8::1`, `地址：2001:db8::1` (a folded full-width colon) */
+	if (end - start > 2 && scan->text[start] == ':' && scan->text[start + 1] != ':')
+		start++;
+	if (cblue_redact_ipv6_valid(scan->text + start, end - start))
+		cblue_redact_emit(scan, start, end, FALSE);
 	return ov[1];
 }
 
@@ -476,8 +715,8 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 		gboolean short_kw = kw_end - kw_start == 2; /* wx, vx */
 		if (short_kw && !colon)
 			return ov[1];
-		if (!colon && !(g_strcmp0(rule->label, "WECHAT_ID") == 0 && has_sep) &&
-		    !(g_strcmp0(rule->label, "WECHAT_ID") == 0 && non_alpha))
+		gboolean wechat = g_strcmp0(scan->kind->label, "WECHAT_ID") == 0;
+		if (!colon && !(wechat && (has_sep || non_alpha)))
 			return ov[1];
 	} else if (kw_ascii && !has_sep && !non_alpha) {
 		g_autofree gchar *word = g_ascii_strdown(text + start, (gssize)(end - start));
@@ -491,9 +730,6 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 }
 
 /* numbers in groups: phones, cards, Thai IDs, bank accounts */
-
-typedef gboolean (*CblueRedactWindowFunc)(const CblueRedactGroups *groups, const gchar *text, guint first,
-					  guint last, gboolean *need_context);
 
 /* the group sizes of @first..@last, e.g. "3.3.4" */
 static gboolean
@@ -548,6 +784,9 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 		return international ||
 		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_cn_mobile_shapes);
 	case CBLUE_REDACT_PHONE_CN_LANDLINE:
+		/* eleven or twelve digits in one piece are as often an account number: a phone
+		 * word must be near */
+		*need_context = !international && first == last;
 		return international ||
 		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_cn_landline_shapes);
 	case CBLUE_REDACT_PHONE_INTERNATIONAL:
@@ -566,8 +805,40 @@ cblue_redact_window_card(const CblueRedactGroups *groups, const gchar *text, gui
 	guint n = cblue_redact_groups_digits(groups, text, first, last, digits, sizeof(digits));
 	guint k = last - first + 1;
 
-	if (n < 13 || n > 19 || digits[0] < '2' || digits[0] > '6' || (first == 0 && groups->plus))
+	if (n < 13 || n > 19 || (first == 0 && groups->plus))
 		return FALSE;
+	/* the lengths each network issues: Visa (4) 13, 16-19; Mastercard (2, 5) and
+	 * Maestro, Discover, UnionPay (6), JCB (35) 16-19; Amex (34, 37) 15; Diners (30, 36,
+	 * 38) 14-16. A 13-digit Visa number is rare enough to need a card word near it. */
+	switch (digits[0]) {
+	case '4':
+		if (n < 16 && n != 13)
+			return FALSE;
+		*need_context = n == 13;
+		break;
+	case '2':
+	case '5':
+	case '6':
+		if (n < 16)
+			return FALSE;
+		break;
+	case '3':
+		if (digits[1] == '4' || digits[1] == '7') {
+			if (n != 15)
+				return FALSE;
+		} else if (digits[1] == '5') {
+			if (n < 16)
+				return FALSE;
+		} else if (digits[1] == '0' || digits[1] == '6' || digits[1] == '8') {
+			if (n < 14 || n > 16)
+				return FALSE;
+		} else {
+			return FALSE;
+		}
+		break;
+	default:
+		return FALSE;
+	}
 	if (k > 1) {
 		gboolean fours = k >= 4;
 		if (!cblue_redact_groups_same_sep(groups, first, last, " -"))
@@ -639,6 +910,19 @@ cblue_redact_window_span(const CblueRedactGroups *groups, const gchar *text, gsi
 		(*end)++;
 }
 
+/* `4018 0565 2498 8702 …`: a number that starts with three groups or more of four digits
+ * (one separator) is a card, or a mistyped one; its block of fours is never split, so no
+ * phone number is found inside it. Returns the group after the block, or 0. */
+static guint
+cblue_redact_groups_block_of_fours(const CblueRedactGroups *groups)
+{
+	guint n = 0;
+	while (n < groups->n_groups && groups->groups[n].n_digits == 4 &&
+	       (n == 0 || cblue_redact_groups_same_sep(groups, 0, n, " -")))
+		n++;
+	return n >= 3 ? n : 0;
+}
+
 /* no value has more groups than `+66 (0) 81 234 5678` */
 #define CBLUE_REDACT_MAX_VALUE_GROUPS 6
 
@@ -646,9 +930,9 @@ cblue_redact_window_span(const CblueRedactGroups *groups, const gchar *text, gsi
  * a value may only start or end where a space separates two groups. Returns the end of
  * the last value emitted, or 0. */
 static gsize
-cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, guint lo, guint hi,
-		     CblueRedactWindowFunc window_ok)
+cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, guint lo, guint hi)
 {
+	guint block = cblue_redact_groups_block_of_fours(groups);
 	for (guint width = MIN(hi - lo, CBLUE_REDACT_MAX_VALUE_GROUPS); width >= 1; width--) {
 		for (guint first = lo; first + width <= hi; first++) {
 			guint last = first + width - 1;
@@ -658,58 +942,42 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 				continue;
 			if (last + 1 < groups->n_groups && !groups->groups[last + 1].sep_space)
 				continue;
-			if (!window_ok(groups, scan->text, first, last, &need_context))
+			/* a window holds the leading block of fours whole, or none of it */
+			if (first < block && (first > 0 || last + 1 < block))
+				continue;
+			if (!scan->kind->window_ok(groups, scan->text, first, last, &need_context))
 				continue;
 			cblue_redact_window_span(groups, scan->text, scan->len, first, last, &start, &end);
 			cblue_redact_emit(scan, start, end, need_context);
 			if (first > lo)
-				cblue_redact_windows(scan, groups, lo, first, window_ok);
-			right = last + 1 < hi ? cblue_redact_windows(scan, groups, last + 1, hi, window_ok) : 0;
+				cblue_redact_windows(scan, groups, lo, first);
+			right = last + 1 < hi ? cblue_redact_windows(scan, groups, last + 1, hi) : 0;
 			return MAX(end, right);
 		}
 	}
 	return 0;
 }
 
+/* a number in groups, parsed once and offered to every kind (Thai ID, card, phone, bank
+ * account), in order of preference */
 static gsize
-cblue_redact_check_groups(CblueRedactScan *scan, const PCRE2_SIZE *ov, CblueRedactWindowFunc window_ok)
+cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
 	CblueRedactGroups groups;
-	gsize last_end;
+	gsize last_end = 0;
 
 	if (!cblue_redact_groups_parse(&groups, scan->text, ov[0], ov[1]))
 		return ov[1];
-	last_end = cblue_redact_windows(scan, &groups, 0, groups.n_groups, window_ok);
+	for (guint i = 0; i < rule->kinds->len; i++) {
+		scan->kind = g_ptr_array_index(rule->kinds, i);
+		last_end = MAX(last_end, cblue_redact_windows(scan, &groups, 0, groups.n_groups));
+	}
 	/* the pattern takes at most 48 pieces: a value may go on past the candidate, so its
 	 * last groups are looked at again with what follows; every group is looked at a
 	 * bounded number of times, whatever the text */
 	if (groups.n_groups >= CBLUE_REDACT_MAX_VALUE_GROUPS)
 		return MAX(last_end, groups.groups[groups.n_groups - CBLUE_REDACT_MAX_VALUE_GROUPS + 1].sep_start);
 	return ov[1];
-}
-
-static gsize
-cblue_redact_check_phone(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
-{
-	return cblue_redact_check_groups(scan, ov, cblue_redact_window_phone);
-}
-
-static gsize
-cblue_redact_check_card(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
-{
-	return cblue_redact_check_groups(scan, ov, cblue_redact_window_card);
-}
-
-static gsize
-cblue_redact_check_th_id(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
-{
-	return cblue_redact_check_groups(scan, ov, cblue_redact_window_th_id);
-}
-
-static gsize
-cblue_redact_check_bank(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
-{
-	return cblue_redact_check_groups(scan, ov, cblue_redact_window_bank);
 }
 
 /* the built-in rules */
@@ -722,30 +990,74 @@ cblue_redact_check_bank(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	"(?:[0-9]|[ .\\-()]{1,3}(?=[0-9])){5,48}"                                                               \
 	"(?![0-9A-Za-z_])"
 
-/* words that make a number an order, invoice, tracking or model number */
-#define CBLUE_REDACT_NEGATIVE_REFERENCE                                                                       \
-	"(?i:order|invoice|\\binv\\b|tracking|\\bref\\b|reference|\\bsku\\b|serial|\\bs/n\\b|barcode|\\bean\\b|"   \
-	"isbn|\\bpo\\b|model|เลขพัสดุ|พัสดุ|คำสั่งซื้อ|ใบสั่งซื้อ|เลขที่ใบ|ใบแจ้งหนี้|ใบเสร็จ|รหัสสินค้า|ออเดอร์|订单|运单|单号|" \
-	"快递|条码|发票|型号)"
+/* Context words. Latin words must start a word and may go on (`bank` is also `banking`);
+ * a trailing `$` asks them to end one too (`ttb$` is not `ttbx`). ASCII case is ignored. */
 
-#define CBLUE_REDACT_BANK_WORDS                                                                                \
-	"(?i:บัญชี|บช\\.?|บ/ช|ธนาคาร|ธ\\.|พร้อมเพย์|promptpay|กสิกร|ไทยพาณิชย์|กรุงไทย|กรุงศรี|ออมสิน|ทหารไทย|" \
-	"ธนชาต|ธ\\.ก\\.ส|\\bttb\\b|kbank|\\bscb\\b|\\bbbl\\b|\\bktb\\b|krungsri|\\bgsb\\b|\\bbaac\\b|account|" \
-	"\\bacct\\b|a/c|\\bbank\\b|banking|\\biban\\b|transfer|โอน|账号|帐号|账户|帐户|银行|开户|收款|转账|汇款)"
+/* words that make a number an order, invoice, tracking, model, meter, customer or
+ * contract number */
+static const gchar *const cblue_redact_reference_words[] = {
+    "order",	  "invoice",	 "inv$",	"tracking",    "ref$",	       "reference",   "sku$",
+    "serial",	  "s/n",	 "barcode",	"ean$",	       "isbn",	       "po$",	      "model",
+    "meter",	  "customer no", "customer id", "contract",    "เลขพัสดุ",    "พัสดุ",	      "คำสั่งซื้อ",
+    "ใบสั่งซื้อ",  "เลขที่ใบ",	 "ใบแจ้งหนี้",	"ใบเสร็จ",      "รหัสสินค้า",   "ออเดอร์",      "มิเตอร์",
+    "ผู้ใช้ไฟ",	  "รหัสลูกค้า",	 "ลูกค้าเลขที่", "เลขที่สัญญา", "สัญญาเลขที่", "订单",	      "运单",
+    "单号",	  "快递",	 "条码",	"发票",	       "型号",	       "编号",	      "客户号",
+    "合同号",	  "账单号",	 "户号",	"电表",	       NULL,
+};
+
+/* words that say a number is a phone number */
+static const gchar *const cblue_redact_phone_words[] = {
+    "โทร", "เบอร์", "มือถือ", "ติดต่อ", "tel", "phone", "call", "mobile", "mob$", "cell", "contact", "whatsapp",
+    "电话", "電話", "手机", "手機", "座机", "联系", "致电", "热线", NULL,
+};
+
+static const gchar *const cblue_redact_bank_words[] = {
+    "บัญชี",	"บช",	 "บ/ช",	    "ธนาคาร", "ธ.",	    "พร้อมเพย์", "promptpay", "กสิกร", "ไทยพาณิชย์",
+    "กรุงไทย", "กรุงศรี", "ออมสิน",	    "ทหารไทย", "ธนชาต", "ธ.ก.ส",	    "ttb$",	     "kbank", "scb$",
+    "bbl$",	"ktb$",	 "krungsri", "gsb$",   "baac$",	    "account",	    "acct$",	     "a/c",   "bank",
+    "iban$",	"transfer", "โอน",	    "账号",   "帐号",	    "账户",	    "帐户",	     "银行",  "开户",
+    "收款",	"转账",	 "汇款",	    NULL,
+};
+
+static const gchar *const cblue_redact_th_id_words[] = {
+    "บัตรประชาชน", "บัตรประจำตัว", "เลขประจำตัว", "ปชช", "citizen", "national id", "id card", "id$", "身份证", "身份證",
+    NULL,
+};
+
+/* not บัตร alone: เลขบัตร (card number) is what Thai people say of their ID card */
+static const gchar *const cblue_redact_card_words[] = {
+    "card",    "credit", "debit", "visa", "master", "amex", "unionpay", "บัตรเครดิต", "บัตรเดบิต", "วีซ่า",
+    "信用卡", "银行卡", "借记卡", "卡号", "银联", NULL,
+};
+
+static const gchar *const cblue_redact_ip_words[] = {"ip$", "address", "addr", "host", "server", "ไอพี", "地址", NULL};
+
+static const gchar *const cblue_redact_version_words[] = {
+    "version", "ver$", "firmware", "fw$", "build", "release", "rev$", "เวอร์ชัน", "เวอร์ชั่น", "รุ่น", "版本", "固件",
+    NULL,
+};
+
+static const gchar *const cblue_redact_passport_words[] = {
+    "passport", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "护照", "護照", "旅行证件", NULL,
+};
 
 typedef struct {
 	const gchar *name;
 	const gchar *label;
-	const gchar *pattern;
+	const gchar *pattern; /* NULL: a kind of number in groups (CBLUE_REDACT_NUMBER_PATTERN) */
 	CblueRedactCheckFunc check;
+	CblueRedactWindowFunc window_ok;
 	CblueRedactTrigger trigger;
 	gsize lookback;
 	guint min_digits;
 	CblueRedactValidator validator;
-	const gchar *context;
+	const gchar *const *context;
 	gboolean context_required;
-	const gchar *negative;
+	const gchar *const *negative;
+	gboolean negative_adjacent;
 } CblueRedactBuiltin;
+
+#define CBLUE_REDACT_NUMBERS "numbers"
 
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
@@ -754,45 +1066,46 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?:@|\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?)"
      "(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.|\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?)){1,8}"
      "(?:[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9\\-])",
-     cblue_redact_check_email, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
-    {"phone", "PHONE", CBLUE_REDACT_NUMBER_PATTERN, cblue_redact_check_phone, CBLUE_REDACT_TRIGGER_DIGIT, 4, 8,
-     CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
-    {"th-id", "TH_ID", CBLUE_REDACT_NUMBER_PATTERN, cblue_redact_check_th_id, CBLUE_REDACT_TRIGGER_DIGIT, 4, 13,
-     CBLUE_REDACT_VALIDATOR_NONE,
-     "(?i:บัตรประชาชน|บัตรประจำตัว|เลขประจำตัว|ปชช|citizen|national\\s*id|id\\s*card|\\bid\\b|身份证|身份證)", FALSE,
-     CBLUE_REDACT_NEGATIVE_REFERENCE},
+     cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
+     NULL},
+    /* an order or tracking number that happens to look like a phone number is labelled so
+     * right before it: `order #0622359806`, `订单号 055759689320` */
+    {"phone", "PHONE", NULL, cblue_redact_check_numbers, cblue_redact_window_phone, CBLUE_REDACT_TRIGGER_DIGIT, 4,
+     8, CBLUE_REDACT_VALIDATOR_NONE, cblue_redact_phone_words, FALSE, cblue_redact_reference_words, TRUE},
+    {"th-id", "TH_ID", NULL, cblue_redact_check_numbers, cblue_redact_window_th_id, CBLUE_REDACT_TRIGGER_DIGIT, 4,
+     13, CBLUE_REDACT_VALIDATOR_NONE, cblue_redact_th_id_words, FALSE, cblue_redact_reference_words},
     {"cn-id", "CN_ID",
      "(?<![0-9A-Za-z])[1-8][0-9]{5}([ \\-]?)(?:18|19|20)[0-9]{6}\\1[0-9]{3}[0-9Xx](?![0-9A-Za-z])",
-     cblue_redact_check_plain, CBLUE_REDACT_TRIGGER_DIGIT, 0, 17, CBLUE_REDACT_VALIDATOR_CN_ID, NULL, FALSE, NULL},
-    {"card", "CARD", CBLUE_REDACT_NUMBER_PATTERN, cblue_redact_check_card, CBLUE_REDACT_TRIGGER_DIGIT, 4, 13,
-     CBLUE_REDACT_VALIDATOR_NONE,
-     "(?i:card|credit|debit|visa|master|amex|unionpay|บัตร|信用卡|银行卡|借记卡|卡号|银联)", FALSE,
-     CBLUE_REDACT_NEGATIVE_REFERENCE},
+     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 0, 17, CBLUE_REDACT_VALIDATOR_CN_ID, NULL, FALSE,
+     NULL},
+    {"card", "CARD", NULL, cblue_redact_check_numbers, cblue_redact_window_card, CBLUE_REDACT_TRIGGER_DIGIT, 4, 13,
+     CBLUE_REDACT_VALIDATOR_NONE, cblue_redact_card_words, FALSE, cblue_redact_reference_words},
     {"ipv4", "IP", "(?<![0-9A-Za-z_.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9A-Za-z_]|\\.[0-9])",
-     cblue_redact_check_ipv4, CBLUE_REDACT_TRIGGER_DIGIT, 0, 4, CBLUE_REDACT_VALIDATOR_NONE,
-     "(?i:\\bip\\b|address|addr|host|server|ไอพี|地址)", FALSE,
-     "(?i:version|\\bver\\b|firmware|\\bfw\\b|build|release|\\brev\\b|เวอร์ชัน|เวอร์ชั่น|รุ่น|版本|固件)"},
+     cblue_redact_check_ipv4, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 0, 4, CBLUE_REDACT_VALIDATOR_NONE,
+     cblue_redact_ip_words, FALSE, cblue_redact_version_words},
     {"ipv6", "IP",
      "(?<![0-9A-Za-z_:.])(?:[0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{0,4}){2,7}"
      "(?:(?<=:)[0-9]{1,3}(?:\\.[0-9]{1,3}){3})?(?![0-9A-Za-z_:]|\\.[0-9A-Za-z])",
-     cblue_redact_check_ipv6, CBLUE_REDACT_TRIGGER_COLON, 8, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
-    {"bank-account", "BANK_ACCOUNT", CBLUE_REDACT_NUMBER_PATTERN, cblue_redact_check_bank,
-     CBLUE_REDACT_TRIGGER_DIGIT, 4, 10, CBLUE_REDACT_VALIDATOR_NONE, CBLUE_REDACT_BANK_WORDS, FALSE,
-     CBLUE_REDACT_NEGATIVE_REFERENCE},
-    {"passport", "PASSPORT",
-     "(?<![0-9A-Za-z])(?:[A-Za-z]{1,2}[0-9]{6,8}|[0-9]{8,9})(?![0-9A-Za-z])", cblue_redact_check_plain,
-     CBLUE_REDACT_TRIGGER_DIGIT, 8, 6, CBLUE_REDACT_VALIDATOR_NONE,
-     "(?i:passport|pass\\s*no|หนังสือเดินทาง|พาสปอร์ต|พาสปอต|护照|護照|旅行证件)", TRUE, NULL},
+     cblue_redact_check_ipv6, NULL, CBLUE_REDACT_TRIGGER_COLON, 8, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
+     NULL},
+    {"bank-account", "BANK_ACCOUNT", NULL, cblue_redact_check_numbers, cblue_redact_window_bank,
+     CBLUE_REDACT_TRIGGER_DIGIT, 4, 10, CBLUE_REDACT_VALIDATOR_NONE, cblue_redact_bank_words, FALSE,
+     cblue_redact_reference_words},
+    {"passport", "PASSPORT", "(?<![0-9A-Za-z])(?:[A-Za-z]{1,2}[0-9]{6,8}|[0-9]{8,9})(?![0-9A-Za-z])",
+     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 6, CBLUE_REDACT_VALIDATOR_NONE,
+     cblue_redact_passport_words, TRUE, cblue_redact_reference_words},
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|ไอดี\\s{0,3}ไลน์|"
      "ไลน์\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์|add\\s{0,3}line|ไลน์)|(?<weak>line))"
      "\\s*+(?<sep>[:=]|คือ|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
-     cblue_redact_check_chat, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
+     cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
+     NULL},
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
      "weixin\\s{0,3}id)|(?<weak>wechat|weixin|wx|vx))"
      "\\s*+(?<sep>[:=]|号码|号|是|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
-     cblue_redact_check_chat, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
+     cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
+     NULL},
 };
 
 const gchar *const *
@@ -808,12 +1121,44 @@ cblue_redact_builtin_names(void)
 	return names;
 }
 
+static void
+cblue_redact_engine_note_min_digits(CblueRedactEngine *self, guint min_digits)
+{
+	if (min_digits > 0)
+		self->min_digits = self->min_digits == 0 ? min_digits : MIN(self->min_digits, min_digits);
+}
+
+/* gives @words a bit of the presence mask and copies its words into the engine's table */
+static CblueRedactWords *
+cblue_redact_engine_register_words(CblueRedactEngine *self, CblueRedactWords *words)
+{
+	if (words == NULL || self->n_lists >= 32)
+		return words;
+	words->bit = 1u << self->n_lists++;
+	for (guint b = 0; b < CBLUE_REDACT_WORD_BUCKETS; b++) {
+		for (guint j = 0; words->buckets[b] != NULL && j < words->buckets[b]->len; j++) {
+			const CblueRedactWord *word = g_ptr_array_index(words->buckets[b], j);
+			CblueRedactWord *copy = g_memdup2(word, sizeof(*word));
+			copy->word = g_strdup(word->word);
+			copy->bit = words->bit;
+			cblue_redact_words_add(self->all_words, b, copy);
+		}
+	}
+	return words;
+}
+
+/*
+ * Adds a built-in rule. Add them in order of preference: on an exact tie the first wins.
+ * The kinds of numbers in groups (phone, th-id, card, bank-account) share one rule, so
+ * that a number is found and parsed once for all of them.
+ */
 gboolean
 cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GError **error)
 {
 	const CblueRedactBuiltin *builtin = NULL;
 	g_autoptr(GError) error_local = NULL;
-	CblueRedactRule *rule;
+	CblueRedactRule *rule = NULL;
+	CblueRedactKind *kind;
 
 	for (guint i = 0; i < G_N_ELEMENTS(cblue_redact_builtins) && builtin == NULL; i++) {
 		if (g_strcmp0(cblue_redact_builtins[i].name, name) == 0)
@@ -825,34 +1170,47 @@ cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GErr
 	}
 	if (g_hash_table_contains(self->disabled, builtin->label))
 		return TRUE;
-	rule = g_new0(CblueRedactRule, 1);
-	rule->name = g_strdup(builtin->name);
-	rule->label = g_strdup(builtin->label);
-	rule->check = builtin->check;
-	rule->trigger = builtin->trigger;
-	rule->lookback = builtin->lookback;
-	rule->min_digits = builtin->min_digits;
-	rule->validator = builtin->validator;
-	rule->context_required = builtin->context_required;
-	rule->window = self->context_window;
-	rule->code = cblue_redact_compile(builtin->pattern, 0, builtin->name, &error_local);
-	if (rule->code != NULL && builtin->context != NULL)
-		rule->context = cblue_redact_compile(builtin->context, 0, builtin->name, &error_local);
-	if (rule->code != NULL && builtin->negative != NULL)
-		rule->negative = cblue_redact_compile(builtin->negative, 0, builtin->name, &error_local);
-	if (error_local != NULL) {
-		/* a bug, not a configuration error */
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "%s", error_local->message);
-		cblue_redact_rule_free(rule);
-		return FALSE;
+
+	kind = g_new0(CblueRedactKind, 1);
+	kind->label = g_strdup(builtin->label);
+	kind->context_required = builtin->context_required;
+	kind->window = self->context_window;
+	kind->window_ok = builtin->window_ok;
+	kind->context = cblue_redact_engine_register_words(self, cblue_redact_words_new(builtin->context, TRUE));
+	kind->negative = cblue_redact_engine_register_words(self, cblue_redact_words_new(builtin->negative, TRUE));
+	kind->negative_adjacent = builtin->negative_adjacent;
+
+	if (builtin->pattern == NULL) {
+		for (guint i = 0; i < self->rules->len && rule == NULL; i++) {
+			CblueRedactRule *r = g_ptr_array_index(self->rules, i);
+			if (g_strcmp0(r->name, CBLUE_REDACT_NUMBERS) == 0)
+				rule = r;
+		}
 	}
-	if (rule->min_digits > 0)
-		self->min_digits = self->min_digits == 0 ? rule->min_digits : MIN(self->min_digits, rule->min_digits);
-	rule->value_group = cblue_redact_group_number(rule->code, "value");
-	rule->strong_group = cblue_redact_group_number(rule->code, "strong");
-	rule->weak_group = cblue_redact_group_number(rule->code, "weak");
-	rule->sep_group = cblue_redact_group_number(rule->code, "sep");
-	g_ptr_array_add(self->rules, rule);
+	if (rule == NULL) {
+		rule = cblue_redact_rule_new(builtin->pattern != NULL ? builtin->name : CBLUE_REDACT_NUMBERS);
+		rule->check = builtin->check;
+		rule->trigger = builtin->trigger;
+		rule->lookback = builtin->lookback;
+		rule->validator = builtin->validator;
+		rule->code = cblue_redact_compile(builtin->pattern != NULL ? builtin->pattern : CBLUE_REDACT_NUMBER_PATTERN,
+						  0, builtin->name, &error_local);
+		if (rule->code == NULL) {
+			cblue_redact_kind_free(kind);
+			cblue_redact_rule_free(rule);
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "%s", error_local->message);
+			return FALSE;
+		}
+		rule->value_group = cblue_redact_group_number(rule->code, "value");
+		rule->strong_group = cblue_redact_group_number(rule->code, "strong");
+		rule->weak_group = cblue_redact_group_number(rule->code, "weak");
+		rule->sep_group = cblue_redact_group_number(rule->code, "sep");
+		g_ptr_array_add(self->rules, rule);
+	}
+	/* a rule runs on numbers with as many digits as its shortest kind needs */
+	rule->min_digits = rule->min_digits == 0 ? builtin->min_digits : MIN(rule->min_digits, builtin->min_digits);
+	cblue_redact_engine_note_min_digits(self, builtin->min_digits);
+	g_ptr_array_add(rule->kinds, kind);
 	return TRUE;
 }
 
@@ -877,6 +1235,7 @@ cblue_redact_engine_add_rule(CblueRedactEngine *self, const CblueRedactRuleSpec 
 {
 	g_autoptr(GError) error_local = NULL;
 	CblueRedactRule *rule;
+	CblueRedactKind *kind;
 	size_t min_length = 0;
 
 	if (spec->pattern == NULL || spec->pattern[0] == '\0') {
@@ -895,19 +1254,19 @@ cblue_redact_engine_add_rule(CblueRedactEngine *self, const CblueRedactRuleSpec 
 			    _("redact rule “%s”: context_window must be between 1 and 1000 characters"), spec->name);
 		return FALSE;
 	}
-	rule = g_new0(CblueRedactRule, 1);
-	rule->name = g_strdup(spec->name);
-	rule->label = g_strdup(spec->label);
+	rule = cblue_redact_rule_new(spec->name);
 	rule->check = cblue_redact_check_plain;
 	rule->trigger = CBLUE_REDACT_TRIGGER_ALWAYS;
 	rule->validator = spec->validator;
-	rule->window = spec->context_window > 0 ? spec->context_window : self->context_window;
+	kind = g_new0(CblueRedactKind, 1);
+	kind->label = g_strdup(spec->label);
+	kind->window = spec->context_window > 0 ? spec->context_window : self->context_window;
+	g_ptr_array_add(rule->kinds, kind);
 	rule->code =
 	    cblue_redact_compile(spec->pattern, spec->case_insensitive ? PCRE2_CASELESS : 0, spec->name, &error_local);
-	if (rule->code != NULL && spec->context != NULL) {
-		rule->context = cblue_redact_compile_words(spec->context, spec->name, &error_local);
-		rule->context_required = rule->context != NULL;
-	}
+	/* the words as written: no `$` marks */
+	kind->context = cblue_redact_engine_register_words(self, cblue_redact_words_new(spec->context, FALSE));
+	kind->context_required = kind->context != NULL;
 	if (error_local == NULL && rule->code != NULL &&
 	    (pcre2_pattern_info(rule->code, PCRE2_INFO_MINLENGTH, &min_length) != 0 || min_length == 0))
 		g_set_error(&error_local, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
@@ -918,7 +1277,7 @@ cblue_redact_engine_add_rule(CblueRedactEngine *self, const CblueRedactRuleSpec 
 		return FALSE;
 	}
 	rule->value_group = cblue_redact_group_number(rule->code, "value");
-	if (g_hash_table_contains(self->disabled, rule->label)) {
+	if (g_hash_table_contains(self->disabled, kind->label)) {
 		cblue_redact_rule_free(rule);
 		return TRUE;
 	}
@@ -1161,74 +1520,8 @@ cblue_redact_engine_add_rules_from_config(CblueRedactEngine *self, CblueConfig *
 
 /* finding */
 
-static gssize
-cblue_redact_find_obfuscated_at(const gchar *text, gsize len)
-{
-	for (const gchar *p = strpbrk(text, "[("); p != NULL; p = strpbrk(p + 1, "[(")) {
-		const gchar *q = p + 1;
-		if (*q == ' ')
-			q++;
-		if (g_ascii_strncasecmp(q, "at", 2) == 0 && (q[2] == ']' || q[2] == ')' || q[2] == ' '))
-			return p - text;
-	}
-	return -1;
-}
-
-static gssize
-cblue_redact_find_chat(const gchar *text, gsize len)
-{
-	static const gchar *const needles[] = {"ไลน์", "信", NULL};
-	gssize best = -1;
-
-	for (gsize i = 0; i + 1 < len; i++) {
-		gchar c = (gchar)(text[i] | 0x20);
-		if ((c == 'l' && g_ascii_strncasecmp(text + i, "line", 4) == 0) ||
-		    ((c == 'w' || c == 'v') && (text[i + 1] | 0x20) == 'x') ||
-		    (c == 'w' && (g_ascii_strncasecmp(text + i, "wechat", 6) == 0 ||
-				  g_ascii_strncasecmp(text + i, "weixin", 6) == 0))) {
-			best = (gssize)i;
-			break;
-		}
-	}
-	for (guint i = 0; needles[i] != NULL; i++) {
-		const gchar *p = memmem(text, best >= 0 ? (gsize)best : len, needles[i], strlen(needles[i]));
-		if (p != NULL)
-			best = p - text;
-	}
-	return best;
-}
-
-static gssize
-cblue_redact_find_trigger(const gchar *text, gsize len, CblueRedactTrigger trigger)
-{
-	const gchar *p;
-	switch (trigger) {
-	case CBLUE_REDACT_TRIGGER_DIGIT:
-		p = strpbrk(text, "0123456789");
-		return p != NULL ? p - text : -1;
-	case CBLUE_REDACT_TRIGGER_AT: {
-		gssize at, obfuscated;
-		p = memchr(text, '@', len);
-		at = p != NULL ? p - text : -1;
-		obfuscated = cblue_redact_find_obfuscated_at(text, len);
-		if (at < 0 || (obfuscated >= 0 && obfuscated < at))
-			return obfuscated;
-		return at;
-	}
-	case CBLUE_REDACT_TRIGGER_COLON:
-		p = memchr(text, ':', len);
-		return p != NULL ? p - text : -1;
-	case CBLUE_REDACT_TRIGGER_CHAT:
-		return cblue_redact_find_chat(text, len);
-	case CBLUE_REDACT_TRIGGER_ALWAYS:
-	case CBLUE_REDACT_N_TRIGGERS:
-	default:
-		return 0;
-	}
-}
-
 /* a run of digits and the separators of numbers (` .-()+`): the only places a digit rule
- * can match. Found once per text, so that a rule runs only where enough digits are */
+ * can match */
 typedef struct {
 	gsize start; /* the first digit, `+` or `(` */
 	gsize end; /* after the last digit */
@@ -1237,43 +1530,148 @@ typedef struct {
 
 #define CBLUE_REDACT_MAX_RUNS 64
 
+/* one pass over a text: where each trigger first occurs, and the digit runs long enough
+ * for the engine's digit rules */
+typedef struct {
+	gssize first[CBLUE_REDACT_N_TRIGGERS]; /* -1: absent */
+	CblueRedactRun runs[CBLUE_REDACT_MAX_RUNS];
+	guint n_runs;
+	gboolean too_many_runs; /* then the digit rules search the whole text */
+} CblueRedactPrescan;
+
+enum {
+	CBLUE_REDACT_BYTE_PLAIN,
+	CBLUE_REDACT_BYTE_DIGIT,
+	CBLUE_REDACT_BYTE_AT,
+	CBLUE_REDACT_BYTE_OPEN, /* [ or ( : `[at]` */
+	CBLUE_REDACT_BYTE_COLON,
+	CBLUE_REDACT_BYTE_LATIN_CHAT, /* l, w, v: line, wechat, weixin, wx, vx */
+	CBLUE_REDACT_BYTE_THAI, /* 0xE0: ไลน์ */
+	CBLUE_REDACT_BYTE_CJK_E4, /* 0xE4: 信 */
+};
+
+static const guint8 cblue_redact_byte_class[256] = {
+    ['0' ... '9'] = CBLUE_REDACT_BYTE_DIGIT,
+    ['@'] = CBLUE_REDACT_BYTE_AT,
+    ['['] = CBLUE_REDACT_BYTE_OPEN,
+    ['('] = CBLUE_REDACT_BYTE_OPEN,
+    [':'] = CBLUE_REDACT_BYTE_COLON,
+    ['l'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
+    ['L'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
+    ['w'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
+    ['W'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
+    ['v'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
+    ['V'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
+    [0xE0] = CBLUE_REDACT_BYTE_THAI,
+    [0xE4] = CBLUE_REDACT_BYTE_CJK_E4,
+};
+
 static gboolean
 cblue_redact_is_number_sep(gchar c)
 {
 	return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+';
 }
 
-/* the runs of @text with at least @min_digits digits; FALSE if there are too many to
- * list, in which case the rules search the whole text */
+/* `[at]`, `(at)`, `[ at ]` */
 static gboolean
-cblue_redact_find_runs(const gchar *text, gsize len, guint min_digits, CblueRedactRun *runs, guint *n_runs)
+cblue_redact_is_obfuscated_at(const gchar *p)
 {
-	const gchar *p = strpbrk(text, "0123456789");
+	const gchar *q = p + 1;
+	if (*q == ' ')
+		q++;
+	return g_ascii_strncasecmp(q, "at", 2) == 0 && (q[2] == ']' || q[2] == ')' || q[2] == ' ');
+}
 
-	*n_runs = 0;
-	while (p != NULL) {
-		CblueRedactRun run = {0};
-		const gchar *q = p;
-		/* a `+` or `(` right before the first digit belongs to the run */
-		run.start = (gsize)(p - text);
-		while (run.start > 0 && (text[run.start - 1] == '+' || text[run.start - 1] == '('))
-			run.start--;
-		for (; *q != '\0'; q++) {
-			if (g_ascii_isdigit(*q)) {
-				run.n_digits++;
-				run.end = (gsize)(q - text) + 1;
-			} else if (!cblue_redact_is_number_sep(*q)) {
-				break;
+static gboolean
+cblue_redact_is_chat_name(const gchar *p, gsize rest)
+{
+	if ((p[0] | 0x20) == 'l')
+		return rest >= 4 && g_ascii_strncasecmp(p, "line", 4) == 0;
+	if (rest >= 2 && (p[1] | 0x20) == 'x') /* wx, vx */
+		return TRUE;
+	return (p[0] | 0x20) == 'w' && rest >= 6 &&
+	       (g_ascii_strncasecmp(p, "wechat", 6) == 0 || g_ascii_strncasecmp(p, "weixin", 6) == 0);
+}
+
+static void
+cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedactPrescan *pre)
+{
+	gssize *first = pre->first;
+	gsize i = 0;
+
+	for (guint t = 0; t < CBLUE_REDACT_N_TRIGGERS; t++)
+		first[t] = -1;
+	first[CBLUE_REDACT_TRIGGER_ALWAYS] = 0;
+	pre->n_runs = 0;
+	pre->too_many_runs = FALSE;
+
+	while (i < len) {
+		/* most bytes matter to no rule */
+		while (i < len && cblue_redact_byte_class[(guchar)text[i]] == CBLUE_REDACT_BYTE_PLAIN)
+			i++;
+		if (i >= len)
+			break;
+		switch (cblue_redact_byte_class[(guchar)text[i]]) {
+		case CBLUE_REDACT_BYTE_DIGIT: {
+			CblueRedactRun run = {0};
+			if (first[CBLUE_REDACT_TRIGGER_DIGIT] < 0)
+				first[CBLUE_REDACT_TRIGGER_DIGIT] = (gssize)i;
+			/* a `+` or `(` right before the first digit belongs to the run */
+			run.start = i;
+			while (run.start > 0 && (text[run.start - 1] == '+' || text[run.start - 1] == '('))
+				run.start--;
+			for (; i < len; i++) {
+				if (g_ascii_isdigit(text[i])) {
+					run.n_digits++;
+					run.end = i + 1;
+				} else if (!cblue_redact_is_number_sep(text[i])) {
+					break;
+				}
 			}
+			if (run.n_digits >= min_digits && min_digits > 0) {
+				if (pre->n_runs < CBLUE_REDACT_MAX_RUNS)
+					pre->runs[pre->n_runs++] = run;
+				else
+					pre->too_many_runs = TRUE;
+			}
+			/* the separators after the last digit, and what stopped the run, are
+			 * looked at again: `nok123 (at) mail.com` */
+			i = run.end;
+			continue;
 		}
-		if (run.n_digits >= min_digits) {
-			if (*n_runs == CBLUE_REDACT_MAX_RUNS)
-				return FALSE;
-			runs[(*n_runs)++] = run;
+		case CBLUE_REDACT_BYTE_AT:
+			if (first[CBLUE_REDACT_TRIGGER_AT] < 0)
+				first[CBLUE_REDACT_TRIGGER_AT] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_OPEN:
+			if (first[CBLUE_REDACT_TRIGGER_AT] < 0 && cblue_redact_is_obfuscated_at(text + i))
+				first[CBLUE_REDACT_TRIGGER_AT] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_COLON:
+			/* another colon within five bytes: `::`, `db8:85a3:`, not a time (10:30) */
+			if (first[CBLUE_REDACT_TRIGGER_COLON] < 0 && memchr(text + i + 1, ':', MIN(len - i - 1, 5)) != NULL)
+				first[CBLUE_REDACT_TRIGGER_COLON] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_LATIN_CHAT:
+			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && cblue_redact_is_chat_name(text + i, len - i))
+				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_THAI: /* ไ is E0 B9 84 */
+			if (i + 12 <= len && (guchar)text[i + 2] == 0x84 && (guchar)text[i + 1] == 0xB9 &&
+			    first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && memcmp(text + i, "ไลน์", 12) == 0)
+				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
+			i += i + 3 <= len ? 3 : 1;
+			continue;
+		case CBLUE_REDACT_BYTE_CJK_E4:
+			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && i + 3 <= len && memcmp(text + i, "信", 3) == 0)
+				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_PLAIN:
+		default:
+			break;
 		}
-		p = *q != '\0' ? strpbrk(q, "0123456789") : NULL;
+		i++;
 	}
-	return TRUE;
 }
 
 /* runs @rule from @start; pcre2 sees the text up to @limit (lookbehinds see it all) */
@@ -1283,6 +1681,7 @@ cblue_redact_run_rule(CblueRedactScan *scan, CblueRedactRule *rule, gsize start,
 	gsize offset = start;
 
 	scan->rule = rule;
+	scan->kind = g_ptr_array_index(rule->kinds, 0);
 	while (offset <= limit) {
 		PCRE2_SIZE ov[2 * CBLUE_REDACT_OVECTOR_PAIRS];
 		gint rc = cblue_redact_match(scan, rule->code, limit, offset);
@@ -1317,21 +1716,20 @@ cblue_redact_run_rule(CblueRedactScan *scan, CblueRedactRule *rule, gsize start,
 
 /* a digit rule, run on each run with enough digits only */
 static void
-cblue_redact_run_digit_rule(CblueRedactScan *scan, CblueRedactRule *rule, const CblueRedactRun *runs,
-			    guint n_runs)
+cblue_redact_run_digit_rule(CblueRedactScan *scan, CblueRedactRule *rule, const CblueRedactPrescan *pre)
 {
 	gsize done = 0;
-	for (guint i = 0; i < n_runs; i++) {
+	for (guint i = 0; i < pre->n_runs; i++) {
+		const CblueRedactRun *run = &pre->runs[i];
 		gsize start, limit;
-		if (runs[i].n_digits < rule->min_digits || runs[i].end <= done)
+		if (run->n_digits < rule->min_digits || run->end <= done)
 			continue;
-		start = runs[i].start > rule->lookback ? cblue_redact_snap_back(scan->text, runs[i].start - rule->lookback)
-						       : 0;
+		start = run->start > rule->lookback ? cblue_redact_snap_back(scan->text, run->start - rule->lookback) : 0;
 		start = MAX(start, done);
 		/* two characters past the run, for the patterns' look-aheads and a trailing X */
-		limit = cblue_redact_forward_chars(scan->text, scan->len, runs[i].end, 2);
+		limit = cblue_redact_forward_chars(scan->text, scan->len, run->end, 2);
 		cblue_redact_run_rule(scan, rule, start, limit);
-		done = runs[i].end;
+		done = run->end;
 	}
 }
 
@@ -1340,40 +1738,28 @@ GPtrArray *
 cblue_redact_engine_find(CblueRedactEngine *self, const gchar *text)
 {
 	CblueRedactScan scan = {0};
-	gssize triggers[CBLUE_REDACT_N_TRIGGERS];
-	CblueRedactRun runs[CBLUE_REDACT_MAX_RUNS];
-	guint n_runs = 0;
-	gint runs_state = 0; /* 0: not looked for, 1: listed, -1: too many */
+	CblueRedactPrescan pre;
 
 	scan.engine = self;
 	scan.text = text;
 	scan.len = strlen(text);
 	if (scan.len == 0 || self->rules->len == 0)
 		return NULL;
-	for (guint i = 0; i < CBLUE_REDACT_N_TRIGGERS; i++)
-		triggers[i] = -2; /* not looked for yet */
+	cblue_redact_prescan(text, scan.len, self->min_digits, &pre);
 	for (guint i = 0; i < self->rules->len; i++) {
 		CblueRedactRule *rule = g_ptr_array_index(self->rules, i);
-		gssize at = triggers[rule->trigger];
-		gsize start;
-		if (at == -2)
-			at = triggers[rule->trigger] = cblue_redact_find_trigger(text, scan.len, rule->trigger);
+		gssize at = pre.first[rule->trigger];
 		if (at < 0)
 			continue;
-		if (rule->trigger == CBLUE_REDACT_TRIGGER_DIGIT && rule->min_digits > 0 && runs_state == 0)
-			runs_state = cblue_redact_find_runs(text, scan.len, self->min_digits, runs, &n_runs) ? 1 : -1;
-		if (rule->trigger == CBLUE_REDACT_TRIGGER_DIGIT && rule->min_digits > 0 && runs_state == 1) {
-			if (n_runs == 0)
-				continue;
-			if (scan.thread == NULL)
-				scan.thread = cblue_redact_thread_get();
-			cblue_redact_run_digit_rule(&scan, rule, runs, n_runs);
-			continue;
-		}
 		if (scan.thread == NULL)
 			scan.thread = cblue_redact_thread_get();
-		start = (gsize)at > rule->lookback ? cblue_redact_snap_back(text, (gsize)at - rule->lookback) : 0;
-		cblue_redact_run_rule(&scan, rule, start, scan.len);
+		/* a digit rule only where a run has enough digits */
+		if (rule->trigger == CBLUE_REDACT_TRIGGER_DIGIT && rule->min_digits > 0 && !pre.too_many_runs) {
+			cblue_redact_run_digit_rule(&scan, rule, &pre);
+			continue;
+		}
+		cblue_redact_run_rule(&scan, rule, (gsize)at > rule->lookback ? cblue_redact_snap_back(text, (gsize)at - rule->lookback) : 0,
+				      scan.len);
 	}
 	return scan.spans;
 }

@@ -394,7 +394,7 @@ test_redact_required_plugin(void)
 	g_autofree gchar *dir = cblue_test_make_tmpdir();
 
 	cblue_config_load_data(config,
-			       "[plugins]\nenabled=redact-custom,redact-email\n"
+			       "[plugins]\nenabled=redact-custom,redact-builtin\n"
 			       "[redact.rule order-ref]\npattern=ORD-(\\d+\n",
 			       &error);
 	g_assert_no_error(error);

@@ -75,7 +75,8 @@ make_random_input(GRand *rand)
 			const guint8 *data = g_bytes_get_data(g_ptr_array_index(corpus, g_rand_int_range(rand, 0, (gint32)corpus->len)),
 							     &size);
 			gsize start = size > 0 ? (gsize)g_rand_int_range(rand, 0, (gint32)size) : 0;
-			gsize len = MIN(size - start, (gsize)g_rand_int_range(rand, 0, 512));
+			gsize want = (gsize)g_rand_int_range(rand, 0, 512); /* not inside MIN(): once */
+			gsize len = MIN(size - start, want);
 			g_byte_array_append(input, data + start, (guint)len);
 		} else {
 			guint len = (guint)g_rand_int_range(rand, 0, 64);

@@ -14,8 +14,7 @@ import pytest
 
 from conftest import CBLUE
 
-REDACT_PLUGINS = ("redact-email,redact-phone,redact-th-id,redact-cn-id,redact-card,redact-ip,"
-                  "redact-bank-account,redact-passport,redact-chat-id,redact-custom")
+REDACT_PLUGINS = "redact-builtin,redact-custom"
 
 
 def write_config(tmp_path, text, name="cblue.conf"):

@@ -78,7 +78,8 @@ test_engine_builtins(void)
 		cblue_redact_engine_add_builtin(engine, names[i], &error);
 		g_assert_no_error(error);
 	}
-	g_assert_cmpuint(cblue_redact_engine_get_n_rules(engine), ==, g_strv_length((gchar **)names));
+	/* the four kinds of numbers in groups (phone, th-id, card, bank-account) share a rule */
+	g_assert_cmpuint(cblue_redact_engine_get_n_rules(engine), ==, g_strv_length((gchar **)names) - 3);
 	g_assert_false(cblue_redact_engine_add_builtin(engine, "no-such-rule", &error));
 	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND);
 
@@ -301,9 +302,8 @@ thread_func(gpointer data)
 	for (guint i = 0; i < 2000; i++) {
 		g_autofree gchar *found =
 		    spans_string(engine, "โทร 081-234-5678 ID 1103702071625 บัญชี 123-4-56789-0 a@b.co");
-		/* overlaps are resolved by the core, not by one engine */
-		if (g_strcmp0(found, "BANK_ACCOUNT:10-22;PHONE:10-22;BANK_ACCOUNT:26-39;TH_ID:26-39;"
-				     "BANK_ACCOUNT:56-69;EMAIL:70-76") != 0)
+		/* an exact tie goes to the kind added first; other overlaps are the core's */
+		if (g_strcmp0(found, "PHONE:10-22;TH_ID:26-39;BANK_ACCOUNT:56-69;EMAIL:70-76") != 0)
 			return g_strdup(found);
 	}
 	return NULL;
