@@ -88,6 +88,19 @@ cblue_redact_append_json_string(GString *out, const gchar *text)
 	g_string_append_c(out, '"');
 }
 
+/* whether @text holds U+FFFD (EF BF BD) */
+static gboolean
+cblue_redact_has_replacement_char(const gchar *text)
+{
+	gsize len = strlen(text);
+	const gchar *end = text + len;
+	for (const gchar *p = memchr(text, 0xEF, len); p != NULL; p = memchr(p + 1, 0xEF, (gsize)(end - p - 1))) {
+		if (end - p >= 3 && (guchar)p[1] == 0xBF && (guchar)p[2] == 0xBD)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* @data[@len] is writable: the line is nul-terminated in place */
 static void
 cblue_redact_line(CblueRedactRun *run, gchar *data, gsize len, gboolean has_newline)
@@ -110,7 +123,7 @@ cblue_redact_line(CblueRedactRun *run, gchar *data, gsize len, gboolean has_newl
 		 * one shows in the output, or a value (which could have covered one) was
 		 * redacted; every other line is known valid without a second pass */
 		redacted = cblue_redact_text_full(run->redactors, data, run->policy, run->scope, &spans);
-		if ((spans->len > 0 || memmem(redacted, strlen(redacted), "\xef\xbf\xbd", 3) != NULL) &&
+		if ((spans->len > 0 || cblue_redact_has_replacement_char(redacted)) &&
 		    !cblue_utf8_validate_fast(data, len))
 			invalid = TRUE;
 	}

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gmodule.h>
+#include <string.h>
 
 #include "cblue-error.h"
 #include "cblue-plugin-loader.h"
@@ -399,8 +400,12 @@ cblue_plugin_loader_setup_one_cb(GObject *source, GAsyncResult *res, gpointer us
 	g_autoptr(GError) error = NULL;
 
 	if (!cblue_plugin_runner_setup_finish(plugin, res, &error)) {
-		cblue_plugin_set_disabled(plugin, error->message);
-		cblue_plugin_loader_add_failure(self, cblue_plugin_get_name(plugin), error->message);
+		/* the runner already named the plugin: "name: message" */
+		g_autofree gchar *prefix = g_strdup_printf("%s: ", cblue_plugin_get_name(plugin));
+		const gchar *message = g_str_has_prefix(error->message, prefix) ? error->message + strlen(prefix)
+										 : error->message;
+		cblue_plugin_set_disabled(plugin, message);
+		cblue_plugin_loader_add_failure(self, cblue_plugin_get_name(plugin), message);
 		if (cblue_plugin_get_required(plugin) && op->error == NULL)
 			op->error = g_error_copy(error);
 	}

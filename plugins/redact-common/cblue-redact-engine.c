@@ -316,23 +316,46 @@ typedef struct {
 	guint32 bit; /* in the engine's table of every word: the bit of its list */
 } CblueRedactWord;
 
-/* the words by their first character: an ASCII byte (lower-cased) is its own bucket, a
- * multi-byte character is hashed, so that a Thai or Chinese character that starts no word
- * is skipped at once */
+/* the words by a hash of their first two characters (ASCII case folded), so that almost
+ * every position of a Thai or Chinese text, whose first character starts some word but
+ * whose first two start none, is passed over at once; one-character words have a table of
+ * their own */
 #define CBLUE_REDACT_WORD_BUCKETS 1024
 
 struct _CblueRedactWords {
-	GPtrArray *buckets[CBLUE_REDACT_WORD_BUCKETS]; /* owned, nullable */
+	GPtrArray *buckets[CBLUE_REDACT_WORD_BUCKETS]; /* owned, nullable: by two characters */
+	GPtrArray *singles[CBLUE_REDACT_WORD_BUCKETS]; /* owned, nullable: one-character words */
+	guint n_singles;
 	guint32 bit; /* its bit in the engine's presence mask, or 0 */
 };
 
 static inline guint
-cblue_redact_word_bucket(const guchar *p)
+cblue_redact_utf8_len(guchar c)
 {
-	if (p[0] < 0x80)
-		return p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 32u : p[0];
-	/* a lead byte and its continuation bytes (the nul ends a text, so these are readable) */
-	return 128u + ((p[0] * 31u + p[1] * 7u + (p[1] != 0 ? p[2] : 0u)) % (CBLUE_REDACT_WORD_BUCKETS - 128u));
+	return c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4));
+}
+
+/* the bucket of the first @n_chars characters at @p, within @avail bytes, or G_MAXUINT if
+ * there are not that many */
+static inline guint
+cblue_redact_word_key(const guchar *p, gsize avail, guint n_chars)
+{
+	guint h = 0;
+	gsize pos = 0;
+	for (guint c = 0; c < n_chars; c++) {
+		guint len;
+		if (pos >= avail)
+			return G_MAXUINT;
+		len = cblue_redact_utf8_len(p[pos]);
+		if (pos + len > avail)
+			return G_MAXUINT;
+		for (guint k = 0; k < len; k++) {
+			guchar b = p[pos + k];
+			h = h * 131u + (b >= 'A' && b <= 'Z' ? b + 32u : b);
+		}
+		pos += len;
+	}
+	return h % CBLUE_REDACT_WORD_BUCKETS;
 }
 
 static void
@@ -347,8 +370,10 @@ cblue_redact_words_free(CblueRedactWords *words)
 {
 	if (words == NULL)
 		return;
-	for (guint i = 0; i < G_N_ELEMENTS(words->buckets); i++)
+	for (guint i = 0; i < G_N_ELEMENTS(words->buckets); i++) {
 		g_clear_pointer(&words->buckets[i], g_ptr_array_unref);
+		g_clear_pointer(&words->singles[i], g_ptr_array_unref);
+	}
 	g_free(words);
 }
 
@@ -359,11 +384,18 @@ cblue_redact_words_alloc(void)
 }
 
 static void
-cblue_redact_words_add(CblueRedactWords *words, guint bucket, CblueRedactWord *word)
+cblue_redact_words_add(CblueRedactWords *words, CblueRedactWord *word)
 {
-	if (words->buckets[bucket] == NULL)
-		words->buckets[bucket] = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_redact_word_free);
-	g_ptr_array_add(words->buckets[bucket], word);
+	guint key = cblue_redact_word_key((const guchar *)word->word, word->len, 2);
+	GPtrArray **table = words->buckets;
+	if (key == G_MAXUINT) {
+		key = cblue_redact_word_key((const guchar *)word->word, word->len, 1);
+		table = words->singles;
+		words->n_singles++;
+	}
+	if (table[key] == NULL)
+		table[key] = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_redact_word_free);
+	g_ptr_array_add(table[key], word);
 }
 
 /* @boundary_marks: a trailing `$` asks for a word end (the built-in lists) */
@@ -376,7 +408,6 @@ cblue_redact_words_new(const gchar *const *list, gboolean boundary_marks)
 	for (guint i = 0; list != NULL && list[i] != NULL; i++) {
 		g_autofree gchar *stripped = g_strstrip(g_strdup(list[i]));
 		CblueRedactWord *word;
-		guint bucket;
 		if (stripped[0] == '\0')
 			continue;
 		word = g_new0(CblueRedactWord, 1);
@@ -391,8 +422,7 @@ cblue_redact_words_new(const gchar *const *list, gboolean boundary_marks)
 		word->mask = word->len >= 4 ? G_MAXUINT32 : (guint32)((1u << (8 * word->len)) - 1);
 		if (word->latin) /* compared case-insensitively: bit 5 of each byte is ignored */
 			word->mask &= 0xDFDFDFDFu;
-		bucket = cblue_redact_word_bucket((const guchar *)word->word);
-		cblue_redact_words_add(words, bucket, word);
+		cblue_redact_words_add(words, word);
 		n++;
 	}
 	if (n == 0) {
@@ -424,23 +454,43 @@ cblue_redact_word_matches(const CblueRedactWord *word, const gchar *text, gsize 
 	return !(word->end_boundary && i + word->len < limit && cblue_redact_is_latin(text[i + word->len]));
 }
 
+/* the words of @words that may start at @i: at most two buckets */
+static inline guint
+cblue_redact_words_candidates(const CblueRedactWords *words, const gchar *text, gsize i, gsize limit,
+			      GPtrArray **out)
+{
+	guint n = 0;
+	guint key = cblue_redact_word_key((const guchar *)text + i, limit - i, 2);
+	if (key != G_MAXUINT && words->buckets[key] != NULL)
+		out[n++] = words->buckets[key];
+	if (words->n_singles > 0) {
+		key = cblue_redact_word_key((const guchar *)text + i, limit - i, 1);
+		if (key != G_MAXUINT && words->singles[key] != NULL)
+			out[n++] = words->singles[key];
+	}
+	return n;
+}
+
 /* the length of the word of @words found at @i, within [0, @limit), or 0 */
 static inline gsize
 cblue_redact_words_at(const CblueRedactWords *words, const gchar *text, gsize i, gsize limit)
 {
-	GPtrArray *bucket;
+	GPtrArray *buckets[2];
+	guint n;
 	guint32 head = 0;
 	if (((guchar)text[i] & 0xC0) == 0x80) /* inside a character */
 		return 0;
-	bucket = words->buckets[cblue_redact_word_bucket((const guchar *)text + i)];
-	if (bucket == NULL)
+	n = cblue_redact_words_candidates(words, text, i, limit, buckets);
+	if (n == 0)
 		return 0;
 	/* four bytes at once, never past the end of the text (the nul is readable) */
 	memcpy(&head, text + i, MIN(limit - i + 1, 4));
-	for (guint j = 0; j < bucket->len; j++) {
-		const CblueRedactWord *word = g_ptr_array_index(bucket, j);
-		if (cblue_redact_word_matches(word, text, i, limit, head))
-			return word->len;
+	for (guint b = 0; b < n; b++) {
+		for (guint j = 0; j < buckets[b]->len; j++) {
+			const CblueRedactWord *word = g_ptr_array_index(buckets[b], j);
+			if (cblue_redact_word_matches(word, text, i, limit, head))
+				return word->len;
+		}
 	}
 	return 0;
 }
@@ -462,19 +512,22 @@ cblue_redact_words_in_text(CblueRedactScan *scan, const CblueRedactWords *words)
 	if (!scan->words_looked_for) {
 		scan->words_looked_for = TRUE;
 		for (gsize i = 0; i < scan->len; i++) {
-			GPtrArray *bucket;
+			GPtrArray *buckets[2];
+			guint n;
 			guint32 head = 0;
 			if (((guchar)scan->text[i] & 0xC0) == 0x80)
 				continue;
-			bucket = all->buckets[cblue_redact_word_bucket((const guchar *)scan->text + i)];
-			if (bucket == NULL)
+			n = cblue_redact_words_candidates(all, scan->text, i, scan->len, buckets);
+			if (n == 0)
 				continue;
 			memcpy(&head, scan->text + i, MIN(scan->len - i + 1, 4));
-			for (guint j = 0; j < bucket->len; j++) {
-				const CblueRedactWord *word = g_ptr_array_index(bucket, j);
-				if ((scan->words_present & word->bit) == 0 &&
-				    cblue_redact_word_matches(word, scan->text, i, scan->len, head))
-					scan->words_present |= word->bit;
+			for (guint b = 0; b < n; b++) {
+				for (guint j = 0; j < buckets[b]->len; j++) {
+					const CblueRedactWord *word = g_ptr_array_index(buckets[b], j);
+					if ((scan->words_present & word->bit) == 0 &&
+					    cblue_redact_word_matches(word, scan->text, i, scan->len, head))
+						scan->words_present |= word->bit;
+				}
 			}
 		}
 	}
@@ -1136,12 +1189,15 @@ cblue_redact_engine_register_words(CblueRedactEngine *self, CblueRedactWords *wo
 		return words;
 	words->bit = 1u << self->n_lists++;
 	for (guint b = 0; b < CBLUE_REDACT_WORD_BUCKETS; b++) {
-		for (guint j = 0; words->buckets[b] != NULL && j < words->buckets[b]->len; j++) {
-			const CblueRedactWord *word = g_ptr_array_index(words->buckets[b], j);
-			CblueRedactWord *copy = g_memdup2(word, sizeof(*word));
-			copy->word = g_strdup(word->word);
-			copy->bit = words->bit;
-			cblue_redact_words_add(self->all_words, b, copy);
+		GPtrArray *tables[] = {words->buckets[b], words->singles[b]};
+		for (guint t = 0; t < G_N_ELEMENTS(tables); t++) {
+			for (guint j = 0; tables[t] != NULL && j < tables[t]->len; j++) {
+				const CblueRedactWord *word = g_ptr_array_index(tables[t], j);
+				CblueRedactWord *copy = g_memdup2(word, sizeof(*word));
+				copy->word = g_strdup(word->word);
+				copy->bit = words->bit;
+				cblue_redact_words_add(self->all_words, copy);
+			}
 		}
 	}
 	return words;
