@@ -112,6 +112,13 @@ cblue_cmd_serve(CblueApp *app, int argc, char **argv)
 	if (queue != NULL && !cblue_queue_start_consumer(queue, app->bot, &error))
 		return cblue_app_fail("serve", error);
 
+	/* before the first request can be served: a SIGTERM that comes right after it must
+	 * be ours to handle, not the default action's */
+	loop = g_main_loop_new(NULL, FALSE);
+	sigterm_id = g_unix_signal_add(SIGTERM, cblue_serve_signal_cb, &state);
+	sigint_id = g_unix_signal_add(SIGINT, cblue_serve_signal_cb, &state);
+	state.loop = loop;
+
 	server = cblue_server_new(app->bot);
 	cblue_server_set_threads(server, (guint)threads);
 	if (tls_cert_owned != NULL && !cblue_server_set_tls_files(server, tls_cert_owned, tls_key_owned, &error))
@@ -129,16 +136,13 @@ cblue_cmd_serve(CblueApp *app, int argc, char **argv)
 		g_message("serving %u KB topics on %s://%s:%u/ with %u threads", cblue_kb_get_size(kb), scheme,
 			  address_owned, cblue_server_get_port(server), cblue_server_get_threads(server));
 	}
-	loop = g_main_loop_new(NULL, FALSE);
-	state.loop = loop;
 	state.server = server;
-	sigterm_id = g_unix_signal_add(SIGTERM, cblue_serve_signal_cb, &state);
-	sigint_id = g_unix_signal_add(SIGINT, cblue_serve_signal_cb, &state);
 	g_main_loop_run(loop);
-	g_source_remove(sigterm_id);
-	g_source_remove(sigint_id);
 	cblue_server_disconnect(server);
 	g_message("stopped; writing what is queued");
 	cblue_app_shutdown(app);
+	/* only now: without our handlers a late SIGTERM would kill the process mid-flush */
+	g_source_remove(sigterm_id);
+	g_source_remove(sigint_id);
 	return 0;
 }

@@ -2085,6 +2085,7 @@ cblue_server_listen(CblueServer *self, const gchar *address, guint port, GError 
 		g_ptr_array_add(workers, worker);
 	}
 	if (self->pipeline_threads > 0) {
+		g_warning("[server] pipeline_threads is for measurements: messages bypass the queue plugin");
 		self->pipeline_pool =
 		    g_thread_pool_new(cblue_server_pool_func, self, (gint)self->pipeline_threads, TRUE, error);
 		if (self->pipeline_pool == NULL) {
