@@ -349,7 +349,9 @@ test_redact_bot_hash(void)
 	g_assert_no_error(error);
 	r2 = cblue_bot_ask_sync(bot, m2, NULL, &error);
 	g_assert_no_error(error);
-	g_assert_null(strstr(cblue_message_get_text(m1), "42"));
+	/* not "42" alone: the hash's hex digits may contain it by chance */
+	g_assert_null(strstr(cblue_message_get_text(m1), "SECRET-42"));
+	g_assert_null(strstr(cblue_message_get_text(m1), "-42"));
 	words1 = g_strsplit(cblue_message_get_text(m1), " ", -1);
 	words2 = g_strsplit(cblue_message_get_text(m2), " ", -1);
 	/* same value, same hash, within the conversation; another value, another hash */
