@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cblue-cmd.h"
+#include "cblue-json-private.h"
 #include "cblue-utf8-private.h"
 
 /*
@@ -56,38 +57,6 @@ cblue_redact_open(CblueApp *app, CblueRedactRun *run, GError **error)
 	return TRUE;
 }
 
-/* a JSON string literal of valid UTF-8 */
-static void
-cblue_redact_append_json_string(GString *out, const gchar *text)
-{
-	g_string_append_c(out, '"');
-	for (const guchar *p = (const guchar *)text; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':
-			g_string_append(out, "\\\"");
-			break;
-		case '\\':
-			g_string_append(out, "\\\\");
-			break;
-		case '\n':
-			g_string_append(out, "\\n");
-			break;
-		case '\r':
-			g_string_append(out, "\\r");
-			break;
-		case '\t':
-			g_string_append(out, "\\t");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				g_string_append_printf(out, "\\u%04x", *p);
-			else
-				g_string_append_c(out, (gchar)*p);
-		}
-	}
-	g_string_append_c(out, '"');
-}
-
 /* whether @text holds U+FFFD (EF BF BD) */
 static gboolean
 cblue_redact_has_replacement_char(const gchar *text)
@@ -124,7 +93,7 @@ cblue_redact_line(CblueRedactRun *run, gchar *data, gsize len, gboolean has_newl
 		 * redacted; every other line is known valid without a second pass */
 		redacted = cblue_redact_text_full(run->redactors, data, run->policy, run->scope, &spans);
 		if ((spans->len > 0 || cblue_redact_has_replacement_char(redacted)) &&
-		    !cblue_utf8_validate_fast(data, len))
+		    !cblue_utf8_validate_fast(data, len, NULL, NULL))
 			invalid = TRUE;
 	}
 	if (invalid) {
@@ -145,7 +114,7 @@ cblue_redact_line(CblueRedactRun *run, gchar *data, gsize len, gboolean has_newl
 		const gchar *p = line;
 		glong chars = 0;
 		g_string_append_printf(run->out, "{\"line\":%" G_GUINT64_FORMAT ",\"text\":", run->line_number);
-		cblue_redact_append_json_string(run->out, redacted);
+		cblue_json_append_string(run->out, redacted);
 		g_string_append(run->out, ",\"spans\":[");
 		/* character offsets, counted once along the line */
 		for (guint i = 0; i < spans->len; i++) {
@@ -157,7 +126,7 @@ cblue_redact_line(CblueRedactRun *run, gchar *data, gsize len, gboolean has_newl
 			chars = end;
 			p = line + span->end;
 			g_string_append_printf(run->out, "%s{\"type\":", i > 0 ? "," : "");
-			cblue_redact_append_json_string(run->out, span->label);
+			cblue_json_append_string(run->out, span->label);
 			g_string_append_printf(run->out, ",\"start\":%ld,\"end\":%ld}", start, end);
 		}
 		g_string_append(run->out, "]}\n");

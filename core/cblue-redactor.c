@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cblue-redactor.h"
+#include "cblue-utf8-private.h"
 
 /**
  * CblueRedactor:
@@ -133,63 +134,27 @@ cblue_redact_fold_char(gunichar ch)
 	}
 }
 
+/* whether a multi-byte character is one that folding changes; Thai text is full of 0xE0, so
+ * look at the bytes before decoding */
+static gboolean
+cblue_redact_char_needs_folding(const guchar *p, gsize n)
+{
+	if (n == 2)
+		return p[0] == 0xC2 && p[1] == 0xA0;
+	if (p[0] == 0xE0)
+		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
+	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF)
+		return cblue_redact_fold_char(g_utf8_get_char((const gchar *)p)) != 0;
+	return FALSE;
+}
+
 /* validates @text and tells whether anything in it needs folding, in one pass; most texts
  * need nothing, and are then given to the redactors as they are, without a copy */
 static gboolean
 cblue_redact_scan_text(const gchar *text, gsize len, gboolean *needs_folding)
 {
-	const guchar *p = (const guchar *)text;
-	const guchar *end = p + len;
-
 	*needs_folding = FALSE;
-	while (p < end) {
-		if (*p < 0x80) {
-			guint64 word;
-			if (*p == 0)
-				return FALSE;
-			if (end - p >= 8) {
-				memcpy(&word, p, 8);
-				if ((word & 0x8080808080808080ULL) == 0 &&
-				    ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) == 0) {
-					p += 8;
-					continue;
-				}
-			}
-			p++;
-			continue;
-		}
-		if (*p >= 0xC2 && *p <= 0xDF) {
-			if (end - p < 2 || (p[1] & 0xC0) != 0x80)
-				return FALSE;
-			if (*p == 0xC2 && p[1] == 0xA0)
-				*needs_folding = TRUE;
-			p += 2;
-			continue;
-		}
-		if (*p >= 0xE0 && *p <= 0xEF) {
-			if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-				return FALSE;
-			if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0))
-				return FALSE;
-			/* Thai text is full of 0xE0: look at the bytes, not the character */
-			if (*p == 0xE0)
-				*needs_folding = *needs_folding || (p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99);
-			else if ((*p == 0xE2 || *p == 0xE3 || *p == 0xEF) && !*needs_folding)
-				*needs_folding = cblue_redact_fold_char(g_utf8_get_char((const gchar *)p)) != 0;
-			p += 3;
-			continue;
-		}
-		if (*p >= 0xF0 && *p <= 0xF4) {
-			if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-				return FALSE;
-			if ((*p == 0xF0 && p[1] < 0x90) || (*p == 0xF4 && p[1] >= 0x90))
-				return FALSE;
-			p += 4;
-			continue;
-		}
-		return FALSE;
-	}
-	return TRUE;
+	return cblue_utf8_validate_fast(text, len, cblue_redact_char_needs_folding, needs_folding);
 }
 
 /* folds @text (valid UTF-8, @len bytes); @map gets, for every byte of the result and one

@@ -13,8 +13,13 @@ G_BEGIN_DECLS
  * U+10FFFF, no NUL, the rules of g_utf8_validate()). Inline, so that the library and the
  * `cblue` program share it without exporting it.
  */
+/* @check, when not %NULL, is asked about each multi-byte character (@n bytes at @p) until it
+ * answers %TRUE once, which is stored in @flag: the redaction engine learns in the same pass
+ * whether a text needs folding */
+typedef gboolean (*CblueUtf8Check)(const guchar *p, gsize n);
+
 static inline gboolean
-cblue_utf8_validate_fast(const gchar *text, gsize len)
+cblue_utf8_validate_fast(const gchar *text, gsize len, CblueUtf8Check check, gboolean *flag)
 {
 	const guchar *p = (const guchar *)text;
 	const guchar *end = p + len;
@@ -39,6 +44,8 @@ cblue_utf8_validate_fast(const gchar *text, gsize len)
 		if (*p >= 0xC2 && *p <= 0xDF) {
 			if (end - p < 2 || (p[1] & 0xC0) != 0x80)
 				return FALSE;
+			if (check != NULL && !*flag)
+				*flag = check(p, 2);
 			p += 2;
 			continue;
 		}
@@ -47,6 +54,8 @@ cblue_utf8_validate_fast(const gchar *text, gsize len)
 				return FALSE;
 			if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0))
 				return FALSE;
+			if (check != NULL && !*flag)
+				*flag = check(p, 3);
 			p += 3;
 			continue;
 		}
