@@ -28,6 +28,7 @@ static const CblueErrorInfo error_infos[] = {
     {CBLUE_ERROR_NOT_REACHABLE, 503, "not_reachable"},
     {CBLUE_ERROR_TOO_LARGE, 413, "too_large"},
     {CBLUE_ERROR_UNSUPPORTED_MEDIA_TYPE, 415, "unsupported_media_type"},
+    {CBLUE_ERROR_CONFLICT, 409, "conflict"},
 };
 
 static const CblueErrorInfo *

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  * @CBLUE_ERROR_NOT_REACHABLE: a backend (database, queue, provider) cannot be reached
  * @CBLUE_ERROR_TOO_LARGE: the input is larger than the configured limit
  * @CBLUE_ERROR_UNSUPPORTED_MEDIA_TYPE: the input has a content type that is not accepted
+ * @CBLUE_ERROR_CONFLICT: the object exists already, or changed since the caller read it
  *
  * The error codes of the single Cblue error domain. Each maps to one HTTP status and
  * one stable machine-readable string, see [func@Error.to_http_status] and
@@ -45,6 +46,7 @@ typedef enum {
 	CBLUE_ERROR_NOT_REACHABLE,
 	CBLUE_ERROR_TOO_LARGE,
 	CBLUE_ERROR_UNSUPPORTED_MEDIA_TYPE,
+	CBLUE_ERROR_CONFLICT,
 	/*< private >*/
 	CBLUE_ERROR_LAST
 } CblueError;

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "cblue-chat-reply.h"
+#include "cblue-embedding.h"
 #include "cblue-kb.h"
 #include "cblue-message.h"
 #include "cblue-version-macros.h"
@@ -34,6 +35,37 @@ G_DECLARE_INTERFACE(CblueStore, cblue_store, CBLUE, STORE, GObject)
  *   array (see [method@Store.get_conversation]); %CBLUE_ERROR_NOT_FOUND if there are none
  * @record_feedback: record a visitor's rating of a reply, replacing an earlier rating of
  *   the same message
+ * @kb_list_working: the admin console's working copy of the KB, see
+ *   [method@Store.kb_list_working]
+ * @kb_get_working: one entry of the working copy, see [method@Store.kb_get_working]
+ * @kb_save_drafts: create, update or delete drafts in one transaction, see
+ *   [method@Store.kb_save_drafts]
+ * @kb_publish: publish the drafts (or replace the KB) as a new version, see
+ *   [method@Store.kb_publish]
+ * @kb_list_versions: the published versions, see [method@Store.kb_list_versions]
+ * @kb_get_version: the entries of one published version, see [method@Store.kb_get_version]
+ * @user_add: add a console user, see [method@Store.user_add]
+ * @user_update: change a console user, see [method@Store.user_update]
+ * @user_delete: delete a console user, see [method@Store.user_delete]
+ * @user_get: read a console user, see [method@Store.user_get]
+ * @user_list: list the console users, see [method@Store.user_list]
+ * @session_create: store a new console session, see [method@Store.session_create]
+ * @session_get: validate and touch a console session, see [method@Store.session_get]
+ * @session_delete: end a console session, see [method@Store.session_delete]
+ * @token_create: store a new API token, see [method@Store.token_create]
+ * @token_list: list API tokens, see [method@Store.token_list]
+ * @token_delete: revoke an API token, see [method@Store.token_delete]
+ * @token_get: validate and touch an API token, see [method@Store.token_get]
+ * @audit_append: append to the audit log, see [method@Store.audit_append]
+ * @audit_list: read the audit log, see [method@Store.audit_list]
+ * @load_embeddings: the cached vectors of one embedding model, see
+ *   [method@Store.load_embeddings]
+ * @save_embeddings: cache vectors, see [method@Store.save_embeddings]
+ * @analytics_query: the console's figures for a time range, see
+ *   [method@Store.analytics_query]
+ * @unanswered_list: the open unanswered questions of a time range, see
+ *   [method@Store.unanswered_list]
+ * @unanswered_resolve: close unanswered questions, see [method@Store.unanswered_resolve]
  *
  * A persistent store: KB, conversations, analytics events, unanswered questions.
  *
@@ -52,6 +84,47 @@ struct _CblueStoreInterface {
 				      GError **error);
 	gboolean (*record_feedback)(CblueStore *self, const gchar *conversation_id, const gchar *message_id,
 				    const gchar *rating, GError **error);
+
+	/* the admin console (added at the end; every one is optional: a store without it
+	 * answers CBLUE_ERROR_NOT_SUPPORTED) */
+	JsonNode *(*kb_list_working)(CblueStore *self, GError **error);
+	JsonNode *(*kb_get_working)(CblueStore *self, const gchar *topic_id, GError **error);
+	JsonNode *(*kb_save_drafts)(CblueStore *self, JsonNode *changes, const gchar *user, GError **error);
+	JsonNode *(*kb_publish)(CblueStore *self, const gchar *user, const gchar *comment, JsonNode *entries,
+				GError **error);
+	JsonNode *(*kb_list_versions)(CblueStore *self, GError **error);
+	JsonNode *(*kb_get_version)(CblueStore *self, gint64 version, GError **error);
+	gboolean (*user_add)(CblueStore *self, const gchar *name, const gchar *role, const gchar *password_hash,
+			     GError **error);
+	gboolean (*user_update)(CblueStore *self, const gchar *name, const gchar *role, const gchar *password_hash,
+				gint disabled, GError **error);
+	gboolean (*user_delete)(CblueStore *self, const gchar *name, GError **error);
+	JsonNode *(*user_get)(CblueStore *self, const gchar *name, GError **error);
+	JsonNode *(*user_list)(CblueStore *self, GError **error);
+	gboolean (*session_create)(CblueStore *self, const gchar *session_hash, const gchar *user,
+				   const gchar *csrf_token, gint64 expires_at, GError **error);
+	JsonNode *(*session_get)(CblueStore *self, const gchar *session_hash, gint64 idle_timeout, GError **error);
+	gboolean (*session_delete)(CblueStore *self, const gchar *session_hash, GError **error);
+	gint64 (*token_create)(CblueStore *self, const gchar *user, const gchar *name, const gchar *token_hash,
+			       GError **error);
+	JsonNode *(*token_list)(CblueStore *self, const gchar *user, GError **error);
+	gboolean (*token_delete)(CblueStore *self, gint64 id, const gchar *user, GError **error);
+	JsonNode *(*token_get)(CblueStore *self, const gchar *token_hash, GError **error);
+	gboolean (*audit_append)(CblueStore *self, const gchar *actor, const gchar *action, const gchar *target,
+				 const gchar *detail, GError **error);
+	JsonNode *(*audit_list)(CblueStore *self, guint offset, guint limit, GError **error);
+
+	/* the embedding cache of retrieval-embedding (optional, like the above) */
+	GPtrArray *(*load_embeddings)(CblueStore *self, const gchar *model, GError **error);
+	gboolean (*save_embeddings)(CblueStore *self, const gchar *model, GPtrArray *embeddings, GError **error);
+
+	/* the console's analytics and unanswered inbox (optional, like the above) */
+	JsonNode *(*analytics_query)(CblueStore *self, gint64 from_usec, gint64 to_usec, const gchar *timezone,
+				     GError **error);
+	JsonNode *(*unanswered_list)(CblueStore *self, gint64 from_usec, gint64 to_usec, gboolean include_down,
+				     guint limit, GError **error);
+	gboolean (*unanswered_resolve)(CblueStore *self, const gchar *const *ids, const gchar *action,
+				       const gchar *topic_id, const gchar *user, GError **error);
 };
 
 CBLUE_AVAILABLE_IN_1_0
@@ -72,5 +145,66 @@ JsonNode *cblue_store_get_conversation(CblueStore *self, const gchar *conversati
 CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_store_record_feedback(CblueStore *self, const gchar *conversation_id, const gchar *message_id,
 				     const gchar *rating, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_kb_list_working(CblueStore *self, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_kb_get_working(CblueStore *self, const gchar *topic_id, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_kb_save_drafts(CblueStore *self, JsonNode *changes, const gchar *user, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_kb_publish(CblueStore *self, const gchar *user, const gchar *comment, JsonNode *entries,
+				 GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_kb_list_versions(CblueStore *self, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_kb_get_version(CblueStore *self, gint64 version, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_user_add(CblueStore *self, const gchar *name, const gchar *role, const gchar *password_hash,
+			      GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_user_update(CblueStore *self, const gchar *name, const gchar *role,
+				 const gchar *password_hash, gint disabled, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_user_delete(CblueStore *self, const gchar *name, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_user_get(CblueStore *self, const gchar *name, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_user_list(CblueStore *self, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_session_create(CblueStore *self, const gchar *session_hash, const gchar *user,
+				    const gchar *csrf_token, gint64 expires_at, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_session_get(CblueStore *self, const gchar *session_hash, gint64 idle_timeout,
+				  GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_session_delete(CblueStore *self, const gchar *session_hash, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gint64 cblue_store_token_create(CblueStore *self, const gchar *user, const gchar *name, const gchar *token_hash,
+				GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_token_list(CblueStore *self, const gchar *user, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_token_delete(CblueStore *self, gint64 id, const gchar *user, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_token_get(CblueStore *self, const gchar *token_hash, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_audit_append(CblueStore *self, const gchar *actor, const gchar *action, const gchar *target,
+				  const gchar *detail, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_audit_list(CblueStore *self, guint offset, guint limit, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+GPtrArray *cblue_store_load_embeddings(CblueStore *self, const gchar *model, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_save_embeddings(CblueStore *self, const gchar *model, GPtrArray *embeddings,
+				     GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_analytics_query(CblueStore *self, gint64 from_usec, gint64 to_usec, const gchar *timezone,
+				      GError **error);
+CBLUE_AVAILABLE_IN_1_0
+JsonNode *cblue_store_unanswered_list(CblueStore *self, gint64 from_usec, gint64 to_usec, gboolean include_down,
+				      guint limit, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_store_unanswered_resolve(CblueStore *self, const gchar *const *ids, const gchar *action,
+					const gchar *topic_id, const gchar *user, GError **error);
 
 G_END_DECLS

@@ -2,13 +2,12 @@
 
 #include "config.h"
 
-#include <time.h>
-
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 
+#include "cblue-store-sqlite-admin.h"
+#include "cblue-store-sqlite-analytics.h"
+#include "cblue-store-sqlite-db.h"
+#include "cblue-store-sqlite-embeddings.h"
 #include "cblue-store-sqlite-plugin.h"
 #include "cblue-store-sqlite-resources.h"
 
@@ -49,292 +48,6 @@
 #define CBLUE_STORE_SQLITE_STOP_ATTEMPTS 3
 
 #define CBLUE_STORE_SQLITE_BUSY_TIMEOUT_MS 5000
-
-/* a connection and its prepared statements */
-
-typedef struct {
-	sqlite3 *db;	   /* owned */
-	GHashTable *stmts; /* owned: SQL text (static) → sqlite3_stmt (owned) */
-} CblueSqliteDb;
-
-/* a statement borrowed from the cache of a CblueSqliteDb; see cblue_sqlite_stmt_release() */
-typedef sqlite3_stmt CblueSqliteStmt;
-
-static void
-cblue_sqlite_stmt_finalize(gpointer data)
-{
-	sqlite3_finalize(data);
-}
-
-static void
-cblue_sqlite_db_free(CblueSqliteDb *self)
-{
-	gint rc;
-
-	/* finalizes every cached statement, which sqlite3_close() requires */
-	g_hash_table_unref(self->stmts);
-	rc = sqlite3_close(self->db);
-	if (rc != SQLITE_OK)
-		g_warning("closing the database failed: %s", sqlite3_errstr(rc));
-	g_free(self);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueSqliteDb, cblue_sqlite_db_free)
-
-/*
- * The statements are cached and reused, so they are never freed by their users; but a
- * statement left stepped keeps a read transaction (and so an old WAL snapshot) open, and
- * its bindings would keep copies of the last texts. Leaving the scope resets it instead.
- */
-static void
-cblue_sqlite_stmt_release(CblueSqliteStmt *stmt)
-{
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueSqliteStmt, cblue_sqlite_stmt_release)
-
-/*
- * Maps a SQLite result code onto the Cblue domain. The store contract asks for BUSY,
- * INVALID_DATA and INTERNAL; a full disk is "a resource is exhausted, try again later",
- * which is what BUSY means, and the writer retries BUSY; a file that cannot be opened or
- * written for lack of rights is reported as such rather than as a bug.
- */
-static gint
-cblue_sqlite_error_code(gint rc)
-{
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-	case SQLITE_FULL:
-		return CBLUE_ERROR_BUSY;
-	case SQLITE_CONSTRAINT:
-	case SQLITE_MISMATCH:
-		return CBLUE_ERROR_INVALID_DATA;
-	case SQLITE_TOOBIG:
-		return CBLUE_ERROR_TOO_LARGE;
-	case SQLITE_CANTOPEN:
-		return CBLUE_ERROR_NOT_REACHABLE;
-	case SQLITE_PERM:
-	case SQLITE_READONLY:
-	case SQLITE_AUTH:
-		return CBLUE_ERROR_PERMISSION_DENIED;
-	default:
-		return CBLUE_ERROR_INTERNAL;
-	}
-}
-
-/* sets @error from the last failure on the connection; returns %FALSE for `return` */
-static gboolean
-cblue_sqlite_db_fail(CblueSqliteDb *self, gint rc, const gchar *what, GError **error)
-{
-	const gchar *msg = self->db != NULL ? sqlite3_errmsg(self->db) : sqlite3_errstr(rc);
-	g_set_error(error, CBLUE_ERROR, cblue_sqlite_error_code(rc), "%s: %s", what, msg);
-	return FALSE;
-}
-
-static CblueSqliteStmt *
-cblue_sqlite_db_prepare(CblueSqliteDb *self, const gchar *sql, GError **error)
-{
-	sqlite3_stmt *stmt = g_hash_table_lookup(self->stmts, sql);
-	gint rc;
-
-	if (stmt != NULL)
-		return stmt;
-	rc = sqlite3_prepare_v3(self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-	if (rc != SQLITE_OK) {
-		cblue_sqlite_db_fail(self, rc, "cannot prepare a statement", error);
-		return NULL;
-	}
-	g_hash_table_insert(self->stmts, (gpointer)sql, stmt);
-	return stmt;
-}
-
-static gboolean
-cblue_sqlite_bind_text(CblueSqliteDb *self, CblueSqliteStmt *stmt, gint idx, const gchar *value,
-		       GError **error)
-{
-	/* a NULL value binds SQL NULL */
-	gint rc = sqlite3_bind_text(stmt, idx, value, -1, SQLITE_TRANSIENT);
-	if (rc != SQLITE_OK)
-		return cblue_sqlite_db_fail(self, rc, "cannot bind a value", error);
-	return TRUE;
-}
-
-static gboolean
-cblue_sqlite_bind_int64(CblueSqliteDb *self, CblueSqliteStmt *stmt, gint idx, gint64 value,
-			GError **error)
-{
-	gint rc = sqlite3_bind_int64(stmt, idx, value);
-	if (rc != SQLITE_OK)
-		return cblue_sqlite_db_fail(self, rc, "cannot bind a value", error);
-	return TRUE;
-}
-
-static gboolean
-cblue_sqlite_bind_double(CblueSqliteDb *self, CblueSqliteStmt *stmt, gint idx, gdouble value,
-			 GError **error)
-{
-	gint rc = sqlite3_bind_double(stmt, idx, value);
-	if (rc != SQLITE_OK)
-		return cblue_sqlite_db_fail(self, rc, "cannot bind a value", error);
-	return TRUE;
-}
-
-/* steps a statement that returns no rows */
-static gboolean
-cblue_sqlite_db_step_done(CblueSqliteDb *self, CblueSqliteStmt *stmt, const gchar *what,
-			  GError **error)
-{
-	gint rc = sqlite3_step(stmt);
-	if (rc != SQLITE_DONE)
-		return cblue_sqlite_db_fail(self, rc, what, error);
-	return TRUE;
-}
-
-/* steps a statement that returns one row, e.g. `SELECT count(*)` */
-static gboolean
-cblue_sqlite_db_step_row(CblueSqliteDb *self, CblueSqliteStmt *stmt, const gchar *what,
-			 GError **error)
-{
-	gint rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "%s: no result",
-				    what);
-			return FALSE;
-		}
-		return cblue_sqlite_db_fail(self, rc, what, error);
-	}
-	return TRUE;
-}
-
-/* runs a constant statement without parameters */
-static gboolean
-cblue_sqlite_db_run(CblueSqliteDb *self, const gchar *sql, const gchar *what, GError **error)
-{
-	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(self, sql, error);
-	if (stmt == NULL)
-		return FALSE;
-	return cblue_sqlite_db_step_done(self, stmt, what, error);
-}
-
-/* BEGIN IMMEDIATE takes the write lock at once, so a transaction never fails half-way
- * because another writer got there first (the deferred BEGIN would, with SQLITE_BUSY
- * that the busy handler cannot resolve) */
-static gboolean
-cblue_sqlite_db_begin(CblueSqliteDb *self, GError **error)
-{
-	return cblue_sqlite_db_run(self, "BEGIN IMMEDIATE", "cannot start a transaction", error);
-}
-
-static gboolean
-cblue_sqlite_db_commit(CblueSqliteDb *self, GError **error)
-{
-	return cblue_sqlite_db_run(self, "COMMIT", "cannot commit", error);
-}
-
-/* rolls back the open transaction, if any; the error that led here is the one reported */
-static void
-cblue_sqlite_db_rollback(CblueSqliteDb *self)
-{
-	g_autoptr(GError) error = NULL;
-
-	/* SQLite may already have rolled back by itself (e.g. after SQLITE_FULL) */
-	if (sqlite3_get_autocommit(self->db))
-		return;
-	if (!cblue_sqlite_db_run(self, "ROLLBACK", "cannot roll back", &error))
-		g_warning("%s", error->message);
-}
-
-/* creates the file with mode 0600 first: SQLite would use 0644 and gives the -wal and
- * -shm files the mode of the database; conversations are personal data even redacted */
-static gboolean
-cblue_sqlite_create_file(const gchar *path, GError **error)
-{
-	g_autofree gchar *dir = g_path_get_dirname(path);
-	gint fd;
-
-	if (g_mkdir_with_parents(dir, 0700) != 0) {
-		gint errsv = errno;
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_PERMISSION_DENIED,
-			    _("Cannot create %s: %s"), dir, g_strerror(errsv));
-		return FALSE;
-	}
-	fd = g_open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		gint errsv = errno;
-		g_set_error(error, CBLUE_ERROR,
-			    errsv == EACCES || errsv == EPERM || errsv == EROFS
-				? CBLUE_ERROR_PERMISSION_DENIED
-				: CBLUE_ERROR_NOT_REACHABLE,
-			    _("Cannot open %s: %s"), path, g_strerror(errsv));
-		return FALSE;
-	}
-	/* nothing was written through @fd, so a failing close loses nothing */
-	g_close(fd, NULL);
-	return TRUE;
-}
-
-static CblueSqliteDb *
-cblue_sqlite_db_open(const gchar *path, gint busy_timeout_ms, GError **error)
-{
-	g_autoptr(CblueSqliteDb) self = g_new0(CblueSqliteDb, 1);
-	g_autoptr(CblueSqliteStmt) stmt = NULL;
-	g_autofree gchar *mode = NULL;
-	/* NOMUTEX: each connection is used by one thread at a time (the read connection
-	 * under our mutex, the writer connection by the writer thread only) */
-	gint flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-	gint rc;
-
-	self->stmts =
-	    g_hash_table_new_full(g_str_hash, g_str_equal, NULL, cblue_sqlite_stmt_finalize);
-	if (!cblue_sqlite_create_file(path, error))
-		return NULL;
-	rc = sqlite3_open_v2(path, &self->db, flags, NULL);
-	if (rc != SQLITE_OK) {
-		g_autofree gchar *what = g_strdup_printf("cannot open %s", path);
-		cblue_sqlite_db_fail(self, rc, what, error);
-		return NULL;
-	}
-	sqlite3_busy_timeout(self->db, busy_timeout_ms);
-
-	/* WAL: readers do not block the writer nor the writer the readers; NORMAL is
-	 * durable in WAL mode except for the last transactions on a power loss */
-	stmt = cblue_sqlite_db_prepare(self, "PRAGMA journal_mode = WAL", error);
-	if (stmt == NULL)
-		return NULL;
-	if (!cblue_sqlite_db_step_row(self, stmt, "cannot set the journal mode", error))
-		return NULL;
-	mode = g_strdup((const gchar *)sqlite3_column_text(stmt, 0));
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
-	if (g_ascii_strcasecmp(mode != NULL ? mode : "", "wal") != 0)
-		g_warning("%s: no WAL mode (journal mode %s); readers will wait for the writer",
-			  path, mode != NULL ? mode : "unknown");
-	if (!cblue_sqlite_db_run(self, "PRAGMA synchronous = NORMAL", "cannot set synchronous mode",
-				 error))
-		return NULL;
-	if (!cblue_sqlite_db_run(self, "PRAGMA foreign_keys = ON", "cannot enable foreign keys",
-				 error))
-		return NULL;
-	return g_steal_pointer(&self);
-}
-
-/* timestamps: ISO-8601 UTC with microseconds, fixed width, so that they sort as text and
- * read the same in SQLite and PostgreSQL */
-static gchar *
-cblue_store_sqlite_timestamp(gint64 real_usec)
-{
-	/* gmtime_r rather than GDateTime: this runs for every stored record */
-	time_t secs = (time_t)(real_usec / G_USEC_PER_SEC);
-	struct tm tm;
-
-	if (real_usec < 0 || gmtime_r(&secs, &tm) == NULL)
-		return g_strdup("1970-01-01T00:00:00.000000Z");
-	return g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			       tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(real_usec % G_USEC_PER_SEC));
-}
 
 /* migrations */
 
@@ -417,15 +130,10 @@ cblue_store_sqlite_migration_is_applied(CblueSqliteDb *db, guint64 version, gboo
 {
 	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
 	    db, "SELECT 1 FROM schema_migrations WHERE version = ?1", error);
-	gint rc;
 
-	if (stmt == NULL || !cblue_sqlite_bind_int64(db, stmt, 1, (gint64)version, error))
-		return FALSE;
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return cblue_sqlite_db_fail(db, rc, "cannot read the schema version", error);
-	*applied = rc == SQLITE_ROW;
-	return TRUE;
+
+	return stmt != NULL && cblue_sqlite_bind_int64(db, stmt, 1, (gint64)version, error) &&
+	       cblue_sqlite_db_step_maybe(db, stmt, "cannot read the schema version", applied, error);
 }
 
 /* the body of one migration's transaction */
@@ -435,9 +143,8 @@ cblue_store_sqlite_migration_run(CblueSqliteDb *db, CblueStoreSqliteMigration *m
 {
 	g_autofree gchar *path =
 	    g_strconcat(CBLUE_STORE_SQLITE_MIGRATIONS_PATH, migration->name, NULL);
-	g_autofree gchar *now = cblue_store_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
 	g_autoptr(GBytes) bytes = NULL;
-	g_autoptr(CblueSqliteStmt) stmt = NULL;
 	g_autofree gchar *sql = NULL;
 	gchar *errmsg = NULL;
 	gboolean applied = FALSE;
@@ -469,13 +176,8 @@ cblue_store_sqlite_migration_run(CblueSqliteDb *db, CblueStoreSqliteMigration *m
 		sqlite3_free(errmsg);
 		return FALSE;
 	}
-	stmt = cblue_sqlite_db_prepare(
-	    db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)", error);
-	if (stmt == NULL ||
-	    !cblue_sqlite_bind_int64(db, stmt, 1, (gint64)migration->version, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, now, error))
-		return FALSE;
-	if (!cblue_sqlite_db_step_done(db, stmt, "cannot record the migration", error))
+	if (!cblue_sqlite_db_exec(db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+				  "cannot record the migration", error, "it", (gint64)migration->version, now))
 		return FALSE;
 	g_debug("applied migration %s", migration->name);
 	return TRUE;
@@ -487,12 +189,7 @@ cblue_store_sqlite_migration_apply(CblueSqliteDb *db, CblueStoreSqliteMigration 
 {
 	if (!cblue_sqlite_db_begin(db, error))
 		return FALSE;
-	if (!cblue_store_sqlite_migration_run(db, migration, error) ||
-	    !cblue_sqlite_db_commit(db, error)) {
-		cblue_sqlite_db_rollback(db);
-		return FALSE;
-	}
-	return TRUE;
+	return cblue_sqlite_db_end(db, cblue_store_sqlite_migration_run(db, migration, error), error);
 }
 
 static gboolean
@@ -765,117 +462,74 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 				       GError **error)
 {
 	CblueSqliteDb *db = writer->db;
-	g_autofree gchar *received = cblue_store_sqlite_timestamp(item->received_usec);
-	g_autofree gchar *replied = cblue_store_sqlite_timestamp(item->replied_usec);
+	g_autofree gchar *received = cblue_sqlite_timestamp(item->received_usec);
+	g_autofree gchar *replied = cblue_sqlite_timestamp(item->replied_usec);
 	const gchar *outcome = cblue_outcome_to_string(item->outcome);
 	g_autoptr(CblueSqliteStmt) stmt = NULL;
-	gint rc;
+	gboolean recorded = FALSE;
 
 	if (item->reply_id == NULL)
 		item->reply_id = cblue_message_new_id();
 
 	/* a message recorded twice (a re-delivered job) is written once */
 	stmt = cblue_sqlite_db_prepare(db, "SELECT 1 FROM messages WHERE id = ?1", error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->message_id, error))
+	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->message_id, error) ||
+	    !cblue_sqlite_db_step_maybe(db, stmt, "cannot look up the message", &recorded, error))
 		return FALSE;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
+	if (recorded) {
 		g_debug("message %s is already recorded", item->message_id);
 		return TRUE;
 	}
-	if (rc != SQLITE_DONE)
-		return cblue_sqlite_db_fail(db, rc, "cannot look up the message", error);
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
 
 	/* created with the first message; later ones bump the count (two rows per exchange)
 	 * and follow the language the customer last wrote in */
-	stmt = cblue_sqlite_db_prepare(
-	    db,
-	    "INSERT INTO conversations "
-	    "(id, channel, language, created_at, updated_at, message_count) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, 2) "
-	    "ON CONFLICT (id) DO UPDATE SET "
-	    "updated_at = excluded.updated_at, "
-	    "language = COALESCE(excluded.language, conversations.language), "
-	    "message_count = conversations.message_count + 2",
-	    error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->conversation_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, item->channel, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 3, item->language, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 4, received, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 5, replied, error) ||
-	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the conversation", error))
+	if (!cblue_sqlite_db_exec(db,
+				  "INSERT INTO conversations "
+				  "(id, channel, language, created_at, updated_at, message_count) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, 2) "
+				  "ON CONFLICT (id) DO UPDATE SET "
+				  "updated_at = excluded.updated_at, "
+				  "language = COALESCE(excluded.language, conversations.language), "
+				  "message_count = conversations.message_count + 2",
+				  "cannot write the conversation", error, "ttttt", item->conversation_id,
+				  item->channel, item->language, received, replied))
 		return FALSE;
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
 
 	/* the user message, with the types of personal data redacted from it (never the
 	 * values), e.g. `EMAIL,PHONE` */
-	stmt = cblue_sqlite_db_prepare(
-	    db,
-	    "INSERT INTO messages (id, conversation_id, role, text, language, pii_types, "
-	    "created_at) VALUES (?1, ?2, 'user', ?3, ?4, ?5, ?6)",
-	    error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->message_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, item->conversation_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 3, item->text, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 4, item->language, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 5, item->pii_types, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 6, received, error) ||
-	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the message", error))
+	if (!cblue_sqlite_db_exec(db,
+				  "INSERT INTO messages (id, conversation_id, role, text, language, pii_types, "
+				  "created_at) VALUES (?1, ?2, 'user', ?3, ?4, ?5, ?6)",
+				  "cannot write the message", error, "tttttt", item->message_id,
+				  item->conversation_id, item->text, item->language, item->pii_types, received))
 		return FALSE;
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
 
-	stmt = cblue_sqlite_db_prepare(
-	    db,
-	    "INSERT INTO messages (id, conversation_id, role, text, language, topic_id, "
-	    "outcome, confidence, duration_us, created_at) "
-	    "VALUES (?1, ?2, 'bot', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	    error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->reply_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, item->conversation_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 3, item->reply_text, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 4, item->reply_language, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 5, item->topic_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 6, outcome, error) ||
-	    !cblue_sqlite_bind_double(db, stmt, 7, item->confidence, error) ||
-	    !cblue_sqlite_bind_int64(db, stmt, 8, item->duration_usec, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 9, replied, error) ||
-	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the reply", error))
+	if (!cblue_sqlite_db_exec(db,
+				  "INSERT INTO messages (id, conversation_id, role, text, language, topic_id, "
+				  "outcome, confidence, duration_us, created_at) "
+				  "VALUES (?1, ?2, 'bot', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+				  "cannot write the reply", error, "ttttttdit", item->reply_id,
+				  item->conversation_id, item->reply_text, item->reply_language, item->topic_id,
+				  outcome, item->confidence, item->duration_usec, replied))
 		return FALSE;
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
 
-	stmt = cblue_sqlite_db_prepare(
-	    db,
-	    "INSERT INTO analytics_events (type, conversation_id, message_id, language, "
-	    "topic_id, outcome, duration_us, created_at) "
-	    "VALUES ('message', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	    error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->conversation_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, item->message_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 3, item->reply_language, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 4, item->topic_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 5, outcome, error) ||
-	    !cblue_sqlite_bind_int64(db, stmt, 6, item->duration_usec, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 7, replied, error) ||
-	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the analytics event", error))
+	if (!cblue_sqlite_db_exec(db,
+				  "INSERT INTO analytics_events (type, conversation_id, message_id, language, "
+				  "topic_id, outcome, duration_us, created_at) "
+				  "VALUES ('message', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+				  "cannot write the analytics event", error, "tttttit", item->conversation_id,
+				  item->message_id, item->reply_language, item->topic_id, outcome,
+				  item->duration_usec, replied))
 		return FALSE;
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
 
 	if (item->outcome != CBLUE_OUTCOME_UNANSWERED)
 		return TRUE;
-	stmt = cblue_sqlite_db_prepare(
-	    db,
-	    "INSERT INTO unanswered (conversation_id, message_id, language, text, "
-	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-	    error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->conversation_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, item->message_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 3, item->language, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 4, item->text, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 5, received, error) ||
-	    !cblue_sqlite_db_step_done(db, stmt, "cannot write the unanswered question", error))
-		return FALSE;
-	return TRUE;
+	return cblue_sqlite_db_exec(db,
+				    "INSERT INTO unanswered (conversation_id, message_id, language, text, "
+				    "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+				    "cannot write the unanswered question", error, "ttttt", item->conversation_id,
+				    item->message_id, item->language, item->text, received);
 }
 
 /* records [start, end) of @batch in one transaction */
@@ -883,20 +537,13 @@ static gboolean
 cblue_store_sqlite_writer_write_range(CblueStoreSqliteWriter *writer, GPtrArray *batch, guint start,
 				      guint end, GError **error)
 {
+	gboolean ok = TRUE;
+
 	if (!cblue_sqlite_db_begin(writer->db, error))
 		return FALSE;
-	for (guint i = start; i < end; i++) {
-		if (!cblue_store_sqlite_writer_write_record(writer, g_ptr_array_index(batch, i),
-							    error)) {
-			cblue_sqlite_db_rollback(writer->db);
-			return FALSE;
-		}
-	}
-	if (!cblue_sqlite_db_commit(writer->db, error)) {
-		cblue_sqlite_db_rollback(writer->db);
-		return FALSE;
-	}
-	return TRUE;
+	for (guint i = start; i < end && ok; i++)
+		ok = cblue_store_sqlite_writer_write_record(writer, g_ptr_array_index(batch, i), error);
+	return cblue_sqlite_db_end(writer->db, ok, error);
 }
 
 /*
@@ -1312,8 +959,8 @@ cblue_store_sqlite_load_kb_locked(CblueSqliteDb *db, GError **error)
 	if (stmt == NULL)
 		return NULL;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const gchar *topic_id = (const gchar *)sqlite3_column_text(stmt, 0);
-		const gchar *data = (const gchar *)sqlite3_column_text(stmt, 1);
+		const gchar *topic_id = cblue_sqlite_column_text(stmt, 0);
+		const gchar *data = cblue_sqlite_column_text(stmt, 1);
 		g_autoptr(GError) error_local = NULL;
 		g_autoptr(JsonNode) node = json_from_string(data != NULL ? data : "", &error_local);
 		g_autoptr(CblueKbEntry) entry = NULL;
@@ -1330,25 +977,56 @@ cblue_store_sqlite_load_kb_locked(CblueSqliteDb *db, GError **error)
 		}
 		cblue_kb_add(kb, entry);
 	}
-	if (rc != SQLITE_DONE) {
-		cblue_sqlite_db_fail(db, rc, "cannot read the KB", error);
+	if (!cblue_sqlite_db_check_done(db, rc, "cannot read the KB", error))
+		return NULL;
+	return g_steal_pointer(&kb);
+}
+
+/* for cblue-store-sqlite-admin.c: the read connection, under its mutex; %NULL (and not
+ * locked) if the database is not open. Pair with cblue_store_sqlite_unlock_db(). */
+CblueSqliteDb *
+cblue_store_sqlite_lock_db(CblueStore *store, GError **error)
+{
+	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
+
+	g_mutex_lock(&self->read_mutex);
+	if (self->read_db == NULL) {
+		g_mutex_unlock(&self->read_mutex);
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
+				    _("The database is not open."));
 		return NULL;
 	}
-	return g_steal_pointer(&kb);
+	return self->read_db;
+}
+
+void
+cblue_store_sqlite_unlock_db(CblueStore *store)
+{
+	g_mutex_unlock(&CBLUE_STORE_SQLITE(store)->read_mutex);
+}
+
+/* a store whose read connection is locked: g_autoptr() unlocks it at the end of the scope
+ * (declare it before the statements, so that they are reset while still locked) */
+typedef CblueStore CblueStoreSqliteReadLock;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueStoreSqliteReadLock, cblue_store_sqlite_unlock_db)
+
+static CblueSqliteDb *
+cblue_store_sqlite_lock_read(CblueStore *store, CblueStoreSqliteReadLock **lock, GError **error)
+{
+	CblueSqliteDb *db = cblue_store_sqlite_lock_db(store, error);
+
+	if (db != NULL)
+		*lock = store;
+	return db;
 }
 
 static CblueKb *
 cblue_store_sqlite_load_kb(CblueStore *store, GError **error)
 {
-	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+	g_autoptr(CblueStoreSqliteReadLock) lock = NULL;
+	CblueSqliteDb *db = cblue_store_sqlite_lock_read(store, &lock, error);
 
-	if (self->read_db == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
-				    _("The database is not open."));
-		return NULL;
-	}
-	return cblue_store_sqlite_load_kb_locked(self->read_db, error);
+	return db != NULL ? cblue_store_sqlite_load_kb_locked(db, error) : NULL;
 }
 
 /* the version the import creates: one more than the last */
@@ -1385,12 +1063,9 @@ cblue_store_sqlite_upsert_entry(CblueSqliteDb *db, CblueKbEntry *entry, gint64 v
 	    error);
 
 	if (stmt == NULL ||
-	    !cblue_sqlite_bind_text(db, stmt, 1, cblue_kb_entry_get_topic_id(entry), error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, cblue_kb_entry_get_category(entry), error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 3, cblue_kb_entry_get_status(entry), error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 4, data, error) ||
-	    !cblue_sqlite_bind_int64(db, stmt, 5, version, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 6, now, error))
+	    !cblue_sqlite_db_bind(db, stmt, error, "ttttit", cblue_kb_entry_get_topic_id(entry),
+				  cblue_kb_entry_get_category(entry), cblue_kb_entry_get_status(entry), data,
+				  version, now))
 		return FALSE;
 	if (!cblue_sqlite_db_step_done(db, stmt, "cannot write the KB entry", error)) {
 		g_prefix_error(error, "%s: ", cblue_kb_entry_get_topic_id(entry));
@@ -1408,7 +1083,6 @@ cblue_store_sqlite_delete_others(CblueSqliteDb *db, GPtrArray *entries, gint *re
 	g_autoptr(JsonBuilder) builder = json_builder_new();
 	g_autoptr(JsonNode) root = NULL;
 	g_autofree gchar *ids = NULL;
-	g_autoptr(CblueSqliteStmt) stmt = NULL;
 
 	json_builder_begin_array(builder);
 	for (guint i = 0; i < entries->len; i++)
@@ -1418,12 +1092,9 @@ cblue_store_sqlite_delete_others(CblueSqliteDb *db, GPtrArray *entries, gint *re
 	root = json_builder_get_root(builder);
 	ids = json_to_string(root, FALSE);
 
-	stmt = cblue_sqlite_db_prepare(
-	    db, "DELETE FROM kb_entries WHERE topic_id NOT IN (SELECT value FROM json_each(?1))",
-	    error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, ids, error))
-		return FALSE;
-	if (!cblue_sqlite_db_step_done(db, stmt, "cannot delete KB entries", error))
+	if (!cblue_sqlite_db_exec(
+		db, "DELETE FROM kb_entries WHERE topic_id NOT IN (SELECT value FROM json_each(?1))",
+		"cannot delete KB entries", error, "t", ids))
 		return FALSE;
 	*removed = sqlite3_changes(db->db);
 	return TRUE;
@@ -1445,24 +1116,16 @@ cblue_store_sqlite_write_kb_version(CblueSqliteDb *db, gint64 version, const gch
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (snapshot->len > 1)
 			g_string_append_c(snapshot, ',');
-		g_string_append(snapshot, (const gchar *)sqlite3_column_text(stmt, 0));
+		g_string_append(snapshot, cblue_sqlite_column_text(stmt, 0));
 	}
-	if (rc != SQLITE_DONE)
-		return cblue_sqlite_db_fail(db, rc, "cannot read the KB", error);
+	if (!cblue_sqlite_db_check_done(db, rc, "cannot read the KB", error))
+		return FALSE;
 	g_string_append_c(snapshot, ']');
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
-
-	stmt =
-	    cblue_sqlite_db_prepare(db,
+	return cblue_sqlite_db_exec(db,
 				    "INSERT INTO kb_versions (version, created_at, note, snapshot) "
 				    "VALUES (?1, ?2, ?3, ?4)",
-				    error);
-	if (stmt == NULL || !cblue_sqlite_bind_int64(db, stmt, 1, version, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, now, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 3, note, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 4, snapshot->str, error))
-		return FALSE;
-	return cblue_sqlite_db_step_done(db, stmt, "cannot write the KB version", error);
+				    "cannot write the KB version", error, "ittt", version, now, note,
+				    snapshot->str);
 }
 
 /* the body of the import transaction */
@@ -1470,7 +1133,7 @@ static gboolean
 cblue_store_sqlite_import_locked(CblueSqliteDb *db, GPtrArray *entries, gboolean replace_all,
 				 GError **error)
 {
-	g_autofree gchar *now = cblue_store_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
 	g_autofree gchar *note = NULL;
 	gint64 version = 0;
 	gint changed = 0;
@@ -1498,40 +1161,23 @@ static gboolean
 cblue_store_sqlite_import_kb(CblueStore *store, GPtrArray *entries, gboolean replace_all,
 			     GError **error)
 {
-	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+	g_autoptr(CblueStoreSqliteReadLock) lock = NULL;
+	CblueSqliteDb *db = cblue_store_sqlite_lock_read(store, &lock, error);
 
-	if (self->read_db == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
-				    _("The database is not open."));
-		return FALSE;
-	}
-	if (!cblue_sqlite_db_begin(self->read_db, error))
-		return FALSE;
-	if (!cblue_store_sqlite_import_locked(self->read_db, entries, replace_all, error) ||
-	    !cblue_sqlite_db_commit(self->read_db, error)) {
-		cblue_sqlite_db_rollback(self->read_db);
-		return FALSE;
-	}
-	return TRUE;
+	return db != NULL && cblue_sqlite_db_begin(db, error) &&
+	       cblue_sqlite_db_end(db, cblue_store_sqlite_import_locked(db, entries, replace_all, error), error);
 }
 
 static gboolean
 cblue_store_sqlite_check(CblueStore *store, GError **error)
 {
-	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+	g_autoptr(CblueStoreSqliteReadLock) lock = NULL;
 	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	CblueSqliteDb *db = cblue_store_sqlite_lock_read(store, &lock, error);
 
-	if (self->read_db == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
-				    _("The database is not open."));
+	if (db == NULL || (stmt = cblue_sqlite_db_prepare(db, "SELECT 1", error)) == NULL)
 		return FALSE;
-	}
-	stmt = cblue_sqlite_db_prepare(self->read_db, "SELECT 1", error);
-	if (stmt == NULL)
-		return FALSE;
-	return cblue_sqlite_db_step_row(self->read_db, stmt, "database check failed", error);
+	return cblue_sqlite_db_step_row(db, stmt, "database check failed", error);
 }
 
 /* table names cannot be bound as parameters, so count only knows these, each with its
@@ -1555,9 +1201,9 @@ static const struct {
 static gint64
 cblue_store_sqlite_count(CblueStore *store, const gchar *table, GError **error)
 {
-	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	g_autoptr(GMutexLocker) locker = NULL;
+	g_autoptr(CblueStoreSqliteReadLock) lock = NULL;
 	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	CblueSqliteDb *db;
 	const gchar *sql = NULL;
 
 	for (guint i = 0; i < G_N_ELEMENTS(cblue_store_sqlite_count_sql); i++) {
@@ -1569,15 +1215,9 @@ cblue_store_sqlite_count(CblueStore *store, const gchar *table, GError **error)
 			    table != NULL ? table : "");
 		return -1;
 	}
-	locker = g_mutex_locker_new(&self->read_mutex);
-	if (self->read_db == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
-				    _("The database is not open."));
-		return -1;
-	}
-	stmt = cblue_sqlite_db_prepare(self->read_db, sql, error);
-	if (stmt == NULL ||
-	    !cblue_sqlite_db_step_row(self->read_db, stmt, "cannot count rows", error))
+	db = cblue_store_sqlite_lock_read(store, &lock, error);
+	if (db == NULL || (stmt = cblue_sqlite_db_prepare(db, sql, error)) == NULL ||
+	    !cblue_sqlite_db_step_row(db, stmt, "cannot count rows", error))
 		return -1;
 	return sqlite3_column_int64(stmt, 0);
 }
@@ -1588,47 +1228,32 @@ static JsonNode *
 cblue_store_sqlite_get_conversation(CblueStore *store, const gchar *conversation_id, guint max_messages,
 				    GError **error)
 {
-	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+	g_autoptr(CblueStoreSqliteReadLock) lock = NULL;
 	g_autoptr(CblueSqliteStmt) stmt = NULL;
+	CblueSqliteDb *db = cblue_store_sqlite_lock_read(store, &lock, error);
 	g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
 	g_autoptr(JsonArray) array = json_array_new();
 	g_autoptr(JsonNode) node = NULL;
+	const gchar *names[] = {"message_id", "role", "text", "language",
+				"topic_id", "outcome", "created_at", NULL};
 	const gchar *last_user_id = NULL;
 	gint rc;
 
-	if (self->read_db == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
-				    _("The database is not open."));
+	if (db == NULL)
 		return NULL;
-	}
 	stmt = cblue_sqlite_db_prepare(
-	    self->read_db,
+	    db,
 	    "SELECT id, role, text, language, topic_id, outcome, created_at FROM messages "
 	    "WHERE conversation_id = ?1 ORDER BY rowid DESC LIMIT ?2",
 	    error);
-	if (stmt == NULL ||
-	    !cblue_sqlite_bind_text(self->read_db, stmt, 1, conversation_id, error) ||
-	    !cblue_sqlite_bind_int64(self->read_db, stmt, 2,
-				     max_messages > 0 ? (gint64)max_messages : -1, error))
+	if (stmt == NULL || !cblue_sqlite_db_bind(db, stmt, error, "ti", conversation_id,
+						  max_messages > 0 ? (gint64)max_messages : (gint64)-1))
 		return NULL;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		JsonObject *obj = json_object_new();
-		const gchar *names[] = {"message_id", "role", "text", "language", "topic_id", "outcome",
-					"created_at"};
-		for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
-			const gchar *value = (const gchar *)sqlite3_column_text(stmt, (gint)i);
-			if (value != NULL)
-				json_object_set_string_member(obj, names[i], value);
-			else
-				json_object_set_null_member(obj, names[i]);
-		}
-		g_ptr_array_add(rows, obj);
-	}
-	if (rc != SQLITE_DONE) {
-		cblue_sqlite_db_fail(self->read_db, rc, "cannot read the conversation", error);
+	/* every column is text */
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		g_ptr_array_add(rows, cblue_sqlite_row_object(stmt, names));
+	if (!cblue_sqlite_db_check_done(db, rc, "cannot read the conversation", error))
 		return NULL;
-	}
 	if (rows->len == 0) {
 		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND,
 				    _("No such conversation."));
@@ -1651,47 +1276,28 @@ static gboolean
 cblue_store_sqlite_feedback_locked(CblueSqliteDb *db, const gchar *conversation_id,
 				   const gchar *message_id, const gchar *rating, GError **error)
 {
-	g_autofree gchar *now = cblue_store_sqlite_timestamp(g_get_real_time());
-	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
-	    db, "DELETE FROM feedback WHERE conversation_id = ?1 AND message_id = ?2", error);
+	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
 
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, conversation_id, error) ||
-	    !cblue_sqlite_bind_text(db, stmt, 2, message_id, error) ||
-	    !cblue_sqlite_db_step_done(db, stmt, "cannot replace the feedback", error))
-		return FALSE;
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
-	stmt = cblue_sqlite_db_prepare(db,
-				       "INSERT INTO feedback (conversation_id, message_id, rating, "
-				       "created_at) VALUES (?1, ?2, ?3, ?4)",
-				       error);
-	return stmt != NULL && cblue_sqlite_bind_text(db, stmt, 1, conversation_id, error) &&
-	       cblue_sqlite_bind_text(db, stmt, 2, message_id, error) &&
-	       cblue_sqlite_bind_text(db, stmt, 3, rating, error) &&
-	       cblue_sqlite_bind_text(db, stmt, 4, now, error) &&
-	       cblue_sqlite_db_step_done(db, stmt, "cannot write the feedback", error);
+	return cblue_sqlite_db_exec(db, "DELETE FROM feedback WHERE conversation_id = ?1 AND message_id = ?2",
+				    "cannot replace the feedback", error, "tt", conversation_id, message_id) &&
+	       cblue_sqlite_db_exec(db,
+				    "INSERT INTO feedback (conversation_id, message_id, rating, created_at) "
+				    "VALUES (?1, ?2, ?3, ?4)",
+				    "cannot write the feedback", error, "tttt", conversation_id, message_id, rating,
+				    now);
 }
 
 static gboolean
 cblue_store_sqlite_record_feedback(CblueStore *store, const gchar *conversation_id,
 				   const gchar *message_id, const gchar *rating, GError **error)
 {
-	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->read_mutex);
+	g_autoptr(CblueStoreSqliteReadLock) lock = NULL;
+	CblueSqliteDb *db = cblue_store_sqlite_lock_read(store, &lock, error);
 
-	if (self->read_db == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
-				    _("The database is not open."));
-		return FALSE;
-	}
-	if (!cblue_sqlite_db_begin(self->read_db, error))
-		return FALSE;
-	if (!cblue_store_sqlite_feedback_locked(self->read_db, conversation_id, message_id, rating,
-						error) ||
-	    !cblue_sqlite_db_commit(self->read_db, error)) {
-		cblue_sqlite_db_rollback(self->read_db);
-		return FALSE;
-	}
-	return TRUE;
+	return db != NULL && cblue_sqlite_db_begin(db, error) &&
+	       cblue_sqlite_db_end(
+		   db, cblue_store_sqlite_feedback_locked(db, conversation_id, message_id, rating, error),
+		   error);
 }
 
 static void
@@ -1705,6 +1311,9 @@ cblue_store_sqlite_iface_init(CblueStoreInterface *iface)
 	iface->count = cblue_store_sqlite_count;
 	iface->get_conversation = cblue_store_sqlite_get_conversation;
 	iface->record_feedback = cblue_store_sqlite_record_feedback;
+	cblue_store_sqlite_admin_iface_init(iface);
+	cblue_store_sqlite_embeddings_iface_init(iface);
+	cblue_store_sqlite_analytics_iface_init(iface);
 }
 
 /* the plugin */
@@ -1763,9 +1372,18 @@ cblue_store_sqlite_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancell
 	CblueConfig *config = cblue_context_get_config(cblue_plugin_get_context(plugin));
 	g_autoptr(GError) error = NULL;
 	g_autofree gchar *path = NULL;
+	g_autofree gchar *url = cblue_config_get_string(config, "store", "url");
 	gint busy_timeout_ms;
 
 	g_task_set_source_tag(task, cblue_store_sqlite_plugin_setup_async);
+	/* `[store] url` (CBLUE_DATABASE_URL) names the database of a networked store
+	 * (store-postgres): then no SQLite file is opened, so that nothing is ever written to
+	 * a local database by mistake */
+	if (url != NULL && url[0] != '\0') {
+		g_debug("[store] url is set: the SQLite store is not used");
+		g_task_return_boolean(task, TRUE);
+		return;
+	}
 	path = cblue_store_sqlite_plugin_get_path(plugin, &error);
 	if (path == NULL) {
 		g_task_return_error(task, g_steal_pointer(&error));
