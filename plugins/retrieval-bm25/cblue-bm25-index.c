@@ -8,6 +8,7 @@
 #include "cblue-bm25-index.h"
 #include "cblue-bm25-stem.h"
 #include "cblue-bm25-synonyms.h"
+#include "cblue-retrieval-common.h"
 
 /*
  * An immutable BM25F index over the KB topics. Each posting carries the topic's whole
@@ -687,133 +688,61 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 }
 
 /* The index in a compact binary form, so that a process can start without re-analyzing the
- * whole KB (analysis is most of the start-up time). The cache is local to the machine, so
- * numbers are in the host's layout; the magic and format number cover the layout, and a
- * trailing FNV-1a hash catches a file that was cut short or altered:
+ * whole KB (analysis is most of the start-up time); the framing (magic, format number,
+ * trailing checksum) is retrieval-common's:
  *
  *   "CBLUEBM\0" u32:format u32:n_docs f64:idf_unknown
  *   u32:n topic_id-strings
  *   u32:n { string:term f64:idf u32:n_postings { u32:doc f32:contrib f32:cover }* }
  *   u32:n { string:surface string:stem }   u32:n { string:delete string:surface }
- *   u64:fnv1a(everything before)
+ *   u64:checksum(everything before)
  *
  * where a string is u32:length then the bytes (no NUL). */
 #define CBLUE_BM25_INDEX_MAGIC	"CBLUEBM"
-#define CBLUE_BM25_INDEX_FORMAT 3
-
-static guint64
-cblue_bm25_fnv1a(const guint8 *data, gsize len)
-{
-	guint64 hash = 0xcbf29ce484222325ULL;
-	for (gsize i = 0; i < len; i++) {
-		hash ^= data[i];
-		hash *= 0x100000001b3ULL;
-	}
-	return hash;
-}
-
-static void
-cblue_bm25_put_u32(GByteArray *out, guint32 v)
-{
-	g_byte_array_append(out, (const guint8 *)&v, sizeof(v));
-}
-
-static void
-cblue_bm25_put_str(GByteArray *out, const gchar *str)
-{
-	guint32 len = (guint32)strlen(str);
-	cblue_bm25_put_u32(out, len);
-	g_byte_array_append(out, (const guint8 *)str, len);
-}
+#define CBLUE_BM25_INDEX_FORMAT 4
 
 static void
 cblue_bm25_put_str_table(GByteArray *out, GHashTable *table)
 {
 	GHashTableIter iter;
 	gpointer key, value;
-	cblue_bm25_put_u32(out, g_hash_table_size(table));
+	cblue_retrieval_put_u32(out, g_hash_table_size(table));
 	g_hash_table_iter_init(&iter, table);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
-		cblue_bm25_put_str(out, key);
-		cblue_bm25_put_str(out, value);
+		cblue_retrieval_put_str(out, key);
+		cblue_retrieval_put_str(out, value);
 	}
 }
 
 GBytes *
 cblue_bm25_index_serialize(CblueBm25Index *self)
 {
-	GByteArray *out = g_byte_array_sized_new(1 << 20);
+	GByteArray *out = cblue_retrieval_writer_new(CBLUE_BM25_INDEX_MAGIC, CBLUE_BM25_INDEX_FORMAT, 1 << 20);
 	GHashTableIter iter;
 	gpointer key, value;
-	guint64 hash;
 
-	g_byte_array_append(out, (const guint8 *)CBLUE_BM25_INDEX_MAGIC, sizeof(CBLUE_BM25_INDEX_MAGIC));
-	cblue_bm25_put_u32(out, CBLUE_BM25_INDEX_FORMAT);
-	cblue_bm25_put_u32(out, self->n_docs);
-	g_byte_array_append(out, (const guint8 *)&self->idf_unknown, sizeof(gdouble));
-	cblue_bm25_put_u32(out, self->topic_ids->len);
+	cblue_retrieval_put_u32(out, self->n_docs);
+	cblue_retrieval_put(out, &self->idf_unknown, sizeof(gdouble));
+	cblue_retrieval_put_u32(out, self->topic_ids->len);
 	for (guint i = 0; i < self->topic_ids->len; i++)
-		cblue_bm25_put_str(out, g_ptr_array_index(self->topic_ids, i));
-	cblue_bm25_put_u32(out, g_hash_table_size(self->terms));
+		cblue_retrieval_put_str(out, g_ptr_array_index(self->topic_ids, i));
+	cblue_retrieval_put_u32(out, g_hash_table_size(self->terms));
 	g_hash_table_iter_init(&iter, self->terms);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		CblueBm25Term *term = value;
-		cblue_bm25_put_str(out, key);
-		g_byte_array_append(out, (const guint8 *)&term->idf, sizeof(gdouble));
-		cblue_bm25_put_u32(out, term->postings->len);
+		cblue_retrieval_put_str(out, key);
+		cblue_retrieval_put(out, &term->idf, sizeof(gdouble));
+		cblue_retrieval_put_u32(out, term->postings->len);
 		for (guint i = 0; i < term->postings->len; i++) {
 			CblueBm25Posting *p = &g_array_index(term->postings, CblueBm25Posting, i);
-			cblue_bm25_put_u32(out, p->doc);
-			g_byte_array_append(out, (const guint8 *)&p->contrib, sizeof(gfloat));
-			g_byte_array_append(out, (const guint8 *)&p->cover, sizeof(gfloat));
+			cblue_retrieval_put_u32(out, p->doc);
+			cblue_retrieval_put(out, &p->contrib, sizeof(gfloat));
+			cblue_retrieval_put(out, &p->cover, sizeof(gfloat));
 		}
 	}
 	cblue_bm25_put_str_table(out, self->surfaces);
 	cblue_bm25_put_str_table(out, self->deletes);
-	hash = cblue_bm25_fnv1a(out->data, out->len);
-	g_byte_array_append(out, (const guint8 *)&hash, sizeof(hash));
-	return g_byte_array_free_to_bytes(out);
-}
-
-/* a bounds-checked reader: every get fails once the data runs out */
-typedef struct {
-	const guint8 *p;
-	const guint8 *end;
-	gboolean failed;
-} CblueBm25Reader;
-
-static gboolean
-cblue_bm25_get(CblueBm25Reader *r, gpointer out, gsize len)
-{
-	if (r->failed || (gsize)(r->end - r->p) < len) {
-		r->failed = TRUE;
-		return FALSE;
-	}
-	memcpy(out, r->p, len);
-	r->p += len;
-	return TRUE;
-}
-
-static guint32
-cblue_bm25_get_u32(CblueBm25Reader *r)
-{
-	guint32 v = 0;
-	cblue_bm25_get(r, &v, sizeof(v));
-	return v;
-}
-
-static gchar *
-cblue_bm25_get_str(CblueBm25Reader *r)
-{
-	guint32 len = cblue_bm25_get_u32(r);
-	gchar *str;
-	if (r->failed || (gsize)(r->end - r->p) < len) {
-		r->failed = TRUE;
-		return NULL;
-	}
-	str = g_strndup((const gchar *)r->p, len);
-	r->p += len;
-	return str;
+	return cblue_retrieval_writer_finish(out);
 }
 
 CblueBm25Index *
@@ -821,29 +750,11 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 				CblueBm25Synonyms *synonyms, GError **error)
 {
 	g_autoptr(CblueBm25Index) self = NULL;
-	gsize size = 0;
-	const guint8 *data = g_bytes_get_data(bytes, &size);
-	CblueBm25Reader r = {data, data, FALSE};
-	gchar magic[sizeof(CBLUE_BM25_INDEX_MAGIC)] = {0};
-	guint64 hash = 0;
+	CblueRetrievalReader r;
 	guint32 n;
 
-	if (size < sizeof(magic) + sizeof(hash)) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is truncated");
+	if (!cblue_retrieval_reader_init(&r, bytes, CBLUE_BM25_INDEX_MAGIC, CBLUE_BM25_INDEX_FORMAT, error))
 		return NULL;
-	}
-	memcpy(&hash, data + size - sizeof(hash), sizeof(hash));
-	if (cblue_bm25_fnv1a(data, size - sizeof(hash)) != hash) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache checksum mismatch");
-		return NULL;
-	}
-	r.end = data + size - sizeof(hash);
-	cblue_bm25_get(&r, magic, sizeof(magic));
-	if (memcmp(magic, CBLUE_BM25_INDEX_MAGIC, sizeof(magic)) != 0 ||
-	    cblue_bm25_get_u32(&r) != CBLUE_BM25_INDEX_FORMAT) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache has another format");
-		return NULL;
-	}
 	self = g_atomic_rc_box_new0(CblueBm25Index);
 	self->terms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cblue_bm25_term_free);
 	self->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -852,34 +763,32 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 	self->tokenizer = g_object_ref(tokenizer);
 	self->stopwords = g_hash_table_ref(stopwords);
 	self->synonyms = synonyms != NULL ? cblue_bm25_synonyms_ref(synonyms) : NULL;
-	self->n_docs = cblue_bm25_get_u32(&r);
-	cblue_bm25_get(&r, &self->idf_unknown, sizeof(gdouble));
+	self->n_docs = cblue_retrieval_get_u32(&r);
+	cblue_retrieval_get(&r, &self->idf_unknown, sizeof(gdouble));
 
-	n = cblue_bm25_get_u32(&r);
+	n = cblue_retrieval_get_u32(&r);
 	for (guint32 i = 0; i < n && !r.failed; i++) {
-		gchar *topic_id = cblue_bm25_get_str(&r);
+		gchar *topic_id = cblue_retrieval_get_str(&r);
 		if (topic_id != NULL)
 			g_ptr_array_add(self->topic_ids, topic_id);
 	}
 	if (self->topic_ids->len != self->n_docs)
 		r.failed = TRUE;
-	n = cblue_bm25_get_u32(&r);
+	n = cblue_retrieval_get_u32(&r);
 	for (guint32 i = 0; i < n && !r.failed; i++) {
-		g_autofree gchar *key = cblue_bm25_get_str(&r);
+		g_autofree gchar *key = cblue_retrieval_get_str(&r);
 		CblueBm25Term *term = g_new0(CblueBm25Term, 1);
 		guint32 n_postings;
-		cblue_bm25_get(&r, &term->idf, sizeof(gdouble));
-		n_postings = cblue_bm25_get_u32(&r);
-		if (r.failed || (gsize)(r.end - r.p) / 12 < n_postings) {
-			r.failed = TRUE;
+		cblue_retrieval_get(&r, &term->idf, sizeof(gdouble));
+		n_postings = cblue_retrieval_get_u32(&r);
+		if (!cblue_retrieval_reader_has(&r, (gsize)n_postings * 12))
 			n_postings = 0;
-		}
 		term->postings = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25Posting), n_postings);
 		for (guint32 j = 0; j < n_postings && !r.failed; j++) {
 			CblueBm25Posting posting;
-			posting.doc = cblue_bm25_get_u32(&r);
-			cblue_bm25_get(&r, &posting.contrib, sizeof(gfloat));
-			cblue_bm25_get(&r, &posting.cover, sizeof(gfloat));
+			posting.doc = cblue_retrieval_get_u32(&r);
+			cblue_retrieval_get(&r, &posting.contrib, sizeof(gfloat));
+			cblue_retrieval_get(&r, &posting.cover, sizeof(gfloat));
 			if (posting.doc >= self->n_docs)
 				r.failed = TRUE;
 			g_array_append_val(term->postings, posting);
@@ -890,10 +799,10 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 		}
 		g_hash_table_insert(self->terms, g_steal_pointer(&key), term);
 	}
-	n = cblue_bm25_get_u32(&r);
+	n = cblue_retrieval_get_u32(&r);
 	for (guint32 i = 0; i < n && !r.failed; i++) {
-		gchar *surface = cblue_bm25_get_str(&r);
-		gchar *stem = cblue_bm25_get_str(&r);
+		gchar *surface = cblue_retrieval_get_str(&r);
+		gchar *stem = cblue_retrieval_get_str(&r);
 		if (surface != NULL && stem != NULL)
 			g_hash_table_insert(self->surfaces, surface, stem);
 		else {
@@ -901,19 +810,17 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 			g_free(stem);
 		}
 	}
-	n = cblue_bm25_get_u32(&r);
+	n = cblue_retrieval_get_u32(&r);
 	for (guint32 i = 0; i < n && !r.failed; i++) {
-		g_autofree gchar *del = cblue_bm25_get_str(&r);
-		g_autofree gchar *surface = cblue_bm25_get_str(&r);
+		g_autofree gchar *del = cblue_retrieval_get_str(&r);
+		g_autofree gchar *surface = cblue_retrieval_get_str(&r);
 		gpointer borrowed = NULL;
 		/* the values borrow the keys of the surfaces table */
 		if (del != NULL && surface != NULL &&
 		    g_hash_table_lookup_extended(self->surfaces, surface, &borrowed, NULL))
 			g_hash_table_insert(self->deletes, g_steal_pointer(&del), borrowed);
 	}
-	if (r.failed || r.p != r.end) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
+	if (!cblue_retrieval_reader_finish(&r, error))
 		return NULL;
-	}
 	return g_steal_pointer(&self);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cblue-bm25-retriever.h"
+#include "cblue-retrieval-common.h"
 
 /*
  * The BM25 retriever: owns the current index and the synonyms it was built with, and
@@ -133,43 +134,16 @@ cblue_retriever_bm25_cache_key(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25S
 static CblueBm25Index *
 cblue_retriever_bm25_load_cache(CblueRetrieverBm25 *self, const gchar *path, CblueBm25Synonyms *synonyms)
 {
-	g_autoptr(GMappedFile) mapped = g_mapped_file_new(path, FALSE, NULL);
-	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(GBytes) bytes = cblue_retrieval_cache_load(path);
 	g_autoptr(GError) error = NULL;
 	CblueBm25Index *index;
 
-	if (mapped == NULL)
+	if (bytes == NULL)
 		return NULL;
-	bytes = g_mapped_file_get_bytes(mapped);
 	index = cblue_bm25_index_new_from_bytes(bytes, self->tokenizer, self->stopwords, synonyms, &error);
 	if (index == NULL)
 		g_debug("ignoring index cache %s: %s", path, error->message);
 	return index;
-}
-
-/* writes the cache atomically and removes the caches of other KB versions */
-static void
-cblue_retriever_bm25_save_cache(CblueRetrieverBm25 *self, CblueBm25Index *index, const gchar *path)
-{
-	g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(index);
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GDir) dir = NULL;
-	g_autofree gchar *base = g_path_get_basename(path);
-	const gchar *name;
-
-	if (g_mkdir_with_parents(self->cache_dir, 0700) != 0 ||
-	    !g_file_set_contents_full(path, g_bytes_get_data(bytes, NULL), (gssize)g_bytes_get_size(bytes),
-				      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)) {
-		g_debug("cannot write the index cache %s: %s", path, error != NULL ? error->message : g_strerror(errno));
-		return;
-	}
-	dir = g_dir_open(self->cache_dir, 0, NULL);
-	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-		if (g_str_has_prefix(name, "retrieval-bm25-") && g_strcmp0(name, base) != 0) {
-			g_autofree gchar *stale = g_build_filename(self->cache_dir, name, NULL);
-			g_unlink(stale);
-		}
-	}
 }
 
 /* builds (or loads from the cache) the index of @kb with @synonyms and installs it, unless
@@ -186,15 +160,16 @@ cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synon
 
 	if (self->cache_dir != NULL) {
 		g_autofree gchar *key = cblue_retriever_bm25_cache_key(self, kb, synonyms);
-		g_autofree gchar *name = g_strdup_printf("retrieval-bm25-%s.index", key);
-		cache_path = g_build_filename(self->cache_dir, name, NULL);
+		cache_path = cblue_retrieval_cache_path(self->cache_dir, "retrieval-bm25", key);
 		index = cblue_retriever_bm25_load_cache(self, cache_path, synonyms);
 		from_cache = index != NULL;
 	}
 	if (index == NULL) {
 		index = cblue_bm25_index_new(kb, self->tokenizer, self->stopwords, synonyms, &self->params);
-		if (cache_path != NULL)
-			cblue_retriever_bm25_save_cache(self, index, cache_path);
+		if (cache_path != NULL) {
+			g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(index);
+			cblue_retrieval_cache_save(self->cache_dir, "retrieval-bm25", cache_path, bytes);
+		}
 	}
 	g_mutex_lock(&self->mutex);
 	if (generation == self->generation) {

@@ -2,10 +2,8 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
-#include <glib/gstdio.h>
-
 #include "cblue-bm25-retriever.h"
+#include "cblue-retrieval-common.h"
 
 /* retrieval-bm25: see README.md */
 
@@ -19,30 +17,6 @@ struct _CblueRetrievalBm25Plugin {
 
 G_DEFINE_TYPE(CblueRetrievalBm25Plugin, cblue_retrieval_bm25_plugin, CBLUE_TYPE_PLUGIN)
 
-/* the identity of a file: its path, size and modification time */
-static gchar *
-cblue_retrieval_bm25_file_id(const gchar *filename)
-{
-	GStatBuf st;
-	if (filename == NULL || g_stat(filename, &st) != 0)
-		return g_strdup("?");
-	return g_strdup_printf("%s-%lld-%lld", filename, (long long)st.st_size, (long long)st.st_mtime);
-}
-
-/* the analysis code's identity — this module and libcblue (whose tokenizer the index
- * depends on): a rebuilt plugin or library never reads an index its predecessor wrote */
-static gchar *
-cblue_retrieval_bm25_code_id(CbluePlugin *plugin)
-{
-	Dl_info info = {0};
-	g_autofree gchar *module_id = cblue_retrieval_bm25_file_id(cblue_plugin_get_filename(plugin));
-	g_autofree gchar *library_id = NULL;
-
-	if (dladdr((gpointer)cblue_tokenizer_normalize, &info) != 0)
-		library_id = cblue_retrieval_bm25_file_id(info.dli_fname);
-	return g_strdup_printf("%s|%s|%s", CBLUE_VERSION_STRING, module_id, library_id != NULL ? library_id : "?");
-}
-
 static void
 cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable,
 					GAsyncReadyCallback callback, gpointer user_data)
@@ -52,7 +26,7 @@ cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cance
 	CblueConfig *config = cblue_context_get_config(context);
 	const gchar *data_dir = cblue_context_get_data_dir(context);
 	g_autoptr(CblueRetrieverBm25) retriever = NULL;
-	g_autofree gchar *code_id = cblue_retrieval_bm25_code_id(plugin);
+	g_autofree gchar *code_id = cblue_retrieval_code_id(plugin);
 	CblueBm25Params params;
 	CblueBm25Params *p = &params;
 

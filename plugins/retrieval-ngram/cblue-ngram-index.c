@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cblue-ngram-index.h"
+#include "cblue-retrieval-common.h"
 
 /*
  * Character n-gram TF-IDF vectors with cosine similarity, for when word segmentation fails
@@ -23,6 +24,22 @@
  * length; they are stored as an inverted index (compressed sparse rows), so a search only
  * touches the documents that share an n-gram with the question. The score is the cosine;
  * the confidence is the share of the question's n-gram weight that the document contains.
+ *
+ * Memory: the index keeps, per n-gram, only its key (sorted, found through a small
+ * directory of the keys' top bits) and where its postings start; per posting, the
+ * document and its dampened frequency (1 + ln tf). The IDF is not stored: it follows
+ * from the number of postings (df) and is computed per question n-gram; each document's
+ * vector length is one float. That is 12 bytes an n-gram and 6 a posting (the dampened
+ * frequency in 16 bits), where a hash table of the keys, stored IDFs and stored float
+ * unit-vector weights took about twice as much.
+ *
+ * Incremental rebuilds: an index records a hash of each entry's text. When the KB changes,
+ * the entries whose hash did not change take their (n-gram, 1 + ln tf) pairs from the
+ * previous index instead of being analyzed again (the analysis is most of the build);
+ * the rest of the build — sorting, document frequencies, vector lengths — runs over the
+ * whole KB. IDF drift is therefore not an approximation: because IDFs are derived from
+ * the current document frequencies and every vector length is recomputed on each build,
+ * an incremental build gives exactly the index a full build gives.
  */
 
 typedef enum {
@@ -38,21 +55,23 @@ typedef enum {
 typedef struct {
 	guint64 key;
 	guint32 doc;
-	gfloat tf;
+	gfloat tf; /* a field's weight while a document is analyzed, then 1 + ln tf */
 } CblueNgramTriple;
 
 struct _CblueNgramIndex {
 	CblueTokenizer *tokenizer; /* owned */
+	CblueNgramParams params;
 	GPtrArray *topic_ids; /* owned, of utf8 */
+	guint64 *doc_hashes; /* owned: 2 × n_docs, the hash of each entry's text */
+	gfloat *doc_inv_norms; /* owned: n_docs, 1 / the length of each document's vector */
 	guint n_docs;
 	guint n_terms;
-	guint64 *slots; /* owned: open addressing, 0 is empty */
-	guint32 *slot_terms; /* owned: the term of each slot */
-	guint32 mask; /* slots - 1 */
-	gfloat *idf; /* owned: n_terms */
-	guint32 *offsets; /* owned: n_terms + 1, into docs and weights */
-	guint32 *docs; /* owned */
-	gfloat *weights; /* owned: the document's unit vector component */
+	guint64 *keys; /* owned: n_terms, sorted */
+	guint32 *offsets; /* owned: n_terms + 1, into docs and ltf */
+	guint dir_bits;
+	guint32 *dir; /* owned: (1 << dir_bits) + 1, the first term of each top-bits prefix */
+	guint32 *docs; /* owned: n_postings */
+	guint16 *ltf; /* owned: n_postings, 1 + ln tf in units of 1/CBLUE_NGRAM_LTF_SCALE */
 	gfloat idf_unknown;
 };
 
@@ -313,91 +332,214 @@ cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const
 		while (j < pairs->len && g_array_index(pairs, CblueNgramTriple, j).key == t.key)
 			t.tf += (gfloat)weights[g_array_index(pairs, CblueNgramTriple, j++).doc];
 		t.doc = doc;
-		if (t.tf > 0)
+		if (t.tf > 0) {
+			t.tf = (gfloat)(1.0 + log(MAX(t.tf, 1.0)));
 			g_array_append_val(triples, t);
+		}
 		i = j;
+	}
+}
+
+/* 1 + ln tf is stored in 16 bits, in units of 1/4096 (so up to 16, tf < 3.2 million): the
+ * rounding moves a cosine by less than 1e-4, far below any gap that decides a ranking */
+#define CBLUE_NGRAM_LTF_SCALE 4096
+
+static inline guint16
+cblue_ngram_quantize(gfloat ltf)
+{
+	return (guint16)CLAMP(lround(ltf * CBLUE_NGRAM_LTF_SCALE), 1, G_MAXUINT16);
+}
+
+static inline gdouble
+cblue_ngram_idf(guint n_docs, guint32 df)
+{
+	return log((n_docs + 1.0) / (df + 1.0)) + 1.0;
+}
+
+/* the directory of the keys' top bits: about four terms a prefix */
+static void
+cblue_ngram_index_build_dir(CblueNgramIndex *self)
+{
+	guint bits = 0;
+	guint32 n_dir;
+
+	while (bits < 24 && (self->n_terms >> (bits + 2)) > 0)
+		bits++;
+	self->dir_bits = bits;
+	n_dir = 1u << bits;
+	g_free(self->dir);
+	self->dir = g_new(guint32, (gsize)n_dir + 1);
+	for (guint32 h = 0, t = 0; h <= n_dir; h++) {
+		while (t < self->n_terms && (bits == 0 ? h > 0 : (self->keys[t] >> (64 - bits)) < h))
+			t++;
+		self->dir[h] = t;
 	}
 }
 
 static gint64
 cblue_ngram_index_lookup(CblueNgramIndex *self, guint64 key)
 {
-	for (guint32 i = (guint32)key & self->mask;; i = (i + 1) & self->mask) {
-		if (self->slots[i] == key)
-			return self->slot_terms[i];
-		if (self->slots[i] == 0)
-			return -1;
+	guint32 h = self->dir_bits == 0 ? 0 : (guint32)(key >> (64 - self->dir_bits));
+	guint32 lo = self->dir[h], hi = self->dir[h + 1];
+
+	while (lo < hi) {
+		guint32 mid = lo + (hi - lo) / 2;
+		if (self->keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo < self->dir[h + 1] && self->keys[lo] == key ? (gint64)lo : -1;
+}
+
+/* the (key, 1 + ln tf) pairs of every document of @self, as triples, grouped by document */
+static GPtrArray *
+cblue_ngram_index_doc_pairs(CblueNgramIndex *self)
+{
+	GPtrArray *per_doc = g_ptr_array_new_full(self->n_docs, (GDestroyNotify)g_array_unref);
+	for (guint d = 0; d < self->n_docs; d++)
+		g_ptr_array_add(per_doc, g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple)));
+	for (guint t = 0; t < self->n_terms; t++) {
+		for (guint32 k = self->offsets[t]; k < self->offsets[t + 1]; k++) {
+			CblueNgramTriple triple = {self->keys[t], self->docs[k],
+						   self->ltf[k] / (gfloat)CBLUE_NGRAM_LTF_SCALE};
+			g_array_append_val(g_ptr_array_index(per_doc, self->docs[k]), triple);
+		}
+	}
+	return per_doc;
+}
+
+/* the previous index's document of the same topic and text, or -1 */
+static gint64
+cblue_ngram_index_find_doc(CblueNgramIndex *previous, GHashTable *previous_docs, const gchar *topic_id,
+			   const guint64 hash[2])
+{
+	gpointer value;
+	guint d;
+	if (!g_hash_table_lookup_extended(previous_docs, topic_id, NULL, &value))
+		return -1;
+	d = GPOINTER_TO_UINT(value);
+	if (previous->doc_hashes[2 * d] != hash[0] || previous->doc_hashes[2 * d + 1] != hash[1])
+		return -1;
+	return d;
 }
 
 CblueNgramIndex *
 cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params)
 {
-	GPtrArray *entries = cblue_kb_get_entries(kb);
-	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
-	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
-	g_autofree gdouble *norms = NULL;
-	guint32 capacity = 16;
+	return cblue_ngram_index_new_incremental(kb, tokenizer, params, NULL, NULL);
+}
+
+/* the postings, vector lengths and directory from triples sorted by key */
+static void
+cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
+{
+	g_autofree gdouble *norms = g_new0(gdouble, MAX(self->n_docs, 1));
 	guint term = 0;
 
-	self->tokenizer = g_object_ref(tokenizer);
-	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
-	self->n_docs = entries->len;
-	for (guint d = 0; d < entries->len; d++) {
-		CblueKbEntry *entry = g_ptr_array_index(entries, d);
-		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
-		cblue_ngram_add_doc(self, entry, d, params, triples);
-	}
-	cblue_ngram_sort_triples(triples);
+	self->n_terms = 0;
 	for (guint i = 0; i < triples->len; i++) {
 		if (i == 0 || g_array_index(triples, CblueNgramTriple, i).key !=
 				  g_array_index(triples, CblueNgramTriple, i - 1).key)
 			self->n_terms++;
 	}
-	while (capacity < 2 * self->n_terms)
-		capacity *= 2;
-	self->mask = capacity - 1;
-	self->slots = g_new0(guint64, capacity);
-	self->slot_terms = g_new0(guint32, capacity);
-	self->idf = g_new0(gfloat, MAX(self->n_terms, 1));
+	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new0(guint32, self->n_terms + 1);
 	self->docs = g_new(guint32, MAX(triples->len, 1));
-	self->weights = g_new(gfloat, MAX(triples->len, 1));
+	self->ltf = g_new(guint16, MAX(triples->len, 1));
 	self->idf_unknown = (gfloat)(log((self->n_docs + 1.0) / 1.0) + 1.0);
-	norms = g_new0(gdouble, MAX(self->n_docs, 1));
 
 	/* postings in key order; a term's documents are contiguous */
 	for (guint i = 0; i < triples->len;) {
 		guint64 key = g_array_index(triples, CblueNgramTriple, i).key;
 		guint j = i;
 		gdouble idf;
-		guint32 slot;
 
 		while (j < triples->len && g_array_index(triples, CblueNgramTriple, j).key == key)
 			j++;
-		idf = log((self->n_docs + 1.0) / (j - i + 1.0)) + 1.0;
-		self->idf[term] = (gfloat)idf;
+		idf = cblue_ngram_idf(self->n_docs, j - i);
+		self->keys[term] = key;
 		self->offsets[term] = i;
 		for (guint k = i; k < j; k++) {
 			const CblueNgramTriple *t = &g_array_index(triples, CblueNgramTriple, k);
-			gdouble w = (1.0 + log(MAX(t->tf, 1.0))) * idf;
+			guint16 ltf = cblue_ngram_quantize(t->tf);
+			gdouble w = ltf / (gdouble)CBLUE_NGRAM_LTF_SCALE * idf;
 			self->docs[k] = t->doc;
-			self->weights[k] = (gfloat)w;
+			self->ltf[k] = ltf;
 			norms[t->doc] += w * w;
 		}
-		for (slot = (guint32)key & self->mask; self->slots[slot] != 0; slot = (slot + 1) & self->mask)
-			;
-		self->slots[slot] = key;
-		self->slot_terms[slot] = term;
 		term++;
 		i = j;
 	}
 	self->offsets[self->n_terms] = triples->len;
-	for (guint k = 0; k < triples->len; k++) {
-		gdouble norm = sqrt(norms[self->docs[k]]);
-		if (norm > 0)
-			self->weights[k] = (gfloat)(self->weights[k] / norm);
+	self->doc_inv_norms = g_new0(gfloat, MAX(self->n_docs, 1));
+	for (guint d = 0; d < self->n_docs; d++)
+		self->doc_inv_norms[d] = norms[d] > 0 ? (gfloat)(1.0 / sqrt(norms[d])) : 0.0f;
+	cblue_ngram_index_build_dir(self);
+}
+
+/**
+ * cblue_ngram_index_new_incremental:
+ * @previous: (nullable): the index of the previous KB, built with the same tokenizer
+ * @n_analyzed: (out) (optional): how many entries were analyzed (the others were reused)
+ *
+ * Builds the index of @kb, analyzing only the entries that are not in @previous with the
+ * same text; the result is the same as a full build's.
+ */
+CblueNgramIndex *
+cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
+				  CblueNgramIndex *previous, guint *n_analyzed)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
+	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
+	g_autoptr(GPtrArray) previous_pairs = NULL;
+	g_autoptr(GHashTable) previous_docs = NULL;
+	guint analyzed = 0;
+
+	self->tokenizer = g_object_ref(tokenizer);
+	self->params = *params;
+	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
+	self->n_docs = entries->len;
+	self->doc_hashes = g_new0(guint64, 2 * (gsize)MAX(self->n_docs, 1));
+	if (previous != NULL && (previous->tokenizer != tokenizer ||
+				 memcmp(&previous->params, params, sizeof(*params)) != 0))
+		previous = NULL;
+	if (previous != NULL) {
+		previous_docs = g_hash_table_new(g_str_hash, g_str_equal);
+		for (guint d = 0; d < previous->n_docs; d++)
+			g_hash_table_insert(previous_docs, g_ptr_array_index(previous->topic_ids, d), GUINT_TO_POINTER(d));
 	}
+	for (guint d = 0; d < entries->len; d++) {
+		CblueKbEntry *entry = g_ptr_array_index(entries, d);
+		guint64 hash[2] = CBLUE_RETRIEVAL_HASH_INIT;
+		gint64 old = -1;
+
+		cblue_retrieval_hash_entry(hash, entry);
+		self->doc_hashes[2 * d] = hash[0];
+		self->doc_hashes[2 * d + 1] = hash[1];
+		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
+		if (previous != NULL)
+			old = cblue_ngram_index_find_doc(previous, previous_docs, cblue_kb_entry_get_topic_id(entry), hash);
+		if (old >= 0) {
+			GArray *pairs;
+			if (previous_pairs == NULL)
+				previous_pairs = cblue_ngram_index_doc_pairs(previous);
+			pairs = g_ptr_array_index(previous_pairs, old);
+			for (guint i = 0; i < pairs->len; i++) {
+				CblueNgramTriple t = g_array_index(pairs, CblueNgramTriple, i);
+				t.doc = d;
+				g_array_append_val(triples, t);
+			}
+			continue;
+		}
+		cblue_ngram_add_doc(self, entry, d, params, triples);
+		analyzed++;
+	}
+	cblue_ngram_sort_triples(triples);
+	cblue_ngram_index_fill(self, triples);
+	if (n_analyzed != NULL)
+		*n_analyzed = analyzed;
 	return self;
 }
 
@@ -407,12 +549,13 @@ cblue_ngram_index_clear(gpointer data)
 	CblueNgramIndex *self = data;
 	g_object_unref(self->tokenizer);
 	g_ptr_array_unref(self->topic_ids);
-	g_free(self->slots);
-	g_free(self->slot_terms);
-	g_free(self->idf);
+	g_free(self->doc_hashes);
+	g_free(self->doc_inv_norms);
+	g_free(self->keys);
 	g_free(self->offsets);
+	g_free(self->dir);
 	g_free(self->docs);
-	g_free(self->weights);
+	g_free(self->ltf);
 }
 
 CblueNgramIndex *
@@ -439,6 +582,16 @@ cblue_ngram_index_get_n_postings(CblueNgramIndex *index)
 	return index->offsets[index->n_terms];
 }
 
+/* the bytes the index's arrays take (topic ids and allocator overhead aside) */
+gsize
+cblue_ngram_index_get_memory_size(CblueNgramIndex *index)
+{
+	return (gsize)index->n_terms * (sizeof(guint64) + sizeof(guint32)) + sizeof(guint32) +
+	       (((gsize)1 << index->dir_bits) + 1) * sizeof(guint32) +
+	       cblue_ngram_index_get_n_postings(index) * (sizeof(guint32) + sizeof(guint16)) +
+	       (gsize)index->n_docs * (2 * sizeof(guint64) + sizeof(gfloat));
+}
+
 GPtrArray *
 cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hits)
 {
@@ -456,25 +609,30 @@ cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hit
 		guint64 key = g_array_index(keys, guint64, i);
 		guint j = i + 1;
 		gint64 term;
-		gdouble qw;
+		gdouble idf, qw, qwi;
 
 		while (j < keys->len && g_array_index(keys, guint64, j) == key)
 			j++;
 		term = cblue_ngram_index_lookup(self, key);
-		qw = (j - i == 1 ? 1.0 : 1.0 + log(j - i)) * (term >= 0 ? self->idf[term] : self->idf_unknown);
+		idf = term >= 0 ? cblue_ngram_idf(self->n_docs, self->offsets[term + 1] - self->offsets[term])
+				: self->idf_unknown;
+		qw = (j - i == 1 ? 1.0 : 1.0 + log(j - i)) * idf;
+		qwi = qw * idf / CBLUE_NGRAM_LTF_SCALE;
 		qnorm += qw * qw;
 		total += qw;
 		i = j;
 		if (term < 0)
 			continue;
 		for (guint32 k = self->offsets[term]; k < self->offsets[term + 1]; k++) {
-			acc[self->docs[k]] += (gfloat)(qw * self->weights[k]);
+			acc[self->docs[k]] += (gfloat)(qwi * self->ltf[k]);
 			cover[self->docs[k]] += (gfloat)qw;
 		}
 	}
 	if (qnorm <= 0)
 		return hits;
 	qnorm = sqrt(qnorm);
+	for (guint d = 0; d < self->n_docs; d++)
+		acc[d] *= self->doc_inv_norms[d];
 	/* the best max_hits documents (ties: topic order) */
 	for (guint d = 0; d < self->n_docs && max_hits > 0; d++) {
 		guint pos;
@@ -498,176 +656,89 @@ cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hit
 }
 
 /* The index in a binary form for the on-disk cache, so that a process starts without
- * analyzing the KB again. Numbers are in the host's layout (the cache is local to the
- * machine); the magic and format number cover the layout, and a trailing FNV-1a hash
- * catches a file that was cut short or altered:
+ * analyzing the KB again; the framing (magic, format, trailing checksum) is
+ * retrieval-common's:
  *
- *   "CBLUENG\0" u32:format u32:n_docs u32:n_terms u32:n_slots u32:n_postings f32:idf_unknown
+ *   "CBLUENG\0" u32:format u32:n_docs u32:n_terms u32:n_postings f32:idf_unknown
+ *   params (3 × f64)
  *   n_docs × (u32:length, bytes): topic ids
- *   u64[n_slots] slots, u32[n_slots] slot_terms, f32[n_terms] idf, u32[n_terms + 1] offsets,
- *   u32[n_postings] docs, f32[n_postings] weights
- *   u64:checksum(everything before), FNV-1a over 64-bit words
+ *   u64[2 × n_docs] doc_hashes, f32[n_docs] doc_inv_norms,
+ *   u64[n_terms] keys, u32[n_terms + 1] offsets, u32[n_postings] docs, u16[n_postings] ltf
+ *   u64:checksum(everything before)
  */
 #define CBLUE_NGRAM_INDEX_MAGIC	 "CBLUENG"
-#define CBLUE_NGRAM_INDEX_FORMAT 2
-
-/* FNV-1a over 64-bit words (then the tail bytes): the index is megabytes, and a byte at a
- * time was a third of loading it */
-static guint64
-cblue_ngram_fnv1a(const guint8 *data, gsize len)
-{
-	guint64 hash = 0xcbf29ce484222325ULL;
-	gsize i = 0;
-	for (; i + 8 <= len; i += 8) {
-		guint64 word;
-		memcpy(&word, data + i, sizeof(word));
-		hash ^= word;
-		hash *= 0x100000001b3ULL;
-		hash ^= hash >> 29;
-	}
-	for (; i < len; i++) {
-		hash ^= data[i];
-		hash *= 0x100000001b3ULL;
-	}
-	return hash;
-}
-
-static void
-cblue_ngram_put_u32(GByteArray *out, guint32 v)
-{
-	g_byte_array_append(out, (const guint8 *)&v, sizeof(v));
-}
+#define CBLUE_NGRAM_INDEX_FORMAT 4
 
 GBytes *
 cblue_ngram_index_serialize(CblueNgramIndex *self)
 {
-	guint32 n_slots = self->mask + 1;
 	guint32 n_postings = self->offsets[self->n_terms];
-	GByteArray *out = g_byte_array_sized_new(64 + n_slots * 12 + self->n_terms * 8 + n_postings * 8);
-	guint64 hash;
+	GByteArray *out = cblue_retrieval_writer_new(CBLUE_NGRAM_INDEX_MAGIC, CBLUE_NGRAM_INDEX_FORMAT,
+						     cblue_ngram_index_get_memory_size(self) + 64);
 
-	g_byte_array_append(out, (const guint8 *)CBLUE_NGRAM_INDEX_MAGIC, sizeof(CBLUE_NGRAM_INDEX_MAGIC));
-	cblue_ngram_put_u32(out, CBLUE_NGRAM_INDEX_FORMAT);
-	cblue_ngram_put_u32(out, self->n_docs);
-	cblue_ngram_put_u32(out, self->n_terms);
-	cblue_ngram_put_u32(out, n_slots);
-	cblue_ngram_put_u32(out, n_postings);
-	g_byte_array_append(out, (const guint8 *)&self->idf_unknown, sizeof(gfloat));
-	for (guint i = 0; i < self->n_docs; i++) {
-		const gchar *topic_id = g_ptr_array_index(self->topic_ids, i);
-		cblue_ngram_put_u32(out, (guint32)strlen(topic_id));
-		g_byte_array_append(out, (const guint8 *)topic_id, (guint)strlen(topic_id));
-	}
-	g_byte_array_append(out, (const guint8 *)self->slots, n_slots * sizeof(guint64));
-	g_byte_array_append(out, (const guint8 *)self->slot_terms, n_slots * sizeof(guint32));
-	g_byte_array_append(out, (const guint8 *)self->idf, self->n_terms * sizeof(gfloat));
-	g_byte_array_append(out, (const guint8 *)self->offsets, (self->n_terms + 1) * sizeof(guint32));
-	g_byte_array_append(out, (const guint8 *)self->docs, n_postings * sizeof(guint32));
-	g_byte_array_append(out, (const guint8 *)self->weights, n_postings * sizeof(gfloat));
-	hash = cblue_ngram_fnv1a(out->data, out->len);
-	g_byte_array_append(out, (const guint8 *)&hash, sizeof(hash));
-	return g_byte_array_free_to_bytes(out);
-}
-
-/* a bounds-checked reader: every read fails once the data runs out */
-typedef struct {
-	const guint8 *p;
-	const guint8 *end;
-	gboolean failed;
-} CblueNgramReader;
-
-static gpointer
-cblue_ngram_read(CblueNgramReader *r, gsize len)
-{
-	gpointer copy;
-	if (r->failed || (gsize)(r->end - r->p) < len) {
-		r->failed = TRUE;
-		return NULL;
-	}
-	copy = g_memdup2(r->p, MAX(len, 1));
-	r->p += len;
-	return copy;
-}
-
-static guint32
-cblue_ngram_read_u32(CblueNgramReader *r)
-{
-	g_autofree guint32 *v = cblue_ngram_read(r, sizeof(guint32));
-	return v != NULL ? *v : 0;
+	cblue_retrieval_put_u32(out, self->n_docs);
+	cblue_retrieval_put_u32(out, self->n_terms);
+	cblue_retrieval_put_u32(out, n_postings);
+	cblue_retrieval_put(out, &self->idf_unknown, sizeof(gfloat));
+	cblue_retrieval_put(out, &self->params, sizeof(self->params));
+	for (guint i = 0; i < self->n_docs; i++)
+		cblue_retrieval_put_str(out, g_ptr_array_index(self->topic_ids, i));
+	cblue_retrieval_put(out, self->doc_hashes, 2 * (gsize)self->n_docs * sizeof(guint64));
+	cblue_retrieval_put(out, self->doc_inv_norms, (gsize)self->n_docs * sizeof(gfloat));
+	cblue_retrieval_put(out, self->keys, (gsize)self->n_terms * sizeof(guint64));
+	cblue_retrieval_put(out, self->offsets, ((gsize)self->n_terms + 1) * sizeof(guint32));
+	cblue_retrieval_put(out, self->docs, (gsize)n_postings * sizeof(guint32));
+	cblue_retrieval_put(out, self->ltf, (gsize)n_postings * sizeof(guint16));
+	return cblue_retrieval_writer_finish(out);
 }
 
 CblueNgramIndex *
 cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GError **error)
 {
 	g_autoptr(CblueNgramIndex) self = NULL;
-	gsize size = 0;
-	const guint8 *data = g_bytes_get_data(bytes, &size);
-	CblueNgramReader r = {data, data, FALSE};
-	guint64 hash = 0;
-	guint32 n_slots, n_postings;
-	g_autofree gchar *magic = NULL;
-	g_autofree gfloat *idf_unknown = NULL;
+	CblueRetrievalReader r;
+	guint32 n_postings;
 
-	if (size < sizeof(CBLUE_NGRAM_INDEX_MAGIC) + sizeof(hash)) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is truncated");
+	if (!cblue_retrieval_reader_init(&r, bytes, CBLUE_NGRAM_INDEX_MAGIC, CBLUE_NGRAM_INDEX_FORMAT, error))
 		return NULL;
-	}
-	memcpy(&hash, data + size - sizeof(hash), sizeof(hash));
-	if (cblue_ngram_fnv1a(data, size - sizeof(hash)) != hash) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache checksum mismatch");
-		return NULL;
-	}
-	r.end = data + size - sizeof(hash);
-	magic = cblue_ngram_read(&r, sizeof(CBLUE_NGRAM_INDEX_MAGIC));
-	if (magic == NULL || memcmp(magic, CBLUE_NGRAM_INDEX_MAGIC, sizeof(CBLUE_NGRAM_INDEX_MAGIC)) != 0 ||
-	    cblue_ngram_read_u32(&r) != CBLUE_NGRAM_INDEX_FORMAT) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache has another format");
-		return NULL;
-	}
 	self = g_atomic_rc_box_new0(CblueNgramIndex);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
-	self->n_docs = cblue_ngram_read_u32(&r);
-	self->n_terms = cblue_ngram_read_u32(&r);
-	n_slots = cblue_ngram_read_u32(&r);
-	n_postings = cblue_ngram_read_u32(&r);
-	idf_unknown = cblue_ngram_read(&r, sizeof(gfloat));
-	self->idf_unknown = idf_unknown != NULL ? *idf_unknown : 0;
+	self->n_docs = cblue_retrieval_get_u32(&r);
+	self->n_terms = cblue_retrieval_get_u32(&r);
+	n_postings = cblue_retrieval_get_u32(&r);
+	cblue_retrieval_get(&r, &self->idf_unknown, sizeof(gfloat));
+	cblue_retrieval_get(&r, &self->params, sizeof(self->params));
 	/* every size is bounded by the data it claims, before anything is allocated */
-	if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0 || n_slots < self->n_terms ||
-	    (gsize)(r.end - r.p) / 8 < (gsize)n_slots + self->n_terms + n_postings || self->n_docs > size)
-		r.failed = TRUE;
+	cblue_retrieval_reader_has(&r, (gsize)self->n_docs * 4);
+	cblue_retrieval_reader_has(&r, (gsize)self->n_terms * 12 + (gsize)n_postings * 6);
 	for (guint i = 0; i < self->n_docs && !r.failed; i++) {
-		guint32 len = cblue_ngram_read_u32(&r);
-		g_autofree gchar *raw = cblue_ngram_read(&r, len);
-		if (raw != NULL)
-			g_ptr_array_add(self->topic_ids, g_strndup(raw, len));
+		gchar *topic_id = cblue_retrieval_get_str(&r);
+		if (topic_id != NULL)
+			g_ptr_array_add(self->topic_ids, topic_id);
 	}
-	self->mask = n_slots - 1;
-	self->slots = cblue_ngram_read(&r, (gsize)n_slots * sizeof(guint64));
-	self->slot_terms = cblue_ngram_read(&r, (gsize)n_slots * sizeof(guint32));
-	self->idf = cblue_ngram_read(&r, (gsize)MAX(self->n_terms, 1) * sizeof(gfloat));
-	self->offsets = cblue_ngram_read(&r, ((gsize)self->n_terms + 1) * sizeof(guint32));
-	self->docs = cblue_ngram_read(&r, (gsize)MAX(n_postings, 1) * sizeof(guint32));
-	self->weights = cblue_ngram_read(&r, (gsize)MAX(n_postings, 1) * sizeof(gfloat));
-	/* the index must be safe to search: offsets in order, documents and terms in range */
+	self->doc_hashes = cblue_retrieval_get_dup(&r, 2 * (gsize)self->n_docs * sizeof(guint64));
+	self->doc_inv_norms = cblue_retrieval_get_dup(&r, (gsize)self->n_docs * sizeof(gfloat));
+	self->keys = cblue_retrieval_get_dup(&r, (gsize)self->n_terms * sizeof(guint64));
+	self->offsets = cblue_retrieval_get_dup(&r, ((gsize)self->n_terms + 1) * sizeof(guint32));
+	self->docs = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint32));
+	self->ltf = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint16));
+	/* the index must be safe to search: keys strictly increasing, offsets in order,
+	 * documents in range */
 	if (!r.failed && (self->offsets[0] != 0 || self->offsets[self->n_terms] != n_postings))
 		r.failed = TRUE;
 	for (guint t = 0; t < self->n_terms && !r.failed; t++) {
-		if (self->offsets[t] > self->offsets[t + 1])
+		if (self->offsets[t] > self->offsets[t + 1] || (t > 0 && self->keys[t - 1] >= self->keys[t]))
 			r.failed = TRUE;
 	}
 	for (guint32 k = 0; k < n_postings && !r.failed; k++) {
 		if (self->docs[k] >= self->n_docs)
 			r.failed = TRUE;
 	}
-	for (guint32 i = 0; i < n_slots && !r.failed; i++) {
-		if (self->slots[i] != 0 && self->slot_terms[i] >= self->n_terms)
-			r.failed = TRUE;
-	}
-	if (r.failed || r.p != r.end || self->topic_ids->len != self->n_docs) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
+	if (self->topic_ids->len != self->n_docs)
+		r.failed = TRUE;
+	if (!cblue_retrieval_reader_finish(&r, error))
 		return NULL;
-	}
+	cblue_ngram_index_build_dir(self);
 	return g_steal_pointer(&self);
 }

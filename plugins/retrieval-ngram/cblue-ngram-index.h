@@ -16,10 +16,14 @@ typedef struct _CblueNgramIndex CblueNgramIndex;
 void cblue_ngram_params_init_default(CblueNgramParams *params);
 void cblue_ngram_extract(CblueTokenizer *tokenizer, const gchar *text, GArray *keys);
 CblueNgramIndex *cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params);
+CblueNgramIndex *cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer,
+						   const CblueNgramParams *params, CblueNgramIndex *previous,
+						   guint *n_analyzed);
 CblueNgramIndex *cblue_ngram_index_ref(CblueNgramIndex *index);
 void cblue_ngram_index_unref(CblueNgramIndex *index);
 guint cblue_ngram_index_get_n_terms(CblueNgramIndex *index);
 gsize cblue_ngram_index_get_n_postings(CblueNgramIndex *index);
+gsize cblue_ngram_index_get_memory_size(CblueNgramIndex *index);
 GPtrArray *cblue_ngram_index_search(CblueNgramIndex *index, const gchar *text, guint max_hits);
 GBytes *cblue_ngram_index_serialize(CblueNgramIndex *index);
 CblueNgramIndex *cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GError **error);

@@ -2,16 +2,13 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <string.h>
-
 #include "cblue-ngram-retriever.h"
+#include "cblue-retrieval-common.h"
 
 /* The n-gram retriever: owns the current index; a rebuild swaps it in under the mutex and
  * searches running meanwhile finish with the previous one. An index is kept in the cache
  * folder under a key of everything it depends on, so that a process starts without
- * analyzing the KB again. */
+ * analyzing the KB again; a publish analyzes only the entries that changed. */
 
 struct _CblueRetrieverNgram {
 	GObject parent_instance;
@@ -21,6 +18,7 @@ struct _CblueRetrieverNgram {
 	gchar *cache_dir; /* owned, nullable: no index cache */
 	GMutex mutex; /* protects index */
 	CblueNgramIndex *index; /* owned, nullable until the first rebuild */
+	guint n_analyzed; /* entries analyzed by the rebuilds */
 };
 
 static void cblue_retriever_ngram_iface_init(CblueRetrieverInterface *iface);
@@ -71,102 +69,38 @@ cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cach
 	self->cache_dir = g_strdup(cache_dir);
 }
 
-/* two 64-bit FNV-1a hashes (different bases) of @text and its terminating NUL */
-static void
-cblue_retriever_ngram_hash(guint64 hash[2], const gchar *text)
-{
-	const guchar *p = (const guchar *)(text != NULL ? text : "");
-	do {
-		for (guint i = 0; i < 2; i++) {
-			hash[i] ^= *p;
-			hash[i] *= 0x100000001b3ULL;
-		}
-	} while (*p++ != '\0');
-}
-
-static void
-cblue_retriever_ngram_hash_strv(guint64 hash[2], const gchar *const *strv)
-{
-	for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-		cblue_retriever_ngram_hash(hash, strv[i]);
-	cblue_retriever_ngram_hash(hash, "\x01");
-}
-
 /* The cache key: the analysis code, the parameters and everything of the KB that the index
- * reads, in order. The KB is hashed with two 64-bit FNV-1a (128 bits) rather than
- * serialized and put through SHA-256, which was a fifth of a cold start: the key only has
- * to change when the KB does, and the file carries its own checksum. */
+ * reads, in order (retrieval-common's 128-bit hash of the KB) */
 static gchar *
 cblue_retriever_ngram_cache_path(CblueRetrieverNgram *self, CblueKb *kb)
 {
 	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
-	GPtrArray *entries = cblue_kb_get_entries(kb);
-	g_autofree gchar *name = NULL;
-	guint64 hash[2] = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
+	guint64 hash[2] = CBLUE_RETRIEVAL_HASH_INIT;
 
-	for (guint i = 0; i < entries->len; i++) {
-		CblueKbEntry *entry = g_ptr_array_index(entries, i);
-		g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
-		cblue_retriever_ngram_hash(hash, cblue_kb_entry_get_topic_id(entry));
-		cblue_retriever_ngram_hash_strv(hash, cblue_kb_entry_get_keywords(entry));
-		cblue_retriever_ngram_hash_strv(hash, cblue_kb_entry_get_tags(entry));
-		for (guint j = 0; j < langs->len; j++) {
-			const gchar *lang = g_ptr_array_index(langs, j);
-			cblue_retriever_ngram_hash(hash, lang);
-			cblue_retriever_ngram_hash_strv(hash, cblue_kb_entry_get_questions(entry, lang));
-			cblue_retriever_ngram_hash(hash, cblue_kb_entry_get_content(entry, lang));
-		}
-		cblue_retriever_ngram_hash(hash, "\x02");
-	}
+	cblue_retrieval_hash_kb(hash, kb);
 	g_checksum_update(checksum, (const guchar *)self->code_id, -1);
 	g_checksum_update(checksum, (const guchar *)&self->params, sizeof(self->params));
 	g_checksum_update(checksum, (const guchar *)hash, sizeof(hash));
-	name = g_strdup_printf("retrieval-ngram-%s.index", g_checksum_get_string(checksum));
-	return g_build_filename(self->cache_dir, name, NULL);
+	return cblue_retrieval_cache_path(self->cache_dir, "retrieval-ngram", g_checksum_get_string(checksum));
 }
 
 static CblueNgramIndex *
 cblue_retriever_ngram_load_cache(CblueRetrieverNgram *self, const gchar *path)
 {
-	g_autoptr(GMappedFile) mapped = g_mapped_file_new(path, FALSE, NULL);
-	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(GBytes) bytes = cblue_retrieval_cache_load(path);
 	g_autoptr(GError) error = NULL;
 	CblueNgramIndex *index;
 
-	if (mapped == NULL)
+	if (bytes == NULL)
 		return NULL;
-	bytes = g_mapped_file_get_bytes(mapped);
 	index = cblue_ngram_index_new_from_bytes(bytes, self->tokenizer, &error);
 	if (index == NULL)
 		g_debug("ignoring index cache %s: %s", path, error->message);
 	return index;
 }
 
-/* writes the cache atomically and removes the caches of other KB versions */
-static void
-cblue_retriever_ngram_save_cache(CblueRetrieverNgram *self, CblueNgramIndex *index, const gchar *path)
-{
-	g_autoptr(GBytes) bytes = cblue_ngram_index_serialize(index);
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GDir) dir = NULL;
-	g_autofree gchar *base = g_path_get_basename(path);
-	const gchar *name;
-
-	if (g_mkdir_with_parents(self->cache_dir, 0700) != 0 ||
-	    !g_file_set_contents_full(path, g_bytes_get_data(bytes, NULL), (gssize)g_bytes_get_size(bytes),
-				      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)) {
-		g_debug("cannot write the index cache %s: %s", path, error != NULL ? error->message : g_strerror(errno));
-		return;
-	}
-	dir = g_dir_open(self->cache_dir, 0, NULL);
-	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-		if (g_str_has_prefix(name, "retrieval-ngram-") && g_strcmp0(name, base) != 0) {
-			g_autofree gchar *stale = g_build_filename(self->cache_dir, name, NULL);
-			g_unlink(stale);
-		}
-	}
-}
-
+/* A rebuild (a KB publish) first looks in the cache; otherwise it analyzes only the
+ * entries that changed since the index in use (see cblue_ngram_index_new_incremental()). */
 static gboolean
 cblue_retriever_ngram_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **error)
 {
@@ -174,26 +108,48 @@ cblue_retriever_ngram_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **e
 	gint64 t0 = g_get_monotonic_time();
 	g_autofree gchar *cache_path = self->cache_dir != NULL ? cblue_retriever_ngram_cache_path(self, kb) : NULL;
 	CblueNgramIndex *index = cache_path != NULL ? cblue_retriever_ngram_load_cache(self, cache_path) : NULL;
+	g_autoptr(CblueNgramIndex) previous = NULL;
 	gboolean from_cache = index != NULL;
+	guint n_analyzed = 0;
 	CblueNgramIndex *old;
 
 	if (index == NULL) {
-		index = cblue_ngram_index_new(kb, self->tokenizer, &self->params);
-		if (cache_path != NULL)
-			cblue_retriever_ngram_save_cache(self, index, cache_path);
+		g_mutex_lock(&self->mutex);
+		if (self->index != NULL)
+			previous = cblue_ngram_index_ref(self->index);
+		g_mutex_unlock(&self->mutex);
+		index = cblue_ngram_index_new_incremental(kb, self->tokenizer, &self->params, previous, &n_analyzed);
+		if (cache_path != NULL) {
+			g_autoptr(GBytes) bytes = cblue_ngram_index_serialize(index);
+			cblue_retrieval_cache_save(self->cache_dir, "retrieval-ngram", cache_path, bytes);
+		}
 	}
 
 	g_mutex_lock(&self->mutex);
 	old = self->index;
 	self->index = index;
+	self->n_analyzed += n_analyzed;
 	g_mutex_unlock(&self->mutex);
 	if (old != NULL)
 		cblue_ngram_index_unref(old);
-	g_debug("indexed %u topics, %u n-grams, %" G_GSIZE_FORMAT " postings in %.1f ms (%s)", cblue_kb_get_size(kb),
-		cblue_ngram_index_get_n_terms(index), cblue_ngram_index_get_n_postings(index),
-		(g_get_monotonic_time() - t0) / 1000.0,
-		cache_path == NULL ? "no cache" : from_cache ? "from the cache" : "analyzed");
+	g_debug("indexed %u topics (%u analyzed), %u n-grams, %" G_GSIZE_FORMAT " postings, %" G_GSIZE_FORMAT
+		" bytes in %.1f ms (%s)",
+		cblue_kb_get_size(kb), n_analyzed, cblue_ngram_index_get_n_terms(index),
+		cblue_ngram_index_get_n_postings(index), cblue_ngram_index_get_memory_size(index),
+		(g_get_monotonic_time() - t0) / 1000.0, from_cache ? "from the cache" : previous != NULL ? "incremental" : "analyzed");
 	return TRUE;
+}
+
+/* how many entries the rebuilds analyzed in all (the others came from the cache or the
+ * previous index), for tests */
+guint
+cblue_retriever_ngram_get_n_analyzed(CblueRetrieverNgram *self)
+{
+	guint n;
+	g_mutex_lock(&self->mutex);
+	n = self->n_analyzed;
+	g_mutex_unlock(&self->mutex);
+	return n;
 }
 
 static GPtrArray *

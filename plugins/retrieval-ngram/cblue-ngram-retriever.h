@@ -11,5 +11,6 @@ G_DECLARE_FINAL_TYPE(CblueRetrieverNgram, cblue_retriever_ngram, CBLUE, RETRIEVE
 CblueRetrieverNgram *cblue_retriever_ngram_new(CblueTokenizer *tokenizer, const CblueNgramParams *params,
 					       const gchar *code_id);
 void cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cache_dir);
+guint cblue_retriever_ngram_get_n_analyzed(CblueRetrieverNgram *self);
 
 G_END_DECLS

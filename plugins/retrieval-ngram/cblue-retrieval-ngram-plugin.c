@@ -2,10 +2,8 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
-#include <glib/gstdio.h>
-
 #include "cblue-ngram-retriever.h"
+#include "cblue-retrieval-common.h"
 
 /* retrieval-ngram: see README.md */
 
@@ -19,30 +17,6 @@ struct _CblueRetrievalNgramPlugin {
 
 G_DEFINE_TYPE(CblueRetrievalNgramPlugin, cblue_retrieval_ngram_plugin, CBLUE_TYPE_PLUGIN)
 
-/* the identity of a file: its path, size and modification time */
-static gchar *
-cblue_retrieval_ngram_file_id(const gchar *filename)
-{
-	GStatBuf st;
-	if (filename == NULL || g_stat(filename, &st) != 0)
-		return g_strdup("?");
-	return g_strdup_printf("%s-%lld-%lld", filename, (long long)st.st_size, (long long)st.st_mtime);
-}
-
-/* the analysis code's identity — this module and libcblue (whose normalization the index
- * depends on): a rebuilt plugin or library never reads an index its predecessor wrote */
-static gchar *
-cblue_retrieval_ngram_code_id(CbluePlugin *plugin)
-{
-	Dl_info info = {0};
-	g_autofree gchar *module_id = cblue_retrieval_ngram_file_id(cblue_plugin_get_filename(plugin));
-	g_autofree gchar *library_id = NULL;
-
-	if (dladdr((gpointer)cblue_tokenizer_normalize, &info) != 0)
-		library_id = cblue_retrieval_ngram_file_id(info.dli_fname);
-	return g_strdup_printf("%s|%s|%s", CBLUE_VERSION_STRING, module_id, library_id != NULL ? library_id : "?");
-}
-
 static void
 cblue_retrieval_ngram_plugin_setup_async(CbluePlugin *plugin, GCancellable *cancellable,
 					 GAsyncReadyCallback callback, gpointer user_data)
@@ -51,7 +25,7 @@ cblue_retrieval_ngram_plugin_setup_async(CbluePlugin *plugin, GCancellable *canc
 	CblueContext *context = cblue_plugin_get_context(plugin);
 	CblueConfig *config = cblue_context_get_config(context);
 	g_autoptr(CblueRetrieverNgram) retriever = NULL;
-	g_autofree gchar *code_id = cblue_retrieval_ngram_code_id(plugin);
+	g_autofree gchar *code_id = cblue_retrieval_code_id(plugin);
 	CblueNgramParams params;
 
 	g_task_set_source_tag(task, cblue_retrieval_ngram_plugin_setup_async);

@@ -277,6 +277,98 @@ test_ngram_cache(void)
 	g_rmdir(dir);
 }
 
+static void
+assert_same_hits(CblueNgramIndex *a, CblueNgramIndex *b, const gchar *query)
+{
+	g_autoptr(GPtrArray) ha = cblue_ngram_index_search(a, query, 5);
+	g_autoptr(GPtrArray) hb = cblue_ngram_index_search(b, query, 5);
+	g_assert_cmpuint(ha->len, ==, hb->len);
+	for (guint i = 0; i < ha->len; i++) {
+		CblueHit *x = g_ptr_array_index(ha, i);
+		CblueHit *y = g_ptr_array_index(hb, i);
+		g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
+		g_assert_cmpfloat_with_epsilon(cblue_hit_get_score(x), cblue_hit_get_score(y), 1e-6);
+		g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(x), cblue_hit_get_confidence(y), 1e-6);
+	}
+}
+
+/* A KB change re-analyzes only the changed and new entries, and the index is the one a
+ * full build gives: IDFs and vector lengths follow the whole new KB (no IDF drift). */
+static void
+test_ngram_incremental(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(CblueKb) next = cblue_kb_new();
+	g_autoptr(CblueKbEntry) changed =
+	    make_entry("cctv", "Can you install security cameras at my factory?", "ติดกล้องวงจรปิดที่โรงงานได้ไหม",
+		       "可以在工厂安装监控摄像头吗", "We install CCTV cameras for factories.", "cctv camera");
+	g_autoptr(CblueKbEntry) added = make_entry("battery", "Do you sell home batteries?", "ขายแบตเตอรี่บ้านไหม",
+						   "你们卖家用电池吗", "We sell 10 kWh home batteries.", "battery storage");
+	g_autoptr(CblueNgramIndex) first = NULL;
+	g_autoptr(CblueNgramIndex) incremental = NULL;
+	g_autoptr(CblueNgramIndex) full = NULL;
+	g_autoptr(GBytes) a = NULL;
+	g_autoptr(GBytes) b = NULL;
+	const gchar *queries[] = {"security camera factory", "home battery", "solar price", "ราคาโซลาร์", "充电桩"};
+	CblueNgramParams params;
+	guint n_analyzed = 99;
+
+	cblue_ngram_params_init_default(&params);
+	first = cblue_ngram_index_new_incremental(kb, tokenizer, &params, NULL, &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, 3);
+	/* the same KB: nothing to analyze */
+	{
+		g_autoptr(CblueNgramIndex) same = cblue_ngram_index_new_incremental(kb, tokenizer, &params, first, &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, 0);
+		a = cblue_ngram_index_serialize(first);
+		b = cblue_ngram_index_serialize(same);
+		g_assert_true(g_bytes_equal(a, b));
+		g_clear_pointer(&a, g_bytes_unref);
+		g_clear_pointer(&b, g_bytes_unref);
+	}
+	/* solar-price kept, cctv changed, ev-charger removed, battery added */
+	cblue_kb_add(next, g_ptr_array_index(cblue_kb_get_entries(kb), 0));
+	cblue_kb_add(next, changed);
+	cblue_kb_add(next, added);
+	incremental = cblue_ngram_index_new_incremental(next, tokenizer, &params, first, &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, 2);
+	full = cblue_ngram_index_new(next, tokenizer, &params);
+	a = cblue_ngram_index_serialize(incremental);
+	b = cblue_ngram_index_serialize(full);
+	g_assert_true(g_bytes_equal(a, b));
+	for (guint i = 0; i < G_N_ELEMENTS(queries); i++)
+		assert_same_hits(incremental, full, queries[i]);
+	/* other parameters: nothing is reused */
+	params.weight_content = 2.0;
+	{
+		g_autoptr(CblueNgramIndex) other =
+		    cblue_ngram_index_new_incremental(next, tokenizer, &params, incremental, &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, 3);
+	}
+}
+
+/* the retriever rebuilds incrementally on a publish */
+static void
+test_ngram_retriever_incremental(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(CblueKb) next = cblue_kb_new();
+	g_autoptr(CblueKbEntry) added = make_entry("battery", "Do you sell home batteries?", "ขายแบตเตอรี่บ้านไหม",
+						   "你们卖家用电池吗", "We sell 10 kWh home batteries.", "battery storage");
+	g_autoptr(GError) error = NULL;
+
+	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 3);
+	for (guint i = 0; i < cblue_kb_get_size(kb); i++)
+		cblue_kb_add(next, g_ptr_array_index(cblue_kb_get_entries(kb), i));
+	cblue_kb_add(next, added);
+	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), next, &error));
+	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 4);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -288,5 +380,7 @@ main(int argc, char **argv)
 	g_test_add("/cblue/ngram/serialize", Fixture, NULL, fixture_setup, test_ngram_serialize, fixture_teardown);
 	g_test_add_func("/cblue/ngram/retriever", test_ngram_retriever);
 	g_test_add_func("/cblue/ngram/cache", test_ngram_cache);
+	g_test_add_func("/cblue/ngram/incremental", test_ngram_incremental);
+	g_test_add_func("/cblue/ngram/retriever-incremental", test_ngram_retriever_incremental);
 	return g_test_run();
 }

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cblue-retrieval-common.h"
+
+/* the identity of a file: its path, size and modification time */
+static gchar *
+cblue_retrieval_file_id(const gchar *filename)
+{
+	GStatBuf st;
+	if (filename == NULL || g_stat(filename, &st) != 0)
+		return g_strdup("?");
+	return g_strdup_printf("%s-%lld-%lld", filename, (long long)st.st_size, (long long)st.st_mtime);
+}
+
+/* The analysis code's identity — the plugin module and libcblue (whose tokenizer every
+ * index depends on), part of every cache key: a rebuilt plugin or library never reads an
+ * index its predecessor wrote. */
+gchar *
+cblue_retrieval_code_id(CbluePlugin *plugin)
+{
+	Dl_info info = {0};
+	g_autofree gchar *module_id = cblue_retrieval_file_id(cblue_plugin_get_filename(plugin));
+	g_autofree gchar *library_id = NULL;
+
+	if (dladdr((gpointer)cblue_tokenizer_normalize, &info) != 0)
+		library_id = cblue_retrieval_file_id(info.dli_fname);
+	return g_strdup_printf("%s|%s|%s", CBLUE_VERSION_STRING, module_id, library_id != NULL ? library_id : "?");
+}
+
+/* FNV-1a over 64-bit words (then the tail bytes): indexes are megabytes, and a byte at a
+ * time was a third of loading one */
+guint64
+cblue_retrieval_checksum(const guint8 *data, gsize len)
+{
+	guint64 hash = 0xcbf29ce484222325ULL;
+	gsize i = 0;
+	for (; i + 8 <= len; i += 8) {
+		guint64 word;
+		memcpy(&word, data + i, sizeof(word));
+		hash ^= word;
+		hash *= 0x100000001b3ULL;
+		hash ^= hash >> 29;
+	}
+	for (; i < len; i++) {
+		hash ^= data[i];
+		hash *= 0x100000001b3ULL;
+	}
+	return hash;
+}
+
+/* @text and its terminating NUL, into both hashes */
+void
+cblue_retrieval_hash_str(guint64 hash[2], const gchar *text)
+{
+	const guchar *p = (const guchar *)(text != NULL ? text : "");
+	do {
+		for (guint i = 0; i < 2; i++) {
+			hash[i] ^= *p;
+			hash[i] *= 0x100000001b3ULL;
+		}
+	} while (*p++ != '\0');
+}
+
+void
+cblue_retrieval_hash_strv(guint64 hash[2], const gchar *const *strv)
+{
+	for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+		cblue_retrieval_hash_str(hash, strv[i]);
+	cblue_retrieval_hash_str(hash, "\x01");
+}
+
+/* everything of an entry that an index reads, in order */
+void
+cblue_retrieval_hash_entry(guint64 hash[2], CblueKbEntry *entry)
+{
+	g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
+	cblue_retrieval_hash_str(hash, cblue_kb_entry_get_topic_id(entry));
+	cblue_retrieval_hash_strv(hash, cblue_kb_entry_get_keywords(entry));
+	cblue_retrieval_hash_strv(hash, cblue_kb_entry_get_tags(entry));
+	for (guint j = 0; j < langs->len; j++) {
+		const gchar *lang = g_ptr_array_index(langs, j);
+		cblue_retrieval_hash_str(hash, lang);
+		cblue_retrieval_hash_strv(hash, cblue_kb_entry_get_questions(entry, lang));
+		cblue_retrieval_hash_str(hash, cblue_kb_entry_get_content(entry, lang));
+	}
+	cblue_retrieval_hash_str(hash, "\x02");
+}
+
+/* The KB is hashed with two 64-bit FNV-1a (128 bits) rather than serialized and put
+ * through SHA-256, which was a fifth of a cold start: a key only has to change when the
+ * KB does, and the cache file carries its own checksum. */
+void
+cblue_retrieval_hash_kb(guint64 hash[2], CblueKb *kb)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+	for (guint i = 0; i < entries->len; i++)
+		cblue_retrieval_hash_entry(hash, g_ptr_array_index(entries, i));
+}
+
+gchar *
+cblue_retrieval_cache_path(const gchar *cache_dir, const gchar *prefix, const gchar *key)
+{
+	g_autofree gchar *name = g_strdup_printf("%s-%s.index", prefix, key);
+	return g_build_filename(cache_dir, name, NULL);
+}
+
+/* the file's bytes, mapped (the bytes keep the mapping), or %NULL if there is none */
+GBytes *
+cblue_retrieval_cache_load(const gchar *path)
+{
+	g_autoptr(GMappedFile) mapped = g_mapped_file_new(path, FALSE, NULL);
+	if (mapped == NULL)
+		return NULL;
+	return g_mapped_file_get_bytes(mapped);
+}
+
+/* writes the cache atomically and removes the other files of @prefix (other KB versions);
+ * a cache that cannot be written only costs the next start its analysis */
+void
+cblue_retrieval_cache_save(const gchar *cache_dir, const gchar *prefix, const gchar *path, GBytes *bytes)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GDir) dir = NULL;
+	g_autofree gchar *base = g_path_get_basename(path);
+	g_autofree gchar *dash = g_strconcat(prefix, "-", NULL);
+	const gchar *name;
+
+	if (g_mkdir_with_parents(cache_dir, 0700) != 0 ||
+	    !g_file_set_contents_full(path, g_bytes_get_data(bytes, NULL), (gssize)g_bytes_get_size(bytes),
+				      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)) {
+		g_debug("cannot write the index cache %s: %s", path, error != NULL ? error->message : g_strerror(errno));
+		return;
+	}
+	dir = g_dir_open(cache_dir, 0, NULL);
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		if (g_str_has_prefix(name, dash) && g_strcmp0(name, base) != 0) {
+			g_autofree gchar *stale = g_build_filename(cache_dir, name, NULL);
+			g_unlink(stale);
+		}
+	}
+}
+
+/* The binary form of an index, for the on-disk cache. The cache is local to the machine,
+ * so numbers are in the host's layout; the magic and format number cover the layout, and
+ * a trailing checksum catches a file that was cut short or altered. */
+#define CBLUE_RETRIEVAL_MAGIC_LEN 8
+
+GByteArray *
+cblue_retrieval_writer_new(const gchar *magic, guint32 format, gsize reserve)
+{
+	GByteArray *out = g_byte_array_sized_new((guint)MIN(reserve + 64, G_MAXUINT32));
+	gchar head[CBLUE_RETRIEVAL_MAGIC_LEN] = {0};
+	strncpy(head, magic, CBLUE_RETRIEVAL_MAGIC_LEN - 1);
+	g_byte_array_append(out, (const guint8 *)head, sizeof(head));
+	cblue_retrieval_put_u32(out, format);
+	return out;
+}
+
+void
+cblue_retrieval_put(GByteArray *out, gconstpointer data, gsize len)
+{
+	g_byte_array_append(out, data, (guint)len);
+}
+
+void
+cblue_retrieval_put_u32(GByteArray *out, guint32 v)
+{
+	g_byte_array_append(out, (const guint8 *)&v, sizeof(v));
+}
+
+/* a string: u32 length, then the bytes (no NUL) */
+void
+cblue_retrieval_put_str(GByteArray *out, const gchar *str)
+{
+	guint32 len = (guint32)strlen(str);
+	cblue_retrieval_put_u32(out, len);
+	g_byte_array_append(out, (const guint8 *)str, len);
+}
+
+/* appends the checksum of everything before; takes @out */
+GBytes *
+cblue_retrieval_writer_finish(GByteArray *out)
+{
+	guint64 hash = cblue_retrieval_checksum(out->data, out->len);
+	g_byte_array_append(out, (const guint8 *)&hash, sizeof(hash));
+	return g_byte_array_free_to_bytes(out);
+}
+
+/* checks the size, checksum, magic and format; @r then reads what follows the format */
+gboolean
+cblue_retrieval_reader_init(CblueRetrievalReader *r, GBytes *bytes, const gchar *magic, guint32 format,
+			    GError **error)
+{
+	gsize size = 0;
+	const guint8 *data = g_bytes_get_data(bytes, &size);
+	gchar head[CBLUE_RETRIEVAL_MAGIC_LEN] = {0};
+	gchar want[CBLUE_RETRIEVAL_MAGIC_LEN] = {0};
+	guint64 hash = 0;
+
+	r->p = data;
+	r->end = data;
+	r->failed = TRUE;
+	if (data == NULL || size < CBLUE_RETRIEVAL_MAGIC_LEN + sizeof(guint32) + sizeof(hash)) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is truncated");
+		return FALSE;
+	}
+	memcpy(&hash, data + size - sizeof(hash), sizeof(hash));
+	if (cblue_retrieval_checksum(data, size - sizeof(hash)) != hash) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache checksum mismatch");
+		return FALSE;
+	}
+	r->end = data + size - sizeof(hash);
+	r->failed = FALSE;
+	strncpy(want, magic, CBLUE_RETRIEVAL_MAGIC_LEN - 1);
+	cblue_retrieval_get(r, head, sizeof(head));
+	if (memcmp(head, want, sizeof(head)) != 0 || cblue_retrieval_get_u32(r) != format || r->failed) {
+		r->failed = TRUE;
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache has another format");
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* whether @len more bytes are there (without reading them); sets `failed` if not */
+gboolean
+cblue_retrieval_reader_has(CblueRetrievalReader *r, gsize len)
+{
+	if (r->failed || (gsize)(r->end - r->p) < len)
+		r->failed = TRUE;
+	return !r->failed;
+}
+
+gboolean
+cblue_retrieval_get(CblueRetrievalReader *r, gpointer out, gsize len)
+{
+	if (!cblue_retrieval_reader_has(r, len))
+		return FALSE;
+	memcpy(out, r->p, len);
+	r->p += len;
+	return TRUE;
+}
+
+/* a copy of the next @len bytes (at least one byte is allocated), or %NULL */
+gpointer
+cblue_retrieval_get_dup(CblueRetrievalReader *r, gsize len)
+{
+	gpointer copy;
+	if (!cblue_retrieval_reader_has(r, len))
+		return NULL;
+	copy = g_memdup2(r->p, MAX(len, 1));
+	r->p += len;
+	return copy;
+}
+
+guint32
+cblue_retrieval_get_u32(CblueRetrievalReader *r)
+{
+	guint32 v = 0;
+	cblue_retrieval_get(r, &v, sizeof(v));
+	return v;
+}
+
+gchar *
+cblue_retrieval_get_str(CblueRetrievalReader *r)
+{
+	guint32 len = cblue_retrieval_get_u32(r);
+	gchar *str;
+	if (!cblue_retrieval_reader_has(r, len))
+		return NULL;
+	str = g_strndup((const gchar *)r->p, len);
+	r->p += len;
+	return str;
+}
+
+/* everything was read, nothing failed and nothing is left over */
+gboolean
+cblue_retrieval_reader_finish(CblueRetrievalReader *r, GError **error)
+{
+	if (r->failed || r->p != r->end) {
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "index cache is corrupt");
+		return FALSE;
+	}
+	return TRUE;
+}
