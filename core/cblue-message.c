@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -24,6 +25,7 @@ struct _CblueMessage {
 	gchar *message_id; /* owned */
 	gchar *channel; /* owned */
 	gchar *previous_topic_id; /* owned, nullable */
+	gchar *client_address; /* owned, nullable */
 	gint64 received_usec;
 };
 
@@ -37,15 +39,76 @@ cblue_message_finalize(GObject *object)
 	g_free(self->language);
 	g_free(self->conversation_id);
 	g_free(self->message_id);
+	g_free(self->client_address);
 	g_free(self->channel);
 	g_free(self->previous_topic_id);
 	G_OBJECT_CLASS(cblue_message_parent_class)->finalize(object);
 }
 
+enum {
+	SIGNAL_TOKEN,
+	N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 cblue_message_class_init(CblueMessageClass *klass)
 {
 	G_OBJECT_CLASS(klass)->finalize = cblue_message_finalize;
+
+	/**
+	 * CblueMessage::token:
+	 * @self: the message
+	 * @text: the next piece of the answer, valid UTF-8 (never a partial character)
+	 *
+	 * Streaming: a model provider that writes the answer piece by piece emits the pieces
+	 * here as they arrive, so that a channel can show them at once (the WebSocket
+	 * `token` frames, server-sent events). It is emitted on the thread, and from the
+	 * thread-default main context, that called [method@Bot.ask_async]. The pieces are a
+	 * preview: the text of the final [class@ChatReply] is authoritative (a provider that
+	 * fails mid-stream is replaced by the extractive answer, and the reply says so).
+	 * A provider may ask [method@Message.wants_tokens] whether anyone listens.
+	 *
+	 * Since: 1.0
+	 */
+	signals[SIGNAL_TOKEN] = g_signal_new("token", G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+					     NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+/**
+ * cblue_message_wants_tokens:
+ * @self: a #CblueMessage
+ *
+ * Tells a model provider whether to stream: %TRUE if a handler is connected to
+ * [signal@Message::token].
+ *
+ * Returns: %TRUE if the answer should be streamed
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_message_wants_tokens(CblueMessage *self)
+{
+	g_return_val_if_fail(CBLUE_IS_MESSAGE(self), FALSE);
+	return g_signal_has_handler_pending(self, signals[SIGNAL_TOKEN], 0, TRUE);
+}
+
+/**
+ * cblue_message_emit_token:
+ * @self: a #CblueMessage
+ * @text: the next piece of the answer, valid UTF-8
+ *
+ * Emits [signal@Message::token]; for model providers.
+ *
+ * Since: 1.0
+ */
+void
+cblue_message_emit_token(CblueMessage *self, const gchar *text)
+{
+	g_return_if_fail(CBLUE_IS_MESSAGE(self));
+	g_return_if_fail(text != NULL);
+	g_signal_emit(self, signals[SIGNAL_TOKEN], 0, text);
 }
 
 /**
@@ -61,25 +124,95 @@ cblue_message_class_init(CblueMessageClass *klass)
  *
  * Since: 1.0
  */
+/* random bytes from the kernel's CSPRNG, fetched a few hundred at a time per thread: one
+ * getrandom(2) call for many identifiers instead of one per identifier (a server makes
+ * two or three per message) */
+#define CBLUE_RANDOM_POOL_SIZE 512
+
+typedef struct {
+	guint8 bytes[CBLUE_RANDOM_POOL_SIZE];
+	gsize used;
+	gint generation; /* of cblue_random_generation when filled */
+} CblueRandomPool;
+
+/* a forked child must not hand out its parent's bytes again: fork() bumps the generation,
+ * and a pool of an older generation is refilled */
+static gint cblue_random_generation; /* atomic */
+
+static void
+cblue_random_after_fork(void)
+{
+	g_atomic_int_inc(&cblue_random_generation);
+}
+
+static void
+cblue_random_pool_free(gpointer data)
+{
+	/* no unused random bytes stay behind in freed memory */
+	memset(data, 0, sizeof(CblueRandomPool));
+	g_free(data);
+}
+
+static GPrivate cblue_random_pool = G_PRIVATE_INIT(cblue_random_pool_free);
+
+static void
+cblue_random_bytes(guint8 *out, gsize n)
+{
+	static gsize atfork_once = 0;
+	CblueRandomPool *pool = g_private_get(&cblue_random_pool);
+	gint generation;
+
+	g_assert(n <= CBLUE_RANDOM_POOL_SIZE);
+	if (g_once_init_enter(&atfork_once)) {
+		pthread_atfork(NULL, NULL, cblue_random_after_fork);
+		g_once_init_leave(&atfork_once, 1);
+	}
+	if (pool == NULL) {
+		pool = g_new0(CblueRandomPool, 1);
+		pool->used = CBLUE_RANDOM_POOL_SIZE;
+		g_private_set(&cblue_random_pool, pool);
+	}
+	generation = g_atomic_int_get(&cblue_random_generation);
+	if (pool->used + n > CBLUE_RANDOM_POOL_SIZE || pool->generation != generation) {
+		if (getrandom(pool->bytes, sizeof(pool->bytes), 0) != (gssize)sizeof(pool->bytes)) {
+			/* getrandom(2) only fails before the kernel's pool is initialized at boot */
+			for (gsize i = 0; i < sizeof(pool->bytes); i += 4) {
+				guint32 r = g_random_int();
+				memcpy(pool->bytes + i, &r, 4);
+			}
+		}
+		pool->used = 0;
+		pool->generation = generation;
+	}
+	memcpy(out, pool->bytes + pool->used, n);
+	/* each byte is handed out once */
+	memset(pool->bytes + pool->used, 0, n);
+	pool->used += n;
+}
+
 gchar *
 cblue_message_new_id(void)
 {
+	static const gchar hex[] = "0123456789abcdef";
 	guint64 ms = (guint64)(g_get_real_time() / 1000);
 	guint8 b[16];
+	gchar *id = g_malloc(37);
+	gchar *p = id;
 
-	if (getrandom(b, sizeof(b), 0) != (gssize)sizeof(b)) {
-		/* getrandom(2) only fails before the kernel's pool is initialized at boot */
-		for (guint i = 0; i < 16; i += 4) {
-			guint32 r = g_random_int();
-			memcpy(b + i, &r, 4);
-		}
-	}
+	cblue_random_bytes(b, sizeof(b));
 	for (guint i = 0; i < 6; i++)
 		b[i] = (guint8)(ms >> (40 - 8 * i));
 	b[6] = (guint8)(0x70 | (b[6] & 0x0F)); /* version 7 */
 	b[8] = (guint8)(0x80 | (b[8] & 0x3F)); /* RFC 9562 variant */
-	return g_strdup_printf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-			       b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	/* 8-4-4-4-12 lowercase hex digits */
+	for (guint i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*p++ = '-';
+		*p++ = hex[b[i] >> 4];
+		*p++ = hex[b[i] & 0x0F];
+	}
+	*p = '\0';
+	return id;
 }
 
 static void
@@ -219,6 +352,26 @@ cblue_message_get_message_id(CblueMessage *self)
 }
 
 /**
+ * cblue_message_set_message_id:
+ * @self: a #CblueMessage
+ * @message_id: the message id
+ *
+ * Replaces the message id, so that a job answered in another process (the Redis queue's
+ * workers) keeps the id the API process gave it: a store records a message id once, which
+ * makes a job delivered twice harmless.
+ *
+ * Since: 1.0
+ */
+void
+cblue_message_set_message_id(CblueMessage *self, const gchar *message_id)
+{
+	g_return_if_fail(CBLUE_IS_MESSAGE(self));
+	g_return_if_fail(message_id != NULL);
+	g_free(self->message_id);
+	self->message_id = g_strdup(message_id);
+}
+
+/**
  * cblue_message_get_channel:
  * @self: a #CblueMessage
  *
@@ -282,6 +435,39 @@ cblue_message_set_previous_topic_id(CblueMessage *self, const gchar *topic_id)
 	g_return_if_fail(CBLUE_IS_MESSAGE(self));
 	g_free(self->previous_topic_id);
 	self->previous_topic_id = g_strdup(topic_id);
+}
+
+/**
+ * cblue_message_get_client_address:
+ * @self: a #CblueMessage
+ *
+ * Returns: (nullable): the address of the client that sent the message, if known
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_message_get_client_address(CblueMessage *self)
+{
+	g_return_val_if_fail(CBLUE_IS_MESSAGE(self), NULL);
+	return self->client_address;
+}
+
+/**
+ * cblue_message_set_client_address:
+ * @self: a #CblueMessage
+ * @address: (nullable): the client's address, after trusted proxies
+ *
+ * Sets the address of the client, for limits that several processes share (the Redis
+ * queue's per-address rate limit). It is never stored or logged with the message.
+ *
+ * Since: 1.0
+ */
+void
+cblue_message_set_client_address(CblueMessage *self, const gchar *address)
+{
+	g_return_if_fail(CBLUE_IS_MESSAGE(self));
+	g_free(self->client_address);
+	self->client_address = g_strdup(address);
 }
 
 /**

@@ -34,6 +34,12 @@ void cblue_message_set_conversation_id(CblueMessage *self, const gchar *conversa
 CBLUE_AVAILABLE_IN_1_0
 const gchar *cblue_message_get_message_id(CblueMessage *self);
 CBLUE_AVAILABLE_IN_1_0
+void cblue_message_set_message_id(CblueMessage *self, const gchar *message_id);
+CBLUE_AVAILABLE_IN_1_0
+const gchar *cblue_message_get_client_address(CblueMessage *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_message_set_client_address(CblueMessage *self, const gchar *address);
+CBLUE_AVAILABLE_IN_1_0
 const gchar *cblue_message_get_channel(CblueMessage *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_message_set_channel(CblueMessage *self, const gchar *channel);
@@ -43,5 +49,9 @@ CBLUE_AVAILABLE_IN_1_0
 void cblue_message_set_previous_topic_id(CblueMessage *self, const gchar *topic_id);
 CBLUE_AVAILABLE_IN_1_0
 gint64 cblue_message_get_received_usec(CblueMessage *self);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_message_wants_tokens(CblueMessage *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_message_emit_token(CblueMessage *self, const gchar *text);
 
 G_END_DECLS

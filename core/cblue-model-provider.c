@@ -125,3 +125,25 @@ cblue_model_provider_generate_finish(CblueModelProvider *self, GAsyncResult *res
 		return g_task_propagate_boolean(G_TASK(result), error);
 	return CBLUE_MODEL_PROVIDER_GET_IFACE(self)->generate_finish(self, result, error);
 }
+
+/**
+ * cblue_model_provider_append_metrics:
+ * @self: a #CblueModelProvider
+ * @out: the `/metrics` text being written
+ *
+ * Appends the provider's own metrics, in the Prometheus text exposition format, to @out;
+ * nothing for a provider without any.
+ *
+ * Since: 1.0
+ */
+void
+cblue_model_provider_append_metrics(CblueModelProvider *self, GString *out)
+{
+	CblueModelProviderInterface *iface;
+
+	g_return_if_fail(CBLUE_IS_MODEL_PROVIDER(self));
+	g_return_if_fail(out != NULL);
+	iface = CBLUE_MODEL_PROVIDER_GET_IFACE(self);
+	if (iface->append_metrics != NULL)
+		iface->append_metrics(self, out);
+}

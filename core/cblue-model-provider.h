@@ -24,9 +24,15 @@ G_DECLARE_INTERFACE(CblueModelProvider, cblue_model_provider, CBLUE, MODEL_PROVI
  * @generate: (nullable): write the answer synchronously; thread-safe, for local providers
  * @generate_async: (nullable): write the answer asynchronously, for remote providers
  * @generate_finish: (nullable): finish @generate_async
+ * @append_metrics: (nullable): append the provider's own metrics (Prometheus text
+ *   exposition, e.g. `ai_model_inference_time`) to `GET /metrics`
  *
  * An answer writer. It gets the (redacted) message, the KB and the topics the bot decided
- * to answer from, and sets the text and language of @reply.
+ * to answer from, and sets the text and language of @reply. A provider that finds no
+ * answer in the knowledge it was given sets the outcome of @reply to
+ * %CBLUE_OUTCOME_UNANSWERED and returns %TRUE: the bot then answers with its canned
+ * "I don't know" and records the question as unanswered. A provider that streams emits
+ * the pieces of the answer with [method@Message.emit_token].
  *
  * Since: 1.0
  */
@@ -39,6 +45,7 @@ struct _CblueModelProviderInterface {
 			       CblueChatReply *reply, GCancellable *cancellable, GAsyncReadyCallback callback,
 			       gpointer user_data);
 	gboolean (*generate_finish)(CblueModelProvider *self, GAsyncResult *result, GError **error);
+	void (*append_metrics)(CblueModelProvider *self, GString *out);
 };
 
 CBLUE_AVAILABLE_IN_1_0
@@ -52,5 +59,7 @@ void cblue_model_provider_generate_async(CblueModelProvider *self, CblueMessage 
 					 GAsyncReadyCallback callback, gpointer user_data);
 CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_model_provider_generate_finish(CblueModelProvider *self, GAsyncResult *result, GError **error);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_model_provider_append_metrics(CblueModelProvider *self, GString *out);
 
 G_END_DECLS

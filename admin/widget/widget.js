@@ -194,13 +194,33 @@
     }, function () {});
   }
 
+  /* streaming: the answer grows in a draft bubble as its tokens arrive (textContent, never
+   * HTML); the final reply replaces it, since the reply's text is authoritative (a model
+   * that fails mid-way is replaced by the knowledge base's own answer) */
+  var draft = null;
+  function onToken(data) {
+    if (!draft) {
+      status.textContent = '';
+      draft = el('div', { 'class': 'msg bot streaming', dir: 'auto', 'aria-busy': 'true' }, '');
+      log.appendChild(draft);
+    }
+    draft.textContent += String(data.text || '');
+    log.scrollTop = log.scrollHeight;
+  }
+  function dropDraft() {
+    if (draft && draft.parentNode) draft.parentNode.removeChild(draft);
+    draft = null;
+  }
+
   function onReply(data) {
     status.textContent = '';
+    dropDraft();
     if (data.conversation_id) state.conversationId = data.conversation_id;
     add({ role: 'bot', text: String(data.reply || ''), messageId: data.message_id });
   }
   function onError() {
     status.textContent = '';
+    dropDraft();
     add({ role: 'bot', text: t('error') });
   }
 
@@ -217,11 +237,13 @@
       var data;
       try { data = JSON.parse(ev.data); } catch (e) { return; }
       if (data.type === 'typing') status.textContent = t('typing');
+      else if (data.type === 'token') onToken(data);
       else if (data.type === 'reply') onReply(data);
       else if (data.type === 'error') onError();
     };
     ws.onclose = function () {
       var wasReady = wsReady;
+      dropDraft();
       wsReady = false; ws = null;
       if (!wasReady) wsFailures++;
       if (wsFailures < 3 && !retryTimer) {

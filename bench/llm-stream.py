@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Benchmark: streaming LLM answers relayed by `cblue serve` over WebSocket.
+
+A fake OpenAI-compatible provider (asyncio, in a process of its own) streams every answer
+as TOKENS tokens, one every INTERVAL ms; every token carries the provider's send time
+(CLOCK_MONOTONIC, shared by the processes of one machine). N WebSocket clients each ask
+one question at the same moment and time every token frame as it arrives. Printed:
+
+- how many conversations completed (every token, then the final reply, from the model);
+- relay latency per token: client receive time minus provider send time, p50/p99/max,
+  through Cblue, and the same measured with the client reading the provider's SSE stream
+  directly (the baseline: loopback and the Python client's own cost); the difference is
+  what Cblue's relay adds;
+- Cblue's peak RSS (VmHWM) and its CPU time (user+system, from /proc) per answered
+  message, the model's time excluded (it runs in the fake's process).
+
+Figures, not pass/fail. Usage:
+  bench/llm-stream.py [--build BUILD_DIR] [--conversations 1000] [--tokens 50] [--interval 20]
+"""
+
+import argparse
+import asyncio
+import base64
+import json
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+QUESTION = "How much is a rooftop solar system?"
+
+
+# the fake provider ----------------------------------------------------------------------
+
+class Provider:
+    """Streams on a shared tick: every INTERVAL, each active stream gets its next token."""
+
+    def __init__(self, tokens, interval):
+        self.tokens = tokens
+        self.interval = interval / 1000.0
+        self.active = set()
+
+    async def tick(self):
+        while True:
+            start = time.monotonic()
+            for stream in list(self.active):
+                stream.step(self)
+            await asyncio.sleep(max(0.0, self.interval - (time.monotonic() - start)))
+
+    async def handle(self, reader, writer):
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n"):
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":", 1)[1])
+                body = json.loads(await reader.readexactly(length)) if length else {}
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                             b"Transfer-Encoding: chunked\r\n\r\n")
+                done = asyncio.get_running_loop().create_future()
+                self.active.add(Stream(writer, done, body.get("model", "m")))
+                await done
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+
+class Stream:
+    def __init__(self, writer, done, model):
+        self.writer = writer
+        self.done = done
+        self.model = model
+        self.sent = 0
+
+    def chunk(self, data):
+        self.writer.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+    def step(self, provider):
+        if self.writer.is_closing():
+            provider.active.discard(self)
+            self.done.set_result(None)
+            return
+        if self.sent < provider.tokens:
+            # the token carries its send time; a space keeps the words apart
+            text = " t%d" % time.monotonic_ns()
+            self.chunk(b'data: {"choices":[{"index":0,"delta":{"content":"%s"},"finish_reason":null}]}\n\n'
+                       % text.encode())
+            self.sent += 1
+            return
+        self.chunk(b'data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\n')
+        self.chunk(b"data: [DONE]\n\n")
+        self.chunk(b"")
+        provider.active.discard(self)
+        self.done.set_result(None)
+
+
+def serve_provider(port_pipe, tokens, interval):
+    async def main():
+        provider = Provider(tokens, interval)
+        server = await asyncio.start_server(provider.handle, "127.0.0.1", 0, backlog=4096)
+        os.write(port_pipe, b"%d\n" % server.sockets[0].getsockname()[1])
+        asyncio.get_running_loop().create_task(provider.tick())
+        await server.serve_forever()
+    asyncio.run(main())
+
+
+# the clients ----------------------------------------------------------------------------
+
+def token_latencies(text, received_ns, out):
+    for word in text.split():
+        if word.startswith("t") and word[1:].isdigit():
+            out.append((received_ns - int(word[1:])) / 1e6)
+
+
+async def ws_conversation(port, latencies, results):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    key = base64.b64encode(os.urandom(16)).decode()
+    writer.write(("GET /api/v1/chat/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n" % key).encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    if not head.startswith(b"HTTP/1.1 101"):
+        results["refused"] += 1
+        writer.close()
+        return
+    payload = json.dumps({"type": "message", "text": QUESTION}).encode()
+    mask = os.urandom(4)
+    writer.write(bytes([0x81, 0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+    tokens = 0
+    try:
+        while True:
+            b0, b1 = await reader.readexactly(2)
+            length = b1 & 0x7F
+            if length == 126:
+                length = struct.unpack("!H", await reader.readexactly(2))[0]
+            elif length == 127:
+                length = struct.unpack("!Q", await reader.readexactly(8))[0]
+            data = await reader.readexactly(length)
+            now = time.monotonic_ns()
+            if b0 & 0x0F != 1:
+                continue
+            frame = json.loads(data)
+            if frame["type"] == "token":
+                tokens += 1
+                token_latencies(frame["text"], now, latencies)
+            elif frame["type"] == "reply":
+                ok = frame.get("outcome") == "answered" and frame["reply"].startswith("t")
+                results["completed" if ok else "fallback"] += 1
+                results["tokens"] += tokens
+                return
+            elif frame["type"] == "error":
+                results["errors"] += 1
+                results.setdefault("first_error", frame.get("error", {}).get("message"))
+                return
+    except (asyncio.IncompleteReadError, ConnectionError):
+        results["dropped"] += 1
+    finally:
+        writer.close()
+
+
+async def direct_stream(port, latencies, results):
+    """The baseline: the same stream read straight from the provider."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    body = b'{"model":"bench","stream":true}'
+    writer.write(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+    await reader.readuntil(b"\r\n\r\n")
+    buf = b""
+    try:
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            data = await reader.readexactly(size + 2)
+            if size == 0:
+                results["completed"] += 1
+                return
+            now = time.monotonic_ns()
+            buf += data[:-2]
+            while b"\n\n" in buf:
+                event, buf = buf.split(b"\n\n", 1)
+                if b'"content":"' in event:
+                    text = event.split(b'"content":"', 1)[1].split(b'"', 1)[0].decode()
+                    token_latencies(text, now, latencies)
+    finally:
+        writer.close()
+
+
+async def run_clients(n, target, port):
+    latencies = []
+    results = {"completed": 0, "fallback": 0, "errors": 0, "dropped": 0, "refused": 0, "tokens": 0}
+    start = time.monotonic()
+    await asyncio.gather(*(target(port, latencies, results) for _ in range(n)), return_exceptions=False)
+    return latencies, results, time.monotonic() - start
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100.0 * (len(values) - 1))))]
+
+
+def proc_cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_status(pid, key):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def settle(pid, timeout=60.0):
+    """Waits until the process uses (almost) no CPU for half a second."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = proc_cpu_seconds(pid)
+        time.sleep(0.5)
+        if proc_cpu_seconds(pid) - before < 0.02:
+            return
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--build", default=os.path.join(os.path.dirname(__file__), "..", "build"))
+    parser.add_argument("--conversations", type=int, default=1000)
+    parser.add_argument("--tokens", type=int, default=50)
+    parser.add_argument("--interval", type=float, default=20)
+    parser.add_argument("--threads", type=int, default=0, help="cblue serve --threads (0: one per core)")
+    args = parser.parse_args()
+
+    cblue = os.path.join(args.build, "core", "cblue")
+    tmp = tempfile.mkdtemp(prefix="cblue-llm-bench.")
+    read_fd, write_fd = os.pipe()
+    provider = subprocess.Popen([sys.executable, __file__, "--serve-provider", str(write_fd), str(args.tokens),
+                                 str(args.interval)], pass_fds=(write_fd,))
+    os.close(write_fd)
+    with os.fdopen(read_fd) as f:
+        provider_port = int(f.readline())
+    conf = os.path.join(tmp, "cblue.conf")
+    with open(conf, "w") as f:
+        # every client is 127.0.0.1: no per-address limits; room for every stream at once
+        f.write("[server]\nrate_limit=0\nws_max_per_ip=0\n[queue]\nmax_in_flight=%d\n"
+                "[model]\nurl=http://127.0.0.1:%d\nmodel=bench\ntimeout=120\nfirst_token_timeout=60\n"
+                "max_concurrent=%d\nmax_waiting=%d\nmax_wait_ms=60000\nhistory_messages=0\n"
+                % (args.conversations + 16, provider_port, args.conversations + 16, args.conversations))
+    env = dict(os.environ, CBLUE_PLUGIN_PATH=os.path.join(args.build, "plugins"), LANG="C.UTF-8")
+    cmd = [cblue, "serve", "--port", "0", "--data-dir", os.path.join(tmp, "data"), "--config", conf]
+    if args.threads:
+        cmd += ["--threads", str(args.threads)]
+    server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=open(os.path.join(tmp, "serve.log"), "w"),
+                              text=True, env=env)
+    try:
+        line = server.stdout.readline()
+        port = int(line.strip().rstrip("/").rsplit(":", 1)[1])
+        # warm-up: one conversation (first connection to the provider), then wait for the
+        # start-up work (KB indexes built in the background) to be over
+        asyncio.run(run_clients(1, ws_conversation, port))
+        settle(server.pid)
+        rss_before = proc_status(server.pid, "VmRSS")
+        cpu_before = proc_cpu_seconds(server.pid)
+        latencies, results, elapsed = asyncio.run(run_clients(args.conversations, ws_conversation, port))
+        cpu = proc_cpu_seconds(server.pid) - cpu_before
+        peak = proc_status(server.pid, "VmHWM")
+        base_latencies, base_results, base_elapsed = asyncio.run(
+            run_clients(args.conversations, direct_stream, provider_port))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        provider.kill()
+        provider.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    n = args.conversations
+    print("llm-stream: %d concurrent WebSocket conversations, %d tokens every %g ms" % (n, args.tokens, args.interval))
+    print("  completed from the model: %d/%d (fallbacks %d, errors %d, dropped %d, refused %d) in %.2f s"
+          % (results["completed"], n, results["fallback"], results["errors"], results["dropped"], results["refused"],
+             elapsed))
+    print("  tokens relayed: %d" % results["tokens"])
+    if results.get("first_error"):
+        print("  first error: %s" % results["first_error"])
+    p50, p99, pmax = (percentile(latencies, 50), percentile(latencies, 99), max(latencies or [float("nan")]))
+    b50, b99, bmax = (percentile(base_latencies, 50), percentile(base_latencies, 99),
+                      max(base_latencies or [float("nan")]))
+    print("  per-token latency through Cblue (ms): p50 %.3f  p99 %.3f  max %.3f" % (p50, p99, pmax))
+    print("  per-token latency, client reading the provider directly (ms): p50 %.3f  p99 %.3f  max %.3f  "
+          "(%d/%d streams, %.2f s)" % (b50, b99, bmax, base_results["completed"], n, base_elapsed))
+    print("  relay overhead added by Cblue (ms): p50 %.3f  p99 %.3f" % (p50 - b50, p99 - b99))
+    print("  Cblue RSS: %.1f MB before, peak %.1f MB" % (rss_before, peak))
+    print("  Cblue CPU: %.3f s for %d answered messages = %.3f ms per message (model excluded)"
+          % (cpu, max(results["completed"], 1), cpu * 1000.0 / max(results["completed"], 1)))
+    return 0 if results["completed"] == n else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--serve-provider":
+        serve_provider(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))
+        sys.exit(0)
+    sys.exit(main())

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cblue-openai-prompt.h"
+
+static const gchar *const cblue_openai_languages[] = {"en", "th", "zh"};
+static const gchar *const cblue_openai_sections[] = {"system", "context", "history", "question", "reminder"};
+
+struct _CblueOpenaiPrompts {
+	GHashTable *templates; /* owned: "language/section" → text */
+};
+
+void
+cblue_openai_prompts_free(CblueOpenaiPrompts *self)
+{
+	if (self == NULL)
+		return;
+	g_hash_table_unref(self->templates);
+	g_free(self);
+}
+
+static gboolean
+cblue_openai_prompts_parse(CblueOpenaiPrompts *self, const gchar *language, const gchar *text, GError **error)
+{
+	g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+	g_autoptr(GString) current = NULL;
+	g_autofree gchar *section = NULL;
+
+	for (guint i = 0;; i++) {
+		gchar *line = lines[i];
+		gboolean header = FALSE;
+		if (line != NULL) {
+			g_strchomp(line);
+			header = g_str_has_prefix(line, "[[") && g_str_has_suffix(line, "]]") && strlen(line) > 4;
+		}
+		if (line == NULL || header) {
+			if (section != NULL) {
+				g_hash_table_insert(self->templates, g_strdup_printf("%s/%s", language, section),
+						    g_strdup(g_strstrip(current->str)));
+			}
+			if (line == NULL)
+				break;
+			g_free(section);
+			section = g_strndup(line + 2, strlen(line) - 4);
+			if (current != NULL)
+				g_string_free(current, TRUE);
+			current = g_string_new(NULL);
+			continue;
+		}
+		if (line[0] == '#' || current == NULL)
+			continue;
+		g_string_append(current, line);
+		g_string_append_c(current, '\n');
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(cblue_openai_sections); i++) {
+		g_autofree gchar *key = g_strdup_printf("%s/%s", language, cblue_openai_sections[i]);
+		if (!g_hash_table_contains(self->templates, key)) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("The %s prompt has no [[%s]] section."), language, cblue_openai_sections[i]);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+static gboolean
+cblue_openai_prompts_load_one(CblueOpenaiPrompts *self, const gchar *prompts_dir, const gchar *language,
+			      GError **error)
+{
+	g_autofree gchar *text = NULL;
+	g_autofree gchar *resource = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(GError) error_local = NULL;
+
+	if (prompts_dir != NULL) {
+		g_autofree gchar *basename = g_strdup_printf("%s.txt", language);
+		g_autofree gchar *filename = g_build_filename(prompts_dir, basename, NULL);
+		if (!g_file_get_contents(filename, &text, NULL, &error_local)) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("[model] prompts_dir: %s"),
+				    error_local->message);
+			return FALSE;
+		}
+	} else {
+		resource = g_strdup_printf("/ai/cblue/model-openai/prompts/%s.txt", language);
+		bytes = g_resources_lookup_data(resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error_local);
+		if (bytes == NULL) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "%s: %s", resource, error_local->message);
+			return FALSE;
+		}
+		text = g_strndup(g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+	}
+	if (!g_utf8_validate(text, -1, NULL)) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The %s prompt is not valid UTF-8."),
+			    language);
+		return FALSE;
+	}
+	return cblue_openai_prompts_parse(self, language, text, error);
+}
+
+CblueOpenaiPrompts *
+cblue_openai_prompts_load(const gchar *prompts_dir, GError **error)
+{
+	g_autoptr(CblueOpenaiPrompts) self = g_new0(CblueOpenaiPrompts, 1);
+	self->templates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	for (guint i = 0; i < G_N_ELEMENTS(cblue_openai_languages); i++) {
+		if (!cblue_openai_prompts_load_one(self, prompts_dir, cblue_openai_languages[i], error))
+			return NULL;
+	}
+	return g_steal_pointer(&self);
+}
+
+static const gchar *
+cblue_openai_prompts_get(CblueOpenaiPrompts *self, const gchar *language, const gchar *section)
+{
+	g_autofree gchar *key = g_strdup_printf("%s/%s", language, section);
+	const gchar *text = g_hash_table_lookup(self->templates, key);
+	if (text == NULL) {
+		g_free(key);
+		key = g_strdup_printf("en/%s", section);
+		text = g_hash_table_lookup(self->templates, key);
+	}
+	return text != NULL ? text : "";
+}
+
+guint
+cblue_openai_estimate_tokens(const gchar *text)
+{
+	guint wide = 0;
+	guint narrow = 0;
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		if (ch >= 0x0E00 && ch <= 0x0E7F)
+			wide++; /* Thai */
+		else if ((ch >= 0x3000 && ch <= 0x9FFF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
+			 (ch >= 0xFF00 && ch <= 0xFFEF))
+			wide++; /* CJK */
+		else
+			narrow++;
+	}
+	return wide + (narrow + 3) / 4;
+}
+
+gchar *
+cblue_openai_defuse(const gchar *text)
+{
+	GString *out = g_string_sized_new(strlen(text) + 8);
+	for (const gchar *p = text; *p != '\0'; p++) {
+		g_string_append_c(out, *p);
+		/* a space after every second bracket of a run: "<<<" becomes "<< <" */
+		if ((*p == '<' || *p == '>') && p[1] == *p && out->len >= 2 && out->str[out->len - 2] == *p) {
+			g_string_append_c(out, ' ');
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
+static void
+cblue_openai_fence(GString *out, const gchar *kind, const gchar *label, const gchar *fence, const gchar *text)
+{
+	g_autofree gchar *safe = cblue_openai_defuse(text);
+	g_string_append_printf(out, "<<<%s%s%s %s>>>\n%s\n<<<END %s %s>>>\n", kind, label != NULL ? " " : "",
+			       label != NULL ? label : "", fence, safe, kind, fence);
+}
+
+static void
+cblue_openai_add_entries(GString *out, const gchar *language, const gchar *fence, GPtrArray *entries)
+{
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *entry = g_ptr_array_index(entries, i);
+		const gchar *content = cblue_kb_entry_get_content_for(entry, language, NULL);
+		const gchar *const *questions = cblue_kb_entry_get_questions(entry, language);
+		g_autoptr(GString) body = g_string_new(NULL);
+		g_autofree gchar *label = cblue_openai_defuse(cblue_kb_entry_get_topic_id(entry));
+
+		if (questions != NULL && questions[0] != NULL)
+			g_string_append_printf(body, "Q: %s\n", questions[0]);
+		g_string_append(body, content != NULL ? content : "");
+		cblue_openai_fence(out, "ENTRY", label, fence, body->str);
+	}
+}
+
+/* the newest turns that fit the budget, oldest first */
+static void
+cblue_openai_add_turns(GString *out, const gchar *fence, const CblueOpenaiTurn *turns, guint n_turns,
+		       guint budget)
+{
+	guint first = n_turns;
+	guint used = 0;
+
+	while (first > 0) {
+		guint cost = cblue_openai_estimate_tokens(turns[first - 1].text) + 4;
+		if (used + cost > budget)
+			break;
+		used += cost;
+		first--;
+	}
+	for (guint i = first; i < n_turns; i++) {
+		const gchar *kind = g_strcmp0(turns[i].role, "user") == 0 ? "CUSTOMER" : "ASSISTANT";
+		cblue_openai_fence(out, kind, NULL, fence, turns[i].text);
+	}
+}
+
+static gchar *
+cblue_openai_new_fence(void)
+{
+	return g_strdup_printf("%08x%08x", g_random_int(), g_random_int());
+}
+
+static gchar *
+cblue_openai_fill(const gchar *template, const gchar *fence)
+{
+	g_auto(GStrv) parts = g_strsplit(template, "{fence}", -1);
+	return g_strjoinv(fence, parts);
+}
+
+static void
+cblue_openai_add_message(JsonBuilder *builder, const gchar *role, const gchar *content)
+{
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "role");
+	json_builder_add_string_value(builder, role);
+	json_builder_set_member_name(builder, "content");
+	json_builder_add_string_value(builder, content);
+	json_builder_end_object(builder);
+}
+
+JsonNode *
+cblue_openai_prompts_build(CblueOpenaiPrompts *self, const gchar *language, const gchar *fence,
+			   GPtrArray *entries, const CblueOpenaiTurn *turns, guint n_turns, guint history_tokens,
+			   const gchar *question)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new();
+	g_autofree gchar *own_fence = fence == NULL ? cblue_openai_new_fence() : NULL;
+	g_autofree gchar *system = NULL;
+	g_autofree gchar *reminder = NULL;
+	g_autoptr(GString) user = g_string_new(NULL);
+
+	if (fence == NULL)
+		fence = own_fence;
+	system = cblue_openai_fill(cblue_openai_prompts_get(self, language, "system"), fence);
+	reminder = cblue_openai_fill(cblue_openai_prompts_get(self, language, "reminder"), fence);
+
+	g_string_append_printf(user, "%s\n", cblue_openai_prompts_get(self, language, "context"));
+	cblue_openai_add_entries(user, language, fence, entries);
+	if (n_turns > 0 && history_tokens > 0) {
+		g_string_append_printf(user, "\n%s\n", cblue_openai_prompts_get(self, language, "history"));
+		cblue_openai_add_turns(user, fence, turns, n_turns, history_tokens);
+	}
+	g_string_append_printf(user, "\n%s\n", cblue_openai_prompts_get(self, language, "question"));
+	cblue_openai_fence(user, "CUSTOMER", NULL, fence, question);
+	g_string_append_printf(user, "\n%s", reminder);
+
+	json_builder_begin_array(builder);
+	cblue_openai_add_message(builder, "system", system);
+	cblue_openai_add_message(builder, "user", user->str);
+	json_builder_end_array(builder);
+	return json_builder_get_root(builder);
+}
+
+gboolean
+cblue_openai_is_no_answer(const gchar *reply)
+{
+	while (*reply != '\0' && (g_ascii_isspace(*reply) || *reply == '"' || *reply == '`' || *reply == '*'))
+		reply++;
+	return g_str_has_prefix(reply, CBLUE_OPENAI_NO_ANSWER);
+}
+
+gboolean
+cblue_openai_may_be_no_answer(const gchar *text)
+{
+	gsize n;
+	while (*text != '\0' && (g_ascii_isspace(*text) || *text == '"' || *text == '`' || *text == '*'))
+		text++;
+	n = strlen(text);
+	if (n >= strlen(CBLUE_OPENAI_NO_ANSWER))
+		return g_str_has_prefix(text, CBLUE_OPENAI_NO_ANSWER);
+	return strncmp(text, CBLUE_OPENAI_NO_ANSWER, n) == 0;
+}
