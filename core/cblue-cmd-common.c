@@ -74,6 +74,9 @@ cblue_app_parse(CblueApp *app, GOptionContext *ctx, int *argc, char ***argv)
 gboolean
 cblue_app_load_config(CblueApp *app, GError **error)
 {
+	/* loaded once: a command may read the config before it opens the bot */
+	if (app->config != NULL)
+		return TRUE;
 	app->config = cblue_config_new();
 	if (app->config_file != NULL) {
 		if (!cblue_config_load_file(app->config, app->config_file, error))

@@ -80,3 +80,70 @@ cblue_queue_submit_finish(CblueQueue *self, GAsyncResult *result, GError **error
 	g_return_val_if_fail(CBLUE_IS_QUEUE(self), NULL);
 	return CBLUE_QUEUE_GET_IFACE(self)->submit_finish(self, result, error);
 }
+
+/**
+ * cblue_queue_check:
+ * @self: a #CblueQueue
+ * @error: return location for a #GError
+ *
+ * Tells whether the queue can take jobs now; a queue without a server to reach always can.
+ *
+ * Returns: %TRUE if ready, else %FALSE with @error set (usually %CBLUE_ERROR_NOT_REACHABLE)
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_queue_check(CblueQueue *self, GError **error)
+{
+	CblueQueueInterface *iface;
+
+	g_return_val_if_fail(CBLUE_IS_QUEUE(self), FALSE);
+	iface = CBLUE_QUEUE_GET_IFACE(self);
+	if (iface->check == NULL)
+		return TRUE;
+	return iface->check(self, error);
+}
+
+/**
+ * cblue_queue_append_metrics:
+ * @self: a #CblueQueue
+ * @out: the `/metrics` text being written
+ *
+ * Appends the queue's own metrics, in the Prometheus text exposition format, to @out.
+ *
+ * Since: 1.0
+ */
+void
+cblue_queue_append_metrics(CblueQueue *self, GString *out)
+{
+	CblueQueueInterface *iface;
+
+	g_return_if_fail(CBLUE_IS_QUEUE(self));
+	g_return_if_fail(out != NULL);
+	iface = CBLUE_QUEUE_GET_IFACE(self);
+	if (iface->append_metrics != NULL)
+		iface->append_metrics(self, out);
+}
+
+/**
+ * cblue_queue_notify_kb_published:
+ * @self: a #CblueQueue
+ * @version: (nullable): the KB version just published, for logs
+ *
+ * Tells the other processes that share this queue (API processes and workers of the
+ * scaled topology) that a new KB version was published; each reloads its KB from the
+ * store. Call it after the publishing transaction committed. It returns at once; with the
+ * in-process queue it does nothing, since the caller's own process reloads by itself.
+ *
+ * Since: 1.0
+ */
+void
+cblue_queue_notify_kb_published(CblueQueue *self, const gchar *version)
+{
+	CblueQueueInterface *iface;
+
+	g_return_if_fail(CBLUE_IS_QUEUE(self));
+	iface = CBLUE_QUEUE_GET_IFACE(self);
+	if (iface->notify_kb_published != NULL)
+		iface->notify_kb_published(self, version);
+}
