@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cblue-bot.h"
+#include "cblue-chat-reply-private.h"
 #include "cblue-error.h"
 #include "cblue-hit.h"
 #include "cblue-language.h"
@@ -291,19 +292,56 @@ cblue_bot_canned_locked(CblueBot *self, const gchar *name, const gchar *language
  *
  * Since: 1.0
  */
+typedef struct {
+	CblueRetriever *retriever; /* unowned */
+	CblueKb *kb;		   /* unowned */
+	GError *error;
+	GThread *thread; /* nullable: run on the caller's thread */
+} CblueBotRebuild;
+
+static gpointer
+cblue_bot_rebuild_thread(gpointer data)
+{
+	CblueBotRebuild *job = data;
+	cblue_retriever_rebuild(job->retriever, job->kb, &job->error);
+	return NULL;
+}
+
 gboolean
 cblue_bot_set_kb(CblueBot *self, CblueKb *kb, GError **error)
 {
 	g_autoptr(GPtrArray) retrievers = NULL;
+	g_autofree CblueBotRebuild *jobs = NULL;
+	gboolean ok = TRUE;
 
 	g_return_val_if_fail(CBLUE_IS_BOT(self), FALSE);
 	g_return_val_if_fail(CBLUE_IS_KB(kb), FALSE);
 
+	/* each retriever indexes in a thread of its own (they share nothing while they
+	 * index): a publish waits for the slowest index, not for the sum of them */
 	retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
+	jobs = g_new0(CblueBotRebuild, MAX(retrievers->len, 1));
 	for (guint i = 0; i < retrievers->len; i++) {
-		if (!cblue_retriever_rebuild(g_ptr_array_index(retrievers, i), kb, error))
-			return FALSE;
+		jobs[i].retriever = g_ptr_array_index(retrievers, i);
+		jobs[i].kb = kb;
+		if (i > 0)
+			jobs[i].thread = g_thread_try_new("cblue-index", cblue_bot_rebuild_thread, &jobs[i], NULL);
 	}
+	for (guint i = 0; i < retrievers->len; i++) {
+		if (i == 0 || jobs[i].thread == NULL)
+			cblue_bot_rebuild_thread(&jobs[i]);
+	}
+	for (guint i = 0; i < retrievers->len; i++) {
+		if (jobs[i].thread != NULL)
+			g_thread_join(jobs[i].thread);
+		if (jobs[i].error != NULL && ok) {
+			g_propagate_error(error, g_steal_pointer(&jobs[i].error));
+			ok = FALSE;
+		}
+		g_clear_error(&jobs[i].error);
+	}
+	if (!ok)
+		return FALSE;
 	g_mutex_lock(&self->mutex);
 	g_set_object(&self->kb, kb);
 	g_mutex_unlock(&self->mutex);
@@ -385,6 +423,7 @@ typedef struct {
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	CblueModelProvider *provider; /* owned, nullable */
 	guint pending;
+	gint64 stage_start; /* monotonic µs: when the stage running now began */
 } CblueAskOp;
 
 static void
@@ -444,6 +483,40 @@ cblue_bot_validate(CblueBot *self, CblueMessage *message, GError **error)
 	return TRUE;
 }
 
+/* ends the stage that began at op->stage_start (pipeline_stage_duration_seconds{stage})
+ * and begins the next one; @stage is a static or interned string */
+static void
+cblue_bot_stage_done(CblueAskOp *op, const gchar *stage)
+{
+	gint64 now = g_get_monotonic_time();
+	cblue_chat_reply_add_stage_usec(op->reply, stage, now - op->stage_start);
+	op->stage_start = now;
+}
+
+static GQuark
+cblue_bot_retriever_stage_quark(void)
+{
+	static gsize quark = 0;
+	if (g_once_init_enter(&quark))
+		g_once_init_leave(&quark, g_quark_from_static_string("cblue-bot-retriever-stage"));
+	return (GQuark)quark;
+}
+
+/* "retrieve:<plugin>", made and interned once per retriever */
+static const gchar *
+cblue_bot_retriever_stage_name(CblueBot *self, CblueRetriever *retriever)
+{
+	const gchar *name = g_object_get_qdata(G_OBJECT(retriever), cblue_bot_retriever_stage_quark());
+	if (name == NULL) {
+		const gchar *plugin = cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever));
+		g_autofree gchar *full =
+		    g_strconcat("retrieve:", plugin != NULL ? plugin : G_OBJECT_TYPE_NAME(retriever), NULL);
+		name = g_intern_string(full);
+		g_object_set_qdata(G_OBJECT(retriever), cblue_bot_retriever_stage_quark(), (gpointer)name);
+	}
+	return name;
+}
+
 static CblueAskOp *
 cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 {
@@ -464,13 +537,16 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 		g_object_ref(op->provider);
 
 	/* language: as requested, else detected */
+	op->stage_start = g_get_monotonic_time();
 	if (cblue_message_get_language(message) == NULL)
 		cblue_message_set_language(message, cblue_language_detect(cblue_message_get_text(message), NULL));
+	cblue_bot_stage_done(op, "language");
 
 	/* the conversation first: hashed values are stable per conversation */
 	conversation_id = cblue_message_get_conversation_id(message);
 	if (conversation_id == NULL) {
-		g_autofree gchar *id = g_uuid_string_random();
+		/* time-ordered (UUIDv7): appended to the stores' indexes, not on a random page */
+		g_autofree gchar *id = cblue_message_new_id();
 		cblue_message_set_conversation_id(message, id);
 		conversation_id = cblue_message_get_conversation_id(message);
 	} else if (cblue_message_get_previous_topic_id(message) == NULL) {
@@ -480,6 +556,7 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 	}
 
 	/* redaction comes before anything is stored, logged or sent */
+	op->stage_start = g_get_monotonic_time();
 	redactors = cblue_context_get_extensions(self->context, CBLUE_TYPE_REDACTOR);
 	if (redactors->len > 0) {
 		g_autoptr(CblueRedactionPolicy) policy = cblue_context_get_redaction_policy(self->context);
@@ -496,6 +573,7 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 			cblue_chat_reply_set_pii_types(op->reply, (const gchar *const *)types->pdata);
 		}
 	}
+	cblue_bot_stage_done(op, "redact");
 
 	/* user text only at debug level, and only once redacted */
 	if (!g_log_writer_default_would_drop(G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
@@ -537,6 +615,21 @@ cblue_bot_retriever_weight(CblueBot *self, CblueRetriever *retriever)
 	return *weight;
 }
 
+/* A retriever that fails is left out of the fusion (its weight does not dilute the others'
+ * confidences): the message is answered by the retrievers that work. A retriever whose
+ * backend is unreachable (CBLUE_ERROR_NOT_REACHABLE, e.g. an embeddings endpoint that is
+ * down) reports that itself, once; anything else is a warning. */
+static void
+cblue_bot_retriever_failed(CblueBot *self, CblueRetriever *retriever, const GError *error)
+{
+	const gchar *plugin = cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever));
+	if (g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE) ||
+	    g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+		g_debug("retriever %s: %s", plugin != NULL ? plugin : "?", error->message);
+	else
+		g_warning("retriever %s: %s", plugin != NULL ? plugin : "?", error->message);
+}
+
 static void
 cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPtrArray *hits)
 {
@@ -548,8 +641,8 @@ cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPt
 /* Score fusion: each retriever's scores are divided by its best score (so that BM25 sums
  * and cosines share one scale, the best hit of each retriever at 1) and summed with the
  * retrievers' weights; confidences, calibrated per retriever, are averaged with the same
- * weights, a retriever that did not return the topic counting 0. With one retriever, its
- * hits as they are. */
+ * weights, a retriever that did not return the topic counting 0 (a retriever that failed
+ * is not in the fusion at all). With one retriever, its hits as they are. */
 static GPtrArray *
 cblue_bot_fuse(CblueAskOp *op)
 {
@@ -744,6 +837,20 @@ cblue_bot_answer_extractive(CblueAskOp *op)
 	cblue_chat_reply_set_text(op->reply, text);
 }
 
+/* a provider that found no answer in the knowledge it was given: the bot's own "I don't
+ * know", recorded as unanswered like any other */
+static void
+cblue_bot_apply_provider_outcome(CblueBot *self, CblueAskOp *op)
+{
+	if (cblue_chat_reply_get_outcome(op->reply) != CBLUE_OUTCOME_UNANSWERED)
+		return;
+	cblue_chat_reply_set_topic_id(op->reply, NULL);
+	g_mutex_lock(&self->mutex);
+	cblue_chat_reply_set_text(op->reply,
+				  cblue_bot_canned_locked(self, "unknown", cblue_message_get_language(op->message)));
+	g_mutex_unlock(&self->mutex);
+}
+
 static void
 cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 {
@@ -760,8 +867,11 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 				    g_strdup(topic_id));
 		g_mutex_unlock(&self->mutex);
 	}
-	if (store != NULL && self->record)
+	if (store != NULL && self->record) {
+		op->stage_start = g_get_monotonic_time();
 		cblue_store_record_exchange(store, op->message, op->reply);
+		cblue_bot_stage_done(op, "record");
+	}
 }
 
 static gboolean
@@ -778,20 +888,25 @@ cblue_bot_is_all_sync(CblueAskOp *op)
 static CblueChatReply *
 cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 {
+	gboolean needs_answer;
+
 	for (guint i = 0; i < op->retrievers->len; i++) {
 		CblueRetriever *retriever = g_ptr_array_index(op->retrievers, i);
 		g_autoptr(GError) error_local = NULL;
-		GPtrArray *hits =
-		    cblue_retriever_search(retriever, op->message, cblue_bot_search_depth(self, op), &error_local);
+		GPtrArray *hits;
+		op->stage_start = g_get_monotonic_time();
+		hits = cblue_retriever_search(retriever, op->message, cblue_bot_search_depth(self, op), &error_local);
+		cblue_bot_stage_done(op, cblue_bot_retriever_stage_name(self, retriever));
 		if (hits == NULL) {
-			g_warning("retriever %s: %s",
-				  cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever)),
-				  error_local->message);
-			hits = g_ptr_array_new_with_free_func(g_object_unref);
+			cblue_bot_retriever_failed(self, retriever, error_local);
+			continue;
 		}
 		cblue_bot_add_run(self, op, retriever, hits);
 	}
-	if (cblue_bot_decide(self, op)) {
+	op->stage_start = g_get_monotonic_time();
+	needs_answer = cblue_bot_decide(self, op);
+	cblue_bot_stage_done(op, "decide");
+	if (needs_answer) {
 		g_autoptr(GError) error_local = NULL;
 		if (op->provider == NULL ||
 		    !cblue_model_provider_generate(op->provider, op->message, op->kb, op->chosen, op->reply,
@@ -799,7 +914,10 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 			if (error_local != NULL)
 				g_warning("model provider: %s", error_local->message);
 			cblue_bot_answer_extractive(op);
+		} else {
+			cblue_bot_apply_provider_outcome(self, op);
 		}
+		cblue_bot_stage_done(op, "answer");
 	}
 	cblue_bot_finish_reply(self, op);
 	return g_object_ref(op->reply);
@@ -818,7 +936,10 @@ cblue_bot_generate_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 			return;
 		g_warning("model provider: %s; answering from the KB", error->message);
 		cblue_bot_answer_extractive(op);
+	} else {
+		cblue_bot_apply_provider_outcome(self, op);
 	}
+	cblue_bot_stage_done(op, "answer");
 	cblue_bot_finish_reply(self, op);
 	g_task_return_pointer(task, g_object_ref(op->reply), g_object_unref);
 }
@@ -828,10 +949,14 @@ cblue_bot_after_retrieval(GTask *task)
 {
 	CblueBot *self = g_task_get_source_object(task);
 	CblueAskOp *op = g_task_get_task_data(task);
+	gboolean needs_answer;
 
 	if (g_task_return_error_if_cancelled(task))
 		return;
-	if (cblue_bot_decide(self, op)) {
+	op->stage_start = g_get_monotonic_time();
+	needs_answer = cblue_bot_decide(self, op);
+	cblue_bot_stage_done(op, "decide");
+	if (needs_answer) {
 		if (op->provider != NULL) {
 			cblue_model_provider_generate_async(op->provider, op->message, op->kb, op->chosen, op->reply,
 							    g_task_get_cancellable(task), cblue_bot_generate_cb,
@@ -839,6 +964,7 @@ cblue_bot_after_retrieval(GTask *task)
 			return;
 		}
 		cblue_bot_answer_extractive(op);
+		cblue_bot_stage_done(op, "answer");
 	}
 	cblue_bot_finish_reply(self, op);
 	g_task_return_pointer(task, g_object_ref(op->reply), g_object_unref);
@@ -853,11 +979,13 @@ cblue_bot_search_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 	g_autoptr(GError) error = NULL;
 	GPtrArray *hits = cblue_retriever_search_finish(CBLUE_RETRIEVER(source), res, &error);
 
-	if (hits == NULL) {
-		g_warning("retriever: %s", error->message);
-		hits = g_ptr_array_new_with_free_func(g_object_unref);
-	}
-	cblue_bot_add_run(self, op, CBLUE_RETRIEVER(source), hits);
+	if (hits == NULL)
+		cblue_bot_retriever_failed(self, CBLUE_RETRIEVER(source), error);
+	/* the retrievers run at the same time, each timed from their common start */
+	cblue_chat_reply_add_stage_usec(op->reply, cblue_bot_retriever_stage_name(self, CBLUE_RETRIEVER(source)),
+					g_get_monotonic_time() - op->stage_start);
+	if (hits != NULL)
+		cblue_bot_add_run(self, op, CBLUE_RETRIEVER(source), hits);
 	if (--op->pending == 0)
 		cblue_bot_after_retrieval(task);
 }
@@ -874,6 +1002,7 @@ cblue_bot_run_async(CblueBot *self, GTask *task, CblueAskOp *op)
 		g_task_return_pointer(task, g_steal_pointer(&reply), g_object_unref);
 		return;
 	}
+	op->stage_start = g_get_monotonic_time();
 	op->pending = 1;
 	for (guint i = 0; i < op->retrievers->len; i++) {
 		op->pending++;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "cblue-chat-reply-private.h"
 #include "cblue-chat-reply.h"
 #include "cblue-json-private.h"
 
@@ -29,7 +30,13 @@ struct _CblueChatReply {
 	gboolean pii_redacted;
 	GStrv pii_types; /* owned, never NULL */
 	gint64 duration_usec;
+	GArray *stages; /* owned, nullable: of CblueReplyStage, in the order they ran */
 };
+
+typedef struct {
+	const gchar *stage; /* interned */
+	gint64 usec;
+} CblueReplyStage;
 
 G_DEFINE_TYPE(CblueChatReply, cblue_chat_reply, G_TYPE_OBJECT)
 
@@ -73,6 +80,7 @@ cblue_chat_reply_finalize(GObject *object)
 	g_free(self->topic_id);
 	g_ptr_array_unref(self->sources);
 	g_strfreev(self->pii_types);
+	g_clear_pointer(&self->stages, g_array_unref);
 	G_OBJECT_CLASS(cblue_chat_reply_parent_class)->finalize(object);
 }
 
@@ -539,4 +547,37 @@ cblue_chat_reply_to_string(CblueChatReply *self)
 	cblue_json_append_score(out, self->confidence);
 	g_string_append_c(out, '}');
 	return g_string_free(out, FALSE);
+}
+
+/* the timings of the pipeline's stages (cblue-chat-reply-private.h) */
+
+void
+cblue_chat_reply_add_stage_usec(CblueChatReply *self, const gchar *stage, gint64 usec)
+{
+	CblueReplyStage entry = {stage, MAX(usec, 0)};
+
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	if (self->stages == NULL)
+		self->stages = g_array_sized_new(FALSE, FALSE, sizeof(CblueReplyStage), 8);
+	g_array_append_val(self->stages, entry);
+}
+
+guint
+cblue_chat_reply_get_n_stages(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), 0);
+	return self->stages != NULL ? self->stages->len : 0;
+}
+
+const gchar *
+cblue_chat_reply_get_stage(CblueChatReply *self, guint index, gint64 *usec)
+{
+	const CblueReplyStage *entry;
+
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	g_return_val_if_fail(index < cblue_chat_reply_get_n_stages(self), NULL);
+	entry = &g_array_index(self->stages, CblueReplyStage, index);
+	if (usec != NULL)
+		*usec = entry->usec;
+	return entry->stage;
 }

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "cblue-chat-reply-private.h"
 #include "cblue-server-metrics-private.h"
 
 /*
@@ -52,9 +53,9 @@ static const gchar *const cblue_metric_languages[] = {"en", "th", "zh", "other"}
 #define N_LANGUAGES G_N_ELEMENTS(cblue_metric_languages)
 #define N_OUTCOMES  3 /* CblueOutcome */
 
-/* stages the server can time from outside the bot */
-static const gchar *const cblue_metric_stages[] = {"pipeline"};
-#define N_STAGES G_N_ELEMENTS(cblue_metric_stages)
+/* pipeline_stage_duration_seconds{stage}: the bot's own stages, timed in the reply
+ * (cblue-chat-reply-private.h), and the whole pipeline */
+#define CBLUE_STAGE_PIPELINE "pipeline"
 
 typedef struct {
 	guint64 buckets[N_HTTP_BUCKETS]; /* not cumulative here; summed when rendered */
@@ -68,7 +69,7 @@ typedef struct {
 	CblueHistogram durations[CBLUE_ROUTE_LAST];
 	guint64 conversations[N_LANGUAGES];
 	guint64 messages[N_LANGUAGES][N_OUTCOMES];
-	CblueHistogram stages[N_STAGES];
+	GHashTable *stages; /* owned: stage (static or interned) → CblueHistogram (owned) */
 	GHashTable *pii_redactions; /* owned: type (owned) → guint64 count, in the pointer */
 } CblueMetricsShard;
 
@@ -91,6 +92,7 @@ cblue_server_metrics_new(guint n_shards)
 		g_mutex_init(&self->shards[i].mutex);
 		self->shards[i].requests = g_hash_table_new(g_direct_hash, g_direct_equal);
 		self->shards[i].pii_redactions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		self->shards[i].stages = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	}
 	self->start_time = g_get_real_time() / G_USEC_PER_SEC;
 	return self;
@@ -102,6 +104,7 @@ cblue_server_metrics_free(CblueServerMetrics *self)
 	for (guint i = 0; i < self->n_shards; i++) {
 		g_hash_table_unref(self->shards[i].requests);
 		g_hash_table_unref(self->shards[i].pii_redactions);
+		g_hash_table_unref(self->shards[i].stages);
 		g_mutex_clear(&self->shards[i].mutex);
 	}
 	g_free(self->shards);
@@ -145,6 +148,18 @@ cblue_server_metrics_observe_request(CblueServerMetrics *self, guint shard, Cblu
 	g_mutex_unlock(&s->mutex);
 }
 
+/* the histogram of a stage in @stages, made on first use; @stage is kept, not copied */
+static CblueHistogram *
+cblue_metrics_stage(GHashTable *stages, const gchar *stage)
+{
+	CblueHistogram *histogram = g_hash_table_lookup(stages, stage);
+	if (histogram == NULL) {
+		histogram = g_new0(CblueHistogram, 1);
+		g_hash_table_insert(stages, (gpointer)stage, histogram);
+	}
+	return histogram;
+}
+
 static guint
 cblue_metric_language_index(const gchar *language)
 {
@@ -168,7 +183,12 @@ cblue_server_metrics_observe_reply(CblueServerMetrics *self, guint shard, CblueC
 	if (new_conversation)
 		s->conversations[lang]++;
 	s->messages[lang][outcome]++;
-	cblue_histogram_observe(&s->stages[0], seconds);
+	cblue_histogram_observe(cblue_metrics_stage(s->stages, CBLUE_STAGE_PIPELINE), seconds);
+	for (guint i = 0; i < cblue_chat_reply_get_n_stages(reply); i++) {
+		gint64 usec = 0;
+		const gchar *stage = cblue_chat_reply_get_stage(reply, i, &usec);
+		cblue_histogram_observe(cblue_metrics_stage(s->stages, stage), (gdouble)usec / G_USEC_PER_SEC);
+	}
 	if (cblue_chat_reply_get_pii_redacted(reply)) {
 		const gchar *const *types = cblue_chat_reply_get_pii_types(reply);
 		const gchar *const unknown[] = {"unknown", NULL};
@@ -339,7 +359,8 @@ cblue_server_metrics_render(CblueServerMetrics *self)
 	g_autoptr(GHashTable) requests = g_hash_table_new(g_direct_hash, g_direct_equal);
 	g_autoptr(GPtrArray) keys = NULL;
 	CblueHistogram durations[CBLUE_ROUTE_LAST] = {0};
-	CblueHistogram stages[N_STAGES] = {0};
+	g_autoptr(GHashTable) stages = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	g_autoptr(GPtrArray) stage_names = NULL;
 	guint64 conversations[N_LANGUAGES] = {0};
 	guint64 messages[N_LANGUAGES][N_OUTCOMES] = {{0}};
 	g_autoptr(GHashTable) pii = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -358,8 +379,9 @@ cblue_server_metrics_render(CblueServerMetrics *self)
 		}
 		for (guint r = 0; r < CBLUE_ROUTE_LAST; r++)
 			cblue_histogram_add(&durations[r], &s->durations[r]);
-		for (guint st = 0; st < N_STAGES; st++)
-			cblue_histogram_add(&stages[st], &s->stages[st]);
+		g_hash_table_iter_init(&iter, s->stages);
+		while (g_hash_table_iter_next(&iter, &key, &value))
+			cblue_histogram_add(cblue_metrics_stage(stages, key), value);
 		g_hash_table_iter_init(&iter, s->pii_redactions);
 		while (g_hash_table_iter_next(&iter, &key, &value)) {
 			gpointer old = g_hash_table_lookup(pii, key);
@@ -411,9 +433,16 @@ cblue_server_metrics_render(CblueServerMetrics *self)
 	}
 	cblue_metrics_header(out, "pipeline_stage_duration_seconds", "histogram",
 			     "Time spent in each stage of the answer pipeline.");
-	for (guint st = 0; st < N_STAGES; st++)
-		cblue_metrics_histogram(out, "pipeline_stage_duration_seconds", "stage", cblue_metric_stages[st],
-					&stages[st]);
+	/* the whole pipeline is there before the first message, the stages once they ran */
+	cblue_metrics_stage(stages, CBLUE_STAGE_PIPELINE);
+	stage_names = cblue_metrics_keys(stages);
+	g_ptr_array_sort(stage_names, cblue_metrics_str_compare);
+	for (guint i = 0; i < stage_names->len; i++) {
+		const gchar *stage = g_ptr_array_index(stage_names, i);
+		g_autofree gchar *escaped = cblue_metrics_escape_label(stage);
+		cblue_metrics_histogram(out, "pipeline_stage_duration_seconds", "stage", escaped,
+					g_hash_table_lookup(stages, stage));
+	}
 	cblue_metrics_header(out, "pii_redactions_total", "counter",
 			     "Messages in which personal data was redacted, by type.");
 	pii_types = cblue_metrics_keys(pii);

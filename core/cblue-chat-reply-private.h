@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include "cblue-chat-reply.h"
+
+G_BEGIN_DECLS
+
+/* How long each stage of the pipeline took for this reply, for the server's
+ * pipeline_stage_duration_seconds{stage}. Stage names are static or interned strings (kept,
+ * not copied) from a small, fixed set: "language", "redact", "retrieve:<plugin>", "decide",
+ * "answer", "record". */
+void cblue_chat_reply_add_stage_usec(CblueChatReply *self, const gchar *stage, gint64 usec);
+guint cblue_chat_reply_get_n_stages(CblueChatReply *self);
+const gchar *cblue_chat_reply_get_stage(CblueChatReply *self, guint index, gint64 *usec);
+
+G_END_DECLS
