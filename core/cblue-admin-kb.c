@@ -813,7 +813,7 @@ cblue_admin_handle_kb_rollback(CblueAdminRequest *req)
 		cblue_admin_request_reply_error(req, error);
 		return;
 	}
-	comment = g_strdup_printf(_("Rollback to version %" G_GINT64_FORMAT), version);
+	comment = g_strdup_printf(_("Rollback to version %lld"), (long long)version);
 	result = cblue_admin_publish(cblue_admin_request_get_admin(req), cblue_admin_request_get_user(req), comment,
 				     entries, &error);
 	if (result == NULL) {

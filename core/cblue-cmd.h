@@ -33,10 +33,13 @@ void cblue_app_shutdown(CblueApp *app);
 int cblue_app_fail(const gchar *prefix, const GError *error);
 
 int cblue_cmd_serve(CblueApp *app, int argc, char **argv);
+int cblue_cmd_worker(CblueApp *app, int argc, char **argv);
 int cblue_cmd_kb(CblueApp *app, int argc, char **argv);
 int cblue_cmd_ask(CblueApp *app, int argc, char **argv);
 int cblue_cmd_eval(CblueApp *app, int argc, char **argv);
 int cblue_cmd_plugins(CblueApp *app, int argc, char **argv);
+int cblue_cmd_migrate(CblueApp *app, int argc, char **argv);
 int cblue_cmd_redact(CblueApp *app, int argc, char **argv);
+int cblue_cmd_user(CblueApp *app, int argc, char **argv);
 
 G_END_DECLS

@@ -16,11 +16,14 @@ typedef struct {
 
 static const CblueCommand commands[] = {
     {"serve", cblue_cmd_serve, N_("Serve the chat API over HTTP")},
+    {"worker", cblue_cmd_worker, N_("Answer chat jobs from the Redis job queue")},
     {"ask", cblue_cmd_ask, N_("Ask the bot a question")},
     {"kb", cblue_cmd_kb, N_("Import or export the knowledge base")},
     {"eval", cblue_cmd_eval, N_("Measure answer accuracy on labelled questions")},
     {"plugins", cblue_cmd_plugins, N_("List the plugins found and loaded")},
+    {"migrate", cblue_cmd_migrate, N_("Create or upgrade the database schema")},
     {"redact", cblue_cmd_redact, N_("Replace personal data in standard input by placeholders")},
+    {"user", cblue_cmd_user, N_("Manage the admin console users and their API tokens")},
 };
 
 static void

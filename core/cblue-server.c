@@ -12,13 +12,17 @@
 #include "cblue-config.h"
 #include "cblue-context.h"
 #include "cblue-error.h"
+#include "cblue-json-private.h"
 #include "cblue-kb.h"
 #include "cblue-log.h"
+#include "cblue-model-provider.h"
 #include "cblue-queue.h"
 #include "cblue-rate-limiter-private.h"
 #include "cblue-server-metrics-private.h"
+#include "cblue-server-parse-private.h"
 #include "cblue-server.h"
 #include "cblue-store.h"
+#include "cblue-admin.h"
 
 /**
  * CblueServer:
@@ -29,6 +33,7 @@
  *   `GET /api/v1/conversations/{id}`;
  * - `GET /healthz`, `GET /readyz`, `GET /metrics` (Prometheus text exposition);
  * - `GET /widget.js` and the widget's assets, from the admin GResource.
+ * - `GET /admin/` and its assets: the admin console, from the same GResource.
  *
  * The server uses every core: [method@Server.listen] opens one listening socket per
  * thread on the same port (`SO_REUSEPORT`, so the kernel spreads connections over them),
@@ -89,6 +94,7 @@ struct _CblueServer {
 	CblueServerMetrics *metrics; /* owned */
 	GPtrArray *workers;	     /* owned, of CblueServerWorker */
 	GThreadPool *pipeline_pool;  /* owned, nullable: [server] pipeline_threads */
+	CblueAdmin *admin;	     /* owned, nullable: no store, no admin API */
 	guint pipeline_threads;
 	guint port;
 	gint draining; /* atomic */
@@ -370,11 +376,23 @@ cblue_server_request_id_is_valid(const gchar *id)
 	return len > 0 && len <= 128;
 }
 
+/* 20 hex digits: the process's random prefix, the worker, a counter (no printf: this
+ * runs for every request) */
 static gchar *
 cblue_server_worker_new_request_id(CblueServerWorker *worker)
 {
-	return g_strdup_printf("%08x%02x%010" G_GINT64_MODIFIER "x", worker->id_prefix, worker->index & 0xff,
-			       (guint64)++worker->request_counter);
+	static const gchar hex[] = "0123456789abcdef";
+	guint64 counter = ++worker->request_counter & G_GUINT64_CONSTANT(0xffffffffff);
+	gchar *id = g_malloc(21);
+
+	for (guint i = 0; i < 8; i++)
+		id[i] = hex[(worker->id_prefix >> (28 - 4 * i)) & 0xf];
+	id[8] = hex[(worker->index >> 4) & 0xf];
+	id[9] = hex[worker->index & 0xf];
+	for (guint i = 0; i < 10; i++)
+		id[10 + i] = hex[(counter >> (36 - 4 * i)) & 0xf];
+	id[20] = '\0';
+	return id;
 }
 
 /* CORS: the origin to allow, or NULL */
@@ -406,6 +424,18 @@ cblue_server_is_same_origin(SoupServerMessage *msg, const gchar *origin)
 	else
 		return FALSE;
 	return g_ascii_strcasecmp(rest, host) == 0;
+}
+
+/* libsoup answers a request that is not a WebSocket handshake with an HTML page; we refuse
+ * it first, with the JSON error of every other route (RFC 6455 §4.2.1: a 16-byte key in
+ * base64, version 13) */
+static gboolean
+cblue_server_is_websocket_handshake(SoupMessageHeaders *headers)
+{
+	const gchar *key = soup_message_headers_get_one(headers, "Sec-WebSocket-Key");
+	return soup_message_headers_header_contains(headers, "Upgrade", "websocket") &&
+	       soup_message_headers_header_contains(headers, "Connection", "upgrade") && key != NULL &&
+	       strlen(key) == 24 && g_strcmp0(soup_message_headers_get_one(headers, "Sec-WebSocket-Version"), "13") == 0;
 }
 
 static gboolean
@@ -658,7 +688,9 @@ cblue_ws_job_done(CblueWsJob *job, CblueChatReply *reply, const GError *error)
 	if (client->closed)
 		return;
 	if (reply == NULL) {
-		cblue_ws_client_send_error(client, error, 0);
+		gboolean retry = g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE) ||
+				 g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_BUSY);
+		cblue_ws_client_send_error(client, error, retry ? 2 : 0);
 	} else {
 		g_autofree gchar *body = cblue_chat_reply_to_string(reply);
 		g_autofree gchar *json = g_strconcat("{\"type\":\"reply\",", body + 1, NULL);
@@ -669,12 +701,29 @@ cblue_ws_job_done(CblueWsJob *job, CblueChatReply *reply, const GError *error)
 		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
 }
 
+/* streaming: each piece of the answer as a {"type":"token","text"} frame, before the reply */
+static void
+cblue_ws_token_cb(CblueMessage *message, const gchar *text, gpointer user_data)
+{
+	CblueWsClient *client = user_data;
+	g_autoptr(GString) json = NULL;
+
+	if (client->closed)
+		return;
+	json = g_string_sized_new(strlen(text) + 32);
+	g_string_append(json, "{\"type\":\"token\",\"text\":");
+	cblue_json_append_string(json, text);
+	g_string_append_c(json, '}');
+	cblue_ws_client_send_json(client, json->str);
+}
+
 static void
 cblue_ws_queue_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 {
 	g_autoptr(CblueWsJob) job = user_data;
 	g_autoptr(GError) error = NULL;
 	g_autoptr(CblueChatReply) reply = cblue_queue_submit_finish(CBLUE_QUEUE(source), res, &error);
+	g_signal_handlers_disconnect_by_func(job->message, cblue_ws_token_cb, job->client);
 	cblue_ws_job_done(job, reply, error);
 }
 
@@ -684,83 +733,8 @@ cblue_ws_bot_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 	g_autoptr(CblueWsJob) job = user_data;
 	g_autoptr(GError) error = NULL;
 	g_autoptr(CblueChatReply) reply = cblue_bot_ask_finish(CBLUE_BOT(source), res, &error);
+	g_signal_handlers_disconnect_by_func(job->message, cblue_ws_token_cb, job->client);
 	cblue_ws_job_done(job, reply, error);
-}
-
-/* {"type":"message","text", "language"?, "conversation_id"?} or {"type":"ping"} */
-static gboolean
-cblue_ws_parse(GBytes *bytes, gchar **type_out, CblueMessage **message_out, GError **error)
-{
-	g_autoptr(JsonParser) parser = json_parser_new_immutable();
-	g_autoptr(CblueMessage) message = NULL;
-	const gchar *type;
-	JsonObject *obj;
-	JsonObjectIter iter;
-	const gchar *name;
-	JsonNode *value;
-	gsize size = 0;
-	const gchar *data = g_bytes_get_data(bytes, &size);
-
-	if (!json_parser_load_from_data(parser, data, (gssize)size, error)) {
-		cblue_error_convert(error);
-		g_prefix_error(error, "%s ", _("The message is not valid JSON:"));
-		return FALSE;
-	}
-	if (!JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The message must be a JSON object."));
-		return FALSE;
-	}
-	obj = json_node_get_object(json_parser_get_root(parser));
-	value = json_object_get_member(obj, "type");
-	if (value == NULL || !JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“type” must be a string."));
-		return FALSE;
-	}
-	type = json_node_get_string(value);
-	if (g_strcmp0(type, "ping") == 0) {
-		*type_out = g_strdup(type);
-		return TRUE;
-	}
-	if (g_strcmp0(type, "message") != 0) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown message type “%s”."), type);
-		return FALSE;
-	}
-	value = json_object_get_member(obj, "text");
-	if (value == NULL || !JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“text” must be a string."));
-		return FALSE;
-	}
-	message = cblue_message_new(json_node_get_string(value));
-	cblue_message_set_channel(message, "web");
-	json_object_iter_init(&iter, obj);
-	while (json_object_iter_next(&iter, &name, &value)) {
-		if (g_strcmp0(name, "type") == 0 || g_strcmp0(name, "text") == 0)
-			continue;
-		if (g_strcmp0(name, "language") != 0 && g_strcmp0(name, "conversation_id") != 0) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown field “%s”."), name);
-			return FALSE;
-		}
-		if (JSON_NODE_HOLDS_NULL(value))
-			continue;
-		if (!JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“%s” must be a string."), name);
-			return FALSE;
-		}
-		if (name[0] == 'l') {
-			cblue_message_set_language(message, json_node_get_string(value));
-		} else {
-			const gchar *id = json_node_get_string(value);
-			if (strlen(id) == 0 || strlen(id) > 64) {
-				g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-						    _("“conversation_id” must have 1 to 64 characters."));
-				return FALSE;
-			}
-			cblue_message_set_conversation_id(message, id);
-		}
-	}
-	*type_out = g_strdup(type);
-	*message_out = g_steal_pointer(&message);
-	return TRUE;
 }
 
 static void
@@ -790,7 +764,7 @@ cblue_ws_message_cb(SoupWebsocketConnection *conn, gint type, GBytes *bytes, gpo
 		return;
 	}
 	client->last_message_usec = now;
-	if (!cblue_ws_parse(bytes, &msg_type, &message, &error)) {
+	if (!cblue_server_parse_ws_frame(bytes, &msg_type, &message, &error)) {
 		cblue_ws_client_send_error(client, error, 0);
 		return;
 	}
@@ -821,11 +795,15 @@ cblue_ws_message_cb(SoupWebsocketConnection *conn, gint type, GBytes *bytes, gpo
 		client->conversation_id = given != NULL ? g_strdup(given) : cblue_message_new_id();
 	}
 	cblue_message_set_conversation_id(message, client->conversation_id);
+	cblue_message_set_client_address(message, client->ip);
 	client->pending++;
 	client->n_messages++;
 	cblue_server_metrics_add_in_flight(self->metrics, 1);
 	cblue_ws_client_send_json(client, "{\"type\":\"typing\"}");
 	queue = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_QUEUE);
+	/* tokens are emitted on this thread, where the connection lives (the in-process
+	 * queue answers here too; a networked queue answers whole, in another process) */
+	g_signal_connect(message, "token", G_CALLBACK(cblue_ws_token_cb), client);
 	if (queue != NULL)
 		cblue_queue_submit_async(queue, message, client->cancellable, cblue_ws_queue_cb, job);
 	else
@@ -1027,6 +1005,12 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 	if (g_atomic_int_get(&self->draining))
 		soup_message_headers_replace(resp_headers, "Connection", "close");
 
+	/* the admin API has its own body limit, authentication and worker pool */
+	if (self->admin != NULL && cblue_admin_is_api_path(path)) {
+		cblue_admin_early_check(self->admin, msg, info->client_ip);
+		return;
+	}
+
 	/* CORS preflight */
 	if (g_strcmp0(method, "OPTIONS") == 0 && origin != NULL &&
 	    soup_message_headers_get_one(req_headers, "Access-Control-Request-Method") != NULL) {
@@ -1083,6 +1067,11 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 	case CBLUE_ROUTE_CHAT_WS:
 		if (g_strcmp0(method, "GET") != 0) {
 			cblue_server_set_method_not_allowed(msg, "GET");
+			return;
+		}
+		if (!cblue_server_is_websocket_handshake(req_headers)) {
+			cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
+						       _("This address takes a WebSocket handshake only."));
 			return;
 		}
 		/* browsers always send Origin with a WebSocket: a page of another site may
@@ -1145,19 +1134,84 @@ typedef struct {
 	CblueChatReply *reply;	    /* owned, nullable: from the pipeline pool */
 	GError *error;		    /* owned, nullable: from the pipeline pool */
 	gulong disconnect_id;
+	gulong token_id;
 	gboolean new_conversation;
+	gboolean event_stream; /* Accept: text/event-stream: the answer as server-sent events */
+	gboolean event_stream_started; /* the 200 and its headers are decided */
 } CblueChatRequest;
 
 static void
 cblue_chat_request_free(CblueChatRequest *req)
 {
 	g_clear_signal_handler(&req->disconnect_id, req->msg);
+	g_clear_signal_handler(&req->token_id, req->message);
 	g_object_unref(req->msg);
 	g_object_unref(req->message);
 	g_object_unref(req->cancellable);
 	g_clear_object(&req->reply);
 	g_clear_error(&req->error);
 	g_free(req);
+}
+
+/* the response headers go out with the first event, the others follow as they come; until
+ * then a refused message (too long, say) still gets its 4xx */
+static void
+cblue_server_sse_begin(CblueChatRequest *req)
+{
+	SoupMessageHeaders *headers = soup_server_message_get_response_headers(req->msg);
+	CblueRequestInfo *info = cblue_request_info_get(req->msg);
+
+	req->event_stream_started = TRUE;
+	if (info != NULL)
+		info->responded = TRUE;
+	soup_server_message_set_status(req->msg, SOUP_STATUS_OK, NULL);
+	soup_message_headers_set_encoding(headers, SOUP_ENCODING_CHUNKED);
+	soup_message_headers_replace(headers, "Content-Type", "text/event-stream; charset=utf-8");
+	soup_message_headers_replace(headers, "Cache-Control", "no-store");
+	/* nginx must not buffer the stream */
+	soup_message_headers_replace(headers, "X-Accel-Buffering", "no");
+}
+
+/* server-sent events: `event: NAME` and one `data:` line of JSON (which has no newline) */
+static void
+cblue_server_sse_send(CblueChatRequest *req, const gchar *event, const gchar *json)
+{
+	SoupMessageBody *body = soup_server_message_get_response_body(req->msg);
+	gchar *text = g_strdup_printf("event: %s\ndata: %s\n\n", event, json);
+
+	if (!req->event_stream_started)
+		cblue_server_sse_begin(req);
+	soup_message_body_append(body, SOUP_MEMORY_TAKE, text, strlen(text));
+	soup_server_message_unpause(req->msg);
+}
+
+static void
+cblue_server_sse_token_cb(CblueMessage *message, const gchar *text, gpointer user_data)
+{
+	CblueChatRequest *req = user_data;
+	g_autoptr(GString) json = NULL;
+
+	if (g_cancellable_is_cancelled(req->cancellable))
+		return;
+	json = g_string_sized_new(strlen(text) + 32);
+	g_string_append(json, "{\"type\":\"token\",\"text\":");
+	cblue_json_append_string(json, text);
+	g_string_append_c(json, '}');
+	cblue_server_sse_send(req, "token", json->str);
+}
+
+static void
+cblue_server_sse_end(CblueChatRequest *req, CblueChatReply *reply, const GError *error)
+{
+	if (reply == NULL) {
+		g_autofree gchar *json = cblue_error_to_json(error);
+		cblue_server_sse_send(req, "error", json);
+	} else {
+		g_autofree gchar *body = cblue_chat_reply_to_string(reply);
+		g_autofree gchar *json = g_strconcat("{\"type\":\"reply\",", body + 1, NULL);
+		cblue_server_sse_send(req, "reply", json);
+	}
+	soup_message_body_complete(soup_server_message_get_response_body(req->msg));
 }
 
 static void
@@ -1171,7 +1225,22 @@ cblue_server_chat_done(CblueChatRequest *req, CblueChatReply *reply, const GErro
 		cblue_chat_request_free(req);
 		return;
 	}
+	if (req->event_stream && (reply != NULL || req->event_stream_started)) {
+		if (reply != NULL)
+			cblue_server_metrics_observe_reply(self->metrics, req->worker->index, reply,
+							   req->new_conversation);
+		cblue_server_sse_end(req, reply, error);
+		soup_server_message_unpause(req->msg);
+		cblue_chat_request_free(req);
+		return;
+	}
 	if (reply == NULL) {
+		/* a queue that cannot take the job now (Redis down, no reply in time, full):
+		 * the client may try again shortly */
+		if (g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE) ||
+		    g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_BUSY))
+			soup_message_headers_replace(soup_server_message_get_response_headers(req->msg),
+						     "Retry-After", "2");
 		cblue_server_set_error(req->msg, error);
 	} else {
 		g_autofree gchar *json = cblue_chat_reply_to_string(reply);
@@ -1231,67 +1300,13 @@ cblue_server_client_gone_cb(SoupServerMessage *msg, gpointer user_data)
 	g_cancellable_cancel(req->cancellable);
 }
 
-/* parses {"message", "conversation_id"?, "language"?}; unknown members are an error */
-static CblueMessage *
-cblue_server_parse_chat(GBytes *body, GError **error)
+/* Accept: text/event-stream (alone or among others) */
+static gboolean
+cblue_server_accepts_event_stream(SoupServerMessage *msg)
 {
-	g_autoptr(JsonParser) parser = json_parser_new_immutable();
-	g_autoptr(CblueMessage) message = NULL;
-	JsonObject *obj;
-	JsonObjectIter iter;
-	const gchar *name;
-	JsonNode *value;
-	gsize size = 0;
-	const gchar *data = g_bytes_get_data(body, &size);
-
-	if (size == 0) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The request body is empty."));
-		return NULL;
-	}
-	if (!json_parser_load_from_data(parser, data, (gssize)size, error)) {
-		cblue_error_convert(error);
-		g_prefix_error(error, "%s ", _("The request body is not valid JSON:"));
-		return NULL;
-	}
-	if (!JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The request body must be a JSON object."));
-		return NULL;
-	}
-	obj = json_node_get_object(json_parser_get_root(parser));
-	value = json_object_get_member(obj, "message");
-	if (value == NULL || !JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“message” must be a string."));
-		return NULL;
-	}
-	message = cblue_message_new(json_node_get_string(value));
-	cblue_message_set_channel(message, "api");
-	json_object_iter_init(&iter, obj);
-	while (json_object_iter_next(&iter, &name, &value)) {
-		if (g_strcmp0(name, "message") == 0)
-			continue;
-		if (g_strcmp0(name, "conversation_id") != 0 && g_strcmp0(name, "language") != 0) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown field “%s”."), name);
-			return NULL;
-		}
-		if (JSON_NODE_HOLDS_NULL(value))
-			continue;
-		if (!JSON_NODE_HOLDS_VALUE(value) || json_node_get_value_type(value) != G_TYPE_STRING) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“%s” must be a string."), name);
-			return NULL;
-		}
-		if (name[0] == 'c') {
-			const gchar *id = json_node_get_string(value);
-			if (strlen(id) == 0 || strlen(id) > 64) {
-				g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-						    _("“conversation_id” must have 1 to 64 characters."));
-				return NULL;
-			}
-			cblue_message_set_conversation_id(message, id);
-		} else {
-			cblue_message_set_language(message, json_node_get_string(value));
-		}
-	}
-	return g_steal_pointer(&message);
+	const gchar *accept =
+	    soup_message_headers_get_list(soup_server_message_get_request_headers(msg), "Accept");
+	return accept != NULL && strstr(accept, "text/event-stream") != NULL;
 }
 
 static gboolean
@@ -1330,6 +1345,12 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 		cblue_server_set_error(msg, error);
 		return;
 	}
+	{
+		/* for the limit a networked queue shares between API processes */
+		CblueRequestInfo *info = cblue_request_info_get(msg);
+		if (info != NULL)
+			cblue_message_set_client_address(message, info->client_ip);
+	}
 	req = g_new0(CblueChatRequest, 1);
 	req->worker = worker;
 	req->msg = g_object_ref(msg);
@@ -1337,6 +1358,7 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 	req->cancellable = g_cancellable_new();
 	req->new_conversation = cblue_message_get_conversation_id(message) == NULL;
 	req->disconnect_id = g_signal_connect(msg, "disconnected", G_CALLBACK(cblue_server_client_gone_cb), req);
+	req->event_stream = cblue_server_accepts_event_stream(msg);
 	cblue_server_metrics_add_in_flight(self->metrics, 1);
 	soup_server_message_pause(msg);
 	if (self->pipeline_pool != NULL) {
@@ -1344,6 +1366,10 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 		return;
 	}
 	queue = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_QUEUE);
+	/* tokens are emitted on this thread (the in-process queue answers here too; the
+	 * pipeline pool and a networked queue answer whole) */
+	if (req->event_stream)
+		req->token_id = g_signal_connect(message, "token", G_CALLBACK(cblue_server_sse_token_cb), req);
 	if (queue != NULL)
 		cblue_queue_submit_async(queue, message, req->cancellable, cblue_server_queue_cb, req);
 	else
@@ -1471,8 +1497,9 @@ cblue_server_handle_feedback(SoupServer *soup, SoupServerMessage *msg, const cha
 		return;
 	bytes = soup_message_body_flatten(body);
 	data = g_bytes_get_data(bytes, &size);
+	/* a body of only whitespace parses without error and without a root */
 	if (size == 0 || !json_parser_load_from_data(parser, data, (gssize)size, &error) ||
-	    !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
+	    json_parser_get_root(parser) == NULL || !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
 		cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
 					       _("The request body must be a JSON object."));
 		return;
@@ -1555,6 +1582,7 @@ cblue_server_handle_health(SoupServer *soup, SoupServerMessage *msg, const char 
 	}
 	if (g_strcmp0(path, "/readyz") == 0) {
 		CblueStore *store = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_STORE);
+		CblueQueue *queue = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_QUEUE);
 		g_autoptr(GError) error = NULL;
 		g_autoptr(CblueKb) kb = cblue_bot_get_kb(self->bot);
 		if (g_atomic_int_get(&self->draining)) {
@@ -1563,6 +1591,12 @@ cblue_server_handle_health(SoupServer *soup, SoupServerMessage *msg, const char 
 		}
 		if (store != NULL && !cblue_store_check(store, &error)) {
 			g_autofree gchar *json = cblue_error_to_json(error);
+			cblue_server_set_json(msg, SOUP_STATUS_SERVICE_UNAVAILABLE, json);
+			return;
+		}
+		if (queue != NULL && !cblue_queue_check(queue, &error)) {
+			g_autofree gchar *json = cblue_error_to_json(error);
+			soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Retry-After", "2");
 			cblue_server_set_json(msg, SOUP_STATUS_SERVICE_UNAVAILABLE, json);
 			return;
 		}
@@ -1578,12 +1612,27 @@ cblue_server_handle_health(SoupServer *soup, SoupServerMessage *msg, const char 
 	cblue_server_set_json(msg, SOUP_STATUS_OK, "{\"status\":\"ok\"}");
 }
 
+/* the model providers' own metrics (ai_model_inference_time, …) after @text (taken) */
+static gchar *
+cblue_server_add_provider_metrics(CblueServer *self, gchar *text)
+{
+	g_autoptr(GPtrArray) providers =
+	    cblue_context_get_extensions(cblue_bot_get_context(self->bot), CBLUE_TYPE_MODEL_PROVIDER);
+	GString *out = g_string_new(text);
+
+	g_free(text);
+	for (guint i = 0; i < providers->len; i++)
+		cblue_model_provider_append_metrics(g_ptr_array_index(providers, i), out);
+	return g_string_free(out, FALSE);
+}
+
 static void
 cblue_server_handle_metrics(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
 			    gpointer user_data)
 {
 	CblueServerWorker *worker = user_data;
 	const gchar *method = soup_server_message_get_method(msg);
+	CblueQueue *queue;
 	gchar *text;
 
 	if (g_strcmp0(method, "GET") != 0 && g_strcmp0(method, "HEAD") != 0) {
@@ -1593,6 +1642,14 @@ cblue_server_handle_metrics(SoupServer *soup, SoupServerMessage *msg, const char
 	if (!cblue_server_check_path(msg, path, "/metrics"))
 		return;
 	text = cblue_server_metrics_render(worker->server->metrics);
+	queue = cblue_context_get_extension(cblue_bot_get_context(worker->server->bot), CBLUE_TYPE_QUEUE);
+	if (queue != NULL) {
+		GString *out = g_string_new(text);
+		g_free(text);
+		cblue_queue_append_metrics(queue, out);
+		text = g_string_free(out, FALSE);
+	}
+	text = cblue_server_add_provider_metrics(worker->server, text);
 	soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Cache-Control", "no-store");
 	soup_server_message_set_status(msg, SOUP_STATUS_OK, NULL);
 	soup_server_message_set_response(msg, "text/plain; version=0.0.4; charset=utf-8", SOUP_MEMORY_TAKE, text,
@@ -1608,6 +1665,8 @@ static const struct {
     {".css", "text/css; charset=utf-8"},
     {".html", "text/html; charset=utf-8"},
     {".svg", "image/svg+xml"},
+    {".json", "application/json; charset=utf-8"},
+    {".ico", "image/x-icon"},
     {".png", "image/png"},
 };
 
@@ -1633,6 +1692,99 @@ cblue_server_handle_default(SoupServer *soup, SoupServerMessage *msg, const char
 		}
 	}
 	cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such resource."));
+}
+
+/* the console runs only its own files: no inline script or style, no other origin */
+#define CBLUE_SERVER_CONSOLE_CSP                                                                             \
+	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " \
+	"connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+/* an asset name of the console: plain relative file names only, nothing that could climb out of
+ * the resource folder */
+static gboolean
+cblue_server_console_name_is_valid(const gchar *name)
+{
+	if (name[0] == '\0' || name[0] == '.' || strstr(name, "..") != NULL || strstr(name, "//") != NULL)
+		return FALSE;
+	for (const gchar *p = name; *p != '\0'; p++) {
+		if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_' && *p != '.' && *p != '/')
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static const gchar *
+cblue_server_mime_type_for(const gchar *name)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(cblue_server_mime_types); i++) {
+		if (g_str_has_suffix(name, cblue_server_mime_types[i].suffix))
+			return cblue_server_mime_types[i].mime;
+	}
+	return NULL;
+}
+
+/*
+ * `GET /admin/` (the console page) and `GET /admin/<asset>`, from the admin GResource. The
+ * file names carry no content hash (no build step), so every response is revalidated
+ * (`no-cache`) against a strong ETag: a reload costs a round of 304s, and an upgraded
+ * binary is never served stale.
+ */
+static void
+cblue_server_handle_console(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+			    gpointer user_data)
+{
+	const gchar *method = soup_server_message_get_method(msg);
+	SoupMessageHeaders *headers = soup_server_message_get_response_headers(msg);
+	g_autofree gchar *resource = NULL;
+	g_autofree gchar *checksum = NULL;
+	g_autofree gchar *etag = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	const gchar *if_none_match;
+	const gchar *name;
+	const gchar *mime;
+	gconstpointer data;
+	gsize size = 0;
+
+	if (g_strcmp0(method, "GET") != 0 && g_strcmp0(method, "HEAD") != 0) {
+		cblue_server_set_method_not_allowed(msg, "GET, HEAD");
+		return;
+	}
+	if (g_strcmp0(path, "/admin") == 0) {
+		soup_server_message_set_redirect(msg, SOUP_STATUS_PERMANENT_REDIRECT, "/admin/");
+		return;
+	}
+	/* libsoup matches "/admin" as a plain prefix: "/adminx" comes here too */
+	if (!g_str_has_prefix(path, "/admin/")) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such resource."));
+		return;
+	}
+	name = path + strlen("/admin/");
+	if (name[0] == '\0')
+		name = "index.html";
+	mime = cblue_server_mime_type_for(name);
+	if (!cblue_server_console_name_is_valid(name) || mime == NULL) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such resource."));
+		return;
+	}
+	resource = g_strconcat("/ai/cblue/admin/console/", name, NULL);
+	bytes = g_resources_lookup_data(resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+	if (bytes == NULL) {
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_FOUND, _("No such resource."));
+		return;
+	}
+	checksum = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, bytes);
+	etag = g_strdup_printf("\"%.32s\"", checksum);
+	soup_message_headers_replace(headers, "Content-Security-Policy", CBLUE_SERVER_CONSOLE_CSP);
+	soup_message_headers_replace(headers, "Cache-Control", "no-cache");
+	soup_message_headers_replace(headers, "ETag", etag);
+	if_none_match = soup_message_headers_get_one(soup_server_message_get_request_headers(msg), "If-None-Match");
+	if (g_strcmp0(if_none_match, etag) == 0) {
+		soup_server_message_set_status(msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+		return;
+	}
+	data = g_bytes_get_data(bytes, &size);
+	soup_server_message_set_status(msg, SOUP_STATUS_OK, NULL);
+	soup_server_message_set_response(msg, mime, SOUP_MEMORY_COPY, data, size);
 }
 
 /* the server object */
@@ -1725,6 +1877,7 @@ cblue_server_finalize(GObject *object)
 	cblue_server_stop_workers(self);
 	if (self->pipeline_pool != NULL)
 		g_thread_pool_free(self->pipeline_pool, FALSE, TRUE);
+	g_clear_object(&self->admin);
 	g_clear_pointer(&self->metrics, cblue_server_metrics_free);
 	g_clear_pointer(&self->limiter, cblue_rate_limiter_free);
 	g_hash_table_unref(self->ws_per_ip);
@@ -2005,7 +2158,15 @@ cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError 
 	soup_server_add_handler(worker->soup, "/healthz", cblue_server_handle_health, worker, NULL);
 	soup_server_add_handler(worker->soup, "/readyz", cblue_server_handle_health, worker, NULL);
 	soup_server_add_handler(worker->soup, "/metrics", cblue_server_handle_metrics, worker, NULL);
+	/* the console's path needs the early checks too: libsoup picks the best-matching path */
+	soup_server_add_early_handler(worker->soup, "/admin", cblue_server_early_cb, worker, NULL);
+	soup_server_add_handler(worker->soup, "/admin", cblue_server_handle_console, worker, NULL);
 	soup_server_add_handler(worker->soup, NULL, cblue_server_handle_default, worker, NULL);
+	if (self->admin != NULL) {
+		/* libsoup takes the early handler of the best-matching path: ours too */
+		soup_server_add_early_handler(worker->soup, CBLUE_ADMIN_API_PREFIX, cblue_server_early_cb, worker, NULL);
+		cblue_admin_attach(self->admin, worker->soup);
+	}
 
 	/* libsoup attaches the listening source to the thread-default context */
 	g_main_context_push_thread_default(worker->context);
@@ -2059,6 +2220,10 @@ cblue_server_listen(CblueServer *self, const gchar *address, guint port, GError 
 		return FALSE;
 	}
 	threads = self->threads > 0 ? self->threads : MAX(g_get_num_processors(), 1);
+	/* the admin API needs the store (users, sessions, drafts) */
+	if (self->admin == NULL &&
+	    cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_STORE) != NULL)
+		self->admin = cblue_admin_new(self->bot, self->tls_certificate != NULL);
 	self->metrics = cblue_server_metrics_new(threads);
 	workers = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_server_worker_free);
 	for (guint i = 0; i < threads; i++) {

@@ -8,6 +8,7 @@
 #include "cblue-chat-reply.h"
 #include "cblue-config.h"
 #include "cblue-context.h"
+#include "cblue-embedding.h"
 #include "cblue-enums.h"
 #include "cblue-error.h"
 #include "cblue-hit.h"

@@ -245,8 +245,8 @@ cblue_redact_compile(const gchar *pattern, guint32 extra_flags, const gchar *rul
 		PCRE2_UCHAR message[256];
 		pcre2_get_error_message(errcode, message, sizeof(message));
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-			    _("redact rule “%s”: invalid pattern at offset %" G_GSIZE_FORMAT ": %s"), rule_name,
-			    (gsize)erroffset, (const gchar *)message);
+			    _("redact rule “%s”: invalid pattern at offset %zu: %s"), rule_name,
+			    (size_t)erroffset, (const gchar *)message);
 		return NULL;
 	}
 	/* without the JIT (an unusual platform), the interpreter runs under the same limits */

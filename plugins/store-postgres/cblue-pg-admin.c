@@ -277,9 +277,9 @@ cblue_pg_admin_save_one(PGconn *conn, JsonObject *change, const gchar *user, con
 		}
 		if ((g_strcmp0(op, "update") == 0 || expected >= 0) && expected != cur.revision) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT,
-				    _("The KB entry “%s” was changed by someone else (revision %" G_GINT64_FORMAT
-				      ", not %" G_GINT64_FORMAT ")."),
-				    topic_id, cur.revision, expected);
+				    _("The KB entry “%s” was changed by someone else (revision %lld, "
+				      "not %lld)."),
+				    topic_id, (long long)cur.revision, (long long)expected);
 			return NULL;
 		}
 		revision = cur.revision + 1;
@@ -501,8 +501,8 @@ cblue_pg_admin_kb_get_version(CblueStore *store, gint64 version, GError **error)
 	    "ORDER BY version DESC LIMIT 1",
 	    1, values, error);
 
-	return cblue_pg_admin_row_json(res, error, CBLUE_ERROR_NOT_FOUND, _("No KB version %" G_GINT64_FORMAT "."),
-				       version);
+	return cblue_pg_admin_row_json(res, error, CBLUE_ERROR_NOT_FOUND, _("No KB version %lld."),
+				       (long long)version);
 }
 
 /* users */
@@ -760,7 +760,7 @@ cblue_pg_admin_token_delete(CblueStore *store, gint64 id, const gchar *user, GEr
 	    "AND ($1::text IS NULL OR user_id = (SELECT id FROM users WHERE username = $1))",
 	    G_N_ELEMENTS(values), values, error);
 
-	return cblue_pg_admin_check_changed(res, error, CBLUE_ERROR_NOT_FOUND, _("No token %" G_GINT64_FORMAT "."), id);
+	return cblue_pg_admin_check_changed(res, error, CBLUE_ERROR_NOT_FOUND, _("No token %lld."), (long long)id);
 }
 
 static gboolean

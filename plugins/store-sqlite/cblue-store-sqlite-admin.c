@@ -213,9 +213,9 @@ cblue_sqlite_admin_save_one(CblueSqliteDb *db, JsonObject *change, const gchar *
 		}
 		if ((g_strcmp0(op, "update") == 0 || expected >= 0) && expected != cur.revision) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT,
-				    _("The KB entry “%s” was changed by someone else (revision %" G_GINT64_FORMAT
-				      ", not %" G_GINT64_FORMAT ")."),
-				    topic_id, cur.revision, expected);
+				    _("The KB entry “%s” was changed by someone else (revision %lld, "
+				      "not %lld)."),
+				    topic_id, (long long)cur.revision, (long long)expected);
 			return NULL;
 		}
 		revision = cur.revision + 1;
@@ -464,8 +464,8 @@ cblue_sqlite_admin_kb_get_version_locked(CblueSqliteDb *db, gint64 version, GErr
 		if (error_local != NULL)
 			g_propagate_error(error, g_steal_pointer(&error_local));
 		else
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB version %" G_GINT64_FORMAT "."),
-				    version);
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB version %lld."),
+				    (long long)version);
 		return NULL;
 	}
 	return json_from_string(cblue_sqlite_column_text(stmt, 0), error);
@@ -808,7 +808,7 @@ cblue_sqlite_admin_token_delete_locked(CblueSqliteDb *db, gint64 id, const gchar
 				  "cannot revoke the token", error, "tti", user, now, id))
 		return FALSE;
 	if (sqlite3_changes(db->db) == 0) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No token %" G_GINT64_FORMAT "."), id);
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No token %lld."), (long long)id);
 		return FALSE;
 	}
 	return TRUE;
