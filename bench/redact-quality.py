@@ -251,7 +251,7 @@ def main():
         config = os.path.join(tmp, "cblue.conf")
         with open(config, "w", encoding="utf-8") as f:
             f.write(CONFIG)
-        measure("golden set (tests/data/redact.tests)", load_golden(tests), cblue, config)
+        measure(f"golden set ({os.path.relpath(tests)})", load_golden(tests), cblue, config)
         measure("held-out generated set (seed 4242)", held_out(), cblue, config)
         measure("second held-out set (seed 9001)", fresh(), cblue, config)
 

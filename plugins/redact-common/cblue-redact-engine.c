@@ -911,12 +911,15 @@ cblue_redact_window_th_id(const CblueRedactGroups *groups, const gchar *text, gu
 			  gboolean *need_context)
 {
 	static const guint8 sizes[] = {1, 4, 5, 2, 1};
+	/* 1-2345-67890-123: the last two groups run together, as many people type it */
+	static const guint8 sizes_short[] = {1, 4, 5, 3};
 	gchar digits[64];
 	guint n = cblue_redact_groups_digits(groups, text, first, last, digits, sizeof(digits));
 
 	if (n != 13 || (first == 0 && groups->plus))
 		return FALSE;
-	if (first != last && !(cblue_redact_groups_sizes_are(groups, first, last, sizes, 5) &&
+	if (first != last && !((cblue_redact_groups_sizes_are(groups, first, last, sizes, 5) ||
+				cblue_redact_groups_sizes_are(groups, first, last, sizes_short, 4)) &&
 			       cblue_redact_groups_same_sep(groups, first, last, " -")))
 		return FALSE;
 	return cblue_redact_th_id_valid(digits, n);
@@ -1037,9 +1040,10 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 
 /* digits in groups, e.g. `081-234-5678`, `(02) 123 4567`, `+66 81 234 5678`, `4111 1111
  * 1111 1111`; not glued to letters or to a longer number, nor the tail of a code such as
- * `SO-0812345678` (but `Tel.0812345678` is a phone) */
+ * `SO-0812345678` or `INV/0812345678` (but `Tel.0812345678` is a phone, and so is the second
+ * number of `081-234-5678/089-876-5432`) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
-	"(?<![0-9A-Za-z_])(?<![0-9A-Za-z][\\-/])(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"          \
+	"(?<![0-9A-Za-z_])(?<![0-9A-Za-z]-)(?<![A-Za-z]/)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"          \
 	"(?:[0-9]|[ .\\-()]{1,3}(?=[0-9])){5,48}"                                                               \
 	"(?![0-9A-Za-z_])"
 
@@ -1150,13 +1154,13 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|ไอดี\\s{0,3}ไลน์|"
      "ไลน์\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์|add\\s{0,3}line|ไลน์)|(?<weak>line))"
-     "\\s*+(?<sep>[:=]|คือ|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
+     "\\s*+(?<sep>[:=]|คือ|ได้ที่|มาที่|ที่|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
-     "weixin\\s{0,3}id)|(?<weak>wechat|weixin|wx|vx))"
-     "\\s*+(?<sep>[:=]|号码|号|是|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
+     "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
+     "\\s*+(?<sep>[:=]|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
 };
@@ -1649,6 +1653,19 @@ cblue_redact_is_chat_name(const gchar *p, gsize rest)
 	       (g_ascii_strncasecmp(p, "wechat", 6) == 0 || g_ascii_strncasecmp(p, "weixin", 6) == 0);
 }
 
+/* ไลน์ (ไ is E0 B9 84), วีแชท / วีแชต (ว is E0 B8 A7) */
+static gboolean
+cblue_redact_is_thai_chat_name(const gchar *p, gsize rest)
+{
+	if (rest < 12)
+		return FALSE;
+	if ((guchar)p[1] == 0xB9 && (guchar)p[2] == 0x84)
+		return memcmp(p, "ไลน์", 12) == 0;
+	if ((guchar)p[1] == 0xB8 && (guchar)p[2] == 0xA7)
+		return rest >= 15 && (memcmp(p, "วีแชท", 15) == 0 || memcmp(p, "วีแชต", 15) == 0);
+	return FALSE;
+}
+
 static void
 cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedactPrescan *pre)
 {
@@ -1712,9 +1729,8 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && cblue_redact_is_chat_name(text + i, len - i))
 				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
 			break;
-		case CBLUE_REDACT_BYTE_THAI: /* ไ is E0 B9 84 */
-			if (i + 12 <= len && (guchar)text[i + 2] == 0x84 && (guchar)text[i + 1] == 0xB9 &&
-			    first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && memcmp(text + i, "ไลน์", 12) == 0)
+		case CBLUE_REDACT_BYTE_THAI:
+			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && cblue_redact_is_thai_chat_name(text + i, len - i))
 				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
 			i += i + 3 <= len ? 3 : 1;
 			continue;

@@ -7,9 +7,10 @@
 #include "cblue-test-utils.h"
 
 /*
- * tests/data/redact.tests, one GTest case per line (as json-glib does with its test
- * data): every redact-* plugin of the build tree is loaded as the daemon would load it,
- * with two custom rules, and each input must come out exactly as expected.
+ * tests/data/redact.tests (or the file named by the first argument, e.g.
+ * redact-fresh.tests), one GTest case per line (as json-glib does with its test data):
+ * every redact-* plugin of the build tree is loaded as the daemon would load it, with two
+ * custom rules, and each input must come out exactly as expected.
  */
 
 #define GOLDEN_CONFIG                                                                                         \
@@ -23,6 +24,7 @@
 	"context=member;สมาชิก;会员\n"
 
 typedef struct {
+	const gchar *file; /* not owned: argv or a literal */
 	gchar *input; /* owned */
 	gchar *expected; /* owned */
 	guint line;
@@ -44,7 +46,7 @@ test_golden_case(gconstpointer data)
 {
 	const GoldenCase *c = data;
 	g_autofree gchar *output = cblue_redact_text_full(redactors, c->input, NULL, NULL, NULL);
-	g_test_message("redact.tests:%u: %s", c->line, c->input);
+	g_test_message("%s:%u: %s", c->file, c->line, c->input);
 	g_assert_cmpstr(output, ==, c->expected);
 }
 
@@ -68,11 +70,14 @@ main(int argc, char **argv)
 	g_autoptr(CbluePluginLoader) loader = NULL;
 	g_auto(GStrv) lines = NULL;
 	g_autofree gchar *category = g_strdup("uncategorized");
+	const gchar *file = "redact.tests";
 	guint n_in_category = 0;
 	gint status;
 
 	cblue_test_init(&argc, &argv);
-	path = cblue_test_data_path("redact.tests");
+	if (argc > 1)
+		file = argv[1];
+	path = cblue_test_data_path(file);
 	g_file_get_contents(path, &contents, NULL, &error);
 	g_assert_no_error(error);
 
@@ -99,8 +104,9 @@ main(int argc, char **argv)
 			continue;
 		sep = strstr(line, " ⇒ ");
 		if (sep == NULL)
-			g_error("redact.tests:%u: no “ ⇒ ” separator", i + 1);
+			g_error("%s:%u: no “ ⇒ ” separator", file, i + 1);
 		c = g_new0(GoldenCase, 1);
+		c->file = file;
 		c->line = i + 1;
 		c->input = g_strndup(line, sep - line);
 		c->expected = g_strdup(sep + strlen(" ⇒ "));
