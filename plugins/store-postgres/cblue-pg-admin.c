@@ -142,17 +142,8 @@ cblue_pg_admin_kb_get_working(CblueStore *store, const gchar *topic_id, GError *
 	return cblue_pg_admin_find(store, cblue_pg_admin_get_working_op, topic_id, error);
 }
 
-/* what the working copy holds for a topic */
-typedef struct {
-	gboolean exists;
-	gboolean published;
-	gboolean deleted;
-	gint64 revision;
-	gchar *data; /* owned, nullable */
-} CbluePgWorking;
-
 static gboolean
-cblue_pg_admin_read_working(PGconn *conn, const gchar *topic_id, CbluePgWorking *out, GError **error)
+cblue_pg_admin_read_working(PGconn *conn, const gchar *topic_id, CblueStoreWorking *out, GError **error)
 {
 	const gchar *values[] = {topic_id};
 	/* FOR UPDATE is not allowed on the view's UNION: the drafts' writers are serialized
@@ -199,41 +190,6 @@ cblue_pg_admin_drop_draft(PGconn *conn, const gchar *topic_id, GError **error)
 	return res != NULL;
 }
 
-/* an ENTRY for a never-published draft that was just removed */
-static JsonNode *
-cblue_pg_admin_removed_entry(const gchar *data, gint64 revision, const gchar *now, const gchar *user, GError **error)
-{
-	g_autoptr(JsonNode) node = json_from_string(data, error);
-	JsonObject *obj;
-
-	if (node == NULL)
-		return NULL;
-	obj = json_node_get_object(node);
-	json_object_set_string_member(obj, "status", "deleted");
-	json_object_set_int_member(obj, "revision", revision + 1);
-	json_object_set_string_member(obj, "updated_at", now);
-	json_object_set_string_member(obj, "updated_by", user);
-	return g_steal_pointer(&node);
-}
-
-/* the entry alone, without the working copy's members (built anew: json_node_copy() is
- * shallow and the caller's entry must not change) */
-static gchar *
-cblue_pg_admin_clean_entry(JsonObject *entry)
-{
-	g_autoptr(JsonNode) clean = json_node_new(JSON_NODE_OBJECT);
-	JsonObject *obj = json_object_new();
-	const gchar *const extra[] = {"status", "revision", "updated_at", "updated_by", NULL};
-	g_autoptr(GList) members = json_object_get_members(entry);
-
-	for (GList *l = members; l != NULL; l = l->next) {
-		if (!g_strv_contains(extra, l->data))
-			json_object_set_member(obj, l->data, json_node_copy(json_object_get_member(entry, l->data)));
-	}
-	json_node_take_object(clean, obj);
-	return json_to_string(clean, FALSE);
-}
-
 static JsonNode *
 cblue_pg_admin_save_one(PGconn *conn, JsonObject *change, const gchar *user, const gchar *now, GError **error)
 {
@@ -244,64 +200,30 @@ cblue_pg_admin_save_one(PGconn *conn, JsonObject *change, const gchar *user, con
 	const gchar *topic_id;
 	g_autofree gchar *data = NULL;
 	g_autofree gchar *cur_data = NULL;
-	CbluePgWorking cur;
+	CblueStoreWorking cur;
 	gint64 revision;
 
-	if (entry_node == NULL || !JSON_NODE_HOLDS_OBJECT(entry_node) ||
-	    (topic_id = json_object_get_string_member_with_default(json_node_get_object(entry_node), "topic_id",
-								   NULL)) == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("A change has no entry."));
+	topic_id = cblue_store_draft_topic_id(entry_node, error);
+	if (topic_id == NULL)
 		return NULL;
-	}
 	entry = json_node_get_object(entry_node);
 	if (!cblue_pg_admin_read_working(conn, topic_id, &cur, error))
 		return NULL;
 	cur_data = cur.data;
-
-	if (g_strcmp0(op, "upsert") == 0)
-		op = cur.exists && !cur.deleted ? "update" : "create";
-	else if (g_strcmp0(op, "update") == 0 && (!cur.exists || cur.deleted) && expected < 0)
-		op = "create";
-
-	if (g_strcmp0(op, "create") == 0) {
-		if (cur.exists && !cur.deleted) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT, _("The KB entry “%s” exists already."),
-				    topic_id);
-			return NULL;
-		}
-		revision = cur.exists ? cur.revision + 1 : 1;
-	} else if (g_strcmp0(op, "update") == 0 || g_strcmp0(op, "delete") == 0) {
-		if (!cur.exists) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB entry “%s”."), topic_id);
-			return NULL;
-		}
-		if ((g_strcmp0(op, "update") == 0 || expected >= 0) && expected != cur.revision) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT,
-				    _("The KB entry “%s” was changed by someone else (revision %lld, "
-				      "not %lld)."),
-				    topic_id, (long long)cur.revision, (long long)expected);
-			return NULL;
-		}
-		revision = cur.revision + 1;
-	} else {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown change “%s”."), op);
+	op = cblue_store_draft_plan(op, topic_id, expected, &cur, &revision, error);
+	if (op == NULL)
 		return NULL;
-	}
 
 	if (g_strcmp0(op, "delete") == 0) {
-		if (cur.deleted) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB entry “%s”."), topic_id);
-			return NULL;
-		}
 		if (!cur.published) {
 			if (!cblue_pg_admin_drop_draft(conn, topic_id, error))
 				return NULL;
-			return cblue_pg_admin_removed_entry(cur_data, cur.revision, now, user, error);
+			return cblue_store_draft_removed_entry(cur_data, cur.revision, now, user, error);
 		}
 		if (!cblue_pg_admin_write_draft(conn, topic_id, NULL, cur_data, TRUE, revision, now, user, error))
 			return NULL;
 	} else {
-		data = cblue_pg_admin_clean_entry(entry);
+		data = cblue_store_draft_clean_entry(entry);
 		if (!cblue_pg_admin_write_draft(conn, topic_id,
 						json_object_get_string_member_with_default(entry, "category", NULL), data,
 						FALSE, revision, now, user, error))
@@ -322,7 +244,7 @@ cblue_pg_admin_save_drafts_op(PGconn *conn, gpointer user_data, GError **error)
 	CbluePgAdminSave *op = user_data;
 	JsonArray *array = json_node_get_array(op->changes);
 	g_autoptr(JsonArray) saved = json_array_new();
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 
 	/* the revision checks read, then write: one editor at a time, as SQLite's
 	 * BEGIN IMMEDIATE has it */
@@ -434,7 +356,7 @@ static gboolean
 cblue_pg_admin_publish_op(PGconn *conn, gpointer user_data, GError **error)
 {
 	CbluePgAdminPublish *op = user_data;
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	g_autofree gchar *version = NULL;
 	g_autoptr(PGresult) res = NULL;
 	g_autoptr(JsonObject) obj = NULL;
@@ -510,7 +432,7 @@ cblue_pg_admin_kb_get_version(CblueStore *store, gint64 version, GError **error)
 static gboolean
 cblue_pg_admin_user_add(CblueStore *store, const gchar *name, const gchar *role, const gchar *hash, GError **error)
 {
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	const gchar *values[] = {name, role, hash, now};
 	g_autoptr(PGresult) res = cblue_pg_admin_query(
 	    store,
@@ -610,8 +532,8 @@ static gboolean
 cblue_pg_admin_session_create_op(PGconn *conn, gpointer user_data, GError **error)
 {
 	CbluePgAdminSessionCreate *op = user_data;
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
-	g_autofree gchar *expires = cblue_pg_timestamp(op->expires_at * G_USEC_PER_SEC);
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
+	g_autofree gchar *expires = cblue_store_timestamp(op->expires_at * G_USEC_PER_SEC);
 	const gchar *values[] = {op->hash, op->user, op->csrf, now, expires};
 	g_autoptr(PGresult) prune = NULL;
 	g_autoptr(PGresult) insert = NULL;
@@ -665,9 +587,9 @@ cblue_pg_admin_session_get_op(PGconn *conn, gpointer user_data, GError **error)
 {
 	CbluePgAdminSessionGet *op = user_data;
 	gint64 now_usec = g_get_real_time();
-	g_autofree gchar *now = cblue_pg_timestamp(now_usec);
-	g_autofree gchar *idle_limit = cblue_pg_timestamp(now_usec - op->idle_timeout * G_USEC_PER_SEC);
-	g_autofree gchar *touch_limit = cblue_pg_timestamp(now_usec - CBLUE_PG_ADMIN_TOUCH_USEC);
+	g_autofree gchar *now = cblue_store_timestamp(now_usec);
+	g_autofree gchar *idle_limit = cblue_store_timestamp(now_usec - op->idle_timeout * G_USEC_PER_SEC);
+	g_autofree gchar *touch_limit = cblue_store_timestamp(now_usec - CBLUE_PG_ADMIN_TOUCH_USEC);
 	const gchar *values[] = {op->hash, now, idle_limit, touch_limit};
 	g_autoptr(PGresult) res = cblue_pg_exec(
 	    conn,
@@ -718,7 +640,7 @@ static gint64
 cblue_pg_admin_token_create(CblueStore *store, const gchar *user, const gchar *name, const gchar *hash,
 			    GError **error)
 {
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	const gchar *values[] = {user, hash, name, now};
 	g_autoptr(PGresult) res = cblue_pg_admin_query(
 	    store,
@@ -751,7 +673,7 @@ cblue_pg_admin_token_list(CblueStore *store, const gchar *user, GError **error)
 static gboolean
 cblue_pg_admin_token_delete(CblueStore *store, gint64 id, const gchar *user, GError **error)
 {
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	g_autofree gchar *id_text = g_strdup_printf("%" G_GINT64_FORMAT, id);
 	const gchar *values[] = {user, now, id_text};
 	g_autoptr(PGresult) res = cblue_pg_admin_query(
@@ -768,8 +690,8 @@ cblue_pg_admin_token_get_op(PGconn *conn, gpointer user_data, GError **error)
 {
 	CbluePgAdminFind *op = user_data;
 	gint64 now_usec = g_get_real_time();
-	g_autofree gchar *now = cblue_pg_timestamp(now_usec);
-	g_autofree gchar *touch_limit = cblue_pg_timestamp(now_usec - CBLUE_PG_ADMIN_TOUCH_USEC);
+	g_autofree gchar *now = cblue_store_timestamp(now_usec);
+	g_autofree gchar *touch_limit = cblue_store_timestamp(now_usec - CBLUE_PG_ADMIN_TOUCH_USEC);
 	const gchar *values[] = {op->key, touch_limit};
 	g_autoptr(PGresult) res = cblue_pg_exec(
 	    conn,
@@ -807,7 +729,7 @@ static gboolean
 cblue_pg_admin_audit_append(CblueStore *store, const gchar *actor, const gchar *action, const gchar *target,
 			    const gchar *detail, GError **error)
 {
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	const gchar *values[] = {actor, action, target, detail, now};
 	g_autoptr(PGresult) res = cblue_pg_admin_query(
 	    store,

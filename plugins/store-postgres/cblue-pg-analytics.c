@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cblue-pg.h"
+#include "cblue-store-common.h"
 #include "cblue-store-postgres-private.h"
 
 /*
@@ -54,8 +55,8 @@ cblue_store_postgres_analytics_query(CblueStore *store, gint64 from_usec, gint64
 				     GError **error)
 {
 	g_autoptr(GTimeZone) tz = g_time_zone_new_identifier(timezone);
-	g_autofree gchar *from = cblue_pg_timestamp(from_usec);
-	g_autofree gchar *to = cblue_pg_timestamp(to_usec);
+	g_autofree gchar *from = cblue_store_timestamp(from_usec);
+	g_autofree gchar *to = cblue_store_timestamp(to_usec);
 	const gchar *values[] = {from, to, timezone};
 
 	/* the same checks, and messages, as store-sqlite */
@@ -75,8 +76,8 @@ static JsonNode *
 cblue_store_postgres_unanswered_list(CblueStore *store, gint64 from_usec, gint64 to_usec, gboolean include_down,
 				     guint limit, GError **error)
 {
-	g_autofree gchar *from = cblue_pg_timestamp(from_usec);
-	g_autofree gchar *to = cblue_pg_timestamp(to_usec);
+	g_autofree gchar *from = cblue_store_timestamp(from_usec);
+	g_autofree gchar *to = cblue_store_timestamp(to_usec);
 	g_autofree gchar *limit_text = g_strdup_printf("%u", limit);
 	const gchar *values[] = {from, to, limit_text, include_down ? "t" : "f"};
 
@@ -102,41 +103,21 @@ cblue_store_postgres_unanswered_list(CblueStore *store, gint64 from_usec, gint64
 }
 
 static gboolean
-cblue_pg_analytics_id_is_valid(const gchar *id)
-{
-	if ((id[0] != 'u' && id[0] != 'd') || id[1] == '\0' || strlen(id) > 20)
-		return FALSE;
-	for (const gchar *p = id + 1; *p != '\0'; p++) {
-		if (!g_ascii_isdigit(*p))
-			return FALSE;
-	}
-	return TRUE;
-}
-
-static gboolean
 cblue_store_postgres_unanswered_resolve(CblueStore *store, const gchar *const *ids, const gchar *action,
 					const gchar *topic_id, const gchar *user, GError **error)
 {
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	g_autofree gchar *items = NULL;
 	g_autoptr(JsonNode) ignored = NULL;
 	GString *array = cblue_pg_array_new();
 	const gchar *values[5];
 
-	if (g_strcmp0(action, "add_example") != 0 && g_strcmp0(action, "new_entry") != 0 &&
-	    g_strcmp0(action, "dismiss") != 0) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown action “%s”."), action);
+	if (!cblue_store_unanswered_resolve_check(ids, action, error)) {
 		g_string_free(array, TRUE);
 		return FALSE;
 	}
-	for (guint i = 0; ids[i] != NULL; i++) {
-		if (!cblue_pg_analytics_id_is_valid(ids[i])) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Invalid question id “%s”."), ids[i]);
-			g_string_free(array, TRUE);
-			return FALSE;
-		}
+	for (guint i = 0; ids[i] != NULL; i++)
 		cblue_pg_array_add(array, ids[i]);
-	}
 	items = cblue_pg_array_free(array);
 	values[0] = items;
 	values[1] = action;

@@ -101,7 +101,7 @@ static gboolean
 cblue_pg_embeddings_save_op(PGconn *conn, gpointer user_data, GError **error)
 {
 	CbluePgEmbeddingsSave *op = user_data;
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 
 	if (!cblue_pg_begin(conn, error))
 		return FALSE;

@@ -493,8 +493,8 @@ cblue_pg_write_params(GPtrArray *items, gchar **values)
 		arrays[p] = cblue_pg_array_new();
 	for (guint i = 0; i < items->len; i++) {
 		CbluePgItem *item = g_ptr_array_index(items, i);
-		g_autofree gchar *received = cblue_pg_timestamp(item->received_usec);
-		g_autofree gchar *replied = cblue_pg_timestamp(item->replied_usec);
+		g_autofree gchar *received = cblue_store_timestamp(item->received_usec);
+		g_autofree gchar *replied = cblue_store_timestamp(item->replied_usec);
 		g_autofree gchar *duration = g_strdup_printf("%" G_GINT64_FORMAT, item->duration_usec);
 		gchar confidence[G_ASCII_DTOSTR_BUF_SIZE];
 		const gchar *row[CBLUE_PG_WRITE_N_PARAMS] = {

@@ -221,19 +221,6 @@ cblue_pg_array_free(GString *array)
 	return g_string_free(array, FALSE);
 }
 
-/* ISO-8601 UTC with microseconds, as store-sqlite writes them */
-gchar *
-cblue_pg_timestamp(gint64 real_usec)
-{
-	time_t secs = (time_t)(real_usec / G_USEC_PER_SEC);
-	struct tm tm;
-
-	if (real_usec < 0 || gmtime_r(&secs, &tm) == NULL)
-		return g_strdup("1970-01-01T00:00:00.000000Z");
-	return g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			       tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(real_usec % G_USEC_PER_SEC));
-}
-
 /* migrations */
 
 static gint

@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 
 #include "cblue.h"
+#include "cblue-store-common.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,6 @@ JsonNode *cblue_pg_result_json(PGresult *res, GError **error);
 GString *cblue_pg_array_new(void);
 void cblue_pg_array_add(GString *array, const gchar *value);
 gchar *cblue_pg_array_free(GString *array);
-
-gchar *cblue_pg_timestamp(gint64 real_usec);
 
 gboolean cblue_pg_migrate(PGconn *conn, guint *applied, GError **error);
 

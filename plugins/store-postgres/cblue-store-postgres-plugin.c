@@ -191,7 +191,7 @@ cblue_store_postgres_upsert_entry(PGconn *conn, CblueKbEntry *entry, const gchar
 static gboolean
 cblue_store_postgres_import_locked(PGconn *conn, CblueStorePostgresImport *import, GError **error)
 {
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	g_autofree gchar *note = NULL;
 	g_autofree gchar *version = cblue_store_postgres_kb_next_version(conn, error);
 	g_autoptr(PGresult) res = NULL;
@@ -396,7 +396,7 @@ static gboolean
 cblue_store_postgres_feedback_op(PGconn *conn, gpointer user_data, GError **error)
 {
 	CblueStorePostgresFeedback *op = user_data;
-	g_autofree gchar *now = cblue_pg_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	const gchar *values[] = {op->conversation_id, op->message_id, op->rating, now};
 	g_autoptr(PGresult) deleted = NULL;
 	g_autoptr(PGresult) inserted = NULL;

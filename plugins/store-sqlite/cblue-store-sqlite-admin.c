@@ -103,17 +103,8 @@ cblue_sqlite_admin_kb_get_working(CblueStore *store, const gchar *topic_id, GErr
 	return result;
 }
 
-/* what the working copy holds for a topic */
-typedef struct {
-	gboolean exists;
-	gboolean published;
-	gboolean deleted;
-	gint64 revision;
-	gchar *data;
-} CblueSqliteWorking;
-
 static gboolean
-cblue_sqlite_admin_read_working(CblueSqliteDb *db, const gchar *topic_id, CblueSqliteWorking *out, GError **error)
+cblue_sqlite_admin_read_working(CblueSqliteDb *db, const gchar *topic_id, CblueStoreWorking *out, GError **error)
 {
 	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
 	    db, "SELECT status, revision, published, data FROM kb_working WHERE topic_id = ?1", error);
@@ -152,24 +143,6 @@ cblue_sqlite_admin_drop_draft(CblueSqliteDb *db, const gchar *topic_id, GError *
 				    "t", topic_id);
 }
 
-/* an ENTRY for a never-published draft that was just removed */
-static JsonNode *
-cblue_sqlite_admin_removed_entry(const gchar *data, gint64 revision, const gchar *now, const gchar *user,
-				 GError **error)
-{
-	g_autoptr(JsonNode) node = json_from_string(data, error);
-	JsonObject *obj;
-
-	if (node == NULL)
-		return NULL;
-	obj = json_node_get_object(node);
-	json_object_set_string_member(obj, "status", "deleted");
-	json_object_set_int_member(obj, "revision", revision + 1);
-	json_object_set_string_member(obj, "updated_at", now);
-	json_object_set_string_member(obj, "updated_by", user);
-	return g_steal_pointer(&node);
-}
-
 static JsonNode *
 cblue_sqlite_admin_save_one(CblueSqliteDb *db, JsonObject *change, const gchar *user, const gchar *now, GError **error)
 {
@@ -179,76 +152,32 @@ cblue_sqlite_admin_save_one(CblueSqliteDb *db, JsonObject *change, const gchar *
 	JsonObject *entry;
 	const gchar *topic_id;
 	g_autofree gchar *data = NULL;
-	CblueSqliteWorking cur;
+	CblueStoreWorking cur;
 	g_autofree gchar *cur_data = NULL;
 	gint64 revision;
 
-	if (entry_node == NULL || !JSON_NODE_HOLDS_OBJECT(entry_node) ||
-	    (topic_id = json_object_get_string_member_with_default(json_node_get_object(entry_node), "topic_id",
-								   NULL)) == NULL) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("A change has no entry."));
+	topic_id = cblue_store_draft_topic_id(entry_node, error);
+	if (topic_id == NULL)
 		return NULL;
-	}
 	entry = json_node_get_object(entry_node);
 	if (!cblue_sqlite_admin_read_working(db, topic_id, &cur, error))
 		return NULL;
 	cur_data = cur.data;
-
-	if (g_strcmp0(op, "upsert") == 0)
-		op = cur.exists && !cur.deleted ? "update" : "create";
-	else if (g_strcmp0(op, "update") == 0 && (!cur.exists || cur.deleted) && expected < 0)
-		op = "create";
-
-	if (g_strcmp0(op, "create") == 0) {
-		if (cur.exists && !cur.deleted) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT, _("The KB entry “%s” exists already."),
-				    topic_id);
-			return NULL;
-		}
-		revision = cur.exists ? cur.revision + 1 : 1;
-	} else if (g_strcmp0(op, "update") == 0 || g_strcmp0(op, "delete") == 0) {
-		if (!cur.exists) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB entry “%s”."), topic_id);
-			return NULL;
-		}
-		if ((g_strcmp0(op, "update") == 0 || expected >= 0) && expected != cur.revision) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT,
-				    _("The KB entry “%s” was changed by someone else (revision %lld, "
-				      "not %lld)."),
-				    topic_id, (long long)cur.revision, (long long)expected);
-			return NULL;
-		}
-		revision = cur.revision + 1;
-	} else {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown change “%s”."), op);
+	op = cblue_store_draft_plan(op, topic_id, expected, &cur, &revision, error);
+	if (op == NULL)
 		return NULL;
-	}
 
 	if (g_strcmp0(op, "delete") == 0) {
-		if (cur.deleted) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB entry “%s”."), topic_id);
-			return NULL;
-		}
 		if (!cur.published) {
 			if (!cblue_sqlite_admin_drop_draft(db, topic_id, error))
 				return NULL;
-			return cblue_sqlite_admin_removed_entry(cur_data, cur.revision, now, user, error);
+			return cblue_store_draft_removed_entry(cur_data, cur.revision, now, user, error);
 		}
 		if (!cblue_sqlite_admin_write_draft(db, topic_id, NULL, cur_data, TRUE, revision, now, user, error))
 			return NULL;
 	} else {
-		/* the stored document is the KB entry alone (built anew: json_node_copy() is
-		 * shallow and the caller's entry must not change) */
-		g_autoptr(JsonNode) clean = json_node_new(JSON_NODE_OBJECT);
-		JsonObject *obj = json_object_new();
-		const gchar *const extra[] = {"status", "revision", "updated_at", "updated_by", NULL};
-		g_autoptr(GList) members = json_object_get_members(entry);
-		for (GList *l = members; l != NULL; l = l->next) {
-			if (!g_strv_contains(extra, l->data))
-				json_object_set_member(obj, l->data, json_node_copy(json_object_get_member(entry, l->data)));
-		}
-		json_node_take_object(clean, obj);
-		data = json_to_string(clean, FALSE);
+		/* the stored document is the KB entry alone */
+		data = cblue_store_draft_clean_entry(entry);
 		if (!cblue_sqlite_admin_write_draft(db, topic_id,
 						    json_object_get_string_member_with_default(entry, "category", NULL),
 						    data, FALSE, revision, now, user, error))
@@ -262,7 +191,7 @@ cblue_sqlite_admin_kb_save_drafts_locked(CblueSqliteDb *db, JsonNode *changes, c
 {
 	JsonArray *array = json_node_get_array(changes);
 	g_autoptr(JsonArray) saved = json_array_new();
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	gboolean ok = TRUE;
 
 	if (!cblue_sqlite_db_begin(db, error))
@@ -388,7 +317,7 @@ static JsonNode *
 cblue_sqlite_admin_kb_publish_locked(CblueSqliteDb *db, const gchar *user, const gchar *comment, JsonNode *entries,
 				     GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	g_autoptr(CblueSqliteStmt) stmt = NULL;
 	gint64 version = 0;
 	gint64 n_entries = 0;
@@ -494,7 +423,7 @@ static gboolean
 cblue_sqlite_admin_user_add_locked(CblueSqliteDb *db, const gchar *name, const gchar *role, const gchar *hash,
 				   GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	gboolean exists = FALSE;
 	gboolean ok;
 
@@ -636,8 +565,8 @@ static gboolean
 cblue_sqlite_admin_session_create_locked(CblueSqliteDb *db, const gchar *hash, const gchar *user, const gchar *csrf,
 					 gint64 expires_at, GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
-	g_autofree gchar *expires = cblue_sqlite_timestamp(expires_at * G_USEC_PER_SEC);
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
+	g_autofree gchar *expires = cblue_store_timestamp(expires_at * G_USEC_PER_SEC);
 	g_autoptr(CblueSqliteStmt) login = NULL;
 	gboolean ok;
 
@@ -693,9 +622,9 @@ cblue_sqlite_admin_session_get_locked(CblueSqliteDb *db, const gchar *hash, gint
 {
 	const gchar *names[] = {"user", "role", "csrf_token", NULL};
 	gint64 now_usec = g_get_real_time();
-	g_autofree gchar *now = cblue_sqlite_timestamp(now_usec);
-	g_autofree gchar *idle_limit = cblue_sqlite_timestamp(now_usec - idle_timeout * G_USEC_PER_SEC);
-	g_autofree gchar *touch_limit = cblue_sqlite_timestamp(now_usec - CBLUE_SQLITE_ADMIN_TOUCH_USEC);
+	g_autofree gchar *now = cblue_store_timestamp(now_usec);
+	g_autofree gchar *idle_limit = cblue_store_timestamp(now_usec - idle_timeout * G_USEC_PER_SEC);
+	g_autofree gchar *touch_limit = cblue_store_timestamp(now_usec - CBLUE_SQLITE_ADMIN_TOUCH_USEC);
 	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
 	    db,
 	    "SELECT u.username, u.role, s.csrf_token, s.last_seen, s.expires_at, u.disabled "
@@ -751,7 +680,7 @@ static gint64
 cblue_sqlite_admin_token_create_locked(CblueSqliteDb *db, const gchar *user, const gchar *name, const gchar *hash,
 				       GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 
 	if (!cblue_sqlite_db_exec(db,
 				  "INSERT INTO api_tokens (user_id, token_hash, name, created_at) "
@@ -800,7 +729,7 @@ cblue_sqlite_admin_token_list(CblueStore *store, const gchar *user, GError **err
 static gboolean
 cblue_sqlite_admin_token_delete_locked(CblueSqliteDb *db, gint64 id, const gchar *user, GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 
 	if (!cblue_sqlite_db_exec(db,
 				  "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?3 AND revoked_at IS NULL "
@@ -827,8 +756,8 @@ cblue_sqlite_admin_token_get_locked(CblueSqliteDb *db, const gchar *hash, GError
 {
 	const gchar *names[] = {"id", "user", "role", NULL};
 	gint64 now_usec = g_get_real_time();
-	g_autofree gchar *now = cblue_sqlite_timestamp(now_usec);
-	g_autofree gchar *touch_limit = cblue_sqlite_timestamp(now_usec - CBLUE_SQLITE_ADMIN_TOUCH_USEC);
+	g_autofree gchar *now = cblue_store_timestamp(now_usec);
+	g_autofree gchar *touch_limit = cblue_store_timestamp(now_usec - CBLUE_SQLITE_ADMIN_TOUCH_USEC);
 	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
 	    db,
 	    "SELECT t.id, u.username, u.role, t.last_used_at, u.disabled FROM api_tokens t "
@@ -876,7 +805,7 @@ static gboolean
 cblue_sqlite_admin_audit_append_locked(CblueSqliteDb *db, const gchar *actor, const gchar *action, const gchar *target,
 				       const gchar *detail, GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	return cblue_sqlite_db_exec(
 	    db, "INSERT INTO audit_log (actor, action, target, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 	    "cannot write the audit log", error, "ttttt", actor, action, target, detail, now);

@@ -7,6 +7,7 @@
 
 #include "cblue-store-sqlite-admin.h"
 #include "cblue-store-sqlite-analytics.h"
+#include "cblue-store-common.h"
 
 /*
  * The console's analytics and unanswered inbox in store-sqlite. Every figure is one
@@ -67,7 +68,7 @@ cblue_sqlite_analytics_offsets_json(GTimeZone *tz, gint64 from_usec, gint64 to_u
 	gint64 from = from_usec / G_USEC_PER_SEC;
 	gint64 to = to_usec / G_USEC_PER_SEC;
 	gint32 last = cblue_sqlite_analytics_offset_at(tz, from);
-	g_autofree gchar *start = cblue_sqlite_timestamp(from_usec);
+	g_autofree gchar *start = cblue_store_timestamp(from_usec);
 
 	g_string_append_printf(json, "[\"%s\",%d]", start, last);
 	for (gint64 t = from + CBLUE_SQLITE_ANALYTICS_TZ_STEP_SEC; t < to; t += CBLUE_SQLITE_ANALYTICS_TZ_STEP_SEC) {
@@ -86,7 +87,7 @@ cblue_sqlite_analytics_offsets_json(GTimeZone *tz, gint64 from_usec, gint64 to_u
 			else
 				hi = mid;
 		}
-		change = cblue_sqlite_timestamp(hi * G_USEC_PER_SEC);
+		change = cblue_store_timestamp(hi * G_USEC_PER_SEC);
 		g_string_append_printf(json, ",[\"%s\",%d]", change, offset);
 		last = offset;
 	}
@@ -326,8 +327,8 @@ cblue_sqlite_analytics_query_locked(CblueSqliteDb *db, gint64 from_usec, gint64 
 {
 	const gchar *outcomes[] = {"answered", "clarify", "unanswered", NULL};
 	const gchar *ratings[] = {"up", "down", NULL};
-	g_autofree gchar *from = cblue_sqlite_timestamp(from_usec);
-	g_autofree gchar *to = cblue_sqlite_timestamp(to_usec);
+	g_autofree gchar *from = cblue_store_timestamp(from_usec);
+	g_autofree gchar *to = cblue_store_timestamp(to_usec);
 	g_autofree gchar *offsets = cblue_sqlite_analytics_offsets_json(tz, from_usec, to_usec);
 
 	json_builder_begin_object(builder);
@@ -416,8 +417,8 @@ static JsonNode *
 cblue_store_sqlite_unanswered_list(CblueStore *store, gint64 from_usec, gint64 to_usec, gboolean include_down,
 				   guint limit, GError **error)
 {
-	g_autofree gchar *from = cblue_sqlite_timestamp(from_usec);
-	g_autofree gchar *to = cblue_sqlite_timestamp(to_usec);
+	g_autofree gchar *from = cblue_store_timestamp(from_usec);
+	g_autofree gchar *to = cblue_store_timestamp(to_usec);
 	CblueSqliteDb *db = cblue_store_sqlite_lock_db(store, error);
 	JsonNode *result;
 
@@ -429,22 +430,10 @@ cblue_store_sqlite_unanswered_list(CblueStore *store, gint64 from_usec, gint64 t
 }
 
 static gboolean
-cblue_sqlite_analytics_id_is_valid(const gchar *id)
-{
-	if ((id[0] != 'u' && id[0] != 'd') || id[1] == '\0' || strlen(id) > 20)
-		return FALSE;
-	for (const gchar *p = id + 1; *p != '\0'; p++) {
-		if (!g_ascii_isdigit(*p))
-			return FALSE;
-	}
-	return TRUE;
-}
-
-static gboolean
 cblue_sqlite_analytics_resolve_locked(CblueSqliteDb *db, const gchar *const *ids, const gchar *action,
 				      const gchar *topic_id, const gchar *user, GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 
 	for (guint i = 0; ids[i] != NULL; i++) {
 		if (!cblue_sqlite_db_exec(db,
@@ -464,18 +453,8 @@ cblue_store_sqlite_unanswered_resolve(CblueStore *store, const gchar *const *ids
 	CblueSqliteDb *db;
 	gboolean ok;
 
-	if (g_strcmp0(action, "add_example") != 0 && g_strcmp0(action, "new_entry") != 0 &&
-	    g_strcmp0(action, "dismiss") != 0) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown action “%s”."), action);
+	if (!cblue_store_unanswered_resolve_check(ids, action, error))
 		return FALSE;
-	}
-	for (guint i = 0; ids[i] != NULL; i++) {
-		if (!cblue_sqlite_analytics_id_is_valid(ids[i])) {
-			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Invalid question id “%s”."),
-				    ids[i]);
-			return FALSE;
-		}
-	}
 	db = cblue_store_sqlite_lock_db(store, error);
 	if (db == NULL)
 		return FALSE;

@@ -408,21 +408,6 @@ cblue_sqlite_db_open(const gchar *path, gint busy_timeout_ms, GError **error)
 	return g_steal_pointer(&self);
 }
 
-/* timestamps: ISO-8601 UTC with microseconds, fixed width, so that they sort as text and
- * read the same in SQLite and PostgreSQL */
-gchar *
-cblue_sqlite_timestamp(gint64 real_usec)
-{
-	/* gmtime_r rather than GDateTime: this runs for every stored record */
-	time_t secs = (time_t)(real_usec / G_USEC_PER_SEC);
-	struct tm tm;
-
-	if (real_usec < 0 || gmtime_r(&secs, &tm) == NULL)
-		return g_strdup("1970-01-01T00:00:00.000000Z");
-	return g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			       tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(real_usec % G_USEC_PER_SEC));
-}
-
 /* one row as an object, a member per column, named by @names (NULL-terminated); a
  * name starting with '?' makes an integer column a boolean */
 JsonObject *

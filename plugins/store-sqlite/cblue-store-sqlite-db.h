@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "cblue.h"
+#include "cblue-store-common.h"
 
 G_BEGIN_DECLS
 
@@ -67,8 +68,6 @@ gboolean cblue_sqlite_db_end(CblueSqliteDb *self, gboolean ok, GError **error);
 
 const gchar *cblue_sqlite_column_text(CblueSqliteStmt *stmt, gint column);
 gint64 cblue_sqlite_column_int64(CblueSqliteStmt *stmt, gint column);
-
-gchar *cblue_sqlite_timestamp(gint64 real_usec);
 
 JsonObject *cblue_sqlite_row_object(CblueSqliteStmt *stmt, const gchar *const *names);
 JsonNode *cblue_sqlite_db_rows(CblueSqliteDb *self, CblueSqliteStmt *stmt, const gchar *const *names,

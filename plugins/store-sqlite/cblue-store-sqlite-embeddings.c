@@ -62,7 +62,7 @@ cblue_store_sqlite_load_embeddings(CblueStore *store, const gchar *model, GError
 static gboolean
 cblue_sqlite_embeddings_save_locked(CblueSqliteDb *db, const gchar *model, GPtrArray *embeddings, GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 
 	for (guint i = 0; i < embeddings->len; i++) {
 		CblueEmbedding *embedding = g_ptr_array_index(embeddings, i);

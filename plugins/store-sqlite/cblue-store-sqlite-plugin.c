@@ -143,7 +143,7 @@ cblue_store_sqlite_migration_run(CblueSqliteDb *db, CblueStoreSqliteMigration *m
 {
 	g_autofree gchar *path =
 	    g_strconcat(CBLUE_STORE_SQLITE_MIGRATIONS_PATH, migration->name, NULL);
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	g_autoptr(GBytes) bytes = NULL;
 	g_autofree gchar *sql = NULL;
 	gchar *errmsg = NULL;
@@ -462,8 +462,8 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 				       GError **error)
 {
 	CblueSqliteDb *db = writer->db;
-	g_autofree gchar *received = cblue_sqlite_timestamp(item->received_usec);
-	g_autofree gchar *replied = cblue_sqlite_timestamp(item->replied_usec);
+	g_autofree gchar *received = cblue_store_timestamp(item->received_usec);
+	g_autofree gchar *replied = cblue_store_timestamp(item->replied_usec);
 	const gchar *outcome = cblue_outcome_to_string(item->outcome);
 	g_autoptr(CblueSqliteStmt) stmt = NULL;
 	gboolean recorded = FALSE;
@@ -1133,7 +1133,7 @@ static gboolean
 cblue_store_sqlite_import_locked(CblueSqliteDb *db, GPtrArray *entries, gboolean replace_all,
 				 GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 	g_autofree gchar *note = NULL;
 	gint64 version = 0;
 	gint changed = 0;
@@ -1276,7 +1276,7 @@ static gboolean
 cblue_store_sqlite_feedback_locked(CblueSqliteDb *db, const gchar *conversation_id,
 				   const gchar *message_id, const gchar *rating, GError **error)
 {
-	g_autofree gchar *now = cblue_sqlite_timestamp(g_get_real_time());
+	g_autofree gchar *now = cblue_store_timestamp(g_get_real_time());
 
 	return cblue_sqlite_db_exec(db, "DELETE FROM feedback WHERE conversation_id = ?1 AND message_id = ?2",
 				    "cannot replace the feedback", error, "tt", conversation_id, message_id) &&

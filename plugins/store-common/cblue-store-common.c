@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cblue-store-common.h"
+
+gchar *
+cblue_store_timestamp(gint64 real_usec)
+{
+	/* gmtime_r rather than GDateTime: this runs for every stored record */
+	time_t secs = (time_t)(real_usec / G_USEC_PER_SEC);
+	struct tm tm;
+
+	if (real_usec < 0 || gmtime_r(&secs, &tm) == NULL)
+		return g_strdup("1970-01-01T00:00:00.000000Z");
+	return g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			       tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(real_usec % G_USEC_PER_SEC));
+}
+
+static gboolean
+cblue_store_unanswered_id_is_valid(const gchar *id)
+{
+	/* at most 20 characters: the prefix and a 64-bit row id */
+	if ((id[0] != 'u' && id[0] != 'd') || id[1] == '\0' || strlen(id) > 20)
+		return FALSE;
+	for (const gchar *p = id + 1; *p != '\0'; p++) {
+		if (!g_ascii_isdigit(*p))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+gboolean
+cblue_store_unanswered_resolve_check(const gchar *const *ids, const gchar *action, GError **error)
+{
+	if (g_strcmp0(action, "add_example") != 0 && g_strcmp0(action, "new_entry") != 0 &&
+	    g_strcmp0(action, "dismiss") != 0) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown action “%s”."), action);
+		return FALSE;
+	}
+	for (guint i = 0; ids[i] != NULL; i++) {
+		if (!cblue_store_unanswered_id_is_valid(ids[i])) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Invalid question id “%s”."),
+				    ids[i]);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+const gchar *
+cblue_store_draft_topic_id(JsonNode *entry_node, GError **error)
+{
+	const gchar *topic_id = NULL;
+
+	if (entry_node != NULL && JSON_NODE_HOLDS_OBJECT(entry_node))
+		topic_id = json_object_get_string_member_with_default(json_node_get_object(entry_node), "topic_id",
+								      NULL);
+	if (topic_id == NULL)
+		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("A change has no entry."));
+	return topic_id;
+}
+
+const gchar *
+cblue_store_draft_plan(const gchar *op, const gchar *topic_id, gint64 expected, const CblueStoreWorking *cur,
+		       gint64 *revision, GError **error)
+{
+	gboolean live = cur->exists && !cur->deleted;
+
+	if (g_strcmp0(op, "upsert") == 0)
+		op = live ? "update" : "create";
+	else if (g_strcmp0(op, "update") == 0 && !live && expected < 0)
+		op = "create";
+
+	if (g_strcmp0(op, "create") == 0) {
+		if (live) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT, _("The KB entry “%s” exists already."),
+				    topic_id);
+			return NULL;
+		}
+		*revision = cur->exists ? cur->revision + 1 : 1;
+		return "create";
+	}
+	if (g_strcmp0(op, "update") != 0 && g_strcmp0(op, "delete") != 0) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown change “%s”."), op);
+		return NULL;
+	}
+	if (!cur->exists) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB entry “%s”."), topic_id);
+		return NULL;
+	}
+	if ((g_strcmp0(op, "update") == 0 || expected >= 0) && expected != cur->revision) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_CONFLICT,
+			    _("The KB entry “%s” was changed by someone else (revision %lld, "
+			      "not %lld)."),
+			    topic_id, (long long)cur->revision, (long long)expected);
+		return NULL;
+	}
+	/* a deleted entry cannot be deleted again */
+	if (g_strcmp0(op, "delete") == 0 && cur->deleted) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND, _("No KB entry “%s”."), topic_id);
+		return NULL;
+	}
+	*revision = cur->revision + 1;
+	return g_strcmp0(op, "update") == 0 ? "update" : "delete";
+}
+
+/* built anew: json_node_copy() is shallow and the caller's entry must not change */
+gchar *
+cblue_store_draft_clean_entry(JsonObject *entry)
+{
+	g_autoptr(JsonNode) clean = json_node_new(JSON_NODE_OBJECT);
+	JsonObject *obj = json_object_new();
+	const gchar *const extra[] = {"status", "revision", "updated_at", "updated_by", NULL};
+	g_autoptr(GList) members = json_object_get_members(entry);
+
+	for (GList *l = members; l != NULL; l = l->next) {
+		if (!g_strv_contains(extra, l->data))
+			json_object_set_member(obj, l->data, json_node_copy(json_object_get_member(entry, l->data)));
+	}
+	json_node_take_object(clean, obj);
+	return json_to_string(clean, FALSE);
+}
+
+JsonNode *
+cblue_store_draft_removed_entry(const gchar *data, gint64 revision, const gchar *now, const gchar *user,
+				GError **error)
+{
+	g_autoptr(JsonNode) node = json_from_string(data, error);
+	JsonObject *obj;
+
+	if (node == NULL)
+		return NULL;
+	obj = json_node_get_object(node);
+	json_object_set_string_member(obj, "status", "deleted");
+	json_object_set_int_member(obj, "revision", revision + 1);
+	json_object_set_string_member(obj, "updated_at", now);
+	json_object_set_string_member(obj, "updated_by", user);
+	return g_steal_pointer(&node);
+}
