@@ -36,6 +36,13 @@
  * its GTask completes on the caller's context. Workers answer on that thread too (the
  * embedded pipeline takes tens of microseconds; a slow model provider is asynchronous).
  *
+ * Streaming: when the client wants the answer piece by piece (a WebSocket, or
+ * `Accept: text/event-stream`), the job says so; the worker then connects to the message's
+ * `token` signal and appends the pieces to the reply stream in batches (every
+ * CBLUE_REDIS_TOKEN_FLUSH_MS, or sooner past CBLUE_REDIS_TOKEN_FLUSH_BYTES), before the reply
+ * itself. The API process emits each batch as one `token` on the caller's message, on the
+ * caller's main context, in stream order, so every batch comes before the reply.
+ *
  * KB notifications: cblue_queue_notify_kb_published() publishes on `<prefix>:kb` and sets
  * `<prefix>:kb:version`; every process subscribes and reloads its KB from the store, also
  * after a reconnect if the version changed meanwhile (pub/sub drops messages while a
@@ -49,6 +56,10 @@ static const gdouble cblue_redis_buckets[CBLUE_REDIS_HISTOGRAM_BUCKETS] = {
 #define CBLUE_REDIS_MAX_TOPICS	     100000 /* conversations whose last topic we remember */
 #define CBLUE_REDIS_REPLY_STREAM_TTL "300"  /* s: a dead API process's replies expire */
 #define CBLUE_REDIS_BLOCK_MS	     "500"  /* blocking reads come back this often */
+/* streamed tokens go to Redis in batches: at most one XADD per job this often, or sooner
+ * once this many bytes wait; a client sees no difference, Redis far fewer commands */
+#define CBLUE_REDIS_TOKEN_FLUSH_MS    15
+#define CBLUE_REDIS_TOKEN_FLUSH_BYTES 1024
 
 /* submit: the per-address token bucket shared by every API process (Redis's clock, so
  * hosts need not agree on the time), then the job; one round trip either way */
@@ -92,6 +103,13 @@ static const gchar cblue_redis_lua_finish[] =
     "redis.call('XACK', KEYS[4], ARGV[4], ARGV[5])\n"
     "redis.call('XDEL', KEYS[4], ARGV[5])\n"
     "redis.call('DEL', KEYS[2])\n"
+    "return 1\n";
+
+/* a batch of streamed tokens, to the reply stream of the API process (which may be gone:
+ * the stream then expires as after a reply) */
+static const gchar cblue_redis_lua_tokens[] =
+    "redis.call('XADD', KEYS[1], 'MAXLEN', '~', '10000', '*', 'job', ARGV[1], 'tokens', ARGV[2])\n"
+    "redis.call('EXPIRE', KEYS[1], ARGV[3])\n"
     "return 1\n";
 
 /* give up: the client gets the error; a job that kept failing is kept for an operator */
@@ -196,6 +214,7 @@ struct _CblueQueueRedis {
 	gint n_expired;
 	gint n_claimed;
 	gint n_rate_limited;
+	gint n_token_batches;
 };
 
 static void cblue_queue_redis_iface_init(CblueQueueInterface *iface);
@@ -384,6 +403,7 @@ typedef struct {
 	gchar *payload;	       /* owned: the job as JSON, without the previous topic */
 	gchar *conversation_id; /* owned */
 	gchar *rate_key;       /* owned, nullable: the client's bucket, unlimited if NULL */
+	CblueMessage *message; /* owned, nullable: the caller's, when it wants tokens */
 	gint64 deadline_usec;  /* monotonic */
 	gint64 submitted_usec; /* monotonic */
 } CblueRedisJob;
@@ -396,6 +416,7 @@ cblue_redis_job_free(CblueRedisJob *job)
 	g_free(job->payload);
 	g_free(job->conversation_id);
 	g_free(job->rate_key);
+	g_clear_object(&job->message);
 	g_free(job);
 }
 
@@ -521,7 +542,7 @@ cblue_redis_job_submit_cb(gpointer user_data)
 
 static gchar *
 cblue_redis_job_encode(CblueQueueRedis *self, CblueMessage *message, const gchar *const *pii_types,
-		       gint64 deadline_wall_usec)
+		       gint64 deadline_wall_usec, gboolean stream)
 {
 	g_autoptr(JsonBuilder) builder = json_builder_new_immutable();
 	g_autoptr(JsonNode) root = NULL;
@@ -544,6 +565,10 @@ cblue_redis_job_encode(CblueQueueRedis *self, CblueMessage *message, const gchar
 	json_builder_add_string_value(builder, self->replies_key);
 	json_builder_set_member_name(builder, "deadline");
 	json_builder_add_int_value(builder, deadline_wall_usec);
+	if (stream) {
+		json_builder_set_member_name(builder, "stream");
+		json_builder_add_boolean_value(builder, TRUE);
+	}
 	json_builder_end_object(builder);
 	root = json_builder_get_root(builder);
 	return json_to_string(root, FALSE);
@@ -649,10 +674,14 @@ cblue_queue_redis_submit_async(CblueQueue *queue, CblueMessage *message, GCancel
 		digest[32] = '\0';
 		job->rate_key = g_strconcat(self->rate_prefix, digest, NULL);
 	}
+	/* someone listens to the caller's tokens (the server connects before submitting) */
+	if (cblue_message_wants_tokens(message))
+		job->message = g_object_ref(message);
 	job->submitted_usec = g_get_monotonic_time();
 	job->deadline_usec = job->submitted_usec + (gint64)self->reply_timeout_ms * 1000;
 	job->payload = cblue_redis_job_encode(self, copy, (const gchar *const *)pii_types,
-					      g_get_real_time() + (gint64)self->reply_timeout_ms * 1000);
+					      g_get_real_time() + (gint64)self->reply_timeout_ms * 1000,
+					      job->message != NULL);
 	g_atomic_int_inc(&self->n_submitted);
 	g_main_context_invoke(self->context, cblue_redis_job_submit_cb, job);
 }
@@ -683,6 +712,48 @@ cblue_redis_entry_field(redisReply *entry, const gchar *name)
 
 static void cblue_redis_read_replies(CblueQueueRedis *self);
 
+typedef struct {
+	CblueMessage *message; /* owned */
+	gchar *text;	       /* owned */
+} CblueRedisTokens;
+
+static void
+cblue_redis_tokens_free(gpointer data)
+{
+	CblueRedisTokens *tokens = data;
+	g_object_unref(tokens->message);
+	g_free(tokens->text);
+	g_free(tokens);
+}
+
+/* on the caller's context, where its token handlers live */
+static gboolean
+cblue_redis_tokens_emit_cb(gpointer data)
+{
+	CblueRedisTokens *tokens = data;
+	cblue_message_emit_token(tokens->message, tokens->text);
+	return G_SOURCE_REMOVE;
+}
+
+/* a batch of tokens from the worker: one `token` on the caller's message. The reply's
+ * GTask completes on that context later, at the same priority, so after every batch. */
+static void
+cblue_redis_job_relay_tokens(CblueQueueRedis *self, const gchar *job_id, redisReply *text)
+{
+	CblueRedisJob *job = g_hash_table_lookup(self->pending, job_id);
+	CblueRedisTokens *tokens;
+
+	if (job == NULL || job->message == NULL || text->len == 0 ||
+	    !g_utf8_validate(text->str, (gssize)text->len, NULL))
+		return;
+	tokens = g_new0(CblueRedisTokens, 1);
+	tokens->message = g_object_ref(job->message);
+	tokens->text = g_strndup(text->str, text->len);
+	g_atomic_int_inc(&self->n_token_batches);
+	g_main_context_invoke_full(g_task_get_context(job->task), G_PRIORITY_DEFAULT, cblue_redis_tokens_emit_cb,
+				   tokens, cblue_redis_tokens_free);
+}
+
 static void
 cblue_redis_reply_entry(CblueQueueRedis *self, redisReply *entry)
 {
@@ -690,11 +761,16 @@ cblue_redis_reply_entry(CblueQueueRedis *self, redisReply *entry)
 	redisReply *body = cblue_redis_entry_field(entry, "reply");
 	redisReply *error_code = cblue_redis_entry_field(entry, "error");
 	redisReply *error_message = cblue_redis_entry_field(entry, "message");
+	redisReply *tokens = cblue_redis_entry_field(entry, "tokens");
 	g_autoptr(GError) error = NULL;
 	g_autoptr(CblueChatReply) reply = NULL;
 
 	if (job_id == NULL)
 		return;
+	if (tokens != NULL) {
+		cblue_redis_job_relay_tokens(self, job_id->str, tokens);
+		return;
+	}
 	if (body != NULL) {
 		reply = cblue_redis_reply_decode(body->str, body->len, &error);
 		if (reply == NULL) {
@@ -706,7 +782,8 @@ cblue_redis_reply_entry(CblueQueueRedis *self, redisReply *entry)
 	}
 	if (error_code != NULL) {
 		guint64 code = CBLUE_ERROR_INTERNAL;
-		if (!g_ascii_string_to_unsigned(error_code->str, 10, 0, CBLUE_ERROR_NOT_REACHABLE, &code, NULL))
+		/* any code of the domain (too_large, say, is after not_reachable) */
+		if (!g_ascii_string_to_unsigned(error_code->str, 10, 0, CBLUE_ERROR_LAST - 1, &code, NULL))
 			code = CBLUE_ERROR_INTERNAL;
 		cblue_redis_job_fail(self, job_id->str, (CblueError)code,
 				     error_message != NULL ? error_message->str : _("The job failed."));
@@ -794,11 +871,18 @@ typedef struct {
 	gchar **pii_types;     /* owned, nullable */
 	guint tries;
 	gint64 start_usec;
+	gboolean stream;       /* the client wants the tokens */
+	gulong token_handler;
+	GString *tokens;       /* owned, nullable: waiting for the next batch */
+	GSource *flush_source; /* owned, nullable */
 } CblueRedisWork;
+
+static void cblue_redis_work_stop_tokens(CblueRedisWork *work, gboolean flush);
 
 static void
 cblue_redis_work_free(CblueRedisWork *work)
 {
+	cblue_redis_work_stop_tokens(work, FALSE);
 	g_free(work->entry_id);
 	g_free(work->job_id);
 	g_free(work->payload);
@@ -923,6 +1007,85 @@ cblue_redis_error_is_permanent(const GError *error)
 }
 
 static void
+cblue_redis_tokens_sent_cb(redisReply *reply, gpointer user_data)
+{
+	/* lost with the connection: a preview only, the reply carries the whole text */
+	if (reply != NULL && reply->type == REDIS_REPLY_ERROR)
+		g_debug("redis: cannot stream tokens: %s", reply->str);
+}
+
+/* one XADD for the tokens waiting: on the command connection, so before the reply */
+static void
+cblue_redis_work_flush_tokens(CblueRedisWork *work)
+{
+	CblueQueueRedis *self = work->self;
+	const gchar *argv[] = {"EVAL", cblue_redis_lua_tokens, "1", work->reply_to, work->job_id, NULL,
+			       CBLUE_REDIS_REPLY_STREAM_TTL};
+	gsize lens[G_N_ELEMENTS(argv)];
+
+	if (work->flush_source != NULL) {
+		g_source_destroy(work->flush_source);
+		g_clear_pointer(&work->flush_source, g_source_unref);
+	}
+	if (work->tokens == NULL || work->tokens->len == 0)
+		return;
+	argv[5] = work->tokens->str;
+	for (guint i = 0; i < G_N_ELEMENTS(argv); i++)
+		lens[i] = i == 5 ? work->tokens->len : strlen(argv[i]);
+	if (cblue_redis_connection_command(self->cmd, cblue_redis_tokens_sent_cb, NULL, G_N_ELEMENTS(argv), argv,
+					   lens))
+		g_atomic_int_inc(&self->n_token_batches);
+	g_string_truncate(work->tokens, 0);
+}
+
+static gboolean
+cblue_redis_work_flush_cb(gpointer user_data)
+{
+	CblueRedisWork *work = user_data;
+	g_clear_pointer(&work->flush_source, g_source_unref);
+	cblue_redis_work_flush_tokens(work);
+	return G_SOURCE_REMOVE;
+}
+
+/* emitted on the Redis thread, which called cblue_bot_ask_async() */
+static void
+cblue_redis_work_token_cb(CblueMessage *message, const gchar *text, gpointer user_data)
+{
+	CblueRedisWork *work = user_data;
+
+	if (work->tokens == NULL)
+		work->tokens = g_string_new(NULL);
+	g_string_append(work->tokens, text);
+	if (work->tokens->len >= CBLUE_REDIS_TOKEN_FLUSH_BYTES) {
+		cblue_redis_work_flush_tokens(work);
+		return;
+	}
+	if (work->flush_source == NULL) {
+		work->flush_source = g_timeout_source_new(CBLUE_REDIS_TOKEN_FLUSH_MS);
+		g_source_set_callback(work->flush_source, cblue_redis_work_flush_cb, work, NULL);
+		g_source_attach(work->flush_source, work->self->context);
+	}
+}
+
+/* @flush: send the tokens still waiting (the answer is complete), else drop them */
+static void
+cblue_redis_work_stop_tokens(CblueRedisWork *work, gboolean flush)
+{
+	if (work->token_handler != 0)
+		g_clear_signal_handler(&work->token_handler, work->message);
+	if (flush)
+		cblue_redis_work_flush_tokens(work);
+	if (work->flush_source != NULL) {
+		g_source_destroy(work->flush_source);
+		g_clear_pointer(&work->flush_source, g_source_unref);
+	}
+	if (work->tokens != NULL) {
+		g_string_free(work->tokens, TRUE);
+		work->tokens = NULL;
+	}
+}
+
+static void
 cblue_redis_work_answered_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 {
 	CblueRedisWork *work = user_data;
@@ -931,6 +1094,8 @@ cblue_redis_work_answered_cb(GObject *source, GAsyncResult *res, gpointer user_d
 	g_autoptr(CblueChatReply) reply = cblue_bot_ask_finish(CBLUE_BOT(source), res, &error);
 	g_autofree gchar *json = NULL;
 
+	/* the last tokens go out before the reply; after a failure they are dropped */
+	cblue_redis_work_stop_tokens(work, reply != NULL);
 	cblue_redis_histogram_observe(&self->processing,
 				      (gdouble)(g_get_monotonic_time() - work->start_usec) / G_USEC_PER_SEC);
 	if (reply == NULL) {
@@ -995,6 +1160,11 @@ cblue_redis_job_decode(CblueRedisWork *work, gint64 *deadline, GError **error)
 	work->job_id = g_strdup(id);
 	work->reply_to = g_strdup(reply_to);
 	*deadline = json_object_get_int_member_with_default(obj, "deadline", 0);
+	{
+		JsonNode *stream = json_object_get_member(obj, "stream");
+		work->stream = stream != NULL && JSON_NODE_HOLDS_VALUE(stream) &&
+			       json_node_get_value_type(stream) == G_TYPE_BOOLEAN && json_node_get_boolean(stream);
+	}
 	message = cblue_message_new(text);
 	cblue_message_set_message_id(message, id);
 	cblue_message_set_conversation_id(message, conversation_id);
@@ -1053,6 +1223,9 @@ cblue_redis_work_begin_cb(redisReply *reply, gpointer user_data)
 		return;
 	}
 	work->start_usec = g_get_monotonic_time();
+	if (work->stream)
+		work->token_handler =
+		    g_signal_connect(work->message, "token", G_CALLBACK(cblue_redis_work_token_cb), work);
 	cblue_bot_ask_async(self->bot, work->message, NULL, cblue_redis_work_answered_cb, work);
 }
 
@@ -1631,6 +1804,10 @@ cblue_queue_redis_append_metrics(CblueQueue *queue, GString *out)
 			g_string_append_printf(out, "jobs_total{result=\"%s\"} %u\n", counters[i].result,
 					       (guint)g_atomic_int_get(counters[i].counter));
 	}
+	g_string_append(out, "# HELP job_token_batches_total Batches of streamed tokens this process published "
+			     "(worker) or relayed to clients (API).\n"
+			     "# TYPE job_token_batches_total counter\n");
+	g_string_append_printf(out, "job_token_batches_total %u\n", (guint)g_atomic_int_get(&self->n_token_batches));
 	cblue_redis_histogram_render(&self->processing, out, "job_processing_duration_seconds",
 				     "Time a worker took to answer a job.");
 	cblue_redis_histogram_render(&self->round_trip, out, "job_round_trip_seconds",

@@ -10,6 +10,7 @@ built (then every process shares it).
 import concurrent.futures
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -486,3 +487,129 @@ def test_slow_answers_are_not_claimed_from_a_live_worker():
         assert not topo.sanitizer_errors, topo.sanitizer_errors[0][-4000:]
     finally:
         server.shutdown()
+
+
+def _dead_letters(topo):
+    """The entries of the dead-letter stream, each a dict of its fields."""
+    out = topo.redis.cli("XRANGE", "cblue:jobs:dead", "-", "+").splitlines()
+    entries = []
+    fields = None
+    # redis-cli prints each entry as its id, then field and value lines
+    for line in out:
+        if re.fullmatch(r"\d+-\d+", line):
+            fields = {}
+            entries.append(fields)
+        elif fields is not None:
+            fields.setdefault("_items", []).append(line)
+    return [dict(zip(e["_items"][::2], e["_items"][1::2])) for e in entries]
+
+
+# the dummy pipeline (a model that takes a minute), and the queue
+DUMMY = {"plugins": {"enabled": "dummy,queue-redis", "disabled": ""}}
+
+
+def test_job_that_keeps_losing_its_worker_is_dead_lettered():
+    """Each worker that takes the job dies (kill -9) while answering it: after
+    [queue] max_failures such deliveries the next worker dead-letters it instead of trying
+    again, and the client gets an explicit error, not a hang until the deadline."""
+    config = dict(DUMMY, dummy={"model_delay_ms": "60000"},
+                  queue={"max_failures": "2", "claim_idle_ms": "1000", "claim_interval_ms": "200",
+                         "reply_timeout_ms": "60000"})
+    with Topology(apis=1, workers=1, nginx=False, config=config) as topo:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            future = pool.submit(topo.post_chat, {"message": "solar-warranty?"}, 90)
+            for attempt in range(2):
+                holder = topo.workers[-1]
+                _wait(lambda: topo.metrics(holder).get("job_in_progress") == 1, 30,
+                      f"worker {attempt} to be answering the job")
+                holder.kill()
+                topo.workers.append(topo.new_worker(len(topo.workers)).start())
+                topo.wait_ready(topo.workers[-1])
+            status, _, body = future.result(timeout=60)
+        assert status == 500, body
+        assert body["error"]["code"] == "internal" and "2 times" in body["error"]["message"], body
+        (dead,) = _dead_letters(topo)
+        assert dead["failures"] == "2" and "2 times" in dead["error"], dead
+        assert int(topo.redis.cli("XLEN", "cblue:jobs").strip()) == 0
+        last = topo.metrics(topo.workers[-1])
+        assert last['jobs_total{result="dead_letter"}'] == 1 and last['jobs_total{result="claimed"}'] == 1
+        assert last["job_in_progress"] == 0  # it did not start the model a third time
+    assert not topo.sanitizer_errors, topo.sanitizer_errors[0][-4000:]
+
+
+class FakeLlm:
+    """tests/fakes/fake_openai.py on a free port: an OpenAI-compatible provider that streams."""
+
+    def __init__(self, *args):
+        import subprocess
+        root = os.environ.get("CBLUE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
+        fake = os.path.join(root, "tests", "fakes", "fake_openai.py")
+        self.proc = subprocess.Popen([sys.executable, fake, "--port", "0", *args], stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        assert line.startswith("PORT "), line
+        self.url = f"http://127.0.0.1:{int(line.split()[1])}"
+
+    def stop(self):
+        self.proc.kill()
+        self.proc.wait()
+
+
+def _sse_events(body):
+    events = []
+    for block in body.split("\n\n"):
+        if block.strip():
+            lines = dict(line.split(": ", 1) for line in block.split("\n"))
+            events.append((lines["event"], json.loads(lines["data"])))
+    return events
+
+
+@needs_nginx
+def test_llm_tokens_stream_through_the_queue():
+    """An LLM answer computed by a worker streams to the client through Redis and nginx:
+    WebSocket `token` frames and server-sent events arrive in several batches, all before
+    the one reply, and together they are the reply's text."""
+    websocket = pytest.importorskip("websocket")
+    import http.client
+    llm = FakeLlm("--tokens", "40", "--interval", "5")
+    config = {"model": {"url": llm.url, "model": "fake-model", "timeout": "20", "first_token_timeout": "15"}}
+    try:
+        with Topology(apis=2, workers=2, config=config) as topo:
+            ws = websocket.create_connection(topo.ws_url(), timeout=30)
+            try:
+                ws.send(json.dumps({"type": "message", "text": QUESTION}))
+                frames = []
+                while not frames or frames[-1]["type"] != "reply":
+                    frames.append(json.loads(ws.recv()))
+            finally:
+                ws.close()
+            tokens = [f["text"] for f in frames if f["type"] == "token"]
+            reply = frames[-1]
+            assert [f["type"] for f in frames] == ["typing"] + ["token"] * len(tokens) + ["reply"], frames
+            assert len(tokens) > 1, "the answer did not stream: one batch of tokens"
+            assert "".join(tokens).strip() == reply["reply"] and reply["reply"].startswith("Rooftop")
+
+            conn = http.client.HTTPConnection(*topo.front, timeout=30)
+            try:
+                conn.request("POST", "/api/v1/chat", body=json.dumps({"message": QUESTION}),
+                             headers={"Content-Type": "application/json", "Accept": "text/event-stream"})
+                resp = conn.getresponse()
+                assert resp.status == 200 and resp.getheader("Content-Type").startswith("text/event-stream")
+                events = _sse_events(resp.read().decode("utf-8"))
+            finally:
+                conn.close()
+            names = [e for e, _ in events]
+            assert names == ["token"] * (len(events) - 1) + ["reply"], names
+            assert len(events) > 2
+            assert "".join(d["text"] for _, d in events[:-1]).strip() == events[-1][1]["reply"]
+
+            # one batch relayed per batch published (Redis carried batches, not every token)
+            published = sum(topo.metrics(w)["job_token_batches_total"] for w in topo.workers)
+            relayed = sum(topo.metrics(a)["job_token_batches_total"] for a in topo.api)
+            assert published == relayed == len(tokens) + len(events) - 1
+            # a client that does not ask for tokens gets the whole reply; nothing is streamed
+            status, _, body = topo.post_chat({"message": QUESTION})
+            assert status == 200 and body["reply"] == reply["reply"]
+            assert sum(topo.metrics(w)["job_token_batches_total"] for w in topo.workers) == published
+        assert not topo.sanitizer_errors, topo.sanitizer_errors[0][-4000:]
+    finally:
+        llm.stop()

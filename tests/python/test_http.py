@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Black-box tests of `cblue serve`: POST /api/v1/chat, /healthz, /readyz, /metrics,
-graceful shutdown on SIGTERM."""
+graceful shutdown on SIGTERM.
+
+With CBLUE_TEST_TOPOLOGY=1 (meson test test_http_topology) the same tests run against the
+scaled topology instead (tests/python/topology_mode.py: PostgreSQL, Redis, 2 API processes,
+2 workers, every request through nginx); the few about one process are marked
+`embedded_only`."""
 
 import json
 import os
@@ -15,6 +20,7 @@ import urllib.request
 import pytest
 
 from conftest import CBLUE
+from topology_mode import TOPOLOGY, embedded_only, topology
 
 
 class Server:
@@ -31,11 +37,13 @@ class Server:
         assert line.startswith("Listening on http://127.0.0.1:"), (line, self.proc.stderr.read())
         self.base = line.split()[-1].rstrip("/")
 
-    def request(self, method, path, body=None, content_type="application/json"):
+    def request(self, method, path, body=None, content_type="application/json", headers=None):
         data = body if isinstance(body, (bytes, type(None))) else body.encode("utf-8")
         req = urllib.request.Request(self.base + path, data=data, method=method)
         if data is not None and content_type:
             req.add_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            req.add_header(name, value)
         try:
             with urllib.request.urlopen(req, timeout=30) as resp:
                 body = resp.read()
@@ -53,8 +61,21 @@ class Server:
         return self.proc.wait(timeout=30)
 
 
+@pytest.fixture(scope="module")
+def shared_topology():
+    """topology mode: one topology for the whole module"""
+    if not TOPOLOGY:
+        yield None
+        return
+    with topology() as srv:
+        yield srv
+
+
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, shared_topology):
+    if shared_topology is not None:
+        yield shared_topology
+        return
     srv = Server(tmp_path / "data")
     yield srv
     if srv.proc.poll() is None:
@@ -127,33 +148,63 @@ def test_health_and_ready(server):
     assert status == 200 and body["status"] == "ready"
 
 
-def test_sigterm_flushes_the_conversation(server):
+def test_conversation_is_stored(server):
+    """Embedded: SIGTERM flushes the conversation to SQLite. Topology: a worker stores it in
+    the shared PostgreSQL."""
     status, _, reply = server.chat({"message": "ติดโซลาร์เซลล์ราคาเท่าไหร่"})
     assert status == 200
-    assert server.stop() == 0
-    db = sqlite3.connect(os.path.join(server.data_dir, "cblue.db"))
-    rows = db.execute("SELECT role, text FROM messages WHERE conversation_id = ? ORDER BY role DESC",
-                      (reply["conversation_id"],)).fetchall()
+    if TOPOLOGY:
+        rows = server.stored_messages(reply["conversation_id"], 2)
+    else:
+        assert server.stop() == 0
+        db = sqlite3.connect(os.path.join(server.data_dir, "cblue.db"))
+        rows = db.execute("SELECT role, text FROM messages WHERE conversation_id = ? ORDER BY role DESC",
+                          (reply["conversation_id"],)).fetchall()
+    assert len(rows) == 2, rows
     assert rows[0] == ("user", "ติดโซลาร์เซลล์ราคาเท่าไหร่")
     assert rows[1][0] == "bot"
 
 
-def test_threads_and_request_id(tmp_path):
+def test_request_id_and_headers(server):
+    for _ in range(4):
+        status, headers, reply = server.chat({"message": "ติดโซลาร์เซลล์ราคาเท่าไหร่"})
+        assert status == 200 and reply["reply"]
+        assert headers["X-Request-Id"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+    status, headers, _ = server.request("POST", "/api/v1/chat", json.dumps({"message": "office hours?"}),
+                                        headers={"X-Request-Id": "trace-http-7"})
+    assert status == 200 and headers["X-Request-Id"] == "trace-http-7"
+
+
+@embedded_only  # the --threads option of one `cblue serve`
+def test_threads(tmp_path):
     srv = Server(tmp_path / "data", args=["--threads", "2"])
     try:
         for _ in range(4):
             status, headers, reply = srv.chat({"message": "ติดโซลาร์เซลล์ราคาเท่าไหร่"})
             assert status == 200 and reply["reply"]
-            assert headers["X-Request-Id"]
-            assert headers["X-Content-Type-Options"] == "nosniff"
     finally:
         assert srv.stop() == 0
     assert "with 2 threads" in srv.proc.stderr.read()
 
 
 def test_metrics_scrape(server):
-    """/metrics parses with the Prometheus client library's own text parser."""
+    """/metrics parses with the Prometheus client library's own text parser. In topology mode
+    it is scraped through nginx for the format, and the counts are summed over the API
+    processes, each scraped directly (metrics are per process, as Prometheus scrapes them)."""
     parser = pytest.importorskip("prometheus_client.parser")
+
+    def samples():
+        texts = server.metrics_texts() if TOPOLOGY else [server.request("GET", "/metrics")[2]]
+        total = {}
+        for text in texts:
+            for family in parser.text_string_to_metric_families(text):
+                for s in family.samples:
+                    key = (s.name, tuple(sorted(s.labels.items())))
+                    total[key] = total.get(key, 0) + s.value
+        return total
+
+    before = samples()
     assert server.chat({"message": "ติดโซลาร์เซลล์ราคาเท่าไหร่"})[0] == 200
     assert server.chat({"message": "今天天气怎么样"})[0] == 200
     assert server.request("POST", "/api/v1/chat", "not json")[0] == 400
@@ -167,17 +218,23 @@ def test_metrics_scrape(server):
         assert name in families, name
     assert families["http_requests"].type == "counter"
     assert families["http_request_duration_seconds"].type == "histogram"
-    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
-               for f in families.values() for s in f.samples}
-    assert samples[("http_requests_total", (("route", "/api/v1/chat"), ("status", "200")))] == 2
-    assert samples[("http_requests_total", (("route", "/api/v1/chat"), ("status", "400")))] == 1
-    assert samples[("messages_total", (("language", "th"), ("outcome", "answered")))] == 1
-    assert samples[("messages_total", (("language", "zh"), ("outcome", "unanswered")))] == 1
-    assert samples[("conversations_total", (("language", "th"),))] == 1
-    assert samples[("http_request_duration_seconds_count", (("route", "/api/v1/chat"),))] == 3
-    assert samples[("process_resident_memory_bytes", ())] > 1e6
+    if TOPOLOGY:
+        assert "job_queue_up" in families
+    after = samples()
+
+    def delta(name, **labels):
+        key = (name, tuple(sorted(labels.items())))
+        return after.get(key, 0) - before.get(key, 0)
+    assert delta("http_requests_total", route="/api/v1/chat", status="200") == 2
+    assert delta("http_requests_total", route="/api/v1/chat", status="400") == 1
+    assert delta("messages_total", language="th", outcome="answered") == 1
+    assert delta("messages_total", language="zh", outcome="unanswered") == 1
+    assert delta("conversations_total", language="th") == 1
+    assert delta("http_request_duration_seconds_count", route="/api/v1/chat") == 3
+    assert after[("process_resident_memory_bytes", ())] > 1e6
 
 
+@embedded_only  # SIGTERM of the single server, with the dummy plugins
 def test_sigterm_finishes_replies_in_flight(tmp_path):
     """SIGTERM: the port closes, a reply being computed is still delivered, exit 0."""
     srv = Server(tmp_path / "data", config="[plugins]\nenabled=dummy\ndisabled=\n[dummy]\nmodel_delay_ms=800\n")
@@ -205,8 +262,9 @@ def test_conversation_history(server):
     status, _, first = server.chat({"message": "office hours?"})
     assert status == 200
     cid = first["conversation_id"]
-    # the history is written behind; it shows up within the group-commit delay
-    for _ in range(50):
+    # the history is written behind; it shows up within the group-commit delay (in topology
+    # mode: once a worker's store wrote it to PostgreSQL)
+    for _ in range(200):
         status, _, history = server.request("GET", "/api/v1/conversations/" + cid)
         if status == 200:
             break
@@ -220,17 +278,29 @@ def test_conversation_history(server):
 
 
 def test_rate_limit(tmp_path):
+    """Embedded: one process's bucket. Topology: the bucket every API process shares in Redis
+    (the requests go through nginx to both)."""
+    if TOPOLOGY:
+        with topology({"server": {"rate_limit": "0.02", "rate_limit_burst": "3"}}, workers=1,
+                      postgres=False) as srv:
+            check_rate_limit(srv)
+        return
     srv = Server(tmp_path / "data", config="[server]\nrate_limit=0.02\nrate_limit_burst=3\n")
     try:
-        statuses = [srv.chat({"message": "office hours?"})[0] for _ in range(3)]
-        assert statuses == [200, 200, 200]
-        status, headers, body = srv.chat({"message": "office hours?"})
-        assert status == 429 and int(headers["Retry-After"]) >= 1 and body["error"]["code"] == "busy"
-        assert srv.request("GET", "/healthz")[0] == 200
+        check_rate_limit(srv)
     finally:
         srv.stop()
 
 
+def check_rate_limit(srv):
+    statuses = [srv.chat({"message": "office hours?"})[0] for _ in range(3)]
+    assert statuses == [200, 200, 200]
+    status, headers, body = srv.chat({"message": "office hours?"})
+    assert status == 429 and int(headers["Retry-After"]) >= 1 and body["error"]["code"] == "busy"
+    assert srv.request("GET", "/healthz")[0] == 200
+
+
+@embedded_only  # the JSON log lines of one process's stderr
 def test_request_id_in_log_lines(tmp_path):
     """X-Request-Id is echoed and is the request_id field of the JSON log records."""
     srv = Server(tmp_path / "data", args=["--log-format", "json", "--verbose"])
@@ -246,6 +316,7 @@ def test_request_id_in_log_lines(tmp_path):
     assert any("/api/v1/chat 200" in r["message"] for r in tagged), records[-5:]
 
 
+@embedded_only  # TLS on the daemon (behind nginx, nginx terminates TLS)
 def test_https(tmp_path):
     """--tls-cert/--tls-key serve HTTPS, with HSTS."""
     import shutil
