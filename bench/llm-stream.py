@@ -2,21 +2,25 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Benchmark: streaming LLM answers relayed by `cblue serve` over WebSocket.
 
-A fake OpenAI-compatible provider (asyncio, in a process of its own) streams every answer
-as TOKENS tokens, one every INTERVAL ms; every token carries the provider's send time
+A fake OpenAI-compatible provider streams every answer as TOKENS chunked server-sent
+events, one every INTERVAL ms; every token carries the provider's send time
 (CLOCK_MONOTONIC, shared by the processes of one machine). N WebSocket clients each ask
-one question at the same moment and time every token frame as it arrives. Printed:
+one question at the same moment and time every token frame. Both ends are
+bench/llm-stream-client (C, one epoll loop each, built with the project), so that the
+figures are the server's and not a Python client's queueing; --client/--provider python
+run the asyncio versions below instead. Printed:
 
 - how many conversations completed (every token, then the final reply, from the model);
 - relay latency per token: client receive time minus provider send time, p50/p99/max,
   through Cblue, and the same measured with the client reading the provider's SSE stream
-  directly (the baseline: loopback and the Python client's own cost); the difference is
-  what Cblue's relay adds;
+  directly (the baseline: loopback and the client's own cost); the difference is what
+  Cblue's relay adds; the same for the steady state (from each stream's 6th token);
 - Cblue's peak RSS (VmHWM) and its CPU time (user+system, from /proc) per answered
   message, the model's time excluded (it runs in the fake's process).
 
 Figures, not pass/fail. Usage:
   bench/llm-stream.py [--build BUILD_DIR] [--conversations 1000] [--tokens 50] [--interval 20]
+                      [--synchronized] [--by-token] [--wrapper 'perf record -g -o perf.data']
 """
 
 import argparse
@@ -24,6 +28,7 @@ import asyncio
 import base64
 import json
 import os
+import shlex
 import shutil
 import signal
 import struct
@@ -33,6 +38,9 @@ import tempfile
 import time
 
 QUESTION = "How much is a rooftop solar system?"
+# tokens from this place in their stream on are "steady state": by then every
+# conversation has been through the pipeline (retrieval, prompt) and is only streaming
+STEADY_FROM = 5
 
 
 # the fake provider ----------------------------------------------------------------------
@@ -197,6 +205,30 @@ async def run_clients(n, target, port):
     return latencies, results, time.monotonic() - start
 
 
+def run_c_client(client, kind, port, n):
+    """The same, with bench/llm-stream-client (C, one epoll loop): the latency is then
+    the server's, not the Python client's queueing."""
+    out = subprocess.run([client, kind, str(port), str(n)], check=True, capture_output=True, text=True).stdout
+    latencies = []
+    steady = []
+    by_ordinal = {}
+    results = {}
+    for line in out.splitlines():
+        if line.startswith("latency_ms "):
+            _, value, ordinal = line.split()
+            latencies.append(float(value))
+            by_ordinal.setdefault(int(ordinal), []).append(float(value))
+            if int(ordinal) >= STEADY_FROM:
+                steady.append(float(value))
+        elif line.startswith("result "):
+            results = {k: float(v) if k == "elapsed" else int(v)
+                       for k, v in (item.split("=") for item in line.split()[1:])}
+    elapsed = results.pop("elapsed")
+    results["steady"] = steady
+    results["by_ordinal"] = by_ordinal
+    return latencies, results, elapsed
+
+
 def percentile(values, p):
     if not values:
         return float("nan")
@@ -218,6 +250,22 @@ def proc_status(pid, key):
     return float("nan")
 
 
+def find_cblue(pid, exe):
+    """The cblue process: pid itself, or (with --wrapper) its descendant running exe."""
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            if os.path.realpath("/proc/%d/exe" % p) == os.path.realpath(exe):
+                return p
+            for task in os.listdir("/proc/%d/task" % p):
+                with open("/proc/%d/task/%s/children" % (p, task)) as f:
+                    todo += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+    return pid
+
+
 def settle(pid, timeout=60.0):
     """Waits until the process uses (almost) no CPU for half a second."""
     deadline = time.monotonic() + timeout
@@ -235,16 +283,36 @@ def main():
     parser.add_argument("--tokens", type=int, default=50)
     parser.add_argument("--interval", type=float, default=20)
     parser.add_argument("--threads", type=int, default=0, help="cblue serve --threads (0: one per core)")
+    parser.add_argument("--client", choices=("c", "python"), default="c",
+                        help="the WebSocket/SSE clients: bench/llm-stream-client (default) or asyncio")
+    parser.add_argument("--provider", choices=("c", "python"), default="c",
+                        help="the fake provider: bench/llm-stream-client provider (default) or asyncio")
+    parser.add_argument("--synchronized", action="store_true",
+                        help="C provider: every stream's token on one shared tick (the worst burst) instead of "
+                             "each stream on its own clock; the Python provider is always synchronized")
+    parser.add_argument("--by-token", action="store_true",
+                        help="also print the latency of each token position (C client)")
+    parser.add_argument("--wrapper", default="",
+                        help="command put before cblue serve, e.g. 'perf record -g -o perf.data' to profile it")
     args = parser.parse_args()
 
     cblue = os.path.join(args.build, "core", "cblue")
+    client = os.path.join(args.build, "bench", "llm-stream-client")
+    if "c" in (args.client, args.provider) and not os.access(client, os.X_OK):
+        sys.exit("%s is not built (ninja -C %s bench/llm-stream-client), or use --client python" % (client, args.build))
     tmp = tempfile.mkdtemp(prefix="cblue-llm-bench.")
-    read_fd, write_fd = os.pipe()
-    provider = subprocess.Popen([sys.executable, __file__, "--serve-provider", str(write_fd), str(args.tokens),
-                                 str(args.interval)], pass_fds=(write_fd,))
-    os.close(write_fd)
-    with os.fdopen(read_fd) as f:
-        provider_port = int(f.readline())
+    if args.provider == "c":
+        provider = subprocess.Popen([client, "provider", str(args.tokens), str(int(round(args.interval)))]
+                                    + (["synchronized"] if args.synchronized else []),
+                                    stdout=subprocess.PIPE, text=True)
+        provider_port = int(provider.stdout.readline())
+    else:
+        read_fd, write_fd = os.pipe()
+        provider = subprocess.Popen([sys.executable, __file__, "--serve-provider", str(write_fd), str(args.tokens),
+                                     str(args.interval)], pass_fds=(write_fd,))
+        os.close(write_fd)
+        with os.fdopen(read_fd) as f:
+            provider_port = int(f.readline())
     conf = os.path.join(tmp, "cblue.conf")
     with open(conf, "w") as f:
         # every client is 127.0.0.1: no per-address limits; room for every stream at once
@@ -253,7 +321,7 @@ def main():
                 "max_concurrent=%d\nmax_waiting=%d\nmax_wait_ms=60000\nhistory_messages=0\n"
                 % (args.conversations + 16, provider_port, args.conversations + 16, args.conversations))
     env = dict(os.environ, CBLUE_PLUGIN_PATH=os.path.join(args.build, "plugins"), LANG="C.UTF-8")
-    cmd = [cblue, "serve", "--port", "0", "--data-dir", os.path.join(tmp, "data"), "--config", conf]
+    cmd = shlex.split(args.wrapper) + [cblue, "serve", "--port", "0", "--data-dir", os.path.join(tmp, "data"), "--config", conf]
     if args.threads:
         cmd += ["--threads", str(args.threads)]
     server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=open(os.path.join(tmp, "serve.log"), "w"),
@@ -264,14 +332,23 @@ def main():
         # warm-up: one conversation (first connection to the provider), then wait for the
         # start-up work (KB indexes built in the background) to be over
         asyncio.run(run_clients(1, ws_conversation, port))
-        settle(server.pid)
-        rss_before = proc_status(server.pid, "VmRSS")
-        cpu_before = proc_cpu_seconds(server.pid)
-        latencies, results, elapsed = asyncio.run(run_clients(args.conversations, ws_conversation, port))
-        cpu = proc_cpu_seconds(server.pid) - cpu_before
-        peak = proc_status(server.pid, "VmHWM")
-        base_latencies, base_results, base_elapsed = asyncio.run(
-            run_clients(args.conversations, direct_stream, provider_port))
+        pid = find_cblue(server.pid, cblue)
+        settle(pid)
+        rss_before = proc_status(pid, "VmRSS")
+        cpu_before = proc_cpu_seconds(pid)
+        if args.client == "c":
+            latencies, results, elapsed = run_c_client(client, "ws", port, args.conversations)
+        else:
+            latencies, results, elapsed = asyncio.run(run_clients(args.conversations, ws_conversation, port))
+        cpu = proc_cpu_seconds(pid) - cpu_before
+
+        peak = proc_status(pid, "VmHWM")
+        if args.client == "c":
+            base_latencies, base_results, base_elapsed = run_c_client(client, "sse", provider_port,
+                                                                      args.conversations)
+        else:
+            base_latencies, base_results, base_elapsed = asyncio.run(
+                run_clients(args.conversations, direct_stream, provider_port))
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -283,11 +360,14 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     n = args.conversations
-    print("llm-stream: %d concurrent WebSocket conversations, %d tokens every %g ms" % (n, args.tokens, args.interval))
+    print("llm-stream: %d concurrent WebSocket conversations, %d tokens every %g ms (%s client, %s provider%s; "
+          "load average %s)" % (n, args.tokens, args.interval, args.client, args.provider,
+                                ", synchronized" if args.synchronized or args.provider == "python" else "",
+                                " ".join("%.2f" % x for x in os.getloadavg())))
     print("  completed from the model: %d/%d (fallbacks %d, errors %d, dropped %d, refused %d) in %.2f s"
           % (results["completed"], n, results["fallback"], results["errors"], results["dropped"], results["refused"],
              elapsed))
-    print("  tokens relayed: %d" % results["tokens"])
+    print("  token frames: %d, carrying %d tokens" % (results["tokens"], len(latencies)))
     if results.get("first_error"):
         print("  first error: %s" % results["first_error"])
     p50, p99, pmax = (percentile(latencies, 50), percentile(latencies, 99), max(latencies or [float("nan")]))
@@ -297,9 +377,20 @@ def main():
     print("  per-token latency, client reading the provider directly (ms): p50 %.3f  p99 %.3f  max %.3f  "
           "(%d/%d streams, %.2f s)" % (b50, b99, bmax, base_results["completed"], n, base_elapsed))
     print("  relay overhead added by Cblue (ms): p50 %.3f  p99 %.3f" % (p50 - b50, p99 - b99))
+    if "steady" in results and "steady" in base_results:
+        s, b = results["steady"], base_results["steady"]
+        print("  steady state (tokens %d.. of each stream), through Cblue / direct / added (ms): "
+              "p50 %.3f / %.3f / %.3f  p99 %.3f / %.3f / %.3f"
+              % (STEADY_FROM + 1, percentile(s, 50), percentile(b, 50), percentile(s, 50) - percentile(b, 50),
+                 percentile(s, 99), percentile(b, 99), percentile(s, 99) - percentile(b, 99)))
+    if args.by_token and "by_ordinal" in results:
+        for ordinal in sorted(results["by_ordinal"]):
+            v = results["by_ordinal"][ordinal]
+            print("    token %2d: through Cblue p50 %8.3f p99 %8.3f ms" % (ordinal + 1, percentile(v, 50), percentile(v, 99)))
     print("  Cblue RSS: %.1f MB before, peak %.1f MB" % (rss_before, peak))
     print("  Cblue CPU: %.3f s for %d answered messages = %.3f ms per message (model excluded)"
           % (cpu, max(results["completed"], 1), cpu * 1000.0 / max(results["completed"], 1)))
+
     return 0 if results["completed"] == n else 1
 
 

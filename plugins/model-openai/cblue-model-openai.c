@@ -7,6 +7,7 @@
 
 #include "cblue-circuit-breaker.h"
 #include "cblue-model-openai.h"
+#include "cblue-openai-chunk.h"
 #include "cblue-openai-prompt.h"
 #include "cblue-sse-parser.h"
 
@@ -14,6 +15,9 @@
 
 #define CBLUE_OPENAI_CHAT_PATH "/v1/chat/completions"
 #define CBLUE_OPENAI_READ_SIZE 8192
+/* reads of what has already arrived before the tokens are relayed (bounded, so that one
+ * fast stream does not hold the thread) */
+#define CBLUE_OPENAI_MAX_READS_AT_ONCE 64
 
 /* the buckets of the two latency histograms, in seconds */
 static const gdouble cblue_openai_buckets[] = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
@@ -226,7 +230,8 @@ typedef struct {
 	GSource *total_timer;	    /* owned, nullable */
 	GInputStream *stream;	    /* owned, nullable */
 	CblueSseParser *parser;	    /* owned, nullable */
-	JsonParser *json;	    /* owned, nullable: reused for every chunk of the stream */
+	guint8 *buffer;		    /* owned, nullable: CBLUE_OPENAI_READ_SIZE bytes, each read of the stream */
+	GSource *read_source;	    /* owned, nullable: waits for the stream to be readable */
 	GString *text;		    /* owned: the answer so far */
 	GError *stream_error;	    /* owned, nullable: set by the parser callback */
 	GMainContext *context;	    /* owned: where the caller runs */
@@ -235,6 +240,8 @@ typedef struct {
 	guint tokens_in;
 	guint tokens_out;
 	gboolean streaming;
+	gboolean pollable; /* the stream is read without blocking, when its source says so */
+	gboolean read_source_drained; /* read_source was made with nothing left in libsoup's buffers */
 	gboolean has_slot;
 	gboolean allowed; /* passed the circuit breaker: owes it a verdict */
 	gboolean got_token;
@@ -268,10 +275,14 @@ cblue_openai_op_free(CblueOpenaiOp *op)
 	g_clear_object(&op->kb);
 	g_clear_pointer(&op->hits, g_ptr_array_unref);
 	g_clear_pointer(&op->body, json_node_unref);
+	if (op->read_source != NULL) {
+		g_source_destroy(op->read_source);
+		g_clear_pointer(&op->read_source, g_source_unref);
+	}
 	g_clear_object(&op->cancellable);
 	g_clear_object(&op->stream);
 	g_clear_pointer(&op->parser, cblue_sse_parser_free);
-	g_clear_object(&op->json);
+	g_clear_pointer(&op->buffer, g_free);
 	g_string_free(op->text, TRUE);
 	g_clear_error(&op->stream_error);
 	g_main_context_unref(op->context);
@@ -580,83 +591,86 @@ cblue_openai_json_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 
 /* streaming */
 
-/* emits what can be shown: everything, once the start cannot be the no-answer marker */
+/* emits what can be shown: everything, once the start cannot be the no-answer marker.
+ * Called once everything that has arrived is read (cblue_openai_read_available()), so
+ * the tokens that arrived together go out as one piece (one signal emission, one frame
+ * to the customer) */
 static void
 cblue_openai_relay(CblueOpenaiOp *op)
 {
-	g_autofree gchar *piece = NULL;
-	if (op->relayed == 0 && cblue_openai_may_be_no_answer(op->text->str))
+	gsize from = op->relayed;
+	if (from == 0 && cblue_openai_may_be_no_answer(op->text->str))
 		return;
-	if (op->relayed >= op->text->len)
+	if (from >= op->text->len)
 		return;
-	piece = g_strndup(op->text->str + op->relayed, op->text->len - op->relayed);
 	op->relayed = op->text->len;
-	cblue_message_emit_token(op->message, piece);
+	/* the tail of the answer is a string of its own: no copy */
+	cblue_message_emit_token(op->message, op->text->str + from);
 }
 
+/* the first token stops the first-token timer and is timed */
+static void
+cblue_openai_first_token(GTask *task)
+{
+	CblueModelOpenai *self = g_task_get_source_object(task);
+	CblueOpenaiOp *op = g_task_get_task_data(task);
+
+	op->got_token = TRUE;
+	if (op->first_token_timer != NULL) {
+		g_source_destroy(op->first_token_timer);
+		g_clear_pointer(&op->first_token_timer, g_source_unref);
+	}
+	g_mutex_lock(&self->mutex);
+	cblue_openai_histogram_observe(&self->metrics.first_token,
+				       (gdouble)(g_get_monotonic_time() - op->start) / G_USEC_PER_SEC);
+	g_mutex_unlock(&self->mutex);
+}
+
+/* one event of the stream: a chunk, scanned without building a JSON tree (one arrives
+ * per token); its text is added to the answer and relayed once the whole read is parsed */
 static gboolean
 cblue_openai_sse_data_cb(const gchar *data, gpointer user_data)
 {
 	GTask *task = G_TASK(user_data);
-	CblueModelOpenai *self = g_task_get_source_object(task);
 	CblueOpenaiOp *op = g_task_get_task_data(task);
-	JsonObject *chunk;
-	JsonObject *choice;
-	JsonObject *delta = NULL;
-	const gchar *content;
+	CblueOpenaiChunk chunk;
+	gsize length = strlen(data);
+	gsize before = op->text->len;
 
-	if (g_strcmp0(data, "[DONE]") == 0) {
+	if (length == 6 && memcmp(data, "[DONE]", 6) == 0) {
 		op->finished = TRUE;
 		return FALSE;
 	}
-	if (op->json == NULL)
-		op->json = json_parser_new_immutable();
-	if (!json_parser_load_from_data(op->json, data, -1, NULL) ||
-	    !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(op->json))) {
+	if (!cblue_openai_chunk_scan(data, length, &chunk, op->text)) {
 		op->stream_error = g_error_new_literal(CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 						       _("The model's stream has a chunk that is not JSON."));
 		return FALSE;
 	}
-	chunk = json_node_get_object(json_parser_get_root(op->json));
-	if (json_object_has_member(chunk, "error")) {
+	if (chunk.has_error) {
+		g_string_truncate(op->text, before);
 		op->stream_error = g_error_new_literal(CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
 						       _("The model reported an error in the middle of its answer."));
 		return FALSE;
 	}
-	cblue_openai_read_usage(op, chunk);
-	choice = cblue_openai_first_choice(chunk);
-	if (choice == NULL)
-		return TRUE; /* e.g. the final usage chunk */
-	if (json_object_has_member(choice, "delta") && JSON_NODE_HOLDS_OBJECT(json_object_get_member(choice, "delta")))
-		delta = json_object_get_object_member(choice, "delta");
-	content = cblue_openai_get_string(delta, "content");
-	if (content != NULL && content[0] != '\0') {
-		if (!op->got_token) {
-			op->got_token = TRUE;
-			if (op->first_token_timer != NULL) {
-				g_source_destroy(op->first_token_timer);
-				g_clear_pointer(&op->first_token_timer, g_source_unref);
-			}
-			g_mutex_lock(&self->mutex);
-			cblue_openai_histogram_observe(&self->metrics.first_token,
-						       (gdouble)(g_get_monotonic_time() - op->start) / G_USEC_PER_SEC);
-			g_mutex_unlock(&self->mutex);
-		}
-		g_string_append(op->text, content);
-		cblue_openai_relay(op);
-	}
-	if (cblue_openai_get_string(choice, "finish_reason") != NULL)
+	if (chunk.has_prompt_tokens)
+		op->tokens_in = (guint)CLAMP(chunk.prompt_tokens, 0, G_MAXUINT);
+	if (chunk.has_completion_tokens)
+		op->tokens_out = (guint)CLAMP(chunk.completion_tokens, 0, G_MAXUINT);
+	if (op->text->len > before && !op->got_token)
+		cblue_openai_first_token(task);
+	if (chunk.finished)
 		op->finished = TRUE;
 	return TRUE;
 }
 
-static void cblue_openai_read_next(GTask *task);
+static void cblue_openai_read_next(GTask *task, gboolean drained);
 
 static void
 cblue_openai_stream_ended(GTask *task)
 {
 	CblueOpenaiOp *op = g_task_get_task_data(task);
 	if (op->stream_error != NULL) {
+		cblue_openai_relay(op);
 		cblue_openai_fail_with(task, g_steal_pointer(&op->stream_error));
 		return;
 	}
@@ -668,62 +682,141 @@ cblue_openai_stream_ended(GTask *task)
 	}
 	/* a marker held back to the end was not the marker after all: show it */
 	if (!cblue_openai_is_no_answer(op->text->str) && op->relayed < op->text->len) {
-		g_autofree gchar *piece = g_strdup(op->text->str + op->relayed);
+		gsize from = op->relayed;
 		op->relayed = op->text->len;
-		cblue_message_emit_token(op->message, piece);
+		cblue_message_emit_token(op->message, op->text->str + from);
 	}
 	cblue_openai_succeed(task);
 }
 
-static void
-cblue_openai_read_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+/* one read of the stream (@size bytes in op->buffer, or @error): FALSE once the op is
+ * over, failed or ended (the task has then returned) */
+static gboolean
+cblue_openai_take_read(GTask *task, gssize size, GError *error)
 {
-	GTask *task = G_TASK(user_data);
 	CblueOpenaiOp *op = g_task_get_task_data(task);
-	GError *error = NULL;
-	g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish(G_INPUT_STREAM(source), res, &error);
-	gsize size = 0;
-	const guint8 *data;
 
-	if (bytes == NULL) {
+	/* what came before a break, the end or a bad chunk is still shown first, as it was
+	 * when each token went out on its own (the final reply then replaces it if need be) */
+	if (size <= 0)
+		cblue_openai_relay(op);
+	if (size < 0) {
 		if (!g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
 			g_autofree gchar *message = g_strdup(error->message);
 			g_clear_error(&error);
 			cblue_openai_fail(task, CBLUE_OPENAI_FALLBACK_STREAM_CUT,
 					  g_error_new(CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE,
 						      _("The model's stream broke: %s"), message));
-			return;
+			return FALSE;
 		}
 		cblue_openai_fail_with(task, error);
-		return;
+		return FALSE;
 	}
-	data = g_bytes_get_data(bytes, &size);
 	if (size == 0) {
 		if (!cblue_sse_parser_finish(op->parser, &error) && error != NULL) {
 			cblue_openai_fail_with(task, error);
-			return;
+			return FALSE;
 		}
 		cblue_openai_stream_ended(task);
-		return;
+		return FALSE;
 	}
-	if (!cblue_sse_parser_feed(op->parser, data, size, &error)) {
+	if (!cblue_sse_parser_feed(op->parser, op->buffer, (gsize)size, &error)) {
 		if (error != NULL) {
+			cblue_openai_relay(op);
 			cblue_openai_fail_with(task, error);
-			return;
+			return FALSE;
 		}
 		/* the callback stopped: [DONE] or a bad chunk */
 		cblue_openai_stream_ended(task);
-		return;
+		return FALSE;
 	}
-	cblue_openai_read_next(task);
+	return TRUE;
 }
 
-static void
-cblue_openai_read_next(GTask *task)
+/* Reads what has arrived, until the stream would block, and relays it as one piece:
+ * libsoup hands a chunked body out one HTTP chunk per read and providers send one chunk
+ * per token, so the tokens of a busy moment go out together (one signal, one frame to the
+ * customer) instead of one main-loop iteration each. FALSE once the op is over; then
+ * @drained (nullable) tells whether the stream would block (nothing left in libsoup's
+ * buffers) rather than the bound on reads being reached. */
+static gboolean
+cblue_openai_read_available(GTask *task, gboolean *drained)
 {
 	CblueOpenaiOp *op = g_task_get_task_data(task);
-	g_input_stream_read_bytes_async(op->stream, CBLUE_OPENAI_READ_SIZE, G_PRIORITY_DEFAULT, op->cancellable,
-					cblue_openai_read_cb, task);
+	gboolean would_block = FALSE;
+
+	for (guint i = 0; i < CBLUE_OPENAI_MAX_READS_AT_ONCE && !would_block; i++) {
+		GError *error = NULL;
+		gssize size = g_pollable_input_stream_read_nonblocking(G_POLLABLE_INPUT_STREAM(op->stream), op->buffer,
+								       CBLUE_OPENAI_READ_SIZE, op->cancellable, &error);
+		if (size < 0 && g_error_matches(error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
+			g_clear_error(&error);
+			would_block = TRUE;
+			continue;
+		}
+		if (!cblue_openai_take_read(task, size, error))
+			return FALSE;
+	}
+	cblue_openai_relay(op);
+	if (drained != NULL)
+		*drained = would_block;
+	return TRUE;
+}
+
+/* The stream's source is made once the stream would block: it then watches the socket
+ * and stays for the next waits, as long as each wake-up reads until the stream would
+ * block again (libsoup's source for a stream with data in its buffers is ready at once,
+ * and for good: after a wake-up that left data there, a new source is made) */
+static gboolean
+cblue_openai_readable_cb(GObject *stream, gpointer user_data)
+{
+	GTask *task = G_TASK(user_data);
+	CblueOpenaiOp *op = g_task_get_task_data(task);
+	gboolean drained = FALSE;
+
+	if (!cblue_openai_read_available(task, &drained))
+		return G_SOURCE_REMOVE; /* the op is over, its source destroyed */
+	if (drained && op->read_source_drained)
+		return G_SOURCE_CONTINUE;
+	g_clear_pointer(&op->read_source, g_source_unref);
+	cblue_openai_read_next(task, drained);
+	return G_SOURCE_REMOVE;
+}
+
+/* the fallback for a stream that cannot be polled */
+static void
+cblue_openai_read_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	GTask *task = G_TASK(user_data);
+	CblueOpenaiOp *op = g_task_get_task_data(task);
+	GError *error = NULL;
+	gssize size = g_input_stream_read_finish(G_INPUT_STREAM(source), res, &error);
+
+	if (!cblue_openai_take_read(task, size, error))
+		return;
+	cblue_openai_relay(op);
+	cblue_openai_read_next(task, FALSE);
+}
+
+/* waits for the next data: a pollable source rather than g_input_stream_read_async(),
+ * which would allocate a GTask, a source and try a read that cannot succeed for every
+ * token */
+static void
+cblue_openai_read_next(GTask *task, gboolean drained)
+{
+	CblueOpenaiOp *op = g_task_get_task_data(task);
+
+	if (op->pollable) {
+		op->read_source_drained = drained;
+		op->read_source =
+		    g_pollable_input_stream_create_source(G_POLLABLE_INPUT_STREAM(op->stream), op->cancellable);
+		g_source_set_callback(op->read_source, G_SOURCE_FUNC(cblue_openai_readable_cb), task, NULL);
+		g_source_attach(op->read_source, op->context);
+		return;
+	}
+	/* into the op's own buffer: no allocation per read */
+	g_input_stream_read_async(op->stream, op->buffer, CBLUE_OPENAI_READ_SIZE, G_PRIORITY_DEFAULT, op->cancellable,
+				  cblue_openai_read_cb, task);
 }
 
 static void
@@ -732,6 +825,7 @@ cblue_openai_send_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 	GTask *task = G_TASK(user_data);
 	CblueOpenaiOp *op = g_task_get_task_data(task);
 	GError *error = NULL;
+	gboolean drained = FALSE;
 
 	op->stream = cblue_openai_client_send_finish(CBLUE_OPENAI_CLIENT(source), res, NULL, NULL, &error);
 	if (op->stream == NULL) {
@@ -739,7 +833,12 @@ cblue_openai_send_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 		return;
 	}
 	op->parser = cblue_sse_parser_new(cblue_openai_sse_data_cb, task);
-	cblue_openai_read_next(task);
+	op->buffer = g_malloc(CBLUE_OPENAI_READ_SIZE);
+	op->pollable = G_IS_POLLABLE_INPUT_STREAM(op->stream) &&
+		       g_pollable_input_stream_can_poll(G_POLLABLE_INPUT_STREAM(op->stream));
+	if (op->pollable && !cblue_openai_read_available(task, &drained))
+		return;
+	cblue_openai_read_next(task, drained);
 }
 
 static gboolean

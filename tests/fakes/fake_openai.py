@@ -20,6 +20,8 @@ with POST /fake/mode {"mode": …}):
   500           HTTP 500 --fail-times times (0: always), then ok
   drop          stream a few tokens, then close the connection without [DONE]
   split-thai    a Thai answer whose bytes are sent in chunks cut inside characters
+  burst         every word its own chunk, JSON-escaped (\\u escapes, surrogate pairs), all
+                written at once, as a busy provider's tokens arrive together
   malformed     a reply (or a stream chunk) that is not JSON
   no-answer     the model says NO_ANSWER
   echo          the answer repeats the last user message (for injection tests)
@@ -69,7 +71,7 @@ class State:
             return False
 
 
-def chunk(model, content=None, finish=None, usage=None):
+def chunk(model, content=None, finish=None, usage=None, ascii_only=False):
     obj = {
         "id": "chatcmpl-fake",
         "object": "chat.completion.chunk",
@@ -82,7 +84,7 @@ def chunk(model, content=None, finish=None, usage=None):
     else:
         delta = {} if content is None else {"content": content}
         obj["choices"] = [{"index": 0, "delta": delta, "finish_reason": finish}]
-    return ("data: " + json.dumps(obj, ensure_ascii=False) + "\n\n").encode("utf-8")
+    return ("data: " + json.dumps(obj, ensure_ascii=ascii_only) + "\n\n").encode("utf-8")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -221,6 +223,13 @@ class Handler(BaseHTTPRequestHandler):
             write(chunk(model, None, "stop"))
             write(b"data: [DONE]\n\n")
             write(b"")
+            return
+        if mode == "burst":
+            events = [chunk(model, word if i == 0 else " " + word, ascii_only=True)
+                      for i, word in enumerate(reply.split(" "))]
+            events += [chunk(model, None, "stop"), b"data: [DONE]\n\n", b""]
+            self.wfile.write(b"".join(b"%x\r\n%s\r\n" % (len(data), data) for data in events))
+            self.wfile.flush()
             return
         if mode == "malformed":
             write(chunk(model, "Hello"))

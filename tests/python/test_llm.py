@@ -391,6 +391,22 @@ def test_first_token_timeout(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="timeout"}') == 1
 
 
+def test_tokens_arriving_together_make_one_frame(env):
+    # every word is its own chunk, escaped by the provider (\uXXXX for Thai and Chinese,
+    # a surrogate pair for the emoji, \" and \\), and all of them arrive at once
+    text = 'Panels "A\\B" cost 120,000 \u0e3f: แผงโซลาร์ 太阳能板 \u2600\ufe0f \U0001f600 end.'
+    provider, server = env(["--mode", "burst", "--reply", text])
+    ws = WebSocket(server.port)
+    try:
+        tokens, reply = ws.ask(QUESTION)
+    finally:
+        ws.close()
+    assert reply["reply"] == text
+    assert "".join(tokens) == text
+    # what arrived together went out together: fewer frames than the provider's chunks
+    assert 1 <= len(tokens) < len(text.split(" "))
+
+
 def test_dropped_stream_falls_back(env, tmp_path):
     provider, server = env(["--mode", "drop"])
     ws = WebSocket(server.port)

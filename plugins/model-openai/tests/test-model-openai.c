@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cblue-circuit-breaker.h"
+#include "cblue-openai-chunk.h"
 #include "cblue-openai-common.h"
 #include "cblue-openai-prompt.h"
 #include "cblue-sse-parser.h"
@@ -75,6 +76,299 @@ test_sse_unterminated_event(void)
 	g_assert_true(cblue_sse_parser_finish(parser, NULL));
 	g_assert_cmpuint(events->len, ==, 1);
 	g_assert_cmpstr(g_ptr_array_index(events, 0), ==, "tail");
+}
+
+/* the chunk scanner --------------------------------------------------------------- */
+
+typedef struct {
+	const gchar *json;
+	const gchar *content; /* NULL: the chunk is refused */
+	gboolean finished;
+	gboolean has_error;
+	gint64 prompt_tokens; /* -1: absent */
+	gint64 completion_tokens;
+} ChunkCase;
+
+static void
+check_chunk_case(const ChunkCase *c)
+{
+	g_autoptr(GString) text = g_string_new("so far|");
+	CblueOpenaiChunk chunk;
+	gboolean ok = cblue_openai_chunk_scan(c->json, strlen(c->json), &chunk, text);
+
+	g_test_message("chunk %s", c->json);
+	if (c->content == NULL) {
+		g_assert_false(ok);
+		g_assert_cmpstr(text->str, ==, "so far|");
+		return;
+	}
+	g_assert_true(ok);
+	g_assert_cmpstr(text->str + strlen("so far|"), ==, c->content);
+	g_assert_cmpint(chunk.finished, ==, c->finished);
+	g_assert_cmpint(chunk.has_error, ==, c->has_error);
+	g_assert_cmpint(chunk.has_prompt_tokens, ==, c->prompt_tokens >= 0);
+	if (c->prompt_tokens >= 0)
+		g_assert_cmpint(chunk.prompt_tokens, ==, c->prompt_tokens);
+	g_assert_cmpint(chunk.has_completion_tokens, ==, c->completion_tokens >= 0);
+	if (c->completion_tokens >= 0)
+		g_assert_cmpint(chunk.completion_tokens, ==, c->completion_tokens);
+}
+
+static void
+test_chunk_values(void)
+{
+	static const ChunkCase cases[] = {
+		{ "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"},\"finish_reason\":null}]}", "Hello",
+		  FALSE, FALSE, -1, -1 },
+		{ " {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{\"role\":\"assistant\","
+		  "\"content\":\"\"}}]}\r\n",
+		  "", FALSE, FALSE, -1, -1 },
+		{ "{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}", "", TRUE, FALSE, -1, -1 },
+		{ "{\"choices\":[],\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":51,\"total_tokens\":171}}", "",
+		  FALSE, FALSE, 120, 51 },
+		{ "{\"choices\":null,\"usage\":{\"prompt_tokens\":1.5,\"completion_tokens\":7}}", "", FALSE, FALSE, -1,
+		  7 },
+		{ "{\"usage\":{\"prompt_tokens\":99999999999999999999}}", "", FALSE, FALSE, -1, -1 },
+		{ "{\"error\":{\"message\":\"overloaded\"}}", "", FALSE, TRUE, -1, -1 },
+		/* escapes, \u with a surrogate pair, multi-byte characters as they are */
+		{ "{\"choices\":[{\"delta\":{\"content\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u0E2A\\ud83d\\ude00"
+		  "สวัสดี太阳\"}}]}",
+		  "a\"b\\c/d\b\f\n\r\té\xe0\xb8\xaa\xf0\x9f\x98\x80สวัสดี太阳", FALSE, FALSE, -1, -1 },
+		/* keys written with escapes are the same keys */
+		{ "{\"\\u0063hoices\":[{\"delta\":{\"cont\\u0065nt\":\"x\"}}]}", "x", FALSE, FALSE, -1, -1 },
+		/* U+0000 is left out of the text */
+		{ "{\"choices\":[{\"delta\":{\"content\":\"a\\u0000b\"}}]}", "ab", FALSE, FALSE, -1, -1 },
+		/* only choices[0] counts; members given twice count with their last value */
+		{ "{\"choices\":[{\"delta\":{\"content\":\"first\"}},{\"delta\":{\"content\":\"second\"}}]}", "first",
+		  FALSE, FALSE, -1, -1 },
+		{ "{\"choices\":[{\"delta\":{\"content\":\"old\",\"content\":\"new\"}}]}", "new", FALSE, FALSE, -1, -1 },
+		{ "{\"choices\":[{\"delta\":{\"content\":\"a\"},\"finish_reason\":\"stop\"}],\"choices\":[]}", "", FALSE,
+		  FALSE, -1, -1 },
+		{ "{\"choices\":[{\"delta\":{\"content\":\"a\"},\"delta\":{\"role\":\"assistant\"}}]}", "", FALSE, FALSE,
+		  -1, -1 },
+		/* wrong shapes are not errors, they carry no text */
+		{ "{\"choices\":[\"text\",{\"delta\":{\"content\":\"no\"}}]}", "", FALSE, FALSE, -1, -1 },
+		{ "{\"choices\":{\"delta\":{\"content\":\"no\"}}}", "", FALSE, FALSE, -1, -1 },
+		{ "{\"choices\":[{\"delta\":{\"content\":42},\"finish_reason\":17}]}", "", FALSE, FALSE, -1, -1 },
+		{ "{\"choices\":[{\"delta\":[\"content\",\"no\"]}]}", "", FALSE, FALSE, -1, -1 },
+		{ "{\"nested\":{\"a\":[1,-0.5e+3,true,false,null,{\"b\":[]}],\"c\":\"\\\"\"},\"choices\":[{\"delta\":"
+		  "{\"content\":\"ok\"}}]}",
+		  "ok", FALSE, FALSE, -1, -1 },
+		{ "{}", "", FALSE, FALSE, -1, -1 },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
+		check_chunk_case(&cases[i]);
+}
+
+/* not JSON, or not an object: refused, even what json-glib lets through */
+static void
+test_chunk_malformed(void)
+{
+	static const gchar *const bad[] = {
+		"",
+		"   ",
+		"[DONE]",
+		"[]",
+		"\"text\"",
+		"42",
+		"{",
+		"}",
+		"{\"choices\":[{\"delta\":{\"content\":\"cut",
+		"{\"a\":1,}",
+		"{\"a\":1 \"b\":2}",
+		"{\"a\" 1}",
+		"{a:1}",
+		"{'a':1}",
+		"{\"a\":'x'}",
+		"{\"a\":01}",
+		"{\"a\":1.}",
+		"{\"a\":.5}",
+		"{\"a\":-}",
+		"{\"a\":+1}",
+		"{\"a\":1e}",
+		"{\"a\":0x10}",
+		"{\"a\":NaN}",
+		"{\"a\":Infinity}",
+		"{\"a\":tru}",
+		"{\"a\":nul}",
+		"{\"a\":True}",
+		"{\"a\":[1 2]}",
+		"{\"a\":[1,]}",
+		"/*c*/{\"a\":1}",
+		"{\"a\":1}//x",
+		"{\"a\":1} x",
+		"{\"a\":1}{\"b\":2}",
+		"{\"a\":\"\\x41\"}",
+		"{\"a\":\"\\U0041\"}",
+		"{\"a\":\"\\u00G0\"}",
+		"{\"a\":\"\\u00e\"}",
+		"{\"a\":\"\\ud800\"}",
+		"{\"a\":\"\\ud83d\\u0041\"}",
+		"{\"a\":\"\\ude00\\ud83d\"}",
+		"{\"a\":\"\\ud83d\\ude0\"}",
+		"{\"a\":\"tab\there\"}",
+		"{\"a\":\"new\nline\"}",
+		"{\"a\":\"\\",
+		"{\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}\x0b",
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+		ChunkCase c = { bad[i], NULL, FALSE, FALSE, -1, -1 };
+		check_chunk_case(&c);
+	}
+}
+
+/* a valid chunk cut anywhere is refused; nesting is bounded */
+static void
+test_chunk_truncated_and_deep(void)
+{
+	const gchar *chunk = "{\"choices\":[{\"delta\":{\"content\":\"\\ud83d\\ude00 ไทย\"},\"finish_reason\":null}]}";
+	g_autoptr(GString) deep = g_string_new("{\"a\":");
+	g_autoptr(GString) text = g_string_new(NULL);
+	CblueOpenaiChunk parsed;
+
+	for (gsize cut = 0; cut < strlen(chunk); cut++)
+		g_assert_false(cblue_openai_chunk_scan(chunk, cut, &parsed, text));
+	g_assert_cmpuint(text->len, ==, 0);
+	g_assert_true(cblue_openai_chunk_scan(chunk, strlen(chunk), &parsed, text));
+	g_assert_cmpstr(text->str, ==, "\xf0\x9f\x98\x80 ไทย");
+
+	for (guint i = 0; i < 10000; i++)
+		g_string_append_c(deep, '[');
+	for (guint i = 0; i < 10000; i++)
+		g_string_append_c(deep, ']');
+	g_string_append_c(deep, '}');
+	g_assert_false(cblue_openai_chunk_scan(deep->str, deep->len, &parsed, text));
+}
+
+/* a stream cut at every byte (inside Thai characters and escapes too), through the SSE
+ * parser and the scanner, gives the whole text */
+static gboolean
+scan_into_cb(const gchar *data, gpointer user_data)
+{
+	CblueOpenaiChunk chunk;
+	if (g_strcmp0(data, "[DONE]") == 0)
+		return TRUE;
+	g_assert_true(cblue_openai_chunk_scan(data, strlen(data), &chunk, user_data));
+	return TRUE;
+}
+
+static void
+test_chunk_stream_split_anywhere(void)
+{
+	const gchar *stream = "data: {\"choices\":[{\"delta\":{\"content\":\"สวัส\"}}]}\n\n"
+			      "data: {\"choices\":[{\"delta\":{\"content\":\"ดีค่ะ \\u0e2a\"}}]}\r\n\r\n"
+			      "data: {\"choices\":[{\"delta\":{\"content\":\"\\ud83d\\ude00太阳能\"}}]}\n\n"
+			      "data: [DONE]\n\n";
+	gsize length = strlen(stream);
+
+	for (gsize step = 1; step <= length; step++) {
+		g_autoptr(GString) text = g_string_new(NULL);
+		g_autoptr(CblueSseParser) parser = cblue_sse_parser_new(scan_into_cb, text);
+		for (gsize i = 0; i < length; i += step)
+			g_assert_true(cblue_sse_parser_feed(parser, (const guint8 *)stream + i, MIN(step, length - i),
+							    NULL));
+		g_assert_true(cblue_sse_parser_finish(parser, NULL));
+		g_assert_cmpstr(text->str, ==, "สวัสดีค่ะ ส\xf0\x9f\x98\x80太阳能");
+	}
+}
+
+/* what the relay read with json-glib before the scanner: the reference for the fuzz test */
+static gboolean
+reference_scan(const gchar *json, GString *content, CblueOpenaiChunk *out)
+{
+	g_autoptr(JsonParser) parser = json_parser_new_immutable();
+	JsonObject *root;
+	JsonNode *node;
+
+	memset(out, 0, sizeof(*out));
+	if (!json_parser_load_from_data(parser, json, -1, NULL) || !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)))
+		return FALSE;
+	root = json_node_get_object(json_parser_get_root(parser));
+	out->has_error = json_object_has_member(root, "error");
+	node = json_object_get_member(root, "usage");
+	if (node != NULL && JSON_NODE_HOLDS_OBJECT(node)) {
+		JsonObject *usage = json_node_get_object(node);
+		JsonNode *n = json_object_get_member(usage, "prompt_tokens");
+		if (n != NULL && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_INT64) {
+			out->has_prompt_tokens = TRUE;
+			out->prompt_tokens = json_node_get_int(n);
+		}
+		n = json_object_get_member(usage, "completion_tokens");
+		if (n != NULL && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_INT64) {
+			out->has_completion_tokens = TRUE;
+			out->completion_tokens = json_node_get_int(n);
+		}
+	}
+	node = json_object_get_member(root, "choices");
+	if (node != NULL && JSON_NODE_HOLDS_ARRAY(node) && json_array_get_length(json_node_get_array(node)) > 0 &&
+	    JSON_NODE_HOLDS_OBJECT(json_array_get_element(json_node_get_array(node), 0))) {
+		JsonObject *choice = json_array_get_object_element(json_node_get_array(node), 0);
+		JsonNode *delta = json_object_get_member(choice, "delta");
+		JsonNode *finish = json_object_get_member(choice, "finish_reason");
+		out->finished = finish != NULL && JSON_NODE_HOLDS_VALUE(finish) &&
+				json_node_get_value_type(finish) == G_TYPE_STRING;
+		if (delta != NULL && JSON_NODE_HOLDS_OBJECT(delta)) {
+			JsonNode *text = json_object_get_member(json_node_get_object(delta), "content");
+			if (text != NULL && JSON_NODE_HOLDS_VALUE(text) && json_node_get_value_type(text) == G_TYPE_STRING)
+				g_string_append(content, json_node_get_string(text));
+		}
+	}
+	return TRUE;
+}
+
+/* random edits of real chunks: whatever the scanner accepts, json-glib accepts too and
+ * reads the same (json-glib is more lenient, so the converse is not checked here; the
+ * malformed cases above cover it) */
+static void
+test_chunk_fuzz(void)
+{
+	static const gchar *const seeds[] = {
+		"{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi \\\"there\\\"\\n\"},\"finish_reason\":"
+		"null}]}",
+		"{\"choices\":[{\"delta\":{\"content\":\"\\ud83d\\ude00 สวัสดี \\u592a\"},\"finish_reason\":\"stop\"}],"
+		"\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3}}",
+		"{\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}],\"x\":[1,-2.5e3,true,false,null]}",
+		"{\"error\":{\"message\":\"bad\",\"code\":500}}",
+	};
+	static const gchar alphabet[] = "\"\\{}[]:,u0123456789abcdefDEe.-+ ntrl\t\n";
+	guint accepted = 0;
+
+	for (guint round = 0; round < 20000; round++) {
+		g_autoptr(GString) input = g_string_new(seeds[g_test_rand_int_range(0, G_N_ELEMENTS(seeds))]);
+		g_autoptr(GString) ours = g_string_new(NULL);
+		g_autoptr(GString) theirs = g_string_new(NULL);
+		CblueOpenaiChunk a;
+		CblueOpenaiChunk b;
+		guint edits = (guint)g_test_rand_int_range(1, 4);
+
+		for (guint e = 0; e < edits && input->len > 0; e++) {
+			gsize at = (gsize)g_test_rand_int_range(0, (gint32)input->len);
+			gchar c = alphabet[g_test_rand_int_range(0, sizeof(alphabet) - 1)];
+			switch (g_test_rand_int_range(0, 4)) {
+			case 0: g_string_erase(input, (gssize)at, 1); break;
+			case 1: g_string_insert_c(input, (gssize)at, c); break;
+			case 2: input->str[at] = c; break;
+			default: g_string_truncate(input, at); break;
+			}
+		}
+		/* the SSE parser hands over valid UTF-8 only; json-glib cuts a string at U+0000 */
+		if (!g_utf8_validate(input->str, (gssize)input->len, NULL) || strstr(input->str, "\\u0000") != NULL)
+			continue;
+		if (!cblue_openai_chunk_scan(input->str, input->len, &a, ours))
+			continue;
+		accepted++;
+		g_test_message("accepted %s", input->str);
+		g_assert_true(reference_scan(input->str, theirs, &b));
+		g_assert_cmpstr(ours->str, ==, theirs->str);
+		g_assert_cmpint(a.finished, ==, b.finished);
+		g_assert_cmpint(a.has_error, ==, b.has_error);
+		g_assert_cmpint(a.has_prompt_tokens, ==, b.has_prompt_tokens);
+		g_assert_cmpint(a.prompt_tokens, ==, b.prompt_tokens);
+		g_assert_cmpint(a.has_completion_tokens, ==, b.has_completion_tokens);
+		g_assert_cmpint(a.completion_tokens, ==, b.completion_tokens);
+	}
+	/* the edits must leave enough valid chunks for the comparison to mean something */
+	g_assert_cmpuint(accepted, >, 1000);
 }
 
 static CblueKbEntry *
@@ -351,6 +645,11 @@ main(int argc, char **argv)
 	g_test_add_func("/model-openai/sse/split-anywhere", test_sse_split_anywhere);
 	g_test_add_func("/model-openai/sse/invalid-utf8", test_sse_invalid_utf8);
 	g_test_add_func("/model-openai/sse/unterminated-event", test_sse_unterminated_event);
+	g_test_add_func("/model-openai/chunk/values", test_chunk_values);
+	g_test_add_func("/model-openai/chunk/malformed", test_chunk_malformed);
+	g_test_add_func("/model-openai/chunk/truncated-and-deep", test_chunk_truncated_and_deep);
+	g_test_add_func("/model-openai/chunk/stream-split-anywhere", test_chunk_stream_split_anywhere);
+	g_test_add_func("/model-openai/chunk/fuzz", test_chunk_fuzz);
 	g_test_add_func("/model-openai/prompt/injection-fenced", test_prompt_injection_fenced);
 	g_test_add_func("/model-openai/prompt/history-budget", test_prompt_history_budget);
 	g_test_add_func("/model-openai/prompt/tokens-and-markers", test_prompt_tokens_and_markers);
