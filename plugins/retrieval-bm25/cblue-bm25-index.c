@@ -19,6 +19,8 @@
  */
 
 #define CBLUE_BM25_NGRAM_PREFIX '#'
+/* words never hold a space: a term with one is a pair of words */
+#define CBLUE_BM25_PAIR_SEPARATOR " "
 #define CBLUE_BM25_CONTENT_COVER 0.6
 #define CBLUE_BM25_FUZZY_FACTOR	 0.8
 #define CBLUE_BM25_MAX_COMPOUND	 4
@@ -34,7 +36,7 @@ typedef enum {
 
 typedef struct {
 	guint doc;
-	gfloat contrib; /* IDF × BM25F saturation, × ngram_weight for n-grams */
+	gfloat contrib; /* IDF × BM25F saturation, × ngram_weight for n-grams, × pair_weight for pairs */
 	gfloat cover; /* 1 if the term is in the questions or keywords, less if only in content */
 } CblueBm25Posting;
 
@@ -55,15 +57,22 @@ struct _CblueBm25Index {
 	guint n_docs;
 };
 
+/* k1 = 0.3, a quickly saturating term frequency rather than the web-search 1.2: a topic
+ * repeats the words of what it is about, and the neighbour that says "ctenophore" five
+ * times does not answer a question about ctenophores better than the paragraph that says
+ * it once next to the fact asked; a word's presence, field and rarity are what count.
+ * Measured on the XQuAD passages and both labelled sets (docs/quality.md): 0.1–0.4 give
+ * nearly the same figures, all above those of 0.6–1.2. */
 void
 cblue_bm25_params_init_default(CblueBm25Params *params)
 {
-	params->k1 = 1.2;
+	params->k1 = 0.3;
 	params->b = 0.75;
 	params->weight_questions = 3.0;
 	params->weight_keywords = 2.0;
 	params->weight_content = 1.0;
 	params->ngram_weight = 0.5;
+	params->pair_weight = 0.5;
 }
 
 /* stop words per language, from the core's bundled resources; one set for all languages
@@ -222,14 +231,27 @@ cblue_bm25_find_stopwords(GHashTable *stopwords, GPtrArray *tokens)
 	return stops;
 }
 
+/* each word with the next one ("theori gravit" of "theory of gravitation"), stop words
+ * having been dropped: a phrase of the question found as such in a topic, which single
+ * words cannot tell from the same words scattered over a long content */
+static void
+cblue_bm25_add_pairs(GPtrArray *words, guint first, GPtrArray *pairs)
+{
+	for (guint i = first; i + 1 < words->len; i++)
+		g_ptr_array_add(pairs, g_strconcat(g_ptr_array_index(words, i), CBLUE_BM25_PAIR_SEPARATOR,
+						   g_ptr_array_index(words, i + 1), NULL));
+}
+
 /* words (stop words dropped, Latin stemmed) and character n-grams of the Thai and Chinese
  * text between stop words, after the spelling variants of @synonyms (if not %NULL) were
  * made canonical; @surfaces, if not %NULL, gets the unstemmed form of each Latin word and
- * %NULL for the others, in step with @words */
+ * %NULL for the others, in step with @words; @pairs, if not %NULL, gets the pairs of
+ * neighbouring words (see cblue_bm25_add_pairs()) */
 void
 cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms, const gchar *text,
-		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams)
+		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs)
 {
+	guint first_word = words->len;
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
 	g_autofree gchar *rewritten = synonyms != NULL ? cblue_bm25_synonyms_apply(synonyms, normalized) : NULL;
 	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, rewritten != NULL ? rewritten : normalized);
@@ -267,6 +289,19 @@ cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Sy
 	}
 	if (ngrams != NULL)
 		cblue_bm25_flush_chunk(chunk, chunk_script, ngrams);
+	if (pairs != NULL)
+		cblue_bm25_add_pairs(words, first_word, pairs);
+}
+
+/* the weight of a term's score against a word's */
+static gdouble
+cblue_bm25_term_weight(const CblueBm25Params *params, const gchar *key)
+{
+	if (key[0] == CBLUE_BM25_NGRAM_PREFIX)
+		return params->ngram_weight;
+	if (strstr(key, CBLUE_BM25_PAIR_SEPARATOR) != NULL)
+		return params->pair_weight;
+	return 1.0;
 }
 
 static void
@@ -290,8 +325,10 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueTokenizer 
 	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func(g_free);
+	guint len;
 
-	cblue_bm25_analyze(tokenizer, stopwords, synonyms, text, words, written, ngrams);
+	cblue_bm25_analyze(tokenizer, stopwords, synonyms, text, words, written, ngrams, pairs);
 	/* the stems are looked up as written too: a misspelt word may be closer to a stem
 	 * ("waterprofed" → "waterprof", one edit from "waterproof") */
 	for (guint i = 0; i < written->len; i++) {
@@ -305,12 +342,15 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueTokenizer 
 			g_hash_table_insert(surfaces, g_strdup(stem), g_strdup(stem));
 	}
 	g_ptr_array_extend_and_steal(words, g_steal_pointer(&ngrams));
+	/* pairs repeat the words: they do not make the field longer */
+	len = words->len;
+	g_ptr_array_extend_and_steal(words, g_steal_pointer(&pairs));
 	for (guint i = 0; i < words->len; i++) {
 		const gchar *term = g_ptr_array_index(words, i);
 		guint count = GPOINTER_TO_UINT(g_hash_table_lookup(doc->tf[field], term));
 		g_hash_table_insert(doc->tf[field], g_strdup(term), GUINT_TO_POINTER(count + 1));
 	}
-	doc->len[field] += words->len;
+	doc->len[field] += len;
 }
 
 static void
@@ -410,6 +450,12 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 			avglen[f] += docs[d].len[f];
 			g_hash_table_iter_init(&iter, docs[d].tf[f]);
 			while (g_hash_table_iter_next(&iter, &key, NULL)) {
+				/* pair_weight=0: no pairs, nor their memory */
+				if (cblue_bm25_term_weight(params, key) <= 0 &&
+				    strstr(key, CBLUE_BM25_PAIR_SEPARATOR) != NULL) {
+					g_hash_table_iter_remove(&iter);
+					continue;
+				}
 				if (g_hash_table_contains(seen, key))
 					continue;
 				g_hash_table_add(seen, key);
@@ -454,9 +500,7 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 				}
 				term = g_hash_table_lookup(self->terms, key);
 				posting.contrib = (gfloat)(term->idf * tfn / (params->k1 + tfn) *
-							   (((const gchar *)key)[0] == CBLUE_BM25_NGRAM_PREFIX
-								? params->ngram_weight
-								: 1.0));
+							   cblue_bm25_term_weight(params, key));
 				posting.cover = in_title ? 1.0f : (gfloat)CBLUE_BM25_CONTENT_COVER;
 				g_array_append_val(term->postings, posting);
 			}
@@ -499,6 +543,56 @@ guint
 cblue_bm25_index_get_n_terms(CblueBm25Index *index)
 {
 	return g_hash_table_size(index->terms);
+}
+
+/* a heap block of @size bytes as glibc's malloc accounts it (8 bytes of header, 16-byte
+ * granules, 32 at least) */
+static gsize
+cblue_bm25_block_size(gsize size)
+{
+	return MAX((size + 8 + 15) & ~(gsize)15, 32);
+}
+
+/* the bytes of a string → string or string → struct hash table: GLib keeps the hashes, keys
+ * and values in three arrays of a power-of-two size (at least 8) */
+static gsize
+cblue_bm25_table_size(GHashTable *table, gboolean values_are_strings)
+{
+	GHashTableIter iter;
+	gpointer key, value;
+	gsize size = 1, bytes = cblue_bm25_block_size(64);
+
+	while (size < 8 || size < g_hash_table_size(table) * 2)
+		size <<= 1;
+	bytes += 3 * cblue_bm25_block_size(size * sizeof(gpointer));
+	g_hash_table_iter_init(&iter, table);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		bytes += cblue_bm25_block_size(strlen(key) + 1);
+		if (values_are_strings && value != NULL)
+			bytes += cblue_bm25_block_size(strlen(value) + 1);
+	}
+	return bytes;
+}
+
+/* the bytes the index takes on the heap (an estimate from its layout; the tokenizer, stop
+ * words and synonyms, shared with the retriever, aside) */
+gsize
+cblue_bm25_index_get_memory_size(CblueBm25Index *self)
+{
+	GHashTableIter iter;
+	gpointer value;
+	gsize bytes = cblue_bm25_table_size(self->terms, FALSE) + cblue_bm25_table_size(self->surfaces, TRUE) +
+		      cblue_bm25_table_size(self->deletes, FALSE);
+
+	g_hash_table_iter_init(&iter, self->terms);
+	while (g_hash_table_iter_next(&iter, NULL, &value)) {
+		CblueBm25Term *term = value;
+		bytes += cblue_bm25_block_size(sizeof(CblueBm25Term)) + cblue_bm25_block_size(32) +
+			 cblue_bm25_block_size(term->postings->len * sizeof(CblueBm25Posting));
+	}
+	for (guint i = 0; i < self->topic_ids->len; i++)
+		bytes += cblue_bm25_block_size(strlen(g_ptr_array_index(self->topic_ids, i)) + 1) + sizeof(gpointer);
+	return bytes;
 }
 
 /* whether two words of the same length differ by one substituted character (@swap FALSE)
@@ -577,18 +671,108 @@ typedef struct {
 	gdouble score;
 	gdouble word_cover;
 	gdouble ngram_cover;
+	gboolean touched;
 } CblueBm25Acc;
 
+/* A search's accumulators, kept per thread between searches and sized to the largest index
+ * searched: allocating and scanning an array of the KB's size for every question cost more
+ * than the search itself at 100,000 topics. Only the documents a search touched are read
+ * and cleared. */
+typedef struct {
+	gsize capacity;
+	CblueBm25Acc *acc; /* capacity, zeroed between searches */
+	guint32 *touched; /* capacity */
+	gsize n_touched;
+} CblueBm25Scratch;
+
 static void
-cblue_bm25_accumulate(CblueBm25Term *term, gdouble factor, gboolean is_ngram, CblueBm25Acc *acc)
+cblue_bm25_scratch_free(gpointer data)
+{
+	CblueBm25Scratch *scratch = data;
+	if (scratch == NULL)
+		return;
+	g_free(scratch->acc);
+	g_free(scratch->touched);
+	g_free(scratch);
+}
+
+static GPrivate cblue_bm25_scratch_key = G_PRIVATE_INIT(cblue_bm25_scratch_free);
+
+static CblueBm25Scratch *
+cblue_bm25_scratch_get(gsize n_docs)
+{
+	CblueBm25Scratch *scratch = g_private_get(&cblue_bm25_scratch_key);
+	if (scratch != NULL && scratch->capacity >= n_docs)
+		return scratch;
+	scratch = g_new0(CblueBm25Scratch, 1);
+	scratch->capacity = MAX(n_docs, 64);
+	scratch->acc = g_new0(CblueBm25Acc, scratch->capacity);
+	scratch->touched = g_new(guint32, scratch->capacity);
+	g_private_replace(&cblue_bm25_scratch_key, scratch);
+	return scratch;
+}
+
+/* the accumulator of @doc, noting that the search touched it */
+static inline CblueBm25Acc *
+cblue_bm25_scratch_acc(CblueBm25Scratch *scratch, guint doc)
+{
+	CblueBm25Acc *acc = &scratch->acc[doc];
+	if (!acc->touched) {
+		acc->touched = TRUE;
+		scratch->touched[scratch->n_touched++] = doc;
+	}
+	return acc;
+}
+
+/* whether document @a ranks before document @b: the higher score, then the earlier topic */
+static inline gboolean
+cblue_bm25_ranks_before(const CblueBm25Acc *acc, guint32 a, guint32 b)
+{
+	return acc[a].score > acc[b].score || (acc[a].score == acc[b].score && a < b);
+}
+
+static void
+cblue_bm25_accumulate(CblueBm25Term *term, gdouble factor, gboolean is_ngram, CblueBm25Scratch *scratch)
 {
 	for (guint i = 0; i < term->postings->len; i++) {
 		CblueBm25Posting *p = &g_array_index(term->postings, CblueBm25Posting, i);
-		acc[p->doc].score += p->contrib * factor;
+		CblueBm25Acc *acc = cblue_bm25_scratch_acc(scratch, p->doc);
+		acc->score += p->contrib * factor;
 		if (is_ngram)
-			acc[p->doc].ngram_cover += term->idf * p->cover * factor;
+			acc->ngram_cover += term->idf * p->cover * factor;
 		else
-			acc[p->doc].word_cover += term->idf * p->cover * factor;
+			acc->word_cover += term->idf * p->cover * factor;
+	}
+}
+
+/* The question's pairs of neighbouring words (as the index's terms, typos corrected) add to
+ * the score, not to the confidence: their words already count there. */
+static void
+cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar **found, CblueBm25Scratch *scratch)
+{
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	for (guint i = 0; i + 1 < words->len; i++) {
+		const gchar *a = found[i], *b = found[i + 1];
+		gchar *pair;
+		CblueBm25Term *term;
+		gdouble factor;
+
+		if (a == NULL || b == NULL)
+			continue;
+		pair = g_strconcat(a, CBLUE_BM25_PAIR_SEPARATOR, b, NULL);
+		if (!g_hash_table_add(seen, pair))
+			continue;
+		term = g_hash_table_lookup(self->terms, pair);
+		if (term == NULL)
+			continue;
+		/* a corrected word counts less, in a pair too */
+		factor = (strcmp(a, g_ptr_array_index(words, i)) == 0 ? 1.0 : CBLUE_BM25_FUZZY_FACTOR) *
+			 (strcmp(b, g_ptr_array_index(words, i + 1)) == 0 ? 1.0 : CBLUE_BM25_FUZZY_FACTOR);
+		for (guint k = 0; k < term->postings->len; k++) {
+			CblueBm25Posting *p = &g_array_index(term->postings, CblueBm25Posting, k);
+			cblue_bm25_scratch_acc(scratch, p->doc)->score += p->contrib * factor;
+		}
 	}
 }
 
@@ -613,37 +797,42 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
-	g_autofree CblueBm25Acc *acc = g_new0(CblueBm25Acc, MAX(self->n_docs, 1));
+	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal); /* word → its term's key or NULL */
+	g_autofree const gchar **found = NULL;
+	CblueBm25Scratch *scratch = cblue_bm25_scratch_get(self->n_docs);
+	CblueBm25Acc *acc = scratch->acc;
 	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
 	gdouble word_total = 0, ngram_total = 0;
 
-	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams);
+	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams, NULL);
 	cblue_bm25_dedup(ngrams);
+	found = g_new0(const gchar *, words->len + 1);
 	for (guint i = 0; i < words->len; i++) {
 		const gchar *word = g_ptr_array_index(words, i);
 		const gchar *surface = g_ptr_array_index(surfaces, i);
-		CblueBm25Term *term;
+		CblueBm25Term *term = NULL;
+		gpointer key = NULL;
 		gdouble factor = 1.0;
 
-		if (!g_hash_table_add(seen, (gpointer)word))
+		if (g_hash_table_lookup_extended(seen, word, NULL, (gpointer *)&found[i]))
 			continue;
-		term = g_hash_table_lookup(self->terms, word);
-		if (term == NULL && surface != NULL) {
+		if (!g_hash_table_lookup_extended(self->terms, word, &key, (gpointer *)&term) && surface != NULL) {
 			const gchar *corrected = cblue_bm25_index_correct(self, surface);
 			if (corrected == NULL && g_strcmp0(surface, word) != 0)
 				corrected = cblue_bm25_index_correct(self, word);
 			if (corrected != NULL) {
-				term = g_hash_table_lookup(self->terms, corrected);
+				g_hash_table_lookup_extended(self->terms, corrected, &key, (gpointer *)&term);
 				factor = CBLUE_BM25_FUZZY_FACTOR;
 			}
 		}
+		found[i] = key;
+		g_hash_table_insert(seen, (gpointer)word, key);
 		if (term == NULL) {
 			word_total += self->idf_unknown;
 			continue;
 		}
 		word_total += term->idf;
-		cblue_bm25_accumulate(term, factor, FALSE, acc);
+		cblue_bm25_accumulate(term, factor, FALSE, scratch);
 	}
 	for (guint i = 0; i < ngrams->len; i++) {
 		CblueBm25Term *term = g_hash_table_lookup(self->terms, g_ptr_array_index(ngrams, i));
@@ -652,21 +841,23 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 			continue;
 		}
 		ngram_total += term->idf;
-		cblue_bm25_accumulate(term, 1.0, TRUE, acc);
+		cblue_bm25_accumulate(term, 1.0, TRUE, scratch);
 	}
+	cblue_bm25_index_add_pairs(self, words, found, scratch);
 	/* the best max_hits documents by insertion into a short sorted list (ties: topic order),
 	 * so that only the hits returned are ever allocated */
 	{
 		g_autofree guint *best = g_new(guint, MAX(max_hits, 1));
 		guint n_best = 0;
-		for (guint d = 0; d < self->n_docs && max_hits > 0; d++) {
+		for (gsize t = 0; t < scratch->n_touched && max_hits > 0; t++) {
+			guint d = scratch->touched[t];
 			guint pos;
 			if (acc[d].score <= 0)
 				continue;
-			if (n_best == max_hits && acc[d].score <= acc[best[n_best - 1]].score)
+			if (n_best == max_hits && !cblue_bm25_ranks_before(acc, d, best[n_best - 1]))
 				continue;
 			pos = n_best < max_hits ? n_best++ : n_best - 1;
-			while (pos > 0 && acc[best[pos - 1]].score < acc[d].score) {
+			while (pos > 0 && cblue_bm25_ranks_before(acc, d, best[pos - 1])) {
 				best[pos] = best[pos - 1];
 				pos--;
 			}
@@ -684,6 +875,9 @@ cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 			g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), acc[d].score, confidence));
 		}
 	}
+	for (gsize t = 0; t < scratch->n_touched; t++)
+		memset(&acc[scratch->touched[t]], 0, sizeof(CblueBm25Acc));
+	scratch->n_touched = 0;
 	return hits;
 }
 

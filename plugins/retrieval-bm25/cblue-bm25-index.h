@@ -14,6 +14,7 @@ typedef struct {
 	gdouble weight_keywords;
 	gdouble weight_content;
 	gdouble ngram_weight;
+	gdouble pair_weight;
 } CblueBm25Params;
 
 typedef struct _CblueBm25Index CblueBm25Index;
@@ -21,7 +22,7 @@ typedef struct _CblueBm25Index CblueBm25Index;
 void cblue_bm25_params_init_default(CblueBm25Params *params);
 GHashTable *cblue_bm25_load_stopwords(void);
 void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
-			const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams);
+			const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs);
 CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
 				     CblueBm25Synonyms *synonyms, const CblueBm25Params *params);
 GBytes *cblue_bm25_index_serialize(CblueBm25Index *index);
@@ -30,6 +31,7 @@ CblueBm25Index *cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *t
 CblueBm25Index *cblue_bm25_index_ref(CblueBm25Index *index);
 void cblue_bm25_index_unref(CblueBm25Index *index);
 guint cblue_bm25_index_get_n_terms(CblueBm25Index *index);
+gsize cblue_bm25_index_get_memory_size(CblueBm25Index *index);
 GPtrArray *cblue_bm25_index_search(CblueBm25Index *index, const gchar *text, guint max_hits);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueBm25Index, cblue_bm25_index_unref)

@@ -406,3 +406,15 @@ cblue_retriever_bm25_get_n_builds(CblueRetrieverBm25 *self)
 	g_mutex_unlock(&self->mutex);
 	return n;
 }
+
+/* the index in use (transfer full), nullable before the first build; for benchmarks */
+CblueBm25Index *
+cblue_retriever_bm25_get_index(CblueRetrieverBm25 *self)
+{
+	CblueBm25Index *index = NULL;
+	g_mutex_lock(&self->mutex);
+	if (self->index != NULL)
+		index = cblue_bm25_index_ref(self->index);
+	g_mutex_unlock(&self->mutex);
+	return index;
+}

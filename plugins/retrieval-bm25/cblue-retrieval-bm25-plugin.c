@@ -38,6 +38,7 @@ cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cance
 	p->weight_keywords = cblue_config_get_double(config, "retrieval-bm25", "weight_keywords", p->weight_keywords);
 	p->weight_content = cblue_config_get_double(config, "retrieval-bm25", "weight_content", p->weight_content);
 	p->ngram_weight = cblue_config_get_double(config, "retrieval-bm25", "ngram_weight", p->ngram_weight);
+	p->pair_weight = cblue_config_get_double(config, "retrieval-bm25", "pair_weight", p->pair_weight);
 	retriever = cblue_retriever_bm25_new(cblue_context_get_tokenizer(context), p, code_id);
 	if (cblue_config_get_boolean(config, "retrieval-bm25", "cache", TRUE)) {
 		g_autofree gchar *cache_dir = g_build_filename(data_dir, "cache", NULL);

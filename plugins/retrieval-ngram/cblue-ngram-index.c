@@ -29,9 +29,16 @@
  * directory of the keys' top bits) and where its postings start; per posting, the
  * document and its dampened frequency (1 + ln tf). The IDF is not stored: it follows
  * from the number of postings (df) and is computed per question n-gram; each document's
- * vector length is one float. That is 12 bytes an n-gram and 6 a posting (the dampened
- * frequency in 16 bits), where a hash table of the keys, stored IDFs and stored float
- * unit-vector weights took about twice as much.
+ * vector length is one float. That is 12 bytes an n-gram and 3 a posting: the document's
+ * low 16 bits (a term's postings are in document order, split into segments of 65,536
+ * documents, and a KB of more has one 4-byte split point per n-gram and further segment),
+ * and one byte that indexes a code book of the dampened frequencies (1/4096 steps in 16
+ * bits; a KB has a few dozen distinct values, as the frequencies are small sums of field
+ * weights, so the code book is exact up to 256 of them).
+ *
+ * Search: the question's n-grams are taken rarest first, and the long posting lists of
+ * common n-grams are read only while they can still change the top hits (see
+ * cblue_ngram_index_search_full()): with 100,000 topics, that is a fraction of the postings.
  *
  * Incremental rebuilds: an index records a hash of each entry's text. When the KB changes,
  * the entries whose hash did not change take their (n-gram, 1 + ln tf) pairs from the
@@ -70,10 +77,44 @@ struct _CblueNgramIndex {
 	guint32 *offsets; /* owned: n_terms + 1, into docs and ltf */
 	guint dir_bits;
 	guint32 *dir; /* owned: (1 << dir_bits) + 1, the first term of each top-bits prefix */
-	guint32 *docs; /* owned: n_postings */
-	guint16 *ltf; /* owned: n_postings, 1 + ln tf in units of 1/CBLUE_NGRAM_LTF_SCALE */
+	/* a posting is 3 bytes: its document's low 16 bits, and a code of its 1 + ln tf; the
+	 * documents are in segments of 65,536 (a term's postings are in document order, and
+	 * splits gives where each segment after the first begins) */
+	guint n_segments; /* (n_docs + 65535) / 65536, at least 1 */
+	guint32 *splits; /* owned: n_terms × (n_segments - 1) */
+	guint16 *docs; /* owned: n_postings, the low 16 bits of the documents */
+	guint8 *ltf; /* owned: n_postings, indexes of ltf_values */
+	guint16 ltf_values[256]; /* 1 + ln tf in units of 1/CBLUE_NGRAM_LTF_SCALE */
+	guint n_ltf_values;
 	gfloat idf_unknown;
+	/* the n-grams with long posting lists (df >= CBLUE_NGRAM_LONG_DF), in term order, with
+	 * the largest ltf × 1/length of their postings: what a search may skip (not serialized,
+	 * derived from the postings) */
+	guint n_long;
+	guint32 *long_terms; /* owned: n_long */
+	gfloat *long_bounds; /* owned: n_long */
 };
+
+/* a posting list this long is searched for the candidate documents only, once the rarer
+ * n-grams of the question decided which documents can still make the top hits */
+#define CBLUE_NGRAM_LONG_DF 512
+
+#define CBLUE_NGRAM_SEGMENT_BITS 16
+
+/* the postings of @term in segment @s: [*lo, *hi) */
+static inline void
+cblue_ngram_segment(const CblueNgramIndex *self, guint32 term, guint s, guint32 *lo, guint32 *hi)
+{
+	const guint32 *split = self->splits + (gsize)term * (self->n_segments - 1);
+	*lo = s == 0 ? self->offsets[term] : split[s - 1];
+	*hi = s + 1 == self->n_segments ? self->offsets[term + 1] : split[s];
+}
+
+static inline guint16
+cblue_ngram_ltf_at(const CblueNgramIndex *self, guint32 k)
+{
+	return self->ltf_values[self->ltf[k]];
+}
 
 void
 cblue_ngram_params_init_default(CblueNgramParams *params)
@@ -376,6 +417,50 @@ cblue_ngram_index_build_dir(CblueNgramIndex *self)
 	}
 }
 
+/* the side table of long posting lists and the bound of each one's contribution */
+static void
+cblue_ngram_index_build_bounds(CblueNgramIndex *self)
+{
+	guint n = 0;
+
+	g_clear_pointer(&self->long_terms, g_free);
+	g_clear_pointer(&self->long_bounds, g_free);
+	for (guint t = 0; t < self->n_terms; t++)
+		n += self->offsets[t + 1] - self->offsets[t] >= CBLUE_NGRAM_LONG_DF;
+	self->n_long = n;
+	self->long_terms = g_new(guint32, MAX(n, 1));
+	self->long_bounds = g_new(gfloat, MAX(n, 1));
+	n = 0;
+	for (guint t = 0; t < self->n_terms; t++) {
+		gfloat bound = 0;
+		if (self->offsets[t + 1] - self->offsets[t] < CBLUE_NGRAM_LONG_DF)
+			continue;
+		for (guint s = 0; s < self->n_segments; s++) {
+			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
+			cblue_ngram_segment(self, t, s, &lo, &hi);
+			for (guint32 k = lo; k < hi; k++)
+				bound = MAX(bound, cblue_ngram_ltf_at(self, k) * self->doc_inv_norms[base | self->docs[k]]);
+		}
+		self->long_terms[n] = t;
+		self->long_bounds[n++] = bound;
+	}
+}
+
+/* the bound of a long posting list's ltf × 1/length, or -1 for a short list */
+static gfloat
+cblue_ngram_index_bound(CblueNgramIndex *self, guint32 term)
+{
+	guint lo = 0, hi = self->n_long;
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		if (self->long_terms[mid] < term)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < self->n_long && self->long_terms[lo] == term ? self->long_bounds[lo] : -1.0f;
+}
+
 static gint64
 cblue_ngram_index_lookup(CblueNgramIndex *self, guint64 key)
 {
@@ -392,21 +477,63 @@ cblue_ngram_index_lookup(CblueNgramIndex *self, guint64 key)
 	return lo < self->dir[h + 1] && self->keys[lo] == key ? (gint64)lo : -1;
 }
 
-/* the (key, 1 + ln tf) pairs of every document of @self, as triples, grouped by document */
-static GPtrArray *
-cblue_ngram_index_doc_pairs(CblueNgramIndex *self)
+/* the (key, 1 + ln tf) pairs of the documents of @self that @old_to_new maps (G_MAXUINT32:
+ * not reused), as triples of the new documents, appended to @triples in key order */
+static void
+cblue_ngram_index_reuse_pairs(CblueNgramIndex *self, const guint32 *old_to_new, GArray *triples)
 {
-	GPtrArray *per_doc = g_ptr_array_new_full(self->n_docs, (GDestroyNotify)g_array_unref);
-	for (guint d = 0; d < self->n_docs; d++)
-		g_ptr_array_add(per_doc, g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple)));
 	for (guint t = 0; t < self->n_terms; t++) {
-		for (guint32 k = self->offsets[t]; k < self->offsets[t + 1]; k++) {
-			CblueNgramTriple triple = {self->keys[t], self->docs[k],
-						   self->ltf[k] / (gfloat)CBLUE_NGRAM_LTF_SCALE};
-			g_array_append_val(g_ptr_array_index(per_doc, self->docs[k]), triple);
+		for (guint s = 0; s < self->n_segments; s++) {
+			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
+			cblue_ngram_segment(self, t, s, &lo, &hi);
+			for (guint32 k = lo; k < hi; k++) {
+				guint32 doc = old_to_new[base | self->docs[k]];
+				CblueNgramTriple triple = {self->keys[t], doc,
+							   cblue_ngram_ltf_at(self, k) / (gfloat)CBLUE_NGRAM_LTF_SCALE};
+				if (doc != G_MAXUINT32)
+					g_array_append_val(triples, triple);
+			}
 		}
 	}
-	return per_doc;
+}
+
+/* @a and @b, both in (key, document) order, merged into @out */
+static void
+cblue_ngram_merge_triples(const CblueNgramTriple *a, gsize n_a, const CblueNgramTriple *b, gsize n_b,
+			  CblueNgramTriple *out)
+{
+	gsize i = 0, j = 0, k = 0;
+	while (i < n_a && j < n_b) {
+		if (a[i].key < b[j].key || (a[i].key == b[j].key && a[i].doc < b[j].doc))
+			out[k++] = a[i++];
+		else
+			out[k++] = b[j++];
+	}
+	/* (an empty GArray's data may be NULL: no memcpy from it) */
+	if (i < n_a)
+		memcpy(out + k, a + i, (n_a - i) * sizeof(CblueNgramTriple));
+	k += n_a - i;
+	if (j < n_b)
+		memcpy(out + k, b + j, (n_b - j) * sizeof(CblueNgramTriple));
+}
+
+/* a stable counting sort of @triples by document, before the sort by key: the reused
+ * documents' triples come after the analyzed ones' */
+static void
+cblue_ngram_sort_triples_by_doc(GArray *triples, guint n_docs)
+{
+	CblueNgramTriple *a = (CblueNgramTriple *)triples->data;
+	g_autofree CblueNgramTriple *sorted = g_new(CblueNgramTriple, MAX(triples->len, 1));
+	g_autofree gsize *start = g_new0(gsize, (gsize)n_docs + 1);
+
+	for (guint i = 0; i < triples->len; i++)
+		start[a[i].doc + 1]++;
+	for (guint d = 0; d < n_docs; d++)
+		start[d + 1] += start[d];
+	for (guint i = 0; i < triples->len; i++)
+		sorted[start[a[i].doc]++] = a[i];
+	if (triples->len > 0)
+		memcpy(a, sorted, (gsize)triples->len * sizeof(CblueNgramTriple));
 }
 
 /* the previous index's document of the same topic and text, or -1 */
@@ -430,11 +557,73 @@ cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramPa
 	return cblue_ngram_index_new_incremental(kb, tokenizer, params, NULL, NULL);
 }
 
+/* The code book of the 1 + ln tf values: every value of @triples if there are at most 256
+ * (there are a few dozen in practice: the frequencies are small sums of the field weights),
+ * else 256 of them spread over their range, each posting taking the nearest */
+static void
+cblue_ngram_index_build_ltf_values(CblueNgramIndex *self, GArray *triples)
+{
+	g_autofree guint8 *seen = g_new0(guint8, 65536);
+	g_autofree guint16 *values = g_new(guint16, 65536);
+	guint n = 0;
+
+	for (guint i = 0; i < triples->len; i++)
+		seen[cblue_ngram_quantize(g_array_index(triples, CblueNgramTriple, i).tf)] = 1;
+	for (guint v = 0; v < 65536; v++) {
+		if (seen[v])
+			values[n++] = (guint16)v;
+	}
+	if (n <= 256) {
+		memcpy(self->ltf_values, values, n * sizeof(guint16));
+		self->n_ltf_values = MAX(n, 1);
+		if (n == 0)
+			self->ltf_values[0] = CBLUE_NGRAM_LTF_SCALE;
+		return;
+	}
+	for (guint i = 0; i < 256; i++)
+		self->ltf_values[i] = values[(gsize)i * (n - 1) / 255];
+	self->n_ltf_values = 256;
+}
+
+/* the code of the value of ltf_values nearest to @ltf */
+static guint8
+cblue_ngram_index_ltf_code(CblueNgramIndex *self, guint16 ltf)
+{
+	guint lo = 0, hi = self->n_ltf_values - 1;
+	while (lo < hi) {
+		guint mid = (lo + hi) / 2;
+		if (self->ltf_values[mid] < ltf)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && ltf - self->ltf_values[lo - 1] < self->ltf_values[lo] - ltf)
+		lo--;
+	return (guint8)lo;
+}
+
+/* where each segment of documents after the first begins in each term's postings */
+static void
+cblue_ngram_index_build_splits(CblueNgramIndex *self, const guint32 *docs)
+{
+	self->n_segments = MAX((self->n_docs + 65535u) >> CBLUE_NGRAM_SEGMENT_BITS, 1);
+	self->splits = g_new(guint32, MAX((gsize)self->n_terms * (self->n_segments - 1), 1));
+	for (guint t = 0; t < self->n_terms && self->n_segments > 1; t++) {
+		guint32 k = self->offsets[t];
+		for (guint s = 1; s < self->n_segments; s++) {
+			while (k < self->offsets[t + 1] && (docs[k] >> CBLUE_NGRAM_SEGMENT_BITS) < s)
+				k++;
+			self->splits[(gsize)t * (self->n_segments - 1) + s - 1] = k;
+		}
+	}
+}
+
 /* the postings, vector lengths and directory from triples sorted by key */
 static void
 cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 {
 	g_autofree gdouble *norms = g_new0(gdouble, MAX(self->n_docs, 1));
+	g_autofree guint32 *docs = g_new(guint32, MAX(triples->len, 1));
 	guint term = 0;
 
 	self->n_terms = 0;
@@ -445,8 +634,9 @@ cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 	}
 	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new0(guint32, self->n_terms + 1);
-	self->docs = g_new(guint32, MAX(triples->len, 1));
-	self->ltf = g_new(guint16, MAX(triples->len, 1));
+	self->docs = g_new(guint16, MAX(triples->len, 1));
+	self->ltf = g_new(guint8, MAX(triples->len, 1));
+	cblue_ngram_index_build_ltf_values(self, triples);
 	self->idf_unknown = (gfloat)(log((self->n_docs + 1.0) / 1.0) + 1.0);
 
 	/* postings in key order; a term's documents are contiguous */
@@ -462,20 +652,23 @@ cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 		self->offsets[term] = i;
 		for (guint k = i; k < j; k++) {
 			const CblueNgramTriple *t = &g_array_index(triples, CblueNgramTriple, k);
-			guint16 ltf = cblue_ngram_quantize(t->tf);
-			gdouble w = ltf / (gdouble)CBLUE_NGRAM_LTF_SCALE * idf;
-			self->docs[k] = t->doc;
-			self->ltf[k] = ltf;
+			guint8 code = cblue_ngram_index_ltf_code(self, cblue_ngram_quantize(t->tf));
+			gdouble w = self->ltf_values[code] / (gdouble)CBLUE_NGRAM_LTF_SCALE * idf;
+			docs[k] = t->doc;
+			self->docs[k] = (guint16)t->doc;
+			self->ltf[k] = code;
 			norms[t->doc] += w * w;
 		}
 		term++;
 		i = j;
 	}
 	self->offsets[self->n_terms] = triples->len;
+	cblue_ngram_index_build_splits(self, docs);
 	self->doc_inv_norms = g_new0(gfloat, MAX(self->n_docs, 1));
 	for (guint d = 0; d < self->n_docs; d++)
 		self->doc_inv_norms[d] = norms[d] > 0 ? (gfloat)(1.0 / sqrt(norms[d])) : 0.0f;
 	cblue_ngram_index_build_dir(self);
+	cblue_ngram_index_build_bounds(self);
 }
 
 /**
@@ -493,7 +686,7 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
 	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
-	g_autoptr(GPtrArray) previous_pairs = NULL;
+	g_autofree guint32 *old_to_new = NULL;
 	g_autoptr(GHashTable) previous_docs = NULL;
 	guint analyzed = 0;
 
@@ -509,6 +702,8 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 		previous_docs = g_hash_table_new(g_str_hash, g_str_equal);
 		for (guint d = 0; d < previous->n_docs; d++)
 			g_hash_table_insert(previous_docs, g_ptr_array_index(previous->topic_ids, d), GUINT_TO_POINTER(d));
+		old_to_new = g_new(guint32, MAX(previous->n_docs, 1));
+		memset(old_to_new, 0xff, (gsize)MAX(previous->n_docs, 1) * sizeof(guint32));
 	}
 	for (guint d = 0; d < entries->len; d++) {
 		CblueKbEntry *entry = g_ptr_array_index(entries, d);
@@ -521,22 +716,47 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
 		if (previous != NULL)
 			old = cblue_ngram_index_find_doc(previous, previous_docs, cblue_kb_entry_get_topic_id(entry), hash);
-		if (old >= 0) {
-			GArray *pairs;
-			if (previous_pairs == NULL)
-				previous_pairs = cblue_ngram_index_doc_pairs(previous);
-			pairs = g_ptr_array_index(previous_pairs, old);
-			for (guint i = 0; i < pairs->len; i++) {
-				CblueNgramTriple t = g_array_index(pairs, CblueNgramTriple, i);
-				t.doc = d;
-				g_array_append_val(triples, t);
-			}
+		/* (a topic twice in the KB is analyzed the second time) */
+		if (old >= 0 && old_to_new[old] == G_MAXUINT32) {
+			old_to_new[old] = d;
 			continue;
 		}
 		cblue_ngram_add_doc(self, entry, d, params, triples);
 		analyzed++;
 	}
-	cblue_ngram_sort_triples(triples);
+	/* the reused documents' pairs straight from the previous postings, then all in
+	 * (key, document) order as a full build has them: the analyzed ones are sorted and
+	 * merged with the reused ones, which are in that order already when the KB kept the
+	 * order of its topics (else everything is sorted) */
+	if (previous != NULL && analyzed < self->n_docs) {
+		g_autoptr(GArray) reused = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
+		gboolean in_order = TRUE;
+		for (guint d = 0, last = 0; d < previous->n_docs && in_order; d++) {
+			if (old_to_new[d] == G_MAXUINT32)
+				continue;
+			in_order = d == 0 || old_to_new[d] >= last;
+			last = old_to_new[d];
+		}
+		cblue_ngram_index_reuse_pairs(previous, old_to_new, reused);
+		if (in_order) {
+			g_autoptr(GArray) merged = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple),
+								     triples->len + reused->len);
+			cblue_ngram_sort_triples(triples);
+			g_array_set_size(merged, triples->len + reused->len);
+			cblue_ngram_merge_triples((CblueNgramTriple *)triples->data, triples->len,
+						  (CblueNgramTriple *)reused->data, reused->len,
+						  (CblueNgramTriple *)merged->data);
+			g_clear_pointer(&reused, g_array_unref);
+			g_array_unref(triples);
+			triples = g_steal_pointer(&merged);
+		} else {
+			g_array_append_vals(triples, reused->data, reused->len);
+			cblue_ngram_sort_triples_by_doc(triples, self->n_docs);
+			cblue_ngram_sort_triples(triples);
+		}
+	} else {
+		cblue_ngram_sort_triples(triples);
+	}
 	cblue_ngram_index_fill(self, triples);
 	if (n_analyzed != NULL)
 		*n_analyzed = analyzed;
@@ -554,8 +774,11 @@ cblue_ngram_index_clear(gpointer data)
 	g_free(self->keys);
 	g_free(self->offsets);
 	g_free(self->dir);
+	g_free(self->splits);
 	g_free(self->docs);
 	g_free(self->ltf);
+	g_free(self->long_terms);
+	g_free(self->long_bounds);
 }
 
 CblueNgramIndex *
@@ -588,69 +811,316 @@ cblue_ngram_index_get_memory_size(CblueNgramIndex *index)
 {
 	return (gsize)index->n_terms * (sizeof(guint64) + sizeof(guint32)) + sizeof(guint32) +
 	       (((gsize)1 << index->dir_bits) + 1) * sizeof(guint32) +
-	       cblue_ngram_index_get_n_postings(index) * (sizeof(guint32) + sizeof(guint16)) +
-	       (gsize)index->n_docs * (2 * sizeof(guint64) + sizeof(gfloat));
+	       cblue_ngram_index_get_n_postings(index) * (sizeof(guint16) + sizeof(guint8)) +
+	       (gsize)index->n_terms * (index->n_segments - 1) * sizeof(guint32) +
+	       (gsize)index->n_docs * (2 * sizeof(guint64) + sizeof(gfloat)) +
+	       (gsize)index->n_long * (sizeof(guint32) + sizeof(gfloat));
+}
+
+/* A search's working memory, kept per thread between searches and sized to the largest
+ * index searched: allocating and clearing arrays of the KB's size for every question cost
+ * more than the search at 100,000 topics. Only the entries a search touched are cleared. */
+typedef struct {
+	gsize capacity;
+	gdouble *acc; /* capacity: the sums of qwi × ltf (before 1/length) */
+	gdouble *cover; /* capacity: the sums of qw */
+	guint8 *mark; /* capacity: 1 touched, 2 a candidate */
+	guint32 *touched; /* capacity */
+} CblueNgramScratch;
+
+static void
+cblue_ngram_scratch_free(gpointer data)
+{
+	CblueNgramScratch *scratch = data;
+	if (scratch == NULL)
+		return;
+	g_free(scratch->acc);
+	g_free(scratch->cover);
+	g_free(scratch->mark);
+	g_free(scratch->touched);
+	g_free(scratch);
+}
+
+static GPrivate cblue_ngram_scratch_key = G_PRIVATE_INIT(cblue_ngram_scratch_free);
+
+static CblueNgramScratch *
+cblue_ngram_scratch_get(gsize n_docs)
+{
+	CblueNgramScratch *scratch = g_private_get(&cblue_ngram_scratch_key);
+	if (scratch != NULL && scratch->capacity >= n_docs)
+		return scratch;
+	scratch = g_new0(CblueNgramScratch, 1);
+	scratch->capacity = MAX(n_docs, 64);
+	scratch->acc = g_new0(gdouble, scratch->capacity);
+	scratch->cover = g_new0(gdouble, scratch->capacity);
+	scratch->mark = g_new0(guint8, scratch->capacity);
+	scratch->touched = g_new(guint32, scratch->capacity);
+	g_private_replace(&cblue_ngram_scratch_key, scratch);
+	return scratch;
+}
+
+/* one distinct n-gram of a question */
+typedef struct {
+	gint64 term; /* -1: not in the index */
+	guint32 df;
+	gdouble qw; /* the question's weight of the n-gram */
+	gdouble qwi; /* qw × IDF / CBLUE_NGRAM_LTF_SCALE: a posting adds qwi × ltf */
+	gdouble bound; /* of its contribution to a document's score; -1 for a short list */
+} CblueNgramQueryTerm;
+
+/* the rarer n-grams first: they decide the candidates, and their lists are short; ties in
+ * the index's order, so that the sums are always made in the same order */
+static gint
+cblue_ngram_query_term_compare(gconstpointer a, gconstpointer b)
+{
+	const CblueNgramQueryTerm *x = a, *y = b;
+	if (x->df != y->df)
+		return x->df < y->df ? -1 : 1;
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/* whether document @a with @sa ranks before document @b with @sb: the higher score, then
+ * the earlier topic (as a scan in topic order keeps them) */
+static inline gboolean
+cblue_ngram_ranks_before(gdouble sa, guint32 a, gdouble sb, guint32 b)
+{
+	return sa > sb || (sa == sb && a < b);
+}
+
+/* the @k-th largest lower bound of a touched document's score, or 0 if fewer were touched */
+static gdouble
+cblue_ngram_threshold(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touched, guint k, gdouble *heap)
+{
+	guint n = 0;
+	if (n_touched < k || k == 0)
+		return 0;
+	/* a min-heap of the k best */
+	for (gsize i = 0; i < n_touched; i++) {
+		guint32 d = scratch->touched[i];
+		gdouble v = scratch->acc[d] * self->doc_inv_norms[d];
+		guint j;
+		if (n == k && v <= heap[0])
+			continue;
+		if (n < k) {
+			j = n++;
+			while (j > 0 && heap[(j - 1) / 2] > v) {
+				heap[j] = heap[(j - 1) / 2];
+				j = (j - 1) / 2;
+			}
+			heap[j] = v;
+			continue;
+		}
+		j = 0;
+		for (;;) {
+			guint c = 2 * j + 1;
+			if (c >= k)
+				break;
+			if (c + 1 < k && heap[c + 1] < heap[c])
+				c++;
+			if (heap[c] >= v)
+				break;
+			heap[j] = heap[c];
+			j = c;
+		}
+		heap[j] = v;
+	}
+	return heap[0];
+}
+
+/* adds @q's postings of the candidates (mark 2): a scan of a list that is not much longer
+ * than the candidates, else a binary search of each candidate in it */
+static void
+cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_candidates,
+			      const CblueNgramQueryTerm *q)
+{
+	if (q->df <= 64 * n_candidates) {
+		for (guint s = 0; s < self->n_segments; s++) {
+			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
+			cblue_ngram_segment(self, (guint32)q->term, s, &lo, &hi);
+			for (guint32 k = lo; k < hi; k++) {
+				guint32 d = base | self->docs[k];
+				if (scratch->mark[d] != 2)
+					continue;
+				scratch->acc[d] += q->qwi * cblue_ngram_ltf_at(self, k);
+				scratch->cover[d] += q->qw;
+			}
+		}
+		return;
+	}
+	for (gsize c = 0; c < n_candidates; c++) {
+		guint32 d = scratch->touched[c];
+		guint16 low = (guint16)(d & 0xffff);
+		guint32 lo, hi, a, b;
+		cblue_ngram_segment(self, (guint32)q->term, d >> CBLUE_NGRAM_SEGMENT_BITS, &lo, &hi);
+		a = lo;
+		b = hi;
+		while (a < b) {
+			guint32 mid = a + (b - a) / 2;
+			if (self->docs[mid] < low)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		if (a < hi && self->docs[a] == low) {
+			scratch->acc[d] += q->qwi * cblue_ngram_ltf_at(self, a);
+			scratch->cover[d] += q->qw;
+		}
+	}
 }
 
 GPtrArray *
 cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hits)
 {
+	return cblue_ngram_index_search_full(self, text, max_hits, TRUE);
+}
+
+/* The search is exact: the hits are those of a sum over every posting of the question's
+ * n-grams. The n-grams are taken rarest first; before each long posting list (a common
+ * n-gram), if the bounds of what the remaining lists can add (CblueNgramIndex.long_bounds)
+ * cannot lift a document that the rarer n-grams did not reach into the top hits, the scan
+ * stops: the candidates are the documents that can still make it, and the remaining lists
+ * are searched for them only (by binary search, the documents of a list being in order).
+ * Sums are in double precision, always in the same order (by document frequency, then
+ * n-gram), so a search gives the same scores whether or not it stopped early.
+ *
+ * @prune FALSE: every posting is read (for tests) */
+GPtrArray *
+cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint max_hits, gboolean prune)
+{
 	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-	g_autofree gfloat *acc = g_new0(gfloat, MAX(self->n_docs, 1) * 2);
-	gfloat *cover = acc + MAX(self->n_docs, 1);
-	g_autofree guint *best = g_new(guint, MAX(max_hits, 1));
+	g_autoptr(GArray) qterms = g_array_new(FALSE, FALSE, sizeof(CblueNgramQueryTerm));
+	CblueNgramScratch *scratch = cblue_ngram_scratch_get(self->n_docs);
+	g_autofree guint32 *best = g_new(guint32, MAX(max_hits, 1));
+	g_autofree gdouble *heap = g_new(gdouble, MAX(max_hits, 1));
+	g_autofree gdouble *scores = g_new(gdouble, MAX(max_hits, 1));
 	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
-	gdouble qnorm = 0, total = 0;
-	guint n_best = 0;
+	gdouble qnorm = 0, total = 0, rest = 0, threshold = 0, checked = 0;
+	gsize n_touched = 0, n_candidates = 0, read_since = 0;
+	guint n_best = 0, next = 0;
 
 	cblue_ngram_extract(self->tokenizer, text, keys);
 	cblue_ngram_sort_keys((guint64 *)keys->data, keys->len);
 	for (guint i = 0; i < keys->len;) {
 		guint64 key = g_array_index(keys, guint64, i);
 		guint j = i + 1;
-		gint64 term;
-		gdouble idf, qw, qwi;
+		CblueNgramQueryTerm q = {-1, 0, 0, 0, -1};
+		gdouble idf;
 
 		while (j < keys->len && g_array_index(keys, guint64, j) == key)
 			j++;
-		term = cblue_ngram_index_lookup(self, key);
-		idf = term >= 0 ? cblue_ngram_idf(self->n_docs, self->offsets[term + 1] - self->offsets[term])
-				: self->idf_unknown;
-		qw = (j - i == 1 ? 1.0 : 1.0 + log(j - i)) * idf;
-		qwi = qw * idf / CBLUE_NGRAM_LTF_SCALE;
-		qnorm += qw * qw;
-		total += qw;
+		q.term = cblue_ngram_index_lookup(self, key);
+		q.df = q.term >= 0 ? self->offsets[q.term + 1] - self->offsets[q.term] : 0;
+		idf = q.term >= 0 ? cblue_ngram_idf(self->n_docs, q.df) : self->idf_unknown;
+		q.qw = (j - i == 1 ? 1.0 : 1.0 + log(j - i)) * idf;
+		q.qwi = q.qw * idf / CBLUE_NGRAM_LTF_SCALE;
+		qnorm += q.qw * q.qw;
+		total += q.qw;
 		i = j;
-		if (term < 0)
+		if (q.term < 0)
 			continue;
-		for (guint32 k = self->offsets[term]; k < self->offsets[term + 1]; k++) {
-			acc[self->docs[k]] += (gfloat)(qwi * self->ltf[k]);
-			cover[self->docs[k]] += (gfloat)qw;
+		q.bound = cblue_ngram_index_bound(self, (guint32)q.term);
+		if (q.bound >= 0) {
+			q.bound *= q.qwi;
+			rest += q.bound;
 		}
+		g_array_append_val(qterms, q);
 	}
 	if (qnorm <= 0)
 		return hits;
 	qnorm = sqrt(qnorm);
-	for (guint d = 0; d < self->n_docs; d++)
-		acc[d] *= self->doc_inv_norms[d];
+	g_array_sort(qterms, cblue_ngram_query_term_compare);
+
+	for (; next < qterms->len; next++) {
+		const CblueNgramQueryTerm *q = &g_array_index(qterms, CblueNgramQueryTerm, next);
+		if (q->bound >= 0 && prune) {
+			/* the threshold only grows: it is computed again (a pass over the touched
+			 * documents) when the rest came near the last one, and not more often than
+			 * the postings read since pay for */
+			if (checked == 0 || (rest < 2 * checked && read_since >= n_touched / 2)) {
+				checked = threshold = cblue_ngram_threshold(self, scratch, n_touched, max_hits, heap);
+				read_since = 0;
+			}
+			/* a margin for rounding */
+			if (threshold > 0 && rest < threshold * (1.0 - 1e-6))
+				break;
+			rest -= q->bound;
+		}
+		read_since += q->df;
+		for (guint s = 0; s < self->n_segments; s++) {
+			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
+			cblue_ngram_segment(self, (guint32)q->term, s, &lo, &hi);
+			for (guint32 k = lo; k < hi; k++) {
+				guint32 d = base | self->docs[k];
+				if (scratch->mark[d] == 0) {
+					scratch->mark[d] = 1;
+					scratch->touched[n_touched++] = d;
+				}
+				scratch->acc[d] += q->qwi * cblue_ngram_ltf_at(self, k);
+				scratch->cover[d] += q->qw;
+			}
+		}
+	}
+	/* the candidates: every touched document, or those that can still reach the threshold */
+	for (gsize i = 0; i < n_touched; i++) {
+		guint32 d = scratch->touched[i];
+		if (next == qterms->len || scratch->acc[d] * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
+			scratch->mark[d] = 2;
+			scratch->touched[n_candidates++] = d;
+		} else {
+			scratch->mark[d] = 0;
+			scratch->acc[d] = 0;
+			scratch->cover[d] = 0;
+		}
+	}
+	/* the remaining lists, for the candidates; after each, the candidates that can no longer
+	 * reach the threshold are dropped, so that the longest lists are searched for few */
+	for (; next < qterms->len; next++) {
+		const CblueNgramQueryTerm *q = &g_array_index(qterms, CblueNgramQueryTerm, next);
+		gsize kept = 0;
+		cblue_ngram_add_to_candidates(self, scratch, n_candidates, q);
+		rest -= q->bound;
+		threshold = MAX(threshold, cblue_ngram_threshold(self, scratch, n_candidates, max_hits, heap));
+		for (gsize c = 0; c < n_candidates; c++) {
+			guint32 d = scratch->touched[c];
+			if (scratch->acc[d] * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
+				scratch->touched[kept++] = d;
+				continue;
+			}
+			scratch->mark[d] = 0;
+			scratch->acc[d] = 0;
+			scratch->cover[d] = 0;
+		}
+		n_candidates = kept;
+	}
+
 	/* the best max_hits documents (ties: topic order) */
-	for (guint d = 0; d < self->n_docs && max_hits > 0; d++) {
+	for (gsize c = 0; c < n_candidates && max_hits > 0; c++) {
+		guint32 d = scratch->touched[c];
+		gdouble score = scratch->acc[d] * self->doc_inv_norms[d];
 		guint pos;
-		if (acc[d] <= 0)
+		if (score <= 0)
 			continue;
-		if (n_best == max_hits && acc[d] <= acc[best[n_best - 1]])
+		if (n_best == max_hits && !cblue_ngram_ranks_before(score, d, scores[n_best - 1], best[n_best - 1]))
 			continue;
 		pos = n_best < max_hits ? n_best++ : n_best - 1;
-		while (pos > 0 && acc[best[pos - 1]] < acc[d]) {
+		while (pos > 0 && cblue_ngram_ranks_before(score, d, scores[pos - 1], best[pos - 1])) {
 			best[pos] = best[pos - 1];
+			scores[pos] = scores[pos - 1];
 			pos--;
 		}
 		best[pos] = d;
+		scores[pos] = score;
 	}
 	for (guint i = 0; i < n_best; i++) {
-		guint d = best[i];
-		g_ptr_array_add(hits,
-				cblue_hit_new(g_ptr_array_index(self->topic_ids, d), acc[d] / qnorm, cover[d] / total));
+		guint32 d = best[i];
+		g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), scores[i] / qnorm,
+						    scratch->cover[d] / total));
+	}
+	for (gsize c = 0; c < n_candidates; c++) {
+		guint32 d = scratch->touched[c];
+		scratch->acc[d] = 0;
+		scratch->cover[d] = 0;
+		scratch->mark[d] = 0;
 	}
 	return hits;
 }
@@ -663,11 +1133,13 @@ cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hit
  *   params (3 × f64)
  *   n_docs × (u32:length, bytes): topic ids
  *   u64[2 × n_docs] doc_hashes, f32[n_docs] doc_inv_norms,
- *   u64[n_terms] keys, u32[n_terms + 1] offsets, u32[n_postings] docs, u16[n_postings] ltf
+ *   u64[n_terms] keys, u32[n_terms + 1] offsets,
+ *   u32:n_ltf_values u16[256] ltf_values, u32[n_terms × (n_segments - 1)] splits,
+ *   u16[n_postings] docs (low 16 bits), u8[n_postings] ltf (codes)
  *   u64:checksum(everything before)
  */
 #define CBLUE_NGRAM_INDEX_MAGIC	 "CBLUENG"
-#define CBLUE_NGRAM_INDEX_FORMAT 4
+#define CBLUE_NGRAM_INDEX_FORMAT 5
 
 GBytes *
 cblue_ngram_index_serialize(CblueNgramIndex *self)
@@ -687,8 +1159,11 @@ cblue_ngram_index_serialize(CblueNgramIndex *self)
 	cblue_retrieval_put(out, self->doc_inv_norms, (gsize)self->n_docs * sizeof(gfloat));
 	cblue_retrieval_put(out, self->keys, (gsize)self->n_terms * sizeof(guint64));
 	cblue_retrieval_put(out, self->offsets, ((gsize)self->n_terms + 1) * sizeof(guint32));
-	cblue_retrieval_put(out, self->docs, (gsize)n_postings * sizeof(guint32));
-	cblue_retrieval_put(out, self->ltf, (gsize)n_postings * sizeof(guint16));
+	cblue_retrieval_put_u32(out, self->n_ltf_values);
+	cblue_retrieval_put(out, self->ltf_values, sizeof(self->ltf_values));
+	cblue_retrieval_put(out, self->splits, (gsize)self->n_terms * (self->n_segments - 1) * sizeof(guint32));
+	cblue_retrieval_put(out, self->docs, (gsize)n_postings * sizeof(guint16));
+	cblue_retrieval_put(out, self->ltf, (gsize)n_postings * sizeof(guint8));
 	return cblue_retrieval_writer_finish(out);
 }
 
@@ -711,7 +1186,8 @@ cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GErro
 	cblue_retrieval_get(&r, &self->params, sizeof(self->params));
 	/* every size is bounded by the data it claims, before anything is allocated */
 	cblue_retrieval_reader_has(&r, (gsize)self->n_docs * 4);
-	cblue_retrieval_reader_has(&r, (gsize)self->n_terms * 12 + (gsize)n_postings * 6);
+	cblue_retrieval_reader_has(&r, (gsize)self->n_terms * 12 + (gsize)n_postings * 3);
+	self->n_segments = MAX((self->n_docs + 65535u) >> CBLUE_NGRAM_SEGMENT_BITS, 1);
 	for (guint i = 0; i < self->n_docs && !r.failed; i++) {
 		gchar *topic_id = cblue_retrieval_get_str(&r);
 		if (topic_id != NULL)
@@ -721,24 +1197,42 @@ cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GErro
 	self->doc_inv_norms = cblue_retrieval_get_dup(&r, (gsize)self->n_docs * sizeof(gfloat));
 	self->keys = cblue_retrieval_get_dup(&r, (gsize)self->n_terms * sizeof(guint64));
 	self->offsets = cblue_retrieval_get_dup(&r, ((gsize)self->n_terms + 1) * sizeof(guint32));
-	self->docs = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint32));
-	self->ltf = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint16));
-	/* the index must be safe to search: keys strictly increasing, offsets in order,
-	 * documents in range */
+	self->n_ltf_values = cblue_retrieval_get_u32(&r);
+	cblue_retrieval_get(&r, self->ltf_values, sizeof(self->ltf_values));
+	if (!r.failed && !cblue_retrieval_reader_has(&r, (gsize)self->n_terms * (self->n_segments - 1) * 4))
+		r.failed = TRUE;
+	self->splits = cblue_retrieval_get_dup(&r, (gsize)self->n_terms * (self->n_segments - 1) * sizeof(guint32));
+	self->docs = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint16));
+	self->ltf = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint8));
+	/* the index must be safe to search: keys strictly increasing, offsets and segments in
+	 * order, documents and codes in range */
+	if (self->n_ltf_values < 1 || self->n_ltf_values > 256)
+		r.failed = TRUE;
 	if (!r.failed && (self->offsets[0] != 0 || self->offsets[self->n_terms] != n_postings))
 		r.failed = TRUE;
 	for (guint t = 0; t < self->n_terms && !r.failed; t++) {
 		if (self->offsets[t] > self->offsets[t + 1] || (t > 0 && self->keys[t - 1] >= self->keys[t]))
 			r.failed = TRUE;
 	}
-	for (guint32 k = 0; k < n_postings && !r.failed; k++) {
-		if (self->docs[k] >= self->n_docs)
-			r.failed = TRUE;
+	for (guint t = 0; t < self->n_terms && !r.failed; t++) {
+		for (guint s = 0; s < self->n_segments && !r.failed; s++) {
+			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
+			cblue_ngram_segment(self, t, s, &lo, &hi);
+			if (lo > hi || lo < self->offsets[t] || hi > self->offsets[t + 1]) {
+				r.failed = TRUE;
+				break;
+			}
+			for (guint32 k = lo; k < hi; k++) {
+				if ((base | self->docs[k]) >= self->n_docs || self->ltf[k] >= self->n_ltf_values)
+					r.failed = TRUE;
+			}
+		}
 	}
 	if (self->topic_ids->len != self->n_docs)
 		r.failed = TRUE;
 	if (!cblue_retrieval_reader_finish(&r, error))
 		return NULL;
 	cblue_ngram_index_build_dir(self);
+	cblue_ngram_index_build_bounds(self);
 	return g_steal_pointer(&self);
 }

@@ -25,6 +25,7 @@ guint cblue_ngram_index_get_n_terms(CblueNgramIndex *index);
 gsize cblue_ngram_index_get_n_postings(CblueNgramIndex *index);
 gsize cblue_ngram_index_get_memory_size(CblueNgramIndex *index);
 GPtrArray *cblue_ngram_index_search(CblueNgramIndex *index, const gchar *text, guint max_hits);
+GPtrArray *cblue_ngram_index_search_full(CblueNgramIndex *index, const gchar *text, guint max_hits, gboolean prune);
 GBytes *cblue_ngram_index_serialize(CblueNgramIndex *index);
 CblueNgramIndex *cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GError **error);
 

@@ -173,3 +173,15 @@ cblue_retriever_ngram_iface_init(CblueRetrieverInterface *iface)
 	iface->rebuild = cblue_retriever_ngram_rebuild;
 	iface->search = cblue_retriever_ngram_search;
 }
+
+/* the index in use (transfer full), nullable before the first build; for benchmarks */
+CblueNgramIndex *
+cblue_retriever_ngram_get_index(CblueRetrieverNgram *self)
+{
+	CblueNgramIndex *index = NULL;
+	g_mutex_lock(&self->mutex);
+	if (self->index != NULL)
+		index = cblue_ngram_index_ref(self->index);
+	g_mutex_unlock(&self->mutex);
+	return index;
+}

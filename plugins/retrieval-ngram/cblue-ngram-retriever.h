@@ -12,5 +12,6 @@ CblueRetrieverNgram *cblue_retriever_ngram_new(CblueTokenizer *tokenizer, const 
 					       const gchar *code_id);
 void cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cache_dir);
 guint cblue_retriever_ngram_get_n_analyzed(CblueRetrieverNgram *self);
+CblueNgramIndex *cblue_retriever_ngram_get_index(CblueRetrieverNgram *self);
 
 G_END_DECLS

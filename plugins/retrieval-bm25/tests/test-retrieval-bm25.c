@@ -157,7 +157,7 @@ analyze(Fixture *f, const gchar *text, gboolean want_ngrams)
 {
 	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
-	cblue_bm25_analyze(f->tokenizer, f->stopwords, f->synonyms, text, words, NULL, ngrams);
+	cblue_bm25_analyze(f->tokenizer, f->stopwords, f->synonyms, text, words, NULL, ngrams, NULL);
 	if (want_ngrams) {
 		g_ptr_array_unref(words);
 		return g_steal_pointer(&ngrams);
@@ -243,6 +243,72 @@ test_bm25_typo_limits(void)
 		g_autoptr(GPtrArray) hits = cblue_bm25_index_search(index, cases[i].query, 1);
 		g_test_message("%s → %u hits", cases[i].query, hits->len);
 		g_assert_cmpuint(hits->len, ==, (cases[i].match ? 1u : 0u));
+	}
+}
+
+static const gchar *
+top_topic(CblueBm25Index *index, const gchar *query)
+{
+	g_autoptr(GPtrArray) hits = cblue_bm25_index_search(index, query, 3);
+	g_assert_cmpuint(hits->len, >, 0);
+	return g_intern_string(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)));
+}
+
+/* neighbouring words as pairs: a topic that has the question's phrase beats one that has
+ * its words apart (and shorter), unless pairs are off; they leave confidences alone */
+static void
+test_bm25_pairs(void)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GHashTable) stopwords = cblue_bm25_load_stopwords();
+	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(CblueBm25Index) with_pairs = NULL;
+	g_autoptr(CblueBm25Index) without = NULL;
+	g_autoptr(GPtrArray) a = NULL;
+	g_autoptr(GPtrArray) b = NULL;
+	const gchar *query = "Who wrote the universal theory of gravitation?";
+	CblueKbEntry *e;
+	CblueBm25Params params;
+
+	cblue_bm25_analyze(tokenizer, stopwords, NULL, query, words, NULL, NULL, pairs);
+	g_assert_cmpuint(words->len, ==, 4); /* "who" and "the", "of" are stop words */
+	g_assert_cmpuint(pairs->len, ==, words->len - 1);
+	for (guint i = 0; i < pairs->len; i++) {
+		g_autofree gchar *expected =
+		    g_strconcat(g_ptr_array_index(words, i), " ", g_ptr_array_index(words, i + 1), NULL);
+		g_assert_cmpstr(g_ptr_array_index(pairs, i), ==, expected);
+	}
+
+	e = make_entry("scattered", "Physics", "ฟิสิกส์", "物理", "Gravitation is universal and a theory explains it.",
+		       NULL);
+	cblue_kb_add(kb, e);
+	g_object_unref(e);
+	e = make_entry("phrase", "Physics", "ฟิสิกส์", "物理", "Newton stated a universal theory of gravitation.", NULL);
+	cblue_kb_add(kb, e);
+	g_object_unref(e);
+	cblue_bm25_params_init_default(&params);
+	with_pairs = cblue_bm25_index_new(kb, tokenizer, stopwords, NULL, &params);
+	params.pair_weight = 0;
+	without = cblue_bm25_index_new(kb, tokenizer, stopwords, NULL, &params);
+
+	g_assert_cmpstr(top_topic(with_pairs, query), ==, "phrase");
+	g_assert_cmpstr(top_topic(without, query), ==, "scattered");
+	/* pair_weight=0 indexes no pairs at all */
+	g_assert_cmpuint(cblue_bm25_index_get_n_terms(without), <, cblue_bm25_index_get_n_terms(with_pairs));
+	a = cblue_bm25_index_search(with_pairs, query, 2);
+	b = cblue_bm25_index_search(without, query, 2);
+	g_assert_cmpuint(a->len, ==, 2);
+	g_assert_cmpuint(b->len, ==, 2);
+	for (guint i = 0; i < a->len; i++) {
+		CblueHit *ha = g_ptr_array_index(a, i);
+		for (guint j = 0; j < b->len; j++) {
+			CblueHit *hb = g_ptr_array_index(b, j);
+			if (g_strcmp0(cblue_hit_get_topic_id(ha), cblue_hit_get_topic_id(hb)) == 0)
+				g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(ha),
+							       cblue_hit_get_confidence(hb), 1e-9);
+		}
 	}
 }
 
@@ -651,6 +717,7 @@ main(int argc, char **argv)
 		   fixture_teardown);
 	g_test_add_func("/cblue/bm25/stem-english", test_bm25_stem_english);
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
+	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
 	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonyms/apply", test_bm25_synonyms_apply);
 	g_test_add_func("/cblue/bm25/synonyms/errors", test_bm25_synonyms_errors);

@@ -339,12 +339,126 @@ test_ngram_incremental(void)
 	g_assert_true(g_bytes_equal(a, b));
 	for (guint i = 0; i < G_N_ELEMENTS(queries); i++)
 		assert_same_hits(incremental, full, queries[i]);
+	/* the same topics in another order: reused, and still the full build's index */
+	{
+		g_autoptr(CblueKb) reversed = cblue_kb_new();
+		g_autoptr(CblueNgramIndex) moved = NULL;
+		g_autoptr(CblueNgramIndex) moved_full = NULL;
+		g_autoptr(GBytes) x = NULL;
+		g_autoptr(GBytes) y = NULL;
+		for (guint i = cblue_kb_get_size(kb); i > 0; i--)
+			cblue_kb_add(reversed, g_ptr_array_index(cblue_kb_get_entries(kb), i - 1));
+		moved = cblue_ngram_index_new_incremental(reversed, tokenizer, &params, first, &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, 0);
+		moved_full = cblue_ngram_index_new(reversed, tokenizer, &params);
+		x = cblue_ngram_index_serialize(moved);
+		y = cblue_ngram_index_serialize(moved_full);
+		g_assert_true(g_bytes_equal(x, y));
+	}
 	/* other parameters: nothing is reused */
 	params.weight_content = 2.0;
 	{
 		g_autoptr(CblueNgramIndex) other =
 		    cblue_ngram_index_new_incremental(next, tokenizer, &params, incremental, &n_analyzed);
 		g_assert_cmpuint(n_analyzed, ==, 3);
+	}
+}
+
+/* a search that skips long posting lists finds the same hits, scores and confidences as one
+ * that reads every posting (a KB where common n-grams are in thousands of topics) */
+static void
+test_ngram_pruning(void)
+{
+	static const gchar *const words[] = {"solar", "panel", "price", "install", "battery", "charger", "camera",
+					     "network", "warranty", "service", "roof", "inverter", "home", "office",
+					     "quote", "repair", "monthly", "fee", "delivery", "support"};
+	static const gchar *const thai[] = {"ราคา", "ติดตั้ง", "แผง", "โซลาร์", "บ้าน", "รับประกัน", "บริการ", "ซ่อม"};
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueNgramIndex) index = NULL;
+	CblueNgramParams params;
+	GRand *rand = g_rand_new_with_seed(7);
+	guint n_hits = 0;
+
+	for (guint n = 0; n < 3000; n++) {
+		g_autofree gchar *topic_id = g_strdup_printf("t%04u", n);
+		g_autofree gchar *code = g_strdup_printf("zx%u", n * 7919 % 100000);
+		GString *en = g_string_new(code), *th = g_string_new(NULL);
+		g_autoptr(CblueKbEntry) entry = NULL;
+		for (guint w = 0; w < 8; w++) {
+			g_string_append_printf(en, " %s", words[g_rand_int_range(rand, 0, G_N_ELEMENTS(words))]);
+			g_string_append(th, thai[g_rand_int_range(rand, 0, G_N_ELEMENTS(thai))]);
+		}
+		entry = make_entry(topic_id, en->str, th->str, "太阳能板价格", en->str, code);
+		cblue_kb_add(kb, entry);
+		g_string_free(en, TRUE);
+		g_string_free(th, TRUE);
+	}
+	cblue_ngram_params_init_default(&params);
+	index = cblue_ngram_index_new(kb, tokenizer, &params);
+	for (guint i = 0; i < 60; i++) {
+		g_autofree gchar *query =
+		    g_strdup_printf("%s %s zx%u %s", words[i % G_N_ELEMENTS(words)], words[(i * 7) % G_N_ELEMENTS(words)],
+				    (i * 50 + 3) * 7919 % 100000, i % 3 == 0 ? thai[i % G_N_ELEMENTS(thai)] : "");
+		g_autoptr(GPtrArray) pruned = cblue_ngram_index_search_full(index, query, 5, TRUE);
+		g_autoptr(GPtrArray) full = cblue_ngram_index_search_full(index, query, 5, FALSE);
+		g_assert_cmpuint(pruned->len, ==, full->len);
+		for (guint h = 0; h < full->len; h++) {
+			CblueHit *x = g_ptr_array_index(pruned, h);
+			CblueHit *y = g_ptr_array_index(full, h);
+			g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
+			g_assert_true(cblue_hit_get_score(x) == cblue_hit_get_score(y));
+			g_assert_true(cblue_hit_get_confidence(x) == cblue_hit_get_confidence(y));
+			n_hits++;
+		}
+	}
+	g_assert_cmpuint(n_hits, >, 200);
+	g_rand_free(rand);
+}
+
+/* more than 65,536 topics: postings keep 16 bits of the document, in segments; a topic of
+ * each segment is found, pruning or not, and the index survives its serialization */
+static void
+test_ngram_segments(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueNgramIndex) index = NULL;
+	g_autoptr(CblueNgramIndex) loaded = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(GBytes) again = NULL;
+	g_autoptr(GError) error = NULL;
+	static const guint probes[] = {0, 65535, 65536, 65537, 66199};
+	CblueNgramParams params;
+
+	for (guint n = 0; n < 66200; n++) {
+		g_autofree gchar *topic_id = g_strdup_printf("t%05u", n);
+		g_autofree gchar *question = g_strdup_printf("price of model q%u%s", n, n % 2 ? " battery" : "");
+		g_autoptr(CblueKbEntry) entry = cblue_kb_entry_new(topic_id);
+		cblue_kb_entry_add_question(entry, "en", question);
+		cblue_kb_add(kb, entry);
+	}
+	cblue_ngram_params_init_default(&params);
+	index = cblue_ngram_index_new(kb, tokenizer, &params);
+	bytes = cblue_ngram_index_serialize(index);
+	loaded = cblue_ngram_index_new_from_bytes(bytes, tokenizer, &error);
+	g_assert_no_error(error);
+	again = cblue_ngram_index_serialize(loaded);
+	g_assert_true(g_bytes_equal(bytes, again));
+	for (guint i = 0; i < G_N_ELEMENTS(probes); i++) {
+		g_autofree gchar *query = g_strdup_printf("model q%u price", probes[i]);
+		g_autofree gchar *expected = g_strdup_printf("t%05u", probes[i]);
+		g_autoptr(GPtrArray) pruned = cblue_ngram_index_search_full(loaded, query, 5, TRUE);
+		g_autoptr(GPtrArray) full = cblue_ngram_index_search_full(index, query, 5, FALSE);
+		g_assert_cmpuint(pruned->len, >, 0);
+		g_assert_cmpuint(pruned->len, ==, full->len);
+		g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(pruned, 0)), ==, expected);
+		for (guint h = 0; h < full->len; h++) {
+			g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(pruned, h)), ==,
+					cblue_hit_get_topic_id(g_ptr_array_index(full, h)));
+			g_assert_true(cblue_hit_get_score(g_ptr_array_index(pruned, h)) ==
+				      cblue_hit_get_score(g_ptr_array_index(full, h)));
+		}
 	}
 }
 
@@ -373,6 +487,8 @@ int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+	g_test_add_func("/cblue/ngram/pruning", test_ngram_pruning);
+	g_test_add_func("/cblue/ngram/segments", test_ngram_segments);
 	g_test_add("/cblue/ngram/languages", Fixture, NULL, fixture_setup, test_ngram_languages, fixture_teardown);
 	g_test_add("/cblue/ngram/robust", Fixture, NULL, fixture_setup, test_ngram_robust, fixture_teardown);
 	g_test_add("/cblue/ngram/nothing", Fixture, NULL, fixture_setup, test_ngram_nothing, fixture_teardown);

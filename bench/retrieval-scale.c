@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+/* Retrieval at scale (issue #3's speed target): a KB of N generated trilingual entries
+ * (100,000 by default), indexed by retrieval-bm25 and retrieval-ngram and searched through
+ * the bot, fused, on one core. A benchmark, not a test: it prints figures and asserts none.
+ *
+ *   build/bench/retrieval-scale [N [QUERIES]]      (pins itself to the first allowed CPU)
+ *
+ * With 100,000 entries it runs for about ten minutes of CPU and peaks at about 12 GB of
+ * memory (mostly the BM25 index being rebuilt next to the one in use); 20,000 is a quick run.
+ *
+ * The entries are generated deterministically (fixed seeds) from the words of the bundled
+ * KB (data/kb/ *.json) in en, th and zh: a few example questions per language (a bundled
+ * question with some words swapped and the entry's product named), keywords, and a content
+ * paragraph per language; each entry has a made-up product name and model number so that
+ * entries differ. Queries are other bundled questions about one entry's product, in the
+ * three languages.
+ *
+ * Printed: the build time of each index (CPU time of the building thread, and wall time),
+ * the indexes' bytes per entry from their own accounting and, as a cross-check, the heap
+ * growth (mallinfo2) while each was built; the KB text's bytes per entry; the latency of
+ * each retriever's search and of the bot's whole answer (both retrievers, fusion,
+ * decision), p50/p95/p99 of per-query CPU time; a publish that changes 1% of the entries. */
+
+#include "config.h"
+
+#include <malloc.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cblue-bm25-retriever.h"
+#include "cblue-ngram-retriever.h"
+
+#define N_QUESTIONS_PER_LANG 3
+
+static const gchar *const langs[] = {"en", "th", "zh"};
+
+typedef struct {
+	GPtrArray *words[3]; /* of utf8: the bundled KB's words per language */
+	GPtrArray *questions[3]; /* of utf8: the bundled KB's questions per language */
+} Vocab;
+
+static gint64
+thread_cpu_usec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gint64
+process_cpu_usec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gsize
+heap_in_use(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+	return mi.uordblks + mi.hblkhd;
+}
+
+static gsize
+rss_bytes(void)
+{
+	g_autofree gchar *statm = NULL;
+	gulong size = 0, resident = 0;
+	if (g_file_get_contents("/proc/self/statm", &statm, NULL, NULL))
+		sscanf(statm, "%lu %lu", &size, &resident);
+	return resident * 4096;
+}
+
+static gint
+compare_gint64(gconstpointer a, gconstpointer b)
+{
+	gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void
+vocab_add_text(CblueTokenizer *tokenizer, GHashTable *seen, GPtrArray *words, const gchar *text)
+{
+	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, text);
+	for (guint i = 0; i < tokens->len; i++) {
+		const gchar *token = g_ptr_array_index(tokens, i);
+		if (g_utf8_strlen(token, -1) < 2 && cblue_script_for_char(g_utf8_get_char(token)) != CBLUE_SCRIPT_HAN)
+			continue;
+		if (g_hash_table_add(seen, g_strdup(token)))
+			g_ptr_array_add(words, g_strdup(token));
+	}
+}
+
+/* the words and questions of the bundled KB, per language, in a stable order */
+static void
+vocab_init(Vocab *vocab, CblueTokenizer *tokenizer)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueKb) kb = cblue_kb_new_bundled(&error);
+	GPtrArray *entries;
+
+	g_assert_no_error(error);
+	entries = cblue_kb_get_entries(kb);
+	for (guint l = 0; l < G_N_ELEMENTS(langs); l++) {
+		g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		vocab->words[l] = g_ptr_array_new_with_free_func(g_free);
+		vocab->questions[l] = g_ptr_array_new_with_free_func(g_free);
+		for (guint i = 0; i < entries->len; i++) {
+			CblueKbEntry *entry = g_ptr_array_index(entries, i);
+			const gchar *const *questions = cblue_kb_entry_get_questions(entry, langs[l]);
+			const gchar *content = cblue_kb_entry_get_content(entry, langs[l]);
+			for (guint q = 0; questions[q] != NULL; q++) {
+				g_ptr_array_add(vocab->questions[l], g_strdup(questions[q]));
+				vocab_add_text(tokenizer, seen, vocab->words[l], questions[q]);
+			}
+			if (content != NULL)
+				vocab_add_text(tokenizer, seen, vocab->words[l], content);
+		}
+	}
+}
+
+static void
+vocab_clear(Vocab *vocab)
+{
+	for (guint l = 0; l < G_N_ELEMENTS(langs); l++) {
+		g_ptr_array_unref(vocab->words[l]);
+		g_ptr_array_unref(vocab->questions[l]);
+	}
+}
+
+static const gchar *
+pick(GRand *rand, GPtrArray *array)
+{
+	return g_ptr_array_index(array, g_rand_int_range(rand, 0, (gint32)array->len));
+}
+
+/* a made-up product name per entry, in Latin letters, in Thai letters and in Han characters */
+static void
+product_names(guint n, gchar **latin, gchar **thai, gchar **han)
+{
+	static const gchar *const latin_syl[] = {"ka", "lo", "mi", "ra", "tek", "von", "zu", "shi", "bel", "dor", "qua",
+						 "nex", "pi", "sol", "tra", "vin", "ex", "gal", "hu", "jin"};
+	static const gchar *const thai_syl[] = {"กา", "โล", "มิ", "รา", "เทค", "วอน", "ซู", "ชิ", "เบล", "ดอ", "ควา",
+						"เนก", "พิ", "ซอล", "ทรา", "วิน", "เอก", "กัล", "ฮู", "จิน"};
+	static const gchar *const han_syl[] = {"卡", "洛", "米", "拉", "泰", "冯", "祖", "诗", "贝", "多", "夸",
+					       "奈", "皮", "索", "特", "文", "艾", "加", "胡", "金"};
+	GString *l = g_string_new(NULL), *t = g_string_new(NULL), *h = g_string_new(NULL);
+	guint x = n;
+
+	/* four syllables from the entry's number (160,000 names), then a model number */
+	for (guint i = 0; i < 4; i++) {
+		g_string_append(l, latin_syl[x % 20]);
+		g_string_append(t, thai_syl[x % 20]);
+		g_string_append(h, han_syl[x % 20]);
+		x /= 20;
+	}
+	l->str[0] = g_ascii_toupper(l->str[0]);
+	g_string_append_printf(l, " %c%u", 'A' + (gchar)(n % 26), 100 + n % 99000);
+	g_string_append_printf(t, " %c%u", 'A' + (gchar)(n % 26), 100 + n % 99000);
+	g_string_append_printf(h, " %c%u", 'A' + (gchar)(n % 26), 100 + n % 99000);
+	*latin = g_string_free(l, FALSE);
+	*thai = g_string_free(t, FALSE);
+	*han = g_string_free(h, FALSE);
+}
+
+static const gchar *
+product_for_lang(guint l, const gchar *latin, const gchar *thai, const gchar *han)
+{
+	return l == 0 ? latin : l == 1 ? thai : han;
+}
+
+/* a bundled question of @l with a word or two replaced by other words, about @product */
+static gchar *
+make_question(Vocab *vocab, CblueTokenizer *tokenizer, GRand *rand, guint l, const gchar *product)
+{
+	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, pick(rand, vocab->questions[l]));
+	GString *out = g_string_new(NULL);
+	guint n_swaps = (guint)g_rand_int_range(rand, 1, 3);
+
+	for (guint s = 0; s < n_swaps && tokens->len > 0; s++) {
+		guint i = (guint)g_rand_int_range(rand, 0, (gint32)tokens->len);
+		g_free(tokens->pdata[i]);
+		tokens->pdata[i] = g_strdup(pick(rand, vocab->words[l]));
+	}
+	for (guint i = 0; i < tokens->len; i++) {
+		if (i > 0 && l == 0)
+			g_string_append_c(out, ' ');
+		g_string_append(out, g_ptr_array_index(tokens, i));
+	}
+	g_string_append(out, l == 0 ? " for " : l == 1 ? " รุ่น " : "，");
+	g_string_append(out, product);
+	return g_string_free(out, FALSE);
+}
+
+/* a paragraph of @n_words words of @l (Thai and Chinese without spaces, mostly) */
+static gchar *
+make_paragraph(Vocab *vocab, GRand *rand, guint l, guint n_words, const gchar *product)
+{
+	GString *out = g_string_new(product);
+	for (guint i = 0; i < n_words; i++) {
+		if (l == 0 || (l == 1 && g_rand_int_range(rand, 0, 8) == 0))
+			g_string_append_c(out, ' ');
+		g_string_append(out, pick(rand, vocab->words[l]));
+		if (l == 2 && g_rand_int_range(rand, 0, 10) == 0)
+			g_string_append(out, "，");
+	}
+	g_string_append(out, l == 0 ? "." : l == 1 ? "" : "。");
+	return g_string_free(out, FALSE);
+}
+
+static CblueKbEntry *
+make_entry(Vocab *vocab, CblueTokenizer *tokenizer, guint n, guint32 seed)
+{
+	g_autofree gchar *topic_id = g_strdup_printf("gen-%06u", n);
+	CblueKbEntry *entry = cblue_kb_entry_new(topic_id);
+	GRand *rand = g_rand_new_with_seed(seed);
+	g_autofree gchar *latin = NULL, *thai = NULL, *han = NULL;
+	g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func(g_free);
+	static const guint paragraph_words[] = {45, 40, 35};
+
+	product_names(n, &latin, &thai, &han);
+	for (guint l = 0; l < G_N_ELEMENTS(langs); l++) {
+		const gchar *product = product_for_lang(l, latin, thai, han);
+		g_autofree gchar *content = make_paragraph(vocab, rand, l, paragraph_words[l], product);
+		for (guint q = 0; q < N_QUESTIONS_PER_LANG; q++) {
+			g_autofree gchar *question = make_question(vocab, tokenizer, rand, l, product);
+			cblue_kb_entry_add_question(entry, langs[l], question);
+		}
+		cblue_kb_entry_set_content(entry, langs[l], content);
+		g_ptr_array_add(keywords, g_strdup(product));
+		g_ptr_array_add(keywords, g_strdup(pick(rand, vocab->words[l])));
+	}
+	g_ptr_array_add(keywords, NULL);
+	cblue_kb_entry_set_keywords(entry, (const gchar *const *)keywords->pdata);
+	g_rand_free(rand);
+	return entry;
+}
+
+static gsize
+entry_text_bytes(CblueKbEntry *entry)
+{
+	gsize bytes = strlen(cblue_kb_entry_get_topic_id(entry));
+	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+	for (guint i = 0; keywords[i] != NULL; i++)
+		bytes += strlen(keywords[i]);
+	for (guint l = 0; l < G_N_ELEMENTS(langs); l++) {
+		const gchar *const *questions = cblue_kb_entry_get_questions(entry, langs[l]);
+		const gchar *content = cblue_kb_entry_get_content(entry, langs[l]);
+		for (guint q = 0; questions[q] != NULL; q++)
+			bytes += strlen(questions[q]);
+		bytes += content != NULL ? strlen(content) : 0;
+	}
+	return bytes;
+}
+
+typedef struct {
+	gchar *text;
+	guint target;
+} Query;
+
+static void
+print_latency(const gchar *what, GArray *times)
+{
+	guint n = times->len;
+	g_array_sort(times, compare_gint64);
+	printf("  %-34s p50 %7.3f ms  p95 %7.3f ms  p99 %7.3f ms  max %7.3f ms\n", what,
+	       g_array_index(times, gint64, n / 2) / 1000.0, g_array_index(times, gint64, n * 95 / 100) / 1000.0,
+	       g_array_index(times, gint64, n * 99 / 100) / 1000.0, g_array_index(times, gint64, n - 1) / 1000.0);
+}
+
+/* builds @retriever's index of @kb on this thread and prints the time and heap growth */
+static void
+time_build(const gchar *what, CblueRetriever *retriever, CblueKb *kb, gsize *heap_growth)
+{
+	g_autoptr(GError) error = NULL;
+	gsize heap0 = heap_in_use();
+	gint64 cpu0 = thread_cpu_usec(), wall0 = g_get_monotonic_time();
+
+	if (!cblue_retriever_rebuild(retriever, kb, &error))
+		g_error("%s: %s", what, error->message);
+	printf("  %-34s %8.2f s CPU  %8.2f s wall\n", what, (thread_cpu_usec() - cpu0) / 1e6,
+	       (g_get_monotonic_time() - wall0) / 1e6);
+	*heap_growth = heap_in_use() - heap0;
+}
+
+static guint
+topic_number(const gchar *topic_id)
+{
+	return (guint)g_ascii_strtoull(topic_id + strlen("gen-"), NULL, 10);
+}
+
+int
+main(int argc, char **argv)
+{
+	guint n_entries = argc > 1 ? (guint)g_ascii_strtoull(argv[1], NULL, 10) : 100000;
+	guint n_queries = argc > 2 ? (guint)g_ascii_strtoull(argv[2], NULL, 10) : 3000;
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueConfig) config = cblue_config_new();
+	g_autoptr(CblueContext) context = NULL;
+	g_autoptr(CblueRetrieverBm25) bm25 = NULL;
+	g_autoptr(CblueRetrieverNgram) ngram = NULL;
+	g_autoptr(CblueBot) bot = NULL;
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueKb) next = NULL;
+	g_autoptr(GArray) queries = g_array_new(FALSE, FALSE, sizeof(Query));
+	g_autoptr(GError) error = NULL;
+	gsize text_bytes = 0, heap_bm25 = 0, heap_ngram = 0, rss0;
+	guint top1[3] = {0}, asked[3] = {0};
+	Vocab vocab;
+	cpu_set_t cpus;
+	gint cpu = -1;
+	GRand *rand;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* one core: the first this process may use (taskset -c N chooses another) */
+	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0) {
+		for (gint c = 0; c < CPU_SETSIZE && cpu < 0; c++) {
+			if (CPU_ISSET(c, &cpus))
+				cpu = c;
+		}
+		CPU_ZERO(&cpus);
+		CPU_SET(cpu, &cpus);
+		if (sched_setaffinity(0, sizeof(cpus), &cpus) != 0)
+			cpu = -1;
+	}
+	if (n_entries == 0 || n_queries == 0) {
+		fprintf(stderr, "usage: %s [N_ENTRIES [N_QUERIES]]\n", argv[0]);
+		return 2;
+	}
+	{
+		gdouble load[3] = {0};
+		if (getloadavg(load, 3) < 0)
+			load[0] = -1;
+		printf("retrieval at scale: %u entries, %u queries, pinned to CPU %d, load average %.2f\n", n_entries,
+		       n_queries, cpu, load[0]);
+	}
+
+	vocab_init(&vocab, tokenizer);
+	printf("vocabulary of the bundled KB: %u en, %u th, %u zh words\n", vocab.words[0]->len, vocab.words[1]->len,
+	       vocab.words[2]->len);
+	for (guint n = 0; n < n_entries; n++) {
+		g_autoptr(CblueKbEntry) entry = make_entry(&vocab, tokenizer, n, 0x5eed0000u + n);
+		text_bytes += entry_text_bytes(entry);
+		cblue_kb_add(kb, entry);
+	}
+	printf("KB text: %.1f MB, %.0f bytes an entry (questions, keywords, content in 3 languages)\n",
+	       text_bytes / 1e6, (gdouble)text_bytes / n_entries);
+
+	/* the two default retrievers, as the plugins set them up (bundled synonyms, no cache) */
+	bm25 = cblue_retriever_bm25_new(tokenizer, NULL, "bench");
+	if (!cblue_retriever_bm25_set_synonyms_dir(bm25, NULL, FALSE, &error))
+		g_error("synonyms: %s", error->message);
+	ngram = cblue_retriever_ngram_new(tokenizer, NULL, "bench");
+
+	printf("index build (one thread):\n");
+	rss0 = rss_bytes();
+	time_build("retrieval-bm25", CBLUE_RETRIEVER(bm25), kb, &heap_bm25);
+	time_build("retrieval-ngram", CBLUE_RETRIEVER(ngram), kb, &heap_ngram);
+	printf("index memory (bytes an entry):\n");
+	{
+		g_autoptr(CblueBm25Index) index = cblue_retriever_bm25_get_index(bm25);
+		g_autoptr(CblueNgramIndex) nindex = cblue_retriever_ngram_get_index(ngram);
+		gsize own_bm25 = cblue_bm25_index_get_memory_size(index);
+		gsize own_ngram = cblue_ngram_index_get_memory_size(nindex);
+		printf("  retrieval-bm25   own accounting %7.0f, heap growth %7.0f (%u terms)\n",
+		       (gdouble)own_bm25 / n_entries, (gdouble)heap_bm25 / n_entries, cblue_bm25_index_get_n_terms(index));
+		printf("  retrieval-ngram  own accounting %7.0f, heap growth %7.0f (%u n-grams, %" G_GSIZE_FORMAT
+		       " postings)\n",
+		       (gdouble)own_ngram / n_entries, (gdouble)heap_ngram / n_entries,
+		       cblue_ngram_index_get_n_terms(nindex), cblue_ngram_index_get_n_postings(nindex));
+		printf("  both             own accounting %7.0f, heap growth %7.0f, RSS growth %7.0f; text %.0f\n",
+		       (gdouble)(own_bm25 + own_ngram) / n_entries, (gdouble)(heap_bm25 + heap_ngram) / n_entries,
+		       (gdouble)(rss_bytes() - rss0) / n_entries, (gdouble)text_bytes / n_entries);
+	}
+
+	/* the bot fuses the two as `cblue serve` does (default weights and thresholds); it is
+	 * given the KB with the n-gram retriever alone (an incremental rebuild that reuses every
+	 * entry), and the BM25 retriever, whose index of that KB is built, joins afterwards:
+	 * a second full BM25 build would only repeat the figure above */
+	context = cblue_context_new(config);
+	cblue_context_add_extension(context, CBLUE_TYPE_RETRIEVER, G_OBJECT(ngram), 0, "retrieval-ngram");
+	bot = cblue_bot_new(context);
+	cblue_bot_set_record(bot, FALSE);
+	{
+		gint64 cpu0 = process_cpu_usec(), wall0 = g_get_monotonic_time();
+		if (!cblue_bot_set_kb(bot, kb, &error))
+			g_error("set_kb: %s", error->message);
+		printf("publish of the same KB (n-grams, every entry reused): %.2f s CPU, %.2f s wall\n",
+		       (process_cpu_usec() - cpu0) / 1e6, (g_get_monotonic_time() - wall0) / 1e6);
+	}
+	cblue_context_add_extension(context, CBLUE_TYPE_RETRIEVER, G_OBJECT(bm25), 0, "retrieval-bm25");
+
+	rand = g_rand_new_with_seed(20261126);
+	for (guint i = 0; i < n_queries; i++) {
+		guint l = i % G_N_ELEMENTS(langs);
+		Query q;
+		g_autofree gchar *latin = NULL, *thai = NULL, *han = NULL;
+		q.target = (guint)g_rand_int_range(rand, 0, (gint32)n_entries);
+		product_names(q.target, &latin, &thai, &han);
+		q.text = make_question(&vocab, tokenizer, rand, l, product_for_lang(l, latin, thai, han));
+		g_array_append_val(queries, q);
+	}
+
+	printf("query latency, CPU time per query over %u queries (en, th, zh in turn):\n", n_queries);
+	{
+		g_autoptr(GArray) t_bm25 = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_ngram = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_bot = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_wall = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_full = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(CblueNgramIndex) nindex = cblue_retriever_ngram_get_index(ngram);
+
+		/* one pass over the questions per way of searching, so that none runs with the
+		 * caches warmed by the same question */
+		for (guint i = 0; i < queries->len; i++) {
+			Query *q = &g_array_index(queries, Query, i);
+			g_autoptr(CblueMessage) message = cblue_message_new(q->text);
+			g_autoptr(CblueChatReply) reply = NULL;
+			gint64 t0 = thread_cpu_usec(), w0 = g_get_monotonic_time();
+
+			reply = cblue_bot_ask_sync(bot, message, NULL, &error);
+			t0 = thread_cpu_usec() - t0;
+			w0 = g_get_monotonic_time() - w0;
+			if (reply == NULL)
+				g_error("ask: %s", error->message);
+			g_array_append_val(t_bot, t0);
+			g_array_append_val(t_wall, w0);
+			asked[i % 3]++;
+			if (cblue_chat_reply_get_topic_id(reply) != NULL &&
+			    topic_number(cblue_chat_reply_get_topic_id(reply)) == q->target)
+				top1[i % 3]++;
+		}
+		for (guint pass = 0; pass < 3; pass++) {
+			GArray *times = pass == 0 ? t_bm25 : pass == 1 ? t_ngram : t_full;
+			for (guint i = 0; i < queries->len; i++) {
+				Query *q = &g_array_index(queries, Query, i);
+				g_autoptr(CblueMessage) message = cblue_message_new(q->text);
+				g_autoptr(GPtrArray) hits = NULL;
+				gint64 t0 = thread_cpu_usec();
+				if (pass == 0)
+					hits = cblue_retriever_search(CBLUE_RETRIEVER(bm25), message, 5, NULL);
+				else if (pass == 1)
+					hits = cblue_retriever_search(CBLUE_RETRIEVER(ngram), message, 5, NULL);
+				else
+					hits = cblue_ngram_index_search_full(nindex, q->text, 5, FALSE);
+				t0 = thread_cpu_usec() - t0;
+				g_array_append_val(times, t0);
+			}
+		}
+		print_latency("retrieval-bm25 search", t_bm25);
+		print_latency("retrieval-ngram search", t_ngram);
+		print_latency("  the same reading every posting", t_full);
+		print_latency("bot answer, fused (CPU)", t_bot);
+		print_latency("bot answer, fused (wall)", t_wall);
+	}
+	printf("answered with the entry asked about (a sanity check, not a quality figure): en %.3f, th %.3f, zh "
+	       "%.3f\n",
+	       (gdouble)top1[0] / MAX(asked[0], 1), (gdouble)top1[1] / MAX(asked[1], 1),
+	       (gdouble)top1[2] / MAX(asked[2], 1));
+
+	/* a publish that changes 1% of the entries (every 100th, regenerated with another seed) */
+	next = cblue_kb_new();
+	for (guint n = 0; n < n_entries; n++) {
+		if (n % 100 == 50) {
+			g_autoptr(CblueKbEntry) changed = make_entry(&vocab, tokenizer, n, 0xc4a96e00u + n);
+			cblue_kb_add(next, changed);
+		} else {
+			cblue_kb_add(next, g_ptr_array_index(cblue_kb_get_entries(kb), n));
+		}
+	}
+	printf("publish with 1%% of the entries changed (each retriever's rebuild, as the bot runs them):\n");
+	{
+		gsize heap = 0;
+		guint analyzed = cblue_retriever_ngram_get_n_analyzed(ngram);
+		time_build("retrieval-bm25 (a full build)", CBLUE_RETRIEVER(bm25), next, &heap);
+		time_build("retrieval-ngram (incremental)", CBLUE_RETRIEVER(ngram), next, &heap);
+		printf("  (the n-gram index analyzed %u entries again)\n",
+		       cblue_retriever_ngram_get_n_analyzed(ngram) - analyzed);
+	}
+
+	for (guint i = 0; i < queries->len; i++)
+		g_free(g_array_index(queries, Query, i).text);
+	g_rand_free(rand);
+	vocab_clear(&vocab);
+	return 0;
+}
