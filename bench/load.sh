@@ -8,8 +8,10 @@
 #   bench/load.sh [BUILD_DIR]          (default: build)
 # Environment: LOAD_HARNESS (default ../shared/bench/load next to the source tree),
 #   LOAD_OUT (result folder, default a new /tmp/cblue-load.XXXXXX), CBLUE_THREADS
-#   (--threads, default: one per core), and every variable of run.sh (LOAD_DURATION,
-#   LOAD_SCENARIOS, WS_CONNS, S3_REPEAT, LOAD_NICE, ...).
+#   (--threads, default: one per core), CBLUE_SERVER_CONF (more `key=value` lines for the
+#   server's [server] group, separated by newlines, e.g. ws_connections_per_thread=1000),
+#   and every variable of run.sh (LOAD_DURATION, LOAD_SCENARIOS, WS_CONNS, S3_REPEAT,
+#   LOAD_NICE, QUIET_WAIT, ...).
 #
 # The server gets the harness's KB (kb.json, 32 topics) through `cblue kb import`, so that
 # it answers from the same KB as the seed baseline, and a config that turns off the
@@ -28,6 +30,7 @@ cat >"$conf" <<CONF
 # every client of the benchmark is 127.0.0.1
 rate_limit=0
 ws_max_per_ip=0
+${CBLUE_SERVER_CONF:-}
 CONF
 threads=()
 [[ -n ${CBLUE_THREADS:-} ]] && threads=(--threads "$CBLUE_THREADS")

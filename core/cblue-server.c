@@ -64,6 +64,8 @@
 #define CBLUE_SERVER_DEFAULT_WS_PING_INTERVAL 30  /* s */
 #define CBLUE_SERVER_DEFAULT_WS_MAX_PENDING   4	  /* messages being answered per connection */
 #define CBLUE_SERVER_DEFAULT_SHUTDOWN_TIMEOUT 10  /* s */
+#define CBLUE_SERVER_DEFAULT_WS_PER_THREAD    200 /* WebSockets per WebSocket thread */
+#define CBLUE_SERVER_DEFAULT_WS_THREADS_MAX   64
 /* libsoup's own cap on a WebSocket frame, a multiple of ours: a larger frame is cut off
  * with 1009 before it is even buffered, a smaller one gets our close reason */
 #define CBLUE_SERVER_WS_HARD_LIMIT_FACTOR 4
@@ -91,6 +93,11 @@ struct _CblueServer {
 	CblueRateLimiter *limiter; /* owned, nullable: no rate limit */
 	GMutex ws_mutex;
 	GHashTable *ws_per_ip;	     /* owned, under ws_mutex: address (owned) → count */
+	GPtrArray *ws_threads;	     /* owned, under ws_mutex, nullable: CblueServerWorker of the
+				      * WebSocket threads, started as connections come */
+	GPtrArray *ws_extension_types; /* owned: GTypeClass (ref) of the WebSocket extensions offered */
+	guint ws_per_thread;	     /* WebSockets a WebSocket thread takes before another starts */
+	guint ws_threads_max;
 	CblueServerMetrics *metrics; /* owned */
 	GPtrArray *workers;	     /* owned, of CblueServerWorker */
 	GThreadPool *pipeline_pool;  /* owned, nullable: [server] pipeline_threads */
@@ -127,6 +134,8 @@ struct _CblueServerWorker {
 				  * finds the socket closed */
 	guint64 request_counter;
 	guint32 id_prefix;
+	gint n_websockets; /* atomic: WebSockets handed to this thread (WebSocket threads) */
+	gboolean quitting; /* the thread's loop is being left: take no more WebSockets */
 };
 
 /* what the server knows about one request, kept on the SoupServerMessage */
@@ -142,7 +151,6 @@ typedef struct {
 typedef struct {
 	gint64 last_active; /* monotonic s: a request started or ended */
 	guint active;	    /* requests started and not finished */
-	gboolean websocket; /* upgraded: the WebSocket checks apply instead */
 } CblueConnState;
 
 static void
@@ -164,6 +172,12 @@ static GQuark
 cblue_server_ws_socket_quark(void)
 {
 	return g_quark_from_static_string("cblue-server-ws-socket");
+}
+
+static GQuark
+cblue_server_ws_handoff_quark(void)
+{
+	return g_quark_from_static_string("cblue-server-ws-handoff");
 }
 
 static CblueRequestInfo *
@@ -340,6 +354,10 @@ cblue_server_load_config(CblueServer *self)
 	if (rate > 0)
 		self->limiter = cblue_rate_limiter_new(rate, burst);
 	self->pipeline_threads = cblue_server_config_uint(config, "pipeline_threads", 0, 0, 256);
+	self->ws_per_thread = cblue_server_config_uint(config, "ws_connections_per_thread",
+						       CBLUE_SERVER_DEFAULT_WS_PER_THREAD, 1, G_MAXINT32);
+	self->ws_threads_max =
+	    cblue_server_config_uint(config, "ws_threads_max", CBLUE_SERVER_DEFAULT_WS_THREADS_MAX, 1, 1024);
 }
 
 /* the client's address: the peer, or, behind a trusted proxy, the last X-Forwarded-For hop */
@@ -566,6 +584,7 @@ typedef struct {
 	gboolean counted; /* in ws_per_ip and the gauge */
 	gboolean closed;
 	gboolean close_when_idle; /* the server is shutting down */
+	gboolean owns_connection; /* counted in active_connections until closed */
 } CblueWsClient;
 
 static CblueWsClient *
@@ -802,7 +821,7 @@ cblue_ws_message_cb(SoupWebsocketConnection *conn, gint type, GBytes *bytes, gpo
 	cblue_ws_client_send_json(client, "{\"type\":\"typing\"}");
 	queue = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_QUEUE);
 	/* tokens are emitted on this thread, where the connection lives (the in-process
-	 * queue answers here too; a networked queue answers whole, in another process) */
+	 * queue answers here too; the Redis queue relays a worker's tokens here) */
 	g_signal_connect(message, "token", G_CALLBACK(cblue_ws_token_cb), client);
 	if (queue != NULL)
 		cblue_queue_submit_async(queue, message, client->cancellable, cblue_ws_queue_cb, job);
@@ -832,60 +851,224 @@ cblue_ws_closed_cb(SoupWebsocketConnection *conn, gpointer user_data)
 		cblue_server_metrics_add_websocket_connections(worker->server->metrics, -1);
 		client->counted = FALSE;
 	}
+	if (client->owns_connection) {
+		cblue_server_metrics_add_active_connections(worker->server->metrics, -1);
+		client->owns_connection = FALSE;
+	}
+	g_atomic_int_add(&worker->n_websockets, -1);
 	cblue_server_log(G_LOG_LEVEL_DEBUG, client->request_id, "WebSocket closed (%u, %u messages)",
 			 soup_websocket_connection_get_close_code(conn), client->n_messages);
 	/* drops the worker's reference; pending jobs hold their own */
 	g_hash_table_remove(worker->ws_clients, client);
 }
 
+/* WebSocket threads: a connection leaves its listener thread once upgraded.
+ *
+ * GLib's main loop polls every source of a context in every iteration, so a context with
+ * thousands of idle WebSockets pays for all of them on every message. The listener threads
+ * therefore do the handshake only and hand the connection to a WebSocket thread, each its
+ * own context with at most [server] ws_connections_per_thread connections (more threads
+ * start as connections come, up to ws_threads_max, then the least busy one takes it). A
+ * connection stays on its thread until it closes: its messages are answered there. */
+
+typedef struct {
+	CblueServer *server;	   /* unowned */
+	CblueServerWorker *thread; /* unowned, nullable: counts the connection in n_websockets until
+				    * adopted (WebSocket threads stop after the listeners) */
+	GIOStream *stream;	   /* owned, nullable once adopted */
+	GUri *uri;		   /* owned */
+	gchar *origin;		   /* owned, nullable */
+	gchar *protocol;	   /* owned, nullable */
+	GList *extensions;	   /* owned: of SoupWebsocketExtension */
+	gchar *ip;		   /* owned */
+	gchar *request_id;	   /* owned */
+	gboolean owns_connection;  /* counted in active_connections */
+	gboolean counted;	   /* counted in ws_per_ip */
+} CblueWsHandoff;
+
 static void
-cblue_server_handle_ws(SoupServer *soup, SoupServerMessage *msg, const char *path, SoupWebsocketConnection *conn,
-		       gpointer user_data)
+cblue_ws_handoff_free(gpointer data)
+{
+	CblueWsHandoff *handoff = data;
+	CblueServer *self = handoff->server;
+
+	/* not adopted (the WebSocket thread stopped first, or the stream was gone) */
+	if (handoff->stream != NULL) {
+		g_io_stream_close(handoff->stream, NULL, NULL);
+		g_object_unref(handoff->stream);
+	}
+	if (handoff->thread != NULL)
+		g_atomic_int_add(&handoff->thread->n_websockets, -1);
+	if (handoff->owns_connection)
+		cblue_server_metrics_add_active_connections(self->metrics, -1);
+	if (handoff->counted)
+		cblue_server_ws_release(self, handoff->ip);
+	g_clear_pointer(&handoff->uri, g_uri_unref);
+	g_free(handoff->origin);
+	g_free(handoff->protocol);
+	g_list_free_full(handoff->extensions, g_object_unref);
+	g_free(handoff->ip);
+	g_free(handoff->request_id);
+	g_free(handoff);
+}
+
+/* in the WebSocket thread: the connection is ours from now on */
+static gboolean
+cblue_server_ws_adopt_cb(gpointer user_data)
+{
+	CblueWsHandoff *handoff = user_data;
+	CblueServerWorker *worker = handoff->thread;
+	CblueServer *self = worker->server;
+	CblueWsClient *client;
+	gint64 now = g_get_monotonic_time();
+
+	if (worker->quitting)
+		return G_SOURCE_REMOVE;
+	client = g_new0(CblueWsClient, 1);
+	client->ref_count = 1;
+	client->worker = worker;
+	/* created here, so that its sources are attached to this thread's context */
+	client->conn = soup_websocket_connection_new(handoff->stream, handoff->uri, SOUP_WEBSOCKET_CONNECTION_SERVER,
+						     handoff->origin, handoff->protocol,
+						     g_steal_pointer(&handoff->extensions));
+	g_clear_object(&handoff->stream);
+	/* the client counts the connection from now on, until closed */
+	client->owns_connection = handoff->owns_connection;
+	handoff->owns_connection = FALSE;
+	handoff->thread = NULL;
+	client->cancellable = g_cancellable_new();
+	client->ip = g_steal_pointer(&handoff->ip);
+	client->request_id = g_steal_pointer(&handoff->request_id);
+	client->last_message_usec = now;
+	client->last_seen_usec = now;
+	g_hash_table_add(worker->ws_clients, client);
+	g_signal_connect(client->conn, "message", G_CALLBACK(cblue_ws_message_cb), client);
+	g_signal_connect(client->conn, "pong", G_CALLBACK(cblue_ws_pong_cb), client);
+	g_signal_connect(client->conn, "closed", G_CALLBACK(cblue_ws_closed_cb), client);
+	/* our own idle and liveness checks (the sweep) replace the connection's */
+	soup_websocket_connection_set_max_incoming_payload_size(
+	    client->conn, (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR);
+	if (self->ws_ping_interval > 0)
+		soup_websocket_connection_set_keepalive_interval(client->conn, self->ws_ping_interval);
+
+	/* counted in ws_per_ip by the handshake; the WebSocket releases it when it closes */
+	client->counted = TRUE;
+	handoff->counted = FALSE;
+	cblue_server_metrics_add_websocket_connections(self->metrics, 1);
+	if (g_atomic_int_get(&self->draining))
+		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
+	return G_SOURCE_REMOVE;
+}
+
+static gpointer cblue_server_worker_thread(gpointer user_data);
+static CblueServerWorker *cblue_server_worker_new_common(CblueServer *self, guint index);
+static void cblue_server_worker_free(CblueServerWorker *worker);
+
+/* the WebSocket thread that takes the next connection: the least busy one, or a new one
+ * when all have ws_per_thread connections; counts the connection on it */
+static CblueServerWorker *
+cblue_server_ws_thread_take(CblueServer *self)
+{
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->ws_mutex);
+	CblueServerWorker *best = NULL;
+	gint best_count = G_MAXINT;
+
+	for (guint i = 0; self->ws_threads != NULL && i < self->ws_threads->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(self->ws_threads, i);
+		gint count = g_atomic_int_get(&worker->n_websockets);
+		if (count < best_count) {
+			best = worker;
+			best_count = count;
+		}
+	}
+	if (best == NULL || (best_count >= (gint)self->ws_per_thread && self->ws_threads->len < self->ws_threads_max)) {
+		guint n = self->ws_threads != NULL ? self->ws_threads->len : 0;
+		g_autofree gchar *name = g_strdup_printf("cblue-ws-%u", n);
+
+		if (self->ws_threads == NULL)
+			self->ws_threads = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_server_worker_free);
+		/* metrics shards are per listener; index modulo their number */
+		best = cblue_server_worker_new_common(self, n);
+		best->thread = g_thread_new(name, cblue_server_worker_thread, best);
+		g_ptr_array_add(self->ws_threads, best);
+	}
+	g_atomic_int_inc(&best->n_websockets);
+	return best;
+}
+
+/* in the listener thread, once the 101 response is written: hand the connection over */
+static void
+cblue_server_ws_upgraded_cb(SoupServerMessage *msg, gpointer user_data)
 {
 	CblueServerWorker *worker = user_data;
 	CblueServer *self = worker->server;
 	CblueRequestInfo *info = cblue_request_info_get(msg);
 	GSocket *socket = g_object_get_qdata(G_OBJECT(msg), cblue_server_ws_socket_quark());
-	CblueWsClient *client = g_new0(CblueWsClient, 1);
+	CblueWsHandoff *handoff = g_object_steal_qdata(G_OBJECT(msg), cblue_server_ws_handoff_quark());
+	SoupMessageHeaders *req_headers = soup_server_message_get_request_headers(msg);
+	SoupMessageHeaders *resp_headers = soup_server_message_get_response_headers(msg);
 	gint64 now = g_get_monotonic_time();
+	gpointer key, state;
 
-	client->ref_count = 1;
-	client->worker = worker;
-	client->conn = g_object_ref(conn);
-	client->cancellable = g_cancellable_new();
-	client->ip = g_strdup(info != NULL && info->client_ip != NULL ? info->client_ip : "unknown");
-	client->request_id = g_strdup(cblue_request_id(msg));
-	client->last_message_usec = now;
-	client->last_seen_usec = now;
-	g_hash_table_add(worker->ws_clients, client);
-	g_signal_connect(conn, "message", G_CALLBACK(cblue_ws_message_cb), client);
-	g_signal_connect(conn, "pong", G_CALLBACK(cblue_ws_pong_cb), client);
-	g_signal_connect(conn, "closed", G_CALLBACK(cblue_ws_closed_cb), client);
-
-	/* our own idle and liveness checks replace the connection's */
-	if (socket != NULL) {
-		CblueConnState *state = g_hash_table_lookup(worker->connections, socket);
-		if (state != NULL)
-			state->websocket = TRUE;
-	}
-	soup_websocket_connection_set_max_incoming_payload_size(
-	    conn, (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR);
-	if (self->ws_ping_interval > 0)
-		soup_websocket_connection_set_keepalive_interval(conn, self->ws_ping_interval);
+	if (handoff == NULL)
+		return;
+	handoff->uri = g_uri_ref(soup_server_message_get_uri(msg));
+	handoff->origin = g_strdup(soup_message_headers_get_one(req_headers, "Origin"));
+	handoff->protocol = g_strdup(soup_message_headers_get_one(resp_headers, "Sec-WebSocket-Protocol"));
+	handoff->request_id = g_strdup(cblue_request_id(msg));
 	cblue_server_metrics_observe_request(self->metrics, worker->index, CBLUE_ROUTE_CHAT_WS,
 					     SOUP_STATUS_SWITCHING_PROTOCOLS,
 					     info != NULL ? (gdouble)(now - info->start_usec) / G_USEC_PER_SEC : 0);
-
-	/* checked again, atomically this time: the early check let a burst through */
-	if (!cblue_server_ws_acquire(self, client->ip, TRUE)) {
-		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION,
-				      "too many connections from your address");
+	g_hash_table_remove(worker->reading, msg);
+	/* the connection (and its place in active_connections) goes with the WebSocket */
+	if (socket != NULL && g_hash_table_steal_extended(worker->connections, socket, &key, &state)) {
+		g_object_unref(key);
+		g_free(state);
+		handoff->owns_connection = TRUE;
+	}
+	handoff->stream = soup_server_message_steal_connection(msg);
+	if (handoff->stream == NULL) {
+		cblue_ws_handoff_free(handoff);
 		return;
 	}
-	client->counted = TRUE;
-	cblue_server_metrics_add_websocket_connections(self->metrics, 1);
-	if (g_atomic_int_get(&self->draining))
-		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
+	handoff->thread = cblue_server_ws_thread_take(self);
+	g_main_context_invoke_full(handoff->thread->context, G_PRIORITY_DEFAULT, cblue_server_ws_adopt_cb, handoff,
+				   cblue_ws_handoff_free);
+}
+
+/* GET /api/v1/chat/ws, after the early checks: the handshake here, the connection in a
+ * WebSocket thread once the 101 response is written */
+static void
+cblue_server_handle_ws(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+		       gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	CblueRequestInfo *info = cblue_request_info_get(msg);
+	const gchar *ip = info != NULL && info->client_ip != NULL ? info->client_ip : "unknown";
+	CblueWsHandoff *handoff;
+
+	/* counted now, before the 101 is sent: a burst of handshakes cannot pass the
+	 * limit while earlier ones are on their way to a WebSocket thread */
+	if (!cblue_server_ws_acquire(self, ip, TRUE)) {
+		soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Retry-After", "10");
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_BUSY, _("Too many chat connections from your address."));
+		return;
+	}
+	handoff = g_new0(CblueWsHandoff, 1);
+	handoff->server = self;
+	handoff->ip = g_strdup(ip);
+	handoff->counted = TRUE;
+	if (!soup_websocket_server_process_handshake(msg, NULL, NULL, self->ws_extension_types,
+						     &handoff->extensions)) {
+		cblue_ws_handoff_free(handoff);
+		cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
+					       _("This address takes a WebSocket handshake only."));
+		return;
+	}
+	/* freed (and uncounted) with the message if the 101 is never written */
+	g_object_set_qdata_full(G_OBJECT(msg), cblue_server_ws_handoff_quark(), handoff, cblue_ws_handoff_free);
+	g_signal_connect(msg, "wrote-informational", G_CALLBACK(cblue_server_ws_upgraded_cb), worker);
 }
 
 /* the periodic check of each worker: slow requests, idle and dead WebSockets */
@@ -926,8 +1109,9 @@ cblue_server_worker_sweep_cb(gpointer user_data)
 			cblue_server_metrics_add_active_connections(self->metrics, -1);
 			continue;
 		}
-		/* a kept-alive connection that sends nothing is closed */
-		if (!conn->websocket && conn->active == 0 && now_sec - conn->last_active >= (gint64)self->idle_timeout)
+		/* a kept-alive connection that sends nothing is closed (an upgraded WebSocket has
+		 * left this table for its WebSocket thread, whose own checks apply) */
+		if (conn->active == 0 && now_sec - conn->last_active >= (gint64)self->idle_timeout)
 			g_socket_shutdown(key, TRUE, TRUE, NULL);
 	}
 
@@ -1366,8 +1550,8 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 		return;
 	}
 	queue = cblue_context_get_extension(cblue_bot_get_context(self->bot), CBLUE_TYPE_QUEUE);
-	/* tokens are emitted on this thread (the in-process queue answers here too; the
-	 * pipeline pool and a networked queue answer whole) */
+	/* tokens are emitted on this thread (the in-process queue answers here too, and the
+	 * Redis queue relays a worker's tokens here; the pipeline pool answers whole) */
 	if (req->event_stream)
 		req->token_id = g_signal_connect(message, "token", G_CALLBACK(cblue_server_sse_token_cb), req);
 	if (queue != NULL)
@@ -1830,7 +2014,9 @@ cblue_server_worker_quit_cb(gpointer user_data)
 		g_io_stream_close(stream, NULL, NULL);
 	}
 	g_hash_table_remove_all(worker->reading);
-	soup_server_disconnect(worker->soup);
+	if (worker->soup != NULL)
+		soup_server_disconnect(worker->soup);
+	worker->quitting = TRUE;
 	g_main_loop_quit(worker->loop);
 	return G_SOURCE_REMOVE;
 }
@@ -1851,22 +2037,36 @@ cblue_server_worker_thread(gpointer user_data)
 	return NULL;
 }
 
-/* stops every worker at once, without draining */
 static void
-cblue_server_stop_workers(CblueServer *self)
+cblue_server_stop_threads(GPtrArray *workers)
 {
-	if (self->workers == NULL)
-		return;
-	for (guint i = 0; i < self->workers->len; i++) {
-		CblueServerWorker *worker = g_ptr_array_index(self->workers, i);
+	for (guint i = 0; i < workers->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(workers, i);
 		if (worker->thread != NULL)
 			g_main_context_invoke(worker->context, cblue_server_worker_quit_cb, worker);
 	}
-	for (guint i = 0; i < self->workers->len; i++) {
-		CblueServerWorker *worker = g_ptr_array_index(self->workers, i);
+	for (guint i = 0; i < workers->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(workers, i);
 		g_clear_pointer(&worker->thread, g_thread_join);
 	}
+}
+
+/* stops every worker at once, without draining: the listeners first, then the WebSocket
+ * threads (no listener hands them connections any more) */
+static void
+cblue_server_stop_workers(CblueServer *self)
+{
+	g_autoptr(GPtrArray) ws_threads = NULL;
+
+	if (self->workers == NULL)
+		return;
+	cblue_server_stop_threads(self->workers);
 	g_clear_pointer(&self->workers, g_ptr_array_unref);
+	g_mutex_lock(&self->ws_mutex);
+	ws_threads = g_steal_pointer(&self->ws_threads);
+	g_mutex_unlock(&self->ws_mutex);
+	if (ws_threads != NULL)
+		cblue_server_stop_threads(ws_threads);
 }
 
 static void
@@ -1881,6 +2081,7 @@ cblue_server_finalize(GObject *object)
 	g_clear_pointer(&self->metrics, cblue_server_metrics_free);
 	g_clear_pointer(&self->limiter, cblue_rate_limiter_free);
 	g_hash_table_unref(self->ws_per_ip);
+	g_ptr_array_unref(self->ws_extension_types);
 	g_mutex_clear(&self->ws_mutex);
 	g_strfreev(self->cors_origins);
 	g_strfreev(self->trusted_proxies);
@@ -1970,6 +2171,9 @@ cblue_server_init(CblueServer *self)
 {
 	g_mutex_init(&self->ws_mutex);
 	self->ws_per_ip = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	/* what SoupServer's own WebSocket handler offers */
+	self->ws_extension_types = g_ptr_array_new_with_free_func(g_type_class_unref);
+	g_ptr_array_add(self->ws_extension_types, g_type_class_ref(SOUP_TYPE_WEBSOCKET_EXTENSION_DEFLATE));
 }
 
 /**
@@ -2123,25 +2327,38 @@ cblue_server_open_socket(GSocketAddress *address, GError **error)
 	return g_steal_pointer(&socket);
 }
 
+/* a thread's context, loop, tables and sweep: a WebSocket thread is just that */
 static CblueServerWorker *
-cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError **error)
+cblue_server_worker_new_common(CblueServer *self, guint index)
 {
 	CblueServerWorker *worker = g_new0(CblueServerWorker, 1);
-	SoupServerListenOptions options = self->tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0;
-	const gchar *exact[] = {"/api/v1/chat", "/api/v1/chat/ws", "/api/v1/feedback", "/api/v1/conversations",
-				"/healthz",	"/readyz",	   "/metrics",	       NULL};
-	gboolean ok;
 
 	worker->server = self;
 	worker->index = index;
 	worker->id_prefix = g_random_int();
 	worker->context = g_main_context_new();
 	worker->loop = g_main_loop_new(worker->context, FALSE);
-	worker->listen_socket = g_object_ref(socket);
 	worker->reading = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
 	worker->ws_clients =
 	    g_hash_table_new_full(g_direct_hash, g_direct_equal, (GDestroyNotify)cblue_ws_client_unref, NULL);
 	worker->connections = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, g_free);
+	worker->sweep = g_timeout_source_new_seconds(1);
+	g_source_set_callback(worker->sweep, cblue_server_worker_sweep_cb, worker, NULL);
+	g_source_set_static_name(worker->sweep, "[cblue-server] sweep");
+	g_source_attach(worker->sweep, worker->context);
+	return worker;
+}
+
+static CblueServerWorker *
+cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError **error)
+{
+	CblueServerWorker *worker = cblue_server_worker_new_common(self, index);
+	SoupServerListenOptions options = self->tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0;
+	const gchar *exact[] = {"/api/v1/chat", "/api/v1/chat/ws", "/api/v1/feedback", "/api/v1/conversations",
+				"/healthz",	"/readyz",	   "/metrics",	       NULL};
+	gboolean ok;
+
+	worker->listen_socket = g_object_ref(socket);
 	worker->soup = soup_server_new("server-header", "cblue", "tls-certificate", self->tls_certificate, NULL);
 	g_signal_connect(worker->soup, "request-started", G_CALLBACK(cblue_server_request_started_cb), worker);
 	g_signal_connect(worker->soup, "request-read", G_CALLBACK(cblue_server_request_read_cb), worker);
@@ -2151,8 +2368,7 @@ cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError 
 		soup_server_add_early_handler(worker->soup, exact[i], cblue_server_early_cb, worker, NULL);
 	soup_server_add_early_handler(worker->soup, NULL, cblue_server_early_cb, worker, NULL);
 	soup_server_add_handler(worker->soup, "/api/v1/chat", cblue_server_handle_chat, worker, NULL);
-	soup_server_add_websocket_handler(worker->soup, "/api/v1/chat/ws", NULL, NULL, cblue_server_handle_ws, worker,
-					  NULL);
+	soup_server_add_handler(worker->soup, "/api/v1/chat/ws", cblue_server_handle_ws, worker, NULL);
 	soup_server_add_handler(worker->soup, "/api/v1/feedback", cblue_server_handle_feedback, worker, NULL);
 	soup_server_add_handler(worker->soup, "/api/v1/conversations", cblue_server_handle_conversation, worker, NULL);
 	soup_server_add_handler(worker->soup, "/healthz", cblue_server_handle_health, worker, NULL);
@@ -2171,10 +2387,6 @@ cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError 
 	/* libsoup attaches the listening source to the thread-default context */
 	g_main_context_push_thread_default(worker->context);
 	ok = soup_server_listen_socket(worker->soup, socket, options, error);
-	worker->sweep = g_timeout_source_new_seconds(1);
-	g_source_set_callback(worker->sweep, cblue_server_worker_sweep_cb, worker, NULL);
-	g_source_set_static_name(worker->sweep, "[cblue-server] sweep");
-	g_source_attach(worker->sweep, worker->context);
 	g_main_context_pop_thread_default(worker->context);
 	if (!ok) {
 		cblue_error_convert(error);
@@ -2399,6 +2611,13 @@ cblue_server_shutdown_async(CblueServer *self, GCancellable *cancellable, GAsync
 		g_socket_shutdown(worker->listen_socket, TRUE, FALSE, NULL);
 		g_main_context_invoke(worker->context, cblue_server_worker_drain_cb, worker);
 	}
+	/* a WebSocket handed over after this is closed by its thread (draining is set) */
+	g_mutex_lock(&self->ws_mutex);
+	for (guint i = 0; self->ws_threads != NULL && i < self->ws_threads->len; i++) {
+		CblueServerWorker *worker = g_ptr_array_index(self->ws_threads, i);
+		g_main_context_invoke(worker->context, cblue_server_worker_drain_cb, worker);
+	}
+	g_mutex_unlock(&self->ws_mutex);
 	data = g_new0(CblueShutdownData, 1);
 	data->deadline = g_get_monotonic_time() + (gint64)self->shutdown_timeout * G_USEC_PER_SEC;
 	data->poll = g_timeout_source_new(10);

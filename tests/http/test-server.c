@@ -679,6 +679,83 @@ test_server_graceful_shutdown(void)
 	fixture_stop(&fx);
 }
 
+/* waits until the server's metrics contain @line, at most @seconds */
+static gboolean
+wait_for_metric(Fixture *fx, const gchar *line, guint seconds)
+{
+	gint64 deadline = g_get_monotonic_time() + (gint64)seconds * G_USEC_PER_SEC;
+
+	for (;;) {
+		g_autofree gchar *metrics = cblue_server_render_metrics(fx->server);
+		if (strstr(metrics, line) != NULL)
+			return TRUE;
+		if (g_get_monotonic_time() > deadline)
+			return FALSE;
+		g_main_context_iteration(NULL, FALSE);
+		g_usleep(20000);
+	}
+}
+
+/* upgraded connections live on WebSocket threads (two per thread here): each is answered,
+ * counted, closed by the client or by a graceful shutdown after its pending reply */
+static void
+test_server_websocket_threads(void)
+{
+	Fixture fx = {0};
+	WsClient *ws[5] = {NULL};
+	gboolean done = FALSE;
+
+	fixture_start(&fx,
+		      "[server]\nws_connections_per_thread=2\nws_threads_max=3\nws_max_per_ip=0\nrate_limit=0\n"
+		      "[dummy]\nmodel_delay_ms=300\n",
+		      2);
+	for (guint i = 0; i < G_N_ELEMENTS(ws); i++) {
+		ws[i] = ws_connect(&fx, NULL);
+		g_assert_no_error(ws[i]->error);
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(ws); i++)
+		soup_websocket_connection_send_text(ws[i]->conn, "{\"type\":\"message\",\"text\":\"solar-warranty\"}");
+	for (guint i = 0; i < G_N_ELEMENTS(ws); i++) {
+		g_autoptr(JsonObject) reply = NULL;
+		wait_for(NULL, &ws[i]->frames->len, 2, 10);
+		reply = ws_frame(ws[i], 1);
+		g_assert_cmpstr(json_object_get_string_member(reply, "type"), ==, "reply");
+		g_assert_cmpstr(json_object_get_string_member(reply, "reply"), ==, "dummy answer: solar-warranty");
+	}
+	g_assert_true(wait_for_metric(&fx, "websocket_connections 5\n", 5));
+	g_assert_true(wait_for_metric(&fx, "active_connections 5\n", 5));
+
+	/* closed by the client: no longer counted */
+	soup_websocket_connection_close(ws[0]->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+	soup_websocket_connection_close(ws[1]->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+	g_assert_true(wait_for_metric(&fx, "websocket_connections 3\n", 10));
+	g_assert_true(wait_for_metric(&fx, "active_connections 3\n", 10));
+
+	/* a reply being computed is sent before the 1001 */
+	soup_websocket_connection_send_text(ws[2]->conn, "{\"type\":\"message\",\"text\":\"solar-warranty\"}");
+	wait_for(NULL, &ws[2]->frames->len, 3, 10);
+	cblue_server_shutdown_async(fx.server, NULL, shutdown_cb, &done);
+	wait_for(&done, NULL, 0, 15);
+	g_assert_true(done);
+	for (guint i = 2; i < G_N_ELEMENTS(ws); i++) {
+		wait_for(&ws[i]->closed, NULL, 0, 10);
+		g_assert_true(ws[i]->closed);
+		g_assert_cmpuint(soup_websocket_connection_get_close_code(ws[i]->conn), ==,
+				 SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
+		g_assert_cmpstr(soup_websocket_connection_get_close_data(ws[i]->conn), ==, "server shutting down");
+	}
+	g_assert_cmpuint(ws[2]->frames->len, ==, 4);
+	{
+		g_autoptr(JsonObject) reply = ws_frame(ws[2], 3);
+		g_assert_cmpstr(json_object_get_string_member(reply, "type"), ==, "reply");
+	}
+	g_assert_true(wait_for_metric(&fx, "websocket_connections 0\n", 5));
+	g_assert_true(wait_for_metric(&fx, "active_connections 0\n", 5));
+	for (guint i = 0; i < G_N_ELEMENTS(ws); i++)
+		ws_client_free(ws[i]);
+	fixture_stop(&fx);
+}
+
 static void
 test_server_feedback_and_history(void)
 {
@@ -781,6 +858,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/server/websocket/chat", test_server_websocket_chat);
 	g_test_add_func("/cblue/server/websocket/close-codes", test_server_websocket_close_codes);
 	g_test_add_func("/cblue/server/websocket/limits", test_server_websocket_limits);
+	g_test_add_func("/cblue/server/websocket/threads", test_server_websocket_threads);
 	g_test_add_func("/cblue/server/slow-client", test_server_slow_client);
 	g_test_add_func("/cblue/server/idle-timeout", test_server_idle_timeout);
 	g_test_add_func("/cblue/server/graceful-shutdown", test_server_graceful_shutdown);
