@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <thai/thbrk.h>
@@ -24,7 +25,8 @@
  * split at anything that is not a letter or a digit (and between digits and letters, so
  * "5kw" and "5 kW" match); Thai runs are segmented with libthai (the default, chosen by
  * accuracy on `tests/data/th-segmentation.txt`, see `docs/tokenizer.md`) or ICU; Chinese
- * runs with ICU's dictionary-based word break.
+ * runs with the bundled Chinese word list first and ICU's dictionary-based word break for
+ * the rest.
  *
  * A tokenizer is immutable and may be used from several threads at once: the break
  * iterators, which are not thread-safe, are kept per thread.
@@ -41,7 +43,8 @@ G_DEFINE_TYPE(CblueTokenizer, cblue_tokenizer, G_TYPE_OBJECT)
 enum { PROP_0, PROP_THAI_SEGMENTER, N_PROPS };
 static GParamSpec *props[N_PROPS];
 
-/* per-thread segmenters: ICU break iterators and ThBrk are not thread-safe */
+/* segmenters, used by one thread at a time: ICU break iterators and ThBrk are not
+ * thread-safe */
 typedef struct {
 	UBreakIterator *han; /* owned, nullable */
 	UBreakIterator *thai; /* owned, nullable */
@@ -51,37 +54,39 @@ typedef struct {
 	GArray *positions; /* of int, scratch */
 } CblueSegmenters;
 
-static void
-cblue_segmenters_free(gpointer data)
-{
-	CblueSegmenters *segs = data;
-	if (segs->han != NULL)
-		ubrk_close(segs->han);
-	if (segs->thai != NULL)
-		ubrk_close(segs->thai);
-	if (segs->thbrk != NULL)
-		th_brk_delete(segs->thbrk);
-
-	g_array_unref(segs->utf16);
-	g_array_unref(segs->ucs4);
-	g_array_unref(segs->positions);
-	g_free(segs);
-}
-
-static GPrivate cblue_tokenizer_thread_segmenters = G_PRIVATE_INIT(cblue_segmenters_free);
+/* A pool rather than one set per thread: libthai's dictionary takes about 1 MB per ThBrk,
+ * and the server runs many threads (a WebSocket thread per few hundred connections) of
+ * which only as many as there are cores tokenize at once. The pool holds as many sets as
+ * were ever in use at the same time; they live until the process exits. */
+static GMutex cblue_segmenters_lock;
+static GSList *cblue_segmenters_pool; /* under the lock: of CblueSegmenters (owned) */
 
 static CblueSegmenters *
-cblue_segmenters_get(void)
+cblue_segmenters_acquire(void)
 {
-	CblueSegmenters *segs = g_private_get(&cblue_tokenizer_thread_segmenters);
+	CblueSegmenters *segs = NULL;
+
+	g_mutex_lock(&cblue_segmenters_lock);
+	if (cblue_segmenters_pool != NULL) {
+		segs = cblue_segmenters_pool->data;
+		cblue_segmenters_pool = g_slist_delete_link(cblue_segmenters_pool, cblue_segmenters_pool);
+	}
+	g_mutex_unlock(&cblue_segmenters_lock);
 	if (segs == NULL) {
 		segs = g_new0(CblueSegmenters, 1);
 		segs->utf16 = g_array_new(FALSE, FALSE, sizeof(UChar));
 		segs->ucs4 = g_array_new(FALSE, FALSE, sizeof(thwchar_t));
 		segs->positions = g_array_new(FALSE, FALSE, sizeof(int));
-		g_private_set(&cblue_tokenizer_thread_segmenters, segs);
 	}
 	return segs;
+}
+
+static void
+cblue_segmenters_release(CblueSegmenters *segs)
+{
+	g_mutex_lock(&cblue_segmenters_lock);
+	cblue_segmenters_pool = g_slist_prepend(cblue_segmenters_pool, segs);
+	g_mutex_unlock(&cblue_segmenters_lock);
 }
 
 static void
@@ -354,51 +359,213 @@ cblue_tokenizer_split_latin(const gchar *start, const gchar *end, GPtrArray *wor
 	cblue_tokenizer_add_word(words, word, end - word);
 }
 
-/* split a run at ICU word boundaries; positions are converted from UTF-16 back to UTF-8 */
-static void
-cblue_tokenizer_split_icu(UBreakIterator **biter, const gchar *locale, CblueSegmenters *segs,
-			  const gchar *start, const gchar *end, GPtrArray *words)
+/* ICU's word boundaries in a run, as UTF-8 byte offsets from @start, into segs->positions
+ * (the last one is the run's end); converted from UTF-16 positions. %FALSE if ICU failed. */
+static gboolean
+cblue_tokenizer_icu_boundaries(UBreakIterator **biter, const gchar *locale, CblueSegmenters *segs,
+			       const gchar *start, const gchar *end)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t len16 = 0;
 	gint32 prev16 = 0;
 	const gchar *prev8 = start;
 
+	g_array_set_size(segs->positions, 0);
 	u_strFromUTF8(NULL, 0, &len16, start, (int32_t)(end - start), &status);
 	status = U_ZERO_ERROR;
 	g_array_set_size(segs->utf16, len16 + 1);
 	u_strFromUTF8((UChar *)segs->utf16->data, len16 + 1, NULL, start, (int32_t)(end - start), &status);
-	if (U_FAILURE(status)) {
-		cblue_tokenizer_add_word(words, start, end - start);
-		return;
-	}
+	if (U_FAILURE(status))
+		return FALSE;
 	if (*biter == NULL) {
 		status = U_ZERO_ERROR;
 		*biter = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
 		if (U_FAILURE(status)) {
 			*biter = NULL;
-			cblue_tokenizer_add_word(words, start, end - start);
-			return;
+			return FALSE;
 		}
 	}
 	status = U_ZERO_ERROR;
 	ubrk_setText(*biter, (const UChar *)segs->utf16->data, len16, &status);
-	if (U_FAILURE(status)) {
-		cblue_tokenizer_add_word(words, start, end - start);
-		return;
-	}
+	if (U_FAILURE(status))
+		return FALSE;
 	for (gint32 b = ubrk_next(*biter); b != UBRK_DONE; b = ubrk_next(*biter)) {
 		/* walk UTF-8 forward by the number of UTF-16 units consumed */
 		const gchar *p = prev8;
 		gint32 units = prev16;
+		int offset;
 		while (units < b && p < end) {
 			gunichar ch = g_utf8_get_char(p);
 			units += ch >= 0x10000 ? 2 : 1;
 			p = g_utf8_next_char(p);
 		}
-		cblue_tokenizer_add_word(words, prev8, p - prev8);
+		offset = (int)(p - start);
+		g_array_append_val(segs->positions, offset);
 		prev8 = p;
 		prev16 = b;
+	}
+	return TRUE;
+}
+
+/* split a run at ICU word boundaries */
+static void
+cblue_tokenizer_split_icu(UBreakIterator **biter, const gchar *locale, CblueSegmenters *segs,
+			  const gchar *start, const gchar *end, GPtrArray *words)
+{
+	const gchar *prev = start;
+
+	if (!cblue_tokenizer_icu_boundaries(biter, locale, segs, start, end)) {
+		cblue_tokenizer_add_word(words, start, end - start);
+		return;
+	}
+	for (guint i = 0; i < segs->positions->len; i++) {
+		const gchar *p = start + g_array_index(segs->positions, int, i);
+		cblue_tokenizer_add_word(words, prev, p - prev);
+		prev = p;
+	}
+}
+
+/* Chinese words that ICU's dictionary splits (监控 → 监 控, 门店 → 门 店, 太阳能 → 太阳 能有 in
+ * 太阳能有吗): the bundled word list and every Chinese term of the bundled synonyms, loaded
+ * once from the resources */
+#define CBLUE_ZH_MAX_WORD_CHARS 8
+#define CBLUE_ZH_MAX_WORD_BYTES (CBLUE_ZH_MAX_WORD_CHARS * 4)
+
+/* what a lexicon key is: a word, the beginning of a longer word, or both; matching stops
+ * at the first key that is neither, so a position costs about one lookup */
+enum { CBLUE_ZH_WORD = 1 << 0, CBLUE_ZH_PREFIX = 1 << 1 };
+
+static void
+cblue_zh_lexicon_add_word(GHashTable *lexicon, const gchar *word)
+{
+	const gchar *first = g_utf8_next_char(word);
+	for (const gchar *p = g_utf8_next_char(first); *p != '\0'; p = g_utf8_next_char(p)) {
+		gchar *prefix = g_strndup(word, p - word);
+		guint kind = GPOINTER_TO_UINT(g_hash_table_lookup(lexicon, prefix));
+		g_hash_table_insert(lexicon, prefix, GUINT_TO_POINTER(kind | CBLUE_ZH_PREFIX));
+	}
+	{
+		guint kind = GPOINTER_TO_UINT(g_hash_table_lookup(lexicon, word));
+		g_hash_table_insert(lexicon, g_strdup(word), GUINT_TO_POINTER(kind | CBLUE_ZH_WORD));
+	}
+}
+
+static gboolean
+cblue_text_is_han(const gchar *text)
+{
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (cblue_script_for_char(g_utf8_get_char(p)) != CBLUE_SCRIPT_HAN)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static void
+cblue_zh_lexicon_add_term(GHashTable *lexicon, const gchar *start, const gchar *end)
+{
+	g_autofree gchar *term = g_strndup(start, end - start);
+	g_autofree gchar *word = g_utf8_normalize(g_strstrip(term), -1, G_NORMALIZE_NFKC);
+	glong n_chars = word != NULL ? g_utf8_strlen(word, -1) : 0;
+
+	if (n_chars >= 2 && n_chars <= CBLUE_ZH_MAX_WORD_CHARS && cblue_text_is_han(word))
+		cblue_zh_lexicon_add_word(lexicon, word);
+}
+
+/* adds the Chinese words of a resource: one per line, or several separated by commas (, ，
+ * or 、, the synonyms' format); comments start with #; other words are ignored */
+static void
+cblue_zh_lexicon_add_resource(GHashTable *lexicon, const gchar *path)
+{
+	g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+	g_autofree gchar *text = NULL;
+	g_auto(GStrv) lines = NULL;
+
+	if (bytes == NULL) {
+		g_warning("Missing resource %s", path);
+		return;
+	}
+	text = g_strndup(g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+	if (!g_utf8_validate(text, -1, NULL)) {
+		g_warning("Invalid UTF-8 in resource %s", path);
+		return;
+	}
+	lines = g_strsplit(text, "\n", -1);
+	for (guint i = 0; lines[i] != NULL; i++) {
+		gchar *comment = strchr(lines[i], '#');
+		const gchar *term = lines[i];
+		if (comment != NULL)
+			*comment = '\0';
+		for (const gchar *p = lines[i];; p = g_utf8_next_char(p)) {
+			gunichar ch = g_utf8_get_char(p);
+			if (ch == 0 || ch == ',' || ch == 0xFF0C /* ， */ || ch == 0x3001 /* 、 */) {
+				cblue_zh_lexicon_add_term(lexicon, term, p);
+				if (ch == 0)
+					break;
+				term = g_utf8_next_char(p);
+			}
+		}
+	}
+}
+
+static GHashTable *
+cblue_zh_lexicon_get(void)
+{
+	static GHashTable *lexicon; /* owned, lives until the process exits */
+
+	if (g_once_init_enter(&lexicon)) {
+		GHashTable *words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		cblue_zh_lexicon_add_resource(words, "/ai/cblue/tokenizer/zh-words.txt");
+		cblue_zh_lexicon_add_resource(words, "/ai/cblue/synonyms/zh.txt");
+		g_once_init_leave(&lexicon, words);
+	}
+	return lexicon;
+}
+
+/* the end of the shortest lexicon word at @p (before @end), or %NULL */
+static const gchar *
+cblue_zh_lexicon_match(GHashTable *lexicon, const gchar *p, const gchar *end)
+{
+	gchar key[CBLUE_ZH_MAX_WORD_BYTES + 1];
+	const gchar *q = g_utf8_next_char(p);
+
+	for (guint n = 2; n <= CBLUE_ZH_MAX_WORD_CHARS && q < end; n++) {
+		guint kind;
+		q = g_utf8_next_char(q);
+		if (q > end || (gsize)(q - p) > CBLUE_ZH_MAX_WORD_BYTES)
+			break;
+		memcpy(key, p, q - p);
+		key[q - p] = '\0';
+		kind = GPOINTER_TO_UINT(g_hash_table_lookup(lexicon, key));
+		if (kind & CBLUE_ZH_WORD)
+			return q;
+		if (!(kind & CBLUE_ZH_PREFIX))
+			break;
+	}
+	return NULL;
+}
+
+/* Chinese runs: lexicon words first, ICU's words for the rest. From each position the
+ * shortest lexicon word starting there is taken; where none starts, ICU's word, up to
+ * ICU's next boundary. The shortest, not the longest: a compound of the synonyms such as
+ * 太阳能板 (solar panel) then still gives 太阳能, the word a question says alone, and the
+ * phrase is kept by retrieval's word pairs. The lexicon holds the words ICU gets wrong, so
+ * elsewhere ICU's segmentation stands. */
+static void
+cblue_tokenizer_split_han(CblueSegmenters *segs, const gchar *start, const gchar *end, GPtrArray *words)
+{
+	GHashTable *lexicon = cblue_zh_lexicon_get();
+	gboolean icu = cblue_tokenizer_icu_boundaries(&segs->han, "zh", segs, start, end);
+	const gchar *boundary = start; /* ICU's first boundary after p */
+	guint next_boundary = 0;
+
+	for (const gchar *p = start; p < end;) {
+		const gchar *word_end = cblue_zh_lexicon_match(lexicon, p, end);
+		while (icu && boundary <= p && next_boundary < segs->positions->len)
+			boundary = start + g_array_index(segs->positions, int, next_boundary++);
+		if (word_end == NULL)
+			word_end = boundary > p ? boundary : end;
+		cblue_tokenizer_add_word(words, p, word_end - p);
+		p = word_end;
 	}
 }
 
@@ -453,15 +620,14 @@ cblue_tokenizer_split_run(CblueTokenizer *self, CblueScript script, const gchar 
 		cblue_tokenizer_split_latin(start, end, words);
 		return;
 	}
-	segs = cblue_segmenters_get();
-	if (script == CBLUE_SCRIPT_HAN) {
-		cblue_tokenizer_split_icu(&segs->han, "zh", segs, start, end, words);
-		return;
-	}
-	if (self->thai_segmenter == CBLUE_THAI_SEGMENTER_ICU)
+	segs = cblue_segmenters_acquire();
+	if (script == CBLUE_SCRIPT_HAN)
+		cblue_tokenizer_split_han(segs, start, end, words);
+	else if (self->thai_segmenter == CBLUE_THAI_SEGMENTER_ICU)
 		cblue_tokenizer_split_icu(&segs->thai, "th", segs, start, end, words);
 	else
 		cblue_tokenizer_split_libthai(segs, start, end, words);
+	cblue_segmenters_release(segs);
 }
 
 /**
