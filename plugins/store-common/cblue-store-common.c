@@ -142,3 +142,47 @@ cblue_store_draft_removed_entry(const gchar *data, gint64 revision, const gchar 
 	json_object_set_string_member(obj, "updated_by", user);
 	return g_steal_pointer(&node);
 }
+
+JsonNode *
+cblue_store_draft_save(const CblueStoreDraftOps *ops, gpointer db, JsonObject *change, const gchar *user,
+		       const gchar *now, GError **error)
+{
+	const gchar *op = json_object_get_string_member_with_default(change, "op", "");
+	JsonNode *entry_node = json_object_get_member(change, "entry");
+	gint64 expected = json_object_get_int_member_with_default(change, "revision", -1);
+	JsonObject *entry;
+	const gchar *topic_id;
+	g_autofree gchar *data = NULL;
+	g_autofree gchar *cur_data = NULL;
+	CblueStoreWorking cur;
+	gint64 revision;
+
+	topic_id = cblue_store_draft_topic_id(entry_node, error);
+	if (topic_id == NULL)
+		return NULL;
+	entry = json_node_get_object(entry_node);
+	if (!ops->read_working(db, topic_id, &cur, error))
+		return NULL;
+	cur_data = cur.data;
+	op = cblue_store_draft_plan(op, topic_id, expected, &cur, &revision, error);
+	if (op == NULL)
+		return NULL;
+
+	if (g_strcmp0(op, "delete") == 0) {
+		/* a never-published draft goes; a published entry gets a deleting draft */
+		if (!cur.published) {
+			if (!ops->drop_draft(db, topic_id, error))
+				return NULL;
+			return cblue_store_draft_removed_entry(cur_data, cur.revision, now, user, error);
+		}
+		if (!ops->write_draft(db, topic_id, NULL, cur_data, TRUE, revision, now, user, error))
+			return NULL;
+	} else {
+		/* the stored document is the KB entry alone */
+		data = cblue_store_draft_clean_entry(entry);
+		if (!ops->write_draft(db, topic_id, json_object_get_string_member_with_default(entry, "category", NULL),
+				      data, FALSE, revision, now, user, error))
+			return NULL;
+	}
+	return ops->get_working(db, topic_id, error);
+}

@@ -45,4 +45,20 @@ gchar *cblue_store_draft_clean_entry(JsonObject *entry);
 JsonNode *cblue_store_draft_removed_entry(const gchar *data, gint64 revision, const gchar *now, const gchar *user,
 					  GError **error);
 
+/* what a store does to its working copy on its connection @db, inside its transaction */
+typedef struct {
+	/* @cur->data is the caller's to free */
+	gboolean (*read_working)(gpointer db, const gchar *topic_id, CblueStoreWorking *cur, GError **error);
+	gboolean (*write_draft)(gpointer db, const gchar *topic_id, const gchar *category, const gchar *data,
+				gboolean deleted, gint64 revision, const gchar *now, const gchar *user, GError **error);
+	gboolean (*drop_draft)(gpointer db, const gchar *topic_id, GError **error);
+	/* the working entry, as kb_get_working() returns it */
+	JsonNode *(*get_working)(gpointer db, const gchar *topic_id, GError **error);
+} CblueStoreDraftOps;
+
+/* one @change of kb_save_drafts() by @user at @now: the checks, then the writes through
+ * @ops; the working entry it leaves, or NULL */
+JsonNode *cblue_store_draft_save(const CblueStoreDraftOps *ops, gpointer db, JsonObject *change, const gchar *user,
+				 const gchar *now, GError **error);
+
 G_END_DECLS

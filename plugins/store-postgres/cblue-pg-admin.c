@@ -119,7 +119,7 @@ cblue_pg_admin_kb_list_working(CblueStore *store, GError **error)
 }
 
 static JsonNode *
-cblue_pg_admin_get_working(PGconn *conn, const gchar *topic_id, GError **error)
+cblue_pg_admin_get_working(gpointer conn, const gchar *topic_id, GError **error)
 {
 	const gchar *values[] = {topic_id};
 	g_autoptr(PGresult) res = cblue_pg_exec(
@@ -143,7 +143,7 @@ cblue_pg_admin_kb_get_working(CblueStore *store, const gchar *topic_id, GError *
 }
 
 static gboolean
-cblue_pg_admin_read_working(PGconn *conn, const gchar *topic_id, CblueStoreWorking *out, GError **error)
+cblue_pg_admin_read_working(gpointer conn, const gchar *topic_id, CblueStoreWorking *out, GError **error)
 {
 	const gchar *values[] = {topic_id};
 	/* FOR UPDATE is not allowed on the view's UNION: the drafts' writers are serialized
@@ -166,7 +166,7 @@ cblue_pg_admin_read_working(PGconn *conn, const gchar *topic_id, CblueStoreWorki
 }
 
 static gboolean
-cblue_pg_admin_write_draft(PGconn *conn, const gchar *topic_id, const gchar *category, const gchar *data,
+cblue_pg_admin_write_draft(gpointer conn, const gchar *topic_id, const gchar *category, const gchar *data,
 			   gboolean deleted, gint64 revision, const gchar *now, const gchar *user, GError **error)
 {
 	g_autofree gchar *rev = g_strdup_printf("%" G_GINT64_FORMAT, revision);
@@ -182,7 +182,7 @@ cblue_pg_admin_write_draft(PGconn *conn, const gchar *topic_id, const gchar *cat
 }
 
 static gboolean
-cblue_pg_admin_drop_draft(PGconn *conn, const gchar *topic_id, GError **error)
+cblue_pg_admin_drop_draft(gpointer conn, const gchar *topic_id, GError **error)
 {
 	const gchar *values[] = {topic_id};
 	g_autoptr(PGresult) res =
@@ -190,47 +190,14 @@ cblue_pg_admin_drop_draft(PGconn *conn, const gchar *topic_id, GError **error)
 	return res != NULL;
 }
 
-static JsonNode *
-cblue_pg_admin_save_one(PGconn *conn, JsonObject *change, const gchar *user, const gchar *now, GError **error)
-{
-	const gchar *op = json_object_get_string_member_with_default(change, "op", "");
-	JsonNode *entry_node = json_object_get_member(change, "entry");
-	gint64 expected = json_object_get_int_member_with_default(change, "revision", -1);
-	JsonObject *entry;
-	const gchar *topic_id;
-	g_autofree gchar *data = NULL;
-	g_autofree gchar *cur_data = NULL;
-	CblueStoreWorking cur;
-	gint64 revision;
-
-	topic_id = cblue_store_draft_topic_id(entry_node, error);
-	if (topic_id == NULL)
-		return NULL;
-	entry = json_node_get_object(entry_node);
-	if (!cblue_pg_admin_read_working(conn, topic_id, &cur, error))
-		return NULL;
-	cur_data = cur.data;
-	op = cblue_store_draft_plan(op, topic_id, expected, &cur, &revision, error);
-	if (op == NULL)
-		return NULL;
-
-	if (g_strcmp0(op, "delete") == 0) {
-		if (!cur.published) {
-			if (!cblue_pg_admin_drop_draft(conn, topic_id, error))
-				return NULL;
-			return cblue_store_draft_removed_entry(cur_data, cur.revision, now, user, error);
-		}
-		if (!cblue_pg_admin_write_draft(conn, topic_id, NULL, cur_data, TRUE, revision, now, user, error))
-			return NULL;
-	} else {
-		data = cblue_store_draft_clean_entry(entry);
-		if (!cblue_pg_admin_write_draft(conn, topic_id,
-						json_object_get_string_member_with_default(entry, "category", NULL), data,
-						FALSE, revision, now, user, error))
-			return NULL;
-	}
-	return cblue_pg_admin_get_working(conn, topic_id, error);
-}
+/* the working copy's reads and writes take a PGconn, as cblue_store_draft_save() calls
+ * them */
+static const CblueStoreDraftOps cblue_pg_admin_draft_ops = {
+    .read_working = cblue_pg_admin_read_working,
+    .write_draft = cblue_pg_admin_write_draft,
+    .drop_draft = cblue_pg_admin_drop_draft,
+    .get_working = cblue_pg_admin_get_working,
+};
 
 typedef struct {
 	JsonNode *changes; /* borrowed */
@@ -257,7 +224,8 @@ cblue_pg_admin_save_drafts_op(PGconn *conn, gpointer user_data, GError **error)
 			g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("A change is not an object."));
 			return FALSE;
 		}
-		entry = cblue_pg_admin_save_one(conn, json_node_get_object(change), op->user, now, error);
+		entry = cblue_store_draft_save(&cblue_pg_admin_draft_ops, conn, json_node_get_object(change), op->user, now,
+					       error);
 		if (entry == NULL)
 			return FALSE;
 		json_array_add_element(saved, entry);

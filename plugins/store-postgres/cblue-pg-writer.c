@@ -9,6 +9,7 @@
 #include "cblue-pg-outbox.h"
 #include "cblue-pg-writer.h"
 #include "cblue-pg.h"
+#include "cblue-store-queue.h"
 
 /*
  * The writer thread owns one connection. It takes records from a queue in batches (group
@@ -47,82 +48,12 @@
 #define CBLUE_PG_BUSY_ATTEMPTS 8
 #define CBLUE_PG_BUSY_RETRY_USEC (20 * G_TIME_SPAN_MILLISECOND)
 
-typedef enum {
-	CBLUE_PG_ITEM_RECORD,
-	CBLUE_PG_ITEM_FLUSH,
-	CBLUE_PG_ITEM_STOP,
-} CbluePgItemKind;
-
-typedef struct {
-	CbluePgItemKind kind;
-	/* RECORD: copies of the message and its reply */
-	gchar *conversation_id; /* owned */
-	gchar *channel;		/* owned */
-	gchar *message_id;	/* owned: the user message */
-	gchar *reply_id;	/* owned: made when queued, so that a replay writes the same row */
-	gchar *text;		/* owned: the user text, already redacted */
-	gchar *language;	/* owned, nullable */
-	gchar *reply_text;	/* owned */
-	gchar *reply_language;	/* owned, nullable */
-	gchar *topic_id;	/* owned, nullable */
-	gchar *outcome;		/* owned: answered, clarify or unanswered */
-	gdouble confidence;
-	gchar *pii_types; /* owned, nullable: the types found, comma-separated, never values */
-	gint64 duration_usec;
-	gint64 received_usec; /* wall clock */
-	gint64 replied_usec;  /* wall clock */
-	/* FLUSH */
-	GAsyncQueue *flush_reply; /* owned, nullable: gets one CbluePgResult */
-	gint64 flush_deadline;	  /* monotonic */
-	/* STOP */
-	GTask *task; /* owned, nullable */
-} CbluePgItem;
-
-static void
-cblue_pg_item_free(CbluePgItem *item)
-{
-	g_free(item->conversation_id);
-	g_free(item->channel);
-	g_free(item->message_id);
-	g_free(item->reply_id);
-	g_free(item->text);
-	g_free(item->language);
-	g_free(item->reply_text);
-	g_free(item->reply_language);
-	g_free(item->topic_id);
-	g_free(item->outcome);
-	g_free(item->pii_types);
-	if (item->flush_reply != NULL)
-		g_async_queue_unref(item->flush_reply);
-	g_clear_object(&item->task);
-	g_free(item);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(CbluePgItem, cblue_pg_item_free)
-
-/* what the writer answers a flush with */
-typedef struct {
-	GError *error; /* owned, nullable */
-} CbluePgResult;
-
-static void
-cblue_pg_result_free(CbluePgResult *result)
-{
-	g_clear_error(&result->error);
-	g_free(result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(CbluePgResult, cblue_pg_result_free)
-
 struct _CbluePgWriter {
 	gchar *url;	   /* owned */
 	gchar *outbox_dir; /* owned */
 	guint connect_timeout_s;
 	gint64 flush_timeout_usec;
-	GAsyncQueue *queue; /* owned, of CbluePgItem */
-	gboolean closed;    /* protected by the queue lock: nothing more is accepted */
-	guint64 refused;    /* protected by the queue lock: records refused since the last flush */
-	gint64 last_usec;   /* protected by the queue lock: the latest time given to a record */
+	CblueStoreQueue *queue; /* owned: records, flush and stop markers */
 	gint reachable;	    /* atomic: the last operation on the connection worked */
 	gint migrations_applied; /* atomic */
 	GMutex status_mutex;
@@ -135,18 +66,24 @@ struct _CbluePgWriter {
 	PGconn *more[CBLUE_PG_WRITERS_MAX - 1]; /* owned: the other writing connections, with conn */
 	guint n_writers; /* conn and the first n_writers - 1 of more */
 	CbluePgOutbox *outbox;	  /* owned, nullable until opened */
-	GPtrArray *flushes;	  /* owned, of CbluePgItem: waiting for the outbox to empty */
+	GPtrArray *flushes;	  /* owned, of CblueStoreItem: waiting for the outbox to empty */
 	gint64 next_connect;	  /* monotonic */
 	gint64 reconnect_delay;
 	gint64 last_ping; /* monotonic */
-	GError *lost_error; /* owned, nullable: why records were lost since the last flush */
-	guint64 lost;	    /* records lost since the last flush */
 };
 
 CbluePgWriter *
 cblue_pg_writer_new(const gchar *url, const gchar *outbox_dir, guint connect_timeout_s, guint flush_timeout_s,
 		    guint connections)
 {
+	static const CblueStoreQueueConfig config = {
+	    .batch_max = CBLUE_PG_BATCH_MAX,
+	    .group_commit_usec = CBLUE_PG_GROUP_COMMIT_USEC,
+	    .group_idle_usec = CBLUE_PG_GROUP_IDLE_USEC,
+	    .max_pending = CBLUE_PG_MAX_PENDING,
+	    /* PostgreSQL has no insertion order to fall back on */
+	    .increasing_times = TRUE,
+	};
 	CbluePgWriter *self = g_new0(CbluePgWriter, 1);
 
 	self->n_writers = CLAMP(connections, 1, CBLUE_PG_WRITERS_MAX);
@@ -154,8 +91,8 @@ cblue_pg_writer_new(const gchar *url, const gchar *outbox_dir, guint connect_tim
 	self->outbox_dir = g_strdup(outbox_dir);
 	self->connect_timeout_s = connect_timeout_s;
 	self->flush_timeout_usec = (gint64)flush_timeout_s * G_USEC_PER_SEC;
-	self->queue = g_async_queue_new_full((GDestroyNotify)cblue_pg_item_free);
-	self->flushes = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_pg_item_free);
+	self->queue = cblue_store_queue_new(&config);
+	self->flushes = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_store_item_free);
 	self->reconnect_delay = CBLUE_PG_RECONNECT_MIN_USEC;
 	g_mutex_init(&self->status_mutex);
 	g_mutex_init(&self->thread_mutex);
@@ -193,12 +130,11 @@ cblue_pg_writer_free(CbluePgWriter *self)
 {
 	g_free(self->url);
 	g_free(self->outbox_dir);
-	g_async_queue_unref(self->queue);
+	cblue_store_queue_free(self->queue);
 	g_ptr_array_unref(self->flushes);
 	g_clear_object(&self->open_task);
 	cblue_pg_writer_close(self);
 	g_clear_pointer(&self->outbox, cblue_pg_outbox_free);
-	g_clear_error(&self->lost_error);
 	g_free(self->status_message);
 	g_mutex_clear(&self->status_mutex);
 	g_mutex_clear(&self->thread_mutex);
@@ -206,44 +142,11 @@ cblue_pg_writer_free(CbluePgWriter *self)
 }
 
 /* completions: a GTask is returned (and released) in its own context, never here, see
- * store-sqlite for why; an idle source releases its data where it is dispatched */
-
-typedef struct {
-	GTask *task;   /* owned */
-	GError *error; /* owned, nullable */
-} CbluePgCompletion;
-
-static void
-cblue_pg_completion_free(gpointer data)
-{
-	CbluePgCompletion *completion = data;
-	g_clear_object(&completion->task);
-	g_clear_error(&completion->error);
-	g_free(completion);
-}
-
-static gboolean
-cblue_pg_completion_dispatch(gpointer data)
-{
-	CbluePgCompletion *completion = data;
-	if (completion->error != NULL)
-		g_task_return_error(completion->task, g_steal_pointer(&completion->error));
-	else
-		g_task_return_boolean(completion->task, TRUE);
-	return G_SOURCE_REMOVE;
-}
-
+ * cblue_store_complete() */
 static void
 cblue_pg_complete(GTask *task, GError *error)
 {
-	CbluePgCompletion *completion = g_new0(CbluePgCompletion, 1);
-	g_autoptr(GSource) source = g_idle_source_new();
-
-	completion->task = task;
-	completion->error = error;
-	g_source_set_callback(source, cblue_pg_completion_dispatch, completion, cblue_pg_completion_free);
-	g_source_set_static_name(source, "[cblue-store-postgres] completion");
-	g_source_attach(source, g_task_get_context(task));
+	cblue_store_complete(task, NULL, NULL, error, "[cblue-store-postgres] completion");
 }
 
 /* connection state */
@@ -293,41 +196,10 @@ cblue_pg_writer_reconnect(CbluePgWriter *self)
 	self->reconnect_delay = MIN(self->reconnect_delay * 2, CBLUE_PG_RECONNECT_MAX_USEC);
 }
 
-/* losses, reported by the next flush */
-
-static void
-cblue_pg_writer_lose(CbluePgWriter *self, guint n, const GError *error)
-{
-	g_warning("%u exchange(s) could not be recorded: %s", n, error->message);
-	self->lost += n;
-	if (self->lost_error == NULL)
-		self->lost_error = g_error_copy(error);
-}
-
-static gboolean
-cblue_pg_writer_take_losses(CbluePgWriter *self, guint64 refused, GError **error)
-{
-	g_autoptr(GError) lost_error = g_steal_pointer(&self->lost_error);
-	guint64 lost = self->lost;
-
-	self->lost = 0;
-	if (lost > 0) {
-		g_set_error(error, CBLUE_ERROR, lost_error->code, _("%u exchanges could not be recorded: %s"),
-			    (guint)MIN(lost, G_MAXUINT), lost_error->message);
-		return FALSE;
-	}
-	if (refused > 0) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_BUSY,
-			    _("%u exchanges were not recorded: the write queue was full"), (guint)MIN(refused, G_MAXUINT));
-		return FALSE;
-	}
-	return TRUE;
-}
-
 /* the outbox: records as JSON Lines */
 
 static gchar *
-cblue_pg_item_to_line(CbluePgItem *item)
+cblue_pg_item_to_line(CblueStoreItem *item)
 {
 	g_autoptr(JsonBuilder) builder = json_builder_new();
 	g_autoptr(JsonGenerator) generator = json_generator_new();
@@ -345,7 +217,7 @@ cblue_pg_item_to_line(CbluePgItem *item)
 	    {"reply_text", item->reply_text},
 	    {"reply_language", item->reply_language},
 	    {"topic_id", item->topic_id},
-	    {"outcome", item->outcome},
+	    {"outcome", cblue_outcome_to_string(item->outcome)},
 	    {"pii_types", item->pii_types},
 	};
 
@@ -381,11 +253,12 @@ cblue_pg_json_dup_string(JsonObject *obj, const gchar *name)
 	return g_strdup(json_node_get_string(node));
 }
 
-static CbluePgItem *
+static CblueStoreItem *
 cblue_pg_item_new_from_line(const gchar *line, GError **error)
 {
 	g_autoptr(JsonNode) node = json_from_string(line, error);
-	g_autoptr(CbluePgItem) item = g_new0(CbluePgItem, 1);
+	g_autoptr(CblueStoreItem) item = cblue_store_item_new(CBLUE_STORE_ITEM_RECORD);
+	g_autofree gchar *outcome = NULL;
 	JsonObject *obj;
 
 	if (node == NULL)
@@ -395,7 +268,6 @@ cblue_pg_item_new_from_line(const gchar *line, GError **error)
 		return NULL;
 	}
 	obj = json_node_get_object(node);
-	item->kind = CBLUE_PG_ITEM_RECORD;
 	item->conversation_id = cblue_pg_json_dup_string(obj, "conversation_id");
 	item->channel = cblue_pg_json_dup_string(obj, "channel");
 	item->message_id = cblue_pg_json_dup_string(obj, "message_id");
@@ -405,15 +277,20 @@ cblue_pg_item_new_from_line(const gchar *line, GError **error)
 	item->reply_text = cblue_pg_json_dup_string(obj, "reply_text");
 	item->reply_language = cblue_pg_json_dup_string(obj, "reply_language");
 	item->topic_id = cblue_pg_json_dup_string(obj, "topic_id");
-	item->outcome = cblue_pg_json_dup_string(obj, "outcome");
+	outcome = cblue_pg_json_dup_string(obj, "outcome");
 	item->pii_types = cblue_pg_json_dup_string(obj, "pii_types");
 	item->confidence = json_object_get_double_member_with_default(obj, "confidence", 0);
 	item->duration_usec = json_object_get_int_member_with_default(obj, "duration_us", 0);
 	item->received_usec = json_object_get_int_member_with_default(obj, "received_us", 0);
 	item->replied_usec = json_object_get_int_member_with_default(obj, "replied_us", 0);
 	if (item->conversation_id == NULL || item->channel == NULL || item->message_id == NULL ||
-	    item->reply_id == NULL || item->text == NULL || item->reply_text == NULL || item->outcome == NULL) {
+	    item->reply_id == NULL || item->text == NULL || item->reply_text == NULL || outcome == NULL) {
 		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "an outbox line misses a member");
+		return NULL;
+	}
+	if (!cblue_store_outcome_from_string(outcome, &item->outcome)) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "an outbox line has an unknown outcome %s",
+			    outcome);
 		return NULL;
 	}
 	return g_steal_pointer(&item);
@@ -429,7 +306,7 @@ cblue_pg_writer_keep(CbluePgWriter *self, GPtrArray *batch, guint start, guint e
 	for (guint i = start; i < end; i++)
 		g_ptr_array_add(lines, cblue_pg_item_to_line(g_ptr_array_index(batch, i)));
 	if (!cblue_pg_outbox_append(self->outbox, lines, &error))
-		cblue_pg_writer_lose(self, end - start, error);
+		cblue_store_queue_lose(self->queue, end - start, error);
 	else
 		g_debug("%u exchange(s) kept in the outbox", end - start);
 }
@@ -492,7 +369,7 @@ cblue_pg_write_params(GPtrArray *items, gchar **values)
 	for (guint p = 0; p < CBLUE_PG_WRITE_N_PARAMS; p++)
 		arrays[p] = cblue_pg_array_new();
 	for (guint i = 0; i < items->len; i++) {
-		CbluePgItem *item = g_ptr_array_index(items, i);
+		CblueStoreItem *item = g_ptr_array_index(items, i);
 		g_autofree gchar *received = cblue_store_timestamp(item->received_usec);
 		g_autofree gchar *replied = cblue_store_timestamp(item->replied_usec);
 		g_autofree gchar *duration = g_strdup_printf("%" G_GINT64_FORMAT, item->duration_usec);
@@ -500,7 +377,7 @@ cblue_pg_write_params(GPtrArray *items, gchar **values)
 		const gchar *row[CBLUE_PG_WRITE_N_PARAMS] = {
 		    item->message_id, item->conversation_id, item->channel,	  item->language,
 		    item->text,	      item->pii_types,	     received,		  item->reply_id,
-		    item->reply_text, item->reply_language,  item->topic_id,	  item->outcome,
+		    item->reply_text, item->reply_language,  item->topic_id,	  cblue_outcome_to_string(item->outcome),
 		    NULL,	      duration,		     replied,
 		};
 		/* locale-independent; NaN and infinities are not confidences */
@@ -577,7 +454,7 @@ cblue_pg_writer_write_range(CbluePgWriter *self, GPtrArray *batch, guint start, 
 		parts[k] = g_ptr_array_new();
 	}
 	for (guint i = start; i < end; i++) {
-		CbluePgItem *item = g_ptr_array_index(batch, i);
+		CblueStoreItem *item = g_ptr_array_index(batch, i);
 		g_ptr_array_add(parts[g_str_hash(item->conversation_id) % n], item);
 	}
 	for (guint k = 0; k < n && ok; k++) {
@@ -644,7 +521,7 @@ cblue_pg_writer_write(CbluePgWriter *self, GPtrArray *batch, guint start, guint 
 		return FALSE;
 	}
 	if (end - start == 1) {
-		cblue_pg_writer_lose(self, 1, error);
+		cblue_store_queue_lose(self->queue, 1, error);
 		return TRUE;
 	}
 	g_debug("batch of %u failed (%s), writing its records one by one", end - start, error->message);
@@ -664,7 +541,7 @@ cblue_pg_writer_replay(CbluePgWriter *self)
 {
 	g_autoptr(GError) error = NULL;
 	g_autoptr(GPtrArray) lines = cblue_pg_outbox_read(self->outbox, &error);
-	g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_pg_item_free);
+	g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_store_item_free);
 	g_autoptr(CbluePgOutbox) rest = NULL;
 
 	if (lines == NULL) {
@@ -673,12 +550,12 @@ cblue_pg_writer_replay(CbluePgWriter *self)
 	}
 	for (guint i = 0; i < lines->len; i++) {
 		g_autoptr(GError) error_line = NULL;
-		CbluePgItem *item = cblue_pg_item_new_from_line(g_ptr_array_index(lines, i), &error_line);
+		CblueStoreItem *item = cblue_pg_item_new_from_line(g_ptr_array_index(lines, i), &error_line);
 		if (item == NULL) {
 			g_autoptr(GError) error_lost = NULL;
 			g_set_error(&error_lost, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, "%s, line %u: %s",
 				    cblue_pg_outbox_get_path(self->outbox), i + 1, error_line->message);
-			cblue_pg_writer_lose(self, 1, error_lost);
+			cblue_store_queue_lose(self->queue, 1, error_lost);
 			continue;
 		}
 		g_ptr_array_add(items, item);
@@ -697,7 +574,7 @@ cblue_pg_writer_replay(CbluePgWriter *self)
 				if (!cblue_pg_writer_write_retry(self, items, i, i + 1, &error)) {
 					if (cblue_pg_error_is_transient(error))
 						return;
-					cblue_pg_writer_lose(self, 1, error);
+					cblue_store_queue_lose(self->queue, 1, error);
 				}
 				g_clear_error(&error);
 			}
@@ -714,17 +591,6 @@ cblue_pg_writer_replay(CbluePgWriter *self)
 }
 
 /* flushes: answered once everything queued before them is in PostgreSQL */
-
-static void
-cblue_pg_writer_answer_flush(CbluePgWriter *self, CbluePgItem *item, const GError *error)
-{
-	CbluePgResult *result = g_new0(CbluePgResult, 1);
-	if (error != NULL)
-		result->error = g_error_copy(error);
-	else
-		cblue_pg_writer_take_losses(self, 0, &result->error);
-	g_async_queue_push(item->flush_reply, result);
-}
 
 static GError *
 cblue_pg_writer_outbox_error(CbluePgWriter *self)
@@ -748,12 +614,12 @@ cblue_pg_writer_answer_flushes(CbluePgWriter *self, gboolean all)
 	gint64 now = g_get_monotonic_time();
 
 	for (guint i = self->flushes->len; i > 0; i--) {
-		CbluePgItem *item = g_ptr_array_index(self->flushes, i - 1);
+		CblueStoreItem *item = g_ptr_array_index(self->flushes, i - 1);
 		if (done) {
-			cblue_pg_writer_answer_flush(self, item, NULL);
+			cblue_store_queue_answer_flush(self->queue, item, NULL);
 		} else if (all || now >= item->flush_deadline) {
 			g_autoptr(GError) error = cblue_pg_writer_outbox_error(self);
-			cblue_pg_writer_answer_flush(self, item, error);
+			cblue_store_queue_answer_flush(self->queue, item, error);
 		} else {
 			continue;
 		}
@@ -761,62 +627,14 @@ cblue_pg_writer_answer_flushes(CbluePgWriter *self, gboolean all)
 	}
 }
 
-/* after a failed start: refuse everything, and answer what was already queued */
+/* a STOP marker queued before a failed start: nothing was written, nothing to report */
 static void
-cblue_pg_writer_drain(CbluePgWriter *self, const GError *error)
+cblue_pg_writer_answer_stop(gpointer item_data, gpointer writer_data G_GNUC_UNUSED)
 {
-	CbluePgItem *item;
+	CblueStoreItem *item = item_data;
 
-	g_async_queue_lock(self->queue);
-	self->closed = TRUE;
-	while ((item = g_async_queue_try_pop_unlocked(self->queue)) != NULL) {
-		g_autoptr(CbluePgItem) owned = item;
-		if (owned->kind == CBLUE_PG_ITEM_RECORD) {
-			self->lost++;
-			if (self->lost_error == NULL)
-				self->lost_error = g_error_copy(error);
-		} else if (owned->kind == CBLUE_PG_ITEM_FLUSH) {
-			cblue_pg_writer_answer_flush(self, owned, NULL);
-		} else if (owned->task != NULL) {
-			cblue_pg_complete(g_steal_pointer(&owned->task), NULL);
-		}
-	}
-	g_async_queue_unlock(self->queue);
-}
-
-/* the next batch of records, up to a flush or stop marker returned in @marker; waits up to
- * @wait_usec for the first item */
-static GPtrArray *
-cblue_pg_writer_next_batch(CbluePgWriter *self, gint64 wait_usec, CbluePgItem **marker)
-{
-	GPtrArray *batch = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_pg_item_free);
-	CbluePgItem *item = g_async_queue_timeout_pop(self->queue, (guint64)MAX(wait_usec, 1000));
-	gint64 deadline = g_get_monotonic_time() + CBLUE_PG_GROUP_COMMIT_USEC;
-	gint64 last_arrival = g_get_monotonic_time();
-
-	/* group commit, while records keep coming: a busy server writes large statements, an
-	 * idle one writes each record within a couple of milliseconds, so that a conversation
-	 * read right after its reply usually finds it (a read is still not guaranteed to see
-	 * a record queued a moment ago: see cblue_store_flush()) */
-	while (item != NULL) {
-		gint64 now;
-		if (item->kind != CBLUE_PG_ITEM_RECORD) {
-			*marker = item;
-			break;
-		}
-		g_ptr_array_add(batch, item);
-		if (batch->len >= CBLUE_PG_BATCH_MAX)
-			break;
-		/* sleep rather than wait on the queue: a waiting thread is woken by every push */
-		item = g_async_queue_try_pop(self->queue);
-		while (item == NULL && (now = g_get_monotonic_time()) < deadline &&
-		       now - last_arrival < CBLUE_PG_GROUP_IDLE_USEC) {
-			g_usleep(CBLUE_PG_GROUP_IDLE_USEC / 4);
-			item = g_async_queue_try_pop(self->queue);
-		}
-		last_arrival = g_get_monotonic_time();
-	}
-	return batch;
+	if (item->task != NULL)
+		cblue_pg_complete(g_steal_pointer(&item->task), NULL);
 }
 
 /* how long the loop may wait for records before it has something else to do */
@@ -831,7 +649,7 @@ cblue_pg_writer_wait_usec(CbluePgWriter *self)
 	else if (cblue_pg_outbox_get_length(self->outbox) > 0)
 		wait = 0;
 	for (guint i = 0; i < self->flushes->len; i++) {
-		CbluePgItem *item = g_ptr_array_index(self->flushes, i);
+		CblueStoreItem *item = g_ptr_array_index(self->flushes, i);
 		wait = MIN(wait, item->flush_deadline - now);
 	}
 	return CLAMP(wait, 1000, CBLUE_PG_PING_USEC);
@@ -882,7 +700,7 @@ cblue_pg_writer_open(CbluePgWriter *self, GError **error)
 
 /* STOP: a last replay, then every flush is answered */
 static void
-cblue_pg_writer_finish(CbluePgWriter *self, CbluePgItem *stop)
+cblue_pg_writer_finish(CbluePgWriter *self, CblueStoreItem *stop)
 {
 	GError *error = NULL;
 
@@ -895,7 +713,7 @@ cblue_pg_writer_finish(CbluePgWriter *self, CbluePgItem *stop)
 	cblue_pg_writer_answer_flushes(self, TRUE);
 	cblue_pg_writer_close(self);
 	g_atomic_int_set(&self->reachable, FALSE);
-	cblue_pg_writer_take_losses(self, 0, &error);
+	cblue_store_queue_take_losses(self->queue, 0, &error);
 	if (stop->task != NULL)
 		cblue_pg_complete(g_steal_pointer(&stop->task), error);
 	else
@@ -912,16 +730,17 @@ cblue_pg_writer_thread(gpointer data)
 	/* connecting and migrating happen here, so that the main context never waits */
 	if (!cblue_pg_writer_open(self, &error)) {
 		cblue_pg_writer_close(self);
-		cblue_pg_writer_drain(self, error);
+		/* refuse everything, and answer what was already queued */
+		cblue_store_queue_drain(self->queue, error, cblue_pg_writer_answer_stop, NULL);
 		cblue_pg_complete(open_task, g_steal_pointer(&error));
 		return NULL;
 	}
 	cblue_pg_complete(open_task, NULL);
 
 	for (;;) {
-		CbluePgItem *marker = NULL;
+		CblueStoreItem *marker = NULL;
 		g_autoptr(GPtrArray) batch = NULL;
-		g_autoptr(CbluePgItem) owned = NULL;
+		g_autoptr(CblueStoreItem) owned = NULL;
 
 		if (self->conn == NULL && g_get_monotonic_time() >= self->next_connect)
 			cblue_pg_writer_reconnect(self);
@@ -929,7 +748,7 @@ cblue_pg_writer_thread(gpointer data)
 			cblue_pg_writer_replay(self);
 		cblue_pg_writer_answer_flushes(self, FALSE);
 
-		batch = cblue_pg_writer_next_batch(self, cblue_pg_writer_wait_usec(self), &marker);
+		batch = cblue_store_queue_next_batch(self->queue, cblue_pg_writer_wait_usec(self), &marker);
 		owned = marker;
 		if (batch->len > 0) {
 			/* behind what the outbox holds, to keep the order */
@@ -942,11 +761,11 @@ cblue_pg_writer_thread(gpointer data)
 		}
 		if (owned == NULL)
 			continue;
-		if (owned->kind == CBLUE_PG_ITEM_FLUSH) {
+		if (owned->kind == CBLUE_STORE_ITEM_FLUSH) {
 			g_ptr_array_add(self->flushes, g_steal_pointer(&owned));
 			continue;
 		}
-		/* STOP: nothing can follow it in the queue, see cblue_pg_writer_stop() */
+		/* STOP: nothing can follow it in the queue, see cblue_store_queue_stop() */
 		cblue_pg_writer_finish(self, owned);
 		return NULL;
 	}
@@ -974,93 +793,20 @@ cblue_pg_writer_start(CbluePgWriter *self, GTask *open_task, GError **error)
 void
 cblue_pg_writer_record(CbluePgWriter *self, CblueMessage *message, CblueChatReply *reply)
 {
-	g_autoptr(CbluePgItem) item = g_new0(CbluePgItem, 1);
-	const gchar *conversation_id = cblue_message_get_conversation_id(message);
-	const gchar *const *pii_types = cblue_chat_reply_get_pii_types(reply);
-	gint64 now = g_get_real_time();
-	gint64 received = cblue_message_get_received_usec(message);
-	gboolean closed;
-	gboolean full = FALSE;
-
-	if (conversation_id == NULL)
-		conversation_id = cblue_chat_reply_get_conversation_id(reply);
-	item->kind = CBLUE_PG_ITEM_RECORD;
-	item->conversation_id = conversation_id != NULL ? g_strdup(conversation_id) : g_uuid_string_random();
-	item->channel = g_strdup(cblue_message_get_channel(message));
-	item->message_id = g_strdup(cblue_message_get_message_id(message));
-	item->reply_id = cblue_message_new_id();
-	item->text = g_strdup(cblue_message_get_text(message));
-	item->language = g_strdup(cblue_message_get_language(message));
-	item->reply_text = g_strdup(cblue_chat_reply_get_text(reply));
-	item->reply_language = g_strdup(cblue_chat_reply_get_language(reply));
-	item->topic_id = g_strdup(cblue_chat_reply_get_topic_id(reply));
-	item->outcome = g_strdup(cblue_outcome_to_string(cblue_chat_reply_get_outcome(reply)));
-	item->confidence = cblue_chat_reply_get_confidence(reply);
-	/* a reply that says something was redacted without saying what is still marked */
-	if (pii_types != NULL && pii_types[0] != NULL)
-		item->pii_types = g_strjoinv(",", (gchar **)pii_types);
-	else if (cblue_chat_reply_get_pii_redacted(reply))
-		item->pii_types = g_strdup("redacted");
-	item->duration_usec = MAX(cblue_chat_reply_get_duration_usec(reply), 0);
-	item->replied_usec = now;
-	/* the message holds a monotonic time; turn it into a wall-clock one */
-	item->received_usec = received > 0 ? now - MAX(g_get_monotonic_time() - received, 0) : now;
-
-	g_async_queue_lock(self->queue);
-	/* PostgreSQL has no insertion order to fall back on: conversations are read in time
-	 * order, so the times of this process never tie nor go back, by a microsecond if
-	 * need be (the wall clock and the monotonic one are read apart) */
-	item->received_usec = MAX(item->received_usec, self->last_usec + 1);
-	item->replied_usec = MAX(item->replied_usec, item->received_usec + 1);
-	self->last_usec = item->replied_usec;
-	closed = self->closed;
-	if (!closed) {
-		full = g_async_queue_length_unlocked(self->queue) >= CBLUE_PG_MAX_PENDING;
-		if (full)
-			self->refused++;
-		else
-			g_async_queue_push_unlocked(self->queue, g_steal_pointer(&item));
-	}
-	g_async_queue_unlock(self->queue);
-	if (closed)
-		g_warning("the store is closed; an exchange was not recorded");
-	else if (full)
-		g_warning("the store cannot keep up; an exchange was not recorded");
+	cblue_store_queue_record(self->queue, message, reply);
 }
 
+static void
+cblue_pg_writer_join_cb(gpointer data, gpointer user_data G_GNUC_UNUSED)
+{
+	cblue_pg_writer_join(data);
+}
+
+/* answered once everything queued before it is in PostgreSQL, or after flush_timeout_s */
 gboolean
 cblue_pg_writer_flush(CbluePgWriter *self, GError **error)
 {
-	g_autoptr(GAsyncQueue) reply = g_async_queue_new_full((GDestroyNotify)cblue_pg_result_free);
-	g_autoptr(CbluePgResult) result = NULL;
-	CbluePgItem *item;
-	guint64 refused;
-
-	g_async_queue_lock(self->queue);
-	refused = self->refused;
-	self->refused = 0;
-	if (self->closed) {
-		g_async_queue_unlock(self->queue);
-		/* the thread writes everything queued before it ends; once joined, its
-		 * counters are ours to read */
-		cblue_pg_writer_join(self);
-		return cblue_pg_writer_take_losses(self, refused, error);
-	}
-	item = g_new0(CbluePgItem, 1);
-	item->kind = CBLUE_PG_ITEM_FLUSH;
-	item->flush_reply = g_async_queue_ref(reply);
-	item->flush_deadline = g_get_monotonic_time() + self->flush_timeout_usec;
-	g_async_queue_push_unlocked(self->queue, item);
-	g_async_queue_unlock(self->queue);
-
-	result = g_async_queue_pop(reply);
-	if (result->error != NULL) {
-		g_propagate_error(error, g_steal_pointer(&result->error));
-		return FALSE;
-	}
-	if (refused > 0)
-		return cblue_pg_writer_take_losses(self, refused, error);
-	return TRUE;
+	return cblue_store_queue_flush(self->queue, self->flush_timeout_usec, cblue_pg_writer_join_cb, self, error);
 }
 
 /* closes the queue and asks the thread to stop after what is queued; %FALSE if closed
@@ -1068,20 +814,7 @@ cblue_pg_writer_flush(CbluePgWriter *self, GError **error)
 gboolean
 cblue_pg_writer_stop(CbluePgWriter *self, GTask *task)
 {
-	CbluePgItem *item;
-
-	g_async_queue_lock(self->queue);
-	if (self->closed) {
-		g_async_queue_unlock(self->queue);
-		return FALSE;
-	}
-	self->closed = TRUE;
-	item = g_new0(CbluePgItem, 1);
-	item->kind = CBLUE_PG_ITEM_STOP;
-	item->task = task != NULL ? g_object_ref(task) : NULL;
-	g_async_queue_push_unlocked(self->queue, item);
-	g_async_queue_unlock(self->queue);
-	return TRUE;
+	return cblue_store_queue_stop(self->queue, task);
 }
 
 void

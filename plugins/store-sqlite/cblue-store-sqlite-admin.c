@@ -77,7 +77,7 @@ cblue_sqlite_admin_kb_list_working(CblueStore *store, GError **error)
 }
 
 static JsonNode *
-cblue_sqlite_admin_kb_get_working_locked(CblueSqliteDb *db, const gchar *topic_id, GError **error)
+cblue_sqlite_admin_kb_get_working_locked(gpointer db, const gchar *topic_id, GError **error)
 {
 	g_autoptr(CblueSqliteStmt) stmt =
 	    cblue_sqlite_db_prepare(db, CBLUE_SQLITE_ADMIN_ENTRY_SQL " WHERE topic_id = ?1", error);
@@ -104,7 +104,7 @@ cblue_sqlite_admin_kb_get_working(CblueStore *store, const gchar *topic_id, GErr
 }
 
 static gboolean
-cblue_sqlite_admin_read_working(CblueSqliteDb *db, const gchar *topic_id, CblueStoreWorking *out, GError **error)
+cblue_sqlite_admin_read_working(gpointer db, const gchar *topic_id, CblueStoreWorking *out, GError **error)
 {
 	g_autoptr(CblueSqliteStmt) stmt = cblue_sqlite_db_prepare(
 	    db, "SELECT status, revision, published, data FROM kb_working WHERE topic_id = ?1", error);
@@ -123,7 +123,7 @@ cblue_sqlite_admin_read_working(CblueSqliteDb *db, const gchar *topic_id, CblueS
 }
 
 static gboolean
-cblue_sqlite_admin_write_draft(CblueSqliteDb *db, const gchar *topic_id, const gchar *category, const gchar *data,
+cblue_sqlite_admin_write_draft(gpointer db, const gchar *topic_id, const gchar *category, const gchar *data,
 			       gboolean deleted, gint64 revision, const gchar *now, const gchar *user, GError **error)
 {
 	return cblue_sqlite_db_exec(
@@ -137,54 +137,20 @@ cblue_sqlite_admin_write_draft(CblueSqliteDb *db, const gchar *topic_id, const g
 }
 
 static gboolean
-cblue_sqlite_admin_drop_draft(CblueSqliteDb *db, const gchar *topic_id, GError **error)
+cblue_sqlite_admin_drop_draft(gpointer db, const gchar *topic_id, GError **error)
 {
 	return cblue_sqlite_db_exec(db, "DELETE FROM kb_drafts WHERE topic_id = ?1", "cannot delete the draft", error,
 				    "t", topic_id);
 }
 
-static JsonNode *
-cblue_sqlite_admin_save_one(CblueSqliteDb *db, JsonObject *change, const gchar *user, const gchar *now, GError **error)
-{
-	const gchar *op = json_object_get_string_member_with_default(change, "op", "");
-	JsonNode *entry_node = json_object_get_member(change, "entry");
-	gint64 expected = json_object_get_int_member_with_default(change, "revision", -1);
-	JsonObject *entry;
-	const gchar *topic_id;
-	g_autofree gchar *data = NULL;
-	CblueStoreWorking cur;
-	g_autofree gchar *cur_data = NULL;
-	gint64 revision;
-
-	topic_id = cblue_store_draft_topic_id(entry_node, error);
-	if (topic_id == NULL)
-		return NULL;
-	entry = json_node_get_object(entry_node);
-	if (!cblue_sqlite_admin_read_working(db, topic_id, &cur, error))
-		return NULL;
-	cur_data = cur.data;
-	op = cblue_store_draft_plan(op, topic_id, expected, &cur, &revision, error);
-	if (op == NULL)
-		return NULL;
-
-	if (g_strcmp0(op, "delete") == 0) {
-		if (!cur.published) {
-			if (!cblue_sqlite_admin_drop_draft(db, topic_id, error))
-				return NULL;
-			return cblue_store_draft_removed_entry(cur_data, cur.revision, now, user, error);
-		}
-		if (!cblue_sqlite_admin_write_draft(db, topic_id, NULL, cur_data, TRUE, revision, now, user, error))
-			return NULL;
-	} else {
-		/* the stored document is the KB entry alone */
-		data = cblue_store_draft_clean_entry(entry);
-		if (!cblue_sqlite_admin_write_draft(db, topic_id,
-						    json_object_get_string_member_with_default(entry, "category", NULL),
-						    data, FALSE, revision, now, user, error))
-			return NULL;
-	}
-	return cblue_sqlite_admin_kb_get_working_locked(db, topic_id, error);
-}
+/* the working copy's reads and writes take a CblueSqliteDb, as cblue_store_draft_save()
+ * calls them */
+static const CblueStoreDraftOps cblue_sqlite_admin_draft_ops = {
+    .read_working = cblue_sqlite_admin_read_working,
+    .write_draft = cblue_sqlite_admin_write_draft,
+    .drop_draft = cblue_sqlite_admin_drop_draft,
+    .get_working = cblue_sqlite_admin_kb_get_working_locked,
+};
 
 static JsonNode *
 cblue_sqlite_admin_kb_save_drafts_locked(CblueSqliteDb *db, JsonNode *changes, const gchar *user, GError **error)
@@ -200,7 +166,8 @@ cblue_sqlite_admin_kb_save_drafts_locked(CblueSqliteDb *db, JsonNode *changes, c
 		JsonNode *change = json_array_get_element(array, i);
 		JsonNode *entry = NULL;
 		if (JSON_NODE_HOLDS_OBJECT(change))
-			entry = cblue_sqlite_admin_save_one(db, json_node_get_object(change), user, now, error);
+			entry = cblue_store_draft_save(&cblue_sqlite_admin_draft_ops, db, json_node_get_object(change), user,
+						       now, error);
 		else
 			g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("A change is not an object."));
 		if (entry == NULL)

@@ -10,6 +10,7 @@
 #include "cblue-store-sqlite-embeddings.h"
 #include "cblue-store-sqlite-plugin.h"
 #include "cblue-store-sqlite-resources.h"
+#include "cblue-store-queue.h"
 
 /*
  * store-sqlite: the store of the embedded topology, one SQLite file in the data directory.
@@ -242,73 +243,6 @@ cblue_store_sqlite_migrate(CblueSqliteDb *db, GError **error)
 	return TRUE;
 }
 
-/* what the writer thread is given: items, each a record, a flush marker or a stop */
-
-typedef enum {
-	CBLUE_STORE_SQLITE_ITEM_RECORD,
-	CBLUE_STORE_SQLITE_ITEM_FLUSH,
-	CBLUE_STORE_SQLITE_ITEM_STOP,
-} CblueStoreSqliteItemKind;
-
-typedef struct {
-	CblueStoreSqliteItemKind kind;
-	/* RECORD: copies of the message and its reply */
-	gchar *conversation_id; /* owned */
-	gchar *channel;		/* owned */
-	gchar *message_id;	/* owned: the user message */
-	gchar *reply_id;	/* owned, nullable: made by the writer, kept across retries */
-	gchar *text;		/* owned: the user text, already redacted */
-	gchar *language;	/* owned, nullable */
-	gchar *reply_text;	/* owned */
-	gchar *reply_language;	/* owned, nullable */
-	gchar *topic_id;	/* owned, nullable */
-	CblueOutcome outcome;
-	gdouble confidence;
-	gchar *pii_types;	/* owned, nullable: the types found, comma-separated, never values */
-	gint64 duration_usec;
-	gint64 received_usec; /* wall clock */
-	gint64 replied_usec;  /* wall clock */
-	/* FLUSH */
-	GAsyncQueue *flush_reply; /* owned, nullable: gets one CblueStoreSqliteResult */
-	/* STOP */
-	GTask *task; /* owned, nullable */
-} CblueStoreSqliteItem;
-
-static void
-cblue_store_sqlite_item_free(CblueStoreSqliteItem *item)
-{
-	g_free(item->conversation_id);
-	g_free(item->channel);
-	g_free(item->message_id);
-	g_free(item->reply_id);
-	g_free(item->text);
-	g_free(item->language);
-	g_free(item->reply_text);
-	g_free(item->reply_language);
-	g_free(item->topic_id);
-	g_free(item->pii_types);
-	if (item->flush_reply != NULL)
-		g_async_queue_unref(item->flush_reply);
-	g_clear_object(&item->task);
-	g_free(item);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueStoreSqliteItem, cblue_store_sqlite_item_free)
-
-/* what the writer answers a flush with */
-typedef struct {
-	GError *error; /* owned, nullable */
-} CblueStoreSqliteResult;
-
-static void
-cblue_store_sqlite_result_free(CblueStoreSqliteResult *result)
-{
-	g_clear_error(&result->error);
-	g_free(result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueStoreSqliteResult, cblue_store_sqlite_result_free)
-
 /*
  * State shared by the store and its writer thread. The store owns it and frees it only
  * after joining the thread, so the thread may use it without a reference; the thread never
@@ -318,25 +252,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueStoreSqliteResult, cblue_store_sqlite_result_
 typedef struct {
 	gchar *path; /* owned */
 	gint busy_timeout_ms;
-	GAsyncQueue *queue; /* owned, of CblueStoreSqliteItem */
-	gboolean closed;    /* protected by the queue lock: nothing more is accepted */
-	guint64 refused;    /* protected by the queue lock: records refused since the last flush */
-	gint stopping;	    /* atomic: a stop was requested, so retries are bounded */
+	CblueStoreQueue *queue; /* owned: records, flush and stop markers */
 	/* used by the thread only (or after it was joined) */
-	GTask *open_task;   /* owned, nullable: handed back once the database is open */
-	CblueSqliteDb *db;  /* owned, nullable */
-	GError *lost_error; /* owned, nullable: why records were lost since the last flush */
-	guint64 lost;	    /* records lost since the last flush */
+	GTask *open_task;  /* owned, nullable: handed back once the database is open */
+	CblueSqliteDb *db; /* owned, nullable */
 } CblueStoreSqliteWriter;
 
 static void
 cblue_store_sqlite_writer_free(CblueStoreSqliteWriter *writer)
 {
 	g_free(writer->path);
-	g_async_queue_unref(writer->queue);
+	cblue_store_queue_free(writer->queue);
 	g_clear_object(&writer->open_task);
 	g_clear_pointer(&writer->db, cblue_sqlite_db_free);
-	g_clear_error(&writer->lost_error);
 	g_free(writer);
 }
 
@@ -344,111 +272,24 @@ cblue_store_sqlite_writer_free(CblueStoreSqliteWriter *writer)
  * Completing a GTask from the writer thread: the task (and, through it, the store and the
  * plugin) must be released in the task's own context, never in the writer thread: a last
  * reference dropped there would finalize the store, which joins the writer thread, from
- * the writer thread. An idle source releases its callback data where it is dispatched.
- * (g_main_context_invoke() would not do: it runs the function at once in the calling
- * thread when that thread can acquire the context.)
+ * the writer thread. @db is the read connection, for an open.
  */
-typedef struct {
-	GTask *task;	   /* owned */
-	CblueSqliteDb *db; /* owned, nullable: the read connection, for an open */
-	GError *error;	   /* owned, nullable */
-} CblueStoreSqliteCompletion;
-
-static void
-cblue_store_sqlite_completion_free(gpointer data)
-{
-	CblueStoreSqliteCompletion *completion = data;
-	g_clear_object(&completion->task);
-	g_clear_pointer(&completion->db, cblue_sqlite_db_free);
-	g_clear_error(&completion->error);
-	g_free(completion);
-}
-
-static gboolean
-cblue_store_sqlite_completion_dispatch(gpointer data)
-{
-	CblueStoreSqliteCompletion *completion = data;
-	if (completion->error != NULL)
-		g_task_return_error(completion->task, g_steal_pointer(&completion->error));
-	else if (completion->db != NULL)
-		g_task_return_pointer(completion->task, g_steal_pointer(&completion->db),
-				      (GDestroyNotify)cblue_sqlite_db_free);
-	else
-		g_task_return_boolean(completion->task, TRUE);
-	return G_SOURCE_REMOVE;
-}
-
 static void
 cblue_store_sqlite_complete(GTask *task, CblueSqliteDb *db, GError *error)
 {
-	CblueStoreSqliteCompletion *completion = g_new0(CblueStoreSqliteCompletion, 1);
-	g_autoptr(GSource) source = g_idle_source_new();
-
-	completion->task = task;
-	completion->db = db;
-	completion->error = error;
-	g_source_set_priority(source, G_PRIORITY_DEFAULT);
-	g_source_set_callback(source, cblue_store_sqlite_completion_dispatch, completion,
-			      cblue_store_sqlite_completion_free);
-	g_source_set_static_name(source, "[cblue-store-sqlite] completion");
-	g_source_attach(source, g_task_get_context(task));
+	cblue_store_complete(task, db, (GDestroyNotify)cblue_sqlite_db_free, error,
+			     "[cblue-store-sqlite] completion");
 }
 
-/* remembers that @n records were not written; the next flush reports it */
+/* a STOP marker: the task gets the losses since the last flush */
 static void
-cblue_store_sqlite_writer_lose(CblueStoreSqliteWriter *writer, guint n, const GError *error)
+cblue_store_sqlite_writer_answer_stop(gpointer item_data, gpointer writer_data)
 {
-	g_warning("%u exchange(s) could not be recorded: %s", n, error->message);
-	writer->lost += n;
-	if (writer->lost_error == NULL)
-		writer->lost_error = g_error_copy(error);
-}
-
-/* records refused because the queue was full, as an error */
-static gboolean
-cblue_store_sqlite_check_refused(guint64 refused, GError **error)
-{
-	if (refused > 0) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_BUSY,
-			    _("%u exchanges were not recorded: the write queue was full"),
-			    (guint)MIN(refused, G_MAXUINT));
-		return FALSE;
-	}
-	return TRUE;
-}
-
-/* takes the losses (and refusals) since the last flush as an error */
-static gboolean
-cblue_store_sqlite_writer_take_losses(CblueStoreSqliteWriter *writer, guint64 refused,
-				      GError **error)
-{
-	g_autoptr(GError) lost_error = g_steal_pointer(&writer->lost_error);
-	guint64 lost = writer->lost;
-
-	writer->lost = 0;
-	if (lost > 0) {
-		g_set_error(error, CBLUE_ERROR, lost_error->code,
-			    _("%u exchanges could not be recorded: %s"),
-			    (guint)MIN(lost, G_MAXUINT), lost_error->message);
-		return FALSE;
-	}
-	return cblue_store_sqlite_check_refused(refused, error);
-}
-
-static void
-cblue_store_sqlite_writer_answer_flush(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem *item)
-{
-	CblueStoreSqliteResult *result = g_new0(CblueStoreSqliteResult, 1);
-	cblue_store_sqlite_writer_take_losses(writer, 0, &result->error);
-	g_async_queue_push(item->flush_reply, result);
-}
-
-static void
-cblue_store_sqlite_writer_answer_stop(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem *item)
-{
+	CblueStoreItem *item = item_data;
+	CblueStoreSqliteWriter *writer = writer_data;
 	GError *error = NULL;
 
-	cblue_store_sqlite_writer_take_losses(writer, 0, &error);
+	cblue_store_queue_take_losses(writer->queue, 0, &error);
 	if (item->task != NULL)
 		cblue_store_sqlite_complete(g_steal_pointer(&item->task), NULL, error);
 	else
@@ -458,7 +299,7 @@ cblue_store_sqlite_writer_answer_stop(CblueStoreSqliteWriter *writer, CblueStore
 /* one record: the conversation, both messages, the analytics event and, when the bot did
  * not know, the unanswered question */
 static gboolean
-cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem *item,
+cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStoreItem *item,
 				       GError **error)
 {
 	CblueSqliteDb *db = writer->db;
@@ -467,9 +308,6 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 	const gchar *outcome = cblue_outcome_to_string(item->outcome);
 	g_autoptr(CblueSqliteStmt) stmt = NULL;
 	gboolean recorded = FALSE;
-
-	if (item->reply_id == NULL)
-		item->reply_id = cblue_message_new_id();
 
 	/* a message recorded twice (a re-delivered job) is written once */
 	stmt = cblue_sqlite_db_prepare(db, "SELECT 1 FROM messages WHERE id = ?1", error);
@@ -569,7 +407,7 @@ cblue_store_sqlite_writer_write_retry(CblueStoreSqliteWriter *writer, GPtrArray 
 			return TRUE;
 		}
 		if (!g_error_matches(error_local, CBLUE_ERROR, CBLUE_ERROR_BUSY) ||
-		    (g_atomic_int_get(&writer->stopping) &&
+		    (cblue_store_queue_is_stopping(writer->queue) &&
 		     ++attempts_stopping > CBLUE_STORE_SQLITE_STOP_ATTEMPTS)) {
 			g_propagate_error(error, g_steal_pointer(&error_local));
 			return FALSE;
@@ -593,7 +431,7 @@ cblue_store_sqlite_writer_write(CblueStoreSqliteWriter *writer, GPtrArray *batch
 	if (cblue_store_sqlite_writer_write_retry(writer, batch, 0, batch->len, &error))
 		return;
 	if (g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_BUSY) || batch->len == 1) {
-		cblue_store_sqlite_writer_lose(writer, batch->len, error);
+		cblue_store_queue_lose(writer->queue, batch->len, error);
 		return;
 	}
 	/* not a matter of waiting: one bad record must not take the others with it */
@@ -602,62 +440,8 @@ cblue_store_sqlite_writer_write(CblueStoreSqliteWriter *writer, GPtrArray *batch
 	for (guint i = 0; i < batch->len; i++) {
 		g_autoptr(GError) error_one = NULL;
 		if (!cblue_store_sqlite_writer_write_retry(writer, batch, i, i + 1, &error_one))
-			cblue_store_sqlite_writer_lose(writer, 1, error_one);
+			cblue_store_queue_lose(writer->queue, 1, error_one);
 	}
-}
-
-/* after a failed open: refuse everything, and answer what was already queued */
-static void
-cblue_store_sqlite_writer_drain(CblueStoreSqliteWriter *writer, const GError *error)
-{
-	CblueStoreSqliteItem *item;
-
-	g_async_queue_lock(writer->queue);
-	writer->closed = TRUE;
-	while ((item = g_async_queue_try_pop_unlocked(writer->queue)) != NULL) {
-		g_autoptr(CblueStoreSqliteItem) owned = item;
-		if (owned->kind == CBLUE_STORE_SQLITE_ITEM_RECORD) {
-			writer->lost++;
-			if (writer->lost_error == NULL)
-				writer->lost_error = g_error_copy(error);
-		} else if (owned->kind == CBLUE_STORE_SQLITE_ITEM_FLUSH) {
-			cblue_store_sqlite_writer_answer_flush(writer, owned);
-		} else {
-			cblue_store_sqlite_writer_answer_stop(writer, owned);
-		}
-	}
-	g_async_queue_unlock(writer->queue);
-}
-
-/* takes the next batch of records, up to a flush or stop marker, returned in @marker */
-static GPtrArray *
-cblue_store_sqlite_writer_next_batch(CblueStoreSqliteWriter *writer, CblueStoreSqliteItem **marker)
-{
-	GPtrArray *batch =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)cblue_store_sqlite_item_free);
-	CblueStoreSqliteItem *item = g_async_queue_pop(writer->queue);
-	/* group commit: wait a little for more records, so that a busy server writes a few
-	 * large transactions instead of many small ones that rewrite the same pages */
-	gint64 deadline = g_get_monotonic_time() + CBLUE_STORE_SQLITE_GROUP_COMMIT_USEC;
-
-	while (item != NULL) {
-		gint64 remaining;
-		if (item->kind != CBLUE_STORE_SQLITE_ITEM_RECORD) {
-			*marker = item;
-			break;
-		}
-		g_ptr_array_add(batch, item);
-		if (batch->len >= CBLUE_STORE_SQLITE_BATCH_MAX)
-			break;
-		/* sleep rather than wait on the queue: a thread waiting on it is woken by every
-		 * push (a futex call and a context switch per message on a busy server) */
-		item = g_async_queue_try_pop(writer->queue);
-		while (item == NULL && (remaining = deadline - g_get_monotonic_time()) > 0) {
-			g_usleep((gulong)MIN(remaining, 5 * G_TIME_SPAN_MILLISECOND));
-			item = g_async_queue_try_pop(writer->queue);
-		}
-	}
-	return batch;
 }
 
 static gpointer
@@ -676,28 +460,29 @@ cblue_store_sqlite_writer_thread(gpointer data)
 		read_db = cblue_sqlite_db_open(writer->path, writer->busy_timeout_ms, &error);
 	if (read_db == NULL) {
 		g_clear_pointer(&writer->db, cblue_sqlite_db_free);
-		cblue_store_sqlite_writer_drain(writer, error);
+		/* after a failed open: refuse everything, and answer what was already queued */
+		cblue_store_queue_drain(writer->queue, error, cblue_store_sqlite_writer_answer_stop, writer);
 		cblue_store_sqlite_complete(open_task, NULL, g_steal_pointer(&error));
 		return NULL;
 	}
 	cblue_store_sqlite_complete(open_task, g_steal_pointer(&read_db), NULL);
 
 	while (running) {
-		CblueStoreSqliteItem *marker = NULL;
-		g_autoptr(GPtrArray) batch = cblue_store_sqlite_writer_next_batch(writer, &marker);
-		g_autoptr(CblueStoreSqliteItem) owned = marker;
+		CblueStoreItem *marker = NULL;
+		g_autoptr(GPtrArray) batch = cblue_store_queue_next_batch(writer->queue, -1, &marker);
+		g_autoptr(CblueStoreItem) owned = marker;
 
 		if (batch->len > 0)
 			cblue_store_sqlite_writer_write(writer, batch);
 		if (owned == NULL)
 			continue;
-		if (owned->kind == CBLUE_STORE_SQLITE_ITEM_FLUSH) {
-			cblue_store_sqlite_writer_answer_flush(writer, owned);
+		if (owned->kind == CBLUE_STORE_ITEM_FLUSH) {
+			cblue_store_queue_answer_flush(writer->queue, owned, NULL);
 			continue;
 		}
-		/* STOP: nothing can follow it in the queue, see cblue_store_sqlite_stop() */
+		/* STOP: nothing can follow it in the queue, see cblue_store_queue_stop() */
 		g_clear_pointer(&writer->db, cblue_sqlite_db_free);
-		cblue_store_sqlite_writer_answer_stop(writer, owned);
+		cblue_store_sqlite_writer_answer_stop(owned, writer);
 		running = FALSE;
 	}
 	return NULL;
@@ -727,24 +512,7 @@ G_DEFINE_TYPE_WITH_CODE(CblueStoreSqlite, cblue_store_sqlite, G_TYPE_OBJECT,
 static gboolean
 cblue_store_sqlite_stop(CblueStoreSqlite *self, GTask *task)
 {
-	CblueStoreSqliteWriter *writer = self->writer;
-	CblueStoreSqliteItem *item;
-
-	/* under the queue lock, so that no record can be pushed after the STOP item and sit
-	 * there unwritten */
-	g_async_queue_lock(writer->queue);
-	if (writer->closed) {
-		g_async_queue_unlock(writer->queue);
-		return FALSE;
-	}
-	writer->closed = TRUE;
-	g_atomic_int_set(&writer->stopping, TRUE);
-	item = g_new0(CblueStoreSqliteItem, 1);
-	item->kind = CBLUE_STORE_SQLITE_ITEM_STOP;
-	item->task = task != NULL ? g_object_ref(task) : NULL;
-	g_async_queue_push_unlocked(writer->queue, item);
-	g_async_queue_unlock(writer->queue);
-	return TRUE;
+	return cblue_store_queue_stop(self->writer->queue, task);
 }
 
 /* waits for the writer thread to end; it must have been told to (stop or failed open) */
@@ -781,8 +549,14 @@ cblue_store_sqlite_class_init(CblueStoreSqliteClass *klass)
 static void
 cblue_store_sqlite_init(CblueStoreSqlite *self)
 {
+	static const CblueStoreQueueConfig config = {
+	    .batch_max = CBLUE_STORE_SQLITE_BATCH_MAX,
+	    .group_commit_usec = CBLUE_STORE_SQLITE_GROUP_COMMIT_USEC,
+	    .max_pending = CBLUE_STORE_SQLITE_MAX_PENDING,
+	};
+
 	self->writer = g_new0(CblueStoreSqliteWriter, 1);
-	self->writer->queue = g_async_queue_new_full((GDestroyNotify)cblue_store_sqlite_item_free);
+	self->writer->queue = cblue_store_queue_new(&config);
 	g_mutex_init(&self->thread_mutex);
 	g_mutex_init(&self->read_mutex);
 }
@@ -859,93 +633,22 @@ cblue_store_sqlite_close_finish(CblueStoreSqlite *self, GAsyncResult *result, GE
 static void
 cblue_store_sqlite_record_exchange(CblueStore *store, CblueMessage *message, CblueChatReply *reply)
 {
-	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	CblueStoreSqliteWriter *writer = self->writer;
-	g_autoptr(CblueStoreSqliteItem) item = g_new0(CblueStoreSqliteItem, 1);
-	const gchar *conversation_id = cblue_message_get_conversation_id(message);
-	gint64 now = g_get_real_time();
-	gint64 received = cblue_message_get_received_usec(message);
-	gboolean closed;
-	gboolean full = FALSE;
-
-	if (conversation_id == NULL)
-		conversation_id = cblue_chat_reply_get_conversation_id(reply);
-	item->kind = CBLUE_STORE_SQLITE_ITEM_RECORD;
-	item->conversation_id =
-	    conversation_id != NULL ? g_strdup(conversation_id) : g_uuid_string_random();
-	item->channel = g_strdup(cblue_message_get_channel(message));
-	item->message_id = g_strdup(cblue_message_get_message_id(message));
-	item->text = g_strdup(cblue_message_get_text(message));
-	item->language = g_strdup(cblue_message_get_language(message));
-	item->reply_text = g_strdup(cblue_chat_reply_get_text(reply));
-	item->reply_language = g_strdup(cblue_chat_reply_get_language(reply));
-	item->topic_id = g_strdup(cblue_chat_reply_get_topic_id(reply));
-	item->outcome = cblue_chat_reply_get_outcome(reply);
-	item->confidence = cblue_chat_reply_get_confidence(reply);
-	/* a reply that says something was redacted without saying what (a redactor of an
-	 * older kind) is still marked */
-	if (cblue_chat_reply_get_pii_types(reply)[0] != NULL)
-		item->pii_types = g_strjoinv(",", (gchar **)cblue_chat_reply_get_pii_types(reply));
-	else if (cblue_chat_reply_get_pii_redacted(reply))
-		item->pii_types = g_strdup("redacted");
-	item->duration_usec = MAX(cblue_chat_reply_get_duration_usec(reply), 0);
-	item->replied_usec = now;
-	/* the message holds a monotonic time; turn it into a wall-clock one */
-	item->received_usec = received > 0 ? now - MAX(g_get_monotonic_time() - received, 0) : now;
-
-	g_async_queue_lock(writer->queue);
-	closed = writer->closed;
-	if (!closed) {
-		full =
-		    g_async_queue_length_unlocked(writer->queue) >= CBLUE_STORE_SQLITE_MAX_PENDING;
-		if (full)
-			writer->refused++;
-		else
-			g_async_queue_push_unlocked(writer->queue, g_steal_pointer(&item));
-	}
-	g_async_queue_unlock(writer->queue);
-	if (closed)
-		g_warning("the store is closed; an exchange was not recorded");
-	else if (full)
-		g_warning("the store cannot keep up; an exchange was not recorded");
+	cblue_store_queue_record(CBLUE_STORE_SQLITE(store)->writer->queue, message, reply);
 }
 
+static void
+cblue_store_sqlite_join_cb(gpointer data, gpointer user_data G_GNUC_UNUSED)
+{
+	cblue_store_sqlite_join(data);
+}
+
+/* the writer answers once everything queued before the marker is committed */
 static gboolean
 cblue_store_sqlite_flush(CblueStore *store, GError **error)
 {
 	CblueStoreSqlite *self = CBLUE_STORE_SQLITE(store);
-	CblueStoreSqliteWriter *writer = self->writer;
-	g_autoptr(GAsyncQueue) reply =
-	    g_async_queue_new_full((GDestroyNotify)cblue_store_sqlite_result_free);
-	g_autoptr(CblueStoreSqliteResult) result = NULL;
-	CblueStoreSqliteItem *item;
-	guint64 refused;
 
-	g_async_queue_lock(writer->queue);
-	refused = writer->refused;
-	writer->refused = 0;
-	if (writer->closed) {
-		g_autoptr(GMutexLocker) locker = NULL;
-		g_async_queue_unlock(writer->queue);
-		/* the thread writes everything queued before it ends; once it is joined, its
-		 * counters are ours to read, under the mutex against a concurrent flush */
-		locker = g_mutex_locker_new(&self->thread_mutex);
-		g_clear_pointer(&self->thread, g_thread_join);
-		return cblue_store_sqlite_writer_take_losses(writer, refused, error);
-	}
-	item = g_new0(CblueStoreSqliteItem, 1);
-	item->kind = CBLUE_STORE_SQLITE_ITEM_FLUSH;
-	item->flush_reply = g_async_queue_ref(reply);
-	g_async_queue_push_unlocked(writer->queue, item);
-	g_async_queue_unlock(writer->queue);
-
-	/* the writer answers once everything queued before the marker is committed */
-	result = g_async_queue_pop(reply);
-	if (result->error != NULL) {
-		g_propagate_error(error, g_steal_pointer(&result->error));
-		return FALSE;
-	}
-	return cblue_store_sqlite_check_refused(refused, error);
+	return cblue_store_queue_flush(self->writer->queue, 0, cblue_store_sqlite_join_cb, self, error);
 }
 
 static CblueKb *

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cblue-store-common.h"
+#include "cblue-store-queue.h"
 
 static void
 test_timestamp(void)
@@ -145,6 +146,174 @@ test_draft_json(void)
 	g_assert_nonnull(error);
 }
 
+static void
+test_outcome_names(void)
+{
+	const CblueOutcome outcomes[] = {CBLUE_OUTCOME_ANSWERED, CBLUE_OUTCOME_CLARIFY, CBLUE_OUTCOME_UNANSWERED};
+	CblueOutcome outcome = CBLUE_OUTCOME_ANSWERED;
+
+	for (guint i = 0; i < G_N_ELEMENTS(outcomes); i++) {
+		g_assert_true(cblue_store_outcome_from_string(cblue_outcome_to_string(outcomes[i]), &outcome));
+		g_assert_cmpint(outcome, ==, outcomes[i]);
+	}
+	g_assert_false(cblue_store_outcome_from_string("Answered", &outcome));
+	g_assert_false(cblue_store_outcome_from_string(NULL, &outcome));
+}
+
+static void
+test_queue_record(CblueStoreQueue *queue, guint i)
+{
+	g_autofree gchar *text = g_strdup_printf("question %u", i);
+	g_autoptr(CblueMessage) message = cblue_message_new(text);
+	g_autoptr(CblueChatReply) reply = cblue_chat_reply_new();
+
+	cblue_message_set_conversation_id(message, "conversation");
+	cblue_chat_reply_set_text(reply, "answer");
+	cblue_chat_reply_set_outcome(reply, i % 2 == 0 ? CBLUE_OUTCOME_UNANSWERED : CBLUE_OUTCOME_ANSWERED);
+	if (i == 0) {
+		const gchar *const types[] = {"TH_ID", "PHONE", NULL};
+		cblue_chat_reply_set_pii_types(reply, types);
+	}
+	cblue_store_queue_record(queue, message, reply);
+}
+
+static void
+test_queue_join(gpointer data, gpointer user_data)
+{
+	*(guint *)data += 1;
+}
+
+/* records in batches of batch_max up to the STOP marker, in order, with times that never
+ * tie nor go back */
+static void
+test_queue_batches(void)
+{
+	const CblueStoreQueueConfig config = {
+	    .batch_max = 3,
+	    .group_commit_usec = G_TIME_SPAN_MILLISECOND,
+	    .max_pending = 100,
+	    .increasing_times = TRUE,
+	};
+	CblueStoreQueue *queue = cblue_store_queue_new(&config);
+	g_autoptr(GPtrArray) first = NULL;
+	g_autoptr(GPtrArray) second = NULL;
+	g_autoptr(CblueStoreItem) stop = NULL;
+	CblueStoreItem *marker = NULL;
+	gint64 last_usec = 0;
+	guint joined = 0;
+	g_autoptr(GError) error = NULL;
+
+	for (guint i = 0; i < 5; i++)
+		test_queue_record(queue, i);
+	g_assert_false(cblue_store_queue_is_stopping(queue));
+	g_assert_true(cblue_store_queue_stop(queue, NULL));
+	g_assert_false(cblue_store_queue_stop(queue, NULL));
+	g_assert_true(cblue_store_queue_is_stopping(queue));
+
+	first = cblue_store_queue_next_batch(queue, -1, &marker);
+	g_assert_cmpuint(first->len, ==, 3);
+	g_assert_null(marker);
+	second = cblue_store_queue_next_batch(queue, -1, &marker);
+	g_assert_cmpuint(second->len, ==, 2);
+	g_assert_nonnull(marker);
+	stop = marker;
+	g_assert_cmpint(stop->kind, ==, CBLUE_STORE_ITEM_STOP);
+	g_ptr_array_extend_and_steal(first, g_steal_pointer(&second));
+	for (guint i = 0; i < first->len; i++) {
+		CblueStoreItem *item = g_ptr_array_index(first, i);
+		g_autofree gchar *text = g_strdup_printf("question %u", i);
+		g_assert_cmpint(item->kind, ==, CBLUE_STORE_ITEM_RECORD);
+		g_assert_cmpstr(item->text, ==, text);
+		g_assert_cmpstr(item->conversation_id, ==, "conversation");
+		g_assert_nonnull(item->message_id);
+		g_assert_nonnull(item->reply_id);
+		g_assert_cmpstr(item->reply_id, !=, item->message_id);
+		g_assert_cmpint(item->outcome, ==, i % 2 == 0 ? CBLUE_OUTCOME_UNANSWERED : CBLUE_OUTCOME_ANSWERED);
+		/* sorted by the reply */
+		g_assert_cmpstr(item->pii_types, ==, (i == 0 ? "PHONE,TH_ID" : NULL));
+		g_assert_cmpint(item->received_usec, >, last_usec);
+		g_assert_cmpint(item->replied_usec, >, item->received_usec);
+		last_usec = item->replied_usec;
+	}
+	/* once closed, a flush waits for the writer to end, then reports */
+	g_assert_true(cblue_store_queue_flush(queue, 0, test_queue_join, &joined, &error));
+	g_assert_no_error(error);
+	g_assert_cmpuint(joined, ==, 1);
+	cblue_store_queue_free(queue);
+}
+
+static gpointer
+test_queue_flush_thread(gpointer data)
+{
+	g_autoptr(GError) error = NULL;
+	gboolean ok = cblue_store_queue_flush(data, G_USEC_PER_SEC, test_queue_join, NULL, &error);
+	g_assert_no_error(error);
+	return GINT_TO_POINTER(ok);
+}
+
+/* a flush is answered by the writer once it took what was queued before it */
+static void
+test_queue_flush(void)
+{
+	const CblueStoreQueueConfig config = {.batch_max = 10, .max_pending = 100};
+	CblueStoreQueue *queue = cblue_store_queue_new(&config);
+	GThread *thread;
+	g_autoptr(GPtrArray) batch = NULL;
+	g_autoptr(CblueStoreItem) flush = NULL;
+	CblueStoreItem *marker = NULL;
+	gint64 before = g_get_monotonic_time();
+
+	test_queue_record(queue, 0);
+	thread = g_thread_new("flush", test_queue_flush_thread, queue);
+	while (marker == NULL) {
+		g_autoptr(GPtrArray) more = cblue_store_queue_next_batch(queue, G_USEC_PER_SEC, &marker);
+		if (batch == NULL)
+			batch = g_steal_pointer(&more);
+	}
+	flush = marker;
+	g_assert_cmpuint(batch->len, ==, 1);
+	g_assert_cmpint(flush->kind, ==, CBLUE_STORE_ITEM_FLUSH);
+	g_assert_cmpint(flush->flush_deadline, >=, before + G_USEC_PER_SEC);
+	cblue_store_queue_answer_flush(queue, flush, NULL);
+	g_assert_true(GPOINTER_TO_INT(g_thread_join(thread)));
+	g_assert_true(cblue_store_queue_stop(queue, NULL));
+	cblue_store_queue_free(queue);
+}
+
+static void
+test_queue_answer_stop(gpointer item, gpointer data)
+{
+	*(guint *)data += 1;
+}
+
+/* a writer that could not start loses what was queued, and says so at the next flush */
+static void
+test_queue_drain(void)
+{
+	const CblueStoreQueueConfig config = {.batch_max = 10, .max_pending = 100};
+	CblueStoreQueue *queue = cblue_store_queue_new(&config);
+	g_autoptr(GError) cause = g_error_new_literal(CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE, "no database");
+	g_autoptr(GError) error = NULL;
+	guint stops = 0;
+
+	test_queue_record(queue, 0);
+	test_queue_record(queue, 1);
+	g_assert_true(cblue_store_queue_stop(queue, NULL));
+	cblue_store_queue_drain(queue, cause, test_queue_answer_stop, &stops);
+	g_assert_cmpuint(stops, ==, 1);
+	g_assert_false(cblue_store_queue_take_losses(queue, 0, &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE);
+	g_assert_nonnull(strstr(error->message, "2 "));
+	g_assert_nonnull(strstr(error->message, "no database"));
+	g_clear_error(&error);
+	/* reported once; then the refused ones */
+	g_assert_true(cblue_store_queue_take_losses(queue, 0, &error));
+	g_assert_no_error(error);
+	g_assert_false(cblue_store_queue_take_losses(queue, 3, &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_BUSY);
+	cblue_store_queue_free(queue);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -154,5 +323,9 @@ main(int argc, char **argv)
 	g_test_add_func("/store-common/draft-topic-id", test_draft_topic_id);
 	g_test_add_func("/store-common/draft-plan", test_draft_plan);
 	g_test_add_func("/store-common/draft-json", test_draft_json);
+	g_test_add_func("/store-common/outcome-names", test_outcome_names);
+	g_test_add_func("/store-common/queue/batches", test_queue_batches);
+	g_test_add_func("/store-common/queue/flush", test_queue_flush);
+	g_test_add_func("/store-common/queue/drain", test_queue_drain);
 	return g_test_run();
 }
