@@ -105,6 +105,8 @@ struct _CblueServer {
 	guint pipeline_threads;
 	guint port;
 	gint draining; /* atomic */
+	gint requests_open; /* atomic: HTTP requests whose reading started and that are not
+			     * finished; shutdown waits for them, not only for chat replies */
 };
 
 enum {
@@ -145,6 +147,7 @@ typedef struct {
 	gchar *request_id; /* owned, nullable until the headers are read */
 	gchar *client_ip;  /* owned, nullable until the headers are read */
 	gboolean responded; /* a response was set */
+	gboolean open;	    /* counted in requests_open */
 } CblueRequestInfo;
 
 /* what the server knows about one connection */
@@ -493,6 +496,17 @@ cblue_server_add_security_headers(CblueServer *self, SoupServerMessage *msg, Cbl
 
 /* slow clients and connection accounting */
 
+/* the request no longer holds up a graceful shutdown: finished, aborted, or its
+ * connection taken over by a WebSocket (libsoup finishes no stolen message) */
+static void
+cblue_server_request_close(CblueServer *self, CblueRequestInfo *info)
+{
+	if (info != NULL && info->open) {
+		info->open = FALSE;
+		g_atomic_int_add(&self->requests_open, -1);
+	}
+}
+
 static void
 cblue_server_request_started_cb(SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
 {
@@ -505,6 +519,8 @@ cblue_server_request_started_cb(SoupServer *soup, SoupServerMessage *msg, gpoint
 	info->start_usec = now;
 	info->route = CBLUE_ROUTE_OTHER;
 	g_object_set_qdata_full(G_OBJECT(msg), cblue_request_info_quark(), info, cblue_request_info_free);
+	info->open = TRUE;
+	g_atomic_int_inc(&self->requests_open);
 	/* the whole request must be read within request_timeout, however slowly it trickles */
 	g_hash_table_insert(worker->reading, g_object_ref(msg),
 			    GINT_TO_POINTER((gint)(now / G_USEC_PER_SEC + self->request_timeout)));
@@ -543,6 +559,7 @@ cblue_server_request_done_cb(SoupServer *soup, SoupServerMessage *msg, gpointer 
 	CblueRoute route;
 
 	g_hash_table_remove(worker->reading, msg);
+	cblue_server_request_close(self, info);
 	if (soup_server_message_get_socket(msg) != NULL) {
 		CblueConnState *conn = g_hash_table_lookup(worker->connections, soup_server_message_get_socket(msg));
 		if (conn != NULL) {
@@ -1020,6 +1037,7 @@ cblue_server_ws_upgraded_cb(SoupServerMessage *msg, gpointer user_data)
 					     SOUP_STATUS_SWITCHING_PROTOCOLS,
 					     info != NULL ? (gdouble)(now - info->start_usec) / G_USEC_PER_SEC : 0);
 	g_hash_table_remove(worker->reading, msg);
+	cblue_server_request_close(self, info);
 	/* the connection (and its place in active_connections) goes with the WebSocket */
 	if (socket != NULL && g_hash_table_steal_extended(worker->connections, socket, &key, &state)) {
 		g_object_unref(key);
@@ -2561,8 +2579,10 @@ cblue_server_shutdown_poll_cb(gpointer user_data)
 	CblueShutdownData *data = g_task_get_task_data(task);
 	gint in_flight = cblue_server_metrics_get_in_flight(self->metrics);
 	gint websockets = cblue_server_metrics_get_websocket_connections(self->metrics);
+	/* a request read before SIGTERM whose handler has not run yet is not in flight */
+	gint requests = g_atomic_int_get(&self->requests_open);
 
-	if ((in_flight > 0 || websockets > 0) && g_get_monotonic_time() < data->deadline)
+	if ((in_flight > 0 || websockets > 0 || requests > 0) && g_get_monotonic_time() < data->deadline)
 		return G_SOURCE_CONTINUE;
 	if (in_flight > 0 || websockets > 0)
 		g_warning("shutdown: %d messages still being answered and %d WebSockets open after %u s; closing",

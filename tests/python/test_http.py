@@ -7,6 +7,7 @@ scaled topology instead (tests/python/topology_mode.py: PostgreSQL, Redis, 2 API
 2 workers, every request through nginx); the few about one process are marked
 `embedded_only`."""
 
+import http.client
 import json
 import os
 import signal
@@ -256,6 +257,29 @@ def test_sigterm_finishes_replies_in_flight(tmp_path):
         raise AssertionError("still listening")
     except urllib.error.URLError:
         pass
+
+@embedded_only  # SIGTERM of the single server
+def test_sigterm_waits_for_a_request_still_being_read(tmp_path):
+    """A request whose body is still arriving at SIGTERM has no reply in progress yet; the
+    server must still read it and answer it before it exits, not drop the connection."""
+    srv = Server(tmp_path / "data")
+    body = json.dumps({"message": "solar warranty"}).encode("utf-8")
+    conn = http.client.HTTPConnection("127.0.0.1", int(srv.base.rsplit(":", 1)[1]), timeout=30)
+    conn.putrequest("POST", "/api/v1/chat")
+    conn.putheader("Content-Type", "application/json")
+    conn.putheader("Content-Length", str(len(body)))
+    conn.endheaders()
+    conn.send(body[:5])
+    time.sleep(0.3)  # the server has read the headers and waits for the body
+    srv.proc.send_signal(signal.SIGTERM)
+    time.sleep(0.3)
+    assert srv.proc.poll() is None, "exited with a request half read"
+    conn.send(body[5:])
+    resp = conn.getresponse()
+    reply = json.loads(resp.read())
+    assert resp.status == 200 and reply["reply"], reply
+    assert srv.proc.wait(timeout=15) == 0
+
 
 
 def test_conversation_history(server):
