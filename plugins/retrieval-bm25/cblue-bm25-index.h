@@ -25,6 +25,9 @@ void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueB
 			const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs);
 CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
 				     CblueBm25Synonyms *synonyms, const CblueBm25Params *params);
+CblueBm25Index *cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
+						 CblueBm25Synonyms *synonyms, const CblueBm25Params *params,
+						 CblueBm25Index *previous, guint *n_analyzed);
 GBytes *cblue_bm25_index_serialize(CblueBm25Index *index);
 CblueBm25Index *cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords,
 						CblueBm25Synonyms *synonyms, GError **error);
@@ -33,6 +36,8 @@ void cblue_bm25_index_unref(CblueBm25Index *index);
 guint cblue_bm25_index_get_n_terms(CblueBm25Index *index);
 gsize cblue_bm25_index_get_memory_size(CblueBm25Index *index);
 GPtrArray *cblue_bm25_index_search(CblueBm25Index *index, const gchar *text, guint max_hits);
+GPtrArray *cblue_bm25_index_search_full(CblueBm25Index *index, const gchar *text, guint max_hits, gboolean prune,
+					gboolean *pruned);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueBm25Index, cblue_bm25_index_unref)
 

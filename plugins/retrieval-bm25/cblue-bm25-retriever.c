@@ -34,6 +34,7 @@ struct _CblueRetrieverBm25 {
 	CblueKb *kb; /* owned, nullable: the KB of the last rebuild, for synonyms reloads */
 	guint64 generation; /* of the newest build started */
 	guint n_builds; /* builds installed */
+	guint n_analyzed; /* entries the installed builds analyzed (the others were reused) */
 };
 
 static void cblue_retriever_bm25_iface_init(CblueRetrieverInterface *iface);
@@ -147,7 +148,8 @@ cblue_retriever_bm25_load_cache(CblueRetrieverBm25 *self, const gchar *path, Cbl
 }
 
 /* builds (or loads from the cache) the index of @kb with @synonyms and installs it, unless
- * a newer build started meanwhile; thread-safe */
+ * a newer build started meanwhile; thread-safe. A build analyzes only the entries that
+ * changed since the index in use (see cblue_bm25_index_new_incremental()). */
 static void
 cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synonyms *synonyms, guint64 generation)
 {
@@ -155,8 +157,10 @@ cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synon
 	g_autofree gchar *cache_path = NULL;
 	CblueBm25Index *index = NULL;
 	CblueBm25Index *old = NULL;
+	g_autoptr(CblueBm25Index) previous = NULL;
 	gboolean from_cache = FALSE;
 	gboolean installed = FALSE;
+	guint n_analyzed = 0;
 
 	if (self->cache_dir != NULL) {
 		g_autofree gchar *key = cblue_retriever_bm25_cache_key(self, kb, synonyms);
@@ -165,7 +169,12 @@ cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synon
 		from_cache = index != NULL;
 	}
 	if (index == NULL) {
-		index = cblue_bm25_index_new(kb, self->tokenizer, self->stopwords, synonyms, &self->params);
+		g_mutex_lock(&self->mutex);
+		if (self->index != NULL)
+			previous = cblue_bm25_index_ref(self->index);
+		g_mutex_unlock(&self->mutex);
+		index = cblue_bm25_index_new_incremental(kb, self->tokenizer, self->stopwords, synonyms, &self->params,
+							 previous, &n_analyzed);
 		if (cache_path != NULL) {
 			g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(index);
 			cblue_retrieval_cache_save(self->cache_dir, "retrieval-bm25", cache_path, bytes);
@@ -176,6 +185,7 @@ cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synon
 		old = self->index;
 		self->index = index;
 		self->n_builds++;
+		self->n_analyzed += n_analyzed;
 		installed = TRUE;
 	} else {
 		old = index;
@@ -183,7 +193,8 @@ cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synon
 	g_mutex_unlock(&self->mutex);
 	if (old != NULL)
 		cblue_bm25_index_unref(old);
-	g_debug("indexed %u topics with %u synonym terms in %.1f ms (%s)%s", cblue_kb_get_size(kb),
+	g_debug("indexed %u topics (%u analyzed) with %u synonym terms in %.1f ms (%s)%s", cblue_kb_get_size(kb),
+		n_analyzed,
 		synonyms != NULL ? cblue_bm25_synonyms_get_size(synonyms) : 0, (g_get_monotonic_time() - t0) / 1000.0,
 		cache_path == NULL ? "no cache" : from_cache ? "from the cache" : "analyzed",
 		installed ? "" : ", superseded by a newer build");
@@ -403,6 +414,18 @@ cblue_retriever_bm25_get_n_builds(CblueRetrieverBm25 *self)
 	guint n;
 	g_mutex_lock(&self->mutex);
 	n = self->n_builds;
+	g_mutex_unlock(&self->mutex);
+	return n;
+}
+
+/* how many entries the installed builds analyzed in all (the others came from the cache or
+ * the previous index), for tests and benchmarks */
+guint
+cblue_retriever_bm25_get_n_analyzed(CblueRetrieverBm25 *self)
+{
+	guint n;
+	g_mutex_lock(&self->mutex);
+	n = self->n_analyzed;
 	g_mutex_unlock(&self->mutex);
 	return n;
 }

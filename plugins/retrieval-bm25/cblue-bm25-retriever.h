@@ -16,6 +16,7 @@ gboolean cblue_retriever_bm25_set_synonyms_dir(CblueRetrieverBm25 *self, const g
 gboolean cblue_retriever_bm25_reload_synonyms(CblueRetrieverBm25 *self, GError **error);
 CblueBm25Synonyms *cblue_retriever_bm25_get_synonyms(CblueRetrieverBm25 *self);
 guint cblue_retriever_bm25_get_n_builds(CblueRetrieverBm25 *self);
+guint cblue_retriever_bm25_get_n_analyzed(CblueRetrieverBm25 *self);
 CblueBm25Index *cblue_retriever_bm25_get_index(CblueRetrieverBm25 *self);
 
 G_END_DECLS

@@ -334,6 +334,11 @@ test_bm25_serialize(Fixture *f, gconstpointer data)
 			g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(ha), cblue_hit_get_confidence(hb), 1e-6);
 		}
 	}
+	/* the copy is the same index, byte for byte */
+	{
+		g_autoptr(GBytes) again = cblue_bm25_index_serialize(copy);
+		g_assert_true(g_bytes_equal(bytes, again));
+	}
 	/* truncated: the format check or the bounds checks refuse it */
 	{
 		g_autoptr(GBytes) cut = g_bytes_new_from_bytes(bytes, 0, g_bytes_get_size(bytes) / 2);
@@ -342,6 +347,174 @@ test_bm25_serialize(Fixture *f, gconstpointer data)
 		g_assert_null(bad);
 		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	}
+}
+
+static void
+assert_same_hits(CblueBm25Index *a, CblueBm25Index *b, const gchar *query)
+{
+	g_autoptr(GPtrArray) ha = cblue_bm25_index_search(a, query, 5);
+	g_autoptr(GPtrArray) hb = cblue_bm25_index_search(b, query, 5);
+	g_assert_cmpuint(ha->len, ==, hb->len);
+	for (guint i = 0; i < ha->len; i++) {
+		CblueHit *x = g_ptr_array_index(ha, i), *y = g_ptr_array_index(hb, i);
+		g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
+		g_assert_cmpfloat(cblue_hit_get_score(x), ==, cblue_hit_get_score(y));
+		g_assert_cmpfloat(cblue_hit_get_confidence(x), ==, cblue_hit_get_confidence(y));
+	}
+}
+
+static void
+assert_same_bytes(CblueBm25Index *a, CblueBm25Index *b)
+{
+	g_autoptr(GBytes) x = cblue_bm25_index_serialize(a);
+	g_autoptr(GBytes) y = cblue_bm25_index_serialize(b);
+	g_assert_true(g_bytes_equal(x, y));
+}
+
+/* A KB change re-analyzes only the changed and new entries, and the index is byte for byte
+ * the one a full build gives: IDFs, average field lengths, contributions and the Latin
+ * words kept for typo tolerance follow the whole new KB. */
+static void
+test_bm25_incremental(Fixture *f, gconstpointer data)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueKb) next = cblue_kb_new();
+	g_autoptr(CblueKbEntry) solar =
+	    make_entry("solar-price", "How much does a solar rooftop system cost?", "ติดโซลาร์เซลล์ราคาเท่าไหร่",
+		       "安装太阳能板多少钱", "A 5 kW solar rooftop costs 150,000-200,000 THB.", "solar panel price");
+	g_autoptr(CblueKbEntry) cctv =
+	    make_entry("cctv", "Can you install security cameras at my shop?", "ติดกล้องวงจรปิดที่ร้านได้ไหม",
+		       "可以在店里安装监控摄像头吗", "We install CCTV cameras for homes and shops.", "cctv camera");
+	g_autoptr(CblueKbEntry) ev =
+	    make_entry("ev-charger", "Do you install EV chargers at home?", "ติดตั้งที่ชาร์จรถยนต์ไฟฟ้าที่บ้าน",
+		       "可以在家安装电动车充电桩吗", "We install 7 kW wallbox EV chargers.", "ev charger wallbox");
+	g_autoptr(CblueKbEntry) changed =
+	    make_entry("cctv", "Can you install security cameras at my factory?", "ติดกล้องวงจรปิดที่โรงงานได้ไหม",
+		       "可以在工厂安装监控摄像头吗", "We install CCTV cameras for factories.", "cctv camera");
+	g_autoptr(CblueKbEntry) added = make_entry("battery", "Do you sell home batteries?", "ขายแบตเตอรี่บ้านไหม",
+						   "你们卖家用电池吗", "We sell 10 kWh home batteries.", "battery storage");
+	g_autoptr(CblueBm25Index) first = NULL;
+	g_autoptr(CblueBm25Index) incremental = NULL;
+	g_autoptr(CblueBm25Index) full = NULL;
+	const gchar *queries[] = {"security camera factory", "home batteries", "solar price", "wallbox chargers",
+				  "factroy cameras", "ราคาโซลาร์", "充电桩", "装监控摄像头"};
+	CblueBm25Params params;
+	guint n_analyzed = 99;
+
+	cblue_bm25_params_init_default(&params);
+	cblue_kb_add(kb, solar);
+	cblue_kb_add(kb, cctv);
+	cblue_kb_add(kb, ev);
+	first = cblue_bm25_index_new_incremental(kb, f->tokenizer, f->stopwords, f->synonyms, &params, NULL,
+						 &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, 3);
+	{
+		g_autoptr(GPtrArray) hits = cblue_bm25_index_search(first, "wallbx", 3);
+		g_assert_cmpuint(hits->len, ==, 1);
+		g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)), ==, "ev-charger");
+	}
+	assert_same_bytes(first, f->index);
+	/* the same KB: nothing to analyze */
+	{
+		g_autoptr(CblueBm25Index) same = cblue_bm25_index_new_incremental(kb, f->tokenizer, f->stopwords,
+										   f->synonyms, &params, first, &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, 0);
+		assert_same_bytes(first, same);
+	}
+	/* solar-price kept, cctv changed, ev-charger removed, battery added */
+	cblue_kb_add(next, solar);
+	cblue_kb_add(next, changed);
+	cblue_kb_add(next, added);
+	incremental = cblue_bm25_index_new_incremental(next, f->tokenizer, f->stopwords, f->synonyms, &params, first,
+						       &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, 2);
+	full = cblue_bm25_index_new(next, f->tokenizer, f->stopwords, f->synonyms, &params);
+	assert_same_bytes(incremental, full);
+	for (guint i = 0; i < G_N_ELEMENTS(queries); i++)
+		assert_same_hits(incremental, full, queries[i]);
+	/* the removed entry's words are gone from the typo tolerance too */
+	{
+		g_autoptr(GPtrArray) hits = cblue_bm25_index_search(incremental, "wallbx", 3);
+		g_assert_cmpuint(hits->len, ==, 0);
+	}
+	/* the same topics in another order, from an index read from the cache: reused, and
+	 * still the full build's index */
+	{
+		g_autoptr(CblueKb) reversed = cblue_kb_new();
+		g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(incremental);
+		g_autoptr(CblueBm25Index) cached =
+		    cblue_bm25_index_new_from_bytes(bytes, f->tokenizer, f->stopwords, f->synonyms, NULL);
+		g_autoptr(CblueBm25Index) moved = NULL;
+		g_autoptr(CblueBm25Index) moved_full = NULL;
+		cblue_kb_add(reversed, added);
+		cblue_kb_add(reversed, changed);
+		cblue_kb_add(reversed, solar);
+		g_assert_nonnull(cached);
+		moved = cblue_bm25_index_new_incremental(reversed, f->tokenizer, f->stopwords, f->synonyms, &params,
+							 cached, &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, 0);
+		moved_full = cblue_bm25_index_new(reversed, f->tokenizer, f->stopwords, f->synonyms, &params);
+		assert_same_bytes(moved, moved_full);
+		for (guint i = 0; i < G_N_ELEMENTS(queries); i++)
+			assert_same_hits(moved, moved_full, queries[i]);
+	}
+	/* other parameters: nothing reused */
+	{
+		g_autoptr(CblueBm25Index) other = NULL;
+		params.k1 = 1.2;
+		other = cblue_bm25_index_new_incremental(next, f->tokenizer, f->stopwords, f->synonyms, &params,
+							 incremental, &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, 3);
+	}
+}
+
+/* The early termination skips most of the long posting lists of common words, and gives
+ * the hits, scores and confidences of reading every posting, to the last bit. */
+static void
+test_bm25_pruning(Fixture *f, gconstpointer data)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueBm25Index) index = NULL;
+	static const gchar *const parts[] = {"pump", "valve", "filter", "heater", "boiler", "meter"};
+	const gchar *queries[] = {"install pump alpha17 beta3", "repair valve alpha5", "install pump",
+				  "pump valve filter heater", "alpha17 beta3 gamma11", "instal pmup alpha9",
+				  "service boiler meter alpha250 beta7"};
+	CblueBm25Params params;
+	guint n_pruned = 0;
+
+	cblue_bm25_params_init_default(&params);
+	/* 1,200 topics: the common words in hundreds of them, alphaN in 4, betaN in 12, gammaN in 40 */
+	for (guint i = 0; i < 1200; i++) {
+		g_autofree gchar *id = g_strdup_printf("t%u", i);
+		g_autofree gchar *question = g_strdup_printf("How do I install the %s alpha%u?", parts[i % 6], i % 300);
+		g_autofree gchar *content =
+		    g_strdup_printf("We install, service and repair every %s and %s: model beta%u, series gamma%u.",
+				    parts[i % 6], parts[(i / 6) % 6], i % 100, i % 30);
+		g_autoptr(CblueKbEntry) entry = cblue_kb_entry_new(id);
+		cblue_kb_entry_add_question(entry, "en", question);
+		cblue_kb_entry_set_content(entry, "en", content);
+		cblue_kb_add(kb, entry);
+	}
+	index = cblue_bm25_index_new(kb, f->tokenizer, f->stopwords, f->synonyms, &params);
+	for (guint i = 0; i < G_N_ELEMENTS(queries); i++) {
+		for (guint max_hits = 1; max_hits <= 10; max_hits += 3) {
+			gboolean pruned = FALSE;
+			g_autoptr(GPtrArray) a = cblue_bm25_index_search_full(index, queries[i], max_hits, TRUE, &pruned);
+			g_autoptr(GPtrArray) b = cblue_bm25_index_search_full(index, queries[i], max_hits, FALSE, NULL);
+			n_pruned += pruned;
+			g_assert_cmpuint(a->len, ==, b->len);
+			g_assert_cmpuint(a->len, >, 0);
+			for (guint j = 0; j < a->len; j++) {
+				CblueHit *x = g_ptr_array_index(a, j), *y = g_ptr_array_index(b, j);
+				g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
+				g_assert_cmpfloat(cblue_hit_get_score(x), ==, cblue_hit_get_score(y));
+				g_assert_cmpfloat(cblue_hit_get_confidence(x), ==, cblue_hit_get_confidence(y));
+			}
+		}
+	}
+	g_test_message("%u of %u searches pruned", n_pruned, (guint)G_N_ELEMENTS(queries) * 4);
+	/* most of the questions have a rare word that decides */
+	g_assert_cmpuint(n_pruned, >=, 12);
 }
 
 /* warnings are captured rather than fatal in the tests that provoke them */
@@ -719,6 +892,8 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
 	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
 	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
+	g_test_add("/cblue/bm25/incremental", Fixture, NULL, fixture_setup, test_bm25_incremental, fixture_teardown);
+	g_test_add("/cblue/bm25/pruning", Fixture, NULL, fixture_setup, test_bm25_pruning, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonyms/apply", test_bm25_synonyms_apply);
 	g_test_add_func("/cblue/bm25/synonyms/errors", test_bm25_synonyms_errors);
 	g_test_add_func("/cblue/bm25/synonyms/override", test_bm25_synonyms_override);
