@@ -549,43 +549,10 @@ cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueBm25Index *self
 		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, self, tags[j]);
 }
 
-/* a document's occurrences, sorted by key in place (GLib's sorts go through a comparison
- * function: this is a hot loop of indexing) */
-static void
-cblue_bm25_sort_occurrences(CblueBm25Occurrence *a, gsize n)
-{
-	while (n > 16) {
-		guint64 pivot = a[n / 2].key;
-		gsize i = 0, j = n - 1;
-		for (;;) {
-			while (a[i].key < pivot)
-				i++;
-			while (a[j].key > pivot)
-				j--;
-			if (i >= j)
-				break;
-			CblueBm25Occurrence t = a[i];
-			a[i++] = a[j];
-			a[j--] = t;
-		}
-		/* recurse into the smaller part, loop on the larger */
-		if (j + 1 < n - j - 1) {
-			cblue_bm25_sort_occurrences(a, j + 1);
-			a += j + 1;
-			n -= j + 1;
-		} else {
-			cblue_bm25_sort_occurrences(a + j + 1, n - j - 1);
-			n = j + 1;
-		}
-	}
-	for (gsize i = 1; i < n; i++) {
-		CblueBm25Occurrence v = a[i];
-		gsize k = i;
-		for (; k > 0 && a[k - 1].key > v.key; k--)
-			a[k] = a[k - 1];
-		a[k] = v;
-	}
-}
+/* occurrences and triples are sorted by their leading 64-bit key with retrieval-common's sorts */
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueBm25Occurrence, key) == 0 && sizeof(CblueBm25Occurrence) == 16);
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueBm25Triple, key) == 0 && sizeof(CblueBm25Triple) == 16);
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueBm25Triple, doc) == 8);
 
 /* the document's (term, document, frequencies) triples, one per distinct term */
 static void
@@ -594,7 +561,8 @@ cblue_bm25_doc_to_triples(CblueBm25Doc *doc, guint32 d, GArray *triples)
 	CblueBm25Occurrence *o = (CblueBm25Occurrence *)doc->occurrences->data;
 	gsize n = doc->occurrences->len;
 
-	cblue_bm25_sort_occurrences(o, n);
+	/* (not stable) */
+	cblue_retrieval_sort_records(o, n, sizeof(CblueBm25Occurrence));
 	for (gsize i = 0; i < n;) {
 		guint tf[CBLUE_BM25_N_FIELDS] = {0};
 		CblueBm25Triple t = {o[i].key, d, 0};
@@ -605,68 +573,18 @@ cblue_bm25_doc_to_triples(CblueBm25Doc *doc, guint32 d, GArray *triples)
 	}
 }
 
-/* a stable least-significant-digit radix sort of triples by key, 16 bits a pass: the
- * triples come in document order, and stay so within a key */
-static void
-cblue_bm25_sort_triples(GArray *triples)
-{
-	gsize n = triples->len;
-	CblueBm25Triple *a = (CblueBm25Triple *)triples->data;
-	g_autofree CblueBm25Triple *tmp = g_new(CblueBm25Triple, MAX(n, 1));
-	g_autofree gsize *count = g_new(gsize, 65536);
-
-	for (guint shift = 0; shift < 64; shift += 16) {
-		gsize sum = 0;
-		CblueBm25Triple *swap;
-		memset(count, 0, 65536 * sizeof(gsize));
-		for (gsize i = 0; i < n; i++)
-			count[(a[i].key >> shift) & 0xffff]++;
-		for (guint b = 0; b < 65536; b++) {
-			gsize c = count[b];
-			count[b] = sum;
-			sum += c;
-		}
-		for (gsize i = 0; i < n; i++)
-			tmp[count[(a[i].key >> shift) & 0xffff]++] = a[i];
-		swap = a;
-		a = tmp;
-		tmp = swap;
-	}
-	/* four passes, an even number: the sorted triples are back in the array's buffer */
-}
-
 static void
 cblue_bm25_index_build_dir(CblueBm25Index *self)
 {
-	guint32 t = 0;
-
-	self->dir_bits = 1;
-	while (self->dir_bits < 20 && (1u << (self->dir_bits + 2)) <= self->n_terms)
-		self->dir_bits++;
-	self->dir = g_new(guint32, ((gsize)1 << self->dir_bits) + 1);
-	for (guint64 p = 0; p < ((guint64)1 << self->dir_bits); p++) {
-		while (t < self->n_terms && (self->keys[t] >> (64 - self->dir_bits)) < p)
-			t++;
-		self->dir[p] = t;
-	}
-	self->dir[(gsize)1 << self->dir_bits] = self->n_terms;
+	g_free(self->dir);
+	self->dir = cblue_retrieval_dir_new(self->keys, self->n_terms, 1, 20, &self->dir_bits);
 }
 
 /* the term of @key, or -1 */
-static gint64
+static inline gint64
 cblue_bm25_index_lookup_key(CblueBm25Index *self, guint64 key)
 {
-	guint64 p = key >> (64 - self->dir_bits);
-	guint32 lo = self->dir[p], hi = self->dir[p + 1];
-
-	while (lo < hi) {
-		guint32 mid = lo + (hi - lo) / 2;
-		if (self->keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < self->dir[p + 1] && self->keys[lo] == key ? (gint64)lo : -1;
+	return cblue_retrieval_dir_lookup(self->keys, self->dir, self->dir_bits, key);
 }
 
 static inline gint64
@@ -856,22 +774,6 @@ cblue_bm25_index_build_surfaces(CblueBm25Index *self)
 		cblue_bm25_index_add_deletes(self, key);
 }
 
-/* the index of the documents in @previous with the same topic and text, or -1 */
-static gint64
-cblue_bm25_index_find_doc(CblueBm25Index *previous, GHashTable *previous_docs, const gchar *topic_id,
-			  const guint64 hash[2])
-{
-	gpointer value;
-	guint d;
-
-	if (!g_hash_table_lookup_extended(previous_docs, topic_id, NULL, &value))
-		return -1;
-	d = GPOINTER_TO_UINT(value);
-	if (previous->doc_hashes[2 * d] != hash[0] || previous->doc_hashes[2 * d + 1] != hash[1])
-		return -1;
-	return d;
-}
-
 /* the reused document @d (@old in @previous): its field lengths and its surfaces' entries */
 static void
 cblue_bm25_index_reuse_doc(CblueBm25Index *self, CblueBm25Index *previous, guint32 old, guint32 d,
@@ -899,24 +801,6 @@ cblue_bm25_index_reuse_postings(CblueBm25Index *previous, const guint32 *old_to_
 				g_array_append_val(triples, triple);
 		}
 	}
-}
-
-/* a stable counting sort of triples by document */
-static void
-cblue_bm25_sort_triples_by_doc(GArray *triples, guint n_docs)
-{
-	gsize n = triples->len;
-	const CblueBm25Triple *a = (const CblueBm25Triple *)triples->data;
-	g_autofree CblueBm25Triple *sorted = g_new(CblueBm25Triple, MAX(n, 1));
-	g_autofree gsize *start = g_new0(gsize, (gsize)n_docs + 1);
-
-	for (gsize i = 0; i < n; i++)
-		start[a[i].doc + 1]++;
-	for (guint d = 0; d < n_docs; d++)
-		start[d + 1] += start[d];
-	for (gsize i = 0; i < n; i++)
-		sorted[start[a[i].doc]++] = a[i];
-	memcpy(triples->data, sorted, n * sizeof(CblueBm25Triple));
 }
 
 CblueBm25Index *
@@ -948,21 +832,19 @@ cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTa
 	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueBm25Triple));
 	CblueBm25PoolBuilder pool;
 	CblueBm25Doc doc = {g_array_new(FALSE, FALSE, sizeof(CblueBm25Occurrence)), {0}, 0, &pool};
-	g_autofree guint32 *old_to_new = NULL;
+	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
+	guint32 *old_to_new;
 	g_autofree guint32 *old_ids = NULL;
-	g_autoptr(GHashTable) previous_docs = NULL;
 	guint analyzed = 0;
 
 	if (previous != NULL &&
 	    (previous->tokenizer != tokenizer || previous->stopwords != stopwords || previous->synonyms != synonyms ||
 	     memcmp(&previous->params, params, sizeof(*params)) != 0))
 		previous = NULL;
+	cblue_retrieval_reuse_init(&reuse, previous != NULL ? previous->topic_ids : NULL,
+				   previous != NULL ? previous->doc_hashes : NULL);
+	old_to_new = reuse.old_to_new;
 	if (previous != NULL) {
-		previous_docs = g_hash_table_new(g_str_hash, g_str_equal);
-		for (guint d = 0; d < previous->n_docs; d++)
-			g_hash_table_insert(previous_docs, g_ptr_array_index(previous->topic_ids, d), GUINT_TO_POINTER(d));
-		old_to_new = g_new(guint32, MAX(previous->n_docs, 1));
-		memset(old_to_new, 0xff, (gsize)MAX(previous->n_docs, 1) * sizeof(guint32));
 		old_ids = g_new(guint32, MAX(previous->pool_keys->len, 1));
 		memset(old_ids, 0xff, (gsize)MAX(previous->pool_keys->len, 1) * sizeof(guint32));
 	}
@@ -974,19 +856,10 @@ cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTa
 	self->doc_hashes = g_new0(guint64, 2 * (gsize)MAX(n, 1));
 	for (guint d = 0; d < n; d++) {
 		CblueKbEntry *entry = g_ptr_array_index(entries, d);
-		guint64 hash[2] = CBLUE_RETRIEVAL_HASH_INIT;
-		gint64 old = -1;
+		gint64 old = cblue_retrieval_reuse_entry(&reuse, entry, d, self->doc_hashes, self->topic_ids);
 
-		cblue_retrieval_hash_entry(hash, entry);
-		self->doc_hashes[2 * d] = hash[0];
-		self->doc_hashes[2 * d + 1] = hash[1];
-		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
 		g_array_append_val(pool.doc_offsets, pool.doc_ids->len);
-		if (previous != NULL)
-			old = cblue_bm25_index_find_doc(previous, previous_docs, cblue_kb_entry_get_topic_id(entry), hash);
-		/* (a topic twice in the KB is analyzed the second time) */
-		if (old >= 0 && old_to_new[old] == G_MAXUINT32) {
-			old_to_new[old] = d;
+		if (old >= 0) {
 			cblue_bm25_index_reuse_doc(self, previous, old, d, &pool, old_ids);
 			continue;
 		}
@@ -1002,9 +875,10 @@ cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTa
 	/* all in (key, document) order, as a full build has them */
 	if (previous != NULL && analyzed < n) {
 		cblue_bm25_index_reuse_postings(previous, old_to_new, triples);
-		cblue_bm25_sort_triples_by_doc(triples, n);
+		cblue_retrieval_sort_records_by_u32(triples->data, triples->len, n);
 	}
-	cblue_bm25_sort_triples(triples);
+	/* stable: in document order within a key */
+	cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueBm25Triple));
 	cblue_bm25_index_fill(self, triples);
 	cblue_bm25_index_take_pool(self, &pool);
 	cblue_bm25_pool_builder_clear(&pool);
@@ -1321,32 +1195,17 @@ cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar *
 static gdouble
 cblue_bm25_index_long_bound(CblueBm25Index *self, guint32 term)
 {
-	guint lo = 0, hi = self->n_long;
-
-	while (lo < hi) {
-		guint mid = lo + (hi - lo) / 2;
-		if (self->long_terms[mid] < term)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < self->n_long && self->long_terms[lo] == term ? self->long_bounds[lo] : -1;
+	guint32 i = cblue_retrieval_lower_bound_u32(self->long_terms, 0, self->n_long, term);
+	return i < self->n_long && self->long_terms[i] == term ? self->long_bounds[i] : -1;
 }
 
 /* the posting of @doc in the list of @term, or G_MAXUINT32 (a list is in document order) */
 static guint32
 cblue_bm25_index_find_posting(CblueBm25Index *self, guint32 term, guint32 doc)
 {
-	guint32 lo = self->offsets[term], hi = self->offsets[term + 1];
-
-	while (lo < hi) {
-		guint32 mid = lo + (hi - lo) / 2;
-		if (self->docs[mid] < doc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < self->offsets[term + 1] && self->docs[lo] == doc ? lo : G_MAXUINT32;
+	guint32 hi = self->offsets[term + 1];
+	guint32 k = cblue_retrieval_lower_bound_u32(self->docs, self->offsets[term], hi, doc);
+	return k < hi && self->docs[k] == doc ? k : G_MAXUINT32;
 }
 
 static void

@@ -289,3 +289,206 @@ cblue_retrieval_reader_finish(CblueRetrievalReader *r, GError **error)
 	}
 	return TRUE;
 }
+
+/* the key of record @i; memcpy with a constant size compiles to a plain load */
+static inline guint64
+cblue_retrieval_record_key(const guint8 *a, gsize i, gsize size)
+{
+	guint64 key;
+	memcpy(&key, a + i * size, sizeof(key));
+	return key;
+}
+
+/* an introsort-like quicksort (middle pivot, the smaller part recursed into, the larger
+ * looped on), then an insertion sort below 17 records; inlined with a constant @size into
+ * one function per record size */
+static inline void
+cblue_retrieval_sort_body(guint8 *a, gsize n, gsize size, void (*sort)(guint8 *, gsize))
+{
+	guint8 t[16];
+
+	while (n > 16) {
+		guint64 pivot = cblue_retrieval_record_key(a, n / 2, size);
+		gsize i = 0, j = n - 1;
+		for (;;) {
+			while (cblue_retrieval_record_key(a, i, size) < pivot)
+				i++;
+			while (cblue_retrieval_record_key(a, j, size) > pivot)
+				j--;
+			if (i >= j)
+				break;
+			memcpy(t, a + i * size, size);
+			memcpy(a + i * size, a + j * size, size);
+			memcpy(a + j * size, t, size);
+			i++;
+			j--;
+		}
+		if (j + 1 < n - j - 1) {
+			sort(a, j + 1);
+			a += (j + 1) * size;
+			n -= j + 1;
+		} else {
+			sort(a + (j + 1) * size, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (gsize i = 1; i < n; i++) {
+		guint64 v = cblue_retrieval_record_key(a, i, size);
+		gsize k = i;
+		memcpy(t, a + i * size, size);
+		for (; k > 0 && cblue_retrieval_record_key(a, k - 1, size) > v; k--)
+			memcpy(a + k * size, a + (k - 1) * size, size);
+		memcpy(a + k * size, t, size);
+	}
+}
+
+static void
+cblue_retrieval_sort_keys(guint8 *a, gsize n)
+{
+	cblue_retrieval_sort_body(a, n, 8, cblue_retrieval_sort_keys);
+}
+
+static void
+cblue_retrieval_sort_pairs(guint8 *a, gsize n)
+{
+	cblue_retrieval_sort_body(a, n, 16, cblue_retrieval_sort_pairs);
+}
+
+void
+cblue_retrieval_sort_records(gpointer records, gsize n, gsize record_size)
+{
+	g_return_if_fail(record_size == 8 || record_size == 16);
+	if (record_size == 8)
+		cblue_retrieval_sort_keys(records, n);
+	else
+		cblue_retrieval_sort_pairs(records, n);
+}
+
+static inline void
+cblue_retrieval_radix_sort_body(guint8 *a, gsize n, gsize size)
+{
+	g_autofree guint8 *buffer = g_malloc(MAX(n, 1) * size);
+	g_autofree gsize *count = g_new(gsize, 65536);
+	guint8 *tmp = buffer;
+
+	for (guint shift = 0; shift < 64; shift += 16) {
+		gsize sum = 0;
+		guint8 *swap;
+		memset(count, 0, 65536 * sizeof(gsize));
+		for (gsize i = 0; i < n; i++)
+			count[(cblue_retrieval_record_key(a, i, size) >> shift) & 0xffff]++;
+		for (guint b = 0; b < 65536; b++) {
+			gsize c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (gsize i = 0; i < n; i++)
+			memcpy(tmp + count[(cblue_retrieval_record_key(a, i, size) >> shift) & 0xffff]++ * size,
+			       a + i * size, size);
+		swap = a;
+		a = tmp;
+		tmp = swap;
+	}
+	/* four passes, an even number: the sorted records are back in the caller's buffer */
+}
+
+void
+cblue_retrieval_radix_sort_records(gpointer records, gsize n, gsize record_size)
+{
+	g_return_if_fail(record_size == 8 || record_size == 16);
+	if (record_size == 8)
+		cblue_retrieval_radix_sort_body(records, n, 8);
+	else
+		cblue_retrieval_radix_sort_body(records, n, 16);
+}
+
+void
+cblue_retrieval_sort_records_by_u32(gpointer records, gsize n, guint32 n_values)
+{
+	guint8 *a = records;
+	g_autofree guint8 *sorted = g_malloc(MAX(n, 1) * 16);
+	g_autofree gsize *start = g_new0(gsize, (gsize)n_values + 1);
+	guint32 v;
+
+	for (gsize i = 0; i < n; i++) {
+		memcpy(&v, a + i * 16 + 8, sizeof(v));
+		start[v + 1]++;
+	}
+	for (guint32 d = 0; d < n_values; d++)
+		start[d + 1] += start[d];
+	for (gsize i = 0; i < n; i++) {
+		memcpy(&v, a + i * 16 + 8, sizeof(v));
+		memcpy(sorted + start[v]++ * 16, a + i * 16, 16);
+	}
+	/* (an empty GArray's data may be NULL: no memcpy to it) */
+	if (n > 0)
+		memcpy(a, sorted, n * 16);
+}
+
+guint32 *
+cblue_retrieval_dir_new(const guint64 *keys, guint32 n_keys, guint min_bits, guint max_bits, guint *bits)
+{
+	guint b = min_bits;
+	guint32 n_dir, t = 0;
+	guint32 *dir;
+
+	while (b < max_bits && (n_keys >> (b + 2)) > 0)
+		b++;
+	*bits = b;
+	n_dir = 1u << b;
+	dir = g_new(guint32, (gsize)n_dir + 1);
+	for (guint32 h = 0; h < n_dir; h++) {
+		while (t < n_keys && (b == 0 ? h > 0 : (keys[t] >> (64 - b)) < h))
+			t++;
+		dir[h] = t;
+	}
+	dir[n_dir] = n_keys;
+	return dir;
+}
+
+void
+cblue_retrieval_reuse_init(CblueRetrievalReuse *reuse, GPtrArray *topic_ids, const guint64 *doc_hashes)
+{
+	memset(reuse, 0, sizeof(*reuse));
+	if (topic_ids == NULL)
+		return;
+	reuse->n_old = topic_ids->len;
+	reuse->hashes = doc_hashes;
+	reuse->docs = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint d = 0; d < topic_ids->len; d++)
+		g_hash_table_insert(reuse->docs, g_ptr_array_index(topic_ids, d), GUINT_TO_POINTER(d));
+	reuse->old_to_new = g_new(guint32, MAX(reuse->n_old, 1));
+	memset(reuse->old_to_new, 0xff, (gsize)MAX(reuse->n_old, 1) * sizeof(guint32));
+}
+
+void
+cblue_retrieval_reuse_clear(CblueRetrievalReuse *reuse)
+{
+	g_clear_pointer(&reuse->docs, g_hash_table_unref);
+	g_clear_pointer(&reuse->old_to_new, g_free);
+	reuse->n_old = 0;
+}
+
+gint64
+cblue_retrieval_reuse_entry(CblueRetrievalReuse *reuse, CblueKbEntry *entry, guint d, guint64 *doc_hashes,
+			    GPtrArray *topic_ids)
+{
+	const gchar *topic_id = cblue_kb_entry_get_topic_id(entry);
+	guint64 hash[2] = CBLUE_RETRIEVAL_HASH_INIT;
+	gpointer value;
+	guint old;
+
+	cblue_retrieval_hash_entry(hash, entry);
+	doc_hashes[2 * (gsize)d] = hash[0];
+	doc_hashes[2 * (gsize)d + 1] = hash[1];
+	g_ptr_array_add(topic_ids, g_strdup(topic_id));
+	if (reuse->docs == NULL || !g_hash_table_lookup_extended(reuse->docs, topic_id, NULL, &value))
+		return -1;
+	old = GPOINTER_TO_UINT(value);
+	/* (a topic twice in the KB is analyzed the second time) */
+	if (reuse->hashes[2 * (gsize)old] != hash[0] || reuse->hashes[2 * (gsize)old + 1] != hash[1] ||
+	    reuse->old_to_new[old] != G_MAXUINT32)
+		return -1;
+	reuse->old_to_new[old] = d;
+	return old;
+}

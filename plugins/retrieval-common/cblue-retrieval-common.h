@@ -8,8 +8,10 @@ G_BEGIN_DECLS
 /*
  * What the retrieval plugins share (a static library linked into each module, like
  * redact-common): the identity of the analysis code, the on-disk index cache (key, load,
- * atomic save, removal of stale files) and the binary format helpers (a writer, a
- * bounds-checked reader and the trailing checksum).
+ * atomic save, removal of stale files), the binary format helpers (a writer, a
+ * bounds-checked reader and the trailing checksum), and the indexes' shared building
+ * blocks: sorts of 64-bit-keyed records, a directory of sorted keys and the reuse of
+ * unchanged entries in an incremental build.
  */
 
 gchar *cblue_retrieval_code_id(CbluePlugin *plugin);
@@ -51,5 +53,67 @@ guint32 cblue_retrieval_get_u32(CblueRetrievalReader *r);
 gchar *cblue_retrieval_get_str(CblueRetrievalReader *r);
 gboolean cblue_retrieval_reader_has(CblueRetrievalReader *r, gsize len);
 gboolean cblue_retrieval_reader_finish(CblueRetrievalReader *r, GError **error);
+
+/* records that begin with a 64-bit key (record_size 8: the key alone, or 16: the key and
+ * 8 bytes of payload), sorted by key with plain loops (GLib's sorts go through a
+ * comparison function and copy byte by byte: these are hot loops of indexing) */
+void cblue_retrieval_sort_records(gpointer records, gsize n, gsize record_size);
+/* the same, stable: a least-significant-digit radix sort, 16 bits a pass */
+void cblue_retrieval_radix_sort_records(gpointer records, gsize n, gsize record_size);
+/* 16-byte records sorted by the guint32 at byte 8 (< n_values), stably (a counting sort) */
+void cblue_retrieval_sort_records_by_u32(gpointer records, gsize n, guint32 n_values);
+
+/* the first index in [lo, hi) of sorted @a whose value is >= @value, or @hi */
+static inline guint32
+cblue_retrieval_lower_bound_u32(const guint32 *a, guint32 lo, guint32 hi, guint32 value)
+{
+	while (lo < hi) {
+		guint32 mid = lo + (hi - lo) / 2;
+		if (a[mid] < value)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* a directory of sorted 64-bit keys: (1 << *bits) + 1 entries, the first key of each value
+ * of the top *bits bits (about four keys an entry, *bits in [min_bits, max_bits]) */
+guint32 *cblue_retrieval_dir_new(const guint64 *keys, guint32 n_keys, guint min_bits, guint max_bits, guint *bits);
+
+/* the index of @key in @keys through their directory, or -1 (inline: a hot loop of searching) */
+static inline gint64
+cblue_retrieval_dir_lookup(const guint64 *keys, const guint32 *dir, guint bits, guint64 key)
+{
+	guint32 h = bits == 0 ? 0 : (guint32)(key >> (64 - bits));
+	guint32 lo = dir[h], hi = dir[h + 1];
+
+	while (lo < hi) {
+		guint32 mid = lo + (hi - lo) / 2;
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < dir[h + 1] && keys[lo] == key ? (gint64)lo : -1;
+}
+
+/* an incremental build's map from the previous index's documents to the new ones: an
+ * entry of the same topic and the same text (hash) is reused, not analyzed again */
+typedef struct {
+	GHashTable *docs; /* topic id (borrowed from the previous index) → its document */
+	const guint64 *hashes; /* the previous index's: 2 × n_old */
+	guint32 *old_to_new; /* n_old: the new document of each previous one, or G_MAXUINT32 */
+	guint n_old;
+} CblueRetrievalReuse;
+
+/* @topic_ids and @doc_hashes of the previous index, or NULL (nothing to reuse) */
+void cblue_retrieval_reuse_init(CblueRetrievalReuse *reuse, GPtrArray *topic_ids, const guint64 *doc_hashes);
+void cblue_retrieval_reuse_clear(CblueRetrievalReuse *reuse);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CblueRetrievalReuse, cblue_retrieval_reuse_clear)
+/* notes @entry as new document @d (its hash into @doc_hashes, 2 × n, and its topic id onto
+ * @topic_ids); returns the previous document it reuses, or -1 to analyze it */
+gint64 cblue_retrieval_reuse_entry(CblueRetrievalReuse *reuse, CblueKbEntry *entry, guint d, guint64 *doc_hashes,
+				   GPtrArray *topic_ids);
 
 G_END_DECLS

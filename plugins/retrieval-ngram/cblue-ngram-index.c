@@ -214,109 +214,9 @@ cblue_ngram_extract(CblueTokenizer *tokenizer, const gchar *text, GArray *keys)
 	g_array_set_size(keys, base + n_keys);
 }
 
-/* GLib's sorts go through a comparison function and copy elements byte by byte; these
- * are the hot loops of indexing and searching */
-static void
-cblue_ngram_sort_keys(guint64 *a, gsize n)
-{
-	while (n > 16) {
-		guint64 pivot = a[n / 2];
-		gsize i = 0, j = n - 1;
-		for (;;) {
-			while (a[i] < pivot)
-				i++;
-			while (a[j] > pivot)
-				j--;
-			if (i >= j)
-				break;
-			guint64 t = a[i];
-			a[i++] = a[j];
-			a[j--] = t;
-		}
-		/* recurse into the smaller part, loop on the larger */
-		if (j + 1 < n - j - 1) {
-			cblue_ngram_sort_keys(a, j + 1);
-			a += j + 1;
-			n -= j + 1;
-		} else {
-			cblue_ngram_sort_keys(a + j + 1, n - j - 1);
-			n = j + 1;
-		}
-	}
-	for (gsize i = 1; i < n; i++) {
-		guint64 v = a[i];
-		gsize k = i;
-		for (; k > 0 && a[k - 1] > v; k--)
-			a[k] = a[k - 1];
-		a[k] = v;
-	}
-}
-
-/* a stable least-significant-digit radix sort of triples by key, 16 bits a pass: the
- * triples come in document order, and stay so within a key */
-static void
-cblue_ngram_sort_triples(GArray *triples)
-{
-	gsize n = triples->len;
-	CblueNgramTriple *a = (CblueNgramTriple *)triples->data;
-	g_autofree CblueNgramTriple *tmp = g_new(CblueNgramTriple, MAX(n, 1));
-	g_autofree gsize *count = g_new(gsize, 65536);
-
-	for (guint shift = 0; shift < 64; shift += 16) {
-		gsize sum = 0;
-		CblueNgramTriple *swap;
-		memset(count, 0, 65536 * sizeof(gsize));
-		for (gsize i = 0; i < n; i++)
-			count[(a[i].key >> shift) & 0xffff]++;
-		for (guint b = 0; b < 65536; b++) {
-			gsize c = count[b];
-			count[b] = sum;
-			sum += c;
-		}
-		for (gsize i = 0; i < n; i++)
-			tmp[count[(a[i].key >> shift) & 0xffff]++] = a[i];
-		swap = a;
-		a = tmp;
-		tmp = swap;
-	}
-	/* four passes, an even number: the sorted triples are back in the array's buffer */
-}
-
-/* a document's (key, weight) pairs, sorted by key in place (not stable) */
-static void
-cblue_ngram_sort_pairs(CblueNgramTriple *a, gsize n)
-{
-	while (n > 16) {
-		guint64 pivot = a[n / 2].key;
-		gsize i = 0, j = n - 1;
-		for (;;) {
-			while (a[i].key < pivot)
-				i++;
-			while (a[j].key > pivot)
-				j--;
-			if (i >= j)
-				break;
-			CblueNgramTriple t = a[i];
-			a[i++] = a[j];
-			a[j--] = t;
-		}
-		if (j + 1 < n - j - 1) {
-			cblue_ngram_sort_pairs(a, j + 1);
-			a += j + 1;
-			n -= j + 1;
-		} else {
-			cblue_ngram_sort_pairs(a + j + 1, n - j - 1);
-			n = j + 1;
-		}
-	}
-	for (gsize i = 1; i < n; i++) {
-		CblueNgramTriple v = a[i];
-		gsize k = i;
-		for (; k > 0 && a[k - 1].key > v.key; k--)
-			a[k] = a[k - 1];
-		a[k] = v;
-	}
-}
+/* the triples are sorted by their leading 64-bit key with retrieval-common's sorts */
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueNgramTriple, key) == 0 && sizeof(CblueNgramTriple) == 16);
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueNgramTriple, doc) == 8);
 
 typedef enum {
 	CBLUE_NGRAM_FIELD_QUESTIONS,
@@ -364,8 +264,9 @@ cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const
 	for (guint j = 0; tags[j] != NULL; j++)
 		cblue_ngram_add_text(self->tokenizer, tags[j], CBLUE_NGRAM_FIELD_KEYWORDS, keys, pairs);
 
-	/* one triple per distinct n-gram of the document, its frequency weighted by field */
-	cblue_ngram_sort_pairs((CblueNgramTriple *)pairs->data, pairs->len);
+	/* one triple per distinct n-gram of the document, its frequency weighted by field (the
+	 * sort is not stable: equal keys are summed) */
+	cblue_retrieval_sort_records(pairs->data, pairs->len, sizeof(CblueNgramTriple));
 	for (guint i = 0; i < pairs->len;) {
 		CblueNgramTriple t = g_array_index(pairs, CblueNgramTriple, i);
 		guint j = i;
@@ -401,20 +302,8 @@ cblue_ngram_idf(guint n_docs, guint32 df)
 static void
 cblue_ngram_index_build_dir(CblueNgramIndex *self)
 {
-	guint bits = 0;
-	guint32 n_dir;
-
-	while (bits < 24 && (self->n_terms >> (bits + 2)) > 0)
-		bits++;
-	self->dir_bits = bits;
-	n_dir = 1u << bits;
 	g_free(self->dir);
-	self->dir = g_new(guint32, (gsize)n_dir + 1);
-	for (guint32 h = 0, t = 0; h <= n_dir; h++) {
-		while (t < self->n_terms && (bits == 0 ? h > 0 : (self->keys[t] >> (64 - bits)) < h))
-			t++;
-		self->dir[h] = t;
-	}
+	self->dir = cblue_retrieval_dir_new(self->keys, self->n_terms, 0, 24, &self->dir_bits);
 }
 
 /* the side table of long posting lists and the bound of each one's contribution */
@@ -450,31 +339,14 @@ cblue_ngram_index_build_bounds(CblueNgramIndex *self)
 static gfloat
 cblue_ngram_index_bound(CblueNgramIndex *self, guint32 term)
 {
-	guint lo = 0, hi = self->n_long;
-	while (lo < hi) {
-		guint mid = lo + (hi - lo) / 2;
-		if (self->long_terms[mid] < term)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < self->n_long && self->long_terms[lo] == term ? self->long_bounds[lo] : -1.0f;
+	guint32 i = cblue_retrieval_lower_bound_u32(self->long_terms, 0, self->n_long, term);
+	return i < self->n_long && self->long_terms[i] == term ? self->long_bounds[i] : -1.0f;
 }
 
 static gint64
 cblue_ngram_index_lookup(CblueNgramIndex *self, guint64 key)
 {
-	guint32 h = self->dir_bits == 0 ? 0 : (guint32)(key >> (64 - self->dir_bits));
-	guint32 lo = self->dir[h], hi = self->dir[h + 1];
-
-	while (lo < hi) {
-		guint32 mid = lo + (hi - lo) / 2;
-		if (self->keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < self->dir[h + 1] && self->keys[lo] == key ? (gint64)lo : -1;
+	return cblue_retrieval_dir_lookup(self->keys, self->dir, self->dir_bits, key);
 }
 
 /* the (key, 1 + ln tf) pairs of the documents of @self that @old_to_new maps (G_MAXUINT32:
@@ -515,40 +387,6 @@ cblue_ngram_merge_triples(const CblueNgramTriple *a, gsize n_a, const CblueNgram
 	k += n_a - i;
 	if (j < n_b)
 		memcpy(out + k, b + j, (n_b - j) * sizeof(CblueNgramTriple));
-}
-
-/* a stable counting sort of @triples by document, before the sort by key: the reused
- * documents' triples come after the analyzed ones' */
-static void
-cblue_ngram_sort_triples_by_doc(GArray *triples, guint n_docs)
-{
-	CblueNgramTriple *a = (CblueNgramTriple *)triples->data;
-	g_autofree CblueNgramTriple *sorted = g_new(CblueNgramTriple, MAX(triples->len, 1));
-	g_autofree gsize *start = g_new0(gsize, (gsize)n_docs + 1);
-
-	for (guint i = 0; i < triples->len; i++)
-		start[a[i].doc + 1]++;
-	for (guint d = 0; d < n_docs; d++)
-		start[d + 1] += start[d];
-	for (guint i = 0; i < triples->len; i++)
-		sorted[start[a[i].doc]++] = a[i];
-	if (triples->len > 0)
-		memcpy(a, sorted, (gsize)triples->len * sizeof(CblueNgramTriple));
-}
-
-/* the previous index's document of the same topic and text, or -1 */
-static gint64
-cblue_ngram_index_find_doc(CblueNgramIndex *previous, GHashTable *previous_docs, const gchar *topic_id,
-			   const guint64 hash[2])
-{
-	gpointer value;
-	guint d;
-	if (!g_hash_table_lookup_extended(previous_docs, topic_id, NULL, &value))
-		return -1;
-	d = GPOINTER_TO_UINT(value);
-	if (previous->doc_hashes[2 * d] != hash[0] || previous->doc_hashes[2 * d + 1] != hash[1])
-		return -1;
-	return d;
 }
 
 CblueNgramIndex *
@@ -686,8 +524,8 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
 	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
-	g_autofree guint32 *old_to_new = NULL;
-	g_autoptr(GHashTable) previous_docs = NULL;
+	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
+	guint32 *old_to_new;
 	guint analyzed = 0;
 
 	self->tokenizer = g_object_ref(tokenizer);
@@ -698,29 +536,14 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	if (previous != NULL && (previous->tokenizer != tokenizer ||
 				 memcmp(&previous->params, params, sizeof(*params)) != 0))
 		previous = NULL;
-	if (previous != NULL) {
-		previous_docs = g_hash_table_new(g_str_hash, g_str_equal);
-		for (guint d = 0; d < previous->n_docs; d++)
-			g_hash_table_insert(previous_docs, g_ptr_array_index(previous->topic_ids, d), GUINT_TO_POINTER(d));
-		old_to_new = g_new(guint32, MAX(previous->n_docs, 1));
-		memset(old_to_new, 0xff, (gsize)MAX(previous->n_docs, 1) * sizeof(guint32));
-	}
+	cblue_retrieval_reuse_init(&reuse, previous != NULL ? previous->topic_ids : NULL,
+				   previous != NULL ? previous->doc_hashes : NULL);
+	old_to_new = reuse.old_to_new;
 	for (guint d = 0; d < entries->len; d++) {
 		CblueKbEntry *entry = g_ptr_array_index(entries, d);
-		guint64 hash[2] = CBLUE_RETRIEVAL_HASH_INIT;
-		gint64 old = -1;
 
-		cblue_retrieval_hash_entry(hash, entry);
-		self->doc_hashes[2 * d] = hash[0];
-		self->doc_hashes[2 * d + 1] = hash[1];
-		g_ptr_array_add(self->topic_ids, g_strdup(cblue_kb_entry_get_topic_id(entry)));
-		if (previous != NULL)
-			old = cblue_ngram_index_find_doc(previous, previous_docs, cblue_kb_entry_get_topic_id(entry), hash);
-		/* (a topic twice in the KB is analyzed the second time) */
-		if (old >= 0 && old_to_new[old] == G_MAXUINT32) {
-			old_to_new[old] = d;
+		if (cblue_retrieval_reuse_entry(&reuse, entry, d, self->doc_hashes, self->topic_ids) >= 0)
 			continue;
-		}
 		cblue_ngram_add_doc(self, entry, d, params, triples);
 		analyzed++;
 	}
@@ -741,7 +564,7 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 		if (in_order) {
 			g_autoptr(GArray) merged = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple),
 								     triples->len + reused->len);
-			cblue_ngram_sort_triples(triples);
+			cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueNgramTriple));
 			g_array_set_size(merged, triples->len + reused->len);
 			cblue_ngram_merge_triples((CblueNgramTriple *)triples->data, triples->len,
 						  (CblueNgramTriple *)reused->data, reused->len,
@@ -751,11 +574,11 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 			triples = g_steal_pointer(&merged);
 		} else {
 			g_array_append_vals(triples, reused->data, reused->len);
-			cblue_ngram_sort_triples_by_doc(triples, self->n_docs);
-			cblue_ngram_sort_triples(triples);
+			cblue_retrieval_sort_records_by_u32(triples->data, triples->len, self->n_docs);
+			cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueNgramTriple));
 		}
 	} else {
-		cblue_ngram_sort_triples(triples);
+		cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueNgramTriple));
 	}
 	cblue_ngram_index_fill(self, triples);
 	if (n_analyzed != NULL)
@@ -999,7 +822,7 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	guint n_best = 0, next = 0;
 
 	cblue_ngram_extract(self->tokenizer, text, keys);
-	cblue_ngram_sort_keys((guint64 *)keys->data, keys->len);
+	cblue_retrieval_sort_records(keys->data, keys->len, sizeof(guint64));
 	for (guint i = 0; i < keys->len;) {
 		guint64 key = g_array_index(keys, guint64, i);
 		guint j = i + 1;

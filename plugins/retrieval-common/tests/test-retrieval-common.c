@@ -138,6 +138,233 @@ test_hash_entry(void)
 	g_assert_true(ha[0] != hb[0] || ha[1] != hb[1]);
 }
 
+/* a record as the indexes have them: a 64-bit key, then 8 bytes of payload */
+typedef struct {
+	guint64 key;
+	guint32 id;
+	guint32 other;
+} Record;
+
+/* @n records with keys of few distinct values (many equal ones), ids in input order */
+static Record *
+make_records(guint n, guint n_keys, guint32 seed)
+{
+	g_autoptr(GRand) rand = g_rand_new_with_seed(seed);
+	Record *a = g_new(Record, n);
+	for (guint i = 0; i < n; i++) {
+		/* the distinct values differ in their top bits and share low ones */
+		a[i].key = ((guint64)g_rand_int_range(rand, 0, n_keys) << 58) | 7;
+		a[i].id = i;
+		a[i].other = n - i;
+	}
+	return a;
+}
+
+static guint64
+hash_ids(const Record *a, guint n)
+{
+	guint64 h = 0xcbf29ce484222325ULL;
+	for (guint i = 0; i < n; i++) {
+		h ^= a[i].id;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static void
+assert_sorted(const Record *a, guint n, gboolean stable)
+{
+	for (guint i = 1; i < n; i++) {
+		g_assert_cmpuint(a[i - 1].key, <=, a[i].key);
+		if (stable && a[i - 1].key == a[i].key)
+			g_assert_cmpuint(a[i - 1].id, <, a[i].id);
+	}
+	for (guint i = 0; i < n; i++)
+		g_assert_cmpuint(a[i].other, ==, n - a[i].id); /* each payload moved with its key */
+}
+
+static void
+test_sort_records(void)
+{
+	g_autofree Record *a = make_records(1000, 40, 20261126);
+	g_autofree Record *few = make_records(12, 3, 7);
+	guint64 keys[] = {G_MAXUINT64, 5, 0, 5, 1ULL << 63, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 42, 17, 1};
+	gsize n_keys = G_N_ELEMENTS(keys);
+
+	/* the order of equal keys the indexes had before this sort was shared (their index
+	 * files and results depend on it): the ids after the old code's sort, hashed */
+	cblue_retrieval_sort_records(a, 1000, sizeof(Record));
+	assert_sorted(a, 1000, FALSE);
+	g_assert_cmpuint(hash_ids(a, 1000), ==, G_GUINT64_CONSTANT(14775165285646211837));
+	g_assert_cmpuint(a[0].id, ==, 30);
+	g_assert_cmpuint(a[3].id, ==, 117);
+	/* 16 records or fewer: an insertion sort, which keeps equal keys in order */
+	cblue_retrieval_sort_records(few, 12, sizeof(Record));
+	assert_sorted(few, 12, TRUE);
+
+	cblue_retrieval_sort_records(keys, n_keys, sizeof(guint64));
+	for (gsize i = 1; i < n_keys; i++)
+		g_assert_cmpuint(keys[i - 1], <=, keys[i]);
+	g_assert_cmpuint(keys[0], ==, 0);
+	g_assert_cmpuint(keys[n_keys - 1], ==, G_MAXUINT64);
+	cblue_retrieval_sort_records(NULL, 0, sizeof(Record));
+}
+
+static void
+test_radix_sort_records(void)
+{
+	g_autofree Record *a = make_records(5000, 50, 3);
+	g_autofree Record *b = g_new(Record, 4);
+	guint64 keys[] = {0x0001000000000000ULL, 0xffff, 0x10000, 0, G_MAXUINT64, 0x100000000ULL};
+
+	cblue_retrieval_radix_sort_records(a, 5000, sizeof(Record));
+	assert_sorted(a, 5000, TRUE);
+	/* keys that differ in one 16-bit digit each */
+	for (guint i = 0; i < 4; i++)
+		b[i] = (Record){(guint64)1 << (16 * (3 - i)), i, 4 - i};
+	cblue_retrieval_radix_sort_records(b, 4, sizeof(Record));
+	assert_sorted(b, 4, TRUE);
+	g_assert_cmpuint(b[0].id, ==, 3);
+	g_assert_cmpuint(b[3].id, ==, 0);
+	cblue_retrieval_radix_sort_records(keys, G_N_ELEMENTS(keys), sizeof(guint64));
+	for (gsize i = 1; i < G_N_ELEMENTS(keys); i++)
+		g_assert_cmpuint(keys[i - 1], <, keys[i]);
+	cblue_retrieval_radix_sort_records(NULL, 0, sizeof(Record));
+}
+
+static void
+test_sort_records_by_u32(void)
+{
+	g_autofree Record *a = make_records(300, 5, 11);
+	guint32 last[8];
+
+	for (guint i = 0; i < 300; i++)
+		a[i].id = (guint32)(a[i].key >> 58); /* the sort's value: 0 to 4, in a shuffled order */
+	for (guint i = 0; i < 300; i++)
+		a[i].other = i;
+	cblue_retrieval_sort_records_by_u32(a, 300, 8);
+	memset(last, 0, sizeof(last));
+	for (guint i = 0; i < 300; i++) {
+		if (i > 0) {
+			g_assert_cmpuint(a[i - 1].id, <=, a[i].id);
+			if (a[i - 1].id == a[i].id)
+				g_assert_cmpuint(a[i - 1].other, <, a[i].other); /* stable */
+		}
+		g_assert_cmpuint(a[i].id, ==, (guint32)(a[i].key >> 58));
+	}
+	cblue_retrieval_sort_records_by_u32(NULL, 0, 8);
+}
+
+static void
+assert_dir(const guint64 *keys, guint32 n, guint min_bits, guint max_bits)
+{
+	guint bits = 99;
+	g_autofree guint32 *dir = cblue_retrieval_dir_new(keys, n, min_bits, max_bits, &bits);
+
+	g_assert_cmpuint(bits, >=, min_bits);
+	g_assert_cmpuint(bits, <=, max_bits);
+	g_assert_cmpuint(dir[(gsize)1 << bits], ==, n);
+	for (guint32 i = 0; i < n; i++) {
+		g_assert_cmpint(cblue_retrieval_dir_lookup(keys, dir, bits, keys[i]), ==, i);
+		/* the keys are even: an odd one is absent */
+		g_assert_cmpint(cblue_retrieval_dir_lookup(keys, dir, bits, keys[i] + 1), ==, -1);
+		if (keys[i] > 0)
+			g_assert_cmpint(cblue_retrieval_dir_lookup(keys, dir, bits, keys[i] - 1), ==, -1);
+	}
+	g_assert_cmpint(cblue_retrieval_dir_lookup(keys, dir, bits, G_MAXUINT64), ==, -1);
+}
+
+static void
+test_dir(void)
+{
+	g_autoptr(GRand) rand = g_rand_new_with_seed(5);
+	g_autofree guint64 *keys = g_new(guint64, 10000);
+	guint64 edge[] = {0, 2, 1ULL << 62, (1ULL << 63) - 2, 1ULL << 63, G_MAXUINT64 - 1};
+	guint bits = 99;
+	g_autofree guint32 *empty = cblue_retrieval_dir_new(NULL, 0, 0, 24, &bits);
+
+	/* no keys: one entry (bits 0) or two (bits 1), and nothing found */
+	g_assert_cmpuint(bits, ==, 0);
+	g_assert_cmpint(cblue_retrieval_dir_lookup(NULL, empty, bits, 42), ==, -1);
+	for (guint i = 0; i < 10000; i++)
+		keys[i] = ((guint64)g_rand_int(rand) << 32 | g_rand_int(rand)) & ~(guint64)1;
+	cblue_retrieval_sort_records(keys, 10000, sizeof(guint64));
+	g_assert_true(keys[0] != keys[1]); /* (distinct with this seed) */
+	/* the two indexes' ranges of bits, with a directory far too small or just right */
+	assert_dir(keys, 10000, 0, 24);
+	assert_dir(keys, 10000, 1, 20);
+	assert_dir(keys, 10000, 0, 2);
+	assert_dir(keys, 3, 0, 24);
+	assert_dir(keys, 1, 1, 20);
+	assert_dir(edge, G_N_ELEMENTS(edge), 0, 24);
+	assert_dir(edge, G_N_ELEMENTS(edge), 1, 20);
+	/* a directory of two to four keys an entry: 10,000 keys, 4,096 entries */
+	g_free(cblue_retrieval_dir_new(keys, 10000, 0, 24, &bits));
+	g_assert_cmpuint(bits, ==, 12);
+}
+
+static void
+test_lower_bound(void)
+{
+	const guint32 a[] = {1, 3, 3, 3, 8, 20};
+
+	g_assert_cmpuint(cblue_retrieval_lower_bound_u32(a, 0, 6, 0), ==, 0);
+	g_assert_cmpuint(cblue_retrieval_lower_bound_u32(a, 0, 6, 3), ==, 1);
+	g_assert_cmpuint(cblue_retrieval_lower_bound_u32(a, 0, 6, 4), ==, 4);
+	g_assert_cmpuint(cblue_retrieval_lower_bound_u32(a, 0, 6, 21), ==, 6);
+	g_assert_cmpuint(cblue_retrieval_lower_bound_u32(a, 2, 4, 1), ==, 2);
+	g_assert_cmpuint(cblue_retrieval_lower_bound_u32(a, 2, 4, 9), ==, 4);
+	g_assert_cmpuint(cblue_retrieval_lower_bound_u32(a, 3, 3, 9), ==, 3);
+}
+
+static CblueKbEntry *
+make_entry(const gchar *topic_id, const gchar *content)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *json = g_strdup_printf("{\"topic_id\":\"%s\",\"content\":{\"en\":\"%s\"}}", topic_id, content);
+	g_autoptr(JsonNode) node = json_from_string(json, &error);
+	CblueKbEntry *entry;
+
+	g_assert_no_error(error);
+	entry = cblue_kb_entry_new_from_json(node, NULL, &error);
+	g_assert_no_error(error);
+	return entry;
+}
+
+static void
+test_reuse(void)
+{
+	g_autoptr(CblueKbEntry) one = make_entry("t1", "one");
+	g_autoptr(CblueKbEntry) two = make_entry("t2", "two");
+	g_autoptr(CblueKbEntry) changed = make_entry("t2", "three");
+	g_autoptr(CblueKbEntry) other = make_entry("t3", "one");
+	g_autoptr(GPtrArray) old_ids = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) new_ids = g_ptr_array_new_with_free_func(g_free);
+	guint64 old_hashes[4], new_hashes[8], hash[2] = CBLUE_RETRIEVAL_HASH_INIT;
+	g_auto(CblueRetrievalReuse) none = {NULL, NULL, NULL, 0};
+	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
+
+	/* no previous index: nothing reused, the hashes and topic ids noted all the same */
+	cblue_retrieval_reuse_init(&none, NULL, NULL);
+	g_assert_cmpint(cblue_retrieval_reuse_entry(&none, one, 0, old_hashes, old_ids), ==, -1);
+	g_assert_cmpint(cblue_retrieval_reuse_entry(&none, two, 1, old_hashes, old_ids), ==, -1);
+	g_assert_cmpstr(g_ptr_array_index(old_ids, 1), ==, "t2");
+	cblue_retrieval_hash_entry(hash, two);
+	g_assert_cmpmem(hash, sizeof(hash), old_hashes + 2, sizeof(hash));
+
+	cblue_retrieval_reuse_init(&reuse, old_ids, old_hashes);
+	g_assert_cmpuint(reuse.n_old, ==, 2);
+	/* new order: t3 (new topic, same text as t1), t2 changed, t1 unchanged, t1 twice */
+	g_assert_cmpint(cblue_retrieval_reuse_entry(&reuse, other, 0, new_hashes, new_ids), ==, -1);
+	g_assert_cmpint(cblue_retrieval_reuse_entry(&reuse, changed, 1, new_hashes, new_ids), ==, -1);
+	g_assert_cmpint(cblue_retrieval_reuse_entry(&reuse, one, 2, new_hashes, new_ids), ==, 0);
+	g_assert_cmpint(cblue_retrieval_reuse_entry(&reuse, one, 3, new_hashes, new_ids), ==, -1);
+	g_assert_cmpuint(reuse.old_to_new[0], ==, 2);
+	g_assert_cmpuint(reuse.old_to_new[1], ==, G_MAXUINT32);
+	g_assert_cmpuint(new_ids->len, ==, 4);
+	g_assert_cmpmem(new_hashes + 4, 2 * sizeof(guint64), old_hashes, 2 * sizeof(guint64));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -146,5 +373,11 @@ main(int argc, char **argv)
 	g_test_add_func("/retrieval-common/format/bad-data", test_rejects_bad_data);
 	g_test_add_func("/retrieval-common/cache/files", test_cache_files);
 	g_test_add_func("/retrieval-common/hash/entry", test_hash_entry);
+	g_test_add_func("/retrieval-common/sort/records", test_sort_records);
+	g_test_add_func("/retrieval-common/sort/radix", test_radix_sort_records);
+	g_test_add_func("/retrieval-common/sort/by-u32", test_sort_records_by_u32);
+	g_test_add_func("/retrieval-common/dir/lookup", test_dir);
+	g_test_add_func("/retrieval-common/lower-bound", test_lower_bound);
+	g_test_add_func("/retrieval-common/reuse", test_reuse);
 	return g_test_run();
 }
