@@ -31,6 +31,11 @@ class Cli:
         return json.loads(proc.stdout)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "embedded_only: about one `cblue serve` process; "
+                            "left out of the topology run (tests/python/topology_mode.py)")
+
+
 @pytest.fixture
 def cli(tmp_path):
     return Cli(tmp_path / "data")
