@@ -20,7 +20,7 @@ run the asyncio versions below instead. Printed:
 
 Figures, not pass/fail. Usage:
   bench/llm-stream.py [--build BUILD_DIR] [--conversations 1000] [--tokens 50] [--interval 20]
-                      [--synchronized] [--by-token] [--wrapper 'perf record -g -o perf.data']
+                      [--synchronized] [--by-token] [--libsoup] [--wrapper 'perf record -g -o perf.data']
 """
 
 import argparse
@@ -292,6 +292,9 @@ def main():
                              "each stream on its own clock; the Python provider is always synchronized")
     parser.add_argument("--by-token", action="store_true",
                         help="also print the latency of each token position (C client)")
+    parser.add_argument("--libsoup", action="store_true",
+                        help="talk to the provider through libsoup ([model] direct_http=false) instead of "
+                             "Cblue's own HTTP/1.1 client")
     parser.add_argument("--wrapper", default="",
                         help="command put before cblue serve, e.g. 'perf record -g -o perf.data' to profile it")
     args = parser.parse_args()
@@ -320,6 +323,8 @@ def main():
                 "[model]\nurl=http://127.0.0.1:%d\nmodel=bench\ntimeout=120\nfirst_token_timeout=60\n"
                 "max_concurrent=%d\nmax_waiting=%d\nmax_wait_ms=60000\nhistory_messages=0\n"
                 % (args.conversations + 16, provider_port, args.conversations + 16, args.conversations))
+        if args.libsoup:
+            f.write("direct_http=false\n")
     env = dict(os.environ, CBLUE_PLUGIN_PATH=os.path.join(args.build, "plugins"), LANG="C.UTF-8")
     cmd = shlex.split(args.wrapper) + [cblue, "serve", "--port", "0", "--data-dir", os.path.join(tmp, "data"), "--config", conf]
     if args.threads:

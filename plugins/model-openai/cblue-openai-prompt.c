@@ -132,7 +132,13 @@ cblue_openai_estimate_tokens(const gchar *text)
 	guint wide = 0;
 	guint narrow = 0;
 	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
+		gunichar ch;
+		/* ASCII, most of a prompt, without decoding (it runs over every prompt) */
+		if ((guchar)*p < 0x80) {
+			narrow++;
+			continue;
+		}
+		ch = g_utf8_get_char(p);
 		if (ch >= 0x0E00 && ch <= 0x0E7F)
 			wide++; /* Thai */
 		else if ((ch >= 0x3000 && ch <= 0x9FFF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
@@ -148,13 +154,21 @@ gchar *
 cblue_openai_defuse(const gchar *text)
 {
 	GString *out = g_string_sized_new(strlen(text) + 8);
+	const gchar *run = text; /* copied whole up to the next insertion */
+	gchar previous = '\0';	 /* the last character written */
+
 	for (const gchar *p = text; *p != '\0'; p++) {
-		g_string_append_c(out, *p);
 		/* a space after every second bracket of a run: "<<<" becomes "<< <" */
-		if ((*p == '<' || *p == '>') && p[1] == *p && out->len >= 2 && out->str[out->len - 2] == *p) {
+		if ((*p == '<' || *p == '>') && p[1] == *p && previous == *p) {
+			g_string_append_len(out, run, p + 1 - run);
 			g_string_append_c(out, ' ');
+			run = p + 1;
+			previous = ' ';
+			continue;
 		}
+		previous = *p;
 	}
+	g_string_append(out, run);
 	return g_string_free(out, FALSE);
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cblue-http-direct.h"
 #include "cblue-openai-common.h"
 
 /* the HTTP client of openai-common; see cblue-openai-common.h */
@@ -26,6 +27,9 @@ struct _CblueOpenaiClient {
 	CblueOpenaiConfig *config; /* owned */
 	GPtrArray *sessions;	   /* owned: of SoupSession */
 	guint next_session;	   /* atomic: round robin */
+	CblueHttpPool *direct;	   /* owned, nullable: plain http:// without a proxy, see cblue-http-direct.h */
+	gchar *direct_prefix;	   /* owned, nullable: the base URL's path, before each request's */
+	gchar *direct_host;	   /* owned, nullable: the Host header */
 };
 
 G_DEFINE_TYPE(CblueOpenaiClient, cblue_openai_client, G_TYPE_OBJECT)
@@ -35,6 +39,9 @@ cblue_openai_client_finalize(GObject *object)
 {
 	CblueOpenaiClient *self = CBLUE_OPENAI_CLIENT(object);
 	g_clear_pointer(&self->sessions, g_ptr_array_unref);
+	g_clear_pointer(&self->direct, cblue_http_pool_unref);
+	g_free(self->direct_prefix);
+	g_free(self->direct_host);
 	cblue_openai_config_free(self->config);
 	G_OBJECT_CLASS(cblue_openai_client_parent_class)->finalize(object);
 }
@@ -65,6 +72,36 @@ cblue_openai_client_create_session(CblueOpenaiClient *self)
 					     g_proxy_resolver_get_default(), NULL);
 }
 
+/* A plain http:// endpoint that no proxy applies to (a local model server) is talked to
+ * through cblue-http-direct.c: a streamed answer is then decoded straight from the
+ * socket, one receive for everything that has arrived, instead of going through
+ * libsoup's layers of streams one HTTP chunk per read (bench/llm-stream.py). */
+static void
+cblue_openai_client_setup_direct(CblueOpenaiClient *self)
+{
+	g_autoptr(GUri) uri = NULL;
+	g_auto(GStrv) proxies = NULL;
+	const gchar *host;
+	gint port;
+
+	if (!self->config->direct_http)
+		return;
+	/* the path as written (percent-encoded): it goes into the request line */
+	uri = g_uri_parse(self->config->base_url, G_URI_FLAGS_ENCODED_PATH, NULL);
+	if (uri == NULL || g_ascii_strcasecmp(g_uri_get_scheme(uri), "http") != 0 || g_uri_get_host(uri) == NULL)
+		return;
+	/* the environment's proxy settings, as libsoup would apply them */
+	proxies = g_proxy_resolver_lookup(g_proxy_resolver_get_default(), self->config->base_url, NULL, NULL);
+	if (proxies == NULL || g_strv_length(proxies) != 1 || g_strcmp0(proxies[0], "direct://") != 0)
+		return;
+	host = g_uri_get_host(uri);
+	port = g_uri_get_port(uri) > 0 ? g_uri_get_port(uri) : 80;
+	self->direct = cblue_http_pool_new(host, (guint16)port, CBLUE_OPENAI_IDLE_S);
+	self->direct_prefix = g_strdup(g_uri_get_path(uri));
+	self->direct_host = strchr(host, ':') != NULL ? g_strdup_printf("[%s]:%d", host, port)
+						      : g_strdup_printf("%s:%d", host, port);
+}
+
 CblueOpenaiClient *
 cblue_openai_client_new(const CblueOpenaiConfig *config)
 {
@@ -75,7 +112,15 @@ cblue_openai_client_new(const CblueOpenaiConfig *config)
 	self->sessions = g_ptr_array_new_with_free_func(g_object_unref);
 	for (guint i = 0; i < CBLUE_OPENAI_N_SESSIONS; i++)
 		g_ptr_array_add(self->sessions, cblue_openai_client_create_session(self));
+	cblue_openai_client_setup_direct(self);
 	return self;
+}
+
+gboolean
+cblue_openai_client_is_direct(CblueOpenaiClient *self)
+{
+	g_return_val_if_fail(CBLUE_IS_OPENAI_CLIENT(self), FALSE);
+	return self->direct != NULL;
 }
 
 const CblueOpenaiConfig *
@@ -94,13 +139,131 @@ cblue_openai_client_get_session(CblueOpenaiClient *self)
 	return g_ptr_array_index(self->sessions, i % self->sessions->len);
 }
 
+static void cblue_openai_write_json(GString *out, JsonNode *node);
+
+/* a string, with the escapes JSON needs and nothing else (UTF-8 as is); the runs between
+ * them copied whole */
+static void
+cblue_openai_write_json_string(GString *out, const gchar *text)
+{
+	const gchar *run = text;
+
+	g_string_append_c(out, '"');
+	for (const gchar *p = text;; p++) {
+		guchar c = (guchar)*p;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		g_string_append_len(out, run, p - run);
+		if (c == '\0')
+			break;
+		switch (c) {
+		case '"':
+			g_string_append(out, "\\\"");
+			break;
+		case '\\':
+			g_string_append(out, "\\\\");
+			break;
+		case '\n':
+			g_string_append(out, "\\n");
+			break;
+		case '\r':
+			g_string_append(out, "\\r");
+			break;
+		case '\t':
+			g_string_append(out, "\\t");
+			break;
+		default:
+			g_string_append_printf(out, "\\u%04x", c);
+			break;
+		}
+		run = p + 1;
+	}
+	g_string_append_c(out, '"');
+}
+
+static void
+cblue_openai_write_json_value(GString *out, JsonNode *node)
+{
+	gchar buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+	switch (json_node_get_value_type(node)) {
+	case G_TYPE_STRING:
+		cblue_openai_write_json_string(out, json_node_get_string(node));
+		break;
+	case G_TYPE_INT64:
+		g_string_append_printf(out, "%" G_GINT64_FORMAT, json_node_get_int(node));
+		break;
+	case G_TYPE_DOUBLE:
+		g_string_append(out, g_ascii_dtostr(buffer, sizeof(buffer), json_node_get_double(node)));
+		break;
+	case G_TYPE_BOOLEAN:
+		g_string_append(out, json_node_get_boolean(node) ? "true" : "false");
+		break;
+	default:
+		g_string_append(out, "null");
+		break;
+	}
+}
+
+static void
+cblue_openai_write_json(GString *out, JsonNode *node)
+{
+	switch (JSON_NODE_TYPE(node)) {
+	case JSON_NODE_OBJECT: {
+		JsonObjectIter iter;
+		const gchar *name;
+		JsonNode *member;
+		gboolean first = TRUE;
+		g_string_append_c(out, '{');
+		json_object_iter_init_ordered(&iter, json_node_get_object(node));
+		while (json_object_iter_next_ordered(&iter, &name, &member)) {
+			if (!first)
+				g_string_append_c(out, ',');
+			first = FALSE;
+			cblue_openai_write_json_string(out, name);
+			g_string_append_c(out, ':');
+			cblue_openai_write_json(out, member);
+		}
+		g_string_append_c(out, '}');
+		break;
+	}
+	case JSON_NODE_ARRAY: {
+		JsonArray *array = json_node_get_array(node);
+		g_string_append_c(out, '[');
+		for (guint i = 0; i < json_array_get_length(array); i++) {
+			if (i > 0)
+				g_string_append_c(out, ',');
+			cblue_openai_write_json(out, json_array_get_element(array, i));
+		}
+		g_string_append_c(out, ']');
+		break;
+	}
+	case JSON_NODE_VALUE:
+		cblue_openai_write_json_value(out, node);
+		break;
+	case JSON_NODE_NULL:
+	default:
+		g_string_append(out, "null");
+		break;
+	}
+}
+
+gchar *
+cblue_openai_json_serialize(JsonNode *node)
+{
+	/* a request body holds a prompt of several kilobytes: one buffer, written in one
+	 * pass (json_to_string() escapes it a character at a time, about five times the
+	 * instructions, measured with callgrind) */
+	GString *out = g_string_sized_new(4096);
+	cblue_openai_write_json(out, node);
+	return g_string_free(out, FALSE);
+}
+
 static GBytes *
 cblue_openai_json_to_bytes(JsonNode *body)
 {
-	gsize length = 0;
-	gchar *data = json_to_string(body, FALSE);
-	length = strlen(data);
-	return g_bytes_new_take(data, length);
+	gchar *data = cblue_openai_json_serialize(body);
+	return g_bytes_new_take(data, strlen(data));
 }
 
 static SoupMessage *
@@ -118,6 +281,39 @@ cblue_openai_client_new_message_bytes(CblueOpenaiClient *self, const gchar *path
 		memset(auth, 0, strlen(auth));
 	}
 	return msg;
+}
+
+static void
+cblue_openai_wipe_string(GString *string)
+{
+	/* it holds the key */
+	memset(string->str, 0, string->len);
+	g_string_free(string, TRUE);
+}
+
+/* the whole HTTP/1.1 request for the direct path, with the same headers as libsoup's */
+static GBytes *
+cblue_openai_client_build_direct_request(CblueOpenaiClient *self, const gchar *path, GBytes *body)
+{
+	gsize length = 0;
+	const gchar *data = g_bytes_get_data(body, &length);
+	GString *request = g_string_sized_new(length + 512);
+
+	g_string_append_printf(request,
+			       "POST %s%s HTTP/1.1\r\nHost: %s\r\nUser-Agent: cblue/%s\r\n"
+			       "Accept: application/json, text/event-stream\r\nContent-Type: application/json\r\n"
+			       "Content-Length: %" G_GSIZE_FORMAT "\r\n",
+			       self->direct_prefix, path, self->direct_host, CBLUE_VERSION_STRING, length);
+	if (self->config->api_key != NULL && self->config->api_key[0] != '\0') {
+		/* appended, not formatted: no temporary copy of the key */
+		g_string_append(request, "Authorization: Bearer ");
+		g_string_append(request, self->config->api_key);
+		g_string_append(request, "\r\n");
+	}
+	g_string_append(request, "\r\n");
+	g_string_append_len(request, data, (gssize)length);
+	return g_bytes_new_with_free_func(request->str, request->len, (GDestroyNotify)cblue_openai_wipe_string,
+					  request);
 }
 
 SoupMessage *
@@ -243,7 +439,7 @@ cblue_openai_phase_timeout_cb(gpointer user_data)
 
 /* the request is on the wire, so connected: from now on the wait for the headers counts */
 static void
-cblue_openai_wrote_headers_cb(SoupMessage *msg, gpointer user_data)
+cblue_openai_request_sent(gpointer user_data)
 {
 	GTask *task = G_TASK(user_data);
 	CblueOpenaiSendOp *op = g_task_get_task_data(task);
@@ -256,6 +452,12 @@ cblue_openai_wrote_headers_cb(SoupMessage *msg, gpointer user_data)
 	g_source_destroy(op->timer);
 	g_source_unref(op->timer);
 	op->timer = cblue_openai_attach_timer((guint)MAX(left, 1), cblue_openai_phase_timeout_cb, task);
+}
+
+static void
+cblue_openai_wrote_headers_cb(SoupMessage *msg, gpointer user_data)
+{
+	cblue_openai_request_sent(user_data);
 }
 
 static void
@@ -350,19 +552,16 @@ cblue_openai_status_error(CblueOpenaiClient *self, guint status)
 	}
 }
 
+/* the end of an attempt on either path: @stream with @status and @headers, or @error */
 static void
-cblue_openai_send_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+cblue_openai_send_done(GTask *task, GInputStream *stream, guint status, SoupMessageHeaders *headers,
+		       const GError *error)
 {
-	GTask *task = G_TASK(user_data);
 	CblueOpenaiClient *self = g_task_get_source_object(task);
 	CblueOpenaiSendOp *op = g_task_get_task_data(task);
 	GCancellable *cancellable = g_task_get_cancellable(task);
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GInputStream) stream = soup_session_send_finish(SOUP_SESSION(source), res, &error);
-	g_autoptr(SoupMessage) msg = g_steal_pointer(&op->msg);
 
 	cblue_openai_send_op_clear_timers(op);
-	g_signal_handlers_disconnect_by_data(msg, task);
 	if (cancellable != NULL)
 		g_cancellable_disconnect(cancellable, op->parent_handler);
 	op->parent_handler = 0;
@@ -387,21 +586,46 @@ cblue_openai_send_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 					NULL);
 		return;
 	}
-	op->status = soup_message_get_status(msg);
+	op->status = status;
 	if (SOUP_STATUS_IS_SUCCESSFUL(op->status)) {
-		g_task_return_pointer(task, g_steal_pointer(&stream), g_object_unref);
+		g_task_return_pointer(task, g_object_ref(stream), g_object_unref);
 		g_object_unref(task);
 		return;
 	}
 	/* the connection is reused only if the body is read; small error bodies are dropped */
 	g_input_stream_close_async(stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
 	if (cblue_openai_status_is_retryable(op->status)) {
-		const gchar *retry_after =
-		    soup_message_headers_get_one(soup_message_get_response_headers(msg), "Retry-After");
+		const gchar *retry_after = soup_message_headers_get_one(headers, "Retry-After");
 		cblue_openai_send_retry(task, cblue_openai_status_error(self, op->status), retry_after);
 		return;
 	}
 	cblue_openai_send_fail(task, cblue_openai_status_error(self, op->status));
+}
+
+static void
+cblue_openai_send_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	GTask *task = G_TASK(user_data);
+	CblueOpenaiSendOp *op = g_task_get_task_data(task);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GInputStream) stream = soup_session_send_finish(SOUP_SESSION(source), res, &error);
+	g_autoptr(SoupMessage) msg = g_steal_pointer(&op->msg);
+
+	g_signal_handlers_disconnect_by_data(msg, task);
+	cblue_openai_send_done(task, stream, soup_message_get_status(msg), soup_message_get_response_headers(msg),
+			       error);
+}
+
+static void
+cblue_openai_direct_send_cb(GObject *source, GAsyncResult *res, gpointer user_data)
+{
+	GTask *task = G_TASK(user_data);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(SoupMessageHeaders) headers = NULL;
+	guint status = 0;
+	g_autoptr(GInputStream) stream = cblue_http_direct_send_finish(res, &status, &headers, &error);
+
+	cblue_openai_send_done(task, stream, status, headers, error);
 }
 
 static void
@@ -426,10 +650,16 @@ cblue_openai_send_attempt(GTask *task)
 	if (cancellable != NULL)
 		op->parent_handler = g_cancellable_connect(cancellable, G_CALLBACK(cblue_openai_attempt_cancel_cb),
 							   g_object_ref(op->attempt), g_object_unref);
-	op->msg = cblue_openai_client_new_message_bytes(self, op->path, op->body);
-	g_signal_connect(op->msg, "wrote-headers", G_CALLBACK(cblue_openai_wrote_headers_cb), task);
 	op->timer = cblue_openai_attach_timer((guint)MIN((gint64)self->config->connect_timeout_ms, remaining),
 					      cblue_openai_phase_timeout_cb, task);
+	if (self->direct != NULL) {
+		g_autoptr(GBytes) request = cblue_openai_client_build_direct_request(self, op->path, op->body);
+		cblue_http_direct_send_async(self->direct, request, cblue_openai_request_sent, task, op->attempt,
+					     cblue_openai_direct_send_cb, task);
+		return;
+	}
+	op->msg = cblue_openai_client_new_message_bytes(self, op->path, op->body);
+	g_signal_connect(op->msg, "wrote-headers", G_CALLBACK(cblue_openai_wrote_headers_cb), task);
 	soup_session_send_async(cblue_openai_client_get_session(self), op->msg, G_PRIORITY_DEFAULT, op->attempt,
 				cblue_openai_send_cb, task);
 }

@@ -43,6 +43,10 @@
  *                       seconds, default 15
  *   max_retries         extra attempts on 429, 5xx and connection failures, default 2
  *   retry_base_ms       first back-off, doubled each attempt, with full jitter; default 250
+ *   direct_http         true (default) to talk to a plain http:// endpoint reached without a
+ *                       proxy through Cblue's own HTTP/1.1 client (cblue-http-direct.h), which
+ *                       reads a streamed answer straight from the socket; false for libsoup
+ *                       (always used for https:// and proxies)
  *
  * Errors are CBLUE_ERROR: INVALID_DATA for bad settings (the message names the key and
  * the group but never contains the key's value), AUTH_FAILED (401/403), NOT_FOUND (404:
@@ -71,6 +75,7 @@ G_BEGIN_DECLS
  * @first_token_timeout_ms: until the response headers, and for a stream the first token
  * @max_retries: extra attempts after a retryable failure
  * @retry_base_ms: the first back-off
+ * @direct_http: plain http:// without a proxy goes through cblue-http-direct.h
  *
  * The settings of an OpenAI-compatible endpoint. Plain data: read it, do not change it
  * once a client uses it.
@@ -87,6 +92,7 @@ typedef struct {
 	guint first_token_timeout_ms;
 	guint max_retries;
 	guint retry_base_ms;
+	gboolean direct_http;
 } CblueOpenaiConfig;
 
 /* Reads and validates @group of @config (see above). Returns NULL with a CBLUE_ERROR
@@ -120,6 +126,9 @@ const CblueOpenaiConfig *cblue_openai_client_get_config(CblueOpenaiClient *self)
  * many concurrent streams); only its send methods may be called from other threads;
  * (transfer none) */
 SoupSession *cblue_openai_client_get_session(CblueOpenaiClient *self);
+/* TRUE if requests go through cblue-http-direct.h rather than libsoup (plain http://,
+ * no proxy, direct_http on) */
+gboolean cblue_openai_client_is_direct(CblueOpenaiClient *self);
 /* a POST of @body (serialized as JSON) to @path with the Authorization and Content-Type
  * headers set; (transfer full) */
 SoupMessage *cblue_openai_client_new_message(CblueOpenaiClient *self, const gchar *path, JsonNode *body);
@@ -144,6 +153,10 @@ void cblue_openai_client_post_json_async(CblueOpenaiClient *self, const gchar *p
 /* Returns: (transfer full): the parsed reply (an object), or NULL with an error */
 JsonNode *cblue_openai_client_post_json_finish(CblueOpenaiClient *self, GAsyncResult *result, guint *out_status,
 					       guint *out_attempts, GError **error);
+
+/* @node as compact JSON text, like json_to_string() but faster for long strings;
+ * exported for tests. Returns: (transfer full) */
+gchar *cblue_openai_json_serialize(JsonNode *node);
 
 /* the back-off before attempt @attempt (1-based) given the base and an optional
  * Retry-After header value; exported for tests. Returns milliseconds. */

@@ -185,6 +185,7 @@ cblue_openai_config_load_numbers(CblueConfig *config, CblueOpenaiConfig *self, G
 	}
 	self->max_retries = (guint)max_retries;
 	self->retry_base_ms = (guint)CLAMP(retry_base, 1, 60000);
+	self->direct_http = cblue_config_get_boolean(config, group, "direct_http", TRUE);
 	if (!cblue_openai_config_get_seconds(config, group, "timeout", CBLUE_OPENAI_DEFAULT_TIMEOUT_S,
 					     &self->timeout_ms, error) ||
 	    !cblue_openai_config_get_seconds(config, group, "connect_timeout", CBLUE_OPENAI_DEFAULT_CONNECT_TIMEOUT_S,

@@ -227,15 +227,22 @@ def llm_config(provider, extra=""):
             "first_token_timeout=5\nmax_retries=1\nretry_base_ms=50\n%s" % (provider.url, SECRET, extra))
 
 
+# the HTTP client for the provider's plain http:// URL: Cblue's own (the default) or
+# libsoup (direct_http=false; always used for https:// and proxies); the tests marked
+# with BOTH_PATHS run on each
+BOTH_PATHS = pytest.mark.parametrize("env", ["direct", "libsoup"], indirect=True)
+
+
 @pytest.fixture
-def env(tmp_path):
+def env(tmp_path, request):
     """Starts a fake provider and a server; call env(mode_args, extra_config)."""
     started = []
+    path_config = "direct_http=false\n" if getattr(request, "param", "direct") == "libsoup" else ""
 
     def start(fake_args=(), extra="", server_env=None):
         provider = FakeProvider(tmp_path, *fake_args)
         started.append(provider)
-        server = Server(tmp_path, llm_config(provider, extra), server_env)
+        server = Server(tmp_path, llm_config(provider, path_config + extra), server_env)
         started.append(server)
         return provider, server
 
@@ -260,6 +267,7 @@ def extractive_answer(tmp_path):
     return _EXTRACTIVE["reply"]
 
 
+@BOTH_PATHS
 def test_plain_post_answers_from_the_model(env):
     provider, server = env()
     reply = server.ask(QUESTION)
@@ -283,6 +291,7 @@ def test_plain_post_answers_from_the_model(env):
     assert server.metric("ai_model_circuit_state") == 0
 
 
+@BOTH_PATHS
 def test_non_streaming_request(env):
     provider, server = env(extra="stream=false\n")
     reply = server.ask(QUESTION)
@@ -290,6 +299,7 @@ def test_non_streaming_request(env):
     assert provider.requests()[0]["stream"] is False
 
 
+@BOTH_PATHS
 def test_websocket_streams_tokens_then_reply(env):
     provider, server = env(["--tokens", "50", "--interval", "2"])
     ws = WebSocket(server.port)
@@ -330,6 +340,7 @@ def test_sse_refused_message_keeps_its_status(env):
     assert provider.stats()["requests"] == 0
 
 
+@BOTH_PATHS
 def test_thai_split_inside_characters(env):
     provider, server = env(["--mode", "split-thai", "--interval", "1"])
     ws = WebSocket(server.port)
@@ -342,6 +353,7 @@ def test_thai_split_inside_characters(env):
     assert all("\ufffd" not in t for t in tokens)
 
 
+@BOTH_PATHS
 def test_429_retry_after_then_answer(env):
     provider, server = env(["--mode", "429", "--fail-times", "1", "--retry-after", "1"])
     start = time.monotonic()
@@ -360,6 +372,7 @@ def test_429_always_falls_back(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="rate_limited"}') == 1
 
 
+@BOTH_PATHS
 def test_500_once_is_retried(env):
     provider, server = env(["--mode", "500", "--fail-times", "1"])
     assert server.ask(QUESTION)["reply"] == FAKE_REPLY
@@ -373,6 +386,7 @@ def test_500_always_falls_back(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="unreachable"}') == 1
 
 
+@BOTH_PATHS
 def test_slow_provider_times_out(env, tmp_path):
     provider, server = env(["--mode", "slow", "--slow-seconds", "6"], extra="timeout=1.5\nfirst_token_timeout=1\n")
     start = time.monotonic()
@@ -382,6 +396,7 @@ def test_slow_provider_times_out(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="timeout"}') == 1
 
 
+@BOTH_PATHS
 def test_first_token_timeout(env, tmp_path):
     provider, server = env(["--mode", "slow-tokens", "--slow-seconds", "4"], extra="first_token_timeout=1\n")
     start = time.monotonic()
@@ -391,6 +406,7 @@ def test_first_token_timeout(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="timeout"}') == 1
 
 
+@BOTH_PATHS
 def test_tokens_arriving_together_make_one_frame(env):
     # every word is its own chunk, escaped by the provider (\uXXXX for Thai and Chinese,
     # a surrogate pair for the emoji, \" and \\), and all of them arrive at once
@@ -407,6 +423,7 @@ def test_tokens_arriving_together_make_one_frame(env):
     assert 1 <= len(tokens) < len(text.split(" "))
 
 
+@BOTH_PATHS
 def test_dropped_stream_falls_back(env, tmp_path):
     provider, server = env(["--mode", "drop"])
     ws = WebSocket(server.port)
@@ -420,6 +437,7 @@ def test_dropped_stream_falls_back(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="stream_cut"}') == 1
 
 
+@BOTH_PATHS
 @pytest.mark.parametrize("stream", ["true", "false"])
 def test_malformed_reply_falls_back(env, tmp_path, stream):
     provider, server = env(["--mode", "malformed"], extra="stream=%s\n" % stream)
@@ -508,6 +526,7 @@ def test_concurrency_limit_bounded_wait(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="busy"}') == 2
 
 
+@BOTH_PATHS
 def test_client_disconnect_cancels_the_model_request(env):
     provider, server = env(["--mode", "slow-tokens", "--slow-seconds", "2"])
     ws = WebSocket(server.port)

@@ -474,6 +474,7 @@ test_prompt_tokens_and_markers(void)
 	g_assert_null(strstr(defused, "<<<"));
 	g_assert_null(strstr(defused, ">>>"));
 	g_assert_nonnull(strstr(defused, "<<d"));
+	g_assert_cmpstr(defused, ==, "a<< <<b>> >c<<d");
 	g_assert_cmpuint(cblue_openai_estimate_tokens("สวัสดี"), ==, 6);
 	g_assert_cmpuint(cblue_openai_estimate_tokens("太阳能"), ==, 3);
 	g_assert_cmpuint(cblue_openai_estimate_tokens("abcdefgh"), ==, 2);
@@ -638,6 +639,90 @@ test_config_not_configured(void)
 	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_NOT_FOUND);
 }
 
+/* the request body's serializer gives back what json-glib reads as the same tree, with
+ * every control character escaped, UTF-8 as is and the members in their order */
+static void
+test_json_serialize(void)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new();
+	g_autoptr(JsonNode) node = NULL;
+	g_autoptr(JsonNode) parsed = NULL;
+	g_autoptr(GString) controls = g_string_new("\"quote\" back\\slash </script> ");
+	g_autofree gchar *text = NULL;
+	g_autoptr(GError) error = NULL;
+
+	for (gchar c = 1; c < 0x20; c++)
+		g_string_append_c(controls, c);
+	g_string_append(controls, "\x7f ติดตั้งโซลาร์เซลล์ 太阳能 😀");
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "model");
+	json_builder_add_string_value(builder, "m");
+	json_builder_set_member_name(builder, "messages");
+	json_builder_begin_array(builder);
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "role");
+	json_builder_add_string_value(builder, "user");
+	json_builder_set_member_name(builder, "content");
+	json_builder_add_string_value(builder, controls->str);
+	json_builder_end_object(builder);
+	json_builder_begin_object(builder);
+	json_builder_end_object(builder);
+	json_builder_begin_array(builder);
+	json_builder_end_array(builder);
+	json_builder_add_string_value(builder, "");
+	json_builder_end_array(builder);
+	json_builder_set_member_name(builder, "temperature");
+	json_builder_add_double_value(builder, 0.2);
+	json_builder_set_member_name(builder, "big");
+	json_builder_add_double_value(builder, -1.5e300);
+	json_builder_set_member_name(builder, "max_tokens");
+	json_builder_add_int_value(builder, G_MININT64);
+	json_builder_set_member_name(builder, "stream");
+	json_builder_add_boolean_value(builder, TRUE);
+	json_builder_set_member_name(builder, "none");
+	json_builder_add_null_value(builder);
+	json_builder_end_object(builder);
+	node = json_builder_get_root(builder);
+
+	text = cblue_openai_json_serialize(node);
+	g_assert_true(g_str_has_prefix(text, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":"));
+	g_assert_null(strchr(text, '\n'));
+	g_assert_nonnull(strstr(text, "\\u0001"));
+	g_assert_nonnull(strstr(text, "太阳能 😀"));
+	parsed = json_from_string(text, &error);
+	g_assert_no_error(error);
+	g_assert_true(json_node_equal(node, parsed));
+}
+
+/* plain http:// goes through cblue-http-direct.c unless turned off; https:// never */
+static void
+test_client_direct_selection(void)
+{
+	const struct {
+		const gchar *config;
+		gboolean direct;
+	} cases[] = {
+	    {"[model]\nurl=http://127.0.0.1:11434\nmodel=m\n", TRUE},
+	    {"[model]\nurl=http://127.0.0.1:11434\nmodel=m\ndirect_http=false\n", FALSE},
+	    {"[model]\nurl=https://127.0.0.1:11434\nmodel=m\n", FALSE},
+	};
+	if (g_strcmp0(g_getenv("GIO_USE_PROXY_RESOLVER"), "dummy") != 0) {
+		g_test_skip("the environment may set a proxy");
+		return;
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(CblueConfig) config = cblue_config_new();
+		g_autoptr(CblueOpenaiConfig) endpoint = NULL;
+		g_autoptr(CblueOpenaiClient) client = NULL;
+		g_autoptr(GError) error = NULL;
+		g_assert_true(cblue_config_load_data(config, cases[i].config, NULL));
+		endpoint = cblue_openai_config_load(config, "model", &error);
+		g_assert_no_error(error);
+		client = cblue_openai_client_new(endpoint);
+		g_assert_cmpint(cblue_openai_client_is_direct(client), ==, cases[i].direct);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -660,5 +745,7 @@ main(int argc, char **argv)
 	g_test_add_func("/openai-common/config/url-userinfo", test_config_url_userinfo);
 	g_test_add_func("/openai-common/config/key-file-and-group-fallback", test_config_key_file_and_group_fallback);
 	g_test_add_func("/openai-common/config/not-configured", test_config_not_configured);
+	g_test_add_func("/openai-common/client/direct-selection", test_client_direct_selection);
+	g_test_add_func("/openai-common/json-serialize", test_json_serialize);
 	return g_test_run();
 }
