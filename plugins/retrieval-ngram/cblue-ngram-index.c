@@ -29,12 +29,15 @@
  * directory of the keys' top bits) and where its postings start; per posting, the
  * document and its dampened frequency (1 + ln tf). The IDF is not stored: it follows
  * from the number of postings (df) and is computed per question n-gram; each document's
- * vector length is one float. That is 12 bytes an n-gram and 3 a posting: the document's
- * low 16 bits (a term's postings are in document order, split into segments of 65,536
- * documents, and a KB of more has one 4-byte split point per n-gram and further segment),
- * and one byte that indexes a code book of the dampened frequencies (1/4096 steps in 16
- * bits; a KB has a few dozen distinct values, as the frequencies are small sums of field
- * weights, so the code book is exact up to 256 of them).
+ * vector length is one float. The dampened frequency is a code of a code book (1/4096
+ * steps in 16 bits; a KB has a few dozen distinct values, as the frequencies are small sums
+ * of field weights, so the code book is exact up to 256 of them), the most frequent values
+ * first. A term's postings are in document order, in blocks of up to 128: per block, its
+ * first document and where its bits begin (12 bytes); in the block, per posting, the gap
+ * to the previous document and the code, bit-packed with the widths the block's largest
+ * gap and code need. Common n-grams have small gaps and mostly the first codes: a posting
+ * of a 100,000-topic KB takes about 1 byte instead of the 3 of a 16-bit document and a
+ * one-byte code (and 6 before that).
  *
  * Search: the question's n-grams are taken rarest first, and the long posting lists of
  * common n-grams are read only while they can still change the top hits (see
@@ -62,7 +65,7 @@ typedef enum {
 typedef struct {
 	guint64 key;
 	guint32 doc;
-	gfloat tf; /* a field's weight while a document is analyzed, then 1 + ln tf */
+	gfloat tf; /* 1 + ln tf */
 } CblueNgramTriple;
 
 struct _CblueNgramIndex {
@@ -74,17 +77,17 @@ struct _CblueNgramIndex {
 	guint n_docs;
 	guint n_terms;
 	guint64 *keys; /* owned: n_terms, sorted */
-	guint32 *offsets; /* owned: n_terms + 1, into docs and ltf */
+	guint32 *offsets; /* owned: n_terms + 1, each term's first posting (df: the difference) */
 	guint dir_bits;
 	guint32 *dir; /* owned: (1 << dir_bits) + 1, the first term of each top-bits prefix */
-	/* a posting is 3 bytes: its document's low 16 bits, and a code of its 1 + ln tf; the
-	 * documents are in segments of 65,536 (a term's postings are in document order, and
-	 * splits gives where each segment after the first begins) */
-	guint n_segments; /* (n_docs + 65535) / 65536, at least 1 */
-	guint32 *splits; /* owned: n_terms × (n_segments - 1) */
-	guint16 *docs; /* owned: n_postings, the low 16 bits of the documents */
-	guint8 *ltf; /* owned: n_postings, indexes of ltf_values */
-	guint16 ltf_values[256]; /* 1 + ln tf in units of 1/CBLUE_NGRAM_LTF_SCALE */
+	/* the postings, in blocks of up to CBLUE_NGRAM_BLOCK (see cblue_ngram_block_decode()) */
+	guint32 n_blocks;
+	guint32 *blocks; /* owned: n_terms + 1, each term's first block */
+	guint32 *block_docs; /* owned: n_blocks, the first document of each block */
+	guint64 *block_meta; /* owned: n_blocks, CBLUE_NGRAM_META_*: where and how a block is packed */
+	gsize data_len;
+	guint8 *data; /* owned: data_len + 8 (zeros, so that a decoder reads 8 bytes at a time) */
+	guint16 ltf_values[256]; /* 1 + ln tf in units of 1/CBLUE_NGRAM_LTF_SCALE, by code */
 	guint n_ltf_values;
 	gfloat idf_unknown;
 	/* the n-grams with long posting lists (df >= CBLUE_NGRAM_LONG_DF), in term order, with
@@ -99,21 +102,73 @@ struct _CblueNgramIndex {
  * n-grams of the question decided which documents can still make the top hits */
 #define CBLUE_NGRAM_LONG_DF 512
 
-#define CBLUE_NGRAM_SEGMENT_BITS 16
+/* A block holds up to 128 postings of one term: a bit field per posting, the gap to the
+ * previous document (0 for the first, which is block_docs[]) in its low gap-width bits and
+ * the code of 1 + ln tf above them. Its meta word: the byte where the fields begin, the two
+ * widths and the number of postings. */
+#define CBLUE_NGRAM_BLOCK	    128
+#define CBLUE_NGRAM_META_POS_BITS   40
+#define CBLUE_NGRAM_META_GAP_SHIFT  40 /* 6 bits: 0-32 */
+#define CBLUE_NGRAM_META_CODE_SHIFT 46 /* 4 bits: 0-8 */
+#define CBLUE_NGRAM_META_N_SHIFT    50 /* 7 bits: the number of postings - 1 */
 
-/* the postings of @term in segment @s: [*lo, *hi) */
-static inline void
-cblue_ngram_segment(const CblueNgramIndex *self, guint32 term, guint s, guint32 *lo, guint32 *hi)
+static inline guint64
+cblue_ngram_load64(const guint8 *p)
 {
-	const guint32 *split = self->splits + (gsize)term * (self->n_segments - 1);
-	*lo = s == 0 ? self->offsets[term] : split[s - 1];
-	*hi = s + 1 == self->n_segments ? self->offsets[term + 1] : split[s];
+	guint64 v;
+	memcpy(&v, p, sizeof(v));
+	return GUINT64_FROM_LE(v);
 }
 
-static inline guint16
-cblue_ngram_ltf_at(const CblueNgramIndex *self, guint32 k)
+/* a block being read, posting by posting (on the stack: the hot loops keep it in registers) */
+typedef struct {
+	const guint8 *data;
+	gsize bit;
+	guint width;
+	guint gap_bits;
+	guint64 mask;
+	guint64 gap_mask;
+	guint32 doc;
+	guint n; /* postings in the block */
+} CblueNgramBlockReader;
+
+static inline void
+cblue_ngram_block_begin(const CblueNgramIndex *self, guint32 b, CblueNgramBlockReader *rd)
 {
-	return self->ltf_values[self->ltf[k]];
+	guint64 meta = self->block_meta[b];
+	rd->data = self->data;
+	rd->gap_bits = (meta >> CBLUE_NGRAM_META_GAP_SHIFT) & 63;
+	rd->width = rd->gap_bits + ((meta >> CBLUE_NGRAM_META_CODE_SHIFT) & 15);
+	rd->n = (guint)((meta >> CBLUE_NGRAM_META_N_SHIFT) & 127) + 1;
+	rd->mask = (G_GUINT64_CONSTANT(1) << rd->width) - 1;
+	rd->gap_mask = (G_GUINT64_CONSTANT(1) << rd->gap_bits) - 1;
+	rd->bit = (meta & ((G_GUINT64_CONSTANT(1) << CBLUE_NGRAM_META_POS_BITS) - 1)) * 8;
+	rd->doc = self->block_docs[b];
+}
+
+/* the next posting's document; its code into @code */
+static inline guint32
+cblue_ngram_block_next(CblueNgramBlockReader *rd, guint *code)
+{
+	guint64 v = (cblue_ngram_load64(rd->data + (rd->bit >> 3)) >> (rd->bit & 7)) & rd->mask;
+	rd->bit += rd->width;
+	rd->doc += (guint32)(v & rd->gap_mask);
+	*code = (guint)(v >> rd->gap_bits);
+	return rd->doc;
+}
+
+/* the documents and codes of block @b into @docs and @codes; returns how many */
+static inline guint
+cblue_ngram_block_decode(const CblueNgramIndex *self, guint32 b, guint32 *docs, guint8 *codes)
+{
+	CblueNgramBlockReader rd;
+	cblue_ngram_block_begin(self, b, &rd);
+	for (guint i = 0; i < rd.n; i++) {
+		guint code;
+		docs[i] = cblue_ngram_block_next(&rd, &code);
+		codes[i] = (guint8)code;
+	}
+	return rd.n;
 }
 
 void
@@ -218,68 +273,116 @@ cblue_ngram_extract(CblueTokenizer *tokenizer, const gchar *text, GArray *keys)
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueNgramTriple, key) == 0 && sizeof(CblueNgramTriple) == 16);
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueNgramTriple, doc) == 8);
 
-typedef enum {
-	CBLUE_NGRAM_FIELD_QUESTIONS,
-	CBLUE_NGRAM_FIELD_KEYWORDS,
-	CBLUE_NGRAM_FIELD_CONTENT,
-	CBLUE_NGRAM_N_FIELDS,
-} CblueNgramField;
+/* the weighted frequencies of one document's n-grams, summed in an open-addressing table
+ * (keys are never 0) that is reused for every document of a build, instead of sorting each
+ * document's n-grams (which took about half of the build's CPU time) */
+typedef struct {
+	guint64 *keys; /* owned: mask + 1, 0 for a free slot */
+	gfloat *tf; /* owned: mask + 1 */
+	guint32 *used; /* owned: (mask + 1) / 2, the slots in use, in the order they were taken */
+	guint n_used;
+	guint mask;
+} CblueNgramDocTable;
 
-/* one field's n-grams into the document's (key, field) pairs */
 static void
-cblue_ngram_add_text(CblueTokenizer *tokenizer, const gchar *text, CblueNgramField field, GArray *keys,
-		     GArray *pairs)
+cblue_ngram_doc_table_init(CblueNgramDocTable *table, guint size)
+{
+	table->keys = g_new0(guint64, size);
+	table->tf = g_new(gfloat, size);
+	table->used = g_new(guint32, size / 2);
+	table->n_used = 0;
+	table->mask = size - 1;
+}
+
+static void
+cblue_ngram_doc_table_clear(CblueNgramDocTable *table)
+{
+	g_free(table->keys);
+	g_free(table->tf);
+	g_free(table->used);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CblueNgramDocTable, cblue_ngram_doc_table_clear)
+
+static void
+cblue_ngram_doc_table_add(CblueNgramDocTable *table, guint64 key, gfloat weight)
+{
+	guint32 slot = (guint32)key & table->mask;
+
+	while (table->keys[slot] != 0 && table->keys[slot] != key)
+		slot = (slot + 1) & table->mask;
+	if (table->keys[slot] == key) {
+		table->tf[slot] += weight;
+		return;
+	}
+	table->keys[slot] = key;
+	table->tf[slot] = weight;
+	table->used[table->n_used++] = slot;
+	if (table->n_used == (table->mask + 1) / 2) {
+		/* half full: twice the size */
+		CblueNgramDocTable bigger;
+		cblue_ngram_doc_table_init(&bigger, 2 * (table->mask + 1));
+		for (guint i = 0; i < table->n_used; i++) {
+			guint32 from = table->used[i], to = (guint32)table->keys[from] & bigger.mask;
+			while (bigger.keys[to] != 0)
+				to = (to + 1) & bigger.mask;
+			bigger.keys[to] = table->keys[from];
+			bigger.tf[to] = table->tf[from];
+			bigger.used[bigger.n_used++] = to;
+		}
+		cblue_ngram_doc_table_clear(table);
+		*table = bigger;
+	}
+}
+
+/* one field's n-grams into the document's table */
+static void
+cblue_ngram_add_text(CblueTokenizer *tokenizer, const gchar *text, gfloat weight, GArray *keys,
+		     CblueNgramDocTable *table)
 {
 	g_array_set_size(keys, 0);
 	cblue_ngram_extract(tokenizer, text, keys);
-	for (guint i = 0; i < keys->len; i++) {
-		CblueNgramTriple t = {g_array_index(keys, guint64, i), field, 1.0f};
-		g_array_append_val(pairs, t);
-	}
+	for (guint i = 0; i < keys->len; i++)
+		cblue_ngram_doc_table_add(table, g_array_index(keys, guint64, i), weight);
 }
 
 static void
 cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const CblueNgramParams *params,
-		    GArray *triples)
+		    GArray *keys, CblueNgramDocTable *table, GArray *triples)
 {
 	g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
 	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
 	const gchar *const *tags = cblue_kb_entry_get_tags(entry);
-	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-	g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
-	const gdouble weights[CBLUE_NGRAM_N_FIELDS] = {MAX(params->weight_questions, 0), MAX(params->weight_keywords, 0),
-						       MAX(params->weight_content, 0)};
+	const gfloat weight_questions = (gfloat)MAX(params->weight_questions, 0);
+	const gfloat weight_keywords = (gfloat)MAX(params->weight_keywords, 0);
+	const gfloat weight_content = (gfloat)MAX(params->weight_content, 0);
 
 	for (guint i = 0; i < langs->len; i++) {
 		const gchar *lang = g_ptr_array_index(langs, i);
 		const gchar *const *questions = cblue_kb_entry_get_questions(entry, lang);
 		const gchar *content = cblue_kb_entry_get_content(entry, lang);
 		for (guint j = 0; questions[j] != NULL; j++)
-			cblue_ngram_add_text(self->tokenizer, questions[j], CBLUE_NGRAM_FIELD_QUESTIONS, keys, pairs);
+			cblue_ngram_add_text(self->tokenizer, questions[j], weight_questions, keys, table);
 		if (content != NULL)
-			cblue_ngram_add_text(self->tokenizer, content, CBLUE_NGRAM_FIELD_CONTENT, keys, pairs);
+			cblue_ngram_add_text(self->tokenizer, content, weight_content, keys, table);
 	}
 	for (guint j = 0; keywords[j] != NULL; j++)
-		cblue_ngram_add_text(self->tokenizer, keywords[j], CBLUE_NGRAM_FIELD_KEYWORDS, keys, pairs);
+		cblue_ngram_add_text(self->tokenizer, keywords[j], weight_keywords, keys, table);
 	for (guint j = 0; tags[j] != NULL; j++)
-		cblue_ngram_add_text(self->tokenizer, tags[j], CBLUE_NGRAM_FIELD_KEYWORDS, keys, pairs);
+		cblue_ngram_add_text(self->tokenizer, tags[j], weight_keywords, keys, table);
 
-	/* one triple per distinct n-gram of the document, its frequency weighted by field (the
-	 * sort is not stable: equal keys are summed) */
-	cblue_retrieval_sort_records(pairs->data, pairs->len, sizeof(CblueNgramTriple));
-	for (guint i = 0; i < pairs->len;) {
-		CblueNgramTriple t = g_array_index(pairs, CblueNgramTriple, i);
-		guint j = i;
-		t.tf = 0;
-		while (j < pairs->len && g_array_index(pairs, CblueNgramTriple, j).key == t.key)
-			t.tf += (gfloat)weights[g_array_index(pairs, CblueNgramTriple, j++).doc];
-		t.doc = doc;
+	/* one triple per distinct n-gram of the document, its frequency weighted by field; the
+	 * table is left empty for the next document */
+	for (guint i = 0; i < table->n_used; i++) {
+		guint32 slot = table->used[i];
+		CblueNgramTriple t = {table->keys[slot], doc, table->tf[slot]};
+		table->keys[slot] = 0;
 		if (t.tf > 0) {
 			t.tf = (gfloat)(1.0 + log(MAX(t.tf, 1.0)));
 			g_array_append_val(triples, t);
 		}
-		i = j;
 	}
+	table->n_used = 0;
 }
 
 /* 1 + ln tf is stored in 16 bits, in units of 1/4096 (so up to 16, tf < 3.2 million): the
@@ -289,7 +392,11 @@ cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const
 static inline guint16
 cblue_ngram_quantize(gfloat ltf)
 {
-	return (guint16)CLAMP(lround(ltf * CBLUE_NGRAM_LTF_SCALE), 1, G_MAXUINT16);
+	/* lround() and a clamp to [1, 65535], without a call per posting */
+	gdouble x = ltf * CBLUE_NGRAM_LTF_SCALE;
+	if (!(x >= 1.0))
+		return 1;
+	return x >= G_MAXUINT16 ? G_MAXUINT16 : (guint16)(x + 0.5);
 }
 
 static inline gdouble
@@ -324,11 +431,12 @@ cblue_ngram_index_build_bounds(CblueNgramIndex *self)
 		gfloat bound = 0;
 		if (self->offsets[t + 1] - self->offsets[t] < CBLUE_NGRAM_LONG_DF)
 			continue;
-		for (guint s = 0; s < self->n_segments; s++) {
-			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
-			cblue_ngram_segment(self, t, s, &lo, &hi);
-			for (guint32 k = lo; k < hi; k++)
-				bound = MAX(bound, cblue_ngram_ltf_at(self, k) * self->doc_inv_norms[base | self->docs[k]]);
+		for (guint32 b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
+			guint32 docs[CBLUE_NGRAM_BLOCK];
+			guint8 codes[CBLUE_NGRAM_BLOCK];
+			guint n_in_block = cblue_ngram_block_decode(self, b, docs, codes);
+			for (guint i = 0; i < n_in_block; i++)
+				bound = MAX(bound, self->ltf_values[codes[i]] * self->doc_inv_norms[docs[i]]);
 		}
 		self->long_terms[n] = t;
 		self->long_bounds[n++] = bound;
@@ -355,13 +463,14 @@ static void
 cblue_ngram_index_reuse_pairs(CblueNgramIndex *self, const guint32 *old_to_new, GArray *triples)
 {
 	for (guint t = 0; t < self->n_terms; t++) {
-		for (guint s = 0; s < self->n_segments; s++) {
-			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
-			cblue_ngram_segment(self, t, s, &lo, &hi);
-			for (guint32 k = lo; k < hi; k++) {
-				guint32 doc = old_to_new[base | self->docs[k]];
+		for (guint32 b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
+			guint32 docs[CBLUE_NGRAM_BLOCK];
+			guint8 codes[CBLUE_NGRAM_BLOCK];
+			guint n = cblue_ngram_block_decode(self, b, docs, codes);
+			for (guint i = 0; i < n; i++) {
+				guint32 doc = old_to_new[docs[i]];
 				CblueNgramTriple triple = {self->keys[t], doc,
-							   cblue_ngram_ltf_at(self, k) / (gfloat)CBLUE_NGRAM_LTF_SCALE};
+							   self->ltf_values[codes[i]] / (gfloat)CBLUE_NGRAM_LTF_SCALE};
 				if (doc != G_MAXUINT32)
 					g_array_append_val(triples, triple);
 			}
@@ -440,18 +549,92 @@ cblue_ngram_index_ltf_code(CblueNgramIndex *self, guint16 ltf)
 	return (guint8)lo;
 }
 
-/* where each segment of documents after the first begins in each term's postings */
+/* the codes renumbered by how many postings have them, the most first (ties: the smaller
+ * value), so that most blocks need only a bit or two a code */
 static void
-cblue_ngram_index_build_splits(CblueNgramIndex *self, const guint32 *docs)
+cblue_ngram_index_rank_codes(CblueNgramIndex *self, guint8 *codes, gsize n_postings)
 {
-	self->n_segments = MAX((self->n_docs + 65535u) >> CBLUE_NGRAM_SEGMENT_BITS, 1);
-	self->splits = g_new(guint32, MAX((gsize)self->n_terms * (self->n_segments - 1), 1));
-	for (guint t = 0; t < self->n_terms && self->n_segments > 1; t++) {
-		guint32 k = self->offsets[t];
-		for (guint s = 1; s < self->n_segments; s++) {
-			while (k < self->offsets[t + 1] && (docs[k] >> CBLUE_NGRAM_SEGMENT_BITS) < s)
-				k++;
-			self->splits[(gsize)t * (self->n_segments - 1) + s - 1] = k;
+	gsize counts[256] = {0};
+	guint8 order[256], rank[256];
+	guint16 values[256];
+
+	for (gsize k = 0; k < n_postings; k++)
+		counts[codes[k]]++;
+	for (guint c = 0; c < self->n_ltf_values; c++) {
+		guint pos = c;
+		/* an insertion sort of at most 256 codes */
+		while (pos > 0 && counts[order[pos - 1]] < counts[c]) {
+			order[pos] = order[pos - 1];
+			pos--;
+		}
+		order[pos] = (guint8)c;
+	}
+	for (guint r = 0; r < self->n_ltf_values; r++) {
+		rank[order[r]] = (guint8)r;
+		values[r] = self->ltf_values[order[r]];
+	}
+	memcpy(self->ltf_values, values, self->n_ltf_values * sizeof(guint16));
+	for (gsize k = 0; k < n_postings; k++)
+		codes[k] = rank[codes[k]];
+}
+
+static guint
+cblue_ngram_bit_width(guint32 v)
+{
+	return v == 0 ? 0 : 32 - (guint)__builtin_clz(v);
+}
+
+/* the blocks of postings from each posting's document and code (in term, then document
+ * order): a pass that sizes each block, then one that writes the bits */
+static void
+cblue_ngram_index_build_blocks(CblueNgramIndex *self, const guint32 *docs, const guint8 *codes)
+{
+	gsize pos = 0;
+	guint32 b = 0;
+
+	self->n_blocks = 0;
+	for (guint t = 0; t < self->n_terms; t++)
+		self->n_blocks += (self->offsets[t + 1] - self->offsets[t] + CBLUE_NGRAM_BLOCK - 1) / CBLUE_NGRAM_BLOCK;
+	self->blocks = g_new(guint32, self->n_terms + 1);
+	self->block_docs = g_new(guint32, MAX(self->n_blocks, 1));
+	self->block_meta = g_new(guint64, MAX(self->n_blocks, 1));
+	for (guint t = 0; t < self->n_terms; t++) {
+		self->blocks[t] = b;
+		for (guint32 k = self->offsets[t]; k < self->offsets[t + 1]; k += CBLUE_NGRAM_BLOCK, b++) {
+			guint32 n = MIN(CBLUE_NGRAM_BLOCK, self->offsets[t + 1] - k);
+			guint32 max_gap = 0, max_code = 0;
+			guint gap_bits, code_bits;
+			for (guint32 i = 0; i < n; i++) {
+				max_gap = MAX(max_gap, i == 0 ? 0 : docs[k + i] - docs[k + i - 1]);
+				max_code = MAX(max_code, codes[k + i]);
+			}
+			gap_bits = cblue_ngram_bit_width(max_gap);
+			code_bits = cblue_ngram_bit_width(max_code);
+			self->block_docs[b] = docs[k];
+			self->block_meta[b] = (guint64)pos | (guint64)gap_bits << CBLUE_NGRAM_META_GAP_SHIFT |
+					      (guint64)code_bits << CBLUE_NGRAM_META_CODE_SHIFT |
+					      (guint64)(n - 1) << CBLUE_NGRAM_META_N_SHIFT;
+			pos += ((gsize)n * (gap_bits + code_bits) + 7) / 8;
+		}
+	}
+	self->blocks[self->n_terms] = b;
+	self->data_len = pos;
+	self->data = g_malloc0(pos + 8);
+	for (guint t = 0; t < self->n_terms; t++) {
+		for (b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
+			guint64 meta = self->block_meta[b];
+			guint gap_bits = (meta >> CBLUE_NGRAM_META_GAP_SHIFT) & 63;
+			guint width = gap_bits + ((meta >> CBLUE_NGRAM_META_CODE_SHIFT) & 15);
+			guint32 k = self->offsets[t] + (b - self->blocks[t]) * CBLUE_NGRAM_BLOCK;
+			guint32 n = (guint32)((meta >> CBLUE_NGRAM_META_N_SHIFT) & 127) + 1;
+			gsize bit = (meta & ((G_GUINT64_CONSTANT(1) << CBLUE_NGRAM_META_POS_BITS) - 1)) * 8;
+			for (guint32 i = 0; i < n; i++, bit += width) {
+				guint64 field = (guint64)(i == 0 ? 0 : docs[k + i] - docs[k + i - 1]) |
+						(guint64)codes[k + i] << gap_bits;
+				guint64 word = cblue_ngram_load64(self->data + (bit >> 3)) | field << (bit & 7);
+				word = GUINT64_TO_LE(word);
+				memcpy(self->data + (bit >> 3), &word, sizeof(word));
+			}
 		}
 	}
 }
@@ -462,6 +645,8 @@ cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 {
 	g_autofree gdouble *norms = g_new0(gdouble, MAX(self->n_docs, 1));
 	g_autofree guint32 *docs = g_new(guint32, MAX(triples->len, 1));
+	g_autofree guint8 *codes = g_new(guint8, MAX(triples->len, 1));
+	g_autofree guint8 *code_of = g_new(guint8, 65536);
 	guint term = 0;
 
 	self->n_terms = 0;
@@ -472,9 +657,10 @@ cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 	}
 	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new0(guint32, self->n_terms + 1);
-	self->docs = g_new(guint16, MAX(triples->len, 1));
-	self->ltf = g_new(guint8, MAX(triples->len, 1));
 	cblue_ngram_index_build_ltf_values(self, triples);
+	/* the code of each quantized value, looked up once */
+	for (guint v = 0; v < 65536; v++)
+		code_of[v] = cblue_ngram_index_ltf_code(self, (guint16)v);
 	self->idf_unknown = (gfloat)(log((self->n_docs + 1.0) / 1.0) + 1.0);
 
 	/* postings in key order; a term's documents are contiguous */
@@ -490,18 +676,18 @@ cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 		self->offsets[term] = i;
 		for (guint k = i; k < j; k++) {
 			const CblueNgramTriple *t = &g_array_index(triples, CblueNgramTriple, k);
-			guint8 code = cblue_ngram_index_ltf_code(self, cblue_ngram_quantize(t->tf));
+			guint8 code = code_of[cblue_ngram_quantize(t->tf)];
 			gdouble w = self->ltf_values[code] / (gdouble)CBLUE_NGRAM_LTF_SCALE * idf;
 			docs[k] = t->doc;
-			self->docs[k] = (guint16)t->doc;
-			self->ltf[k] = code;
+			codes[k] = code;
 			norms[t->doc] += w * w;
 		}
 		term++;
 		i = j;
 	}
 	self->offsets[self->n_terms] = triples->len;
-	cblue_ngram_index_build_splits(self, docs);
+	cblue_ngram_index_rank_codes(self, codes, triples->len);
+	cblue_ngram_index_build_blocks(self, docs, codes);
 	self->doc_inv_norms = g_new0(gfloat, MAX(self->n_docs, 1));
 	for (guint d = 0; d < self->n_docs; d++)
 		self->doc_inv_norms[d] = norms[d] > 0 ? (gfloat)(1.0 / sqrt(norms[d])) : 0.0f;
@@ -525,6 +711,8 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
 	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
 	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
+	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+	g_auto(CblueNgramDocTable) table = {NULL, NULL, NULL, 0, 0};
 	guint32 *old_to_new;
 	guint analyzed = 0;
 
@@ -539,12 +727,13 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	cblue_retrieval_reuse_init(&reuse, previous != NULL ? previous->topic_ids : NULL,
 				   previous != NULL ? previous->doc_hashes : NULL);
 	old_to_new = reuse.old_to_new;
+	cblue_ngram_doc_table_init(&table, 4096);
 	for (guint d = 0; d < entries->len; d++) {
 		CblueKbEntry *entry = g_ptr_array_index(entries, d);
 
 		if (cblue_retrieval_reuse_entry(&reuse, entry, d, self->doc_hashes, self->topic_ids) >= 0)
 			continue;
-		cblue_ngram_add_doc(self, entry, d, params, triples);
+		cblue_ngram_add_doc(self, entry, d, params, keys, &table, triples);
 		analyzed++;
 	}
 	/* the reused documents' pairs straight from the previous postings, then all in
@@ -597,9 +786,10 @@ cblue_ngram_index_clear(gpointer data)
 	g_free(self->keys);
 	g_free(self->offsets);
 	g_free(self->dir);
-	g_free(self->splits);
-	g_free(self->docs);
-	g_free(self->ltf);
+	g_free(self->blocks);
+	g_free(self->block_docs);
+	g_free(self->block_meta);
+	g_free(self->data);
 	g_free(self->long_terms);
 	g_free(self->long_bounds);
 }
@@ -634,8 +824,8 @@ cblue_ngram_index_get_memory_size(CblueNgramIndex *index)
 {
 	return (gsize)index->n_terms * (sizeof(guint64) + sizeof(guint32)) + sizeof(guint32) +
 	       (((gsize)1 << index->dir_bits) + 1) * sizeof(guint32) +
-	       cblue_ngram_index_get_n_postings(index) * (sizeof(guint16) + sizeof(guint8)) +
-	       (gsize)index->n_terms * (index->n_segments - 1) * sizeof(guint32) +
+	       (gsize)index->n_terms * sizeof(guint32) + sizeof(guint32) +
+	       (gsize)index->n_blocks * (sizeof(guint32) + sizeof(guint64)) + index->data_len + 8 +
 	       (gsize)index->n_docs * (2 * sizeof(guint64) + sizeof(gfloat)) +
 	       (gsize)index->n_long * (sizeof(guint32) + sizeof(gfloat));
 }
@@ -750,45 +940,101 @@ cblue_ngram_threshold(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n
 	return heap[0];
 }
 
+/* what a posting of @q adds to a sum, by code (the same products whichever way a list is
+ * read, so that a search that stopped early gives the same sums) */
+static void
+cblue_ngram_contributions(CblueNgramIndex *self, const CblueNgramQueryTerm *q, gdouble *add)
+{
+	for (guint c = 0; c < self->n_ltf_values; c++)
+		add[c] = q->qwi * self->ltf_values[c];
+}
+
+/* the code of document @d's posting in @q's list, or -1: the block that can hold it is
+ * found by binary search of the blocks' first documents, and read up to it */
+static gint
+cblue_ngram_find_posting(CblueNgramIndex *self, const CblueNgramQueryTerm *q, guint32 d)
+{
+	guint32 first = self->blocks[q->term], last = self->blocks[q->term + 1];
+	/* the last block that begins at or before d */
+	guint32 b = cblue_retrieval_lower_bound_u32(self->block_docs, first, last, d + 1);
+	CblueNgramBlockReader rd;
+
+	if (b == first)
+		return -1;
+	cblue_ngram_block_begin(self, b - 1, &rd);
+	for (guint i = 0; i < rd.n; i++) {
+		guint code;
+		guint32 doc = cblue_ngram_block_next(&rd, &code);
+		if (doc >= d)
+			return doc == d ? (gint)code : -1;
+	}
+	return -1;
+}
+
 /* adds @q's postings of the candidates (mark 2): a scan of a list that is not much longer
- * than the candidates, else a binary search of each candidate in it */
+ * than the candidates (a lookup reads half a block on average), else a lookup of each */
 static void
 cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_candidates,
 			      const CblueNgramQueryTerm *q)
 {
+	gdouble *acc = scratch->acc, *cover = scratch->cover;
+	const guint8 *mark = scratch->mark;
+	gdouble add[256];
+
+	cblue_ngram_contributions(self, q, add);
 	if (q->df <= 64 * n_candidates) {
-		for (guint s = 0; s < self->n_segments; s++) {
-			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
-			cblue_ngram_segment(self, (guint32)q->term, s, &lo, &hi);
-			for (guint32 k = lo; k < hi; k++) {
-				guint32 d = base | self->docs[k];
-				if (scratch->mark[d] != 2)
+		for (guint32 b = self->blocks[q->term]; b < self->blocks[q->term + 1]; b++) {
+			CblueNgramBlockReader rd;
+			cblue_ngram_block_begin(self, b, &rd);
+			for (guint i = 0; i < rd.n; i++) {
+				guint code;
+				guint32 d = cblue_ngram_block_next(&rd, &code);
+				if (mark[d] != 2)
 					continue;
-				scratch->acc[d] += q->qwi * cblue_ngram_ltf_at(self, k);
-				scratch->cover[d] += q->qw;
+				acc[d] += add[code];
+				cover[d] += q->qw;
 			}
 		}
 		return;
 	}
 	for (gsize c = 0; c < n_candidates; c++) {
 		guint32 d = scratch->touched[c];
-		guint16 low = (guint16)(d & 0xffff);
-		guint32 lo, hi, a, b;
-		cblue_ngram_segment(self, (guint32)q->term, d >> CBLUE_NGRAM_SEGMENT_BITS, &lo, &hi);
-		a = lo;
-		b = hi;
-		while (a < b) {
-			guint32 mid = a + (b - a) / 2;
-			if (self->docs[mid] < low)
-				a = mid + 1;
-			else
-				b = mid;
-		}
-		if (a < hi && self->docs[a] == low) {
-			scratch->acc[d] += q->qwi * cblue_ngram_ltf_at(self, a);
-			scratch->cover[d] += q->qw;
+		gint code = cblue_ngram_find_posting(self, q, d);
+		if (code >= 0) {
+			acc[d] += add[code];
+			cover[d] += q->qw;
 		}
 	}
+}
+
+/* adds every posting of @q's list to the sums, marking the documents touched first; returns
+ * how many are touched now (the pointers are copied to locals: without strict aliasing, a
+ * store to a sum would make the compiler load them again for each posting) */
+static gsize
+cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touched, const CblueNgramQueryTerm *q)
+{
+	gdouble *acc = scratch->acc, *cover = scratch->cover;
+	guint8 *mark = scratch->mark;
+	guint32 *touched = scratch->touched;
+	const gdouble qw = q->qw;
+	gdouble add[256];
+
+	cblue_ngram_contributions(self, q, add);
+	for (guint32 b = self->blocks[q->term]; b < self->blocks[q->term + 1]; b++) {
+		CblueNgramBlockReader rd;
+		cblue_ngram_block_begin(self, b, &rd);
+		for (guint i = 0; i < rd.n; i++) {
+			guint code;
+			guint32 d = cblue_ngram_block_next(&rd, &code);
+			if (mark[d] == 0) {
+				mark[d] = 1;
+				touched[n_touched++] = d;
+			}
+			acc[d] += add[code];
+			cover[d] += qw;
+		}
+	}
+	return n_touched;
 }
 
 GPtrArray *
@@ -869,19 +1115,7 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 			rest -= q->bound;
 		}
 		read_since += q->df;
-		for (guint s = 0; s < self->n_segments; s++) {
-			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
-			cblue_ngram_segment(self, (guint32)q->term, s, &lo, &hi);
-			for (guint32 k = lo; k < hi; k++) {
-				guint32 d = base | self->docs[k];
-				if (scratch->mark[d] == 0) {
-					scratch->mark[d] = 1;
-					scratch->touched[n_touched++] = d;
-				}
-				scratch->acc[d] += q->qwi * cblue_ngram_ltf_at(self, k);
-				scratch->cover[d] += q->qw;
-			}
-		}
+		n_touched = cblue_ngram_scan(self, scratch, n_touched, q);
 	}
 	/* the candidates: every touched document, or those that can still reach the threshold */
 	for (gsize i = 0; i < n_touched; i++) {
@@ -948,6 +1182,40 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	return hits;
 }
 
+/* whether the blocks of @term, read from a file, hold its postings and can be decoded
+ * within the data: documents increasing and in range, codes in range */
+static gboolean
+cblue_ngram_index_check_term(CblueNgramIndex *self, guint32 term)
+{
+	guint32 df = self->offsets[term + 1] - self->offsets[term];
+	guint32 first = self->blocks[term], last = self->blocks[term + 1];
+	gint64 prev = -1;
+
+	if (last - first != (df + CBLUE_NGRAM_BLOCK - 1) / CBLUE_NGRAM_BLOCK)
+		return FALSE;
+	for (guint32 b = first; b < last; b++) {
+		guint64 meta = self->block_meta[b];
+		guint gap_bits = (meta >> CBLUE_NGRAM_META_GAP_SHIFT) & 63;
+		guint code_bits = (meta >> CBLUE_NGRAM_META_CODE_SHIFT) & 15;
+		guint n = (guint)((meta >> CBLUE_NGRAM_META_N_SHIFT) & 127) + 1;
+		guint64 pos = meta & ((G_GUINT64_CONSTANT(1) << CBLUE_NGRAM_META_POS_BITS) - 1);
+		guint32 docs[CBLUE_NGRAM_BLOCK];
+		guint8 codes[CBLUE_NGRAM_BLOCK];
+
+		if (meta >> (CBLUE_NGRAM_META_N_SHIFT + 7) != 0 || gap_bits > 32 || code_bits > 8 ||
+		    n != MIN(CBLUE_NGRAM_BLOCK, df - (b - first) * CBLUE_NGRAM_BLOCK) ||
+		    pos > self->data_len || (n * (gap_bits + code_bits) + 7) / 8 > self->data_len - pos)
+			return FALSE;
+		cblue_ngram_block_decode(self, b, docs, codes);
+		for (guint i = 0; i < n; i++) {
+			if ((gint64)docs[i] <= prev || docs[i] >= self->n_docs || codes[i] >= self->n_ltf_values)
+				return FALSE;
+			prev = docs[i];
+		}
+	}
+	return TRUE;
+}
+
 /* The index in a binary form for the on-disk cache, so that a process starts without
  * analyzing the KB again; the framing (magic, format, trailing checksum) is
  * retrieval-common's:
@@ -957,17 +1225,19 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
  *   n_docs × (u32:length, bytes): topic ids
  *   u64[2 × n_docs] doc_hashes, f32[n_docs] doc_inv_norms,
  *   u64[n_terms] keys, u32[n_terms + 1] offsets,
- *   u32:n_ltf_values u16[256] ltf_values, u32[n_terms × (n_segments - 1)] splits,
- *   u16[n_postings] docs (low 16 bits), u8[n_postings] ltf (codes)
+ *   u32:n_ltf_values u16[256] ltf_values,
+ *   u32:n_blocks u32[n_terms + 1] blocks, u32[n_blocks] block_docs, u64[n_blocks] block_meta,
+ *   u64:data_len u8[data_len] data
  *   u64:checksum(everything before)
  */
 #define CBLUE_NGRAM_INDEX_MAGIC	 "CBLUENG"
-#define CBLUE_NGRAM_INDEX_FORMAT 5
+#define CBLUE_NGRAM_INDEX_FORMAT 6
 
 GBytes *
 cblue_ngram_index_serialize(CblueNgramIndex *self)
 {
 	guint32 n_postings = self->offsets[self->n_terms];
+	guint64 data_len = self->data_len;
 	GByteArray *out = cblue_retrieval_writer_new(CBLUE_NGRAM_INDEX_MAGIC, CBLUE_NGRAM_INDEX_FORMAT,
 						     cblue_ngram_index_get_memory_size(self) + 64);
 
@@ -984,9 +1254,12 @@ cblue_ngram_index_serialize(CblueNgramIndex *self)
 	cblue_retrieval_put(out, self->offsets, ((gsize)self->n_terms + 1) * sizeof(guint32));
 	cblue_retrieval_put_u32(out, self->n_ltf_values);
 	cblue_retrieval_put(out, self->ltf_values, sizeof(self->ltf_values));
-	cblue_retrieval_put(out, self->splits, (gsize)self->n_terms * (self->n_segments - 1) * sizeof(guint32));
-	cblue_retrieval_put(out, self->docs, (gsize)n_postings * sizeof(guint16));
-	cblue_retrieval_put(out, self->ltf, (gsize)n_postings * sizeof(guint8));
+	cblue_retrieval_put_u32(out, self->n_blocks);
+	cblue_retrieval_put(out, self->blocks, ((gsize)self->n_terms + 1) * sizeof(guint32));
+	cblue_retrieval_put(out, self->block_docs, (gsize)self->n_blocks * sizeof(guint32));
+	cblue_retrieval_put(out, self->block_meta, (gsize)self->n_blocks * sizeof(guint64));
+	cblue_retrieval_put(out, &data_len, sizeof(data_len));
+	cblue_retrieval_put(out, self->data, self->data_len);
 	return cblue_retrieval_writer_finish(out);
 }
 
@@ -996,6 +1269,7 @@ cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GErro
 	g_autoptr(CblueNgramIndex) self = NULL;
 	CblueRetrievalReader r;
 	guint32 n_postings;
+	guint64 data_len = 0;
 
 	if (!cblue_retrieval_reader_init(&r, bytes, CBLUE_NGRAM_INDEX_MAGIC, CBLUE_NGRAM_INDEX_FORMAT, error))
 		return NULL;
@@ -1009,8 +1283,7 @@ cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GErro
 	cblue_retrieval_get(&r, &self->params, sizeof(self->params));
 	/* every size is bounded by the data it claims, before anything is allocated */
 	cblue_retrieval_reader_has(&r, (gsize)self->n_docs * 4);
-	cblue_retrieval_reader_has(&r, (gsize)self->n_terms * 12 + (gsize)n_postings * 3);
-	self->n_segments = MAX((self->n_docs + 65535u) >> CBLUE_NGRAM_SEGMENT_BITS, 1);
+	cblue_retrieval_reader_has(&r, (gsize)self->n_terms * 16);
 	for (guint i = 0; i < self->n_docs && !r.failed; i++) {
 		gchar *topic_id = cblue_retrieval_get_str(&r);
 		if (topic_id != NULL)
@@ -1022,35 +1295,32 @@ cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GErro
 	self->offsets = cblue_retrieval_get_dup(&r, ((gsize)self->n_terms + 1) * sizeof(guint32));
 	self->n_ltf_values = cblue_retrieval_get_u32(&r);
 	cblue_retrieval_get(&r, self->ltf_values, sizeof(self->ltf_values));
-	if (!r.failed && !cblue_retrieval_reader_has(&r, (gsize)self->n_terms * (self->n_segments - 1) * 4))
-		r.failed = TRUE;
-	self->splits = cblue_retrieval_get_dup(&r, (gsize)self->n_terms * (self->n_segments - 1) * sizeof(guint32));
-	self->docs = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint16));
-	self->ltf = cblue_retrieval_get_dup(&r, (gsize)n_postings * sizeof(guint8));
-	/* the index must be safe to search: keys strictly increasing, offsets and segments in
-	 * order, documents and codes in range */
+	self->n_blocks = cblue_retrieval_get_u32(&r);
+	cblue_retrieval_reader_has(&r, (gsize)self->n_blocks * 12);
+	self->blocks = cblue_retrieval_get_dup(&r, ((gsize)self->n_terms + 1) * sizeof(guint32));
+	self->block_docs = cblue_retrieval_get_dup(&r, (gsize)self->n_blocks * sizeof(guint32));
+	self->block_meta = cblue_retrieval_get_dup(&r, (gsize)self->n_blocks * sizeof(guint64));
+	cblue_retrieval_get(&r, &data_len, sizeof(data_len));
+	if (!r.failed && cblue_retrieval_reader_has(&r, data_len)) {
+		/* with the zeros a decoder may read past the last block */
+		self->data_len = data_len;
+		self->data = g_malloc0(self->data_len + 8);
+		cblue_retrieval_get(&r, self->data, self->data_len);
+	}
+	/* the index must be safe to search: keys strictly increasing, offsets in order, each
+	 * term's blocks holding its postings, documents increasing and in range, codes in range */
 	if (self->n_ltf_values < 1 || self->n_ltf_values > 256)
 		r.failed = TRUE;
-	if (!r.failed && (self->offsets[0] != 0 || self->offsets[self->n_terms] != n_postings))
+	if (!r.failed && (self->offsets[0] != 0 || self->offsets[self->n_terms] != n_postings ||
+			  self->blocks[0] != 0 || self->blocks[self->n_terms] != self->n_blocks))
 		r.failed = TRUE;
 	for (guint t = 0; t < self->n_terms && !r.failed; t++) {
-		if (self->offsets[t] > self->offsets[t + 1] || (t > 0 && self->keys[t - 1] >= self->keys[t]))
+		if (self->offsets[t] > self->offsets[t + 1] || (t > 0 && self->keys[t - 1] >= self->keys[t]) ||
+		    self->blocks[t] > self->blocks[t + 1])
 			r.failed = TRUE;
 	}
-	for (guint t = 0; t < self->n_terms && !r.failed; t++) {
-		for (guint s = 0; s < self->n_segments && !r.failed; s++) {
-			guint32 lo, hi, base = s << CBLUE_NGRAM_SEGMENT_BITS;
-			cblue_ngram_segment(self, t, s, &lo, &hi);
-			if (lo > hi || lo < self->offsets[t] || hi > self->offsets[t + 1]) {
-				r.failed = TRUE;
-				break;
-			}
-			for (guint32 k = lo; k < hi; k++) {
-				if ((base | self->docs[k]) >= self->n_docs || self->ltf[k] >= self->n_ltf_values)
-					r.failed = TRUE;
-			}
-		}
-	}
+	for (guint t = 0; t < self->n_terms && !r.failed; t++)
+		r.failed = !cblue_ngram_index_check_term(self, t);
 	if (self->topic_ids->len != self->n_docs)
 		r.failed = TRUE;
 	if (!cblue_retrieval_reader_finish(&r, error))

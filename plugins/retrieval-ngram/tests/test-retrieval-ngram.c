@@ -6,6 +6,7 @@
 
 #include "../cblue-ngram-index.h"
 #include "../cblue-ngram-retriever.h"
+#include "cblue-retrieval-common.h"
 
 typedef struct {
 	CblueTokenizer *tokenizer;
@@ -197,6 +198,40 @@ test_ngram_serialize(Fixture *f, gconstpointer data)
 		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 		g_clear_error(&error);
 	}
+}
+
+/* a cache whose checksum was made again after a byte changed (so only the index's own checks
+ * stand between it and a search): every change in the postings' part of the file is either
+ * refused or gives an index that searches safely (ASan builds check the memory) */
+static void
+test_ngram_forged(Fixture *f, gconstpointer data)
+{
+	g_autoptr(GBytes) bytes = cblue_ngram_index_serialize(f->index);
+	gsize size = g_bytes_get_size(bytes);
+	guint n_refused = 0;
+
+	/* the blocks, their metadata and the packed postings are the last part of the file */
+	for (gsize pos = size / 2; pos + sizeof(guint64) < size; pos += 7) {
+		g_autofree guint8 *forged = g_memdup2(g_bytes_get_data(bytes, NULL), size);
+		g_autoptr(GBytes) bad = NULL;
+		g_autoptr(CblueNgramIndex) loaded = NULL;
+		g_autoptr(GError) error = NULL;
+		guint64 checksum;
+
+		forged[pos] ^= 0xa5;
+		checksum = cblue_retrieval_checksum(forged, size - sizeof(guint64));
+		memcpy(forged + size - sizeof(guint64), &checksum, sizeof(checksum));
+		bad = g_bytes_new(forged, size);
+		loaded = cblue_ngram_index_new_from_bytes(bad, f->tokenizer, &error);
+		if (loaded == NULL) {
+			g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+			n_refused++;
+			continue;
+		}
+		g_assert_no_error(error);
+		g_ptr_array_unref(cblue_ngram_index_search(loaded, "solar panel price ติดโซลาร์ 太阳能", 5));
+	}
+	g_assert_cmpuint(n_refused, >, 0);
 }
 
 static gchar *
@@ -416,8 +451,51 @@ test_ngram_pruning(void)
 	g_rand_free(rand);
 }
 
-/* more than 65,536 topics: postings keep 16 bits of the document, in segments; a topic of
- * each segment is found, pruning or not, and the index survives its serialization */
+/* an entry with more distinct n-grams than the per-document table first holds (it grows
+ * while the entry is analyzed): every distinct n-gram of its text has its one posting, and a
+ * search finds the entry by words from anywhere in it */
+static void
+test_ngram_long_entry(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueNgramIndex) index = NULL;
+	g_autoptr(GHashTable) distinct = g_hash_table_new(g_int64_hash, g_int64_equal);
+	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+	g_autoptr(CblueKbEntry) entry = cblue_kb_entry_new("long");
+	g_autoptr(CblueKbEntry) other = cblue_kb_entry_new("other");
+	g_autoptr(GString) content = g_string_new(NULL);
+	CblueNgramParams params;
+	gsize n_postings = 0;
+
+	for (guint i = 0; i < 3000; i++)
+		g_string_append_printf(content, "%sw%ux%u", i > 0 ? " " : "", i, i * 7919 % 10007);
+	cblue_kb_entry_set_content(entry, "en", content->str);
+	cblue_kb_entry_add_question(other, "en", "how much is a battery");
+	cblue_kb_add(kb, entry);
+	cblue_kb_add(kb, other);
+	cblue_ngram_extract(tokenizer, content->str, keys);
+	for (guint i = 0; i < keys->len; i++)
+		g_hash_table_add(distinct, &g_array_index(keys, guint64, i));
+	g_array_set_size(keys, 0);
+	cblue_ngram_extract(tokenizer, "how much is a battery", keys);
+	cblue_ngram_params_init_default(&params);
+	index = cblue_ngram_index_new(kb, tokenizer, &params);
+	n_postings = g_hash_table_size(distinct) + keys->len;
+	g_assert_cmpuint(g_hash_table_size(distinct), >, 4096);
+	/* (the question's n-grams are all distinct and share none with the content) */
+	g_assert_cmpuint(cblue_ngram_index_get_n_postings(index), ==, n_postings);
+	g_assert_cmpuint(cblue_ngram_index_get_n_terms(index), ==, n_postings);
+	for (guint i = 0; i < 3000; i += 997) {
+		g_autofree gchar *query = g_strdup_printf("w%ux%u", i, i * 7919 % 10007);
+		g_autoptr(GPtrArray) hits = cblue_ngram_index_search(index, query, 3);
+		g_assert_cmpuint(hits->len, ==, 1);
+		g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)), ==, "long");
+	}
+}
+
+/* more than 65,536 topics (documents past 16 bits, lists of hundreds of blocks): a topic of
+ * each part is found, pruning or not, and the index survives its serialization */
 static void
 test_ngram_segments(void)
 {
@@ -489,11 +567,13 @@ main(int argc, char **argv)
 	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 	g_test_add_func("/cblue/ngram/pruning", test_ngram_pruning);
 	g_test_add_func("/cblue/ngram/segments", test_ngram_segments);
+	g_test_add_func("/cblue/ngram/long-entry", test_ngram_long_entry);
 	g_test_add("/cblue/ngram/languages", Fixture, NULL, fixture_setup, test_ngram_languages, fixture_teardown);
 	g_test_add("/cblue/ngram/robust", Fixture, NULL, fixture_setup, test_ngram_robust, fixture_teardown);
 	g_test_add("/cblue/ngram/nothing", Fixture, NULL, fixture_setup, test_ngram_nothing, fixture_teardown);
 	g_test_add_func("/cblue/ngram/extract", test_ngram_extract);
 	g_test_add("/cblue/ngram/serialize", Fixture, NULL, fixture_setup, test_ngram_serialize, fixture_teardown);
+	g_test_add("/cblue/ngram/forged", Fixture, NULL, fixture_setup, test_ngram_forged, fixture_teardown);
 	g_test_add_func("/cblue/ngram/retriever", test_ngram_retriever);
 	g_test_add_func("/cblue/ngram/cache", test_ngram_cache);
 	g_test_add_func("/cblue/ngram/incremental", test_ngram_incremental);
