@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "cblue-bot.h"
@@ -26,8 +27,12 @@
  *
  * Several retrievers are fused: each one's scores scaled to its best hit and summed with
  * `[<plugin>] fusion_weight`, their confidences averaged with the same weights. The
- * decision reads the calibrated confidence of the fused hits against
- * `[bot] answer_threshold`; two topics whose scores are within `[bot] clarify_margin`
+ * decision (answer or "I don't know") reads the probability that the question is in scope,
+ * given by a logistic model over what each retriever said of the best topic
+ * (`[bot] decision_weights_<language>`, learned by `cblue eval --calibrate`), against
+ * `[bot] decision_threshold`; where no model fits the language and the retrievers running,
+ * or when the conversation chose the topic, the fused confidence against
+ * `[bot] answer_threshold`. Two topics whose scores are within `[bot] clarify_margin`
  * of each other make the bot ask which one was meant. In a conversation, a follow-up
  * goes to the family (the topic itself or its category) of the topic answered last when
  * one of its topics scores close to the best (`[bot] context_margin`). Replies that are not answers
@@ -51,10 +56,14 @@ struct _CblueBot {
 	guint max_message_length;
 	guint max_hits;
 	gdouble answer_threshold;
+	gdouble decision_threshold;
 	gdouble clarify_margin;
 	gdouble clarify_min_confidence;
 	gdouble context_margin;
 	gboolean record; /* store exchanges; off for evaluation runs */
+	gint decision_mismatch_told; /* atomic: said once that the model does not fit the retrievers */
+	GStrv decision_retrievers; /* owned, nullable: the plugins the decision model reads, in order */
+	GArray *decision_weights[3]; /* owned, nullable, per language of cblue_bot_languages: of gdouble */
 };
 
 G_DEFINE_TYPE(CblueBot, cblue_bot, G_TYPE_OBJECT)
@@ -66,10 +75,36 @@ G_DEFINE_TYPE(CblueBot, cblue_bot, G_TYPE_OBJECT)
  * together (tests/data/eval-bundled.tsv and eval-dev.tsv, see docs/quality.md) with the
  * default retrievers (retrieval-bm25 and retrieval-ngram, fused); a business calibrates
  * its own with its KB and retrievers and sets [bot] answer_threshold / clarify_margin.
- * With BM25's word pairs and k1=0.3 it finds answer_threshold=0.50 and clarify_margin=0
- * (before them, 0.02 was worth one query in 320): clarification stays off by default. */
-#define CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD 0.50
-#define CBLUE_BOT_DEFAULT_CLARIFY_MARGIN   0.0
+ * answer_threshold applies to fused confidences (where no decision model applies, and to
+ * the follow-up and clarification rules); decision_threshold to the decision model's
+ * probability (below): one half, in scope more likely than not. Clarification stays off
+ * (margin 0 fits best). */
+#define CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD   0.50
+#define CBLUE_BOT_DEFAULT_DECISION_THRESHOLD 0.50
+#define CBLUE_BOT_DEFAULT_CLARIFY_MARGIN     0.0
+
+/* The decision model: P(in scope) = 1 / (1 + exp(-(b + Σ w·x))) where x holds, for each
+ * retriever in plugin-name order, the best topic's confidence and ln(score + 0.001) in that
+ * retriever's own run (0 and ln 0.001 if it did not return the topic). Confidence says how
+ * much of the question the topic explains; the raw score (the n-gram cosine above all) how
+ * much of the topic the question matches, which tells "电动车哪个品牌最好" (every word is in
+ * the KB, spread over topics) from an in-scope question with one word the KB lacks.
+ * The weights, per language, are what `cblue eval --calibrate` learned (L2-regularized
+ * logistic regression, λ = 0.1) on tests/data/eval-bundled.tsv and eval-dev.tsv together
+ * with the default retrievers: a model for Chinese only, the only language where it beat
+ * the fused confidence in cross-validation by more than one out-of-scope question; see
+ * docs/quality.md for the figures. */
+#define CBLUE_BOT_DECISION_SCORE_FLOOR 0.001
+static const gchar *const cblue_bot_languages[] = {"en", "th", "zh"};
+static const gchar *const cblue_bot_default_decision_retrievers[] = {"retrieval-bm25", "retrieval-ngram", NULL};
+/* bias, BM25 confidence, BM25 ln score, n-gram confidence, n-gram ln score; none for
+ * English and Thai, where the model did not beat the fused confidence by enough to be
+ * kept (see cblue_eval_calibrate_with_models()) */
+static const gchar *const cblue_bot_default_decision_weights[] = {
+    NULL,
+    NULL,
+    "14.1582;1.9060;0.4651;0.0112;5.6465",
+};
 
 /* a follow-up goes to a topic of the previous topic's family if that scores at least
  * (1 - margin) of the best hit; the search looks deeper for it */
@@ -84,6 +119,9 @@ cblue_bot_finalize(GObject *object)
 	g_clear_pointer(&self->replies, json_object_unref);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->weights);
+	g_strfreev(self->decision_retrievers);
+	for (guint l = 0; l < G_N_ELEMENTS(self->decision_weights); l++)
+		g_clear_pointer(&self->decision_weights[l], g_array_unref);
 	g_object_unref(self->context);
 	g_mutex_clear(&self->mutex);
 	G_OBJECT_CLASS(cblue_bot_parent_class)->finalize(object);
@@ -138,6 +176,22 @@ cblue_bot_get_answer_threshold(CblueBot *self)
 }
 
 /**
+ * cblue_bot_get_decision_threshold:
+ * @self: a #CblueBot
+ *
+ * Returns: the in-scope probability of the decision model below which the bot says it
+ *   does not know (`[bot] decision_threshold`)
+ *
+ * Since: 1.0
+ */
+gdouble
+cblue_bot_get_decision_threshold(CblueBot *self)
+{
+	g_return_val_if_fail(CBLUE_IS_BOT(self), 0);
+	return self->decision_threshold;
+}
+
+/**
  * cblue_bot_get_clarify_margin:
  * @self: a #CblueBot
  *
@@ -151,6 +205,41 @@ cblue_bot_get_clarify_margin(CblueBot *self)
 {
 	g_return_val_if_fail(CBLUE_IS_BOT(self), 0);
 	return self->clarify_margin;
+}
+
+/* `[bot] decision_weights_<language>`: the bias and one weight per feature, or the
+ * compiled-in defaults if neither they nor `decision_retrievers` are configured;
+ * `decision_model=false` turns the model off (the fused confidence decides) */
+static void
+cblue_bot_load_decision_model(CblueBot *self, CblueConfig *config)
+{
+	g_auto(GStrv) retrievers = cblue_config_get_strv(config, "bot", "decision_retrievers");
+	gboolean configured = retrievers != NULL;
+
+	if (!cblue_config_get_boolean(config, "bot", "decision_model", TRUE))
+		return;
+	for (guint l = 0; l < G_N_ELEMENTS(cblue_bot_languages); l++) {
+		g_autofree gchar *key = g_strconcat("decision_weights_", cblue_bot_languages[l], NULL);
+		g_auto(GStrv) values = cblue_config_get_strv(config, "bot", key);
+		g_autoptr(GArray) weights = g_array_new(FALSE, FALSE, sizeof(gdouble));
+
+		if (values == NULL && !configured && cblue_bot_default_decision_weights[l] != NULL)
+			values = g_strsplit(cblue_bot_default_decision_weights[l], ";", -1);
+		for (guint i = 0; values != NULL && values[i] != NULL; i++) {
+			gchar *end = NULL;
+			gdouble w = g_ascii_strtod(values[i], &end);
+			if (end == values[i] || *end != '\0' || !isfinite(w)) {
+				g_warning("[bot] %s: “%s” is not a number; the fused confidence decides", key, values[i]);
+				g_array_set_size(weights, 0);
+				break;
+			}
+			g_array_append_val(weights, w);
+		}
+		if (weights->len > 0)
+			self->decision_weights[l] = g_steal_pointer(&weights);
+	}
+	self->decision_retrievers =
+	    configured ? g_steal_pointer(&retrievers) : g_strdupv((gchar **)cblue_bot_default_decision_retrievers);
 }
 
 /**
@@ -179,11 +268,14 @@ cblue_bot_new(CblueContext *context)
 	self->max_hits = (guint)CLAMP(cblue_config_get_int(config, "bot", "max_hits", 5), 2, 50);
 	self->answer_threshold =
 	    cblue_config_get_double(config, "bot", "answer_threshold", CBLUE_BOT_DEFAULT_ANSWER_THRESHOLD);
+	self->decision_threshold =
+	    cblue_config_get_double(config, "bot", "decision_threshold", CBLUE_BOT_DEFAULT_DECISION_THRESHOLD);
 	self->clarify_margin = cblue_config_get_double(config, "bot", "clarify_margin", CBLUE_BOT_DEFAULT_CLARIFY_MARGIN);
 	self->clarify_min_confidence =
 	    cblue_config_get_double(config, "bot", "clarify_min_confidence", self->answer_threshold);
 	self->context_margin =
 	    CLAMP(cblue_config_get_double(config, "bot", "context_margin", CBLUE_BOT_DEFAULT_CONTEXT_MARGIN), 0.0, 1.0);
+	cblue_bot_load_decision_model(self, config);
 	{
 		g_autofree gchar *replies_file = cblue_config_get_string(config, "bot", "replies_file");
 		if (!cblue_bot_load_replies(self, replies_file, &error))
@@ -412,6 +504,14 @@ cblue_bot_load_kb(CblueBot *self, gboolean seed_if_empty, GError **error)
 	return cblue_bot_set_kb(self, kb, error);
 }
 
+/* a hit as its retriever returned it, before fusion */
+typedef struct {
+	guint run;
+	const gchar *topic_id; /* unowned: the hit's, kept alive by the run */
+	gdouble score;
+	gdouble confidence;
+} CblueBotRunHit;
+
 /* the state of one message through the pipeline */
 typedef struct {
 	CblueMessage *message; /* owned */
@@ -420,6 +520,8 @@ typedef struct {
 	GPtrArray *retrievers; /* owned */
 	GPtrArray *runs; /* owned: one GPtrArray of CblueHit per retriever, or NULL */
 	GArray *run_weights; /* owned: of gdouble, the fusion weight of each run's retriever */
+	GPtrArray *run_plugins; /* owned: of (unowned) utf8, the plugin name of each run's retriever */
+	GArray *run_hits; /* owned: of CblueBotRunHit, every run's hits as retrieved (fusion changes them) */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	CblueModelProvider *provider; /* owned, nullable */
 	guint pending;
@@ -435,6 +537,8 @@ cblue_ask_op_free(CblueAskOp *op)
 	g_clear_pointer(&op->retrievers, g_ptr_array_unref);
 	g_clear_pointer(&op->runs, g_ptr_array_unref);
 	g_clear_pointer(&op->run_weights, g_array_unref);
+	g_clear_pointer(&op->run_plugins, g_ptr_array_unref);
+	g_clear_pointer(&op->run_hits, g_array_unref);
 	g_clear_pointer(&op->chosen, g_ptr_array_unref);
 	g_clear_object(&op->provider);
 	g_free(op);
@@ -532,6 +636,8 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 	op->retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
 	op->runs = g_ptr_array_new_full(op->retrievers->len, (GDestroyNotify)g_ptr_array_unref);
 	op->run_weights = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), op->retrievers->len);
+	op->run_plugins = g_ptr_array_sized_new(op->retrievers->len);
+	op->run_hits = g_array_new(FALSE, FALSE, sizeof(CblueBotRunHit));
 	op->provider = cblue_context_get_extension(self->context, CBLUE_TYPE_MODEL_PROVIDER);
 	if (op->provider != NULL)
 		g_object_ref(op->provider);
@@ -634,6 +740,15 @@ static void
 cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPtrArray *hits)
 {
 	gdouble weight = cblue_bot_retriever_weight(self, retriever);
+	const gchar *plugin = cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever));
+
+	for (guint i = 0; i < hits->len; i++) {
+		CblueHit *hit = g_ptr_array_index(hits, i);
+		CblueBotRunHit run_hit = {op->runs->len, cblue_hit_get_topic_id(hit), cblue_hit_get_score(hit),
+					  cblue_hit_get_confidence(hit)};
+		g_array_append_val(op->run_hits, run_hit);
+	}
+	g_ptr_array_add(op->run_plugins, (gpointer)(plugin != NULL ? plugin : G_OBJECT_TYPE_NAME(retriever)));
 	g_ptr_array_add(op->runs, hits);
 	g_array_append_val(op->run_weights, weight);
 }
@@ -786,6 +901,104 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GPtrArray *hits)
 	return FALSE;
 }
 
+/* The decision model's features of @topic_id (see CBLUE_BOT_DECISION_SCORE_FLOOR), the
+ * runs in plugin-name order written to @order; NULL if a retriever failed (its features
+ * would be missing, not zero) */
+static GArray *
+cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
+{
+	GArray *features;
+
+	if (op->runs->len == 0 || op->runs->len != op->retrievers->len)
+		return NULL;
+	for (guint r = 0; r < op->runs->len; r++) {
+		guint pos = r;
+		for (; pos > 0 && g_strcmp0(g_ptr_array_index(op->run_plugins, order[pos - 1]),
+					    g_ptr_array_index(op->run_plugins, r)) > 0;
+		     pos--)
+			order[pos] = order[pos - 1];
+		order[pos] = r;
+	}
+	features = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), 2 * op->runs->len);
+	for (guint k = 0; k < op->runs->len; k++) {
+		gdouble confidence = 0, score = 0;
+		for (guint i = 0; i < op->run_hits->len; i++) {
+			const CblueBotRunHit *hit = &g_array_index(op->run_hits, CblueBotRunHit, i);
+			if (hit->run == order[k] && strcmp(hit->topic_id, topic_id) == 0) {
+				confidence = hit->confidence;
+				score = MAX(hit->score, 0.0);
+				break;
+			}
+		}
+		g_array_append_val(features, confidence);
+		score = log(score + CBLUE_BOT_DECISION_SCORE_FLOOR);
+		g_array_append_val(features, score);
+	}
+	return features;
+}
+
+/* whether the retrievers that ran are the model's: the same plugins (in @order, by name) */
+static gboolean
+cblue_bot_decision_model_fits(CblueBot *self, CblueAskOp *op, const guint *order)
+{
+	if (self->decision_retrievers == NULL || g_strv_length(self->decision_retrievers) != op->runs->len)
+		return FALSE;
+	for (guint k = 0; k < op->runs->len; k++) {
+		if (g_strcmp0(self->decision_retrievers[k], g_ptr_array_index(op->run_plugins, order[k])) != 0)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* the probability that the question is in scope, if a decision model fits @language and
+ * the retrievers that ran */
+static gboolean
+cblue_bot_decision_model(CblueBot *self, CblueAskOp *op, const gchar *language, GArray *features,
+			 const guint *order, gdouble *probability)
+{
+	GArray *weights = NULL;
+	gdouble z;
+
+	for (guint l = 0; l < G_N_ELEMENTS(cblue_bot_languages); l++) {
+		if (g_strcmp0(language, cblue_bot_languages[l]) == 0)
+			weights = self->decision_weights[l];
+	}
+	if (weights == NULL)
+		return FALSE;
+	if (!cblue_bot_decision_model_fits(self, op, order) || weights->len != features->len + 1) {
+		if (g_atomic_int_compare_and_exchange(&self->decision_mismatch_told, 0, 1))
+			g_info("the decision model was learned with other retrievers ([bot] decision_retrievers); "
+			       "the fused confidence decides: run “cblue eval --calibrate”");
+		return FALSE;
+	}
+	z = g_array_index(weights, gdouble, 0);
+	for (guint i = 0; i < features->len; i++)
+		z += g_array_index(weights, gdouble, i + 1) * g_array_index(features, gdouble, i);
+	*probability = 1.0 / (1.0 + exp(-CLAMP(z, -30.0, 30.0)));
+	return TRUE;
+}
+
+/* the decision model's probability that the question is in scope (recorded in the reply
+ * with the features, for calibration), or -1 where no model applies: a conversation that
+ * chose the topic decides on the fused confidence, as the model learned from questions
+ * asked on their own, and "how much is it?" is not one */
+static gdouble
+cblue_bot_apply_decision_model(CblueBot *self, CblueAskOp *op, CblueHit *top, gboolean from_context)
+{
+	g_autofree guint *order = g_new0(guint, MAX(op->runs->len, 1));
+	g_autoptr(GArray) features = cblue_bot_decision_features(op, cblue_hit_get_topic_id(top), order);
+	gdouble probability;
+
+	if (features == NULL)
+		return -1;
+	cblue_chat_reply_set_decision_features(op->reply, (const gdouble *)features->data, features->len);
+	if (from_context || !cblue_bot_decision_model(self, op, cblue_message_get_language(op->message), features,
+						       order, &probability))
+		return -1;
+	cblue_chat_reply_set_decision_probability(op->reply, probability);
+	return probability;
+}
+
 /* the decision: answer, clarify or unknown; returns TRUE if a provider must write the answer */
 static gboolean
 cblue_bot_decide(CblueBot *self, CblueAskOp *op)
@@ -795,20 +1008,22 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	gboolean from_context = cblue_bot_apply_context(self, op, hits);
 	CblueHit *top = hits->len > 0 ? g_ptr_array_index(hits, 0) : NULL;
 	CblueHit *second = hits->len > 1 ? g_ptr_array_index(hits, 1) : NULL;
+	gdouble probability = top != NULL ? cblue_bot_apply_decision_model(self, op, top, from_context) : -1;
+	gdouble confidence = probability >= 0 ? probability : top != NULL ? cblue_hit_get_confidence(top) : 0.0;
+	gdouble threshold = probability >= 0 ? self->decision_threshold : self->answer_threshold;
 
 	for (guint i = 0; i < MIN(hits->len, 3u); i++)
 		cblue_chat_reply_add_source(op->reply, g_ptr_array_index(hits, i));
 
-	if (top == NULL || cblue_hit_get_confidence(top) < self->answer_threshold ||
-	    cblue_kb_lookup(op->kb, cblue_hit_get_topic_id(top)) == NULL) {
+	if (top == NULL || confidence < threshold || cblue_kb_lookup(op->kb, cblue_hit_get_topic_id(top)) == NULL) {
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
-		cblue_chat_reply_set_confidence(op->reply, 1.0 - (top != NULL ? cblue_hit_get_confidence(top) : 0.0));
+		cblue_chat_reply_set_confidence(op->reply, 1.0 - confidence);
 		g_mutex_lock(&self->mutex);
 		cblue_chat_reply_set_text(op->reply, cblue_bot_canned_locked(self, "unknown", language));
 		g_mutex_unlock(&self->mutex);
 		return FALSE;
 	}
-	cblue_chat_reply_set_confidence(op->reply, cblue_hit_get_confidence(top));
+	cblue_chat_reply_set_confidence(op->reply, confidence);
 	/* two topics too close to choose: ask, unless the conversation chose */
 	if (second != NULL && !from_context && self->clarify_margin > 0 &&
 	    cblue_hit_get_confidence(second) >= self->clarify_min_confidence &&

@@ -34,6 +34,8 @@ void cblue_bot_set_record(CblueBot *self, gboolean record);
 CBLUE_AVAILABLE_IN_1_0
 gdouble cblue_bot_get_answer_threshold(CblueBot *self);
 CBLUE_AVAILABLE_IN_1_0
+gdouble cblue_bot_get_decision_threshold(CblueBot *self);
+CBLUE_AVAILABLE_IN_1_0
 gdouble cblue_bot_get_clarify_margin(CblueBot *self);
 CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_bot_load_replies(CblueBot *self, const gchar *filename, GError **error);

@@ -70,6 +70,14 @@ gdouble cblue_chat_reply_get_confidence(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_set_confidence(CblueChatReply *self, gdouble confidence);
 CBLUE_AVAILABLE_IN_1_0
+const gdouble *cblue_chat_reply_get_decision_features(CblueChatReply *self, gsize *n_features);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_chat_reply_set_decision_features(CblueChatReply *self, const gdouble *features, gsize n_features);
+CBLUE_AVAILABLE_IN_1_0
+gdouble cblue_chat_reply_get_decision_probability(CblueChatReply *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_chat_reply_set_decision_probability(CblueChatReply *self, gdouble probability);
+CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_chat_reply_get_pii_redacted(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_set_pii_redacted(CblueChatReply *self, gboolean pii_redacted);
