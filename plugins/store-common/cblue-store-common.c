@@ -4,21 +4,71 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cblue-store-common.h"
+
+/* @value in exactly @n decimal digits, zero-padded, at @out */
+static void
+cblue_store_put_digits(gchar *out, guint value, guint n)
+{
+	while (n-- > 0) {
+		out[n] = (gchar)('0' + value % 10);
+		value /= 10;
+	}
+}
+
+/* the civil date of @days since 1970-01-01 (>= 0) in the proleptic Gregorian calendar:
+ * Howard Hinnant's civil_from_days(), by 400-year eras of 146097 days counted from
+ * 0000-03-01, so that a leap day ends its year */
+static void
+cblue_store_civil_from_days(gint64 days, gint64 *year, guint *month, guint *day)
+{
+	gint64 z = days + 719468;
+	gint64 era = z / 146097;
+	gint64 day_of_era = z - era * 146097;
+	gint64 year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+	gint64 day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+	gint64 month_from_march = (5 * day_of_year + 2) / 153;
+
+	*day = (guint)(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+	*month = (guint)(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+	*year = year_of_era + era * 400 + (*month <= 2 ? 1 : 0);
+}
 
 gchar *
 cblue_store_timestamp(gint64 real_usec)
 {
-	/* gmtime_r rather than GDateTime: this runs for every stored record */
-	time_t secs = (time_t)(real_usec / G_USEC_PER_SEC);
-	struct tm tm;
+	gint64 secs = real_usec / G_USEC_PER_SEC;
+	guint day_secs = (guint)(secs % 86400);
+	guint usec = (guint)(real_usec % G_USEC_PER_SEC);
+	gint64 year;
+	guint month, day;
+	gchar *out;
 
-	if (real_usec < 0 || gmtime_r(&secs, &tm) == NULL)
+	if (real_usec < 0)
 		return g_strdup("1970-01-01T00:00:00.000000Z");
-	return g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			       tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(real_usec % G_USEC_PER_SEC));
+	cblue_store_civil_from_days(secs / 86400, &year, &month, &day);
+	if (year > 9999)
+		return g_strdup_printf("%" G_GINT64_FORMAT "-%02u-%02uT%02u:%02u:%02u.%06uZ", year, month, day,
+				       day_secs / 3600, day_secs / 60 % 60, day_secs % 60, usec);
+	/* neither GDateTime nor printf: this runs twice for every stored record */
+	out = g_malloc(sizeof("2025-01-31T08:15:00.123456Z"));
+	cblue_store_put_digits(out, (guint)year, 4);
+	out[4] = '-';
+	cblue_store_put_digits(out + 5, month, 2);
+	out[7] = '-';
+	cblue_store_put_digits(out + 8, day, 2);
+	out[10] = 'T';
+	cblue_store_put_digits(out + 11, day_secs / 3600, 2);
+	out[13] = ':';
+	cblue_store_put_digits(out + 14, day_secs / 60 % 60, 2);
+	out[16] = ':';
+	cblue_store_put_digits(out + 17, day_secs % 60, 2);
+	out[19] = '.';
+	cblue_store_put_digits(out + 20, usec, 6);
+	out[26] = 'Z';
+	out[27] = '\0';
+	return out;
 }
 
 static gboolean

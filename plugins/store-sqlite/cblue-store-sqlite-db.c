@@ -96,7 +96,9 @@ cblue_sqlite_db_check_done(CblueSqliteDb *self, gint rc, const gchar *what, GErr
 	return TRUE;
 }
 
-/* @sql must be a constant: it is the cache key, kept as long as the connection */
+/* @sql must be a constant (a string literal): its address is the cache key, kept as long
+ * as the connection (hashing the text of every statement, a few hundred bytes, on every
+ * use cost the store's writer more than some of its statements) */
 CblueSqliteStmt *
 cblue_sqlite_db_prepare(CblueSqliteDb *self, const gchar *sql, GError **error)
 {
@@ -153,22 +155,19 @@ cblue_sqlite_bind_bytes(CblueSqliteDb *self, CblueSqliteStmt *stmt, gint idx, GB
 	return cblue_sqlite_bind_check(self, sqlite3_bind_blob64(stmt, idx, data, size, SQLITE_TRANSIENT), error);
 }
 
-/*
- * Binds parameters 1…n from @args, one per character of @types: `t` a text
- * (`const gchar *`, NULL for SQL NULL), `i` a #gint64, `d` a #gdouble, `b` a #GBytes
- * (NULL for SQL NULL). The values must have exactly these types (a plain int passed for
- * `i` is undefined behaviour in a variadic call).
- */
-gboolean
-cblue_sqlite_db_bind_valist(CblueSqliteDb *self, CblueSqliteStmt *stmt, GError **error, const gchar *types,
-			    va_list args)
+/* see cblue_sqlite_db_bind_valist(); @text_lifetime is SQLITE_STATIC when the texts
+ * outlive the statement's use and its release, SQLITE_TRANSIENT (a copy) otherwise */
+static gboolean
+cblue_sqlite_db_bind_args(CblueSqliteDb *self, CblueSqliteStmt *stmt, GError **error, const gchar *types,
+			  va_list args, sqlite3_destructor_type text_lifetime)
 {
 	for (gint i = 0; types[i] != '\0'; i++) {
 		gboolean ok;
 
 		switch (types[i]) {
 		case 't':
-			ok = cblue_sqlite_bind_text(self, stmt, i + 1, va_arg(args, const gchar *), error);
+			ok = cblue_sqlite_bind_check(
+			    self, sqlite3_bind_text(stmt, i + 1, va_arg(args, const gchar *), -1, text_lifetime), error);
 			break;
 		case 'i':
 			ok = cblue_sqlite_bind_int64(self, stmt, i + 1, va_arg(args, gint64), error);
@@ -186,6 +185,19 @@ cblue_sqlite_db_bind_valist(CblueSqliteDb *self, CblueSqliteStmt *stmt, GError *
 			return FALSE;
 	}
 	return TRUE;
+}
+
+/*
+ * Binds parameters 1…n from @args, one per character of @types: `t` a text
+ * (`const gchar *`, NULL for SQL NULL), `i` a #gint64, `d` a #gdouble, `b` a #GBytes
+ * (NULL for SQL NULL). The values must have exactly these types (a plain int passed for
+ * `i` is undefined behaviour in a variadic call).
+ */
+gboolean
+cblue_sqlite_db_bind_valist(CblueSqliteDb *self, CblueSqliteStmt *stmt, GError **error, const gchar *types,
+			    va_list args)
+{
+	return cblue_sqlite_db_bind_args(self, stmt, error, types, args, SQLITE_TRANSIENT);
 }
 
 gboolean
@@ -259,8 +271,10 @@ cblue_sqlite_db_exec(CblueSqliteDb *self, const gchar *sql, const gchar *what, G
 
 	if (stmt == NULL)
 		return FALSE;
+	/* the texts are not copied: the caller's strings outlive this call, and the statement
+	 * is stepped and its bindings cleared (cblue_sqlite_stmt_release()) before it returns */
 	va_start(args, types);
-	ok = cblue_sqlite_db_bind_valist(self, stmt, error, types, args);
+	ok = cblue_sqlite_db_bind_args(self, stmt, error, types, args, SQLITE_STATIC);
 	va_end(args);
 	return ok && cblue_sqlite_db_step_done(self, stmt, what, error);
 }
@@ -381,7 +395,7 @@ cblue_sqlite_db_open(const gchar *path, gint busy_timeout_ms, GError **error)
 	gint flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	gint rc;
 
-	self->stmts = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, cblue_sqlite_stmt_finalize);
+	self->stmts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cblue_sqlite_stmt_finalize);
 	if (!cblue_sqlite_create_file(path, error))
 		return NULL;
 	rc = sqlite3_open_v2(path, &self->db, flags, NULL);

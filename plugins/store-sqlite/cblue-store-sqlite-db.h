@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 /* a connection and its prepared statements */
 typedef struct {
 	sqlite3 *db;	   /* owned */
-	GHashTable *stmts; /* owned: SQL text (static) → sqlite3_stmt (owned) */
+	GHashTable *stmts; /* owned: SQL text (static, by address) → sqlite3_stmt (owned) */
 } CblueSqliteDb;
 
 /* a statement borrowed from the cache of a CblueSqliteDb; see cblue_sqlite_stmt_release() */

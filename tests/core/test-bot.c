@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cblue-test-utils.h"
 
 /* the pipeline with the dummy plugin only: asynchronous model, fake redactor and store */
@@ -268,6 +270,59 @@ test_chat_reply_json(void)
 	g_assert_cmpfloat_with_epsilon(json_object_get_double_member(source, "score"), 0.123, 1e-9);
 }
 
+/* the reply JSON's scores are "%.3f" of the clamped value, exactly as printf rounds it,
+ * ties (0.0625 → 0.062, 0.1875 → 0.188) and the values next to them included */
+static void
+check_confidence_text(gdouble value)
+{
+	g_autoptr(CblueChatReply) reply = cblue_chat_reply_new();
+	g_autofree gchar *json = NULL;
+	g_autofree gchar *printed = NULL;
+	gchar expected[G_ASCII_DTOSTR_BUF_SIZE];
+	const gchar *member;
+
+	cblue_chat_reply_set_confidence(reply, value);
+	json = cblue_chat_reply_to_string(reply);
+	member = strstr(json, "\"confidence\":");
+	g_assert_nonnull(member);
+	member += strlen("\"confidence\":");
+	printed = g_strndup(member, strcspn(member, ",}"));
+	g_ascii_formatd(expected, sizeof(expected), "%.3f", CLAMP(value, 0.0, 1.0));
+	if (g_strcmp0(printed, expected) != 0)
+		g_test_message("confidence %.17g", value);
+	g_assert_cmpstr(printed, ==, expected);
+}
+
+/* the double @ulps representable values away from @value (> 0) */
+static gdouble
+double_step(gdouble value, gint64 ulps)
+{
+	union {
+		gdouble d;
+		gint64 i;
+	} bits = {value};
+	bits.i += ulps;
+	return bits.d;
+}
+
+static void
+test_chat_reply_json_scores(void)
+{
+	g_autoptr(GRand) rand = g_rand_new_with_seed(5);
+
+	for (guint k = 0; k <= 2000; k++) {
+		gdouble tie = k / 2000.0;
+		check_confidence_text(tie);
+		check_confidence_text(double_step(tie, 1));
+		if (k > 0)
+			check_confidence_text(double_step(tie, -1));
+	}
+	for (guint i = 0; i < 20000; i++)
+		check_confidence_text(g_rand_double_range(rand, -0.01, 1.01));
+	check_confidence_text(0.0625);
+	check_confidence_text(0.1875);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -282,5 +337,6 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
 	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
+	g_test_add_func("/cblue/chat-reply/json-scores", test_chat_reply_json_scores);
 	return g_test_run();
 }

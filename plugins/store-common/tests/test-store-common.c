@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include "cblue-store-common.h"
 #include "cblue-store-queue.h"
 
@@ -15,6 +17,35 @@ test_timestamp(void)
 	g_assert_cmpstr(epoch, ==, "1970-01-01T00:00:00.000000Z");
 	g_assert_cmpstr(some, ==, "2023-11-14T22:13:20.123456Z");
 	g_assert_cmpstr(negative, ==, "1970-01-01T00:00:00.000000Z");
+}
+
+/* the formatted calendar against gmtime_r(): leap days, century years, the last second of
+ * a year, and a day every 997 days (≈ 2.7 years) from 1970 to 9999 */
+static void
+test_timestamp_calendar(void)
+{
+	const gint64 fixed[] = {
+	    G_GINT64_CONSTANT(951782400000000),	   /* 2000-02-29 */
+	    G_GINT64_CONSTANT(4107542400000000),   /* 2100-03-01, no leap day in 2100 */
+	    G_GINT64_CONSTANT(946684799999999),	   /* 1999-12-31T23:59:59.999999 */
+	    G_GINT64_CONSTANT(253402300799999999), /* 9999-12-31T23:59:59.999999 */
+	    G_GINT64_CONSTANT(253402300800000000), /* 10000-01-01, five digits */
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(fixed) + 2925; i++) {
+		gint64 usec = i < G_N_ELEMENTS(fixed)
+				  ? fixed[i]
+				  : (gint64)(i - G_N_ELEMENTS(fixed)) * 997 * 86400 * G_USEC_PER_SEC + 45296789012;
+		time_t secs = (time_t)(usec / G_USEC_PER_SEC);
+		struct tm tm;
+		g_autofree gchar *expected = NULL;
+		g_autofree gchar *got = cblue_store_timestamp(usec);
+
+		g_assert_nonnull(gmtime_r(&secs, &tm));
+		expected = g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+					   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(usec % G_USEC_PER_SEC));
+		g_assert_cmpstr(got, ==, expected);
+	}
 }
 
 static void
@@ -319,6 +350,7 @@ main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/store-common/timestamp", test_timestamp);
+	g_test_add_func("/store-common/timestamp-calendar", test_timestamp_calendar);
 	g_test_add_func("/store-common/resolve-check", test_resolve_check);
 	g_test_add_func("/store-common/draft-topic-id", test_draft_topic_id);
 	g_test_add_func("/store-common/draft-plan", test_draft_plan);
