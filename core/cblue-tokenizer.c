@@ -14,6 +14,7 @@
 #include "cblue-hant-hans-table.h"
 #include "cblue-language.h"
 #include "cblue-tokenizer.h"
+#include "cblue-utf8-private.h"
 
 /**
  * CblueTokenizer:
@@ -209,12 +210,18 @@ cblue_tokenizer_fix_thai(gchar *text)
 {
 	gchar *w = text;
 	for (const gchar *r = text; *r != '\0';) {
-		if ((guchar)r[0] == 0xE0 && (guchar)r[1] == 0xB9 && (guchar)r[2] >= 0x90 && (guchar)r[2] <= 0x99) {
+		/* both cases are in U+0E00..U+0E7F, E0 B8 xx or E0 B9 xx */
+		if ((guchar)r[0] != 0xE0) {
+			*w++ = *r++;
+			continue;
+		}
+		if ((guchar)r[1] == 0xB9 && (guchar)r[2] >= 0x90 && (guchar)r[2] <= 0x99) {
 			*w++ = (gchar)('0' + ((guchar)r[2] - 0x90));
 			r += 3;
 			continue;
 		}
-		if (strncmp(r, "\xe0\xb9\x8d\xe0\xb8\xb2", 6) == 0) {
+		if ((guchar)r[1] == 0xB9 && (guchar)r[2] == 0x8D && (guchar)r[3] == 0xE0 && (guchar)r[4] == 0xB8 &&
+		    (guchar)r[5] == 0xB2) {
 			r += 6;
 			if ((guchar)r[0] == 0xE0 && (guchar)r[1] == 0xB9 && (guchar)r[2] >= 0x88 && (guchar)r[2] <= 0x8B) {
 				/* SARA AM typed before the tone mark */
@@ -235,7 +242,7 @@ static gboolean
 cblue_text_has_han(const gchar *text)
 {
 	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-		if ((guchar)*p >= 0xE3 && cblue_script_for_char(g_utf8_get_char(p)) == CBLUE_SCRIPT_HAN)
+		if ((guchar)*p >= 0xE3 && cblue_script_for_char(cblue_utf8_get_valid_char(p)) == CBLUE_SCRIPT_HAN)
 			return TRUE;
 	}
 	return FALSE;
@@ -249,6 +256,25 @@ cblue_hant_hans_compare(const void *key, const void *pair)
 	return ch < trad ? -1 : (ch > trad ? 1 : 0);
 }
 
+/* the BMP characters that the table folds, one bit each: most characters of a Chinese
+ * text are not, and cost no search */
+static const guint8 *
+cblue_hant_bitmap_get(void)
+{
+	static guint8 *bitmap; /* owned, lives until the process exits */
+
+	if (g_once_init_enter(&bitmap)) {
+		guint8 *bits = g_new0(guint8, 0x10000 / 8);
+		for (gsize i = 0; i < G_N_ELEMENTS(cblue_hant_hans); i++) {
+			unsigned int ch = cblue_hant_hans[i][0];
+			if (ch < 0x10000)
+				bits[ch >> 3] |= (guint8)(1u << (ch & 7));
+		}
+		g_once_init_leave(&bitmap, bits);
+	}
+	return bitmap;
+}
+
 /* Traditional Chinese characters folded to Simplified, in place, so that 屋頂太陽能多少錢
  * matches a KB written in Simplified Chinese. The table is ICU's Traditional-Simplified
  * transliteration of every CJK character, extracted at build time; both forms of a pair
@@ -256,17 +282,113 @@ cblue_hant_hans_compare(const void *key, const void *pair)
 static void
 cblue_tokenizer_fold_traditional(gchar *text)
 {
+	const guint8 *traditional = cblue_hant_bitmap_get();
+
 	for (gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar ch;
 		const unsigned int *pair;
 		if ((guchar)*p < 0xE3)
 			continue;
-		ch = g_utf8_get_char(p);
+		ch = cblue_utf8_get_valid_char(p);
+		if (ch < 0x10000 && (traditional[ch >> 3] & (1u << (ch & 7))) == 0)
+			continue;
 		pair = bsearch(&ch, cblue_hant_hans, G_N_ELEMENTS(cblue_hant_hans), sizeof(cblue_hant_hans[0]),
 			       cblue_hant_hans_compare);
 		if (pair != NULL && g_unichar_to_utf8(pair[1], NULL) == 3 && g_unichar_to_utf8(ch, NULL) == 3)
 			g_unichar_to_utf8(pair[1], p);
 	}
+}
+
+/* the canonical combining class of the Thai marks that have one (below vowels 103, PHINTHU
+ * 9, tone marks 107); every other character the fast path takes has class 0 */
+static guint
+cblue_thai_combining_class(gunichar ch)
+{
+	switch (ch) {
+	case 0x0E38:
+	case 0x0E39:
+		return 103;
+	case 0x0E3A:
+		return 9;
+	case 0x0E48:
+	case 0x0E49:
+	case 0x0E4A:
+	case 0x0E4B:
+		return 107;
+	default:
+		return 0;
+	}
+}
+
+/* characters that NFKC and case folding leave as they are, as GLib's tables have them,
+ * and that never combine with a character before them (none is the second half of a
+ * canonical composition): Latin-1 symbols and small letters, general punctuation, CJK
+ * punctuation, Thai (but SARA AM) and CJK ideographs */
+static gboolean
+cblue_char_folds_to_itself(gunichar ch)
+{
+	if (ch < 0x0100)
+		return (ch >= 0x00A1 && ch <= 0x00A7) || ch == 0x00A9 || (ch >= 0x00AB && ch <= 0x00AE) ||
+		       (ch >= 0x00B0 && ch <= 0x00B1) || (ch >= 0x00B6 && ch <= 0x00B7) || ch == 0x00BB ||
+		       ch == 0x00BF || ch == 0x00D7 || ch >= 0x00E0;
+	if (ch >= 0x0E00 && ch <= 0x0E7F)
+		return ch != 0x0E33;
+	if (ch >= 0x2000 && ch <= 0x2032)
+		return (ch >= 0x200B && ch <= 0x2010) || (ch >= 0x2012 && ch <= 0x2016) ||
+		       (ch >= 0x2018 && ch <= 0x2023) || (ch >= 0x2027 && ch <= 0x202E) || ch >= 0x2030;
+	return (ch >= 0x3001 && ch <= 0x3029) || (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF);
+}
+
+/* NFKC and case folding (g_utf8_normalize() then g_utf8_casefold()) of valid UTF-8 made only
+ * of characters whose normal form does not depend on their neighbours: ASCII, full-width
+ * ASCII and the ideographic space (to ASCII), SARA AM (to NIKHAHIT + SARA AA) and the
+ * characters of cblue_char_folds_to_itself(). Thai marks with a combining class must
+ * already be in canonical order. Text like that (nearly every question and KB text) is
+ * folded in one pass, several times faster than GLib's two; for any other text, %NULL. */
+static gchar *
+cblue_tokenizer_fold_simple(const gchar *text, gsize len)
+{
+	/* SARA AM, 3 bytes, becomes 6; nothing else grows */
+	g_autofree gchar *out = g_malloc(2 * len + 1);
+	gchar *w = out;
+	guint prev_class = 0;
+
+	for (const gchar *p = text; *p != '\0';) {
+		guchar c = (guchar)*p;
+		gunichar ch;
+		guint klass;
+
+		if (c < 0x80) {
+			*w++ = (gchar)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+			p++;
+			prev_class = 0;
+			continue;
+		}
+		ch = cblue_utf8_get_valid_char(p);
+		klass = cblue_thai_combining_class(ch);
+		/* canonical reordering would swap these */
+		if (klass != 0 && prev_class > klass)
+			return NULL;
+		prev_class = klass;
+		if (ch >= 0xFF01 && ch <= 0xFF5E) {
+			guchar ascii = (guchar)(ch - 0xFF01 + 0x21);
+			*w++ = (gchar)(ascii >= 'A' && ascii <= 'Z' ? ascii + ('a' - 'A') : ascii);
+		} else if (ch == 0x3000) {
+			*w++ = ' ';
+		} else if (ch == 0x0E33) {
+			memcpy(w, "\xe0\xb9\x8d\xe0\xb8\xb2", 6);
+			w += 6;
+		} else if (cblue_char_folds_to_itself(ch)) {
+			gsize n = g_utf8_next_char(p) - p;
+			memcpy(w, p, n);
+			w += n;
+		} else {
+			return NULL;
+		}
+		p = g_utf8_next_char(p);
+	}
+	*w = '\0';
+	return g_steal_pointer(&out);
 }
 
 /**
@@ -308,6 +430,7 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 	g_autofree gchar *nfkc = NULL;
 	CblueNormalizeMemo *memo;
 	gchar *folded;
+	gsize len;
 
 	g_return_val_if_fail(text != NULL, NULL);
 
@@ -316,10 +439,14 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 	memo = g_private_get(&cblue_normalize_memo);
 	if (memo != NULL && strcmp(memo->text, text) == 0)
 		return g_strdup(memo->normalized);
-	if (!g_utf8_validate(text, -1, NULL))
+	len = strlen(text);
+	if (!cblue_utf8_validate_fast(text, len, NULL, NULL))
 		return g_strdup("");
-	nfkc = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
-	folded = g_utf8_casefold(nfkc, -1);
+	folded = cblue_tokenizer_fold_simple(text, len);
+	if (folded == NULL) {
+		nfkc = g_utf8_normalize(text, len, G_NORMALIZE_NFKC);
+		folded = g_utf8_casefold(nfkc, -1);
+	}
 	cblue_tokenizer_fix_thai(folded);
 	if (cblue_text_has_han(folded))
 		cblue_tokenizer_fold_traditional(folded);
@@ -348,8 +475,8 @@ cblue_tokenizer_split_latin(const gchar *start, const gchar *end, GPtrArray *wor
 	const gchar *word = start;
 	gboolean prev_digit = FALSE;
 	for (const gchar *p = start; p < end; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-		gboolean digit = g_unichar_isdigit(ch);
+		guchar c = (guchar)*p;
+		gboolean digit = c < 0x80 ? g_ascii_isdigit(c) : g_unichar_isdigit(g_utf8_get_char(p));
 		if (p != word && digit != prev_digit) {
 			cblue_tokenizer_add_word(words, word, p - word);
 			word = p;
@@ -360,7 +487,9 @@ cblue_tokenizer_split_latin(const gchar *start, const gchar *end, GPtrArray *wor
 }
 
 /* ICU's word boundaries in a run, as UTF-8 byte offsets from @start, into segs->positions
- * (the last one is the run's end); converted from UTF-16 positions. %FALSE if ICU failed. */
+ * (the last one is the run's end); converted from UTF-16 positions (ICU reading the UTF-8
+ * in place through a UText is slower: its dictionary engines copy it to UTF-16 and map the
+ * indexes back). %FALSE if ICU failed. */
 static gboolean
 cblue_tokenizer_icu_boundaries(UBreakIterator **biter, const gchar *locale, CblueSegmenters *segs,
 			       const gchar *start, const gchar *end)
@@ -371,21 +500,19 @@ cblue_tokenizer_icu_boundaries(UBreakIterator **biter, const gchar *locale, Cblu
 	const gchar *prev8 = start;
 
 	g_array_set_size(segs->positions, 0);
-	u_strFromUTF8(NULL, 0, &len16, start, (int32_t)(end - start), &status);
-	status = U_ZERO_ERROR;
-	g_array_set_size(segs->utf16, len16 + 1);
-	u_strFromUTF8((UChar *)segs->utf16->data, len16 + 1, NULL, start, (int32_t)(end - start), &status);
+	/* a UTF-8 byte never makes more than one UTF-16 unit: one conversion, no preflight */
+	g_array_set_size(segs->utf16, (guint)(end - start) + 1);
+	u_strFromUTF8((UChar *)segs->utf16->data, (int32_t)(end - start) + 1, &len16, start, (int32_t)(end - start),
+		      &status);
 	if (U_FAILURE(status))
 		return FALSE;
 	if (*biter == NULL) {
-		status = U_ZERO_ERROR;
 		*biter = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
 		if (U_FAILURE(status)) {
 			*biter = NULL;
 			return FALSE;
 		}
 	}
-	status = U_ZERO_ERROR;
 	ubrk_setText(*biter, (const UChar *)segs->utf16->data, len16, &status);
 	if (U_FAILURE(status))
 		return FALSE;
@@ -395,8 +522,8 @@ cblue_tokenizer_icu_boundaries(UBreakIterator **biter, const gchar *locale, Cblu
 		gint32 units = prev16;
 		int offset;
 		while (units < b && p < end) {
-			gunichar ch = g_utf8_get_char(p);
-			units += ch >= 0x10000 ? 2 : 1;
+			/* a 4-byte sequence is a surrogate pair */
+			units += (guchar)*p >= 0xF0 ? 2 : 1;
 			p = g_utf8_next_char(p);
 		}
 		offset = (int)(p - start);
@@ -554,16 +681,21 @@ static void
 cblue_tokenizer_split_han(CblueSegmenters *segs, const gchar *start, const gchar *end, GPtrArray *words)
 {
 	GHashTable *lexicon = cblue_zh_lexicon_get();
-	gboolean icu = cblue_tokenizer_icu_boundaries(&segs->han, "zh", segs, start, end);
+	/* ICU runs on the whole run, but only once a position needs it: a run that is all
+	 * lexicon words (太阳能, 多少钱) costs no dictionary break */
+	gint icu = -1; /* unknown yet, then whether ICU gave boundaries */
 	const gchar *boundary = start; /* ICU's first boundary after p */
 	guint next_boundary = 0;
 
 	for (const gchar *p = start; p < end;) {
 		const gchar *word_end = cblue_zh_lexicon_match(lexicon, p, end);
-		while (icu && boundary <= p && next_boundary < segs->positions->len)
-			boundary = start + g_array_index(segs->positions, int, next_boundary++);
-		if (word_end == NULL)
+		if (word_end == NULL) {
+			if (icu < 0)
+				icu = cblue_tokenizer_icu_boundaries(&segs->han, "zh", segs, start, end);
+			while (icu && boundary <= p && next_boundary < segs->positions->len)
+				boundary = start + g_array_index(segs->positions, int, next_boundary++);
 			word_end = boundary > p ? boundary : end;
+		}
 		cblue_tokenizer_add_word(words, p, word_end - p);
 		p = word_end;
 	}
@@ -610,24 +742,39 @@ cblue_tokenizer_split_libthai(CblueSegmenters *segs, const gchar *start, const g
 	cblue_tokenizer_add_word(words, prev, end - prev);
 }
 
+/* @segs is taken from the pool for the first Thai or Chinese run of a text and kept for
+ * the others (the caller gives it back) */
 static void
-cblue_tokenizer_split_run(CblueTokenizer *self, CblueScript script, const gchar *start,
-			  const gchar *end, GPtrArray *words)
+cblue_tokenizer_split_run(CblueTokenizer *self, CblueScript script, const gchar *start, const gchar *end,
+			  CblueSegmenters **segs, GPtrArray *words)
 {
-	CblueSegmenters *segs;
-
 	if (script == CBLUE_SCRIPT_LATIN) {
 		cblue_tokenizer_split_latin(start, end, words);
 		return;
 	}
-	segs = cblue_segmenters_acquire();
+	if (*segs == NULL)
+		*segs = cblue_segmenters_acquire();
 	if (script == CBLUE_SCRIPT_HAN)
-		cblue_tokenizer_split_han(segs, start, end, words);
+		cblue_tokenizer_split_han(*segs, start, end, words);
 	else if (self->thai_segmenter == CBLUE_THAI_SEGMENTER_ICU)
-		cblue_tokenizer_split_icu(&segs->thai, "th", segs, start, end, words);
+		cblue_tokenizer_split_icu(&(*segs)->thai, "th", *segs, start, end, words);
 	else
-		cblue_tokenizer_split_libthai(segs, start, end, words);
-	cblue_segmenters_release(segs);
+		cblue_tokenizer_split_libthai(*segs, start, end, words);
+}
+
+/* the script of the character at @p: g_utf8_get_char() inlined for the 3-byte sequences
+ * of Thai and Chinese (with its result for a malformed one: the call) */
+static CblueScript
+cblue_tokenizer_script_at(const gchar *p)
+{
+	const guchar *s = (const guchar *)p;
+
+	if (s[0] < 0x80)
+		return g_ascii_isalnum(s[0]) ? CBLUE_SCRIPT_LATIN : CBLUE_SCRIPT_OTHER;
+	if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+		return cblue_script_for_char(((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) |
+					     (s[2] & 0x3F));
+	return cblue_script_for_char(g_utf8_get_char(p));
 }
 
 /**
@@ -645,26 +792,30 @@ cblue_tokenizer_split_run(CblueTokenizer *self, CblueScript script, const gchar 
 GPtrArray *
 cblue_tokenizer_segment(CblueTokenizer *self, const gchar *text)
 {
-	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *words;
 	const gchar *run = NULL;
 	CblueScript run_script = CBLUE_SCRIPT_OTHER;
+	CblueSegmenters *segs = NULL;
 
-	g_return_val_if_fail(CBLUE_IS_TOKENIZER(self), words);
-	g_return_val_if_fail(text != NULL, words);
+	g_return_val_if_fail(CBLUE_IS_TOKENIZER(self), g_ptr_array_new_with_free_func(g_free));
+	g_return_val_if_fail(text != NULL, g_ptr_array_new_with_free_func(g_free));
 
+	/* room for a word every 6 bytes from the start: fewer reallocations of long texts */
+	words = g_ptr_array_new_full((guint)MIN(strlen(text) / 6, 1024), g_free);
 	for (const gchar *p = text;; p = g_utf8_next_char(p)) {
-		gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
-		CblueScript script = ch != 0 ? cblue_script_for_char(ch) : CBLUE_SCRIPT_OTHER;
+		CblueScript script = cblue_tokenizer_script_at(p);
 		/* Thai digits were normalized away; ASCII digits inside Thai text end the run */
 		if (script != run_script) {
 			if (run != NULL && run_script != CBLUE_SCRIPT_OTHER)
-				cblue_tokenizer_split_run(self, run_script, run, p, words);
+				cblue_tokenizer_split_run(self, run_script, run, p, &segs, words);
 			run = p;
 			run_script = script;
 		}
-		if (ch == 0)
+		if (*p == '\0')
 			break;
 	}
+	if (segs != NULL)
+		cblue_segmenters_release(segs);
 	return words;
 }
 

@@ -72,4 +72,21 @@ cblue_utf8_validate_fast(const gchar *text, gsize len, CblueUtf8Check check, gbo
 	return TRUE;
 }
 
+/* the character at @p of UTF-8 known to be valid: g_utf8_get_char() without a call, for the
+ * tokenizer's loops over text it has validated or produced */
+static inline gunichar
+cblue_utf8_get_valid_char(const gchar *p)
+{
+	const guchar *s = (const guchar *)p;
+
+	if (s[0] < 0x80)
+		return s[0];
+	if (s[0] < 0xE0)
+		return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	if (s[0] < 0xF0)
+		return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return ((gunichar)(s[0] & 0x07) << 18) | ((gunichar)(s[1] & 0x3F) << 12) | ((gunichar)(s[2] & 0x3F) << 6) |
+	       (s[3] & 0x3F);
+}
+
 G_END_DECLS

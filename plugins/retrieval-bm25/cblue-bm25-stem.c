@@ -97,32 +97,30 @@ cblue_stem_cvc(const CblueStem *z, gint i)
 	return z->b[i] != 'w' && z->b[i] != 'x' && z->b[i] != 'y';
 }
 
+/* whether the word ends with @s (@len bytes); the last letters are compared first, the
+ * cheap test that rejects nearly every suffix tried */
 static gboolean
-cblue_stem_ends(CblueStem *z, const gchar *s)
+cblue_stem_ends_len(CblueStem *z, const gchar *s, gint len)
 {
-	gint len = (gint)strlen(s);
-	if (len > z->k + 1 || memcmp(z->b + z->k - len + 1, s, len) != 0)
+	if (len > z->k + 1 || z->b[z->k] != s[len - 1] || memcmp(z->b + z->k - len + 1, s, len) != 0)
 		return FALSE;
 	z->j = z->k - len;
 	return TRUE;
 }
 
-/* replaces b[j+1..k] with s; s is never longer than the suffix it replaces plus one
- * character, and the buffer has room for that */
+/* the length of a literal suffix is known at compile time ("" s "" only compiles for one) */
+#define cblue_stem_ends(z, s) cblue_stem_ends_len((z), "" s "", (gint)(sizeof("" s "") - 1))
+
+/* replaces b[j+1..k] with s (@len bytes); s is never longer than the suffix it replaces
+ * plus one character, and the buffer has room for that */
 static void
-cblue_stem_set_to(CblueStem *z, const gchar *s)
+cblue_stem_set_to_len(CblueStem *z, const gchar *s, gint len)
 {
-	gint len = (gint)strlen(s);
 	memcpy(z->b + z->j + 1, s, len);
 	z->k = z->j + len;
 }
 
-static void
-cblue_stem_replace_if_m(CblueStem *z, const gchar *s)
-{
-	if (cblue_stem_m(z) > 0)
-		cblue_stem_set_to(z, s);
-}
+#define cblue_stem_set_to(z, s) cblue_stem_set_to_len((z), "" s "", (gint)(sizeof("" s "") - 1))
 
 /* plurals, -ed and -ing */
 static void
@@ -169,16 +167,22 @@ cblue_stem_step1c(CblueStem *z)
 
 typedef struct {
 	const gchar *suffix;
+	gint suffix_len;
 	const gchar *replacement;
+	gint replacement_len;
 } CblueStemRule;
+
+#define CBLUE_STEM_RULE(suffix, replacement)                                                             \
+	{ "" suffix "", (gint)(sizeof("" suffix "") - 1), "" replacement "", (gint)(sizeof("" replacement "") - 1) }
 
 /* the longest suffix of the table that ends the word decides; the rule applies if m > 0 */
 static void
 cblue_stem_apply_table(CblueStem *z, const CblueStemRule *rules, gsize n_rules)
 {
 	for (gsize i = 0; i < n_rules; i++) {
-		if (cblue_stem_ends(z, rules[i].suffix)) {
-			cblue_stem_replace_if_m(z, rules[i].replacement);
+		if (cblue_stem_ends_len(z, rules[i].suffix, rules[i].suffix_len)) {
+			if (cblue_stem_m(z) > 0)
+				cblue_stem_set_to_len(z, rules[i].replacement, rules[i].replacement_len);
 			return;
 		}
 	}
@@ -189,11 +193,13 @@ static void
 cblue_stem_step2(CblueStem *z)
 {
 	static const CblueStemRule rules[] = {
-	    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},	{"anci", "ance"},  {"izer", "ize"},
-	    {"bli", "ble"},	{"alli", "al"},	    {"entli", "ent"},	{"eli", "e"},	   {"ousli", "ous"},
-	    {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},	{"alism", "al"},   {"iveness", "ive"},
-	    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},	{"iviti", "ive"},  {"biliti", "ble"},
-	    {"logi", "log"},
+	    CBLUE_STEM_RULE("ational", "ate"), CBLUE_STEM_RULE("tional", "tion"), CBLUE_STEM_RULE("enci", "ence"),
+	    CBLUE_STEM_RULE("anci", "ance"),   CBLUE_STEM_RULE("izer", "ize"),    CBLUE_STEM_RULE("bli", "ble"),
+	    CBLUE_STEM_RULE("alli", "al"),     CBLUE_STEM_RULE("entli", "ent"),   CBLUE_STEM_RULE("eli", "e"),
+	    CBLUE_STEM_RULE("ousli", "ous"),   CBLUE_STEM_RULE("ization", "ize"), CBLUE_STEM_RULE("ation", "ate"),
+	    CBLUE_STEM_RULE("ator", "ate"),    CBLUE_STEM_RULE("alism", "al"),    CBLUE_STEM_RULE("iveness", "ive"),
+	    CBLUE_STEM_RULE("fulness", "ful"), CBLUE_STEM_RULE("ousness", "ous"), CBLUE_STEM_RULE("aliti", "al"),
+	    CBLUE_STEM_RULE("iviti", "ive"),   CBLUE_STEM_RULE("biliti", "ble"),  CBLUE_STEM_RULE("logi", "log"),
 	};
 	/* longest first within each ending letter is enough: no suffix of the table is a
 	 * suffix of a later one that would match first */
@@ -205,7 +211,9 @@ static void
 cblue_stem_step3(CblueStem *z)
 {
 	static const CblueStemRule rules[] = {
-	    {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""},
+	    CBLUE_STEM_RULE("icate", "ic"), CBLUE_STEM_RULE("ative", ""), CBLUE_STEM_RULE("alize", "al"),
+	    CBLUE_STEM_RULE("iciti", "ic"), CBLUE_STEM_RULE("ical", "ic"), CBLUE_STEM_RULE("ful", ""),
+	    CBLUE_STEM_RULE("ness", ""),
 	};
 	cblue_stem_apply_table(z, rules, G_N_ELEMENTS(rules));
 }
@@ -214,24 +222,30 @@ cblue_stem_step3(CblueStem *z)
 static void
 cblue_stem_step4(CblueStem *z)
 {
-	static const gchar *const suffixes[] = {
-	    "al",  "ance", "ence", "er",  "ic",  "able", "ible", "ant", "ement", "ment",
-	    "ent", "ion",  "ou",   "ism", "ate", "iti",	 "ous",	 "ive", "ize",
+	static const CblueStemRule suffixes[] = {
+	    CBLUE_STEM_RULE("al", ""),	 CBLUE_STEM_RULE("ance", ""), CBLUE_STEM_RULE("ence", ""),
+	    CBLUE_STEM_RULE("er", ""),	 CBLUE_STEM_RULE("ic", ""),   CBLUE_STEM_RULE("able", ""),
+	    CBLUE_STEM_RULE("ible", ""), CBLUE_STEM_RULE("ant", ""),  CBLUE_STEM_RULE("ement", ""),
+	    CBLUE_STEM_RULE("ment", ""), CBLUE_STEM_RULE("ent", ""),  CBLUE_STEM_RULE("ion", ""),
+	    CBLUE_STEM_RULE("ou", ""),	 CBLUE_STEM_RULE("ism", ""),  CBLUE_STEM_RULE("ate", ""),
+	    CBLUE_STEM_RULE("iti", ""),	 CBLUE_STEM_RULE("ous", ""),  CBLUE_STEM_RULE("ive", ""),
+	    CBLUE_STEM_RULE("ize", ""),
 	};
-	const gchar *found = NULL;
+	const CblueStemRule *found = NULL;
 	gint found_j = 0;
 
 	/* the longest matching suffix ("ement" before "ment" before "ent") */
 	for (gsize i = 0; i < G_N_ELEMENTS(suffixes); i++) {
-		if (cblue_stem_ends(z, suffixes[i]) && (found == NULL || strlen(suffixes[i]) > strlen(found))) {
-			found = suffixes[i];
+		if (cblue_stem_ends_len(z, suffixes[i].suffix, suffixes[i].suffix_len) &&
+		    (found == NULL || suffixes[i].suffix_len > found->suffix_len)) {
+			found = &suffixes[i];
 			found_j = z->j;
 		}
 	}
 	if (found == NULL)
 		return;
 	z->j = found_j;
-	if (g_strcmp0(found, "ion") == 0 && (z->j < 0 || (z->b[z->j] != 's' && z->b[z->j] != 't')))
+	if (strcmp(found->suffix, "ion") == 0 && (z->j < 0 || (z->b[z->j] != 's' && z->b[z->j] != 't')))
 		return;
 	if (cblue_stem_m(z) > 1)
 		z->k = z->j;

@@ -36,8 +36,13 @@ typedef struct {
 	gsize len;
 	const gchar *canonical; /* borrowed from a group; NULL if the variant is the canonical form */
 	gunichar last; /* the last character: must end a word if it is a Latin letter or digit */
+	gunichar second; /* the second character, 0 if none: most entries are told apart by it */
 	gboolean plural; /* ends with a Latin letter: a plural "s" may follow */
 } CblueBm25SynEntry;
+
+/* first characters below this index the matcher directly (ASCII, Latin and Thai), the
+ * others through a hash table */
+#define CBLUE_BM25_SYN_DIRECT 0x0E80
 
 struct _CblueBm25Synonyms {
 	CblueTokenizer *tokenizer; /* owned */
@@ -45,6 +50,7 @@ struct _CblueBm25Synonyms {
 	GHashTable *by_term; /* owned: utf8 term (borrowed from groups) → borrowed group */
 	GArray *entries; /* owned, of CblueBm25SynEntry; NULL until sealed */
 	GHashTable *matcher; /* owned: first gunichar → GPtrArray of borrowed entries, longest first */
+	GPtrArray **direct; /* owned array of CBLUE_BM25_SYN_DIRECT lists borrowed from matcher (or NULL) */
 	gchar *digest; /* owned; NULL until sealed */
 };
 
@@ -72,6 +78,7 @@ static void
 cblue_bm25_synonyms_clear(gpointer data)
 {
 	CblueBm25Synonyms *self = data;
+	g_clear_pointer(&self->direct, g_free);
 	g_clear_pointer(&self->matcher, g_hash_table_unref);
 	g_clear_pointer(&self->entries, g_array_unref);
 	g_hash_table_unref(self->by_term);
@@ -104,6 +111,11 @@ typedef enum {
 static CblueBm25SynClass
 cblue_bm25_syn_class(gunichar ch)
 {
+	if (ch < 0x80) {
+		if (g_ascii_isdigit(ch))
+			return CBLUE_BM25_SYN_CLASS_DIGIT;
+		return g_ascii_isalpha(ch) ? CBLUE_BM25_SYN_CLASS_LETTER : CBLUE_BM25_SYN_CLASS_NONE;
+	}
 	if (ch >= 0x0E00 || !g_unichar_isalnum(ch))
 		return CBLUE_BM25_SYN_CLASS_NONE;
 	return g_unichar_isdigit(ch) ? CBLUE_BM25_SYN_CLASS_DIGIT : CBLUE_BM25_SYN_CLASS_LETTER;
@@ -327,6 +339,7 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
 		entry.len = strlen(term);
 		entry.canonical = g_strcmp0(term, canonical) == 0 ? NULL : canonical;
 		entry.last = last;
+		entry.second = g_utf8_get_char(g_utf8_next_char(term));
 		entry.plural = last < 0x80 && g_ascii_isalpha((gchar)last);
 		g_array_append_val(self->entries, entry);
 		g_ptr_array_add(lines, g_strdup_printf("%s\t%s\n", term, canonical));
@@ -342,9 +355,13 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
 		}
 		g_ptr_array_add(list, entry);
 	}
+	self->direct = g_new0(GPtrArray *, CBLUE_BM25_SYN_DIRECT);
 	g_hash_table_iter_init(&iter, self->matcher);
-	while (g_hash_table_iter_next(&iter, NULL, &value))
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		g_ptr_array_sort(value, cblue_bm25_syn_entry_compare);
+		if (GPOINTER_TO_UINT(key) < CBLUE_BM25_SYN_DIRECT)
+			self->direct[GPOINTER_TO_UINT(key)] = value;
+	}
 
 	g_ptr_array_sort(lines, cblue_bm25_syn_strcmp_ptr);
 	for (guint i = 0; i < lines->len; i++)
@@ -464,21 +481,33 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 	if (self->matcher == NULL || g_hash_table_size(self->matcher) == 0)
 		return NULL;
 	while (*p != '\0') {
-		gunichar ch = g_utf8_get_char(p);
+		gunichar ch = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
+		const gchar *next = g_utf8_next_char(p);
 		GPtrArray *list = NULL;
 		const gchar *end = NULL;
 		const CblueBm25SynEntry *hit = NULL;
 
 		/* a variant never begins inside a word */
-		if (!cblue_bm25_syn_joins(prev, ch))
-			list = g_hash_table_lookup(self->matcher, GUINT_TO_POINTER(ch));
-		for (guint i = 0; list != NULL && i < list->len && end == NULL; i++) {
-			hit = g_ptr_array_index(list, i);
-			end = cblue_bm25_syn_match(hit, p);
+		if (!cblue_bm25_syn_joins(prev, ch)) {
+			if (ch < CBLUE_BM25_SYN_DIRECT)
+				list = self->direct[ch];
+			else
+				list = g_hash_table_lookup(self->matcher, GUINT_TO_POINTER(ch));
+		}
+		if (list != NULL) {
+			gunichar second = (guchar)*next < 0x80 ? (guchar)*next : g_utf8_get_char(next);
+			for (guint i = 0; i < list->len && end == NULL; i++) {
+				hit = g_ptr_array_index(list, i);
+				/* told apart by the second character without comparing bytes; a space
+				 * in a variant matches any run of spaces and hyphens, so it is compared */
+				if (hit->second != second && hit->second != ' ' && hit->second != 0)
+					continue;
+				end = cblue_bm25_syn_match(hit, p);
+			}
 		}
 		if (end == NULL) {
 			prev = ch;
-			p = g_utf8_next_char(p);
+			p = next;
 			continue;
 		}
 		if (hit->canonical != NULL) {

@@ -44,6 +44,132 @@ test_tokenizer_normalize(void)
 	g_assert_cmpstr(d, ==, "");
 }
 
+/* the tokenizer's normalization before its fast path: GLib's NFKC, then case folding */
+static gchar *
+reference_fold(const gchar *text)
+{
+	g_autofree gchar *nfkc = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
+	return g_utf8_casefold(nfkc, -1);
+}
+
+/* whether the tokenizer's own passes after folding (Thai digits, SARA AM, Traditional
+ * Chinese) touch @text: those cases are in test_tokenizer_expected() instead */
+static gboolean
+touched_after_folding(const gchar *text)
+{
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		if ((ch >= 0x0E50 && ch <= 0x0E59) || ch == 0x0E4D || cblue_script_for_char(ch) == CBLUE_SCRIPT_HAN)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean
+normalize_matches_reference(CblueTokenizer *tok, const gchar *text)
+{
+	g_autofree gchar *expected = reference_fold(text);
+	g_autofree gchar *normalized = NULL;
+
+	if (touched_after_folding(expected))
+		return FALSE;
+	normalized = cblue_tokenizer_normalize(tok, text);
+	g_assert_cmpstr(normalized, ==, expected);
+	return TRUE;
+}
+
+/* The fast path of normalization (characters whose NFKC and case folding do not depend on
+ * their neighbours) gives GLib's result for every character of the BMP, alone, repeated and
+ * between ASCII letters, and for every pair of Thai marks after a consonant (NFKC puts
+ * some pairs in another order) */
+static void
+test_tokenizer_normalize_fast_path(void)
+{
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+	guint n_compared = 0;
+
+	for (gunichar ch = 1; ch < 0x10000; ch++) {
+		gchar c[8] = {0};
+		g_autofree gchar *text = NULL;
+		if (ch >= 0xD800 && ch <= 0xDFFF)
+			continue;
+		g_unichar_to_utf8(ch, c);
+		text = g_strconcat("A", c, "b", c, c, "Z", NULL);
+		n_compared += normalize_matches_reference(tok, text);
+	}
+	/* all but the ideographs and the few Thai characters above */
+	g_assert_cmpuint(n_compared, >, 34000);
+	n_compared = 0;
+	for (gunichar a = 0x0E30; a <= 0x0E4E; a++) {
+		for (gunichar b = 0x0E30; b <= 0x0E4E; b++) {
+			gchar ca[8] = {0}, cb[8] = {0};
+			g_autofree gchar *text = NULL;
+			g_unichar_to_utf8(a, ca);
+			g_unichar_to_utf8(b, cb);
+			text = g_strconcat("ก", ca, cb, "ม", NULL);
+			n_compared += normalize_matches_reference(tok, text);
+		}
+	}
+	g_assert_cmpuint(n_compared, >, 800);
+}
+
+typedef struct {
+	const gchar *text;
+	const gchar *normalized;
+	const gchar *tokens; /* joined with | */
+} ExpectedCase;
+
+/* Normalization and words of a varied set, as the tokenizer gave them before its fast
+ * paths (so that they change nothing): English, Thai, Chinese, code-mixed, full-width
+ * forms, Thai digits, SARA AM typed before its tone mark, Thai marks out of canonical
+ * order, Traditional Chinese, emoji, combining accents, compatibility characters, other
+ * scripts, characters beyond the BMP and invalid UTF-8 */
+static void
+test_tokenizer_expected(void)
+{
+	const ExpectedCase cases[] = {
+	    {"How much does a 5kW rooftop solar system cost?", "how much does a 5kw rooftop solar system cost?", "how|much|does|a|5|kw|rooftop|solar|system|cost"},
+	    {"Installing batteries: installation, installed, installing!", "installing batteries: installation, installed, installing!", "installing|batteries|installation|installed|installing"},
+	    {"CCTV+NVR 4K/8MP @ 12,900 THB (incl. VAT)", "cctv+nvr 4k/8mp @ 12,900 thb (incl. vat)", "cctv|nvr|4|k|8|mp|12|900|thb|incl|vat"},
+	    {"ÉCOLE Straße naïve café", "école strasse naïve café", "école|strasse|naïve|café"},
+	    {"ＦＵＬＬ－ＷＩＤＴＨ　ＴＥＸＴ　１２３", "full-width text 123", "full|width|text|123"},
+	    {"ติดตั้งโซลาร์เซลล์ราคาเท่าไหร่ครับ", "ติดตั้งโซลาร์เซลล์ราคาเท่าไหร่ครับ", "ติดตั้ง|โซลาร์|เซลล์|ราคา|เท่าไหร่|ครับ"},
+	    {"ราคา ๕,๐๐๐ บาท ต่อ ๑ ชุด", "ราคา 5,000 บาท ต่อ 1 ชุด", "ราคา|5|000|บาท|ต่อ|1|ชุด"},
+	    {"น้ำมันแพงมาก ทำไงดี", "น้ำมันแพงมาก ทำไงดี", "น้ำมัน|แพง|มาก|ทำ|ไง|ดี"},
+	    {"นำ้ท่วมบ้าน", "น้ำท่วมบ้าน", "น้ำ|ท่วม|บ้าน"},
+	    {"ก\xe0\xb9\x88\xe0\xb8\xb8" "มใหญ่", "กุ่มใหญ่", "กุ่ม|ใหญ่"},
+	    {"อยากติด EV charger 7.4kW ที่คอนโด", "อยากติด ev charger 7.4kw ที่คอนโด", "อยาก|ติด|ev|charger|7|4|kw|ที่|คอนโด"},
+	    {"ค่าไฟเดือนละ3000บาทลดได้ไหม", "ค่าไฟเดือนละ3000บาทลดได้ไหม", "ค่า|ไฟ|เดือน|ละ|3000|บาท|ลด|ได้|ไหม"},
+	    {"屋顶太阳能板多少钱？", "屋顶太阳能板多少钱?", "屋顶|太阳能|板|多少钱"},
+	    {"屋頂太陽能多少錢？裝EV充電樁", "屋顶太阳能多少钱?装ev充电桩", "屋顶|太阳能|多少钱|装|ev|充电|桩"},
+	    {"门店的监控摄像头，可视化报表。", "门店的监控摄像头,可视化报表。", "门店|的|监控|摄像头|可视化|报表"},
+	    {"装solar要多少钱，5kW的", "装solar要多少钱,5kw的", "装|solar|要|多少钱|5|kw|的"},
+	    {"《太阳能》“光伏”——储能系统、逆变器", "《太阳能》“光伏”——储能系统、逆变器", "太阳能|光伏|储能|系统|逆变器"},
+	    {"👍 solar ราคา 太阳能 🙂", "👍 solar ราคา 太阳能 🙂", "solar|ราคา|太阳能"},
+	    {"café ☕ กาแฟ 咖啡", "café ☕ กาแฟ 咖啡", "café|กาแฟ|咖啡"},
+	    {"\xff""\xfe"" invalid", "", ""},
+	    {"ok\xe0""\xb8"" broken", "", ""},
+	    {"", "", ""},
+	    {"   ", "   ", ""},
+	    {"a-b_c.d 3.14 1e10", "a-b_c.d 3.14 1e10", "a|b|c|d|3|14|1|e|10"},
+	    {"e\xcc\x81" " combining and Cafe\xcc\x81", "é combining and café", "é|combining|and|café"},
+	    {"ﬁle ½ ² ㎡ ℃", "file 1⁄2 2 m2 °c", "file|1|2|2|m|2|c"},
+	    {"Ǆ Ⅻ ① ㈱ ｶﾀｶﾅ", "dž xii 1 (株) カタカナ", "dž|xii|1|株"},
+	    {"한국어 텍스트", "한국어 텍스트", ""},
+	    {"Привет МИР", "привет мир", ""},
+	    {"x\xe2\x80\x8b" "zero width", "x\xe2\x80\x8b" "zero width", "x|zero|width"},
+	    {"𠀀𠀁 extension B", "𠀀𠀁 extension b", "𠀀|𠀁|extension|b"},
+	    {"ΣΊΣΥΦΟΣ ὀδυσσεύς", "σίσυφοσ ὀδυσσεύσ", ""},
+	};
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree gchar *normalized = cblue_tokenizer_normalize(tok, cases[i].text);
+		g_assert_cmpstr(normalized, ==, cases[i].normalized);
+		assert_tokens(tok, cases[i].text, cases[i].tokens);
+	}
+}
+
 static void
 test_tokenizer_segment(void)
 {
@@ -228,6 +354,8 @@ main(int argc, char **argv)
 {
 	cblue_test_init(&argc, &argv);
 	g_test_add_func("/cblue/tokenizer/normalize", test_tokenizer_normalize);
+	g_test_add_func("/cblue/tokenizer/normalize/fast-path", test_tokenizer_normalize_fast_path);
+	g_test_add_func("/cblue/tokenizer/expected", test_tokenizer_expected);
 	g_test_add_func("/cblue/tokenizer/segment", test_tokenizer_segment);
 	g_test_add_func("/cblue/tokenizer/chinese-lexicon", test_tokenizer_chinese_lexicon);
 	g_test_add_func("/cblue/tokenizer/threads", test_tokenizer_threads);
