@@ -11,19 +11,23 @@
 #include "cblue-retrieval-common.h"
 
 /*
- * An immutable BM25F index over the KB topics. Each posting carries the topic's whole
- * contribution for the term (IDF × saturated, length-normalized, field-weighted term
- * frequency), so a search is a sum over the question's postings. Alongside the score,
- * the search accumulates how much of the question's information (IDF) each topic
- * explains: that is the hit's confidence, and what out-of-scope detection reads.
+ * An immutable BM25F index over the KB topics. A topic's score is the sum, over the
+ * question's terms, of each posting's contribution (IDF × saturated, length-normalized,
+ * field-weighted term frequency). Alongside the score, the search sums how much of the
+ * question's information (IDF) each hit explains: that is the hit's confidence, and what
+ * out-of-scope detection reads.
  *
  * Layout (the n-gram index's, in spirit): a term — a word, an n-gram ("#" and its
  * characters) or a pair of words ("a b") — is a 64-bit hash of its text (collisions are
  * vanishingly rare), kept in a sorted array found through a directory of the hashes' top
- * bits; its postings are a compressed sparse row: per posting the document, its term
- * frequency in each field packed in 32 bits, and the precomputed contribution (a float).
- * Per document, the length of each field. The IDF follows from the number of postings.
- * A build hashes each document's terms, counts them per field after sorting the
+ * bits; its postings are one compressed byte stream: the number of postings, a skip entry
+ * every 64 postings, then per posting the gap from the previous document (a varint: one
+ * or two bytes mostly) and a byte coding the term's frequency in each field (a code book
+ * of the index's distinct frequency triples: a few dozen). About 2.4 bytes a posting
+ * where 12 were (document, packed frequencies, precomputed contribution): the contribution
+ * is computed as the search reads the posting, from the frequencies and the document's
+ * field lengths, to the same float it was stored as. The IDF follows from the number of
+ * postings. A build hashes each document's terms, counts them per field after sorting the
  * document's few hashes, and radix-sorts all (hash, document, frequencies) triples once:
  * no hash table of strings is involved but the Latin words kept for typo tolerance.
  */
@@ -55,7 +59,13 @@ typedef enum {
 struct _CblueBm25Index {
 	CblueBm25Params params;
 	GHashTable *surfaces; /* owned: borrowed Latin word as written in the KB (or a stem) → borrowed stem */
-	GHashTable *deletes; /* owned: utf8 (a KB Latin word minus one char) → borrowed key of surfaces */
+	/* typo tolerance (symmetric deletes): the hashes of the KB's Latin words minus one byte,
+	 * sorted, each with the pool entry of the most frequent word that produces it */
+	guint n_deletes;
+	guint64 *delete_keys; /* owned: n_deletes */
+	guint32 *delete_words; /* owned: n_deletes */
+	guint delete_dir_bits;
+	guint32 *delete_dir; /* owned: the directory of delete_keys' top bits */
 	GPtrArray *topic_ids; /* owned, of utf8 */
 	guint64 *doc_hashes; /* owned: 2 × n_docs, the hash of each entry's text */
 	/* the Latin words of the KB as written, each with its stem (the value), and the stems
@@ -67,6 +77,12 @@ struct _CblueBm25Index {
 	guint32 *doc_surface_offsets; /* owned: n_docs + 1 */
 	guint32 *doc_surface_ids; /* owned */
 	guint32 *doc_lens; /* owned: CBLUE_BM25_N_FIELDS × n_docs, each field's length in terms */
+	/* the length norm 1 − b + b × length / average length of each field and length up to
+	 * the longest (at most CBLUE_BM25_NORM_TABLE_MAX; derived, not serialized) */
+	gdouble avglen[CBLUE_BM25_N_FIELDS];
+	guint norm_len;
+	gdouble *norms; /* owned: CBLUE_BM25_N_FIELDS × norm_len */
+	gdouble *inverse_norms; /* owned: CBLUE_BM25_N_FIELDS × norm_len, 1 / norms (derived) */
 	CblueTokenizer *tokenizer; /* owned */
 	GHashTable *stopwords; /* owned ref */
 	CblueBm25Synonyms *synonyms; /* owned ref, nullable */
@@ -74,23 +90,26 @@ struct _CblueBm25Index {
 	guint n_docs;
 	guint n_terms;
 	guint64 *keys; /* owned: n_terms, sorted */
-	guint32 *offsets; /* owned: n_terms + 1, into the postings */
+	guint32 *offsets; /* owned: n_terms + 1, each term's list in postings (bytes) */
 	guint dir_bits;
 	guint32 *dir; /* owned: (1 << dir_bits) + 1, the first term of each top-bits prefix */
-	guint32 *docs; /* owned: n_postings, in document order within a term */
-	guint32 *tfs; /* owned: n_postings, the packed term frequencies per field */
-	gfloat *contribs; /* owned: n_postings: IDF × BM25F saturation × the term kind's weight */
-	/* the terms with long posting lists (df >= CBLUE_BM25_LONG_DF), in term order, with the
-	 * largest contribution of their postings: what a search may skip (not serialized,
-	 * derived from the postings) */
-	guint n_long;
-	guint32 *long_terms; /* owned: n_long */
-	gfloat *long_bounds; /* owned: n_long */
+	/* owned: offsets[n_terms] bytes: per term varint(df), the skip entries of the list (for
+	 * each block of CBLUE_BM25_BLOCK postings but the first, u32 the document before the
+	 * block and u32 where the block starts, from the first posting), then per posting, in
+	 * document order, varint(document − previous document) and a byte, the code of its
+	 * packed term frequencies (CBLUE_BM25_CODE_ESCAPE: varint(frequencies) follows) */
+	guint8 *postings;
+	guint n_codes;
+	guint32 *codes; /* owned: n_codes (at most 255), the packed frequencies, most frequent first */
+	gdouble *code_wtf; /* owned: CBLUE_BM25_N_FIELDS × n_codes, each field's weight × frequency (derived) */
 };
 
-/* a posting list this long is read for the candidate documents only, once the rarer terms
- * of the question decided which documents can still make the top hits */
-#define CBLUE_BM25_LONG_DF 512
+#define CBLUE_BM25_NORM_TABLE_MAX 65536
+
+/* the code of packed term frequencies outside the code book */
+#define CBLUE_BM25_CODE_ESCAPE 255
+/* the postings a skip entry jumps over */
+#define CBLUE_BM25_BLOCK 64
 
 
 /* k1 = 0.3, a quickly saturating term frequency rather than the web-search 1.2: a topic
@@ -241,22 +260,26 @@ static gboolean *
 cblue_bm25_find_stopwords(GHashTable *stopwords, GPtrArray *tokens)
 {
 	gboolean *stops = g_new0(gboolean, tokens->len + 1);
+	g_autoptr(GString) run = g_string_new(NULL);
 
 	for (guint i = 0; i < tokens->len; i++) {
 		const gchar *token = g_ptr_array_index(tokens, i);
 		gboolean han = cblue_script_for_char(g_utf8_get_char(token)) == CBLUE_SCRIPT_HAN;
+		glong run_chars;
 		stops[i] = stops[i] || g_hash_table_contains(stopwords, token) ||
 			   (han && cblue_bm25_is_stop_compound(stopwords, token));
 		if (!han)
 			continue;
-		/* the longest run of 2+ tokens starting here that spells a stop word */
+		/* the longest run of 2+ tokens starting here that spells a stop word; the run
+		 * grows by one token a step */
+		g_string_assign(run, token);
+		run_chars = g_utf8_strlen(token, -1);
 		for (guint n = 2; i + n <= tokens->len; n++) {
-			g_autoptr(GString) run = g_string_new(NULL);
-			for (guint k = i; k < i + n; k++)
-				g_string_append(run, g_ptr_array_index(tokens, k));
-			if (cblue_script_for_char(g_utf8_get_char(g_ptr_array_index(tokens, i + n - 1))) !=
-				CBLUE_SCRIPT_HAN ||
-			    g_utf8_strlen(run->str, -1) > CBLUE_BM25_MAX_COMPOUND)
+			const gchar *last = g_ptr_array_index(tokens, i + n - 1);
+			g_string_append(run, last);
+			run_chars += g_utf8_strlen(last, -1);
+			if (cblue_script_for_char(g_utf8_get_char(last)) != CBLUE_SCRIPT_HAN ||
+			    run_chars > CBLUE_BM25_MAX_COMPOUND)
 				break;
 			if (g_hash_table_contains(stopwords, run->str)) {
 				for (guint k = i; k < i + n; k++)
@@ -345,15 +368,16 @@ cblue_bm25_term_kind(const gchar *text)
 	return CBLUE_BM25_KIND_WORD;
 }
 
-/* a term's 64-bit key: FNV-1a of its text, mixed so that the top bits (the directory's)
- * are as good as the low ones, and the term's kind in the 2 lowest bits (the weight of a
- * posting follows from its key) */
+/* FNV-1a of the first @len bytes of @text but the one at @skip (G_MAXSIZE: none), mixed
+ * so that the top bits (the directories') are as good as the low ones */
 static guint64
-cblue_bm25_term_key(const gchar *text)
+cblue_bm25_hash(const gchar *text, gsize len, gsize skip)
 {
 	guint64 h = 0xcbf29ce484222325ULL;
-	for (const guchar *p = (const guchar *)text; *p != '\0'; p++) {
-		h ^= *p;
+	for (gsize i = 0; i < len; i++) {
+		if (i == skip)
+			continue;
+		h ^= (guchar)text[i];
 		h *= 0x100000001b3ULL;
 	}
 	h ^= h >> 33;
@@ -361,7 +385,15 @@ cblue_bm25_term_key(const gchar *text)
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
-	return (h & ~(guint64)3) | cblue_bm25_term_kind(text);
+	return h;
+}
+
+/* a term's 64-bit key: the hash of its text, with the term's kind in the 2 lowest bits (the
+ * weight of a posting follows from its key) */
+static guint64
+cblue_bm25_term_key(const gchar *text)
+{
+	return (cblue_bm25_hash(text, strlen(text), G_MAXSIZE) & ~(guint64)3) | cblue_bm25_term_kind(text);
 }
 
 /* the weight of a term's score against a word's */
@@ -403,6 +435,53 @@ static inline gdouble
 cblue_bm25_idf(guint n_docs, guint df)
 {
 	return log(1.0 + (n_docs - df + 0.5) / (df + 0.5));
+}
+
+/* unsigned LEB128: 7 bits a byte, the low ones first, the high bit set on all but the last */
+static inline guint
+cblue_bm25_varint_size(guint32 v)
+{
+	guint n = 1;
+	for (; v >= 0x80; v >>= 7)
+		n++;
+	return n;
+}
+
+static inline guint8 *
+cblue_bm25_varint_put(guint8 *p, guint32 v)
+{
+	for (; v >= 0x80; v >>= 7)
+		*p++ = (guint8)(v | 0x80);
+	*p++ = (guint8)v;
+	return p;
+}
+
+/* (no bounds check: the postings were checked when read, see cblue_bm25_index_check()) */
+static inline guint32
+cblue_bm25_varint_get(const guint8 **p)
+{
+	const guint8 *q = *p;
+	guint32 v = *q & 0x7f;
+	for (guint shift = 7; *q++ & 0x80; shift += 7)
+		v |= (guint32)(*q & 0x7f) << shift;
+	*p = q;
+	return v;
+}
+
+/* a varint of at most 32 bits that ends before @end */
+static gboolean
+cblue_bm25_varint_get_checked(const guint8 **p, const guint8 *end, guint32 *out)
+{
+	guint64 v = 0;
+	for (guint shift = 0; *p < end && shift < 35; shift += 7) {
+		guint8 b = *(*p)++;
+		v |= (guint64)(b & 0x7f) << shift;
+		if ((b & 0x80) == 0) {
+			*out = (guint32)v;
+			return v <= G_MAXUINT32;
+		}
+	}
+	return FALSE;
 }
 
 /* one occurrence of a term in a field of the document being analyzed */
@@ -593,97 +672,313 @@ cblue_bm25_index_lookup(CblueBm25Index *self, const gchar *text)
 	return cblue_bm25_index_lookup_key(self, cblue_bm25_term_key(text));
 }
 
+/* the skip entries of a list of @df postings */
+static inline guint32
+cblue_bm25_n_skips(guint32 df)
+{
+	return df > 0 ? (df - 1) / CBLUE_BM25_BLOCK : 0;
+}
+
+/* field 0 (the document before the block) or 1 (the block's offset) of skip entry @i */
+static inline guint32
+cblue_bm25_skip_get(const guint8 *skips, guint32 i, guint field)
+{
+	guint32 v;
+	memcpy(&v, skips + 8 * (gsize)i + 4 * field, sizeof(v));
+	return v;
+}
+
+static inline void
+cblue_bm25_skip_put(guint8 *skips, guint32 i, guint32 doc, guint32 offset)
+{
+	memcpy(skips + 8 * (gsize)i, &doc, sizeof(doc));
+	memcpy(skips + 8 * (gsize)i + 4, &offset, sizeof(offset));
+}
+
+/* the number of postings of @term, where they start in @p and its skip entries in @skips
+ * (each if not %NULL) */
+static inline guint32
+cblue_bm25_index_list(CblueBm25Index *self, guint32 term, const guint8 **p, const guint8 **skips)
+{
+	const guint8 *q = self->postings + self->offsets[term];
+	guint32 df = cblue_bm25_varint_get(&q);
+	if (skips != NULL)
+		*skips = q;
+	if (p != NULL)
+		*p = q + 8 * (gsize)cblue_bm25_n_skips(df);
+	return df;
+}
+
 static inline guint
 cblue_bm25_index_df(CblueBm25Index *self, guint32 term)
 {
-	return self->offsets[term + 1] - self->offsets[term];
+	return cblue_bm25_index_list(self, term, NULL, NULL);
 }
 
-/* each posting's contribution, from its frequencies, its document's field lengths and
- * the term's IDF: BM25F with field weights */
+/* the packed term frequencies of the posting at *@p (past its document), moving *@p on */
+static inline guint32
+cblue_bm25_index_read_tfs(CblueBm25Index *self, const guint8 **p)
+{
+	guint8 code = *(*p)++;
+	return code != CBLUE_BM25_CODE_ESCAPE ? self->codes[code] : cblue_bm25_varint_get(p);
+}
+
+/* the average field lengths, and the table of length norms: 1 − b + b × length / average
+ * length (a few hundred lengths in practice: reading the norm of a length is a look-up in a
+ * table that stays in the cache, not a division) */
 static void
-cblue_bm25_index_compute_contribs(CblueBm25Index *self)
+cblue_bm25_index_compute_norms(CblueBm25Index *self)
 {
 	const CblueBm25Params *params = &self->params;
-	const gdouble weights[CBLUE_BM25_N_FIELDS] = {params->weight_questions, params->weight_keywords,
-						      params->weight_content};
-	gdouble avglen[CBLUE_BM25_N_FIELDS] = {0};
 	guint n = self->n_docs;
+	guint32 longest = 0;
 
-	for (guint d = 0; d < n; d++) {
-		for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++)
-			avglen[f] += self->doc_lens[d * CBLUE_BM25_N_FIELDS + f];
+	memset(self->avglen, 0, sizeof(self->avglen));
+	for (gsize i = 0; i < (gsize)n * CBLUE_BM25_N_FIELDS; i++) {
+		self->avglen[i % CBLUE_BM25_N_FIELDS] += self->doc_lens[i];
+		longest = MAX(longest, self->doc_lens[i]);
 	}
 	for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++)
-		avglen[f] = n > 0 ? MAX(avglen[f] / n, 1.0) : 1.0;
-	self->contribs = g_new(gfloat, MAX(self->offsets[self->n_terms], 1));
-	for (guint32 t = 0; t < self->n_terms; t++) {
-		gdouble idf = cblue_bm25_idf(n, cblue_bm25_index_df(self, t));
-		gdouble weight = cblue_bm25_kind_weight(params, self->keys[t]);
-		for (guint32 k = self->offsets[t]; k < self->offsets[t + 1]; k++) {
-			const guint32 *len = &self->doc_lens[(gsize)self->docs[k] * CBLUE_BM25_N_FIELDS];
-			gdouble tfn = 0;
-			for (guint g = 0; g < CBLUE_BM25_N_FIELDS; g++) {
-				guint tf = cblue_bm25_tf_get(self->tfs[k], g);
-				if (tf == 0)
-					continue;
-				tfn += weights[g] * tf / (1.0 - params->b + params->b * len[g] / avglen[g]);
-			}
-			self->contribs[k] = (gfloat)(idf * tfn / (params->k1 + tfn) * weight);
+		self->avglen[f] = n > 0 ? MAX(self->avglen[f] / n, 1.0) : 1.0;
+	self->norm_len = MIN(longest, CBLUE_BM25_NORM_TABLE_MAX - 1) + 1;
+	g_free(self->norms);
+	g_free(self->inverse_norms);
+	self->norms = g_new(gdouble, (gsize)self->norm_len * CBLUE_BM25_N_FIELDS);
+	self->inverse_norms = g_new(gdouble, (gsize)self->norm_len * CBLUE_BM25_N_FIELDS);
+	for (guint f = 0; f < CBLUE_BM25_N_FIELDS; f++) {
+		for (guint32 len = 0; len < self->norm_len; len++) {
+			gsize i = f * self->norm_len + len;
+			self->norms[i] = 1.0 - params->b + params->b * len / self->avglen[f];
+			/* (a field of length 0 with b = 1: no term there to divide) */
+			self->inverse_norms[i] = self->norms[i] != 0 ? 1.0 / self->norms[i] : 0;
 		}
 	}
 }
 
-static void
-cblue_bm25_index_build_bounds(CblueBm25Index *self)
+static inline gdouble
+cblue_bm25_index_norm(CblueBm25Index *self, guint32 doc, guint field)
 {
-	self->n_long = 0;
-	for (guint32 t = 0; t < self->n_terms; t++) {
-		if (cblue_bm25_index_df(self, t) >= CBLUE_BM25_LONG_DF)
-			self->n_long++;
-	}
-	self->long_terms = g_new(guint32, MAX(self->n_long, 1));
-	self->long_bounds = g_new(gfloat, MAX(self->n_long, 1));
-	for (guint32 t = 0, i = 0; t < self->n_terms; t++) {
-		gfloat bound = 0;
-		if (cblue_bm25_index_df(self, t) < CBLUE_BM25_LONG_DF)
-			continue;
-		for (guint32 k = self->offsets[t]; k < self->offsets[t + 1]; k++)
-			bound = MAX(bound, self->contribs[k]);
-		self->long_terms[i] = t;
-		self->long_bounds[i++] = bound;
+	guint32 len = self->doc_lens[(gsize)doc * CBLUE_BM25_N_FIELDS + field];
+	if (G_LIKELY(len < self->norm_len))
+		return self->norms[field * self->norm_len + len];
+	return 1.0 - self->params.b + self->params.b * len / self->avglen[field];
+}
+
+/* each code's frequencies times the field weights */
+static void
+cblue_bm25_index_compute_code_weights(CblueBm25Index *self)
+{
+	const CblueBm25Params *params = &self->params;
+	const gdouble weights[CBLUE_BM25_N_FIELDS] = {params->weight_questions, params->weight_keywords,
+						      params->weight_content};
+
+	g_free(self->code_wtf);
+	self->code_wtf = g_new(gdouble, (gsize)MAX(self->n_codes, 1) * CBLUE_BM25_N_FIELDS);
+	for (guint c = 0; c < self->n_codes; c++) {
+		for (guint g = 0; g < CBLUE_BM25_N_FIELDS; g++)
+			self->code_wtf[c * CBLUE_BM25_N_FIELDS + g] = weights[g] * cblue_bm25_tf_get(self->codes[c], g);
 	}
 }
 
-/* the terms and postings from the sorted triples */
+/* A posting's contribution to a document's score: IDF × the BM25F saturation of its
+ * field-weighted, length-normalized term frequency × the term kind's weight. It is computed
+ * as a search reads the posting, from the packed frequencies and the document's norms (an
+ * index that stored it took 4 bytes more a posting), in the same operations and rounded to
+ * a float as when it was stored, so the scores are those of then to the last bit. */
+static inline gfloat
+cblue_bm25_index_contribution(CblueBm25Index *self, gdouble idf, gdouble weight, guint32 doc, guint8 code,
+			      guint32 tfs)
+{
+	const CblueBm25Params *params = &self->params;
+	gdouble escaped[CBLUE_BM25_N_FIELDS];
+	const gdouble *wtf = &self->code_wtf[code * CBLUE_BM25_N_FIELDS];
+	gdouble tfn = 0;
+
+	if (G_UNLIKELY(code == CBLUE_BM25_CODE_ESCAPE)) {
+		const gdouble weights[CBLUE_BM25_N_FIELDS] = {params->weight_questions, params->weight_keywords,
+							      params->weight_content};
+		for (guint g = 0; g < CBLUE_BM25_N_FIELDS; g++)
+			escaped[g] = weights[g] * cblue_bm25_tf_get(tfs, g);
+		wtf = escaped;
+	}
+	/* (a field the term is not in adds nothing: 0 / norm) */
+	for (guint g = 0; g < CBLUE_BM25_N_FIELDS; g++) {
+		if (wtf[g] != 0)
+			tfn += wtf[g] / cblue_bm25_index_norm(self, doc, g);
+	}
+	return (gfloat)(idf * tfn / (params->k1 + tfn) * weight);
+}
+
+/* cblue_bm25_index_contribution() within a relative 1e-12 or so (a multiplication by the
+ * inverse norm where it divides by the norm), for the first pass of a search: it only
+ * chooses the candidates, with margins far wider, and the second pass sums their exact
+ * contributions */
+static inline gdouble
+cblue_bm25_index_contribution_fast(CblueBm25Index *self, gdouble idf_weight, guint32 doc, guint8 code, guint32 tfs)
+{
+	const CblueBm25Params *params = &self->params;
+	const guint32 *lens = &self->doc_lens[(gsize)doc * CBLUE_BM25_N_FIELDS];
+	const gdouble *wtf = &self->code_wtf[code * CBLUE_BM25_N_FIELDS];
+	gdouble tfn = 0;
+
+	if (G_UNLIKELY(code == CBLUE_BM25_CODE_ESCAPE || lens[0] >= self->norm_len || lens[1] >= self->norm_len ||
+		       lens[2] >= self->norm_len))
+		return cblue_bm25_index_contribution(self, idf_weight, 1.0, doc, code, tfs);
+	for (guint g = 0; g < CBLUE_BM25_N_FIELDS; g++)
+		tfn += wtf[g] * self->inverse_norms[g * self->norm_len + lens[g]];
+	return idf_weight * tfn / (params->k1 + tfn);
+}
+
+/* The code book of the packed term frequencies: the distinct values, most frequent first
+ * (ties: the smaller value), at most 255 of them (a few dozen in practice: the frequencies
+ * are small). Counted in a table for the small values (questions and keywords < 16,
+ * content < 64), in a hash table for the rare others. */
+#define CBLUE_BM25_SMALL_TFS (16 * 16 * 64)
+
+static inline gint
+cblue_bm25_small_tfs(guint32 tfs)
+{
+	guint q = cblue_bm25_tf_get(tfs, CBLUE_BM25_FIELD_QUESTIONS);
+	guint k = cblue_bm25_tf_get(tfs, CBLUE_BM25_FIELD_KEYWORDS);
+	guint c = cblue_bm25_tf_get(tfs, CBLUE_BM25_FIELD_CONTENT);
+	return q < 16 && k < 16 && c < 64 ? (gint)(q | k << 4 | c << 8) : -1;
+}
+
+typedef struct {
+	guint32 tfs;
+	guint32 count;
+} CblueBm25TfsCount;
+
+static gint
+cblue_bm25_compare_tfs_count(gconstpointer a, gconstpointer b)
+{
+	const CblueBm25TfsCount *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->tfs < y->tfs ? -1 : x->tfs > y->tfs;
+}
+
+/* the code book of the triples' frequencies, and the code of each value (@small_codes, of
+ * CBLUE_BM25_SMALL_TFS; @large_codes: packed frequencies → code + 1) */
+static void
+cblue_bm25_index_build_codes(CblueBm25Index *self, const CblueBm25Triple *a, gsize n, guint8 *small_codes,
+			     GHashTable *large_codes)
+{
+	g_autofree guint32 *small = g_new0(guint32, CBLUE_BM25_SMALL_TFS);
+	g_autoptr(GHashTable) large = g_hash_table_new(NULL, NULL);
+	g_autoptr(GArray) counts = g_array_new(FALSE, FALSE, sizeof(CblueBm25TfsCount));
+	GHashTableIter iter;
+	gpointer key, value;
+
+	for (gsize i = 0; i < n; i++) {
+		gint s = cblue_bm25_small_tfs(a[i].tfs);
+		gpointer tfs = GUINT_TO_POINTER(a[i].tfs);
+		if (s >= 0)
+			small[s]++;
+		else
+			g_hash_table_insert(large, tfs, GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(large, tfs)) + 1));
+	}
+	for (guint s = 0; s < CBLUE_BM25_SMALL_TFS; s++) {
+		CblueBm25TfsCount c = {(s & 0xf) | (s >> 4 & 0xf) << CBLUE_BM25_TF_SHIFT_KEYWORDS |
+					   (s >> 8) << CBLUE_BM25_TF_SHIFT_CONTENT,
+				       small[s]};
+		if (c.count > 0)
+			g_array_append_val(counts, c);
+	}
+	g_hash_table_iter_init(&iter, large);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		CblueBm25TfsCount c = {GPOINTER_TO_UINT(key), GPOINTER_TO_UINT(value)};
+		g_array_append_val(counts, c);
+	}
+	g_array_sort(counts, cblue_bm25_compare_tfs_count);
+	self->n_codes = MIN(counts->len, CBLUE_BM25_CODE_ESCAPE);
+	self->codes = g_new(guint32, MAX(self->n_codes, 1));
+	memset(small_codes, CBLUE_BM25_CODE_ESCAPE, CBLUE_BM25_SMALL_TFS);
+	for (guint c = 0; c < self->n_codes; c++) {
+		guint32 tfs = g_array_index(counts, CblueBm25TfsCount, c).tfs;
+		gint s = cblue_bm25_small_tfs(tfs);
+		self->codes[c] = tfs;
+		if (s >= 0)
+			small_codes[s] = (guint8)c;
+		else
+			g_hash_table_insert(large_codes, GUINT_TO_POINTER(tfs), GUINT_TO_POINTER(c + 1));
+	}
+}
+
+static inline guint8
+cblue_bm25_code_of(const guint8 *small_codes, GHashTable *large_codes, guint32 tfs)
+{
+	gint s = cblue_bm25_small_tfs(tfs);
+	guint code;
+	if (s >= 0)
+		return small_codes[s];
+	code = GPOINTER_TO_UINT(g_hash_table_lookup(large_codes, GUINT_TO_POINTER(tfs)));
+	return code > 0 ? (guint8)(code - 1) : CBLUE_BM25_CODE_ESCAPE;
+}
+
+/* the bytes of a posting (its document @gap after the previous one, its frequencies @tfs of
+ * @code), written at @p if not %NULL */
+static inline gsize
+cblue_bm25_put_posting(guint8 *p, guint32 gap, guint8 code, guint32 tfs)
+{
+	gsize size = cblue_bm25_varint_size(gap) + 1 + (code == CBLUE_BM25_CODE_ESCAPE ? cblue_bm25_varint_size(tfs) : 0);
+	if (p != NULL) {
+		p = cblue_bm25_varint_put(p, gap);
+		*p++ = code;
+		if (code == CBLUE_BM25_CODE_ESCAPE)
+			cblue_bm25_varint_put(p, tfs);
+	}
+	return size;
+}
+
+/* the terms and postings from the sorted triples: one pass to size the postings, one to
+ * write them */
 static void
 cblue_bm25_index_fill(CblueBm25Index *self, GArray *triples)
 {
 	const CblueBm25Triple *a = (const CblueBm25Triple *)triples->data;
 	gsize n = triples->len;
-	guint32 t = 0;
+	g_autofree guint8 *small_codes = g_new(guint8, CBLUE_BM25_SMALL_TFS);
+	g_autoptr(GHashTable) large_codes = g_hash_table_new(NULL, NULL);
+	gsize size = 0;
+	guint8 *p;
 
+	cblue_bm25_index_build_codes(self, a, n, small_codes, large_codes);
 	self->n_terms = 0;
-	for (gsize i = 0; i < n; i++) {
-		if (i == 0 || a[i].key != a[i - 1].key)
-			self->n_terms++;
+	for (gsize i = 0, end; i < n; i = end) {
+		for (end = i + 1; end < n && a[end].key == a[i].key; end++)
+			;
+		self->n_terms++;
+		size += cblue_bm25_varint_size(end - i) + 8 * (gsize)cblue_bm25_n_skips(end - i);
+		for (gsize k = i; k < end; k++)
+			size += cblue_bm25_put_posting(NULL, k > i ? a[k].doc - a[k - 1].doc : a[k].doc,
+						       cblue_bm25_code_of(small_codes, large_codes, a[k].tfs), a[k].tfs);
 	}
+	g_return_if_fail(size <= G_MAXUINT32);
 	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new(guint32, self->n_terms + 1);
-	self->docs = g_new(guint32, MAX(n, 1));
-	self->tfs = g_new(guint32, MAX(n, 1));
-	for (gsize i = 0; i < n; i++) {
-		if (i == 0 || a[i].key != a[i - 1].key) {
-			self->keys[t] = a[i].key;
-			self->offsets[t++] = i;
+	self->postings = g_new(guint8, MAX(size, 1));
+	p = self->postings;
+	for (gsize i = 0, end, t = 0; i < n; i = end, t++) {
+		for (end = i + 1; end < n && a[end].key == a[i].key; end++)
+			;
+		guint8 *skips, *data;
+		self->keys[t] = a[i].key;
+		self->offsets[t] = p - self->postings;
+		p = cblue_bm25_varint_put(p, end - i);
+		skips = p;
+		data = p = skips + 8 * (gsize)cblue_bm25_n_skips(end - i);
+		for (gsize k = i; k < end; k++) {
+			guint8 code = cblue_bm25_code_of(small_codes, large_codes, a[k].tfs);
+			if (k > i && (k - i) % CBLUE_BM25_BLOCK == 0)
+				cblue_bm25_skip_put(skips, (k - i) / CBLUE_BM25_BLOCK - 1, a[k - 1].doc, p - data);
+			p += cblue_bm25_put_posting(p, k > i ? a[k].doc - a[k - 1].doc : a[k].doc, code, a[k].tfs);
 		}
-		self->docs[i] = a[i].doc;
-		self->tfs[i] = a[i].tfs;
 	}
-	self->offsets[self->n_terms] = n;
+	self->offsets[self->n_terms] = p - self->postings;
 	cblue_bm25_index_build_dir(self);
-	cblue_bm25_index_compute_contribs(self);
-	cblue_bm25_index_build_bounds(self);
+	cblue_bm25_index_compute_norms(self);
+	cblue_bm25_index_compute_code_weights(self);
 }
 
 static guint
@@ -694,24 +989,74 @@ cblue_bm25_index_surface_df(CblueBm25Index *self, const gchar *surface)
 	return term >= 0 ? cblue_bm25_index_df(self, term) : 0;
 }
 
-/* symmetric-delete index for typo tolerance, over the Latin words as the KB writes them
- * (stems of misspelt words are too far from the right stems): every word of 4+ characters
- * minus one character, pointing to the most frequent word that produces it */
-static void
-cblue_bm25_index_add_deletes(CblueBm25Index *self, const gchar *surface)
-{
-	gsize len = strlen(surface);
-	guint df = cblue_bm25_index_surface_df(self, surface);
+/* a delete while the index is built: its hash, the pool entry of the word that produces it
+ * and that word's document frequency */
+typedef struct {
+	guint64 key;
+	guint32 word;
+	guint32 df;
+} CblueBm25Delete;
 
-	if (len < CBLUE_BM25_TYPO_MIN_LEN)
-		return;
-	for (gsize i = 0; i < len; i++) {
-		g_autofree gchar *del = g_strdup_printf("%.*s%s", (int)i, surface, surface + i + 1);
-		const gchar *other = g_hash_table_lookup(self->deletes, del);
-		if (other != NULL && cblue_bm25_index_surface_df(self, other) >= df)
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueBm25Delete, key) == 0 && sizeof(CblueBm25Delete) == 16);
+
+/* the word (pool entry) of the delete of hash @key, or -1 */
+static gint64
+cblue_bm25_index_lookup_delete(CblueBm25Index *self, guint64 key)
+{
+	gint64 i = cblue_retrieval_dir_lookup(self->delete_keys, self->delete_dir, self->delete_dir_bits, key);
+	return i >= 0 ? (gint64)self->delete_words[i] : -1;
+}
+
+/* Symmetric-delete index for typo tolerance, over the Latin words as the KB writes them
+ * (stems of misspelt words are too far from the right stems): every word of 4+ bytes minus
+ * one byte, pointing to the most frequent word that produces it (ties: the word the KB
+ * wrote first). Hashes in a sorted array rather than a table of strings: 12 bytes a delete
+ * instead of about a hundred. */
+static void
+cblue_bm25_index_build_deletes(CblueBm25Index *self)
+{
+	g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(CblueBm25Delete));
+	const CblueBm25Delete *d;
+	guint32 best_df = 0;
+	guint n = 0;
+
+	for (guint i = 0; i < self->pool_keys->len; i++) {
+		const gchar *word = g_ptr_array_index(self->pool_keys, i);
+		gsize len = strlen(word);
+		gpointer first = NULL;
+		guint df;
+		/* each word once, as its first entry */
+		if (len < CBLUE_BM25_TYPO_MIN_LEN || !g_hash_table_lookup_extended(self->surfaces, word, &first, NULL) ||
+		    first != word)
 			continue;
-		g_hash_table_insert(self->deletes, g_steal_pointer(&del), (gpointer)surface);
+		df = cblue_bm25_index_surface_df(self, word);
+		for (gsize b = 0; b < len; b++) {
+			CblueBm25Delete del = {cblue_bm25_hash(word, len, b), i, df};
+			g_array_append_val(all, del);
+		}
 	}
+	cblue_retrieval_radix_sort_records(all->data, all->len, sizeof(CblueBm25Delete));
+	d = (const CblueBm25Delete *)all->data;
+	for (guint i = 0; i < all->len; i++) {
+		if (i == 0 || d[i].key != d[i - 1].key)
+			n++;
+	}
+	self->n_deletes = n;
+	self->delete_keys = g_new(guint64, MAX(n, 1));
+	self->delete_words = g_new(guint32, MAX(n, 1));
+	n = 0;
+	/* a stable sort: within a key, in pool order */
+	for (guint i = 0; i < all->len; i++) {
+		if (i == 0 || d[i].key != d[i - 1].key) {
+			self->delete_keys[n] = d[i].key;
+			self->delete_words[n++] = d[i].word;
+			best_df = d[i].df;
+		} else if (d[i].df > best_df) {
+			self->delete_words[n - 1] = d[i].word;
+			best_df = d[i].df;
+		}
+	}
+	self->delete_dir = cblue_retrieval_dir_new(self->delete_keys, self->n_deletes, 1, 20, &self->delete_dir_bits);
 }
 
 static CblueBm25Index *
@@ -719,7 +1064,6 @@ cblue_bm25_index_alloc(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm
 {
 	CblueBm25Index *self = g_atomic_rc_box_new0(CblueBm25Index);
 	self->surfaces = g_hash_table_new(g_str_hash, g_str_equal);
-	self->deletes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->stopwords = g_hash_table_ref(stopwords);
@@ -760,18 +1104,13 @@ cblue_bm25_index_take_pool(CblueBm25Index *self, CblueBm25PoolBuilder *pool)
 static void
 cblue_bm25_index_build_surfaces(CblueBm25Index *self)
 {
-	GHashTableIter iter;
-	gpointer key;
-
 	for (guint i = 0; i < self->pool_keys->len; i++) {
 		gchar *word = g_ptr_array_index(self->pool_keys, i);
 		gchar *stem = g_ptr_array_index(self->pool_values, i);
 		if (!g_hash_table_contains(self->surfaces, word))
 			g_hash_table_insert(self->surfaces, word, stem != NULL ? stem : word);
 	}
-	g_hash_table_iter_init(&iter, self->surfaces);
-	while (g_hash_table_iter_next(&iter, &key, NULL))
-		cblue_bm25_index_add_deletes(self, key);
+	cblue_bm25_index_build_deletes(self);
 }
 
 /* the reused document @d (@old in @previous): its field lengths and its surfaces' entries */
@@ -795,8 +1134,14 @@ static void
 cblue_bm25_index_reuse_postings(CblueBm25Index *previous, const guint32 *old_to_new, GArray *triples)
 {
 	for (guint32 t = 0; t < previous->n_terms; t++) {
-		for (guint32 k = previous->offsets[t]; k < previous->offsets[t + 1]; k++) {
-			CblueBm25Triple triple = {previous->keys[t], old_to_new[previous->docs[k]], previous->tfs[k]};
+		const guint8 *p;
+		guint32 df = cblue_bm25_index_list(previous, t, &p, NULL);
+		for (guint32 k = 0, doc = 0; k < df; k++) {
+			CblueBm25Triple triple;
+			doc += cblue_bm25_varint_get(&p);
+			triple.key = previous->keys[t];
+			triple.doc = old_to_new[doc];
+			triple.tfs = cblue_bm25_index_read_tfs(previous, &p);
 			if (triple.doc != G_MAXUINT32)
 				g_array_append_val(triples, triple);
 		}
@@ -892,7 +1237,9 @@ static void
 cblue_bm25_index_clear(gpointer data)
 {
 	CblueBm25Index *self = data;
-	g_hash_table_unref(self->deletes);
+	g_free(self->delete_keys);
+	g_free(self->delete_words);
+	g_free(self->delete_dir);
 	g_hash_table_unref(self->surfaces);
 	g_ptr_array_unref(self->topic_ids);
 	g_free(self->doc_lens);
@@ -904,11 +1251,11 @@ cblue_bm25_index_clear(gpointer data)
 	g_free(self->keys);
 	g_free(self->offsets);
 	g_free(self->dir);
-	g_free(self->docs);
-	g_free(self->tfs);
-	g_free(self->contribs);
-	g_free(self->long_terms);
-	g_free(self->long_bounds);
+	g_free(self->postings);
+	g_free(self->codes);
+	g_free(self->norms);
+	g_free(self->inverse_norms);
+	g_free(self->code_wtf);
 	g_object_unref(self->tokenizer);
 	g_hash_table_unref(self->stopwords);
 	g_clear_pointer(&self->synonyms, cblue_bm25_synonyms_unref);
@@ -963,11 +1310,15 @@ cblue_bm25_table_size(GHashTable *table, gboolean owns_keys)
 gsize
 cblue_bm25_index_get_memory_size(CblueBm25Index *self)
 {
-	gsize n_postings = self->offsets[self->n_terms];
-	gsize bytes = cblue_bm25_table_size(self->surfaces, FALSE) + cblue_bm25_table_size(self->deletes, TRUE);
+	gsize n_docs = MAX(self->n_docs, 1);
+	gsize bytes = cblue_bm25_table_size(self->surfaces, FALSE);
 
-	bytes += cblue_bm25_block_size((gsize)MAX(self->n_docs, 1) * CBLUE_BM25_N_FIELDS * sizeof(guint32)) +
-		 cblue_bm25_block_size((gsize)MAX(self->n_docs, 1) * 2 * sizeof(guint64)) +
+	bytes += cblue_bm25_block_size(MAX(self->n_deletes, 1) * sizeof(guint64)) +
+		 cblue_bm25_block_size(MAX(self->n_deletes, 1) * sizeof(guint32)) +
+		 cblue_bm25_block_size((((gsize)1 << self->delete_dir_bits) + 1) * sizeof(guint32));
+	bytes += cblue_bm25_block_size(n_docs * CBLUE_BM25_N_FIELDS * sizeof(guint32)) +
+		 2 * cblue_bm25_block_size((gsize)self->norm_len * CBLUE_BM25_N_FIELDS * sizeof(gdouble)) +
+		 cblue_bm25_block_size(n_docs * 2 * sizeof(guint64)) +
 		 cblue_bm25_block_size(((gsize)self->n_docs + 1) * sizeof(guint32)) +
 		 cblue_bm25_block_size((gsize)MAX(self->doc_surface_offsets[self->n_docs], 1) * sizeof(guint32));
 	for (guint i = 0; i < self->pool_keys->len; i++) {
@@ -977,10 +1328,10 @@ cblue_bm25_index_get_memory_size(CblueBm25Index *self)
 			bytes += cblue_bm25_block_size(strlen(stem) + 1);
 	}
 	bytes += cblue_bm25_block_size(MAX(self->n_terms, 1) * sizeof(guint64)) +
-		 cblue_bm25_block_size((self->n_terms + 1) * sizeof(guint32)) +
+		 cblue_bm25_block_size(((gsize)self->n_terms + 1) * sizeof(guint32)) +
 		 cblue_bm25_block_size((((gsize)1 << self->dir_bits) + 1) * sizeof(guint32)) +
-		 2 * cblue_bm25_block_size(MAX(self->n_long, 1) * sizeof(guint32));
-	bytes += 3 * cblue_bm25_block_size(MAX(n_postings, 1) * sizeof(guint32));
+		 cblue_bm25_block_size(MAX(self->offsets[self->n_terms], 1)) +
+		 cblue_bm25_block_size(MAX(self->n_codes, 1) * (sizeof(guint32) + CBLUE_BM25_N_FIELDS * sizeof(gdouble)));
 	for (guint i = 0; i < self->topic_ids->len; i++)
 		bytes += cblue_bm25_block_size(strlen(g_ptr_array_index(self->topic_ids, i)) + 1) + sizeof(gpointer);
 	return bytes;
@@ -1017,6 +1368,7 @@ cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 	gsize len = strlen(surface);
 	const gchar *best = NULL;
 	guint best_df = 0;
+	g_autofree gchar *del = NULL;
 
 	if (len < CBLUE_BM25_TYPO_MIN_LEN)
 		return NULL;
@@ -1025,18 +1377,20 @@ cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 		if (!g_ascii_isalpha(surface[i]))
 			return NULL;
 	}
+	del = g_malloc(len);
 	for (gint i = -1; i < (gint)len; i++) {
-		g_autofree gchar *del =
-		    i < 0 ? g_strdup(surface) : g_strdup_printf("%.*s%s", i, surface, surface + i + 1);
 		const gchar *candidates[2] = {NULL, NULL};
+		gint64 other_id = cblue_bm25_index_lookup_delete(self, cblue_bm25_hash(surface, len, i < 0 ? G_MAXSIZE : (gsize)i));
+		const gchar *other = other_id >= 0 ? g_ptr_array_index(self->pool_keys, other_id) : NULL;
 		/* i < 0: a letter missing from the word; else one too many (in words of 5+ letters:
-	 * "poem" is not "poe"), or one wrong */
+		 * "poem" is not "poe"), or one wrong */
 		if (i < 0) {
-			candidates[0] = g_hash_table_lookup(self->deletes, del);
+			candidates[0] = other;
 		} else {
 			gpointer key = NULL;
-			const gchar *other = g_hash_table_lookup(self->deletes, del);
 			gboolean subst_ok = len >= CBLUE_BM25_TYPO_MIN_LEN_SUBST;
+			memcpy(del, surface, i);
+			memcpy(del + i, surface + i + 1, len - i);
 			if (len > CBLUE_BM25_TYPO_MIN_LEN &&
 			    g_hash_table_lookup_extended(self->surfaces, del, &key, NULL))
 				candidates[0] = key;
@@ -1058,22 +1412,29 @@ cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 	return best;
 }
 
+/* a hit being summed up exactly: its document, score and how much of the question it covers */
 typedef struct {
+	guint32 doc;
 	gdouble score;
 	gdouble word_cover;
 	gdouble ngram_cover;
-	gboolean touched;
-} CblueBm25Acc;
+} CblueBm25Candidate;
 
-/* A search's accumulators, kept per thread between searches and sized to the largest index
+/* A search's scores, kept per thread between searches and sized to the largest index
  * searched: allocating and scanning an array of the KB's size for every question cost more
  * than the search itself at 100,000 topics. Only the documents a search touched are read
- * and cleared. */
+ * and cleared. A score is all a posting updates (8 bytes a topic, and a bit to tell the
+ * topics touched); the candidates' exact scores and confidences are summed afterwards. */
 typedef struct {
 	gsize capacity;
-	CblueBm25Acc *acc; /* capacity, zeroed between searches */
+	gdouble *scores; /* capacity, zeroed between searches */
+	guint8 *touched_bits; /* capacity / 8 + 1, zeroed between searches */
 	guint32 *touched; /* capacity */
 	gsize n_touched;
+	gdouble max_score; /* the best score so far */
+	CblueBm25Candidate *candidates; /* capacity */
+	guint *order; /* order_capacity: the question's terms in the order read */
+	gsize order_capacity;
 } CblueBm25Scratch;
 
 static void
@@ -1082,44 +1443,83 @@ cblue_bm25_scratch_free(gpointer data)
 	CblueBm25Scratch *scratch = data;
 	if (scratch == NULL)
 		return;
-	g_free(scratch->acc);
+	g_free(scratch->scores);
+	g_free(scratch->touched_bits);
 	g_free(scratch->touched);
+	g_free(scratch->candidates);
+	g_free(scratch->order);
 	g_free(scratch);
 }
 
 static GPrivate cblue_bm25_scratch_key = G_PRIVATE_INIT(cblue_bm25_scratch_free);
 
 static CblueBm25Scratch *
-cblue_bm25_scratch_get(gsize n_docs)
+cblue_bm25_scratch_get(gsize n_docs, gsize n_terms)
 {
 	CblueBm25Scratch *scratch = g_private_get(&cblue_bm25_scratch_key);
-	if (scratch != NULL && scratch->capacity >= n_docs)
-		return scratch;
-	scratch = g_new0(CblueBm25Scratch, 1);
-	scratch->capacity = MAX(n_docs, 64);
-	scratch->acc = g_new0(CblueBm25Acc, scratch->capacity);
-	scratch->touched = g_new(guint32, scratch->capacity);
-	g_private_replace(&cblue_bm25_scratch_key, scratch);
+	if (scratch == NULL || scratch->capacity < n_docs) {
+		scratch = g_new0(CblueBm25Scratch, 1);
+		scratch->capacity = MAX(n_docs, 64);
+		scratch->scores = g_new0(gdouble, scratch->capacity);
+		scratch->touched_bits = g_new0(guint8, scratch->capacity / 8 + 1);
+		scratch->touched = g_new(guint32, scratch->capacity);
+		scratch->candidates = g_new(CblueBm25Candidate, scratch->capacity);
+		g_private_replace(&cblue_bm25_scratch_key, scratch);
+	}
+	if (scratch->order_capacity < n_terms) {
+		scratch->order_capacity = MAX(n_terms, 64);
+		scratch->order = g_renew(guint, scratch->order, scratch->order_capacity);
+	}
 	return scratch;
 }
 
-/* the accumulator of @doc, noting that the search touched it */
-static inline CblueBm25Acc *
-cblue_bm25_scratch_acc(CblueBm25Scratch *scratch, guint doc)
+static inline gboolean
+cblue_bm25_scratch_touched(CblueBm25Scratch *scratch, guint32 doc)
 {
-	CblueBm25Acc *acc = &scratch->acc[doc];
-	if (!acc->touched) {
-		acc->touched = TRUE;
-		scratch->touched[scratch->n_touched++] = doc;
-	}
-	return acc;
+	return (scratch->touched_bits[doc >> 3] & (1u << (doc & 7))) != 0;
 }
 
-/* whether document @a ranks before document @b: the higher score, then the earlier topic */
-static inline gboolean
-cblue_bm25_ranks_before(const CblueBm25Acc *acc, guint32 a, guint32 b)
+/* adds @score to @doc's, noting that the search touched it */
+static inline gdouble
+cblue_bm25_scratch_add(CblueBm25Scratch *scratch, guint32 doc, gdouble score)
 {
-	return acc[a].score > acc[b].score || (acc[a].score == acc[b].score && a < b);
+	if (!cblue_bm25_scratch_touched(scratch, doc)) {
+		scratch->touched_bits[doc >> 3] |= 1u << (doc & 7);
+		scratch->touched[scratch->n_touched++] = doc;
+	}
+	return scratch->scores[doc] += score;
+}
+
+static void
+cblue_bm25_scratch_reset(CblueBm25Scratch *scratch)
+{
+	for (gsize t = 0; t < scratch->n_touched; t++) {
+		guint32 doc = scratch->touched[t];
+		scratch->scores[doc] = 0;
+		scratch->touched_bits[doc >> 3] = 0;
+	}
+	scratch->n_touched = 0;
+	scratch->max_score = 0;
+}
+
+/* the @k-th best score of the documents touched (0 if fewer have a score), by insertion
+ * into a short sorted list */
+static gdouble
+cblue_bm25_scratch_kth(CblueBm25Scratch *scratch, guint k, gdouble *best)
+{
+	guint n = 0;
+
+	for (gsize t = 0; t < scratch->n_touched; t++) {
+		gdouble s = scratch->scores[scratch->touched[t]];
+		guint pos;
+		if (s <= 0 || (n == k && s <= best[n - 1]))
+			continue;
+		pos = n < k ? n++ : n - 1;
+		for (; pos > 0 && best[pos - 1] < s; pos--)
+			best[pos] = best[pos - 1];
+		best[pos] = s;
+	}
+	return n == k ? best[k - 1] : 0;
 }
 
 /* a term of the question, as searched */
@@ -1127,40 +1527,239 @@ typedef struct {
 	guint32 term;
 	CblueBm25Kind kind;
 	gdouble factor; /* less than 1 for a word corrected for a typo */
-	gdouble idf;
+	gdouble idf; /* what it counts for in the confidence (0 for a pair) */
+	/* of its list: */
+	guint32 df;
+	gdouble term_idf;
+	gdouble weight; /* the term kind's */
 } CblueBm25QueryTerm;
 
-static inline void
-cblue_bm25_accumulate_posting(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint32 k,
-			      CblueBm25Scratch *scratch)
+/* The first pass's scores are within a relative 1e-7 of the exact ones (contributions
+ * rounded to a float, or see cblue_bm25_index_contribution_fast(), and summed in another
+ * order): its bounds and thresholds keep a margin well above that. */
+#define CBLUE_BM25_MARGIN 1e-5
+
+/* The most a posting of @q can add to a score: a saturated term frequency is below 1. */
+static inline gdouble
+cblue_bm25_query_term_bound(const CblueBm25QueryTerm *q)
 {
-	/* a term in the questions or keywords covers it fully, only in the content less */
+	return q->term_idf * q->weight * q->factor * (1.0 + CBLUE_BM25_MARGIN);
+}
+
+/* every posting of the term of @q, decoded in order, into the scores (if @reached_only, of
+ * the documents already touched only) */
+static void
+cblue_bm25_accumulate(CblueBm25Index *self, const CblueBm25QueryTerm *q, gboolean reached_only,
+		      CblueBm25Scratch *scratch)
+{
+	const guint8 *p;
+	guint32 df = cblue_bm25_index_list(self, q->term, &p, NULL);
+	guint32 doc = 0;
+	gdouble max_score = scratch->max_score;
+	gdouble idf_weight = q->term_idf * q->weight;
+
+	for (guint32 k = 0; k < df; k++) {
+		guint8 code;
+		guint32 tfs = 0;
+		gdouble score;
+		doc += cblue_bm25_varint_get(&p);
+		code = *p++;
+		if (G_UNLIKELY(code == CBLUE_BM25_CODE_ESCAPE))
+			tfs = cblue_bm25_varint_get(&p);
+		if (reached_only && !cblue_bm25_scratch_touched(scratch, doc))
+			continue;
+		score = cblue_bm25_scratch_add(
+		    scratch, doc, cblue_bm25_index_contribution_fast(self, idf_weight, doc, code, tfs) * q->factor);
+		max_score = MAX(max_score, score);
+	}
+	scratch->max_score = max_score;
+}
+
+/* a posting list this long is read for the documents reached only once the rarer terms of
+ * the question decided that no other can make the top hits, and left to the second pass
+ * once they are fewer than CBLUE_BM25_MAX_CANDIDATES */
+#define CBLUE_BM25_LONG_DF	   256
+#define CBLUE_BM25_MAX_CANDIDATES 256
+
+/* the documents touched whose score is at least @floor */
+static gsize
+cblue_bm25_scratch_count(CblueBm25Scratch *scratch, gdouble floor)
+{
+	gsize n = 0;
+	for (gsize t = 0; t < scratch->n_touched; t++)
+		n += scratch->scores[scratch->touched[t]] >= floor;
+	return n;
+}
+
+/* The first pass: the partial scores of the documents that can make the top @max_hits. The
+ * lists are read rarest first; before each long one, if what the lists left can add at
+ * most to a document (see cblue_bm25_query_term_bound()) cannot lift one that the lists
+ * read did not reach to the max_hits-th best score so far, the lists left (those of the
+ * common words) are read for the documents reached only, and not at all once the
+ * documents that can still make it are few: the second pass reads them for those only.
+ *
+ * Returns: the most the lists left unread can add to a score */
+static gdouble
+cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, guint max_hits, gboolean prune,
+		 CblueBm25Scratch *scratch, gboolean *pruned)
+{
+	guint *order = scratch->order;
+	gdouble best_on_stack[16];
+	g_autofree gdouble *best_on_heap = NULL;
+	gdouble *best = best_on_stack;
+	gboolean reached_only = FALSE;
+
+	if (max_hits > G_N_ELEMENTS(best_on_stack))
+		best = best_on_heap = g_new(gdouble, max_hits);
+	/* rarest first (an insertion sort: a question has a few terms) */
+	for (guint i = 0; i < n; i++) {
+		guint k = i;
+		for (; k > 0 && q[order[k - 1]].df > q[i].df; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+	for (guint i = 0; i < n; i++) {
+		const CblueBm25QueryTerm *t = &q[order[i]];
+		if (prune && t->df >= CBLUE_BM25_LONG_DF && scratch->n_touched >= max_hits) {
+			gdouble rest = 0;
+			for (guint j = i; j < n; j++)
+				rest += cblue_bm25_query_term_bound(&q[order[j]]);
+			rest *= 1.0 + CBLUE_BM25_MARGIN;
+			if (scratch->max_score * (1.0 - CBLUE_BM25_MARGIN) > rest) {
+				gdouble floor = cblue_bm25_scratch_kth(scratch, max_hits, best) * (1.0 - CBLUE_BM25_MARGIN);
+				reached_only = reached_only || floor > rest;
+				*pruned = *pruned || reached_only;
+				if (reached_only &&
+				    cblue_bm25_scratch_count(scratch, floor - rest) <= CBLUE_BM25_MAX_CANDIDATES)
+					return rest;
+			}
+		}
+		cblue_bm25_accumulate(self, t, reached_only, scratch);
+	}
+	return 0;
+}
+
+static gint
+cblue_bm25_compare_candidates(gconstpointer a, gconstpointer b)
+{
+	const CblueBm25Candidate *x = a, *y = b;
+	return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+/* the documents that can be among the top @max_hits: those whose partial score, with @rest
+ * (what the lists unread can add), reaches the max_hits-th best partial score, within the
+ * sums' rounding; in document order, into the scratch's candidates; returns how many */
+static gsize
+cblue_bm25_candidates(CblueBm25Scratch *scratch, guint max_hits, gdouble rest)
+{
+	gdouble best_on_stack[16];
+	g_autofree gdouble *best_on_heap = NULL;
+	gdouble *best = best_on_stack;
+	gdouble floor;
+	gsize n = 0;
+
+	if (max_hits > G_N_ELEMENTS(best_on_stack))
+		best = best_on_heap = g_new(gdouble, max_hits);
+	floor = cblue_bm25_scratch_kth(scratch, max_hits, best) * (1.0 - CBLUE_BM25_MARGIN);
+	for (gsize t = 0; t < scratch->n_touched; t++) {
+		guint32 doc = scratch->touched[t];
+		if (scratch->scores[doc] > 0 && scratch->scores[doc] + rest >= floor)
+			scratch->candidates[n++] = (CblueBm25Candidate){doc, 0, 0, 0};
+	}
+	qsort(scratch->candidates, n, sizeof(CblueBm25Candidate), cblue_bm25_compare_candidates);
+	return n;
+}
+
+/* The second pass: the candidates' scores and confidences exactly as summing every posting
+ * in the question's order gives them (to the last bit), each list read again for them only
+ * (a list is in document order). The confidence is how much of the question's words and
+ * n-grams the document has, weighted by IDF: a term in the questions or keywords covers it
+ * fully, only in the content less. Pairs add to the score, not to the confidence: their
+ * words already count there. Without @skip, every posting is read (for tests). */
+static void
+cblue_bm25_sum_candidates(CblueBm25Index *self, const CblueBm25QueryTerm *query, guint n_query,
+			  CblueBm25Candidate *c, gsize n, gboolean skip)
+{
 	const guint32 title_mask = (1u << CBLUE_BM25_TF_SHIFT_CONTENT) - 1;
-	CblueBm25Acc *acc = cblue_bm25_scratch_acc(scratch, self->docs[k]);
-	gfloat cover;
 
-	acc->score += self->contribs[k] * q->factor;
-	/* pairs add to the score, not to the confidence: their words already count there */
-	if (q->kind == CBLUE_BM25_KIND_PAIR)
-		return;
-	cover = (self->tfs[k] & title_mask) != 0 ? 1.0f : (gfloat)CBLUE_BM25_CONTENT_COVER;
-	if (q->kind == CBLUE_BM25_KIND_NGRAM)
-		acc->ngram_cover += q->idf * cover * q->factor;
-	else
-		acc->word_cover += q->idf * cover * q->factor;
+	for (guint i = 0; i < n_query && n > 0; i++) {
+		const CblueBm25QueryTerm *q = &query[i];
+		const guint8 *p, *data, *skips;
+		guint32 df = cblue_bm25_index_list(self, q->term, &data, &skips), doc = 0;
+		guint32 n_skips = skip ? cblue_bm25_n_skips(df) : 0, next_skip = 0;
+		gsize h = 0;
+
+		p = data;
+		for (guint32 k = 0; k < df && h < n;) {
+			guint8 code;
+			guint32 tfs = 0;
+			gfloat cover;
+			gint64 jump = -1;
+			/* to the last block before candidate h, if it is ahead */
+			for (; next_skip < n_skips && cblue_bm25_skip_get(skips, next_skip, 0) < c[h].doc; next_skip++) {
+				if ((next_skip + 1) * CBLUE_BM25_BLOCK > k)
+					jump = next_skip;
+			}
+			if (jump >= 0) {
+				k = (jump + 1) * CBLUE_BM25_BLOCK;
+				doc = cblue_bm25_skip_get(skips, jump, 0);
+				p = data + cblue_bm25_skip_get(skips, jump, 1);
+			}
+			doc += cblue_bm25_varint_get(&p);
+			code = *p++;
+			if (G_UNLIKELY(code == CBLUE_BM25_CODE_ESCAPE))
+				tfs = cblue_bm25_varint_get(&p);
+			k++;
+			while (h < n && c[h].doc < doc)
+				h++;
+			if (h == n || c[h].doc != doc)
+				continue;
+			c[h].score += cblue_bm25_index_contribution(self, q->term_idf, q->weight, doc, code, tfs) * q->factor;
+			if (q->kind == CBLUE_BM25_KIND_PAIR)
+				continue;
+			if (code != CBLUE_BM25_CODE_ESCAPE)
+				tfs = self->codes[code];
+			cover = (tfs & title_mask) != 0 ? 1.0f : (gfloat)CBLUE_BM25_CONTENT_COVER;
+			if (q->kind == CBLUE_BM25_KIND_NGRAM)
+				c[h].ngram_cover += q->idf * cover * q->factor;
+			else
+				c[h].word_cover += q->idf * cover * q->factor;
+		}
+	}
+}
+
+/* whether candidate @a ranks before candidate @b: the higher score, then the earlier topic */
+static inline gboolean
+cblue_bm25_ranks_before(const CblueBm25Candidate *a, const CblueBm25Candidate *b)
+{
+	return a->score > b->score || (a->score == b->score && a->doc < b->doc);
+}
+
+/* the best @max_hits of the @n candidates, in rank order, into @best; returns how many */
+static guint
+cblue_bm25_best(const CblueBm25Candidate *c, gsize n, guint max_hits, const CblueBm25Candidate **best)
+{
+	guint n_best = 0;
+
+	for (gsize i = 0; i < n && max_hits > 0; i++) {
+		guint pos;
+		if (c[i].score <= 0 || (n_best == max_hits && !cblue_bm25_ranks_before(&c[i], best[n_best - 1])))
+			continue;
+		pos = n_best < max_hits ? n_best++ : n_best - 1;
+		for (; pos > 0 && cblue_bm25_ranks_before(&c[i], best[pos - 1]); pos--)
+			best[pos] = best[pos - 1];
+		best[pos] = &c[i];
+	}
+	return n_best;
 }
 
 static void
-cblue_bm25_accumulate(CblueBm25Index *self, const CblueBm25QueryTerm *q, CblueBm25Scratch *scratch)
+cblue_bm25_query_add(CblueBm25Index *self, GArray *query, guint32 term, CblueBm25Kind kind, gdouble factor,
+		     gdouble idf)
 {
-	for (guint32 k = self->offsets[q->term]; k < self->offsets[q->term + 1]; k++)
-		cblue_bm25_accumulate_posting(self, q, k, scratch);
-}
-
-static void
-cblue_bm25_query_add(GArray *query, guint32 term, CblueBm25Kind kind, gdouble factor, gdouble idf)
-{
-	CblueBm25QueryTerm q = {term, kind, factor, idf};
+	guint32 df = cblue_bm25_index_df(self, term);
+	CblueBm25QueryTerm q = {term, kind, factor, idf, df, cblue_bm25_idf(self->n_docs, df),
+				cblue_bm25_kind_weight(&self->params, self->keys[term])};
 	g_array_append_val(query, q);
 }
 
@@ -1187,171 +1786,8 @@ cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar *
 		/* a corrected word counts less, in a pair too */
 		factor = (strcmp(a, g_ptr_array_index(words, i)) == 0 ? 1.0 : CBLUE_BM25_FUZZY_FACTOR) *
 			 (strcmp(b, g_ptr_array_index(words, i + 1)) == 0 ? 1.0 : CBLUE_BM25_FUZZY_FACTOR);
-		cblue_bm25_query_add(query, term, CBLUE_BM25_KIND_PAIR, factor, 0);
+		cblue_bm25_query_add(self, query, term, CBLUE_BM25_KIND_PAIR, factor, 0);
 	}
-}
-
-/* the largest contribution of a posting of @term if its list is long, else -1 */
-static gdouble
-cblue_bm25_index_long_bound(CblueBm25Index *self, guint32 term)
-{
-	guint32 i = cblue_retrieval_lower_bound_u32(self->long_terms, 0, self->n_long, term);
-	return i < self->n_long && self->long_terms[i] == term ? self->long_bounds[i] : -1;
-}
-
-/* the posting of @doc in the list of @term, or G_MAXUINT32 (a list is in document order) */
-static guint32
-cblue_bm25_index_find_posting(CblueBm25Index *self, guint32 term, guint32 doc)
-{
-	guint32 hi = self->offsets[term + 1];
-	guint32 k = cblue_retrieval_lower_bound_u32(self->docs, self->offsets[term], hi, doc);
-	return k < hi && self->docs[k] == doc ? k : G_MAXUINT32;
-}
-
-static void
-cblue_bm25_scratch_reset(CblueBm25Scratch *scratch)
-{
-	for (gsize t = 0; t < scratch->n_touched; t++)
-		memset(&scratch->acc[scratch->touched[t]], 0, sizeof(CblueBm25Acc));
-	scratch->n_touched = 0;
-}
-
-/* the best partial scores while the first pass reads lists: at most k documents, and the
- * k-th best score once there are k (else 0) */
-typedef struct {
-	guint k;
-	guint n;
-	guint32 *docs; /* k */
-	gdouble kth;
-} CblueBm25Top;
-
-static void
-cblue_bm25_top_update(CblueBm25Top *top, const CblueBm25Acc *acc, guint32 doc)
-{
-	guint worst = 0;
-
-	for (guint i = 0; i < top->n; i++) {
-		if (top->docs[i] == doc)
-			goto done;
-	}
-	if (top->n < top->k) {
-		top->docs[top->n++] = doc;
-	} else {
-		for (guint i = 1; i < top->n; i++) {
-			if (acc[top->docs[i]].score < acc[top->docs[worst]].score)
-				worst = i;
-		}
-		top->docs[worst] = doc;
-	}
-done:
-	if (top->n == top->k) {
-		gdouble kth = acc[top->docs[0]].score;
-		for (guint i = 1; i < top->n; i++)
-			kth = MIN(kth, acc[top->docs[i]].score);
-		top->kth = kth;
-	}
-}
-
-/* the first pass: scores only, in any order */
-static void
-cblue_bm25_accumulate_scores(CblueBm25Index *self, const CblueBm25QueryTerm *q, CblueBm25Scratch *scratch,
-			     CblueBm25Top *top)
-{
-	for (guint32 k = self->offsets[q->term]; k < self->offsets[q->term + 1]; k++) {
-		CblueBm25Acc *acc = cblue_bm25_scratch_acc(scratch, self->docs[k]);
-		acc->score += self->contribs[k] * q->factor;
-		if (acc->score > top->kth)
-			cblue_bm25_top_update(top, scratch->acc, self->docs[k]);
-	}
-}
-
-/* the question's terms @longs, rarest first (an insertion sort: a question has a few) */
-static void
-cblue_bm25_sort_by_df(guint *longs, guint n, const guint *dfs)
-{
-	for (guint i = 1; i < n; i++) {
-		guint v = longs[i];
-		guint k = i;
-		for (; k > 0 && dfs[longs[k - 1]] > dfs[v]; k--)
-			longs[k] = longs[k - 1];
-		longs[k] = v;
-	}
-}
-
-/* The sums of @query over the documents that can make the top @max_hits, exactly as
- * reading every posting in the question's order gives them. A first pass reads the short
- * posting lists (the rare terms), then the long ones (the common terms) rarest first,
- * each time until what the lists left could add at most to a document (the largest
- * contribution of each) cannot lift one that the lists read did not reach over the
- * max_hits-th best so far: the candidates are then the documents reached and not too far
- * behind. A second pass sums everything again for the candidates in the question's order
- * (a long list read by binary search for them), so that their scores and confidences are
- * those of reading every posting, to the last bit.
- *
- * Returns: %TRUE with the documents to rank in @candidates (and @skipped set if the first
- *   pass left long lists unread); %FALSE if every posting was read in order (the documents
- *   to rank are the scratch's touched ones) */
-static gboolean
-cblue_bm25_index_run(CblueBm25Index *self, GArray *query, guint max_hits, gboolean prune, CblueBm25Scratch *scratch,
-		     GArray *candidates, gboolean *skipped)
-{
-	const CblueBm25QueryTerm *q = (const CblueBm25QueryTerm *)query->data;
-	g_autofree gdouble *bounds = g_new(gdouble, query->len + 1);
-	g_autofree guint *dfs = g_new(guint, query->len + 1);
-	g_autofree guint *longs = g_new(guint, query->len + 1);
-	g_autofree guint32 *top_docs = g_new(guint32, MAX(max_hits, 1));
-	CblueBm25Top top = {max_hits, 0, top_docs, 0};
-	gdouble rest = 0, floor;
-	guint n_long = 0, next = 0;
-
-	for (guint i = 0; i < query->len && prune; i++) {
-		bounds[i] = cblue_bm25_index_long_bound(self, q[i].term) * q[i].factor;
-		dfs[i] = cblue_bm25_index_df(self, q[i].term);
-		if (bounds[i] < 0)
-			continue;
-		longs[n_long++] = i;
-		rest += bounds[i];
-	}
-	if (n_long == 0 || max_hits == 0) {
-		for (guint i = 0; i < query->len; i++)
-			cblue_bm25_accumulate(self, &q[i], scratch);
-		return FALSE;
-	}
-	cblue_bm25_sort_by_df(longs, n_long, dfs);
-	for (guint i = 0; i < query->len; i++) {
-		if (bounds[i] < 0)
-			cblue_bm25_accumulate_scores(self, &q[i], scratch, &top);
-	}
-	/* a margin for the sums' rounding, which a different order changes in the last bits */
-	for (; next < n_long; next++) {
-		if (top.n == max_hits && rest < top.kth * (1.0 - 1e-9))
-			break;
-		cblue_bm25_accumulate_scores(self, &q[longs[next]], scratch, &top);
-		rest -= bounds[longs[next]];
-	}
-	*skipped = next < n_long;
-	if (next == n_long)
-		rest = 0;
-	floor = top.n == max_hits ? top.kth * (1.0 - 1e-9) : 0;
-	for (gsize t = 0; t < scratch->n_touched; t++) {
-		guint32 d = scratch->touched[t];
-		if (scratch->acc[d].score > 0 && scratch->acc[d].score + rest >= floor)
-			g_array_append_val(candidates, d);
-	}
-	cblue_bm25_scratch_reset(scratch);
-	for (guint i = 0; i < query->len; i++) {
-		guint df = cblue_bm25_index_df(self, q[i].term);
-		if ((gsize)candidates->len * g_bit_storage(df) >= df) {
-			cblue_bm25_accumulate(self, &q[i], scratch);
-			continue;
-		}
-		for (guint c = 0; c < candidates->len; c++) {
-			guint32 k = cblue_bm25_index_find_posting(self, q[i].term, g_array_index(candidates, guint32, c));
-			if (k != G_MAXUINT32)
-				cblue_bm25_accumulate_posting(self, &q[i], k, scratch);
-		}
-	}
-	return TRUE;
 }
 
 static void
@@ -1369,18 +1805,21 @@ cblue_bm25_dedup(GPtrArray *terms)
 	}
 }
 
-/* The early termination (cblue_bm25_index_run()) is exact but off: on the 100,000-entry
- * benchmark it skipped long lists in nearly every question and saved nothing (p50 1.52
- * against 1.56 ms, p99 6.0 against 5.5 ms, back to back): the postings are not where a
- * BM25 search spends its time, and two passes and the running top hits cost as much. */
+/* The top @max_hits topics for @text, with their BM25F scores and confidences. Two passes
+ * (see cblue_bm25_score() and cblue_bm25_sum_candidates()): the first finds the topics
+ * that can make the top hits, reading the common terms' lists only for the topics the rare
+ * terms reached once no other can make it; the second sums the candidates' scores and
+ * confidences in the question's order, so that they are those of reading every posting,
+ * to the last bit. */
 GPtrArray *
 cblue_bm25_index_search(CblueBm25Index *self, const gchar *text, guint max_hits)
 {
-	return cblue_bm25_index_search_full(self, text, max_hits, FALSE, NULL);
+	return cblue_bm25_index_search_full(self, text, max_hits, TRUE, NULL);
 }
 
-/* cblue_bm25_index_search() with the early termination on (@prune) or off; @pruned, if not
- * %NULL, tells whether it skipped postings (for tests: the hits are the same either way) */
+/* cblue_bm25_index_search() with the pruning and skipping on (@prune) or off (every
+ * posting read); @pruned, if not %NULL, tells whether it skipped postings (for tests: the
+ * hits, scores and confidences are the same either way) */
 GPtrArray *
 cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_hits, gboolean prune,
 			     gboolean *pruned)
@@ -1390,15 +1829,17 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal); /* word → its term's text or NULL */
 	g_autoptr(GArray) query = g_array_new(FALSE, FALSE, sizeof(CblueBm25QueryTerm));
-	g_autoptr(GArray) candidates = g_array_new(FALSE, FALSE, sizeof(guint32));
 	g_autofree const gchar **found = NULL;
-	CblueBm25Scratch *scratch = cblue_bm25_scratch_get(self->n_docs);
-	CblueBm25Acc *acc = scratch->acc;
+	const CblueBm25Candidate *best_on_stack[16];
+	g_autofree const CblueBm25Candidate **best_on_heap = NULL;
+	const CblueBm25Candidate **best = best_on_stack;
+	const CblueBm25QueryTerm *q;
+	CblueBm25Scratch *scratch;
+	gsize n_candidates;
+	guint n_best;
+	gboolean skipped = FALSE;
 	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
 	gdouble word_total = 0, ngram_total = 0;
-	const guint32 *ranked;
-	gsize n_ranked;
-	gboolean did_prune, skipped = FALSE;
 
 	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams, NULL);
 	cblue_bm25_dedup(ngrams);
@@ -1430,7 +1871,7 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 		}
 		idf = cblue_bm25_idf(self->n_docs, cblue_bm25_index_df(self, term));
 		word_total += idf;
-		cblue_bm25_query_add(query, term, CBLUE_BM25_KIND_WORD, factor, idf);
+		cblue_bm25_query_add(self, query, term, CBLUE_BM25_KIND_WORD, factor, idf);
 	}
 	for (guint i = 0; i < ngrams->len; i++) {
 		gint64 term = cblue_bm25_index_lookup(self, g_ptr_array_index(ngrams, i));
@@ -1441,46 +1882,38 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 		}
 		idf = cblue_bm25_idf(self->n_docs, cblue_bm25_index_df(self, term));
 		ngram_total += idf;
-		cblue_bm25_query_add(query, term, CBLUE_BM25_KIND_NGRAM, 1.0, idf);
+		cblue_bm25_query_add(self, query, term, CBLUE_BM25_KIND_NGRAM, 1.0, idf);
 	}
 	cblue_bm25_index_add_pairs(self, words, found, query);
-	did_prune = cblue_bm25_index_run(self, query, max_hits, prune, scratch, candidates, &skipped);
+	if (max_hits == 0)
+		return hits;
+	if (max_hits > G_N_ELEMENTS(best_on_stack))
+		best = best_on_heap = g_new(const CblueBm25Candidate *, max_hits);
+	/* the bounds of the pruning hold for sensible parameters only */
+	prune = prune && self->params.k1 >= 0 && self->params.b >= 0 && self->params.b <= 1 &&
+		self->params.weight_questions >= 0 && self->params.weight_keywords >= 0 &&
+		self->params.weight_content >= 0 && self->params.ngram_weight >= 0 && self->params.pair_weight >= 0;
+	q = (const CblueBm25QueryTerm *)query->data;
+	scratch = cblue_bm25_scratch_get(self->n_docs, query->len);
+	n_candidates = cblue_bm25_candidates(scratch, max_hits,
+					     cblue_bm25_score(self, q, query->len, max_hits, prune, scratch, &skipped));
 	if (pruned != NULL)
 		*pruned = skipped;
-	ranked = did_prune ? (const guint32 *)candidates->data : scratch->touched;
-	n_ranked = did_prune ? candidates->len : scratch->n_touched;
-	/* the best max_hits documents by insertion into a short sorted list (ties: topic order),
-	 * so that only the hits returned are ever allocated */
-	{
-		g_autofree guint *best = g_new(guint, MAX(max_hits, 1));
-		guint n_best = 0;
-		for (gsize t = 0; t < n_ranked && max_hits > 0; t++) {
-			guint d = ranked[t];
-			guint pos;
-			if (acc[d].score <= 0)
-				continue;
-			if (n_best == max_hits && !cblue_bm25_ranks_before(acc, d, best[n_best - 1]))
-				continue;
-			pos = n_best < max_hits ? n_best++ : n_best - 1;
-			while (pos > 0 && cblue_bm25_ranks_before(acc, d, best[pos - 1])) {
-				best[pos] = best[pos - 1];
-				pos--;
-			}
-			best[pos] = d;
-		}
-		for (guint i = 0; i < n_best; i++) {
-			guint d = best[i];
-			gdouble confidence;
-			if (word_total > 0 && ngram_total > 0)
-				confidence = 0.5 * acc[d].word_cover / word_total + 0.5 * acc[d].ngram_cover / ngram_total;
-			else if (word_total > 0)
-				confidence = acc[d].word_cover / word_total;
-			else
-				confidence = ngram_total > 0 ? acc[d].ngram_cover / ngram_total : 0;
-			g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), acc[d].score, confidence));
-		}
-	}
 	cblue_bm25_scratch_reset(scratch);
+	cblue_bm25_sum_candidates(self, q, query->len, scratch->candidates, n_candidates, prune);
+	/* only the hits returned are ever allocated */
+	n_best = cblue_bm25_best(scratch->candidates, n_candidates, max_hits, best);
+	for (guint i = 0; i < n_best; i++) {
+		const CblueBm25Candidate *c = best[i];
+		gdouble confidence;
+		if (word_total > 0 && ngram_total > 0)
+			confidence = 0.5 * c->word_cover / word_total + 0.5 * c->ngram_cover / ngram_total;
+		else if (word_total > 0)
+			confidence = c->word_cover / word_total;
+		else
+			confidence = ngram_total > 0 ? c->ngram_cover / ngram_total : 0;
+		g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, c->doc), c->score, confidence));
+	}
 	return hits;
 }
 
@@ -1490,8 +1923,8 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
  *
  *   "CBLUEBM\0" u32:format  params  u32:n_docs f64:idf_unknown
  *   u32:n topic_id-strings   u64[2 × n_docs]:text hashes   u32[3 × n_docs]:field lengths
- *   u32:n_terms u64[n_terms]:keys u32[n_terms + 1]:offsets
- *   u32[n_postings]:docs u32[n_postings]:packed frequencies f32[n_postings]:contributions
+ *   u32:n_terms u64[n_terms]:keys u32[n_terms + 1]:offsets (bytes)
+ *   u32:n_codes u32[n_codes]:packed frequencies   u8[offsets[n_terms]]:postings (as kept)
  *   u32:n { string:word u32:has_stem [string:stem] }   (the pool of Latin words)
  *   u32[n_docs + 1]:offsets u32[]:pool entries per document
  *   u64:checksum(everything before)
@@ -1499,13 +1932,12 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
  * where a string is u32:length then the bytes (no NUL), in the host's byte order. The
  * surfaces and deletes follow from the pool and the postings. */
 #define CBLUE_BM25_INDEX_MAGIC	"CBLUEBM"
-#define CBLUE_BM25_INDEX_FORMAT 5
+#define CBLUE_BM25_INDEX_FORMAT 6
 
 GBytes *
 cblue_bm25_index_serialize(CblueBm25Index *self)
 {
 	GByteArray *out = cblue_retrieval_writer_new(CBLUE_BM25_INDEX_MAGIC, CBLUE_BM25_INDEX_FORMAT, 1 << 20);
-	gsize n_postings = self->offsets[self->n_terms];
 
 	cblue_retrieval_put(out, &self->params, sizeof(CblueBm25Params));
 	cblue_retrieval_put_u32(out, self->n_docs);
@@ -1518,9 +1950,9 @@ cblue_bm25_index_serialize(CblueBm25Index *self)
 	cblue_retrieval_put_u32(out, self->n_terms);
 	cblue_retrieval_put(out, self->keys, (gsize)self->n_terms * sizeof(guint64));
 	cblue_retrieval_put(out, self->offsets, ((gsize)self->n_terms + 1) * sizeof(guint32));
-	cblue_retrieval_put(out, self->docs, n_postings * sizeof(guint32));
-	cblue_retrieval_put(out, self->tfs, n_postings * sizeof(guint32));
-	cblue_retrieval_put(out, self->contribs, n_postings * sizeof(gfloat));
+	cblue_retrieval_put_u32(out, self->n_codes);
+	cblue_retrieval_put(out, self->codes, (gsize)self->n_codes * sizeof(guint32));
+	cblue_retrieval_put(out, self->postings, self->offsets[self->n_terms]);
 	cblue_retrieval_put_u32(out, self->pool_keys->len);
 	for (guint i = 0; i < self->pool_keys->len; i++) {
 		const gchar *stem = g_ptr_array_index(self->pool_values, i);
@@ -1534,18 +1966,55 @@ cblue_bm25_index_serialize(CblueBm25Index *self)
 	return cblue_retrieval_writer_finish(out);
 }
 
-/* whether the arrays read are consistent: keys sorted, offsets ascending, documents known */
+/* whether a term's posting list read is consistent: each varint within the list, the
+ * documents ascending and known, the codes in the book, nothing left over */
+static gboolean
+cblue_bm25_index_check_list(CblueBm25Index *self, guint32 term)
+{
+	const guint8 *p = self->postings + self->offsets[term];
+	const guint8 *end = self->postings + self->offsets[term + 1];
+	const guint8 *skips, *data;
+	guint32 df, gap, tfs;
+	guint64 doc = 0;
+
+	if (!cblue_bm25_varint_get_checked(&p, end, &df) || df == 0 ||
+	    (gsize)(end - p) < 8 * (gsize)cblue_bm25_n_skips(df))
+		return FALSE;
+	skips = p;
+	data = p = skips + 8 * (gsize)cblue_bm25_n_skips(df);
+	for (guint32 k = 0; k < df; k++) {
+		if (k > 0 && k % CBLUE_BM25_BLOCK == 0 &&
+		    (cblue_bm25_skip_get(skips, k / CBLUE_BM25_BLOCK - 1, 0) != doc ||
+		     cblue_bm25_skip_get(skips, k / CBLUE_BM25_BLOCK - 1, 1) != (guint64)(p - data)))
+			return FALSE;
+		if (!cblue_bm25_varint_get_checked(&p, end, &gap) || (k > 0 && gap == 0) || p == end)
+			return FALSE;
+		doc += gap;
+		if (doc >= self->n_docs)
+			return FALSE;
+		if (*p == CBLUE_BM25_CODE_ESCAPE) {
+			p++;
+			if (!cblue_bm25_varint_get_checked(&p, end, &tfs))
+				return FALSE;
+		} else if (*p++ >= self->n_codes) {
+			return FALSE;
+		}
+	}
+	return p == end;
+}
+
+/* whether the arrays read are consistent: keys sorted, offsets ascending, lists readable */
 static gboolean
 cblue_bm25_index_check(CblueBm25Index *self)
 {
 	if (self->offsets[0] != 0)
 		return FALSE;
 	for (guint32 t = 0; t < self->n_terms; t++) {
-		if (self->offsets[t + 1] < self->offsets[t] || (t > 0 && self->keys[t] <= self->keys[t - 1]))
+		if (self->offsets[t + 1] <= self->offsets[t] || (t > 0 && self->keys[t] <= self->keys[t - 1]))
 			return FALSE;
 	}
-	for (gsize k = 0; k < self->offsets[self->n_terms]; k++) {
-		if (self->docs[k] >= self->n_docs)
+	for (guint32 t = 0; t < self->n_terms; t++) {
+		if (!cblue_bm25_index_check_list(self, t))
 			return FALSE;
 	}
 	return TRUE;
@@ -1597,7 +2066,6 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 	g_autoptr(CblueBm25Index) self = NULL;
 	CblueRetrievalReader r;
 	guint32 n;
-	gsize n_postings = 0;
 
 	if (!cblue_retrieval_reader_init(&r, bytes, CBLUE_BM25_INDEX_MAGIC, CBLUE_BM25_INDEX_FORMAT, error))
 		return NULL;
@@ -1623,19 +2091,21 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 		self->keys = cblue_retrieval_get_dup(&r, (gsize)self->n_terms * sizeof(guint64));
 		self->offsets = cblue_retrieval_get_dup(&r, ((gsize)self->n_terms + 1) * sizeof(guint32));
 	}
-	if (self->offsets != NULL)
-		n_postings = self->offsets[self->n_terms];
-	if (!r.failed && self->offsets != NULL && cblue_retrieval_reader_has(&r, n_postings * 12)) {
-		self->docs = cblue_retrieval_get_dup(&r, n_postings * sizeof(guint32));
-		self->tfs = cblue_retrieval_get_dup(&r, n_postings * sizeof(guint32));
-		self->contribs = cblue_retrieval_get_dup(&r, n_postings * sizeof(gfloat));
-	}
-	if (self->doc_hashes == NULL || self->doc_lens == NULL || self->contribs == NULL || !cblue_bm25_index_check(self)) {
+	self->n_codes = cblue_retrieval_get_u32(&r);
+	if (!r.failed && self->n_codes <= CBLUE_BM25_CODE_ESCAPE &&
+	    cblue_retrieval_reader_has(&r, (gsize)self->n_codes * sizeof(guint32)))
+		self->codes = cblue_retrieval_get_dup(&r, (gsize)self->n_codes * sizeof(guint32));
+	if (!r.failed && self->offsets != NULL && self->codes != NULL &&
+	    cblue_retrieval_reader_has(&r, self->offsets[self->n_terms]))
+		self->postings = cblue_retrieval_get_dup(&r, self->offsets[self->n_terms]);
+	if (self->doc_hashes == NULL || self->doc_lens == NULL || self->postings == NULL ||
+	    !cblue_bm25_index_check(self)) {
 		/* the arrays must be there for the index to be freed or searched */
 		r.failed = TRUE;
 	} else {
 		cblue_bm25_index_build_dir(self);
-		cblue_bm25_index_build_bounds(self);
+		cblue_bm25_index_compute_norms(self);
+		cblue_bm25_index_compute_code_weights(self);
 	}
 	if (!r.failed)
 		cblue_bm25_index_read_pool(self, &r);

@@ -468,7 +468,7 @@ test_bm25_incremental(Fixture *f, gconstpointer data)
 	}
 }
 
-/* The early termination skips most of the long posting lists of common words, and gives
+/* The search's pruning skips most of the long posting lists of common words, and gives
  * the hits, scores and confidences of reading every posting, to the last bit. */
 static void
 test_bm25_pruning(Fixture *f, gconstpointer data)
