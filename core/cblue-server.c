@@ -18,6 +18,7 @@
 #include "cblue-model-provider.h"
 #include "cblue-queue.h"
 #include "cblue-rate-limiter-private.h"
+#include "cblue-server-fast-private.h"
 #include "cblue-server-metrics-private.h"
 #include "cblue-server-parse-private.h"
 #include "cblue-server.h"
@@ -103,6 +104,7 @@ struct _CblueServer {
 	GThreadPool *pipeline_pool;  /* owned, nullable: [server] pipeline_threads */
 	CblueAdmin *admin;	     /* owned, nullable: no store, no admin API */
 	guint pipeline_threads;
+	gboolean fast_path; /* [server] fast_path: hot chat requests without libsoup */
 	guint port;
 	gint draining; /* atomic */
 	gint requests_open; /* atomic: HTTP requests whose reading started and that are not
@@ -138,6 +140,7 @@ struct _CblueServerWorker {
 	guint32 id_prefix;
 	gint n_websockets; /* atomic: WebSockets handed to this thread (WebSocket threads) */
 	gboolean quitting; /* the thread's loop is being left: take no more WebSockets */
+	CblueFastListener *fast; /* owned, nullable: the fast path accepts this thread's connections */
 };
 
 /* what the server knows about one request, kept on the SoupServerMessage */
@@ -148,6 +151,8 @@ typedef struct {
 	gchar *client_ip;  /* owned, nullable until the headers are read */
 	gboolean responded; /* a response was set */
 	gboolean open;	    /* counted in requests_open */
+	GSocket *socket;    /* owned, nullable: of the connection, taken when the request started
+			     * (libsoup cannot tell it once the connection is gone) */
 } CblueRequestInfo;
 
 /* what the server knows about one connection */
@@ -162,6 +167,7 @@ cblue_request_info_free(gpointer data)
 	CblueRequestInfo *info = data;
 	g_free(info->request_id);
 	g_free(info->client_ip);
+	g_clear_object(&info->socket);
 	g_free(info);
 }
 
@@ -196,39 +202,93 @@ cblue_request_id(SoupServerMessage *msg)
 	return info != NULL && info->request_id != NULL ? info->request_id : "-";
 }
 
-/* responses */
+/* responses: the early checks and the chat handler fill a transport-neutral exchange,
+ * which each transport writes (libsoup's message, or the fast path's connection) */
+
+typedef struct {
+	SoupServerMessage *msg; /* unowned, nullable: the fast path has none */
+	const gchar *method;
+	const gchar *path;
+	const gchar *peer;		      /* the remote host, nullable: set for the early checks */
+	SoupMessageHeaders *request_headers;  /* unowned */
+	SoupMessageHeaders *response_headers; /* unowned */
+	CblueRequestInfo *info;		      /* unowned, nullable */
+	guint status;			      /* 0 until a response is decided */
+	gchar *body;			      /* owned, nullable: JSON */
+} CblueExchange;
+
+#define CBLUE_SERVER_JSON_TYPE "application/json; charset=utf-8"
 
 static CblueRequestInfo *cblue_request_info_get(SoupServerMessage *msg);
 
 static void
-cblue_server_set_json(SoupServerMessage *msg, guint status, const gchar *json)
+cblue_exchange_init_from_message(CblueExchange *ex, SoupServerMessage *msg, const gchar *path)
 {
-	SoupMessageHeaders *headers = soup_server_message_get_response_headers(msg);
-	CblueRequestInfo *info = cblue_request_info_get(msg);
-	if (info != NULL)
-		info->responded = TRUE;
-	soup_message_headers_replace(headers, "Cache-Control", "no-store");
-	soup_server_message_set_status(msg, status, NULL);
-	soup_server_message_set_response(msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY, json, strlen(json));
+	memset(ex, 0, sizeof(*ex));
+	ex->msg = msg;
+	ex->method = soup_server_message_get_method(msg);
+	ex->path = path;
+	/* not the peer: libsoup cannot tell it once the connection is gone (the early
+	 * checks, which need it, set it) */
+	ex->request_headers = soup_server_message_get_request_headers(msg);
+	ex->response_headers = soup_server_message_get_response_headers(msg);
+	ex->info = cblue_request_info_get(msg);
 }
 
 static void
-cblue_server_set_error(SoupServerMessage *msg, const GError *error)
+cblue_exchange_init_from_fast(CblueExchange *ex, CblueFastRequest *req)
+{
+	memset(ex, 0, sizeof(*ex));
+	ex->method = cblue_fast_request_get_method(req);
+	ex->path = cblue_fast_request_get_path(req);
+	ex->peer = cblue_fast_request_get_peer(req);
+	ex->request_headers = cblue_fast_request_get_request_headers(req);
+	ex->response_headers = cblue_fast_request_get_response_headers(req);
+	ex->info = cblue_fast_request_get_data(req);
+}
+
+/* the decided response goes to libsoup's message */
+static void
+cblue_exchange_commit(CblueExchange *ex)
+{
+	if (ex->msg != NULL && ex->status != 0) {
+		gsize len = ex->body != NULL ? strlen(ex->body) : 0;
+		soup_server_message_set_status(ex->msg, ex->status, NULL);
+		if (ex->body != NULL)
+			soup_server_message_set_response(ex->msg, CBLUE_SERVER_JSON_TYPE, SOUP_MEMORY_TAKE,
+							 g_steal_pointer(&ex->body), len);
+	}
+	g_clear_pointer(&ex->body, g_free);
+}
+
+static void
+cblue_exchange_set_json(CblueExchange *ex, guint status, const gchar *json)
+{
+	if (ex->info != NULL)
+		ex->info->responded = TRUE;
+	soup_message_headers_replace(ex->response_headers, "Cache-Control", "no-store");
+	ex->status = status;
+	g_free(ex->body);
+	ex->body = g_strdup(json);
+}
+
+static void
+cblue_exchange_set_error(CblueExchange *ex, const GError *error)
 {
 	g_autofree gchar *json = cblue_error_to_json(error);
-	cblue_server_set_json(msg, cblue_error_to_http_status(error), json);
+	cblue_exchange_set_json(ex, cblue_error_to_http_status(error), json);
 }
 
 static void
-cblue_server_set_error_literal(SoupServerMessage *msg, CblueError code, const gchar *message)
+cblue_exchange_set_error_literal(CblueExchange *ex, CblueError code, const gchar *message)
 {
 	g_autoptr(GError) error = g_error_new_literal(CBLUE_ERROR, code, message);
-	cblue_server_set_error(msg, error);
+	cblue_exchange_set_error(ex, error);
 }
 
 /* an error whose HTTP status has no CblueError of its own (405, 411) */
 static void
-cblue_server_set_http_error(SoupServerMessage *msg, guint status, const gchar *code, const gchar *message)
+cblue_exchange_set_http_error(CblueExchange *ex, guint status, const gchar *code, const gchar *message)
 {
 	g_autoptr(JsonBuilder) builder = json_builder_new();
 	g_autoptr(JsonNode) root = NULL;
@@ -245,23 +305,57 @@ cblue_server_set_http_error(SoupServerMessage *msg, guint status, const gchar *c
 	json_builder_end_object(builder);
 	root = json_builder_get_root(builder);
 	json = json_to_string(root, FALSE);
-	cblue_server_set_json(msg, status, json);
+	cblue_exchange_set_json(ex, status, json);
+}
+
+static void
+cblue_exchange_set_method_not_allowed(CblueExchange *ex, const gchar *allow)
+{
+	g_autofree gchar *text = g_strdup_printf(_("Use %s."), allow);
+	soup_message_headers_replace(ex->response_headers, "Allow", allow);
+	cblue_exchange_set_http_error(ex, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", text);
+}
+
+static void
+cblue_exchange_set_rate_limited(CblueExchange *ex, guint retry_after)
+{
+	g_autofree gchar *value = g_strdup_printf("%u", retry_after);
+	soup_message_headers_replace(ex->response_headers, "Retry-After", value);
+	cblue_exchange_set_error_literal(ex, CBLUE_ERROR_BUSY, _("Too many messages; please wait a moment."));
+}
+
+/* the same, straight on a libsoup message (the handlers the fast path never serves) */
+
+static void
+cblue_server_set_json(SoupServerMessage *msg, guint status, const gchar *json)
+{
+	CblueExchange ex;
+	cblue_exchange_init_from_message(&ex, msg, NULL);
+	cblue_exchange_set_json(&ex, status, json);
+	cblue_exchange_commit(&ex);
+}
+
+static void
+cblue_server_set_error(SoupServerMessage *msg, const GError *error)
+{
+	g_autofree gchar *json = cblue_error_to_json(error);
+	cblue_server_set_json(msg, cblue_error_to_http_status(error), json);
+}
+
+static void
+cblue_server_set_error_literal(SoupServerMessage *msg, CblueError code, const gchar *message)
+{
+	g_autoptr(GError) error = g_error_new_literal(CBLUE_ERROR, code, message);
+	cblue_server_set_error(msg, error);
 }
 
 static void
 cblue_server_set_method_not_allowed(SoupServerMessage *msg, const gchar *allow)
 {
-	g_autofree gchar *text = g_strdup_printf(_("Use %s."), allow);
-	soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Allow", allow);
-	cblue_server_set_http_error(msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", text);
-}
-
-static void
-cblue_server_set_rate_limited(SoupServerMessage *msg, guint retry_after)
-{
-	g_autofree gchar *value = g_strdup_printf("%u", retry_after);
-	soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Retry-After", value);
-	cblue_server_set_error_literal(msg, CBLUE_ERROR_BUSY, _("Too many messages; please wait a moment."));
+	CblueExchange ex;
+	cblue_exchange_init_from_message(&ex, msg, NULL);
+	cblue_exchange_set_method_not_allowed(&ex, allow);
+	cblue_exchange_commit(&ex);
 }
 
 /* logging: every record about a request carries its id */
@@ -357,6 +451,7 @@ cblue_server_load_config(CblueServer *self)
 	if (rate > 0)
 		self->limiter = cblue_rate_limiter_new(rate, burst);
 	self->pipeline_threads = cblue_server_config_uint(config, "pipeline_threads", 0, 0, 256);
+	self->fast_path = cblue_config_get_boolean(config, "server", "fast_path", TRUE);
 	self->ws_per_thread = cblue_server_config_uint(config, "ws_connections_per_thread",
 						       CBLUE_SERVER_DEFAULT_WS_PER_THREAD, 1, G_MAXINT32);
 	self->ws_threads_max =
@@ -365,16 +460,15 @@ cblue_server_load_config(CblueServer *self)
 
 /* the client's address: the peer, or, behind a trusted proxy, the last X-Forwarded-For hop */
 static gchar *
-cblue_server_client_ip(CblueServer *self, SoupServerMessage *msg)
+cblue_server_client_ip(CblueServer *self, const gchar *peer, SoupMessageHeaders *headers)
 {
-	const gchar *peer = soup_server_message_get_remote_host(msg);
 	const gchar *forwarded;
 
 	if (peer == NULL)
 		return g_strdup("unknown");
 	if (self->trusted_proxies == NULL || !cblue_server_strv_contains_ci(self->trusted_proxies, peer))
 		return g_strdup(peer);
-	forwarded = soup_message_headers_get_list(soup_server_message_get_request_headers(msg), "X-Forwarded-For");
+	forwarded = soup_message_headers_get_list(headers, "X-Forwarded-For");
 	if (forwarded != NULL) {
 		const gchar *last = strrchr(forwarded, ',');
 		g_autofree gchar *hop = g_strdup(last != NULL ? last + 1 : forwarded);
@@ -431,9 +525,9 @@ cblue_server_allowed_origin(CblueServer *self, const gchar *origin)
 
 /* a page of our own origin: the Origin names the host the request was sent to */
 static gboolean
-cblue_server_is_same_origin(SoupServerMessage *msg, const gchar *origin)
+cblue_server_is_same_origin(SoupMessageHeaders *headers, const gchar *origin)
 {
-	const gchar *host = soup_message_headers_get_one(soup_server_message_get_request_headers(msg), "Host");
+	const gchar *host = soup_message_headers_get_one(headers, "Host");
 	const gchar *rest;
 
 	if (host == NULL || origin == NULL)
@@ -460,9 +554,8 @@ cblue_server_is_websocket_handshake(SoupMessageHeaders *headers)
 }
 
 static gboolean
-cblue_server_content_type_is_ok(SoupServerMessage *msg)
+cblue_server_content_type_is_ok(SoupMessageHeaders *headers)
 {
-	SoupMessageHeaders *headers = soup_server_message_get_request_headers(msg);
 	const gchar *ct = soup_message_headers_get_content_type(headers, NULL);
 
 	/* curl -d sends application/x-www-form-urlencoded, and a page that wants no CORS
@@ -476,9 +569,8 @@ cblue_server_content_type_is_ok(SoupServerMessage *msg)
 }
 
 static void
-cblue_server_add_security_headers(CblueServer *self, SoupServerMessage *msg, CblueRoute route)
+cblue_server_add_security_headers(CblueServer *self, SoupMessageHeaders *headers, CblueRoute route)
 {
-	SoupMessageHeaders *headers = soup_server_message_get_response_headers(msg);
 
 	soup_message_headers_replace(headers, "X-Content-Type-Options", "nosniff");
 	soup_message_headers_replace(headers, "Referrer-Policy", "no-referrer");
@@ -514,11 +606,12 @@ cblue_server_request_started_cb(SoupServer *soup, SoupServerMessage *msg, gpoint
 	CblueServer *self = worker->server;
 	CblueRequestInfo *info = g_new0(CblueRequestInfo, 1);
 	gint64 now = g_get_monotonic_time();
-	GSocket *socket = soup_server_message_get_socket(msg);
+	GSocket *socket = cblue_fast_message_get_socket(msg);
 
 	info->start_usec = now;
 	info->route = CBLUE_ROUTE_OTHER;
 	g_object_set_qdata_full(G_OBJECT(msg), cblue_request_info_quark(), info, cblue_request_info_free);
+	info->socket = socket != NULL ? g_object_ref(socket) : NULL;
 	info->open = TRUE;
 	g_atomic_int_inc(&self->requests_open);
 	/* the whole request must be read within request_timeout, however slowly it trickles */
@@ -548,6 +641,19 @@ cblue_server_request_read_cb(SoupServer *soup, SoupServerMessage *msg, gpointer 
 	g_hash_table_remove(worker->reading, msg);
 }
 
+/* a request is finished, on either transport: metrics and the access log */
+static void
+cblue_server_observe_request(CblueServerWorker *worker, CblueRequestInfo *info, const gchar *method,
+			     CblueRoute route, guint status)
+{
+	gdouble seconds = (gdouble)(g_get_monotonic_time() - info->start_usec) / G_USEC_PER_SEC;
+
+	cblue_server_metrics_observe_request(worker->server->metrics, worker->index, route, status, seconds);
+	cblue_server_log(status >= 500 ? G_LOG_LEVEL_WARNING : G_LOG_LEVEL_DEBUG, info->request_id,
+			 "%s %s %u %.2f ms", method != NULL ? method : "-", cblue_route_to_string(route), status,
+			 seconds * 1000.0);
+}
+
 static void
 cblue_server_request_done_cb(SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
 {
@@ -555,13 +661,12 @@ cblue_server_request_done_cb(SoupServer *soup, SoupServerMessage *msg, gpointer 
 	CblueServer *self = worker->server;
 	CblueRequestInfo *info = cblue_request_info_get(msg);
 	guint status = soup_server_message_get_status(msg);
-	gdouble seconds;
 	CblueRoute route;
 
 	g_hash_table_remove(worker->reading, msg);
 	cblue_server_request_close(self, info);
-	if (soup_server_message_get_socket(msg) != NULL) {
-		CblueConnState *conn = g_hash_table_lookup(worker->connections, soup_server_message_get_socket(msg));
+	if (info != NULL && info->socket != NULL) {
+		CblueConnState *conn = g_hash_table_lookup(worker->connections, info->socket);
 		if (conn != NULL) {
 			conn->active = conn->active > 0 ? conn->active - 1 : 0;
 			conn->last_active = g_get_monotonic_time() / G_USEC_PER_SEC;
@@ -572,16 +677,10 @@ cblue_server_request_done_cb(SoupServer *soup, SoupServerMessage *msg, gpointer 
 	/* libsoup reports a connection that went away before its response as a 500 */
 	if (status == SOUP_STATUS_INTERNAL_SERVER_ERROR && !info->responded)
 		status = 499;
-	seconds = (gdouble)(g_get_monotonic_time() - info->start_usec) / G_USEC_PER_SEC;
 	route = info->route;
 	if (route == CBLUE_ROUTE_OTHER && soup_server_message_get_uri(msg) != NULL)
 		route = cblue_route_from_path(g_uri_get_path(soup_server_message_get_uri(msg)));
-	cblue_server_metrics_observe_request(self->metrics, worker->index, route, status, seconds);
-	cblue_server_log(status >= 500 ? G_LOG_LEVEL_WARNING : G_LOG_LEVEL_DEBUG, info->request_id,
-			 "%s %s %u %.2f ms", soup_server_message_get_method(msg) != NULL
-						 ? soup_server_message_get_method(msg)
-						 : "-",
-			 cblue_route_to_string(route), status, seconds * 1000.0);
+	cblue_server_observe_request(worker, info, soup_server_message_get_method(msg), route, status);
 }
 
 /* WebSocket clients */
@@ -1109,7 +1208,8 @@ cblue_server_worker_sweep_cb(gpointer user_data)
 	}
 	for (guint i = 0; i < slow->len; i++) {
 		SoupServerMessage *msg = g_ptr_array_index(slow, i);
-		GSocket *socket = soup_server_message_get_socket(msg);
+		CblueRequestInfo *info = cblue_request_info_get(msg);
+		GSocket *socket = info != NULL ? info->socket : NULL;
 		cblue_server_log(G_LOG_LEVEL_INFO, cblue_request_id(msg),
 				 "closing a connection that took more than %u s to send its request",
 				 self->request_timeout);
@@ -1152,31 +1252,43 @@ cblue_server_worker_sweep_cb(gpointer user_data)
 
 /* the early checks: after the headers, before the body is read */
 
-static void cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, const char *path);
+static void cblue_server_early_check(CblueServerWorker *worker, CblueExchange *ex);
+
+/* a refused request's body is never read: the connection cannot be reused */
+static void
+cblue_server_early_refusal_closes(CblueExchange *ex, SoupServerMessage *msg)
+{
+	SoupMessageHeaders *req_headers = ex->request_headers;
+	guint status = msg != NULL ? soup_server_message_get_status(msg) : ex->status;
+
+	if (status != 0 && (soup_message_headers_get_encoding(req_headers) == SOUP_ENCODING_CHUNKED ||
+			    soup_message_headers_get_content_length(req_headers) > 0))
+		soup_message_headers_replace(ex->response_headers, "Connection", "close");
+}
 
 static void
 cblue_server_early_cb(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
 		      gpointer user_data)
 {
 	CblueServerWorker *worker = user_data;
-	SoupMessageHeaders *req_headers = soup_server_message_get_request_headers(msg);
+	CblueExchange ex;
 
-	cblue_server_early_check(worker, msg, path);
-	/* a refused request's body is never read: the connection cannot be reused */
-	if (soup_server_message_get_status(msg) != 0 &&
-	    (soup_message_headers_get_encoding(req_headers) == SOUP_ENCODING_CHUNKED ||
-	     soup_message_headers_get_content_length(req_headers) > 0))
-		soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Connection", "close");
+	cblue_exchange_init_from_message(&ex, msg, path);
+	ex.peer = soup_server_message_get_remote_host(msg);
+	cblue_server_early_check(worker, &ex);
+	cblue_exchange_commit(&ex);
+	cblue_server_early_refusal_closes(&ex, msg);
 }
 
 static void
-cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, const char *path)
+cblue_server_early_check(CblueServerWorker *worker, CblueExchange *ex)
 {
 	CblueServer *self = worker->server;
-	CblueRequestInfo *info = cblue_request_info_get(msg);
-	SoupMessageHeaders *req_headers = soup_server_message_get_request_headers(msg);
-	SoupMessageHeaders *resp_headers = soup_server_message_get_response_headers(msg);
-	const gchar *method = soup_server_message_get_method(msg);
+	CblueRequestInfo *info = ex->info;
+	SoupMessageHeaders *req_headers = ex->request_headers;
+	SoupMessageHeaders *resp_headers = ex->response_headers;
+	const gchar *method = ex->method;
+	const gchar *path = ex->path;
 	const gchar *given_id = soup_message_headers_get_one(req_headers, "X-Request-Id");
 	const gchar *origin = soup_message_headers_get_one(req_headers, "Origin");
 	const gchar *allowed_origin = cblue_server_allowed_origin(self, origin);
@@ -1188,15 +1300,16 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 		/* no request-started: cannot happen with libsoup 3, but do not crash on it */
 		info = g_new0(CblueRequestInfo, 1);
 		info->start_usec = g_get_monotonic_time();
-		g_object_set_qdata_full(G_OBJECT(msg), cblue_request_info_quark(), info, cblue_request_info_free);
+		g_object_set_qdata_full(G_OBJECT(ex->msg), cblue_request_info_quark(), info, cblue_request_info_free);
+		ex->info = info;
 	}
 	info->route = route;
 	info->request_id = given_id != NULL && cblue_server_request_id_is_valid(given_id)
 			       ? g_strdup(given_id)
 			       : cblue_server_worker_new_request_id(worker);
-	info->client_ip = cblue_server_client_ip(self, msg);
+	info->client_ip = cblue_server_client_ip(self, ex->peer, req_headers);
 	soup_message_headers_replace(resp_headers, "X-Request-Id", info->request_id);
-	cblue_server_add_security_headers(self, msg, route);
+	cblue_server_add_security_headers(self, resp_headers, route);
 	if (allowed_origin != NULL) {
 		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Origin", allowed_origin);
 		soup_message_headers_replace(resp_headers, "Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
@@ -1209,7 +1322,7 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 
 	/* the admin API has its own body limit, authentication and worker pool */
 	if (self->admin != NULL && cblue_admin_is_api_path(path)) {
-		cblue_admin_early_check(self->admin, msg, info->client_ip);
+		cblue_admin_early_check(self->admin, ex->msg, info->client_ip);
 		return;
 	}
 
@@ -1217,14 +1330,14 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 	if (g_strcmp0(method, "OPTIONS") == 0 && origin != NULL &&
 	    soup_message_headers_get_one(req_headers, "Access-Control-Request-Method") != NULL) {
 		if (allowed_origin == NULL) {
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_PERMISSION_DENIED,
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_PERMISSION_DENIED,
 						       _("This origin may not use the chat API."));
 			return;
 		}
 		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
 		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
 		soup_message_headers_replace(resp_headers, "Access-Control-Max-Age", "600");
-		soup_server_message_set_status(msg, SOUP_STATUS_NO_CONTENT, NULL);
+		ex->status = SOUP_STATUS_NO_CONTENT;
 		return;
 	}
 
@@ -1232,7 +1345,7 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 	if (route != CBLUE_ROUTE_CHAT && route != CBLUE_ROUTE_FEEDBACK &&
 	    (soup_message_headers_get_encoding(req_headers) == SOUP_ENCODING_CHUNKED ||
 	     soup_message_headers_get_content_length(req_headers) > (is_post ? (goffset)self->max_body : 0))) {
-		cblue_server_set_error_literal(msg, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
+		cblue_exchange_set_error_literal(ex, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
 		return;
 	}
 
@@ -1241,77 +1354,77 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 	case CBLUE_ROUTE_FEEDBACK: {
 		goffset length;
 		if (!is_post) {
-			cblue_server_set_method_not_allowed(msg, "POST");
+			cblue_exchange_set_method_not_allowed(ex, "POST");
 			return;
 		}
-		if (!cblue_server_content_type_is_ok(msg)) {
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_UNSUPPORTED_MEDIA_TYPE,
+		if (!cblue_server_content_type_is_ok(req_headers)) {
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_UNSUPPORTED_MEDIA_TYPE,
 						       _("The request body must be JSON (Content-Type: application/json)."));
 			return;
 		}
 		if (soup_message_headers_get_encoding(req_headers) != SOUP_ENCODING_CONTENT_LENGTH) {
-			cblue_server_set_http_error(msg, SOUP_STATUS_LENGTH_REQUIRED, "length_required",
+			cblue_exchange_set_http_error(ex, SOUP_STATUS_LENGTH_REQUIRED, "length_required",
 						    _("The request must have a Content-Length."));
 			return;
 		}
 		length = soup_message_headers_get_content_length(req_headers);
 		if (length < 0 || (guint64)length > self->max_body) {
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
 			return;
 		}
 		if (self->limiter != NULL &&
 		    !cblue_rate_limiter_take(self->limiter, info->client_ip, g_get_monotonic_time(), &retry_after)) {
-			cblue_server_set_rate_limited(msg, retry_after);
+			cblue_exchange_set_rate_limited(ex, retry_after);
 			return;
 		}
 		break;
 	}
 	case CBLUE_ROUTE_CHAT_WS:
 		if (g_strcmp0(method, "GET") != 0) {
-			cblue_server_set_method_not_allowed(msg, "GET");
+			cblue_exchange_set_method_not_allowed(ex, "GET");
 			return;
 		}
 		if (!cblue_server_is_websocket_handshake(req_headers)) {
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_INVALID_DATA,
 						       _("This address takes a WebSocket handshake only."));
 			return;
 		}
 		/* browsers always send Origin with a WebSocket: a page of another site may
 		 * talk to us only if it is allowed; clients that are not browsers send none */
-		if (origin != NULL && allowed_origin == NULL && !cblue_server_is_same_origin(msg, origin)) {
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_PERMISSION_DENIED,
+		if (origin != NULL && allowed_origin == NULL && !cblue_server_is_same_origin(req_headers, origin)) {
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_PERMISSION_DENIED,
 						       _("This origin may not use the chat API."));
 			return;
 		}
 		if (g_atomic_int_get(&self->draining)) {
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_NOT_REACHABLE, _("The server is shutting down."));
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_NOT_REACHABLE, _("The server is shutting down."));
 			return;
 		}
 		if (!cblue_server_ws_acquire(self, info->client_ip, FALSE)) {
 			soup_message_headers_replace(resp_headers, "Retry-After", "10");
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_BUSY,
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_BUSY,
 						       _("Too many chat connections from your address."));
 			return;
 		}
-		if (soup_server_message_get_socket(msg) != NULL)
-			g_object_set_qdata_full(G_OBJECT(msg), cblue_server_ws_socket_quark(),
-						g_object_ref(soup_server_message_get_socket(msg)), g_object_unref);
+		if (ex->msg != NULL && info->socket != NULL)
+			g_object_set_qdata_full(G_OBJECT(ex->msg), cblue_server_ws_socket_quark(),
+						g_object_ref(info->socket), g_object_unref);
 		break;
 	case CBLUE_ROUTE_CONVERSATIONS:
 		if (g_strcmp0(method, "GET") != 0 && g_strcmp0(method, "HEAD") != 0) {
-			cblue_server_set_method_not_allowed(msg, "GET");
+			cblue_exchange_set_method_not_allowed(ex, "GET");
 			return;
 		}
 		if (self->limiter != NULL &&
 		    !cblue_rate_limiter_take(self->limiter, info->client_ip, g_get_monotonic_time(), &retry_after)) {
-			cblue_server_set_rate_limited(msg, retry_after);
+			cblue_exchange_set_rate_limited(ex, retry_after);
 			return;
 		}
 		break;
 	case CBLUE_ROUTE_METRICS:
 		/* the client behind a trusted proxy, so that a proxied /metrics is not public */
 		if (self->metrics_from != NULL && !cblue_server_strv_contains_ci(self->metrics_from, info->client_ip)) {
-			cblue_server_set_error_literal(msg, CBLUE_ERROR_PERMISSION_DENIED,
+			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_PERMISSION_DENIED,
 						       _("Metrics are not served to this address."));
 			return;
 		}
@@ -1330,7 +1443,8 @@ cblue_server_early_check(CblueServerWorker *worker, SoupServerMessage *msg, cons
 
 typedef struct {
 	CblueServerWorker *worker;  /* unowned */
-	SoupServerMessage *msg;	    /* owned */
+	SoupServerMessage *msg;	    /* owned, nullable: a request of the fast path has none */
+	CblueFastRequest *fast;	    /* owned, nullable: the fast path's request */
 	CblueMessage *message;	    /* owned */
 	GCancellable *cancellable;  /* owned */
 	CblueChatReply *reply;	    /* owned, nullable: from the pipeline pool */
@@ -1345,9 +1459,11 @@ typedef struct {
 static void
 cblue_chat_request_free(CblueChatRequest *req)
 {
-	g_clear_signal_handler(&req->disconnect_id, req->msg);
+	if (req->msg != NULL)
+		g_clear_signal_handler(&req->disconnect_id, req->msg);
 	g_clear_signal_handler(&req->token_id, req->message);
-	g_object_unref(req->msg);
+	g_clear_object(&req->msg);
+	g_clear_pointer(&req->fast, cblue_fast_request_unref);
 	g_object_unref(req->message);
 	g_object_unref(req->cancellable);
 	g_clear_object(&req->reply);
@@ -1416,11 +1532,20 @@ cblue_server_sse_end(CblueChatRequest *req, CblueChatReply *reply, const GError 
 	soup_message_body_complete(soup_server_message_get_response_body(req->msg));
 }
 
+static const gchar *
+cblue_chat_request_id(CblueChatRequest *req)
+{
+	CblueRequestInfo *info = req->msg != NULL ? cblue_request_info_get(req->msg)
+						  : cblue_fast_request_get_data(req->fast);
+	return info != NULL && info->request_id != NULL ? info->request_id : "-";
+}
+
 static void
 cblue_server_chat_done(CblueChatRequest *req, CblueChatReply *reply, const GError *error)
 {
 	CblueServer *self = req->worker->server;
-	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(cblue_request_id(req->msg));
+	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(cblue_chat_request_id(req));
+	CblueExchange ex;
 
 	cblue_server_metrics_add_in_flight(self->metrics, -1);
 	if (g_cancellable_is_cancelled(req->cancellable)) {
@@ -1436,20 +1561,29 @@ cblue_server_chat_done(CblueChatRequest *req, CblueChatReply *reply, const GErro
 		cblue_chat_request_free(req);
 		return;
 	}
+	if (req->msg != NULL)
+		cblue_exchange_init_from_message(&ex, req->msg, NULL);
+	else
+		cblue_exchange_init_from_fast(&ex, req->fast);
 	if (reply == NULL) {
 		/* a queue that cannot take the job now (Redis down, no reply in time, full):
 		 * the client may try again shortly */
 		if (g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE) ||
 		    g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_BUSY))
-			soup_message_headers_replace(soup_server_message_get_response_headers(req->msg),
-						     "Retry-After", "2");
-		cblue_server_set_error(req->msg, error);
+			soup_message_headers_replace(ex.response_headers, "Retry-After", "2");
+		cblue_exchange_set_error(&ex, error);
 	} else {
 		g_autofree gchar *json = cblue_chat_reply_to_string(reply);
 		cblue_server_metrics_observe_reply(self->metrics, req->worker->index, reply, req->new_conversation);
-		cblue_server_set_json(req->msg, SOUP_STATUS_OK, json);
+		cblue_exchange_set_json(&ex, SOUP_STATUS_OK, json);
 	}
-	soup_server_message_unpause(req->msg);
+	if (req->msg != NULL) {
+		cblue_exchange_commit(&ex);
+		soup_server_message_unpause(req->msg);
+	} else {
+		cblue_fast_request_respond(req->fast, ex.status, ex.body);
+		g_clear_pointer(&ex.body, g_free);
+	}
 	cblue_chat_request_free(req);
 }
 
@@ -1520,49 +1654,41 @@ cblue_server_check_path(SoupServerMessage *msg, const char *path, const gchar *e
 	return FALSE;
 }
 
+/* the chat pipeline for a parsed request body, on either transport: @msg (libsoup) or
+ * @fast (the fast path); the response is written when the answer comes */
 static void
-cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
-			 gpointer user_data)
+cblue_server_chat_start(CblueServerWorker *worker, SoupServerMessage *msg, CblueFastRequest *fast,
+			CblueExchange *ex, GBytes *bytes)
 {
-	CblueServerWorker *worker = user_data;
 	CblueServer *self = worker->server;
-	SoupMessageBody *body = soup_server_message_get_request_body(msg);
-	g_autoptr(GBytes) bytes = NULL;
 	g_autoptr(GError) error = NULL;
 	g_autoptr(CblueMessage) message = NULL;
 	CblueChatRequest *req;
 	CblueQueue *queue;
 
-	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(cblue_request_id(msg));
-
-	if (!cblue_server_check_path(msg, path, "/api/v1/chat"))
-		return;
-	if ((gsize)body->length > self->max_body) {
-		cblue_server_set_error_literal(msg, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
-		return;
-	}
-	bytes = soup_message_body_flatten(body);
 	message = cblue_server_parse_chat(bytes, &error);
 	if (message == NULL) {
-		cblue_server_set_error(msg, error);
+		cblue_exchange_set_error(ex, error);
 		return;
 	}
-	{
-		/* for the limit a networked queue shares between API processes */
-		CblueRequestInfo *info = cblue_request_info_get(msg);
-		if (info != NULL)
-			cblue_message_set_client_address(message, info->client_ip);
-	}
+	/* for the limit a networked queue shares between API processes */
+	if (ex->info != NULL)
+		cblue_message_set_client_address(message, ex->info->client_ip);
 	req = g_new0(CblueChatRequest, 1);
 	req->worker = worker;
-	req->msg = g_object_ref(msg);
+	req->msg = msg != NULL ? g_object_ref(msg) : NULL;
+	req->fast = fast != NULL ? cblue_fast_request_ref(fast) : NULL;
 	req->message = g_object_ref(message);
-	req->cancellable = g_cancellable_new();
+	/* the fast path cancels its request when the client goes away */
+	req->cancellable = fast != NULL ? g_object_ref(cblue_fast_request_get_cancellable(fast)) : g_cancellable_new();
 	req->new_conversation = cblue_message_get_conversation_id(message) == NULL;
-	req->disconnect_id = g_signal_connect(msg, "disconnected", G_CALLBACK(cblue_server_client_gone_cb), req);
-	req->event_stream = cblue_server_accepts_event_stream(msg);
+	if (msg != NULL) {
+		req->disconnect_id =
+		    g_signal_connect(msg, "disconnected", G_CALLBACK(cblue_server_client_gone_cb), req);
+		req->event_stream = cblue_server_accepts_event_stream(msg);
+		soup_server_message_pause(msg);
+	}
 	cblue_server_metrics_add_in_flight(self->metrics, 1);
-	soup_server_message_pause(msg);
 	if (self->pipeline_pool != NULL) {
 		g_thread_pool_push(self->pipeline_pool, req, NULL);
 		return;
@@ -1577,6 +1703,83 @@ cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *p
 	else
 		cblue_bot_ask_async(self->bot, message, req->cancellable, cblue_server_bot_cb, req);
 }
+
+static void
+cblue_server_handle_chat(SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+			 gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	SoupMessageBody *body = soup_server_message_get_request_body(msg);
+	g_autoptr(GBytes) bytes = NULL;
+	CblueExchange ex;
+
+	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(cblue_request_id(msg));
+
+	if (!cblue_server_check_path(msg, path, "/api/v1/chat"))
+		return;
+	cblue_exchange_init_from_message(&ex, msg, path);
+	if ((gsize)body->length > self->max_body) {
+		cblue_exchange_set_error_literal(&ex, CBLUE_ERROR_TOO_LARGE, _("The request body is too large."));
+	} else {
+		bytes = soup_message_body_flatten(body);
+		cblue_server_chat_start(worker, msg, NULL, &ex, bytes);
+	}
+	cblue_exchange_commit(&ex);
+}
+
+/* the fast path (core/cblue-server-fast.c): the same early checks, chat handler and
+ * metrics as libsoup's requests */
+
+static void
+cblue_server_fast_early_cb(CblueFastRequest *fast, gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueRequestInfo *info = g_new0(CblueRequestInfo, 1);
+	CblueExchange ex;
+
+	info->start_usec = cblue_fast_request_get_start_time(fast);
+	info->route = CBLUE_ROUTE_OTHER;
+	cblue_fast_request_set_data(fast, info, cblue_request_info_free);
+	cblue_exchange_init_from_fast(&ex, fast);
+	cblue_server_early_check(worker, &ex);
+	if (ex.status != 0) {
+		cblue_server_early_refusal_closes(&ex, NULL);
+		cblue_fast_request_respond(fast, ex.status, ex.body);
+	}
+	g_clear_pointer(&ex.body, g_free);
+}
+
+static void
+cblue_server_fast_handle_cb(CblueFastRequest *fast, gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueRequestInfo *info = cblue_fast_request_get_data(fast);
+	g_autoptr(CblueLogScope) scope = cblue_log_scope_new(info->request_id);
+	CblueExchange ex;
+
+	cblue_exchange_init_from_fast(&ex, fast);
+	cblue_server_chat_start(worker, NULL, fast, &ex, cblue_fast_request_get_body(fast));
+	if (ex.status != 0)
+		cblue_fast_request_respond(fast, ex.status, ex.body);
+	g_clear_pointer(&ex.body, g_free);
+}
+
+static void
+cblue_server_fast_finished_cb(CblueFastRequest *fast, guint status, gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueRequestInfo *info = cblue_fast_request_get_data(fast);
+
+	if (info != NULL)
+		cblue_server_observe_request(worker, info, cblue_fast_request_get_method(fast), info->route, status);
+}
+
+static const CblueFastHooks cblue_server_fast_hooks = {
+    cblue_server_fast_early_cb,
+    cblue_server_fast_handle_cb,
+    cblue_server_fast_finished_cb,
+};
 
 /* store requests (feedback, conversation history) run on the shared pool: they are short,
  * but SQLite may wait for its lock and the listener thread must not */
@@ -1995,6 +2198,7 @@ static void
 cblue_server_worker_free(CblueServerWorker *worker)
 {
 	/* the thread has ended (or never started): every source of the context is ours */
+	g_clear_pointer(&worker->fast, cblue_fast_listener_free);
 	g_clear_pointer(&worker->reading, g_hash_table_unref);
 	g_clear_pointer(&worker->ws_clients, g_hash_table_unref);
 	if (worker->connections != NULL) {
@@ -2032,6 +2236,7 @@ cblue_server_worker_quit_cb(gpointer user_data)
 		g_io_stream_close(stream, NULL, NULL);
 	}
 	g_hash_table_remove_all(worker->reading);
+	g_clear_pointer(&worker->fast, cblue_fast_listener_free);
 	if (worker->soup != NULL)
 		soup_server_disconnect(worker->soup);
 	worker->quitting = TRUE;
@@ -2402,6 +2607,20 @@ cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError 
 		cblue_admin_attach(self->admin, worker->soup);
 	}
 
+	/* the fast path accepts the connections and hands libsoup those it does not serve;
+	 * TLS is libsoup's alone */
+	if (self->fast_path && self->tls_certificate == NULL) {
+		CblueFastLimits limits = {self->max_body, self->request_timeout, self->idle_timeout, self->metrics,
+					  &self->requests_open};
+		worker->fast = cblue_fast_listener_new(worker->context, socket, worker->soup, &limits,
+						       &cblue_server_fast_hooks, worker, error);
+		if (worker->fast == NULL) {
+			cblue_error_convert(error);
+			cblue_server_worker_free(worker);
+			return NULL;
+		}
+		return worker;
+	}
 	/* libsoup attaches the listening source to the thread-default context */
 	g_main_context_push_thread_default(worker->context);
 	ok = soup_server_listen_socket(worker->soup, socket, options, error);

@@ -1,0 +1,770 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "cblue-server-fast-parse-private.h"
+#include "cblue-server-fast-private.h"
+
+/*
+ * The fast path's connections (docs/server.md, "The fast path").
+ *
+ * One epoll descriptor per listener thread holds the listening socket and every
+ * connection the thread serves itself; a single GSource of the thread's context watches
+ * it. A connection is registered once, edge-triggered for input and output, so that no
+ * request changes the poll set: GLib wakes its own context (an eventfd write) whenever a
+ * source's descriptors change, and libsoup's nested sources did that eight times per
+ * request. Requests on a connection are answered one at a time, in order; the bytes of
+ * pipelined ones wait in the connection's buffer.
+ *
+ * A connection whose next request is not the hot one goes to libsoup with the bytes of
+ * that request replayed first (CblueServerFastReplay), once what was answered before is
+ * written; it is libsoup's from then on.
+ */
+
+#define CBLUE_FAST_READ_CHUNK 16384
+#define CBLUE_FAST_EVENTS     64
+
+typedef struct _CblueFastConn CblueFastConn;
+
+struct _CblueFastListener {
+	GMainContext *context;	/* owned */
+	GSocket *listen_socket; /* owned */
+	SoupServer *soup;	/* owned */
+	CblueFastLimits limits;
+	CblueFastHooks hooks;
+	gpointer user_data;
+	gint epfd;
+	gboolean listening;	 /* the listening socket is in the epoll set */
+	gboolean listen_closed;	 /* shut down (graceful shutdown): never listen again */
+	GSource *source;	 /* owned: watches epfd */
+	GSource *sweep;		 /* owned: slow and idle connections, once a second */
+	GHashTable *connections; /* owned: set of CblueFastConn (ref) */
+	gchar date[40];		 /* the Date header, formatted once a second */
+	gint64 date_second;
+};
+
+struct _CblueFastConn {
+	gint ref_count;
+	CblueFastListener *listener; /* unowned; NULL once closed */
+	gint fd;		     /* -1 once closed or handed over */
+	gchar *peer;		     /* owned: the client's address */
+	GByteArray *in;		     /* owned: bytes read and not yet consumed */
+	GString *out;		     /* owned: bytes to write */
+	gsize out_sent;
+	CblueFastRequest *current; /* owned, nullable: the request being read or answered */
+	gint64 reading_since;	   /* monotonic µs: a request started and is not read yet; 0: none */
+	gint64 last_active;	   /* monotonic µs */
+	gboolean counted_open;	   /* counted in requests_open */
+	gboolean processing;	   /* in cblue_fast_conn_process() */
+	gboolean may_have_input;   /* readable since the last read that drained the socket */
+	gboolean close_after_write;
+	gboolean handover_when_written;
+};
+
+struct _CblueFastRequest {
+	gint ref_count;
+	CblueFastConn *conn; /* owned */
+	gchar *head;	     /* owned: a copy of the head, cut into NUL-terminated strings */
+	gsize content_length;
+	SoupMessageHeaders *request_headers;  /* owned */
+	SoupMessageHeaders *response_headers; /* owned */
+	GBytes *body;			      /* owned, nullable until read */
+	GCancellable *cancellable;	      /* owned: cancelled when the client goes away */
+	gint64 start_usec;
+	gpointer data;
+	GDestroyNotify data_destroy;
+	gboolean responded;
+};
+
+static void cblue_fast_conn_process(CblueFastConn *conn);
+static void cblue_fast_conn_close(CblueFastConn *conn);
+
+/* requests */
+
+CblueFastRequest *
+cblue_fast_request_ref(CblueFastRequest *req)
+{
+	g_atomic_int_inc(&req->ref_count);
+	return req;
+}
+
+static void cblue_fast_conn_unref(CblueFastConn *conn);
+
+void
+cblue_fast_request_unref(CblueFastRequest *req)
+{
+	if (!g_atomic_int_dec_and_test(&req->ref_count))
+		return;
+	if (req->data_destroy != NULL)
+		req->data_destroy(req->data);
+	g_free(req->head);
+	soup_message_headers_unref(req->request_headers);
+	soup_message_headers_unref(req->response_headers);
+	g_clear_pointer(&req->body, g_bytes_unref);
+	g_object_unref(req->cancellable);
+	cblue_fast_conn_unref(req->conn);
+	g_free(req);
+}
+
+const gchar *
+cblue_fast_request_get_method(CblueFastRequest *req)
+{
+	return "POST";
+}
+
+const gchar *
+cblue_fast_request_get_path(CblueFastRequest *req)
+{
+	return "/api/v1/chat";
+}
+
+const gchar *
+cblue_fast_request_get_peer(CblueFastRequest *req)
+{
+	return req->conn->peer;
+}
+
+SoupMessageHeaders *
+cblue_fast_request_get_request_headers(CblueFastRequest *req)
+{
+	return req->request_headers;
+}
+
+SoupMessageHeaders *
+cblue_fast_request_get_response_headers(CblueFastRequest *req)
+{
+	return req->response_headers;
+}
+
+GBytes *
+cblue_fast_request_get_body(CblueFastRequest *req)
+{
+	return req->body;
+}
+
+gint64
+cblue_fast_request_get_start_time(CblueFastRequest *req)
+{
+	return req->start_usec;
+}
+
+GCancellable *
+cblue_fast_request_get_cancellable(CblueFastRequest *req)
+{
+	return req->cancellable;
+}
+
+void
+cblue_fast_request_set_data(CblueFastRequest *req, gpointer data, GDestroyNotify destroy)
+{
+	req->data = data;
+	req->data_destroy = destroy;
+}
+
+gpointer
+cblue_fast_request_get_data(CblueFastRequest *req)
+{
+	return req->data;
+}
+
+/* the head's headers, as libsoup would have them */
+static CblueFastRequest *
+cblue_fast_request_new(CblueFastConn *conn, const CblueFastHead *head, gint64 start_usec)
+{
+	CblueFastRequest *req = g_new0(CblueFastRequest, 1);
+
+	req->ref_count = 1;
+	req->conn = conn;
+	g_atomic_int_inc(&conn->ref_count);
+	req->head = g_malloc(head->head_len);
+	memcpy(req->head, conn->in->data, head->head_len);
+	req->content_length = head->content_length;
+	req->request_headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_REQUEST);
+	req->response_headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
+	req->cancellable = g_cancellable_new();
+	req->start_usec = start_usec;
+	for (guint i = 0; i < head->n_headers; i++) {
+		const CblueFastHeader *header = &head->headers[i];
+		/* the name ends at its colon and the value before its spaces or CR */
+		req->head[header->offset + header->name_len] = '\0';
+		req->head[header->value_offset + header->value_len] = '\0';
+		soup_message_headers_append(req->request_headers, req->head + header->offset,
+					    req->head + header->value_offset);
+	}
+	return req;
+}
+
+/* the Date header, as RFC 9110 §5.6.7 writes it */
+static const gchar *
+cblue_fast_listener_date(CblueFastListener *self)
+{
+	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+
+	if (now != self->date_second) {
+		g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc(now);
+		/* libsoup's own formatting: English names, whatever the locale */
+		g_autofree gchar *text = soup_date_time_to_string(dt, SOUP_DATE_HTTP);
+		g_strlcpy(self->date, text != NULL ? text : "", sizeof(self->date));
+		self->date_second = now;
+	}
+	return self->date;
+}
+
+static void cblue_fast_conn_flush(CblueFastConn *conn);
+
+static void
+cblue_fast_request_finish(CblueFastRequest *req, guint status)
+{
+	CblueFastConn *conn = req->conn;
+
+	if (conn->counted_open) {
+		conn->counted_open = FALSE;
+		g_atomic_int_add(conn->listener->limits.requests_open, -1);
+	}
+	conn->listener->hooks.finished(req, status, conn->listener->user_data);
+}
+
+/*
+ * Writes the response: the status line, libsoup's own headers (Server, Date), the
+ * response headers the server set, then the JSON body. A response with
+ * `Connection: close` (a refused body, a server shutting down) ends the connection.
+ */
+void
+cblue_fast_request_respond(CblueFastRequest *req, guint status, const gchar *json)
+{
+	CblueFastConn *conn = req->conn;
+	SoupMessageHeadersIter iter;
+	const char *name, *value;
+	gsize body_len = json != NULL ? strlen(json) : 0;
+	GString *out;
+
+	if (req->responded)
+		return;
+	req->responded = TRUE;
+	/* the client went away: counted as 499 already */
+	if (conn->listener == NULL || conn->current != req)
+		return;
+	out = conn->out;
+	g_string_append_printf(out, "HTTP/1.1 %u %s\r\nServer: cblue\r\nDate: %s\r\n", status,
+			       soup_status_get_phrase(status), cblue_fast_listener_date(conn->listener));
+	soup_message_headers_iter_init(&iter, req->response_headers);
+	while (soup_message_headers_iter_next(&iter, &name, &value)) {
+		g_string_append(out, name);
+		g_string_append(out, ": ");
+		g_string_append(out, value);
+		g_string_append(out, "\r\n");
+	}
+	if (json != NULL)
+		g_string_append(out, "Content-Type: application/json; charset=utf-8\r\n");
+	g_string_append_printf(out, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", body_len);
+	g_string_append_len(out, json != NULL ? json : "", (gssize)body_len);
+	if (soup_message_headers_header_contains(req->response_headers, "Connection", "close"))
+		conn->close_after_write = TRUE;
+
+	g_atomic_int_inc(&conn->ref_count);
+	conn->current = NULL;
+	cblue_fast_request_finish(req, status);
+	cblue_fast_conn_flush(conn);
+	/* the next pipelined request, unless we are in the loop that reads them */
+	if (!conn->processing)
+		cblue_fast_conn_process(conn);
+	cblue_fast_request_unref(req);
+	cblue_fast_conn_unref(conn);
+}
+
+/* connections */
+
+static void
+cblue_fast_conn_unref(CblueFastConn *conn)
+{
+	if (!g_atomic_int_dec_and_test(&conn->ref_count))
+		return;
+	g_free(conn->peer);
+	g_byte_array_unref(conn->in);
+	g_string_free(conn->out, TRUE);
+	g_free(conn);
+}
+
+static void
+cblue_fast_conn_unregister(CblueFastConn *conn)
+{
+	CblueFastListener *self = conn->listener;
+
+	if (conn->counted_open) {
+		conn->counted_open = FALSE;
+		g_atomic_int_add(self->limits.requests_open, -1);
+	}
+	cblue_server_metrics_add_active_connections(self->limits.metrics, -1);
+	conn->listener = NULL;
+	g_hash_table_remove(self->connections, conn);
+}
+
+/* the client went away or was sent away: a request being answered is a 499 */
+static void
+cblue_fast_conn_close(CblueFastConn *conn)
+{
+	CblueFastListener *self = conn->listener;
+	g_autoptr(CblueFastRequest) current = g_steal_pointer(&conn->current);
+
+	if (self == NULL)
+		return;
+	if (conn->fd >= 0) {
+		epoll_ctl(self->epfd, EPOLL_CTL_DEL, conn->fd, NULL);
+		close(conn->fd);
+		conn->fd = -1;
+	}
+	g_atomic_int_inc(&conn->ref_count);
+	if (current != NULL && !current->responded) {
+		g_cancellable_cancel(current->cancellable);
+		/* a request whose head was read: the server counts it */
+		if (current->data != NULL)
+			cblue_fast_request_finish(current, 499);
+	}
+	cblue_fast_conn_unregister(conn);
+	cblue_fast_conn_unref(conn);
+}
+
+/* libsoup takes the connection, and the bytes of the request it has to read */
+static void
+cblue_fast_conn_handover(CblueFastConn *conn)
+{
+	CblueFastListener *self = conn->listener;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GSocket) socket = NULL;
+	g_autoptr(GSocketAddress) local = NULL;
+	g_autoptr(GSocketAddress) remote = NULL;
+	g_autoptr(GSocketConnection) connection = NULL;
+	g_autoptr(GInputStream) replay = NULL;
+	g_autoptr(GIOStream) stream = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	gint fd = conn->fd;
+
+	epoll_ctl(self->epfd, EPOLL_CTL_DEL, fd, NULL);
+	conn->fd = -1;
+	socket = g_socket_new_from_fd(fd, &error);
+	if (socket == NULL) {
+		g_debug("cannot hand a connection to libsoup: %s", error->message);
+		close(fd);
+		cblue_fast_conn_close(conn);
+		return;
+	}
+	local = g_socket_get_local_address(socket, NULL);
+	remote = g_socket_get_remote_address(socket, NULL);
+	if (local == NULL || remote == NULL) {
+		/* the client is already gone */
+		g_socket_close(socket, NULL);
+		cblue_fast_conn_close(conn);
+		return;
+	}
+	/* for the server's slow-client and idle checks, which work on the GSocket */
+	g_object_set_data_full(G_OBJECT(remote), "cblue-fast-socket", g_object_ref(socket), g_object_unref);
+	connection = g_socket_connection_factory_create_connection(socket);
+	bytes = g_bytes_new(conn->in->data, conn->in->len);
+	g_byte_array_set_size(conn->in, 0);
+	replay = cblue_server_fast_replay_new(G_IO_STREAM(connection), bytes);
+	stream = g_simple_io_stream_new(replay, g_io_stream_get_output_stream(G_IO_STREAM(connection)));
+	/* libsoup counts the connection and its request from now on */
+	g_atomic_int_inc(&conn->ref_count);
+	cblue_fast_conn_unregister(conn);
+	cblue_fast_conn_unref(conn);
+	if (!soup_server_accept_iostream(self->soup, stream, local, remote, &error)) {
+		g_debug("cannot hand a connection to libsoup: %s", error->message);
+		g_io_stream_close(stream, NULL, NULL);
+	}
+}
+
+/* writes what it can; the rest when the socket is writable again (EPOLLOUT) */
+static void
+cblue_fast_conn_flush(CblueFastConn *conn)
+{
+	while (conn->fd >= 0 && conn->out_sent < conn->out->len) {
+		gssize n = send(conn->fd, conn->out->str + conn->out_sent, conn->out->len - conn->out_sent,
+				MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return;
+		if (n <= 0) {
+			cblue_fast_conn_close(conn);
+			return;
+		}
+		conn->out_sent += (gsize)n;
+	}
+	if (conn->fd < 0)
+		return;
+	g_string_truncate(conn->out, 0);
+	conn->out_sent = 0;
+	conn->last_active = g_get_monotonic_time();
+	if (conn->close_after_write) {
+		shutdown(conn->fd, SHUT_WR);
+		cblue_fast_conn_close(conn);
+	} else if (conn->handover_when_written) {
+		cblue_fast_conn_handover(conn);
+	}
+}
+
+/* reads what the socket has; FALSE when the connection is gone */
+static gboolean
+cblue_fast_conn_read(CblueFastConn *conn)
+{
+	gsize limit = CBLUE_FAST_MAX_HEAD + conn->listener->limits.max_body;
+
+	/* a client that pipelines without reading waits for its answers */
+	while (conn->fd >= 0 && conn->in->len < 2 * limit) {
+		guint old = conn->in->len;
+		gssize n;
+
+		g_byte_array_set_size(conn->in, old + CBLUE_FAST_READ_CHUNK);
+		n = recv(conn->fd, conn->in->data + old, CBLUE_FAST_READ_CHUNK, 0);
+		g_byte_array_set_size(conn->in, old + (n > 0 ? (guint)n : 0));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			conn->may_have_input = FALSE;
+			return TRUE;
+		}
+		if (n <= 0) {
+			cblue_fast_conn_close(conn);
+			return FALSE;
+		}
+		conn->last_active = g_get_monotonic_time();
+		/* a short read drained the socket: the next bytes raise a new edge */
+		if ((gsize)n < CBLUE_FAST_READ_CHUNK) {
+			conn->may_have_input = FALSE;
+			return TRUE;
+		}
+	}
+	return conn->fd >= 0;
+}
+
+/* the requests in the buffer, one at a time */
+static void
+cblue_fast_conn_process(CblueFastConn *conn)
+{
+	CblueFastListener *self = conn->listener;
+
+	g_atomic_int_inc(&conn->ref_count);
+	conn->processing = TRUE;
+	while (conn->listener != NULL && conn->fd >= 0 && conn->current == NULL && !conn->close_after_write &&
+	       !conn->handover_when_written) {
+		g_autoptr(CblueFastRequest) req = NULL;
+		CblueFastHead head;
+		CblueFastParseResult result;
+
+		if (conn->may_have_input && !cblue_fast_conn_read(conn))
+			break;
+		if (conn->in->len == 0)
+			break;
+		if (conn->reading_since == 0) {
+			conn->reading_since = g_get_monotonic_time();
+			conn->counted_open = TRUE;
+			g_atomic_int_inc(self->limits.requests_open);
+		}
+		result = cblue_fast_parse_head((const gchar *)conn->in->data, conn->in->len, self->limits.max_body,
+					       &head);
+		if (result == CBLUE_FAST_PARSE_INCOMPLETE)
+			break;
+		if (result == CBLUE_FAST_PARSE_HANDOVER) {
+			if (conn->out->len > 0)
+				conn->handover_when_written = TRUE;
+			else
+				cblue_fast_conn_handover(conn);
+			break;
+		}
+		/* the body is small (max_body): it is read before the early checks run */
+		if (conn->in->len < head.head_len + head.content_length)
+			break;
+		req = cblue_fast_request_new(conn, &head, conn->reading_since);
+		req->body = g_bytes_new(conn->in->data + head.head_len, head.content_length);
+		g_byte_array_remove_range(conn->in, 0, (guint)(head.head_len + head.content_length));
+		conn->current = cblue_fast_request_ref(req);
+		conn->reading_since = 0;
+		self->hooks.early(req, self->user_data);
+		if (!req->responded)
+			self->hooks.handle(req, self->user_data);
+	}
+	conn->processing = FALSE;
+	cblue_fast_conn_unref(conn);
+}
+
+static void
+cblue_fast_listener_accept(CblueFastListener *self)
+{
+	for (guint i = 0; i < CBLUE_FAST_EVENTS; i++) {
+		struct sockaddr_storage addr;
+		socklen_t addr_len = sizeof(addr);
+		struct epoll_event ev = {0};
+		CblueFastConn *conn;
+		gint one = 1;
+		gint fd = accept4(g_socket_get_fd(self->listen_socket), (struct sockaddr *)&addr, &addr_len,
+				  SOCK_NONBLOCK | SOCK_CLOEXEC);
+
+		if (fd < 0) {
+			if (errno == EINTR || errno == ECONNABORTED)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return;
+			/* shut down (graceful shutdown): for good; out of descriptors or memory:
+			 * the pending connection would wake us at once again, so the sweep
+			 * listens again a second later */
+			if (errno == EINVAL || errno == EBADF)
+				self->listen_closed = TRUE;
+			else
+				g_warning("cannot accept a connection: %s", g_strerror(errno));
+			epoll_ctl(self->epfd, EPOLL_CTL_DEL, g_socket_get_fd(self->listen_socket), NULL);
+			self->listening = FALSE;
+			return;
+		}
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		conn = g_new0(CblueFastConn, 1);
+		conn->ref_count = 1;
+		conn->listener = self;
+		conn->fd = fd;
+		conn->in = g_byte_array_sized_new(CBLUE_FAST_READ_CHUNK);
+		conn->out = g_string_sized_new(1024);
+		conn->last_active = g_get_monotonic_time();
+		{
+			g_autoptr(GSocketAddress) sa = g_socket_address_new_from_native(&addr, addr_len);
+			conn->peer = G_IS_INET_SOCKET_ADDRESS(sa)
+					 ? g_inet_address_to_string(
+					       g_inet_socket_address_get_address(G_INET_SOCKET_ADDRESS(sa)))
+					 : g_strdup("unknown");
+		}
+		g_hash_table_add(self->connections, conn);
+		cblue_server_metrics_add_active_connections(self->limits.metrics, 1);
+		ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+		ev.data.ptr = conn;
+		if (epoll_ctl(self->epfd, EPOLL_CTL_ADD, fd, &ev) != 0)
+			cblue_fast_conn_close(conn);
+	}
+}
+
+static void
+cblue_fast_conn_event(CblueFastConn *conn, guint32 events)
+{
+	if (conn->listener == NULL)
+		return;
+	if (events & EPOLLOUT && conn->out->len > 0)
+		cblue_fast_conn_flush(conn);
+	if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
+		conn->may_have_input = TRUE;
+		cblue_fast_conn_process(conn);
+	}
+	/* the client closed while its request is answered (we read no more while one is in
+	 * flight, so no read tells): it went away, a 499, and the answer is cancelled */
+	if (conn->listener != NULL &&
+	    ((events & (EPOLLHUP | EPOLLERR)) || ((events & EPOLLRDHUP) && conn->current != NULL)))
+		cblue_fast_conn_close(conn);
+}
+
+static gboolean
+cblue_fast_listener_dispatch(GSource *source, GSourceFunc callback, gpointer user_data)
+{
+	CblueFastListener *self = user_data;
+	struct epoll_event events[CBLUE_FAST_EVENTS];
+	gint n = epoll_wait(self->epfd, events, CBLUE_FAST_EVENTS, 0);
+	g_autoptr(GPtrArray) conns = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_fast_conn_unref);
+
+	/* a connection closed by another's event stays valid until the end of the batch */
+	for (gint i = 0; i < n; i++) {
+		CblueFastConn *conn = events[i].data.ptr;
+		if (conn != NULL) {
+			g_atomic_int_inc(&conn->ref_count);
+			g_ptr_array_add(conns, conn);
+		}
+	}
+	for (gint i = 0; i < n; i++) {
+		CblueFastConn *conn = events[i].data.ptr;
+		if (conn == NULL)
+			cblue_fast_listener_accept(self);
+		else
+			cblue_fast_conn_event(conn, events[i].events);
+	}
+	return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs cblue_fast_listener_source_funcs = {
+    NULL,
+    NULL,
+    cblue_fast_listener_dispatch,
+    NULL,
+    NULL,
+    NULL,
+};
+
+/* the listening socket in the epoll set (data NULL: not a connection) */
+static void
+cblue_fast_listener_listen(CblueFastListener *self)
+{
+	struct epoll_event ev = {0};
+
+	ev.events = EPOLLIN;
+	ev.data.ptr = NULL;
+	self->listening = epoll_ctl(self->epfd, EPOLL_CTL_ADD, g_socket_get_fd(self->listen_socket), &ev) == 0;
+}
+
+/* once a second: a request that takes over request_timeout to arrive (slowloris), a
+ * kept-alive connection silent for idle_timeout */
+static gboolean
+cblue_fast_listener_sweep_cb(gpointer user_data)
+{
+	CblueFastListener *self = user_data;
+	gint64 now = g_get_monotonic_time();
+	g_autoptr(GPtrArray) expired = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_fast_conn_unref);
+	GHashTableIter iter;
+	gpointer key;
+
+	g_hash_table_iter_init(&iter, self->connections);
+	while (g_hash_table_iter_next(&iter, &key, NULL)) {
+		CblueFastConn *conn = key;
+		gboolean slow = conn->reading_since != 0 &&
+				now - conn->reading_since >= (gint64)self->limits.request_timeout * G_USEC_PER_SEC;
+		gboolean idle = conn->reading_since == 0 && conn->current == NULL && conn->out->len == 0 &&
+				now - conn->last_active >= (gint64)self->limits.idle_timeout * G_USEC_PER_SEC;
+		if (slow)
+			g_info("closing a connection that took more than %u s to send its request",
+			       self->limits.request_timeout);
+		if (slow || idle) {
+			g_atomic_int_inc(&conn->ref_count);
+			g_ptr_array_add(expired, conn);
+		}
+	}
+	for (guint i = 0; i < expired->len; i++)
+		cblue_fast_conn_close(g_ptr_array_index(expired, i));
+	if (!self->listening && !self->listen_closed)
+		cblue_fast_listener_listen(self);
+	return G_SOURCE_CONTINUE;
+}
+
+/*
+ * libsoup keeps a connection alive after a response only while its server has a listener,
+ * and it has none of its own here: it gets one that nobody connects to, a Unix socket
+ * with an abstract name the kernel picks (autobind)
+ */
+static gboolean
+cblue_fast_listener_give_soup_a_listener(CblueFastListener *self, GError **error)
+{
+	struct sockaddr_un addr = {0};
+	g_autoptr(GSocket) unix_socket = NULL;
+	gboolean ok;
+	gint fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+
+	addr.sun_family = AF_UNIX;
+	if (fd < 0 || bind(fd, (struct sockaddr *)&addr, sizeof(sa_family_t)) != 0 || listen(fd, 1) != 0) {
+		gint errsv = errno;
+		if (fd >= 0)
+			close(fd);
+		g_set_error(error, G_IO_ERROR, g_io_error_from_errno(errsv), "%s", g_strerror(errsv));
+		return FALSE;
+	}
+	unix_socket = g_socket_new_from_fd(fd, error);
+	if (unix_socket == NULL) {
+		close(fd);
+		return FALSE;
+	}
+	g_main_context_push_thread_default(self->context);
+	ok = soup_server_listen_socket(self->soup, unix_socket, 0, error);
+	g_main_context_pop_thread_default(self->context);
+	return ok;
+}
+
+/*
+ * cblue_fast_listener_new:
+ * @context: the listener thread's context
+ * @listen_socket: its listening socket
+ * @soup: its SoupServer, which takes every connection the fast path does not serve
+ *
+ * Returns: (transfer full): a listener; free it in the thread of @context
+ */
+CblueFastListener *
+cblue_fast_listener_new(GMainContext *context, GSocket *listen_socket, SoupServer *soup,
+			const CblueFastLimits *limits, const CblueFastHooks *hooks, gpointer user_data,
+			GError **error)
+{
+	CblueFastListener *self = g_new0(CblueFastListener, 1);
+
+	self->context = g_main_context_ref(context);
+	self->listen_socket = g_object_ref(listen_socket);
+	self->soup = g_object_ref(soup);
+	self->limits = *limits;
+	self->hooks = *hooks;
+	self->user_data = user_data;
+	self->connections =
+	    g_hash_table_new_full(g_direct_hash, g_direct_equal, (GDestroyNotify)cblue_fast_conn_unref, NULL);
+	self->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (self->epfd < 0 || !cblue_fast_listener_give_soup_a_listener(self, error)) {
+		if (self->epfd < 0)
+			g_set_error(error, G_IO_ERROR, g_io_error_from_errno(errno), "epoll: %s", g_strerror(errno));
+		cblue_fast_listener_free(self);
+		return NULL;
+	}
+	g_socket_set_blocking(listen_socket, FALSE);
+	cblue_fast_listener_listen(self);
+	self->source = g_source_new(&cblue_fast_listener_source_funcs, sizeof(GSource));
+	g_source_add_unix_fd(self->source, self->epfd, G_IO_IN);
+	/* no block/unblock around each dispatch: GLib would wake its own context each time */
+	g_source_set_can_recurse(self->source, TRUE);
+	g_source_set_callback(self->source, NULL, self, NULL);
+	g_source_set_static_name(self->source, "[cblue-server] fast path");
+	g_source_attach(self->source, context);
+	self->sweep = g_timeout_source_new_seconds(1);
+	g_source_set_callback(self->sweep, cblue_fast_listener_sweep_cb, self, NULL);
+	g_source_set_static_name(self->sweep, "[cblue-server] fast path sweep");
+	g_source_attach(self->sweep, context);
+	return self;
+}
+
+/* in the listener thread: closes every connection still served here */
+void
+cblue_fast_listener_free(CblueFastListener *self)
+{
+	g_autoptr(GPtrArray) conns = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_fast_conn_unref);
+	GHashTableIter iter;
+	gpointer key;
+
+	g_hash_table_iter_init(&iter, self->connections);
+	while (g_hash_table_iter_next(&iter, &key, NULL)) {
+		g_atomic_int_inc(&((CblueFastConn *)key)->ref_count);
+		g_ptr_array_add(conns, key);
+	}
+	for (guint i = 0; i < conns->len; i++)
+		cblue_fast_conn_close(g_ptr_array_index(conns, i));
+	if (self->source != NULL) {
+		g_source_destroy(self->source);
+		g_source_unref(self->source);
+	}
+	if (self->sweep != NULL) {
+		g_source_destroy(self->sweep);
+		g_source_unref(self->sweep);
+	}
+	if (self->epfd >= 0)
+		close(self->epfd);
+	g_hash_table_unref(self->connections);
+	g_object_unref(self->soup);
+	g_object_unref(self->listen_socket);
+	g_main_context_unref(self->context);
+	g_free(self);
+}
+
+/* the GSocket under a request's connection: libsoup's own, or the one the fast path
+ * handed over (libsoup knows only its stream) */
+GSocket *
+cblue_fast_message_get_socket(SoupServerMessage *msg)
+{
+	GSocket *socket = soup_server_message_get_socket(msg);
+	GSocketAddress *remote;
+
+	if (socket != NULL)
+		return socket;
+	remote = soup_server_message_get_remote_address(msg);
+	return remote != NULL ? g_object_get_data(G_OBJECT(remote), "cblue-fast-socket") : NULL;
+}

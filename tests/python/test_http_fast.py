@@ -1,0 +1,319 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""The fast path of `cblue serve` (docs/server.md, "The fast path"), black-box over raw
+sockets: pipelined requests answered in order (the hot ones by the fast path, the others
+handed to libsoup on the same connection), a request split byte by byte, a client that
+stops mid-body, malformed and over-long requests answered exactly as libsoup answers them
+(compared with a server run with `[server] fast_path=false`), the same responses on both
+paths, connections counted, and 499 for a client that went away."""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import CBLUE
+from topology_mode import TOPOLOGY
+
+pytestmark = pytest.mark.skipif(TOPOLOGY, reason="about one `cblue serve` process")
+
+
+class Server:
+    def __init__(self, tmp_path, name, config=""):
+        base = tmp_path / name
+        base.mkdir()
+        conf = base / "cblue.conf"
+        conf.write_text(config, encoding="utf-8")
+        # kept-alive connections that libsoup holds may delay a graceful stop
+        env = dict(os.environ, CBLUE_SERVER_SHUTDOWN_TIMEOUT="1")
+        self.proc = subprocess.Popen(
+            [CBLUE, "serve", "--port", "0", "--data-dir", str(base / "data"), "--config", str(conf)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        line = self.proc.stdout.readline()
+        assert line.startswith("Listening on http://127.0.0.1:"), (line, self.proc.stderr.read())
+        self.port = int(re.search(r":(\d+)/", line).group(1))
+
+    def connect(self):
+        sock = socket.create_connection(("127.0.0.1", self.port), timeout=10)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+
+@pytest.fixture
+def servers(tmp_path):
+    started = []
+
+    def start(name, config=""):
+        srv = Server(tmp_path, name, config)
+        started.append(srv)
+        return srv
+
+    yield start
+    for srv in started:
+        srv.stop()
+
+
+class Reader:
+    """Responses read off a socket, one at a time (Content-Length bodies)."""
+
+    def __init__(self, sock):
+        self.sock = sock
+        self.buf = b""
+
+    def _fill(self):
+        data = self.sock.recv(65536)
+        if not data:
+            raise EOFError
+        self.buf += data
+
+    def response(self):
+        while b"\r\n\r\n" not in self.buf:
+            self._fill()
+        head, self.buf = self.buf.split(b"\r\n\r\n", 1)
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {}
+        for line in lines[1:]:
+            name, value = line.split(":", 1)
+            headers[name.strip().lower()] = value.strip()
+        length = int(headers.get("content-length", "0"))
+        while len(self.buf) < length:
+            self._fill()
+        body, self.buf = self.buf[:length], self.buf[length:]
+        return status, headers, body
+
+    def closed(self, timeout):
+        """True if the server closes the connection within @timeout seconds."""
+        self.sock.settimeout(timeout)
+        try:
+            while True:
+                if not self.sock.recv(65536):
+                    return True
+        except (socket.timeout, TimeoutError):
+            return False
+        except ConnectionResetError:
+            return True
+
+
+def chat_request(message, request_id=None, content_type="application/json", extra=""):
+    body = json.dumps({"message": message}).encode()
+    head = "POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    if content_type:
+        head += f"Content-Type: {content_type}\r\n"
+    if request_id:
+        head += f"X-Request-Id: {request_id}\r\n"
+    head += extra + f"Content-Length: {len(body)}\r\n\r\n"
+    return head.encode() + body
+
+
+def exchange(srv, data, n=1):
+    """@n responses to @data sent at once, then whether the server closed the connection"""
+    with srv.connect() as sock:
+        sock.sendall(data)
+        reader = Reader(sock)
+        responses = []
+        try:
+            for _ in range(n):
+                responses.append(reader.response())
+        except EOFError:
+            return responses, True
+        return responses, reader.closed(0.15)
+
+
+def test_pipelined_requests_in_order(servers):
+    srv = servers("fast")
+    data = (chat_request("solar price?", "p-1") + chat_request("opening hours?", "p-2") +
+            b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + chat_request("cctv?", "p-3") +
+            b"POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 17\r\n\r\n{\"message\": nope}")
+    responses, _ = exchange(srv, data, 5)
+    assert [r[0] for r in responses] == [200, 200, 200, 200, 400]
+    assert [r[1].get("x-request-id") for r in responses[:2]] == ["p-1", "p-2"]
+    assert json.loads(responses[2][2]) == {"status": "ok"}
+    # libsoup has the connection after the handover: the later chats are its too
+    assert responses[3][1]["x-request-id"] == "p-3"
+    assert json.loads(responses[3][2])["reply"]
+    assert json.loads(responses[4][2])["error"]["code"] == "invalid_data"
+
+
+def test_keepalive_many_requests(servers):
+    srv = servers("fast")
+    with srv.connect() as sock:
+        reader = Reader(sock)
+        for i in range(20):
+            sock.sendall(chat_request(f"question {i}", f"k-{i}"))
+            status, headers, body = reader.response()
+            assert status == 200 and headers["x-request-id"] == f"k-{i}"
+            assert json.loads(body)["conversation_id"]
+
+
+def test_request_split_byte_by_byte(servers):
+    srv = servers("fast")
+    data = chat_request("ติดโซลาร์เซลล์ราคาเท่าไหร่", "split-1")
+    with srv.connect() as sock:
+        for i in range(len(data)):
+            sock.send(data[i:i + 1])
+            time.sleep(0.001)
+        status, headers, body = Reader(sock).response()
+    assert status == 200 and headers["x-request-id"] == "split-1"
+    assert json.loads(body)["language"] == "th"
+
+
+def test_client_stops_mid_body(servers):
+    srv = servers("fast", "[server]\nrequest_timeout=1\n")
+    data = chat_request("a message that never arrives whole")
+    with srv.connect() as sock:
+        sock.sendall(data[:-5])
+        start = time.monotonic()
+        # the sweep runs once a second: closed after 1 to 3 s, without a response
+        assert Reader(sock).closed(5)
+        assert 0.9 <= time.monotonic() - start <= 4.5
+    # a head that never ends, too
+    with srv.connect() as sock:
+        sock.sendall(data[:40])
+        assert Reader(sock).closed(5)
+    responses, _ = exchange(srv, chat_request("still there?"))
+    assert responses[0][0] == 200
+
+
+# malformed or unusual requests: the fast path hands them to libsoup, so the answer is
+# libsoup's own, byte for byte apart from the date and the request id
+ODD_REQUESTS = {
+    "malformed request line": b"POST  /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}",
+    "garbage": b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n",
+    "bare LF": b"POST /api/v1/chat HTTP/1.1\nHost: x\nContent-Type: application/json\nContent-Length: 2\n\n{}",
+    "over-long header": (b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nX-Long: " + b"a" * 20000 +
+                         b"\r\nContent-Length: 2\r\n\r\n{}"),
+    "too many headers": (b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\n" +
+                         b"".join(b"X-H%d: v\r\n" % i for i in range(100)) +
+                         b"Content-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"message\":\"hi\"}"),
+    "bad Content-Length": b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n{}",
+    "two Content-Lengths": (b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                            b"Content-Length: 3\r\n\r\n{}x"),
+    "body over the limit": (b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            b"Content-Length: 70000\r\n\r\n" + b" " * 70000),
+    "chunked": (b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"),
+    "HTTP/1.0": b"POST /api/v1/chat HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+    "no Host": b"POST /api/v1/chat HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+    "line folding": (b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 2\r\n\r\n{}"),
+}
+
+
+def normalized(responses):
+    out = []
+    for status, headers, body in responses:
+        headers = {k: v for k, v in headers.items() if k not in ("date", "x-request-id")}
+        try:
+            body = json.loads(body)
+            body.pop("conversation_id", None)
+            body.pop("message_id", None)
+        except ValueError:
+            pass
+        out.append((status, headers, body))
+    return out
+
+
+def test_odd_requests_answered_as_libsoup_does(servers):
+    fast = servers("fast")
+    soup = servers("soup", "[server]\nfast_path=false\n")
+    for name, data in ODD_REQUESTS.items():
+        got = exchange(fast, data)
+        expected = exchange(soup, data)
+        assert normalized(got[0]) == normalized(expected[0]), name
+        assert got[1] == expected[1], name
+    # neither crashed
+    assert exchange(fast, chat_request("hello"))[0][0][0] == 200
+
+
+def test_same_responses_as_libsoup(servers):
+    config = "[server]\ncors_origins=https://shop.example\n"
+    fast = servers("fast", config)
+    soup = servers("soup", config + "fast_path=false\n")
+    cases = [
+        chat_request("How much is a rooftop solar system?", "same-1", extra="Origin: https://shop.example\r\n"),
+        chat_request("hello", "same-2", content_type="text/html"),
+        chat_request("", "same-3"),
+        chat_request("x", "same-4", extra="Origin: https://elsewhere.example\r\n"),
+        chat_request("x", "bad id \x01", extra="X-Forwarded-For: 10.1.2.3\r\n"),
+        chat_request("plain", "same-5", content_type=None),
+    ]
+    for data in cases:
+        got, got_closed = exchange(fast, data)
+        expected, expected_closed = exchange(soup, data)
+        assert normalized(got) == normalized(expected), data
+        assert got_closed == expected_closed, data
+    assert got[0][1]["x-request-id"] == "same-5"
+
+
+def test_rate_limit_as_libsoup(servers):
+    config = "[server]\nrate_limit=0.01\nrate_limit_burst=1\n"
+    fast = servers("fast", config)
+    soup = servers("soup", config + "fast_path=false\n")
+    for srv in (fast, soup):
+        assert exchange(srv, chat_request("first"))[0][0][0] == 200
+    got, got_closed = exchange(fast, chat_request("second"))
+    expected, expected_closed = exchange(soup, chat_request("second"))
+    assert got[0][0] == 429 and int(got[0][1]["retry-after"]) >= 1
+    assert normalized(got) == normalized(expected) and got_closed == expected_closed
+
+
+def metric(srv, name, **labels):
+    with srv.connect() as sock:
+        sock.sendall(b"GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        _, _, body = Reader(sock).response()
+    want = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
+    for line in body.decode().splitlines():
+        m = re.match(r"^(\w+)(?:\{(.*)\})? (\S+)$", line)
+        if m and m.group(1) == name:
+            got = ",".join(sorted((m.group(2) or "").split(","))) if m.group(2) else ""
+            if got == want:
+                return float(m.group(3))
+    return 0.0
+
+
+def test_client_gone_is_499(servers):
+    srv = servers("slow", "[plugins]\nenabled=dummy\ndisabled=\n[dummy]\nmodel_delay_ms=600\n")
+    with srv.connect() as sock:
+        sock.sendall(chat_request("solar-warranty?"))
+        time.sleep(0.2)
+    deadline = time.monotonic() + 5
+    while metric(srv, "http_requests_total", route="/api/v1/chat", status="499") != 1:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    # the reply computed afterwards is not counted again
+    time.sleep(0.8)
+    assert metric(srv, "http_requests_total", route="/api/v1/chat", status="499") == 1
+    assert metric(srv, "http_requests_total", route="/api/v1/chat", status="200") == 0
+
+
+def test_connections_counted(servers):
+    srv = servers("fast")
+    before = metric(srv, "active_connections")
+    socks = [srv.connect() for _ in range(3)]
+    for sock in socks:
+        sock.sendall(chat_request("hello"))
+        Reader(sock).response()
+    # the scrape's own connection, and the three
+    assert metric(srv, "active_connections") >= before + 3
+    for sock in socks:
+        sock.close()
+    time.sleep(0.3)
+    # (scrapes are libsoup's: their connections may still be counted, see docs/server.md)
+    assert metric(srv, "active_connections") <= before + 2
