@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cblue-json-private.h"
 #include "cblue-http-direct.h"
 #include "cblue-openai-common.h"
 
@@ -141,46 +142,6 @@ cblue_openai_client_get_session(CblueOpenaiClient *self)
 
 static void cblue_openai_write_json(GString *out, JsonNode *node);
 
-/* a string, with the escapes JSON needs and nothing else (UTF-8 as is); the runs between
- * them copied whole */
-static void
-cblue_openai_write_json_string(GString *out, const gchar *text)
-{
-	const gchar *run = text;
-
-	g_string_append_c(out, '"');
-	for (const gchar *p = text;; p++) {
-		guchar c = (guchar)*p;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		g_string_append_len(out, run, p - run);
-		if (c == '\0')
-			break;
-		switch (c) {
-		case '"':
-			g_string_append(out, "\\\"");
-			break;
-		case '\\':
-			g_string_append(out, "\\\\");
-			break;
-		case '\n':
-			g_string_append(out, "\\n");
-			break;
-		case '\r':
-			g_string_append(out, "\\r");
-			break;
-		case '\t':
-			g_string_append(out, "\\t");
-			break;
-		default:
-			g_string_append_printf(out, "\\u%04x", c);
-			break;
-		}
-		run = p + 1;
-	}
-	g_string_append_c(out, '"');
-}
-
 static void
 cblue_openai_write_json_value(GString *out, JsonNode *node)
 {
@@ -188,7 +149,7 @@ cblue_openai_write_json_value(GString *out, JsonNode *node)
 
 	switch (json_node_get_value_type(node)) {
 	case G_TYPE_STRING:
-		cblue_openai_write_json_string(out, json_node_get_string(node));
+		cblue_json_append_string(out, json_node_get_string(node));
 		break;
 	case G_TYPE_INT64:
 		g_string_append_printf(out, "%" G_GINT64_FORMAT, json_node_get_int(node));
@@ -220,7 +181,7 @@ cblue_openai_write_json(GString *out, JsonNode *node)
 			if (!first)
 				g_string_append_c(out, ',');
 			first = FALSE;
-			cblue_openai_write_json_string(out, name);
+			cblue_json_append_string(out, name);
 			g_string_append_c(out, ':');
 			cblue_openai_write_json(out, member);
 		}

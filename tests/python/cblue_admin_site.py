@@ -12,6 +12,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from cblue_process import stop_gracefully
 
 CBLUE = os.environ.get("CBLUE_BIN", "cblue")
 
@@ -71,13 +72,7 @@ class Site:
         """SIGTERM; returns the exit status (non-zero under ASan when something leaked)"""
         if self.proc is None:
             return None
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_gracefully(self.proc)
         return self.proc.returncode
 
     # the public chat API

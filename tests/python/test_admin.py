@@ -20,6 +20,7 @@ import urllib.request
 import pytest
 
 from conftest import CBLUE
+from cblue_process import stop_gracefully
 
 SOURCE_ROOT = os.environ.get("CBLUE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
 API = "/admin/api/v1"
@@ -129,13 +130,7 @@ class Server:
             return err.code, None
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_gracefully(self.proc)
 
 
 def run_cli(*args, stdin=None, check=None):

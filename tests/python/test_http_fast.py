@@ -18,6 +18,7 @@ import pytest
 
 from conftest import CBLUE
 from topology_mode import TOPOLOGY
+from cblue_process import stop_gracefully
 
 pytestmark = pytest.mark.skipif(TOPOLOGY, reason="about one `cblue serve` process")
 
@@ -43,13 +44,7 @@ class Server:
         return sock
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_gracefully(self.proc)
         self.proc.stdout.close()
         self.proc.stderr.close()
 

@@ -15,6 +15,7 @@ import urllib.request
 import pytest
 
 from conftest import CBLUE
+from cblue_process import stop_gracefully
 
 parser = pytest.importorskip("prometheus_client.parser")
 
@@ -26,12 +27,7 @@ def server(tmp_path):
     line = proc.stdout.readline()
     assert line.startswith("Listening on http://127.0.0.1:"), (line, proc.stderr.read())
     yield line.split()[-1].rstrip("/")
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop_gracefully(proc)
 
 
 def chat(base, message):

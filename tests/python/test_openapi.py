@@ -30,6 +30,7 @@ import pytest
 
 from conftest import CBLUE
 from topology_mode import TOPOLOGY, topology
+from cblue_process import stop_gracefully
 
 yaml = pytest.importorskip("yaml")
 jsonschema = pytest.importorskip("jsonschema")
@@ -183,13 +184,7 @@ class Server:
             conn.close()
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_gracefully(self.proc)
 
 
 def ini_to_dict(text):
