@@ -27,8 +27,9 @@
  * where 12 were (document, packed frequencies, precomputed contribution): the contribution
  * is computed as the search reads the posting, from the frequencies and the document's
  * field lengths, to the same float it was stored as. The IDF follows from the number of
- * postings. A build hashes each document's terms, counts them per field after sorting the
- * document's few hashes, and radix-sorts all (hash, document, frequencies) triples once:
+ * postings. A build hashes each document's terms (n-grams and pairs without writing them),
+ * counts them per field in a small table of hashes, and radix-sorts all (hash, document,
+ * frequencies) triples once:
  * no hash table of strings is involved but the Latin words kept for typo tolerance.
  */
 
@@ -159,33 +160,118 @@ cblue_bm25_load_stopwords(void)
 	return set;
 }
 
+typedef enum {
+	CBLUE_BM25_KIND_WORD,
+	CBLUE_BM25_KIND_NGRAM,
+	CBLUE_BM25_KIND_PAIR,
+} CblueBm25Kind;
+
+static CblueBm25Kind
+cblue_bm25_term_kind(const gchar *text)
+{
+	if (text[0] == CBLUE_BM25_NGRAM_PREFIX)
+		return CBLUE_BM25_KIND_NGRAM;
+	if (strstr(text, CBLUE_BM25_PAIR_SEPARATOR) != NULL)
+		return CBLUE_BM25_KIND_PAIR;
+	return CBLUE_BM25_KIND_WORD;
+}
+
+#define CBLUE_BM25_FNV_OFFSET 0xcbf29ce484222325ULL
+
+/* FNV-1a goes byte by byte: the hash of a text written in parts is that of the parts fed in
+ * turn, so the build hashes n-grams and pairs without writing them */
+static inline guint64
+cblue_bm25_fnv_add(guint64 h, const gchar *text, gsize len)
+{
+	for (gsize i = 0; i < len; i++) {
+		h ^= (guchar)text[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static inline guint64
+cblue_bm25_hash_finish(guint64 h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+/* FNV-1a of the first @len bytes of @text but the one at @skip (G_MAXSIZE: none), mixed
+ * so that the top bits (the directories') are as good as the low ones */
+static guint64
+cblue_bm25_hash(const gchar *text, gsize len, gsize skip)
+{
+	if (skip >= len)
+		return cblue_bm25_hash_finish(cblue_bm25_fnv_add(CBLUE_BM25_FNV_OFFSET, text, len));
+	return cblue_bm25_hash_finish(
+		cblue_bm25_fnv_add(cblue_bm25_fnv_add(CBLUE_BM25_FNV_OFFSET, text, skip), text + skip + 1, len - skip - 1));
+}
+
+/* a term's 64-bit key: the hash of its text, with the term's kind in the 2 lowest bits (the
+ * weight of a posting follows from its key) */
+static guint64
+cblue_bm25_term_key(const gchar *text)
+{
+	return (cblue_bm25_hash(text, strlen(text), G_MAXSIZE) & ~(guint64)3) | cblue_bm25_term_kind(text);
+}
+
+/* the key of the n-gram "#" + @len bytes of @text (cblue_bm25_ngram_new()), without writing it */
+static inline guint64
+cblue_bm25_ngram_key(const gchar *text, gsize len)
+{
+	static const gchar prefix = CBLUE_BM25_NGRAM_PREFIX;
+	guint64 h = cblue_bm25_fnv_add(cblue_bm25_fnv_add(CBLUE_BM25_FNV_OFFSET, &prefix, 1), text, len);
+	return (cblue_bm25_hash_finish(h) & ~(guint64)3) | CBLUE_BM25_KIND_NGRAM;
+}
+
+/* the key of the pair of @a and @b (cblue_bm25_add_pairs()), without writing it; its kind
+ * is cblue_bm25_term_kind()'s of the pair's text */
+static inline guint64
+cblue_bm25_pair_key(const gchar *a, const gchar *b)
+{
+	guint64 h = cblue_bm25_fnv_add(CBLUE_BM25_FNV_OFFSET, a, strlen(a));
+	h = cblue_bm25_fnv_add(h, CBLUE_BM25_PAIR_SEPARATOR, 1);
+	h = cblue_bm25_fnv_add(h, b, strlen(b));
+	return (cblue_bm25_hash_finish(h) & ~(guint64)3) |
+	       (a[0] == CBLUE_BM25_NGRAM_PREFIX ? CBLUE_BM25_KIND_NGRAM : CBLUE_BM25_KIND_PAIR);
+}
+
 /* Thai without tone marks, maitaikhu and silent letters (a consonant, with its vowel, under
  * thanthakhat): the spellings of one word that people mix up, mostly in loanwords
  * ("โซล่า"/"โซลาร์", "อินเวอเตอร์"/"อินเวอร์เตอร์"), become the same */
+static gboolean
+cblue_bm25_thai_is_vowel_sign(gunichar ch)
+{
+	return ch >= 0x0E31 && ch <= 0x0E3A && ch != 0x0E32 && ch != 0x0E33;
+}
+
+/* (in place: the text only gets shorter, whole characters at a time) */
 static void
 cblue_bm25_thai_skeleton(GString *text)
 {
-	g_autofree gunichar *chars = g_utf8_to_ucs4_fast(text->str, -1, NULL);
-	glong n = 0;
+	gchar *out = text->str;
 
-	for (glong i = 0; chars[i] != 0; i++) {
-		gunichar ch = chars[i];
-		if (ch >= 0x0E47 && ch <= 0x0E4B)
-			continue;
+	for (const gchar *p = text->str; *p != '\0';) {
+		gunichar ch = g_utf8_get_char(p);
+		const gchar *next = g_utf8_next_char(p);
 		if (ch == 0x0E4C) {
 			/* drop the silent consonant, and a vowel sign above or below it */
-			while (n > 0 && chars[n - 1] >= 0x0E31 && chars[n - 1] <= 0x0E3A && chars[n - 1] != 0x0E32 &&
-			       chars[n - 1] != 0x0E33)
-				n--;
-			if (n > 0)
-				n--;
-			continue;
+			while (out > text->str && cblue_bm25_thai_is_vowel_sign(g_utf8_get_char(g_utf8_prev_char(out))))
+				out = g_utf8_prev_char(out);
+			if (out > text->str)
+				out = g_utf8_prev_char(out);
+		} else if (ch < 0x0E47 || ch > 0x0E4B) {
+			memmove(out, p, next - p);
+			out += next - p;
 		}
-		chars[n++] = ch;
+		p = next;
 	}
-	g_string_truncate(text, 0);
-	for (glong i = 0; i < n; i++)
-		g_string_append_unichar(text, chars[i]);
+	g_string_truncate(text, out - text->str);
 }
 
 /* "#" and @len bytes of @text: an n-gram term (printf is the dear part of analysis) */
@@ -199,11 +285,31 @@ cblue_bm25_ngram_new(const gchar *text, gsize len)
 	return term;
 }
 
+/* @n more elements at the end of @array, uninitialized: where they start */
+static inline gpointer
+cblue_bm25_array_grow(GArray *array, gsize n)
+{
+	guint len = array->len;
+	g_array_set_size(array, len + n);
+	return array->data + (gsize)len * g_array_get_element_size(array);
+}
+
 static void
-cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams)
+cblue_bm25_add_ngram(const gchar *text, gsize len, GPtrArray *ngrams, guint64 *key)
+{
+	if (ngrams != NULL)
+		g_ptr_array_add(ngrams, cblue_bm25_ngram_new(text, len));
+	if (key != NULL)
+		*key = cblue_bm25_ngram_key(text, len);
+}
+
+/* the chunk's n-grams, as texts into @ngrams and/or as keys into @ngram_keys (each nullable) */
+static void
+cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams, GArray *ngram_keys)
 {
 	guint n = script == CBLUE_SCRIPT_HAN ? 2 : 3;
-	glong n_chars;
+	gsize n_chars;
+	guint64 *keys = NULL;
 	const gchar *p;
 
 	if (script == CBLUE_SCRIPT_THAI)
@@ -211,15 +317,17 @@ cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams)
 	if (chunk->len == 0)
 		return;
 	n_chars = g_utf8_strlen(chunk->str, -1);
-	if ((guint)n_chars <= n) {
-		g_ptr_array_add(ngrams, cblue_bm25_ngram_new(chunk->str, chunk->len));
+	if (ngram_keys != NULL)
+		keys = cblue_bm25_array_grow(ngram_keys, n_chars <= n ? 1 : n_chars - n + 1);
+	if (n_chars <= n) {
+		cblue_bm25_add_ngram(chunk->str, chunk->len, ngrams, keys);
 	} else {
 		p = chunk->str;
-		for (glong i = 0; i + n <= (guint)n_chars; i++) {
+		for (gsize i = 0; i + n <= n_chars; i++) {
 			const gchar *end = p;
 			for (guint k = 0; k < n; k++)
 				end = g_utf8_next_char(end);
-			g_ptr_array_add(ngrams, cblue_bm25_ngram_new(p, end - p));
+			cblue_bm25_add_ngram(p, end - p, ngrams, keys != NULL ? &keys[i] : NULL);
 			p = g_utf8_next_char(p);
 		}
 	}
@@ -244,10 +352,13 @@ cblue_bm25_is_stop_compound(GHashTable *stopwords, const gchar *token)
 		return FALSE;
 	for (guint end = 1; end <= n; end++) {
 		for (guint start = 0; start < end && !reach[end]; start++) {
-			g_autofree gchar *part = NULL;
-			if (!reach[start])
+			/* at most CBLUE_BM25_MAX_COMPOUND characters of at most 4 bytes */
+			gchar part[4 * CBLUE_BM25_MAX_COMPOUND + 1];
+			gsize len = bounds[end] - bounds[start];
+			if (!reach[start] || len >= sizeof(part))
 				continue;
-			part = g_strndup(bounds[start], bounds[end] - bounds[start]);
+			memcpy(part, bounds[start], len);
+			part[len] = '\0';
 			reach[end] = g_hash_table_contains(stopwords, part);
 		}
 	}
@@ -305,10 +416,12 @@ cblue_bm25_add_pairs(GPtrArray *words, guint first, GPtrArray *pairs)
  * text between stop words, after the spelling variants of @synonyms (if not %NULL) were
  * made canonical; @surfaces, if not %NULL, gets the unstemmed form of each Latin word and
  * %NULL for the others, in step with @words; @pairs, if not %NULL, gets the pairs of
- * neighbouring words (see cblue_bm25_add_pairs()) */
-void
-cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms, const gchar *text,
-		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs)
+ * neighbouring words (see cblue_bm25_add_pairs()); @ngram_keys, if not %NULL, gets the
+ * n-grams' keys (the build does not need their texts: @ngrams may be %NULL) */
+static void
+cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+			   const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams,
+			   GArray *ngram_keys, GPtrArray *pairs)
 {
 	guint first_word = words->len;
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
@@ -324,8 +437,8 @@ cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Sy
 		gboolean stop = stops[i];
 
 		if (stop || script != chunk_script) {
-			if (ngrams != NULL)
-				cblue_bm25_flush_chunk(chunk, chunk_script, ngrams);
+			if (ngrams != NULL || ngram_keys != NULL)
+				cblue_bm25_flush_chunk(chunk, chunk_script, ngrams, ngram_keys);
 			chunk_script = script;
 		}
 		if (stop)
@@ -336,64 +449,30 @@ cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Sy
 			if (g_hash_table_contains(stopwords, stem))
 				continue;
 			g_ptr_array_add(words, g_steal_pointer(&stem));
+			/* the tokens' texts are taken, not copied: @token stays valid, now owned
+			 * by @surfaces or @words */
 			if (surfaces != NULL)
-				g_ptr_array_add(surfaces, g_strdup(token));
+				g_ptr_array_add(surfaces, g_steal_pointer(&tokens->pdata[i]));
 			continue;
 		}
-		g_ptr_array_add(words, g_strdup(token));
+		g_ptr_array_add(words, g_steal_pointer(&tokens->pdata[i]));
 		if (surfaces != NULL)
 			g_ptr_array_add(surfaces, NULL);
 		if (script == CBLUE_SCRIPT_THAI || script == CBLUE_SCRIPT_HAN)
 			g_string_append(chunk, token);
 	}
-	if (ngrams != NULL)
-		cblue_bm25_flush_chunk(chunk, chunk_script, ngrams);
+	if (ngrams != NULL || ngram_keys != NULL)
+		cblue_bm25_flush_chunk(chunk, chunk_script, ngrams, ngram_keys);
 	if (pairs != NULL)
 		cblue_bm25_add_pairs(words, first_word, pairs);
 }
 
-typedef enum {
-	CBLUE_BM25_KIND_WORD,
-	CBLUE_BM25_KIND_NGRAM,
-	CBLUE_BM25_KIND_PAIR,
-} CblueBm25Kind;
-
-static CblueBm25Kind
-cblue_bm25_term_kind(const gchar *text)
+/* see cblue_bm25_analyze_to_keys() */
+void
+cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms, const gchar *text,
+		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs)
 {
-	if (text[0] == CBLUE_BM25_NGRAM_PREFIX)
-		return CBLUE_BM25_KIND_NGRAM;
-	if (strstr(text, CBLUE_BM25_PAIR_SEPARATOR) != NULL)
-		return CBLUE_BM25_KIND_PAIR;
-	return CBLUE_BM25_KIND_WORD;
-}
-
-/* FNV-1a of the first @len bytes of @text but the one at @skip (G_MAXSIZE: none), mixed
- * so that the top bits (the directories') are as good as the low ones */
-static guint64
-cblue_bm25_hash(const gchar *text, gsize len, gsize skip)
-{
-	guint64 h = 0xcbf29ce484222325ULL;
-	for (gsize i = 0; i < len; i++) {
-		if (i == skip)
-			continue;
-		h ^= (guchar)text[i];
-		h *= 0x100000001b3ULL;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
-/* a term's 64-bit key: the hash of its text, with the term's kind in the 2 lowest bits (the
- * weight of a posting follows from its key) */
-static guint64
-cblue_bm25_term_key(const gchar *text)
-{
-	return (cblue_bm25_hash(text, strlen(text), G_MAXSIZE) & ~(guint64)3) | cblue_bm25_term_kind(text);
+	cblue_bm25_analyze_to_keys(tokenizer, stopwords, synonyms, text, words, surfaces, ngrams, NULL, pairs);
 }
 
 /* the weight of a term's score against a word's */
@@ -562,33 +641,64 @@ cblue_bm25_pool_builder_use(CblueBm25PoolBuilder *pool, guint32 d, guint32 id)
 	g_array_append_val(pool->doc_ids, id);
 }
 
-/* the document being analyzed: its terms' occurrences and its fields' lengths */
+/* a slot of the table that sums a document's term frequencies */
+typedef struct {
+	guint64 key;
+	guint32 stamp; /* the document whose term the slot holds, + 1 (0: empty) */
+	guint32 tf[CBLUE_BM25_N_FIELDS];
+} CblueBm25Count;
+
+/* the document being analyzed: its terms' occurrences and its fields' lengths; and the
+ * analysis' arrays and the counting table, reused for each text and document */
 typedef struct {
 	GArray *occurrences; /* of CblueBm25Occurrence */
 	guint len[CBLUE_BM25_N_FIELDS];
 	guint32 d;
 	CblueBm25PoolBuilder *pool;
+	GPtrArray *words; /* of utf8 */
+	GPtrArray *written; /* of utf8 or NULL */
+	GArray *ngram_keys; /* of guint64 */
+	guint count_bits;
+	CblueBm25Count *counts; /* owned: 1 << count_bits slots, or NULL */
+	guint32 *used; /* owned: the slots in use, in order of first use (half the slots at most) */
 } CblueBm25Doc;
 
 static void
-cblue_bm25_doc_add_terms(CblueBm25Doc *doc, CblueBm25Field field, GPtrArray *terms)
+cblue_bm25_doc_init(CblueBm25Doc *doc, CblueBm25PoolBuilder *pool)
 {
-	for (guint i = 0; i < terms->len; i++) {
-		CblueBm25Occurrence o = {cblue_bm25_term_key(g_ptr_array_index(terms, i)), field};
-		g_array_append_val(doc->occurrences, o);
-	}
+	memset(doc, 0, sizeof(*doc));
+	doc->occurrences = g_array_new(FALSE, FALSE, sizeof(CblueBm25Occurrence));
+	doc->pool = pool;
+	doc->words = g_ptr_array_new_with_free_func(g_free);
+	doc->written = g_ptr_array_new_with_free_func(g_free);
+	doc->ngram_keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+}
+
+static void
+cblue_bm25_doc_clear(CblueBm25Doc *doc)
+{
+	g_array_unref(doc->occurrences);
+	g_ptr_array_unref(doc->words);
+	g_ptr_array_unref(doc->written);
+	g_array_unref(doc->ngram_keys);
+	g_free(doc->counts);
+	g_free(doc->used);
 }
 
 static void
 cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueBm25Index *self, const gchar *text)
 {
-	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *words = doc->words;
+	GPtrArray *written = doc->written;
+	GArray *ngram_keys = doc->ngram_keys;
+	CblueBm25Occurrence *o;
+	guint n_pairs;
 
-	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, written, ngrams,
-			   self->params.pair_weight > 0 ? pairs : NULL);
+	g_ptr_array_set_size(words, 0);
+	g_ptr_array_set_size(written, 0);
+	g_array_set_size(ngram_keys, 0);
+	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->synonyms, text, words, written, NULL,
+				   ngram_keys, NULL);
 	/* the stems are looked up as written too: a misspelt word may be closer to a stem
 	 * ("waterprofed" → "waterprof", one edit from "waterproof") */
 	for (guint i = 0; i < written->len; i++) {
@@ -600,10 +710,17 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueBm25Index 
 		cblue_bm25_pool_builder_use(doc->pool, doc->d, cblue_bm25_pool_builder_intern(doc->pool, stem, NULL));
 	}
 	/* pairs repeat the words: they do not make the field longer */
-	doc->len[field] += words->len + ngrams->len;
-	cblue_bm25_doc_add_terms(doc, field, words);
-	cblue_bm25_doc_add_terms(doc, field, ngrams);
-	cblue_bm25_doc_add_terms(doc, field, pairs);
+	doc->len[field] += words->len + ngram_keys->len;
+	n_pairs = self->params.pair_weight > 0 && words->len > 1 ? words->len - 1 : 0;
+	o = cblue_bm25_array_grow(doc->occurrences, (gsize)words->len + ngram_keys->len + n_pairs);
+	for (guint i = 0; i < words->len; i++)
+		*o++ = (CblueBm25Occurrence){cblue_bm25_term_key(g_ptr_array_index(words, i)), field};
+	for (guint i = 0; i < ngram_keys->len; i++)
+		*o++ = (CblueBm25Occurrence){g_array_index(ngram_keys, guint64, i), field};
+	/* the pairs of cblue_bm25_add_pairs(), hashed without being written */
+	for (guint i = 0; i < n_pairs; i++)
+		*o++ = (CblueBm25Occurrence){
+			cblue_bm25_pair_key(g_ptr_array_index(words, i), g_ptr_array_index(words, i + 1)), field};
 }
 
 static void
@@ -628,27 +745,58 @@ cblue_bm25_doc_fill(CblueBm25Doc *doc, CblueKbEntry *entry, CblueBm25Index *self
 		cblue_bm25_doc_add_text(doc, CBLUE_BM25_FIELD_KEYWORDS, self, tags[j]);
 }
 
-/* occurrences and triples are sorted by their leading 64-bit key with retrieval-common's sorts */
-G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueBm25Occurrence, key) == 0 && sizeof(CblueBm25Occurrence) == 16);
+/* triples are sorted by their leading 64-bit key with retrieval-common's sorts */
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueBm25Triple, key) == 0 && sizeof(CblueBm25Triple) == 16);
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueBm25Triple, doc) == 8);
 
-/* the document's (term, document, frequencies) triples, one per distinct term */
+/* a counting table of at least twice @n slots */
+static void
+cblue_bm25_doc_reserve_counts(CblueBm25Doc *doc, gsize n)
+{
+	guint bits = 6;
+	while (((gsize)1 << bits) < 2 * n)
+		bits++;
+	if (doc->counts != NULL && bits <= doc->count_bits)
+		return;
+	g_free(doc->counts);
+	g_free(doc->used);
+	doc->count_bits = bits;
+	doc->counts = g_new0(CblueBm25Count, (gsize)1 << bits);
+	doc->used = g_new(guint32, (gsize)1 << (bits - 1));
+}
+
+/* the document's (term, document, frequencies) triples, one per distinct term (in order
+ * of first occurrence: the triples are sorted by term at the end, stably, so only the
+ * order of the documents counts) */
 static void
 cblue_bm25_doc_to_triples(CblueBm25Doc *doc, guint32 d, GArray *triples)
 {
-	CblueBm25Occurrence *o = (CblueBm25Occurrence *)doc->occurrences->data;
+	const CblueBm25Occurrence *o = (const CblueBm25Occurrence *)doc->occurrences->data;
 	gsize n = doc->occurrences->len;
+	guint32 stamp = d + 1;
+	gsize n_used = 0, mask;
+	CblueBm25Count *counts;
+	CblueBm25Triple *t;
 
-	/* (not stable) */
-	cblue_retrieval_sort_records(o, n, sizeof(CblueBm25Occurrence));
-	for (gsize i = 0; i < n;) {
-		guint tf[CBLUE_BM25_N_FIELDS] = {0};
-		CblueBm25Triple t = {o[i].key, d, 0};
-		for (; i < n && o[i].key == t.key; i++)
-			tf[o[i].field]++;
-		t.tfs = cblue_bm25_tf_pack(tf);
-		g_array_append_val(triples, t);
+	cblue_bm25_doc_reserve_counts(doc, n);
+	counts = doc->counts;
+	mask = ((gsize)1 << doc->count_bits) - 1;
+	/* open addressing on the keys' top bits (they are mixed hashes; the low bits are the
+	 * kind); a slot of another document is empty */
+	for (gsize i = 0; i < n; i++) {
+		gsize s = (gsize)(o[i].key >> (64 - doc->count_bits));
+		while (counts[s].stamp == stamp && counts[s].key != o[i].key)
+			s = (s + 1) & mask;
+		if (counts[s].stamp != stamp) {
+			counts[s] = (CblueBm25Count){o[i].key, stamp, {0}};
+			doc->used[n_used++] = (guint32)s;
+		}
+		counts[s].tf[o[i].field]++;
+	}
+	t = cblue_bm25_array_grow(triples, n_used);
+	for (gsize k = 0; k < n_used; k++) {
+		const CblueBm25Count *c = &counts[doc->used[k]];
+		t[k] = (CblueBm25Triple){c->key, d, cblue_bm25_tf_pack(c->tf)};
 	}
 }
 
@@ -1176,7 +1324,7 @@ cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTa
 	CblueBm25Index *self = cblue_bm25_index_alloc(tokenizer, stopwords, synonyms);
 	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueBm25Triple));
 	CblueBm25PoolBuilder pool;
-	CblueBm25Doc doc = {g_array_new(FALSE, FALSE, sizeof(CblueBm25Occurrence)), {0}, 0, &pool};
+	CblueBm25Doc doc;
 	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
 	guint32 *old_to_new;
 	g_autofree guint32 *old_ids = NULL;
@@ -1194,6 +1342,7 @@ cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTa
 		memset(old_ids, 0xff, (gsize)MAX(previous->pool_keys->len, 1) * sizeof(guint32));
 	}
 	cblue_bm25_pool_builder_init(&pool);
+	cblue_bm25_doc_init(&doc, &pool);
 	self->params = *params;
 	self->n_docs = n;
 	self->idf_unknown = log(1.0 + (n + 0.5) / 0.5);
@@ -1216,7 +1365,7 @@ cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTa
 		cblue_bm25_doc_to_triples(&doc, d, triples);
 		analyzed++;
 	}
-	g_array_unref(doc.occurrences);
+	cblue_bm25_doc_clear(&doc);
 	/* all in (key, document) order, as a full build has them */
 	if (previous != NULL && analyzed < n) {
 		cblue_bm25_index_reuse_postings(previous, old_to_new, triples);
