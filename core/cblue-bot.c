@@ -753,6 +753,25 @@ cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPt
 	g_array_append_val(op->run_weights, weight);
 }
 
+/* Up to this many hits in all runs (the default max_hits gives 10, a follow-up 40), fusion
+ * finds a topic's fused hit by comparing topic ids in turn: cheaper than building a hash
+ * table for a few hits. The order of the fused hits does not depend on it (sorted after). */
+#define CBLUE_BOT_FUSE_LINEAR_MAX_HITS 48
+
+/* the fused hit of @topic_id so far, or NULL; @index is NULL for a few hits (see above) */
+static CblueHit *
+cblue_bot_fused_lookup(GPtrArray *fused, GHashTable *index, const gchar *topic_id)
+{
+	if (index != NULL)
+		return g_hash_table_lookup(index, topic_id);
+	for (guint i = 0; i < fused->len; i++) {
+		CblueHit *hit = g_ptr_array_index(fused, i);
+		if (strcmp(cblue_hit_get_topic_id(hit), topic_id) == 0)
+			return hit;
+	}
+	return NULL;
+}
+
 /* Score fusion: each retriever's scores are divided by its best score (so that BM25 sums
  * and cosines share one scale, the best hit of each retriever at 1) and summed with the
  * retrievers' weights; confidences, calibrated per retriever, are averaged with the same
@@ -761,10 +780,8 @@ cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPt
 static GPtrArray *
 cblue_bot_fuse(CblueAskOp *op)
 {
-	g_autoptr(GHashTable) fused = g_hash_table_new(g_str_hash, g_str_equal);
+	g_autoptr(GHashTable) fused = NULL;
 	GPtrArray *result = g_ptr_array_new_with_free_func(g_object_unref);
-	GHashTableIter iter;
-	gpointer value;
 	gdouble total_weight = 0;
 
 	if (op->runs->len == 1) {
@@ -773,6 +790,8 @@ cblue_bot_fuse(CblueAskOp *op)
 			g_ptr_array_add(result, g_object_ref(g_ptr_array_index(run, i)));
 		return result;
 	}
+	if (op->run_hits->len > CBLUE_BOT_FUSE_LINEAR_MAX_HITS)
+		fused = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint r = 0; r < op->runs->len; r++)
 		total_weight += g_array_index(op->run_weights, gdouble, r);
 	for (guint r = 0; r < op->runs->len && total_weight > 0; r++) {
@@ -781,7 +800,7 @@ cblue_bot_fuse(CblueAskOp *op)
 		gdouble best = run->len > 0 ? cblue_hit_get_score(g_ptr_array_index(run, 0)) : 0;
 		for (guint i = 0; i < run->len && best > 0 && weight > 0; i++) {
 			CblueHit *hit = g_ptr_array_index(run, i);
-			CblueHit *acc = g_hash_table_lookup(fused, cblue_hit_get_topic_id(hit));
+			CblueHit *acc = cblue_bot_fused_lookup(result, fused, cblue_hit_get_topic_id(hit));
 			gdouble score = weight * cblue_hit_get_score(hit) / best;
 			gdouble confidence = weight * cblue_hit_get_confidence(hit) / total_weight;
 			if (acc == NULL) {
@@ -789,16 +808,15 @@ cblue_bot_fuse(CblueAskOp *op)
 				acc = g_object_ref(hit);
 				cblue_hit_set_score(acc, score);
 				cblue_hit_set_confidence(acc, confidence);
-				g_hash_table_insert(fused, (gpointer)cblue_hit_get_topic_id(acc), acc);
+				g_ptr_array_add(result, acc);
+				if (fused != NULL)
+					g_hash_table_insert(fused, (gpointer)cblue_hit_get_topic_id(acc), acc);
 				continue;
 			}
 			cblue_hit_set_score(acc, cblue_hit_get_score(acc) + score);
 			cblue_hit_set_confidence(acc, cblue_hit_get_confidence(acc) + confidence);
 		}
 	}
-	g_hash_table_iter_init(&iter, fused);
-	while (g_hash_table_iter_next(&iter, NULL, &value))
-		g_ptr_array_add(result, value);
 	g_ptr_array_sort(result, cblue_hit_compare_ptr);
 	return result;
 }
