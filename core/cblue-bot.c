@@ -637,7 +637,8 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 	op->runs = g_ptr_array_new_full(op->retrievers->len, (GDestroyNotify)g_ptr_array_unref);
 	op->run_weights = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), op->retrievers->len);
 	op->run_plugins = g_ptr_array_sized_new(op->retrievers->len);
-	op->run_hits = g_array_new(FALSE, FALSE, sizeof(CblueBotRunHit));
+	/* room for every retriever's max_hits: a follow-up's deeper search grows it */
+	op->run_hits = g_array_sized_new(FALSE, FALSE, sizeof(CblueBotRunHit), op->retrievers->len * self->max_hits);
 	op->provider = cblue_context_get_extension(self->context, CBLUE_TYPE_MODEL_PROVIDER);
 	if (op->provider != NULL)
 		g_object_ref(op->provider);
@@ -742,11 +743,15 @@ cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPt
 	gdouble weight = cblue_bot_retriever_weight(self, retriever);
 	const gchar *plugin = cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever));
 
+	guint base = op->run_hits->len;
+
+	/* grown once for the whole run */
+	g_array_set_size(op->run_hits, base + hits->len);
 	for (guint i = 0; i < hits->len; i++) {
 		CblueHit *hit = g_ptr_array_index(hits, i);
 		CblueBotRunHit run_hit = {op->runs->len, cblue_hit_get_topic_id(hit), cblue_hit_get_score(hit),
 					  cblue_hit_get_confidence(hit)};
-		g_array_append_val(op->run_hits, run_hit);
+		g_array_index(op->run_hits, CblueBotRunHit, base + i) = run_hit;
 	}
 	g_ptr_array_add(op->run_plugins, (gpointer)(plugin != NULL ? plugin : G_OBJECT_TYPE_NAME(retriever)));
 	g_ptr_array_add(op->runs, hits);
@@ -781,7 +786,8 @@ static GPtrArray *
 cblue_bot_fuse(CblueAskOp *op)
 {
 	g_autoptr(GHashTable) fused = NULL;
-	GPtrArray *result = g_ptr_array_new_with_free_func(g_object_unref);
+	/* at most every run's hits: allocated once */
+	GPtrArray *result = g_ptr_array_new_full(op->run_hits->len, g_object_unref);
 	gdouble total_weight = 0;
 
 	if (op->runs->len == 1) {
@@ -1055,7 +1061,7 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	}
 	cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_ANSWERED);
 	cblue_chat_reply_set_topic_id(op->reply, cblue_hit_get_topic_id(top));
-	op->chosen = g_ptr_array_new_with_free_func(g_object_unref);
+	op->chosen = g_ptr_array_new_full(1, g_object_unref);
 	g_ptr_array_add(op->chosen, g_object_ref(top));
 	return TRUE;
 }

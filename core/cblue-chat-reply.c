@@ -120,7 +120,8 @@ cblue_chat_reply_init(CblueChatReply *self)
 	self->decision_probability = -1;
 	self->text = g_strdup("");
 	self->language = g_strdup("en");
-	self->sources = g_ptr_array_new_with_free_func(g_object_unref);
+	/* the bot gives a reply its best three hits */
+	self->sources = g_ptr_array_new_full(3, g_object_unref);
 	self->pii_types = g_new0(gchar *, 1);
 	self->outcome = CBLUE_OUTCOME_UNANSWERED;
 }
@@ -627,7 +628,8 @@ cblue_chat_reply_to_string(CblueChatReply *self)
 	GString *out;
 
 	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
-	out = g_string_sized_new(256 + strlen(self->text));
+	/* the fixed members, the text, and a source's topic id and score: grown once at most */
+	out = g_string_sized_new(256 + strlen(self->text) + 64 * self->sources->len);
 	g_string_append(out, "{\"conversation_id\":");
 	cblue_json_append_string(out, self->conversation_id);
 	g_string_append(out, ",\"message_id\":");

@@ -1973,11 +1973,12 @@ GPtrArray *
 cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_hits, gboolean prune,
 			     gboolean *pruned)
 {
-	g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_with_free_func(g_free);
+	/* sized for a question, so that they are not grown a word at a time */
+	g_autoptr(GPtrArray) words = g_ptr_array_new_full(32, g_free);
+	g_autoptr(GPtrArray) surfaces = g_ptr_array_new_full(32, g_free);
+	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_full(32, g_free);
 	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal); /* word → its term's text or NULL */
-	g_autoptr(GArray) query = g_array_new(FALSE, FALSE, sizeof(CblueBm25QueryTerm));
+	g_autoptr(GArray) query = NULL;
 	g_autofree const gchar **found = NULL;
 	const CblueBm25Candidate *best_on_stack[16];
 	g_autofree const CblueBm25Candidate **best_on_heap = NULL;
@@ -1987,11 +1988,13 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 	gsize n_candidates;
 	guint n_best;
 	gboolean skipped = FALSE;
-	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
+	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
 	gdouble word_total = 0, ngram_total = 0;
 
 	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams, NULL);
 	cblue_bm25_dedup(ngrams);
+	/* at most a term per word, per n-gram and per pair of words: allocated once */
+	query = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25QueryTerm), 2 * words->len + ngrams->len + 1);
 	found = g_new0(const gchar *, words->len + 1);
 	for (guint i = 0; i < words->len; i++) {
 		const gchar *word = g_ptr_array_index(words, i);

@@ -839,7 +839,14 @@ typedef struct {
 	gdouble *cover; /* capacity: the sums of qw */
 	guint8 *mark; /* capacity: 1 touched, 2 a candidate */
 	guint32 *touched; /* capacity */
+	/* a question's n-gram keys and distinct n-grams, reused so that a search does not
+	 * grow two arrays from nothing (dropped after more than CBLUE_NGRAM_SCRATCH_KEYS_KEPT
+	 * keys; their length is the last search's) */
+	GArray *keys;
+	GArray *qterms;
 } CblueNgramScratch;
+
+#define CBLUE_NGRAM_SCRATCH_KEYS_KEPT 1024
 
 static void
 cblue_ngram_scratch_free(gpointer data)
@@ -851,6 +858,8 @@ cblue_ngram_scratch_free(gpointer data)
 	g_free(scratch->cover);
 	g_free(scratch->mark);
 	g_free(scratch->touched);
+	g_clear_pointer(&scratch->keys, g_array_unref);
+	g_clear_pointer(&scratch->qterms, g_array_unref);
 	g_free(scratch);
 }
 
@@ -1056,19 +1065,41 @@ cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hit
 GPtrArray *
 cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint max_hits, gboolean prune)
 {
-	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-	g_autoptr(GArray) qterms = g_array_new(FALSE, FALSE, sizeof(CblueNgramQueryTerm));
 	CblueNgramScratch *scratch = cblue_ngram_scratch_get(self->n_docs);
-	g_autofree guint32 *best = g_new(guint32, MAX(max_hits, 1));
-	g_autofree gdouble *heap = g_new(gdouble, MAX(max_hits, 1));
-	g_autofree gdouble *scores = g_new(gdouble, MAX(max_hits, 1));
-	GPtrArray *hits = g_ptr_array_new_with_free_func(g_object_unref);
+	GArray *keys, *qterms;
+	guint32 best_on_stack[16];
+	gdouble heap_on_stack[16], scores_on_stack[16];
+	g_autofree guint32 *best_on_heap = NULL;
+	g_autofree gdouble *heap_on_heap = NULL, *scores_on_heap = NULL;
+	guint32 *best = best_on_stack;
+	gdouble *heap = heap_on_stack, *scores = scores_on_stack;
+	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
 	gdouble qnorm = 0, total = 0, rest = 0, threshold = 0, checked = 0;
 	gsize n_touched = 0, n_candidates = 0, read_since = 0;
-	guint n_best = 0, next = 0;
+	guint n_best = 0, next = 0, n_qterms = 0;
 
+	/* a long question's arrays are not kept by every thread that ever saw one */
+	if (scratch->keys != NULL && scratch->keys->len > CBLUE_NGRAM_SCRATCH_KEYS_KEPT) {
+		g_clear_pointer(&scratch->keys, g_array_unref);
+		g_clear_pointer(&scratch->qterms, g_array_unref);
+	}
+	if (scratch->keys == NULL) {
+		scratch->keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+		scratch->qterms = g_array_new(FALSE, FALSE, sizeof(CblueNgramQueryTerm));
+	}
+	keys = scratch->keys;
+	qterms = scratch->qterms;
+	g_array_set_size(keys, 0);
+	g_array_set_size(qterms, 0);
+	if (max_hits > G_N_ELEMENTS(best_on_stack)) {
+		best = best_on_heap = g_new(guint32, max_hits);
+		heap = heap_on_heap = g_new(gdouble, max_hits);
+		scores = scores_on_heap = g_new(gdouble, max_hits);
+	}
 	cblue_ngram_extract(self->tokenizer, text, keys);
 	cblue_retrieval_sort_records(keys->data, keys->len, sizeof(guint64));
+	/* at most a query term per key: sized once, cut to the terms found after */
+	g_array_set_size(qterms, keys->len);
 	for (guint i = 0; i < keys->len;) {
 		guint64 key = g_array_index(keys, guint64, i);
 		guint j = i + 1;
@@ -1092,8 +1123,9 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 			q.bound *= q.qwi;
 			rest += q.bound;
 		}
-		g_array_append_val(qterms, q);
+		g_array_index(qterms, CblueNgramQueryTerm, n_qterms++) = q;
 	}
+	g_array_set_size(qterms, n_qterms);
 	if (qnorm <= 0)
 		return hits;
 	qnorm = sqrt(qnorm);
