@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <netinet/in.h>
@@ -132,10 +133,11 @@ struct _CblueServerWorker {
 	GSocket *listen_socket; /* owned */
 	GThread *thread;	/* owned, nullable until started */
 	GSource *sweep;		/* owned */
-	GHashTable *reading;	/* owned: SoupServerMessage (ref) → deadline (s, monotonic) */
+	GHashTable *reading;	/* owned: SoupServerMessage (weak, see cblue_server_reading_add)
+				 * → deadline (s, monotonic) */
 	GHashTable *ws_clients; /* owned: set of CblueWsClient (ref) */
-	GHashTable *connections; /* owned: GSocket (ref) → CblueConnState (owned), until the sweep
-				  * finds the socket closed */
+	GHashTable *connections; /* owned: GSocket (weak) → CblueConnState (owned), until the
+				  * socket is freed or the sweep finds it closed */
 	guint64 request_counter;
 	guint32 id_prefix;
 	gint n_websockets; /* atomic: WebSockets handed to this thread (WebSocket threads) */
@@ -151,15 +153,32 @@ typedef struct {
 	gchar *client_ip;  /* owned, nullable until the headers are read */
 	gboolean responded; /* a response was set */
 	gboolean open;	    /* counted in requests_open */
-	GSocket *socket;    /* owned, nullable: of the connection, taken when the request started
-			     * (libsoup cannot tell it once the connection is gone) */
+	GWeakRef socket;    /* of the connection, taken when the request started (libsoup cannot
+			     * tell it once the connection is gone); weak: libsoup 3.2 closes a
+			     * connection's socket only by dropping its last reference */
 } CblueRequestInfo;
 
 /* what the server knows about one connection */
 typedef struct {
 	gint64 last_active; /* monotonic s: a request started or ended */
 	guint active;	    /* requests started and not finished */
+	GSource *idle_watch; /* owned, nullable: while no request is active, sees the client
+			      * close (see cblue_server_idle_readable_cb()); on the fd, not the
+			      * GSocket, whose last reference libsoup must be able to drop */
+	CblueServerWorker *worker; /* unowned */
+	GSocket *socket;	   /* unowned: the key */
 } CblueConnState;
+
+static void
+cblue_conn_state_free(gpointer data)
+{
+	CblueConnState *conn = data;
+	if (conn->idle_watch != NULL) {
+		g_source_destroy(conn->idle_watch);
+		g_source_unref(conn->idle_watch);
+	}
+	g_free(conn);
+}
 
 static void
 cblue_request_info_free(gpointer data)
@@ -167,7 +186,7 @@ cblue_request_info_free(gpointer data)
 	CblueRequestInfo *info = data;
 	g_free(info->request_id);
 	g_free(info->client_ip);
-	g_clear_object(&info->socket);
+	g_weak_ref_clear(&info->socket);
 	g_free(info);
 }
 
@@ -599,6 +618,104 @@ cblue_server_request_close(CblueServer *self, CblueRequestInfo *info)
 	}
 }
 
+/*
+ * requests being read, with their deadline. The messages are weak: when the client goes
+ * away before the request line is read, or sends one libsoup cannot parse, libsoup 3.2
+ * drops the message without a signal; holding it would hold the connection open.
+ */
+static void
+cblue_server_reading_gone_cb(gpointer user_data, GObject *where_the_message_was)
+{
+	CblueServerWorker *worker = user_data;
+	SoupServerMessage *msg = SOUP_SERVER_MESSAGE(where_the_message_was);
+
+	/* (weak references are notified before the message's data is freed) a request that
+	 * libsoup dropped unread no longer holds up a graceful shutdown */
+	cblue_server_request_close(worker->server, cblue_request_info_get(msg));
+	g_hash_table_remove(worker->reading, where_the_message_was);
+}
+
+static void
+cblue_server_reading_add(CblueServerWorker *worker, SoupServerMessage *msg, gint deadline)
+{
+	if (!g_hash_table_contains(worker->reading, msg))
+		g_object_weak_ref(G_OBJECT(msg), cblue_server_reading_gone_cb, worker);
+	g_hash_table_insert(worker->reading, msg, GINT_TO_POINTER(deadline));
+}
+
+static void
+cblue_server_reading_remove(CblueServerWorker *worker, SoupServerMessage *msg)
+{
+	if (g_hash_table_remove(worker->reading, msg))
+		g_object_weak_unref(G_OBJECT(msg), cblue_server_reading_gone_cb, worker);
+}
+
+static void
+cblue_server_reading_clear(CblueServerWorker *worker)
+{
+	GHashTableIter iter;
+	gpointer msg;
+
+	g_hash_table_iter_init(&iter, worker->reading);
+	while (g_hash_table_iter_next(&iter, &msg, NULL)) {
+		g_object_weak_unref(msg, cblue_server_reading_gone_cb, worker);
+		g_hash_table_iter_remove(&iter);
+	}
+}
+
+/* a connection's socket is freed: libsoup has closed it */
+static void
+cblue_server_connection_gone_cb(gpointer user_data, GObject *where_the_socket_was)
+{
+	CblueServerWorker *worker = user_data;
+
+	if (g_hash_table_remove(worker->connections, where_the_socket_was))
+		cblue_server_metrics_add_active_connections(worker->server->metrics, -1);
+}
+
+/* the connection leaves the table (and active_connections, unless @keep_counted) */
+static void
+cblue_server_forget_connection(CblueServerWorker *worker, GSocket *socket, gboolean keep_counted)
+{
+	if (!g_hash_table_remove(worker->connections, socket))
+		return;
+	g_object_weak_unref(G_OBJECT(socket), cblue_server_connection_gone_cb, worker);
+	if (!keep_counted)
+		cblue_server_metrics_add_active_connections(worker->server->metrics, -1);
+}
+
+/*
+ * A kept-alive connection with no request is readable: its next request (libsoup reads
+ * it, and the request starts), or the client closed it. libsoup 3.2 reads that end of
+ * stream and then neither closes the connection nor tells: closing it is ours.
+ */
+static gboolean
+cblue_server_idle_readable_cb(gint fd, GIOCondition condition, gpointer user_data)
+{
+	CblueConnState *conn = user_data;
+	GSocket *socket = conn->socket;
+	gchar byte;
+	gssize n = recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+
+	g_clear_pointer(&conn->idle_watch, g_source_unref);
+	if (n > 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)))
+		return G_SOURCE_REMOVE;
+	g_socket_close(socket, NULL);
+	cblue_server_forget_connection(conn->worker, socket, FALSE);
+	return G_SOURCE_REMOVE;
+}
+
+static void
+cblue_server_watch_idle_connection(CblueServerWorker *worker, GSocket *socket, CblueConnState *conn)
+{
+	if (conn->idle_watch != NULL || g_socket_is_closed(socket))
+		return;
+	conn->idle_watch = g_unix_fd_source_new(g_socket_get_fd(socket), G_IO_IN | G_IO_HUP | G_IO_ERR);
+	g_source_set_callback(conn->idle_watch, G_SOURCE_FUNC(cblue_server_idle_readable_cb), conn, NULL);
+	g_source_set_static_name(conn->idle_watch, "[cblue-server] idle connection");
+	g_source_attach(conn->idle_watch, worker->context);
+}
+
 static void
 cblue_server_request_started_cb(SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
 {
@@ -611,26 +728,32 @@ cblue_server_request_started_cb(SoupServer *soup, SoupServerMessage *msg, gpoint
 	info->start_usec = now;
 	info->route = CBLUE_ROUTE_OTHER;
 	g_object_set_qdata_full(G_OBJECT(msg), cblue_request_info_quark(), info, cblue_request_info_free);
-	info->socket = socket != NULL ? g_object_ref(socket) : NULL;
+	g_weak_ref_init(&info->socket, socket);
 	info->open = TRUE;
 	g_atomic_int_inc(&self->requests_open);
 	/* the whole request must be read within request_timeout, however slowly it trickles */
-	g_hash_table_insert(worker->reading, g_object_ref(msg),
-			    GINT_TO_POINTER((gint)(now / G_USEC_PER_SEC + self->request_timeout)));
+	cblue_server_reading_add(worker, msg, (gint)(now / G_USEC_PER_SEC + self->request_timeout));
 
-	/* count the connection until its socket is closed (libsoup 3.2 never frees the
-	 * GSocket of a connection, so its finalization cannot tell) and watch it for
-	 * inactivity. (No g_socket_set_timeout(): a socket with a timeout halves the
-	 * requests per second libsoup serves; the sweep does the same for less.) */
+	/* count the connection until its socket is freed (libsoup 3.2 closes it only then:
+	 * nothing of ours may hold a reference) and watch it for inactivity. (No
+	 * g_socket_set_timeout(): a socket with a timeout halves the requests per second
+	 * libsoup serves; the sweep does the same for less.) */
 	if (socket != NULL) {
 		CblueConnState *conn = g_hash_table_lookup(worker->connections, socket);
 		if (conn == NULL) {
 			conn = g_new0(CblueConnState, 1);
-			g_hash_table_insert(worker->connections, g_object_ref(socket), conn);
+			conn->worker = worker;
+			conn->socket = socket;
+			g_hash_table_insert(worker->connections, socket, conn);
+			g_object_weak_ref(G_OBJECT(socket), cblue_server_connection_gone_cb, worker);
 			cblue_server_metrics_add_active_connections(self->metrics, 1);
 		}
 		conn->active++;
 		conn->last_active = now / G_USEC_PER_SEC;
+		if (conn->idle_watch != NULL) {
+			g_source_destroy(conn->idle_watch);
+			g_clear_pointer(&conn->idle_watch, g_source_unref);
+		}
 	}
 }
 
@@ -638,7 +761,7 @@ static void
 cblue_server_request_read_cb(SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
 {
 	CblueServerWorker *worker = user_data;
-	g_hash_table_remove(worker->reading, msg);
+	cblue_server_reading_remove(worker, msg);
 }
 
 /* a request is finished, on either transport: metrics and the access log */
@@ -662,14 +785,17 @@ cblue_server_request_done_cb(SoupServer *soup, SoupServerMessage *msg, gpointer 
 	CblueRequestInfo *info = cblue_request_info_get(msg);
 	guint status = soup_server_message_get_status(msg);
 	CblueRoute route;
+	g_autoptr(GSocket) socket = info != NULL ? g_weak_ref_get(&info->socket) : NULL;
 
-	g_hash_table_remove(worker->reading, msg);
+	cblue_server_reading_remove(worker, msg);
 	cblue_server_request_close(self, info);
-	if (info != NULL && info->socket != NULL) {
-		CblueConnState *conn = g_hash_table_lookup(worker->connections, info->socket);
+	if (socket != NULL) {
+		CblueConnState *conn = g_hash_table_lookup(worker->connections, socket);
 		if (conn != NULL) {
 			conn->active = conn->active > 0 ? conn->active - 1 : 0;
 			conn->last_active = g_get_monotonic_time() / G_USEC_PER_SEC;
+			if (conn->active == 0)
+				cblue_server_watch_idle_connection(worker, socket, conn);
 		}
 	}
 	if (info == NULL)
@@ -1124,7 +1250,6 @@ cblue_server_ws_upgraded_cb(SoupServerMessage *msg, gpointer user_data)
 	SoupMessageHeaders *req_headers = soup_server_message_get_request_headers(msg);
 	SoupMessageHeaders *resp_headers = soup_server_message_get_response_headers(msg);
 	gint64 now = g_get_monotonic_time();
-	gpointer key, state;
 
 	if (handoff == NULL)
 		return;
@@ -1135,12 +1260,11 @@ cblue_server_ws_upgraded_cb(SoupServerMessage *msg, gpointer user_data)
 	cblue_server_metrics_observe_request(self->metrics, worker->index, CBLUE_ROUTE_CHAT_WS,
 					     SOUP_STATUS_SWITCHING_PROTOCOLS,
 					     info != NULL ? (gdouble)(now - info->start_usec) / G_USEC_PER_SEC : 0);
-	g_hash_table_remove(worker->reading, msg);
+	cblue_server_reading_remove(worker, msg);
 	cblue_server_request_close(self, info);
 	/* the connection (and its place in active_connections) goes with the WebSocket */
-	if (socket != NULL && g_hash_table_steal_extended(worker->connections, socket, &key, &state)) {
-		g_object_unref(key);
-		g_free(state);
+	if (socket != NULL && g_hash_table_contains(worker->connections, socket)) {
+		cblue_server_forget_connection(worker, socket, TRUE);
 		handoff->owns_connection = TRUE;
 	}
 	handoff->stream = soup_server_message_steal_connection(msg);
@@ -1209,20 +1333,21 @@ cblue_server_worker_sweep_cb(gpointer user_data)
 	for (guint i = 0; i < slow->len; i++) {
 		SoupServerMessage *msg = g_ptr_array_index(slow, i);
 		CblueRequestInfo *info = cblue_request_info_get(msg);
-		GSocket *socket = info != NULL ? info->socket : NULL;
+		g_autoptr(GSocket) socket = info != NULL ? g_weak_ref_get(&info->socket) : NULL;
 		cblue_server_log(G_LOG_LEVEL_INFO, cblue_request_id(msg),
 				 "closing a connection that took more than %u s to send its request",
 				 self->request_timeout);
 		/* the reader sees the end of the stream and libsoup drops the connection */
 		if (socket != NULL)
 			g_socket_shutdown(socket, TRUE, TRUE, NULL);
-		g_hash_table_remove(worker->reading, msg);
+		cblue_server_reading_remove(worker, msg);
 	}
 
 	g_hash_table_iter_init(&iter, worker->connections);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		CblueConnState *conn = value;
 		if (g_socket_is_closed(key)) {
+			g_object_weak_unref(key, cblue_server_connection_gone_cb, worker);
 			g_hash_table_iter_remove(&iter);
 			cblue_server_metrics_add_active_connections(self->metrics, -1);
 			continue;
@@ -1406,9 +1531,12 @@ cblue_server_early_check(CblueServerWorker *worker, CblueExchange *ex)
 						       _("Too many chat connections from your address."));
 			return;
 		}
-		if (ex->msg != NULL && info->socket != NULL)
-			g_object_set_qdata_full(G_OBJECT(ex->msg), cblue_server_ws_socket_quark(),
-						g_object_ref(info->socket), g_object_unref);
+		if (ex->msg != NULL) {
+			GSocket *socket = g_weak_ref_get(&info->socket);
+			if (socket != NULL)
+				g_object_set_qdata_full(G_OBJECT(ex->msg), cblue_server_ws_socket_quark(),
+							socket, g_object_unref);
+		}
 		break;
 	case CBLUE_ROUTE_CONVERSATIONS:
 		if (g_strcmp0(method, "GET") != 0 && g_strcmp0(method, "HEAD") != 0) {
@@ -2199,9 +2327,18 @@ cblue_server_worker_free(CblueServerWorker *worker)
 {
 	/* the thread has ended (or never started): every source of the context is ours */
 	g_clear_pointer(&worker->fast, cblue_fast_listener_free);
-	g_clear_pointer(&worker->reading, g_hash_table_unref);
+	if (worker->reading != NULL) {
+		cblue_server_reading_clear(worker);
+		g_clear_pointer(&worker->reading, g_hash_table_unref);
+	}
 	g_clear_pointer(&worker->ws_clients, g_hash_table_unref);
 	if (worker->connections != NULL) {
+		GHashTableIter iter;
+		gpointer socket;
+
+		g_hash_table_iter_init(&iter, worker->connections);
+		while (g_hash_table_iter_next(&iter, &socket, NULL))
+			g_object_weak_unref(socket, cblue_server_connection_gone_cb, worker);
 		cblue_server_metrics_add_active_connections(worker->server->metrics,
 							    -(gint)g_hash_table_size(worker->connections));
 		g_clear_pointer(&worker->connections, g_hash_table_unref);
@@ -2235,7 +2372,7 @@ cblue_server_worker_quit_cb(gpointer user_data)
 		cblue_ws_closed_cb(client->conn, client);
 		g_io_stream_close(stream, NULL, NULL);
 	}
-	g_hash_table_remove_all(worker->reading);
+	cblue_server_reading_clear(worker);
 	g_clear_pointer(&worker->fast, cblue_fast_listener_free);
 	if (worker->soup != NULL)
 		soup_server_disconnect(worker->soup);
@@ -2561,10 +2698,12 @@ cblue_server_worker_new_common(CblueServer *self, guint index)
 	worker->id_prefix = g_random_int();
 	worker->context = g_main_context_new();
 	worker->loop = g_main_loop_new(worker->context, FALSE);
-	worker->reading = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
+	worker->reading = g_hash_table_new(g_direct_hash, g_direct_equal);
 	worker->ws_clients =
 	    g_hash_table_new_full(g_direct_hash, g_direct_equal, (GDestroyNotify)cblue_ws_client_unref, NULL);
-	worker->connections = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, g_free);
+	/* GSocket (weak, see cblue_server_connection_gone_cb()) → CblueConnState (owned) */
+	worker->connections =
+	    g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cblue_conn_state_free);
 	worker->sweep = g_timeout_source_new_seconds(1);
 	g_source_set_callback(worker->sweep, cblue_server_worker_sweep_cb, worker, NULL);
 	g_source_set_static_name(worker->sweep, "[cblue-server] sweep");
