@@ -53,7 +53,24 @@ typedef struct {
 	GArray *utf16; /* of UChar, scratch */
 	GArray *ucs4; /* of thwchar_t, scratch */
 	GArray *positions; /* of int, scratch */
+	/* the words of the Thai and Chinese runs segmented lately (see
+	 * cblue_tokenizer_split_run()): key (owned) → CblueSegmentMemo (owned) */
+	GHashTable *memo;
+	gsize memo_bytes; /* of the memo's keys and values */
+	GString *memo_key; /* scratch */
 } CblueSegmenters;
+
+/* A run's segmentation: the lengths of its words in bytes, in order (they cover the run). */
+typedef struct {
+	guint16 n_words;
+	guint16 lens[];
+} CblueSegmentMemo;
+
+/* Runs longer than this (32 Thai or Chinese characters) are not remembered: they rarely
+ * come again, and hashing and copying them costs more than it saves. Once a set of
+ * segmenters remembers this many bytes of runs, it starts again empty. */
+#define CBLUE_SEGMENT_MEMO_MAX_RUN   96
+#define CBLUE_SEGMENT_MEMO_MAX_BYTES (256 * 1024)
 
 /* A pool rather than one set per thread: libthai's dictionary takes about 1 MB per ThBrk,
  * and the server runs many threads (a WebSocket thread per few hundred connections) of
@@ -78,6 +95,8 @@ cblue_segmenters_acquire(void)
 		segs->utf16 = g_array_new(FALSE, FALSE, sizeof(UChar));
 		segs->ucs4 = g_array_new(FALSE, FALSE, sizeof(thwchar_t));
 		segs->positions = g_array_new(FALSE, FALSE, sizeof(int));
+		segs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		segs->memo_key = g_string_new(NULL);
 	}
 	return segs;
 }
@@ -742,24 +761,83 @@ cblue_tokenizer_split_libthai(CblueSegmenters *segs, const gchar *start, const g
 	cblue_tokenizer_add_word(words, prev, end - prev);
 }
 
+/* the memo's key of a run: which segmenter, then the run's text */
+static const gchar *
+cblue_segment_memo_key(CblueSegmenters *segs, gchar segmenter, const gchar *start, const gchar *end)
+{
+	g_string_truncate(segs->memo_key, 0);
+	g_string_append_c(segs->memo_key, segmenter);
+	g_string_append_len(segs->memo_key, start, end - start);
+	return segs->memo_key->str;
+}
+
+/* the words of the run from @start, remembered by cblue_segment_memo_store() */
+static void
+cblue_segment_memo_replay(const CblueSegmentMemo *memo, const gchar *start, GPtrArray *words)
+{
+	for (guint i = 0; i < memo->n_words; i++) {
+		cblue_tokenizer_add_word(words, start, memo->lens[i]);
+		start += memo->lens[i];
+	}
+}
+
+/* remembers the segmentation of the run of segs->memo_key, the words from @first on */
+static void
+cblue_segment_memo_store(CblueSegmenters *segs, GPtrArray *words, guint first)
+{
+	guint n = words->len - first;
+	gsize size = sizeof(CblueSegmentMemo) + n * sizeof(guint16);
+	CblueSegmentMemo *memo = g_malloc(size);
+
+	memo->n_words = (guint16)n;
+	for (guint i = 0; i < n; i++)
+		memo->lens[i] = (guint16)strlen(g_ptr_array_index(words, first + i));
+	if (segs->memo_bytes >= CBLUE_SEGMENT_MEMO_MAX_BYTES) {
+		g_hash_table_remove_all(segs->memo);
+		segs->memo_bytes = 0;
+	}
+	segs->memo_bytes += size + segs->memo_key->len + 1;
+	g_hash_table_insert(segs->memo, g_strndup(segs->memo_key->str, segs->memo_key->len), memo);
+}
+
 /* @segs is taken from the pool for the first Thai or Chinese run of a text and kept for
- * the others (the caller gives it back) */
+ * the others (the caller gives it back). A run's words depend on its text alone, and KBs
+ * repeat phrases, names and short questions: the words of each short run are remembered
+ * with the segmenters and given again without segmenting it (the dictionary segmenters are
+ * most of the cost of analysis). */
 static void
 cblue_tokenizer_split_run(CblueTokenizer *self, CblueScript script, const gchar *start, const gchar *end,
 			  CblueSegmenters **segs, GPtrArray *words)
 {
+	gchar segmenter;
+	const CblueSegmentMemo *memo;
+	guint first = words->len;
+	gboolean remember = end - start <= CBLUE_SEGMENT_MEMO_MAX_RUN;
+
 	if (script == CBLUE_SCRIPT_LATIN) {
 		cblue_tokenizer_split_latin(start, end, words);
 		return;
 	}
 	if (*segs == NULL)
 		*segs = cblue_segmenters_acquire();
+	segmenter = script == CBLUE_SCRIPT_HAN				     ? 'h'
+		    : self->thai_segmenter == CBLUE_THAI_SEGMENTER_ICU ? 'i'
+								       : 't';
+	if (remember) {
+		memo = g_hash_table_lookup((*segs)->memo, cblue_segment_memo_key(*segs, segmenter, start, end));
+		if (memo != NULL) {
+			cblue_segment_memo_replay(memo, start, words);
+			return;
+		}
+	}
 	if (script == CBLUE_SCRIPT_HAN)
 		cblue_tokenizer_split_han(*segs, start, end, words);
 	else if (self->thai_segmenter == CBLUE_THAI_SEGMENTER_ICU)
 		cblue_tokenizer_split_icu(&(*segs)->thai, "th", *segs, start, end, words);
 	else
 		cblue_tokenizer_split_libthai(*segs, start, end, words);
+	if (remember)
+		cblue_segment_memo_store(*segs, words, first);
 }
 
 /* the script of the character at @p: g_utf8_get_char() inlined for the 3-byte sequences

@@ -75,8 +75,9 @@ struct _CblueBm25Index {
 	GPtrArray *pool_values; /* owned, of utf8 or NULL */
 	/* per document, the pool entries it adds to surfaces, in order (an incremental build
 	 * reuses them for the entries that did not change) */
-	guint32 *doc_surface_offsets; /* owned: n_docs + 1 */
-	guint32 *doc_surface_ids; /* owned */
+	guint32 *doc_surface_offsets; /* owned: n_docs + 1, where each document's entries start (bytes) */
+	guint8 *doc_surface_ids; /* owned: the entries, varints (1–3 bytes: the words of many
+				  * documents came first and have small numbers) */
 	guint32 *doc_lens; /* owned: CBLUE_BM25_N_FIELDS × n_docs, each field's length in terms */
 	/* the length norm 1 − b + b × length / average length of each field and length up to
 	 * the longest (at most CBLUE_BM25_NORM_TABLE_MAX; derived, not serialized) */
@@ -91,7 +92,13 @@ struct _CblueBm25Index {
 	guint n_docs;
 	guint n_terms;
 	guint64 *keys; /* owned: n_terms, sorted */
-	guint32 *offsets; /* owned: n_terms + 1, each term's list in postings (bytes) */
+	/* owned: n_terms + 1, each term's list in postings (bytes) — but for a term of
+	 * inline_bits: its one posting itself, as in postings (varint(document), code) in the
+	 * offset's 4 bytes; offsets[n_terms] is the size of postings */
+	guint32 *offsets;
+	/* owned: a bit per term, whether its posting is inline (most terms are pairs of words
+	 * found in one topic: 4 bytes of the stream and a varint of the list's length saved) */
+	guint8 *inline_bits;
 	guint dir_bits;
 	guint32 *dir; /* owned: (1 << dir_bits) + 1, the first term of each top-bits prefix */
 	/* owned: offsets[n_terms] bytes: per term varint(df), the skip entries of the list (for
@@ -843,13 +850,38 @@ cblue_bm25_skip_put(guint8 *skips, guint32 i, guint32 doc, guint32 offset)
 	memcpy(skips + 8 * (gsize)i + 4, &offset, sizeof(offset));
 }
 
+/* whether the one posting of @term is in its offset */
+static inline gboolean
+cblue_bm25_index_is_inline(CblueBm25Index *self, guint32 term)
+{
+	return (self->inline_bits[term >> 3] >> (term & 7)) & 1;
+}
+
+/* whether a list of @df postings, the first of document @doc with @code, fits in an offset */
+static inline gboolean
+cblue_bm25_fits_inline(guint32 df, guint32 doc, guint8 code)
+{
+	return df == 1 && code != CBLUE_BM25_CODE_ESCAPE && cblue_bm25_varint_size(doc) + 1 <= sizeof(guint32);
+}
+
 /* the number of postings of @term, where they start in @p and its skip entries in @skips
  * (each if not %NULL) */
 static inline guint32
 cblue_bm25_index_list(CblueBm25Index *self, guint32 term, const guint8 **p, const guint8 **skips)
 {
-	const guint8 *q = self->postings + self->offsets[term];
-	guint32 df = cblue_bm25_varint_get(&q);
+	const guint8 *q;
+	guint32 df;
+
+	if (cblue_bm25_index_is_inline(self, term)) {
+		q = (const guint8 *)&self->offsets[term];
+		if (skips != NULL)
+			*skips = q;
+		if (p != NULL)
+			*p = q;
+		return 1;
+	}
+	q = self->postings + self->offsets[term];
+	df = cblue_bm25_varint_get(&q);
 	if (skips != NULL)
 		*skips = q;
 	if (p != NULL)
@@ -1097,6 +1129,8 @@ cblue_bm25_index_fill(CblueBm25Index *self, GArray *triples)
 		for (end = i + 1; end < n && a[end].key == a[i].key; end++)
 			;
 		self->n_terms++;
+		if (cblue_bm25_fits_inline(end - i, a[i].doc, cblue_bm25_code_of(small_codes, large_codes, a[i].tfs)))
+			continue;
 		size += cblue_bm25_varint_size(end - i) + 8 * (gsize)cblue_bm25_n_skips(end - i);
 		for (gsize k = i; k < end; k++)
 			size += cblue_bm25_put_posting(NULL, k > i ? a[k].doc - a[k - 1].doc : a[k].doc,
@@ -1105,13 +1139,22 @@ cblue_bm25_index_fill(CblueBm25Index *self, GArray *triples)
 	g_return_if_fail(size <= G_MAXUINT32);
 	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new(guint32, self->n_terms + 1);
+	self->inline_bits = g_new0(guint8, self->n_terms / 8 + 1);
 	self->postings = g_new(guint8, MAX(size, 1));
 	p = self->postings;
 	for (gsize i = 0, end, t = 0; i < n; i = end, t++) {
 		for (end = i + 1; end < n && a[end].key == a[i].key; end++)
 			;
 		guint8 *skips, *data;
+		guint8 first_code = cblue_bm25_code_of(small_codes, large_codes, a[i].tfs);
 		self->keys[t] = a[i].key;
+		if (cblue_bm25_fits_inline(end - i, a[i].doc, first_code)) {
+			guint8 posting[sizeof(guint32)] = {0};
+			cblue_bm25_put_posting(posting, a[i].doc, first_code, a[i].tfs);
+			memcpy(&self->offsets[t], posting, sizeof(guint32));
+			self->inline_bits[t >> 3] |= 1u << (t & 7);
+			continue;
+		}
 		self->offsets[t] = p - self->postings;
 		p = cblue_bm25_varint_put(p, end - i);
 		skips = p;
@@ -1226,6 +1269,8 @@ cblue_bm25_index_take_pool(CblueBm25Index *self, CblueBm25PoolBuilder *pool)
 {
 	guint n_ids = pool->doc_ids->len;
 	guint32 *ids = (guint32 *)pool->doc_ids->data;
+	gsize size = 0;
+	guint8 *p;
 	g_autofree guint32 *renumber = g_new(guint32, MAX(pool->keys->len, 1));
 
 	memset(renumber, 0xff, MAX(pool->keys->len, 1) * sizeof(guint32));
@@ -1240,11 +1285,16 @@ cblue_bm25_index_take_pool(CblueBm25Index *self, CblueBm25PoolBuilder *pool)
 		}
 		ids[i] = renumber[id];
 	}
-	self->doc_surface_ids = g_new(guint32, MAX(n_ids, 1));
-	memcpy(self->doc_surface_ids, ids, (gsize)n_ids * sizeof(guint32));
 	self->doc_surface_offsets = g_new(guint32, (gsize)self->n_docs + 1);
-	memcpy(self->doc_surface_offsets, pool->doc_offsets->data, (gsize)self->n_docs * sizeof(guint32));
-	self->doc_surface_offsets[self->n_docs] = n_ids;
+	for (guint d = 0, i = 0; d <= self->n_docs; d++) {
+		guint end = d < self->n_docs ? g_array_index(pool->doc_offsets, guint32, d) : n_ids;
+		for (; i < end; i++)
+			size += cblue_bm25_varint_size(ids[i]);
+		self->doc_surface_offsets[d] = (guint32)size;
+	}
+	p = self->doc_surface_ids = g_new(guint8, MAX(size, 1));
+	for (guint i = 0; i < n_ids; i++)
+		p = cblue_bm25_varint_put(p, ids[i]);
 }
 
 /* the surfaces from the pool (the first entry of a word wins, as the first document that
@@ -1266,10 +1316,12 @@ static void
 cblue_bm25_index_reuse_doc(CblueBm25Index *self, CblueBm25Index *previous, guint32 old, guint32 d,
 			   CblueBm25PoolBuilder *pool, guint32 *old_ids)
 {
+	const guint8 *end = previous->doc_surface_ids + previous->doc_surface_offsets[old + 1];
+
 	memcpy(&self->doc_lens[(gsize)d * CBLUE_BM25_N_FIELDS], &previous->doc_lens[(gsize)old * CBLUE_BM25_N_FIELDS],
 	       CBLUE_BM25_N_FIELDS * sizeof(guint32));
-	for (guint32 k = previous->doc_surface_offsets[old]; k < previous->doc_surface_offsets[old + 1]; k++) {
-		guint32 id = previous->doc_surface_ids[k];
+	for (const guint8 *p = previous->doc_surface_ids + previous->doc_surface_offsets[old]; p < end;) {
+		guint32 id = cblue_bm25_varint_get(&p);
 		if (old_ids[id] == G_MAXUINT32)
 			old_ids[id] = cblue_bm25_pool_builder_intern(pool, g_ptr_array_index(previous->pool_keys, id),
 								     g_ptr_array_index(previous->pool_values, id));
@@ -1399,6 +1451,7 @@ cblue_bm25_index_clear(gpointer data)
 	g_free(self->doc_surface_ids);
 	g_free(self->keys);
 	g_free(self->offsets);
+	g_free(self->inline_bits);
 	g_free(self->dir);
 	g_free(self->postings);
 	g_free(self->codes);
@@ -1469,7 +1522,7 @@ cblue_bm25_index_get_memory_size(CblueBm25Index *self)
 		 2 * cblue_bm25_block_size((gsize)self->norm_len * CBLUE_BM25_N_FIELDS * sizeof(gdouble)) +
 		 cblue_bm25_block_size(n_docs * 2 * sizeof(guint64)) +
 		 cblue_bm25_block_size(((gsize)self->n_docs + 1) * sizeof(guint32)) +
-		 cblue_bm25_block_size((gsize)MAX(self->doc_surface_offsets[self->n_docs], 1) * sizeof(guint32));
+		 cblue_bm25_block_size((gsize)MAX(self->doc_surface_offsets[self->n_docs], 1));
 	for (guint i = 0; i < self->pool_keys->len; i++) {
 		const gchar *stem = g_ptr_array_index(self->pool_values, i);
 		bytes += cblue_bm25_block_size(strlen(g_ptr_array_index(self->pool_keys, i)) + 1) + 2 * sizeof(gpointer);
@@ -1478,6 +1531,7 @@ cblue_bm25_index_get_memory_size(CblueBm25Index *self)
 	}
 	bytes += cblue_bm25_block_size(MAX(self->n_terms, 1) * sizeof(guint64)) +
 		 cblue_bm25_block_size(((gsize)self->n_terms + 1) * sizeof(guint32)) +
+		 cblue_bm25_block_size((gsize)self->n_terms / 8 + 1) +
 		 cblue_bm25_block_size((((gsize)1 << self->dir_bits) + 1) * sizeof(guint32)) +
 		 cblue_bm25_block_size(MAX(self->offsets[self->n_terms], 1)) +
 		 cblue_bm25_block_size(MAX(self->n_codes, 1) * (sizeof(guint32) + CBLUE_BM25_N_FIELDS * sizeof(gdouble)));
@@ -2075,16 +2129,17 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
  *
  *   "CBLUEBM\0" u32:format  params  u32:n_docs f64:idf_unknown
  *   u32:n topic_id-strings   u64[2 × n_docs]:text hashes   u32[3 × n_docs]:field lengths
- *   u32:n_terms u64[n_terms]:keys u32[n_terms + 1]:offsets (bytes)
+ *   u32:n_terms u64[n_terms]:keys u32[n_terms + 1]:offsets (bytes, or an inline posting)
+ *   u8[n_terms / 8 + 1]:which terms' postings are inline
  *   u32:n_codes u32[n_codes]:packed frequencies   u8[offsets[n_terms]]:postings (as kept)
  *   u32:n { string:word u32:has_stem [string:stem] }   (the pool of Latin words)
- *   u32[n_docs + 1]:offsets u32[]:pool entries per document
+ *   u32[n_docs + 1]:offsets (bytes) u8[]:pool entries per document (varints)
  *   u64:checksum(everything before)
  *
  * where a string is u32:length then the bytes (no NUL), in the host's byte order. The
  * surfaces and deletes follow from the pool and the postings. */
 #define CBLUE_BM25_INDEX_MAGIC	"CBLUEBM"
-#define CBLUE_BM25_INDEX_FORMAT 6
+#define CBLUE_BM25_INDEX_FORMAT 7
 
 GBytes *
 cblue_bm25_index_serialize(CblueBm25Index *self)
@@ -2102,6 +2157,7 @@ cblue_bm25_index_serialize(CblueBm25Index *self)
 	cblue_retrieval_put_u32(out, self->n_terms);
 	cblue_retrieval_put(out, self->keys, (gsize)self->n_terms * sizeof(guint64));
 	cblue_retrieval_put(out, self->offsets, ((gsize)self->n_terms + 1) * sizeof(guint32));
+	cblue_retrieval_put(out, self->inline_bits, (gsize)self->n_terms / 8 + 1);
 	cblue_retrieval_put_u32(out, self->n_codes);
 	cblue_retrieval_put(out, self->codes, (gsize)self->n_codes * sizeof(guint32));
 	cblue_retrieval_put(out, self->postings, self->offsets[self->n_terms]);
@@ -2114,21 +2170,27 @@ cblue_bm25_index_serialize(CblueBm25Index *self)
 			cblue_retrieval_put_str(out, stem);
 	}
 	cblue_retrieval_put(out, self->doc_surface_offsets, ((gsize)self->n_docs + 1) * sizeof(guint32));
-	cblue_retrieval_put(out, self->doc_surface_ids, (gsize)self->doc_surface_offsets[self->n_docs] * sizeof(guint32));
+	cblue_retrieval_put(out, self->doc_surface_ids, self->doc_surface_offsets[self->n_docs]);
 	return cblue_retrieval_writer_finish(out);
 }
 
-/* whether a term's posting list read is consistent: each varint within the list, the
- * documents ascending and known, the codes in the book, nothing left over */
+/* whether a term's posting list read is consistent: each varint within the list (which
+ * ends at @end), the documents ascending and known, the codes in the book, nothing left
+ * over; an inline posting, within its offset, of a document known, with a code of the book */
 static gboolean
-cblue_bm25_index_check_list(CblueBm25Index *self, guint32 term)
+cblue_bm25_index_check_list(CblueBm25Index *self, guint32 term, const guint8 *end)
 {
-	const guint8 *p = self->postings + self->offsets[term];
-	const guint8 *end = self->postings + self->offsets[term + 1];
-	const guint8 *skips, *data;
+	const guint8 *p, *skips, *data;
 	guint32 df, gap, tfs;
 	guint64 doc = 0;
 
+	if (cblue_bm25_index_is_inline(self, term)) {
+		p = (const guint8 *)&self->offsets[term];
+		end = p + sizeof(guint32);
+		return cblue_bm25_varint_get_checked(&p, end, &gap) && gap < self->n_docs && p < end &&
+		       *p < self->n_codes;
+	}
+	p = self->postings + self->offsets[term];
 	if (!cblue_bm25_varint_get_checked(&p, end, &df) || df == 0 ||
 	    (gsize)(end - p) < 8 * (gsize)cblue_bm25_n_skips(df))
 		return FALSE;
@@ -2155,21 +2217,31 @@ cblue_bm25_index_check_list(CblueBm25Index *self, guint32 term)
 	return p == end;
 }
 
-/* whether the arrays read are consistent: keys sorted, offsets ascending, lists readable */
+/* whether the arrays read are consistent: keys sorted, the offsets of the lists not inline
+ * ascending from 0, lists readable */
 static gboolean
 cblue_bm25_index_check(CblueBm25Index *self)
 {
-	if (self->offsets[0] != 0)
-		return FALSE;
-	for (guint32 t = 0; t < self->n_terms; t++) {
-		if (self->offsets[t + 1] <= self->offsets[t] || (t > 0 && self->keys[t] <= self->keys[t - 1]))
+	guint32 next = self->offsets[self->n_terms]; /* where the next list in the stream starts */
+	gboolean first = TRUE;
+
+	for (guint32 t = 1; t < self->n_terms; t++) {
+		if (self->keys[t] <= self->keys[t - 1])
 			return FALSE;
 	}
-	for (guint32 t = 0; t < self->n_terms; t++) {
-		if (!cblue_bm25_index_check_list(self, t))
+	for (guint32 t = self->n_terms; t-- > 0;) {
+		gboolean is_inline = cblue_bm25_index_is_inline(self, t);
+		if (!is_inline && self->offsets[t] >= next)
 			return FALSE;
+		if (!cblue_bm25_index_check_list(self, t, self->postings + next))
+			return FALSE;
+		if (!is_inline) {
+			next = self->offsets[t];
+			first = FALSE;
+		}
 	}
-	return TRUE;
+	/* the first list starts the stream; no stream without a list */
+	return first ? self->offsets[self->n_terms] == 0 : next == 0;
 }
 
 /* the pool of Latin words and each document's entries; on failure, @r is marked failed
@@ -2178,7 +2250,7 @@ static void
 cblue_bm25_index_read_pool(CblueBm25Index *self, CblueRetrievalReader *r)
 {
 	guint32 n = cblue_retrieval_get_u32(r);
-	gsize n_ids;
+	gsize size;
 
 	self->pool_keys = g_ptr_array_new_with_free_func(g_free);
 	self->pool_values = g_ptr_array_new_with_free_func(g_free);
@@ -2195,19 +2267,23 @@ cblue_bm25_index_read_pool(CblueBm25Index *self, CblueRetrievalReader *r)
 	if (!cblue_retrieval_reader_has(r, ((gsize)self->n_docs + 1) * sizeof(guint32)))
 		return;
 	self->doc_surface_offsets = cblue_retrieval_get_dup(r, ((gsize)self->n_docs + 1) * sizeof(guint32));
-	n_ids = self->doc_surface_offsets[self->n_docs];
+	size = self->doc_surface_offsets[self->n_docs];
 	if (self->doc_surface_offsets[0] != 0)
 		r->failed = TRUE;
 	for (guint d = 0; d < self->n_docs; d++) {
 		if (self->doc_surface_offsets[d + 1] < self->doc_surface_offsets[d])
 			r->failed = TRUE;
 	}
-	if (r->failed || !cblue_retrieval_reader_has(r, n_ids * sizeof(guint32)))
+	if (r->failed || !cblue_retrieval_reader_has(r, size))
 		return;
-	self->doc_surface_ids = cblue_retrieval_get_dup(r, n_ids * sizeof(guint32));
-	for (gsize k = 0; k < n_ids; k++) {
-		if (self->doc_surface_ids[k] >= self->pool_keys->len)
-			r->failed = TRUE;
+	self->doc_surface_ids = cblue_retrieval_get_dup(r, size);
+	/* each document's varints end within its own bytes */
+	for (guint d = 0; d < self->n_docs && !r->failed; d++) {
+		const guint8 *p = self->doc_surface_ids + self->doc_surface_offsets[d];
+		const guint8 *end = self->doc_surface_ids + self->doc_surface_offsets[d + 1];
+		guint32 id;
+		while (p < end && !r->failed)
+			r->failed = !cblue_bm25_varint_get_checked(&p, end, &id) || id >= self->pool_keys->len;
 	}
 }
 
@@ -2243,6 +2319,8 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 		self->keys = cblue_retrieval_get_dup(&r, (gsize)self->n_terms * sizeof(guint64));
 		self->offsets = cblue_retrieval_get_dup(&r, ((gsize)self->n_terms + 1) * sizeof(guint32));
 	}
+	if (!r.failed && self->offsets != NULL && cblue_retrieval_reader_has(&r, (gsize)self->n_terms / 8 + 1))
+		self->inline_bits = cblue_retrieval_get_dup(&r, (gsize)self->n_terms / 8 + 1);
 	self->n_codes = cblue_retrieval_get_u32(&r);
 	if (!r.failed && self->n_codes <= CBLUE_BM25_CODE_ESCAPE &&
 	    cblue_retrieval_reader_has(&r, (gsize)self->n_codes * sizeof(guint32)))
@@ -2250,7 +2328,7 @@ cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashT
 	if (!r.failed && self->offsets != NULL && self->codes != NULL &&
 	    cblue_retrieval_reader_has(&r, self->offsets[self->n_terms]))
 		self->postings = cblue_retrieval_get_dup(&r, self->offsets[self->n_terms]);
-	if (self->doc_hashes == NULL || self->doc_lens == NULL || self->postings == NULL ||
+	if (self->doc_hashes == NULL || self->doc_lens == NULL || self->inline_bits == NULL || self->postings == NULL ||
 	    !cblue_bm25_index_check(self)) {
 		/* the arrays must be there for the index to be freed or searched */
 		r.failed = TRUE;

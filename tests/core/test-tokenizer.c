@@ -205,6 +205,43 @@ test_tokenizer_chinese_lexicon(void)
 	assert_tokens(tok, "ติดตั้งกล้องวงจรปิด", "ติดตั้ง|กล้อง|วงจร|ปิด");
 }
 
+/* The words of short Thai and Chinese runs are remembered (see cblue_tokenizer_split_run()):
+ * a run gives the words of its own segmenter, also right after the other segmenter's, and
+ * the same words however often and among however many other runs it comes */
+static void
+test_tokenizer_remembered_runs(void)
+{
+	g_autoptr(CblueTokenizer) libthai = cblue_tokenizer_new_with_segmenter(CBLUE_THAI_SEGMENTER_LIBTHAI);
+	g_autoptr(CblueTokenizer) icu = cblue_tokenizer_new_with_segmenter(CBLUE_THAI_SEGMENTER_ICU);
+	static const gchar *const syllables[] = {"กา", "โล", "มิ", "รา", "เทค", "วอน", "ซู", "ชิ", "เบล", "ดอ",
+						 "ควา", "เนก", "พิ", "ซอล", "ทรา", "วิน", "ติด", "ตั้ง", "ฮู", "จิน"};
+	g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func(g_free);
+
+	/* ICU splits ติดตั้ง (install), libthai keeps it whole (docs/tokenizer.md) */
+	for (guint i = 0; i < 2; i++) {
+		assert_tokens(libthai, "ติดตั้ง ติดตั้ง", "ติดตั้ง|ติดตั้ง");
+		assert_tokens(icu, "ติดตั้ง ติดตั้ง", "ติด|ตั้ง|ติด|ตั้ง");
+		assert_tokens(libthai, "ติดตั้งกล้องวงจรปิด 监控摄像头", "ติดตั้ง|กล้อง|วงจร|ปิด|监控|摄像头");
+		assert_tokens(icu, "监控摄像头 监控摄像头", "监控|摄像头|监控|摄像头");
+	}
+	/* more distinct runs than are remembered at once (256 KB of them: about 3,000 runs of
+	 * 60–90 bytes), then the first ones (forgotten) and the last ones (remembered) again:
+	 * each is given again or segmented again, never anything else */
+	for (guint n = 0; n < 3600; n++) {
+		GString *text = g_string_new(NULL);
+		g_autoptr(GPtrArray) words = NULL;
+		for (guint x = n, k = 0; k < 10; k++, x = x / 3 + k)
+			g_string_append(text, syllables[(x + k * 7) % G_N_ELEMENTS(syllables)]);
+		g_string_append(text, n % 2 == 0 ? " ราคา" : "，多少钱");
+		words = cblue_tokenizer_tokenize(libthai, text->str);
+		g_ptr_array_add(expected, join_words(words));
+		g_ptr_array_add(texts, g_string_free(text, FALSE));
+	}
+	for (guint n = 0; n < texts->len; n = n == 99 ? texts->len - 100 : n + 1)
+		assert_tokens(libthai, g_ptr_array_index(texts, n), g_ptr_array_index(expected, n));
+}
+
 static const gchar *const thread_texts[] = {"ติดกล้องวงจรปิดราคาเท่าไหร่", "监控摄像头多少钱", "CCTV price"};
 static gchar *thread_expected[G_N_ELEMENTS(thread_texts)];
 
@@ -358,6 +395,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/tokenizer/expected", test_tokenizer_expected);
 	g_test_add_func("/cblue/tokenizer/segment", test_tokenizer_segment);
 	g_test_add_func("/cblue/tokenizer/chinese-lexicon", test_tokenizer_chinese_lexicon);
+	g_test_add_func("/cblue/tokenizer/remembered-runs", test_tokenizer_remembered_runs);
 	g_test_add_func("/cblue/tokenizer/threads", test_tokenizer_threads);
 	g_test_add_func("/cblue/tokenizer/thai-accuracy", test_tokenizer_thai_accuracy);
 	g_test_add_func("/cblue/language/detect", test_language_detect);

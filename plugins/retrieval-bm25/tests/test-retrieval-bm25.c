@@ -8,6 +8,7 @@
 #include "../cblue-bm25-retriever.h"
 #include "../cblue-bm25-stem.h"
 #include "../cblue-bm25-synonyms.h"
+#include "cblue-retrieval-common.h"
 
 typedef struct {
 	CblueTokenizer *tokenizer;
@@ -347,6 +348,42 @@ test_bm25_serialize(Fixture *f, gconstpointer data)
 		g_assert_null(bad);
 		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	}
+}
+
+/* a cache whose checksum was made again after a byte changed (so only the index's own checks
+ * stand between it and a search): every change from the term directory on — keys, offsets
+ * and inline postings, which terms are inline, the stream of postings, the pool — is either
+ * refused or gives an index that searches safely (ASan builds check the memory) */
+static void
+test_bm25_forged(Fixture *f, gconstpointer data)
+{
+	g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(f->index);
+	gsize size = g_bytes_get_size(bytes);
+	guint n_refused = 0, n_loaded = 0;
+
+	for (gsize pos = size / 4; pos + sizeof(guint64) < size; pos += MAX(size / 600, 7)) {
+		g_autofree guint8 *forged = g_memdup2(g_bytes_get_data(bytes, NULL), size);
+		g_autoptr(GBytes) bad = NULL;
+		g_autoptr(CblueBm25Index) loaded = NULL;
+		g_autoptr(GError) error = NULL;
+		guint64 checksum;
+
+		forged[pos] ^= 0xa5;
+		checksum = cblue_retrieval_checksum(forged, size - sizeof(guint64));
+		memcpy(forged + size - sizeof(guint64), &checksum, sizeof(checksum));
+		bad = g_bytes_new(forged, size);
+		loaded = cblue_bm25_index_new_from_bytes(bad, f->tokenizer, f->stopwords, f->synonyms, &error);
+		if (loaded == NULL) {
+			g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+			n_refused++;
+			continue;
+		}
+		g_assert_no_error(error);
+		n_loaded++;
+		g_ptr_array_unref(cblue_bm25_index_search(loaded, "solr panle price ติดโซลาร์ราคา 太阳能板多少钱", 5));
+	}
+	g_assert_cmpuint(n_refused, >, 0);
+	g_assert_cmpuint(n_loaded, >, 0);
 }
 
 static void
@@ -892,6 +929,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
 	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
 	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
+	g_test_add("/cblue/bm25/forged", Fixture, NULL, fixture_setup, test_bm25_forged, fixture_teardown);
 	g_test_add("/cblue/bm25/incremental", Fixture, NULL, fixture_setup, test_bm25_incremental, fixture_teardown);
 	g_test_add("/cblue/bm25/pruning", Fixture, NULL, fixture_setup, test_bm25_pruning, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonyms/apply", test_bm25_synonyms_apply);
