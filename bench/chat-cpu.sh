@@ -8,8 +8,9 @@
 #
 #   bench/chat-cpu.sh [BUILD_DIR] [SECONDS] [RUNS]     (default: build 10 3)
 #
-# Prints one line per run: rps, p99, server CPU ms/request, requests. Traffic goes to
-# 127.0.0.1 only and every run is bounded in time.
+# Prints one line per run: rps, p99, server CPU ms/request, requests, and how that CPU
+# splits over the server's threads (the listeners cblue-http-N, the store's writer, the
+# rest). Traffic goes to 127.0.0.1 only and every run is bounded in time.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$src/build}" && pwd)
@@ -35,6 +36,15 @@ ws_max_per_ip=0
 CONF
 export CBLUE_PLUGIN_PATH="$build/plugins" LANG=C.UTF-8
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks per thread group: "listeners N", "writer N", "other N"
+thread_ticks() {
+	cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+		match($0, /\(.*\)/); comm = substr($0, RSTART + 1, RLENGTH - 2)
+		split(substr($0, RSTART + RLENGTH + 1), f, " ")
+		group = comm ~ /^cblue-http-/ ? "listeners" : comm ~ /^cblue-(sqlite|postgres)$/ ? "writer" : "other"
+		t[group] += f[12] + f[13]
+	} END { print "listeners", t["listeners"] + 0; print "writer", t["writer"] + 0; print "other", t["other"] + 0 }'
+}
 
 for ((run = 1; run <= runs; run++)); do
 	rm -rf "$work/data"
@@ -48,9 +58,11 @@ for ((run = 1; run <= runs; run++)); do
 	# warm up: KB indexes, caches, the store's first pages
 	timeout 30 wrk -t1 -c4 -d2s -s "$harness/tools/chat.lua" "$url/api/v1/chat" -- "$harness/messages.jsonl" >/dev/null
 	before=$(cpu_ticks "$server")
+	threads_before=$(thread_ticks "$server")
 	timeout $((seconds + 30)) wrk -t1 -c64 -d"${seconds}s" --latency --timeout 10s -s "$harness/tools/chat.lua" \
 		"$url/api/v1/chat" -- "$harness/messages.jsonl" >"$work/wrk.txt"
 	after=$(cpu_ticks "$server")
+	threads_after=$(thread_ticks "$server")
 	kill "$server"
 	wait "$server" 2>/dev/null || true
 	server=
@@ -60,4 +72,9 @@ for ((run = 1; run <= runs; run++)); do
 	ticks=$(getconf CLK_TCK)
 	awk -v r="$run" -v rps="$rps" -v p99="$p99" -v t=$((after - before)) -v hz="$ticks" -v n="$requests" \
 		'BEGIN { printf "run %d: %s req/s, p99 %s, server CPU %.3f ms/request (%d requests)\n", r, rps, p99, t * 1000 / hz / n, n }'
+	# threads that ended during the run (none, normally) are missing from the split
+	printf '%s\n%s\n' "$threads_before" "$threads_after" | awk -v hz="$ticks" -v n="$requests" '
+		NR <= 3 { b[$1] = $2; next } { d[$1] = $2 - b[$1] }
+		END { printf "       listeners %.3f, writer %.3f, other %.3f ms/request\n",
+			d["listeners"] * 1000 / hz / n, d["writer"] * 1000 / hz / n, d["other"] * 1000 / hz / n }'
 done

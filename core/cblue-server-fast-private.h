@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 
 typedef struct _CblueFastListener CblueFastListener;
 typedef struct _CblueFastRequest CblueFastRequest;
+/* the listeners of one server: a connection accepted by a thread that serves more than
+ * the others goes to the one that serves the fewest */
+typedef struct _CblueFastGroup CblueFastGroup;
 
 typedef struct {
 	/* the head is read: may answer (cblue_fast_request_respond()) before the body is read */
@@ -37,7 +40,12 @@ typedef struct {
 	guint idle_timeout;	     /* s a kept-alive connection may stay silent */
 	CblueServerMetrics *metrics; /* unowned: active_connections */
 	gint *requests_open;	     /* unowned, atomic: requests being read or answered */
+	CblueFastGroup *group;	     /* nullable: the listener joins it (and takes a reference) */
 } CblueFastLimits;
+
+CblueFastGroup *cblue_fast_group_new(void);
+CblueFastGroup *cblue_fast_group_ref(CblueFastGroup *group);
+void cblue_fast_group_unref(CblueFastGroup *group);
 
 CblueFastListener *cblue_fast_listener_new(GMainContext *context, GSocket *listen_socket, SoupServer *soup,
 					   const CblueFastLimits *limits, const CblueFastHooks *hooks,
@@ -64,5 +72,6 @@ GSocket *cblue_fast_message_get_socket(SoupServerMessage *msg);
 GInputStream *cblue_server_fast_replay_new(GIOStream *connection, GBytes *replay);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueFastRequest, cblue_fast_request_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueFastGroup, cblue_fast_group_unref)
 
 G_END_DECLS

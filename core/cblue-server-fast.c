@@ -7,6 +7,7 @@
 #include <netinet/tcp.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -28,12 +29,28 @@
  * A connection whose next request is not the hot one goes to libsoup with the bytes of
  * that request replayed first (CblueServerFastReplay), once what was answered before is
  * written; it is libsoup's from then on.
+ *
+ * The listeners of a server form a CblueFastGroup: a listener passes a connection it
+ * accepts on to one that serves fewer (cblue_fast_listener_pass_on()).
  */
 
 #define CBLUE_FAST_READ_CHUNK 16384
 #define CBLUE_FAST_EVENTS     64
 
 typedef struct _CblueFastConn CblueFastConn;
+
+/* a connection accepted by one listener for another */
+typedef struct {
+	gint fd;
+	socklen_t addr_len;
+	struct sockaddr_storage addr;
+} CblueFastHandoff;
+
+struct _CblueFastGroup {
+	gint ref_count;
+	GMutex mutex;
+	GPtrArray *listeners; /* unowned, under mutex: the listeners that take connections */
+};
 
 struct _CblueFastListener {
 	GMainContext *context;	/* owned */
@@ -50,6 +67,10 @@ struct _CblueFastListener {
 	GHashTable *connections; /* owned: set of CblueFastConn (ref) */
 	gchar date[40];		 /* the Date header, formatted once a second */
 	gint64 date_second;
+	CblueFastGroup *group; /* owned, nullable */
+	gint n_connections;    /* atomic: connections served here, or on their way here */
+	gint handoff_fd;       /* eventfd in the epoll set: handoffs wait; -1 without a group */
+	GArray *handoffs;      /* owned, under the group's mutex: of CblueFastHandoff */
 };
 
 struct _CblueFastConn {
@@ -304,6 +325,7 @@ cblue_fast_conn_unregister(CblueFastConn *conn)
 		g_atomic_int_add(self->limits.requests_open, -1);
 	}
 	cblue_server_metrics_add_active_connections(self->limits.metrics, -1);
+	g_atomic_int_add(&self->n_connections, -1);
 	conn->listener = NULL;
 	g_hash_table_remove(self->connections, conn);
 }
@@ -496,15 +518,105 @@ cblue_fast_conn_process(CblueFastConn *conn)
 	cblue_fast_conn_unref(conn);
 }
 
+/* the listener serves @fd from now on (counted in n_connections already) */
+static void
+cblue_fast_listener_adopt(CblueFastListener *self, gint fd, const struct sockaddr_storage *addr,
+			  socklen_t addr_len)
+{
+	g_autoptr(GSocketAddress) sa = g_socket_address_new_from_native((gpointer)addr, addr_len);
+	struct epoll_event ev = {0};
+	CblueFastConn *conn;
+	gint one = 1;
+
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	conn = g_new0(CblueFastConn, 1);
+	conn->ref_count = 1;
+	conn->listener = self;
+	conn->fd = fd;
+	conn->in = g_byte_array_sized_new(CBLUE_FAST_READ_CHUNK);
+	conn->out = g_string_sized_new(1024);
+	conn->last_active = g_get_monotonic_time();
+	conn->peer = G_IS_INET_SOCKET_ADDRESS(sa)
+			 ? g_inet_address_to_string(g_inet_socket_address_get_address(G_INET_SOCKET_ADDRESS(sa)))
+			 : g_strdup("unknown");
+	g_hash_table_add(self->connections, conn);
+	cblue_server_metrics_add_active_connections(self->limits.metrics, 1);
+	ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+	ev.data.ptr = conn;
+	if (epoll_ctl(self->epfd, EPOLL_CTL_ADD, fd, &ev) != 0)
+		cblue_fast_conn_close(conn);
+}
+
+/*
+ * SO_REUSEPORT spreads new connections over the listeners by a hash of their addresses,
+ * unevenly for a few dozen clients (64 connections split 44/27 in a measured run), and
+ * every connection of a listener that serves more waits longer for its turn
+ * (docs/server.md, "The fast path"). So a listener passes a new connection on to the
+ * one that serves the fewest, when that is fewer than itself. Returns FALSE when @self
+ * keeps @fd.
+ */
+static gboolean
+cblue_fast_listener_pass_on(CblueFastListener *self, gint fd, const struct sockaddr_storage *addr,
+			    socklen_t addr_len)
+{
+	CblueFastGroup *group = self->group;
+	CblueFastListener *target = self;
+	guint64 one = 1;
+
+	if (group != NULL) {
+		g_mutex_lock(&group->mutex);
+		for (guint i = 0; i < group->listeners->len; i++) {
+			CblueFastListener *other = g_ptr_array_index(group->listeners, i);
+			if (g_atomic_int_get(&other->n_connections) < g_atomic_int_get(&target->n_connections))
+				target = other;
+		}
+	}
+	g_atomic_int_inc(&target->n_connections);
+	if (target == self) {
+		if (group != NULL)
+			g_mutex_unlock(&group->mutex);
+		return FALSE;
+	}
+	{
+		CblueFastHandoff handoff = {fd, addr_len, *addr};
+		g_array_append_val(target->handoffs, handoff);
+	}
+	/* under the mutex: the target cannot close its eventfd meanwhile */
+	if (write(target->handoff_fd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+		g_warning("cannot wake a listener thread: %s", g_strerror(errno));
+	g_mutex_unlock(&group->mutex);
+	return TRUE;
+}
+
+/* the connections other listeners passed on to this one */
+static void
+cblue_fast_listener_take_handoffs(CblueFastListener *self)
+{
+	g_autoptr(GArray) handoffs = g_array_new(FALSE, FALSE, sizeof(CblueFastHandoff));
+	guint64 count;
+
+	/* resets the eventfd (non-blocking: nothing to read is fine) */
+	if (read(self->handoff_fd, &count, sizeof(count)) < 0 && errno != EAGAIN)
+		g_debug("eventfd: %s", g_strerror(errno));
+	g_mutex_lock(&self->group->mutex);
+	{
+		GArray *waiting = self->handoffs;
+		self->handoffs = handoffs;
+		handoffs = waiting;
+	}
+	g_mutex_unlock(&self->group->mutex);
+	for (guint i = 0; i < handoffs->len; i++) {
+		CblueFastHandoff *handoff = &g_array_index(handoffs, CblueFastHandoff, i);
+		cblue_fast_listener_adopt(self, handoff->fd, &handoff->addr, handoff->addr_len);
+	}
+}
+
 static void
 cblue_fast_listener_accept(CblueFastListener *self)
 {
 	for (guint i = 0; i < CBLUE_FAST_EVENTS; i++) {
 		struct sockaddr_storage addr;
 		socklen_t addr_len = sizeof(addr);
-		struct epoll_event ev = {0};
-		CblueFastConn *conn;
-		gint one = 1;
 		gint fd = accept4(g_socket_get_fd(self->listen_socket), (struct sockaddr *)&addr, &addr_len,
 				  SOCK_NONBLOCK | SOCK_CLOEXEC);
 
@@ -524,27 +636,8 @@ cblue_fast_listener_accept(CblueFastListener *self)
 			self->listening = FALSE;
 			return;
 		}
-		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-		conn = g_new0(CblueFastConn, 1);
-		conn->ref_count = 1;
-		conn->listener = self;
-		conn->fd = fd;
-		conn->in = g_byte_array_sized_new(CBLUE_FAST_READ_CHUNK);
-		conn->out = g_string_sized_new(1024);
-		conn->last_active = g_get_monotonic_time();
-		{
-			g_autoptr(GSocketAddress) sa = g_socket_address_new_from_native(&addr, addr_len);
-			conn->peer = G_IS_INET_SOCKET_ADDRESS(sa)
-					 ? g_inet_address_to_string(
-					       g_inet_socket_address_get_address(G_INET_SOCKET_ADDRESS(sa)))
-					 : g_strdup("unknown");
-		}
-		g_hash_table_add(self->connections, conn);
-		cblue_server_metrics_add_active_connections(self->limits.metrics, 1);
-		ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
-		ev.data.ptr = conn;
-		if (epoll_ctl(self->epfd, EPOLL_CTL_ADD, fd, &ev) != 0)
-			cblue_fast_conn_close(conn);
+		if (!cblue_fast_listener_pass_on(self, fd, &addr, addr_len))
+			cblue_fast_listener_adopt(self, fd, &addr, addr_len);
 	}
 }
 
@@ -577,7 +670,7 @@ cblue_fast_listener_dispatch(GSource *source, GSourceFunc callback, gpointer use
 	/* a connection closed by another's event stays valid until the end of the batch */
 	for (gint i = 0; i < n; i++) {
 		CblueFastConn *conn = events[i].data.ptr;
-		if (conn != NULL) {
+		if (conn != NULL && events[i].data.ptr != &self->handoff_fd) {
 			g_atomic_int_inc(&conn->ref_count);
 			g_ptr_array_add(conns, conn);
 		}
@@ -586,6 +679,8 @@ cblue_fast_listener_dispatch(GSource *source, GSourceFunc callback, gpointer use
 		CblueFastConn *conn = events[i].data.ptr;
 		if (conn == NULL)
 			cblue_fast_listener_accept(self);
+		else if (events[i].data.ptr == &self->handoff_fd)
+			cblue_fast_listener_take_handoffs(self);
 		else
 			cblue_fast_conn_event(conn, events[i].events);
 	}
@@ -600,6 +695,78 @@ static GSourceFuncs cblue_fast_listener_source_funcs = {
     NULL,
     NULL,
 };
+
+/* groups */
+
+CblueFastGroup *
+cblue_fast_group_new(void)
+{
+	CblueFastGroup *group = g_new0(CblueFastGroup, 1);
+
+	group->ref_count = 1;
+	g_mutex_init(&group->mutex);
+	group->listeners = g_ptr_array_new();
+	return group;
+}
+
+CblueFastGroup *
+cblue_fast_group_ref(CblueFastGroup *group)
+{
+	g_atomic_int_inc(&group->ref_count);
+	return group;
+}
+
+void
+cblue_fast_group_unref(CblueFastGroup *group)
+{
+	if (!g_atomic_int_dec_and_test(&group->ref_count))
+		return;
+	g_ptr_array_unref(group->listeners);
+	g_mutex_clear(&group->mutex);
+	g_free(group);
+}
+
+/* takes connections from the other listeners of @group: an eventfd in the epoll set
+ * (data: the address of handoff_fd) says when some wait */
+static gboolean
+cblue_fast_listener_join(CblueFastListener *self, CblueFastGroup *group, GError **error)
+{
+	struct epoll_event ev = {0};
+
+	self->handoff_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	ev.events = EPOLLIN;
+	ev.data.ptr = &self->handoff_fd;
+	if (self->handoff_fd < 0 || epoll_ctl(self->epfd, EPOLL_CTL_ADD, self->handoff_fd, &ev) != 0) {
+		gint errsv = errno;
+		g_set_error(error, G_IO_ERROR, g_io_error_from_errno(errsv), "eventfd: %s", g_strerror(errsv));
+		return FALSE;
+	}
+	self->handoffs = g_array_new(FALSE, FALSE, sizeof(CblueFastHandoff));
+	self->group = cblue_fast_group_ref(group);
+	g_mutex_lock(&group->mutex);
+	g_ptr_array_add(group->listeners, self);
+	g_mutex_unlock(&group->mutex);
+	return TRUE;
+}
+
+/* no connection is passed on to @self any more; those on their way are closed */
+static void
+cblue_fast_listener_leave(CblueFastListener *self)
+{
+	if (self->group != NULL) {
+		g_mutex_lock(&self->group->mutex);
+		g_ptr_array_remove_fast(self->group->listeners, self);
+		for (guint i = 0; i < self->handoffs->len; i++)
+			close(g_array_index(self->handoffs, CblueFastHandoff, i).fd);
+		g_array_set_size(self->handoffs, 0);
+		g_mutex_unlock(&self->group->mutex);
+		g_clear_pointer(&self->group, cblue_fast_group_unref);
+	}
+	g_clear_pointer(&self->handoffs, g_array_unref);
+	if (self->handoff_fd >= 0)
+		close(self->handoff_fd);
+	self->handoff_fd = -1;
+}
 
 /* the listening socket in the epoll set (data NULL: not a connection) */
 static void
@@ -700,8 +867,10 @@ cblue_fast_listener_new(GMainContext *context, GSocket *listen_socket, SoupServe
 	self->user_data = user_data;
 	self->connections =
 	    g_hash_table_new_full(g_direct_hash, g_direct_equal, (GDestroyNotify)cblue_fast_conn_unref, NULL);
+	self->handoff_fd = -1;
 	self->epfd = epoll_create1(EPOLL_CLOEXEC);
-	if (self->epfd < 0 || !cblue_fast_listener_give_soup_a_listener(self, error)) {
+	if (self->epfd < 0 || !cblue_fast_listener_give_soup_a_listener(self, error) ||
+	    (limits->group != NULL && !cblue_fast_listener_join(self, limits->group, error))) {
 		if (self->epfd < 0)
 			g_set_error(error, G_IO_ERROR, g_io_error_from_errno(errno), "epoll: %s", g_strerror(errno));
 		cblue_fast_listener_free(self);
@@ -731,6 +900,7 @@ cblue_fast_listener_free(CblueFastListener *self)
 	GHashTableIter iter;
 	gpointer key;
 
+	cblue_fast_listener_leave(self);
 	g_hash_table_iter_init(&iter, self->connections);
 	while (g_hash_table_iter_next(&iter, &key, NULL)) {
 		g_atomic_int_inc(&((CblueFastConn *)key)->ref_count);

@@ -2712,7 +2712,8 @@ cblue_server_worker_new_common(CblueServer *self, guint index)
 }
 
 static CblueServerWorker *
-cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError **error)
+cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, CblueFastGroup *fast_group,
+			GError **error)
 {
 	CblueServerWorker *worker = cblue_server_worker_new_common(self, index);
 	SoupServerListenOptions options = self->tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0;
@@ -2750,7 +2751,7 @@ cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, GError 
 	 * TLS is libsoup's alone */
 	if (self->fast_path && self->tls_certificate == NULL) {
 		CblueFastLimits limits = {self->max_body, self->request_timeout, self->idle_timeout, self->metrics,
-					  &self->requests_open};
+					  &self->requests_open, fast_group};
 		worker->fast = cblue_fast_listener_new(worker->context, socket, worker->soup, &limits,
 						       &cblue_server_fast_hooks, worker, error);
 		if (worker->fast == NULL) {
@@ -2793,6 +2794,8 @@ cblue_server_listen(CblueServer *self, const gchar *address, guint port, GError 
 {
 	g_autoptr(GInetAddress) inet = NULL;
 	g_autoptr(GPtrArray) workers = NULL;
+	/* the listeners balance their connections (see cblue_fast_listener_pass_on()) */
+	g_autoptr(CblueFastGroup) fast_group = cblue_fast_group_new();
 	guint threads;
 
 	g_return_val_if_fail(CBLUE_IS_SERVER(self), FALSE);
@@ -2832,7 +2835,7 @@ cblue_server_listen(CblueServer *self, const gchar *address, guint port, GError 
 			}
 			port = g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(local));
 		}
-		worker = cblue_server_worker_new(self, i, socket, error);
+		worker = cblue_server_worker_new(self, i, socket, fast_group, error);
 		if (worker == NULL)
 			return FALSE;
 		g_ptr_array_add(workers, worker);

@@ -314,6 +314,28 @@ def test_connections_counted(servers):
     assert metric(srv, "active_connections") <= before + 2
 
 
+def test_connections_balanced_over_threads(servers):
+    """Listener threads pass connections on to the one that serves the fewest: with four
+    threads and two dozen clients some are passed on; each is answered, counted once,
+    and no longer counted once its client closes it."""
+    srv = servers("threads", "[server]\nthreads=4\n")
+    baseline = metric(srv, "active_connections")
+    socks = [srv.connect() for _ in range(24)]
+    for i, sock in enumerate(socks):
+        sock.sendall(chat_request(f"solar price {i}?", f"b-{i}"))
+    for i, sock in enumerate(socks):
+        status, headers, body = Reader(sock).response()
+        assert status == 200 and headers["x-request-id"] == f"b-{i}"
+        assert json.loads(body)["reply"]
+    assert metric(srv, "active_connections") >= baseline + 24
+    for sock in socks:
+        sock.close()
+    deadline = time.monotonic() + 2.0
+    while metric(srv, "active_connections") > baseline + 1:
+        assert time.monotonic() < deadline, metric(srv, "active_connections")
+        time.sleep(0.05)
+
+
 def healthz(sock):
     sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     status, _, _ = Reader(sock).response()
