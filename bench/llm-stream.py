@@ -20,7 +20,8 @@ run the asyncio versions below instead. Printed:
 
 Figures, not pass/fail. Usage:
   bench/llm-stream.py [--build BUILD_DIR] [--conversations 1000] [--tokens 50] [--interval 20]
-                      [--synchronized] [--by-token] [--libsoup] [--wrapper 'perf record -g -o perf.data']
+                      [--synchronized] [--by-token] [--libsoup] [--libsoup-websocket]
+                      [--wrapper 'perf record -g -o perf.data']
 """
 
 import argparse
@@ -295,6 +296,9 @@ def main():
     parser.add_argument("--libsoup", action="store_true",
                         help="talk to the provider through libsoup ([model] direct_http=false) instead of "
                              "Cblue's own HTTP/1.1 client")
+    parser.add_argument("--libsoup-websocket", action="store_true",
+                        help="serve the WebSockets with libsoup's connection ([server] native_websocket=false) "
+                             "instead of Cblue's own on each WebSocket thread's epoll")
     parser.add_argument("--wrapper", default="",
                         help="command put before cblue serve, e.g. 'perf record -g -o perf.data' to profile it")
     args = parser.parse_args()
@@ -319,10 +323,11 @@ def main():
     conf = os.path.join(tmp, "cblue.conf")
     with open(conf, "w") as f:
         # every client is 127.0.0.1: no per-address limits; room for every stream at once
-        f.write("[server]\nrate_limit=0\nws_max_per_ip=0\n[queue]\nmax_in_flight=%d\n"
+        f.write("[server]\nrate_limit=0\nws_max_per_ip=0\nnative_websocket=%s\n[queue]\nmax_in_flight=%d\n"
                 "[model]\nurl=http://127.0.0.1:%d\nmodel=bench\ntimeout=120\nfirst_token_timeout=60\n"
                 "max_concurrent=%d\nmax_waiting=%d\nmax_wait_ms=60000\nhistory_messages=0\n"
-                % (args.conversations + 16, provider_port, args.conversations + 16, args.conversations))
+                % ("false" if args.libsoup_websocket else "true", args.conversations + 16, provider_port,
+                   args.conversations + 16, args.conversations))
         if args.libsoup:
             f.write("direct_http=false\n")
     env = dict(os.environ, CBLUE_PLUGIN_PATH=os.path.join(args.build, "plugins"), LANG="C.UTF-8")

@@ -24,6 +24,7 @@
 #include "cblue-server-parse-private.h"
 #include "cblue-server.h"
 #include "cblue-store.h"
+#include "cblue-ws-connection-private.h"
 #include "cblue-admin.h"
 
 /**
@@ -106,6 +107,8 @@ struct _CblueServer {
 	CblueAdmin *admin;	     /* owned, nullable: no store, no admin API */
 	guint pipeline_threads;
 	gboolean fast_path; /* [server] fast_path: hot chat requests without libsoup */
+	gboolean native_websocket; /* [server] native_websocket: our own RFC 6455 connection on
+				    * each WebSocket thread's epoll, instead of libsoup's */
 	guint port;
 	gint draining; /* atomic */
 	gint requests_open; /* atomic: HTTP requests whose reading started and that are not
@@ -143,6 +146,7 @@ struct _CblueServerWorker {
 	gint n_websockets; /* atomic: WebSockets handed to this thread (WebSocket threads) */
 	gboolean quitting; /* the thread's loop is being left: take no more WebSockets */
 	CblueFastListener *fast; /* owned, nullable: the fast path accepts this thread's connections */
+	CblueEpoll *epoll; /* owned, nullable: a WebSocket thread's, with native_websocket */
 };
 
 /* what the server knows about one request, kept on the SoupServerMessage */
@@ -471,6 +475,7 @@ cblue_server_load_config(CblueServer *self)
 		self->limiter = cblue_rate_limiter_new(rate, burst);
 	self->pipeline_threads = cblue_server_config_uint(config, "pipeline_threads", 0, 0, 256);
 	self->fast_path = cblue_config_get_boolean(config, "server", "fast_path", TRUE);
+	self->native_websocket = cblue_config_get_boolean(config, "server", "native_websocket", TRUE);
 	self->ws_per_thread = cblue_server_config_uint(config, "ws_connections_per_thread",
 						       CBLUE_SERVER_DEFAULT_WS_PER_THREAD, 1, G_MAXINT32);
 	self->ws_threads_max =
@@ -814,7 +819,8 @@ cblue_server_request_done_cb(SoupServer *soup, SoupServerMessage *msg, gpointer 
 typedef struct {
 	gint ref_count;
 	CblueServerWorker *worker;	/* unowned */
-	SoupWebsocketConnection *conn;	/* owned */
+	SoupWebsocketConnection *conn;	/* owned, nullable: libsoup's (native_websocket=false, TLS) */
+	CblueWsConnection *native;	/* owned, nullable: ours, when conn is NULL */
 	GCancellable *cancellable;	/* owned: fires when the connection closes */
 	gchar *ip;			/* owned */
 	gchar *request_id;		/* owned: of the upgrade request */
@@ -841,8 +847,14 @@ cblue_ws_client_unref(CblueWsClient *client)
 {
 	if (!g_atomic_int_dec_and_test(&client->ref_count))
 		return;
-	g_signal_handlers_disconnect_by_data(client->conn, client);
-	g_object_unref(client->conn);
+	if (client->conn != NULL) {
+		g_signal_handlers_disconnect_by_data(client->conn, client);
+		g_object_unref(client->conn);
+	}
+	if (client->native != NULL) {
+		cblue_ws_connection_forget_callbacks(client->native);
+		cblue_ws_connection_unref(client->native);
+	}
 	g_object_unref(client->cancellable);
 	g_free(client->ip);
 	g_free(client->request_id);
@@ -878,10 +890,20 @@ cblue_server_ws_release(CblueServer *self, const gchar *ip)
 		g_hash_table_insert(self->ws_per_ip, g_strdup(ip), GUINT_TO_POINTER(count - 1));
 }
 
+static gboolean
+cblue_ws_client_is_open(CblueWsClient *client)
+{
+	if (client->native != NULL)
+		return cblue_ws_connection_get_state(client->native) == CBLUE_WS_STATE_OPEN;
+	return soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN;
+}
+
 static void
 cblue_ws_client_send_json(CblueWsClient *client, const gchar *json)
 {
-	if (soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+	if (client->native != NULL)
+		cblue_ws_connection_send_text(client->native, json, strlen(json));
+	else if (soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
 		soup_websocket_connection_send_text(client->conn, json);
 }
 
@@ -915,10 +937,13 @@ cblue_ws_client_send_error(CblueWsClient *client, const GError *error, guint ret
 static void
 cblue_ws_client_close(CblueWsClient *client, gushort code, const gchar *reason)
 {
-	if (soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN) {
-		cblue_server_log(G_LOG_LEVEL_DEBUG, client->request_id, "closing a WebSocket: %u %s", code, reason);
+	if (!cblue_ws_client_is_open(client))
+		return;
+	cblue_server_log(G_LOG_LEVEL_DEBUG, client->request_id, "closing a WebSocket: %u %s", code, reason);
+	if (client->native != NULL)
+		cblue_ws_connection_close(client->native, code, reason);
+	else
 		soup_websocket_connection_close(client->conn, code, reason);
-	}
 }
 
 typedef struct {
@@ -975,7 +1000,10 @@ cblue_ws_token_cb(CblueMessage *message, const gchar *text, gpointer user_data)
 	g_string_append(json, "{\"type\":\"token\",\"text\":");
 	cblue_json_append_string(json, text);
 	g_string_append_c(json, '}');
-	cblue_ws_client_send_json(client, json->str);
+	if (client->native != NULL)
+		cblue_ws_connection_send_text(client->native, json->str, json->len);
+	else
+		cblue_ws_client_send_json(client, json->str);
 }
 
 static void
@@ -1099,9 +1127,30 @@ cblue_ws_closed_cb(SoupWebsocketConnection *conn, gpointer user_data)
 	}
 	g_atomic_int_add(&worker->n_websockets, -1);
 	cblue_server_log(G_LOG_LEVEL_DEBUG, client->request_id, "WebSocket closed (%u, %u messages)",
-			 soup_websocket_connection_get_close_code(conn), client->n_messages);
+			 client->native != NULL ? cblue_ws_connection_get_close_code(client->native)
+						: soup_websocket_connection_get_close_code(conn),
+			 client->n_messages);
 	/* drops the worker's reference; pending jobs hold their own */
 	g_hash_table_remove(worker->ws_clients, client);
+}
+
+/* the native connection calls the same handlers as libsoup's */
+static void
+cblue_ws_native_message_cb(CblueWsConnection *conn, gint type, GBytes *bytes, gpointer user_data)
+{
+	cblue_ws_message_cb(NULL, type, bytes, user_data);
+}
+
+static void
+cblue_ws_native_pong_cb(CblueWsConnection *conn, gpointer user_data)
+{
+	cblue_ws_pong_cb(NULL, NULL, user_data);
+}
+
+static void
+cblue_ws_native_closed_cb(CblueWsConnection *conn, gpointer user_data)
+{
+	cblue_ws_closed_cb(NULL, user_data);
 }
 
 /* WebSocket threads: a connection leaves its listener thread once upgraded.
@@ -1118,6 +1167,7 @@ typedef struct {
 	CblueServerWorker *thread; /* unowned, nullable: counts the connection in n_websockets until
 				    * adopted (WebSocket threads stop after the listeners) */
 	GIOStream *stream;	   /* owned, nullable once adopted */
+	GSocket *socket;	   /* owned, nullable: the stream's, for a native connection */
 	GUri *uri;		   /* owned */
 	gchar *origin;		   /* owned, nullable */
 	gchar *protocol;	   /* owned, nullable */
@@ -1145,6 +1195,7 @@ cblue_ws_handoff_free(gpointer data)
 		cblue_server_metrics_add_active_connections(self->metrics, -1);
 	if (handoff->counted)
 		cblue_server_ws_release(self, handoff->ip);
+	g_clear_object(&handoff->socket);
 	g_clear_pointer(&handoff->uri, g_uri_unref);
 	g_free(handoff->origin);
 	g_free(handoff->protocol);
@@ -1169,10 +1220,22 @@ cblue_server_ws_adopt_cb(gpointer user_data)
 	client = g_new0(CblueWsClient, 1);
 	client->ref_count = 1;
 	client->worker = worker;
-	/* created here, so that its sources are attached to this thread's context */
-	client->conn = soup_websocket_connection_new(handoff->stream, handoff->uri, SOUP_WEBSOCKET_CONNECTION_SERVER,
-						     handoff->origin, handoff->protocol,
-						     g_steal_pointer(&handoff->extensions));
+	if (worker->epoll != NULL && handoff->socket != NULL && handoff->extensions == NULL) {
+		static const CblueWsCallbacks callbacks = {
+		    .message = cblue_ws_native_message_cb,
+		    .pong = cblue_ws_native_pong_cb,
+		    .closed = cblue_ws_native_closed_cb,
+		};
+		client->native = cblue_ws_connection_new(
+		    worker->epoll, handoff->socket, handoff->stream,
+		    (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR, self->ws_ping_interval, &callbacks,
+		    client);
+	} else {
+		/* created here, so that its sources are attached to this thread's context */
+		client->conn = soup_websocket_connection_new(handoff->stream, handoff->uri,
+							     SOUP_WEBSOCKET_CONNECTION_SERVER, handoff->origin,
+							     handoff->protocol, g_steal_pointer(&handoff->extensions));
+	}
 	g_clear_object(&handoff->stream);
 	/* the client counts the connection from now on, until closed */
 	client->owns_connection = handoff->owns_connection;
@@ -1184,14 +1247,16 @@ cblue_server_ws_adopt_cb(gpointer user_data)
 	client->last_message_usec = now;
 	client->last_seen_usec = now;
 	g_hash_table_add(worker->ws_clients, client);
-	g_signal_connect(client->conn, "message", G_CALLBACK(cblue_ws_message_cb), client);
-	g_signal_connect(client->conn, "pong", G_CALLBACK(cblue_ws_pong_cb), client);
-	g_signal_connect(client->conn, "closed", G_CALLBACK(cblue_ws_closed_cb), client);
-	/* our own idle and liveness checks (the sweep) replace the connection's */
-	soup_websocket_connection_set_max_incoming_payload_size(
-	    client->conn, (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR);
-	if (self->ws_ping_interval > 0)
-		soup_websocket_connection_set_keepalive_interval(client->conn, self->ws_ping_interval);
+	if (client->conn != NULL) {
+		g_signal_connect(client->conn, "message", G_CALLBACK(cblue_ws_message_cb), client);
+		g_signal_connect(client->conn, "pong", G_CALLBACK(cblue_ws_pong_cb), client);
+		g_signal_connect(client->conn, "closed", G_CALLBACK(cblue_ws_closed_cb), client);
+		/* our own idle and liveness checks (the sweep) replace the connection's */
+		soup_websocket_connection_set_max_incoming_payload_size(
+		    client->conn, (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR);
+		if (self->ws_ping_interval > 0)
+			soup_websocket_connection_set_keepalive_interval(client->conn, self->ws_ping_interval);
+	}
 
 	/* counted in ws_per_ip by the handshake; the WebSocket releases it when it closes */
 	client->counted = TRUE;
@@ -1231,6 +1296,8 @@ cblue_server_ws_thread_take(CblueServer *self)
 			self->ws_threads = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_server_worker_free);
 		/* metrics shards are per listener; index modulo their number */
 		best = cblue_server_worker_new_common(self, n);
+		if (self->native_websocket && self->tls_certificate == NULL)
+			best->epoll = cblue_epoll_new(best->context);
 		best->thread = g_thread_new(name, cblue_server_worker_thread, best);
 		g_ptr_array_add(self->ws_threads, best);
 	}
@@ -1267,6 +1334,8 @@ cblue_server_ws_upgraded_cb(SoupServerMessage *msg, gpointer user_data)
 		cblue_server_forget_connection(worker, socket, TRUE);
 		handoff->owns_connection = TRUE;
 	}
+	if (socket != NULL && self->tls_certificate == NULL)
+		handoff->socket = g_object_ref(socket);
 	handoff->stream = soup_server_message_steal_connection(msg);
 	if (handoff->stream == NULL) {
 		cblue_ws_handoff_free(handoff);
@@ -1300,8 +1369,11 @@ cblue_server_handle_ws(SoupServer *soup, SoupServerMessage *msg, const char *pat
 	handoff->server = self;
 	handoff->ip = g_strdup(ip);
 	handoff->counted = TRUE;
-	if (!soup_websocket_server_process_handshake(msg, NULL, NULL, self->ws_extension_types,
-						     &handoff->extensions)) {
+	/* the native connection negotiates no extension (no permessage-deflate) */
+	if (!soup_websocket_server_process_handshake(
+		msg, NULL, NULL,
+		self->native_websocket && self->tls_certificate == NULL ? NULL : self->ws_extension_types,
+		&handoff->extensions)) {
 		cblue_ws_handoff_free(handoff);
 		cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
 					       _("This address takes a WebSocket handshake only."));
@@ -2349,6 +2421,7 @@ cblue_server_worker_free(CblueServerWorker *worker)
 	}
 	g_clear_object(&worker->soup);
 	g_clear_object(&worker->listen_socket);
+	g_clear_pointer(&worker->epoll, cblue_epoll_free);
 	g_clear_pointer(&worker->loop, g_main_loop_unref);
 	g_clear_pointer(&worker->context, g_main_context_unref);
 	g_free(worker);
@@ -2368,7 +2441,12 @@ cblue_server_worker_quit_cb(gpointer user_data)
 		g_ptr_array_add(clients, cblue_ws_client_ref(key));
 	for (guint i = 0; i < clients->len; i++) {
 		CblueWsClient *client = g_ptr_array_index(clients, i);
-		GIOStream *stream = soup_websocket_connection_get_io_stream(client->conn);
+		GIOStream *stream;
+		if (client->native != NULL) {
+			cblue_ws_connection_abort(client->native);
+			continue;
+		}
+		stream = soup_websocket_connection_get_io_stream(client->conn);
 		cblue_ws_closed_cb(client->conn, client);
 		g_io_stream_close(stream, NULL, NULL);
 	}
@@ -2387,6 +2465,8 @@ cblue_server_worker_thread(gpointer user_data)
 	CblueServerWorker *worker = user_data;
 
 	g_main_context_push_thread_default(worker->context);
+	/* for the model provider's streams started on this thread */
+	cblue_epoll_set_thread_default(worker->epoll);
 	g_main_loop_run(worker->loop);
 	/* what is left (closed connections, idle callbacks) is released in this context */
 	g_hash_table_remove_all(worker->ws_clients);

@@ -2,11 +2,15 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <unistd.h>
 
+#include "cblue-epoll-private.h"
 #include "cblue-http-direct.h"
 
 /* see cblue-http-direct.h */
@@ -471,12 +475,23 @@ cblue_http_body_stream_is_readable(GPollableInputStream *stream)
  * cancellable, rather than g_pollable_source_new_full()'s three (itself, a socket source
  * and a cancellable source): a stream waits on it for its whole answer, and GLib
  * prepares and checks every source of a context on each iteration, a thousand streams'
- * worth of them at a time */
+ * worth of them at a time.
+ *
+ * On a thread with a CblueEpoll (a WebSocket thread of the server), the descriptor is not
+ * GLib's to poll: it is watched on the thread's epoll, which makes the source ready, so
+ * that GLib polls one descriptor for all the streams and connections of the thread. The
+ * watch is on a duplicate of the descriptor, so that it belongs to this source alone
+ * (the connection may go back to the pool, or be closed, before the source is freed). Such a
+ * source must be freed on that thread, as model-openai does (its op, with the source, is
+ * freed in the op's context). */
 typedef struct {
 	GSource source;
 	GObject *stream;	   /* owned */
 	GCancellable *cancellable; /* owned, nullable */
 	gulong cancelled_id;
+	CblueEpoll *epoll; /* unowned, nullable: the thread's, watching fd */
+	CblueEpollWatch watch;
+	gint fd; /* owned when epoll is set: a duplicate of the socket's */
 } CblueHttpBodySource;
 
 static gboolean
@@ -497,6 +512,11 @@ cblue_http_body_source_finalize(GSource *source)
 		g_cancellable_disconnect(self->cancellable, self->cancelled_id);
 		g_object_unref(self->cancellable);
 	}
+	if (self->epoll != NULL) {
+		g_warn_if_fail(cblue_epoll_get_thread_default() == self->epoll);
+		cblue_epoll_watch_remove(self->epoll, &self->watch);
+		close(self->fd);
+	}
 	g_object_unref(self->stream);
 }
 
@@ -512,8 +532,37 @@ cblue_http_body_source_cancelled_cb(GCancellable *cancellable, gpointer user_dat
 	g_source_set_ready_time(user_data, 0);
 }
 
+static void
+cblue_http_body_source_readable_cb(guint32 events, gpointer user_data)
+{
+	GSource *source = user_data;
+	if (!g_source_is_destroyed(source))
+		g_source_set_ready_time(source, 0);
+}
+
+/* the socket watched on the calling thread's epoll, if it has one and runs the context the
+ * source will be attached to (the thread default) */
+static gboolean
+cblue_http_body_source_watch_on_epoll(CblueHttpBodySource *body_source, gint fd)
+{
+	CblueEpoll *epoll = cblue_epoll_get_thread_default();
+
+	if (epoll == NULL || cblue_epoll_get_context(epoll) != g_main_context_get_thread_default())
+		return FALSE;
+	body_source->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (body_source->fd < 0)
+		return FALSE;
+	if (!cblue_epoll_watch_add(epoll, &body_source->watch, body_source->fd, EPOLLIN,
+				   cblue_http_body_source_readable_cb, body_source)) {
+		close(body_source->fd);
+		return FALSE;
+	}
+	body_source->epoll = epoll;
+	return TRUE;
+}
+
 /* ready at once while something can be decoded without a receive; else when the socket
- * is readable (the descriptor is polled by the main loop itself) */
+ * is readable (the descriptor is polled by the main loop itself, or by the thread's epoll) */
 static GSource *
 cblue_http_body_stream_create_source(GPollableInputStream *stream, GCancellable *cancellable)
 {
@@ -523,11 +572,13 @@ cblue_http_body_stream_create_source(GPollableInputStream *stream, GCancellable 
 
 	g_source_set_static_name(source, "CblueHttpBodySource");
 	body_source->stream = g_object_ref(G_OBJECT(stream));
-	if (self->done || !self->need_input || self->connection == NULL)
+	if (self->done || !self->need_input || self->connection == NULL) {
 		g_source_set_ready_time(source, 0);
-	else
-		g_source_add_unix_fd(source, g_socket_get_fd(g_socket_connection_get_socket(self->connection)),
-				     G_IO_IN | G_IO_HUP | G_IO_ERR);
+	} else {
+		gint fd = g_socket_get_fd(g_socket_connection_get_socket(self->connection));
+		if (!cblue_http_body_source_watch_on_epoll(body_source, fd))
+			g_source_add_unix_fd(source, fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+	}
 	if (cancellable != NULL) {
 		body_source->cancellable = g_object_ref(cancellable);
 		/* the source is not referenced by the handler: finalize disconnects it first */

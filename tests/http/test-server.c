@@ -47,6 +47,8 @@ fixture_start(Fixture *fx, const gchar *extra_config, guint threads)
 	g_assert_cmpuint(cblue_server_get_threads(fx->server), ==, threads);
 	fx->base = g_strdup_printf("http://127.0.0.1:%u", cblue_server_get_port(fx->server));
 	fx->session = soup_session_new_with_options("timeout", 10, NULL);
+	/* WebSocket clients offer permessage-deflate, as browsers do */
+	soup_session_add_feature_by_type(fx->session, SOUP_TYPE_WEBSOCKET_EXTENSION_MANAGER);
 }
 
 static void
@@ -468,17 +470,30 @@ test_server_websocket_chat(void)
 	fixture_stop(&fx);
 }
 
+static gboolean wait_for_metric(Fixture *fx, const gchar *line, guint seconds);
+
+/* the native connection (the default) negotiates no extension; libsoup's, permessage-deflate */
 static void
-test_server_websocket_close_codes(void)
+websocket_close_codes(gboolean native)
 {
 	Fixture fx = {0};
 	g_autoptr(WsClient) binary = NULL;
 	g_autoptr(WsClient) big = NULL;
+	g_autoptr(WsClient) chat = NULL;
 	g_autofree gchar *text = NULL;
 	g_autofree gchar *payload = NULL;
 	const guint8 data[] = {0, 1, 2, 3};
 
-	fixture_start(&fx, "[server]\nws_max_message_bytes=1024\n", 1);
+	fixture_start(&fx,
+		      native ? "[server]\nws_max_message_bytes=1024\n"
+			     : "[server]\nws_max_message_bytes=1024\nnative_websocket=false\n",
+		      1);
+	chat = ws_connect(&fx, NULL);
+	g_assert_no_error(chat->error);
+	g_assert_true((soup_websocket_connection_get_extensions(chat->conn) == NULL) == native);
+	ws_send_and_wait(chat, "{\"type\":\"message\",\"text\":\"ราคา solar-warranty\"}", 2);
+	g_assert_false(chat->closed);
+
 	binary = ws_connect(&fx, NULL);
 	g_assert_no_error(binary->error);
 	soup_websocket_connection_send_binary(binary->conn, data, sizeof(data));
@@ -497,7 +512,25 @@ test_server_websocket_close_codes(void)
 	g_assert_true(big->closed);
 	g_assert_cmpuint(soup_websocket_connection_get_close_code(big->conn), ==, SOUP_WEBSOCKET_CLOSE_TOO_BIG);
 	g_assert_cmpstr(soup_websocket_connection_get_close_data(big->conn), ==, "message too large");
+
+	/* a normal close by the client ends the connection on both sides */
+	soup_websocket_connection_close(chat->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+	wait_for(&chat->closed, NULL, 0, 10);
+	g_assert_true(chat->closed);
+	g_assert_true(wait_for_metric(&fx, "websocket_connections 0\n", 5));
 	fixture_stop(&fx);
+}
+
+static void
+test_server_websocket_close_codes(void)
+{
+	websocket_close_codes(TRUE);
+}
+
+static void
+test_server_websocket_close_codes_libsoup(void)
+{
+	websocket_close_codes(FALSE);
 }
 
 static void
@@ -857,6 +890,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/server/cors", test_server_cors);
 	g_test_add_func("/cblue/server/websocket/chat", test_server_websocket_chat);
 	g_test_add_func("/cblue/server/websocket/close-codes", test_server_websocket_close_codes);
+	g_test_add_func("/cblue/server/websocket/close-codes-libsoup", test_server_websocket_close_codes_libsoup);
 	g_test_add_func("/cblue/server/websocket/limits", test_server_websocket_limits);
 	g_test_add_func("/cblue/server/websocket/threads", test_server_websocket_threads);
 	g_test_add_func("/cblue/server/slow-client", test_server_slow_client);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "cblue-epoll-private.h"
 #include "cblue-http-direct.h"
 
 /* cblue-http-direct.c against a real HTTP server on 127.0.0.1 (a thread of this test that
@@ -162,7 +163,7 @@ test_send(CblueHttpPool *pool, guint *status, SoupMessageHeaders **headers, GErr
 
 	cblue_http_direct_send_async(pool, bytes, NULL, NULL, NULL, test_result_cb, &result);
 	while (result == NULL)
-		g_main_context_iteration(NULL, TRUE);
+		g_main_context_iteration(g_main_context_get_thread_default(), TRUE);
 	return cblue_http_direct_send_finish(result, status, headers, error);
 }
 
@@ -196,9 +197,9 @@ test_read_pollable(GInputStream *stream, gsize read_size, GError **error)
 			gboolean ready = FALSE;
 			g_clear_error(&local);
 			g_source_set_callback(source, G_SOURCE_FUNC(test_ready_cb), &ready, NULL);
-			g_source_attach(source, NULL);
+			g_source_attach(source, g_main_context_get_thread_default());
 			while (!ready)
-				g_main_context_iteration(NULL, TRUE);
+				g_main_context_iteration(g_main_context_get_thread_default(), TRUE);
 			g_source_destroy(source);
 		} else {
 			g_propagate_error(error, local);
@@ -419,6 +420,23 @@ test_connection_refused(void)
 	g_assert_error(error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
 }
 
+/* the same reads on a thread whose sockets are watched by its CblueEpoll (a WebSocket
+ * thread of the server): the stream's source is made ready by the epoll */
+static void
+test_on_epoll(void)
+{
+	g_autoptr(GMainContext) context = g_main_context_new();
+	CblueEpoll *epoll = cblue_epoll_new(context);
+
+	g_main_context_push_thread_default(context);
+	cblue_epoll_set_thread_default(epoll);
+	test_keep_alive_reuse();
+	test_closed_mid_chunk();
+	cblue_epoll_set_thread_default(NULL);
+	g_main_context_pop_thread_default(context);
+	cblue_epoll_free(epoll);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -430,5 +448,6 @@ main(int argc, char **argv)
 	g_test_add_func("/openai-common/http-direct/close-delimited-and-stale", test_close_delimited_and_stale);
 	g_test_add_func("/openai-common/http-direct/bad-head", test_bad_head);
 	g_test_add_func("/openai-common/http-direct/connection-refused", test_connection_refused);
+	g_test_add_func("/openai-common/http-direct/on-epoll", test_on_epoll);
 	return g_test_run();
 }
