@@ -21,7 +21,9 @@
  * the indexes' bytes per entry from their own accounting and, as a cross-check, the heap
  * growth (mallinfo2) while each was built; the KB text's bytes per entry; the latency of
  * each retriever's search and of the bot's whole answer (both retrievers, fusion,
- * decision), p50/p95/p99 of per-query CPU time; a publish that changes 1% of the entries. */
+ * decision), p50/p95/p99 of per-query CPU time; where the bot's time goes (its language
+ * detection and each search timed apart, then its answer to the same question: the rest is
+ * fusion, decision and reply); a publish that changes 1% of the entries. */
 
 #include "config.h"
 
@@ -415,6 +417,11 @@ main(int argc, char **argv)
 		g_autoptr(GArray) t_wall = g_array_new(FALSE, FALSE, sizeof(gint64));
 		g_autoptr(GArray) t_full = g_array_new(FALSE, FALSE, sizeof(gint64));
 		g_autoptr(CblueNgramIndex) nindex = cblue_retriever_ngram_get_index(ngram);
+		g_autoptr(GArray) t_lang = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_bm25_lang = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_ngram_lang = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_rest = g_array_new(FALSE, FALSE, sizeof(gint64));
+		g_autoptr(GArray) t_bot_warm = g_array_new(FALSE, FALSE, sizeof(gint64));
 
 		/* one pass over the questions per way of searching, so that none runs with the
 		 * caches warmed by the same question */
@@ -453,11 +460,44 @@ main(int argc, char **argv)
 				g_array_append_val(times, t0);
 			}
 		}
+		/* the bot's stages, one question at a time: its language (which the searches above
+		 * do not have), each search with it, then the bot's whole answer to the same
+		 * question (the caches as warm as for the searches): the rest of its time (fusion,
+		 * decision, reply) is that answer's time less the stages */
+		for (guint i = 0; i < queries->len; i++) {
+			Query *q = &g_array_index(queries, Query, i);
+			g_autoptr(CblueMessage) message = cblue_message_new(q->text);
+			g_autoptr(CblueMessage) asked_again = cblue_message_new(q->text);
+			g_autoptr(GPtrArray) hits_bm25 = NULL, hits_ngram = NULL;
+			g_autoptr(CblueChatReply) reply = NULL;
+			gint64 t0 = thread_cpu_usec(), t1, t2, t3, t4;
+			cblue_message_set_language(message, cblue_language_detect(q->text, NULL));
+			t1 = thread_cpu_usec();
+			hits_bm25 = cblue_retriever_search(CBLUE_RETRIEVER(bm25), message, 5, NULL);
+			t2 = thread_cpu_usec();
+			hits_ngram = cblue_retriever_search(CBLUE_RETRIEVER(ngram), message, 5, NULL);
+			t3 = thread_cpu_usec();
+			reply = cblue_bot_ask_sync(bot, asked_again, NULL, &error);
+			t4 = thread_cpu_usec();
+			if (reply == NULL)
+				g_error("ask: %s", error->message);
+			g_array_append_val(t_lang, (gint64){t1 - t0});
+			g_array_append_val(t_bm25_lang, (gint64){t2 - t1});
+			g_array_append_val(t_ngram_lang, (gint64){t3 - t2});
+			g_array_append_val(t_bot_warm, (gint64){t4 - t3});
+			g_array_append_val(t_rest, (gint64){(t4 - t3) - (t3 - t0)});
+		}
 		print_latency("retrieval-bm25 search", t_bm25);
 		print_latency("retrieval-ngram search", t_ngram);
 		print_latency("  the same reading every posting", t_full);
 		print_latency("bot answer, fused (CPU)", t_bot);
 		print_latency("bot answer, fused (wall)", t_wall);
+		printf("  the bot's stages, timed apart (CPU), then its answer to the same question:\n");
+		print_latency("  language detection", t_lang);
+		print_latency("  retrieval-bm25, with the language", t_bm25_lang);
+		print_latency("  retrieval-ngram, with the language", t_ngram_lang);
+		print_latency("  bot answer, right after these", t_bot_warm);
+		print_latency("  the rest: that answer less these", t_rest);
 	}
 	printf("answered with the entry asked about (a sanity check, not a quality figure): en %.3f, th %.3f, zh "
 	       "%.3f\n",

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cblue-ngram-index.h"
@@ -177,6 +178,8 @@ cblue_ngram_params_init_default(CblueNgramParams *params)
 	params->weight_questions = 3.0;
 	params->weight_keywords = 2.0;
 	params->weight_content = 1.0;
+	/* any bound from 0.2 to 0.5 separates the two kinds of KB measured (docs/quality.md) */
+	params->passage_ratio = 1.0 / 3.0;
 }
 
 static inline CblueNgramRun
@@ -269,9 +272,17 @@ cblue_ngram_extract(CblueTokenizer *tokenizer, const gchar *text, GArray *keys)
 	g_array_set_size(keys, base + n_keys);
 }
 
-/* the triples are sorted by their leading 64-bit key with retrieval-common's sorts */
+/* the triples are sorted by their leading 64-bit key (cblue_ngram_sort_triples()) and by their
+ * document with retrieval-common's sorts */
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueNgramTriple, key) == 0 && sizeof(CblueNgramTriple) == 16);
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CblueNgramTriple, doc) == 8);
+
+/* the dampened frequency of a weighted term frequency @tf (> 0) */
+static inline gfloat
+cblue_ngram_ltf(gfloat tf)
+{
+	return (gfloat)(1.0 + log(MAX(tf, 1.0)));
+}
 
 /* the weighted frequencies of one document's n-grams, summed in an open-addressing table
  * (keys are never 0) that is reused for every document of a build, instead of sorting each
@@ -282,6 +293,9 @@ typedef struct {
 	guint32 *used; /* owned: (mask + 1) / 2, the slots in use, in the order they were taken */
 	guint n_used;
 	guint mask;
+	/* 1 + ln tf of the whole frequencies below 256 (the default field weights are whole
+	 * numbers): a lookup instead of a call to log() per posting */
+	gfloat ltf_of_whole[256];
 } CblueNgramDocTable;
 
 static void
@@ -292,6 +306,8 @@ cblue_ngram_doc_table_init(CblueNgramDocTable *table, guint size)
 	table->used = g_new(guint32, size / 2);
 	table->n_used = 0;
 	table->mask = size - 1;
+	for (guint i = 0; i < G_N_ELEMENTS(table->ltf_of_whole); i++)
+		table->ltf_of_whole[i] = cblue_ngram_ltf((gfloat)i);
 }
 
 static void
@@ -303,6 +319,15 @@ cblue_ngram_doc_table_clear(CblueNgramDocTable *table)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CblueNgramDocTable, cblue_ngram_doc_table_clear)
+
+/* the same as cblue_ngram_ltf(@tf), from the table when @tf is a whole number */
+static inline gfloat
+cblue_ngram_doc_table_ltf(const CblueNgramDocTable *table, gfloat tf)
+{
+	if (tf < G_N_ELEMENTS(table->ltf_of_whole) && tf == (gfloat)(guint)tf)
+		return table->ltf_of_whole[(guint)tf];
+	return cblue_ngram_ltf(tf);
+}
 
 static void
 cblue_ngram_doc_table_add(CblueNgramDocTable *table, guint64 key, gfloat weight)
@@ -346,6 +371,30 @@ cblue_ngram_add_text(CblueTokenizer *tokenizer, const gchar *text, gfloat weight
 		cblue_ngram_doc_table_add(table, g_array_index(keys, guint64, i), weight);
 }
 
+/* Whether @entry reads as a passage with sample questions rather than an FAQ entry: its
+ * example questions, all languages together, are under params->passage_ratio of its
+ * content (in bytes; each language's questions and content share a script). An FAQ entry's
+ * questions are the ways its topic is asked (the bundled KB's are 0.54–1.25 of their
+ * content); a passage's one or two questions ask about one of the many facts it holds
+ * (XQuAD's are 0.02–0.33), so their words are no better evidence of the topic than the
+ * content's. */
+static gboolean
+cblue_ngram_entry_is_passage(CblueKbEntry *entry, GPtrArray *langs, const CblueNgramParams *params)
+{
+	gsize questions_len = 0, content_len = 0;
+
+	for (guint i = 0; i < langs->len; i++) {
+		const gchar *lang = g_ptr_array_index(langs, i);
+		const gchar *const *questions = cblue_kb_entry_get_questions(entry, lang);
+		const gchar *content = cblue_kb_entry_get_content(entry, lang);
+		for (guint j = 0; questions[j] != NULL; j++)
+			questions_len += strlen(questions[j]);
+		if (content != NULL)
+			content_len += strlen(content);
+	}
+	return content_len > 0 && (gdouble)questions_len < params->passage_ratio * (gdouble)content_len;
+}
+
 static void
 cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const CblueNgramParams *params,
 		    GArray *keys, CblueNgramDocTable *table, GArray *triples)
@@ -353,10 +402,19 @@ cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const
 	g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(entry);
 	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
 	const gchar *const *tags = cblue_kb_entry_get_tags(entry);
-	const gfloat weight_questions = (gfloat)MAX(params->weight_questions, 0);
-	const gfloat weight_keywords = (gfloat)MAX(params->weight_keywords, 0);
+	gfloat weight_questions = (gfloat)MAX(params->weight_questions, 0);
+	gfloat weight_keywords = (gfloat)MAX(params->weight_keywords, 0);
 	const gfloat weight_content = (gfloat)MAX(params->weight_content, 0);
+	guint base, n_out = 0;
 
+	/* a passage's questions and keywords (an article's title, shared by its passages) weigh
+	 * as its content: the weights that make an FAQ entry's questions count would let the
+	 * passage whose sample question shares the question's words beat the one that holds
+	 * the answer (docs/quality.md); decided per entry, so incremental builds stay exact */
+	if (cblue_ngram_entry_is_passage(entry, langs, params)) {
+		weight_questions = MIN(weight_questions, weight_content);
+		weight_keywords = MIN(weight_keywords, weight_content);
+	}
 	for (guint i = 0; i < langs->len; i++) {
 		const gchar *lang = g_ptr_array_index(langs, i);
 		const gchar *const *questions = cblue_kb_entry_get_questions(entry, lang);
@@ -373,15 +431,18 @@ cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const
 
 	/* one triple per distinct n-gram of the document, its frequency weighted by field; the
 	 * table is left empty for the next document */
+	base = triples->len;
+	g_array_set_size(triples, base + table->n_used);
 	for (guint i = 0; i < table->n_used; i++) {
 		guint32 slot = table->used[i];
 		CblueNgramTriple t = {table->keys[slot], doc, table->tf[slot]};
 		table->keys[slot] = 0;
 		if (t.tf > 0) {
-			t.tf = (gfloat)(1.0 + log(MAX(t.tf, 1.0)));
-			g_array_append_val(triples, t);
+			t.tf = cblue_ngram_doc_table_ltf(table, t.tf);
+			g_array_index(triples, CblueNgramTriple, base + n_out++) = t;
 		}
 	}
+	g_array_set_size(triples, base + n_out);
 	table->n_used = 0;
 }
 
@@ -455,6 +516,102 @@ static gint64
 cblue_ngram_index_lookup(CblueNgramIndex *self, guint64 key)
 {
 	return cblue_retrieval_dir_lookup(self->keys, self->dir, self->dir_bits, key);
+}
+
+/* One bucket of triples (the same top 16 bits of the key) from @src into @dst in key order,
+ * stably: its distinct keys (a few: a bucket holds 1/65,536 of the keys) are numbered in a
+ * small hash table, counted, ranked by key, and each triple goes to its key's place. The
+ * table (@slots and @slot_ids: 2 × the largest bucket, rounded up to a power of two; a free
+ * slot's id is G_MAXUINT32, any key may be there) is left free. */
+static void
+cblue_ngram_sort_bucket(const CblueNgramTriple *src, gsize n, CblueNgramTriple *dst, guint64 *slots,
+			guint32 *slot_ids, guint32 *ids, gsize *starts, CblueNgramTriple *keys)
+{
+	guint64 mask = 1;
+	guint32 n_keys = 0;
+
+	if (n < 2) {
+		if (n == 1)
+			*dst = *src;
+		return;
+	}
+	while (mask < 2 * n)
+		mask <<= 1;
+	mask--;
+	for (gsize i = 0; i < n; i++) {
+		guint64 key = src[i].key;
+		guint64 slot = (key ^ key >> 32) & mask;
+		while (slot_ids[slot] != G_MAXUINT32 && slots[slot] != key)
+			slot = (slot + 1) & mask;
+		if (slot_ids[slot] == G_MAXUINT32) {
+			slots[slot] = key;
+			slot_ids[slot] = n_keys;
+			/* (key, its number in the doc field): sorted by key below */
+			keys[n_keys] = (CblueNgramTriple){key, n_keys, 0};
+			starts[n_keys++] = 0;
+		}
+		ids[i] = slot_ids[slot];
+		starts[ids[i]]++;
+	}
+	cblue_retrieval_sort_records(keys, n_keys, sizeof(CblueNgramTriple));
+	for (guint32 r = 0, pos = 0; r < n_keys; r++) {
+		guint32 id = keys[r].doc;
+		gsize count = starts[id];
+		starts[id] = pos;
+		pos += (guint32)count;
+	}
+	for (gsize i = 0; i < n; i++)
+		dst[starts[ids[i]]++] = src[i];
+	for (guint32 r = 0; r < n_keys; r++) {
+		guint64 slot = (keys[r].key ^ keys[r].key >> 32) & mask;
+		while (slots[slot] != keys[r].key)
+			slot = (slot + 1) & mask;
+		slot_ids[slot] = G_MAXUINT32;
+	}
+}
+
+/* @triples sorted by key, stably (a key's triples keep their order: by document, as they were
+ * added): one pass scatters them by the key's top 16 bits, then each bucket, small enough to
+ * stay in the cache, is put in key order. Two passes over the triples in memory instead of
+ * the four of a 16-bit radix sort of the whole key (about a fifth of a build's time). */
+static void
+cblue_ngram_sort_triples(GArray *triples)
+{
+	CblueNgramTriple *a = (CblueNgramTriple *)triples->data;
+	gsize n = triples->len, largest = 1;
+	g_autofree CblueNgramTriple *scattered = NULL;
+	g_autofree gsize *bucket = g_new0(gsize, 65536 + 1);
+	g_autofree guint64 *slots = NULL;
+	g_autofree guint32 *slot_ids = NULL, *ids = NULL;
+	g_autofree gsize *starts = NULL;
+	g_autofree CblueNgramTriple *keys = NULL;
+	gsize table_size = 2;
+
+	if (n < 2)
+		return;
+	scattered = g_new(CblueNgramTriple, n);
+	for (gsize i = 0; i < n; i++)
+		bucket[(a[i].key >> 48) + 1]++;
+	for (guint b = 0; b < 65536; b++) {
+		largest = MAX(largest, bucket[b + 1]);
+		bucket[b + 1] += bucket[b];
+	}
+	{
+		g_autofree gsize *next = g_memdup2(bucket, 65536 * sizeof(gsize));
+		for (gsize i = 0; i < n; i++)
+			scattered[next[a[i].key >> 48]++] = a[i];
+	}
+	while (table_size < 2 * largest)
+		table_size <<= 1;
+	slots = g_new(guint64, table_size);
+	slot_ids = g_new(guint32, table_size);
+	memset(slot_ids, 0xff, table_size * sizeof(guint32));
+	ids = g_new(guint32, largest);
+	starts = g_new(gsize, largest);
+	keys = g_new(CblueNgramTriple, largest);
+	for (guint b = 0; b < 65536; b++)
+		cblue_ngram_sort_bucket(scattered + bucket[b], bucket[b + 1] - bucket[b], a + bucket[b], slots,
+					slot_ids, ids, starts, keys);
 }
 
 /* the (key, 1 + ln tf) pairs of the documents of @self that @old_to_new maps (G_MAXUINT32:
@@ -712,7 +869,7 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
 	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
 	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-	g_auto(CblueNgramDocTable) table = {NULL, NULL, NULL, 0, 0};
+	g_auto(CblueNgramDocTable) table = {NULL, NULL, NULL, 0, 0, {0}};
 	guint32 *old_to_new;
 	guint analyzed = 0;
 
@@ -753,7 +910,7 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 		if (in_order) {
 			g_autoptr(GArray) merged = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple),
 								     triples->len + reused->len);
-			cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueNgramTriple));
+			cblue_ngram_sort_triples(triples);
 			g_array_set_size(merged, triples->len + reused->len);
 			cblue_ngram_merge_triples((CblueNgramTriple *)triples->data, triples->len,
 						  (CblueNgramTriple *)reused->data, reused->len,
@@ -764,10 +921,10 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 		} else {
 			g_array_append_vals(triples, reused->data, reused->len);
 			cblue_retrieval_sort_records_by_u32(triples->data, triples->len, self->n_docs);
-			cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueNgramTriple));
+			cblue_ngram_sort_triples(triples);
 		}
 	} else {
-		cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueNgramTriple));
+		cblue_ngram_sort_triples(triples);
 	}
 	cblue_ngram_index_fill(self, triples);
 	if (n_analyzed != NULL)
@@ -833,10 +990,16 @@ cblue_ngram_index_get_memory_size(CblueNgramIndex *index)
 /* A search's working memory, kept per thread between searches and sized to the largest
  * index searched: allocating and clearing arrays of the KB's size for every question cost
  * more than the search at 100,000 topics. Only the entries a search touched are cleared. */
+/* a document's sums in a search, side by side: a posting updates both, so that it touches one
+ * cache line (the sums of 100,000 topics do not fit in a core's L2 cache) */
+typedef struct {
+	gdouble acc; /* the sum of qwi × ltf (before 1/length) */
+	gdouble cover; /* the sum of qw */
+} CblueNgramSums;
+
 typedef struct {
 	gsize capacity;
-	gdouble *acc; /* capacity: the sums of qwi × ltf (before 1/length) */
-	gdouble *cover; /* capacity: the sums of qw */
+	CblueNgramSums *sums; /* capacity */
 	guint8 *mark; /* capacity: 1 touched, 2 a candidate */
 	guint32 *touched; /* capacity */
 	/* a question's n-gram keys and distinct n-grams, reused so that a search does not
@@ -854,8 +1017,7 @@ cblue_ngram_scratch_free(gpointer data)
 	CblueNgramScratch *scratch = data;
 	if (scratch == NULL)
 		return;
-	g_free(scratch->acc);
-	g_free(scratch->cover);
+	g_free(scratch->sums);
 	g_free(scratch->mark);
 	g_free(scratch->touched);
 	g_clear_pointer(&scratch->keys, g_array_unref);
@@ -873,8 +1035,7 @@ cblue_ngram_scratch_get(gsize n_docs)
 		return scratch;
 	scratch = g_new0(CblueNgramScratch, 1);
 	scratch->capacity = MAX(n_docs, 64);
-	scratch->acc = g_new0(gdouble, scratch->capacity);
-	scratch->cover = g_new0(gdouble, scratch->capacity);
+	scratch->sums = g_new0(CblueNgramSums, scratch->capacity);
 	scratch->mark = g_new0(guint8, scratch->capacity);
 	scratch->touched = g_new(guint32, scratch->capacity);
 	g_private_replace(&cblue_ngram_scratch_key, scratch);
@@ -919,7 +1080,7 @@ cblue_ngram_threshold(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n
 	/* a min-heap of the k best */
 	for (gsize i = 0; i < n_touched; i++) {
 		guint32 d = scratch->touched[i];
-		gdouble v = scratch->acc[d] * self->doc_inv_norms[d];
+		gdouble v = scratch->sums[d].acc * self->doc_inv_norms[d];
 		guint j;
 		if (n == k && v <= heap[0])
 			continue;
@@ -958,35 +1119,62 @@ cblue_ngram_contributions(CblueNgramIndex *self, const CblueNgramQueryTerm *q, g
 		add[c] = q->qwi * self->ltf_values[c];
 }
 
-/* the code of document @d's posting in @q's list, or -1: the block that can hold it is
- * found by binary search of the blocks' first documents, and read up to it */
 static gint
-cblue_ngram_find_posting(CblueNgramIndex *self, const CblueNgramQueryTerm *q, guint32 d)
+cblue_ngram_compare_u32(gconstpointer a, gconstpointer b)
 {
-	guint32 first = self->blocks[q->term], last = self->blocks[q->term + 1];
-	/* the last block that begins at or before d */
-	guint32 b = cblue_retrieval_lower_bound_u32(self->block_docs, first, last, d + 1);
-	CblueNgramBlockReader rd;
+	guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+	return x < y ? -1 : x > y;
+}
 
-	if (b == first)
-		return -1;
-	cblue_ngram_block_begin(self, b - 1, &rd);
-	for (guint i = 0; i < rd.n; i++) {
-		guint code;
-		guint32 doc = cblue_ngram_block_next(&rd, &code);
-		if (doc >= d)
-			return doc == d ? (gint)code : -1;
+/* adds @q's postings of the candidates, in document order, to their sums: the list is read
+ * forward, the blocks without a candidate skipped (a binary search of the blocks' first
+ * documents from the current block on), a block read on from where the previous candidate
+ * was found */
+static void
+cblue_ngram_look_up_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_candidates,
+			       const CblueNgramQueryTerm *q, const gdouble *add)
+{
+	CblueNgramSums *sums = scratch->sums;
+	const guint32 *candidates = scratch->touched;
+	guint32 b = self->blocks[q->term], last = self->blocks[q->term + 1];
+	CblueNgramBlockReader rd;
+	guint n_read = 0, code = 0;
+	guint32 doc = 0;
+	gboolean open = FALSE;
+
+	for (gsize c = 0; c < n_candidates; c++) {
+		guint32 d = candidates[c];
+		if (b + 1 < last && self->block_docs[b + 1] <= d) {
+			/* the last block that begins at or before d */
+			b = cblue_retrieval_lower_bound_u32(self->block_docs, b + 1, last, d + 1) - 1;
+			open = FALSE;
+		}
+		if (self->block_docs[b] > d)
+			continue;
+		if (!open) {
+			cblue_ngram_block_begin(self, b, &rd);
+			n_read = 0;
+			open = TRUE;
+		}
+		while (n_read < rd.n && (n_read == 0 || doc < d)) {
+			doc = cblue_ngram_block_next(&rd, &code);
+			n_read++;
+		}
+		if (n_read > 0 && doc == d) {
+			sums[d].acc += add[code];
+			sums[d].cover += q->qw;
+		}
 	}
-	return -1;
 }
 
 /* adds @q's postings of the candidates (mark 2): a scan of a list that is not much longer
- * than the candidates (a lookup reads half a block on average), else a lookup of each */
+ * than the candidates, else a lookup of each in document order (@sorted: whether the
+ * candidates are, else they are sorted first; dropping candidates keeps the order) */
 static void
 cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_candidates,
-			      const CblueNgramQueryTerm *q)
+			      const CblueNgramQueryTerm *q, gboolean *sorted)
 {
-	gdouble *acc = scratch->acc, *cover = scratch->cover;
+	CblueNgramSums *sums = scratch->sums;
 	const guint8 *mark = scratch->mark;
 	gdouble add[256];
 
@@ -1000,20 +1188,17 @@ cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch,
 				guint32 d = cblue_ngram_block_next(&rd, &code);
 				if (mark[d] != 2)
 					continue;
-				acc[d] += add[code];
-				cover[d] += q->qw;
+				sums[d].acc += add[code];
+				sums[d].cover += q->qw;
 			}
 		}
 		return;
 	}
-	for (gsize c = 0; c < n_candidates; c++) {
-		guint32 d = scratch->touched[c];
-		gint code = cblue_ngram_find_posting(self, q, d);
-		if (code >= 0) {
-			acc[d] += add[code];
-			cover[d] += q->qw;
-		}
+	if (!*sorted) {
+		qsort(scratch->touched, n_candidates, sizeof(guint32), cblue_ngram_compare_u32);
+		*sorted = TRUE;
 	}
+	cblue_ngram_look_up_candidates(self, scratch, n_candidates, q, add);
 }
 
 /* adds every posting of @q's list to the sums, marking the documents touched first; returns
@@ -1022,7 +1207,7 @@ cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch,
 static gsize
 cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touched, const CblueNgramQueryTerm *q)
 {
-	gdouble *acc = scratch->acc, *cover = scratch->cover;
+	CblueNgramSums *sums = scratch->sums;
 	guint8 *mark = scratch->mark;
 	guint32 *touched = scratch->touched;
 	const gdouble qw = q->qw;
@@ -1039,8 +1224,8 @@ cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touc
 				mark[d] = 1;
 				touched[n_touched++] = d;
 			}
-			acc[d] += add[code];
-			cover[d] += qw;
+			sums[d].acc += add[code];
+			sums[d].cover += qw;
 		}
 	}
 	return n_touched;
@@ -1077,6 +1262,7 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	gdouble qnorm = 0, total = 0, rest = 0, threshold = 0, checked = 0;
 	gsize n_touched = 0, n_candidates = 0, read_since = 0;
 	guint n_best = 0, next = 0, n_qterms = 0;
+	gboolean sorted = FALSE;
 
 	/* a long question's arrays are not kept by every thread that ever saw one */
 	if (scratch->keys != NULL && scratch->keys->len > CBLUE_NGRAM_SCRATCH_KEYS_KEPT) {
@@ -1118,7 +1304,8 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 		i = j;
 		if (q.term < 0)
 			continue;
-		q.bound = cblue_ngram_index_bound(self, (guint32)q.term);
+		/* (only long lists have a bound: no search of the side table for the others) */
+		q.bound = q.df >= CBLUE_NGRAM_LONG_DF ? cblue_ngram_index_bound(self, (guint32)q.term) : -1.0;
 		if (q.bound >= 0) {
 			q.bound *= q.qwi;
 			rest += q.bound;
@@ -1136,8 +1323,9 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 		if (q->bound >= 0 && prune) {
 			/* the threshold only grows: it is computed again (a pass over the touched
 			 * documents) when the rest came near the last one, and not more often than
-			 * the postings read since pay for */
-			if (checked == 0 || (rest < 2 * checked && read_since >= n_touched / 2)) {
+			 * the postings read since pay for (twice the touched documents: the passes
+			 * took a sixth of the search after half of them) */
+			if (checked == 0 || (rest < 2 * checked && read_since >= 2 * n_touched)) {
 				checked = threshold = cblue_ngram_threshold(self, scratch, n_touched, max_hits, heap);
 				read_since = 0;
 			}
@@ -1152,32 +1340,39 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	/* the candidates: every touched document, or those that can still reach the threshold */
 	for (gsize i = 0; i < n_touched; i++) {
 		guint32 d = scratch->touched[i];
-		if (next == qterms->len || scratch->acc[d] * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
+		if (next == qterms->len ||
+		    scratch->sums[d].acc * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
 			scratch->mark[d] = 2;
 			scratch->touched[n_candidates++] = d;
 		} else {
 			scratch->mark[d] = 0;
-			scratch->acc[d] = 0;
-			scratch->cover[d] = 0;
+			scratch->sums[d] = (CblueNgramSums){0, 0};
 		}
 	}
-	/* the remaining lists, for the candidates; after each, the candidates that can no longer
-	 * reach the threshold are dropped, so that the longest lists are searched for few */
+	/* the remaining lists, for the candidates; the candidates that can no longer reach the
+	 * threshold are dropped, so that the longest lists are searched for few: after a list,
+	 * once the postings of the lists since the last time outnumber the candidates (the two
+	 * passes over them, threshold and drop, took a fifth of the slowest searches when made
+	 * after every list) */
+	read_since = 0;
 	for (; next < qterms->len; next++) {
 		const CblueNgramQueryTerm *q = &g_array_index(qterms, CblueNgramQueryTerm, next);
 		gsize kept = 0;
-		cblue_ngram_add_to_candidates(self, scratch, n_candidates, q);
+		cblue_ngram_add_to_candidates(self, scratch, n_candidates, q, &sorted);
 		rest -= q->bound;
+		read_since += q->df;
+		if (read_since < n_candidates && next + 1 < qterms->len)
+			continue;
+		read_since = 0;
 		threshold = MAX(threshold, cblue_ngram_threshold(self, scratch, n_candidates, max_hits, heap));
 		for (gsize c = 0; c < n_candidates; c++) {
 			guint32 d = scratch->touched[c];
-			if (scratch->acc[d] * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
+			if (scratch->sums[d].acc * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
 				scratch->touched[kept++] = d;
 				continue;
 			}
 			scratch->mark[d] = 0;
-			scratch->acc[d] = 0;
-			scratch->cover[d] = 0;
+			scratch->sums[d] = (CblueNgramSums){0, 0};
 		}
 		n_candidates = kept;
 	}
@@ -1185,7 +1380,7 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	/* the best max_hits documents (ties: topic order) */
 	for (gsize c = 0; c < n_candidates && max_hits > 0; c++) {
 		guint32 d = scratch->touched[c];
-		gdouble score = scratch->acc[d] * self->doc_inv_norms[d];
+		gdouble score = scratch->sums[d].acc * self->doc_inv_norms[d];
 		guint pos;
 		if (score <= 0)
 			continue;
@@ -1203,12 +1398,11 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	for (guint i = 0; i < n_best; i++) {
 		guint32 d = best[i];
 		g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), scores[i] / qnorm,
-						    scratch->cover[d] / total));
+						    scratch->sums[d].cover / total));
 	}
 	for (gsize c = 0; c < n_candidates; c++) {
 		guint32 d = scratch->touched[c];
-		scratch->acc[d] = 0;
-		scratch->cover[d] = 0;
+		scratch->sums[d] = (CblueNgramSums){0, 0};
 		scratch->mark[d] = 0;
 	}
 	return hits;
@@ -1253,7 +1447,7 @@ cblue_ngram_index_check_term(CblueNgramIndex *self, guint32 term)
  * retrieval-common's:
  *
  *   "CBLUENG\0" u32:format u32:n_docs u32:n_terms u32:n_postings f32:idf_unknown
- *   params (3 × f64)
+ *   params (4 × f64: CblueNgramParams)
  *   n_docs × (u32:length, bytes): topic ids
  *   u64[2 × n_docs] doc_hashes, f32[n_docs] doc_inv_norms,
  *   u64[n_terms] keys, u32[n_terms + 1] offsets,
@@ -1263,7 +1457,7 @@ cblue_ngram_index_check_term(CblueNgramIndex *self, guint32 term)
  *   u64:checksum(everything before)
  */
 #define CBLUE_NGRAM_INDEX_MAGIC	 "CBLUENG"
-#define CBLUE_NGRAM_INDEX_FORMAT 6
+#define CBLUE_NGRAM_INDEX_FORMAT 7
 
 GBytes *
 cblue_ngram_index_serialize(CblueNgramIndex *self)

@@ -9,6 +9,9 @@ typedef struct {
 	gdouble weight_questions;
 	gdouble weight_keywords;
 	gdouble weight_content;
+	/* an entry whose questions are under this share of its content is a passage: its
+	 * questions and keywords weigh as content (0: never) */
+	gdouble passage_ratio;
 } CblueNgramParams;
 
 typedef struct _CblueNgramIndex CblueNgramIndex;

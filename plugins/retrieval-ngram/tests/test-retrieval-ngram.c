@@ -451,6 +451,133 @@ test_ngram_pruning(void)
 	g_rand_free(rand);
 }
 
+/* the build's grouping of the n-grams (a sort of every document's n-grams by key): as many
+ * terms and postings as the distinct n-grams of the KB and of each entry, counted apart here,
+ * and keys and each term's documents in order (the checks of an index read from bytes) */
+static void
+test_ngram_postings(void)
+{
+	static const gchar *const words[] = {"solar", "panel", "price", "install", "battery", "charger", "camera",
+					     "network", "warranty", "service", "roof", "inverter", "home", "office"};
+	static const gchar *const thai[] = {"ราคา", "ติดตั้ง", "แผง", "โซลาร์", "บ้าน", "รับประกัน", "บริการ", "ซ่อม"};
+	static const gchar *const han[] = {"太阳能", "价格", "安装", "电池", "充电桩", "监控", "维修", "保修"};
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueNgramIndex) index = NULL;
+	g_autoptr(CblueNgramIndex) loaded = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(GBytes) again = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GHashTable) all = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+	CblueNgramParams params;
+	GRand *rand = g_rand_new_with_seed(11);
+	gsize n_postings = 0;
+
+	for (guint n = 0; n < 4000; n++) {
+		g_autofree gchar *topic_id = g_strdup_printf("t%04u", n);
+		g_autofree gchar *code = g_strdup_printf("m%u", g_rand_int_range(rand, 0, 50000));
+		g_autoptr(GString) en = g_string_new(code);
+		g_autoptr(GString) th = g_string_new(NULL);
+		g_autoptr(GString) zh = g_string_new(NULL);
+		g_autoptr(GString) content = g_string_new(NULL);
+		g_autoptr(GHashTable) distinct = g_hash_table_new(g_int64_hash, g_int64_equal);
+		g_autoptr(CblueKbEntry) entry = NULL;
+		const gchar *texts[5];
+		for (guint w = 0; w < 6; w++) {
+			g_string_append_printf(en, " %s", words[g_rand_int_range(rand, 0, G_N_ELEMENTS(words))]);
+			g_string_append(th, thai[g_rand_int_range(rand, 0, G_N_ELEMENTS(thai))]);
+			g_string_append(zh, han[g_rand_int_range(rand, 0, G_N_ELEMENTS(han))]);
+		}
+		for (guint w = 0; w < 30; w++)
+			g_string_append_printf(content, "%s%s", w > 0 ? " " : "",
+					       words[g_rand_int_range(rand, 0, G_N_ELEMENTS(words))]);
+		texts[0] = en->str;
+		texts[1] = th->str;
+		texts[2] = zh->str;
+		texts[3] = content->str;
+		texts[4] = code;
+		entry = make_entry(topic_id, en->str, th->str, zh->str, content->str, code);
+		cblue_kb_add(kb, entry);
+		g_array_set_size(keys, 0);
+		for (guint t = 0; t < G_N_ELEMENTS(texts); t++)
+			cblue_ngram_extract(tokenizer, texts[t], keys);
+		for (guint i = 0; i < keys->len; i++) {
+			guint64 *key = &g_array_index(keys, guint64, i);
+			if (g_hash_table_add(distinct, key))
+				n_postings++;
+			if (!g_hash_table_contains(all, key))
+				g_hash_table_add(all, g_memdup2(key, sizeof(guint64)));
+		}
+	}
+	cblue_ngram_params_init_default(&params);
+	index = cblue_ngram_index_new(kb, tokenizer, &params);
+	g_assert_cmpuint(cblue_ngram_index_get_n_terms(index), ==, g_hash_table_size(all));
+	g_assert_cmpuint(cblue_ngram_index_get_n_postings(index), ==, n_postings);
+	bytes = cblue_ngram_index_serialize(index);
+	loaded = cblue_ngram_index_new_from_bytes(bytes, tokenizer, &error);
+	g_assert_no_error(error);
+	again = cblue_ngram_index_serialize(loaded);
+	g_assert_true(g_bytes_equal(bytes, again));
+	g_rand_free(rand);
+}
+
+/* the same with few candidates left when the long lists come (a rare product code in each
+ * question): the long lists are then searched for the candidates only, block by block in
+ * document order */
+static void
+test_ngram_pruning_lookups(void)
+{
+	static const gchar *const words[] = {"solar", "panel", "price", "install", "battery", "charger", "camera",
+					     "network", "warranty", "service", "roof", "inverter", "home", "office"};
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueNgramIndex) index = NULL;
+	g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func(g_free);
+	CblueNgramParams params;
+	GRand *rand = g_rand_new_with_seed(5);
+	guint n_hits = 0;
+
+	for (guint n = 0; n < 8000; n++) {
+		g_autofree gchar *topic_id = g_strdup_printf("t%04u", n);
+		g_autoptr(GString) code = g_string_new(NULL);
+		g_autoptr(GString) question = g_string_new("how much is the");
+		g_autoptr(GString) content = g_string_new(NULL);
+		g_autoptr(CblueKbEntry) entry = cblue_kb_entry_new(topic_id);
+		for (guint c = 0; c < 7; c++)
+			g_string_append_c(code, (gchar)('a' + g_rand_int_range(rand, 0, 26)));
+		for (guint w = 0; w < 3; w++)
+			g_string_append_printf(question, " %s", words[g_rand_int_range(rand, 0, G_N_ELEMENTS(words))]);
+		g_string_append_printf(question, " for model %s", code->str);
+		for (guint w = 0; w < 25; w++)
+			g_string_append_printf(content, "%s ", words[g_rand_int_range(rand, 0, G_N_ELEMENTS(words))]);
+		cblue_kb_entry_add_question(entry, "en", question->str);
+		cblue_kb_entry_set_content(entry, "en", content->str);
+		cblue_kb_add(kb, entry);
+		g_ptr_array_add(codes, g_string_free(g_steal_pointer(&code), FALSE));
+	}
+	cblue_ngram_params_init_default(&params);
+	index = cblue_ngram_index_new(kb, tokenizer, &params);
+	for (guint i = 0; i < 40; i++) {
+		const gchar *code = g_ptr_array_index(codes, i * 199);
+		g_autofree gchar *query = g_strdup_printf("price of the %s %s for model %s", words[i % G_N_ELEMENTS(words)],
+							  words[(i * 5) % G_N_ELEMENTS(words)], code);
+		g_autoptr(GPtrArray) pruned = cblue_ngram_index_search_full(index, query, 5, TRUE);
+		g_autoptr(GPtrArray) full = cblue_ngram_index_search_full(index, query, 5, FALSE);
+		g_assert_cmpuint(pruned->len, ==, full->len);
+		for (guint h = 0; h < full->len; h++) {
+			CblueHit *x = g_ptr_array_index(pruned, h);
+			CblueHit *y = g_ptr_array_index(full, h);
+			g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
+			g_assert_true(cblue_hit_get_score(x) == cblue_hit_get_score(y));
+			g_assert_true(cblue_hit_get_confidence(x) == cblue_hit_get_confidence(y));
+			n_hits++;
+		}
+	}
+	g_assert_cmpuint(n_hits, ==, 200);
+	g_rand_free(rand);
+}
+
 /* an entry with more distinct n-grams than the per-document table first holds (it grows
  * while the entry is analyzed): every distinct n-gram of its text has its one posting, and a
  * search finds the entry by words from anywhere in it */
@@ -561,12 +688,78 @@ test_ngram_retriever_incremental(void)
 	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 4);
 }
 
+/* a passage with a sample question: the sample question's words do not outweigh the content */
+static CblueKbEntry *
+make_passage(const gchar *topic_id, const gchar *question, const gchar *content)
+{
+	CblueKbEntry *entry = cblue_kb_entry_new(topic_id);
+	cblue_kb_entry_add_question(entry, "en", question);
+	cblue_kb_entry_set_content(entry, "en", content);
+	return entry;
+}
+
+static const gchar *
+top_topic(CblueNgramIndex *index, const gchar *query)
+{
+	g_autoptr(GPtrArray) hits = cblue_ngram_index_search(index, query, 3);
+	g_assert_cmpuint(hits->len, >, 0);
+	return g_intern_string(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)));
+}
+
+/* An entry whose example questions are short beside its content (a passage) has them
+ * weighed as content: the passage that holds the answer beats the one whose sample
+ * question shares the asker's words, which the FAQ weights (questions ×3) would rank
+ * first. FAQ-shaped entries are indexed as before. */
+static void
+test_ngram_passages(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) passages = cblue_kb_new();
+	g_autoptr(CblueKb) faq = make_kb();
+	g_autoptr(CblueKbEntry) history = make_passage(
+	    "museum-history", "In what year did Anna Berg retire?",
+	    "The city museum opened in 1901 after ten years of building work. Its first director was Anna "
+	    "Berg, a painter who bought most of the early collection herself and lived in two rooms above "
+	    "the main hall until she retired in 1932, when the council took the collection over.");
+	g_autoptr(CblueKbEntry) garden = make_passage(
+	    "museum-garden", "Which director of the city museum planted its garden?",
+	    "Behind the building lies a walled garden with old pear trees, a fish pond and a glass house "
+	    "for tropical plants. It was laid out in 1935 by Karl Ode, who also rebuilt the east wing. "
+	    "The garden is open from April to October; guided walks start at the fountain on Sundays.");
+	g_autoptr(CblueNgramIndex) adapted = NULL;
+	g_autoptr(CblueNgramIndex) fixed = NULL;
+	const gchar *query = "Who was the first director of the city museum?";
+	CblueNgramParams params;
+
+	cblue_kb_add(passages, history);
+	cblue_kb_add(passages, garden);
+	cblue_ngram_params_init_default(&params);
+	adapted = cblue_ngram_index_new(passages, tokenizer, &params);
+	g_assert_cmpstr(top_topic(adapted, query), ==, "museum-history");
+	params.passage_ratio = 0;
+	fixed = cblue_ngram_index_new(passages, tokenizer, &params);
+	g_assert_cmpstr(top_topic(fixed, query), ==, "museum-garden");
+
+	/* FAQ entries (questions longer than their content) keep the field weights */
+	g_clear_pointer(&adapted, cblue_ngram_index_unref);
+	g_clear_pointer(&fixed, cblue_ngram_index_unref);
+	cblue_ngram_params_init_default(&params);
+	adapted = cblue_ngram_index_new(faq, tokenizer, &params);
+	params.passage_ratio = 0;
+	fixed = cblue_ngram_index_new(faq, tokenizer, &params);
+	assert_same_hits(adapted, fixed, "solar panel price");
+	assert_same_hits(adapted, fixed, "ติดกล้องวงจรปิด");
+	assert_same_hits(adapted, fixed, "充电桩 wallbox");
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 	g_test_add_func("/cblue/ngram/pruning", test_ngram_pruning);
+	g_test_add_func("/cblue/ngram/pruning-lookups", test_ngram_pruning_lookups);
 	g_test_add_func("/cblue/ngram/segments", test_ngram_segments);
+	g_test_add_func("/cblue/ngram/postings", test_ngram_postings);
 	g_test_add_func("/cblue/ngram/long-entry", test_ngram_long_entry);
 	g_test_add("/cblue/ngram/languages", Fixture, NULL, fixture_setup, test_ngram_languages, fixture_teardown);
 	g_test_add("/cblue/ngram/robust", Fixture, NULL, fixture_setup, test_ngram_robust, fixture_teardown);
@@ -578,5 +771,6 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/ngram/cache", test_ngram_cache);
 	g_test_add_func("/cblue/ngram/incremental", test_ngram_incremental);
 	g_test_add_func("/cblue/ngram/retriever-incremental", test_ngram_retriever_incremental);
+	g_test_add_func("/cblue/ngram/passages", test_ngram_passages);
 	return g_test_run();
 }
