@@ -399,6 +399,22 @@ test_ngram_incremental(void)
 	}
 }
 
+/* @pruned and @full (the same search, skipping long lists and reading every posting) hold
+ * the same hits, scores and confidences, to the last bit; returns how many */
+static guint
+assert_identical_hits(GPtrArray *pruned, GPtrArray *full)
+{
+	g_assert_cmpuint(pruned->len, ==, full->len);
+	for (guint h = 0; h < full->len; h++) {
+		CblueHit *x = g_ptr_array_index(pruned, h);
+		CblueHit *y = g_ptr_array_index(full, h);
+		g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
+		g_assert_true(cblue_hit_get_score(x) == cblue_hit_get_score(y));
+		g_assert_true(cblue_hit_get_confidence(x) == cblue_hit_get_confidence(y));
+	}
+	return full->len;
+}
+
 /* a search that skips long posting lists finds the same hits, scores and confidences as one
  * that reads every posting (a KB where common n-grams are in thousands of topics) */
 static void
@@ -437,15 +453,7 @@ test_ngram_pruning(void)
 				    (i * 50 + 3) * 7919 % 100000, i % 3 == 0 ? thai[i % G_N_ELEMENTS(thai)] : "");
 		g_autoptr(GPtrArray) pruned = cblue_ngram_index_search_full(index, query, 5, TRUE);
 		g_autoptr(GPtrArray) full = cblue_ngram_index_search_full(index, query, 5, FALSE);
-		g_assert_cmpuint(pruned->len, ==, full->len);
-		for (guint h = 0; h < full->len; h++) {
-			CblueHit *x = g_ptr_array_index(pruned, h);
-			CblueHit *y = g_ptr_array_index(full, h);
-			g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
-			g_assert_true(cblue_hit_get_score(x) == cblue_hit_get_score(y));
-			g_assert_true(cblue_hit_get_confidence(x) == cblue_hit_get_confidence(y));
-			n_hits++;
-		}
+		n_hits += assert_identical_hits(pruned, full);
 	}
 	g_assert_cmpuint(n_hits, >, 200);
 	g_rand_free(rand);
@@ -564,15 +572,7 @@ test_ngram_pruning_lookups(void)
 							  words[(i * 5) % G_N_ELEMENTS(words)], code);
 		g_autoptr(GPtrArray) pruned = cblue_ngram_index_search_full(index, query, 5, TRUE);
 		g_autoptr(GPtrArray) full = cblue_ngram_index_search_full(index, query, 5, FALSE);
-		g_assert_cmpuint(pruned->len, ==, full->len);
-		for (guint h = 0; h < full->len; h++) {
-			CblueHit *x = g_ptr_array_index(pruned, h);
-			CblueHit *y = g_ptr_array_index(full, h);
-			g_assert_cmpstr(cblue_hit_get_topic_id(x), ==, cblue_hit_get_topic_id(y));
-			g_assert_true(cblue_hit_get_score(x) == cblue_hit_get_score(y));
-			g_assert_true(cblue_hit_get_confidence(x) == cblue_hit_get_confidence(y));
-			n_hits++;
-		}
+		n_hits += assert_identical_hits(pruned, full);
 	}
 	g_assert_cmpuint(n_hits, ==, 200);
 	g_rand_free(rand);
@@ -655,15 +655,8 @@ test_ngram_segments(void)
 		g_autofree gchar *expected = g_strdup_printf("t%05u", probes[i]);
 		g_autoptr(GPtrArray) pruned = cblue_ngram_index_search_full(loaded, query, 5, TRUE);
 		g_autoptr(GPtrArray) full = cblue_ngram_index_search_full(index, query, 5, FALSE);
-		g_assert_cmpuint(pruned->len, >, 0);
-		g_assert_cmpuint(pruned->len, ==, full->len);
+		g_assert_cmpuint(assert_identical_hits(pruned, full), >, 0);
 		g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(pruned, 0)), ==, expected);
-		for (guint h = 0; h < full->len; h++) {
-			g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(pruned, h)), ==,
-					cblue_hit_get_topic_id(g_ptr_array_index(full, h)));
-			g_assert_true(cblue_hit_get_score(g_ptr_array_index(pruned, h)) ==
-				      cblue_hit_get_score(g_ptr_array_index(full, h)));
-		}
 	}
 }
 
