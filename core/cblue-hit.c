@@ -4,6 +4,13 @@
 
 #include "cblue-hit.h"
 
+#include <string.h>
+
+/* Topic ids of up to this many bytes (the NUL included) are kept in the hit itself: a
+ * message creates about ten hits, and copying the id to the heap and freeing it was a
+ * tenth of a hit's cost. Longer ids are copied to the heap. */
+#define CBLUE_HIT_INLINE_ID_SIZE 48
+
 /**
  * CblueHit:
  *
@@ -17,9 +24,10 @@
  */
 struct _CblueHit {
 	GObject parent_instance;
-	gchar *topic_id; /* owned */
+	gchar *topic_id; /* inline_id, or an owned copy when it does not fit */
 	gdouble score;
 	gdouble confidence;
+	gchar inline_id[CBLUE_HIT_INLINE_ID_SIZE];
 };
 
 G_DEFINE_TYPE(CblueHit, cblue_hit, G_TYPE_OBJECT)
@@ -27,9 +35,11 @@ G_DEFINE_TYPE(CblueHit, cblue_hit, G_TYPE_OBJECT)
 static void
 cblue_hit_finalize(GObject *object)
 {
-	CblueHit *self = CBLUE_HIT(object);
-	g_free(self->topic_id);
-	G_OBJECT_CLASS(cblue_hit_parent_class)->finalize(object);
+	/* unchecked casts: finalize only ever gets a CblueHit, and a message frees ten of them */
+	CblueHit *self = (CblueHit *)object;
+	if (self->topic_id != self->inline_id)
+		g_free(self->topic_id);
+	((GObjectClass *)cblue_hit_parent_class)->finalize(object);
 }
 
 static void
@@ -57,9 +67,13 @@ CblueHit *
 cblue_hit_new(const gchar *topic_id, gdouble score, gdouble confidence)
 {
 	CblueHit *self;
+	gsize size;
 	g_return_val_if_fail(topic_id != NULL, NULL);
-	self = g_object_new(CBLUE_TYPE_HIT, NULL);
-	self->topic_id = g_strdup(topic_id);
+	/* no properties to set: skips g_object_new()'s walk of its variadic list */
+	self = (CblueHit *)g_object_new_with_properties(CBLUE_TYPE_HIT, 0, NULL, NULL);
+	size = strlen(topic_id) + 1;
+	self->topic_id = size <= sizeof(self->inline_id) ? memcpy(self->inline_id, topic_id, size)
+							 : g_memdup2(topic_id, size);
 	self->score = score;
 	self->confidence = CLAMP(confidence, 0.0, 1.0);
 	return self;

@@ -242,6 +242,21 @@ cblue_fast_listener_date(CblueFastListener *self)
 
 static void cblue_fast_conn_flush(CblueFastConn *conn);
 
+/* @value in decimal, for the status line and Content-Length of every response: printf
+ * costs about 1,500 instructions a call */
+static void
+cblue_fast_append_uint(GString *out, guint64 value)
+{
+	gchar digits[20];
+	guint n = 0;
+
+	do {
+		digits[sizeof(digits) - ++n] = (gchar)('0' + value % 10);
+		value /= 10;
+	} while (value > 0);
+	g_string_append_len(out, digits + sizeof(digits) - n, n);
+}
+
 static void
 cblue_fast_request_finish(CblueFastRequest *req, guint status)
 {
@@ -275,8 +290,13 @@ cblue_fast_request_respond(CblueFastRequest *req, guint status, const gchar *jso
 	if (conn->listener == NULL || conn->current != req)
 		return;
 	out = conn->out;
-	g_string_append_printf(out, "HTTP/1.1 %u %s\r\nServer: cblue\r\nDate: %s\r\n", status,
-			       soup_status_get_phrase(status), cblue_fast_listener_date(conn->listener));
+	g_string_append(out, "HTTP/1.1 ");
+	cblue_fast_append_uint(out, status);
+	g_string_append_c(out, ' ');
+	g_string_append(out, soup_status_get_phrase(status));
+	g_string_append(out, "\r\nServer: cblue\r\nDate: ");
+	g_string_append(out, cblue_fast_listener_date(conn->listener));
+	g_string_append(out, "\r\n");
 	soup_message_headers_iter_init(&iter, req->response_headers);
 	while (soup_message_headers_iter_next(&iter, &name, &value)) {
 		g_string_append(out, name);
@@ -286,7 +306,9 @@ cblue_fast_request_respond(CblueFastRequest *req, guint status, const gchar *jso
 	}
 	if (json != NULL)
 		g_string_append(out, "Content-Type: application/json; charset=utf-8\r\n");
-	g_string_append_printf(out, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", body_len);
+	g_string_append(out, "Content-Length: ");
+	cblue_fast_append_uint(out, body_len);
+	g_string_append(out, "\r\n\r\n");
 	g_string_append_len(out, json != NULL ? json : "", (gssize)body_len);
 	if (soup_message_headers_header_contains(req->response_headers, "Connection", "close"))
 		conn->close_after_write = TRUE;

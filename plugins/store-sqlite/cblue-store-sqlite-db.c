@@ -384,6 +384,24 @@ cblue_sqlite_create_file(const gchar *path, GError **error)
 	return FALSE;
 }
 
+/* Debian builds SQLite without lookaside and with memory statistics on, so that every one
+ * of its allocations (about thirty per exchange the writer records) also takes a global
+ * mutex to count it: a tenth of the writer's instructions. Nothing in Cblue reads those
+ * statistics (sqlite3_memory_used(), a soft heap limit), so they are turned off, once,
+ * before SQLite initializes; if something else in the process initialized it first, the
+ * setting is refused and SQLite keeps counting (slower, not wrong). */
+static void
+cblue_sqlite_configure_once(void)
+{
+	static gsize configured = 0;
+
+	if (!g_once_init_enter(&configured))
+		return;
+	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+		g_debug("SQLite was initialized before the store: its memory statistics stay on");
+	g_once_init_leave(&configured, 1);
+}
+
 CblueSqliteDb *
 cblue_sqlite_db_open(const gchar *path, gint busy_timeout_ms, GError **error)
 {
@@ -395,6 +413,7 @@ cblue_sqlite_db_open(const gchar *path, gint busy_timeout_ms, GError **error)
 	gint flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	gint rc;
 
+	cblue_sqlite_configure_once();
 	self->stmts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cblue_sqlite_stmt_finalize);
 	if (!cblue_sqlite_create_file(path, error))
 		return NULL;

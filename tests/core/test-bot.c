@@ -270,6 +270,50 @@ test_chat_reply_json(void)
 	g_assert_cmpfloat_with_epsilon(json_object_get_double_member(source, "score"), 0.123, 1e-9);
 }
 
+/* a hit keeps short topic ids in itself and copies longer ones: both read back the same,
+ * at the sizes around the boundary (ASan checks the copies and their freeing) */
+static void
+test_hit_topic_id_sizes(void)
+{
+	for (guint length = 0; length <= 120; length++) {
+		g_autofree gchar *topic_id = g_strnfill(length, 'x');
+		g_autoptr(CblueHit) hit = cblue_hit_new(topic_id, 1.0, 0.5);
+
+		g_assert_cmpstr(cblue_hit_get_topic_id(hit), ==, topic_id);
+		g_assert_true(cblue_hit_get_topic_id(hit) != topic_id);
+	}
+}
+
+/* the escaping finds the bytes to escape eight at a time: each of them, at each offset and
+ * next to UTF-8, in texts longer and shorter than a word, parses back to the same text */
+static void
+test_chat_reply_json_offsets(void)
+{
+	const gchar *specials[] = {"\"", "\\", "\n", "\r", "\t", "\x01", "\x1f", "\x7f", "ไ", " "};
+
+	for (guint s = 0; s < G_N_ELEMENTS(specials); s++) {
+		for (guint length = 1; length <= 24; length++) {
+			for (guint at = 0; at < length; at++) {
+				g_autoptr(CblueChatReply) reply = cblue_chat_reply_new();
+				g_autoptr(JsonParser) parser = json_parser_new();
+				g_autoptr(GError) error = NULL;
+				g_autoptr(GString) text = g_string_new(NULL);
+				g_autofree gchar *json = NULL;
+
+				for (guint i = 0; i < length; i++)
+					g_string_append(text, i == at ? specials[s] : "a");
+				cblue_chat_reply_set_text(reply, text->str);
+				json = cblue_chat_reply_to_string(reply);
+				json_parser_load_from_data(parser, json, -1, &error);
+				g_assert_no_error(error);
+				g_assert_cmpstr(
+				    json_object_get_string_member(json_node_get_object(json_parser_get_root(parser)), "reply"),
+				    ==, text->str);
+			}
+		}
+	}
+}
+
 /* the reply JSON's scores are "%.3f" of the clamped value, exactly as printf rounds it,
  * ties (0.0625 → 0.062, 0.1875 → 0.188) and the values next to them included */
 static void
@@ -337,6 +381,8 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
 	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
+	g_test_add_func("/cblue/hit/topic-id-sizes", test_hit_topic_id_sizes);
+	g_test_add_func("/cblue/chat-reply/json-offsets", test_chat_reply_json_offsets);
 	g_test_add_func("/cblue/chat-reply/json-scores", test_chat_reply_json_scores);
 	return g_test_run();
 }
