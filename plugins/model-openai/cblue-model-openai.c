@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cblue-circuit-breaker.h"
+#include "cblue-epoll-private.h"
+#include "cblue-http-direct.h"
 #include "cblue-model-openai.h"
 #include "cblue-openai-chunk.h"
 #include "cblue-openai-prompt.h"
@@ -217,6 +219,16 @@ cblue_model_openai_append_metrics(CblueModelProvider *provider, GString *out)
 
 /* one answer */
 
+/* A timeout of an op. On a WebSocket thread, one of the thread's epoll timers: GLib
+ * prepares and checks every source of a context on each iteration, so a source per stream
+ * would be walked for every token of every stream of the thread; elsewhere a GLib
+ * timeout source. */
+typedef struct {
+	GSource *source;   /* owned, nullable */
+	CblueEpoll *epoll; /* unowned, nullable: while the timer is on it */
+	CblueEpollTimer timer;
+} CblueOpenaiTimer;
+
 typedef struct {
 	CblueMessage *message;	   /* owned */
 	CblueChatReply *reply;	   /* owned */
@@ -226,8 +238,8 @@ typedef struct {
 	GCancellable *cancellable; /* owned: the caller's, or a timeout, cancels it */
 	GCancellable *parent;	   /* owned, nullable: the caller's */
 	gulong parent_handler;
-	GSource *first_token_timer; /* owned, nullable */
-	GSource *total_timer;	    /* owned, nullable */
+	CblueOpenaiTimer first_token_timer;
+	CblueOpenaiTimer total_timer;
 	GInputStream *stream;	    /* owned, nullable */
 	CblueSseParser *parser;	    /* owned, nullable */
 	guint8 *buffer;		    /* owned, nullable: CBLUE_OPENAI_READ_SIZE bytes, each read of the stream */
@@ -241,6 +253,7 @@ typedef struct {
 	guint tokens_out;
 	gboolean streaming;
 	gboolean pollable; /* the stream is read without blocking, when its source says so */
+	gboolean direct;   /* the stream is cblue-http-direct's */
 	gboolean read_source_drained; /* read_source was made with nothing left in libsoup's buffers */
 	gboolean has_slot;
 	gboolean allowed; /* passed the circuit breaker: owes it a verdict */
@@ -250,16 +263,25 @@ typedef struct {
 } CblueOpenaiOp;
 
 static void
+cblue_openai_timer_stop(CblueOpenaiTimer *timer)
+{
+	if (timer->source != NULL) {
+		g_source_destroy(timer->source);
+		g_clear_pointer(&timer->source, g_source_unref);
+	}
+	if (timer->epoll != NULL) {
+		/* the op is freed in its context, on the thread of that epoll */
+		g_warn_if_fail(cblue_epoll_get_thread_default() == timer->epoll);
+		cblue_epoll_timer_stop(timer->epoll, &timer->timer);
+		timer->epoll = NULL;
+	}
+}
+
+static void
 cblue_openai_op_stop_timers(CblueOpenaiOp *op)
 {
-	if (op->first_token_timer != NULL) {
-		g_source_destroy(op->first_token_timer);
-		g_clear_pointer(&op->first_token_timer, g_source_unref);
-	}
-	if (op->total_timer != NULL) {
-		g_source_destroy(op->total_timer);
-		g_clear_pointer(&op->total_timer, g_source_unref);
-	}
+	cblue_openai_timer_stop(&op->first_token_timer);
+	cblue_openai_timer_stop(&op->total_timer);
 }
 
 static void
@@ -616,10 +638,7 @@ cblue_openai_first_token(GTask *task)
 	CblueOpenaiOp *op = g_task_get_task_data(task);
 
 	op->got_token = TRUE;
-	if (op->first_token_timer != NULL) {
-		g_source_destroy(op->first_token_timer);
-		g_clear_pointer(&op->first_token_timer, g_source_unref);
-	}
+	cblue_openai_timer_stop(&op->first_token_timer);
 	g_mutex_lock(&self->mutex);
 	cblue_openai_histogram_observe(&self->metrics.first_token,
 				       (gdouble)(g_get_monotonic_time() - op->start) / G_USEC_PER_SEC);
@@ -747,8 +766,19 @@ cblue_openai_read_available(GTask *task, gboolean *drained)
 
 	for (guint i = 0; i < CBLUE_OPENAI_MAX_READS_AT_ONCE && !would_block; i++) {
 		GError *error = NULL;
-		gssize size = g_pollable_input_stream_read_nonblocking(G_POLLABLE_INPUT_STREAM(op->stream), op->buffer,
-								       CBLUE_OPENAI_READ_SIZE, op->cancellable, &error);
+		gssize size = -1;
+		/* a direct stream tells without a system call that it has nothing more: no
+		 * G_IO_ERROR_WOULD_BLOCK error to make and free for every token */
+		if (i > 0 && op->direct &&
+		    !g_pollable_input_stream_is_readable(G_POLLABLE_INPUT_STREAM(op->stream))) {
+			would_block = TRUE;
+			continue;
+		}
+		/* the cancellable is checked here rather than given to the read, which would push
+		 * it as the thread's current one (an allocation) for every read of every token */
+		if (!g_cancellable_set_error_if_cancelled(op->cancellable, &error))
+			size = g_pollable_input_stream_read_nonblocking(G_POLLABLE_INPUT_STREAM(op->stream),
+									op->buffer, CBLUE_OPENAI_READ_SIZE, NULL, &error);
 		if (size < 0 && g_error_matches(error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
 			g_clear_error(&error);
 			would_block = TRUE;
@@ -808,10 +838,10 @@ cblue_openai_read_next(GTask *task, gboolean drained)
 
 	if (op->pollable) {
 		op->read_source_drained = drained;
-		op->read_source =
-		    g_pollable_input_stream_create_source(G_POLLABLE_INPUT_STREAM(op->stream), op->cancellable);
-		g_source_set_callback(op->read_source, G_SOURCE_FUNC(cblue_openai_readable_cb), task, NULL);
-		g_source_attach(op->read_source, op->context);
+		/* on a WebSocket thread, a direct stream's reads run from the thread's epoll:
+		 * one main-loop iteration per token */
+		op->read_source = cblue_http_direct_watch_readable(op->stream, op->cancellable, op->context,
+								   cblue_openai_readable_cb, task);
 		return;
 	}
 	/* into the op's own buffer: no allocation per read */
@@ -836,6 +866,7 @@ cblue_openai_send_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 	op->buffer = g_malloc(CBLUE_OPENAI_READ_SIZE);
 	op->pollable = G_IS_POLLABLE_INPUT_STREAM(op->stream) &&
 		       g_pollable_input_stream_can_poll(G_POLLABLE_INPUT_STREAM(op->stream));
+	op->direct = cblue_http_direct_is_body(op->stream);
 	if (op->pollable && !cblue_openai_read_available(task, &drained))
 		return;
 	cblue_openai_read_next(task, drained);
@@ -851,13 +882,26 @@ cblue_openai_timeout_cb(gpointer user_data)
 	return G_SOURCE_REMOVE;
 }
 
-static GSource *
-cblue_openai_add_timer(CblueOpenaiOp *op, guint ms, GTask *task)
+/* stopping a timer that has fired is harmless: its epoll no longer holds it */
+static void
+cblue_openai_epoll_timeout_cb(gpointer user_data)
 {
-	GSource *source = g_timeout_source_new(ms);
-	g_source_set_callback(source, cblue_openai_timeout_cb, task, NULL);
-	g_source_attach(source, op->context);
-	return source;
+	cblue_openai_timeout_cb(user_data);
+}
+
+static void
+cblue_openai_timer_start(CblueOpenaiOp *op, CblueOpenaiTimer *timer, guint ms, GTask *task)
+{
+	CblueEpoll *epoll = cblue_epoll_get_thread_default();
+
+	if (epoll != NULL && cblue_epoll_get_context(epoll) == op->context) {
+		timer->epoll = epoll;
+		cblue_epoll_timer_start(epoll, &timer->timer, ms, cblue_openai_epoll_timeout_cb, task);
+		return;
+	}
+	timer->source = g_timeout_source_new(ms);
+	g_source_set_callback(timer->source, cblue_openai_timeout_cb, task, NULL);
+	g_source_attach(timer->source, op->context);
 }
 
 static void
@@ -880,9 +924,9 @@ cblue_openai_start(GTask *task)
 	}
 	op->allowed = TRUE;
 	op->start = g_get_monotonic_time();
-	op->total_timer = cblue_openai_add_timer(op, config->timeout_ms, task);
+	cblue_openai_timer_start(op, &op->total_timer, config->timeout_ms, task);
 	if (op->streaming) {
-		op->first_token_timer = cblue_openai_add_timer(op, config->first_token_timeout_ms, task);
+		cblue_openai_timer_start(op, &op->first_token_timer, config->first_token_timeout_ms, task);
 		cblue_openai_client_send_async(self->client, CBLUE_OPENAI_CHAT_PATH, op->body, op->cancellable,
 					       cblue_openai_send_cb, task);
 	} else {

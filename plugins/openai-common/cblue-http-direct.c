@@ -468,7 +468,18 @@ cblue_http_body_stream_is_readable(GPollableInputStream *stream)
 	CblueHttpBodyStream *self = CBLUE_HTTP_BODY_STREAM(stream);
 	if (self->done || !self->need_input || self->connection == NULL)
 		return TRUE;
+	/* the last receive took everything there was (see cblue_http_body_stream_receive()):
+	 * a reader that asks before each read stops there, without a system call or the
+	 * G_IO_ERROR_WOULD_BLOCK error the read would make */
+	if (self->maybe_drained)
+		return FALSE;
 	return g_socket_condition_check(g_socket_connection_get_socket(self->connection), G_IO_IN) != 0;
+}
+
+gboolean
+cblue_http_direct_is_body(GInputStream *stream)
+{
+	return CBLUE_IS_HTTP_BODY_STREAM(stream);
 }
 
 /* The stream's source is one GSource watching the socket's descriptor and the
@@ -483,7 +494,13 @@ cblue_http_body_stream_is_readable(GPollableInputStream *stream)
  * watch is on a duplicate of the descriptor, so that it belongs to this source alone
  * (the connection may go back to the pool, or be closed, before the source is freed). Such a
  * source must be freed on that thread, as model-openai does (its op, with the source, is
- * freed in the op's context). */
+ * freed in the op's context).
+ *
+ * A source of cblue_http_direct_watch_readable() on such a thread goes further: it is not
+ * attached at all, and the epoll's callback calls the reader itself (direct_func). Making
+ * the source ready would cost a second main-loop iteration per token, and an attached
+ * source is prepared and checked on every iteration of its thread. A cancel then reaches
+ * the reader through a one-shot idle source (wake), attached when it happens. */
 typedef struct {
 	GSource source;
 	GObject *stream;	   /* owned */
@@ -492,6 +509,9 @@ typedef struct {
 	CblueEpoll *epoll; /* unowned, nullable: the thread's, watching fd */
 	CblueEpollWatch watch;
 	gint fd; /* owned when epoll is set: a duplicate of the socket's */
+	GPollableSourceFunc direct_func; /* nullable: the reader, when the source is not attached */
+	gpointer direct_data;
+	GSource *wake; /* owned, nullable: brings a cancel to direct_func, set by the handler */
 } CblueHttpBodySource;
 
 static gboolean
@@ -509,8 +529,13 @@ cblue_http_body_source_finalize(GSource *source)
 {
 	CblueHttpBodySource *self = (CblueHttpBodySource *)source;
 	if (self->cancellable != NULL) {
+		/* waits for a handler running on another thread: wake is set or not for good */
 		g_cancellable_disconnect(self->cancellable, self->cancelled_id);
 		g_object_unref(self->cancellable);
+	}
+	if (self->wake != NULL) {
+		g_source_destroy(self->wake);
+		g_source_unref(self->wake);
 	}
 	if (self->epoll != NULL) {
 		g_warn_if_fail(cblue_epoll_get_thread_default() == self->epoll);
@@ -525,29 +550,68 @@ static GSourceFuncs cblue_http_body_source_funcs = {
     .finalize = cblue_http_body_source_finalize,
 };
 
-/* may run on another thread: g_source_set_ready_time() wakes the source's context */
+/* the reader of an unattached source, called as the source's dispatch would call it; the
+ * reader may free its owner, which destroys and drops the source: it is kept until the
+ * call returns */
+static void
+cblue_http_body_source_call_direct(CblueHttpBodySource *self)
+{
+	GSource *source = (GSource *)self;
+
+	if (g_source_is_destroyed(source))
+		return;
+	CBLUE_HTTP_BODY_STREAM(self->stream)->maybe_drained = FALSE;
+	g_source_ref(source);
+	if (!self->direct_func(self->stream, self->direct_data))
+		g_source_destroy(source);
+	g_source_unref(source);
+}
+
+static gboolean
+cblue_http_body_source_wake_cb(gpointer user_data)
+{
+	cblue_http_body_source_call_direct(user_data);
+	return G_SOURCE_REMOVE;
+}
+
+/* may run on another thread: g_source_set_ready_time() and g_source_attach() wake the
+ * source's context */
 static void
 cblue_http_body_source_cancelled_cb(GCancellable *cancellable, gpointer user_data)
 {
-	g_source_set_ready_time(user_data, 0);
+	CblueHttpBodySource *self = user_data;
+
+	if (self->direct_func == NULL) {
+		g_source_set_ready_time(user_data, 0);
+		return;
+	}
+	if (self->wake != NULL)
+		return;
+	/* the source does not outlive its wake: finalize destroys it */
+	self->wake = g_idle_source_new();
+	g_source_set_static_name(self->wake, "CblueHttpBodySource wake");
+	g_source_set_callback(self->wake, cblue_http_body_source_wake_cb, self, NULL);
+	g_source_attach(self->wake, cblue_epoll_get_context(self->epoll));
 }
 
 static void
 cblue_http_body_source_readable_cb(guint32 events, gpointer user_data)
 {
-	GSource *source = user_data;
-	if (!g_source_is_destroyed(source))
-		g_source_set_ready_time(source, 0);
+	CblueHttpBodySource *self = user_data;
+
+	if (self->direct_func != NULL)
+		cblue_http_body_source_call_direct(self);
+	else if (!g_source_is_destroyed(user_data))
+		g_source_set_ready_time(user_data, 0);
 }
 
-/* the socket watched on the calling thread's epoll, if it has one and runs the context the
- * source will be attached to (the thread default) */
+/* the socket watched on the calling thread's epoll, if it has one and it runs @context */
 static gboolean
-cblue_http_body_source_watch_on_epoll(CblueHttpBodySource *body_source, gint fd)
+cblue_http_body_source_watch_on_epoll(CblueHttpBodySource *body_source, gint fd, GMainContext *context)
 {
 	CblueEpoll *epoll = cblue_epoll_get_thread_default();
 
-	if (epoll == NULL || cblue_epoll_get_context(epoll) != g_main_context_get_thread_default())
+	if (epoll == NULL || cblue_epoll_get_context(epoll) != context)
 		return FALSE;
 	body_source->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	if (body_source->fd < 0)
@@ -562,22 +626,28 @@ cblue_http_body_source_watch_on_epoll(CblueHttpBodySource *body_source, gint fd)
 }
 
 /* ready at once while something can be decoded without a receive; else when the socket
- * is readable (the descriptor is polled by the main loop itself, or by the thread's epoll) */
+ * is readable (the descriptor is polled by the main loop itself, or by the thread's epoll
+ * when @context is its: then, with @direct_func, the source is to stay unattached) */
 static GSource *
-cblue_http_body_stream_create_source(GPollableInputStream *stream, GCancellable *cancellable)
+cblue_http_body_source_new(CblueHttpBodyStream *self, GCancellable *cancellable, GMainContext *context,
+			   GPollableSourceFunc direct_func, gpointer direct_data)
 {
-	CblueHttpBodyStream *self = CBLUE_HTTP_BODY_STREAM(stream);
 	GSource *source = g_source_new(&cblue_http_body_source_funcs, sizeof(CblueHttpBodySource));
 	CblueHttpBodySource *body_source = (CblueHttpBodySource *)source;
 
 	g_source_set_static_name(source, "CblueHttpBodySource");
-	body_source->stream = g_object_ref(G_OBJECT(stream));
+	body_source->stream = g_object_ref(G_OBJECT(self));
 	if (self->done || !self->need_input || self->connection == NULL) {
 		g_source_set_ready_time(source, 0);
 	} else {
 		gint fd = g_socket_get_fd(g_socket_connection_get_socket(self->connection));
-		if (!cblue_http_body_source_watch_on_epoll(body_source, fd))
+		if (!cblue_http_body_source_watch_on_epoll(body_source, fd, context)) {
 			g_source_add_unix_fd(source, fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+		} else if (direct_func != NULL) {
+			/* before the handler is connected: it may run at once, or on another thread */
+			body_source->direct_func = direct_func;
+			body_source->direct_data = direct_data;
+		}
 	}
 	if (cancellable != NULL) {
 		body_source->cancellable = g_object_ref(cancellable);
@@ -585,6 +655,32 @@ cblue_http_body_stream_create_source(GPollableInputStream *stream, GCancellable 
 		body_source->cancelled_id = g_cancellable_connect(
 		    cancellable, G_CALLBACK(cblue_http_body_source_cancelled_cb), source, NULL);
 	}
+	return source;
+}
+
+static GSource *
+cblue_http_body_stream_create_source(GPollableInputStream *stream, GCancellable *cancellable)
+{
+	return cblue_http_body_source_new(CBLUE_HTTP_BODY_STREAM(stream), cancellable,
+					  g_main_context_get_thread_default(), NULL, NULL);
+}
+
+GSource *
+cblue_http_direct_watch_readable(GInputStream *body, GCancellable *cancellable, GMainContext *context,
+				 GPollableSourceFunc func, gpointer user_data)
+{
+	GSource *source;
+
+	if (CBLUE_IS_HTTP_BODY_STREAM(body)) {
+		source = cblue_http_body_source_new(CBLUE_HTTP_BODY_STREAM(body), cancellable, context, func,
+						    user_data);
+		if (((CblueHttpBodySource *)source)->direct_func != NULL)
+			return source;
+	} else {
+		source = g_pollable_input_stream_create_source(G_POLLABLE_INPUT_STREAM(body), cancellable);
+	}
+	g_source_set_callback(source, G_SOURCE_FUNC(func), user_data, NULL);
+	g_source_attach(source, context);
 	return source;
 }
 

@@ -48,6 +48,24 @@ void cblue_http_direct_send_async(CblueHttpPool *pool, GBytes *request, CblueHtt
 GInputStream *cblue_http_direct_send_finish(GAsyncResult *result, guint *out_status,
 					    SoupMessageHeaders **out_headers, GError **error);
 
+/* whether @stream is a body of cblue_http_direct_send_finish(), whose
+ * g_pollable_input_stream_is_readable() costs no system call after a read that took
+ * everything that had arrived */
+gboolean cblue_http_direct_is_body(GInputStream *stream);
+
+/* Calls @func(@body, @user_data) when @body is readable (or @cancellable fires), on
+ * @context, until @func returns G_SOURCE_REMOVE. Returns: (transfer full): the watch, a
+ * source: the caller ends it with g_source_destroy() and g_source_unref(), on @context.
+ *
+ * For any stream (libsoup's) the source is g_pollable_input_stream_create_source()'s,
+ * attached to @context. For a body of cblue_http_direct_send_finish() on a thread whose
+ * CblueEpoll (a WebSocket thread of the server) runs @context, the source is NOT attached:
+ * @func is called straight from the epoll's callback when the socket becomes readable
+ * (one main-loop iteration per token instead of two, and no source for GLib to prepare
+ * and check on every iteration), and a cancel comes through an idle source. */
+GSource *cblue_http_direct_watch_readable(GInputStream *body, GCancellable *cancellable, GMainContext *context,
+					  GPollableSourceFunc func, gpointer user_data);
+
 /* the decoder of a chunked body, on its own for tests: feeds @in (advancing *@in_used
  * over what it consumed) and writes decoded body bytes to @out (*@out_used of
  * @out_size). Returns FALSE with G_IO_ERROR_INVALID_DATA on a malformed body; *@done is

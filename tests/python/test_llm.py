@@ -406,6 +406,24 @@ def test_first_token_timeout(env, tmp_path):
     assert server.metric("ai_model_fallbacks_total", '{cause="timeout"}') == 1
 
 
+# on a WebSocket thread the timeouts are the thread's epoll timers, and a direct stream's
+# cancel reaches its reader through an idle source (plugins/openai-common)
+@BOTH_PATHS
+@pytest.mark.parametrize("mode, extra", [("slow", "timeout=1.5\n"), ("slow-tokens", "first_token_timeout=1\n")])
+def test_timeouts_over_websocket(env, tmp_path, mode, extra):
+    provider, server = env(["--mode", mode, "--slow-seconds", "4"], extra=extra)
+    ws = WebSocket(server.port)
+    start = time.monotonic()
+    try:
+        tokens, reply = ws.ask(QUESTION)
+    finally:
+        ws.close()
+    assert time.monotonic() - start < 3.5
+    assert tokens == []
+    assert reply["reply"] == extractive_answer(tmp_path)
+    assert server.metric("ai_model_fallbacks_total", '{cause="timeout"}') == 1
+
+
 @BOTH_PATHS
 def test_tokens_arriving_together_make_one_frame(env):
     # every word is its own chunk, escaped by the provider (\uXXXX for Thai and Chinese,

@@ -437,6 +437,151 @@ test_on_epoll(void)
 	cblue_epoll_free(epoll);
 }
 
+typedef struct {
+	GString *body;
+	GError *error;
+	GSource *source; /* unowned */
+	guint from_epoll;  /* calls made from the epoll's dispatch */
+	guint from_source; /* calls made by GLib dispatching the watch's source itself */
+	guint from_wake;   /* calls made by the idle source that brings a cancel */
+	gboolean on_epoll;
+	gboolean over;
+} TestReader;
+
+/* reads everything that has arrived, as model-openai's reader does */
+static gboolean
+test_reader_cb(GObject *stream, gpointer user_data)
+{
+	TestReader *reader = user_data;
+	GCancellable *cancellable = g_object_get_data(stream, "test-cancellable");
+
+	GSource *current = g_main_current_source();
+
+	if (current == NULL)
+		; /* the first call, the caller's own */
+	else if (current == reader->source)
+		reader->from_source++;
+	else if (g_strcmp0(g_source_get_name(current), "cblue-epoll") == 0)
+		reader->from_epoll++;
+	else if (g_strcmp0(g_source_get_name(current), "CblueHttpBodySource wake") == 0)
+		reader->from_wake++;
+	else
+		g_assert_not_reached();
+	for (;;) {
+		guint8 buffer[64];
+		GError *local = NULL;
+		gssize size = g_pollable_input_stream_read_nonblocking(G_POLLABLE_INPUT_STREAM(stream), buffer,
+								       sizeof(buffer), cancellable, &local);
+		if (size > 0) {
+			g_string_append_len(reader->body, (const gchar *)buffer, size);
+			continue;
+		}
+		if (size < 0 && g_error_matches(local, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
+			g_error_free(local);
+			return G_SOURCE_CONTINUE;
+		}
+		reader->error = local;
+		reader->over = TRUE;
+		return G_SOURCE_REMOVE;
+	}
+}
+
+static gboolean
+test_cancel_cb(gpointer user_data)
+{
+	g_cancellable_cancel(user_data);
+	return G_SOURCE_REMOVE;
+}
+
+/* one body read through cblue_http_direct_create_read_source(); @cancel_after_ms > 0
+ * cancels the read then */
+static void
+test_read_source(const TestResponse *response, guint cancel_after_ms, TestReader *reader)
+{
+	g_autoptr(TestServer) server = test_server_new(response, 1);
+	g_autoptr(CblueHttpPool) pool = cblue_http_pool_new("127.0.0.1", server->port, 60);
+	g_autoptr(GCancellable) cancellable = g_cancellable_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GSource) source = NULL;
+	guint status = 0;
+	g_autoptr(GInputStream) stream = test_send(pool, &status, NULL, &error);
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(status, ==, 200);
+	g_object_set_data(G_OBJECT(stream), "test-cancellable", cancellable);
+	reader->body = g_string_new(NULL);
+	/* the reader's first call is model-openai's own, when the head has arrived */
+	test_reader_cb(G_OBJECT(stream), reader);
+	if (cancel_after_ms > 0) {
+		g_autoptr(GSource) timer = g_timeout_source_new(cancel_after_ms);
+		g_source_set_callback(timer, test_cancel_cb, cancellable, NULL);
+		g_source_attach(timer, g_main_context_get_thread_default());
+	}
+	source = cblue_http_direct_watch_readable(stream, cancellable, g_main_context_get_thread_default(),
+						  test_reader_cb, reader);
+	reader->source = source;
+	/* on the epoll, nothing for GLib to prepare and check */
+	g_assert_true(g_source_get_context(source) ==
+		      (reader->on_epoll ? NULL : g_main_context_get_thread_default()));
+	while (!reader->over)
+		g_main_context_iteration(g_main_context_get_thread_default(), TRUE);
+	/* G_SOURCE_REMOVE destroyed it, whoever called the reader */
+	g_assert_true(g_source_is_destroyed(source));
+}
+
+static void
+test_reader_clear(TestReader *reader)
+{
+	g_string_free(reader->body, TRUE);
+	g_clear_error(&reader->error);
+}
+
+/* on a thread with a CblueEpoll, the reader runs from the epoll's callback (one main-loop
+ * iteration per wake-up) and its source is not even attached; a cancel reaches it through
+ * an idle source. Elsewhere, the reader runs from its source, for a cancel too */
+static void
+test_read_source_on_epoll(void)
+{
+	/* byte by byte, 2 ms apart: most of the body comes after the reader's first call,
+	 * even on a busy machine */
+	static const TestResponse streamed = {
+	    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" CHUNKED_BODY, FALSE, 1};
+	/* the body stops half-way and the connection stays open */
+	static const TestResponse stalled = {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n",
+					     FALSE, 0};
+
+	for (guint with_epoll = 0; with_epoll < 2; with_epoll++) {
+		g_autoptr(GMainContext) context = g_main_context_new();
+		CblueEpoll *epoll = with_epoll ? cblue_epoll_new(context) : NULL;
+		TestReader reader = {.on_epoll = with_epoll};
+
+		g_main_context_push_thread_default(context);
+		cblue_epoll_set_thread_default(epoll);
+
+		test_read_source(&streamed, 0, &reader);
+		g_assert_no_error(reader.error);
+		g_assert_cmpstr(reader.body->str, ==, CHUNKED_TEXT);
+		g_assert_cmpuint(with_epoll ? reader.from_epoll : reader.from_source, >, 0);
+		g_assert_cmpuint(with_epoll ? reader.from_source : reader.from_epoll, ==, 0);
+		g_assert_cmpuint(reader.from_wake, ==, 0);
+		test_reader_clear(&reader);
+
+		memset(&reader, 0, sizeof(reader));
+		reader.on_epoll = with_epoll;
+		test_read_source(&stalled, 50, &reader);
+		g_assert_error(reader.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+		g_assert_cmpstr(reader.body->str, ==, "hello");
+		g_assert_cmpuint(with_epoll ? reader.from_wake : reader.from_source, ==, 1);
+		g_assert_cmpuint(with_epoll ? reader.from_source : reader.from_wake, ==, 0);
+		g_assert_cmpuint(reader.from_epoll, ==, 0);
+		test_reader_clear(&reader);
+
+		cblue_epoll_set_thread_default(NULL);
+		g_main_context_pop_thread_default(context);
+		cblue_epoll_free(epoll);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -449,5 +594,6 @@ main(int argc, char **argv)
 	g_test_add_func("/openai-common/http-direct/bad-head", test_bad_head);
 	g_test_add_func("/openai-common/http-direct/connection-refused", test_connection_refused);
 	g_test_add_func("/openai-common/http-direct/on-epoll", test_on_epoll);
+	g_test_add_func("/openai-common/http-direct/read-source-on-epoll", test_read_source_on_epoll);
 	return g_test_run();
 }
