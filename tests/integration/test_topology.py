@@ -206,8 +206,15 @@ def test_killed_worker_jobs_are_finished_by_the_other(topo):
     # write in the background: wait until the survivor's store serves them all (polling the
     # SQLite file from here instead would hold up its writer's checkpoints), then count rows
     conversations = [body["conversation_id"] for _, _, body in results]
-    _wait(lambda: all(survivor.get(f"/api/v1/conversations/{c}")[0] == 200 for c in conversations), 15,
-          "every conversation in the store")
+    missing = list(conversations)
+
+    def all_stored():
+        missing[:] = [c for c in missing if survivor.get(f"/api/v1/conversations/{c}")[0] != 200]
+        return not missing
+
+    # 30 s: under ASan on two busy cores the background writer can lag far behind
+    _wait(all_stored, 30, "every conversation in the store",
+          lambda: f"{len(missing)} of {n} missing, e.g. {missing[:3]}\n--- survivor log ---\n{survivor.tail()}")
     assert count_rows(topo, "conversations") == n
 
 
@@ -218,13 +225,13 @@ def _readyz(process):
         return (0, {}, str(e))
 
 
-def _wait(predicate, timeout, what):
+def _wait(predicate, timeout, what, details=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return
         time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}" + (f": {details()}" if details else ""))
 
 
 def test_redis_restart(topo):
