@@ -236,3 +236,21 @@ cblue_store_draft_save(const CblueStoreDraftOps *ops, gpointer db, JsonObject *c
 	}
 	return ops->get_working(db, topic_id, error);
 }
+
+/*
+ * GLib 2.74 registers static resources lazily: while another thread registers them, a
+ * plugin's generated getter (@get_resource) returns NULL instead of waiting (a store's
+ * thread crashed in g_resource_enumerate_children() at start-up); a global lookup of
+ * @path takes GLib's resources lock, which waits for that registration to finish.
+ */
+GResource *
+cblue_store_compiled_resource(GResource *(*get_resource)(void), const gchar *path)
+{
+	GResource *resource = get_resource();
+
+	if (resource == NULL) {
+		g_autoptr(GBytes) none = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+		resource = get_resource();
+	}
+	return resource;
+}

@@ -61,4 +61,7 @@ typedef struct {
 JsonNode *cblue_store_draft_save(const CblueStoreDraftOps *ops, gpointer db, JsonObject *change, const gchar *user,
 				 const gchar *now, GError **error);
 
+/* the GResource a plugin compiled in, waiting for GLib's lazy registration (see the .c) */
+GResource *cblue_store_compiled_resource(GResource *(*get_resource)(void), const gchar *path);
+
 G_END_DECLS

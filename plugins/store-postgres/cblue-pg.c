@@ -240,29 +240,14 @@ cblue_pg_migration_version(const gchar *name)
 	return version;
 }
 
-/* GLib 2.74 registers static resources lazily: while another thread registers them,
- * cblue_store_postgres_sql_get_resource() returns NULL instead of waiting; a global
- * lookup takes GLib's resources lock, which waits for that registration to finish */
-static GResource *
-cblue_pg_resource(void)
-{
-	GResource *resource = cblue_store_postgres_sql_get_resource();
-
-	if (resource == NULL) {
-		g_autoptr(GBytes) none =
-		    g_resources_lookup_data(CBLUE_PG_MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-		resource = cblue_store_postgres_sql_get_resource();
-	}
-	return resource;
-}
-
 /* the migrations compiled into the plugin, `NNNN-name.sql`, in version order */
 static GPtrArray *
 cblue_pg_list_migrations(GError **error)
 {
 	g_autoptr(GError) error_local = NULL;
 	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-	g_auto(GStrv) children = g_resource_enumerate_children(cblue_pg_resource(),
+	GResource *resource = cblue_store_compiled_resource(cblue_store_postgres_sql_get_resource, CBLUE_PG_MIGRATIONS_PATH);
+	g_auto(GStrv) children = g_resource_enumerate_children(resource,
 							       CBLUE_PG_MIGRATIONS_PATH,
 							       G_RESOURCE_LOOKUP_FLAGS_NONE, &error_local);
 
@@ -309,7 +294,9 @@ cblue_pg_migration_apply(PGconn *conn, const gchar *name, GError **error)
 	gsize len = 0;
 	gconstpointer data;
 
-	bytes = g_resource_lookup_data(cblue_pg_resource(), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+	bytes = g_resource_lookup_data(cblue_store_compiled_resource(cblue_store_postgres_sql_get_resource,
+								     CBLUE_PG_MIGRATIONS_PATH),
+				       path, G_RESOURCE_LOOKUP_FLAGS_NONE,
 				       NULL);
 	if (bytes == NULL) {
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "migration %s is missing", name);

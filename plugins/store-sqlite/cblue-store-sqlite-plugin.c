@@ -75,23 +75,6 @@ cblue_store_sqlite_migration_cmp(gconstpointer a, gconstpointer b)
 	return ma->version < mb->version ? -1 : 1;
 }
 
-/* GLib 2.74 registers static resources lazily: while another thread registers them,
- * cblue_store_sqlite_sql_get_resource() returns NULL instead of waiting (the store's
- * thread crashed in g_resource_enumerate_children()); a global lookup takes GLib's
- * resources lock, which waits for that registration to finish */
-static GResource *
-cblue_store_sqlite_resource(void)
-{
-	GResource *resource = cblue_store_sqlite_sql_get_resource();
-
-	if (resource == NULL) {
-		g_autoptr(GBytes) none = g_resources_lookup_data(CBLUE_STORE_SQLITE_MIGRATIONS_PATH,
-								 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-		resource = cblue_store_sqlite_sql_get_resource();
-	}
-	return resource;
-}
-
 /* the migrations compiled into the plugin, `NNNN-name.sql`, in version order */
 static GPtrArray *
 cblue_store_sqlite_list_migrations(GError **error)
@@ -99,8 +82,9 @@ cblue_store_sqlite_list_migrations(GError **error)
 	g_autoptr(GError) error_local = NULL;
 	g_autoptr(GPtrArray) migrations =
 	    g_ptr_array_new_with_free_func(cblue_store_sqlite_migration_free);
-	g_auto(GStrv) names = g_resource_enumerate_children(
-	    cblue_store_sqlite_resource(), CBLUE_STORE_SQLITE_MIGRATIONS_PATH,
+	GResource *resource =
+	    cblue_store_compiled_resource(cblue_store_sqlite_sql_get_resource, CBLUE_STORE_SQLITE_MIGRATIONS_PATH);
+	g_auto(GStrv) names = g_resource_enumerate_children(resource, CBLUE_STORE_SQLITE_MIGRATIONS_PATH,
 	    G_RESOURCE_LOOKUP_FLAGS_NONE, &error_local);
 
 	if (names == NULL) {
@@ -175,7 +159,9 @@ cblue_store_sqlite_migration_run(CblueSqliteDb *db, CblueStoreSqliteMigration *m
 		return FALSE;
 	if (applied)
 		return TRUE;
-	bytes = g_resource_lookup_data(cblue_store_sqlite_resource(), path,
+	bytes = g_resource_lookup_data(cblue_store_compiled_resource(cblue_store_sqlite_sql_get_resource,
+								     CBLUE_STORE_SQLITE_MIGRATIONS_PATH),
+				       path,
 				       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 	if (bytes == NULL) {
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INTERNAL, "migration %s is missing",
