@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@
 struct _CblueConfig {
 	GObject parent_instance;
 	GKeyFile *keyfile; /* owned */
+	GHashTable *warned; /* owned: "group\nkey\nvalue" of invalid values already logged */
 	GMutex mutex;
 };
 
@@ -52,6 +54,7 @@ cblue_config_finalize(GObject *object)
 {
 	CblueConfig *self = CBLUE_CONFIG(object);
 	g_key_file_unref(self->keyfile);
+	g_hash_table_unref(self->warned);
 	g_mutex_clear(&self->mutex);
 	G_OBJECT_CLASS(cblue_config_parent_class)->finalize(object);
 }
@@ -67,6 +70,7 @@ static void
 cblue_config_init(CblueConfig *self)
 {
 	self->keyfile = g_key_file_new();
+	self->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&self->mutex);
 }
 
@@ -210,12 +214,29 @@ cblue_config_get_string(CblueConfig *self, const gchar *group, const gchar *key)
 	return g_key_file_get_string(self->keyfile, group, key, NULL);
 }
 
+/* A value that is set but cannot be read as its type falls back to the default, which
+ * an operator would never notice; say so in the log, once per key and value, since
+ * some keys are read again for every publish or connection. */
+static void
+cblue_config_warn_invalid(CblueConfig *self, const gchar *group, const gchar *key, const gchar *value,
+			  const gchar *expected)
+{
+	g_autofree gchar *id = g_strdup_printf("%s\n%s\n%s", group, key, value);
+	gboolean first;
+
+	g_mutex_lock(&self->mutex);
+	first = g_hash_table_add(self->warned, g_steal_pointer(&id));
+	g_mutex_unlock(&self->mutex);
+	if (first)
+		g_warning("[%s] %s: “%s” is not %s; using the default", group, key, value, expected);
+}
+
 /**
  * cblue_config_get_int:
  * @self: a #CblueConfig
  * @group: the key-file group
  * @key: the key
- * @default_value: returned when the key is unset or not an integer
+ * @default_value: returned when the key is unset or not an integer (logged once as a warning)
  *
  * Looks up an integer value.
  *
@@ -228,8 +249,12 @@ cblue_config_get_int(CblueConfig *self, const gchar *group, const gchar *key, gi
 {
 	g_autofree gchar *str = cblue_config_get_string(self, group, key);
 	gint64 value = 0;
-	if (str == NULL || !g_ascii_string_to_signed(g_strstrip(str), 10, G_MININT64, G_MAXINT64, &value, NULL))
+	if (str == NULL)
 		return default_value;
+	if (!g_ascii_string_to_signed(g_strstrip(str), 10, G_MININT64, G_MAXINT64, &value, NULL)) {
+		cblue_config_warn_invalid(self, group, key, str, "an integer");
+		return default_value;
+	}
 	return value;
 }
 
@@ -238,7 +263,7 @@ cblue_config_get_int(CblueConfig *self, const gchar *group, const gchar *key, gi
  * @self: a #CblueConfig
  * @group: the key-file group
  * @key: the key
- * @default_value: returned when the key is unset or not a number
+ * @default_value: returned when the key is unset or not a finite number (logged once as a warning)
  *
  * Looks up a floating-point value (always with a `.` decimal point).
  *
@@ -255,8 +280,10 @@ cblue_config_get_double(CblueConfig *self, const gchar *group, const gchar *key,
 	if (str == NULL)
 		return default_value;
 	value = g_ascii_strtod(g_strstrip(str), &end);
-	if (end == str || *end != '\0')
+	if (end == str || *end != '\0' || !isfinite(value)) {
+		cblue_config_warn_invalid(self, group, key, str, "a finite number");
 		return default_value;
+	}
 	return value;
 }
 
@@ -265,7 +292,7 @@ cblue_config_get_double(CblueConfig *self, const gchar *group, const gchar *key,
  * @self: a #CblueConfig
  * @group: the key-file group
  * @key: the key
- * @default_value: returned when the key is unset or not a boolean
+ * @default_value: returned when the key is unset or not a boolean (logged once as a warning)
  *
  * Looks up a boolean value (`true`/`false`, `yes`/`no`, `1`/`0`).
  *
@@ -286,6 +313,7 @@ cblue_config_get_boolean(CblueConfig *self, const gchar *group, const gchar *key
 	if (g_ascii_strcasecmp(str, "false") == 0 || g_ascii_strcasecmp(str, "no") == 0 ||
 	    g_strcmp0(str, "0") == 0)
 		return FALSE;
+	cblue_config_warn_invalid(self, group, key, str, "a boolean (true or false)");
 	return default_value;
 }
 

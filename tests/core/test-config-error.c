@@ -37,6 +37,42 @@ test_config_env_override(void)
 }
 
 static void
+test_config_invalid_values(void)
+{
+	g_autoptr(CblueConfig) config = cblue_config_new();
+	g_autoptr(GError) error = NULL;
+
+	cblue_test_capture_warnings();
+	cblue_config_load_data(config,
+			       "[bot]\nanswer_threshold=0.4x\nclarify_margin=nan\nmax_message_length=12k\n"
+			       "context=perhaps\nlimit= 3 \n",
+			       &error);
+	g_assert_no_error(error);
+
+	/* each invalid value falls back to the default and is logged, once */
+	g_assert_cmpfloat(cblue_config_get_double(config, "bot", "answer_threshold", 0.5), ==, 0.5);
+	g_assert_cmpfloat(cblue_config_get_double(config, "bot", "answer_threshold", 0.25), ==, 0.25);
+	g_assert_cmpuint(cblue_test_count_warnings("*answer_threshold*0.4x*not a finite number*"), ==, 1);
+	g_assert_cmpfloat(cblue_config_get_double(config, "bot", "clarify_margin", 0.1), ==, 0.1);
+	g_assert_cmpuint(cblue_test_count_warnings("*clarify_margin*nan*not a*number*"), ==, 1);
+	g_assert_cmpint(cblue_config_get_int(config, "bot", "max_message_length", 4000), ==, 4000);
+	g_assert_cmpuint(cblue_test_count_warnings("*max_message_length*12k*not an integer*"), ==, 1);
+	g_assert_true(cblue_config_get_boolean(config, "bot", "context", TRUE));
+	g_assert_cmpuint(cblue_test_count_warnings("*context*perhaps*not a boolean*"), ==, 1);
+
+	/* a valid value, with spaces around it, logs nothing */
+	g_assert_cmpint(cblue_config_get_int(config, "bot", "limit", 1), ==, 3);
+	g_assert_cmpuint(cblue_test_count_warnings("*"), ==, 4);
+
+	/* another invalid value of the same key is logged too */
+	g_setenv("CBLUE_BOT_ANSWER_THRESHOLD", "high", TRUE);
+	g_assert_cmpfloat(cblue_config_get_double(config, "bot", "answer_threshold", 0.5), ==, 0.5);
+	g_unsetenv("CBLUE_BOT_ANSWER_THRESHOLD");
+	g_assert_cmpuint(cblue_test_count_warnings("*answer_threshold*high*not a finite number*"), ==, 1);
+	g_assert_cmpuint(cblue_test_count_warnings("*"), ==, 5);
+}
+
+static void
 test_config_bad_file(void)
 {
 	g_autoptr(CblueConfig) config = cblue_config_new();
@@ -79,6 +115,7 @@ main(int argc, char **argv)
 	cblue_test_init(&argc, &argv);
 	g_test_add_func("/cblue/config/env-override", test_config_env_override);
 	g_test_add_func("/cblue/config/bad-file", test_config_bad_file);
+	g_test_add_func("/cblue/config/invalid-values", test_config_invalid_values);
 	g_test_add_func("/cblue/error/mapping", test_error_mapping);
 	return g_test_run();
 }
