@@ -153,6 +153,36 @@ test_bm25_stem_english(void)
 	}
 }
 
+/* forms no suffix rule joins meet their lemma (irregular verbs and plurals, Latin plurals,
+ * nationality adjectives and places); forms that are as often another word do not */
+static void
+test_bm25_stem_english_lemmas(void)
+{
+	const struct {
+		const gchar *a;
+		const gchar *b;
+		gboolean meet;
+	} cases[] = {
+	    {"took", "taking", TRUE},		{"taken", "takes", TRUE},
+	    {"children", "child", TRUE},	{"nuclei", "nucleus", TRUE},
+	    {"criteria", "criterion", TRUE},	{"bacterium", "bacteria", TRUE},
+	    {"millennium", "millennia", TRUE},	{"analysis", "analyses", TRUE},
+	    {"crises", "crisis", TRUE},		{"indian", "india", TRUE},
+	    {"indians", "india", TRUE},		{"french", "france", TRUE},
+	    {"afghan", "afghanistan", TRUE},	{"wrote", "written", TRUE},
+	    {"writes", "wrote", TRUE},		{"found", "find", FALSE},
+	    {"left", "leave", FALSE},		{"polish", "poland", FALSE},
+	    {"basis", "bases", FALSE},		{"media", "median", FALSE},
+	    {"lives", "life", FALSE},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree gchar *a = cblue_bm25_stem_english(cases[i].a);
+		g_autofree gchar *b = cblue_bm25_stem_english(cases[i].b);
+		g_test_message("%s → %s, %s → %s", cases[i].a, a, cases[i].b, b);
+		g_assert_cmpint(g_strcmp0(a, b) == 0, ==, cases[i].meet);
+	}
+}
+
 static GPtrArray *
 analyze(Fixture *f, const gchar *text, gboolean want_ngrams)
 {
@@ -253,6 +283,34 @@ top_topic(CblueBm25Index *index, const gchar *query)
 	g_autoptr(GPtrArray) hits = cblue_bm25_index_search(index, query, 3);
 	g_assert_cmpuint(hits->len, >, 0);
 	return g_intern_string(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)));
+}
+
+/* and so a question finds the passage that words the same thing another way (each question
+ * shares no other word with the KB, and is too far from any for typo tolerance) */
+static void
+test_bm25_lemmas_search(void)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GHashTable) stopwords = cblue_bm25_load_stopwords();
+	g_autoptr(CblueBm25Index) index = NULL;
+	const gchar *contents[][2] = {
+	    {"symbiosis", "Over time the cyanobacterium was absorbed by its host cell."},
+	    {"schools", "In India, private schools are called independent schools."},
+	    {"letter", "The letter was written in the winter of 1620."},
+	};
+	CblueBm25Params params;
+
+	for (guint i = 0; i < G_N_ELEMENTS(contents); i++) {
+		g_autoptr(CblueKbEntry) e = cblue_kb_entry_new(contents[i][0]);
+		cblue_kb_entry_set_content(e, "en", contents[i][1]);
+		cblue_kb_add(kb, e);
+	}
+	cblue_bm25_params_init_default(&params);
+	index = cblue_bm25_index_new(kb, tokenizer, stopwords, NULL, &params);
+	g_assert_cmpstr(top_topic(index, "cyanobacteria"), ==, "symbiosis");
+	g_assert_cmpstr(top_topic(index, "Indians"), ==, "schools");
+	g_assert_cmpstr(top_topic(index, "who wrote"), ==, "letter");
 }
 
 /* neighbouring words as pairs: a topic that has the question's phrase beats one that has
@@ -926,6 +984,8 @@ main(int argc, char **argv)
 	g_test_add("/cblue/bm25/chinese-stopwords", Fixture, NULL, fixture_setup, test_bm25_chinese_stopwords,
 		   fixture_teardown);
 	g_test_add_func("/cblue/bm25/stem-english", test_bm25_stem_english);
+	g_test_add_func("/cblue/bm25/stem-english-lemmas", test_bm25_stem_english_lemmas);
+	g_test_add_func("/cblue/bm25/lemmas-search", test_bm25_lemmas_search);
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
 	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
 	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
