@@ -4,7 +4,11 @@
  * (100,000 by default), indexed by retrieval-bm25 and retrieval-ngram and searched through
  * the bot, fused, on one core. A benchmark, not a test: it prints figures and asserts none.
  *
- *   build/bench/retrieval-scale [N [QUERIES]]      (pins itself to the first allowed CPU)
+ *   build/bench/retrieval-scale [N [QUERIES [BUILD_THREADS]]]
+ *
+ * The index builds use every CPU the process may use (taskset chooses them; BUILD_THREADS
+ * forces a number of analysis threads, 1 for a build on one thread); the searches are
+ * pinned to the first of those CPUs.
  *
  * With 100,000 entries it runs for about two and a half minutes of CPU and peaks at about
  * 6 GB of memory (mostly the BM25 index being rebuilt next to the one in use); 20,000 is a
@@ -17,7 +21,8 @@
  * entries differ. Queries are other bundled questions about one entry's product, in the
  * three languages.
  *
- * Printed: the build time of each index (CPU time of the building thread, and wall time),
+ * Printed: the build time of each index (wall time, and CPU time of all the process's
+ * threads: the analysis runs on as many threads as there are CPUs),
  * the indexes' bytes per entry from their own accounting and, as a cross-check, the heap
  * growth (mallinfo2) while each was built; the KB text's bytes per entry; the latency of
  * each retriever's search and of the bot's whole answer (both retrievers, fusion,
@@ -36,6 +41,7 @@
 
 #include "cblue-bm25-retriever.h"
 #include "cblue-ngram-retriever.h"
+#include "cblue-retrieval-chunks.h"
 
 #define N_QUESTIONS_PER_LANG 3
 
@@ -276,18 +282,56 @@ print_latency(const gchar *what, GArray *times)
 	       g_array_index(times, gint64, n * 99 / 100) / 1000.0, g_array_index(times, gint64, n - 1) / 1000.0);
 }
 
-/* builds @retriever's index of @kb on this thread and prints the time and heap growth */
+/* the CPUs the process may use when it starts, for the builds, and the first of them, for
+ * the searches */
+typedef struct {
+	cpu_set_t all;
+	cpu_set_t first;
+	gint n_all;
+	gint first_cpu; /* -1: unknown, nothing is pinned */
+} Cpus;
+
+static void
+cpus_init(Cpus *cpus)
+{
+	cpus->first_cpu = -1;
+	cpus->n_all = 0;
+	if (sched_getaffinity(0, sizeof(cpus->all), &cpus->all) != 0)
+		return;
+	cpus->n_all = CPU_COUNT(&cpus->all);
+	for (gint c = 0; c < CPU_SETSIZE && cpus->first_cpu < 0; c++) {
+		if (CPU_ISSET(c, &cpus->all))
+			cpus->first_cpu = c;
+	}
+	CPU_ZERO(&cpus->first);
+	CPU_SET(cpus->first_cpu, &cpus->first);
+}
+
+/* the calling thread (and the threads it starts) on every CPU, for a build, or on the first */
+static void
+cpus_use(Cpus *cpus, gboolean all)
+{
+	if (cpus->first_cpu >= 0 && sched_setaffinity(0, sizeof(cpu_set_t), all ? &cpus->all : &cpus->first) != 0)
+		g_warning("sched_setaffinity failed");
+}
+
+/* builds @retriever's index of @kb (the analysis on several threads, see
+ * cblue_retriever_bm25_set_build_threads()) and prints the wall time, the CPU time of the
+ * whole process, that of the building thread (which analyzes its share, merges the
+ * analyses and sorts and writes the postings alone: on an idle machine the wall time is
+ * about the larger of it and the whole CPU time over the threads) and the heap growth */
 static void
 time_build(const gchar *what, CblueRetriever *retriever, CblueKb *kb, gsize *heap_growth)
 {
 	g_autoptr(GError) error = NULL;
 	gsize heap0 = heap_in_use();
-	gint64 cpu0 = thread_cpu_usec(), wall0 = g_get_monotonic_time();
+	gint64 cpu0 = process_cpu_usec(), own0 = thread_cpu_usec(), wall0 = g_get_monotonic_time();
 
 	if (!cblue_retriever_rebuild(retriever, kb, &error))
 		g_error("%s: %s", what, error->message);
-	printf("  %-34s %8.2f s CPU  %8.2f s wall\n", what, (thread_cpu_usec() - cpu0) / 1e6,
-	       (g_get_monotonic_time() - wall0) / 1e6);
+	printf("  %-34s %8.2f s wall  %8.2f s CPU (%.2f s of it on the building thread)\n", what,
+	       (g_get_monotonic_time() - wall0) / 1e6, (process_cpu_usec() - cpu0) / 1e6,
+	       (thread_cpu_usec() - own0) / 1e6);
 	*heap_growth = heap_in_use() - heap0;
 }
 
@@ -302,6 +346,7 @@ main(int argc, char **argv)
 {
 	guint n_entries = argc > 1 ? (guint)g_ascii_strtoull(argv[1], NULL, 10) : 100000;
 	guint n_queries = argc > 2 ? (guint)g_ascii_strtoull(argv[2], NULL, 10) : 3000;
+	guint build_threads = argc > 3 ? (guint)g_ascii_strtoull(argv[3], NULL, 10) : 0;
 	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
 	g_autoptr(CblueConfig) config = cblue_config_new();
 	g_autoptr(CblueContext) context = NULL;
@@ -315,33 +360,26 @@ main(int argc, char **argv)
 	gsize text_bytes = 0, heap_bm25 = 0, heap_ngram = 0, rss0;
 	guint top1[3] = {0}, asked[3] = {0};
 	Vocab vocab;
-	cpu_set_t cpus;
-	gint cpu = -1;
+	Cpus cpus;
 	GRand *rand;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	/* one core: the first this process may use (taskset -c N chooses another) */
-	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0) {
-		for (gint c = 0; c < CPU_SETSIZE && cpu < 0; c++) {
-			if (CPU_ISSET(c, &cpus))
-				cpu = c;
-		}
-		CPU_ZERO(&cpus);
-		CPU_SET(cpu, &cpus);
-		if (sched_setaffinity(0, sizeof(cpus), &cpus) != 0)
-			cpu = -1;
-	}
 	if (n_entries == 0 || n_queries == 0) {
-		fprintf(stderr, "usage: %s [N_ENTRIES [N_QUERIES]]\n", argv[0]);
+		fprintf(stderr, "usage: %s [N_ENTRIES [N_QUERIES [BUILD_THREADS]]]\n", argv[0]);
 		return 2;
 	}
+	/* the builds on every CPU the process may use (taskset -c chooses them), the searches
+	 * on the first of them */
+	cpus_init(&cpus);
 	{
 		gdouble load[3] = {0};
 		if (getloadavg(load, 3) < 0)
 			load[0] = -1;
-		printf("retrieval at scale: %u entries, %u queries, pinned to CPU %d, load average %.2f\n", n_entries,
-		       n_queries, cpu, load[0]);
+		printf("retrieval at scale: %u entries, %u queries, load average %.2f\n", n_entries, n_queries, load[0]);
+		printf("builds on %d CPUs, %u analysis threads an index; searches pinned to CPU %d\n", cpus.n_all,
+		       cblue_retrieval_build_threads(build_threads, n_entries), cpus.first_cpu);
 	}
+	cpus_use(&cpus, FALSE);
 
 	vocab_init(&vocab, tokenizer);
 	printf("vocabulary of the bundled KB: %u en, %u th, %u zh words\n", vocab.words[0]->len, vocab.words[1]->len,
@@ -359,8 +397,11 @@ main(int argc, char **argv)
 	if (!cblue_retriever_bm25_set_synonyms_dir(bm25, NULL, FALSE, &error))
 		g_error("synonyms: %s", error->message);
 	ngram = cblue_retriever_ngram_new(tokenizer, NULL, "bench");
+	cblue_retriever_bm25_set_build_threads(bm25, build_threads);
+	cblue_retriever_ngram_set_build_threads(ngram, build_threads);
 
-	printf("index build (one thread):\n");
+	printf("index build (one after the other; CPU: all threads):\n");
+	cpus_use(&cpus, TRUE);
 	rss0 = rss_bytes();
 	time_build("retrieval-bm25", CBLUE_RETRIEVER(bm25), kb, &heap_bm25);
 	time_build("retrieval-ngram", CBLUE_RETRIEVER(ngram), kb, &heap_ngram);
@@ -397,6 +438,7 @@ main(int argc, char **argv)
 		       (process_cpu_usec() - cpu0) / 1e6, (g_get_monotonic_time() - wall0) / 1e6);
 	}
 	cblue_context_add_extension(context, CBLUE_TYPE_RETRIEVER, G_OBJECT(bm25), 0, "retrieval-bm25");
+	cpus_use(&cpus, FALSE);
 
 	rand = g_rand_new_with_seed(20261126);
 	for (guint i = 0; i < n_queries; i++) {
@@ -515,6 +557,7 @@ main(int argc, char **argv)
 		}
 	}
 	printf("publish with 1%% of the entries changed (each retriever's rebuild, as the bot runs them):\n");
+	cpus_use(&cpus, TRUE);
 	{
 		gsize heap = 0;
 		guint analyzed = cblue_retriever_ngram_get_n_analyzed(ngram);

@@ -8,6 +8,7 @@
 #include "cblue-bm25-index.h"
 #include "cblue-bm25-stem.h"
 #include "cblue-bm25-synonyms.h"
+#include "cblue-retrieval-chunks.h"
 #include "cblue-retrieval-common.h"
 
 /*
@@ -656,12 +657,14 @@ typedef struct {
 } CblueBm25Count;
 
 /* the document being analyzed: its terms' occurrences and its fields' lengths; and the
- * analysis' arrays and the counting table, reused for each text and document */
+ * analysis' arrays and the counting table, reused for each text and document (one per
+ * thread of a build) */
 typedef struct {
 	GArray *occurrences; /* of CblueBm25Occurrence */
 	guint len[CBLUE_BM25_N_FIELDS];
-	guint32 d;
-	CblueBm25PoolBuilder *pool;
+	/* unowned: the chunk's Latin words as written and their stems, in pairs, in order (the
+	 * build adds them to the pool in document order) */
+	GPtrArray *surfaces;
 	GPtrArray *words; /* of utf8 */
 	GPtrArray *written; /* of utf8 or NULL */
 	GArray *ngram_keys; /* of guint64 */
@@ -671,11 +674,10 @@ typedef struct {
 } CblueBm25Doc;
 
 static void
-cblue_bm25_doc_init(CblueBm25Doc *doc, CblueBm25PoolBuilder *pool)
+cblue_bm25_doc_init(CblueBm25Doc *doc)
 {
 	memset(doc, 0, sizeof(*doc));
 	doc->occurrences = g_array_new(FALSE, FALSE, sizeof(CblueBm25Occurrence));
-	doc->pool = pool;
 	doc->words = g_ptr_array_new_with_free_func(g_free);
 	doc->written = g_ptr_array_new_with_free_func(g_free);
 	doc->ngram_keys = g_array_new(FALSE, FALSE, sizeof(guint64));
@@ -706,16 +708,6 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueBm25Index 
 	g_array_set_size(ngram_keys, 0);
 	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->synonyms, text, words, written, NULL,
 				   ngram_keys, NULL);
-	/* the stems are looked up as written too: a misspelt word may be closer to a stem
-	 * ("waterprofed" → "waterprof", one edit from "waterproof") */
-	for (guint i = 0; i < written->len; i++) {
-		const gchar *stem = g_ptr_array_index(words, i);
-		const gchar *surface = g_ptr_array_index(written, i);
-		if (surface == NULL)
-			continue;
-		cblue_bm25_pool_builder_use(doc->pool, doc->d, cblue_bm25_pool_builder_intern(doc->pool, surface, stem));
-		cblue_bm25_pool_builder_use(doc->pool, doc->d, cblue_bm25_pool_builder_intern(doc->pool, stem, NULL));
-	}
 	/* pairs repeat the words: they do not make the field longer */
 	doc->len[field] += words->len + ngram_keys->len;
 	n_pairs = self->params.pair_weight > 0 && words->len > 1 ? words->len - 1 : 0;
@@ -728,6 +720,15 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueBm25Index 
 	for (guint i = 0; i < n_pairs; i++)
 		*o++ = (CblueBm25Occurrence){
 			cblue_bm25_pair_key(g_ptr_array_index(words, i), g_ptr_array_index(words, i + 1)), field};
+	/* the Latin words as written, with their stems, for the pool (taken, not copied: the
+	 * stems are looked up as written too, since a misspelt word may be closer to a stem:
+	 * "waterprofed" → "waterprof", one edit from "waterproof") */
+	for (guint i = 0; i < written->len; i++) {
+		if (g_ptr_array_index(written, i) == NULL)
+			continue;
+		g_ptr_array_add(doc->surfaces, g_steal_pointer(&written->pdata[i]));
+		g_ptr_array_add(doc->surfaces, g_steal_pointer(&words->pdata[i]));
+	}
 }
 
 static void
@@ -1352,34 +1353,141 @@ CblueBm25Index *
 cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
 		     const CblueBm25Params *params)
 {
-	return cblue_bm25_index_new_incremental(kb, tokenizer, stopwords, synonyms, params, NULL, NULL);
+	return cblue_bm25_index_build(kb, tokenizer, stopwords, synonyms, params, NULL, 0, NULL);
 }
 
+/* see cblue_bm25_index_build(), on the default number of threads */
+CblueBm25Index *
+cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
+				 CblueBm25Synonyms *synonyms, const CblueBm25Params *params, CblueBm25Index *previous,
+				 guint *n_analyzed)
+{
+	return cblue_bm25_index_build(kb, tokenizer, stopwords, synonyms, params, previous, 0, n_analyzed);
+}
+
+/* a build in progress, shared by its threads: they only read it, but for the field lengths
+ * of the documents they analyze; the merge (the calling thread) writes the rest */
+typedef struct {
+	CblueBm25Index *self;
+	GPtrArray *entries; /* borrowed: the KB's */
+	const gint64 *reused; /* n_docs: the previous document each document reuses, or -1 */
+	CblueBm25Index *previous; /* nullable */
+	CblueBm25PoolBuilder pool;
+	guint32 *old_ids; /* owned, nullable: the previous pool's entries in the new pool, + 1 */
+	GArray *triples; /* owned, of CblueBm25Triple: in document order, then sorted */
+} CblueBm25Build;
+
+/* the analysis of a chunk of consecutive documents */
+typedef struct {
+	GArray *triples; /* owned, of CblueBm25Triple, in document order */
+	GPtrArray *surfaces; /* owned, of utf8: (word as written, stem) pairs, in order */
+	GArray *surface_ends; /* owned, of guint32: per analyzed document, where its pairs end */
+} CblueBm25Chunk;
+
+static gpointer
+cblue_bm25_analyzer_new(gpointer user_data)
+{
+	CblueBm25Doc *doc = g_new(CblueBm25Doc, 1);
+	cblue_bm25_doc_init(doc);
+	return doc;
+}
+
+static void
+cblue_bm25_analyzer_free(gpointer analyzer)
+{
+	cblue_bm25_doc_clear(analyzer);
+	g_free(analyzer);
+}
+
+/* analyzes the documents of [@first, @last) that are not reused (on any thread) */
+static gpointer
+cblue_bm25_analyze_chunk(gpointer analyzer, guint first, guint last, gpointer user_data)
+{
+	CblueBm25Build *build = user_data;
+	CblueBm25Doc *doc = analyzer;
+	CblueBm25Chunk *chunk = g_new(CblueBm25Chunk, 1);
+
+	chunk->triples = g_array_new(FALSE, FALSE, sizeof(CblueBm25Triple));
+	chunk->surfaces = g_ptr_array_new_with_free_func(g_free);
+	chunk->surface_ends = g_array_new(FALSE, FALSE, sizeof(guint32));
+	doc->surfaces = chunk->surfaces;
+	for (guint d = first; d < last; d++) {
+		if (build->reused[d] >= 0)
+			continue;
+		g_array_set_size(doc->occurrences, 0);
+		memset(doc->len, 0, sizeof(doc->len));
+		cblue_bm25_doc_fill(doc, g_ptr_array_index(build->entries, d), build->self);
+		memcpy(&build->self->doc_lens[(gsize)d * CBLUE_BM25_N_FIELDS], doc->len, sizeof(doc->len));
+		cblue_bm25_doc_to_triples(doc, d, chunk->triples);
+		g_array_append_val(chunk->surface_ends, chunk->surfaces->len);
+	}
+	doc->surfaces = NULL;
+	return chunk;
+}
+
+/* takes a chunk's documents in order (on the build's thread): each document's entries of the
+ * pool, as a build on one thread adds them, and its triples */
+static void
+cblue_bm25_merge_chunk(gpointer data, guint first, guint last, gpointer user_data)
+{
+	CblueBm25Build *build = user_data;
+	CblueBm25Chunk *chunk = data;
+	CblueBm25PoolBuilder *pool = &build->pool;
+	guint i = 0, k = 0;
+
+	for (guint d = first; d < last; d++) {
+		guint end;
+		g_array_append_val(pool->doc_offsets, pool->doc_ids->len);
+		if (build->reused[d] >= 0) {
+			cblue_bm25_index_reuse_doc(build->self, build->previous, (guint32)build->reused[d], d, pool,
+						   build->old_ids);
+			continue;
+		}
+		for (end = g_array_index(chunk->surface_ends, guint32, k++); i < end; i += 2) {
+			const gchar *surface = g_ptr_array_index(chunk->surfaces, i);
+			const gchar *stem = g_ptr_array_index(chunk->surfaces, i + 1);
+			cblue_bm25_pool_builder_use(pool, d, cblue_bm25_pool_builder_intern(pool, surface, stem));
+			cblue_bm25_pool_builder_use(pool, d, cblue_bm25_pool_builder_intern(pool, stem, NULL));
+		}
+	}
+	g_array_append_vals(build->triples, chunk->triples->data, chunk->triples->len);
+	g_array_unref(chunk->triples);
+	g_ptr_array_unref(chunk->surfaces);
+	g_array_unref(chunk->surface_ends);
+	g_free(chunk);
+}
+
+static const CblueRetrievalChunkFuncs cblue_bm25_build_funcs = {
+	cblue_bm25_analyzer_new,
+	cblue_bm25_analyzer_free,
+	cblue_bm25_analyze_chunk,
+	cblue_bm25_merge_chunk,
+};
+
 /**
- * cblue_bm25_index_new_incremental:
+ * cblue_bm25_index_build:
  * @previous: (nullable): the index of the previous KB
+ * @n_threads: the threads that analyze the entries (0: as many as the CPUs this thread may
+ *   run on and one per 128 entries to analyze, see cblue_retrieval_build_threads())
  * @n_analyzed: (out) (optional): how many entries were analyzed (the others were reused)
  *
  * Builds the index of @kb, analyzing only the entries that are not in @previous (built
  * with the same tokenizer, stop words, synonyms and parameters) with the same text: their
  * per-field term frequencies, field lengths and Latin words come from @previous. The IDFs,
  * average field lengths and contributions are computed over the whole new KB, so the
- * result is byte for byte a full build's.
+ * result is byte for byte a full build's. The entries are analyzed on @n_threads threads
+ * and their results taken in the KB's order: the index is the same on any number.
  */
 CblueBm25Index *
-cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
-				 CblueBm25Synonyms *synonyms, const CblueBm25Params *params, CblueBm25Index *previous,
-				 guint *n_analyzed)
+cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+		       const CblueBm25Params *params, CblueBm25Index *previous, guint n_threads, guint *n_analyzed)
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	guint n = entries->len;
 	CblueBm25Index *self = cblue_bm25_index_alloc(tokenizer, stopwords, synonyms);
-	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueBm25Triple));
-	CblueBm25PoolBuilder pool;
-	CblueBm25Doc doc;
 	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
-	guint32 *old_to_new;
-	g_autofree guint32 *old_ids = NULL;
+	g_autofree gint64 *reused = g_new(gint64, MAX(n, 1));
+	CblueBm25Build build = {.self = self, .entries = entries, .reused = reused};
 	guint analyzed = 0;
 
 	if (previous != NULL &&
@@ -1388,46 +1496,40 @@ cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTa
 		previous = NULL;
 	cblue_retrieval_reuse_init(&reuse, previous != NULL ? previous->topic_ids : NULL,
 				   previous != NULL ? previous->doc_hashes : NULL);
-	old_to_new = reuse.old_to_new;
 	if (previous != NULL) {
-		old_ids = g_new(guint32, MAX(previous->pool_keys->len, 1));
-		memset(old_ids, 0xff, (gsize)MAX(previous->pool_keys->len, 1) * sizeof(guint32));
+		build.previous = previous;
+		build.old_ids = g_new(guint32, MAX(previous->pool_keys->len, 1));
+		memset(build.old_ids, 0xff, (gsize)MAX(previous->pool_keys->len, 1) * sizeof(guint32));
 	}
-	cblue_bm25_pool_builder_init(&pool);
-	cblue_bm25_doc_init(&doc, &pool);
+	cblue_bm25_pool_builder_init(&build.pool);
+	build.triples = g_array_new(FALSE, FALSE, sizeof(CblueBm25Triple));
 	self->params = *params;
 	self->n_docs = n;
 	self->idf_unknown = log(1.0 + (n + 0.5) / 0.5);
 	self->doc_lens = g_new0(guint32, (gsize)MAX(n, 1) * CBLUE_BM25_N_FIELDS);
 	self->doc_hashes = g_new0(guint64, 2 * (gsize)MAX(n, 1));
+	/* which entries are reused, in order (a topic twice in the KB is analyzed the second
+	 * time), then the others analyzed on the threads */
 	for (guint d = 0; d < n; d++) {
-		CblueKbEntry *entry = g_ptr_array_index(entries, d);
-		gint64 old = cblue_retrieval_reuse_entry(&reuse, entry, d, self->doc_hashes, self->topic_ids);
-
-		g_array_append_val(pool.doc_offsets, pool.doc_ids->len);
-		if (old >= 0) {
-			cblue_bm25_index_reuse_doc(self, previous, old, d, &pool, old_ids);
-			continue;
-		}
-		g_array_set_size(doc.occurrences, 0);
-		memset(doc.len, 0, sizeof(doc.len));
-		doc.d = d;
-		cblue_bm25_doc_fill(&doc, entry, self);
-		memcpy(&self->doc_lens[(gsize)d * CBLUE_BM25_N_FIELDS], doc.len, sizeof(doc.len));
-		cblue_bm25_doc_to_triples(&doc, d, triples);
-		analyzed++;
+		reused[d] = cblue_retrieval_reuse_entry(&reuse, g_ptr_array_index(entries, d), d, self->doc_hashes,
+							 self->topic_ids);
+		if (reused[d] < 0)
+			analyzed++;
 	}
-	cblue_bm25_doc_clear(&doc);
+	cblue_retrieval_run_chunks(n, cblue_retrieval_build_threads(n_threads, analyzed), &cblue_bm25_build_funcs,
+				   &build);
 	/* all in (key, document) order, as a full build has them */
 	if (previous != NULL && analyzed < n) {
-		cblue_bm25_index_reuse_postings(previous, old_to_new, triples);
-		cblue_retrieval_sort_records_by_u32(triples->data, triples->len, n);
+		cblue_bm25_index_reuse_postings(previous, reuse.old_to_new, build.triples);
+		cblue_retrieval_sort_records_by_u32(build.triples->data, build.triples->len, n);
 	}
 	/* stable: in document order within a key */
-	cblue_retrieval_radix_sort_records(triples->data, triples->len, sizeof(CblueBm25Triple));
-	cblue_bm25_index_fill(self, triples);
-	cblue_bm25_index_take_pool(self, &pool);
-	cblue_bm25_pool_builder_clear(&pool);
+	cblue_retrieval_radix_sort_records(build.triples->data, build.triples->len, sizeof(CblueBm25Triple));
+	cblue_bm25_index_fill(self, build.triples);
+	g_array_unref(build.triples);
+	cblue_bm25_index_take_pool(self, &build.pool);
+	cblue_bm25_pool_builder_clear(&build.pool);
+	g_free(build.old_ids);
 	cblue_bm25_index_build_surfaces(self);
 	if (n_analyzed != NULL)
 		*n_analyzed = analyzed;

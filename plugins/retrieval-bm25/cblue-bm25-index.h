@@ -28,6 +28,9 @@ CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHa
 CblueBm25Index *cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
 						 CblueBm25Synonyms *synonyms, const CblueBm25Params *params,
 						 CblueBm25Index *previous, guint *n_analyzed);
+CblueBm25Index *cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
+				       CblueBm25Synonyms *synonyms, const CblueBm25Params *params,
+				       CblueBm25Index *previous, guint n_threads, guint *n_analyzed);
 GBytes *cblue_bm25_index_serialize(CblueBm25Index *index);
 CblueBm25Index *cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords,
 						CblueBm25Synonyms *synonyms, GError **error);

@@ -26,6 +26,7 @@ struct _CblueRetrieverBm25 {
 	gchar *code_id; /* owned: identifies the analysis code, part of the cache key */
 	gchar *cache_dir; /* owned, nullable: no index cache */
 	gchar *synonyms_dir; /* owned, nullable: bundled synonyms only */
+	guint build_threads; /* the threads a build analyzes on (0: as many as there are CPUs) */
 	GFileMonitor *monitor; /* owned, nullable */
 	GSource *reload_source; /* owned, nullable: a pending reload after a change */
 	GMutex mutex; /* protects the fields below */
@@ -109,6 +110,16 @@ cblue_retriever_bm25_set_cache_dir(CblueRetrieverBm25 *self, const gchar *cache_
 	self->cache_dir = g_strdup(cache_dir);
 }
 
+/* the threads an index build analyzes the KB's entries on: @n_threads, or 0 (the default) for
+ * as many as the CPUs the building thread may run on, one per 128 entries to analyze (see
+ * cblue_retrieval_build_threads()); the index is the same on any number. To be set before
+ * the first build. */
+void
+cblue_retriever_bm25_set_build_threads(CblueRetrieverBm25 *self, guint n_threads)
+{
+	self->build_threads = n_threads;
+}
+
 /* The cache key: everything the index depends on — the KB, the parameters, the stop words,
  * the synonyms, the Thai segmenter and the analysis code itself (the plugin module's identity) */
 static gchar *
@@ -173,8 +184,8 @@ cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synon
 		if (self->index != NULL)
 			previous = cblue_bm25_index_ref(self->index);
 		g_mutex_unlock(&self->mutex);
-		index = cblue_bm25_index_new_incremental(kb, self->tokenizer, self->stopwords, synonyms, &self->params,
-							 previous, &n_analyzed);
+		index = cblue_bm25_index_build(kb, self->tokenizer, self->stopwords, synonyms, &self->params, previous,
+					       self->build_threads, &n_analyzed);
 		if (cache_path != NULL) {
 			g_autoptr(GBytes) bytes = cblue_bm25_index_serialize(index);
 			cblue_retrieval_cache_save(self->cache_dir, "retrieval-bm25", cache_path, bytes);

@@ -40,6 +40,9 @@ cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cance
 	p->ngram_weight = cblue_config_get_double(config, "retrieval-bm25", "ngram_weight", p->ngram_weight);
 	p->pair_weight = cblue_config_get_double(config, "retrieval-bm25", "pair_weight", p->pair_weight);
 	retriever = cblue_retriever_bm25_new(cblue_context_get_tokenizer(context), p, code_id);
+	/* 0 (the default): as many threads as CPUs; 1 builds on the publishing thread alone */
+	cblue_retriever_bm25_set_build_threads(
+	    retriever, (guint)CLAMP(cblue_config_get_int(config, "retrieval-bm25", "build_threads", 0), 0, 64));
 	if (cblue_config_get_boolean(config, "retrieval-bm25", "cache", TRUE)) {
 		g_autofree gchar *cache_dir = g_build_filename(data_dir, "cache", NULL);
 		cblue_retriever_bm25_set_cache_dir(retriever, cache_dir);

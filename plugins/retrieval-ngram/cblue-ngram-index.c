@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cblue-ngram-index.h"
+#include "cblue-retrieval-chunks.h"
 #include "cblue-retrieval-common.h"
 
 /*
@@ -658,7 +659,15 @@ cblue_ngram_merge_triples(const CblueNgramTriple *a, gsize n_a, const CblueNgram
 CblueNgramIndex *
 cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params)
 {
-	return cblue_ngram_index_new_incremental(kb, tokenizer, params, NULL, NULL);
+	return cblue_ngram_index_build(kb, tokenizer, params, NULL, 0, NULL);
+}
+
+/* see cblue_ngram_index_build(), on the default number of threads */
+CblueNgramIndex *
+cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
+				  CblueNgramIndex *previous, guint *n_analyzed)
+{
+	return cblue_ngram_index_build(kb, tokenizer, params, previous, 0, n_analyzed);
 }
 
 /* The code book of the 1 + ln tf values: every value of @triples if there are at most 256
@@ -852,24 +861,93 @@ cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 	cblue_ngram_index_build_bounds(self);
 }
 
+/* a build in progress, shared by its threads, which only read it */
+typedef struct {
+	CblueNgramIndex *self;
+	GPtrArray *entries; /* borrowed: the KB's */
+	const gboolean *reused; /* n_docs: whether each document is reused */
+	GArray *triples; /* owned, of CblueNgramTriple: in document order, then sorted */
+} CblueNgramBuild;
+
+/* a thread's scratch: a text's n-grams and a document's table */
+typedef struct {
+	GArray *keys; /* owned, of guint64 */
+	CblueNgramDocTable table;
+} CblueNgramAnalyzer;
+
+static gpointer
+cblue_ngram_analyzer_new(gpointer user_data)
+{
+	CblueNgramAnalyzer *analyzer = g_new0(CblueNgramAnalyzer, 1);
+	analyzer->keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+	cblue_ngram_doc_table_init(&analyzer->table, 4096);
+	return analyzer;
+}
+
+static void
+cblue_ngram_analyzer_free(gpointer data)
+{
+	CblueNgramAnalyzer *analyzer = data;
+	g_array_unref(analyzer->keys);
+	cblue_ngram_doc_table_clear(&analyzer->table);
+	g_free(analyzer);
+}
+
+/* the triples of the documents of [@first, @last) that are not reused (on any thread) */
+static gpointer
+cblue_ngram_analyze_chunk(gpointer data, guint first, guint last, gpointer user_data)
+{
+	CblueNgramBuild *build = user_data;
+	CblueNgramAnalyzer *analyzer = data;
+	GArray *triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
+
+	for (guint d = first; d < last; d++) {
+		if (!build->reused[d])
+			cblue_ngram_add_doc(build->self, g_ptr_array_index(build->entries, d), d, &build->self->params,
+					    analyzer->keys, &analyzer->table, triples);
+	}
+	return triples;
+}
+
+/* takes a chunk's triples, in document order (on the build's thread) */
+static void
+cblue_ngram_merge_chunk(gpointer data, guint first, guint last, gpointer user_data)
+{
+	CblueNgramBuild *build = user_data;
+	GArray *triples = data;
+	g_array_append_vals(build->triples, triples->data, triples->len);
+	g_array_unref(triples);
+}
+
+static const CblueRetrievalChunkFuncs cblue_ngram_build_funcs = {
+	cblue_ngram_analyzer_new,
+	cblue_ngram_analyzer_free,
+	cblue_ngram_analyze_chunk,
+	cblue_ngram_merge_chunk,
+};
+
 /**
- * cblue_ngram_index_new_incremental:
+ * cblue_ngram_index_build:
  * @previous: (nullable): the index of the previous KB, built with the same tokenizer
+ * @n_threads: the threads that analyze the entries (0: as many as the CPUs this thread may
+ *   run on and one per 128 entries to analyze, see cblue_retrieval_build_threads())
  * @n_analyzed: (out) (optional): how many entries were analyzed (the others were reused)
  *
  * Builds the index of @kb, analyzing only the entries that are not in @previous with the
- * same text; the result is the same as a full build's.
+ * same text; the result is the same as a full build's. The entries are analyzed on
+ * @n_threads threads and their n-grams taken in the KB's order: the index is the same on
+ * any number.
  */
 CblueNgramIndex *
-cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
-				  CblueNgramIndex *previous, guint *n_analyzed)
+cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
+			CblueNgramIndex *previous, guint n_threads, guint *n_analyzed)
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
-	g_autoptr(GArray) triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
+	g_autoptr(GArray) triples = NULL;
 	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
-	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-	g_auto(CblueNgramDocTable) table = {NULL, NULL, NULL, 0, 0, {0}};
+	g_autofree gboolean *is_reused = g_new(gboolean, MAX(entries->len, 1));
+	CblueNgramBuild build = {.self = self, .entries = entries, .reused = is_reused};
 	guint32 *old_to_new;
 	guint analyzed = 0;
 
@@ -884,15 +962,18 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	cblue_retrieval_reuse_init(&reuse, previous != NULL ? previous->topic_ids : NULL,
 				   previous != NULL ? previous->doc_hashes : NULL);
 	old_to_new = reuse.old_to_new;
-	cblue_ngram_doc_table_init(&table, 4096);
+	/* which entries are reused, in order (a topic twice in the KB is analyzed the second
+	 * time), then the others analyzed on the threads */
 	for (guint d = 0; d < entries->len; d++) {
-		CblueKbEntry *entry = g_ptr_array_index(entries, d);
-
-		if (cblue_retrieval_reuse_entry(&reuse, entry, d, self->doc_hashes, self->topic_ids) >= 0)
-			continue;
-		cblue_ngram_add_doc(self, entry, d, params, keys, &table, triples);
-		analyzed++;
+		is_reused[d] = cblue_retrieval_reuse_entry(&reuse, g_ptr_array_index(entries, d), d, self->doc_hashes,
+							self->topic_ids) >= 0;
+		if (!is_reused[d])
+			analyzed++;
 	}
+	build.triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
+	cblue_retrieval_run_chunks(entries->len, cblue_retrieval_build_threads(n_threads, analyzed),
+				   &cblue_ngram_build_funcs, &build);
+	triples = g_steal_pointer(&build.triples);
 	/* the reused documents' pairs straight from the previous postings, then all in
 	 * (key, document) order as a full build has them: the analyzed ones are sorted and
 	 * merged with the reused ones, which are in that order already when the KB kept the

@@ -22,6 +22,8 @@ CblueNgramIndex *cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, c
 CblueNgramIndex *cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer,
 						   const CblueNgramParams *params, CblueNgramIndex *previous,
 						   guint *n_analyzed);
+CblueNgramIndex *cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
+					 CblueNgramIndex *previous, guint n_threads, guint *n_analyzed);
 CblueNgramIndex *cblue_ngram_index_ref(CblueNgramIndex *index);
 void cblue_ngram_index_unref(CblueNgramIndex *index);
 guint cblue_ngram_index_get_n_terms(CblueNgramIndex *index);

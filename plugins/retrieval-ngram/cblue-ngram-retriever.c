@@ -16,6 +16,7 @@ struct _CblueRetrieverNgram {
 	CblueNgramParams params;
 	gchar *code_id; /* owned: identifies the analysis code, part of the cache key */
 	gchar *cache_dir; /* owned, nullable: no index cache */
+	guint build_threads; /* the threads a build analyzes on (0: as many as there are CPUs) */
 	GMutex mutex; /* protects index */
 	CblueNgramIndex *index; /* owned, nullable until the first rebuild */
 	guint n_analyzed; /* entries analyzed by the rebuilds */
@@ -69,6 +70,16 @@ cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cach
 	self->cache_dir = g_strdup(cache_dir);
 }
 
+/* the threads an index build analyzes the KB's entries on: @n_threads, or 0 (the default) for
+ * as many as the CPUs the building thread may run on, one per 128 entries to analyze (see
+ * cblue_retrieval_build_threads()); the index is the same on any number. To be set before
+ * the first build. */
+void
+cblue_retriever_ngram_set_build_threads(CblueRetrieverNgram *self, guint n_threads)
+{
+	self->build_threads = n_threads;
+}
+
 /* The cache key: the analysis code, the parameters and everything of the KB that the index
  * reads, in order (retrieval-common's 128-bit hash of the KB) */
 static gchar *
@@ -118,7 +129,8 @@ cblue_retriever_ngram_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **e
 		if (self->index != NULL)
 			previous = cblue_ngram_index_ref(self->index);
 		g_mutex_unlock(&self->mutex);
-		index = cblue_ngram_index_new_incremental(kb, self->tokenizer, &self->params, previous, &n_analyzed);
+		index = cblue_ngram_index_build(kb, self->tokenizer, &self->params, previous, self->build_threads,
+						&n_analyzed);
 		if (cache_path != NULL) {
 			g_autoptr(GBytes) bytes = cblue_ngram_index_serialize(index);
 			cblue_retrieval_cache_save(self->cache_dir, "retrieval-ngram", cache_path, bytes);

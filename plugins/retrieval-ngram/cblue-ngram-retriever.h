@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE(CblueRetrieverNgram, cblue_retriever_ngram, CBLUE, RETRIEVE
 CblueRetrieverNgram *cblue_retriever_ngram_new(CblueTokenizer *tokenizer, const CblueNgramParams *params,
 					       const gchar *code_id);
 void cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cache_dir);
+void cblue_retriever_ngram_set_build_threads(CblueRetrieverNgram *self, guint n_threads);
 guint cblue_retriever_ngram_get_n_analyzed(CblueRetrieverNgram *self);
 CblueNgramIndex *cblue_retriever_ngram_get_index(CblueRetrieverNgram *self);
 

@@ -37,6 +37,9 @@ cblue_retrieval_ngram_plugin_setup_async(CbluePlugin *plugin, GCancellable *canc
 	params.weight_content = cblue_config_get_double(config, "retrieval-ngram", "weight_content", params.weight_content);
 	params.passage_ratio = cblue_config_get_double(config, "retrieval-ngram", "passage_ratio", params.passage_ratio);
 	retriever = cblue_retriever_ngram_new(cblue_context_get_tokenizer(context), &params, code_id);
+	/* 0 (the default): as many threads as CPUs; 1 builds on the publishing thread alone */
+	cblue_retriever_ngram_set_build_threads(
+	    retriever, (guint)CLAMP(cblue_config_get_int(config, "retrieval-ngram", "build_threads", 0), 0, 64));
 	if (cblue_config_get_boolean(config, "retrieval-ngram", "cache", TRUE)) {
 		g_autofree gchar *cache_dir = g_build_filename(cblue_context_get_data_dir(context), "cache", NULL);
 		cblue_retriever_ngram_set_cache_dir(retriever, cache_dir);

@@ -563,6 +563,93 @@ test_bm25_incremental(Fixture *f, gconstpointer data)
 	}
 }
 
+/* @copies of the bundled KB's entries, each copy mixing every entry's first questions and
+ * content with other entries' (en, th and zh: the segmenters of all three scripts at work); with
+ * @changed, every seventh entry has another content */
+static CblueKb *
+make_mixed_kb(guint copies, gboolean changed)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueKb) bundled = cblue_kb_new_bundled(&error);
+	CblueKb *kb = cblue_kb_new();
+	GPtrArray *entries;
+
+	g_assert_no_error(error);
+	entries = cblue_kb_get_entries(bundled);
+	for (guint k = 0; k < copies; k++) {
+		for (guint i = 0; i < entries->len; i++) {
+			CblueKbEntry *base = g_ptr_array_index(entries, i);
+			CblueKbEntry *other = g_ptr_array_index(entries, (i + k + 1) % entries->len);
+			guint from = changed && (k * entries->len + i) % 7 == 3 ? i + k + 2 : i + k;
+			CblueKbEntry *content = g_ptr_array_index(entries, from % entries->len);
+			g_autofree gchar *topic_id = g_strdup_printf("%s-%u", cblue_kb_entry_get_topic_id(base), k);
+			g_autoptr(CblueKbEntry) entry = cblue_kb_entry_new(topic_id);
+			g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(base);
+			for (guint l = 0; l < langs->len; l++) {
+				const gchar *lang = g_ptr_array_index(langs, l);
+				const gchar *const *questions = cblue_kb_entry_get_questions(base, lang);
+				const gchar *const *more = cblue_kb_entry_get_questions(other, lang);
+				for (guint q = 0; questions[q] != NULL && q < 3; q++)
+					cblue_kb_entry_add_question(entry, lang, questions[q]);
+				if (more[0] != NULL)
+					cblue_kb_entry_add_question(entry, lang, more[0]);
+				if (cblue_kb_entry_get_content(content, lang) != NULL)
+					cblue_kb_entry_set_content(entry, lang, cblue_kb_entry_get_content(content, lang));
+			}
+			cblue_kb_entry_set_keywords(entry, cblue_kb_entry_get_keywords(base));
+			cblue_kb_add(kb, entry);
+		}
+	}
+	return kb;
+}
+
+/* A build analyzes the entries on several threads (sharing the tokenizer, whose segmenters
+ * come from a pool, the stop words and the synonyms) and takes their results in the KB's
+ * order: the index is byte for byte the one a single thread builds, full or incremental,
+ * on any number of threads (more than the CPUs too: the chunks then finish in any order). */
+static void
+test_bm25_threads(Fixture *f, gconstpointer data)
+{
+	g_autoptr(CblueKb) kb = make_mixed_kb(1, FALSE);
+	g_autoptr(CblueKb) next = make_mixed_kb(1, TRUE);
+	g_autoptr(CblueBm25Index) one = NULL;
+	g_autoptr(CblueBm25Index) next_one = NULL;
+	const guint threads[] = {3, 8};
+	const gchar *queries[] = {"solar panel price", "ติดกล้องวงจรปิด", "安装太阳能板多少钱", "warranty"};
+	CblueBm25Params params;
+	guint n_analyzed = 0;
+
+	cblue_bm25_params_init_default(&params);
+	one = cblue_bm25_index_build(kb, f->tokenizer, f->stopwords, f->synonyms, &params, NULL, 1, &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, cblue_kb_get_size(kb));
+	next_one = cblue_bm25_index_build(next, f->tokenizer, f->stopwords, f->synonyms, &params, NULL, 1, NULL);
+	for (guint i = 0; i < G_N_ELEMENTS(threads); i++) {
+		g_autoptr(CblueBm25Index) many = cblue_bm25_index_build(kb, f->tokenizer, f->stopwords, f->synonyms,
+									 &params, NULL, threads[i], NULL);
+		g_autoptr(CblueBm25Index) incremental = NULL;
+		g_test_message("%u threads", threads[i]);
+		assert_same_bytes(one, many);
+		for (guint q = 0; q < G_N_ELEMENTS(queries); q++)
+			assert_same_hits(one, many, queries[q]);
+		/* a publish that changes every seventh entry */
+		incremental = cblue_bm25_index_build(next, f->tokenizer, f->stopwords, f->synonyms, &params, many,
+						     threads[i], &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, (cblue_kb_get_size(next) + 3) / 7);
+		assert_same_bytes(next_one, incremental);
+	}
+	/* the retriever's setting (its own stop words and bundled synonyms: the same) */
+	{
+		g_autoptr(CblueRetrieverBm25) retriever = cblue_retriever_bm25_new(f->tokenizer, NULL, "test");
+		g_autoptr(CblueBm25Index) index = NULL;
+		g_autoptr(GError) error = NULL;
+		g_assert_true(cblue_retriever_bm25_set_synonyms_dir(retriever, NULL, FALSE, &error));
+		cblue_retriever_bm25_set_build_threads(retriever, 4);
+		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+		index = cblue_retriever_bm25_get_index(retriever);
+		assert_same_bytes(one, index);
+	}
+}
+
 /* The search's pruning skips most of the long posting lists of common words, and gives
  * the hits, scores and confidences of reading every posting, to the last bit. */
 static void
@@ -992,6 +1079,7 @@ main(int argc, char **argv)
 	g_test_add("/cblue/bm25/forged", Fixture, NULL, fixture_setup, test_bm25_forged, fixture_teardown);
 	g_test_add("/cblue/bm25/incremental", Fixture, NULL, fixture_setup, test_bm25_incremental, fixture_teardown);
 	g_test_add("/cblue/bm25/pruning", Fixture, NULL, fixture_setup, test_bm25_pruning, fixture_teardown);
+	g_test_add("/cblue/bm25/threads", Fixture, NULL, fixture_setup, test_bm25_threads, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonyms/apply", test_bm25_synonyms_apply);
 	g_test_add_func("/cblue/bm25/synonyms/errors", test_bm25_synonyms_errors);
 	g_test_add_func("/cblue/bm25/synonyms/override", test_bm25_synonyms_override);

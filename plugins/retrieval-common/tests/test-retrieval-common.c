@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cblue-retrieval-chunks.h"
 #include "cblue-retrieval-common.h"
 
 static GBytes *
@@ -365,6 +366,92 @@ test_reuse(void)
 	g_assert_cmpmem(new_hashes + 4, 2 * sizeof(guint64), old_hashes, 2 * sizeof(guint64));
 }
 
+/* a run of cblue_retrieval_run_chunks(): what the chunks saw */
+typedef struct {
+	GThread *caller; /* the thread that runs the chunks */
+	gint n_threads_seen; /* (atomic) analyzers made */
+	guint next; /* the next document the merge expects */
+	guint n_merged_elsewhere; /* chunks analyzed on another thread than the caller */
+} ChunkRun;
+
+static gpointer
+chunk_analyzer_new(gpointer user_data)
+{
+	ChunkRun *run = user_data;
+	g_atomic_int_inc(&run->n_threads_seen);
+	return g_thread_self();
+}
+
+static void
+chunk_analyzer_free(gpointer analyzer)
+{
+	g_assert_true(analyzer == g_thread_self());
+}
+
+/* a chunk's result: its documents, and the thread that analyzed them */
+static gpointer
+chunk_analyze(gpointer analyzer, guint first, guint last, gpointer user_data)
+{
+	GArray *docs = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint elsewhere = analyzer != ((ChunkRun *)user_data)->caller;
+	g_assert_true(analyzer == g_thread_self());
+	g_assert_cmpuint(first, <, last);
+	/* uneven chunks: some finish after later ones */
+	if (first % 3 == 0)
+		g_usleep(200);
+	for (guint d = first; d < last; d++)
+		g_array_append_val(docs, d);
+	g_array_append_val(docs, elsewhere);
+	return docs;
+}
+
+static void
+chunk_merge(gpointer chunk, guint first, guint last, gpointer user_data)
+{
+	ChunkRun *run = user_data;
+	GArray *docs = chunk;
+
+	g_assert_true(g_thread_self() == run->caller);
+	g_assert_cmpuint(first, ==, run->next);
+	g_assert_cmpuint(docs->len, ==, last - first + 1);
+	for (guint i = 0; i < last - first; i++)
+		g_assert_cmpuint(g_array_index(docs, guint, i), ==, first + i);
+	run->n_merged_elsewhere += g_array_index(docs, guint, last - first);
+	run->next = last;
+	g_array_unref(docs);
+}
+
+/* Every document is analyzed once, on the caller or the threads it starts, and the chunks
+ * are merged on the caller in document order, however the threads finish. */
+static void
+test_run_chunks(void)
+{
+	static const CblueRetrievalChunkFuncs funcs = {chunk_analyzer_new, chunk_analyzer_free, chunk_analyze,
+						       chunk_merge};
+	const guint n_docs[] = {0, 1, 7, 1000, 5000};
+	const guint n_threads[] = {1, 2, 5};
+
+	for (guint i = 0; i < G_N_ELEMENTS(n_docs); i++) {
+		for (guint t = 0; t < G_N_ELEMENTS(n_threads); t++) {
+			ChunkRun run = {g_thread_self(), 0, 0, 0};
+			cblue_retrieval_run_chunks(n_docs[i], n_threads[t], &funcs, &run);
+			g_assert_cmpuint(run.next, ==, n_docs[i]);
+			/* each thread made an analyzer (the caller too) */
+			g_assert_cmpint(run.n_threads_seen, <=, (gint)n_threads[t]);
+			g_assert_cmpint(run.n_threads_seen, >=, 1);
+			if (n_threads[t] == 1)
+				g_assert_cmpuint(run.n_merged_elsewhere, ==, 0);
+			if (n_docs[i] >= 1000)
+				g_assert_cmpint(run.n_threads_seen, ==, (gint)n_threads[t]);
+		}
+	}
+	/* the default: the CPUs, at most 8, and a thread for 128 documents at least */
+	g_assert_cmpuint(cblue_retrieval_build_threads(3, 10), ==, 3);
+	g_assert_cmpuint(cblue_retrieval_build_threads(0, 10), ==, 1);
+	g_assert_cmpuint(cblue_retrieval_build_threads(0, 1000000), ==,
+			 CLAMP(g_get_num_processors(), 1, CBLUE_RETRIEVAL_MAX_BUILD_THREADS));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -379,5 +466,6 @@ main(int argc, char **argv)
 	g_test_add_func("/retrieval-common/dir/lookup", test_dir);
 	g_test_add_func("/retrieval-common/lower-bound", test_lower_bound);
 	g_test_add_func("/retrieval-common/reuse", test_reuse);
+	g_test_add_func("/retrieval-common/run-chunks", test_run_chunks);
 	return g_test_run();
 }

@@ -681,6 +681,107 @@ test_ngram_retriever_incremental(void)
 	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 4);
 }
 
+/* @copies of the bundled KB's entries, each copy mixing every entry's first questions and
+ * content with other entries' (en, th and zh); with @changed, every seventh entry has another
+ * content */
+static CblueKb *
+make_mixed_kb(guint copies, gboolean changed)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueKb) bundled = cblue_kb_new_bundled(&error);
+	CblueKb *kb = cblue_kb_new();
+	GPtrArray *entries;
+
+	g_assert_no_error(error);
+	entries = cblue_kb_get_entries(bundled);
+	for (guint k = 0; k < copies; k++) {
+		for (guint i = 0; i < entries->len; i++) {
+			CblueKbEntry *base = g_ptr_array_index(entries, i);
+			CblueKbEntry *other = g_ptr_array_index(entries, (i + k + 1) % entries->len);
+			guint from = changed && (k * entries->len + i) % 7 == 3 ? i + k + 2 : i + k;
+			CblueKbEntry *content = g_ptr_array_index(entries, from % entries->len);
+			g_autofree gchar *topic_id = g_strdup_printf("%s-%u", cblue_kb_entry_get_topic_id(base), k);
+			g_autoptr(CblueKbEntry) entry = cblue_kb_entry_new(topic_id);
+			g_autoptr(GPtrArray) langs = cblue_kb_entry_get_languages(base);
+			for (guint l = 0; l < langs->len; l++) {
+				const gchar *lang = g_ptr_array_index(langs, l);
+				const gchar *const *questions = cblue_kb_entry_get_questions(base, lang);
+				const gchar *const *more = cblue_kb_entry_get_questions(other, lang);
+				for (guint q = 0; questions[q] != NULL && q < 3; q++)
+					cblue_kb_entry_add_question(entry, lang, questions[q]);
+				if (more[0] != NULL)
+					cblue_kb_entry_add_question(entry, lang, more[0]);
+				if (cblue_kb_entry_get_content(content, lang) != NULL)
+					cblue_kb_entry_set_content(entry, lang, cblue_kb_entry_get_content(content, lang));
+			}
+			cblue_kb_entry_set_keywords(entry, cblue_kb_entry_get_keywords(base));
+			cblue_kb_add(kb, entry);
+		}
+	}
+	return kb;
+}
+
+/* A build analyzes the entries on several threads (sharing the tokenizer) and takes their
+ * n-grams in the KB's order: the index is byte for byte the one a single thread builds,
+ * full or incremental, on any number of threads (more than the CPUs too: the chunks then
+ * finish in any order). */
+static void
+test_ngram_threads(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = make_mixed_kb(2, FALSE);
+	g_autoptr(CblueKb) next = make_mixed_kb(2, TRUE);
+	g_autoptr(CblueNgramIndex) one = NULL;
+	g_autoptr(CblueNgramIndex) next_one = NULL;
+	g_autoptr(GBytes) one_bytes = NULL;
+	g_autoptr(GBytes) next_bytes = NULL;
+	const guint threads[] = {3, 8};
+	const gchar *queries[] = {"solar panel price", "ติดกล้องวงจรปิด", "安装太阳能板多少钱", "warranty"};
+	CblueNgramParams params;
+	guint n_analyzed = 0;
+
+	cblue_ngram_params_init_default(&params);
+	one = cblue_ngram_index_build(kb, tokenizer, &params, NULL, 1, &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, cblue_kb_get_size(kb));
+	one_bytes = cblue_ngram_index_serialize(one);
+	next_one = cblue_ngram_index_build(next, tokenizer, &params, NULL, 1, NULL);
+	next_bytes = cblue_ngram_index_serialize(next_one);
+	for (guint i = 0; i < G_N_ELEMENTS(threads); i++) {
+		g_autoptr(CblueNgramIndex) many = cblue_ngram_index_build(kb, tokenizer, &params, NULL, threads[i], NULL);
+		g_autoptr(CblueNgramIndex) incremental = NULL;
+		g_autoptr(GBytes) many_bytes = cblue_ngram_index_serialize(many);
+		g_autoptr(GBytes) incremental_bytes = NULL;
+		g_test_message("%u threads", threads[i]);
+		g_assert_true(g_bytes_equal(one_bytes, many_bytes));
+		for (guint q = 0; q < G_N_ELEMENTS(queries); q++)
+			assert_same_hits(one, many, queries[q]);
+		/* a publish that changes every seventh entry */
+		incremental = cblue_ngram_index_build(next, tokenizer, &params, many, threads[i], &n_analyzed);
+		g_assert_cmpuint(n_analyzed, ==, (cblue_kb_get_size(next) + 3) / 7);
+		incremental_bytes = cblue_ngram_index_serialize(incremental);
+		g_assert_true(g_bytes_equal(next_bytes, incremental_bytes));
+	}
+	/* the retriever's setting */
+	{
+		g_autoptr(CblueRetrieverNgram) single = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+		g_autoptr(CblueRetrieverNgram) parallel = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+		g_autoptr(CblueNgramIndex) a = NULL;
+		g_autoptr(CblueNgramIndex) b = NULL;
+		g_autoptr(GBytes) x = NULL;
+		g_autoptr(GBytes) y = NULL;
+		g_autoptr(GError) error = NULL;
+		cblue_retriever_ngram_set_build_threads(single, 1);
+		cblue_retriever_ngram_set_build_threads(parallel, 4);
+		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(single), kb, &error));
+		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(parallel), kb, &error));
+		a = cblue_retriever_ngram_get_index(single);
+		b = cblue_retriever_ngram_get_index(parallel);
+		x = cblue_ngram_index_serialize(a);
+		y = cblue_ngram_index_serialize(b);
+		g_assert_true(g_bytes_equal(x, y));
+	}
+}
+
 /* a passage with a sample question: the sample question's words do not outweigh the content */
 static CblueKbEntry *
 make_passage(const gchar *topic_id, const gchar *question, const gchar *content)
@@ -764,6 +865,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/ngram/cache", test_ngram_cache);
 	g_test_add_func("/cblue/ngram/incremental", test_ngram_incremental);
 	g_test_add_func("/cblue/ngram/retriever-incremental", test_ngram_retriever_incremental);
+	g_test_add_func("/cblue/ngram/threads", test_ngram_threads);
 	g_test_add_func("/cblue/ngram/passages", test_ngram_passages);
 	return g_test_run();
 }
