@@ -21,7 +21,11 @@ run the asyncio versions below instead. Printed:
 Figures, not pass/fail. Usage:
   bench/llm-stream.py [--build BUILD_DIR] [--conversations 1000] [--tokens 50] [--interval 20]
                       [--synchronized] [--by-token] [--libsoup] [--libsoup-websocket]
-                      [--wrapper 'perf record -g -o perf.data']
+                      [--wrapper 'perf record -g -o perf.data'] [--callgrind OUT]
+
+--callgrind OUT runs Cblue under callgrind with instrumentation off until the warm-up is over
+and off again once the clients are done: OUT then holds the instructions of exactly the
+measured conversations (callgrind_annotate OUT | grep 'PROGRAM TOTALS', divided by N).
 """
 
 import argparse
@@ -267,6 +271,12 @@ def find_cblue(pid, exe):
     return pid
 
 
+def callgrind_collect(pid, on):
+    """Turns callgrind's instrumentation of the server on or off (callgrind_control -i)."""
+    subprocess.run(["callgrind_control", "-i", "on" if on else "off", str(pid)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def settle(pid, timeout=60.0):
     """Waits until the process uses (almost) no CPU for half a second."""
     deadline = time.monotonic() + timeout
@@ -301,7 +311,13 @@ def main():
                              "instead of Cblue's own on each WebSocket thread's epoll")
     parser.add_argument("--wrapper", default="",
                         help="command put before cblue serve, e.g. 'perf record -g -o perf.data' to profile it")
+    parser.add_argument("--callgrind", metavar="OUT", default="",
+                        help="run cblue serve under callgrind, counting only the measured conversations "
+                             "(not the start-up, the warm-up or the shutdown) into OUT")
     args = parser.parse_args()
+    if args.callgrind:
+        args.wrapper = ("valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=%s %s"
+                        % (shlex.quote(args.callgrind), args.wrapper))
 
     cblue = os.path.join(args.build, "core", "cblue")
     client = os.path.join(args.build, "bench", "llm-stream-client")
@@ -345,12 +361,17 @@ def main():
         pid = find_cblue(server.pid, cblue)
         settle(pid)
         rss_before = proc_status(pid, "VmRSS")
+        if args.callgrind:
+            callgrind_collect(server.pid, True)
         cpu_before = proc_cpu_seconds(pid)
         if args.client == "c":
             latencies, results, elapsed = run_c_client(client, "ws", port, args.conversations)
         else:
             latencies, results, elapsed = asyncio.run(run_clients(args.conversations, ws_conversation, port))
         cpu = proc_cpu_seconds(pid) - cpu_before
+        if args.callgrind:
+            settle(pid)  # the closes of the connections count too
+            callgrind_collect(server.pid, False)
 
         peak = proc_status(pid, "VmHWM")
         if args.client == "c":

@@ -21,6 +21,12 @@ G_BEGIN_DECLS
  * later), so starting and stopping one is O(1) and the source's ready time is the earliest
  * head of a few lanes.
  *
+ * Fairness: in one dispatch the urgent watches' events go first, then at most a few
+ * others and a few timers; the rest stay ready (level-triggered descriptors, due timers)
+ * for the next dispatch, after GLib's next poll. A thousand conversations that start at
+ * once each run their pipeline from such a callback; the tokens of the streams already
+ * running do not wait for all of them.
+ *
  * Everything here is used from the thread that runs the context only.
  */
 
@@ -37,6 +43,10 @@ typedef struct {
 	gint fd; /* while registered */
 	guint32 events;
 	gboolean registered;
+	/* set before cblue_epoll_watch_add(): its events are dispatched before the others of
+	 * the same wake-up, and never held back (a provider stream's tokens, which should not
+	 * wait behind new conversations' pipelines) */
+	gboolean urgent;
 } CblueEpollWatch;
 
 /* embedded in its owner; zero-initialized before first use */

@@ -72,8 +72,10 @@ cblue_message_class_init(CblueMessageClass *klass)
 	 *
 	 * Since: 1.0
 	 */
+	/* static scope: the text is not copied for the emission (it is emitted for every
+	 * token of every stream); a handler that keeps it copies it */
 	signals[SIGNAL_TOKEN] = g_signal_new("token", G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-					     NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+					     NULL, G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 /**

@@ -987,16 +987,30 @@ cblue_ws_job_done(CblueWsJob *job, CblueChatReply *reply, const GError *error)
 		cblue_ws_client_close(client, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
 }
 
-/* streaming: each piece of the answer as a {"type":"token","text"} frame, before the reply */
+static void
+cblue_ws_token_buffer_free(gpointer data)
+{
+	g_string_free(data, TRUE);
+}
+
+/* streaming: each piece of the answer as a {"type":"token","text"} frame, before the reply;
+ * written into a buffer of the thread's, kept from one token to the next (a frame is sent
+ * or copied before the handler returns): no allocation per token */
 static void
 cblue_ws_token_cb(CblueMessage *message, const gchar *text, gpointer user_data)
 {
+	static GPrivate buffer_key = G_PRIVATE_INIT(cblue_ws_token_buffer_free);
 	CblueWsClient *client = user_data;
-	g_autoptr(GString) json = NULL;
+	GString *json;
 
 	if (client->closed)
 		return;
-	json = g_string_sized_new(strlen(text) + 32);
+	json = g_private_get(&buffer_key);
+	if (json == NULL) {
+		json = g_string_sized_new(256);
+		g_private_set(&buffer_key, json);
+	}
+	g_string_truncate(json, 0);
 	g_string_append(json, "{\"type\":\"token\",\"text\":");
 	cblue_json_append_string(json, text);
 	g_string_append_c(json, '}');

@@ -8,6 +8,7 @@
 #include "cblue-circuit-breaker.h"
 #include "cblue-epoll-private.h"
 #include "cblue-http-direct.h"
+#include "cblue-json-private.h"
 #include "cblue-model-openai.h"
 #include "cblue-openai-chunk.h"
 #include "cblue-openai-prompt.h"
@@ -54,6 +55,9 @@ struct _CblueModelOpenai {
 	guint max_concurrent;
 	guint max_waiting;
 	guint wait_ms;
+	/* the request's "temperature", formatted once (g_ascii_dtostr() is a printf and a
+	 * strtod) */
+	gchar temperature[G_ASCII_DTOSTR_BUF_SIZE];
 	GMutex mutex;	   /* protects active, waiters and metrics */
 	guint active;	   /* requests holding a slot */
 	GQueue waiters;	   /* of CblueOpenaiWaiter, waiting for a slot */
@@ -121,6 +125,7 @@ cblue_model_openai_new(CblueContext *context, GError **error)
 	if (self->prompts == NULL)
 		return NULL;
 	self->client = cblue_openai_client_new(endpoint);
+	g_ascii_dtostr(self->temperature, sizeof(self->temperature), endpoint->temperature);
 	self->history_messages = cblue_model_openai_config_uint(config, "history_messages", 6, 0, 50);
 	self->history_tokens = cblue_model_openai_config_uint(config, "history_tokens", 600, 0, 32768);
 	self->stream = cblue_config_get_boolean(config, "model", "stream", TRUE);
@@ -234,7 +239,7 @@ typedef struct {
 	CblueChatReply *reply;	   /* owned */
 	CblueKb *kb;		   /* owned */
 	GPtrArray *hits;	   /* owned: of CblueHit */
-	JsonNode *body;		   /* owned: the request */
+	GBytes *body;		   /* owned: the request, JSON text */
 	GCancellable *cancellable; /* owned: the caller's, or a timeout, cancels it */
 	GCancellable *parent;	   /* owned, nullable: the caller's */
 	gulong parent_handler;
@@ -296,7 +301,7 @@ cblue_openai_op_free(CblueOpenaiOp *op)
 	g_clear_object(&op->reply);
 	g_clear_object(&op->kb);
 	g_clear_pointer(&op->hits, g_ptr_array_unref);
-	g_clear_pointer(&op->body, json_node_unref);
+	g_clear_pointer(&op->body, g_bytes_unref);
 	if (op->read_source != NULL) {
 		g_source_destroy(op->read_source);
 		g_clear_pointer(&op->read_source, g_source_unref);
@@ -927,11 +932,11 @@ cblue_openai_start(GTask *task)
 	cblue_openai_timer_start(op, &op->total_timer, config->timeout_ms, task);
 	if (op->streaming) {
 		cblue_openai_timer_start(op, &op->first_token_timer, config->first_token_timeout_ms, task);
-		cblue_openai_client_send_async(self->client, CBLUE_OPENAI_CHAT_PATH, op->body, op->cancellable,
-					       cblue_openai_send_cb, task);
+		cblue_openai_client_send_bytes_async(self->client, CBLUE_OPENAI_CHAT_PATH, op->body, op->cancellable,
+						     cblue_openai_send_cb, task);
 	} else {
-		cblue_openai_client_post_json_async(self->client, CBLUE_OPENAI_CHAT_PATH, op->body, op->cancellable,
-						    cblue_openai_json_cb, task);
+		cblue_openai_client_post_json_bytes_async(self->client, CBLUE_OPENAI_CHAT_PATH, op->body,
+							  op->cancellable, cblue_openai_json_cb, task);
 	}
 }
 
@@ -1014,51 +1019,45 @@ cblue_model_openai_history_thread(GTask *task, gpointer source_object, gpointer 
 	g_task_return_pointer(task, history, (GDestroyNotify)g_ptr_array_unref);
 }
 
-static JsonNode *
+/* The request's JSON, written as text: the prompt is several kilobytes, and a JsonNode
+ * tree of it (copied into the tree, walked to serialize, freed) cost more than writing it
+ * once (callgrind, bench/llm-stream.py). The members in the order they always had. */
+static GBytes *
 cblue_model_openai_build_request(CblueModelOpenai *self, CblueOpenaiOp *op, GPtrArray *history)
 {
 	const CblueOpenaiConfig *config = cblue_openai_client_get_config(self->client);
 	g_autoptr(GPtrArray) entries = cblue_model_openai_pick_entries(self, op->kb, op->hits, op->reply);
 	g_autofree CblueOpenaiTurn *turns = g_new0(CblueOpenaiTurn, history->len / 2 + 1);
-	g_autoptr(JsonBuilder) builder = json_builder_new();
 	const gchar *language = cblue_message_get_language(op->message);
-	JsonNode *messages;
+	g_autoptr(GString) system = g_string_sized_new(2048);
+	g_autoptr(GString) user = g_string_sized_new(8192);
+	GString *body;
 
 	for (guint i = 0; i + 1 < history->len; i += 2) {
 		turns[i / 2].role = g_ptr_array_index(history, i);
 		turns[i / 2].text = g_ptr_array_index(history, i + 1);
 	}
-	messages = cblue_openai_prompts_build(self->prompts, language != NULL ? language : "en", NULL, entries,
-					      turns, history->len / 2, self->history_tokens,
-					      cblue_message_get_text(op->message));
-	op->tokens_in = 0;
-	{
-		JsonArray *array = json_node_get_array(messages);
-		for (guint i = 0; i < json_array_get_length(array); i++)
-			op->tokens_in += cblue_openai_estimate_tokens(
-			    json_object_get_string_member(json_array_get_object_element(array, i), "content"));
-	}
+	cblue_openai_prompts_assemble(self->prompts, language != NULL ? language : "en", NULL, entries, turns,
+				      history->len / 2, self->history_tokens, cblue_message_get_text(op->message),
+				      system, user);
+	op->tokens_in = cblue_openai_estimate_tokens(system->str) + cblue_openai_estimate_tokens(user->str);
 
-	json_builder_begin_object(builder);
-	json_builder_set_member_name(builder, "model");
-	json_builder_add_string_value(builder, config->model);
-	json_builder_set_member_name(builder, "messages");
-	json_builder_add_value(builder, messages);
-	json_builder_set_member_name(builder, "temperature");
-	json_builder_add_double_value(builder, config->temperature);
-	json_builder_set_member_name(builder, "max_tokens");
-	json_builder_add_int_value(builder, config->max_tokens);
-	json_builder_set_member_name(builder, "stream");
-	json_builder_add_boolean_value(builder, op->streaming);
-	if (op->streaming && self->stream_usage) {
-		json_builder_set_member_name(builder, "stream_options");
-		json_builder_begin_object(builder);
-		json_builder_set_member_name(builder, "include_usage");
-		json_builder_add_boolean_value(builder, TRUE);
-		json_builder_end_object(builder);
-	}
-	json_builder_end_object(builder);
-	return json_builder_get_root(builder);
+	/* the escaped prompt is a little longer than the prompt */
+	body = g_string_sized_new(system->len + user->len + user->len / 16 + 512);
+	g_string_append(body, "{\"model\":");
+	cblue_json_append_string(body, config->model);
+	g_string_append(body, ",\"messages\":[{\"role\":\"system\",\"content\":");
+	cblue_json_append_string(body, system->str);
+	g_string_append(body, "},{\"role\":\"user\",\"content\":");
+	cblue_json_append_string(body, user->str);
+	g_string_append(body, "}],\"temperature\":");
+	g_string_append(body, self->temperature);
+	g_string_append_printf(body, ",\"max_tokens\":%u,\"stream\":%s", config->max_tokens,
+			       op->streaming ? "true" : "false");
+	if (op->streaming && self->stream_usage)
+		g_string_append(body, ",\"stream_options\":{\"include_usage\":true}");
+	g_string_append_c(body, '}');
+	return g_string_free_to_bytes(body);
 }
 
 /* the request is built: wait for a slot, then send; the task's own reference is dropped

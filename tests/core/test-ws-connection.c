@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -510,6 +511,102 @@ test_header_write(void)
 	}
 }
 
+/* the epoll dispatcher's fairness --------------------------------------------------- */
+
+#define FAIR_PIPES 10
+#define FAIR_URGENT FAIR_PIPES /* the index of the urgent pipe */
+
+typedef struct {
+	CblueEpoll *epoll;
+	CblueEpollWatch watches[FAIR_PIPES + 1];
+	gint fds[FAIR_PIPES + 1][2];
+	GArray *order;	     /* of gint: the pipes in the order their callbacks ran */
+	gint remove_on_urgent; /* a ready pipe that the urgent callback removes */
+} FairFixture;
+
+typedef struct {
+	FairFixture *fx;
+	gint index;
+} FairWatch;
+
+static void
+fair_watch_cb(guint32 events, gpointer user_data)
+{
+	FairWatch *w = user_data;
+	gchar byte;
+
+	g_assert_cmpint(read(w->fx->fds[w->index][0], &byte, 1), ==, 1);
+	g_array_append_val(w->fx->order, w->index);
+	if (w->index == FAIR_URGENT && w->fx->remove_on_urgent >= 0)
+		cblue_epoll_watch_remove(w->fx->epoll, &w->fx->watches[w->fx->remove_on_urgent]);
+}
+
+static void
+fair_timer_cb(gpointer user_data)
+{
+	GArray *fired = user_data;
+	gint n = (gint)fired->len;
+	g_array_append_val(fired, n);
+}
+
+/* a burst of ready descriptors: the urgent watch's event (a provider stream's tokens)
+ * goes before the others of the same wake-up, at most four others and four due timers
+ * run per dispatch (each may be a whole pipeline), the rest in the next ones, each once;
+ * a watch removed by a callback is not called even though it was in the batch */
+static void
+test_epoll_fairness(void)
+{
+	GMainContext *context = g_main_context_new();
+	FairFixture fx = {.epoll = cblue_epoll_new(context), .remove_on_urgent = 3};
+	FairWatch w[FAIR_PIPES + 1];
+	CblueEpollTimer timers[10] = {{{0}}};
+	g_autoptr(GArray) fired = g_array_new(FALSE, FALSE, sizeof(gint));
+	guint iterations = 0;
+
+	fx.order = g_array_new(FALSE, FALSE, sizeof(gint));
+	for (gint i = 0; i <= FAIR_PIPES; i++) {
+		memset(&fx.watches[i], 0, sizeof(fx.watches[i]));
+		g_assert_cmpint(pipe2(fx.fds[i], O_NONBLOCK | O_CLOEXEC), ==, 0);
+		w[i] = (FairWatch){&fx, i};
+		fx.watches[i].urgent = i == FAIR_URGENT;
+		g_assert_true(cblue_epoll_watch_add(fx.epoll, &fx.watches[i], fx.fds[i][0], EPOLLIN, fair_watch_cb,
+						    &w[i]));
+	}
+	/* the urgent one becomes ready last */
+	for (gint i = 0; i <= FAIR_PIPES; i++)
+		g_assert_cmpint(write(fx.fds[i][1], "x", 1), ==, 1);
+	for (guint i = 0; i < G_N_ELEMENTS(timers); i++)
+		cblue_epoll_timer_start(fx.epoll, &timers[i], 0, fair_timer_cb, fired);
+
+	g_main_context_iteration(context, TRUE);
+	g_assert_cmpuint(fx.order->len, ==, 1 + 4);
+	g_assert_cmpint(g_array_index(fx.order, gint, 0), ==, FAIR_URGENT);
+	g_assert_cmpuint(fired->len, ==, 4);
+	while ((fx.order->len < FAIR_PIPES || fired->len < G_N_ELEMENTS(timers)) && iterations++ < 100)
+		g_main_context_iteration(context, TRUE);
+	/* every ready pipe once, but the removed one */
+	g_assert_cmpuint(fx.order->len, ==, FAIR_PIPES);
+	for (gint i = 0; i <= FAIR_PIPES; i++) {
+		guint seen = 0;
+		for (guint j = 0; j < fx.order->len; j++)
+			seen += g_array_index(fx.order, gint, j) == i;
+		g_assert_cmpuint(seen, ==, i == fx.remove_on_urgent ? 0 : 1);
+	}
+	/* the timers all fired, in the order they were started */
+	g_assert_cmpuint(fired->len, ==, G_N_ELEMENTS(timers));
+	for (guint i = 0; i < fired->len; i++)
+		g_assert_cmpint(g_array_index(fired, gint, i), ==, (gint)i);
+
+	for (gint i = 0; i <= FAIR_PIPES; i++) {
+		cblue_epoll_watch_remove(fx.epoll, &fx.watches[i]);
+		close(fx.fds[i][0]);
+		close(fx.fds[i][1]);
+	}
+	g_array_unref(fx.order);
+	cblue_epoll_free(fx.epoll);
+	g_main_context_unref(context);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -523,5 +620,6 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/ws-connection/close-handshake", test_close_handshake);
 	g_test_add_func("/cblue/ws-connection/output-queue", test_output_queue);
 	g_test_add_func("/cblue/ws-connection/pings", test_pings);
+	g_test_add_func("/cblue/epoll/fairness", test_epoll_fairness);
 	return g_test_run();
 }

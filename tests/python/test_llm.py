@@ -278,6 +278,9 @@ def test_plain_post_answers_from_the_model(env):
     assert len(sent) == 1
     body = sent[0]
     assert body["model"] == "fake-model" and body["stream"] is True
+    # the body is written as text (cblue_model_openai_build_request): every member, typed
+    assert body["temperature"] == 0.2 and body["max_tokens"] == 512
+    assert body["stream_options"] == {"include_usage": True}
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
     # the sources of the reply are the entries given to the model
     user = body["messages"][1]["content"]
@@ -297,6 +300,7 @@ def test_non_streaming_request(env):
     reply = server.ask(QUESTION)
     assert reply["reply"] == FAKE_REPLY
     assert provider.requests()[0]["stream"] is False
+    assert "stream_options" not in provider.requests()[0]
 
 
 @BOTH_PATHS

@@ -65,6 +65,47 @@ test_sse_invalid_utf8(void)
 	g_assert_cmpuint(events->len, ==, 0);
 }
 
+/* the ASCII fast path of the UTF-8 check (eight bytes at a time) hands over to GLib at
+ * the right place: a bad or NUL byte after runs of ASCII of every length is refused, and
+ * Thai after them accepted */
+static void
+test_sse_utf8_after_ascii_runs(void)
+{
+	for (guint run = 0; run <= 24; run++) {
+		g_autofree gchar *ascii = g_strnfill(run, 'a');
+		const gchar *tails[] = {"\xE0\xB8", "\xFF", "x\xC3(", "สวัสดี"};
+
+		for (guint t = 0; t < G_N_ELEMENTS(tails); t++) {
+			g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func(g_free);
+			g_autoptr(CblueSseParser) parser = cblue_sse_parser_new(collect_cb, events);
+			g_autoptr(GError) error = NULL;
+			g_autofree gchar *text = g_strdup_printf("data: %s%s\n\n", ascii, tails[t]);
+			gboolean valid = t == 3;
+
+			g_assert_cmpint(cblue_sse_parser_feed(parser, (const guint8 *)text, strlen(text), &error), ==,
+					valid);
+			g_assert_cmpuint(events->len, ==, valid ? 1 : 0);
+			if (!valid)
+				g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+		}
+		/* a NUL byte inside the data is not text either */
+		{
+			g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func(g_free);
+			g_autoptr(CblueSseParser) parser = cblue_sse_parser_new(collect_cb, events);
+			g_autoptr(GError) error = NULL;
+			g_autoptr(GByteArray) data = g_byte_array_new();
+			const guint8 nul = 0;
+			g_byte_array_append(data, (const guint8 *)"data: ", 6);
+			g_byte_array_append(data, (const guint8 *)ascii, run);
+			g_byte_array_append(data, &nul, 1);
+			g_byte_array_append(data, (const guint8 *)"abcdefghij\n\n", 12);
+			g_assert_false(cblue_sse_parser_feed(parser, data->data, data->len, &error));
+			g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+			g_assert_cmpuint(events->len, ==, 0);
+		}
+	}
+}
+
 static void
 test_sse_unterminated_event(void)
 {
@@ -478,6 +519,16 @@ test_prompt_tokens_and_markers(void)
 	g_assert_cmpuint(cblue_openai_estimate_tokens("สวัสดี"), ==, 6);
 	g_assert_cmpuint(cblue_openai_estimate_tokens("太阳能"), ==, 3);
 	g_assert_cmpuint(cblue_openai_estimate_tokens("abcdefgh"), ==, 2);
+	/* runs of ASCII are counted eight bytes at a time: every length, and around Thai */
+	g_assert_cmpuint(cblue_openai_estimate_tokens(""), ==, 0);
+	g_assert_cmpuint(cblue_openai_estimate_tokens("abcdefghijklmnopqrstuvwxyz"), ==, 7);
+	g_assert_cmpuint(cblue_openai_estimate_tokens("0123456789abcdefgสวัสดี"), ==, 6 + 5);
+	g_assert_cmpuint(cblue_openai_estimate_tokens("สวัสดี0123456789abcdefg太阳能é"), ==, 6 + 3 + 5);
+	/* runs of each bracket, back to back */
+	{
+		g_autofree gchar *runs = cblue_openai_defuse("<<<<<<>>>><>");
+		g_assert_cmpstr(runs, ==, "<< << <<>> >><>");
+	}
 	g_assert_true(cblue_openai_is_no_answer("NO_ANSWER"));
 	g_assert_true(cblue_openai_is_no_answer("  \"NO_ANSWER\"."));
 	g_assert_false(cblue_openai_is_no_answer("The price is 100 baht."));
@@ -729,6 +780,7 @@ main(int argc, char **argv)
 	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 	g_test_add_func("/model-openai/sse/split-anywhere", test_sse_split_anywhere);
 	g_test_add_func("/model-openai/sse/invalid-utf8", test_sse_invalid_utf8);
+	g_test_add_func("/model-openai/sse/utf8-after-ascii-runs", test_sse_utf8_after_ascii_runs);
 	g_test_add_func("/model-openai/sse/unterminated-event", test_sse_unterminated_event);
 	g_test_add_func("/model-openai/chunk/values", test_chunk_values);
 	g_test_add_func("/model-openai/chunk/malformed", test_chunk_malformed);
