@@ -56,7 +56,7 @@ const gchar *cblue_fast_request_get_method(CblueFastRequest *req);
 const gchar *cblue_fast_request_get_path(CblueFastRequest *req);
 const gchar *cblue_fast_request_get_peer(CblueFastRequest *req);
 SoupMessageHeaders *cblue_fast_request_get_request_headers(CblueFastRequest *req);
-SoupMessageHeaders *cblue_fast_request_get_response_headers(CblueFastRequest *req);
+void cblue_fast_request_set_header(CblueFastRequest *req, const gchar *name, const gchar *value, gboolean append);
 GBytes *cblue_fast_request_get_body(CblueFastRequest *req);
 gint64 cblue_fast_request_get_start_time(CblueFastRequest *req);
 GCancellable *cblue_fast_request_get_cancellable(CblueFastRequest *req);

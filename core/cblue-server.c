@@ -230,11 +230,12 @@ cblue_request_id(SoupServerMessage *msg)
 
 typedef struct {
 	SoupServerMessage *msg; /* unowned, nullable: the fast path has none */
+	CblueFastRequest *fast; /* unowned, nullable: the fast path's request */
 	const gchar *method;
 	const gchar *path;
 	const gchar *peer;		      /* the remote host, nullable: set for the early checks */
 	SoupMessageHeaders *request_headers;  /* unowned */
-	SoupMessageHeaders *response_headers; /* unowned */
+	SoupMessageHeaders *response_headers; /* unowned, nullable: libsoup's (the fast path keeps its own) */
 	CblueRequestInfo *info;		      /* unowned, nullable */
 	guint status;			      /* 0 until a response is decided */
 	gchar *body;			      /* owned, nullable: JSON */
@@ -265,9 +266,29 @@ cblue_exchange_init_from_fast(CblueExchange *ex, CblueFastRequest *req)
 	ex->method = cblue_fast_request_get_method(req);
 	ex->path = cblue_fast_request_get_path(req);
 	ex->peer = cblue_fast_request_get_peer(req);
+	ex->fast = req;
 	ex->request_headers = cblue_fast_request_get_request_headers(req);
-	ex->response_headers = cblue_fast_request_get_response_headers(req);
 	ex->info = cblue_fast_request_get_data(req);
+}
+
+/* a response header (@name: a static string), in place of one of the same name */
+static void
+cblue_exchange_set_header(CblueExchange *ex, const gchar *name, const gchar *value)
+{
+	if (ex->fast != NULL)
+		cblue_fast_request_set_header(ex->fast, name, value, FALSE);
+	else
+		soup_message_headers_replace(ex->response_headers, name, value);
+}
+
+/* the same, besides any of the same name */
+static void
+cblue_exchange_append_header(CblueExchange *ex, const gchar *name, const gchar *value)
+{
+	if (ex->fast != NULL)
+		cblue_fast_request_set_header(ex->fast, name, value, TRUE);
+	else
+		soup_message_headers_append(ex->response_headers, name, value);
 }
 
 /* the decided response goes to libsoup's message */
@@ -289,7 +310,7 @@ cblue_exchange_set_json(CblueExchange *ex, guint status, const gchar *json)
 {
 	if (ex->info != NULL)
 		ex->info->responded = TRUE;
-	soup_message_headers_replace(ex->response_headers, "Cache-Control", "no-store");
+	cblue_exchange_set_header(ex, "Cache-Control", "no-store");
 	ex->status = status;
 	g_free(ex->body);
 	ex->body = g_strdup(json);
@@ -335,7 +356,7 @@ static void
 cblue_exchange_set_method_not_allowed(CblueExchange *ex, const gchar *allow)
 {
 	g_autofree gchar *text = g_strdup_printf(_("Use %s."), allow);
-	soup_message_headers_replace(ex->response_headers, "Allow", allow);
+	cblue_exchange_set_header(ex, "Allow", allow);
 	cblue_exchange_set_http_error(ex, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", text);
 }
 
@@ -343,7 +364,7 @@ static void
 cblue_exchange_set_rate_limited(CblueExchange *ex, guint retry_after)
 {
 	g_autofree gchar *value = g_strdup_printf("%u", retry_after);
-	soup_message_headers_replace(ex->response_headers, "Retry-After", value);
+	cblue_exchange_set_header(ex, "Retry-After", value);
 	cblue_exchange_set_error_literal(ex, CBLUE_ERROR_BUSY, _("Too many messages; please wait a moment."));
 }
 
@@ -593,21 +614,20 @@ cblue_server_content_type_is_ok(SoupMessageHeaders *headers)
 }
 
 static void
-cblue_server_add_security_headers(CblueServer *self, SoupMessageHeaders *headers, CblueRoute route)
+cblue_server_add_security_headers(CblueServer *self, CblueExchange *ex, CblueRoute route)
 {
 
-	soup_message_headers_replace(headers, "X-Content-Type-Options", "nosniff");
-	soup_message_headers_replace(headers, "Referrer-Policy", "no-referrer");
+	cblue_exchange_set_header(ex, "X-Content-Type-Options", "nosniff");
+	cblue_exchange_set_header(ex, "Referrer-Policy", "no-referrer");
 	if (route == CBLUE_ROUTE_WIDGET) {
 		/* any page may load the widget script */
-		soup_message_headers_replace(headers, "Cross-Origin-Resource-Policy", "cross-origin");
+		cblue_exchange_set_header(ex, "Cross-Origin-Resource-Policy", "cross-origin");
 	} else {
-		soup_message_headers_replace(headers, "X-Frame-Options", "DENY");
-		soup_message_headers_replace(headers, "Content-Security-Policy",
-					     "default-src 'none'; frame-ancestors 'none'");
+		cblue_exchange_set_header(ex, "X-Frame-Options", "DENY");
+		cblue_exchange_set_header(ex, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 	}
 	if (self->tls_certificate != NULL)
-		soup_message_headers_replace(headers, "Strict-Transport-Security", "max-age=31536000");
+		cblue_exchange_set_header(ex, "Strict-Transport-Security", "max-age=31536000");
 }
 
 /* slow clients and connection accounting */
@@ -1474,7 +1494,7 @@ cblue_server_early_refusal_closes(CblueExchange *ex, SoupServerMessage *msg)
 
 	if (status != 0 && (soup_message_headers_get_encoding(req_headers) == SOUP_ENCODING_CHUNKED ||
 			    soup_message_headers_get_content_length(req_headers) > 0))
-		soup_message_headers_replace(ex->response_headers, "Connection", "close");
+		cblue_exchange_set_header(ex, "Connection", "close");
 }
 
 static void
@@ -1497,7 +1517,6 @@ cblue_server_early_check(CblueServerWorker *worker, CblueExchange *ex)
 	CblueServer *self = worker->server;
 	CblueRequestInfo *info = ex->info;
 	SoupMessageHeaders *req_headers = ex->request_headers;
-	SoupMessageHeaders *resp_headers = ex->response_headers;
 	const gchar *method = ex->method;
 	const gchar *path = ex->path;
 	const gchar *given_id = soup_message_headers_get_one(req_headers, "X-Request-Id");
@@ -1519,17 +1538,17 @@ cblue_server_early_check(CblueServerWorker *worker, CblueExchange *ex)
 			       ? g_strdup(given_id)
 			       : cblue_server_worker_new_request_id(worker);
 	info->client_ip = cblue_server_client_ip(self, ex->peer, req_headers);
-	soup_message_headers_replace(resp_headers, "X-Request-Id", info->request_id);
-	cblue_server_add_security_headers(self, resp_headers, route);
+	cblue_exchange_set_header(ex, "X-Request-Id", info->request_id);
+	cblue_server_add_security_headers(self, ex, route);
 	if (allowed_origin != NULL) {
-		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Origin", allowed_origin);
-		soup_message_headers_replace(resp_headers, "Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+		cblue_exchange_set_header(ex, "Access-Control-Allow-Origin", allowed_origin);
+		cblue_exchange_set_header(ex, "Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
 	}
 	if (self->cors_origins != NULL && !cblue_server_strv_contains_ci(self->cors_origins, "*"))
-		soup_message_headers_append(resp_headers, "Vary", "Origin");
+		cblue_exchange_append_header(ex, "Vary", "Origin");
 	/* while shutting down, a kept-alive connection is closed after its response */
 	if (g_atomic_int_get(&self->draining))
-		soup_message_headers_replace(resp_headers, "Connection", "close");
+		cblue_exchange_set_header(ex, "Connection", "close");
 
 	/* the admin API has its own body limit, authentication and worker pool */
 	if (self->admin != NULL && cblue_admin_is_api_path(path)) {
@@ -1545,9 +1564,9 @@ cblue_server_early_check(CblueServerWorker *worker, CblueExchange *ex)
 						       _("This origin may not use the chat API."));
 			return;
 		}
-		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-		soup_message_headers_replace(resp_headers, "Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
-		soup_message_headers_replace(resp_headers, "Access-Control-Max-Age", "600");
+		cblue_exchange_set_header(ex, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+		cblue_exchange_set_header(ex, "Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
+		cblue_exchange_set_header(ex, "Access-Control-Max-Age", "600");
 		ex->status = SOUP_STATUS_NO_CONTENT;
 		return;
 	}
@@ -1612,7 +1631,7 @@ cblue_server_early_check(CblueServerWorker *worker, CblueExchange *ex)
 			return;
 		}
 		if (!cblue_server_ws_acquire(self, info->client_ip, FALSE)) {
-			soup_message_headers_replace(resp_headers, "Retry-After", "10");
+			cblue_exchange_set_header(ex, "Retry-After", "10");
 			cblue_exchange_set_error_literal(ex, CBLUE_ERROR_BUSY,
 						       _("Too many chat connections from your address."));
 			return;
@@ -1784,7 +1803,7 @@ cblue_server_chat_done(CblueChatRequest *req, CblueChatReply *reply, const GErro
 		 * the client may try again shortly */
 		if (g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_NOT_REACHABLE) ||
 		    g_error_matches(error, CBLUE_ERROR, CBLUE_ERROR_BUSY))
-			soup_message_headers_replace(ex.response_headers, "Retry-After", "2");
+			cblue_exchange_set_header(&ex, "Retry-After", "2");
 		cblue_exchange_set_error(&ex, error);
 	} else {
 		g_autofree gchar *json = cblue_chat_reply_to_string(reply);

@@ -309,16 +309,18 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 	g_autofree gchar *received = cblue_store_timestamp(item->received_usec);
 	g_autofree gchar *replied = cblue_store_timestamp(item->replied_usec);
 	const gchar *outcome = cblue_outcome_to_string(item->outcome);
-	g_autoptr(CblueSqliteStmt) stmt = NULL;
-	gboolean recorded = FALSE;
 
-	/* a message recorded twice (a re-delivered job) is written once */
-	stmt = cblue_sqlite_db_prepare(db, "SELECT 1 FROM messages WHERE id = ?1", error);
-	if (stmt == NULL || !cblue_sqlite_bind_text(db, stmt, 1, item->message_id, error) ||
-	    !cblue_sqlite_db_step_maybe(db, stmt, "cannot look up the message", &recorded, error))
+	/* the user message first, with the types of personal data redacted from it (never the
+	 * values), e.g. `EMAIL,PHONE`. A message recorded twice (a re-delivered job) is
+	 * written once: when its row is there already, nothing else of the record is written
+	 * (one insertion that may do nothing instead of a look-up and an insertion) */
+	if (!cblue_sqlite_db_exec(db,
+				  "INSERT INTO messages (id, conversation_id, role, text, language, pii_types, "
+				  "created_at) VALUES (?1, ?2, 'user', ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING",
+				  "cannot write the message", error, "tttttt", item->message_id,
+				  item->conversation_id, item->text, item->language, item->pii_types, received))
 		return FALSE;
-	g_clear_pointer(&stmt, cblue_sqlite_stmt_release);
-	if (recorded) {
+	if (sqlite3_changes(db->db) == 0) {
 		g_debug("message %s is already recorded", item->message_id);
 		return TRUE;
 	}
@@ -335,15 +337,6 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 				  "message_count = conversations.message_count + 2",
 				  "cannot write the conversation", error, "ttttt", item->conversation_id,
 				  item->channel, item->language, received, replied))
-		return FALSE;
-
-	/* the user message, with the types of personal data redacted from it (never the
-	 * values), e.g. `EMAIL,PHONE` */
-	if (!cblue_sqlite_db_exec(db,
-				  "INSERT INTO messages (id, conversation_id, role, text, language, pii_types, "
-				  "created_at) VALUES (?1, ?2, 'user', ?3, ?4, ?5, ?6)",
-				  "cannot write the message", error, "tttttt", item->message_id,
-				  item->conversation_id, item->text, item->language, item->pii_types, received))
 		return FALSE;
 
 	if (!cblue_sqlite_db_exec(db,
@@ -455,13 +448,18 @@ cblue_store_sqlite_writer_write(CblueStoreSqliteWriter *writer, GPtrArray *batch
  * would still evaluate `outcome IN ('answered', 'clarify', 'unanswered')` by building a
  * temporary B-tree for every row written (three per exchange): 45% of the writer's
  * instructions. The checks are therefore skipped on this connection only (NOT NULL,
- * uniqueness, foreign keys and triggers still apply; every other connection, the
- * console's and KB imports' included, checks everything).
+ * uniqueness and triggers still apply; every other connection, the console's and KB
+ * imports' included, checks everything). Its foreign keys hold by construction too: a
+ * record writes its conversation's row in the same transaction as the two messages that
+ * refer to it, and this connection deletes nothing. So they are not checked here either,
+ * which saves a look-up of the conversation per message, and lets the user message go
+ * first (it tells whether the record is there already).
  */
 static gboolean
 cblue_store_sqlite_writer_tune(CblueSqliteDb *db, GError **error)
 {
-	return cblue_sqlite_db_run(db, "PRAGMA ignore_check_constraints = ON", "cannot tune the writer", error);
+	return cblue_sqlite_db_run(db, "PRAGMA ignore_check_constraints = ON", "cannot tune the writer", error) &&
+	       cblue_sqlite_db_run(db, "PRAGMA foreign_keys = OFF", "cannot tune the writer", error);
 }
 
 static gpointer
