@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <thai/thbrk.h>
-#include <thai/thwbrk.h>
+#include <thai/thwchar.h>
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
@@ -51,7 +51,7 @@ typedef struct {
 	UBreakIterator *thai; /* owned, nullable */
 	ThBrk *thbrk; /* owned, nullable */
 	GArray *utf16; /* of UChar, scratch */
-	GArray *ucs4; /* of thwchar_t, scratch */
+	GByteArray *tis; /* TIS-620 text for libthai, scratch */
 	GArray *positions; /* of int, scratch */
 	/* the words of the Thai and Chinese runs segmented lately (see
 	 * cblue_tokenizer_split_run()): key (owned) → CblueSegmentMemo (owned) */
@@ -93,7 +93,7 @@ cblue_segmenters_acquire(void)
 	if (segs == NULL) {
 		segs = g_new0(CblueSegmenters, 1);
 		segs->utf16 = g_array_new(FALSE, FALSE, sizeof(UChar));
-		segs->ucs4 = g_array_new(FALSE, FALSE, sizeof(thwchar_t));
+		segs->tis = g_byte_array_new();
 		segs->positions = g_array_new(FALSE, FALSE, sizeof(int));
 		segs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		segs->memo_key = g_string_new(NULL);
@@ -209,14 +209,23 @@ cblue_tokenizer_get_thai_segmenter(CblueTokenizer *self)
 	return self->thai_segmenter;
 }
 
-static gboolean
-cblue_text_is_ascii(const gchar *text)
+/* ASCII text lower-cased (g_ascii_strdown() of text whose length is known), or %NULL if
+ * @text is not all ASCII */
+static gchar *
+cblue_ascii_fold(const gchar *text, gsize len)
 {
-	for (const guchar *p = (const guchar *)text; *p != '\0'; p++) {
-		if (*p >= 0x80)
-			return FALSE;
+	gchar *out = g_malloc(len + 1);
+
+	for (gsize i = 0; i < len; i++) {
+		guchar c = (guchar)text[i];
+		if (c >= 0x80) {
+			g_free(out);
+			return NULL;
+		}
+		out[i] = (gchar)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
-	return TRUE;
+	out[len] = '\0';
+	return out;
 }
 
 /* In place (the string only shrinks, so it is rewritten front to back):
@@ -358,20 +367,29 @@ cblue_char_folds_to_itself(gunichar ch)
 	return (ch >= 0x3001 && ch <= 0x3029) || (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF);
 }
 
+/* what remains to do after cblue_tokenizer_fold_simple(): the passes that would change the
+ * folded text (the others are skipped) */
+enum {
+	CBLUE_FOLD_FIX_THAI = 1 << 0, /* it has a Thai digit or NIKHAHIT: cblue_tokenizer_fix_thai() */
+	CBLUE_FOLD_HAN = 1 << 1, /* it has a Han character: cblue_tokenizer_fold_traditional() */
+};
+
 /* NFKC and case folding (g_utf8_normalize() then g_utf8_casefold()) of valid UTF-8 made only
  * of characters whose normal form does not depend on their neighbours: ASCII, full-width
  * ASCII and the ideographic space (to ASCII), SARA AM (to NIKHAHIT + SARA AA) and the
  * characters of cblue_char_folds_to_itself(). Thai marks with a combining class must
  * already be in canonical order. Text like that (nearly every question and KB text) is
- * folded in one pass, several times faster than GLib's two; for any other text, %NULL. */
+ * folded in one pass, several times faster than GLib's two; for any other text, %NULL.
+ * @passes gets the CBLUE_FOLD_* flags of the folded text. */
 static gchar *
-cblue_tokenizer_fold_simple(const gchar *text, gsize len)
+cblue_tokenizer_fold_simple(const gchar *text, gsize len, guint *passes)
 {
 	/* SARA AM, 3 bytes, becomes 6; nothing else grows */
 	g_autofree gchar *out = g_malloc(2 * len + 1);
 	gchar *w = out;
 	guint prev_class = 0;
 
+	*passes = 0;
 	for (const gchar *p = text; *p != '\0';) {
 		guchar c = (guchar)*p;
 		gunichar ch;
@@ -389,6 +407,19 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len)
 		if (klass != 0 && prev_class > klass)
 			return NULL;
 		prev_class = klass;
+		/* Thai but SARA AM, and CJK ideographs: most of the text, 3 bytes that stay */
+		if ((ch >= 0x0E00 && ch <= 0x0E7F && ch != 0x0E33) || (ch >= 0x4E00 && ch <= 0x9FFF)) {
+			if (ch >= 0x4E00)
+				*passes |= CBLUE_FOLD_HAN;
+			else if (ch == 0x0E4D || (ch >= 0x0E50 && ch <= 0x0E59))
+				*passes |= CBLUE_FOLD_FIX_THAI;
+			w[0] = p[0];
+			w[1] = p[1];
+			w[2] = p[2];
+			w += 3;
+			p += 3;
+			continue;
+		}
 		if (ch >= 0xFF01 && ch <= 0xFF5E) {
 			guchar ascii = (guchar)(ch - 0xFF01 + 0x21);
 			*w++ = (gchar)(ascii >= 'A' && ascii <= 'Z' ? ascii + ('a' - 'A') : ascii);
@@ -397,8 +428,12 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len)
 		} else if (ch == 0x0E33) {
 			memcpy(w, "\xe0\xb9\x8d\xe0\xb8\xb2", 6);
 			w += 6;
+			*passes |= CBLUE_FOLD_FIX_THAI;
 		} else if (cblue_char_folds_to_itself(ch)) {
 			gsize n = g_utf8_next_char(p) - p;
+			/* as cblue_text_has_han() finds them */
+			if (c >= 0xE3 && cblue_script_for_char(ch) == CBLUE_SCRIPT_HAN)
+				*passes |= CBLUE_FOLD_HAN;
 			memcpy(w, p, n);
 			w += n;
 		} else {
@@ -428,16 +463,16 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len)
  * normalizes the same question, one after the other, and NFKC is the dear part. The
  * normal form does not depend on the tokenizer's settings, so any tokenizer may reuse it. */
 typedef struct {
-	gchar *text; /* owned */
-	gchar *normalized; /* owned */
+	GString *text; /* owned; its buffer is reused, as is the next one's */
+	GString *normalized; /* owned */
 } CblueNormalizeMemo;
 
 static void
 cblue_normalize_memo_free(gpointer data)
 {
 	CblueNormalizeMemo *memo = data;
-	g_free(memo->text);
-	g_free(memo->normalized);
+	g_string_free(memo->text, TRUE);
+	g_string_free(memo->normalized, TRUE);
 	g_free(memo);
 }
 
@@ -449,42 +484,54 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 	g_autofree gchar *nfkc = NULL;
 	CblueNormalizeMemo *memo;
 	gchar *folded;
+	guint passes;
 	gsize len;
 
 	g_return_val_if_fail(text != NULL, NULL);
 
-	if (cblue_text_is_ascii(text))
-		return g_ascii_strdown(text, -1);
-	memo = g_private_get(&cblue_normalize_memo);
-	if (memo != NULL && strcmp(memo->text, text) == 0)
-		return g_strdup(memo->normalized);
 	len = strlen(text);
+	folded = cblue_ascii_fold(text, len);
+	if (folded != NULL)
+		return folded;
+	memo = g_private_get(&cblue_normalize_memo);
+	if (memo != NULL && memo->text->len == len && memcmp(memo->text->str, text, len) == 0)
+		return g_strndup(memo->normalized->str, memo->normalized->len);
 	if (!cblue_utf8_validate_fast(text, len, NULL, NULL))
 		return g_strdup("");
-	folded = cblue_tokenizer_fold_simple(text, len);
+	folded = cblue_tokenizer_fold_simple(text, len, &passes);
 	if (folded == NULL) {
 		nfkc = g_utf8_normalize(text, len, G_NORMALIZE_NFKC);
 		folded = g_utf8_casefold(nfkc, -1);
+		passes = CBLUE_FOLD_FIX_THAI | CBLUE_FOLD_HAN;
 	}
-	cblue_tokenizer_fix_thai(folded);
-	if (cblue_text_has_han(folded))
+	if (passes & CBLUE_FOLD_FIX_THAI)
+		cblue_tokenizer_fix_thai(folded);
+	if ((passes & CBLUE_FOLD_HAN) && cblue_text_has_han(folded))
 		cblue_tokenizer_fold_traditional(folded);
 	if (memo == NULL) {
 		memo = g_new0(CblueNormalizeMemo, 1);
+		memo->text = g_string_new(NULL);
+		memo->normalized = g_string_new(NULL);
 		g_private_set(&cblue_normalize_memo, memo);
 	}
-	g_free(memo->text);
-	g_free(memo->normalized);
-	memo->text = g_strdup(text);
-	memo->normalized = g_strdup(folded);
+	g_string_truncate(memo->text, 0);
+	g_string_append_len(memo->text, text, len);
+	g_string_assign(memo->normalized, folded);
 	return folded;
 }
 
+/* (a word never holds a NUL: g_strndup() without its search for one) */
 static void
 cblue_tokenizer_add_word(GPtrArray *words, const gchar *start, gsize len)
 {
-	if (len > 0)
-		g_ptr_array_add(words, g_strndup(start, len));
+	gchar *word;
+
+	if (len == 0)
+		return;
+	word = g_malloc(len + 1);
+	memcpy(word, start, len);
+	word[len] = '\0';
+	g_ptr_array_add(words, word);
 }
 
 /* Latin runs: split between letters and digits so that "5kw" matches "5 kw" */
@@ -720,15 +767,35 @@ cblue_tokenizer_split_han(CblueSegmenters *segs, const gchar *start, const gchar
 	}
 }
 
+/* the TIS-620 byte of a Thai character (every character of a Thai run, U+0E01..U+0E5B):
+ * th_uni2tis() without a call; the unassigned U+0E3B..U+0E3E are THCHAR_ERR there too */
+static inline thchar_t
+cblue_thai_to_tis(gunichar ch)
+{
+	if (ch >= 0x0E01 && ch <= 0x0E5B && (ch < 0x0E3B || ch > 0x0E3E))
+		return (thchar_t)(ch - 0x0E00 + 0xA0);
+	return th_uni2tis((thwchar_t)ch);
+}
+
+/* Thai runs through libthai. th_brk_wc_find_breaks() would only convert the text to
+ * TIS-620 (one byte a character) in a buffer of its own and call th_brk_find_breaks(), so
+ * the run is converted here, into a buffer kept with the segmenters. Every character of a
+ * Thai run (cblue_script_for_char()) is a 3-byte UTF-8 sequence: character i starts at
+ * byte 3 × i, and the break positions (in characters) map to bytes without a walk. */
 static void
 cblue_tokenizer_split_libthai(CblueSegmenters *segs, const gchar *start, const gchar *end, GPtrArray *words)
 {
-	glong n_chars = g_utf8_strlen(start, end - start);
-	int n_breaks;
+	gsize n_chars = (gsize)(end - start) / 3;
 	const gchar *prev = start;
-	glong prev_index = 0;
-	const gchar *p = start;
+	thchar_t *tis;
+	int *positions;
+	int n_breaks;
 
+	/* (only text that is not UTF-8, against the contract, makes anything else) */
+	if ((end - start) % 3 != 0) {
+		cblue_tokenizer_add_word(words, start, end - start);
+		return;
+	}
 	if (segs->thbrk == NULL) {
 		segs->thbrk = th_brk_new(NULL);
 		if (segs->thbrk == NULL) {
@@ -736,25 +803,18 @@ cblue_tokenizer_split_libthai(CblueSegmenters *segs, const gchar *start, const g
 			return;
 		}
 	}
-	g_array_set_size(segs->ucs4, n_chars + 1);
-	g_array_set_size(segs->positions, n_chars + 1);
-	{
-		thwchar_t *out = (thwchar_t *)segs->ucs4->data;
-		glong i = 0;
-		for (const gchar *q = start; q < end; q = g_utf8_next_char(q))
-			out[i++] = (thwchar_t)g_utf8_get_char(q);
-		out[i] = 0;
-	}
-	n_breaks = th_brk_wc_find_breaks(segs->thbrk, (const thwchar_t *)segs->ucs4->data,
-					 (int *)segs->positions->data, (size_t)n_chars + 1);
+	g_byte_array_set_size(segs->tis, (guint)n_chars + 1);
+	g_array_set_size(segs->positions, (guint)n_chars + 1);
+	tis = segs->tis->data;
+	for (gsize i = 0; i < n_chars; i++)
+		tis[i] = cblue_thai_to_tis(cblue_utf8_get_valid_char(start + 3 * i));
+	tis[n_chars] = 0;
+	positions = (int *)segs->positions->data;
+	n_breaks = th_brk_find_breaks(segs->thbrk, tis, positions, n_chars + 1);
 	for (int i = 0; i < n_breaks; i++) {
-		int pos = ((int *)segs->positions->data)[i];
-		if (pos <= prev_index || pos >= n_chars)
+		const gchar *p = start + 3 * (gsize)positions[i];
+		if (p <= prev || p >= end)
 			continue;
-		while (prev_index < pos) {
-			p = g_utf8_next_char(p);
-			prev_index++;
-		}
 		cblue_tokenizer_add_word(words, prev, p - prev);
 		prev = p;
 	}
@@ -849,10 +909,63 @@ cblue_tokenizer_script_at(const gchar *p)
 
 	if (s[0] < 0x80)
 		return g_ascii_isalnum(s[0]) ? CBLUE_SCRIPT_LATIN : CBLUE_SCRIPT_OTHER;
-	if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
-		return cblue_script_for_char(((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) |
-					     (s[2] & 0x3F));
+	if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		gunichar ch = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		/* the bulk of Thai and Chinese text, as cblue_script_for_char() has them */
+		if (ch >= 0x0E01 && ch <= 0x0E5B && ch != 0x0E3F)
+			return CBLUE_SCRIPT_THAI;
+		if (ch >= 0x4E00 && ch <= 0x9FFF)
+			return CBLUE_SCRIPT_HAN;
+		return cblue_script_for_char(ch);
+	}
 	return cblue_script_for_char(g_utf8_get_char(p));
+}
+
+/* whether the bytes at @s are a Thai character (U+0E01..U+0E5B but ฿ U+0E3F, 3 bytes) */
+static inline gboolean
+cblue_utf8_is_thai(const guchar *s)
+{
+	return s[0] == 0xE0 &&
+	       ((s[1] == 0xB8 && s[2] >= 0x81 && s[2] <= 0xBE) || (s[1] == 0xB9 && s[2] >= 0x80 && s[2] <= 0x9B));
+}
+
+/* whether the bytes at @s are a CJK ideograph of U+4E00..U+9FFF (3 bytes) */
+static inline gboolean
+cblue_utf8_is_cjk(const guchar *s)
+{
+	return s[0] >= 0xE4 && s[0] <= 0xE9 && (s[0] != 0xE4 || s[1] >= 0xB8) && (s[1] & 0xC0) == 0x80 &&
+	       (s[2] & 0xC0) == 0x80;
+}
+
+/* the last character of the run of @script that the character at @p begins, as far as it
+ * goes on with characters that are surely of the same script (ASCII letters and digits,
+ * Thai, common CJK ideographs): cblue_tokenizer_script_at() need not classify them one by
+ * one */
+static const gchar *
+cblue_tokenizer_skip_same(CblueScript script, const gchar *p)
+{
+	const guchar *s = (const guchar *)p;
+
+	switch (script) {
+	case CBLUE_SCRIPT_LATIN:
+		if (s[0] < 0x80)
+			while (g_ascii_isalnum(s[1]))
+				s++;
+		break;
+	case CBLUE_SCRIPT_THAI:
+		if (cblue_utf8_is_thai(s))
+			while (cblue_utf8_is_thai(s + 3))
+				s += 3;
+		break;
+	case CBLUE_SCRIPT_HAN:
+		if (cblue_utf8_is_cjk(s))
+			while (cblue_utf8_is_cjk(s + 3))
+				s += 3;
+		break;
+	default:
+		break;
+	}
+	return (const gchar *)s;
 }
 
 /**
@@ -891,6 +1004,7 @@ cblue_tokenizer_segment(CblueTokenizer *self, const gchar *text)
 		}
 		if (*p == '\0')
 			break;
+		p = cblue_tokenizer_skip_same(script, p);
 	}
 	if (segs != NULL)
 		cblue_segmenters_release(segs);

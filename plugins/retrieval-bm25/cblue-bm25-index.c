@@ -379,28 +379,38 @@ static gboolean *
 cblue_bm25_find_stopwords(GHashTable *stopwords, GPtrArray *tokens)
 {
 	gboolean *stops = g_new0(gboolean, tokens->len + 1);
-	g_autoptr(GString) run = g_string_new(NULL);
 
 	for (guint i = 0; i < tokens->len; i++) {
 		const gchar *token = g_ptr_array_index(tokens, i);
 		gboolean han = cblue_script_for_char(g_utf8_get_char(token)) == CBLUE_SCRIPT_HAN;
+		/* at most CBLUE_BM25_MAX_COMPOUND characters of at most 4 bytes */
+		gchar run[4 * CBLUE_BM25_MAX_COMPOUND + 1];
+		gsize run_len;
 		glong run_chars;
 		stops[i] = stops[i] || g_hash_table_contains(stopwords, token) ||
 			   (han && cblue_bm25_is_stop_compound(stopwords, token));
 		if (!han)
 			continue;
 		/* the longest run of 2+ tokens starting here that spells a stop word; the run
-		 * grows by one token a step */
-		g_string_assign(run, token);
+		 * grows by one token a step (a token of CBLUE_BM25_MAX_COMPOUND characters
+		 * starts none) */
 		run_chars = g_utf8_strlen(token, -1);
+		run_len = strlen(token);
+		if (run_chars >= CBLUE_BM25_MAX_COMPOUND || run_len >= sizeof(run))
+			continue;
+		memcpy(run, token, run_len);
 		for (guint n = 2; i + n <= tokens->len; n++) {
 			const gchar *last = g_ptr_array_index(tokens, i + n - 1);
-			g_string_append(run, last);
-			run_chars += g_utf8_strlen(last, -1);
+			glong last_chars = g_utf8_strlen(last, -1);
+			gsize last_len = strlen(last);
 			if (cblue_script_for_char(g_utf8_get_char(last)) != CBLUE_SCRIPT_HAN ||
-			    run_chars > CBLUE_BM25_MAX_COMPOUND)
+			    run_chars + last_chars > CBLUE_BM25_MAX_COMPOUND || run_len + last_len >= sizeof(run))
 				break;
-			if (g_hash_table_contains(stopwords, run->str)) {
+			memcpy(run + run_len, last, last_len);
+			run_len += last_len;
+			run_chars += last_chars;
+			run[run_len] = '\0';
+			if (g_hash_table_contains(stopwords, run)) {
 				for (guint k = i; k < i + n; k++)
 					stops[k] = TRUE;
 			}

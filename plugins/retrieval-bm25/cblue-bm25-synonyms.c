@@ -44,15 +44,39 @@ typedef struct {
  * others through a hash table */
 #define CBLUE_BM25_SYN_DIRECT 0x0E80
 
+/* The entries that begin with one character, longest first, as the matcher tries them; and
+ * the same told apart by their second character, so that a position of the text tries only
+ * those that can match there (Thai text is tried at every character, and a common first
+ * letter such as เ or อ begins dozens of variants). */
+typedef struct {
+	GPtrArray *entries; /* owned, of borrowed CblueBm25SynEntry */
+	/* owned: second gunichar → GPtrArray (owned) of the entries whose second character is
+	 * that one, a space or none, in the order of @entries (no key for a space or none) */
+	GHashTable *by_second;
+	GPtrArray *any_second; /* owned: the entries whose second character is a space or none */
+	/* the keys of @by_second that are ASCII (bits 0–127) or Thai (U+0E00..U+0E7F, bits
+	 * 128–255): most positions of a text are told apart without a lookup */
+	guint64 seconds[4];
+} CblueBm25SynList;
+
 struct _CblueBm25Synonyms {
 	CblueTokenizer *tokenizer; /* owned */
 	GPtrArray *groups; /* owned, of CblueBm25SynGroup (NULL once removed) */
 	GHashTable *by_term; /* owned: utf8 term (borrowed from groups) → borrowed group */
 	GArray *entries; /* owned, of CblueBm25SynEntry; NULL until sealed */
-	GHashTable *matcher; /* owned: first gunichar → GPtrArray of borrowed entries, longest first */
-	GPtrArray **direct; /* owned array of CBLUE_BM25_SYN_DIRECT lists borrowed from matcher (or NULL) */
+	GHashTable *matcher; /* owned: first gunichar → CblueBm25SynList (owned) */
+	CblueBm25SynList **direct; /* owned array of CBLUE_BM25_SYN_DIRECT lists borrowed from matcher (or NULL) */
 	gchar *digest; /* owned; NULL until sealed */
 };
+
+static void
+cblue_bm25_syn_list_free(CblueBm25SynList *list)
+{
+	g_ptr_array_unref(list->entries);
+	g_hash_table_unref(list->by_second);
+	g_ptr_array_unref(list->any_second);
+	g_free(list);
+}
 
 static void
 cblue_bm25_syn_group_free(CblueBm25SynGroup *group)
@@ -121,12 +145,13 @@ cblue_bm25_syn_class(gunichar ch)
 	return g_unichar_isdigit(ch) ? CBLUE_BM25_SYN_CLASS_DIGIT : CBLUE_BM25_SYN_CLASS_LETTER;
 }
 
-/* whether @a and @b would run together into one word */
+/* whether @a and @b would run together into one word (@b's class first: it is the
+ * character at hand, most often Thai or Chinese, which joins nothing) */
 static gboolean
 cblue_bm25_syn_joins(gunichar a, gunichar b)
 {
-	CblueBm25SynClass ca = cblue_bm25_syn_class(a);
-	return ca != CBLUE_BM25_SYN_CLASS_NONE && ca == cblue_bm25_syn_class(b);
+	CblueBm25SynClass cb = cblue_bm25_syn_class(b);
+	return cb != CBLUE_BM25_SYN_CLASS_NONE && cb == cblue_bm25_syn_class(a);
 }
 
 static gboolean
@@ -314,6 +339,55 @@ cblue_bm25_syn_entry_compare(gconstpointer a, gconstpointer b)
 	return strcmp(ea->variant, eb->variant);
 }
 
+/* whether an entry with the second character @second may match where the text's second
+ * character is @text_second: a space of a variant matches spaces and hyphens, and a
+ * one-character variant has no second character */
+static gboolean
+cblue_bm25_syn_second_fits(gunichar second, gunichar text_second)
+{
+	return second == text_second || second == ' ' || second == 0;
+}
+
+/* the bit of @seconds of @ch, or -1 if it has none (see CblueBm25SynList) */
+static gint
+cblue_bm25_syn_second_bit(gunichar ch)
+{
+	if (ch < 0x80)
+		return (gint)ch;
+	if (ch >= 0x0E00 && ch <= 0x0E7F)
+		return (gint)(ch - 0x0E00 + 0x80);
+	return -1;
+}
+
+/* the entries of @list (sorted) told apart by their second character */
+static void
+cblue_bm25_syn_list_index(CblueBm25SynList *list)
+{
+	for (guint i = 0; i < list->entries->len; i++) {
+		const CblueBm25SynEntry *entry = g_ptr_array_index(list->entries, i);
+		gpointer key = GUINT_TO_POINTER(entry->second);
+		gint bit = cblue_bm25_syn_second_bit(entry->second);
+		if (cblue_bm25_syn_second_fits(entry->second, 0) ||
+		    g_hash_table_contains(list->by_second, key))
+			continue;
+		g_hash_table_insert(list->by_second, key, g_ptr_array_new());
+		if (bit >= 0)
+			list->seconds[bit / 64] |= G_GUINT64_CONSTANT(1) << (bit % 64);
+	}
+	for (guint i = 0; i < list->entries->len; i++) {
+		CblueBm25SynEntry *entry = g_ptr_array_index(list->entries, i);
+		GHashTableIter iter;
+		gpointer key, value;
+		if (cblue_bm25_syn_second_fits(entry->second, 0))
+			g_ptr_array_add(list->any_second, entry);
+		g_hash_table_iter_init(&iter, list->by_second);
+		while (g_hash_table_iter_next(&iter, &key, &value)) {
+			if (cblue_bm25_syn_second_fits(entry->second, GPOINTER_TO_UINT(key)))
+				g_ptr_array_add(value, entry);
+		}
+	}
+}
+
 /* builds the matcher and the digest; no group can be added afterwards */
 void
 cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
@@ -326,7 +400,8 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
 	if (self->entries != NULL)
 		return;
 	self->entries = g_array_sized_new(FALSE, TRUE, sizeof(CblueBm25SynEntry), g_hash_table_size(self->by_term));
-	self->matcher = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+	self->matcher = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+					      (GDestroyNotify)cblue_bm25_syn_list_free);
 	g_hash_table_iter_init(&iter, self->by_term);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		const gchar *term = key;
@@ -348,17 +423,23 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
 	for (guint i = 0; i < self->entries->len; i++) {
 		CblueBm25SynEntry *entry = &g_array_index(self->entries, CblueBm25SynEntry, i);
 		gpointer first = GUINT_TO_POINTER(g_utf8_get_char(entry->variant));
-		GPtrArray *list = g_hash_table_lookup(self->matcher, first);
+		CblueBm25SynList *list = g_hash_table_lookup(self->matcher, first);
 		if (list == NULL) {
-			list = g_ptr_array_new();
+			list = g_new0(CblueBm25SynList, 1);
+			list->entries = g_ptr_array_new();
+			list->by_second =
+			    g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+			list->any_second = g_ptr_array_new();
 			g_hash_table_insert(self->matcher, first, list);
 		}
-		g_ptr_array_add(list, entry);
+		g_ptr_array_add(list->entries, entry);
 	}
-	self->direct = g_new0(GPtrArray *, CBLUE_BM25_SYN_DIRECT);
+	self->direct = g_new0(CblueBm25SynList *, CBLUE_BM25_SYN_DIRECT);
 	g_hash_table_iter_init(&iter, self->matcher);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
-		g_ptr_array_sort(value, cblue_bm25_syn_entry_compare);
+		CblueBm25SynList *list = value;
+		g_ptr_array_sort(list->entries, cblue_bm25_syn_entry_compare);
+		cblue_bm25_syn_list_index(list);
 		if (GPOINTER_TO_UINT(key) < CBLUE_BM25_SYN_DIRECT)
 			self->direct[GPOINTER_TO_UINT(key)] = value;
 	}
@@ -432,6 +513,20 @@ cblue_bm25_synonyms_get_size(CblueBm25Synonyms *self)
 	return g_hash_table_size(self->by_term);
 }
 
+/* the character at @p: g_utf8_get_char() without a call for ASCII and well-formed 3-byte
+ * sequences (Thai, Chinese), which are nearly all of the text */
+static inline gunichar
+cblue_bm25_syn_char_at(const gchar *p)
+{
+	const guchar *s = (const guchar *)p;
+
+	if (s[0] < 0x80)
+		return s[0];
+	if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+		return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return g_utf8_get_char(p);
+}
+
 /* where @entry matches @p, or NULL; a space of the variant matches a run of spaces and
  * hyphens, and the match must not end inside a word */
 static const gchar *
@@ -481,9 +576,9 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 	if (self->matcher == NULL || g_hash_table_size(self->matcher) == 0)
 		return NULL;
 	while (*p != '\0') {
-		gunichar ch = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
+		gunichar ch = cblue_bm25_syn_char_at(p);
 		const gchar *next = g_utf8_next_char(p);
-		GPtrArray *list = NULL;
+		const CblueBm25SynList *list = NULL;
 		const gchar *end = NULL;
 		const CblueBm25SynEntry *hit = NULL;
 
@@ -495,13 +590,17 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 				list = g_hash_table_lookup(self->matcher, GUINT_TO_POINTER(ch));
 		}
 		if (list != NULL) {
-			gunichar second = (guchar)*next < 0x80 ? (guchar)*next : g_utf8_get_char(next);
-			for (guint i = 0; i < list->len && end == NULL; i++) {
-				hit = g_ptr_array_index(list, i);
-				/* told apart by the second character without comparing bytes; a space
-				 * in a variant matches any run of spaces and hyphens, so it is compared */
-				if (hit->second != second && hit->second != ' ' && hit->second != 0)
-					continue;
+			/* told apart by the second character without comparing bytes; a space in a
+			 * variant matches any run of spaces and hyphens, so it is compared */
+			gunichar second = cblue_bm25_syn_char_at(next);
+			gint bit = cblue_bm25_syn_second_bit(second);
+			GPtrArray *candidates = NULL;
+			if (bit < 0 || (list->seconds[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64))) != 0)
+				candidates = g_hash_table_lookup(list->by_second, GUINT_TO_POINTER(second));
+			if (candidates == NULL)
+				candidates = list->any_second;
+			for (guint i = 0; i < candidates->len && end == NULL; i++) {
+				hit = g_ptr_array_index(candidates, i);
 				end = cblue_bm25_syn_match(hit, p);
 			}
 		}

@@ -113,6 +113,50 @@ test_tokenizer_normalize_fast_path(void)
 	g_assert_cmpuint(n_compared, >, 800);
 }
 
+/* The fast path skips the passes after folding (Thai digits and SARA AM, Traditional
+ * Chinese) where they would change nothing: a text normalizes as it does with " É" after
+ * it, which takes GLib's path and every pass, for every character of the Thai block and
+ * the Han characters of the fast path (alone, repeated, between Thai letters), every pair
+ * of Thai marks and digits, and Traditional and Simplified Chinese */
+static void
+test_tokenizer_normalize_passes(void)
+{
+	static const gchar *const texts[] = {"ราคา ๕,๐๐๐ บาท", "น้ำมัน", "นำ้", "ทํา", "屋頂太陽能多少錢", "二〇二四年", "门店监控"};
+	g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+	/* 〇, ideographs of extension A (U+380F has a Simplified form), common ones, beyond the BMP */
+	static const gunichar han[] = {0x3007, 0x3400, 0x380F, 0x42B7, 0x4E00, 0x9802, 0x9322, 0x9F8D, 0x9FFF, 0x20000};
+
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
+		g_ptr_array_add(cases, g_strdup(texts[i]));
+	for (gunichar ch = 0x0E00; ch <= 0x0E7F; ch++) {
+		gchar c[8] = {0};
+		g_unichar_to_utf8(ch, c);
+		g_ptr_array_add(cases, g_strconcat(c, NULL));
+		g_ptr_array_add(cases, g_strconcat("ก", c, "ม", c, c, "า", NULL));
+		for (gunichar next = 0x0E30; next <= 0x0E59; next++) {
+			gchar n[8] = {0};
+			g_unichar_to_utf8(next, n);
+			g_ptr_array_add(cases, g_strconcat("ก", c, n, "ม", NULL));
+		}
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(han); i++) {
+		gchar c[8] = {0};
+		g_unichar_to_utf8(han[i], c);
+		g_ptr_array_add(cases, g_strconcat(c, "電", c, NULL));
+		g_ptr_array_add(cases, g_strconcat("ab", c, NULL));
+	}
+	for (guint i = 0; i < cases->len; i++) {
+		const gchar *text = g_ptr_array_index(cases, i);
+		g_autofree gchar *with_accent = g_strconcat(text, " \xc3\x89", NULL);
+		g_autofree gchar *expected = cblue_tokenizer_normalize(tok, with_accent);
+		g_autofree gchar *normalized = cblue_tokenizer_normalize(tok, text);
+		g_autofree gchar *got = g_strconcat(normalized, " \xc3\xa9", NULL);
+		g_assert_cmpstr(got, ==, expected);
+	}
+	g_assert_cmpuint(cases->len, >, 5000);
+}
+
 typedef struct {
 	const gchar *text;
 	const gchar *normalized;
@@ -160,6 +204,14 @@ test_tokenizer_expected(void)
 	    {"x\xe2\x80\x8b" "zero width", "x\xe2\x80\x8b" "zero width", "x|zero|width"},
 	    {"𠀀𠀁 extension B", "𠀀𠀁 extension b", "𠀀|𠀁|extension|b"},
 	    {"ΣΊΣΥΦΟΣ ὀδυσσεύς", "σίσυφοσ ὀδυσσεύσ", ""},
+	    /* unassigned code points of the Thai block (libthai reads them as an error byte),
+	     * 〇 (Han, outside the common ideographs), NIKHAHIT + SARA AA typed apart, Thai
+	     * digits inside a Thai run, MAI YAMOK and PAIYANNOI, a tone mark after SARA AM */
+	    {"ก\xe0\xb8\xbb" "ข\xe0\xb8\xbe" "ค ราคา", "ก\xe0\xb8\xbb" "ข\xe0\xb8\xbe" "ค ราคา", "ก\xe0\xb8\xbb|ข\xe0\xb8\xbe|ค|ราคา"},
+	    {"二〇二四年電費多少", "二〇二四年电费多少", "二|〇|二|四年|电费|多少"},
+	    {"น\xe0\xb9\x8d\xe0\xb8\xb2" "ท่วม ท\xe0\xb9\x8d\xe0\xb8\xb2", "นำท่วม ทำ", "นำ|ท่วม|ทำ"},
+	    {"ราคา๕บาท ดีๆ กรุงเทพฯ ไปมา", "ราคา5บาท ดีๆ กรุงเทพฯ ไปมา", "ราคา|5|บาท|ดีๆ|กรุงเทพฯ|ไป|มา"},
+	    {"ทำ่ไม น้ำ๑ลิตร", "ท่ำไม น้ำ1ลิตร", "ท่ำไม|น้ำ|1|ลิตร"},
 	};
 	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
 
@@ -392,6 +444,7 @@ main(int argc, char **argv)
 	cblue_test_init(&argc, &argv);
 	g_test_add_func("/cblue/tokenizer/normalize", test_tokenizer_normalize);
 	g_test_add_func("/cblue/tokenizer/normalize/fast-path", test_tokenizer_normalize_fast_path);
+	g_test_add_func("/cblue/tokenizer/normalize/passes", test_tokenizer_normalize_passes);
 	g_test_add_func("/cblue/tokenizer/expected", test_tokenizer_expected);
 	g_test_add_func("/cblue/tokenizer/segment", test_tokenizer_segment);
 	g_test_add_func("/cblue/tokenizer/chinese-lexicon", test_tokenizer_chinese_lexicon);
