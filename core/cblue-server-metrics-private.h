@@ -36,6 +36,7 @@ void cblue_server_metrics_observe_reply(CblueServerMetrics *self, guint shard, C
 void cblue_server_metrics_add_active_connections(CblueServerMetrics *self, gint delta);
 void cblue_server_metrics_add_websocket_connections(CblueServerMetrics *self, gint delta);
 gint cblue_server_metrics_get_websocket_connections(CblueServerMetrics *self);
+void cblue_server_metrics_count_websocket_slow_client_close(CblueServerMetrics *self);
 gint cblue_server_metrics_get_active_connections(CblueServerMetrics *self);
 void cblue_server_metrics_add_in_flight(CblueServerMetrics *self, gint delta);
 gint cblue_server_metrics_get_in_flight(CblueServerMetrics *self);

@@ -13,7 +13,8 @@
 /*
  * The Prometheus metrics of CblueServer, in the text exposition format 0.0.4. Names follow
  * the seed: http_requests_total{route,status}, http_request_duration_seconds{route},
- * active_connections, websocket_connections, conversations_total{language},
+ * active_connections, websocket_connections, websocket_slow_client_closes_total,
+ * conversations_total{language},
  * messages_total{language,outcome}, pipeline_stage_duration_seconds{stage},
  * pii_redactions_total{type}, and the process_* metrics of the Prometheus client
  * libraries (RSS, CPU, file descriptors, start time).
@@ -82,6 +83,7 @@ struct _CblueServerMetrics {
 	CblueMetricsShard *shards; /* owned */
 	gint active_connections;    /* atomic */
 	gint websocket_connections; /* atomic */
+	gint websocket_slow_client_closes; /* atomic */
 	gint in_flight;		    /* atomic */
 	gint64 start_time;	    /* seconds since the epoch */
 };
@@ -232,6 +234,12 @@ gint
 cblue_server_metrics_get_websocket_connections(CblueServerMetrics *self)
 {
 	return g_atomic_int_get(&self->websocket_connections);
+}
+
+void
+cblue_server_metrics_count_websocket_slow_client_close(CblueServerMetrics *self)
+{
+	g_atomic_int_inc(&self->websocket_slow_client_closes);
 }
 
 void
@@ -420,6 +428,10 @@ cblue_server_metrics_render(CblueServerMetrics *self)
 	g_string_append_printf(out, "active_connections %d\n", cblue_server_metrics_get_active_connections(self));
 	cblue_metrics_header(out, "websocket_connections", "gauge", "Open WebSocket chat connections.");
 	g_string_append_printf(out, "websocket_connections %d\n", cblue_server_metrics_get_websocket_connections(self));
+	cblue_metrics_header(out, "websocket_slow_client_closes_total", "counter",
+			     "WebSockets closed because the client did not read its frames (websocket_max_queued).");
+	g_string_append_printf(out, "websocket_slow_client_closes_total %u\n",
+			       (guint)g_atomic_int_get(&self->websocket_slow_client_closes));
 	cblue_metrics_header(out, "inflight_messages", "gauge", "Messages being answered.");
 	g_string_append_printf(out, "inflight_messages %d\n", cblue_server_metrics_get_in_flight(self));
 	cblue_metrics_header(out, "conversations_total", "counter", "Conversations started, by language.");

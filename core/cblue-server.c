@@ -66,6 +66,7 @@
 #define CBLUE_SERVER_DEFAULT_WS_IDLE_TIMEOUT  300 /* s without a message from the client */
 #define CBLUE_SERVER_DEFAULT_WS_PING_INTERVAL 30  /* s */
 #define CBLUE_SERVER_DEFAULT_WS_MAX_PENDING   4	  /* messages being answered per connection */
+#define CBLUE_SERVER_DEFAULT_WS_MAX_QUEUED    (1024 * 1024) /* bytes waiting for a client that does not read */
 #define CBLUE_SERVER_DEFAULT_SHUTDOWN_TIMEOUT 10  /* s */
 #define CBLUE_SERVER_DEFAULT_WS_PER_THREAD    200 /* WebSockets per WebSocket thread */
 #define CBLUE_SERVER_DEFAULT_WS_THREADS_MAX   64
@@ -89,6 +90,7 @@ struct _CblueServer {
 	guint ws_idle_timeout;
 	guint ws_ping_interval;
 	guint ws_max_pending;
+	gsize ws_max_queued; /* [server] websocket_max_queued; 0: no bound */
 	guint shutdown_timeout;
 	gchar **cors_origins;	 /* owned, nullable: no cross-origin access */
 	gchar **trusted_proxies; /* owned, nullable */
@@ -482,6 +484,8 @@ cblue_server_load_config(CblueServer *self)
 	    cblue_server_config_uint(config, "ws_ping_interval", CBLUE_SERVER_DEFAULT_WS_PING_INTERVAL, 0, 3600);
 	self->ws_max_pending =
 	    cblue_server_config_uint(config, "ws_max_pending", CBLUE_SERVER_DEFAULT_WS_MAX_PENDING, 1, 1024);
+	self->ws_max_queued = cblue_server_config_uint(config, "websocket_max_queued",
+						       CBLUE_SERVER_DEFAULT_WS_MAX_QUEUED, 0, G_MAXINT32);
 	self->shutdown_timeout =
 	    cblue_server_config_uint(config, "shutdown_timeout", CBLUE_SERVER_DEFAULT_SHUTDOWN_TIMEOUT, 0, 3600);
 	self->cors_origins = cblue_config_get_strv(config, "server", "cors_origins");
@@ -853,6 +857,7 @@ typedef struct {
 	gboolean closed;
 	gboolean close_when_idle; /* the server is shutting down */
 	gboolean owns_connection; /* counted in active_connections until closed */
+	gboolean too_slow;	  /* closed for not reading (websocket_max_queued) */
 } CblueWsClient;
 
 static CblueWsClient *
@@ -918,12 +923,45 @@ cblue_ws_client_is_open(CblueWsClient *client)
 	return soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN;
 }
 
+static gboolean
+cblue_ws_client_cancel_cb(gpointer user_data)
+{
+	CblueWsClient *client = user_data;
+	g_cancellable_cancel(client->cancellable);
+	return G_SOURCE_REMOVE;
+}
+
+/* after a send: the connection closed itself when the client stopped reading (more than
+ * websocket_max_queued bytes would have waited); its answers are cancelled as when a client
+ * leaves, from the loop (the send may come from inside a provider's token callback),
+ * without waiting for the close handshake's timeout */
+static void
+cblue_ws_client_check_too_slow(CblueWsClient *client)
+{
+	CblueServer *self = client->worker->server;
+	g_autoptr(GSource) source = NULL;
+
+	if (client->too_slow || client->native == NULL || !cblue_ws_connection_get_too_slow(client->native))
+		return;
+	client->too_slow = TRUE;
+	cblue_server_metrics_count_websocket_slow_client_close(self->metrics);
+	cblue_server_log(G_LOG_LEVEL_INFO, client->request_id,
+			 "closing a WebSocket: 1008 client too slow (more than %" G_GSIZE_FORMAT
+			 " bytes waiting, %u messages, %u in progress)",
+			 self->ws_max_queued, client->n_messages, client->pending);
+	source = g_idle_source_new();
+	g_source_set_callback(source, cblue_ws_client_cancel_cb, cblue_ws_client_ref(client),
+			      (GDestroyNotify)cblue_ws_client_unref);
+	g_source_attach(source, client->worker->context);
+}
+
 static void
 cblue_ws_client_send_json(CblueWsClient *client, const gchar *json)
 {
-	if (client->native != NULL)
+	if (client->native != NULL) {
 		cblue_ws_connection_send_text(client->native, json, strlen(json));
-	else if (soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+		cblue_ws_client_check_too_slow(client);
+	} else if (soup_websocket_connection_get_state(client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
 		soup_websocket_connection_send_text(client->conn, json);
 }
 
@@ -1034,10 +1072,12 @@ cblue_ws_token_cb(CblueMessage *message, const gchar *text, gpointer user_data)
 	g_string_append(json, "{\"type\":\"token\",\"text\":");
 	cblue_json_append_string(json, text);
 	g_string_append_c(json, '}');
-	if (client->native != NULL)
+	if (client->native != NULL) {
 		cblue_ws_connection_send_text(client->native, json->str, json->len);
-	else
+		cblue_ws_client_check_too_slow(client);
+	} else {
 		cblue_ws_client_send_json(client, json->str);
+	}
 }
 
 static void
@@ -1148,6 +1188,8 @@ cblue_ws_closed_cb(SoupWebsocketConnection *conn, gpointer user_data)
 
 	if (client->closed)
 		return;
+	/* the bound may have been reached by the connection's own pings */
+	cblue_ws_client_check_too_slow(client);
 	client->closed = TRUE;
 	g_cancellable_cancel(client->cancellable);
 	if (client->counted) {
@@ -1264,6 +1306,7 @@ cblue_server_ws_adopt_cb(gpointer user_data)
 		    worker->epoll, handoff->socket, handoff->stream,
 		    (guint64)self->ws_max_message * CBLUE_SERVER_WS_HARD_LIMIT_FACTOR, self->ws_ping_interval, &callbacks,
 		    client);
+		cblue_ws_connection_set_max_queued(client->native, self->ws_max_queued);
 	} else {
 		/* created here, so that its sources are attached to this thread's context */
 		client->conn = soup_websocket_connection_new(handoff->stream, handoff->uri,

@@ -32,6 +32,7 @@ typedef enum {
 #define CBLUE_WS_CLOSE_NO_STATUS      1005
 #define CBLUE_WS_CLOSE_ABNORMAL	      1006
 #define CBLUE_WS_CLOSE_BAD_DATA	      1007
+#define CBLUE_WS_CLOSE_POLICY_VIOLATION 1008
 #define CBLUE_WS_CLOSE_TOO_BIG	      1009
 
 typedef struct {
@@ -74,6 +75,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueWsConnection, cblue_ws_connection_unref)
 CblueWsState cblue_ws_connection_get_state(CblueWsConnection *conn);
 /* the code of the peer's close frame, 1005 if it had none, 1006 if none came; 0 while open */
 gushort cblue_ws_connection_get_close_code(CblueWsConnection *conn);
+/*
+ * At most @max_queued bytes (0: no bound) wait for a peer that does not read: a frame that
+ * would queue more closes the connection with 1008 "client too slow", and what was queued
+ * (past the frame partly on the wire) is dropped. The close frame itself may pass the bound.
+ */
+void cblue_ws_connection_set_max_queued(CblueWsConnection *conn, gsize max_queued);
+/* TRUE once the bound above closed the connection */
+gboolean cblue_ws_connection_get_too_slow(CblueWsConnection *conn);
+/* bytes waiting for the socket */
+gsize cblue_ws_connection_get_queued(CblueWsConnection *conn);
 /* one frame, in order after those sent before; nothing once closing */
 void cblue_ws_connection_send_text(CblueWsConnection *conn, const gchar *text, gsize len);
 /* sends a close frame; the socket is closed when the peer answers, or after a timeout */

@@ -17,7 +17,8 @@
  * handled in place, and only the bytes of an incomplete frame are kept, in the
  * connection's own buffer (idle connections hold no buffer). Output: a frame is one
  * sendmsg() (header and payload); what the socket does not take waits, in order, in the
- * connection's queue, and EPOLLOUT is watched until it is written.
+ * connection's queue, and EPOLLOUT is watched until it is written. The queue is bounded
+ * (max_queued): a peer that does not read is closed with 1008 instead of growing it.
  *
  * Nothing here calls the owner back from a send or a close: the callbacks come from the
  * dispatcher only (a failed write shuts the socket down, and the reader sees it).
@@ -62,6 +63,10 @@ struct _CblueWsConnection {
 	guint8 message_type;
 	GByteArray *out; /* owned, nullable: bytes the socket did not take yet */
 	gsize out_offset;
+	gsize out_partial; /* the first bytes of out: the rest of a frame partly sent; whole
+			    * frames follow */
+	gsize max_queued;  /* 0: no bound */
+	gboolean too_slow; /* closed for going past max_queued */
 };
 
 /* frames */
@@ -176,6 +181,7 @@ cblue_ws_connection_write_failed(CblueWsConnection *conn)
 	if (conn->out != NULL) {
 		g_byte_array_set_size(conn->out, 0);
 		conn->out_offset = 0;
+		conn->out_partial = 0;
 	}
 	/* the reader sees the end of the stream, from the dispatcher */
 	shutdown(conn->fd, SHUT_RDWR);
@@ -216,10 +222,10 @@ cblue_ws_connection_flush(CblueWsConnection *conn)
 		}
 		conn->out_offset += n;
 	}
-	if (conn->out != NULL) {
-		g_byte_array_set_size(conn->out, 0);
-		conn->out_offset = 0;
-	}
+	/* freed, not kept: a queue is rare, and may have grown to max_queued */
+	g_clear_pointer(&conn->out, g_byte_array_unref);
+	conn->out_offset = 0;
+	conn->out_partial = 0;
 	cblue_epoll_watch_modify(conn->epoll, &conn->watch, EPOLLIN);
 	cblue_ws_connection_flushed(conn);
 }
@@ -230,6 +236,60 @@ cblue_ws_connection_queue(CblueWsConnection *conn, const guint8 *data, gsize len
 	if (conn->out == NULL)
 		conn->out = g_byte_array_new();
 	g_byte_array_append(conn->out, data, len);
+}
+
+static gsize
+cblue_ws_connection_queued(CblueWsConnection *conn)
+{
+	return conn->out != NULL ? conn->out->len - conn->out_offset : 0;
+}
+
+/* the end, in out, of the frame the socket has taken part of (out_offset if none): the
+ * bytes that must still go for the peer to read whole frames */
+static gsize
+cblue_ws_connection_frame_in_progress_end(CblueWsConnection *conn)
+{
+	gsize pos = conn->out_partial;
+
+	if (conn->out_offset < pos)
+		return pos;
+	while (pos < conn->out->len) {
+		CblueWsFrameHeader header;
+		gsize end;
+
+		/* our own frames, queued whole: the header is there */
+		if (!cblue_ws_frame_header_parse(conn->out->data + pos, conn->out->len - pos, &header))
+			break;
+		end = pos + header.header_len + header.payload_len;
+		if (conn->out_offset <= pos)
+			return pos;
+		if (conn->out_offset < end)
+			return end;
+		pos = end;
+	}
+	return conn->out_offset;
+}
+
+static void cblue_ws_connection_start_closing(CblueWsConnection *conn, gushort code, const gchar *reason,
+					      gboolean failed);
+
+/* the peer does not read: what waits is dropped (but the end of a frame partly sent,
+ * so that the close frame follows whole frames), and the connection fails with 1008 */
+static void
+cblue_ws_connection_overflow(CblueWsConnection *conn)
+{
+	gsize keep = cblue_ws_connection_frame_in_progress_end(conn);
+
+	conn->too_slow = TRUE;
+	if (keep > conn->out_offset) {
+		g_byte_array_set_size(conn->out, keep);
+	} else {
+		/* on a frame boundary: the close frame is sent as if nothing waited */
+		g_clear_pointer(&conn->out, g_byte_array_unref);
+		conn->out_offset = 0;
+		conn->out_partial = 0;
+	}
+	cblue_ws_connection_start_closing(conn, CBLUE_WS_CLOSE_POLICY_VIOLATION, "client too slow", TRUE);
 }
 
 static void
@@ -243,8 +303,13 @@ cblue_ws_connection_send_frame(CblueWsConnection *conn, guint8 opcode, const gui
 
 	if (conn->state == CBLUE_WS_STATE_CLOSED || conn->write_broken)
 		return;
-	/* behind what is queued already: in order */
+	/* behind what is queued already: in order, and within the bound (but our close frame) */
 	if (cblue_ws_connection_out_pending(conn)) {
+		if (conn->max_queued > 0 && opcode != CBLUE_WS_OP_CLOSE &&
+		    cblue_ws_connection_queued(conn) + header_len + len > conn->max_queued) {
+			cblue_ws_connection_overflow(conn);
+			return;
+		}
 		cblue_ws_connection_queue(conn, header, header_len);
 		cblue_ws_connection_queue(conn, payload, len);
 		return;
@@ -261,6 +326,8 @@ cblue_ws_connection_send_frame(CblueWsConnection *conn, guint8 opcode, const gui
 	}
 	if ((gsize)n == header_len + len)
 		return;
+	/* the queue was empty: one frame always waits, whatever its size */
+	conn->out_partial = n > 0 ? header_len + len - n : 0;
 	if ((gsize)n < header_len) {
 		cblue_ws_connection_queue(conn, header + n, header_len - n);
 		cblue_ws_connection_queue(conn, payload, len);
@@ -675,6 +742,24 @@ gushort
 cblue_ws_connection_get_close_code(CblueWsConnection *conn)
 {
 	return conn->close_code;
+}
+
+void
+cblue_ws_connection_set_max_queued(CblueWsConnection *conn, gsize max_queued)
+{
+	conn->max_queued = max_queued;
+}
+
+gboolean
+cblue_ws_connection_get_too_slow(CblueWsConnection *conn)
+{
+	return conn->too_slow;
+}
+
+gsize
+cblue_ws_connection_get_queued(CblueWsConnection *conn)
+{
+	return cblue_ws_connection_queued(conn);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -56,13 +57,11 @@ closed_cb(CblueWsConnection *conn, gpointer user_data)
 static const CblueWsCallbacks callbacks = {message_cb, pong_cb, closed_cb};
 
 static void
-fixture_start(Fixture *fx, guint64 max_payload, guint ping_interval)
+fixture_start_fds(Fixture *fx, gint fds[2], guint64 max_payload, guint ping_interval)
 {
-	gint fds[2];
 	g_autoptr(GSocket) socket = NULL;
 	g_autoptr(GError) error = NULL;
 
-	g_assert_cmpint(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), ==, 0);
 	socket = g_socket_new_from_fd(fds[0], &error);
 	g_assert_no_error(error);
 	fx->peer = fds[1];
@@ -74,6 +73,39 @@ fixture_start(Fixture *fx, guint64 max_payload, guint ping_interval)
 	fx->messages = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
 	fx->types = g_array_new(FALSE, FALSE, sizeof(gint));
 	fx->conn = cblue_ws_connection_new(fx->epoll, socket, NULL, max_payload, ping_interval, &callbacks, fx);
+}
+
+static void
+fixture_start(Fixture *fx, guint64 max_payload, guint ping_interval)
+{
+	gint fds[2];
+
+	g_assert_cmpint(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), ==, 0);
+	fixture_start_fds(fx, fds, max_payload, ping_interval);
+}
+
+/* over TCP on 127.0.0.1, whose sends stop anywhere in a frame; the peer receives into
+ * @peer_rcvbuf bytes */
+static void
+fixture_start_tcp(Fixture *fx, gint peer_rcvbuf)
+{
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t addr_len = sizeof(addr);
+	gint listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	gint fds[2];
+
+	g_assert_cmpint(listener, >=, 0);
+	g_assert_cmpint(bind(listener, (struct sockaddr *)&addr, sizeof(addr)), ==, 0);
+	g_assert_cmpint(listen(listener, 1), ==, 0);
+	g_assert_cmpint(getsockname(listener, (struct sockaddr *)&addr, &addr_len), ==, 0);
+	fds[1] = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	/* before connect(): the window is set at the handshake */
+	setsockopt(fds[1], SOL_SOCKET, SO_RCVBUF, &peer_rcvbuf, sizeof(peer_rcvbuf));
+	g_assert_cmpint(connect(fds[1], (struct sockaddr *)&addr, sizeof(addr)), ==, 0);
+	fds[0] = accept4(listener, NULL, NULL, SOCK_CLOEXEC);
+	g_assert_cmpint(fds[0], >=, 0);
+	close(listener);
+	fixture_start_fds(fx, fds, 16, 0);
 }
 
 /* runs what is ready, a few times: data written on one end is on the other at once */
@@ -467,6 +499,76 @@ test_output_queue(void)
 	fixture_stop(&fx);
 }
 
+/* a peer that does not read: once a frame would queue more than max_queued bytes, what
+ * waits is dropped and the connection is closed with 1008; the peer still reads whole
+ * frames, in order, then the close frame and the end */
+static void
+test_slow_peer(void)
+{
+	Fixture fx = {0};
+	g_autoptr(GByteArray) received = g_byte_array_new();
+	g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func(g_free);
+	g_autofree gchar *filler = g_strnfill(3000, 'x');
+	gint small = 4096;
+	gsize max_queued = 16384, pos = 0;
+	guint8 buf[1001];
+	CblueWsFrameHeader header;
+	guint i, got = 0;
+
+	fixture_start_tcp(&fx, small);
+	setsockopt(fx.server_fd, SOL_SOCKET, SO_SNDBUF, &small, sizeof(small));
+	fixture_run(&fx);
+	cblue_ws_connection_set_max_queued(fx.conn, max_queued);
+	/* short frames and long ones; once some wait, the peer reads a few odd-sized pieces, so
+	 * that the socket takes part of a queued frame */
+	for (i = 0; i < 100000 && cblue_ws_connection_get_state(fx.conn) == CBLUE_WS_STATE_OPEN; i++) {
+		gchar *text = g_strdup_printf("{\"type\":\"token\",\"text\":\"%u%s\"}", i, i % 7 == 3 ? filler : "");
+		g_ptr_array_add(sent, text);
+		cblue_ws_connection_send_text(fx.conn, text, strlen(text));
+		g_assert_cmpuint(cblue_ws_connection_get_queued(fx.conn), <=, max_queued + 3200);
+		if (received->len == 0 && cblue_ws_connection_get_queued(fx.conn) > max_queued * 3 / 4) {
+			while (received->len < 3000) {
+				gssize n = peer_read(&fx, buf, sizeof(buf));
+				g_assert_cmpint(n, >, 0);
+				g_byte_array_append(received, buf, n);
+			}
+			fixture_run(&fx);
+		}
+	}
+	g_assert_cmpint(cblue_ws_connection_get_state(fx.conn), ==, CBLUE_WS_STATE_CLOSING);
+	g_assert_true(cblue_ws_connection_get_too_slow(fx.conn));
+	g_assert_false(fx.closed);
+	/* nothing is queued once closing: the rest of a frame partly sent, and the close frame */
+	cblue_ws_connection_send_text(fx.conn, filler, strlen(filler));
+	g_assert_cmpuint(cblue_ws_connection_get_queued(fx.conn), <=, 3200 + 2 + 17);
+
+	/* the server shuts its side down after its close frame */
+	for (;;) {
+		gssize n = peer_read(&fx, buf, sizeof(buf));
+		if (n == 0)
+			break;
+		g_byte_array_append(received, buf, n);
+	}
+	/* whole frames, the first ones sent, in order; then 1008 */
+	for (;; got++) {
+		g_assert_true(cblue_ws_frame_header_parse(received->data + pos, received->len - pos, &header));
+		g_assert_cmpuint(received->len - pos, >=, header.header_len + header.payload_len);
+		pos += header.header_len;
+		if (header.opcode == 0x8)
+			break;
+		g_assert_cmpuint(header.opcode, ==, 0x1);
+		g_assert_cmpuint(got, <, sent->len - 1);
+		g_assert_cmpmem(received->data + pos, header.payload_len, sent->pdata[got], strlen(sent->pdata[got]));
+		pos += header.payload_len;
+	}
+	g_assert_cmpmem(received->data + pos, header.payload_len, "\x03\xf0" "client too slow", 17);
+	g_assert_cmpuint(pos + header.payload_len, ==, received->len);
+	shutdown(fx.peer, SHUT_WR);
+	fixture_run(&fx);
+	g_assert_true(fx.closed);
+	fixture_stop(&fx);
+}
+
 /* the server pings every ping_interval; a pong from the client is reported */
 static void
 test_pings(void)
@@ -619,6 +721,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/ws-connection/nul-in-text", test_nul_in_text);
 	g_test_add_func("/cblue/ws-connection/close-handshake", test_close_handshake);
 	g_test_add_func("/cblue/ws-connection/output-queue", test_output_queue);
+	g_test_add_func("/cblue/ws-connection/slow-peer", test_slow_peer);
 	g_test_add_func("/cblue/ws-connection/pings", test_pings);
 	g_test_add_func("/cblue/epoll/fairness", test_epoll_fairness);
 	return g_test_run();
