@@ -26,6 +26,7 @@ static const gchar *const cblue_redact_builtin_rules[] = {
     "ipv6",
     "email",
     "line-id",
+    "line-id-handle", /* `@name` near a LINE word */
     "wechat-id",
     NULL,
 };

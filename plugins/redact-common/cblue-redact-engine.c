@@ -88,6 +88,9 @@ struct _CblueRedactScan {
 	const gchar *text;
 	gsize len;
 	GPtrArray *spans; /* owned until returned, nullable */
+	/* the spans by bounds, once there are many: the same-bounds test stays O(1) on a long
+	 * text full of values (a log line) */
+	GHashTable *span_bounds; /* owned, nullable; keys: the spans of @spans */
 	const CblueRedactRule *rule;
 	const CblueRedactKind *kind; /* the kind being emitted */
 	/* which word lists occur in the text at all (bits), found in one pass the first time
@@ -586,6 +589,55 @@ cblue_redact_context_after(CblueRedactScan *scan, const CblueRedactWords *words,
 	return G_MAXSIZE;
 }
 
+#define CBLUE_REDACT_SPANS_SCANNED 16
+
+static guint
+cblue_redact_span_hash(gconstpointer key)
+{
+	const CblueSpan *span = key;
+	return (guint)(span->start * 2654435761u) ^ (guint)span->end;
+}
+
+static gboolean
+cblue_redact_span_equal(gconstpointer a, gconstpointer b)
+{
+	const CblueSpan *x = a, *y = b;
+	return x->start == y->start && x->end == y->end;
+}
+
+/* whether a span with these bounds was emitted already: a scan of the few spans of a
+ * message, a hash set past CBLUE_REDACT_SPANS_SCANNED */
+static gboolean
+cblue_redact_has_span(CblueRedactScan *scan, gsize start, gsize end)
+{
+	CblueSpan probe = {start, end, NULL};
+
+	if (scan->spans == NULL)
+		return FALSE;
+	if (scan->span_bounds != NULL)
+		return g_hash_table_contains(scan->span_bounds, &probe);
+	for (guint i = 0; i < scan->spans->len; i++) {
+		if (cblue_redact_span_equal(g_ptr_array_index(scan->spans, i), &probe))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static void
+cblue_redact_add_span(CblueRedactScan *scan, CblueSpan *span)
+{
+	if (scan->spans == NULL)
+		scan->spans = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
+	g_ptr_array_add(scan->spans, span);
+	if (scan->span_bounds == NULL && scan->spans->len > CBLUE_REDACT_SPANS_SCANNED) {
+		scan->span_bounds = g_hash_table_new(cblue_redact_span_hash, cblue_redact_span_equal);
+		for (guint i = 0; i + 1 < scan->spans->len; i++)
+			g_hash_table_add(scan->span_bounds, g_ptr_array_index(scan->spans, i));
+	}
+	if (scan->span_bounds != NULL)
+		g_hash_table_add(scan->span_bounds, span);
+}
+
 /* adds a span of the current kind once its context agrees: a context word is required
  * when @need_context, and a negative word (order number, version…) closer to the value
  * than any context word rejects it. Rules and kinds run in order of preference, so a span
@@ -596,13 +648,8 @@ cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_c
 	const CblueRedactKind *kind = scan->kind;
 	gsize positive = G_MAXSIZE;
 
-	if (start >= end)
+	if (start >= end || cblue_redact_has_span(scan, start, end))
 		return;
-	for (guint i = 0; scan->spans != NULL && i < scan->spans->len; i++) {
-		const CblueSpan *span = g_ptr_array_index(scan->spans, i);
-		if (span->start == start && span->end == end)
-			return;
-	}
 	if (need_context) {
 		if (kind->context == NULL || !cblue_redact_words_in_text(scan, kind->context))
 			return;
@@ -627,9 +674,7 @@ cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_c
 		if (negative != G_MAXSIZE && negative < positive)
 			return;
 	}
-	if (scan->spans == NULL)
-		scan->spans = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_span_free);
-	g_ptr_array_add(scan->spans, cblue_span_new(start, end, kind->label));
+	cblue_redact_add_span(scan, cblue_span_new(start, end, kind->label));
 }
 
 static void
@@ -739,8 +784,8 @@ cblue_redact_group_set(const PCRE2_SIZE *ov, guint32 g)
 
 /*
  * LINE / WeChat ids follow a keyword. An unambiguous keyword (ไลน์, 微信号, `line id`) is
- * enough; a common word (`line`, `wechat`) needs a `:` — or, for WeChat, an id that has a
- * digit, `_` or `-` — and `wx`/`vx` always need the `:`.
+ * enough; a common word (`line`, `wechat`, `wx`, `vx`) needs a `:` — or, for WeChat, an id
+ * that has a digit, `_` or `-` (and for `wx`/`vx` starts with a letter).
  */
 static gsize
 cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
@@ -766,7 +811,9 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 		non_alpha = non_alpha || !g_ascii_isalpha(text[i]);
 	if (weak) {
 		gboolean short_kw = kw_end - kw_start == 2; /* wx, vx */
-		if (short_kw && !colon)
+		/* `加我vx wang_l88`: without the `:`, only an id that starts with a letter, as
+		 * WeChat ids do, and has a digit, `_` or `-` */
+		if (short_kw && !colon && !(g_ascii_isalpha(text[start]) && non_alpha))
 			return ov[1];
 		gboolean wechat = g_strcmp0(scan->kind->label, "WECHAT_ID") == 0;
 		if (!colon && !(wechat && (has_sep || non_alpha)))
@@ -920,7 +967,7 @@ cblue_redact_window_th_id(const CblueRedactGroups *groups, const gchar *text, gu
 		return FALSE;
 	if (first != last && !((cblue_redact_groups_sizes_are(groups, first, last, sizes, 5) ||
 				cblue_redact_groups_sizes_are(groups, first, last, sizes_short, 4)) &&
-			       cblue_redact_groups_same_sep(groups, first, last, " -")))
+			       cblue_redact_groups_same_sep(groups, first, last, " -.")))
 		return FALSE;
 	return cblue_redact_th_id_valid(digits, n);
 }
@@ -1014,6 +1061,23 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 	return 0;
 }
 
+/* `INV/0812345678`, `SO/…`: the tail of a code; but after an e-mail address the slash
+ * separates two values, `somsak@gmail.com/0812345678`. Looks back a bounded distance. */
+static gboolean
+cblue_redact_is_code_tail(const gchar *text, gsize start)
+{
+	if (start < 2 || text[start - 1] != '/' || !g_ascii_isalpha(text[start - 2]))
+		return FALSE;
+	for (gsize i = start - 1; i > 0 && start - i < 256; i--) {
+		gchar c = text[i - 1];
+		if (c == '@')
+			return FALSE;
+		if (!g_ascii_isalnum(c) && strchr("._%+-", c) == NULL)
+			break;
+	}
+	return TRUE;
+}
+
 /* a number in groups, parsed once and offered to every kind (Thai ID, card, phone, bank
  * account), in order of preference */
 static gsize
@@ -1022,7 +1086,8 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	CblueRedactGroups groups;
 	gsize last_end = 0;
 
-	if (!cblue_redact_groups_parse(&groups, scan->text, ov[0], ov[1]))
+	if (cblue_redact_is_code_tail(scan->text, ov[0]) ||
+	    !cblue_redact_groups_parse(&groups, scan->text, ov[0], ov[1]))
 		return ov[1];
 	for (guint i = 0; i < rule->kinds->len; i++) {
 		scan->kind = g_ptr_array_index(rule->kinds, i);
@@ -1040,10 +1105,10 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 
 /* digits in groups, e.g. `081-234-5678`, `(02) 123 4567`, `+66 81 234 5678`, `4111 1111
  * 1111 1111`; not glued to letters or to a longer number, nor the tail of a code such as
- * `SO-0812345678` or `INV/0812345678` (but `Tel.0812345678` is a phone, and so is the second
- * number of `081-234-5678/089-876-5432`) */
+ * `SO-0812345678` (nor `INV/0812345678`: cblue_redact_is_code_tail()); but `Tel.0812345678`
+ * is a phone, and so is the second number of `081-234-5678/089-876-5432` */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
-	"(?<![0-9A-Za-z_])(?<![0-9A-Za-z]-)(?<![A-Za-z]/)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"          \
+	"(?<![0-9A-Za-z_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                       \
 	"(?:[0-9]|[ .\\-()]{1,3}(?=[0-9])){5,48}"                                                               \
 	"(?![0-9A-Za-z_])"
 
@@ -1093,6 +1158,8 @@ static const gchar *const cblue_redact_version_words[] = {
     "version", "ver$", "firmware", "fw$", "build", "release", "rev$", "เวอร์ชัน", "เวอร์ชั่น", "รุ่น", "版本", "固件",
     NULL,
 };
+
+static const gchar *const cblue_redact_line_words[] = {"line", "ไลน์", NULL};
 
 static const gchar *const cblue_redact_passport_words[] = {
     "passport", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "护照", "護照", "旅行证件", NULL,
@@ -1157,6 +1224,14 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "\\s*+(?<sep>[:=]|คือ|ได้ที่|มาที่|ที่|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
+    /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
+     * `@banrak.solar คือไลน์ร้าน`, `ไลน์ร้าน @shop_99`; not an e-mail address, not `@4500`
+     * (a unit price), and a sentence's full stop is not part of it */
+    {"line-id-handle", "LINE_ID",
+     "(?<![A-Za-z0-9._%+\\-@])@(?=[0-9._\\-]{0,19}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._\\-]{1,18}[A-Za-z0-9_]"
+     "(?![A-Za-z0-9_@\\-]|\\.[A-Za-z0-9])",
+     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
+     cblue_redact_line_words, TRUE, NULL},
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
@@ -1833,5 +1908,6 @@ cblue_redact_engine_find(CblueRedactEngine *self, const gchar *text)
 		cblue_redact_run_rule(&scan, rule, (gsize)at > rule->lookback ? cblue_redact_snap_back(text, (gsize)at - rule->lookback) : 0,
 				      scan.len);
 	}
+	g_clear_pointer(&scan.span_bounds, g_hash_table_unref);
 	return scan.spans;
 }

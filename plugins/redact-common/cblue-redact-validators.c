@@ -189,6 +189,9 @@ cblue_redact_phone_classify_international(const gchar *d, gsize n)
 			return CBLUE_REDACT_PHONE_CN_MOBILE;
 		if (nn >= 9 && nn <= 11 && nat[0] >= '2' && nat[0] <= '9')
 			return CBLUE_REDACT_PHONE_CN_LANDLINE;
+		/* Beijing, the one area code that starts with 1: +86 10 xxxx xxxx */
+		if (nn == 10 && nat[0] == '1' && nat[1] == '0')
+			return CBLUE_REDACT_PHONE_CN_LANDLINE;
 		return CBLUE_REDACT_PHONE_NONE;
 	}
 	if (n >= 8 && n <= 15 && d[0] != '0')

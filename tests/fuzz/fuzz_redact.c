@@ -21,7 +21,7 @@ static void
 fuzz_init(void)
 {
 	const gchar *const names[] = {"email", "phone", "th-id", "cn-id", "card", "ipv4", "ipv6",
-				      "bank-account", "passport", "line-id", "wechat-id", NULL};
+				      "bank-account", "passport", "line-id", "line-id-handle", "wechat-id", NULL};
 	const gchar *const context[] = {"member", "สมาชิก", NULL};
 	const CblueRedactRuleSpec evil[] = {
 	    {"nested", "EVIL_A", "(a+)+$", CBLUE_REDACT_VALIDATOR_NONE, NULL, 0, FALSE},

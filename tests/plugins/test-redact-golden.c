@@ -10,7 +10,9 @@
  * tests/data/redact.tests (or the file named by the first argument, e.g.
  * redact-fresh.tests), one GTest case per line (as json-glib does with its test data):
  * every redact-* plugin of the build tree is loaded as the daemon would load it, with two
- * custom rules, and each input must come out exactly as expected.
+ * custom rules, and each input must come out exactly as expected. The cases of a
+ * `known-miss` category (held-out values no general rule catches yet) are reported as TODO
+ * while they leak, and pass once they come out right; bench/redact-quality.py counts them.
  */
 
 #define GOLDEN_CONFIG                                                                                         \
@@ -28,6 +30,7 @@ typedef struct {
 	gchar *input; /* owned */
 	gchar *expected; /* owned */
 	guint line;
+	gboolean known_miss;
 } GoldenCase;
 
 static GPtrArray *redactors;
@@ -47,6 +50,10 @@ test_golden_case(gconstpointer data)
 	const GoldenCase *c = data;
 	g_autofree gchar *output = cblue_redact_text_full(redactors, c->input, NULL, NULL, NULL);
 	g_test_message("%s:%u: %s", c->file, c->line, c->input);
+	if (c->known_miss && g_strcmp0(output, c->expected) != 0) {
+		g_test_incomplete("a known miss");
+		return;
+	}
 	g_assert_cmpstr(output, ==, c->expected);
 }
 
@@ -108,6 +115,7 @@ main(int argc, char **argv)
 		c = g_new0(GoldenCase, 1);
 		c->file = file;
 		c->line = i + 1;
+		c->known_miss = g_str_has_prefix(category, "known-miss");
 		c->input = g_strndup(line, sep - line);
 		c->expected = g_strdup(sep + strlen(" ⇒ "));
 		if (g_strcmp0(c->expected, "=") == 0) {

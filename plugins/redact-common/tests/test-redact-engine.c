@@ -107,6 +107,53 @@ test_engine_phone_windows(void)
 }
 
 static void
+test_engine_boundaries(void)
+{
+	g_autoptr(CblueRedactEngine) engine =
+	    engine_with_builtins("phone", "th-id", "email", "line-id", "line-id-handle", "wechat-id", NULL);
+	g_autofree gchar *code = spans_string(engine, "INV/0812345678 www.shop.com/0898765432");
+	g_autofree gchar *list = spans_string(engine, "a.b@x.co/0812345678");
+	g_autofree gchar *vx = spans_string(engine, "vx wang_l88, wx abcdef, vx 123456_7");
+	g_autofree gchar *handle = spans_string(engine, "@banrak.solar on LINE, a@b.co line, ไลน์ร้าน @shop_99.");
+	g_autofree gchar *no_handle = spans_string(engine, "follow @shop_99 on IG");
+	g_autofree gchar *price = spans_string(engine, "แผงละ @4500 สั่งทางไลน์");
+	g_autofree gchar *dots = spans_string(engine, "id 1.1037.02071.62.5, 1.1037.02071.62.4");
+	g_autofree gchar *beijing = spans_string(engine, "+86 10 6552 9988, +86 10 123");
+
+	/* after a code the slash joins, after an e-mail address it separates */
+	g_assert_cmpstr(code, ==, "");
+	g_assert_cmpstr(list, ==, "EMAIL:0-8;PHONE:9-19");
+	/* wx/vx without a colon: an id that starts with a letter and has a digit, `_` or `-` */
+	g_assert_cmpstr(vx, ==, "WECHAT_ID:3-11");
+	/* an @ id near a LINE word, before or after it; not an e-mail address, not a price, not
+	 * an @ id without a LINE word */
+	g_assert_cmpstr(handle, ==, "LINE_ID:0-13;EMAIL:23-29;LINE_ID:61-69");
+	g_assert_cmpstr(no_handle, ==, "");
+	g_assert_cmpstr(price, ==, "");
+	/* dots separate the groups of a Thai ID as dashes do; the check digit still decides */
+	g_assert_cmpstr(dots, ==, "TH_ID:3-20");
+	g_assert_cmpstr(beijing, ==, "PHONE:0-16");
+}
+
+/* a text with many values (a log line): each value once, whichever path finds the ties */
+static void
+test_engine_many_spans(void)
+{
+	g_autoptr(CblueRedactEngine) engine = engine_with_builtins("phone", "bank-account", NULL);
+	g_autoptr(GString) text = g_string_new("บัญชี");
+	g_autoptr(GPtrArray) spans = NULL;
+
+	for (guint i = 0; i < 40; i++)
+		g_string_append_printf(text, " 08123456%02u", i);
+	spans = cblue_redact_engine_find(engine, text->str);
+	/* each number is a phone and, near บัญชี, an account too: the phone wins the tie */
+	g_assert_nonnull(spans);
+	g_assert_cmpuint(spans->len, ==, 40);
+	for (guint i = 0; i < spans->len; i++)
+		g_assert_cmpstr(((CblueSpan *)g_ptr_array_index(spans, i))->label, ==, "PHONE");
+}
+
+static void
 test_engine_context(void)
 {
 	g_autoptr(CblueRedactEngine) engine = engine_with_builtins("bank-account", "passport", "th-id", NULL);
@@ -351,6 +398,8 @@ main(int argc, char **argv)
 	g_log_set_writer_func(test_log_writer, NULL, NULL);
 	g_test_add_func("/cblue/redact/engine/builtins", test_engine_builtins);
 	g_test_add_func("/cblue/redact/engine/phone-windows", test_engine_phone_windows);
+	g_test_add_func("/cblue/redact/engine/boundaries", test_engine_boundaries);
+	g_test_add_func("/cblue/redact/engine/many-spans", test_engine_many_spans);
 	g_test_add_func("/cblue/redact/engine/context", test_engine_context);
 	g_test_add_func("/cblue/redact/engine/invalid-utf8", test_engine_invalid_utf8);
 	g_test_add_func("/cblue/redact/engine/custom-rules", test_engine_custom_rules);
