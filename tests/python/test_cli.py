@@ -185,18 +185,24 @@ def test_plugins_lists_the_embedded_default(cli):
 
 
 # recorded with the default decision model and answer threshold (docs/quality.md): top-1 and
-# out-of-scope F1
+# out-of-scope F1. eval-fresh.tsv was held out until it was first measured (the defaults were
+# never calibrated on it); its figures here are those after the synonym fixes it led to.
 RECORDED = {
     "eval-bundled.tsv": {"en": (0.974, 0.957), "th": (1.000, 0.960), "zh": (0.987, 1.000)},
-    "eval-dev.tsv": {"en": (0.933, 0.889), "th": (1.000, 0.903), "zh": (1.000, 0.897)},
+    "eval-dev.tsv": {"en": (0.967, 0.889), "th": (1.000, 0.903), "zh": (1.000, 0.897)},
+    "eval-fresh.tsv": {"en": (0.875, 0.649), "th": (0.750, 0.542), "zh": (0.925, 0.769)},
 }
+
+# issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
+# and not yet by the held-out one (docs/quality.md)
+MIN_TOP1 = {"eval-bundled.tsv": "0.90", "eval-dev.tsv": "0.90", "eval-fresh.tsv": "0"}
 
 
 @pytest.mark.parametrize("name", sorted(RECORDED))
 def test_eval_labelled_sets_do_not_regress(cli, name):
-    """The quality bar of issue #2 (top-1 >= 0.90 per language) and no language more than two
-    points below its recorded top-1 or out-of-scope F1."""
-    proc = cli.run("eval", "--json", "--min-top1", "0.90", os.path.join(DATADIR, name))
+    """The quality bar of issue #2 where the set meets it (MIN_TOP1) and no language more than
+    two points below its recorded top-1 or out-of-scope F1."""
+    proc = cli.run("eval", "--json", "--min-top1", MIN_TOP1[name], os.path.join(DATADIR, name))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
     for lang, (top1, oos_f1) in RECORDED[name].items():
