@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <datrie/trie.h>
 #include <gio/gio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -737,6 +738,53 @@ cblue_zh_lexicon_match(GHashTable *lexicon, const gchar *p, const gchar *end)
 	return NULL;
 }
 
+/* Chinese particles that ICU keeps on the word before them (提了, 赚得, 好吗). Sentence-final
+ * ones end no word but those listed below, and are split after any word; aspect and
+ * structural ones only after one character (做了, 剩的, 赚得), since after two or more they
+ * often end a word of ICU's dictionary (意味着, 受不了). 地 is not split: after a character
+ * it mostly ends a noun (本地, 盆地, 殖民地), and ICU already splits adverbial 地 (认真地). */
+static const gchar *const cblue_zh_final_particles[] = { "吗", "呢", "吧", "啊", "呀", "嘛", "哦" };
+static const gchar *const cblue_zh_aspect_particles[] = { "了", "的", "得", "过", "着" };
+
+/* words that end in one of those characters and are words, not a word and a particle */
+static const gchar *const cblue_zh_particle_words[] = {
+	"为了", "除了", "罢了", "算了", "极了", "得了", "目的", "有的", "别的", "似的", "获得", "取得",
+	"值得", "觉得", "记得", "懂得", "使得", "免得", "显得", "变得", "赢得", "晓得", "难得", "舍得",
+	"省得", "博得", "心得", "所得", "非得", "只得", "总得", "不得", "懒得", "求得", "习得", "应得",
+	"通过", "经过", "超过", "不过", "难过", "度过", "错过", "路过", "越过", "透过", "穿过", "放过",
+	"胜过", "闪过", "跳过", "掠过", "悔过", "改过", "记过", "功过", "罪过", "接着", "随着", "沿着",
+	"顺着", "朝着", "为着", "照着", "本着", "向着", "睡着", "穿着", "衣着", "执着", "沉着", "附着",
+	"酒吧", "网吧", "贴吧", "喇嘛", "干嘛", "干吗", "哎呀",
+};
+
+static gboolean
+cblue_str_in(const gchar *const *list, gsize n, const gchar *start, gsize len)
+{
+	for (gsize i = 0; i < n; i++) {
+		if (strlen(list[i]) == len && memcmp(list[i], start, len) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* the length of the particle to split off the end of ICU's word [@start, @end), or 0 */
+static gsize
+cblue_zh_particle_suffix(const gchar *start, const gchar *end)
+{
+	const gchar *last = g_utf8_prev_char(end);
+	gboolean one_before = last > start && g_utf8_prev_char(last) == start;
+
+	if (last == start)
+		return 0;
+	if (!cblue_str_in(cblue_zh_final_particles, G_N_ELEMENTS(cblue_zh_final_particles), last, end - last) &&
+	    !(one_before &&
+	      cblue_str_in(cblue_zh_aspect_particles, G_N_ELEMENTS(cblue_zh_aspect_particles), last, end - last)))
+		return 0;
+	if (cblue_str_in(cblue_zh_particle_words, G_N_ELEMENTS(cblue_zh_particle_words), start, end - start))
+		return 0;
+	return end - last;
+}
+
 /* Chinese runs: lexicon words first, ICU's words for the rest. From each position the
  * shortest lexicon word starting there is taken; where none starts, ICU's word, up to
  * ICU's next boundary. The shortest, not the longest: a compound of the synonyms such as
@@ -755,14 +803,17 @@ cblue_tokenizer_split_han(CblueSegmenters *segs, const gchar *start, const gchar
 
 	for (const gchar *p = start; p < end;) {
 		const gchar *word_end = cblue_zh_lexicon_match(lexicon, p, end);
+		gsize particle = 0;
 		if (word_end == NULL) {
 			if (icu < 0)
 				icu = cblue_tokenizer_icu_boundaries(&segs->han, "zh", segs, start, end);
 			while (icu && boundary <= p && next_boundary < segs->positions->len)
 				boundary = start + g_array_index(segs->positions, int, next_boundary++);
 			word_end = boundary > p ? boundary : end;
+			particle = cblue_zh_particle_suffix(p, word_end);
 		}
-		cblue_tokenizer_add_word(words, p, word_end - p);
+		cblue_tokenizer_add_word(words, p, word_end - p - particle);
+		cblue_tokenizer_add_word(words, word_end - particle, particle);
 		p = word_end;
 	}
 }
@@ -775,6 +826,99 @@ cblue_thai_to_tis(gunichar ch)
 	if (ch >= 0x0E01 && ch <= 0x0E5B && (ch < 0x0E3B || ch > 0x0E3E))
 		return (thchar_t)(ch - 0x0E00 + 0xA0);
 	return th_uni2tis((thwchar_t)ch);
+}
+
+/* Thai final, politeness and question particles, colloquial spellings too. libthai keeps
+ * some of them on the word before (รึเปล่าคะ, ป่ะครับ: a chain it does not know), so they are
+ * split off the end of a word that is not in libthai's own word list (ชนะ, เยอะ, บังคับ, หน้า
+ * end in the same letters and are words). All of them are stop words. */
+#define P(s) { s, sizeof(s) - 1 }
+static const struct {
+	const gchar *text;
+	gsize len;
+} cblue_th_particles[] = {
+	P("ครับ"), P("ครับผม"), P("คับ"), P("คร้าบ"), P("ค้าบ"), P("งับ"),
+	P("ฮะ"), P("ฮับ"), P("ค่ะ"), P("คะ"), P("ค่า"), P("ค๊ะ"), P("จ้ะ"),
+	P("จ้า"), P("จ๊ะ"), P("จ๋า"), P("นะ"), P("น่ะ"), P("น้า"), P("ไหม"),
+	P("มั้ย"), P("มั๊ย"), P("ไม๊"), P("ป่ะ"), P("ป่าว"), P("เปล่า"),
+	P("หรือเปล่า"), P("รึเปล่า"), P("เหรอ"), P("หรอ"), P("รึ"), P("ล่ะ"),
+	P("สิ"), P("ซิ"), P("เถอะ"), P("เหอะ"), P("เนอะ"), P("อะ"), P("อ่ะ"),
+	P("แหละ"), P("หน่อย"), P("บ้าง"), P("ด้วย"),
+};
+#undef P
+
+/* libthai's word list (a double-array trie of Unicode keys); %NULL if it cannot be read */
+static Trie *
+cblue_thai_dict_get(void)
+{
+	static gsize loaded;
+	static Trie *dict; /* owned, lives until the process exits */
+
+	if (g_once_init_enter(&loaded)) {
+		const gchar *dir = g_getenv("LIBTHAI_DICTDIR"); /* as libthai reads it */
+		g_autofree gchar *path = g_build_filename(dir != NULL ? dir : CBLUE_LIBTHAI_DICTDIR, "thbrk.tri", NULL);
+		dict = trie_new_from_file(path);
+		g_once_init_leave(&loaded, 1);
+	}
+	return dict;
+}
+
+/* whether the Thai text [@start, @start + @len) (3 bytes a character) is a word of @dict */
+static gboolean
+cblue_thai_dict_has(Trie *dict, const gchar *start, gsize len)
+{
+	AlphaChar key[64];
+	gsize n = len / 3;
+
+	if (n >= G_N_ELEMENTS(key))
+		return FALSE;
+	for (gsize i = 0; i < n; i++)
+		key[i] = cblue_utf8_get_valid_char(start + 3 * i);
+	key[n] = 0;
+	return trie_retrieve(dict, key, NULL);
+}
+
+/* the length of the longest particle that ends the Thai word [@start, @start + @len) and
+ * leaves something before it, or 0 */
+static gsize
+cblue_thai_particle_suffix(const gchar *start, gsize len)
+{
+	gsize best = 0;
+	for (gsize i = 0; i < G_N_ELEMENTS(cblue_th_particles); i++) {
+		gsize plen = cblue_th_particles[i].len;
+		const gchar *text = cblue_th_particles[i].text;
+		/* (the last bytes first: most words end in no particle, and a call costs more) */
+		if (plen < len && plen > best && start[len - 1] == text[plen - 1] &&
+		    memcmp(start + len - plen, text, plen) == 0)
+			best = plen;
+	}
+	return best;
+}
+
+/* adds a word of libthai, the particles at its end split off (see cblue_th_particles) */
+static void
+cblue_tokenizer_add_thai_word(GPtrArray *words, const gchar *start, gsize len)
+{
+	gsize particles[8]; /* their lengths, the last first */
+	guint n_particles = 0;
+	gsize word_len = len;
+
+	while (n_particles < G_N_ELEMENTS(particles)) {
+		/* (the particles first: most words end in none, and cost no lookup; the word list
+		 * is read on the first word that does) */
+		gsize particle = cblue_thai_particle_suffix(start, word_len);
+		Trie *dict = particle > 0 ? cblue_thai_dict_get() : NULL;
+		if (dict == NULL || cblue_thai_dict_has(dict, start, word_len))
+			break;
+		particles[n_particles++] = particle;
+		word_len -= particle;
+	}
+	cblue_tokenizer_add_word(words, start, word_len);
+	while (n_particles > 0) {
+		gsize particle = particles[--n_particles];
+		cblue_tokenizer_add_word(words, start + word_len, particle);
+		word_len += particle;
+	}
 }
 
 /* Thai runs through libthai. th_brk_wc_find_breaks() would only convert the text to
@@ -815,10 +959,10 @@ cblue_tokenizer_split_libthai(CblueSegmenters *segs, const gchar *start, const g
 		const gchar *p = start + 3 * (gsize)positions[i];
 		if (p <= prev || p >= end)
 			continue;
-		cblue_tokenizer_add_word(words, prev, p - prev);
+		cblue_tokenizer_add_thai_word(words, prev, p - prev);
 		prev = p;
 	}
-	cblue_tokenizer_add_word(words, prev, end - prev);
+	cblue_tokenizer_add_thai_word(words, prev, end - prev);
 }
 
 /* the memo's key of a run: which segmenter, then the run's text */

@@ -257,6 +257,28 @@ test_tokenizer_chinese_lexicon(void)
 	assert_tokens(tok, "ติดตั้งกล้องวงจรปิด", "ติดตั้ง|กล้อง|วงจร|ปิด");
 }
 
+/* Particles that the segmenters leave on the word before them come off: Thai ones at the end
+ * of a word that is not in libthai's word list, Chinese ones at the end of ICU's words; words
+ * that end in the same letters stay whole */
+static void
+test_tokenizer_particles(void)
+{
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+	/* libthai alone: ได้|รึเปล่าคะ and แพง|ป่ะครับ */
+	assert_tokens(tok, "ได้รึเปล่าคะ", "ได้|รึ|เปล่า|คะ");
+	assert_tokens(tok, "แพงป่ะครับ", "แพง|ป่ะ|ครับ");
+	/* words of libthai's list: win, a lot, force, face */
+	assert_tokens(tok, "ชนะ เยอะ บังคับ หน้า", "ชนะ|เยอะ|บังคับ|หน้า");
+	/* ICU alone: 提了, 赚得, 剩的, 涨了 */
+	assert_tokens(tok, "提了赚得剩的", "提|了|赚|得|剩|的");
+	assert_tokens(tok, "电费涨了吗", "电费|涨|了|吗");
+	/* words, not a word and a particle */
+	assert_tokens(tok, "为了目的", "为了|目的");
+	assert_tokens(tok, "获得 通过 值得 本地 酒吧", "获得|通过|值得|本地|酒吧");
+	/* a Thai particle alone stays, and so does a Chinese one */
+	assert_tokens(tok, "ครับ 了", "ครับ|了");
+}
+
 /* The words of short Thai and Chinese runs are remembered (see cblue_tokenizer_split_run()):
  * a run gives the words of its own segmenter, also right after the other segmenter's, and
  * the same words however often and among however many other runs it comes */
@@ -448,6 +470,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/tokenizer/expected", test_tokenizer_expected);
 	g_test_add_func("/cblue/tokenizer/segment", test_tokenizer_segment);
 	g_test_add_func("/cblue/tokenizer/chinese-lexicon", test_tokenizer_chinese_lexicon);
+	g_test_add_func("/cblue/tokenizer/particles", test_tokenizer_particles);
 	g_test_add_func("/cblue/tokenizer/remembered-runs", test_tokenizer_remembered_runs);
 	g_test_add_func("/cblue/tokenizer/threads", test_tokenizer_threads);
 	g_test_add_func("/cblue/tokenizer/thai-accuracy", test_tokenizer_thai_accuracy);
