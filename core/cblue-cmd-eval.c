@@ -319,6 +319,9 @@ cblue_eval_calibrate(GPtrArray *cases, const CblueEvalDecision *configured, gdou
 #define CBLUE_EVAL_CALIBRATION_FOLDS 5
 #define CBLUE_EVAL_NEWTON_STEPS 50
 
+/* the penalty in use: CBLUE_EVAL_L2 or `--l2` (one command per process, set before any fit) */
+static gdouble cblue_eval_l2 = CBLUE_EVAL_L2;
+
 static gdouble
 cblue_eval_model_probability(const gdouble *weights, const gdouble *features, gsize n_features)
 {
@@ -400,8 +403,8 @@ cblue_eval_fit_model(GPtrArray *cases, const guint *folds, guint fold, guint n_f
 			}
 		}
 		for (guint j = 1; j < d; j++) {
-			gradient[j] += CBLUE_EVAL_L2 * w[j];
-			hessian[j * d + j] += CBLUE_EVAL_L2;
+			gradient[j] += cblue_eval_l2 * w[j];
+			hessian[j * d + j] += cblue_eval_l2;
 		}
 		if (!cblue_eval_solve(hessian, gradient, d))
 			break;
@@ -623,7 +626,7 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 {
 	gboolean json = FALSE, calibrate = FALSE, show_errors = FALSE;
 	gchar *kb_file = NULL;
-	gdouble min_top1 = 0, min_oos_f1 = 0, threshold = -1, decision_threshold = -1, margin = -1;
+	gdouble min_top1 = 0, min_oos_f1 = 0, threshold = -1, decision_threshold = -1, margin = -1, l2 = CBLUE_EVAL_L2;
 	gint n_folds = 0;
 	const GOptionEntry entries[] = {
 	    {"json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL},
@@ -637,6 +640,8 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 	     N_("Cross-validate the decision model: report what models learned on the other K-1 parts of "
 		"FILE do on each part, in the languages the configured model decides"),
 	     N_("K")},
+	    {"l2", 0, 0, G_OPTION_ARG_DOUBLE, &l2,
+	     N_("L2 penalty on the decision model's weights for --calibrate and --folds (default 0.1)"), N_("X")},
 	    {"show-errors", 0, 0, G_OPTION_ARG_NONE, &show_errors,
 	     N_("List every query answered wrongly, with the topic and confidence"), NULL},
 	    {"threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
@@ -681,6 +686,11 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 		fprintf(stderr, "cblue eval: %s\n", _("--folds takes 2 or more parts, and not with --calibrate"));
 		return 2;
 	}
+	if (!(l2 > 0 && l2 < 1e6)) {
+		fprintf(stderr, "cblue eval: %s\n", _("--l2 takes a positive penalty"));
+		return 2;
+	}
+	cblue_eval_l2 = l2;
 	cases = cblue_eval_load(argv[1], &error);
 	if (cases == NULL)
 		return cblue_app_fail("eval", error);
