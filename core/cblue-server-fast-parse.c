@@ -6,8 +6,9 @@
 
 #include "cblue-server-fast-parse-private.h"
 
-/* the one request line the fast path serves */
-#define CBLUE_FAST_REQUEST_LINE "POST /api/v1/chat HTTP/1.1\r\n"
+/* the request lines the fast path serves */
+#define CBLUE_FAST_REQUEST_LINE	  "POST /api/v1/chat HTTP/1.1\r\n"
+#define CBLUE_FAST_WEBSOCKET_LINE "GET /api/v1/chat/ws HTTP/1.1\r\n"
 
 /* RFC 9110 §5.6.2 token characters */
 static gboolean
@@ -63,13 +64,53 @@ cblue_fast_contains(const gchar *value, gsize len, const gchar *needle)
 typedef struct {
 	gboolean has_length;
 	guint n_hosts;
+	/* a handshake's headers, each of which it must have once */
+	guint n_upgrades;
+	guint n_connections;
+	guint n_keys;
+	guint n_versions;
+	/* and may have once */
+	guint n_origins;
+	guint n_protocols;
+	guint n_extensions;
 } CblueFastSeen;
+
+/* a WebSocket handshake's header: no body, and each header that decides the handshake
+ * at most once (libsoup would join duplicates into one list and judge that) */
+static gboolean
+cblue_fast_websocket_header_is_ok(const gchar *name, gsize name_len, CblueFastSeen *seen)
+{
+	static const struct {
+		const gchar *name;
+		gsize offset;
+	} counted[] = {
+	    {"Upgrade", G_STRUCT_OFFSET(CblueFastSeen, n_upgrades)},
+	    {"Connection", G_STRUCT_OFFSET(CblueFastSeen, n_connections)},
+	    {"Sec-WebSocket-Key", G_STRUCT_OFFSET(CblueFastSeen, n_keys)},
+	    {"Sec-WebSocket-Version", G_STRUCT_OFFSET(CblueFastSeen, n_versions)},
+	    {"Origin", G_STRUCT_OFFSET(CblueFastSeen, n_origins)},
+	    {"Sec-WebSocket-Protocol", G_STRUCT_OFFSET(CblueFastSeen, n_protocols)},
+	    {"Sec-WebSocket-Extensions", G_STRUCT_OFFSET(CblueFastSeen, n_extensions)},
+	};
+
+	if (cblue_fast_name_is(name, name_len, "Host"))
+		return ++seen->n_hosts == 1;
+	for (guint i = 0; i < G_N_ELEMENTS(counted); i++) {
+		if (cblue_fast_name_is(name, name_len, counted[i].name))
+			return ++G_STRUCT_MEMBER(guint, seen, counted[i].offset) == 1;
+	}
+	return !cblue_fast_name_is(name, name_len, "Content-Length") &&
+	       !cblue_fast_name_is(name, name_len, "Transfer-Encoding") && !cblue_fast_name_is(name, name_len, "Expect") &&
+	       !cblue_fast_name_is(name, name_len, "TE");
+}
 
 /* a header the fast path must not take: the connection goes to libsoup */
 static gboolean
 cblue_fast_header_is_ok(const gchar *name, gsize name_len, const gchar *value, gsize value_len, gsize max_body,
 			CblueFastSeen *seen, CblueFastHead *head)
 {
+	if (head->kind == CBLUE_FAST_KIND_WEBSOCKET)
+		return cblue_fast_websocket_header_is_ok(name, name_len, seen);
 	if (cblue_fast_name_is(name, name_len, "Content-Length")) {
 		if (seen->has_length)
 			return FALSE;
@@ -131,8 +172,11 @@ cblue_fast_parse_header(const gchar *data, gsize offset, gsize len, gsize max_bo
  * @max_body: the largest body the fast path reads (a larger one is libsoup's 413)
  * @head: (out caller-allocates): the head, when %CBLUE_FAST_PARSE_OK
  *
- * Parses a request head as far as @data goes. A bare LF, a CR alone, a line folding, a
- * control character, a name that is not a token, a duplicate Content-Length or Host, a
+ * Parses a request head as far as @data goes: a chat request, or a WebSocket handshake
+ * (without a body; with one Host, Upgrade, Connection, Sec-WebSocket-Key and
+ * Sec-WebSocket-Version, and at most one Origin, Sec-WebSocket-Protocol and
+ * Sec-WebSocket-Extensions; whether the handshake is valid is the server's to say). A
+ * bare LF, a CR alone, a line folding, a control character, a name that is not a token, a duplicate Content-Length or Host, a
  * head over %CBLUE_FAST_MAX_HEAD bytes or with over %CBLUE_FAST_MAX_HEADERS headers: all
  * are handed over, never half-parsed.
  *
@@ -141,17 +185,25 @@ cblue_fast_parse_header(const gchar *data, gsize offset, gsize len, gsize max_bo
 CblueFastParseResult
 cblue_fast_parse_head(const gchar *data, gsize len, gsize max_body, CblueFastHead *head)
 {
-	gsize line_len = strlen(CBLUE_FAST_REQUEST_LINE);
-	CblueFastSeen seen = {FALSE, 0};
+	const gchar *request_line = CBLUE_FAST_REQUEST_LINE;
+	gsize line_len;
+	CblueFastSeen seen = {0};
 	gsize pos;
 
+	head->kind = CBLUE_FAST_KIND_CHAT;
 	head->n_headers = 0;
 	head->content_length = 0;
 	head->head_len = 0;
 	/* (memcmp() takes no NULL, even for no bytes) */
 	if (len == 0)
 		return CBLUE_FAST_PARSE_INCOMPLETE;
-	if (memcmp(data, CBLUE_FAST_REQUEST_LINE, MIN(len, line_len)) != 0)
+	/* the two request lines differ in their first byte */
+	if (data[0] == 'G') {
+		head->kind = CBLUE_FAST_KIND_WEBSOCKET;
+		request_line = CBLUE_FAST_WEBSOCKET_LINE;
+	}
+	line_len = strlen(request_line);
+	if (memcmp(data, request_line, MIN(len, line_len)) != 0)
 		return CBLUE_FAST_PARSE_HANDOVER;
 	if (len < line_len)
 		return CBLUE_FAST_PARSE_INCOMPLETE;
@@ -177,7 +229,10 @@ cblue_fast_parse_head(const gchar *data, gsize len, gsize max_body, CblueFastHea
 			return CBLUE_FAST_PARSE_HANDOVER;
 		/* the empty line */
 		if (end - 1 == pos) {
-			if (!seen.has_length || seen.n_hosts != 1)
+			if (head->kind == CBLUE_FAST_KIND_WEBSOCKET
+				? seen.n_hosts != 1 || seen.n_upgrades != 1 || seen.n_connections != 1 ||
+				      seen.n_keys != 1 || seen.n_versions != 1
+				: !seen.has_length || seen.n_hosts != 1)
 				return CBLUE_FAST_PARSE_HANDOVER;
 			head->head_len = end + 1;
 			return CBLUE_FAST_PARSE_OK;

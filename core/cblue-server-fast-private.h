@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 /*
  * The fast path of CblueServer (docs/server.md, "The fast path"): a listener thread
  * accepts its connections itself, on one epoll descriptor, and serves the hot request,
- * `POST /api/v1/chat` with a Content-Length body, without libsoup. Any other request (and
+ * `POST /api/v1/chat` with a Content-Length body, without libsoup, and, for the native
+ * WebSocket connection, the handshake of `GET /api/v1/chat/ws`. Any other request (and
  * anything the parser does not fully understand) hands its connection, with the bytes
  * already read replayed first, to the thread's SoupServer for good.
  *
@@ -32,6 +33,14 @@ typedef struct {
 	void (*handle)(CblueFastRequest *req, gpointer user_data);
 	/* the response was written with @status, or 499: the client went away first */
 	void (*finished)(CblueFastRequest *req, guint status, gpointer user_data);
+	/* a WebSocket handshake passed the early checks (with CblueFastLimits.websocket): it
+	 * is answered, or its 101 is written (cblue_fast_request_switch_protocols()) */
+	void (*upgrade)(CblueFastRequest *req, gpointer user_data);
+	/* the 101 is written: @stream (its input first replays the bytes read past the
+	 * handshake) and its @socket are the server's from now on, and so is @data; the
+	 * connection still counts in active_connections */
+	void (*upgraded)(CblueFastRequest *req, GIOStream *stream, GSocket *socket, gpointer data,
+			 gpointer user_data);
 } CblueFastHooks;
 
 typedef struct {
@@ -41,6 +50,7 @@ typedef struct {
 	CblueServerMetrics *metrics; /* unowned: active_connections */
 	gint *requests_open;	     /* unowned, atomic: requests being read or answered */
 	CblueFastGroup *group;	     /* nullable: the listener joins it (and takes a reference) */
+	gboolean websocket;	     /* WebSocket handshakes are the server's (hooks.upgrade) */
 } CblueFastLimits;
 
 CblueFastGroup *cblue_fast_group_new(void);
@@ -63,6 +73,7 @@ GCancellable *cblue_fast_request_get_cancellable(CblueFastRequest *req);
 void cblue_fast_request_set_data(CblueFastRequest *req, gpointer data, GDestroyNotify destroy);
 gpointer cblue_fast_request_get_data(CblueFastRequest *req);
 void cblue_fast_request_respond(CblueFastRequest *req, guint status, const gchar *json);
+void cblue_fast_request_switch_protocols(CblueFastRequest *req, gpointer data, GDestroyNotify destroy);
 CblueFastRequest *cblue_fast_request_ref(CblueFastRequest *req);
 void cblue_fast_request_unref(CblueFastRequest *req);
 

@@ -109,6 +109,7 @@ typedef struct {
 struct _CblueFastRequest {
 	gint ref_count;
 	CblueFastConn *conn; /* owned */
+	CblueFastKind kind;
 	gchar *head;	     /* owned: a copy of the head, cut into NUL-terminated strings */
 	gsize content_length;
 	SoupMessageHeaders *request_headers; /* owned */
@@ -123,6 +124,11 @@ struct _CblueFastRequest {
 	gpointer data;
 	GDestroyNotify data_destroy;
 	gboolean responded;
+	/* a WebSocket handshake whose 101 is being written: the connection is the server's
+	 * once it is, with @upgrade_data; freed with the request if the client goes first */
+	gboolean upgrading;
+	gpointer upgrade_data;
+	GDestroyNotify upgrade_destroy;
 };
 
 static void cblue_fast_conn_process(CblueFastConn *conn);
@@ -144,6 +150,8 @@ cblue_fast_request_unref(CblueFastRequest *req)
 {
 	if (!g_atomic_int_dec_and_test(&req->ref_count))
 		return;
+	if (req->upgrade_destroy != NULL)
+		req->upgrade_destroy(req->upgrade_data);
 	if (req->data_destroy != NULL)
 		req->data_destroy(req->data);
 	g_free(req->head);
@@ -159,13 +167,13 @@ cblue_fast_request_unref(CblueFastRequest *req)
 const gchar *
 cblue_fast_request_get_method(CblueFastRequest *req)
 {
-	return "POST";
+	return req->kind == CBLUE_FAST_KIND_WEBSOCKET ? "GET" : "POST";
 }
 
 const gchar *
 cblue_fast_request_get_path(CblueFastRequest *req)
 {
-	return "/api/v1/chat";
+	return req->kind == CBLUE_FAST_KIND_WEBSOCKET ? "/api/v1/chat/ws" : "/api/v1/chat";
 }
 
 const gchar *
@@ -276,6 +284,7 @@ cblue_fast_request_new(CblueFastConn *conn, const CblueFastHead *head, gint64 st
 
 	req->ref_count = 1;
 	req->conn = conn;
+	req->kind = head->kind;
 	g_atomic_int_inc(&conn->ref_count);
 	req->head = g_malloc(head->head_len);
 	memcpy(req->head, conn->in->data, head->head_len);
@@ -392,6 +401,43 @@ cblue_fast_request_respond(CblueFastRequest *req, guint status, const gchar *jso
 	cblue_fast_conn_unref(conn);
 }
 
+/*
+ * Writes the 101 of a WebSocket handshake: the status line, libsoup's own headers, the
+ * response headers the server set (the handshake's among them), and no body. Once it is
+ * written, hooks.upgraded takes the connection and @data; @destroy frees @data if the
+ * client goes away first.
+ */
+void
+cblue_fast_request_switch_protocols(CblueFastRequest *req, gpointer data, GDestroyNotify destroy)
+{
+	CblueFastConn *conn = req->conn;
+	GString *out;
+
+	g_return_if_fail(!req->responded);
+	req->responded = TRUE;
+	req->upgrade_data = data;
+	req->upgrade_destroy = destroy;
+	if (conn->listener == NULL || conn->current != req)
+		return;
+	out = conn->out;
+	CBLUE_FAST_APPEND_LITERAL(out, "HTTP/1.1 101 Switching Protocols\r\nServer: cblue\r\nDate: ");
+	g_string_append(out, cblue_fast_listener_date(conn->listener));
+	CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
+	for (guint i = 0; i < req->n_response_headers; i++) {
+		g_string_append_len(out, req->response_headers[i].line, (gssize)req->response_headers[i].line_len);
+		CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
+	}
+	CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
+	/* no longer an open request (a graceful shutdown does not wait for a WebSocket);
+	 * still the connection's current one, so that nothing after it is read as HTTP */
+	if (conn->counted_open) {
+		conn->counted_open = FALSE;
+		g_atomic_int_add(conn->listener->limits.requests_open, -1);
+	}
+	req->upgrading = TRUE;
+	cblue_fast_conn_flush(conn);
+}
+
 /* connections */
 
 static void
@@ -405,8 +451,9 @@ cblue_fast_conn_unref(CblueFastConn *conn)
 	g_free(conn);
 }
 
+/* the listener serves @conn no more (it stays in active_connections with @keep_counted) */
 static void
-cblue_fast_conn_unregister(CblueFastConn *conn)
+cblue_fast_conn_unregister(CblueFastConn *conn, gboolean keep_counted)
 {
 	CblueFastListener *self = conn->listener;
 
@@ -414,7 +461,8 @@ cblue_fast_conn_unregister(CblueFastConn *conn)
 		conn->counted_open = FALSE;
 		g_atomic_int_add(self->limits.requests_open, -1);
 	}
-	cblue_server_metrics_add_active_connections(self->limits.metrics, -1);
+	if (!keep_counted)
+		cblue_server_metrics_add_active_connections(self->limits.metrics, -1);
 	g_atomic_int_add(&self->n_connections, -1);
 	conn->listener = NULL;
 	g_hash_table_remove(self->connections, conn);
@@ -441,7 +489,7 @@ cblue_fast_conn_close(CblueFastConn *conn)
 		if (current->data != NULL)
 			cblue_fast_request_finish(current, 499);
 	}
-	cblue_fast_conn_unregister(conn);
+	cblue_fast_conn_unregister(conn, FALSE);
 	cblue_fast_conn_unref(conn);
 }
 
@@ -486,12 +534,51 @@ cblue_fast_conn_handover(CblueFastConn *conn)
 	stream = g_simple_io_stream_new(replay, g_io_stream_get_output_stream(G_IO_STREAM(connection)));
 	/* libsoup counts the connection and its request from now on */
 	g_atomic_int_inc(&conn->ref_count);
-	cblue_fast_conn_unregister(conn);
+	cblue_fast_conn_unregister(conn, FALSE);
 	cblue_fast_conn_unref(conn);
 	if (!soup_server_accept_iostream(self->soup, stream, local, remote, &error)) {
 		g_debug("cannot hand a connection to libsoup: %s", error->message);
 		g_io_stream_close(stream, NULL, NULL);
 	}
+}
+
+/* the 101 is written: the server takes the connection, and the bytes read past the
+ * handshake (a client may send its first frame right behind it) */
+static void
+cblue_fast_conn_upgrade(CblueFastConn *conn)
+{
+	CblueFastListener *self = conn->listener;
+	g_autoptr(CblueFastRequest) req = g_steal_pointer(&conn->current);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GSocket) socket = NULL;
+	g_autoptr(GSocketConnection) connection = NULL;
+	g_autoptr(GInputStream) replay = NULL;
+	g_autoptr(GIOStream) stream = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	gpointer data;
+	gint fd = conn->fd;
+
+	epoll_ctl(self->epfd, EPOLL_CTL_DEL, fd, NULL);
+	conn->fd = -1;
+	socket = g_socket_new_from_fd(fd, &error);
+	if (socket == NULL) {
+		g_debug("cannot hand a WebSocket over: %s", error->message);
+		close(fd);
+		/* (the server's data goes with the request) */
+		cblue_fast_conn_close(conn);
+		return;
+	}
+	data = g_steal_pointer(&req->upgrade_data);
+	req->upgrade_destroy = NULL;
+	connection = g_socket_connection_factory_create_connection(socket);
+	bytes = g_bytes_new(conn->in->data, conn->in->len);
+	g_byte_array_set_size(conn->in, 0);
+	replay = cblue_server_fast_replay_new(G_IO_STREAM(connection), bytes);
+	stream = g_simple_io_stream_new(replay, g_io_stream_get_output_stream(G_IO_STREAM(connection)));
+	g_atomic_int_inc(&conn->ref_count);
+	cblue_fast_conn_unregister(conn, TRUE);
+	self->hooks.upgraded(req, stream, socket, data, self->user_data);
+	cblue_fast_conn_unref(conn);
 }
 
 /* writes what it can; the rest when the socket is writable again (EPOLLOUT) */
@@ -521,6 +608,8 @@ cblue_fast_conn_flush(CblueFastConn *conn)
 		cblue_fast_conn_close(conn);
 	} else if (conn->handover_when_written) {
 		cblue_fast_conn_handover(conn);
+	} else if (conn->current != NULL && conn->current->upgrading) {
+		cblue_fast_conn_upgrade(conn);
 	}
 }
 
@@ -592,6 +681,14 @@ cblue_fast_conn_process(CblueFastConn *conn)
 				cblue_fast_conn_handover(conn);
 			break;
 		}
+		/* a WebSocket handshake is libsoup's unless the server serves it natively */
+		if (head.kind == CBLUE_FAST_KIND_WEBSOCKET && !self->limits.websocket) {
+			if (conn->out->len > 0)
+				conn->handover_when_written = TRUE;
+			else
+				cblue_fast_conn_handover(conn);
+			break;
+		}
 		/* the body is small (max_body): it is read before the early checks run */
 		if (conn->in->len < head.head_len + head.content_length)
 			break;
@@ -601,7 +698,9 @@ cblue_fast_conn_process(CblueFastConn *conn)
 		conn->current = cblue_fast_request_ref(req);
 		conn->reading_since = 0;
 		self->hooks.early(req, self->user_data);
-		if (!req->responded)
+		if (!req->responded && req->kind == CBLUE_FAST_KIND_WEBSOCKET)
+			self->hooks.upgrade(req, self->user_data);
+		else if (!req->responded)
 			self->hooks.handle(req, self->user_data);
 	}
 	conn->processing = FALSE;

@@ -1382,6 +1382,15 @@ cblue_server_ws_thread_take(CblueServer *self)
 	return best;
 }
 
+/* to the WebSocket thread that takes it (@handoff is its from now on) */
+static void
+cblue_server_ws_hand_over(CblueServer *self, CblueWsHandoff *handoff)
+{
+	handoff->thread = cblue_server_ws_thread_take(self);
+	g_main_context_invoke_full(handoff->thread->context, G_PRIORITY_DEFAULT, cblue_server_ws_adopt_cb, handoff,
+				   cblue_ws_handoff_free);
+}
+
 /* in the listener thread, once the 101 response is written: hand the connection over */
 static void
 cblue_server_ws_upgraded_cb(SoupServerMessage *msg, gpointer user_data)
@@ -1418,9 +1427,37 @@ cblue_server_ws_upgraded_cb(SoupServerMessage *msg, gpointer user_data)
 		cblue_ws_handoff_free(handoff);
 		return;
 	}
-	handoff->thread = cblue_server_ws_thread_take(self);
-	g_main_context_invoke_full(handoff->thread->context, G_PRIORITY_DEFAULT, cblue_server_ws_adopt_cb, handoff,
-				   cblue_ws_handoff_free);
+	cblue_server_ws_hand_over(self, handoff);
+}
+
+/* the Sec-WebSocket-Accept of a valid handshake, or NULL for one that libsoup's
+ * soup_websocket_server_check_handshake() refuses with no origin, subprotocol or extension
+ * required (the early checks saw the rest); the fast path's handshake (the 101 that
+ * libsoup's path writes comes from soup_websocket_server_process_handshake()) */
+static gchar *
+cblue_server_websocket_accept(SoupMessageHeaders *headers)
+{
+	static const gchar guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+	const gchar *key = soup_message_headers_get_one(headers, "Sec-WebSocket-Key");
+	guchar decoded[18];
+	guint8 digest[20];
+	gsize digest_len = sizeof(digest);
+	gint state = 0;
+	guint save = 0;
+	g_autoptr(GChecksum) checksum = NULL;
+
+	if (!soup_message_headers_header_equals(headers, "Upgrade", "websocket") ||
+	    !soup_message_headers_header_contains(headers, "Connection", "upgrade") ||
+	    !soup_message_headers_header_equals(headers, "Sec-WebSocket-Version", "13"))
+		return NULL;
+	/* RFC 6455 §4.2.1: a 16-byte value in base64 (decoded as libsoup does) */
+	if (key == NULL || strlen(key) != 24 || g_base64_decode_step(key, 24, decoded, &state, &save) != 16)
+		return NULL;
+	checksum = g_checksum_new(G_CHECKSUM_SHA1);
+	g_checksum_update(checksum, (const guchar *)key, -1);
+	g_checksum_update(checksum, (const guchar *)guid, sizeof(guid) - 1);
+	g_checksum_get_digest(checksum, digest, &digest_len);
+	return g_base64_encode(digest, digest_len);
 }
 
 /* GET /api/v1/chat/ws, after the early checks: the handshake here, the connection in a
@@ -1452,6 +1489,8 @@ cblue_server_handle_ws(SoupServer *soup, SoupServerMessage *msg, const char *pat
 		self->native_websocket && self->tls_certificate == NULL ? NULL : self->ws_extension_types,
 		&handoff->extensions)) {
 		cblue_ws_handoff_free(handoff);
+		/* libsoup set an HTML body (and Connection: close): the JSON error replaces it */
+		soup_message_body_truncate(soup_server_message_get_response_body(msg));
 		cblue_server_set_error_literal(msg, CBLUE_ERROR_INVALID_DATA,
 					       _("This address takes a WebSocket handshake only."));
 		return;
@@ -2051,10 +2090,76 @@ cblue_server_fast_finished_cb(CblueFastRequest *fast, guint status, gpointer use
 		cblue_server_observe_request(worker, info, cblue_fast_request_get_method(fast), info->route, status);
 }
 
+/* GET /api/v1/chat/ws after the early checks, with the native WebSocket connection: the
+ * handshake as cblue_server_handle_ws() does it through libsoup (the same refusals, the
+ * same 101), then the connection goes to a WebSocket thread */
+static void
+cblue_server_fast_upgrade_cb(CblueFastRequest *fast, gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	CblueRequestInfo *info = cblue_fast_request_get_data(fast);
+	SoupMessageHeaders *headers = cblue_fast_request_get_request_headers(fast);
+	g_autofree gchar *accept = NULL;
+	CblueWsHandoff *handoff;
+	CblueExchange ex;
+
+	cblue_exchange_init_from_fast(&ex, fast);
+	/* counted now, before the 101 is sent (see cblue_server_handle_ws()) */
+	if (!cblue_server_ws_acquire(self, info->client_ip, TRUE)) {
+		cblue_exchange_set_header(&ex, "Retry-After", "10");
+		cblue_exchange_set_error_literal(&ex, CBLUE_ERROR_BUSY, _("Too many chat connections from your address."));
+	} else if ((accept = cblue_server_websocket_accept(headers)) == NULL) {
+		cblue_server_ws_release(self, info->client_ip);
+		/* libsoup closes after a refused handshake */
+		cblue_exchange_set_header(&ex, "Connection", "close");
+		cblue_exchange_set_error_literal(&ex, CBLUE_ERROR_INVALID_DATA,
+					       _("This address takes a WebSocket handshake only."));
+	}
+	if (ex.status != 0) {
+		cblue_fast_request_respond(fast, ex.status, ex.body);
+		g_clear_pointer(&ex.body, g_free);
+		return;
+	}
+	/* libsoup's 101: no subprotocol, no extension (the native connection has none) */
+	cblue_exchange_set_header(&ex, "Upgrade", "websocket");
+	cblue_exchange_append_header(&ex, "Connection", "Upgrade");
+	cblue_exchange_append_header(&ex, "Sec-WebSocket-Accept", accept);
+	handoff = g_new0(CblueWsHandoff, 1);
+	handoff->server = self;
+	handoff->ip = g_strdup(info->client_ip);
+	handoff->counted = TRUE;
+	handoff->origin = g_strdup(soup_message_headers_get_one(headers, "Origin"));
+	handoff->request_id = g_strdup(info->request_id);
+	cblue_fast_request_switch_protocols(fast, handoff, cblue_ws_handoff_free);
+}
+
+/* the 101 is written: as cblue_server_ws_upgraded_cb() */
+static void
+cblue_server_fast_upgraded_cb(CblueFastRequest *fast, GIOStream *stream, GSocket *socket, gpointer data,
+			      gpointer user_data)
+{
+	CblueServerWorker *worker = user_data;
+	CblueServer *self = worker->server;
+	CblueRequestInfo *info = cblue_fast_request_get_data(fast);
+	CblueWsHandoff *handoff = data;
+
+	cblue_server_metrics_observe_request(self->metrics, worker->index, CBLUE_ROUTE_CHAT_WS,
+					     SOUP_STATUS_SWITCHING_PROTOCOLS,
+					     (gdouble)(g_get_monotonic_time() - info->start_usec) / G_USEC_PER_SEC);
+	/* the connection (and its place in active_connections) goes with the WebSocket */
+	handoff->owns_connection = TRUE;
+	handoff->socket = g_object_ref(socket);
+	handoff->stream = g_object_ref(stream);
+	cblue_server_ws_hand_over(self, handoff);
+}
+
 static const CblueFastHooks cblue_server_fast_hooks = {
     cblue_server_fast_early_cb,
     cblue_server_fast_handle_cb,
     cblue_server_fast_finished_cb,
+    cblue_server_fast_upgrade_cb,
+    cblue_server_fast_upgraded_cb,
 };
 
 /* store requests (feedback, conversation history) run on the shared pool: they are short,
@@ -2906,8 +3011,9 @@ cblue_server_worker_new(CblueServer *self, guint index, GSocket *socket, CblueFa
 	/* the fast path accepts the connections and hands libsoup those it does not serve;
 	 * TLS is libsoup's alone */
 	if (self->fast_path && self->tls_certificate == NULL) {
+		/* the handshake too, when the native connection serves the WebSocket */
 		CblueFastLimits limits = {self->max_body, self->request_timeout, self->idle_timeout, self->metrics,
-					  &self->requests_open, fast_group};
+					  &self->requests_open, fast_group, self->native_websocket};
 		worker->fast = cblue_fast_listener_new(worker->context, socket, worker->soup, &limits,
 						       &cblue_server_fast_hooks, worker, error);
 		if (worker->fast == NULL) {

@@ -6,8 +6,8 @@
 
 #include "cblue-server-fast-parse-private.h"
 
-/* the fast path's request parser (core/cblue-server-fast-parse.c): the hot request is
- * recognized whole, every prefix of it waits for more, and anything else goes to libsoup */
+/* the fast path's request parser (core/cblue-server-fast-parse.c): the hot request (and
+ * the WebSocket handshake) is recognized whole, every prefix of it waits for more, and anything else goes to libsoup */
 
 #define MAX_BODY 65536
 
@@ -98,7 +98,10 @@ static void
 test_parse_early_handover(void)
 {
 	CblueFastHead head;
-	g_assert_cmpint(parse("G", &head), ==, CBLUE_FAST_PARSE_HANDOVER);
+	g_assert_cmpint(parse("P", &head), ==, CBLUE_FAST_PARSE_INCOMPLETE);
+	g_assert_cmpint(parse("G", &head), ==, CBLUE_FAST_PARSE_INCOMPLETE);
+	g_assert_cmpint(parse("GET /h", &head), ==, CBLUE_FAST_PARSE_HANDOVER);
+	g_assert_cmpint(parse("H", &head), ==, CBLUE_FAST_PARSE_HANDOVER);
 	g_assert_cmpint(parse("POST /api/v1/x", &head), ==, CBLUE_FAST_PARSE_HANDOVER);
 	g_assert_cmpint(parse("POST /api/v1/chat", &head), ==, CBLUE_FAST_PARSE_INCOMPLETE);
 }
@@ -196,6 +199,83 @@ test_parse_accepted_variants(void)
 	}
 }
 
+/* the WebSocket handshake: recognized whole, without a body, its headers once each (their
+ * values are the server's to judge) */
+static const gchar websocket[] = "GET /api/v1/chat/ws HTTP/1.1\r\n"
+				 "Host: 127.0.0.1:8080\r\n"
+				 "Upgrade: websocket\r\n"
+				 "Connection: keep-alive, Upgrade\r\n"
+				 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+				 "Sec-WebSocket-Version: 13\r\n"
+				 "Origin: https://shop.example\r\n"
+				 "\r\n"
+				 "\x81\x85\x37\xfa\x21\x3d\x7f\x9f\x4d\x51\x58";
+
+static void
+test_parse_websocket(void)
+{
+	gsize head_len = strstr(websocket, "\r\n\r\n") + 4 - websocket;
+	CblueFastHead head;
+
+	g_assert_cmpint(parse(websocket, &head), ==, CBLUE_FAST_PARSE_OK);
+	g_assert_cmpint(head.kind, ==, CBLUE_FAST_KIND_WEBSOCKET);
+	g_assert_cmpuint(head.head_len, ==, head_len);
+	g_assert_cmpuint(head.content_length, ==, 0);
+	g_assert_cmpuint(head.n_headers, ==, 6);
+	for (gsize n = 0; n < head_len; n++)
+		g_assert_cmpint(cblue_fast_parse_head(websocket, n, MAX_BODY, &head), ==, CBLUE_FAST_PARSE_INCOMPLETE);
+	/* a refusal is still the server's to send: a wrong version or key, no upgrade token */
+	g_assert_cmpint(parse("GET /api/v1/chat/ws HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: close\r\n"
+			      "Sec-WebSocket-Key: x\r\nSec-WebSocket-Version: 8\r\n\r\n",
+			      &head),
+			==, CBLUE_FAST_PARSE_OK);
+	g_assert_cmpint(parse(good, &head), ==, CBLUE_FAST_PARSE_OK);
+	g_assert_cmpint(head.kind, ==, CBLUE_FAST_KIND_CHAT);
+}
+
+static void
+test_parse_websocket_unusual(void)
+{
+#define WS_HEAD "GET /api/v1/chat/ws HTTP/1.1\r\nHost: x\r\n"
+#define WS_REST "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+	const gchar *unusual[] = {
+	    /* a body, chunked, Expect, TE */
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "Content-Length: 2\r\n\r\n{}",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "Transfer-Encoding: chunked\r\n\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "Expect: 100-continue\r\n\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "TE: trailers\r\n\r\n",
+	    /* a handshake header twice, or missing */
+	    WS_HEAD "Upgrade: websocket\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\nConnection: Upgrade\r\n" WS_REST "\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "Sec-WebSocket-Version: 13\r\n\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "Origin: a\r\nOrigin: b\r\n\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST
+		    "Sec-WebSocket-Protocol: a\r\nSec-WebSocket-Protocol: b\r\n\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST
+		    "Sec-WebSocket-Extensions: a\r\nSec-WebSocket-Extensions: b\r\n\r\n",
+	    WS_HEAD "Connection: Upgrade\r\n" WS_REST "\r\n",
+	    WS_HEAD "Upgrade: websocket\r\n" WS_REST "\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n",
+	    WS_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: x\r\n\r\n",
+	    "GET /api/v1/chat/ws HTTP/1.1\r\nHost: x\r\nHost: y\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST
+	    "\r\n",
+	    "GET /api/v1/chat/ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "\r\n",
+	    /* another request line */
+	    "GET /api/v1/chat/ws?x=1 HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "\r\n",
+	    "GET /api/v1/chat/ws HTTP/1.0\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "\r\n",
+	    "GET /api/v1/chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" WS_REST "\r\n",
+	    NULL,
+	};
+#undef WS_HEAD
+#undef WS_REST
+	CblueFastHead head;
+
+	for (guint i = 0; unusual[i] != NULL; i++) {
+		g_test_message("case %u", i);
+		g_assert_cmpint(parse(unusual[i], &head), ==, CBLUE_FAST_PARSE_HANDOVER);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -208,5 +288,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/server-fast/parse/malformed", test_parse_malformed);
 	g_test_add_func("/cblue/server-fast/parse/limits", test_parse_limits);
 	g_test_add_func("/cblue/server-fast/parse/accepted-variants", test_parse_accepted_variants);
+	g_test_add_func("/cblue/server-fast/parse/websocket", test_parse_websocket);
+	g_test_add_func("/cblue/server-fast/parse/websocket-unusual", test_parse_websocket_unusual);
 	return g_test_run();
 }

@@ -8,7 +8,7 @@
 
 /*
  * fuzz_http_request: the fast path's request parser (cblue_fast_parse_head()) over
- * arbitrary bytes. Never a crash or a read past the input; a head it accepts lies within
+ * arbitrary bytes (chat requests and WebSocket handshakes). Never a crash or a read past the input; a head it accepts lies within
  * the input and its limits, with every header inside the head; no shorter prefix of an
  * accepted head is accepted, and every prefix of it is a prefix (incomplete), never
  * handed over: a request split anywhere is read the same way.
@@ -33,6 +33,13 @@ LLVMFuzzerTestOneInput(const guint8 *data, gsize size)
 	g_assert_cmpuint(head.head_len, <=, CBLUE_FAST_MAX_HEAD);
 	g_assert_cmpuint(head.content_length, <=, FUZZ_MAX_BODY);
 	g_assert_cmpuint(head.n_headers, <=, CBLUE_FAST_MAX_HEADERS);
+	/* a WebSocket handshake has no body, and names its own request line */
+	if (head.kind == CBLUE_FAST_KIND_WEBSOCKET) {
+		g_assert_cmpuint(head.content_length, ==, 0);
+		g_assert_cmpint(memcmp(copy, "GET /api/v1/chat/ws HTTP/1.1\r\n", 30), ==, 0);
+	} else {
+		g_assert_cmpint(head.kind, ==, CBLUE_FAST_KIND_CHAT);
+	}
 	g_assert_cmpint(memcmp(copy + head.head_len - 4, "\r\n\r\n", 4), ==, 0);
 	for (guint i = 0; i < head.n_headers; i++) {
 		const CblueFastHeader *h = &head.headers[i];

@@ -377,3 +377,143 @@ def test_sigterm_closes_idle_keepalive_connection(servers, config):
         assert Reader(sock).closed(10)
         assert srv.proc.wait(timeout=30) == 0
         assert time.monotonic() - started < 5
+
+
+# the WebSocket handshake (docs/server.md, "The handshake on the fast path"): with the
+# native connection the fast path answers a well-formed upgrade itself, exactly as
+# libsoup's handler does; anything unusual is still libsoup's
+WS_KEY = "dGhlIHNhbXBsZSBub25jZQ=="
+
+
+def ws_request(extra="", key=WS_KEY, upgrade="websocket", connection="Upgrade", version="13"):
+    return (f"GET /api/v1/chat/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: {upgrade}\r\n"
+            f"Connection: {connection}\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: {version}\r\n"
+            f"{extra}\r\n").encode()
+
+
+def ws_frame(text):
+    """a masked client text frame (payload under 126 bytes)"""
+    payload = text.encode()
+    mask = b"\x37\xfa\x21\x3d"
+    return bytes([0x81, 0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def ws_read_frame(reader):
+    """the server's next frame: (opcode, payload), from a Reader's buffer and socket"""
+    while len(reader.buf) < 2:
+        reader._fill()
+    opcode, length = reader.buf[0] & 0x0f, reader.buf[1] & 0x7f
+    offset = 2
+    if length == 126:
+        while len(reader.buf) < 4:
+            reader._fill()
+        length, offset = int.from_bytes(reader.buf[2:4], "big"), 4
+    while len(reader.buf) < offset + length:
+        reader._fill()
+    payload, reader.buf = reader.buf[offset:offset + length], reader.buf[offset + length:]
+    return opcode, payload
+
+
+def ws_exchange(srv, data, frames=0, close_wait=0.3):
+    """the response to @data, the first @frames frames that follow it, and whether the
+    server then closed the connection"""
+    with srv.connect() as sock:
+        sock.sendall(data)
+        reader = Reader(sock)
+        try:
+            response = reader.response()
+        except EOFError:
+            return None, [], True
+        got = [ws_read_frame(reader) for _ in range(frames)]
+        return response, got, reader.closed(close_wait)
+
+
+# (name, request, frames the server sends behind the response)
+WS_CASES = [
+    # a first frame right behind the handshake, in the same segment: answered
+    ("upgrade and a first frame", ws_request("Origin: https://shop.example\r\n") + ws_frame('{"type":"ping"}'), 1),
+    ("subprotocol and extension offered", ws_request("Sec-WebSocket-Protocol: chat, superchat\r\n"
+                                                     "Sec-WebSocket-Extensions: permessage-deflate\r\n"), 0),
+    ("Connection list, any case", ws_request(connection="keep-alive, UPGRADE", upgrade="WebSocket"), 0),
+    ("key not 16 bytes", ws_request(key="dGhlIHNhbXBsZSBub25jZQ=!"), 0),
+    ("key too short", ws_request(key="dGhlIHNhbXBsZQ=="), 0),
+    ("version 8", ws_request(version="8"), 0),
+    ("Upgrade with another protocol", ws_request(upgrade="websocket, h2c"), 0),
+    ("no upgrade in Connection", ws_request(connection="keep-alive"), 0),
+    ("origin not allowed", ws_request("Origin: https://elsewhere.example\r\n"), 0),
+    ("same origin", ws_request("Origin: http://127.0.0.1\r\nX-Request-Id: ws-same\r\n"), 0),
+    # unusual: libsoup's on both
+    ("two Upgrade headers", ws_request("Upgrade: websocket\r\n"), 0),
+    ("a body", ws_request("Content-Length: 2\r\n") + b"{}", 0),
+    ("chunked", ws_request("Transfer-Encoding: chunked\r\n") + b"0\r\n\r\n", 0),
+    ("POST", b"POST /api/v1/chat/ws HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 0),
+    ("no handshake", b"GET /api/v1/chat/ws HTTP/1.1\r\nHost: x\r\n\r\n", 0),
+    ("query", ws_request().replace(b"/ws ", b"/ws?x=1 "), 0),
+]
+
+
+def test_websocket_handshake_as_libsoup(servers):
+    config = "[server]\ncors_origins=https://shop.example\n"
+    fast = servers("fast", config)
+    soup = servers("soup", config + "fast_path=false\n")
+    for name, data, frames in WS_CASES:
+        got = ws_exchange(fast, data, frames)
+        expected = ws_exchange(soup, data, frames)
+        assert normalized([got[0]]) == normalized([expected[0]]), name
+        assert got[1:] == expected[1:], name
+    # the handshakes the fast path took are counted as libsoup's are (4 + the query's)
+    for srv in (fast, soup):
+        assert metric(srv, "http_requests_total", route="/api/v1/chat/ws", status="101") == 5
+    (status, headers, _), frames, _ = ws_exchange(fast, WS_CASES[0][1], 1)
+    assert status == 101 and headers["sec-websocket-accept"] == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+    assert "sec-websocket-extensions" not in headers and "sec-websocket-protocol" not in headers
+    assert frames == [(1, b'{"type":"pong"}')]
+    assert exchange(fast, chat_request("hello"))[0][0][0] == 200
+
+
+def test_websocket_pipelined_behind_a_chat_request(servers):
+    """an upgrade sent right behind a chat request on the same connection: the 101 follows
+    the 200, and the frame behind the upgrade reaches the WebSocket"""
+    srv = servers("fast")
+    with srv.connect() as sock:
+        sock.sendall(chat_request("solar price?", "pipe-1") + ws_request() + ws_frame('{"type":"ping"}'))
+        reader = Reader(sock)
+        first = reader.response()
+        second = reader.response()
+        assert (first[0], first[1]["x-request-id"]) == (200, "pipe-1")
+        assert second[0] == 101
+        assert ws_read_frame(reader) == (1, b'{"type":"pong"}')
+        sock.sendall(ws_frame('{"type":"ping"}'))
+        assert ws_read_frame(reader) == (1, b'{"type":"pong"}')
+
+
+@pytest.mark.parametrize("config", ["", "[server]\nfast_path=false\n"], ids=["fast", "libsoup"])
+def test_websocket_limits_and_counts(servers, config):
+    """ws_max_per_ip refuses the second handshake (429, Retry-After) while the first is
+    open, and accepts again once it closed; active and WebSocket connections counted"""
+    srv = servers("limit", config + "[server]\nws_max_per_ip=1\n")
+    baseline = metric(srv, "active_connections")
+    with srv.connect() as first:
+        first.sendall(ws_request())
+        assert Reader(first).response()[0] == 101
+        deadline = time.monotonic() + 2.0
+        while metric(srv, "websocket_connections") != 1:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert metric(srv, "active_connections") >= baseline + 1
+        (status, headers, body), _, _ = ws_exchange(srv, ws_request())
+        assert status == 429 and headers["retry-after"] == "10"
+        assert json.loads(body)["error"]["code"] == "busy"
+    deadline = time.monotonic() + 2.0
+    while metric(srv, "websocket_connections") != 0:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert ws_exchange(srv, ws_request())[0][0] == 101
+
+
+def test_websocket_handshake_left_to_libsoup(servers):
+    """with native_websocket=false the fast path hands the handshake to libsoup, which
+    negotiates permessage-deflate for its own connection"""
+    srv = servers("soupws", "[server]\nnative_websocket=false\n")
+    (status, headers, _), _, _ = ws_exchange(srv, ws_request("Sec-WebSocket-Extensions: permessage-deflate\r\n"))
+    assert status == 101 and headers["sec-websocket-extensions"].startswith("permessage-deflate")
