@@ -493,30 +493,52 @@ cblue_fast_conn_close(CblueFastConn *conn)
 	cblue_fast_conn_unref(conn);
 }
 
+/* takes the connection's descriptor off the epoll as a GSocket; NULL (the connection
+ * closed) if that fails */
+static GSocket *
+cblue_fast_conn_take_socket(CblueFastConn *conn, const gchar *purpose)
+{
+	g_autoptr(GError) error = NULL;
+	GSocket *socket;
+	gint fd = conn->fd;
+
+	epoll_ctl(conn->listener->epfd, EPOLL_CTL_DEL, fd, NULL);
+	conn->fd = -1;
+	socket = g_socket_new_from_fd(fd, &error);
+	if (socket == NULL) {
+		g_debug("cannot hand %s over: %s", purpose, error->message);
+		close(fd);
+		cblue_fast_conn_close(conn);
+	}
+	return socket;
+}
+
+/* a stream over @socket that first gives the bytes the connection has read and not used */
+static GIOStream *
+cblue_fast_conn_replay_stream(CblueFastConn *conn, GSocket *socket)
+{
+	g_autoptr(GSocketConnection) connection = g_socket_connection_factory_create_connection(socket);
+	g_autoptr(GBytes) bytes = g_bytes_new(conn->in->data, conn->in->len);
+	g_autoptr(GInputStream) replay = NULL;
+
+	g_byte_array_set_size(conn->in, 0);
+	replay = cblue_server_fast_replay_new(G_IO_STREAM(connection), bytes);
+	return g_simple_io_stream_new(replay, g_io_stream_get_output_stream(G_IO_STREAM(connection)));
+}
+
 /* libsoup takes the connection, and the bytes of the request it has to read */
 static void
 cblue_fast_conn_handover(CblueFastConn *conn)
 {
 	CblueFastListener *self = conn->listener;
 	g_autoptr(GError) error = NULL;
-	g_autoptr(GSocket) socket = NULL;
+	g_autoptr(GSocket) socket = cblue_fast_conn_take_socket(conn, "a connection to libsoup");
 	g_autoptr(GSocketAddress) local = NULL;
 	g_autoptr(GSocketAddress) remote = NULL;
-	g_autoptr(GSocketConnection) connection = NULL;
-	g_autoptr(GInputStream) replay = NULL;
 	g_autoptr(GIOStream) stream = NULL;
-	g_autoptr(GBytes) bytes = NULL;
-	gint fd = conn->fd;
 
-	epoll_ctl(self->epfd, EPOLL_CTL_DEL, fd, NULL);
-	conn->fd = -1;
-	socket = g_socket_new_from_fd(fd, &error);
-	if (socket == NULL) {
-		g_debug("cannot hand a connection to libsoup: %s", error->message);
-		close(fd);
-		cblue_fast_conn_close(conn);
+	if (socket == NULL)
 		return;
-	}
 	local = g_socket_get_local_address(socket, NULL);
 	remote = g_socket_get_remote_address(socket, NULL);
 	if (local == NULL || remote == NULL) {
@@ -527,11 +549,7 @@ cblue_fast_conn_handover(CblueFastConn *conn)
 	}
 	/* for the server's slow-client and idle checks, which work on the GSocket */
 	g_object_set_data_full(G_OBJECT(remote), "cblue-fast-socket", g_object_ref(socket), g_object_unref);
-	connection = g_socket_connection_factory_create_connection(socket);
-	bytes = g_bytes_new(conn->in->data, conn->in->len);
-	g_byte_array_set_size(conn->in, 0);
-	replay = cblue_server_fast_replay_new(G_IO_STREAM(connection), bytes);
-	stream = g_simple_io_stream_new(replay, g_io_stream_get_output_stream(G_IO_STREAM(connection)));
+	stream = cblue_fast_conn_replay_stream(conn, socket);
 	/* libsoup counts the connection and its request from now on */
 	g_atomic_int_inc(&conn->ref_count);
 	cblue_fast_conn_unregister(conn, FALSE);
@@ -549,32 +567,16 @@ cblue_fast_conn_upgrade(CblueFastConn *conn)
 {
 	CblueFastListener *self = conn->listener;
 	g_autoptr(CblueFastRequest) req = g_steal_pointer(&conn->current);
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GSocket) socket = NULL;
-	g_autoptr(GSocketConnection) connection = NULL;
-	g_autoptr(GInputStream) replay = NULL;
+	g_autoptr(GSocket) socket = cblue_fast_conn_take_socket(conn, "a WebSocket");
 	g_autoptr(GIOStream) stream = NULL;
-	g_autoptr(GBytes) bytes = NULL;
 	gpointer data;
-	gint fd = conn->fd;
 
-	epoll_ctl(self->epfd, EPOLL_CTL_DEL, fd, NULL);
-	conn->fd = -1;
-	socket = g_socket_new_from_fd(fd, &error);
-	if (socket == NULL) {
-		g_debug("cannot hand a WebSocket over: %s", error->message);
-		close(fd);
-		/* (the server's data goes with the request) */
-		cblue_fast_conn_close(conn);
+	/* (on failure the server's data goes with the request) */
+	if (socket == NULL)
 		return;
-	}
 	data = g_steal_pointer(&req->upgrade_data);
 	req->upgrade_destroy = NULL;
-	connection = g_socket_connection_factory_create_connection(socket);
-	bytes = g_bytes_new(conn->in->data, conn->in->len);
-	g_byte_array_set_size(conn->in, 0);
-	replay = cblue_server_fast_replay_new(G_IO_STREAM(connection), bytes);
-	stream = g_simple_io_stream_new(replay, g_io_stream_get_output_stream(G_IO_STREAM(connection)));
+	stream = cblue_fast_conn_replay_stream(conn, socket);
 	g_atomic_int_inc(&conn->ref_count);
 	cblue_fast_conn_unregister(conn, TRUE);
 	self->hooks.upgraded(req, stream, socket, data, self->user_data);
