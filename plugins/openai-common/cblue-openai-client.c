@@ -277,15 +277,6 @@ cblue_openai_client_build_direct_request(CblueOpenaiClient *self, const gchar *p
 					  request);
 }
 
-SoupMessage *
-cblue_openai_client_new_message(CblueOpenaiClient *self, const gchar *path, JsonNode *body)
-{
-	g_autoptr(GBytes) bytes = NULL;
-	g_return_val_if_fail(CBLUE_IS_OPENAI_CLIENT(self), NULL);
-	bytes = cblue_openai_json_to_bytes(body);
-	return cblue_openai_client_new_message_bytes(self, path, bytes);
-}
-
 /* Retry-After is either seconds or an HTTP date */
 static gint64
 cblue_openai_parse_retry_after_ms(const gchar *value)
@@ -626,18 +617,6 @@ cblue_openai_send_attempt(GTask *task)
 }
 
 void
-cblue_openai_client_send_async(CblueOpenaiClient *self, const gchar *path, JsonNode *body,
-			       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-	g_autoptr(GBytes) bytes = NULL;
-
-	g_return_if_fail(CBLUE_IS_OPENAI_CLIENT(self));
-	g_return_if_fail(path != NULL && body != NULL);
-	bytes = cblue_openai_json_to_bytes(body);
-	cblue_openai_client_send_bytes_async(self, path, bytes, cancellable, callback, user_data);
-}
-
-void
 cblue_openai_client_send_bytes_async(CblueOpenaiClient *self, const gchar *path, GBytes *body,
 				     GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
@@ -648,7 +627,7 @@ cblue_openai_client_send_bytes_async(CblueOpenaiClient *self, const gchar *path,
 	g_return_if_fail(path != NULL && body != NULL);
 
 	task = g_task_new(self, cancellable, callback, user_data);
-	g_task_set_source_tag(task, cblue_openai_client_send_async);
+	g_task_set_source_tag(task, cblue_openai_client_send_bytes_async);
 	op = g_new0(CblueOpenaiSendOp, 1);
 	op->body = g_bytes_ref(body);
 	op->path = g_strdup(path);

@@ -129,21 +129,14 @@ SoupSession *cblue_openai_client_get_session(CblueOpenaiClient *self);
 /* TRUE if requests go through cblue-http-direct.h rather than libsoup (plain http://,
  * no proxy, direct_http on) */
 gboolean cblue_openai_client_is_direct(CblueOpenaiClient *self);
-/* a POST of @body (serialized as JSON) to @path with the Authorization and Content-Type
- * headers set; (transfer full) */
-SoupMessage *cblue_openai_client_new_message(CblueOpenaiClient *self, const gchar *path, JsonNode *body);
 
-/* Sends @body to @path and returns the response body as a stream once a 2xx status
+/* Sends @body (serialized JSON text, ref taken) to @path and returns the response body as a stream once a 2xx status
  * arrived (used for server-sent events). Retries, with exponential back-off and full
  * jitter, on connection failures, 429 and 5xx, honouring Retry-After (seconds or an HTTP
  * date) when it fits within the total timeout; other statuses fail at once. The wait for
  * the response headers is bounded by first_token_timeout_ms, and the whole call
  * (including retries) by timeout_ms. @cancellable cancels the HTTP request and any
  * back-off wait. The stream is read by the caller, who bounds the rest of the time. */
-void cblue_openai_client_send_async(CblueOpenaiClient *self, const gchar *path, JsonNode *body,
-				    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-/* The same with @body already serialized (JSON text, ref taken): a caller that writes its
- * request as text saves building a JsonNode tree and walking it again. */
 void cblue_openai_client_send_bytes_async(CblueOpenaiClient *self, const gchar *path, GBytes *body,
 					  GCancellable *cancellable, GAsyncReadyCallback callback,
 					  gpointer user_data);
