@@ -102,8 +102,8 @@ cblue_admin_local_midnight(GTimeZone *tz, const GDate *date)
 	return dt != NULL ? g_date_time_to_unix(dt) * G_USEC_PER_SEC : 0;
 }
 
-/* `from`, `to` (default: the last 30 days up to today) and `tz` (default `[admin] timezone`,
- * else Asia/Bangkok); replies 400 and returns FALSE on bad input */
+/* `from`, `to` (default: the last `days`, else 30, days up to today) and `tz` (default
+ * `[admin] timezone`, else Asia/Bangkok); replies 400 and returns FALSE on bad input */
 static gboolean
 cblue_admin_range_parse(CblueAdminRequest *req, CblueAdminRange *range)
 {
@@ -141,8 +141,21 @@ cblue_admin_range_parse(CblueAdminRequest *req, CblueAdminRange *range)
 			return FALSE;
 		}
 	} else {
+		/* `days` counts back from `to` in the business's time zone: a browser elsewhere
+		 * cannot know which day it is there */
+		guint days = CBLUE_ADMIN_ANALYTICS_DEFAULT_DAYS;
+		const gchar *days_text = cblue_admin_request_get_query(req, "days");
+		if (days_text != NULL && days_text[0] != '\0') {
+			guint64 parsed = 0;
+			if (!g_ascii_string_to_unsigned(days_text, 10, 1, CBLUE_ADMIN_ANALYTICS_MAX_DAYS, &parsed,
+							NULL)) {
+				cblue_admin_request_reply_invalid(req, _("“days” must be a whole number from 1 to 400."));
+				return FALSE;
+			}
+			days = (guint)parsed;
+		}
 		range->from_date = range->to_date;
-		g_date_subtract_days(&range->from_date, CBLUE_ADMIN_ANALYTICS_DEFAULT_DAYS - 1);
+		g_date_subtract_days(&range->from_date, days - 1);
 	}
 	if (g_date_compare(&range->from_date, &range->to_date) > 0) {
 		cblue_admin_request_reply_invalid(req, _("“from” is after “to”."));
@@ -694,18 +707,18 @@ cblue_admin_group_to_json(CblueAdminGroup *group)
 	return json_builder_get_root(builder);
 }
 
-/* the open questions of the request's range and `include_down`; NULL with a reply sent */
+/* the open questions of the request's range (filled in @range) and `include_down`; NULL
+ * with a reply sent */
 static JsonNode *
-cblue_admin_unanswered_items(CblueAdminRequest *req)
+cblue_admin_unanswered_items(CblueAdminRequest *req, CblueAdminRange *range)
 {
-	g_auto(CblueAdminRange) range = {0};
 	g_autoptr(GError) error = NULL;
 	const gchar *include_down = cblue_admin_request_get_query(req, "include_down");
 	JsonNode *items;
 
-	if (!cblue_admin_range_parse(req, &range))
+	if (!cblue_admin_range_parse(req, range))
 		return NULL;
-	items = cblue_store_unanswered_list(cblue_admin_request_get_store(req), range.from_usec, range.to_usec,
+	items = cblue_store_unanswered_list(cblue_admin_request_get_store(req), range->from_usec, range->to_usec,
 					    g_strcmp0(include_down, "1") == 0 || g_strcmp0(include_down, "true") == 0,
 					    CBLUE_ADMIN_UNANSWERED_LIMIT, &error);
 	if (items == NULL) {
@@ -724,7 +737,8 @@ cblue_admin_unanswered_items(CblueAdminRequest *req)
 static void
 cblue_admin_handle_unanswered(CblueAdminRequest *req)
 {
-	g_autoptr(JsonNode) items = cblue_admin_unanswered_items(req);
+	g_auto(CblueAdminRange) range = {0};
+	g_autoptr(JsonNode) items = cblue_admin_unanswered_items(req, &range);
 	g_autoptr(GPtrArray) variants = NULL;
 	g_autoptr(GPtrArray) groups = NULL;
 	g_autoptr(JsonArray) array = json_array_new();
@@ -737,6 +751,10 @@ cblue_admin_handle_unanswered(CblueAdminRequest *req)
 	for (guint i = 0; i < groups->len; i++)
 		json_array_add_element(array, cblue_admin_group_to_json(g_ptr_array_index(groups, i)));
 	json_object_set_array_member(result, "groups", g_steal_pointer(&array));
+	/* the range as the server resolved it: the console shows it */
+	json_object_set_string_member(result, "from", range.from);
+	json_object_set_string_member(result, "to", range.to);
+	json_object_set_string_member(result, "timezone", range.tz);
 	json_node_set_object(node, result);
 	cblue_admin_request_reply_node(req, 200, node);
 }
@@ -908,6 +926,7 @@ cblue_admin_handle_resolve(CblueAdminRequest *req)
 {
 	const gchar *group_id = cblue_admin_request_get_param(req, "id");
 	JsonObject *body = cblue_admin_request_body_object(req);
+	g_auto(CblueAdminRange) range = {0};
 	g_autoptr(JsonNode) items = NULL;
 	g_autoptr(GPtrArray) variants = NULL;
 	g_autoptr(GPtrArray) groups = NULL;
@@ -936,7 +955,7 @@ cblue_admin_handle_resolve(CblueAdminRequest *req)
 		cblue_admin_request_reply_invalid(req, _("“topic_id” is missing."));
 		return;
 	}
-	items = cblue_admin_unanswered_items(req);
+	items = cblue_admin_unanswered_items(req, &range);
 	if (items == NULL)
 		return;
 	groups = cblue_admin_group_questions(json_node_get_array(items), &variants);

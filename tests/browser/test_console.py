@@ -99,7 +99,10 @@ def browser():
                 "--disable-background-networking", "--window-size=1280,900", "--lang=en-US"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    # A browser 17 hours behind the business (Asia/Bangkok): for most of the day its date is
+    # not the business's date, so a page that guesses "today" in the browser shows the wrong days.
+    env = dict(os.environ, TZ="Pacific/Honolulu")
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER, env=env))
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()

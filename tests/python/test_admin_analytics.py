@@ -156,6 +156,10 @@ def test_analytics_csv(site):
     ("from=2026-05-02&to=2026-05-01", "invalid_data"),
     ("from=2020-01-01&to=2026-01-01", "invalid_data"),
     ("tz=Mars/Olympus_Mons", "invalid_data"),
+    ("days=0", "invalid_data"),
+    ("days=401", "invalid_data"),
+    ("days=7.5", "invalid_data"),
+    ("days=-3", "invalid_data"),
 ])
 def test_analytics_bad_input(site, query, code):
     for path in ("/analytics?", "/analytics.csv?", "/unanswered?"):
@@ -193,6 +197,24 @@ def _bots_in_order(site):
     for key, _, _ in site.script["replies"]:
         yield site.script["bots"][key][seen[key]]
         seen[key] += 1
+
+
+def test_range_of_days_counts_back_from_the_business_today(site):
+    """`days` (the console's quick ranges) ends today in the business's time zone, and both
+    lists say which range they resolved: a browser elsewhere cannot know the business's date"""
+    today = site.script["after"].strftime("%Y-%m-%d")
+    week = site.admin.get("/analytics?days=7").json()
+    assert week["to"] == today and len(week["per_day"]) == 7
+    first = site.script["after"] - datetime.timedelta(days=6)
+    assert week["from"] == first.strftime("%Y-%m-%d") == week["per_day"][0]["date"]
+    assert sum(d["messages"] for d in week["per_day"]) == len(SCRIPT)
+    # an explicit `from` wins over `days`
+    assert site.admin.get(f"/analytics?days=7&from={today}").json()["from"] == today
+    for path in ("/unanswered", "/unanswered?days=7"):
+        res = site.admin.get(path).json()
+        assert res["to"] == today and res["timezone"] == "Asia/Bangkok", res
+    assert site.admin.get("/unanswered?days=7").json()["from"] == week["from"]
+    assert site.admin.get("/unanswered?tz=UTC").json()["timezone"] == "UTC"
 
 
 def test_unanswered_groups(site):

@@ -79,10 +79,3 @@ export function debounce(fn, ms) {
   };
 }
 
-/** a local date YYYY-MM-DD, @days from today */
-export function isoDate(days = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

@@ -4,7 +4,7 @@
 
 import {api, apiUrl} from '../api.js';
 import {barChart, rankChart} from '../charts.js';
-import {field, h, isoDate, mount} from '../dom.js';
+import {field, h, mount} from '../dom.js';
 import {formatNumber, formatPercent, languageName, t} from '../i18n.js';
 
 function stat(id, label, value, sub) {
@@ -14,25 +14,32 @@ function stat(id, label, value, sub) {
 }
 
 export async function render({main, query, navigate}) {
-  const range = {from: query.get('from') || isoDate(-29), to: query.get('to') || isoDate(0)};
-  if (query.get('tz'))
-    range.tz = query.get('tz');
-  const [fromField, from] = field(t('range.from'), h('input', {type: 'date', id: 'an-from', value: range.from, max: isoDate(0)}));
-  const [toField, to] = field(t('range.to'), h('input', {type: 'date', id: 'an-to', value: range.to}));
+  // No default dates from the browser: "today" is the business's day (the server's time zone),
+  // not the browser's. The server resolves an absent range; the form shows what it chose.
+  const range = {};
+  for (const key of ['from', 'to', 'days', 'tz']) {
+    if (query.get(key))
+      range[key] = query.get(key);
+  }
+  const [fromField, from] = field(t('range.from'), h('input', {type: 'date', id: 'an-from', value: range.from || ''}));
+  const [toField, to] = field(t('range.to'), h('input', {type: 'date', id: 'an-to', value: range.to || ''}));
   const quick = [7, 30, 90].map((days) => h('button', {type: 'button', class: 'secondary', onclick: () =>
-    navigate('analytics', {...range, from: isoDate(1 - days), to: isoDate(0)})}, t('range.last_days', {n: days})));
+    navigate('analytics', {tz: range.tz, days})}, t('range.last_days', {n: days})));
+  const csv = h('a', {class: 'button secondary', id: 'an-csv', href: apiUrl('/analytics.csv', range), download: ''}, t('analytics.csv'));
   const body = h('div', {class: 'analytics', 'aria-live': 'polite', 'aria-busy': 'true'}, h('p', {class: 'muted'}, t('common.loading')));
 
   mount(main,
-    h('div', {class: 'page-head'}, h('h1', {}, t('analytics.title')),
-      h('div', {class: 'actions'}, h('a', {class: 'button secondary', id: 'an-csv', href: apiUrl('/analytics.csv', range), download: ''}, t('analytics.csv')))),
+    h('div', {class: 'page-head'}, h('h1', {}, t('analytics.title')), h('div', {class: 'actions'}, csv)),
     h('form', {class: 'filters', onsubmit: (e) => {
       e.preventDefault();
-      navigate('analytics', {...range, from: from.value, to: to.value});
+      navigate('analytics', {tz: range.tz, from: from.value, to: to.value});
     }}, fromField, toField, h('button', {type: 'submit'}, t('common.apply')), h('div', {class: 'quick'}, quick)),
     body);
 
   const a = await api('GET', '/analytics', {query: range});
+  from.value = a.from || '';
+  to.value = a.to || '';
+  csv.href = apiUrl('/analytics.csv', {from: a.from, to: a.to, tz: a.timezone});
   const days = a.per_day || [];
   const totalConv = days.reduce((sum, d) => sum + d.conversations, 0);
   const totalMsg = days.reduce((sum, d) => sum + d.messages, 0);

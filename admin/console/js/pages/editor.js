@@ -197,8 +197,8 @@ export async function render({main, params, query, navigate, hasRole}) {
       let saved;
       if (fromGroup) {
         await api('POST', '/unanswered/' + encodeURIComponent(fromGroup) + '/resolve', {body: {action: 'new_entry', entry: mine},
-          query: {from: query.get('from'), to: query.get('to'), include_down: query.get('include_down')}});
-        navigate('unanswered', {from: query.get('from'), to: query.get('to'), include_down: query.get('include_down'), done: mine.topic_id});
+          query: {from: query.get('from'), to: query.get('to'), tz: query.get('tz'), include_down: query.get('include_down')}});
+        navigate('unanswered', {from: query.get('from'), to: query.get('to'), tz: query.get('tz'), include_down: query.get('include_down'), done: mine.topic_id});
         return;
       } else if (isNew) {
         saved = await api('POST', '/kb', {body: mine});

@@ -4,14 +4,19 @@
 // (editor prefilled, then Save) or add the questions to an existing entry (Add to…, then Add).
 
 import {api} from '../api.js';
-import {field, h, isoDate, mount} from '../dom.js';
+import {field, h, mount} from '../dom.js';
 import {LANG_TAGS, formatDateTime, formatNumber, t} from '../i18n.js';
 
 export async function render({main, query, navigate, hasRole}) {
-  const range = {from: query.get('from') || isoDate(-29), to: query.get('to') || isoDate(0), include_down: query.get('include_down') || ''};
+  // the server resolves an absent range in the business's time zone (see analytics.js)
+  const range = {include_down: query.get('include_down') || ''};
+  for (const key of ['from', 'to', 'days', 'tz']) {
+    if (query.get(key))
+      range[key] = query.get(key);
+  }
   const canEdit = hasRole('editor');
-  const [fromField, from] = field(t('range.from'), h('input', {type: 'date', id: 'un-from', value: range.from}));
-  const [toField, to] = field(t('range.to'), h('input', {type: 'date', id: 'un-to', value: range.to}));
+  const [fromField, from] = field(t('range.from'), h('input', {type: 'date', id: 'un-from', value: range.from || ''}));
+  const [toField, to] = field(t('range.to'), h('input', {type: 'date', id: 'un-to', value: range.to || ''}));
   const down = h('input', {type: 'checkbox', id: 'un-down', checked: range.include_down === '1'});
   const list = h('section', {class: 'groups', 'aria-live': 'polite', id: 'un-groups'}, h('p', {class: 'muted'}, t('common.loading')));
   const notice = query.get('done') ? h('p', {class: 'alert info', id: 'un-done'}, t('unanswered.done', {topic: query.get('done')})) : null;
@@ -22,12 +27,16 @@ export async function render({main, query, navigate, hasRole}) {
     notice,
     h('form', {class: 'filters', onsubmit: (e) => {
       e.preventDefault();
-      navigate('unanswered', {from: from.value, to: to.value, include_down: down.checked ? '1' : ''});
+      navigate('unanswered', {tz: range.tz, from: from.value, to: to.value, include_down: down.checked ? '1' : ''});
     }}, fromField, toField, h('div', {class: 'field check'}, down, h('label', {for: 'un-down'}, t('unanswered.include_down'))),
     h('button', {type: 'submit', class: 'secondary'}, t('common.apply'))),
     list);
 
   const res = await api('GET', '/unanswered', {query: range});
+  // from here on the range is the one the server chose, so resolving acts on the same groups
+  range.from = from.value = res.from || '';
+  range.to = to.value = res.to || '';
+  delete range.days;
   const groups = res.groups || [];
   const resolve = (group, body) => api('POST', `/unanswered/${encodeURIComponent(group.id)}/resolve`, {body, query: range});
 
@@ -83,7 +92,7 @@ export async function render({main, query, navigate, hasRole}) {
     };
     const buttons = () => [
       h('button', {type: 'button', class: 'new-entry', onclick: () => navigate('kb/new', {group: group.id, question: group.representative,
-        lang: group.language, from: range.from, to: range.to, include_down: range.include_down})}, t('unanswered.new_entry')),
+        lang: group.language, from: range.from, to: range.to, tz: range.tz, include_down: range.include_down})}, t('unanswered.new_entry')),
       h('button', {type: 'button', class: 'secondary add-example', onclick: openAdd}, t('unanswered.add_to')),
       h('button', {type: 'button', class: 'link dismiss', onclick: async () => {
         try {
