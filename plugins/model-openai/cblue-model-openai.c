@@ -39,6 +39,7 @@ typedef struct {
 	guint64 tokens_out;
 	guint64 answered;
 	guint64 no_answer;
+	guint64 cancelled; /* the customer left before the answer */
 	guint64 fallbacks[CBLUE_OPENAI_FALLBACK_LAST];
 } CblueOpenaiMetrics;
 
@@ -200,12 +201,15 @@ cblue_model_openai_append_metrics(CblueModelProvider *provider, GString *out)
 			     "# TYPE ai_model_tokens_total counter\n");
 	g_string_append_printf(out, "ai_model_tokens_total{direction=\"in\"} %" G_GUINT64_FORMAT "\n", m.tokens_in);
 	g_string_append_printf(out, "ai_model_tokens_total{direction=\"out\"} %" G_GUINT64_FORMAT "\n", m.tokens_out);
-	g_string_append(out, "# HELP ai_model_requests_total Model requests that completed, by result\n"
+	g_string_append(out, "# HELP ai_model_requests_total Model requests by how they ended: answered, no answer, or "
+			     "cancelled because the customer left\n"
 			     "# TYPE ai_model_requests_total counter\n");
 	g_string_append_printf(out, "ai_model_requests_total{result=\"answered\"} %" G_GUINT64_FORMAT "\n",
 			       m.answered);
 	g_string_append_printf(out, "ai_model_requests_total{result=\"no_answer\"} %" G_GUINT64_FORMAT "\n",
 			       m.no_answer);
+	g_string_append_printf(out, "ai_model_requests_total{result=\"cancelled\"} %" G_GUINT64_FORMAT "\n",
+			       m.cancelled);
 	g_string_append(out, "# HELP ai_model_fallbacks_total Answers given extractively because the model failed\n"
 			     "# TYPE ai_model_fallbacks_total counter\n");
 	for (guint i = 0; i < CBLUE_OPENAI_FALLBACK_LAST; i++)
@@ -467,6 +471,9 @@ cblue_openai_fail(GTask *task, CblueOpenaiFallback cause, GError *error)
 		/* no verdict on the provider: the customer left */
 		if (op->allowed)
 			cblue_circuit_breaker_abandon(self->breaker);
+		g_mutex_lock(&self->mutex);
+		self->metrics.cancelled++;
+		g_mutex_unlock(&self->mutex);
 		g_clear_error(&error);
 		g_task_return_new_error(task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
 		g_object_unref(task);
