@@ -949,7 +949,10 @@ cblue_ws_client_check_too_slow(CblueWsClient *client)
 			 "closing a WebSocket: 1008 client too slow (more than %" G_GSIZE_FORMAT
 			 " bytes waiting, %u messages, %u in progress)",
 			 self->ws_max_queued, client->n_messages, client->pending);
+	/* before any further I/O of the loop: at the idle priority, a busy loop would relay the
+	 * rest of every answer (to be dropped) before cancelling them */
 	source = g_idle_source_new();
+	g_source_set_priority(source, G_PRIORITY_HIGH);
 	g_source_set_callback(source, cblue_ws_client_cancel_cb, cblue_ws_client_ref(client),
 			      (GDestroyNotify)cblue_ws_client_unref);
 	g_source_attach(source, client->worker->context);
@@ -1061,7 +1064,8 @@ cblue_ws_token_cb(CblueMessage *message, const gchar *text, gpointer user_data)
 	CblueWsClient *client = user_data;
 	GString *json;
 
-	if (client->closed)
+	/* too slow: closing, and what it would be sent is dropped anyway */
+	if (client->closed || client->too_slow)
 		return;
 	json = g_private_get(&buffer_key);
 	if (json == NULL) {

@@ -16,6 +16,7 @@ with POST /fake/mode {"mode": …}):
   ok            answer normally (streamed or not)
   slow          wait --slow-seconds before the headers
   slow-tokens   headers at once, first token after --slow-seconds
+  stall-end     as ok, then --slow-seconds between the last token and the end of the stream
   429           HTTP 429 with Retry-After: --retry-after, --fail-times times, then ok
   500           HTTP 500 --fail-times times (0: always), then ok
   drop          stream a few tokens, then close the connection without [DONE]
@@ -237,7 +238,8 @@ class Handler(BaseHTTPRequestHandler):
             write(b"data: [DONE]\n\n")
             write(b"")
             return
-        words = reply.split(" ") if mode != "ok" or args.tokens <= 0 else None
+        many = mode in ("ok", "stall-end") and args.tokens > 0
+        words = None if many else reply.split(" ")
         if words is None:
             base = reply.split(" ")
             words = [base[i % len(base)] for i in range(args.tokens)]
@@ -253,6 +255,10 @@ class Handler(BaseHTTPRequestHandler):
                 return
             if args.interval > 0:
                 time.sleep(args.interval / 1000.0)
+        if mode == "stall-end":
+            # every token sent, then nothing for a while before the end: the answer is still
+            # in progress at the client, however fast it read the tokens
+            time.sleep(args.slow_seconds)
         write(chunk(model, None, "stop"))
         if (request.get("stream_options") or {}).get("include_usage"):
             write(chunk(model, usage={"prompt_tokens": 100, "completion_tokens": n, "total_tokens": 100 + n}))
