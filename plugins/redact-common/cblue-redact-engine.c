@@ -851,6 +851,23 @@ static const gchar *const cblue_redact_cn_mobile_shapes[] = {"11", "3.4.4", "3.8
 static const gchar *const cblue_redact_cn_landline_shapes[] = {"11",	"12",	 "3.8",	  "4.7",   "4.8",
 							       "3.4.4", "4.3.4", "4.4.4", "3.3.4", NULL};
 
+/* a mobile number grouped as people write it (@shapes), or in any other grouping with one
+ * kind of separator (`067 29 12 921`, `06-32-02-41-58`) when a phone word is near. Not
+ * landlines: a Thai mobile number and a quantity after it (`081 234 5678 12`) are twelve
+ * digits, as long as a Chinese landline. */
+static gboolean
+cblue_redact_phone_grouping_ok(const CblueRedactGroups *groups, guint first, guint last, const gchar *const *shapes,
+			       gboolean *need_context)
+{
+	if (cblue_redact_groups_shape_in(groups, first, last, shapes))
+		return TRUE;
+	/* not dots: `170.114.44.217` is an IP address */
+	if (first == last || !cblue_redact_groups_same_sep(groups, first, last, " -"))
+		return FALSE;
+	*need_context = TRUE;
+	return TRUE;
+}
+
 static gboolean
 cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, guint first, guint last,
 			  gboolean *need_context)
@@ -864,9 +881,14 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 	if (n < 8 || n > 15 || last - first > 5)
 		return FALSE;
 	/* at most one group of a single digit (`+66 8 1234 5678`, `0 2123 4567`), never the
-	 * last: `0812345678 2 ชิ้น` is a phone and a quantity */
-	for (guint j = first; j <= last; j++)
-		n_small += groups->groups[j].n_digits == 1 ? 1 : 0;
+	 * last: `0812345678 2 ชิ้น` is a phone and a quantity; the trunk 0 after a country code
+	 * (`+66(0)2-951-0216`) is not counted */
+	for (guint j = first; j <= last; j++) {
+		const CblueRedactGroup *g = &groups->groups[j];
+		if (plus && j == first + 1 && g->n_digits == 1 && text[g->start] == '0')
+			continue;
+		n_small += g->n_digits == 1 ? 1 : 0;
+	}
 	if (n_small > 1 || (last > first && groups->groups[last].n_digits == 1))
 		return FALSE;
 	international = plus || (digits[0] == '0' && digits[1] == '0') ||
@@ -876,13 +898,13 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 		return FALSE;
 	case CBLUE_REDACT_PHONE_TH_MOBILE:
 		return international ||
-		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_th_mobile_shapes);
+		       cblue_redact_phone_grouping_ok(groups, first, last, cblue_redact_th_mobile_shapes, need_context);
 	case CBLUE_REDACT_PHONE_TH_LANDLINE:
 		return international ||
 		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_th_landline_shapes);
 	case CBLUE_REDACT_PHONE_CN_MOBILE:
 		return international ||
-		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_cn_mobile_shapes);
+		       cblue_redact_phone_grouping_ok(groups, first, last, cblue_redact_cn_mobile_shapes, need_context);
 	case CBLUE_REDACT_PHONE_CN_LANDLINE:
 		/* eleven or twelve digits in one piece are as often an account number: a phone
 		 * word must be near */
@@ -891,6 +913,8 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_cn_landline_shapes);
 	case CBLUE_REDACT_PHONE_INTERNATIONAL:
 	default:
+		/* `005565335210` in one piece, after `00`, is as often an account number */
+		*need_context = !plus && first == last;
 		return TRUE;
 	}
 }
@@ -946,9 +970,10 @@ cblue_redact_window_card(const CblueRedactGroups *groups, const gchar *text, gui
 		for (guint j = first; j < last && fours; j++)
 			fours = groups->groups[j].n_digits == 4;
 		fours = fours && groups->groups[last].n_digits <= 4;
+		/* grouped otherwise (`4086 94040 9277 684`): only near a card word */
 		if (!fours && !cblue_redact_groups_sizes_are(groups, first, last, amex, 3) &&
 		    !cblue_redact_groups_sizes_are(groups, first, last, diners, 3))
-			return FALSE;
+			*need_context = TRUE;
 	}
 	return cblue_redact_luhn_valid(digits, n);
 }
@@ -965,10 +990,15 @@ cblue_redact_window_th_id(const CblueRedactGroups *groups, const gchar *text, gu
 
 	if (n != 13 || (first == 0 && groups->plus))
 		return FALSE;
-	if (first != last && !((cblue_redact_groups_sizes_are(groups, first, last, sizes, 5) ||
-				cblue_redact_groups_sizes_are(groups, first, last, sizes_short, 4)) &&
-			       cblue_redact_groups_same_sep(groups, first, last, " -.")))
-		return FALSE;
+	if (first != last) {
+		gboolean usual = cblue_redact_groups_sizes_are(groups, first, last, sizes, 5) ||
+				 cblue_redact_groups_sizes_are(groups, first, last, sizes_short, 4);
+		/* grouped otherwise (`5 396 668 603 236`, not with dots: a version): only near an
+		 * ID word */
+		if (!cblue_redact_groups_same_sep(groups, first, last, usual ? " -." : " -"))
+			return FALSE;
+		*need_context = !usual;
+	}
 	return cblue_redact_th_id_valid(digits, n);
 }
 
@@ -1142,8 +1172,8 @@ static const gchar *const cblue_redact_bank_words[] = {
 };
 
 static const gchar *const cblue_redact_th_id_words[] = {
-    "บัตรประชาชน", "บัตรประจำตัว", "เลขประจำตัว", "ปชช", "citizen", "national id", "id card", "id$", "身份证", "身份證",
-    NULL,
+    "บัตรประชาชน", "บัตรประจำตัว", "เลขประจำตัว", "ปชช", "เลขบัตร", "citizen", "national id", "id card", "id$", "身份证",
+    "身份證", NULL,
 };
 
 /* not บัตร alone: เลขบัตร (card number) is what Thai people say of their ID card */
@@ -1155,8 +1185,8 @@ static const gchar *const cblue_redact_card_words[] = {
 static const gchar *const cblue_redact_ip_words[] = {"ip$", "address", "addr", "host", "server", "ไอพี", "地址", NULL};
 
 static const gchar *const cblue_redact_version_words[] = {
-    "version", "ver$", "firmware", "fw$", "build", "release", "rev$", "เวอร์ชัน", "เวอร์ชั่น", "รุ่น", "版本", "固件",
-    NULL,
+    "version", "ver$", "firmware", "fw$", "build", "release", "rev$", "protocol", "เวอร์ชัน", "เวอร์ชั่น", "รุ่น", "版本",
+    "固件", NULL,
 };
 
 static const gchar *const cblue_redact_line_words[] = {"line", "ไลน์", NULL};
@@ -1183,13 +1213,19 @@ typedef struct {
 
 #define CBLUE_REDACT_NUMBERS "numbers"
 
+/* whose id it is, between a chat keyword and the id: `ไลน์ไอดีผม boy.solar88`, `ไลน์ของเรา …` */
+#define CBLUE_REDACT_THAI_PRONOUN "(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?"
+
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
-     /* local@domain.tld, also obfuscated: name [at] example [dot] com */
+     /* local@domain.tld, also `name @ example.com` and obfuscated: name [at] example [dot]
+      * com; Thai domain labels (`ร้าน.ไทย`); a hyphen not followed by a letter or digit
+      * ends the address (`email-a@b.com-ขอบคุณ`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
-     "(?:@|\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?)"
-     "(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.|\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?)){1,8}"
-     "(?:[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9\\-])",
+     "(?:@| @ |\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?)"
+     "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
+     "(?:\\.|\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?)){1,8}"
+     "(?:[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an order or tracking number that happens to look like a phone number is labelled so
@@ -1199,7 +1235,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"th-id", "TH_ID", NULL, cblue_redact_check_numbers, cblue_redact_window_th_id, CBLUE_REDACT_TRIGGER_DIGIT, 4,
      13, CBLUE_REDACT_VALIDATOR_NONE, cblue_redact_th_id_words, FALSE, cblue_redact_reference_words},
     {"cn-id", "CN_ID",
-     "(?<![0-9A-Za-z])[1-8][0-9]{5}([ \\-]?)(?:18|19|20)[0-9]{6}\\1[0-9]{3}[0-9Xx](?![0-9A-Za-z])",
+     /* region date sequence, also with the date split: 310115 1992 0727 6164 */
+     "(?<![0-9A-Za-z])[1-8][0-9]{5}([ \\-]?)(?:18|19|20)[0-9]{2}\\1?[0-9]{4}\\1[0-9]{3}[0-9Xx](?![0-9A-Za-z])",
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 0, 17, CBLUE_REDACT_VALIDATOR_CN_ID, NULL, FALSE,
      NULL},
     {"card", "CARD", NULL, cblue_redact_check_numbers, cblue_redact_window_card, CBLUE_REDACT_TRIGGER_DIGIT, 4, 13,
@@ -1221,7 +1258,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|ไอดี\\s{0,3}ไลน์|"
      "ไลน์\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์|add\\s{0,3}line|ไลน์)|(?<weak>line))"
-     "\\s*+(?<sep>[:=]|คือ|ได้ที่|มาที่|ที่|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
+     "\\s*+" CBLUE_REDACT_THAI_PRONOUN "(?<sep>[:=]|คือ|ได้ที่|มาที่|ที่|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -1235,7 +1272,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
-     "\\s*+(?<sep>[:=]|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
+     "\\s*+" CBLUE_REDACT_THAI_PRONOUN "(?<sep>[:=]|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
 };

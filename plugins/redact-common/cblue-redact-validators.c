@@ -302,14 +302,18 @@ cblue_redact_groups_sizes_are(const CblueRedactGroups *groups, guint first, guin
 	return TRUE;
 }
 
-/* every separator inside first..last is one character, the same, and in @allowed */
+/* every separator inside first..last is one character (or only spaces: `5142  5436`), the
+ * same, and in @allowed */
 gboolean
 cblue_redact_groups_same_sep(const CblueRedactGroups *groups, guint first, guint last, const gchar *allowed)
 {
 	gchar sep = 0;
 	for (guint j = first + 1; j <= last; j++) {
 		const CblueRedactGroup *g = &groups->groups[j];
-		if (g->start - g->sep_start != 1 || g->sep == 0 || strchr(allowed, g->sep) == NULL)
+		if (g->sep == 0 || strchr(allowed, g->sep) == NULL)
+			return FALSE;
+		/* cblue_redact_groups_parse() marks a separator ' ' only when it is spaces alone */
+		if (g->start - g->sep_start != 1 && g->sep != ' ')
 			return FALSE;
 		if (sep != 0 && g->sep != sep)
 			return FALSE;

@@ -106,6 +106,38 @@ test_engine_phone_windows(void)
 	g_assert_cmpstr(code, ==, "");
 }
 
+/* groupings outside the usual shapes count only near the type's word, never with dots */
+static void
+test_engine_unusual_groupings(void)
+{
+	g_autoptr(CblueRedactEngine) engine = engine_with_builtins("phone", "th-id", "ipv4", "card", "bank-account", NULL);
+	g_autofree gchar *phone = spans_string(engine, "tel 067 29 12 921");
+	g_autofree gchar *no_word = spans_string(engine, "x 067 29 12 921");
+	g_autofree gchar *quantity = spans_string(engine, "tel 081 234 5678 12 pcs");
+	g_autofree gchar *ip = spans_string(engine, "call, my ip is 170.114.44.217");
+	g_autofree gchar *th_id = spans_string(engine, "id 5 396 668 603 236");
+	g_autofree gchar *th_id_alone = spans_string(engine, "x 5 396 668 603 236");
+	g_autofree gchar *card = spans_string(engine, "card 4111  1111  1111  1111");
+	g_autofree gchar *card_odd = spans_string(engine, "card 4111 11111 1111 111");
+	g_autofree gchar *card_odd_alone = spans_string(engine, "x 4111 11111 1111 111");
+	g_autofree gchar *trunk = spans_string(engine, "+66(0)2-951-0216");
+	g_autofree gchar *double_zero = spans_string(engine, "bank 005565335210");
+
+	g_assert_cmpstr(phone, ==, "PHONE:4-17");
+	g_assert_cmpstr(no_word, ==, "");
+	/* a Thai mobile number and a quantity are not one Chinese landline */
+	g_assert_cmpstr(quantity, ==, "PHONE:4-16");
+	g_assert_cmpstr(ip, ==, "IP:15-29");
+	g_assert_cmpstr(th_id, ==, "TH_ID:3-20");
+	g_assert_cmpstr(th_id_alone, ==, "");
+	g_assert_cmpstr(card, ==, "CARD:5-27");
+	g_assert_cmpstr(card_odd, ==, "CARD:5-24");
+	g_assert_cmpstr(card_odd_alone, ==, "");
+	g_assert_cmpstr(trunk, ==, "PHONE:0-16");
+	/* `00` and a foreign number in one piece needs a phone word: here an account */
+	g_assert_cmpstr(double_zero, ==, "BANK_ACCOUNT:5-17");
+}
+
 static void
 test_engine_boundaries(void)
 {
@@ -398,6 +430,7 @@ main(int argc, char **argv)
 	g_log_set_writer_func(test_log_writer, NULL, NULL);
 	g_test_add_func("/cblue/redact/engine/builtins", test_engine_builtins);
 	g_test_add_func("/cblue/redact/engine/phone-windows", test_engine_phone_windows);
+	g_test_add_func("/cblue/redact/engine/unusual-groupings", test_engine_unusual_groupings);
 	g_test_add_func("/cblue/redact/engine/boundaries", test_engine_boundaries);
 	g_test_add_func("/cblue/redact/engine/many-spans", test_engine_many_spans);
 	g_test_add_func("/cblue/redact/engine/context", test_engine_context);
