@@ -229,16 +229,71 @@ cblue_ascii_fold(const gchar *text, gsize len)
 	return out;
 }
 
+/* the Thai character (U+0E00..U+0E7F, 3 bytes of UTF-8) at @p, or 0 */
+static inline gunichar
+cblue_thai_char_at(const gchar *p)
+{
+	const guchar *s = (const guchar *)p;
+	if (s[0] != 0xE0 || (s[1] != 0xB8 && s[1] != 0xB9) || (s[2] & 0xC0) != 0x80)
+		return 0;
+	return 0x0E00 | ((gunichar)(s[1] & 0x01) << 6) | (s[2] & 0x3F);
+}
+
+/* tone marks MAI EK..MAI CHATTAWA */
+static inline gboolean
+cblue_thai_is_tone(gunichar ch)
+{
+	return ch >= 0x0E48 && ch <= 0x0E4B;
+}
+
+/* the marks written above a consonant before a tone mark: MAI HAN-AKAT, SARA I, II, UE, UEE
+ * (canonical combining class 0, so NFKC does not put them before a tone mark typed first) */
+static inline gboolean
+cblue_thai_is_upper_vowel(gunichar ch)
+{
+	return ch == 0x0E31 || (ch >= 0x0E34 && ch <= 0x0E37);
+}
+
+/* the vowels and the marks that combine with a consonant (vowels above and below, PHINTHU,
+ * MAITAIKHU, tone marks, THANTHAKHAT, NIKHAHIT, YAMAKKAN): no word has one twice in a row,
+ * as words have consonants (ธรรม) */
+static inline gboolean
+cblue_thai_is_vowel_or_mark(gunichar ch)
+{
+	return (ch >= 0x0E30 && ch <= 0x0E3A) || (ch >= 0x0E40 && ch <= 0x0E45) || (ch >= 0x0E47 && ch <= 0x0E4E);
+}
+
+/* whether cblue_tokenizer_fix_thai() may change the spelling at Thai character @ch that
+ * follows Thai character @prev (0 if none), @ch being the @repeats-th of a run of the same
+ * character: a vowel or mark twice, a consonant three times, a tone mark before an upper
+ * vowel (doubled consonants, common and left as they are, cost no pass) */
+static inline gboolean
+cblue_thai_may_need_fix(gunichar prev, gunichar ch, guint repeats)
+{
+	if (ch == prev)
+		return repeats >= 3 || cblue_thai_is_vowel_or_mark(ch);
+	return cblue_thai_is_tone(prev) && cblue_thai_is_upper_vowel(ch);
+}
+
 /* In place (the string only shrinks, so it is rewritten front to back):
  * - Thai digits ๐-๙ (U+0E50..U+0E59) become ASCII digits;
  * - NFKC splits SARA AM (U+0E33) into NIKHAHIT + SARA AA (U+0E4D U+0E32), which the Thai
  *   dictionaries do not know ("น้ำมัน" would no longer be one word): it is put back, after
- *   any tone mark typed after it, the order the dictionaries and most keyboards use. */
+ *   any tone mark typed after it, the order the dictionaries and most keyboards use;
+ * - the ways chat spells a word that look the same or say the same: a tone mark typed
+ *   before an upper vowel (ก่ี, drawn as กี่, which NFKC leaves: the vowels have combining
+ *   class 0) goes after it; two SARA E typed for SARA AE (เเ, drawn as แ) become SARA AE;
+ *   a vowel or mark typed twice (ดีี, นะคะะ) is kept once (no word begins with one, so no
+ *   two words make a pair); a consonant held down for emphasis is kept once: four times
+ *   or more, or three at the end of the Thai text (มากกก). Twice is a spelling (ธรรม,
+ *   สัมมนา) and three can be two words or a loanword (แบบ|บ้าน, แดด|ดี, ไอออน). */
 static void
 cblue_tokenizer_fix_thai(gchar *text)
 {
 	gchar *w = text;
 	for (const gchar *r = text; *r != '\0';) {
+		gunichar ch, next;
+		gsize n;
 		/* both cases are in U+0E00..U+0E7F, E0 B8 xx or E0 B9 xx */
 		if ((guchar)r[0] != 0xE0) {
 			*w++ = *r++;
@@ -262,7 +317,44 @@ cblue_tokenizer_fix_thai(gchar *text)
 			w += 3;
 			continue;
 		}
-		*w++ = *r++;
+		/* a character of U+0800..U+0FFF: most are neither the next one again nor a tone mark,
+		 * and are copied as they are (w[i] = r[i]: @w may be @r) */
+		ch = 0;
+		if (((guchar)r[3] == 0xE0 && r[4] == r[1] && r[5] == r[2]) ||
+		    ((guchar)r[1] == 0xB9 && (guchar)r[2] >= 0x88 && (guchar)r[2] <= 0x8B))
+			ch = cblue_thai_char_at(r);
+		next = ch != 0 ? cblue_thai_char_at(r + 3) : 0;
+		if (ch == 0 || (next != ch && !(cblue_thai_is_tone(ch) && cblue_thai_is_upper_vowel(next)))) {
+			w[0] = r[0];
+			w[1] = r[1];
+			w[2] = r[2];
+			w += 3;
+			r += 3;
+			continue;
+		}
+		if (next != ch) {
+			/* the tone mark after the vowel (@w may be @r: through a copy) */
+			gchar tone[3];
+			memcpy(tone, r, 3);
+			memmove(w, r + 3, 3);
+			memcpy(w + 3, tone, 3);
+			w += 6;
+			r += 6;
+			continue;
+		}
+		for (n = 2; cblue_thai_char_at(r + 3 * n) == ch; n++)
+			;
+		if (n == 2 && ch == 0x0E40) {
+			memcpy(w, "\xe0\xb9\x81", 3); /* SARA AE */
+			w += 3;
+		} else if (cblue_thai_is_vowel_or_mark(ch) || n >= 4 || (n == 3 && cblue_thai_char_at(r + 9) == 0)) {
+			memmove(w, r, 3);
+			w += 3;
+		} else {
+			memmove(w, r, 3 * n);
+			w += 3 * n;
+		}
+		r += 3 * n;
 	}
 	*w = '\0';
 }
@@ -371,7 +463,9 @@ cblue_char_folds_to_itself(gunichar ch)
 /* what remains to do after cblue_tokenizer_fold_simple(): the passes that would change the
  * folded text (the others are skipped) */
 enum {
-	CBLUE_FOLD_FIX_THAI = 1 << 0, /* it has a Thai digit or NIKHAHIT: cblue_tokenizer_fix_thai() */
+	/* it has a Thai digit, NIKHAHIT or a chat spelling (cblue_thai_may_need_fix()):
+	 * cblue_tokenizer_fix_thai() */
+	CBLUE_FOLD_FIX_THAI = 1 << 0,
 	CBLUE_FOLD_HAN = 1 << 1, /* it has a Han character: cblue_tokenizer_fold_traditional() */
 };
 
@@ -389,6 +483,8 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len, guint *passes)
 	g_autofree gchar *out = g_malloc(2 * len + 1);
 	gchar *w = out;
 	guint prev_class = 0;
+	gunichar prev_thai = 0; /* the character before, if Thai */
+	guint repeats = 0; /* how many times in a row it came */
 
 	*passes = 0;
 	for (const gchar *p = text; *p != '\0';) {
@@ -400,6 +496,7 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len, guint *passes)
 			*w++ = (gchar)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 			p++;
 			prev_class = 0;
+			prev_thai = 0;
 			continue;
 		}
 		ch = cblue_utf8_get_valid_char(p);
@@ -410,10 +507,15 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len, guint *passes)
 		prev_class = klass;
 		/* Thai but SARA AM, and CJK ideographs: most of the text, 3 bytes that stay */
 		if ((ch >= 0x0E00 && ch <= 0x0E7F && ch != 0x0E33) || (ch >= 0x4E00 && ch <= 0x9FFF)) {
-			if (ch >= 0x4E00)
+			if (ch >= 0x4E00) {
 				*passes |= CBLUE_FOLD_HAN;
-			else if (ch == 0x0E4D || (ch >= 0x0E50 && ch <= 0x0E59))
-				*passes |= CBLUE_FOLD_FIX_THAI;
+			} else {
+				repeats = ch == prev_thai ? repeats + 1 : 1;
+				if (ch == 0x0E4D || (ch >= 0x0E50 && ch <= 0x0E59) ||
+				    cblue_thai_may_need_fix(prev_thai, ch, repeats))
+					*passes |= CBLUE_FOLD_FIX_THAI;
+			}
+			prev_thai = ch < 0x4E00 ? ch : 0;
 			w[0] = p[0];
 			w[1] = p[1];
 			w[2] = p[2];
@@ -440,6 +542,7 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len, guint *passes)
 		} else {
 			return NULL;
 		}
+		prev_thai = 0;
 		p = g_utf8_next_char(p);
 	}
 	*w = '\0';
@@ -453,7 +556,9 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len, guint *passes)
  *
  * Normalizes text for matching: NFKC (full-width to half-width, compatibility forms),
  * case folding, Thai digits to ASCII digits, Thai SARA AM recomposed after NFKC
- * decomposed it, and Traditional Chinese folded to Simplified. Invalid UTF-8 gives an empty
+ * decomposed it, the Thai spellings of chat made one (a tone mark typed before an upper
+ * vowel, SARA E typed twice for SARA AE, a vowel or mark typed twice, a consonant held down
+ * for emphasis), and Traditional Chinese folded to Simplified. Invalid UTF-8 gives an empty
  * string.
  *
  * Returns: (transfer full): the normalized text
@@ -738,12 +843,13 @@ cblue_zh_lexicon_match(GHashTable *lexicon, const gchar *p, const gchar *end)
 	return NULL;
 }
 
-/* Chinese particles that ICU keeps on the word before them (提了, 赚得, 好吗). Sentence-final
- * ones end no word but those listed below, and are split after any word; aspect and
- * structural ones only after one character (做了, 剩的, 赚得), since after two or more they
- * often end a word of ICU's dictionary (意味着, 受不了). 地 is not split: after a character
- * it mostly ends a noun (本地, 盆地, 殖民地), and ICU already splits adverbial 地 (认真地). */
-static const gchar *const cblue_zh_final_particles[] = { "吗", "呢", "吧", "啊", "呀", "嘛", "哦" };
+/* Chinese particles that ICU keeps on the word before them (提了, 赚得, 好吗), and chat's 啥
+ * (what, 是啥). Sentence-final ones end no word but those listed below, and are split after
+ * any word; aspect and structural ones only after one character (做了, 剩的, 赚得), since
+ * after two or more they often end a word of ICU's dictionary (意味着, 受不了). 地 is not
+ * split: after a character it mostly ends a noun (本地, 盆地, 殖民地), and ICU already splits
+ * adverbial 地 (认真地). */
+static const gchar *const cblue_zh_final_particles[] = { "吗", "呢", "吧", "啊", "呀", "嘛", "哦", "啥" };
 static const gchar *const cblue_zh_aspect_particles[] = { "了", "的", "得", "过", "着" };
 
 /* words that end in one of those characters and are words, not a word and a particle */
@@ -754,7 +860,7 @@ static const gchar *const cblue_zh_particle_words[] = {
 	"通过", "经过", "超过", "不过", "难过", "度过", "错过", "路过", "越过", "透过", "穿过", "放过",
 	"胜过", "闪过", "跳过", "掠过", "悔过", "改过", "记过", "功过", "罪过", "接着", "随着", "沿着",
 	"顺着", "朝着", "为着", "照着", "本着", "向着", "睡着", "穿着", "衣着", "执着", "沉着", "附着",
-	"酒吧", "网吧", "贴吧", "喇嘛", "干嘛", "干吗", "哎呀",
+	"酒吧", "网吧", "贴吧", "喇嘛", "干嘛", "干吗", "哎呀", "为啥",
 };
 
 static gboolean
@@ -921,6 +1027,29 @@ cblue_tokenizer_add_thai_word(GPtrArray *words, const gchar *start, gsize len)
 	}
 }
 
+/* adds a word of libthai as cblue_tokenizer_add_thai_word() does, MAI YAMOK (ๆ, "say the
+ * word before again") a word of its own: libthai glues it to the word it repeats (ง่ายๆ,
+ * งวดๆ), which then matches nothing, where text written with the customary space before
+ * it (ง่าย ๆ) gives the word and ๆ */
+static void
+cblue_tokenizer_add_thai_words(GPtrArray *words, const gchar *start, gsize len)
+{
+	const gchar *end = start + len;
+	const gchar *p = start;
+
+	/* (every character of the word is 3 bytes; ๆ is E0 B9 86) */
+	for (const gchar *q = start; q < end; q += 3) {
+		if ((guchar)q[2] != 0x86 || (guchar)q[1] != 0xB9)
+			continue;
+		if (q > p)
+			cblue_tokenizer_add_thai_word(words, p, q - p);
+		cblue_tokenizer_add_word(words, q, 3);
+		p = q + 3;
+	}
+	if (p < end)
+		cblue_tokenizer_add_thai_word(words, p, end - p);
+}
+
 /* Thai runs through libthai. th_brk_wc_find_breaks() would only convert the text to
  * TIS-620 (one byte a character) in a buffer of its own and call th_brk_find_breaks(), so
  * the run is converted here, into a buffer kept with the segmenters. Every character of a
@@ -959,10 +1088,10 @@ cblue_tokenizer_split_libthai(CblueSegmenters *segs, const gchar *start, const g
 		const gchar *p = start + 3 * (gsize)positions[i];
 		if (p <= prev || p >= end)
 			continue;
-		cblue_tokenizer_add_thai_word(words, prev, p - prev);
+		cblue_tokenizer_add_thai_words(words, prev, p - prev);
 		prev = p;
 	}
-	cblue_tokenizer_add_thai_word(words, prev, end - prev);
+	cblue_tokenizer_add_thai_words(words, prev, end - prev);
 }
 
 /* the memo's key of a run: which segmenter, then the run's text */

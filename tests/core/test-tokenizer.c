@@ -52,15 +52,23 @@ reference_fold(const gchar *text)
 	return g_utf8_casefold(nfkc, -1);
 }
 
-/* whether the tokenizer's own passes after folding (Thai digits, SARA AM, Traditional
- * Chinese) touch @text: those cases are in test_tokenizer_expected() instead */
+/* whether the tokenizer's own passes after folding (Thai digits, SARA AM, Thai chat
+ * spellings, Traditional Chinese) touch @text: those cases are in test_tokenizer_expected()
+ * and test_tokenizer_thai_spellings() instead */
 static gboolean
 touched_after_folding(const gchar *text)
 {
+	gunichar prev = 0;
 	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
+		gboolean thai = ch >= 0x0E00 && ch <= 0x0E7F;
 		if ((ch >= 0x0E50 && ch <= 0x0E59) || ch == 0x0E4D || cblue_script_for_char(ch) == CBLUE_SCRIPT_HAN)
 			return TRUE;
+		/* a Thai character twice in a row, a tone mark before an upper vowel */
+		if (thai && (ch == prev || (prev >= 0x0E48 && prev <= 0x0E4B &&
+					    (ch == 0x0E31 || (ch >= 0x0E34 && ch <= 0x0E37)))))
+			return TRUE;
+		prev = thai ? ch : 0;
 	}
 	return FALSE;
 }
@@ -110,7 +118,7 @@ test_tokenizer_normalize_fast_path(void)
 			n_compared += normalize_matches_reference(tok, text);
 		}
 	}
-	g_assert_cmpuint(n_compared, >, 800);
+	g_assert_cmpuint(n_compared, >, 750);
 }
 
 /* The fast path skips the passes after folding (Thai digits and SARA AM, Traditional
@@ -210,7 +218,7 @@ test_tokenizer_expected(void)
 	    {"ก\xe0\xb8\xbb" "ข\xe0\xb8\xbe" "ค ราคา", "ก\xe0\xb8\xbb" "ข\xe0\xb8\xbe" "ค ราคา", "ก\xe0\xb8\xbb|ข\xe0\xb8\xbe|ค|ราคา"},
 	    {"二〇二四年電費多少", "二〇二四年电费多少", "二|〇|二|四年|电费|多少"},
 	    {"น\xe0\xb9\x8d\xe0\xb8\xb2" "ท่วม ท\xe0\xb9\x8d\xe0\xb8\xb2", "นำท่วม ทำ", "นำ|ท่วม|ทำ"},
-	    {"ราคา๕บาท ดีๆ กรุงเทพฯ ไปมา", "ราคา5บาท ดีๆ กรุงเทพฯ ไปมา", "ราคา|5|บาท|ดีๆ|กรุงเทพฯ|ไป|มา"},
+	    {"ราคา๕บาท ดีๆ กรุงเทพฯ ไปมา", "ราคา5บาท ดีๆ กรุงเทพฯ ไปมา", "ราคา|5|บาท|ดี|ๆ|กรุงเทพฯ|ไป|มา"},
 	    {"ทำ่ไม น้ำ๑ลิตร", "ท่ำไม น้ำ1ลิตร", "ท่ำไม|น้ำ|1|ลิตร"},
 	};
 	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
@@ -255,6 +263,49 @@ test_tokenizer_chinese_lexicon(void)
 	assert_tokens(tok, "门店cctv门店", "门店|cctv|门店");
 	assert_tokens(tok, "监", "监");
 	assert_tokens(tok, "ติดตั้งกล้องวงจรปิด", "ติดตั้ง|กล้อง|วงจร|ปิด");
+	/* everyday words ICU splits (安|卓, 二|维|码), and 大概 before a word that begins with
+	 * its last character (ICU: 大|概要) */
+	assert_tokens(tok, "安卓扫二维码", "安卓|扫|二维码");
+	assert_tokens(tok, "大概要多少钱", "大概|要|多少钱");
+}
+
+/* Thai as chat types it is spelled as the dictionaries and the KB spell it: a character
+ * held down for emphasis, a vowel or mark typed twice, SARA E typed twice for SARA AE, a
+ * tone mark typed before an upper vowel (the same on screen); and MAI YAMOK is a word of its
+ * own, as when typed with the customary space. Doubled consonants are spellings and stay. */
+static void
+test_tokenizer_thai_spellings(void)
+{
+	g_autoptr(CblueTokenizer) tok = cblue_tokenizer_new();
+	static const gchar *const same[][2] = {
+		{"ร้อนมากกกก", "ร้อนมาก"},
+		{"ค่าาาา", "ค่า"},
+		{"ดีีี", "ดี"},
+		{"นะคะะ", "นะคะ"},
+		{"เเล้ว", "แล้ว"},
+		{"ก\xe0\xb9\x88\xe0\xb8\xb5คน", "กี่คน"}, /* MAI EK before SARA II */
+		{"๕๕๕ ราคา", "555 ราคา"},
+		{"ธรรมะ สัมมนา", "ธรรมะ สัมมนา"},
+		/* three consonants inside Thai text are two words or a word: แบบ|บ้าน, ไอออน */
+		{"แบบบ้าน ไอออนฟอสเฟต ร้อนมากกกค่ะ", "แบบบ้าน ไอออนฟอสเฟต ร้อนมากกกค่ะ"},
+		{"ร้อนมากกก", "ร้อนมาก"},
+		{"ร้อนมากกก ABC", "ร้อนมาก abc"}, /* also on GLib's path (no fast path for ABC's É) */
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(same); i++) {
+		g_autofree gchar *normalized = cblue_tokenizer_normalize(tok, same[i][0]);
+		g_autofree gchar *slow = NULL;
+		g_autofree gchar *with_accent = g_strconcat(same[i][0], " \xc3\x89", NULL);
+		g_assert_cmpstr(normalized, ==, same[i][1]);
+		/* the path through GLib's NFKC (" É" takes it) gives the same */
+		slow = cblue_tokenizer_normalize(tok, with_accent);
+		g_assert_true(g_str_has_prefix(slow, same[i][1]));
+	}
+	assert_tokens(tok, "บ้านร้อนมากกกก", "บ้าน|ร้อน|มาก");
+	assert_tokens(tok, "อธิบายง่ายๆหน่อย", "อธิบาย|ง่าย|ๆ|หน่อย");
+	assert_tokens(tok, "ผ่อนเป็นงวดๆได้ไหม", "ผ่อน|เป็น|งวด|ๆ|ได้|ไหม");
+	assert_tokens(tok, "ต่าง ๆ", "ต่าง|ๆ");
+	assert_tokens(tok, "ๆ", "ๆ");
 }
 
 /* Particles that the segmenters leave on the word before them come off: Thai ones at the end
@@ -272,6 +323,9 @@ test_tokenizer_particles(void)
 	/* ICU alone: 提了, 赚得, 剩的, 涨了 */
 	assert_tokens(tok, "提了赚得剩的", "提|了|赚|得|剩|的");
 	assert_tokens(tok, "电费涨了吗", "电费|涨|了|吗");
+	/* chat's 啥 (what) too (ICU: 是啥), but not off 为啥 (why) */
+	assert_tokens(tok, "这是啥东西", "这|是|啥|东西");
+	assert_tokens(tok, "为啥", "为啥");
 	/* words, not a word and a particle */
 	assert_tokens(tok, "为了目的", "为了|目的");
 	assert_tokens(tok, "获得 通过 值得 本地 酒吧", "获得|通过|值得|本地|酒吧");
@@ -471,6 +525,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/tokenizer/segment", test_tokenizer_segment);
 	g_test_add_func("/cblue/tokenizer/chinese-lexicon", test_tokenizer_chinese_lexicon);
 	g_test_add_func("/cblue/tokenizer/particles", test_tokenizer_particles);
+	g_test_add_func("/cblue/tokenizer/thai-spellings", test_tokenizer_thai_spellings);
 	g_test_add_func("/cblue/tokenizer/remembered-runs", test_tokenizer_remembered_runs);
 	g_test_add_func("/cblue/tokenizer/threads", test_tokenizer_threads);
 	g_test_add_func("/cblue/tokenizer/thai-accuracy", test_tokenizer_thai_accuracy);
