@@ -30,7 +30,7 @@
 #include <time.h>
 
 #include "cblue-bm25-index.h"
-#include "cblue-bm25-synonyms.h"
+#include "cblue-retrieval-synonyms.h"
 #include "cblue-ngram-index.h"
 
 static const gchar *const langs[] = {"en", "th", "zh"};
@@ -46,7 +46,7 @@ thread_cpu_nsec(void)
 typedef struct {
 	CblueTokenizer *tokenizer; /* owned */
 	GHashTable *stopwords; /* owned */
-	CblueBm25Synonyms *synonyms; /* owned */
+	CblueRetrievalSynonyms *synonyms; /* owned */
 	GPtrArray *texts[3]; /* owned, of utf8: the KB texts per language */
 	GPtrArray *queries[3]; /* owned, of utf8: the labelled questions per language */
 } Bench;
@@ -148,7 +148,7 @@ analyse(Bench *bench, What what, const gchar *text, guint64 h)
 	}
 	if (what == WHAT_NGRAM || what == WHAT_QUERY) {
 		g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-		cblue_ngram_extract(bench->tokenizer, text, keys);
+		cblue_ngram_extract(bench->tokenizer, bench->synonyms, text, keys);
 		h = digest_add_keys(h, keys);
 	}
 	return h;
@@ -209,7 +209,7 @@ main(int argc, char **argv)
 	}
 	bench.tokenizer = cblue_tokenizer_new();
 	bench.stopwords = cblue_bm25_load_stopwords();
-	bench.synonyms = cblue_bm25_synonyms_load(bench.tokenizer, NULL, &error);
+	bench.synonyms = cblue_retrieval_synonyms_load(bench.tokenizer, NULL, &error);
 	if (bench.synonyms == NULL)
 		g_error("synonyms: %s", error->message);
 	for (guint l = 0; l < G_N_ELEMENTS(langs); l++) {
@@ -240,7 +240,7 @@ main(int argc, char **argv)
 		g_ptr_array_unref(bench.texts[l]);
 		g_ptr_array_unref(bench.queries[l]);
 	}
-	cblue_bm25_synonyms_unref(bench.synonyms);
+	cblue_retrieval_synonyms_unref(bench.synonyms);
 	g_hash_table_unref(bench.stopwords);
 	g_object_unref(bench.tokenizer);
 	return 0;

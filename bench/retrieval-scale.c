@@ -397,6 +397,8 @@ main(int argc, char **argv)
 	if (!cblue_retriever_bm25_set_synonyms_dir(bm25, NULL, FALSE, &error))
 		g_error("synonyms: %s", error->message);
 	ngram = cblue_retriever_ngram_new(tokenizer, NULL, "bench");
+	if (!cblue_retriever_ngram_set_synonyms_dir(ngram, NULL, FALSE, &error))
+		g_error("synonyms: %s", error->message);
 	cblue_retriever_bm25_set_build_threads(bm25, build_threads);
 	cblue_retriever_ngram_set_build_threads(ngram, build_threads);
 

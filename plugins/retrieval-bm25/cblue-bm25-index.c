@@ -7,7 +7,7 @@
 
 #include "cblue-bm25-index.h"
 #include "cblue-bm25-stem.h"
-#include "cblue-bm25-synonyms.h"
+#include "cblue-retrieval-synonyms.h"
 #include "cblue-retrieval-chunks.h"
 #include "cblue-retrieval-common.h"
 
@@ -88,7 +88,7 @@ struct _CblueBm25Index {
 	gdouble *inverse_norms; /* owned: CBLUE_BM25_N_FIELDS × norm_len, 1 / norms (derived) */
 	CblueTokenizer *tokenizer; /* owned */
 	GHashTable *stopwords; /* owned ref */
-	CblueBm25Synonyms *synonyms; /* owned ref, nullable */
+	CblueRetrievalSynonyms *synonyms; /* owned ref, nullable */
 	gdouble idf_unknown;
 	guint n_docs;
 	guint n_terms;
@@ -437,13 +437,13 @@ cblue_bm25_add_pairs(GPtrArray *words, guint first, GPtrArray *pairs)
  * neighbouring words (see cblue_bm25_add_pairs()); @ngram_keys, if not %NULL, gets the
  * n-grams' keys (the build does not need their texts: @ngrams may be %NULL) */
 static void
-cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms,
 			   const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams,
 			   GArray *ngram_keys, GPtrArray *pairs)
 {
 	guint first_word = words->len;
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
-	g_autofree gchar *rewritten = synonyms != NULL ? cblue_bm25_synonyms_apply(synonyms, normalized) : NULL;
+	g_autofree gchar *rewritten = synonyms != NULL ? cblue_retrieval_synonyms_apply(synonyms, normalized) : NULL;
 	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, rewritten != NULL ? rewritten : normalized);
 	g_autoptr(GString) chunk = g_string_new(NULL);
 	g_autofree gboolean *stops = cblue_bm25_find_stopwords(stopwords, tokens);
@@ -487,7 +487,7 @@ cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, Cbl
 
 /* see cblue_bm25_analyze_to_keys() */
 void
-cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms, const gchar *text,
+cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms, const gchar *text,
 		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs)
 {
 	cblue_bm25_analyze_to_keys(tokenizer, stopwords, synonyms, text, words, surfaces, ngrams, NULL, pairs);
@@ -1262,14 +1262,14 @@ cblue_bm25_index_build_deletes(CblueBm25Index *self)
 }
 
 static CblueBm25Index *
-cblue_bm25_index_alloc(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms)
+cblue_bm25_index_alloc(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms)
 {
 	CblueBm25Index *self = g_atomic_rc_box_new0(CblueBm25Index);
 	self->surfaces = g_hash_table_new(g_str_hash, g_str_equal);
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->stopwords = g_hash_table_ref(stopwords);
-	self->synonyms = synonyms != NULL ? cblue_bm25_synonyms_ref(synonyms) : NULL;
+	self->synonyms = synonyms != NULL ? cblue_retrieval_synonyms_ref(synonyms) : NULL;
 	return self;
 }
 
@@ -1360,7 +1360,7 @@ cblue_bm25_index_reuse_postings(CblueBm25Index *previous, const guint32 *old_to_
 }
 
 CblueBm25Index *
-cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms,
 		     const CblueBm25Params *params)
 {
 	return cblue_bm25_index_build(kb, tokenizer, stopwords, synonyms, params, NULL, 0, NULL);
@@ -1369,7 +1369,7 @@ cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwor
 /* see cblue_bm25_index_build(), on the default number of threads */
 CblueBm25Index *
 cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
-				 CblueBm25Synonyms *synonyms, const CblueBm25Params *params, CblueBm25Index *previous,
+				 CblueRetrievalSynonyms *synonyms, const CblueBm25Params *params, CblueBm25Index *previous,
 				 guint *n_analyzed)
 {
 	return cblue_bm25_index_build(kb, tokenizer, stopwords, synonyms, params, previous, 0, n_analyzed);
@@ -1489,7 +1489,7 @@ static const CblueRetrievalChunkFuncs cblue_bm25_build_funcs = {
  * and their results taken in the KB's order: the index is the same on any number.
  */
 CblueBm25Index *
-cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms,
 		       const CblueBm25Params *params, CblueBm25Index *previous, guint n_threads, guint *n_analyzed)
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
@@ -1572,7 +1572,7 @@ cblue_bm25_index_clear(gpointer data)
 	g_free(self->code_wtf);
 	g_object_unref(self->tokenizer);
 	g_hash_table_unref(self->stopwords);
-	g_clear_pointer(&self->synonyms, cblue_bm25_synonyms_unref);
+	g_clear_pointer(&self->synonyms, cblue_retrieval_synonyms_unref);
 }
 
 CblueBm25Index *
@@ -2401,7 +2401,7 @@ cblue_bm25_index_read_pool(CblueBm25Index *self, CblueRetrievalReader *r)
 
 CblueBm25Index *
 cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords,
-				CblueBm25Synonyms *synonyms, GError **error)
+				CblueRetrievalSynonyms *synonyms, GError **error)
 {
 	g_autoptr(CblueBm25Index) self = NULL;
 	CblueRetrievalReader r;

@@ -3,7 +3,7 @@
 
 #include "cblue.h"
 
-#include "cblue-bm25-synonyms.h"
+#include "cblue-retrieval-synonyms.h"
 
 G_BEGIN_DECLS
 
@@ -21,19 +21,19 @@ typedef struct _CblueBm25Index CblueBm25Index;
 
 void cblue_bm25_params_init_default(CblueBm25Params *params);
 GHashTable *cblue_bm25_load_stopwords(void);
-void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Synonyms *synonyms,
+void cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms,
 			const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs);
 CblueBm25Index *cblue_bm25_index_new(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
-				     CblueBm25Synonyms *synonyms, const CblueBm25Params *params);
+				     CblueRetrievalSynonyms *synonyms, const CblueBm25Params *params);
 CblueBm25Index *cblue_bm25_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
-						 CblueBm25Synonyms *synonyms, const CblueBm25Params *params,
+						 CblueRetrievalSynonyms *synonyms, const CblueBm25Params *params,
 						 CblueBm25Index *previous, guint *n_analyzed);
 CblueBm25Index *cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopwords,
-				       CblueBm25Synonyms *synonyms, const CblueBm25Params *params,
+				       CblueRetrievalSynonyms *synonyms, const CblueBm25Params *params,
 				       CblueBm25Index *previous, guint n_threads, guint *n_analyzed);
 GBytes *cblue_bm25_index_serialize(CblueBm25Index *index);
 CblueBm25Index *cblue_bm25_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GHashTable *stopwords,
-						CblueBm25Synonyms *synonyms, GError **error);
+						CblueRetrievalSynonyms *synonyms, GError **error);
 CblueBm25Index *cblue_bm25_index_ref(CblueBm25Index *index);
 void cblue_bm25_index_unref(CblueBm25Index *index);
 guint cblue_bm25_index_get_n_terms(CblueBm25Index *index);

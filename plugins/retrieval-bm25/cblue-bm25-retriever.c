@@ -2,8 +2,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cblue-bm25-retriever.h"
@@ -16,8 +14,6 @@
  * them; each build carries a generation number and only the newest build is installed.
  */
 
-#define CBLUE_BM25_RELOAD_DELAY_MS 200
-
 struct _CblueRetrieverBm25 {
 	GObject parent_instance;
 	CblueTokenizer *tokenizer; /* owned */
@@ -27,11 +23,10 @@ struct _CblueRetrieverBm25 {
 	gchar *cache_dir; /* owned, nullable: no index cache */
 	gchar *synonyms_dir; /* owned, nullable: bundled synonyms only */
 	guint build_threads; /* the threads a build analyzes on (0: as many as there are CPUs) */
-	GFileMonitor *monitor; /* owned, nullable */
-	GSource *reload_source; /* owned, nullable: a pending reload after a change */
+	CblueRetrievalSynonymsWatch *watch; /* owned, nullable: synonyms_dir is not watched */
 	GMutex mutex; /* protects the fields below */
 	CblueBm25Index *index; /* owned, nullable until the first build */
-	CblueBm25Synonyms *synonyms; /* owned, nullable: no synonyms */
+	CblueRetrievalSynonyms *synonyms; /* owned, nullable: no synonyms */
 	CblueKb *kb; /* owned, nullable: the KB of the last rebuild, for synonyms reloads */
 	guint64 generation; /* of the newest build started */
 	guint n_builds; /* builds installed */
@@ -47,15 +42,7 @@ static void
 cblue_retriever_bm25_dispose(GObject *object)
 {
 	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(object);
-	if (self->monitor != NULL) {
-		g_signal_handlers_disconnect_by_data(self->monitor, self);
-		g_file_monitor_cancel(self->monitor);
-		g_clear_object(&self->monitor);
-	}
-	if (self->reload_source != NULL) {
-		g_source_destroy(self->reload_source);
-		g_clear_pointer(&self->reload_source, g_source_unref);
-	}
+	g_clear_pointer(&self->watch, cblue_retrieval_synonyms_watch_free);
 	G_OBJECT_CLASS(cblue_retriever_bm25_parent_class)->dispose(object);
 }
 
@@ -64,7 +51,7 @@ cblue_retriever_bm25_finalize(GObject *object)
 {
 	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(object);
 	g_clear_pointer(&self->index, cblue_bm25_index_unref);
-	g_clear_pointer(&self->synonyms, cblue_bm25_synonyms_unref);
+	g_clear_pointer(&self->synonyms, cblue_retrieval_synonyms_unref);
 	g_clear_object(&self->kb);
 	g_free(self->cache_dir);
 	g_free(self->synonyms_dir);
@@ -123,7 +110,7 @@ cblue_retriever_bm25_set_build_threads(CblueRetrieverBm25 *self, guint n_threads
 /* The cache key: everything the index depends on — the KB, the parameters, the stop words,
  * the synonyms, the Thai segmenter and the analysis code itself (the plugin module's identity) */
 static gchar *
-cblue_retriever_bm25_cache_key(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synonyms *synonyms)
+cblue_retriever_bm25_cache_key(CblueRetrieverBm25 *self, CblueKb *kb, CblueRetrievalSynonyms *synonyms)
 {
 	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_autofree gchar *kb_json = cblue_kb_to_json(kb, TRUE);
@@ -138,13 +125,13 @@ cblue_retriever_bm25_cache_key(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25S
 		g_checksum_update(checksum, (const guchar *)l->data, strlen(l->data) + 1);
 	g_checksum_update(checksum, (const guchar *)"synonyms:", -1);
 	if (synonyms != NULL)
-		g_checksum_update(checksum, (const guchar *)cblue_bm25_synonyms_get_digest(synonyms), -1);
+		g_checksum_update(checksum, (const guchar *)cblue_retrieval_synonyms_get_digest(synonyms), -1);
 	g_checksum_update(checksum, (const guchar *)kb_json, -1);
 	return g_strdup(g_checksum_get_string(checksum));
 }
 
 static CblueBm25Index *
-cblue_retriever_bm25_load_cache(CblueRetrieverBm25 *self, const gchar *path, CblueBm25Synonyms *synonyms)
+cblue_retriever_bm25_load_cache(CblueRetrieverBm25 *self, const gchar *path, CblueRetrievalSynonyms *synonyms)
 {
 	g_autoptr(GBytes) bytes = cblue_retrieval_cache_load(path);
 	g_autoptr(GError) error = NULL;
@@ -162,7 +149,7 @@ cblue_retriever_bm25_load_cache(CblueRetrieverBm25 *self, const gchar *path, Cbl
  * a newer build started meanwhile; thread-safe. A build analyzes only the entries that
  * changed since the index in use (see cblue_bm25_index_new_incremental()). */
 static void
-cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synonyms *synonyms, guint64 generation)
+cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueRetrievalSynonyms *synonyms, guint64 generation)
 {
 	gint64 t0 = g_get_monotonic_time();
 	g_autofree gchar *cache_path = NULL;
@@ -206,7 +193,7 @@ cblue_retriever_bm25_build(CblueRetrieverBm25 *self, CblueKb *kb, CblueBm25Synon
 		cblue_bm25_index_unref(old);
 	g_debug("indexed %u topics (%u analyzed) with %u synonym terms in %.1f ms (%s)%s", cblue_kb_get_size(kb),
 		n_analyzed,
-		synonyms != NULL ? cblue_bm25_synonyms_get_size(synonyms) : 0, (g_get_monotonic_time() - t0) / 1000.0,
+		synonyms != NULL ? cblue_retrieval_synonyms_get_size(synonyms) : 0, (g_get_monotonic_time() - t0) / 1000.0,
 		cache_path == NULL ? "no cache" : from_cache ? "from the cache" : "analyzed",
 		installed ? "" : ", superseded by a newer build");
 }
@@ -215,14 +202,14 @@ static gboolean
 cblue_retriever_bm25_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **error)
 {
 	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(retriever);
-	g_autoptr(CblueBm25Synonyms) synonyms = NULL;
+	g_autoptr(CblueRetrievalSynonyms) synonyms = NULL;
 	guint64 generation;
 
 	g_mutex_lock(&self->mutex);
 	generation = ++self->generation;
 	g_set_object(&self->kb, kb);
 	if (self->synonyms != NULL)
-		synonyms = cblue_bm25_synonyms_ref(self->synonyms);
+		synonyms = cblue_retrieval_synonyms_ref(self->synonyms);
 	g_mutex_unlock(&self->mutex);
 	cblue_retriever_bm25_build(self, kb, synonyms, generation);
 	return TRUE;
@@ -253,7 +240,7 @@ cblue_retriever_bm25_iface_init(CblueRetrieverInterface *iface)
 /* a rebuild after a synonyms change, off the main context */
 typedef struct {
 	CblueKb *kb; /* owned */
-	CblueBm25Synonyms *synonyms; /* owned, nullable */
+	CblueRetrievalSynonyms *synonyms; /* owned, nullable */
 	guint64 generation;
 } CblueBm25BuildJob;
 
@@ -262,7 +249,7 @@ cblue_bm25_build_job_free(CblueBm25BuildJob *job)
 {
 	g_object_unref(job->kb);
 	if (job->synonyms != NULL)
-		cblue_bm25_synonyms_unref(job->synonyms);
+		cblue_retrieval_synonyms_unref(job->synonyms);
 	g_free(job);
 }
 
@@ -289,7 +276,7 @@ cblue_retriever_bm25_build_thread(GTask *task, gpointer source, gpointer task_da
 gboolean
 cblue_retriever_bm25_reload_synonyms(CblueRetrieverBm25 *self, GError **error)
 {
-	g_autoptr(CblueBm25Synonyms) synonyms = cblue_bm25_synonyms_load(self->tokenizer, self->synonyms_dir, error);
+	g_autoptr(CblueRetrievalSynonyms) synonyms = cblue_retrieval_synonyms_load(self->tokenizer, self->synonyms_dir, error);
 	g_autoptr(GTask) task = NULL;
 	CblueBm25BuildJob *job;
 
@@ -297,12 +284,12 @@ cblue_retriever_bm25_reload_synonyms(CblueRetrieverBm25 *self, GError **error)
 		return FALSE;
 	g_mutex_lock(&self->mutex);
 	if (self->synonyms != NULL &&
-	    g_strcmp0(cblue_bm25_synonyms_get_digest(self->synonyms), cblue_bm25_synonyms_get_digest(synonyms)) == 0) {
+	    g_strcmp0(cblue_retrieval_synonyms_get_digest(self->synonyms), cblue_retrieval_synonyms_get_digest(synonyms)) == 0) {
 		g_mutex_unlock(&self->mutex);
 		return TRUE;
 	}
-	g_clear_pointer(&self->synonyms, cblue_bm25_synonyms_unref);
-	self->synonyms = cblue_bm25_synonyms_ref(synonyms);
+	g_clear_pointer(&self->synonyms, cblue_retrieval_synonyms_unref);
+	self->synonyms = cblue_retrieval_synonyms_ref(synonyms);
 	if (self->kb == NULL) {
 		g_mutex_unlock(&self->mutex);
 		return TRUE;
@@ -313,7 +300,7 @@ cblue_retriever_bm25_reload_synonyms(CblueRetrieverBm25 *self, GError **error)
 	job->generation = ++self->generation;
 	g_mutex_unlock(&self->mutex);
 
-	g_info("synonyms changed: rebuilding the index (%u synonym terms)", cblue_bm25_synonyms_get_size(job->synonyms));
+	g_info("synonyms changed: rebuilding the index (%u synonym terms)", cblue_retrieval_synonyms_get_size(job->synonyms));
 	task = g_task_new(self, NULL, NULL, NULL);
 	g_task_set_source_tag(task, cblue_retriever_bm25_reload_synonyms);
 	g_task_set_task_data(task, job, (GDestroyNotify)cblue_bm25_build_job_free);
@@ -321,36 +308,14 @@ cblue_retriever_bm25_reload_synonyms(CblueRetrieverBm25 *self, GError **error)
 	return TRUE;
 }
 
-static gboolean
-cblue_retriever_bm25_reload_cb(gpointer user_data)
+static void
+cblue_retriever_bm25_synonyms_changed_cb(gpointer user_data)
 {
 	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(user_data);
 	g_autoptr(GError) error = NULL;
 
-	g_clear_pointer(&self->reload_source, g_source_unref);
 	if (!cblue_retriever_bm25_reload_synonyms(self, &error))
 		g_warning("synonyms not reloaded, the previous ones stay in force: %s", error->message);
-	return G_SOURCE_REMOVE;
-}
-
-/* a burst of changes (an editor saving, a copy) makes one reload, shortly after the last */
-static void
-cblue_retriever_bm25_changed_cb(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
-				gpointer user_data)
-{
-	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(user_data);
-
-	if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
-	    event == G_FILE_MONITOR_EVENT_UNMOUNTED)
-		return;
-	if (self->reload_source != NULL) {
-		g_source_destroy(self->reload_source);
-		g_clear_pointer(&self->reload_source, g_source_unref);
-	}
-	self->reload_source = g_timeout_source_new(CBLUE_BM25_RELOAD_DELAY_MS);
-	g_source_set_callback(self->reload_source, cblue_retriever_bm25_reload_cb, self, NULL);
-	g_source_set_static_name(self->reload_source, "[cblue] retrieval-bm25 synonyms reload");
-	g_source_attach(self->reload_source, g_main_context_get_thread_default());
 }
 
 /**
@@ -367,38 +332,19 @@ cblue_retriever_bm25_changed_cb(GFileMonitor *monitor, GFile *file, GFile *other
 gboolean
 cblue_retriever_bm25_set_synonyms_dir(CblueRetrieverBm25 *self, const gchar *dir, gboolean watch, GError **error)
 {
-	g_autoptr(CblueBm25Synonyms) synonyms = NULL;
+	g_autoptr(CblueRetrievalSynonyms) synonyms = NULL;
 	g_autoptr(GError) error_local = NULL;
 
 	g_free(self->synonyms_dir);
 	self->synonyms_dir = g_strdup(dir);
-	synonyms = cblue_bm25_synonyms_load(self->tokenizer, dir, &error_local);
-	if (synonyms == NULL) {
-		/* the bundled files are tested: they load */
-		synonyms = cblue_bm25_synonyms_load(self->tokenizer, NULL, NULL);
-	}
+	synonyms = cblue_retrieval_synonyms_load_or_bundled(self->tokenizer, dir, &error_local);
 	g_mutex_lock(&self->mutex);
-	g_clear_pointer(&self->synonyms, cblue_bm25_synonyms_unref);
+	g_clear_pointer(&self->synonyms, cblue_retrieval_synonyms_unref);
 	self->synonyms = g_steal_pointer(&synonyms);
 	g_mutex_unlock(&self->mutex);
 
-	if (watch && dir != NULL && self->monitor == NULL) {
-		g_autoptr(GFile) file = g_file_new_for_path(dir);
-		g_autoptr(GError) error_monitor = NULL;
-		/* where the files go, for the admin to find; watching a folder that does not
-		 * exist yet works too, but notices it late */
-		if (g_mkdir_with_parents(dir, 0700) != 0)
-			g_debug("cannot create %s: %s", dir, g_strerror(errno));
-		/* plugins are set up in a private context; the events go to the global default
-		 * one, which `cblue serve` runs */
-		g_main_context_push_thread_default(NULL);
-		self->monitor = g_file_monitor_directory(file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error_monitor);
-		g_main_context_pop_thread_default(NULL);
-		if (self->monitor == NULL)
-			g_debug("cannot watch %s: %s", dir, error_monitor->message);
-		else
-			g_signal_connect(self->monitor, "changed", G_CALLBACK(cblue_retriever_bm25_changed_cb), self);
-	}
+	if (watch && dir != NULL && self->watch == NULL)
+		self->watch = cblue_retrieval_synonyms_watch_new(dir, cblue_retriever_bm25_synonyms_changed_cb, self);
 	if (error_local != NULL) {
 		g_propagate_error(error, g_steal_pointer(&error_local));
 		return FALSE;
@@ -407,13 +353,13 @@ cblue_retriever_bm25_set_synonyms_dir(CblueRetrieverBm25 *self, const gchar *dir
 }
 
 /* the synonyms in force; (transfer full), nullable */
-CblueBm25Synonyms *
+CblueRetrievalSynonyms *
 cblue_retriever_bm25_get_synonyms(CblueRetrieverBm25 *self)
 {
-	CblueBm25Synonyms *synonyms = NULL;
+	CblueRetrievalSynonyms *synonyms = NULL;
 	g_mutex_lock(&self->mutex);
 	if (self->synonyms != NULL)
-		synonyms = cblue_bm25_synonyms_ref(self->synonyms);
+		synonyms = cblue_retrieval_synonyms_ref(self->synonyms);
 	g_mutex_unlock(&self->mutex);
 	return synonyms;
 }

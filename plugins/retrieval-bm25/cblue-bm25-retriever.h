@@ -15,7 +15,7 @@ void cblue_retriever_bm25_set_build_threads(CblueRetrieverBm25 *self, guint n_th
 gboolean cblue_retriever_bm25_set_synonyms_dir(CblueRetrieverBm25 *self, const gchar *dir, gboolean watch,
 					       GError **error);
 gboolean cblue_retriever_bm25_reload_synonyms(CblueRetrieverBm25 *self, GError **error);
-CblueBm25Synonyms *cblue_retriever_bm25_get_synonyms(CblueRetrieverBm25 *self);
+CblueRetrievalSynonyms *cblue_retriever_bm25_get_synonyms(CblueRetrieverBm25 *self);
 guint cblue_retriever_bm25_get_n_builds(CblueRetrieverBm25 *self);
 guint cblue_retriever_bm25_get_n_analyzed(CblueRetrieverBm25 *self);
 CblueBm25Index *cblue_retriever_bm25_get_index(CblueRetrieverBm25 *self);

@@ -72,6 +72,7 @@ typedef struct {
 
 struct _CblueNgramIndex {
 	CblueTokenizer *tokenizer; /* owned */
+	CblueRetrievalSynonyms *synonyms; /* owned ref, nullable: the KB's and questions' synonyms */
 	CblueNgramParams params;
 	GPtrArray *topic_ids; /* owned, of utf8 */
 	guint64 *doc_hashes; /* owned: 2 × n_docs, the hash of each entry's text */
@@ -232,13 +233,17 @@ cblue_ngram_run_keys(CblueNgramRun run, const gunichar *chars, gsize len, guint6
 	return n_out;
 }
 
-/* the n-gram keys of @text (normalized first), with repetitions, appended to @keys */
+/* the n-gram keys of @text (normalized first, then every variant of @synonyms, if not
+ * %NULL, rewritten to its canonical form, as BM25 does), with repetitions, appended to @keys.
+ * Rewriting the text rather than adding n-grams keeps the index the size it was and gives
+ * "pv price" the n-grams of "solar price" exactly: same cosine, same confidence. */
 void
-cblue_ngram_extract(CblueTokenizer *tokenizer, const gchar *text, GArray *keys)
+cblue_ngram_extract(CblueTokenizer *tokenizer, CblueRetrievalSynonyms *synonyms, const gchar *text, GArray *keys)
 {
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
+	g_autofree gchar *rewritten = synonyms != NULL ? cblue_retrieval_synonyms_apply(synonyms, normalized) : NULL;
 	glong n_chars = 0;
-	g_autofree gunichar *chars = g_utf8_to_ucs4_fast(normalized, -1, &n_chars);
+	g_autofree gunichar *chars = g_utf8_to_ucs4_fast(rewritten != NULL ? rewritten : normalized, -1, &n_chars);
 	/* a run is copied with a start and an end mark for Latin words */
 	g_autofree gunichar *run = g_new(gunichar, n_chars + 2);
 	gsize base = keys->len;
@@ -363,11 +368,10 @@ cblue_ngram_doc_table_add(CblueNgramDocTable *table, guint64 key, gfloat weight)
 
 /* one field's n-grams into the document's table */
 static void
-cblue_ngram_add_text(CblueTokenizer *tokenizer, const gchar *text, gfloat weight, GArray *keys,
-		     CblueNgramDocTable *table)
+cblue_ngram_add_text(CblueNgramIndex *self, const gchar *text, gfloat weight, GArray *keys, CblueNgramDocTable *table)
 {
 	g_array_set_size(keys, 0);
-	cblue_ngram_extract(tokenizer, text, keys);
+	cblue_ngram_extract(self->tokenizer, self->synonyms, text, keys);
 	for (guint i = 0; i < keys->len; i++)
 		cblue_ngram_doc_table_add(table, g_array_index(keys, guint64, i), weight);
 }
@@ -421,14 +425,14 @@ cblue_ngram_add_doc(CblueNgramIndex *self, CblueKbEntry *entry, guint doc, const
 		const gchar *const *questions = cblue_kb_entry_get_questions(entry, lang);
 		const gchar *content = cblue_kb_entry_get_content(entry, lang);
 		for (guint j = 0; questions[j] != NULL; j++)
-			cblue_ngram_add_text(self->tokenizer, questions[j], weight_questions, keys, table);
+			cblue_ngram_add_text(self, questions[j], weight_questions, keys, table);
 		if (content != NULL)
-			cblue_ngram_add_text(self->tokenizer, content, weight_content, keys, table);
+			cblue_ngram_add_text(self, content, weight_content, keys, table);
 	}
 	for (guint j = 0; keywords[j] != NULL; j++)
-		cblue_ngram_add_text(self->tokenizer, keywords[j], weight_keywords, keys, table);
+		cblue_ngram_add_text(self, keywords[j], weight_keywords, keys, table);
 	for (guint j = 0; tags[j] != NULL; j++)
-		cblue_ngram_add_text(self->tokenizer, tags[j], weight_keywords, keys, table);
+		cblue_ngram_add_text(self, tags[j], weight_keywords, keys, table);
 
 	/* one triple per distinct n-gram of the document, its frequency weighted by field; the
 	 * table is left empty for the next document */
@@ -659,7 +663,7 @@ cblue_ngram_merge_triples(const CblueNgramTriple *a, gsize n_a, const CblueNgram
 CblueNgramIndex *
 cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params)
 {
-	return cblue_ngram_index_build(kb, tokenizer, params, NULL, 0, NULL);
+	return cblue_ngram_index_build(kb, tokenizer, NULL, params, NULL, 0, NULL);
 }
 
 /* see cblue_ngram_index_build(), on the default number of threads */
@@ -667,7 +671,7 @@ CblueNgramIndex *
 cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
 				  CblueNgramIndex *previous, guint *n_analyzed)
 {
-	return cblue_ngram_index_build(kb, tokenizer, params, previous, 0, n_analyzed);
+	return cblue_ngram_index_build(kb, tokenizer, NULL, params, previous, 0, n_analyzed);
 }
 
 /* The code book of the 1 + ln tf values: every value of @triples if there are at most 256
@@ -926,9 +930,18 @@ static const CblueRetrievalChunkFuncs cblue_ngram_build_funcs = {
 	cblue_ngram_merge_chunk,
 };
 
+/* what identifies @synonyms (nullable: none) */
+static const gchar *
+cblue_ngram_synonyms_digest(CblueRetrievalSynonyms *synonyms)
+{
+	return synonyms != NULL ? cblue_retrieval_synonyms_get_digest(synonyms) : "";
+}
+
 /**
  * cblue_ngram_index_build:
- * @previous: (nullable): the index of the previous KB, built with the same tokenizer
+ * @synonyms: (nullable): the synonyms applied to the KB's text and to the questions
+ * @previous: (nullable): the index of the previous KB, built with the same tokenizer and
+ *   synonyms (else it is not used)
  * @n_threads: the threads that analyze the entries (0: as many as the CPUs this thread may
  *   run on and one per 128 entries to analyze, see cblue_retrieval_build_threads())
  * @n_analyzed: (out) (optional): how many entries were analyzed (the others were reused)
@@ -939,8 +952,8 @@ static const CblueRetrievalChunkFuncs cblue_ngram_build_funcs = {
  * any number.
  */
 CblueNgramIndex *
-cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
-			CblueNgramIndex *previous, guint n_threads, guint *n_analyzed)
+cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSynonyms *synonyms,
+			const CblueNgramParams *params, CblueNgramIndex *previous, guint n_threads, guint *n_analyzed)
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
@@ -952,11 +965,14 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgram
 	guint analyzed = 0;
 
 	self->tokenizer = g_object_ref(tokenizer);
+	self->synonyms = synonyms != NULL ? cblue_retrieval_synonyms_ref(synonyms) : NULL;
 	self->params = *params;
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->n_docs = entries->len;
 	self->doc_hashes = g_new0(guint64, 2 * (gsize)MAX(self->n_docs, 1));
 	if (previous != NULL && (previous->tokenizer != tokenizer ||
+				 g_strcmp0(cblue_ngram_synonyms_digest(previous->synonyms),
+					   cblue_ngram_synonyms_digest(synonyms)) != 0 ||
 				 memcmp(&previous->params, params, sizeof(*params)) != 0))
 		previous = NULL;
 	cblue_retrieval_reuse_init(&reuse, previous != NULL ? previous->topic_ids : NULL,
@@ -1018,6 +1034,7 @@ cblue_ngram_index_clear(gpointer data)
 {
 	CblueNgramIndex *self = data;
 	g_object_unref(self->tokenizer);
+	g_clear_pointer(&self->synonyms, cblue_retrieval_synonyms_unref);
 	g_ptr_array_unref(self->topic_ids);
 	g_free(self->doc_hashes);
 	g_free(self->doc_inv_norms);
@@ -1363,7 +1380,7 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 		heap = heap_on_heap = g_new(gdouble, max_hits);
 		scores = scores_on_heap = g_new(gdouble, max_hits);
 	}
-	cblue_ngram_extract(self->tokenizer, text, keys);
+	cblue_ngram_extract(self->tokenizer, self->synonyms, text, keys);
 	cblue_retrieval_sort_records(keys->data, keys->len, sizeof(guint64));
 	/* at most a query term per key: sized once, cut to the terms found after */
 	g_array_set_size(qterms, keys->len);
@@ -1571,7 +1588,8 @@ cblue_ngram_index_serialize(CblueNgramIndex *self)
 }
 
 CblueNgramIndex *
-cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GError **error)
+cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, CblueRetrievalSynonyms *synonyms,
+				 GError **error)
 {
 	g_autoptr(CblueNgramIndex) self = NULL;
 	CblueRetrievalReader r;
@@ -1582,6 +1600,7 @@ cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GErro
 		return NULL;
 	self = g_atomic_rc_box_new0(CblueNgramIndex);
 	self->tokenizer = g_object_ref(tokenizer);
+	self->synonyms = synonyms != NULL ? cblue_retrieval_synonyms_ref(synonyms) : NULL;
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->n_docs = cblue_retrieval_get_u32(&r);
 	self->n_terms = cblue_retrieval_get_u32(&r);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cblue.h"
+#include "cblue-retrieval-synonyms.h"
 
 G_BEGIN_DECLS
 
@@ -17,13 +18,15 @@ typedef struct {
 typedef struct _CblueNgramIndex CblueNgramIndex;
 
 void cblue_ngram_params_init_default(CblueNgramParams *params);
-void cblue_ngram_extract(CblueTokenizer *tokenizer, const gchar *text, GArray *keys);
+void cblue_ngram_extract(CblueTokenizer *tokenizer, CblueRetrievalSynonyms *synonyms, const gchar *text,
+			 GArray *keys);
 CblueNgramIndex *cblue_ngram_index_new(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params);
 CblueNgramIndex *cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer,
 						   const CblueNgramParams *params, CblueNgramIndex *previous,
 						   guint *n_analyzed);
-CblueNgramIndex *cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, const CblueNgramParams *params,
-					 CblueNgramIndex *previous, guint n_threads, guint *n_analyzed);
+CblueNgramIndex *cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSynonyms *synonyms,
+					 const CblueNgramParams *params, CblueNgramIndex *previous, guint n_threads,
+					 guint *n_analyzed);
 CblueNgramIndex *cblue_ngram_index_ref(CblueNgramIndex *index);
 void cblue_ngram_index_unref(CblueNgramIndex *index);
 guint cblue_ngram_index_get_n_terms(CblueNgramIndex *index);
@@ -32,7 +35,8 @@ gsize cblue_ngram_index_get_memory_size(CblueNgramIndex *index);
 GPtrArray *cblue_ngram_index_search(CblueNgramIndex *index, const gchar *text, guint max_hits);
 GPtrArray *cblue_ngram_index_search_full(CblueNgramIndex *index, const gchar *text, guint max_hits, gboolean prune);
 GBytes *cblue_ngram_index_serialize(CblueNgramIndex *index);
-CblueNgramIndex *cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer, GError **error);
+CblueNgramIndex *cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer,
+						  CblueRetrievalSynonyms *synonyms, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueNgramIndex, cblue_ngram_index_unref)
 

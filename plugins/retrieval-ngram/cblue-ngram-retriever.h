@@ -12,6 +12,10 @@ CblueRetrieverNgram *cblue_retriever_ngram_new(CblueTokenizer *tokenizer, const 
 					       const gchar *code_id);
 void cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cache_dir);
 void cblue_retriever_ngram_set_build_threads(CblueRetrieverNgram *self, guint n_threads);
+gboolean cblue_retriever_ngram_set_synonyms_dir(CblueRetrieverNgram *self, const gchar *dir, gboolean watch,
+						GError **error);
+gboolean cblue_retriever_ngram_reload_synonyms(CblueRetrieverNgram *self, GError **error);
+guint cblue_retriever_ngram_get_n_builds(CblueRetrieverNgram *self);
 guint cblue_retriever_ngram_get_n_analyzed(CblueRetrieverNgram *self);
 CblueNgramIndex *cblue_retriever_ngram_get_index(CblueRetrieverNgram *self);
 

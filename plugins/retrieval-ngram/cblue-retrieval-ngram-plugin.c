@@ -44,6 +44,18 @@ cblue_retrieval_ngram_plugin_setup_async(CbluePlugin *plugin, GCancellable *canc
 		g_autofree gchar *cache_dir = g_build_filename(cblue_context_get_data_dir(context), "cache", NULL);
 		cblue_retriever_ngram_set_cache_dir(retriever, cache_dir);
 	}
+	/* the same synonyms as retrieval-bm25 (so a question that uses a variant gets the same
+	 * coverage from both): the bundled ones, extended by <data_dir>/synonyms/ *.txt and
+	 * reloaded when those change */
+	if (cblue_config_get_boolean(config, "retrieval-ngram", "synonyms", TRUE)) {
+		g_autofree gchar *dir = cblue_config_get_string(config, "retrieval-ngram", "synonyms_dir");
+		g_autoptr(GError) error = NULL;
+		if (dir == NULL)
+			dir = g_build_filename(cblue_context_get_data_dir(context), "synonyms", NULL);
+		if (!cblue_retriever_ngram_set_synonyms_dir(
+			retriever, dir, cblue_config_get_boolean(config, "retrieval-ngram", "watch_synonyms", TRUE), &error))
+			g_warning("%s; using the bundled synonyms only", error->message);
+	}
 	cblue_plugin_add_extension(plugin, CBLUE_TYPE_RETRIEVER, retriever, 0);
 	g_task_return_boolean(task, TRUE);
 }

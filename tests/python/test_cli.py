@@ -189,9 +189,9 @@ def test_plugins_lists_the_embedded_default(cli):
 # cross-validated figures are in docs/quality.md). eval-fresh.tsv was held out until it was
 # first measured.
 RECORDED = {
-    "eval-bundled.tsv": {"en": (0.974, 0.957), "th": (1.000, 1.000), "zh": (0.987, 0.870)},
-    "eval-dev.tsv": {"en": (0.967, 0.889), "th": (1.000, 0.929), "zh": (1.000, 0.857)},
-    "eval-fresh.tsv": {"en": (0.875, 0.649), "th": (0.750, 0.774), "zh": (0.925, 0.812)},
+    "eval-bundled.tsv": {"en": (0.974, 0.870), "th": (1.000, 0.960), "zh": (0.987, 0.870)},
+    "eval-dev.tsv": {"en": (0.967, 0.929), "th": (1.000, 0.889), "zh": (1.000, 0.929)},
+    "eval-fresh.tsv": {"en": (0.900, 0.812), "th": (0.775, 0.710), "zh": (0.925, 0.938)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -214,13 +214,14 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
         assert stats["oos_f1"] >= oos_f1 - 0.02, (lang, stats)
 
 
-# eval-fresh2.tsv, measured once before anything was tuned on it (docs/quality.md, "A second
-# held-out set"): top-1, top-3, answered with the expected topic, out-of-scope F1. Kept apart
+# eval-fresh2.tsv, never tuned on (docs/quality.md, "A second held-out set"): top-1, top-3,
+# answered with the expected topic, out-of-scope F1, as measured after the changes that followed
+# its first measurement. Kept apart
 # from RECORDED so that the floors can move on their own when retrieval changes land.
 FRESH2 = {
-    "en": (0.844, 0.911, 0.622, 0.667),
+    "en": (0.822, 0.911, 0.822, 0.769),
     "th": (0.889, 0.978, 0.889, 0.800),
-    "zh": (0.956, 1.000, 0.933, 0.895),
+    "zh": (0.956, 1.000, 0.933, 0.865),
 }
 
 
@@ -252,7 +253,8 @@ def test_eval_calibrate_learns_the_decision_model(cli, tmp_path):
     log score of each retriever, log length of the question) of the decision model, kept where it
     beats the fused confidence; the shipped defaults are what it learns on the three labelled sets,
     so configuring its output gives the defaults' figures (within a question: a retrieval change
-    that moves them further needs the defaults recalibrated, docs/quality.md)."""
+    that moves them further needs the defaults recalibrated, docs/quality.md). Every language has
+    a model since the n-gram retriever reads the synonyms too."""
     proc = cli.run("eval", "--calibrate", labelled_union(tmp_path), check=0)
     config = proc.stdout.split("[bot]\n")[1]
     values = dict(line.split("=", 1) for line in config.split())
@@ -264,10 +266,10 @@ def test_eval_calibrate_learns_the_decision_model(cli, tmp_path):
     assert 0 < float(values["answer_threshold"]) < 1
     assert 0 < float(values["decision_threshold"]) < 1
 
-    # the defaults leave English to the fused confidence at 0.50 (an English model would refuse
-    # the business's synonyms that only BM25 reads, docs/quality.md): so does the comparison
-    assert "decision_weights_en" in values and "decision_weights_zh" in values, proc.stdout
-    del values["decision_weights_en"]
+    # answer_threshold stays 0.50 in the defaults: with a model in every language it no longer
+    # decides any of these questions (docs/quality.md)
+    for lang in ("en", "th", "zh"):
+        assert f"decision_weights_{lang}" in values, proc.stdout
     values["answer_threshold"] = "0.50"
     config = "".join(f"{key}={value}\n" for key, value in values.items())
     conf = write(tmp_path, "calibrated.conf", "[bot]\n" + config)

@@ -7,14 +7,14 @@
 #include "../cblue-bm25-index.h"
 #include "../cblue-bm25-retriever.h"
 #include "../cblue-bm25-stem.h"
-#include "../cblue-bm25-synonyms.h"
+#include "cblue-retrieval-synonyms.h"
 #include "cblue-retrieval-common.h"
 #include "cblue-retrieval-test-kb.h"
 
 typedef struct {
 	CblueTokenizer *tokenizer;
 	GHashTable *stopwords;
-	CblueBm25Synonyms *synonyms;
+	CblueRetrievalSynonyms *synonyms;
 	CblueBm25Index *index;
 } Fixture;
 
@@ -56,7 +56,7 @@ fixture_setup(Fixture *f, gconstpointer data)
 	cblue_bm25_params_init_default(&params);
 	f->tokenizer = cblue_tokenizer_new();
 	f->stopwords = cblue_bm25_load_stopwords();
-	f->synonyms = cblue_bm25_synonyms_load(f->tokenizer, NULL, &error);
+	f->synonyms = cblue_retrieval_synonyms_load(f->tokenizer, NULL, &error);
 	g_assert_no_error(error);
 	f->index = cblue_bm25_index_new(kb, f->tokenizer, f->stopwords, f->synonyms, &params);
 }
@@ -65,7 +65,7 @@ static void
 fixture_teardown(Fixture *f, gconstpointer data)
 {
 	cblue_bm25_index_unref(f->index);
-	cblue_bm25_synonyms_unref(f->synonyms);
+	cblue_retrieval_synonyms_unref(f->synonyms);
 	g_hash_table_unref(f->stopwords);
 	g_object_unref(f->tokenizer);
 }
@@ -692,21 +692,21 @@ count_warnings(const gchar *pattern)
 	return count;
 }
 
-static CblueBm25Synonyms *
+static CblueRetrievalSynonyms *
 synonyms_from_text(CblueTokenizer *tokenizer, const gchar *text, GError **error)
 {
-	g_autoptr(CblueBm25Synonyms) synonyms = cblue_bm25_synonyms_new(tokenizer);
-	if (!cblue_bm25_synonyms_add_data(synonyms, text, strlen(text), "test.txt", error))
+	g_autoptr(CblueRetrievalSynonyms) synonyms = cblue_retrieval_synonyms_new(tokenizer);
+	if (!cblue_retrieval_synonyms_add_data(synonyms, text, strlen(text), "test.txt", error))
 		return NULL;
-	cblue_bm25_synonyms_seal(synonyms);
+	cblue_retrieval_synonyms_seal(synonyms);
 	return g_steal_pointer(&synonyms);
 }
 
 static void
-assert_rewrite(CblueBm25Synonyms *synonyms, CblueTokenizer *tokenizer, const gchar *text, const gchar *expected)
+assert_rewrite(CblueRetrievalSynonyms *synonyms, CblueTokenizer *tokenizer, const gchar *text, const gchar *expected)
 {
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
-	g_autofree gchar *rewritten = cblue_bm25_synonyms_apply(synonyms, normalized);
+	g_autofree gchar *rewritten = cblue_retrieval_synonyms_apply(synonyms, normalized);
 	g_test_message("%s → %s", text, rewritten != NULL ? rewritten : "(unchanged)");
 	g_assert_cmpstr(rewritten != NULL ? rewritten : normalized, ==, expected);
 }
@@ -716,7 +716,7 @@ test_bm25_synonyms_apply(void)
 {
 	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
 	g_autoptr(GError) error = NULL;
-	g_autoptr(CblueBm25Synonyms) synonyms =
+	g_autoptr(CblueRetrievalSynonyms) synonyms =
 	    synonyms_from_text(tokenizer,
 			       "# a comment\n"
 			       "solar, pv, photovoltaic\n"
@@ -729,7 +729,7 @@ test_bm25_synonyms_apply(void)
 			       &error);
 
 	g_assert_no_error(error);
-	g_assert_cmpuint(cblue_bm25_synonyms_get_size(synonyms), ==, 15);
+	g_assert_cmpuint(cblue_retrieval_synonyms_get_size(synonyms), ==, 15);
 	/* whole words only, any case, plurals, the longest variant first */
 	assert_rewrite(synonyms, tokenizer, "PV price", "solar price");
 	assert_rewrite(synonyms, tokenizer, "pvc pipe", "pvc pipe");
@@ -768,7 +768,7 @@ test_bm25_synonyms_errors(void)
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
 		g_autoptr(GError) error = NULL;
-		g_autoptr(CblueBm25Synonyms) synonyms = synonyms_from_text(tokenizer, cases[i].text, &error);
+		g_autoptr(CblueRetrievalSynonyms) synonyms = synonyms_from_text(tokenizer, cases[i].text, &error);
 		g_assert_null(synonyms);
 		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 		g_test_message("%s", error->message);
@@ -782,20 +782,26 @@ test_bm25_synonyms_override(void)
 {
 	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
 	g_autoptr(GError) error = NULL;
-	g_autoptr(CblueBm25Synonyms) bundled = cblue_bm25_synonyms_load(tokenizer, NULL, &error);
-	g_autoptr(CblueBm25Synonyms) custom = NULL;
+	g_autoptr(CblueRetrievalSynonyms) bundled = cblue_retrieval_synonyms_load(tokenizer, NULL, &error);
+	g_autoptr(CblueRetrievalSynonyms) custom = NULL;
 	g_autofree gchar *dir = g_dir_make_tmp("cblue-synonyms-XXXXXX", &error);
 	g_autofree gchar *path = NULL;
 	g_autofree gchar *other = NULL;
 
 	g_assert_no_error(error);
-	g_assert_cmpuint(cblue_bm25_synonyms_get_size(bundled), >, 300);
+	g_assert_cmpuint(cblue_retrieval_synonyms_get_size(bundled), >, 300);
 	assert_rewrite(bundled, tokenizer, "photovoltaic", "solar");
 	assert_rewrite(bundled, tokenizer, "โซล่าเซลล์", "โซลาร์เซลล์");
 	assert_rewrite(bundled, tokenizer, "อินเวอเตอร์", "อินเวอร์เตอร์");
 	assert_rewrite(bundled, tokenizer, "光伏板", "太阳能板");
 	assert_rewrite(bundled, tokenizer, "CCTV", "cctv");
 	assert_rewrite(bundled, tokenizer, "security cameras", "cctv");
+	/* chat spellings, loanwords, the fee of installing as its price, Taiwan's words (issue #3) */
+	assert_rewrite(bundled, tokenizer, "ราคาเท่าไร่", "ราคาเท่าไร");
+	assert_rewrite(bundled, tokenizer, "มีคนอยู่ออฟฟิศไหม", "มีคนอยู่สำนักงานไหม");
+	assert_rewrite(bundled, tokenizer, "ค่าแรงติดตั้งเท่าไหร่", "ราคาติดตั้งเท่าไร");
+	assert_rewrite(bundled, tokenizer, "เล่นเน็ตไม่ได้ อินเทอร์เน็ตช้า", "เล่นอินเทอร์เน็ตไม่ได้ อินเทอร์เน็ตช้า");
+	assert_rewrite(bundled, tokenizer, "軟體和網路", "软件和网络");
 
 	/* a group sharing a term replaces the bundled one; "!" drops a group */
 	path = g_build_filename(dir, "custom.txt", NULL);
@@ -804,20 +810,20 @@ test_bm25_synonyms_override(void)
 	g_assert_no_error(error);
 	g_file_set_contents(other, "not, read\n,,,\n", -1, &error);
 	g_assert_no_error(error);
-	custom = cblue_bm25_synonyms_load(tokenizer, dir, &error);
+	custom = cblue_retrieval_synonyms_load(tokenizer, dir, &error);
 	g_assert_no_error(error);
 	assert_rewrite(custom, tokenizer, "photovoltaic", "pv");
 	assert_rewrite(custom, tokenizer, "solar", "solar");
 	assert_rewrite(custom, tokenizer, "security cameras", "security cameras");
 	assert_rewrite(custom, tokenizer, "zrx", "zorblax");
 	assert_rewrite(custom, tokenizer, "โซล่าเซลล์", "โซลาร์เซลล์");
-	g_assert_cmpstr(cblue_bm25_synonyms_get_digest(custom), !=, cblue_bm25_synonyms_get_digest(bundled));
+	g_assert_cmpstr(cblue_retrieval_synonyms_get_digest(custom), !=, cblue_retrieval_synonyms_get_digest(bundled));
 
 	/* a broken file names its line */
 	g_file_set_contents(path, "pv, photovoltaic\nlonely\n", -1, &error);
 	g_assert_no_error(error);
-	g_clear_pointer(&custom, cblue_bm25_synonyms_unref);
-	custom = cblue_bm25_synonyms_load(tokenizer, dir, &error);
+	g_clear_pointer(&custom, cblue_retrieval_synonyms_unref);
+	custom = cblue_retrieval_synonyms_load(tokenizer, dir, &error);
 	g_assert_null(custom);
 	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	g_assert_true(g_str_has_suffix(error->message, "custom.txt:2: a synonym group needs two different terms, "
@@ -912,7 +918,7 @@ test_bm25_synonyms_reload(void)
 	g_autofree gchar *digest = NULL;
 	g_autofree gchar *cache_before = NULL;
 	g_autofree gchar *cache_after = NULL;
-	g_autoptr(CblueBm25Synonyms) synonyms = NULL;
+	g_autoptr(CblueRetrievalSynonyms) synonyms = NULL;
 
 	g_assert_no_error(error);
 	g_assert_cmpint(g_mkdir(dir, 0700), ==, 0);
@@ -937,7 +943,7 @@ test_bm25_synonyms_reload(void)
 	g_assert_null(strchr(cache_after, ' '));
 	g_assert_cmpstr(cache_after, !=, cache_before);
 	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
-	digest = g_strdup(cblue_bm25_synonyms_get_digest(synonyms));
+	digest = g_strdup(cblue_retrieval_synonyms_get_digest(synonyms));
 
 	/* broken: refused, the previous synonyms stay */
 	g_file_set_contents(path, "cctv, zorblax\nsolar\n", -1, &error);
@@ -953,9 +959,9 @@ test_bm25_synonyms_reload(void)
 	g_assert_cmpuint(count_warnings("synonyms not reloaded, the previous ones stay in force: *"), ==, 1);
 	g_assert_cmpuint(cblue_retriever_bm25_get_n_builds(retriever), ==, 2);
 	g_assert_cmpstr(search_top(retriever, "zorblax"), ==, "cctv");
-	g_clear_pointer(&synonyms, cblue_bm25_synonyms_unref);
+	g_clear_pointer(&synonyms, cblue_retrieval_synonyms_unref);
 	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
-	g_assert_cmpstr(cblue_bm25_synonyms_get_digest(synonyms), ==, digest);
+	g_assert_cmpstr(cblue_retrieval_synonyms_get_digest(synonyms), ==, digest);
 
 	/* removed: back to the bundled synonyms */
 	g_unlink(path);
@@ -994,7 +1000,7 @@ test_bm25_synonyms_broken_at_start(void)
 	g_autofree gchar *dir = g_dir_make_tmp("cblue-synonyms-XXXXXX", &error);
 	g_autofree gchar *path = g_build_filename(dir, "en.txt", NULL);
 	g_autoptr(CblueRetrieverBm25) retriever = cblue_retriever_bm25_new(tokenizer, NULL, "test");
-	g_autoptr(CblueBm25Synonyms) synonyms = NULL;
+	g_autoptr(CblueRetrievalSynonyms) synonyms = NULL;
 	g_autoptr(CblueKb) kb = make_kb();
 
 	g_file_set_contents(path, "pv, solar\n\nx\n", -1, &error);
@@ -1005,7 +1011,7 @@ test_bm25_synonyms_broken_at_start(void)
 						       "separated by commas"));
 	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
 	g_assert_nonnull(synonyms);
-	g_assert_cmpuint(cblue_bm25_synonyms_get_size(synonyms), >, 300);
+	g_assert_cmpuint(cblue_retrieval_synonyms_get_size(synonyms), >, 300);
 	g_clear_error(&error);
 	cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error);
 	g_assert_no_error(error);

@@ -120,23 +120,23 @@ test_ngram_extract(void)
 	g_autoptr(GArray) b = g_array_new(FALSE, FALSE, sizeof(guint64));
 
 	/* "ev" padded: ^ev, ev$, ^ev$ */
-	cblue_ngram_extract(tokenizer, "EV", a);
+	cblue_ngram_extract(tokenizer, NULL, "EV", a);
 	g_assert_cmpuint(a->len, ==, 3);
 	/* Chinese: 3 characters and 2 pairs */
 	g_array_set_size(a, 0);
-	cblue_ngram_extract(tokenizer, "太阳能", a);
+	cblue_ngram_extract(tokenizer, NULL, "太阳能", a);
 	g_assert_cmpuint(a->len, ==, 5);
 	/* Thai tone marks and thanthakhat do not matter */
 	g_array_set_size(a, 0);
-	cblue_ngram_extract(tokenizer, "โซล่า", a);
-	cblue_ngram_extract(tokenizer, "โซลา", b);
+	cblue_ngram_extract(tokenizer, NULL, "โซล่า", a);
+	cblue_ngram_extract(tokenizer, NULL, "โซลา", b);
 	g_assert_cmpuint(a->len, ==, b->len);
 	g_assert_cmpmem(a->data, a->len * sizeof(guint64), b->data, b->len * sizeof(guint64));
 	/* Traditional is folded to Simplified before */
 	g_array_set_size(a, 0);
 	g_array_set_size(b, 0);
-	cblue_ngram_extract(tokenizer, "太陽能", a);
-	cblue_ngram_extract(tokenizer, "太阳能", b);
+	cblue_ngram_extract(tokenizer, NULL, "太陽能", a);
+	cblue_ngram_extract(tokenizer, NULL, "太阳能", b);
 	g_assert_cmpmem(a->data, a->len * sizeof(guint64), b->data, b->len * sizeof(guint64));
 }
 
@@ -167,7 +167,7 @@ test_ngram_serialize(Fixture *f, gconstpointer data)
 {
 	g_autoptr(GBytes) bytes = cblue_ngram_index_serialize(f->index);
 	g_autoptr(GError) error = NULL;
-	g_autoptr(CblueNgramIndex) copy = cblue_ngram_index_new_from_bytes(bytes, f->tokenizer, &error);
+	g_autoptr(CblueNgramIndex) copy = cblue_ngram_index_new_from_bytes(bytes, f->tokenizer, NULL, &error);
 	const gchar *queries[] = {"solr panells pricce", "ติด solar ราคาเท่าไหร่", "装solar要多少钱", "tell me a joke", NULL};
 	gsize size = g_bytes_get_size(bytes);
 
@@ -194,7 +194,7 @@ test_ngram_serialize(Fixture *f, gconstpointer data)
 			copy_data[size / 3] ^= 0x40;
 			bad = g_bytes_new_take(copy_data, size);
 		}
-		none = cblue_ngram_index_new_from_bytes(bad, f->tokenizer, &error);
+		none = cblue_ngram_index_new_from_bytes(bad, f->tokenizer, NULL, &error);
 		g_assert_null(none);
 		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 		g_clear_error(&error);
@@ -223,7 +223,7 @@ test_ngram_forged(Fixture *f, gconstpointer data)
 		checksum = cblue_retrieval_checksum(forged, size - sizeof(guint64));
 		memcpy(forged + size - sizeof(guint64), &checksum, sizeof(checksum));
 		bad = g_bytes_new(forged, size);
-		loaded = cblue_ngram_index_new_from_bytes(bad, f->tokenizer, &error);
+		loaded = cblue_ngram_index_new_from_bytes(bad, f->tokenizer, NULL, &error);
 		if (loaded == NULL) {
 			g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 			n_refused++;
@@ -304,7 +304,7 @@ test_ngram_cache(void)
 		g_assert_no_error(error);
 		{
 			g_autoptr(GBytes) bytes = g_bytes_new_take(g_steal_pointer(&data), len);
-			g_autoptr(CblueNgramIndex) index = cblue_ngram_index_new_from_bytes(bytes, tokenizer, &error);
+			g_autoptr(CblueNgramIndex) index = cblue_ngram_index_new_from_bytes(bytes, tokenizer, NULL, &error);
 			g_assert_no_error(error);
 			g_assert_nonnull(index);
 		}
@@ -510,7 +510,7 @@ test_ngram_postings(void)
 		cblue_kb_add(kb, entry);
 		g_array_set_size(keys, 0);
 		for (guint t = 0; t < G_N_ELEMENTS(texts); t++)
-			cblue_ngram_extract(tokenizer, texts[t], keys);
+			cblue_ngram_extract(tokenizer, NULL, texts[t], keys);
 		for (guint i = 0; i < keys->len; i++) {
 			guint64 *key = &g_array_index(keys, guint64, i);
 			if (g_hash_table_add(distinct, key))
@@ -524,7 +524,7 @@ test_ngram_postings(void)
 	g_assert_cmpuint(cblue_ngram_index_get_n_terms(index), ==, g_hash_table_size(all));
 	g_assert_cmpuint(cblue_ngram_index_get_n_postings(index), ==, n_postings);
 	bytes = cblue_ngram_index_serialize(index);
-	loaded = cblue_ngram_index_new_from_bytes(bytes, tokenizer, &error);
+	loaded = cblue_ngram_index_new_from_bytes(bytes, tokenizer, NULL, &error);
 	g_assert_no_error(error);
 	again = cblue_ngram_index_serialize(loaded);
 	g_assert_true(g_bytes_equal(bytes, again));
@@ -602,11 +602,11 @@ test_ngram_long_entry(void)
 	cblue_kb_entry_add_question(other, "en", "how much is a battery");
 	cblue_kb_add(kb, entry);
 	cblue_kb_add(kb, other);
-	cblue_ngram_extract(tokenizer, content->str, keys);
+	cblue_ngram_extract(tokenizer, NULL, content->str, keys);
 	for (guint i = 0; i < keys->len; i++)
 		g_hash_table_add(distinct, &g_array_index(keys, guint64, i));
 	g_array_set_size(keys, 0);
-	cblue_ngram_extract(tokenizer, "how much is a battery", keys);
+	cblue_ngram_extract(tokenizer, NULL, "how much is a battery", keys);
 	cblue_ngram_params_init_default(&params);
 	index = cblue_ngram_index_new(kb, tokenizer, &params);
 	n_postings = g_hash_table_size(distinct) + keys->len;
@@ -647,7 +647,7 @@ test_ngram_segments(void)
 	cblue_ngram_params_init_default(&params);
 	index = cblue_ngram_index_new(kb, tokenizer, &params);
 	bytes = cblue_ngram_index_serialize(index);
-	loaded = cblue_ngram_index_new_from_bytes(bytes, tokenizer, &error);
+	loaded = cblue_ngram_index_new_from_bytes(bytes, tokenizer, NULL, &error);
 	g_assert_no_error(error);
 	again = cblue_ngram_index_serialize(loaded);
 	g_assert_true(g_bytes_equal(bytes, again));
@@ -702,13 +702,13 @@ test_ngram_threads(void)
 	guint n_analyzed = 0;
 
 	cblue_ngram_params_init_default(&params);
-	one = cblue_ngram_index_build(kb, tokenizer, &params, NULL, 1, &n_analyzed);
+	one = cblue_ngram_index_build(kb, tokenizer, NULL, &params, NULL, 1, &n_analyzed);
 	g_assert_cmpuint(n_analyzed, ==, cblue_kb_get_size(kb));
 	one_bytes = cblue_ngram_index_serialize(one);
-	next_one = cblue_ngram_index_build(next, tokenizer, &params, NULL, 1, NULL);
+	next_one = cblue_ngram_index_build(next, tokenizer, NULL, &params, NULL, 1, NULL);
 	next_bytes = cblue_ngram_index_serialize(next_one);
 	for (guint i = 0; i < G_N_ELEMENTS(threads); i++) {
-		g_autoptr(CblueNgramIndex) many = cblue_ngram_index_build(kb, tokenizer, &params, NULL, threads[i], NULL);
+		g_autoptr(CblueNgramIndex) many = cblue_ngram_index_build(kb, tokenizer, NULL, &params, NULL, threads[i], NULL);
 		g_autoptr(CblueNgramIndex) incremental = NULL;
 		g_autoptr(GBytes) many_bytes = cblue_ngram_index_serialize(many);
 		g_autoptr(GBytes) incremental_bytes = NULL;
@@ -717,7 +717,7 @@ test_ngram_threads(void)
 		for (guint q = 0; q < G_N_ELEMENTS(queries); q++)
 			assert_same_hits(one, many, queries[q]);
 		/* a publish that changes every seventh entry */
-		incremental = cblue_ngram_index_build(next, tokenizer, &params, many, threads[i], &n_analyzed);
+		incremental = cblue_ngram_index_build(next, tokenizer, NULL, &params, many, threads[i], &n_analyzed);
 		g_assert_cmpuint(n_analyzed, ==, (cblue_kb_get_size(next) + 3) / 7);
 		incremental_bytes = cblue_ngram_index_serialize(incremental);
 		g_assert_true(g_bytes_equal(next_bytes, incremental_bytes));
@@ -807,10 +807,286 @@ test_ngram_passages(void)
 	assert_same_hits(adapted, fixed, "充电桩 wallbox");
 }
 
+/* the best hit of @query in @index (asserted to exist) */
+static CblueHit *
+search_best(CblueNgramIndex *index, const gchar *query)
+{
+	g_autoptr(GPtrArray) hits = cblue_ngram_index_search(index, query, 3);
+	g_assert_cmpuint(hits->len, >, 0);
+	g_test_message("%s → %s %.3f (confidence %.3f)", query, cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)),
+		       cblue_hit_get_score(g_ptr_array_index(hits, 0)),
+		       cblue_hit_get_confidence(g_ptr_array_index(hits, 0)));
+	return g_object_ref(g_ptr_array_index(hits, 0));
+}
+
+/* the confidence of @topic_id for @query in @index, 0 if it is not a hit */
+static gdouble
+confidence_of(CblueNgramIndex *index, const gchar *query, const gchar *topic_id)
+{
+	g_autoptr(GPtrArray) hits = cblue_ngram_index_search(index, query, 5);
+	for (guint i = 0; i < hits->len; i++) {
+		if (g_strcmp0(cblue_hit_get_topic_id(g_ptr_array_index(hits, i)), topic_id) == 0)
+			return cblue_hit_get_confidence(g_ptr_array_index(hits, i));
+	}
+	return 0;
+}
+
+/* A question that uses a synonym (the bundled families of each language, or a business's
+ * own) reaches the entry written with the other word, with the confidence of the same
+ * question written with the entry's word; without the synonyms it does not. */
+static void
+test_ngram_synonyms(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueRetrievalSynonyms) synonyms = cblue_retrieval_synonyms_new(tokenizer);
+	const gchar *shop = "# the business's own word\ncctv, zorblax\n";
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(CblueNgramIndex) with = NULL;
+	g_autoptr(CblueNgramIndex) without = NULL;
+	CblueNgramParams params;
+	/* {question with a synonym, the same with the entry's word, the entry} */
+	const gchar *cases[][3] = {
+	    {"photovoltaic rooftop price", "solar rooftop price", "solar-price"},
+	    {"zorblax for my shop", "cctv for my shop", "cctv"},
+	    {"ติดโซล่าเซลล์ราคาเท่าไหร่คะ", "ติดโซลาร์เซลล์ราคาเท่าไหร่คะ", "solar-price"},
+	    {"安装光伏板要多少钱", "安装太阳能板要多少钱", "solar-price"},
+	    {"家里能装充电器吗", "家里能装充电桩吗", "ev-charger"},
+	};
+
+	for (const gchar *const *lang = (const gchar *const[]){"en", "th", "zh", NULL}; *lang != NULL; lang++) {
+		g_autofree gchar *path = g_strdup_printf("/ai/cblue/synonyms/%s.txt", *lang);
+		g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+		gsize len = 0;
+		const gchar *data;
+		g_assert_no_error(error);
+		data = g_bytes_get_data(bytes, &len);
+		g_assert_true(cblue_retrieval_synonyms_add_data(synonyms, data, len, path, &error));
+		g_assert_no_error(error);
+	}
+	g_assert_true(cblue_retrieval_synonyms_add_data(synonyms, shop, strlen(shop), "shop.txt", &error));
+	g_assert_no_error(error);
+	cblue_retrieval_synonyms_seal(synonyms);
+	cblue_ngram_params_init_default(&params);
+	with = cblue_ngram_index_build(kb, tokenizer, synonyms, &params, NULL, 1, NULL);
+	without = cblue_ngram_index_build(kb, tokenizer, NULL, &params, NULL, 1, NULL);
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(CblueHit) variant = search_best(with, cases[i][0]);
+		g_autoptr(CblueHit) entry_word = search_best(with, cases[i][1]);
+		gdouble before = confidence_of(without, cases[i][0], cases[i][2]);
+
+		g_assert_cmpstr(cblue_hit_get_topic_id(variant), ==, cases[i][2]);
+		g_assert_cmpstr(cblue_hit_get_topic_id(entry_word), ==, cases[i][2]);
+		g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(variant), cblue_hit_get_confidence(entry_word),
+					       0.02);
+		/* the synonyms are what made the difference */
+		g_test_message("%s without synonyms: confidence %.3f", cases[i][0], before);
+		g_assert_cmpfloat(before, <, cblue_hit_get_confidence(variant) - 0.05);
+	}
+}
+
+/* An incremental build reuses an entry's n-grams only from an index of the same synonyms:
+ * other synonyms analyze every entry again, and give a full build's index */
+static void
+test_ngram_synonyms_incremental(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueRetrievalSynonyms) synonyms = cblue_retrieval_synonyms_new(tokenizer);
+	const gchar *shop = "cctv, zorblax\n";
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(CblueNgramIndex) plain = NULL;
+	g_autoptr(CblueNgramIndex) incremental = NULL;
+	g_autoptr(CblueNgramIndex) full = NULL;
+	g_autoptr(CblueNgramIndex) same = NULL;
+	g_autoptr(GBytes) a = NULL;
+	g_autoptr(GBytes) b = NULL;
+	CblueNgramParams params;
+	guint n_analyzed = 0;
+
+	g_assert_true(cblue_retrieval_synonyms_add_data(synonyms, shop, strlen(shop), "shop.txt", &error));
+	cblue_retrieval_synonyms_seal(synonyms);
+	cblue_ngram_params_init_default(&params);
+	plain = cblue_ngram_index_build(kb, tokenizer, NULL, &params, NULL, 1, NULL);
+	incremental = cblue_ngram_index_build(kb, tokenizer, synonyms, &params, plain, 1, &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, cblue_kb_get_size(kb));
+	full = cblue_ngram_index_build(kb, tokenizer, synonyms, &params, NULL, 1, NULL);
+	a = cblue_ngram_index_serialize(incremental);
+	b = cblue_ngram_index_serialize(full);
+	g_assert_true(g_bytes_equal(a, b));
+	same = cblue_ngram_index_build(kb, tokenizer, synonyms, &params, full, 1, &n_analyzed);
+	g_assert_cmpuint(n_analyzed, ==, 0);
+}
+
+static GPtrArray *captured_warnings;
+static GMutex captured_mutex;
+
+static GLogWriterOutput
+capture_writer(GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data)
+{
+	if (log_level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL)) {
+		for (gsize i = 0; i < n_fields; i++) {
+			if (g_strcmp0(fields[i].key, "MESSAGE") == 0) {
+				g_mutex_lock(&captured_mutex);
+				g_ptr_array_add(captured_warnings, g_strdup(fields[i].value));
+				g_mutex_unlock(&captured_mutex);
+			}
+		}
+	}
+	return g_log_writer_standard_streams(log_level, fields, n_fields, user_data);
+}
+
+static guint
+count_warnings(const gchar *pattern)
+{
+	guint count = 0;
+	g_mutex_lock(&captured_mutex);
+	for (guint i = 0; i < captured_warnings->len; i++) {
+		if (g_pattern_match_simple(pattern, g_ptr_array_index(captured_warnings, i)))
+			count++;
+	}
+	g_mutex_unlock(&captured_mutex);
+	return count;
+}
+
+static const gchar *
+retriever_top(CblueRetrieverNgram *retriever, const gchar *text)
+{
+	g_autoptr(CblueMessage) message = cblue_message_new(text);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) hits = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
+	g_assert_no_error(error);
+	return hits->len > 0 ? g_intern_string(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0))) : NULL;
+}
+
+/* iterates the main context until @n builds were installed */
+static void
+wait_for_builds(CblueRetrieverNgram *retriever, guint n)
+{
+	gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+	while (cblue_retriever_ngram_get_n_builds(retriever) < n) {
+		g_assert_cmpint(g_get_monotonic_time(), <, deadline);
+		g_main_context_iteration(NULL, FALSE);
+		g_usleep(5000);
+	}
+}
+
+static void
+remove_dir(const gchar *path)
+{
+	g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
+	const gchar *name;
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		g_autofree gchar *file = g_build_filename(path, name, NULL);
+		g_unlink(file);
+	}
+	g_rmdir(path);
+}
+
+/* While serving: a change of the synonyms folder rebuilds the index with them (every entry
+ * analyzed again, not taken from the index of the previous synonyms), a broken file is refused with its file and line and the synonyms
+ * in force stay, a removed one goes back to the bundled synonyms */
+static void
+test_ngram_synonyms_reload(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *root = g_dir_make_tmp("cblue-ngram-XXXXXX", &error);
+	g_autofree gchar *dir = g_build_filename(root, "synonyms", NULL);
+	g_autofree gchar *cache_dir = g_build_filename(root, "cache", NULL);
+	g_autofree gchar *path = g_build_filename(dir, "shop.txt", NULL);
+	g_autoptr(CblueKb) kb = make_kb();
+	g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+
+	g_assert_no_error(error);
+	cblue_retriever_ngram_set_cache_dir(retriever, cache_dir);
+	g_assert_true(cblue_retriever_ngram_set_synonyms_dir(retriever, dir, TRUE, &error));
+	g_assert_no_error(error);
+	g_assert_true(g_file_test(dir, G_FILE_TEST_IS_DIR));
+	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+	g_assert_no_error(error);
+	g_assert_cmpuint(cblue_retriever_ngram_get_n_builds(retriever), ==, 1);
+	g_assert_null(retriever_top(retriever, "zorblax"));
+	/* the bundled synonyms are in force */
+	g_assert_cmpstr(retriever_top(retriever, "光伏"), ==, "solar-price");
+
+	/* a new word for CCTV */
+	g_file_set_contents(path, "# shop slang\ncctv, zorblax\n", -1, &error);
+	g_assert_no_error(error);
+	wait_for_builds(retriever, 2);
+	g_assert_cmpstr(retriever_top(retriever, "zorblax"), ==, "cctv");
+	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 2 * cblue_kb_get_size(kb));
+
+	/* broken: refused with the file and line, the synonyms in force stay */
+	g_file_set_contents(path, "cctv, zorblax\nsolar\n", -1, &error);
+	g_assert_no_error(error);
+	{
+		gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+		while (count_warnings("*shop.txt:2: a synonym group needs two*") == 0) {
+			g_assert_cmpint(g_get_monotonic_time(), <, deadline);
+			g_main_context_iteration(NULL, FALSE);
+			g_usleep(5000);
+		}
+	}
+	g_assert_cmpuint(count_warnings("synonyms not reloaded, the previous ones stay in force: *"), ==, 1);
+	g_assert_false(cblue_retriever_ngram_reload_synonyms(retriever, &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+	g_clear_error(&error);
+	g_assert_cmpuint(cblue_retriever_ngram_get_n_builds(retriever), ==, 2);
+	g_assert_cmpstr(retriever_top(retriever, "zorblax"), ==, "cctv");
+
+	/* removed: back to the bundled synonyms */
+	g_unlink(path);
+	wait_for_builds(retriever, 3);
+	g_assert_null(retriever_top(retriever, "zorblax"));
+
+	/* a publish uses the synonyms in force */
+	g_file_set_contents(path, "solar panel, zorblax\n", -1, &error);
+	g_assert_no_error(error);
+	wait_for_builds(retriever, 4);
+	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+	g_assert_no_error(error);
+	g_assert_cmpstr(retriever_top(retriever, "zorblax"), ==, "solar-price");
+
+	g_clear_object(&retriever);
+	remove_dir(dir);
+	remove_dir(cache_dir);
+	g_rmdir(root);
+}
+
+/* a broken synonyms folder at start-up: reported with file and line, the bundled synonyms
+ * are used */
+static void
+test_ngram_synonyms_broken_at_start(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *dir = g_dir_make_tmp("cblue-synonyms-XXXXXX", &error);
+	g_autofree gchar *path = g_build_filename(dir, "en.txt", NULL);
+	g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+	g_autoptr(CblueKb) kb = make_kb();
+
+	g_file_set_contents(path, "pv, solar\n\nx\n", -1, &error);
+	g_assert_no_error(error);
+	g_assert_false(cblue_retriever_ngram_set_synonyms_dir(retriever, dir, FALSE, &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+	g_assert_true(g_str_has_suffix(error->message, "en.txt:3: a synonym group needs two different terms, "
+						       "separated by commas"));
+	g_clear_error(&error);
+	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+	g_assert_no_error(error);
+	g_assert_cmpstr(retriever_top(retriever, "光伏"), ==, "solar-price");
+	g_unlink(path);
+	g_rmdir(dir);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+	captured_warnings = g_ptr_array_new_with_free_func(g_free);
+	g_log_set_writer_func(capture_writer, NULL, NULL);
 	g_test_add_func("/cblue/ngram/pruning", test_ngram_pruning);
 	g_test_add_func("/cblue/ngram/pruning-lookups", test_ngram_pruning_lookups);
 	g_test_add_func("/cblue/ngram/segments", test_ngram_segments);
@@ -828,5 +1104,9 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/ngram/retriever-incremental", test_ngram_retriever_incremental);
 	g_test_add_func("/cblue/ngram/threads", test_ngram_threads);
 	g_test_add_func("/cblue/ngram/passages", test_ngram_passages);
+	g_test_add_func("/cblue/ngram/synonyms", test_ngram_synonyms);
+	g_test_add_func("/cblue/ngram/synonyms/incremental", test_ngram_synonyms_incremental);
+	g_test_add_func("/cblue/ngram/synonyms/reload", test_ngram_synonyms_reload);
+	g_test_add_func("/cblue/ngram/synonyms/broken-at-start", test_ngram_synonyms_broken_at_start);
 	return g_test_run();
 }

@@ -2,10 +2,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
-#include "cblue-bm25-synonyms.h"
+#include "cblue-retrieval-synonyms.h"
 
 /*
  * Synonyms and spelling variants. A file has one group per line, terms separated by
@@ -29,7 +31,7 @@ typedef struct {
 	GPtrArray *terms; /* owned, of utf8 (normalized); the first is the canonical form */
 	gchar *where; /* owned: the file that defined the group */
 	guint line;
-} CblueBm25SynGroup;
+} CblueRetrievalSynGroup;
 
 typedef struct {
 	const gchar *variant; /* borrowed from a group */
@@ -38,18 +40,18 @@ typedef struct {
 	gunichar last; /* the last character: must end a word if it is a Latin letter or digit */
 	gunichar second; /* the second character, 0 if none: most entries are told apart by it */
 	gboolean plural; /* ends with a Latin letter: a plural "s" may follow */
-} CblueBm25SynEntry;
+} CblueRetrievalSynEntry;
 
 /* first characters below this index the matcher directly (ASCII, Latin and Thai), the
  * others through a hash table */
-#define CBLUE_BM25_SYN_DIRECT 0x0E80
+#define CBLUE_RETRIEVAL_SYN_DIRECT 0x0E80
 
 /* The entries that begin with one character, longest first, as the matcher tries them; and
  * the same told apart by their second character, so that a position of the text tries only
  * those that can match there (Thai text is tried at every character, and a common first
  * letter such as เ or อ begins dozens of variants). */
 typedef struct {
-	GPtrArray *entries; /* owned, of borrowed CblueBm25SynEntry */
+	GPtrArray *entries; /* owned, of borrowed CblueRetrievalSynEntry */
 	/* owned: second gunichar → GPtrArray (owned) of the entries whose second character is
 	 * that one, a space or none, in the order of @entries (no key for a space or none) */
 	GHashTable *by_second;
@@ -57,20 +59,20 @@ typedef struct {
 	/* the keys of @by_second that are ASCII (bits 0–127) or Thai (U+0E00..U+0E7F, bits
 	 * 128–255): most positions of a text are told apart without a lookup */
 	guint64 seconds[4];
-} CblueBm25SynList;
+} CblueRetrievalSynList;
 
-struct _CblueBm25Synonyms {
+struct _CblueRetrievalSynonyms {
 	CblueTokenizer *tokenizer; /* owned */
-	GPtrArray *groups; /* owned, of CblueBm25SynGroup (NULL once removed) */
+	GPtrArray *groups; /* owned, of CblueRetrievalSynGroup (NULL once removed) */
 	GHashTable *by_term; /* owned: utf8 term (borrowed from groups) → borrowed group */
-	GArray *entries; /* owned, of CblueBm25SynEntry; NULL until sealed */
-	GHashTable *matcher; /* owned: first gunichar → CblueBm25SynList (owned) */
-	CblueBm25SynList **direct; /* owned array of CBLUE_BM25_SYN_DIRECT lists borrowed from matcher (or NULL) */
+	GArray *entries; /* owned, of CblueRetrievalSynEntry; NULL until sealed */
+	GHashTable *matcher; /* owned: first gunichar → CblueRetrievalSynList (owned) */
+	CblueRetrievalSynList **direct; /* owned array of CBLUE_RETRIEVAL_SYN_DIRECT lists borrowed from matcher (or NULL) */
 	gchar *digest; /* owned; NULL until sealed */
 };
 
 static void
-cblue_bm25_syn_list_free(CblueBm25SynList *list)
+cblue_retrieval_syn_list_free(CblueRetrievalSynList *list)
 {
 	g_ptr_array_unref(list->entries);
 	g_hash_table_unref(list->by_second);
@@ -79,7 +81,7 @@ cblue_bm25_syn_list_free(CblueBm25SynList *list)
 }
 
 static void
-cblue_bm25_syn_group_free(CblueBm25SynGroup *group)
+cblue_retrieval_syn_group_free(CblueRetrievalSynGroup *group)
 {
 	if (group == NULL)
 		return;
@@ -88,20 +90,20 @@ cblue_bm25_syn_group_free(CblueBm25SynGroup *group)
 	g_free(group);
 }
 
-CblueBm25Synonyms *
-cblue_bm25_synonyms_new(CblueTokenizer *tokenizer)
+CblueRetrievalSynonyms *
+cblue_retrieval_synonyms_new(CblueTokenizer *tokenizer)
 {
-	CblueBm25Synonyms *self = g_atomic_rc_box_new0(CblueBm25Synonyms);
+	CblueRetrievalSynonyms *self = g_atomic_rc_box_new0(CblueRetrievalSynonyms);
 	self->tokenizer = g_object_ref(tokenizer);
-	self->groups = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_bm25_syn_group_free);
+	self->groups = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_retrieval_syn_group_free);
 	self->by_term = g_hash_table_new(g_str_hash, g_str_equal);
 	return self;
 }
 
 static void
-cblue_bm25_synonyms_clear(gpointer data)
+cblue_retrieval_synonyms_clear(gpointer data)
 {
-	CblueBm25Synonyms *self = data;
+	CblueRetrievalSynonyms *self = data;
 	g_clear_pointer(&self->direct, g_free);
 	g_clear_pointer(&self->matcher, g_hash_table_unref);
 	g_clear_pointer(&self->entries, g_array_unref);
@@ -111,58 +113,58 @@ cblue_bm25_synonyms_clear(gpointer data)
 	g_free(self->digest);
 }
 
-CblueBm25Synonyms *
-cblue_bm25_synonyms_ref(CblueBm25Synonyms *self)
+CblueRetrievalSynonyms *
+cblue_retrieval_synonyms_ref(CblueRetrievalSynonyms *self)
 {
 	return g_atomic_rc_box_acquire(self);
 }
 
 void
-cblue_bm25_synonyms_unref(CblueBm25Synonyms *self)
+cblue_retrieval_synonyms_unref(CblueRetrievalSynonyms *self)
 {
-	g_atomic_rc_box_release_full(self, cblue_bm25_synonyms_clear);
+	g_atomic_rc_box_release_full(self, cblue_retrieval_synonyms_clear);
 }
 
 /* Latin (and other alphabetic, non-Thai) letters and digits make words; a variant that
  * begins or ends with one must not begin or end inside a word. Letters and digits are
  * words of their own ("5kw" is "5 kw", as the tokenizer has it). */
 typedef enum {
-	CBLUE_BM25_SYN_CLASS_NONE,
-	CBLUE_BM25_SYN_CLASS_LETTER,
-	CBLUE_BM25_SYN_CLASS_DIGIT,
-} CblueBm25SynClass;
+	CBLUE_RETRIEVAL_SYN_CLASS_NONE,
+	CBLUE_RETRIEVAL_SYN_CLASS_LETTER,
+	CBLUE_RETRIEVAL_SYN_CLASS_DIGIT,
+} CblueRetrievalSynClass;
 
-static CblueBm25SynClass
-cblue_bm25_syn_class(gunichar ch)
+static CblueRetrievalSynClass
+cblue_retrieval_syn_class(gunichar ch)
 {
 	if (ch < 0x80) {
 		if (g_ascii_isdigit(ch))
-			return CBLUE_BM25_SYN_CLASS_DIGIT;
-		return g_ascii_isalpha(ch) ? CBLUE_BM25_SYN_CLASS_LETTER : CBLUE_BM25_SYN_CLASS_NONE;
+			return CBLUE_RETRIEVAL_SYN_CLASS_DIGIT;
+		return g_ascii_isalpha(ch) ? CBLUE_RETRIEVAL_SYN_CLASS_LETTER : CBLUE_RETRIEVAL_SYN_CLASS_NONE;
 	}
 	if (ch >= 0x0E00 || !g_unichar_isalnum(ch))
-		return CBLUE_BM25_SYN_CLASS_NONE;
-	return g_unichar_isdigit(ch) ? CBLUE_BM25_SYN_CLASS_DIGIT : CBLUE_BM25_SYN_CLASS_LETTER;
+		return CBLUE_RETRIEVAL_SYN_CLASS_NONE;
+	return g_unichar_isdigit(ch) ? CBLUE_RETRIEVAL_SYN_CLASS_DIGIT : CBLUE_RETRIEVAL_SYN_CLASS_LETTER;
 }
 
 /* whether @a and @b would run together into one word (@b's class first: it is the
  * character at hand, most often Thai or Chinese, which joins nothing) */
 static gboolean
-cblue_bm25_syn_joins(gunichar a, gunichar b)
+cblue_retrieval_syn_joins(gunichar a, gunichar b)
 {
-	CblueBm25SynClass cb = cblue_bm25_syn_class(b);
-	return cb != CBLUE_BM25_SYN_CLASS_NONE && cb == cblue_bm25_syn_class(a);
+	CblueRetrievalSynClass cb = cblue_retrieval_syn_class(b);
+	return cb != CBLUE_RETRIEVAL_SYN_CLASS_NONE && cb == cblue_retrieval_syn_class(a);
 }
 
 static gboolean
-cblue_bm25_syn_is_separator(gchar ch)
+cblue_retrieval_syn_is_separator(gchar ch)
 {
 	return g_ascii_isspace(ch) || ch == '-';
 }
 
 /* a normalized term with every run of spaces and hyphens made one space */
 static gchar *
-cblue_bm25_syn_clean_term(const gchar *term)
+cblue_retrieval_syn_clean_term(const gchar *term)
 {
 	GString *out = g_string_new(NULL);
 	gboolean pending_space = FALSE;
@@ -182,7 +184,7 @@ cblue_bm25_syn_clean_term(const gchar *term)
 }
 
 static gboolean
-cblue_bm25_syn_has_alnum(const gchar *term)
+cblue_retrieval_syn_has_alnum(const gchar *term)
 {
 	for (const gchar *p = term; *p != '\0'; p = g_utf8_next_char(p)) {
 		if (g_unichar_isalnum(g_utf8_get_char(p)))
@@ -192,7 +194,7 @@ cblue_bm25_syn_has_alnum(const gchar *term)
 }
 
 static void
-cblue_bm25_synonyms_remove_group(CblueBm25Synonyms *self, CblueBm25SynGroup *group)
+cblue_retrieval_synonyms_remove_group(CblueRetrievalSynonyms *self, CblueRetrievalSynGroup *group)
 {
 	for (guint i = 0; i < group->terms->len; i++) {
 		const gchar *term = g_ptr_array_index(group->terms, i);
@@ -202,7 +204,7 @@ cblue_bm25_synonyms_remove_group(CblueBm25Synonyms *self, CblueBm25SynGroup *gro
 	for (guint i = 0; i < self->groups->len; i++) {
 		if (g_ptr_array_index(self->groups, i) == group) {
 			/* keep the indexes of the other groups */
-			cblue_bm25_syn_group_free(group);
+			cblue_retrieval_syn_group_free(group);
 			self->groups->pdata[i] = NULL;
 			break;
 		}
@@ -211,13 +213,13 @@ cblue_bm25_synonyms_remove_group(CblueBm25Synonyms *self, CblueBm25SynGroup *gro
 
 /* one line of a synonyms file; @where names the file */
 static gboolean
-cblue_bm25_synonyms_add_line(CblueBm25Synonyms *self, gchar *line, const gchar *where, guint line_no,
+cblue_retrieval_synonyms_add_line(CblueRetrievalSynonyms *self, gchar *line, const gchar *where, guint line_no,
 			     GError **error)
 {
 	g_autofree gchar *normalized = NULL;
 	g_auto(GStrv) parts = NULL;
 	g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func(g_free);
-	CblueBm25SynGroup *group;
+	CblueRetrievalSynGroup *group;
 
 	if (!g_utf8_validate(line, -1, NULL)) {
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s:%u: invalid UTF-8"), where, line_no);
@@ -230,14 +232,14 @@ cblue_bm25_synonyms_add_line(CblueBm25Synonyms *self, gchar *line, const gchar *
 	/* "!term": forget the group that holds term */
 	if (line[0] == '!') {
 		g_autofree gchar *norm = cblue_tokenizer_normalize(self->tokenizer, line + 1);
-		g_autofree gchar *term = cblue_bm25_syn_clean_term(norm);
-		CblueBm25SynGroup *old = g_hash_table_lookup(self->by_term, term);
+		g_autofree gchar *term = cblue_retrieval_syn_clean_term(norm);
+		CblueRetrievalSynGroup *old = g_hash_table_lookup(self->by_term, term);
 		if (old == NULL) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 				    _("%s:%u: “%s” is in no synonym group"), where, line_no, line + 1);
 			return FALSE;
 		}
-		cblue_bm25_synonyms_remove_group(self, old);
+		cblue_retrieval_synonyms_remove_group(self, old);
 		return TRUE;
 	}
 
@@ -250,8 +252,8 @@ cblue_bm25_synonyms_add_line(CblueBm25Synonyms *self, gchar *line, const gchar *
 	}
 	parts = g_strsplit(normalized, ",", -1);
 	for (guint i = 0; parts[i] != NULL; i++) {
-		g_autofree gchar *term = cblue_bm25_syn_clean_term(parts[i]);
-		if (term[0] == '\0' || !cblue_bm25_syn_has_alnum(term)) {
+		g_autofree gchar *term = cblue_retrieval_syn_clean_term(parts[i]);
+		if (term[0] == '\0' || !cblue_retrieval_syn_has_alnum(term)) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 				    _("%s:%u: term %u is empty or has no letter or digit"), where, line_no, i + 1);
 			return FALSE;
@@ -265,7 +267,7 @@ cblue_bm25_synonyms_add_line(CblueBm25Synonyms *self, gchar *line, const gchar *
 		return FALSE;
 	}
 	for (guint i = 0; i < terms->len; i++) {
-		CblueBm25SynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
+		CblueRetrievalSynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
 		if (old != NULL && g_strcmp0(old->where, where) == 0) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 				    _("%s:%u: “%s” is already in the group of line %u"), where, line_no,
@@ -275,11 +277,11 @@ cblue_bm25_synonyms_add_line(CblueBm25Synonyms *self, gchar *line, const gchar *
 	}
 	/* a group of a later file replaces the groups it shares a term with */
 	for (guint i = 0; i < terms->len; i++) {
-		CblueBm25SynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
+		CblueRetrievalSynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
 		if (old != NULL)
-			cblue_bm25_synonyms_remove_group(self, old);
+			cblue_retrieval_synonyms_remove_group(self, old);
 	}
-	group = g_new0(CblueBm25SynGroup, 1);
+	group = g_new0(CblueRetrievalSynGroup, 1);
 	group->terms = g_steal_pointer(&terms);
 	group->where = g_strdup(where);
 	group->line = line_no;
@@ -291,7 +293,7 @@ cblue_bm25_synonyms_add_line(CblueBm25Synonyms *self, gchar *line, const gchar *
 
 /* adds the groups of one file's contents; on error, @self must be discarded */
 gboolean
-cblue_bm25_synonyms_add_data(CblueBm25Synonyms *self, const gchar *data, gsize len, const gchar *where,
+cblue_retrieval_synonyms_add_data(CblueRetrievalSynonyms *self, const gchar *data, gsize len, const gchar *where,
 			     GError **error)
 {
 	g_autofree gchar *copy = g_strndup(data, len);
@@ -304,14 +306,14 @@ cblue_bm25_synonyms_add_data(CblueBm25Synonyms *self, const gchar *data, gsize l
 	}
 	lines = g_strsplit(copy, "\n", -1);
 	for (guint i = 0; lines[i] != NULL; i++) {
-		if (!cblue_bm25_synonyms_add_line(self, lines[i], where, i + 1, error))
+		if (!cblue_retrieval_synonyms_add_line(self, lines[i], where, i + 1, error))
 			return FALSE;
 	}
 	return TRUE;
 }
 
 gboolean
-cblue_bm25_synonyms_add_file(CblueBm25Synonyms *self, const gchar *filename, GError **error)
+cblue_retrieval_synonyms_add_file(CblueRetrievalSynonyms *self, const gchar *filename, GError **error)
 {
 	g_autofree gchar *data = NULL;
 	gsize len = 0;
@@ -320,20 +322,20 @@ cblue_bm25_synonyms_add_file(CblueBm25Synonyms *self, const gchar *filename, GEr
 		cblue_error_convert(error);
 		return FALSE;
 	}
-	return cblue_bm25_synonyms_add_data(self, data, len, filename, error);
+	return cblue_retrieval_synonyms_add_data(self, data, len, filename, error);
 }
 
 static gint
-cblue_bm25_syn_strcmp_ptr(gconstpointer a, gconstpointer b)
+cblue_retrieval_syn_strcmp_ptr(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(const gchar *const *)a, *(const gchar *const *)b);
 }
 
 static gint
-cblue_bm25_syn_entry_compare(gconstpointer a, gconstpointer b)
+cblue_retrieval_syn_entry_compare(gconstpointer a, gconstpointer b)
 {
-	const CblueBm25SynEntry *ea = *(const CblueBm25SynEntry *const *)a;
-	const CblueBm25SynEntry *eb = *(const CblueBm25SynEntry *const *)b;
+	const CblueRetrievalSynEntry *ea = *(const CblueRetrievalSynEntry *const *)a;
+	const CblueRetrievalSynEntry *eb = *(const CblueRetrievalSynEntry *const *)b;
 	if (ea->len != eb->len)
 		return ea->len > eb->len ? -1 : 1;
 	return strcmp(ea->variant, eb->variant);
@@ -343,14 +345,14 @@ cblue_bm25_syn_entry_compare(gconstpointer a, gconstpointer b)
  * character is @text_second: a space of a variant matches spaces and hyphens, and a
  * one-character variant has no second character */
 static gboolean
-cblue_bm25_syn_second_fits(gunichar second, gunichar text_second)
+cblue_retrieval_syn_second_fits(gunichar second, gunichar text_second)
 {
 	return second == text_second || second == ' ' || second == 0;
 }
 
-/* the bit of @seconds of @ch, or -1 if it has none (see CblueBm25SynList) */
+/* the bit of @seconds of @ch, or -1 if it has none (see CblueRetrievalSynList) */
 static gint
-cblue_bm25_syn_second_bit(gunichar ch)
+cblue_retrieval_syn_second_bit(gunichar ch)
 {
 	if (ch < 0x80)
 		return (gint)ch;
@@ -361,13 +363,13 @@ cblue_bm25_syn_second_bit(gunichar ch)
 
 /* the entries of @list (sorted) told apart by their second character */
 static void
-cblue_bm25_syn_list_index(CblueBm25SynList *list)
+cblue_retrieval_syn_list_index(CblueRetrievalSynList *list)
 {
 	for (guint i = 0; i < list->entries->len; i++) {
-		const CblueBm25SynEntry *entry = g_ptr_array_index(list->entries, i);
+		const CblueRetrievalSynEntry *entry = g_ptr_array_index(list->entries, i);
 		gpointer key = GUINT_TO_POINTER(entry->second);
-		gint bit = cblue_bm25_syn_second_bit(entry->second);
-		if (cblue_bm25_syn_second_fits(entry->second, 0) ||
+		gint bit = cblue_retrieval_syn_second_bit(entry->second);
+		if (cblue_retrieval_syn_second_fits(entry->second, 0) ||
 		    g_hash_table_contains(list->by_second, key))
 			continue;
 		g_hash_table_insert(list->by_second, key, g_ptr_array_new());
@@ -375,14 +377,14 @@ cblue_bm25_syn_list_index(CblueBm25SynList *list)
 			list->seconds[bit / 64] |= G_GUINT64_CONSTANT(1) << (bit % 64);
 	}
 	for (guint i = 0; i < list->entries->len; i++) {
-		CblueBm25SynEntry *entry = g_ptr_array_index(list->entries, i);
+		CblueRetrievalSynEntry *entry = g_ptr_array_index(list->entries, i);
 		GHashTableIter iter;
 		gpointer key, value;
-		if (cblue_bm25_syn_second_fits(entry->second, 0))
+		if (cblue_retrieval_syn_second_fits(entry->second, 0))
 			g_ptr_array_add(list->any_second, entry);
 		g_hash_table_iter_init(&iter, list->by_second);
 		while (g_hash_table_iter_next(&iter, &key, &value)) {
-			if (cblue_bm25_syn_second_fits(entry->second, GPOINTER_TO_UINT(key)))
+			if (cblue_retrieval_syn_second_fits(entry->second, GPOINTER_TO_UINT(key)))
 				g_ptr_array_add(value, entry);
 		}
 	}
@@ -390,7 +392,7 @@ cblue_bm25_syn_list_index(CblueBm25SynList *list)
 
 /* builds the matcher and the digest; no group can be added afterwards */
 void
-cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
+cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self)
 {
 	g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -399,15 +401,15 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
 
 	if (self->entries != NULL)
 		return;
-	self->entries = g_array_sized_new(FALSE, TRUE, sizeof(CblueBm25SynEntry), g_hash_table_size(self->by_term));
+	self->entries = g_array_sized_new(FALSE, TRUE, sizeof(CblueRetrievalSynEntry), g_hash_table_size(self->by_term));
 	self->matcher = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-					      (GDestroyNotify)cblue_bm25_syn_list_free);
+					      (GDestroyNotify)cblue_retrieval_syn_list_free);
 	g_hash_table_iter_init(&iter, self->by_term);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		const gchar *term = key;
-		CblueBm25SynGroup *group = value;
+		CblueRetrievalSynGroup *group = value;
 		const gchar *canonical = g_ptr_array_index(group->terms, 0);
-		CblueBm25SynEntry entry = {0};
+		CblueRetrievalSynEntry entry = {0};
 		gunichar last = g_utf8_get_char(g_utf8_prev_char(term + strlen(term)));
 
 		entry.variant = term;
@@ -421,11 +423,11 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
 	}
 	/* pointers into the array only once it is complete */
 	for (guint i = 0; i < self->entries->len; i++) {
-		CblueBm25SynEntry *entry = &g_array_index(self->entries, CblueBm25SynEntry, i);
+		CblueRetrievalSynEntry *entry = &g_array_index(self->entries, CblueRetrievalSynEntry, i);
 		gpointer first = GUINT_TO_POINTER(g_utf8_get_char(entry->variant));
-		CblueBm25SynList *list = g_hash_table_lookup(self->matcher, first);
+		CblueRetrievalSynList *list = g_hash_table_lookup(self->matcher, first);
 		if (list == NULL) {
-			list = g_new0(CblueBm25SynList, 1);
+			list = g_new0(CblueRetrievalSynList, 1);
 			list->entries = g_ptr_array_new();
 			list->by_second =
 			    g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
@@ -434,24 +436,24 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
 		}
 		g_ptr_array_add(list->entries, entry);
 	}
-	self->direct = g_new0(CblueBm25SynList *, CBLUE_BM25_SYN_DIRECT);
+	self->direct = g_new0(CblueRetrievalSynList *, CBLUE_RETRIEVAL_SYN_DIRECT);
 	g_hash_table_iter_init(&iter, self->matcher);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
-		CblueBm25SynList *list = value;
-		g_ptr_array_sort(list->entries, cblue_bm25_syn_entry_compare);
-		cblue_bm25_syn_list_index(list);
-		if (GPOINTER_TO_UINT(key) < CBLUE_BM25_SYN_DIRECT)
+		CblueRetrievalSynList *list = value;
+		g_ptr_array_sort(list->entries, cblue_retrieval_syn_entry_compare);
+		cblue_retrieval_syn_list_index(list);
+		if (GPOINTER_TO_UINT(key) < CBLUE_RETRIEVAL_SYN_DIRECT)
 			self->direct[GPOINTER_TO_UINT(key)] = value;
 	}
 
-	g_ptr_array_sort(lines, cblue_bm25_syn_strcmp_ptr);
+	g_ptr_array_sort(lines, cblue_retrieval_syn_strcmp_ptr);
 	for (guint i = 0; i < lines->len; i++)
 		g_checksum_update(checksum, g_ptr_array_index(lines, i), -1);
 	self->digest = g_strdup(g_checksum_get_string(checksum));
 }
 
 /**
- * cblue_bm25_synonyms_load:
+ * cblue_retrieval_synonyms_load:
  * @tokenizer: the tokenizer whose normalization the texts go through
  * @dir: (nullable): a folder of `*.txt` files that extend and override the bundled ones
  * @error: return location for a #GError
@@ -461,11 +463,11 @@ cblue_bm25_synonyms_seal(CblueBm25Synonyms *self)
  *
  * Returns: sealed synonyms, or %NULL with @error set naming the file and line
  */
-CblueBm25Synonyms *
-cblue_bm25_synonyms_load(CblueTokenizer *tokenizer, const gchar *dir, GError **error)
+CblueRetrievalSynonyms *
+cblue_retrieval_synonyms_load(CblueTokenizer *tokenizer, const gchar *dir, GError **error)
 {
 	static const gchar *const langs[] = {"en", "th", "zh"};
-	g_autoptr(CblueBm25Synonyms) self = cblue_bm25_synonyms_new(tokenizer);
+	g_autoptr(CblueRetrievalSynonyms) self = cblue_retrieval_synonyms_new(tokenizer);
 	g_autoptr(GDir) gdir = NULL;
 	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
 	const gchar *name;
@@ -481,7 +483,7 @@ cblue_bm25_synonyms_load(CblueTokenizer *tokenizer, const gchar *dir, GError **e
 			continue;
 		}
 		data = g_bytes_get_data(bytes, &len);
-		if (!cblue_bm25_synonyms_add_data(self, data, len, where, error))
+		if (!cblue_retrieval_synonyms_add_data(self, data, len, where, error))
 			return NULL;
 	}
 	if (dir != NULL)
@@ -490,25 +492,52 @@ cblue_bm25_synonyms_load(CblueTokenizer *tokenizer, const gchar *dir, GError **e
 		if (g_str_has_suffix(name, ".txt") && name[0] != '.')
 			g_ptr_array_add(names, g_strdup(name));
 	}
-	g_ptr_array_sort(names, cblue_bm25_syn_strcmp_ptr);
+	g_ptr_array_sort(names, cblue_retrieval_syn_strcmp_ptr);
 	for (guint i = 0; i < names->len; i++) {
 		g_autofree gchar *path = g_build_filename(dir, (const gchar *)g_ptr_array_index(names, i), NULL);
-		if (!cblue_bm25_synonyms_add_file(self, path, error))
+		if (!cblue_retrieval_synonyms_add_file(self, path, error))
 			return NULL;
 	}
-	cblue_bm25_synonyms_seal(self);
+	cblue_retrieval_synonyms_seal(self);
 	return g_steal_pointer(&self);
 }
 
+/**
+ * cblue_retrieval_synonyms_load_or_bundled:
+ * @tokenizer: the tokenizer whose normalization the texts go through
+ * @dir: (nullable): a folder of `*.txt` files that extend and override the bundled ones
+ * @error: return location for a #GError, set if a file of @dir is invalid
+ *
+ * Loads the synonyms as cblue_retrieval_synonyms_load() does; if a file of @dir is
+ * invalid, sets @error and returns the bundled synonyms alone (the bundled files are
+ * tested: they load).
+ *
+ * Returns: (transfer full): sealed synonyms, never %NULL
+ */
+CblueRetrievalSynonyms *
+cblue_retrieval_synonyms_load_or_bundled(CblueTokenizer *tokenizer, const gchar *dir, GError **error)
+{
+	CblueRetrievalSynonyms *synonyms = cblue_retrieval_synonyms_load(tokenizer, dir, error);
+
+	if (synonyms == NULL)
+		synonyms = cblue_retrieval_synonyms_load(tokenizer, NULL, NULL);
+	if (synonyms == NULL) {
+		/* not reached with the bundled files; an empty set rather than a crash */
+		synonyms = cblue_retrieval_synonyms_new(tokenizer);
+		cblue_retrieval_synonyms_seal(synonyms);
+	}
+	return synonyms;
+}
+
 const gchar *
-cblue_bm25_synonyms_get_digest(CblueBm25Synonyms *self)
+cblue_retrieval_synonyms_get_digest(CblueRetrievalSynonyms *self)
 {
 	return self->digest != NULL ? self->digest : "";
 }
 
 /* the number of terms, canonical forms included */
 guint
-cblue_bm25_synonyms_get_size(CblueBm25Synonyms *self)
+cblue_retrieval_synonyms_get_size(CblueRetrievalSynonyms *self)
 {
 	return g_hash_table_size(self->by_term);
 }
@@ -516,7 +545,7 @@ cblue_bm25_synonyms_get_size(CblueBm25Synonyms *self)
 /* the character at @p: g_utf8_get_char() without a call for ASCII and well-formed 3-byte
  * sequences (Thai, Chinese), which are nearly all of the text */
 static inline gunichar
-cblue_bm25_syn_char_at(const gchar *p)
+cblue_retrieval_syn_char_at(const gchar *p)
 {
 	const guchar *s = (const guchar *)p;
 
@@ -530,7 +559,7 @@ cblue_bm25_syn_char_at(const gchar *p)
 /* where @entry matches @p, or NULL; a space of the variant matches a run of spaces and
  * hyphens, and the match must not end inside a word */
 static const gchar *
-cblue_bm25_syn_match(const CblueBm25SynEntry *entry, const gchar *p)
+cblue_retrieval_syn_match(const CblueRetrievalSynEntry *entry, const gchar *p)
 {
 	const gchar *v = entry->variant;
 	const gchar *end = entry->variant + entry->len;
@@ -538,9 +567,9 @@ cblue_bm25_syn_match(const CblueBm25SynEntry *entry, const gchar *p)
 
 	while (v < end) {
 		if (*v == ' ') {
-			if (!cblue_bm25_syn_is_separator(*p))
+			if (!cblue_retrieval_syn_is_separator(*p))
 				return NULL;
-			while (cblue_bm25_syn_is_separator(*p))
+			while (cblue_retrieval_syn_is_separator(*p))
 				p++;
 			v++;
 			continue;
@@ -551,13 +580,13 @@ cblue_bm25_syn_match(const CblueBm25SynEntry *entry, const gchar *p)
 		v++;
 	}
 	next = g_utf8_get_char(p);
-	if (entry->plural && next == 's' && !cblue_bm25_syn_joins('s', g_utf8_get_char(p + 1)))
+	if (entry->plural && next == 's' && !cblue_retrieval_syn_joins('s', g_utf8_get_char(p + 1)))
 		return p + 1;
-	return cblue_bm25_syn_joins(entry->last, next) ? NULL : p;
+	return cblue_retrieval_syn_joins(entry->last, next) ? NULL : p;
 }
 
 /**
- * cblue_bm25_synonyms_apply:
+ * cblue_retrieval_synonyms_apply:
  * @self: sealed synonyms
  * @normalized: a normalized text
  *
@@ -566,7 +595,7 @@ cblue_bm25_syn_match(const CblueBm25SynEntry *entry, const gchar *p)
  * Returns: (nullable): the rewritten text, or %NULL if there was nothing to rewrite
  */
 gchar *
-cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
+cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normalized)
 {
 	GString *out = NULL;
 	const gchar *copied = normalized;
@@ -576,15 +605,15 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 	if (self->matcher == NULL || g_hash_table_size(self->matcher) == 0)
 		return NULL;
 	while (*p != '\0') {
-		gunichar ch = cblue_bm25_syn_char_at(p);
+		gunichar ch = cblue_retrieval_syn_char_at(p);
 		const gchar *next = g_utf8_next_char(p);
-		const CblueBm25SynList *list = NULL;
+		const CblueRetrievalSynList *list = NULL;
 		const gchar *end = NULL;
-		const CblueBm25SynEntry *hit = NULL;
+		const CblueRetrievalSynEntry *hit = NULL;
 
 		/* a variant never begins inside a word */
-		if (!cblue_bm25_syn_joins(prev, ch)) {
-			if (ch < CBLUE_BM25_SYN_DIRECT)
+		if (!cblue_retrieval_syn_joins(prev, ch)) {
+			if (ch < CBLUE_RETRIEVAL_SYN_DIRECT)
 				list = self->direct[ch];
 			else
 				list = g_hash_table_lookup(self->matcher, GUINT_TO_POINTER(ch));
@@ -592,8 +621,8 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 		if (list != NULL) {
 			/* told apart by the second character without comparing bytes; a space in a
 			 * variant matches any run of spaces and hyphens, so it is compared */
-			gunichar second = cblue_bm25_syn_char_at(next);
-			gint bit = cblue_bm25_syn_second_bit(second);
+			gunichar second = cblue_retrieval_syn_char_at(next);
+			gint bit = cblue_retrieval_syn_second_bit(second);
 			GPtrArray *candidates = NULL;
 			if (bit < 0 || (list->seconds[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64))) != 0)
 				candidates = g_hash_table_lookup(list->by_second, GUINT_TO_POINTER(second));
@@ -601,7 +630,7 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 				candidates = list->any_second;
 			for (guint i = 0; i < candidates->len && end == NULL; i++) {
 				hit = g_ptr_array_index(candidates, i);
-				end = cblue_bm25_syn_match(hit, p);
+				end = cblue_retrieval_syn_match(hit, p);
 			}
 		}
 		if (end == NULL) {
@@ -614,11 +643,11 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 				out = g_string_sized_new(strlen(normalized) + 32);
 			g_string_append_len(out, copied, p - copied);
 			/* a canonical form must not run into the words around it */
-			if (out->len > 0 && cblue_bm25_syn_joins(g_utf8_get_char(g_utf8_prev_char(out->str + out->len)),
+			if (out->len > 0 && cblue_retrieval_syn_joins(g_utf8_get_char(g_utf8_prev_char(out->str + out->len)),
 								 g_utf8_get_char(hit->canonical)))
 				g_string_append_c(out, ' ');
 			g_string_append(out, hit->canonical);
-			if (cblue_bm25_syn_joins(g_utf8_get_char(g_utf8_prev_char(hit->canonical + strlen(hit->canonical))),
+			if (cblue_retrieval_syn_joins(g_utf8_get_char(g_utf8_prev_char(hit->canonical + strlen(hit->canonical))),
 						 g_utf8_get_char(end)))
 				g_string_append_c(out, ' ');
 			copied = end;
@@ -630,4 +659,97 @@ cblue_bm25_synonyms_apply(CblueBm25Synonyms *self, const gchar *normalized)
 		return NULL;
 	g_string_append(out, copied);
 	return g_string_free(out, FALSE);
+}
+
+/* A burst of changes (an editor saving, a copy) makes one reload, shortly after the last */
+#define CBLUE_RETRIEVAL_SYN_RELOAD_DELAY_MS 200
+
+struct _CblueRetrievalSynonymsWatch {
+	GFileMonitor *monitor; /* owned, nullable: the folder cannot be watched */
+	GSource *pending; /* owned, nullable: a call of @changed after the last change */
+	GMainContext *context; /* owned: where @pending runs */
+	CblueRetrievalSynonymsChanged changed;
+	gpointer user_data;
+};
+
+static gboolean
+cblue_retrieval_synonyms_watch_fire_cb(gpointer user_data)
+{
+	CblueRetrievalSynonymsWatch *watch = user_data;
+
+	g_clear_pointer(&watch->pending, g_source_unref);
+	watch->changed(watch->user_data);
+	return G_SOURCE_REMOVE;
+}
+
+static void
+cblue_retrieval_synonyms_watch_changed_cb(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
+					  gpointer user_data)
+{
+	CblueRetrievalSynonymsWatch *watch = user_data;
+
+	if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+	    event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+		return;
+	if (watch->pending != NULL) {
+		g_source_destroy(watch->pending);
+		g_clear_pointer(&watch->pending, g_source_unref);
+	}
+	watch->pending = g_timeout_source_new(CBLUE_RETRIEVAL_SYN_RELOAD_DELAY_MS);
+	g_source_set_callback(watch->pending, cblue_retrieval_synonyms_watch_fire_cb, watch, NULL);
+	g_source_set_static_name(watch->pending, "[cblue] synonyms reload");
+	g_source_attach(watch->pending, watch->context);
+}
+
+/**
+ * cblue_retrieval_synonyms_watch_new:
+ * @dir: the synonyms folder (created if missing, for the admin to find)
+ * @changed: (scope notified): called on the global default main context after changes
+ * @user_data: for @changed; must outlive the watch
+ *
+ * Watches @dir: a burst of changes calls @changed once, shortly after the last. Plugins
+ * are set up in a private context; the events go to the global default one, which
+ * `cblue serve` runs.
+ *
+ * Returns: (transfer full): the watch, to be freed with cblue_retrieval_synonyms_watch_free()
+ */
+CblueRetrievalSynonymsWatch *
+cblue_retrieval_synonyms_watch_new(const gchar *dir, CblueRetrievalSynonymsChanged changed, gpointer user_data)
+{
+	CblueRetrievalSynonymsWatch *watch = g_new0(CblueRetrievalSynonymsWatch, 1);
+	g_autoptr(GFile) file = g_file_new_for_path(dir);
+	g_autoptr(GError) error = NULL;
+
+	watch->changed = changed;
+	watch->user_data = user_data;
+	watch->context = g_main_context_ref(g_main_context_default());
+	/* watching a folder that does not exist yet works too, but notices it late */
+	if (g_mkdir_with_parents(dir, 0700) != 0)
+		g_debug("cannot create %s: %s", dir, g_strerror(errno));
+	g_main_context_push_thread_default(NULL);
+	watch->monitor = g_file_monitor_directory(file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+	g_main_context_pop_thread_default(NULL);
+	if (watch->monitor == NULL)
+		g_debug("cannot watch %s: %s", dir, error->message);
+	else
+		g_signal_connect(watch->monitor, "changed", G_CALLBACK(cblue_retrieval_synonyms_watch_changed_cb), watch);
+	return watch;
+}
+
+void
+cblue_retrieval_synonyms_watch_free(CblueRetrievalSynonymsWatch *watch)
+{
+	if (watch == NULL)
+		return;
+	if (watch->monitor != NULL) {
+		g_signal_handlers_disconnect_by_data(watch->monitor, watch);
+		g_file_monitor_cancel(watch->monitor);
+		g_clear_object(&watch->monitor);
+	}
+	if (watch->pending != NULL) {
+		g_source_destroy(watch->pending);
+		g_clear_pointer(&watch->pending, g_source_unref);
+	}
+	g_main_context_unref(watch->context);
+	g_free(watch);
 }
