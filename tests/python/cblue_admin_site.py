@@ -12,7 +12,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from cblue_process import stop_gracefully
+from cblue_process import run_command, stop_gracefully
 
 CBLUE = os.environ.get("CBLUE_BIN", "cblue")
 
@@ -49,7 +49,7 @@ class Site:
         cmd = [CBLUE, *args, "--data-dir", self.data_dir]
         if self.conf:
             cmd += ["--config", self.conf]
-        proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=120)
+        proc = run_command(cmd, input=stdin, timeout=120)
         if check:
             assert proc.returncode == 0, (cmd, proc.returncode, proc.stdout, proc.stderr)
         return proc

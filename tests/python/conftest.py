@@ -3,9 +3,9 @@
 
 import json
 import os
-import subprocess
 
 import pytest
+from cblue_process import run_command
 
 CBLUE = os.environ.get("CBLUE_BIN", "cblue")
 DATADIR = os.environ.get("CBLUE_TEST_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
@@ -21,7 +21,7 @@ class Cli:
             cmd += ["--data-dir", self.data_dir]
         if config is not None:
             cmd += ["--config", str(config)]
-        proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout)
+        proc = run_command(cmd, input=stdin, timeout=timeout)
         if check is not None:
             assert proc.returncode == check, (proc.returncode, proc.stdout, proc.stderr)
         return proc

@@ -20,7 +20,7 @@ import urllib.request
 import pytest
 
 from conftest import CBLUE
-from cblue_process import stop_gracefully
+from cblue_process import run_command, stop_gracefully
 
 SOURCE_ROOT = os.environ.get("CBLUE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
 API = "/admin/api/v1"
@@ -134,7 +134,7 @@ class Server:
 
 
 def run_cli(*args, stdin=None, check=None):
-    proc = subprocess.run([CBLUE, *args], input=stdin, capture_output=True, text=True, timeout=120)
+    proc = run_command([CBLUE, *args], input=stdin, timeout=120)
     if check is not None:
         assert proc.returncode == check, (proc.returncode, proc.stdout, proc.stderr)
     return proc
