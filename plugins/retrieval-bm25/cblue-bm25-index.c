@@ -1923,6 +1923,8 @@ cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, gui
 	g_autofree gdouble *best_on_heap = NULL;
 	gdouble *best = best_on_stack;
 	gboolean reached_only = FALSE;
+	gdouble floor = -1; /* the max_hits-th best score when last looked at, less the margin */
+	gsize read_since = 0; /* postings read since */
 
 	if (max_hits > G_N_ELEMENTS(best_on_stack))
 		best = best_on_heap = g_new(gdouble, max_hits);
@@ -1936,19 +1938,28 @@ cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, gui
 	for (guint i = 0; i < n; i++) {
 		const CblueBm25QueryTerm *t = &q[order[i]];
 		if (prune && t->df >= CBLUE_BM25_LONG_DF && scratch->n_touched >= max_hits) {
+			/* the scores only grow, so an old floor is still a floor: the passes over the
+			 * documents touched (the max_hits-th best, then how many can still make it)
+			 * are made again once the postings read since outnumber those documents
+			 * (made before every long list, they were a sixth of the search) */
+			gboolean look = floor < 0 || read_since >= scratch->n_touched;
 			gdouble rest = 0;
 			for (guint j = i; j < n; j++)
 				rest += cblue_bm25_query_term_bound(&q[order[j]]);
 			rest *= 1.0 + CBLUE_BM25_MARGIN;
 			if (scratch->max_score * (1.0 - CBLUE_BM25_MARGIN) > rest) {
-				gdouble floor = cblue_bm25_scratch_kth(scratch, max_hits, best) * (1.0 - CBLUE_BM25_MARGIN);
+				if (look) {
+					floor = cblue_bm25_scratch_kth(scratch, max_hits, best) * (1.0 - CBLUE_BM25_MARGIN);
+					read_since = 0;
+				}
 				reached_only = reached_only || floor > rest;
 				*pruned = *pruned || reached_only;
-				if (reached_only &&
+				if (look && reached_only &&
 				    cblue_bm25_scratch_count(scratch, floor - rest) <= CBLUE_BM25_MAX_CANDIDATES)
 					return rest;
 			}
 		}
+		read_since += t->df;
 		cblue_bm25_accumulate(self, t, reached_only, scratch);
 	}
 	return 0;
@@ -1985,6 +1996,68 @@ cblue_bm25_candidates(CblueBm25Scratch *scratch, guint max_hits, gdouble rest)
 	return n;
 }
 
+/* adds what the posting of candidate @c in @q's list (@doc, @code, @tfs) gives to its score
+ * and confidence */
+static inline void
+cblue_bm25_sum_posting(CblueBm25Index *self, const CblueBm25QueryTerm *q, CblueBm25Candidate *c, guint32 doc,
+		       guint8 code, guint32 tfs)
+{
+	const guint32 title_mask = (1u << CBLUE_BM25_TF_SHIFT_CONTENT) - 1;
+	gfloat cover;
+
+	c->score += cblue_bm25_index_contribution(self, q->term_idf, q->weight, doc, code, tfs) * q->factor;
+	if (q->kind == CBLUE_BM25_KIND_PAIR)
+		return;
+	if (code != CBLUE_BM25_CODE_ESCAPE)
+		tfs = self->codes[code];
+	cover = (tfs & title_mask) != 0 ? 1.0f : (gfloat)CBLUE_BM25_CONTENT_COVER;
+	if (q->kind == CBLUE_BM25_KIND_NGRAM)
+		c->ngram_cover += q->idf * cover * q->factor;
+	else
+		c->word_cover += q->idf * cover * q->factor;
+}
+
+/* @q's postings of the @n candidates (in document order) into their sums: for each
+ * candidate, the blocks wholly before it skipped (@skip), then the postings decoded up to
+ * it; the skip entries are looked at once a candidate, not once a posting */
+static void
+cblue_bm25_sum_list(CblueBm25Index *self, const CblueBm25QueryTerm *q, CblueBm25Candidate *c, gsize n,
+		    gboolean skip)
+{
+	const guint8 *p, *data, *skips;
+	guint32 df = cblue_bm25_index_list(self, q->term, &data, &skips), doc = 0, tfs = 0;
+	guint32 n_skips = skip ? cblue_bm25_n_skips(df) : 0, next_skip = 0, k = 0;
+	guint8 code = 0;
+
+	p = data;
+	for (gsize h = 0; h < n; h++) {
+		guint32 target = c[h].doc;
+		if (k == 0 || doc < target) {
+			gint64 jump = -1;
+			/* past the blocks that end before the candidate */
+			for (; next_skip < n_skips && cblue_bm25_skip_get(skips, next_skip, 0) < target; next_skip++) {
+				if ((next_skip + 1) * CBLUE_BM25_BLOCK > k)
+					jump = next_skip;
+			}
+			if (jump >= 0) {
+				k = (jump + 1) * CBLUE_BM25_BLOCK;
+				doc = cblue_bm25_skip_get(skips, jump, 0);
+				p = data + cblue_bm25_skip_get(skips, jump, 1);
+			}
+			do {
+				if (k == df)
+					return;
+				doc += cblue_bm25_varint_get(&p);
+				code = *p++;
+				tfs = G_UNLIKELY(code == CBLUE_BM25_CODE_ESCAPE) ? cblue_bm25_varint_get(&p) : 0;
+				k++;
+			} while (doc < target);
+		}
+		if (doc == target)
+			cblue_bm25_sum_posting(self, q, &c[h], doc, code, tfs);
+	}
+}
+
 /* The second pass: the candidates' scores and confidences exactly as summing every posting
  * in the question's order gives them (to the last bit), each list read again for them only
  * (a list is in document order). The confidence is how much of the question's words and
@@ -1995,52 +2068,8 @@ static void
 cblue_bm25_sum_candidates(CblueBm25Index *self, const CblueBm25QueryTerm *query, guint n_query,
 			  CblueBm25Candidate *c, gsize n, gboolean skip)
 {
-	const guint32 title_mask = (1u << CBLUE_BM25_TF_SHIFT_CONTENT) - 1;
-
-	for (guint i = 0; i < n_query && n > 0; i++) {
-		const CblueBm25QueryTerm *q = &query[i];
-		const guint8 *p, *data, *skips;
-		guint32 df = cblue_bm25_index_list(self, q->term, &data, &skips), doc = 0;
-		guint32 n_skips = skip ? cblue_bm25_n_skips(df) : 0, next_skip = 0;
-		gsize h = 0;
-
-		p = data;
-		for (guint32 k = 0; k < df && h < n;) {
-			guint8 code;
-			guint32 tfs = 0;
-			gfloat cover;
-			gint64 jump = -1;
-			/* to the last block before candidate h, if it is ahead */
-			for (; next_skip < n_skips && cblue_bm25_skip_get(skips, next_skip, 0) < c[h].doc; next_skip++) {
-				if ((next_skip + 1) * CBLUE_BM25_BLOCK > k)
-					jump = next_skip;
-			}
-			if (jump >= 0) {
-				k = (jump + 1) * CBLUE_BM25_BLOCK;
-				doc = cblue_bm25_skip_get(skips, jump, 0);
-				p = data + cblue_bm25_skip_get(skips, jump, 1);
-			}
-			doc += cblue_bm25_varint_get(&p);
-			code = *p++;
-			if (G_UNLIKELY(code == CBLUE_BM25_CODE_ESCAPE))
-				tfs = cblue_bm25_varint_get(&p);
-			k++;
-			while (h < n && c[h].doc < doc)
-				h++;
-			if (h == n || c[h].doc != doc)
-				continue;
-			c[h].score += cblue_bm25_index_contribution(self, q->term_idf, q->weight, doc, code, tfs) * q->factor;
-			if (q->kind == CBLUE_BM25_KIND_PAIR)
-				continue;
-			if (code != CBLUE_BM25_CODE_ESCAPE)
-				tfs = self->codes[code];
-			cover = (tfs & title_mask) != 0 ? 1.0f : (gfloat)CBLUE_BM25_CONTENT_COVER;
-			if (q->kind == CBLUE_BM25_KIND_NGRAM)
-				c[h].ngram_cover += q->idf * cover * q->factor;
-			else
-				c[h].word_cover += q->idf * cover * q->factor;
-		}
-	}
+	for (guint i = 0; i < n_query && n > 0; i++)
+		cblue_bm25_sum_list(self, &query[i], c, n, skip);
 }
 
 /* whether candidate @a ranks before candidate @b: the higher score, then the earlier topic */
