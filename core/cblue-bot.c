@@ -104,9 +104,9 @@ static const gchar *const cblue_bot_default_decision_retrievers[] = {"retrieval-
 /* bias, BM25 confidence, BM25 ln score, n-gram confidence, n-gram ln score, ln length
  * (see cblue_eval_calibrate_with_models()) */
 static const gchar *const cblue_bot_default_decision_weights[] = {
-    "-4.3877;7.5379;-0.6097;-1.3707;3.8053;2.9700",
-    "-9.1712;5.0136;0.0983;2.1684;2.0295;3.2181",
-    "2.2382;1.7633;-0.1371;0.9823;4.1906;3.9753",
+    "-4.4617;7.4881;-0.6061;-1.3078;3.7908;2.9845",
+    "-9.4469;5.0188;0.2247;2.1366;1.9392;3.1501",
+    "0.7934;1.8227;0.0226;1.1660;3.8340;3.9949",
 };
 
 /* a follow-up goes to a topic of the previous topic's family if that scores at least

@@ -25,12 +25,38 @@
  *
  * A later file overrides an earlier one: a group that shares a term with a group of an
  * earlier file replaces that group. Within one file a term may be in one group only.
+ *
+ * Code-mixed text ("ติด solar ราคาเท่าไหร่", "装solar多少钱"): a group whose canonical form is
+ * Thai (or Chinese) is of that language, and its terms without a Thai (or Chinese)
+ * character, "solar" in "โซลาร์เซลล์, solar cell, solar", apply only to a text of mostly
+ * that language's words (cblue_retrieval_syn_text_scope()). So th.txt and zh.txt can each
+ * read an English word their own way, and English text is analyzed as before. Such a term
+ * lives in its language's table: it conflicts with, and replaces, only the terms of that
+ * language's groups, never an English group's "solar". In a text of that language, such a
+ * term wins over another group's term of the same length (the longest match first, as
+ * ever), and an English group's canonical form that is such a term is read on ("pv" →
+ * "solar" → "โซลาร์เซลล์").
  */
+
+/* where a term applies: in every text, or only in a text of one language */
+typedef enum {
+	CBLUE_RETRIEVAL_SYN_SCOPE_ANY,
+	CBLUE_RETRIEVAL_SYN_SCOPE_TH,
+	CBLUE_RETRIEVAL_SYN_SCOPE_ZH,
+	CBLUE_RETRIEVAL_SYN_N_SCOPES,
+} CblueRetrievalSynScope;
+
+/* the language codes of the scopes, for the digest (none for ANY: a set without such terms
+ * keeps the digest it had) */
+static const gchar *const cblue_retrieval_syn_scope_codes[CBLUE_RETRIEVAL_SYN_N_SCOPES] = {NULL, "th", "zh"};
 
 typedef struct {
 	GPtrArray *terms; /* owned, of utf8 (normalized); the first is the canonical form */
 	gchar *where; /* owned: the file that defined the group */
 	guint line;
+	/* the language of the canonical form: its terms without a character of that language
+	 * apply only to a text of that language (ANY for a group of Latin canonical form) */
+	CblueRetrievalSynScope language;
 } CblueRetrievalSynGroup;
 
 typedef struct {
@@ -40,6 +66,11 @@ typedef struct {
 	gunichar last; /* the last character: must end a word if it is a Latin letter or digit */
 	gunichar second; /* the second character, 0 if none: most entries are told apart by it */
 	gboolean plural; /* ends with a Latin letter: a plural "s" may follow */
+	CblueRetrievalSynScope scope;
+	/* borrowed: what the variant is rewritten to in a text of each language, NULL if it
+	 * stays: @canonical, or for an English group's term whose canonical form is a term
+	 * of that language, that term's canonical form (see the top of this file) */
+	const gchar *canonical_in[CBLUE_RETRIEVAL_SYN_N_SCOPES];
 } CblueRetrievalSynEntry;
 
 /* first characters below this index the matcher directly (ASCII, Latin and Thai), the
@@ -61,13 +92,21 @@ typedef struct {
 	guint64 seconds[4];
 } CblueRetrievalSynList;
 
+/* the entries of one scope, by their first character */
+typedef struct {
+	GHashTable *lists; /* owned: first gunichar → CblueRetrievalSynList (owned) */
+	CblueRetrievalSynList **direct; /* owned array of CBLUE_RETRIEVAL_SYN_DIRECT lists borrowed from @lists (or NULL) */
+	gboolean beyond_direct; /* some entry begins with a character past the direct ones */
+} CblueRetrievalSynMatcher;
+
 struct _CblueRetrievalSynonyms {
 	CblueTokenizer *tokenizer; /* owned */
 	GPtrArray *groups; /* owned, of CblueRetrievalSynGroup (NULL once removed) */
-	GHashTable *by_term; /* owned: utf8 term (borrowed from groups) → borrowed group */
+	/* owned, one a scope: utf8 term (borrowed from groups) → borrowed group */
+	GHashTable *by_term[CBLUE_RETRIEVAL_SYN_N_SCOPES];
 	GArray *entries; /* owned, of CblueRetrievalSynEntry; NULL until sealed */
-	GHashTable *matcher; /* owned: first gunichar → CblueRetrievalSynList (owned) */
-	CblueRetrievalSynList **direct; /* owned array of CBLUE_RETRIEVAL_SYN_DIRECT lists borrowed from matcher (or NULL) */
+	/* owned, one a scope; NULL until sealed, and for a language without terms of its own */
+	CblueRetrievalSynMatcher *matchers[CBLUE_RETRIEVAL_SYN_N_SCOPES];
 	gchar *digest; /* owned; NULL until sealed */
 };
 
@@ -78,6 +117,16 @@ cblue_retrieval_syn_list_free(CblueRetrievalSynList *list)
 	g_hash_table_unref(list->by_second);
 	g_ptr_array_unref(list->any_second);
 	g_free(list);
+}
+
+static void
+cblue_retrieval_syn_matcher_free(CblueRetrievalSynMatcher *matcher)
+{
+	if (matcher == NULL)
+		return;
+	g_free(matcher->direct);
+	g_hash_table_unref(matcher->lists);
+	g_free(matcher);
 }
 
 static void
@@ -96,7 +145,8 @@ cblue_retrieval_synonyms_new(CblueTokenizer *tokenizer)
 	CblueRetrievalSynonyms *self = g_atomic_rc_box_new0(CblueRetrievalSynonyms);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->groups = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_retrieval_syn_group_free);
-	self->by_term = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < CBLUE_RETRIEVAL_SYN_N_SCOPES; i++)
+		self->by_term[i] = g_hash_table_new(g_str_hash, g_str_equal);
 	return self;
 }
 
@@ -104,10 +154,11 @@ static void
 cblue_retrieval_synonyms_clear(gpointer data)
 {
 	CblueRetrievalSynonyms *self = data;
-	g_clear_pointer(&self->direct, g_free);
-	g_clear_pointer(&self->matcher, g_hash_table_unref);
+	for (guint i = 0; i < CBLUE_RETRIEVAL_SYN_N_SCOPES; i++) {
+		g_clear_pointer(&self->matchers[i], cblue_retrieval_syn_matcher_free);
+		g_hash_table_unref(self->by_term[i]);
+	}
 	g_clear_pointer(&self->entries, g_array_unref);
-	g_hash_table_unref(self->by_term);
 	g_ptr_array_unref(self->groups);
 	g_object_unref(self->tokenizer);
 	g_free(self->digest);
@@ -193,13 +244,45 @@ cblue_retrieval_syn_has_alnum(const gchar *term)
 	return FALSE;
 }
 
+/* the language of a term's script: Thai or Chinese if it has a character of either (the
+ * first found), ANY otherwise */
+static CblueRetrievalSynScope
+cblue_retrieval_syn_script_scope(const gchar *term)
+{
+	for (const gchar *p = term; *p != '\0'; p = g_utf8_next_char(p)) {
+		switch (cblue_script_for_char(g_utf8_get_char(p))) {
+		case CBLUE_SCRIPT_THAI:
+			return CBLUE_RETRIEVAL_SYN_SCOPE_TH;
+		case CBLUE_SCRIPT_HAN:
+			return CBLUE_RETRIEVAL_SYN_SCOPE_ZH;
+		case CBLUE_SCRIPT_LATIN:
+		case CBLUE_SCRIPT_OTHER:
+		default:
+			break;
+		}
+	}
+	return CBLUE_RETRIEVAL_SYN_SCOPE_ANY;
+}
+
+/* where a term of a group applies: the terms of a Thai or Chinese group that have neither
+ * script (an English word) only in a text of the group's language */
+static CblueRetrievalSynScope
+cblue_retrieval_syn_term_scope(CblueRetrievalSynScope language, const gchar *term)
+{
+	if (language == CBLUE_RETRIEVAL_SYN_SCOPE_ANY ||
+	    cblue_retrieval_syn_script_scope(term) != CBLUE_RETRIEVAL_SYN_SCOPE_ANY)
+		return CBLUE_RETRIEVAL_SYN_SCOPE_ANY;
+	return language;
+}
+
 static void
 cblue_retrieval_synonyms_remove_group(CblueRetrievalSynonyms *self, CblueRetrievalSynGroup *group)
 {
 	for (guint i = 0; i < group->terms->len; i++) {
 		const gchar *term = g_ptr_array_index(group->terms, i);
-		if (g_hash_table_lookup(self->by_term, term) == group)
-			g_hash_table_remove(self->by_term, term);
+		GHashTable *by_term = self->by_term[cblue_retrieval_syn_term_scope(group->language, term)];
+		if (g_hash_table_lookup(by_term, term) == group)
+			g_hash_table_remove(by_term, term);
 	}
 	for (guint i = 0; i < self->groups->len; i++) {
 		if (g_ptr_array_index(self->groups, i) == group) {
@@ -220,6 +303,7 @@ cblue_retrieval_synonyms_add_line(CblueRetrievalSynonyms *self, gchar *line, con
 	g_auto(GStrv) parts = NULL;
 	g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func(g_free);
 	CblueRetrievalSynGroup *group;
+	CblueRetrievalSynScope language;
 
 	if (!g_utf8_validate(line, -1, NULL)) {
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s:%u: invalid UTF-8"), where, line_no);
@@ -229,17 +313,22 @@ cblue_retrieval_synonyms_add_line(CblueRetrievalSynonyms *self, gchar *line, con
 	if (line[0] == '\0' || line[0] == '#')
 		return TRUE;
 
-	/* "!term": forget the group that holds term */
+	/* "!term": forget the groups that hold term, in every language */
 	if (line[0] == '!') {
 		g_autofree gchar *norm = cblue_tokenizer_normalize(self->tokenizer, line + 1);
 		g_autofree gchar *term = cblue_retrieval_syn_clean_term(norm);
-		CblueRetrievalSynGroup *old = g_hash_table_lookup(self->by_term, term);
-		if (old == NULL) {
+		gboolean found = FALSE;
+		for (guint i = 0; i < CBLUE_RETRIEVAL_SYN_N_SCOPES; i++) {
+			CblueRetrievalSynGroup *old = g_hash_table_lookup(self->by_term[i], term);
+			if (old != NULL)
+				cblue_retrieval_synonyms_remove_group(self, old);
+			found |= old != NULL;
+		}
+		if (!found) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 				    _("%s:%u: “%s” is in no synonym group"), where, line_no, line + 1);
 			return FALSE;
 		}
-		cblue_retrieval_synonyms_remove_group(self, old);
 		return TRUE;
 	}
 
@@ -266,8 +355,11 @@ cblue_retrieval_synonyms_add_line(CblueRetrievalSynonyms *self, gchar *line, con
 			    _("%s:%u: a synonym group needs two different terms, separated by commas"), where, line_no);
 		return FALSE;
 	}
+	language = cblue_retrieval_syn_script_scope(g_ptr_array_index(terms, 0));
 	for (guint i = 0; i < terms->len; i++) {
-		CblueRetrievalSynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
+		const gchar *term = g_ptr_array_index(terms, i);
+		CblueRetrievalSynGroup *old =
+		    g_hash_table_lookup(self->by_term[cblue_retrieval_syn_term_scope(language, term)], term);
 		if (old != NULL && g_strcmp0(old->where, where) == 0) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 				    _("%s:%u: “%s” is already in the group of line %u"), where, line_no,
@@ -275,9 +367,12 @@ cblue_retrieval_synonyms_add_line(CblueRetrievalSynonyms *self, gchar *line, con
 			return FALSE;
 		}
 	}
-	/* a group of a later file replaces the groups it shares a term with */
+	/* a group of a later file replaces the groups it shares a term with (in the term's
+	 * language: a Thai group's "solar" does not replace the English group's) */
 	for (guint i = 0; i < terms->len; i++) {
-		CblueRetrievalSynGroup *old = g_hash_table_lookup(self->by_term, g_ptr_array_index(terms, i));
+		const gchar *term = g_ptr_array_index(terms, i);
+		CblueRetrievalSynGroup *old =
+		    g_hash_table_lookup(self->by_term[cblue_retrieval_syn_term_scope(language, term)], term);
 		if (old != NULL)
 			cblue_retrieval_synonyms_remove_group(self, old);
 	}
@@ -285,9 +380,12 @@ cblue_retrieval_synonyms_add_line(CblueRetrievalSynonyms *self, gchar *line, con
 	group->terms = g_steal_pointer(&terms);
 	group->where = g_strdup(where);
 	group->line = line_no;
+	group->language = language;
 	g_ptr_array_add(self->groups, group);
-	for (guint i = 0; i < group->terms->len; i++)
-		g_hash_table_insert(self->by_term, g_ptr_array_index(group->terms, i), group);
+	for (guint i = 0; i < group->terms->len; i++) {
+		gchar *term = g_ptr_array_index(group->terms, i);
+		g_hash_table_insert(self->by_term[cblue_retrieval_syn_term_scope(language, term)], term, group);
+	}
 	return TRUE;
 }
 
@@ -390,7 +488,45 @@ cblue_retrieval_syn_list_index(CblueRetrievalSynList *list)
 	}
 }
 
-/* builds the matcher and the digest; no group can be added afterwards */
+/* the matcher of @entries (borrowed, of CblueRetrievalSynEntry), each list sorted */
+static CblueRetrievalSynMatcher *
+cblue_retrieval_syn_matcher_new(GPtrArray *entries)
+{
+	CblueRetrievalSynMatcher *matcher = g_new0(CblueRetrievalSynMatcher, 1);
+	GHashTableIter iter;
+	gpointer key, value;
+
+	matcher->lists = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+					       (GDestroyNotify)cblue_retrieval_syn_list_free);
+	for (guint i = 0; i < entries->len; i++) {
+		CblueRetrievalSynEntry *entry = g_ptr_array_index(entries, i);
+		gpointer first = GUINT_TO_POINTER(g_utf8_get_char(entry->variant));
+		CblueRetrievalSynList *list = g_hash_table_lookup(matcher->lists, first);
+		if (list == NULL) {
+			list = g_new0(CblueRetrievalSynList, 1);
+			list->entries = g_ptr_array_new();
+			list->by_second =
+			    g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+			list->any_second = g_ptr_array_new();
+			g_hash_table_insert(matcher->lists, first, list);
+		}
+		g_ptr_array_add(list->entries, entry);
+	}
+	matcher->direct = g_new0(CblueRetrievalSynList *, CBLUE_RETRIEVAL_SYN_DIRECT);
+	g_hash_table_iter_init(&iter, matcher->lists);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		CblueRetrievalSynList *list = value;
+		g_ptr_array_sort(list->entries, cblue_retrieval_syn_entry_compare);
+		cblue_retrieval_syn_list_index(list);
+		if (GPOINTER_TO_UINT(key) < CBLUE_RETRIEVAL_SYN_DIRECT)
+			matcher->direct[GPOINTER_TO_UINT(key)] = value;
+		else
+			matcher->beyond_direct = TRUE;
+	}
+	return matcher;
+}
+
+/* builds the matchers and the digest; no group can be added afterwards */
 void
 cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self)
 {
@@ -401,49 +537,50 @@ cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self)
 
 	if (self->entries != NULL)
 		return;
-	self->entries = g_array_sized_new(FALSE, TRUE, sizeof(CblueRetrievalSynEntry), g_hash_table_size(self->by_term));
-	self->matcher = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-					      (GDestroyNotify)cblue_retrieval_syn_list_free);
-	g_hash_table_iter_init(&iter, self->by_term);
-	while (g_hash_table_iter_next(&iter, &key, &value)) {
-		const gchar *term = key;
-		CblueRetrievalSynGroup *group = value;
-		const gchar *canonical = g_ptr_array_index(group->terms, 0);
-		CblueRetrievalSynEntry entry = {0};
-		gunichar last = g_utf8_get_char(g_utf8_prev_char(term + strlen(term)));
+	self->entries = g_array_sized_new(FALSE, TRUE, sizeof(CblueRetrievalSynEntry),
+					  cblue_retrieval_synonyms_get_size(self));
+	for (guint scope = 0; scope < CBLUE_RETRIEVAL_SYN_N_SCOPES; scope++) {
+		g_hash_table_iter_init(&iter, self->by_term[scope]);
+		while (g_hash_table_iter_next(&iter, &key, &value)) {
+			const gchar *term = key;
+			CblueRetrievalSynGroup *group = value;
+			const gchar *canonical = g_ptr_array_index(group->terms, 0);
+			CblueRetrievalSynEntry entry = {0};
+			gunichar last = g_utf8_get_char(g_utf8_prev_char(term + strlen(term)));
 
-		entry.variant = term;
-		entry.len = strlen(term);
-		entry.canonical = g_strcmp0(term, canonical) == 0 ? NULL : canonical;
-		entry.last = last;
-		entry.second = g_utf8_get_char(g_utf8_next_char(term));
-		entry.plural = last < 0x80 && g_ascii_isalpha((gchar)last);
-		g_array_append_val(self->entries, entry);
-		g_ptr_array_add(lines, g_strdup_printf("%s\t%s\n", term, canonical));
+			entry.variant = term;
+			entry.len = strlen(term);
+			entry.canonical = g_strcmp0(term, canonical) == 0 ? NULL : canonical;
+			entry.last = last;
+			entry.second = g_utf8_get_char(g_utf8_next_char(term));
+			entry.plural = last < 0x80 && g_ascii_isalpha((gchar)last);
+			entry.scope = scope;
+			for (guint in = 0; in < CBLUE_RETRIEVAL_SYN_N_SCOPES; in++) {
+				CblueRetrievalSynGroup *own = NULL;
+				if (scope == CBLUE_RETRIEVAL_SYN_SCOPE_ANY && in != CBLUE_RETRIEVAL_SYN_SCOPE_ANY)
+					own = g_hash_table_lookup(self->by_term[in],
+								  entry.canonical != NULL ? entry.canonical : term);
+				entry.canonical_in[in] = own != NULL ? g_ptr_array_index(own->terms, 0) : entry.canonical;
+			}
+			g_array_append_val(self->entries, entry);
+			if (cblue_retrieval_syn_scope_codes[scope] == NULL)
+				g_ptr_array_add(lines, g_strdup_printf("%s\t%s\n", term, canonical));
+			else
+				g_ptr_array_add(lines, g_strdup_printf("%s\t%s\t%s\n", cblue_retrieval_syn_scope_codes[scope],
+								       term, canonical));
+		}
 	}
 	/* pointers into the array only once it is complete */
-	for (guint i = 0; i < self->entries->len; i++) {
-		CblueRetrievalSynEntry *entry = &g_array_index(self->entries, CblueRetrievalSynEntry, i);
-		gpointer first = GUINT_TO_POINTER(g_utf8_get_char(entry->variant));
-		CblueRetrievalSynList *list = g_hash_table_lookup(self->matcher, first);
-		if (list == NULL) {
-			list = g_new0(CblueRetrievalSynList, 1);
-			list->entries = g_ptr_array_new();
-			list->by_second =
-			    g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
-			list->any_second = g_ptr_array_new();
-			g_hash_table_insert(self->matcher, first, list);
+	for (guint scope = 0; scope < CBLUE_RETRIEVAL_SYN_N_SCOPES; scope++) {
+		g_autoptr(GPtrArray) entries = g_ptr_array_new();
+		for (guint i = 0; i < self->entries->len; i++) {
+			CblueRetrievalSynEntry *entry = &g_array_index(self->entries, CblueRetrievalSynEntry, i);
+			if (entry->scope == scope)
+				g_ptr_array_add(entries, entry);
 		}
-		g_ptr_array_add(list->entries, entry);
-	}
-	self->direct = g_new0(CblueRetrievalSynList *, CBLUE_RETRIEVAL_SYN_DIRECT);
-	g_hash_table_iter_init(&iter, self->matcher);
-	while (g_hash_table_iter_next(&iter, &key, &value)) {
-		CblueRetrievalSynList *list = value;
-		g_ptr_array_sort(list->entries, cblue_retrieval_syn_entry_compare);
-		cblue_retrieval_syn_list_index(list);
-		if (GPOINTER_TO_UINT(key) < CBLUE_RETRIEVAL_SYN_DIRECT)
-			self->direct[GPOINTER_TO_UINT(key)] = value;
+		/* every text goes through the matcher of any language, even an empty one */
+		if (entries->len > 0 || scope == CBLUE_RETRIEVAL_SYN_SCOPE_ANY)
+			self->matchers[scope] = cblue_retrieval_syn_matcher_new(entries);
 	}
 
 	g_ptr_array_sort(lines, cblue_retrieval_syn_strcmp_ptr);
@@ -535,11 +672,14 @@ cblue_retrieval_synonyms_get_digest(CblueRetrievalSynonyms *self)
 	return self->digest != NULL ? self->digest : "";
 }
 
-/* the number of terms, canonical forms included */
+/* the number of terms, canonical forms included (a term of two languages counted twice) */
 guint
 cblue_retrieval_synonyms_get_size(CblueRetrievalSynonyms *self)
 {
-	return g_hash_table_size(self->by_term);
+	guint size = 0;
+	for (guint i = 0; i < CBLUE_RETRIEVAL_SYN_N_SCOPES; i++)
+		size += g_hash_table_size(self->by_term[i]);
+	return size;
 }
 
 /* the character at @p: g_utf8_get_char() without a call for ASCII and well-formed 3-byte
@@ -585,12 +725,104 @@ cblue_retrieval_syn_match(const CblueRetrievalSynEntry *entry, const gchar *p)
 	return cblue_retrieval_syn_joins(entry->last, next) ? NULL : p;
 }
 
+/* the entry of @matcher that matches at @p (whose character is @ch, followed by @next),
+ * the longest first, and where the match ends; NULL if none */
+static inline const CblueRetrievalSynEntry *
+cblue_retrieval_syn_find(const CblueRetrievalSynMatcher *matcher, const gchar *p, gunichar ch, const gchar *next,
+			 const gchar **end)
+{
+	const CblueRetrievalSynList *list;
+	gunichar second;
+	gint bit;
+	GPtrArray *candidates = NULL;
+
+	if (ch < CBLUE_RETRIEVAL_SYN_DIRECT)
+		list = matcher->direct[ch];
+	else
+		list = g_hash_table_lookup(matcher->lists, GUINT_TO_POINTER(ch));
+	if (list == NULL)
+		return NULL;
+	/* told apart by the second character without comparing bytes; a space in a variant
+	 * matches any run of spaces and hyphens, so it is compared */
+	second = cblue_retrieval_syn_char_at(next);
+	bit = cblue_retrieval_syn_second_bit(second);
+	if (bit < 0 || (list->seconds[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64))) != 0)
+		candidates = g_hash_table_lookup(list->by_second, GUINT_TO_POINTER(second));
+	if (candidates == NULL)
+		candidates = list->any_second;
+	for (guint i = 0; i < candidates->len; i++) {
+		const CblueRetrievalSynEntry *entry = g_ptr_array_index(candidates, i);
+		*end = cblue_retrieval_syn_match(entry, p);
+		if (*end != NULL)
+			return entry;
+	}
+	return NULL;
+}
+
+/* the language whose own terms apply to @normalized (see the top of this file): the script
+ * of most of its words, its characters weighed as cblue_language_detect() weighs them (a
+ * word: about 5 Latin letters, 2 Thai characters, 0.85 Chinese ones). Unlike the reply
+ * language, which a few Thai or Chinese characters decide, a text of mostly English words
+ * ("bank transfer / โอนเงิน") stays English: the English words of Thai or Chinese text are
+ * the ones read that language's way. ASCII text is English without a look at its words. */
+static CblueRetrievalSynScope
+cblue_retrieval_syn_text_scope(const gchar *normalized)
+{
+	guint n_latin = 0, n_thai = 0, n_han = 0;
+	gdouble latin, thai, han;
+	const gchar *p = normalized;
+
+	while (*p != '\0' && (guchar)*p < 0x80)
+		p++;
+	if (*p == '\0')
+		return CBLUE_RETRIEVAL_SYN_SCOPE_ANY;
+	for (p = normalized; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = cblue_retrieval_syn_char_at(p);
+		/* ASCII, Thai and the common Han block without a call: nearly every character */
+		if (ch < 0x80) {
+			n_latin += g_ascii_isalpha(ch);
+			continue;
+		}
+		if (ch >= 0x0E01 && ch <= 0x0E5B && ch != 0x0E3F) {
+			n_thai++;
+			continue;
+		}
+		if (ch >= 0x4E00 && ch <= 0x9FFF) {
+			n_han++;
+			continue;
+		}
+		switch (cblue_script_for_char(ch)) {
+		case CBLUE_SCRIPT_LATIN:
+			n_latin += !g_unichar_isdigit(ch);
+			break;
+		case CBLUE_SCRIPT_THAI:
+			n_thai++;
+			break;
+		case CBLUE_SCRIPT_HAN:
+			n_han++;
+			break;
+		case CBLUE_SCRIPT_OTHER:
+		default:
+			break;
+		}
+	}
+	latin = n_latin / 5.0;
+	thai = n_thai / 2.0;
+	han = n_han / 0.85;
+	if (thai > 0 && thai >= han && thai >= latin)
+		return CBLUE_RETRIEVAL_SYN_SCOPE_TH;
+	if (han > 0 && han >= latin)
+		return CBLUE_RETRIEVAL_SYN_SCOPE_ZH;
+	return CBLUE_RETRIEVAL_SYN_SCOPE_ANY;
+}
+
 /**
  * cblue_retrieval_synonyms_apply:
  * @self: sealed synonyms
  * @normalized: a normalized text
  *
- * Rewrites every variant in @normalized to its canonical form.
+ * Rewrites every variant in @normalized to its canonical form; in a Thai or Chinese text,
+ * that language's own reading of English words first.
  *
  * Returns: (nullable): the rewritten text, or %NULL if there was nothing to rewrite
  */
@@ -601,53 +833,59 @@ cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normal
 	const gchar *copied = normalized;
 	const gchar *p = normalized;
 	gunichar prev = 0;
+	const CblueRetrievalSynMatcher *any = self->matchers[CBLUE_RETRIEVAL_SYN_SCOPE_ANY];
+	const CblueRetrievalSynMatcher *own = NULL;
+	CblueRetrievalSynScope scope = CBLUE_RETRIEVAL_SYN_SCOPE_ANY;
 
-	if (self->matcher == NULL || g_hash_table_size(self->matcher) == 0)
+	if (any == NULL)
+		return NULL;
+	if (self->matchers[CBLUE_RETRIEVAL_SYN_SCOPE_TH] != NULL || self->matchers[CBLUE_RETRIEVAL_SYN_SCOPE_ZH] != NULL) {
+		scope = cblue_retrieval_syn_text_scope(normalized);
+		own = self->matchers[scope];
+		if (own == any)
+			own = NULL;
+	}
+	if (g_hash_table_size(any->lists) == 0 && own == NULL)
 		return NULL;
 	while (*p != '\0') {
 		gunichar ch = cblue_retrieval_syn_char_at(p);
 		const gchar *next = g_utf8_next_char(p);
-		const CblueRetrievalSynList *list = NULL;
 		const gchar *end = NULL;
 		const CblueRetrievalSynEntry *hit = NULL;
+		const gchar *canonical;
 
-		/* a variant never begins inside a word */
+		/* a variant never begins inside a word; the longest match of either matcher, the
+		 * text's language's own on a tie */
 		if (!cblue_retrieval_syn_joins(prev, ch)) {
-			if (ch < CBLUE_RETRIEVAL_SYN_DIRECT)
-				list = self->direct[ch];
-			else
-				list = g_hash_table_lookup(self->matcher, GUINT_TO_POINTER(ch));
-		}
-		if (list != NULL) {
-			/* told apart by the second character without comparing bytes; a space in a
-			 * variant matches any run of spaces and hyphens, so it is compared */
-			gunichar second = cblue_retrieval_syn_char_at(next);
-			gint bit = cblue_retrieval_syn_second_bit(second);
-			GPtrArray *candidates = NULL;
-			if (bit < 0 || (list->seconds[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64))) != 0)
-				candidates = g_hash_table_lookup(list->by_second, GUINT_TO_POINTER(second));
-			if (candidates == NULL)
-				candidates = list->any_second;
-			for (guint i = 0; i < candidates->len && end == NULL; i++) {
-				hit = g_ptr_array_index(candidates, i);
-				end = cblue_retrieval_syn_match(hit, p);
+			const gchar *own_end = NULL;
+			/* the own terms have no Thai or Chinese character (nearly all begin with
+			 * an ASCII letter): most characters of the text begin none, told at once */
+			const CblueRetrievalSynEntry *own_hit =
+			    own != NULL && (ch < CBLUE_RETRIEVAL_SYN_DIRECT ? own->direct[ch] != NULL : own->beyond_direct)
+				? cblue_retrieval_syn_find(own, p, ch, next, &own_end)
+				: NULL;
+			hit = cblue_retrieval_syn_find(any, p, ch, next, &end);
+			if (own_hit != NULL && (hit == NULL || own_end >= end)) {
+				hit = own_hit;
+				end = own_end;
 			}
 		}
-		if (end == NULL) {
+		if (hit == NULL) {
 			prev = ch;
 			p = next;
 			continue;
 		}
-		if (hit->canonical != NULL) {
+		canonical = hit->canonical_in[scope];
+		if (canonical != NULL) {
 			if (out == NULL)
 				out = g_string_sized_new(strlen(normalized) + 32);
 			g_string_append_len(out, copied, p - copied);
 			/* a canonical form must not run into the words around it */
 			if (out->len > 0 && cblue_retrieval_syn_joins(g_utf8_get_char(g_utf8_prev_char(out->str + out->len)),
-								 g_utf8_get_char(hit->canonical)))
+								 g_utf8_get_char(canonical)))
 				g_string_append_c(out, ' ');
-			g_string_append(out, hit->canonical);
-			if (cblue_retrieval_syn_joins(g_utf8_get_char(g_utf8_prev_char(hit->canonical + strlen(hit->canonical))),
+			g_string_append(out, canonical);
+			if (cblue_retrieval_syn_joins(g_utf8_get_char(g_utf8_prev_char(canonical + strlen(canonical))),
 						 g_utf8_get_char(end)))
 				g_string_append_c(out, ' ');
 			copied = end;

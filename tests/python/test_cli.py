@@ -189,9 +189,13 @@ def test_plugins_lists_the_embedded_default(cli):
 # cross-validated figures are in docs/quality.md). eval-fresh.tsv was held out until it was
 # first measured.
 RECORDED = {
-    "eval-bundled.tsv": {"en": (0.974, 0.870), "th": (1.000, 0.960), "zh": (0.987, 0.870)},
+    "eval-bundled.tsv": {"en": (0.974, 0.909), "th": (1.000, 0.960), "zh": (1.000, 0.870)},
     "eval-dev.tsv": {"en": (0.967, 0.929), "th": (1.000, 0.889), "zh": (1.000, 0.929)},
-    "eval-fresh.tsv": {"en": (0.900, 0.812), "th": (0.775, 0.710), "zh": (0.925, 0.938)},
+    # zh out-of-scope F1 0.938 → 0.875 with the code-mixed synonyms and the models recalibrated on
+    # them (docs/quality.md, "English product words in Thai and Chinese questions"):
+    # "装solar的钱多久赚得回来啊", answered wrongly before, is now refused like the same question
+    # written 装太阳能 (a wrong answer less, counted as an out-of-scope false positive)
+    "eval-fresh.tsv": {"en": (0.925, 0.812), "th": (0.775, 0.750), "zh": (0.925, 0.875)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -221,7 +225,7 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
 FRESH2 = {
     "en": (0.822, 0.911, 0.822, 0.769),
     "th": (0.889, 0.978, 0.889, 0.800),
-    "zh": (0.956, 1.000, 0.933, 0.865),
+    "zh": (0.956, 1.000, 0.956, 0.889),
 }
 
 

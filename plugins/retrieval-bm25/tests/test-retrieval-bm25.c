@@ -776,6 +776,123 @@ test_bm25_synonyms_errors(void)
 	}
 }
 
+/* synonyms from several files, each {name, contents}, in order */
+static CblueRetrievalSynonyms *
+synonyms_from_files(CblueTokenizer *tokenizer, const gchar *const files[][2], guint n_files, GError **error)
+{
+	g_autoptr(CblueRetrievalSynonyms) synonyms = cblue_retrieval_synonyms_new(tokenizer);
+	for (guint i = 0; i < n_files; i++) {
+		if (!cblue_retrieval_synonyms_add_data(synonyms, files[i][1], strlen(files[i][1]), files[i][0], error))
+			return NULL;
+	}
+	cblue_retrieval_synonyms_seal(synonyms);
+	return g_steal_pointer(&synonyms);
+}
+
+/* English words in a Thai or Chinese group apply only to a text of that language: the
+ * same Latin term in en.txt and th.txt is no conflict, English text keeps en.txt's reading,
+ * and an en.txt canonical form is read on in Thai and Chinese text (issue #3) */
+static void
+test_bm25_synonyms_code_mixed_rules(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	const gchar *const en[2] = {"en.txt", "solar, pv, photovoltaic\nsolar panel, pv panel\nwifi, wi-fi\n"};
+	const gchar *const th[2] = {"th.txt", "โซลาร์เซลล์, โซล่าเซลล์, solar cell, solar\n"
+					      "แผงโซลาร์เซลล์, solar panel\nไวไฟ, wifi\n"};
+	const gchar *const zh[2] = {"zh.txt", "太阳能, 光伏, solar\n"};
+	const gchar *const bundled[][2] = {{en[0], en[1]}, {th[0], th[1]}, {zh[0], zh[1]}};
+	const gchar *const later[][2] = {{en[0], en[1]}, {th[0], th[1]}, {zh[0], zh[1]}, {"shop.txt", "โซล่า, solar\n"}};
+	const gchar *const dropped[][2] = {{en[0], en[1]}, {th[0], th[1]}, {zh[0], zh[1]}, {"shop.txt", "!solar\n"}};
+	const gchar *const twice[][2] = {{"th.txt", "โซลาร์, solar\nโซลาร์เซลล์, solar cell, solar\n"}};
+	g_autoptr(CblueRetrievalSynonyms) synonyms = synonyms_from_files(tokenizer, bundled, G_N_ELEMENTS(bundled), &error);
+	g_autoptr(CblueRetrievalSynonyms) en_only = synonyms_from_files(tokenizer, bundled, 1, &error);
+	g_autoptr(CblueRetrievalSynonyms) overridden = NULL;
+	g_autoptr(CblueRetrievalSynonyms) none = NULL;
+
+	g_assert_no_error(error);
+	/* 7 English terms, 4 Thai ones and 4 English ones of Thai text, 2 + 1 Chinese */
+	g_assert_cmpuint(cblue_retrieval_synonyms_get_size(synonyms), ==, 18);
+	g_assert_cmpstr(cblue_retrieval_synonyms_get_digest(synonyms), !=, cblue_retrieval_synonyms_get_digest(en_only));
+	/* English text: en.txt alone decides */
+	assert_rewrite(synonyms, tokenizer, "PV price", "solar price");
+	assert_rewrite(synonyms, tokenizer, "solar cell and pv panels", "solar cell and solar panel");
+	assert_rewrite(synonyms, tokenizer, "Wi-Fi", "wifi");
+	/* Thai text: th.txt's English words, whole words only, the longest first */
+	assert_rewrite(synonyms, tokenizer, "ติด solar ราคาเท่าไหร่", "ติด โซลาร์เซลล์ ราคาเท่าไหร่");
+	assert_rewrite(synonyms, tokenizer, "ติดsolarราคา", "ติดโซลาร์เซลล์ราคา");
+	assert_rewrite(synonyms, tokenizer, "Solar Cell ติดหลังคาได้ไหม", "โซลาร์เซลล์ ติดหลังคาได้ไหม");
+	assert_rewrite(synonyms, tokenizer, "solar panels ติดหลังคา", "แผงโซลาร์เซลล์ ติดหลังคา");
+	assert_rewrite(synonyms, tokenizer, "solarium ที่บ้าน", "solarium ที่บ้าน");
+	/* a text of mostly English words stays English, a Thai word or two in it or not */
+	assert_rewrite(synonyms, tokenizer, "is a solar cell the same as a solar panel, โซลาร์?",
+		       "is a solar cell the same as a solar panel, โซลาร์?");
+	/* en.txt's canonical form read on */
+	assert_rewrite(synonyms, tokenizer, "ติด PV ราคา", "ติด โซลาร์เซลล์ ราคา");
+	assert_rewrite(synonyms, tokenizer, "pv panel ราคา", "แผงโซลาร์เซลล์ ราคา");
+	assert_rewrite(synonyms, tokenizer, "WI-FI ไม่แรง", "ไวไฟ ไม่แรง");
+	/* Chinese text: zh.txt's, not th.txt's */
+	assert_rewrite(synonyms, tokenizer, "装solar多少钱", "装太阳能多少钱");
+	assert_rewrite(synonyms, tokenizer, "装pv多少钱", "装太阳能多少钱");
+	assert_rewrite(synonyms, tokenizer, "wi-fi连不上", "wifi连不上");
+
+	/* a later file's group replaces the Thai group holding the term, not the English one */
+	overridden = synonyms_from_files(tokenizer, later, G_N_ELEMENTS(later), &error);
+	g_assert_no_error(error);
+	assert_rewrite(overridden, tokenizer, "ติด solar", "ติด โซล่า");
+	assert_rewrite(overridden, tokenizer, "ติดโซล่าเซลล์", "ติดโซล่าเซลล์");
+	assert_rewrite(overridden, tokenizer, "pv", "solar");
+	assert_rewrite(overridden, tokenizer, "装solar", "装太阳能");
+	/* "!term" drops its groups in every language */
+	none = synonyms_from_files(tokenizer, dropped, G_N_ELEMENTS(dropped), &error);
+	g_assert_no_error(error);
+	assert_rewrite(none, tokenizer, "pv", "pv");
+	assert_rewrite(none, tokenizer, "ติด solar", "ติด solar");
+	assert_rewrite(none, tokenizer, "装光伏", "装光伏");
+	assert_rewrite(none, tokenizer, "wi-fi ไม่แรง", "ไวไฟ ไม่แรง");
+	/* within one file, a term is in one group of its language only */
+	g_assert_null(synonyms_from_files(tokenizer, twice, G_N_ELEMENTS(twice), &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+	g_assert_cmpstr(error->message, ==, "th.txt:2: “solar” is already in the group of line 1");
+}
+
+/* The bundled files: a code-mixed question reaches the entry of the same question written
+ * fully in Thai or Chinese, with its confidence; English is read as before */
+static void
+test_bm25_synonyms_code_mixed(Fixture *f, gconstpointer data)
+{
+	/* {code-mixed question, the same in the language, the entry} */
+	const gchar *cases[][3] = {
+	    {"ติด solar ราคาเท่าไหร่", "ติดโซลาร์เซลล์ราคาเท่าไหร่", "solar-price"},
+	    {"ราคา solar cell เท่าไหร่", "ราคาโซลาร์เซลล์เท่าไหร่", "solar-price"},
+	    {"EV charger ที่บ้านติดยังไง", "ที่ชาร์จรถยนต์ไฟฟ้าที่บ้านติดยังไง", "ev-charger"},
+	    {"ติด CCTV ที่ร้านได้ไหม", "ติดกล้องวงจรปิดที่ร้านได้ไหม", "cctv"},
+	    {"装solar多少钱", "装太阳能多少钱", "solar-price"},
+	    {"安装PV板多少钱", "安装光伏板多少钱", "solar-price"},
+	    {"店里可以装CCTV吗", "店里可以装监控吗", "cctv"},
+	    {"家里装EV charger", "家里装充电桩", "ev-charger"},
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(GPtrArray) mixed = cblue_bm25_index_search(f->index, cases[i][0], 3);
+		g_autoptr(GPtrArray) native = cblue_bm25_index_search(f->index, cases[i][1], 3);
+		CblueHit *m, *n;
+		g_assert_cmpuint(mixed->len, >, 0);
+		g_assert_cmpuint(native->len, >, 0);
+		m = g_ptr_array_index(mixed, 0);
+		n = g_ptr_array_index(native, 0);
+		g_test_message("%s → %s %.3f; %s → %s %.3f", cases[i][0], cblue_hit_get_topic_id(m),
+			       cblue_hit_get_confidence(m), cases[i][1], cblue_hit_get_topic_id(n),
+			       cblue_hit_get_confidence(n));
+		g_assert_cmpstr(cblue_hit_get_topic_id(m), ==, cases[i][2]);
+		g_assert_cmpstr(cblue_hit_get_topic_id(n), ==, cases[i][2]);
+		g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(m), cblue_hit_get_confidence(n), 0.02);
+	}
+	/* English text keeps en.txt's reading */
+	assert_rewrite(f->synonyms, f->tokenizer, "PV panels", "solar panel");
+	assert_rewrite(f->synonyms, f->tokenizer, "PV inverter", "solar inverter");
+}
+
 /* the bundled files load, and a folder extends and overrides them */
 static void
 test_bm25_synonyms_override(void)
@@ -1050,6 +1167,9 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bm25/synonyms/apply", test_bm25_synonyms_apply);
 	g_test_add_func("/cblue/bm25/synonyms/errors", test_bm25_synonyms_errors);
 	g_test_add_func("/cblue/bm25/synonyms/override", test_bm25_synonyms_override);
+	g_test_add_func("/cblue/bm25/synonyms/code-mixed-rules", test_bm25_synonyms_code_mixed_rules);
+	g_test_add("/cblue/bm25/synonyms/code-mixed", Fixture, NULL, fixture_setup, test_bm25_synonyms_code_mixed,
+		   fixture_teardown);
 	g_test_add("/cblue/bm25/synonyms/search", Fixture, NULL, fixture_setup, test_bm25_synonyms_search,
 		   fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonyms/reload", test_bm25_synonyms_reload);

@@ -853,6 +853,16 @@ test_ngram_synonyms(void)
 	    {"安装光伏板要多少钱", "安装太阳能板要多少钱", "solar-price"},
 	    {"家里能装充电器吗", "家里能装充电桩吗", "ev-charger"},
 	};
+	/* code-mixed: the English word as th.txt and zh.txt read it in their language, the same
+	 * n-grams as the question written in it (the spaces around the word stay: they cut the
+	 * Thai n-grams as they would around the Thai word); the entries' own English words give
+	 * the code-mixed question a confidence without the synonyms too, but not the same one */
+	const gchar *mixed[][3] = {
+	    {"ติด solar ราคาเท่าไหร่คะ", "ติด โซลาร์เซลล์ ราคาเท่าไหร่คะ", "solar-price"},
+	    {"EV charger ที่บ้านติดยังไง", "ที่ชาร์จรถยนต์ไฟฟ้า ที่บ้านติดยังไง", "ev-charger"},
+	    {"装solar要多少钱", "装太阳能要多少钱", "solar-price"},
+	    {"家里能装EV charger吗", "家里能装充电桩吗", "ev-charger"},
+	};
 
 	for (const gchar *const *lang = (const gchar *const[]){"en", "th", "zh", NULL}; *lang != NULL; lang++) {
 		g_autofree gchar *path = g_strdup_printf("/ai/cblue/synonyms/%s.txt", *lang);
@@ -883,6 +893,17 @@ test_ngram_synonyms(void)
 		/* the synonyms are what made the difference */
 		g_test_message("%s without synonyms: confidence %.3f", cases[i][0], before);
 		g_assert_cmpfloat(before, <, cblue_hit_get_confidence(variant) - 0.05);
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(mixed); i++) {
+		g_autoptr(CblueHit) variant = search_best(with, mixed[i][0]);
+		g_autoptr(CblueHit) native = search_best(with, mixed[i][1]);
+		g_autoptr(CblueHit) before = search_best(without, mixed[i][0]);
+
+		g_assert_cmpstr(cblue_hit_get_topic_id(variant), ==, mixed[i][2]);
+		g_assert_cmpstr(cblue_hit_get_topic_id(native), ==, mixed[i][2]);
+		g_assert_cmpfloat_with_epsilon(cblue_hit_get_score(variant), cblue_hit_get_score(native), 1e-9);
+		g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(variant), cblue_hit_get_confidence(native), 1e-9);
+		g_assert_cmpfloat(ABS(cblue_hit_get_score(before) - cblue_hit_get_score(native)), >, 1e-3);
 	}
 }
 
