@@ -888,6 +888,11 @@ test_bm25_synonyms_code_mixed(Fixture *f, gconstpointer data)
 		g_assert_cmpstr(cblue_hit_get_topic_id(n), ==, cases[i][2]);
 		g_assert_cmpfloat_with_epsilon(cblue_hit_get_confidence(m), cblue_hit_get_confidence(n), 0.02);
 	}
+	/* the homophones pinyin input offers are read as the word meant, and the question
+	 * reaches the same entry */
+	assert_rewrite(f->synonyms, f->tokenizer, "店里想按装监控", "店里想安装监控");
+	assert_rewrite(f->synonyms, f->tokenizer, "冲电桩怎么收费", "充电桩怎么收费");
+	assert_rewrite(f->synonyms, f->tokenizer, "我想资询一下", "我想咨询一下");
 	/* English text keeps en.txt's reading */
 	assert_rewrite(f->synonyms, f->tokenizer, "PV panels", "solar panel");
 	assert_rewrite(f->synonyms, f->tokenizer, "PV inverter", "solar inverter");
