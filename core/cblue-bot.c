@@ -8,6 +8,7 @@
 
 #include "cblue-bot.h"
 #include "cblue-chat-reply-private.h"
+#include "cblue-small-talk-private.h"
 #include "cblue-error.h"
 #include "cblue-hit.h"
 #include "cblue-language.h"
@@ -51,6 +52,7 @@ struct _CblueBot {
 	GMutex mutex; /* protects kb, replies, last_topics, weights */
 	CblueKb *kb; /* owned */
 	JsonObject *replies; /* owned */
+	CblueSmallTalk *small_talk; /* owned, nullable: replies' small_talk phrases */
 	GHashTable *last_topics; /* owned: conversation id → topic id */
 	GHashTable *weights; /* owned: retriever → boxed gdouble fusion weight, filled on first use */
 	guint max_message_length;
@@ -120,6 +122,7 @@ cblue_bot_finalize(GObject *object)
 	CblueBot *self = CBLUE_BOT(object);
 	g_clear_object(&self->kb);
 	g_clear_pointer(&self->replies, json_object_unref);
+	g_clear_pointer(&self->small_talk, cblue_small_talk_free);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->weights);
 	g_strfreev(self->decision_retrievers);
@@ -308,8 +311,10 @@ cblue_bot_get_context(CblueBot *self)
  * @filename: (nullable) (type filename): a replies JSON file, or %NULL for the bundled one
  * @error: return location for a #GError
  *
- * Loads the canned replies (`unknown`, `clarify`, `language_fallback`, each an object of
- * language → text).
+ * Loads the canned replies (`unknown`, `clarify`, `language_fallback`, `greeting`, `thanks`,
+ * `goodbye`, each an object of language → text) and the phrases of small talk
+ * (`small_talk`: lists `greeting`, `thanks`, `goodbye` and `filler`; without it, no message
+ * is taken for small talk).
  *
  * Returns: %TRUE for success
  *
@@ -320,7 +325,8 @@ cblue_bot_load_replies(CblueBot *self, const gchar *filename, GError **error)
 {
 	g_autoptr(JsonParser) parser = json_parser_new();
 	g_autoptr(GBytes) bytes = NULL;
-	JsonNode *root;
+	g_autoptr(CblueSmallTalk) small_talk = NULL;
+	JsonNode *root, *phrases;
 
 	g_return_val_if_fail(CBLUE_IS_BOT(self), FALSE);
 
@@ -349,9 +355,22 @@ cblue_bot_load_replies(CblueBot *self, const gchar *filename, GError **error)
 		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("replies must be a JSON object"));
 		return FALSE;
 	}
+	phrases = json_object_get_member(json_node_get_object(root), "small_talk");
+	if (phrases != NULL) {
+		if (!JSON_NODE_HOLDS_OBJECT(phrases)) {
+			g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+					    _("small_talk must be a JSON object of phrase lists"));
+			return FALSE;
+		}
+		small_talk = cblue_small_talk_new(json_node_get_object(phrases), error);
+		if (small_talk == NULL)
+			return FALSE;
+	}
 	g_mutex_lock(&self->mutex);
 	g_clear_pointer(&self->replies, json_object_unref);
 	self->replies = json_object_ref(json_node_get_object(root));
+	g_clear_pointer(&self->small_talk, cblue_small_talk_free);
+	self->small_talk = g_steal_pointer(&small_talk);
 	g_mutex_unlock(&self->mutex);
 	return TRUE;
 }
@@ -1134,11 +1153,40 @@ cblue_bot_is_all_sync(CblueAskOp *op)
 	return op->provider == NULL || cblue_model_provider_has_sync_generate(op->provider);
 }
 
+/* A message that is only a greeting, thanks or goodbye gets the canned reply of its kind
+ * without a search: no topic would be the answer, and "I don't know" would be wrong. It is
+ * unanswered (no topic) but marked, so that it is not in the unanswered inbox. Returns
+ * whether @op was such a message, its reply finished. */
+static gboolean
+cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
+{
+	CblueSmallTalkKind kind;
+
+	g_mutex_lock(&self->mutex);
+	kind = cblue_small_talk_classify(self->small_talk, cblue_message_get_text(op->message));
+	if (kind != CBLUE_SMALL_TALK_NONE)
+		cblue_chat_reply_set_text(op->reply,
+					  cblue_bot_canned_locked(self, cblue_small_talk_kind_to_string(kind),
+								  cblue_message_get_language(op->message)));
+	g_mutex_unlock(&self->mutex);
+	if (kind == CBLUE_SMALL_TALK_NONE)
+		return FALSE;
+	cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
+	cblue_chat_reply_set_confidence(op->reply, 1.0);
+	cblue_chat_reply_set_small_talk(op->reply, TRUE);
+	cblue_bot_stage_done(op, "decide");
+	cblue_bot_finish_reply(self, op);
+	return TRUE;
+}
+
 /* the whole pipeline in place, for synchronous plugins */
 static CblueChatReply *
 cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 {
 	gboolean needs_answer;
+
+	if (cblue_bot_answer_small_talk(self, op))
+		return g_object_ref(op->reply);
 
 	for (guint i = 0; i < op->retrievers->len; i++) {
 		CblueRetriever *retriever = g_ptr_array_index(op->retrievers, i);
@@ -1247,6 +1295,11 @@ cblue_bot_run_async(CblueBot *self, GTask *task, CblueAskOp *op)
 	g_autoptr(GError) error = NULL;
 
 	g_task_set_task_data(task, op, (GDestroyNotify)cblue_ask_op_free);
+	op->stage_start = g_get_monotonic_time();
+	if (cblue_bot_answer_small_talk(self, op)) {
+		g_task_return_pointer(task, g_object_ref(op->reply), g_object_unref);
+		return;
+	}
 	if (cblue_bot_is_all_sync(op)) {
 		g_autoptr(CblueChatReply) reply = cblue_bot_run_sync(self, op, &error);
 		g_task_return_pointer(task, g_steal_pointer(&reply), g_object_unref);

@@ -31,6 +31,7 @@ struct _CblueChatReply {
 	GArray *decision_features; /* owned, nullable: of gdouble */
 	gdouble decision_probability; /* < 0: no decision model decided */
 	gboolean pii_redacted;
+	gboolean small_talk;
 	GStrv pii_types; /* owned, never NULL */
 	gint64 duration_usec;
 	GArray *stages; /* owned, nullable: of CblueReplyStage, in the order they ran */
@@ -467,6 +468,41 @@ cblue_chat_reply_set_pii_redacted(CblueChatReply *self, gboolean pii_redacted)
 {
 	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
 	self->pii_redacted = pii_redacted;
+}
+
+/**
+ * cblue_chat_reply_get_small_talk:
+ * @self: a #CblueChatReply
+ *
+ * Whether the message was only small talk (a greeting, thanks or goodbye), answered with
+ * the canned reply of its kind. Its outcome is %CBLUE_OUTCOME_UNANSWERED (no topic was
+ * answered), but it is no question for the unanswered inbox.
+ *
+ * Returns: %TRUE if the message was small talk
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_chat_reply_get_small_talk(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), FALSE);
+	return self->small_talk;
+}
+
+/**
+ * cblue_chat_reply_set_small_talk:
+ * @self: a #CblueChatReply
+ * @small_talk: whether the message was only small talk
+ *
+ * Sets whether the message was only small talk; see [method@ChatReply.get_small_talk].
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_small_talk(CblueChatReply *self, gboolean small_talk)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	self->small_talk = small_talk;
 }
 
 static gint

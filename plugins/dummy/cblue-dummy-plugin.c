@@ -319,7 +319,7 @@ cblue_dummy_store_record_exchange(CblueStore *store, CblueMessage *message, Cblu
 					      cblue_chat_reply_get_topic_id(reply),
 					      cblue_outcome_to_string(cblue_chat_reply_get_outcome(reply))));
 	}
-	if (cblue_chat_reply_get_outcome(reply) == CBLUE_OUTCOME_UNANSWERED)
+	if (cblue_chat_reply_get_outcome(reply) == CBLUE_OUTCOME_UNANSWERED && !cblue_chat_reply_get_small_talk(reply))
 		self->n_unanswered++;
 	g_mutex_unlock(&self->mutex);
 }

@@ -115,6 +115,7 @@ cblue_store_item_new_record(CblueMessage *message, CblueChatReply *reply)
 	item->reply_language = g_strdup(cblue_chat_reply_get_language(reply));
 	item->topic_id = g_strdup(cblue_chat_reply_get_topic_id(reply));
 	item->outcome = cblue_chat_reply_get_outcome(reply);
+	item->small_talk = cblue_chat_reply_get_small_talk(reply);
 	item->confidence = cblue_chat_reply_get_confidence(reply);
 	/* a reply that says something was redacted without saying what (a redactor of an
 	 * older kind) is still marked */

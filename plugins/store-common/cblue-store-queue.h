@@ -32,6 +32,7 @@ typedef struct {
 	gchar *reply_language;	/* owned, nullable */
 	gchar *topic_id;	/* owned, nullable */
 	CblueOutcome outcome;
+	gboolean small_talk; /* unanswered, but not a question for the unanswered inbox */
 	gdouble confidence;
 	gchar *pii_types; /* owned, nullable: the types found, comma-separated, never values */
 	gint64 duration_usec;

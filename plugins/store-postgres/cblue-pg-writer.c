@@ -231,6 +231,8 @@ cblue_pg_item_to_line(CblueStoreItem *item)
 	}
 	json_builder_set_member_name(builder, "confidence");
 	json_builder_add_double_value(builder, item->confidence);
+	json_builder_set_member_name(builder, "small_talk");
+	json_builder_add_boolean_value(builder, item->small_talk);
 	json_builder_set_member_name(builder, "duration_us");
 	json_builder_add_int_value(builder, item->duration_usec);
 	json_builder_set_member_name(builder, "received_us");
@@ -280,6 +282,8 @@ cblue_pg_item_new_from_line(const gchar *line, GError **error)
 	outcome = cblue_pg_json_dup_string(obj, "outcome");
 	item->pii_types = cblue_pg_json_dup_string(obj, "pii_types");
 	item->confidence = json_object_get_double_member_with_default(obj, "confidence", 0);
+	/* (outbox lines written before small talk have none) */
+	item->small_talk = json_object_get_boolean_member_with_default(obj, "small_talk", FALSE);
 	item->duration_usec = json_object_get_int_member_with_default(obj, "duration_us", 0);
 	item->received_usec = json_object_get_int_member_with_default(obj, "received_us", 0);
 	item->replied_usec = json_object_get_int_member_with_default(obj, "replied_us", 0);
@@ -320,9 +324,9 @@ static const gchar cblue_pg_write_sql[] =
     "  SELECT DISTINCT ON (message_id) * FROM unnest("
     "    $1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],"
     "    $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::float8[], $14::bigint[],"
-    "    $15::timestamptz[]) WITH ORDINALITY AS t (message_id, conversation_id, channel, language, text,"
-    "    pii_types, received_at, reply_id, reply_text, reply_language, topic_id, outcome, confidence,"
-    "    duration_us, replied_at, ord)"
+    "    $15::timestamptz[], $16::boolean[]) WITH ORDINALITY AS t (message_id, conversation_id, channel,"
+    "    language, text, pii_types, received_at, reply_id, reply_text, reply_language, topic_id, outcome,"
+    "    confidence, duration_us, replied_at, small_talk, ord)"
     "  ORDER BY message_id, ord),"
     /* the user messages not recorded yet decide what else is written */
     " fresh_ids AS ("
@@ -355,10 +359,10 @@ static const gchar cblue_pg_write_sql[] =
     " unanswered_rows AS ("
     "  INSERT INTO unanswered (conversation_id, message_id, language, text, created_at)"
     "  SELECT conversation_id, message_id, language, text, received_at FROM fresh"
-    "  WHERE outcome = 'unanswered' ORDER BY ord)"
+    "  WHERE outcome = 'unanswered' AND NOT small_talk ORDER BY ord)"
     " SELECT count(*) FROM fresh";
 
-#define CBLUE_PG_WRITE_N_PARAMS 15
+#define CBLUE_PG_WRITE_N_PARAMS 16
 
 /* the parameters of the write statement for @items, one array each */
 static void
@@ -378,7 +382,7 @@ cblue_pg_write_params(GPtrArray *items, gchar **values)
 		    item->message_id, item->conversation_id, item->channel,	  item->language,
 		    item->text,	      item->pii_types,	     received,		  item->reply_id,
 		    item->reply_text, item->reply_language,  item->topic_id,	  cblue_outcome_to_string(item->outcome),
-		    NULL,	      duration,		     replied,
+		    NULL,	      duration,		     replied,		  item->small_talk ? "t" : "f",
 		};
 		/* locale-independent; NaN and infinities are not confidences */
 		row[12] = isfinite(item->confidence) ? g_ascii_dtostr(confidence, sizeof(confidence), item->confidence)

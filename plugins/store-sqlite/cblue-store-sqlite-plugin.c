@@ -357,7 +357,7 @@ cblue_store_sqlite_writer_write_record(CblueStoreSqliteWriter *writer, CblueStor
 				  item->duration_usec, replied))
 		return FALSE;
 
-	if (item->outcome != CBLUE_OUTCOME_UNANSWERED)
+	if (item->outcome != CBLUE_OUTCOME_UNANSWERED || item->small_talk)
 		return TRUE;
 	return cblue_sqlite_db_exec(db,
 				    "INSERT INTO unanswered (conversation_id, message_id, language, text, "

@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cblue-test-utils.h"
 
@@ -78,6 +80,86 @@ test_bot_unknown(void)
 	/* the canned reply of the customer's language, not of the process locale */
 	g_assert_nonnull(strstr(cblue_chat_reply_get_text(reply), "抱歉"));
 	g_assert_cmpint(cblue_store_count(store, "unanswered", NULL), ==, 1);
+}
+
+/* a message that is only a greeting, thanks or goodbye gets the canned reply of its kind
+ * in its language, with no topic and no search, and is not an unanswered question; a
+ * greeting with a question is a question */
+static void
+test_bot_small_talk(void)
+{
+	g_autoptr(CblueContext) context = NULL;
+	g_autoptr(CblueBot) bot = make_bot(NULL, &context);
+	CblueStore *store = cblue_context_get_extension(context, CBLUE_TYPE_STORE);
+	const struct {
+		const gchar *text;
+		const gchar *reply_contains; /* NULL: not small talk */
+	} cases[] = {
+	    {"hi", "How can I help"},
+	    {"Hellooo there!! :)", "How can I help"},
+	    {"good morning admin", "How can I help"},
+	    {"สวัสดีค่าาา แอดมิน", "มีอะไรให้ช่วยไหมคะ"},
+	    {"你好", "请问有什么可以帮您"},
+	    {"在吗？", "请问有什么可以帮您"},
+	    {"thx!", "anything else"},
+	    {"ขอบคุณมากค่ะ", "มีอะไรให้ช่วยอีกไหมคะ"},
+	    {"好的，谢谢", "还有什么可以帮您"},
+	    {"ok thanks, bye!", "Have a great day"},
+	    {"拜拜", "祝您生活愉快"},
+	    {"hi, tell me about solar-warranty please", NULL},
+	    {"this", NULL},
+	    {"thanks for nothing, the installer broke my roof", NULL},
+	};
+	gint64 unanswered = cblue_store_count(store, "unanswered", NULL);
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(GError) error = NULL;
+		g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, cases[i].text, NULL, &error);
+		g_assert_no_error(error);
+		g_test_message("%s → %s", cases[i].text, cblue_chat_reply_get_text(reply));
+		g_assert_cmpint(cblue_chat_reply_get_small_talk(reply), ==, cases[i].reply_contains != NULL);
+		if (cases[i].reply_contains == NULL) {
+			unanswered = cblue_store_count(store, "unanswered", NULL);
+			continue;
+		}
+		g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_UNANSWERED);
+		g_assert_null(cblue_chat_reply_get_topic_id(reply));
+		g_assert_cmpuint(cblue_chat_reply_get_sources(reply)->len, ==, 0);
+		g_assert_nonnull(strstr(cblue_chat_reply_get_text(reply), cases[i].reply_contains));
+		g_assert_cmpint(cblue_store_count(store, "unanswered", NULL), ==, unanswered);
+	}
+}
+
+/* a replies file's small_talk must be lists of phrases with letters; a bad one is refused
+ * and the previous replies stay */
+static void
+test_bot_small_talk_bad_replies(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	const gchar *bad[] = {
+	    "{\"small_talk\": [\"hi\"]}",
+	    "{\"small_talk\": {\"greeting\": \"hi\"}}",
+	    "{\"small_talk\": {\"greeting\": [\"hi\", 3]}}",
+	    "{\"small_talk\": {\"thanks\": [\"!!!\"]}}",
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+		g_autoptr(GError) error = NULL;
+		g_autoptr(GError) ask_error = NULL;
+		g_autofree gchar *path = NULL;
+		g_autoptr(CblueChatReply) reply = NULL;
+		gint fd = g_file_open_tmp("cblue-replies-XXXXXX.json", &path, &error);
+		g_assert_no_error(error);
+		close(fd);
+		g_assert_true(g_file_set_contents(path, bad[i], -1, &error));
+		g_assert_false(cblue_bot_load_replies(bot, path, &error));
+		g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+		g_test_message("%s: %s", bad[i], error->message);
+		reply = cblue_bot_ask(bot, "hello", "en", &ask_error);
+		g_assert_no_error(ask_error);
+		g_assert_true(cblue_chat_reply_get_small_talk(reply));
+		g_unlink(path);
+	}
 }
 
 static void
@@ -375,6 +457,8 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/answer-async-model", test_bot_answer_async_model);
 	g_test_add_func("/cblue/bot/model-failure-falls-back", test_bot_model_failure_falls_back);
 	g_test_add_func("/cblue/bot/unknown", test_bot_unknown);
+	g_test_add_func("/cblue/bot/small-talk", test_bot_small_talk);
+	g_test_add_func("/cblue/bot/small-talk-bad-replies", test_bot_small_talk_bad_replies);
 	g_test_add_func("/cblue/bot/redaction", test_bot_redaction);
 	g_test_add_func("/cblue/bot/invalid-messages", test_bot_invalid_messages);
 	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);

@@ -223,7 +223,7 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
 # its first measurement. Kept apart
 # from RECORDED so that the floors can move on their own when retrieval changes land.
 FRESH2 = {
-    "en": (0.822, 0.911, 0.822, 0.769),
+    "en": (0.822, 0.911, 0.822, 0.800),
     "th": (0.889, 0.978, 0.889, 0.800),
     "zh": (0.956, 1.000, 0.956, 0.889),
 }

@@ -343,6 +343,33 @@ test_record_duplicate(gpointer fixture, gconstpointer data)
 	g_assert_cmpint(test_count(c->store, "unanswered"), ==, 1);
 }
 
+/* small talk ("hi", "thanks") is recorded as an unanswered exchange, but it is no question
+ * for the unanswered inbox */
+static void
+test_record_small_talk(gpointer fixture, gconstpointer data)
+{
+	StoreConformance *c = fixture;
+
+	for (guint i = 0; i < 4; i++) {
+		g_autoptr(CblueMessage) message = test_message("conversation", i);
+		g_autoptr(CblueChatReply) reply = cblue_chat_reply_new();
+		cblue_chat_reply_set_conversation_id(reply, "conversation");
+		cblue_chat_reply_set_message_id(reply, cblue_message_get_message_id(message));
+		cblue_chat_reply_set_language(reply, "en");
+		cblue_chat_reply_set_outcome(reply, CBLUE_OUTCOME_UNANSWERED);
+		cblue_chat_reply_set_text(reply, i < 3 ? "Hello! How can I help you today?" : "Sorry, I don't know.");
+		cblue_chat_reply_set_confidence(reply, 1.0);
+		cblue_chat_reply_set_small_talk(reply, i < 3);
+		cblue_store_record_exchange(c->store, message, reply);
+	}
+	test_flush(c->store);
+	g_assert_cmpint(test_count(c->store, "messages"), ==, 8);
+	if (c->scalar != NULL)
+		test_assert_scalar(c, "SELECT count(*) FROM messages WHERE role = 'bot' AND outcome = 'unanswered'",
+				   "4");
+	g_assert_cmpint(test_count(c->store, "unanswered"), ==, 1);
+}
+
 /* a shutdown writes what is queued before it returns */
 static void
 test_shutdown_flushes(gpointer fixture, gconstpointer data)
@@ -470,6 +497,7 @@ store_conformance_add_tests(const gchar *prefix, gsize fixture_size, GTestFixtur
 	    {"kb/replace-all", test_kb_replace_all},
 	    {"record/exchanges", test_record_exchanges},
 	    {"record/duplicate", test_record_duplicate},
+	    {"record/small-talk", test_record_small_talk},
 	    {"record/shutdown-flushes", test_shutdown_flushes},
 	    {"check-count", test_check_count},
 	    {"conversation-feedback", test_conversation_and_feedback},

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* What a message that is only a greeting, thanks or goodbye is ("hi", "สวัสดีค่ะ",
+ * "在吗？", "ok thanks, bye!"): the bot answers it with the canned reply of the
+ * same name, not with "I don't know", and does not put it in the unanswered
+ * inbox. Ordered: in a message of several, the last kind of this order wins
+ * ("thanks, bye" is a goodbye). */
+typedef enum {
+  CBLUE_SMALL_TALK_NONE,
+  CBLUE_SMALL_TALK_GREETING,
+  CBLUE_SMALL_TALK_THANKS,
+  CBLUE_SMALL_TALK_GOODBYE,
+} CblueSmallTalkKind;
+
+typedef struct _CblueSmallTalk CblueSmallTalk;
+
+CblueSmallTalk *cblue_small_talk_new(JsonObject *phrases, GError **error);
+void cblue_small_talk_free(CblueSmallTalk *self);
+CblueSmallTalkKind cblue_small_talk_classify(CblueSmallTalk *self,
+                                             const gchar *text);
+const gchar *cblue_small_talk_kind_to_string(CblueSmallTalkKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueSmallTalk, cblue_small_talk_free)
+
+G_END_DECLS
