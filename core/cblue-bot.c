@@ -106,9 +106,9 @@ static const gchar *const cblue_bot_default_decision_retrievers[] = {"retrieval-
 /* bias, BM25 confidence, BM25 ln score, n-gram confidence, n-gram ln score, ln length
  * (see cblue_eval_calibrate_with_models()) */
 static const gchar *const cblue_bot_default_decision_weights[] = {
-    "-4.4617;7.4881;-0.6061;-1.3078;3.7908;2.9845",
-    "-9.4469;5.0188;0.2247;2.1366;1.9392;3.1501",
-    "0.7934;1.8227;0.0226;1.1660;3.8340;3.9949",
+    "-5.7948;7.4244;-0.1944;-0.9603;3.5792;2.9802",
+    "-9.9450;5.3933;0.4094;2.1227;1.9516;3.0946",
+    "-0.9864;2.3228;0.1006;1.7713;3.6102;4.1354",
 };
 
 /* a follow-up goes to a topic of the previous topic's family if that scores at least

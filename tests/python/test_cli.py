@@ -189,13 +189,16 @@ def test_plugins_lists_the_embedded_default(cli):
 # cross-validated figures are in docs/quality.md). eval-fresh.tsv was held out until it was
 # first measured.
 RECORDED = {
-    "eval-bundled.tsv": {"en": (0.974, 0.909), "th": (1.000, 0.960), "zh": (1.000, 0.909)},
-    "eval-dev.tsv": {"en": (0.967, 0.929), "th": (1.000, 0.889), "zh": (1.000, 0.929)},
+    "eval-bundled.tsv": {"en": (0.987, 0.957), "th": (1.000, 0.960), "zh": (1.000, 0.909)},
+    # en out-of-scope F1 0.929 → 0.889 with the place names (docs/quality.md, "Places"): "can
+    # you book me a flight to chiang mai" now reaches the service area
+    "eval-dev.tsv": {"en": (0.967, 0.889), "th": (1.000, 0.889), "zh": (1.000, 0.929)},
     # zh out-of-scope F1 0.938 → 0.875 with the code-mixed synonyms and the models recalibrated on
     # them (docs/quality.md, "English product words in Thai and Chinese questions"):
     # "装solar的钱多久赚得回来啊", answered wrongly before, is now refused like the same question
-    # written 装太阳能 (a wrong answer less, counted as an out-of-scope false positive)
-    "eval-fresh.tsv": {"en": (0.925, 0.812), "th": (0.775, 0.750), "zh": (0.925, 0.875)},
+    # written 装太阳能 (a wrong answer less, counted as an out-of-scope false positive); en 0.812
+    # → 0.750 with the place names ("recommend a nice hotel in hua hin" reaches the service area)
+    "eval-fresh.tsv": {"en": (0.950, 0.750), "th": (0.800, 0.774), "zh": (0.925, 0.909)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -223,9 +226,9 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
 # its first measurement. Kept apart
 # from RECORDED so that the floors can move on their own when retrieval changes land.
 FRESH2 = {
-    "en": (0.822, 0.911, 0.822, 0.800),
-    "th": (0.889, 0.978, 0.889, 0.800),
-    "zh": (0.956, 1.000, 0.956, 0.889),
+    "en": (0.844, 0.911, 0.844, 0.872),
+    "th": (0.911, 1.000, 0.911, 0.857),
+    "zh": (0.956, 1.000, 0.933, 0.923),
 }
 
 
@@ -364,8 +367,8 @@ def test_eval_public_xquad_set_does_not_regress(cli):
     assert proc.returncode == 0, proc.stderr
     recorded = {"en": 0.955, "th": 0.935, "zh": 0.952}
     # answered with the right topic by the default decision (no out-of-scope questions here, and
-    # a KB the decision model was not learned on): en .885, th .930, zh .940
-    answered = {"en": 0.885, "th": 0.930, "zh": 0.940}
+    # a KB the decision model was not learned on): en .880, th .925, zh .942
+    answered = {"en": 0.880, "th": 0.925, "zh": 0.942}
     for lang, top1 in recorded.items():
         stats = report["languages"][lang]
         assert stats["queries"] == 399
