@@ -12,6 +12,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 
@@ -23,6 +24,9 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "python"))
+from cblue_process import run_command  # noqa: E402
 
 CBLUE = os.environ.get("CBLUE_BIN", "cblue")
 SOURCE_ROOT = os.environ.get("CBLUE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -55,8 +59,7 @@ def site(tmp_path):
     xss.write_text(json.dumps([XSS_ENTRY]), encoding="utf-8")
     kb_files = [os.path.join(SOURCE_ROOT, "data", "kb", f) for f in sorted(os.listdir(os.path.join(SOURCE_ROOT, "data", "kb")))
                 if f.endswith(".json")]
-    subprocess.run([CBLUE, "kb", "import", *kb_files, str(xss), "--data-dir", str(data)], check=True,
-                   capture_output=True)
+    run_command([CBLUE, "kb", "import", *kb_files, str(xss), "--data-dir", str(data)], check=True)
     page_port = free_port()
     conf = tmp_path / "cblue.conf"
     conf.write_text(f"[server]\ncors_origins=http://127.0.0.1:{page_port}\n", encoding="utf-8")

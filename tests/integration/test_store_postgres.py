@@ -29,6 +29,9 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 from pgserver import PgServer, free_port, pg_available  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "python"))
+from cblue_process import run_command  # noqa: E402
+
 CBLUE = os.environ.get("CBLUE_BIN", "cblue")
 CONFORMANCE = os.environ.get("CBLUE_STORE_CONFORMANCE")
 ROOT = os.environ.get("CBLUE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -66,8 +69,7 @@ def cblue_env(url=None, **extra):
 
 
 def run(args, data_dir, url=None, timeout=120, **extra):
-    return subprocess.run([CBLUE, *args, "--data-dir", str(data_dir)], capture_output=True, text=True,
-                          timeout=timeout, env=cblue_env(url, **extra))
+    return run_command([CBLUE, *args, "--data-dir", str(data_dir)], timeout=timeout, env=cblue_env(url, **extra))
 
 
 def dbname(url):
@@ -86,7 +88,7 @@ def test_store_conformance(pg, backend, tmp_path):
     if not CONFORMANCE or not os.path.exists(CONFORMANCE):
         pytest.skip("test-store-conformance is not built")
     env = cblue_env(CBLUE_TEST_STORE=backend, CBLUE_TEST_DATABASE_URL=pg.url, TMPDIR=str(tmp_path))
-    proc = subprocess.run([CONFORMANCE, "--tap"], capture_output=True, text=True, timeout=300, env=env)
+    proc = run_command([CONFORMANCE, "--tap"], timeout=300, env=env)
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-6000:]
     assert "not ok" not in proc.stdout
     # every case ran (the sqlite backend skips the one that store-sqlite tests itself)

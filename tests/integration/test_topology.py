@@ -23,6 +23,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 from redisserver import redis_available  # noqa: E402
 from topology import Topology, nginx_available, request  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "python"))
+from cblue_process import run_command  # noqa: E402
+
 pytestmark = [
     pytest.mark.skipif(not redis_available(), reason="redis-server/redis-cli not installed"),
     pytest.mark.skipif(not os.environ.get("CBLUE_BIN"), reason="CBLUE_BIN not set (run through meson test)"),
@@ -92,9 +95,8 @@ def count_rows(topo, table, where="", params=()):
 
 def embedded_reply(tmp_path, text):
     """What the embedded mode answers, for comparison."""
-    import subprocess
-    proc = subprocess.run([os.environ["CBLUE_BIN"], "ask", "--json", "--data-dir", str(tmp_path / "embedded"), text],
-                          capture_output=True, text=True, timeout=120)
+    proc = run_command([os.environ["CBLUE_BIN"], "ask", "--json", "--data-dir", str(tmp_path / "embedded"), text],
+                       timeout=120)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -351,14 +353,13 @@ def test_kb_publish_notification_reloads_every_process(topo, tmp_path):
     """A KB changed in the shared store is served by every process once announced on cblue:kb."""
     if topo.pg is None:
         pytest.skip("needs the shared PostgreSQL store: with SQLite each process has its own KB")
-    import subprocess
     question = "Do you sell purple unicorn stickers for solar panels?"
     entry = {"topic_id": "test-unicorn-stickers", "category": "test", "tags": [], "keywords": ["unicorn", "stickers"],
              "questions": {"en": [question]}, "content": {"en": "Yes: purple unicorn stickers, 20 THB each."}}
     kb_file = tmp_path / "kb.json"
     kb_file.write_text(json.dumps([entry]))
-    proc = subprocess.run([os.environ["CBLUE_BIN"], "kb", "import", str(kb_file), "--config", topo.config,
-                           "--data-dir", str(tmp_path / "cli")], capture_output=True, text=True, timeout=120)
+    proc = run_command([os.environ["CBLUE_BIN"], "kb", "import", str(kb_file), "--config", topo.config,
+                        "--data-dir", str(tmp_path / "cli")], timeout=120)
     assert proc.returncode == 0, proc.stderr
     before = [topo.post_chat({"message": question}, port=p.port)[2] for p in topo.api]
     assert all(b["topic_id"] != entry["topic_id"] for b in before)  # nobody reloaded by itself

@@ -25,9 +25,16 @@ def stop_gracefully(proc, timeout=30):
 LSAN_TRACER_FAILURE = "LeakSanitizer has encountered a fatal error"
 
 
-def run_command(cmd, **kwargs):
-    """subprocess.run(capture_output=True, text=True) that reruns once after an LSan tracer failure"""
-    proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
-    if proc.returncode != 0 and LSAN_TRACER_FAILURE in (proc.stderr or ""):
-        proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+def run_command(cmd, check=False, **kwargs):
+    """subprocess.run() (output captured, as text unless text=False is given) that runs @cmd once
+    more after an LSan tracer failure; @check as subprocess.run()'s"""
+    if "stdout" not in kwargs and "stderr" not in kwargs:
+        kwargs.setdefault("capture_output", True)
+    kwargs.setdefault("text", True)
+    proc = subprocess.run(cmd, **kwargs)
+    stderr = proc.stderr if isinstance(proc.stderr, str) else (proc.stderr or b"").decode("utf-8", "replace")
+    if proc.returncode != 0 and LSAN_TRACER_FAILURE in stderr:
+        proc = subprocess.run(cmd, **kwargs)
+    if check and proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, cmd, proc.stdout, proc.stderr)
     return proc

@@ -23,6 +23,7 @@ import urllib.request
 import pytest
 
 from conftest import CBLUE
+from cblue_process import run_command
 
 FAKE = os.path.join(os.environ.get("CBLUE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", "..")),
                     "tests", "fakes", "fake_openai.py")
@@ -80,8 +81,7 @@ def seeded_data_dir():
         env = dict(os.environ)
         for name in ("CBLUE_LLM_URL", "CBLUE_LLM_API_KEY", "CBLUE_LLM_MODEL"):
             env.pop(name, None)
-        subprocess.run([CBLUE, "ask", "--data-dir", os.path.join(base, "data"), QUESTION], check=True,
-                       capture_output=True, env=env)
+        run_command([CBLUE, "ask", "--data-dir", os.path.join(base, "data"), QUESTION], check=True, env=env)
         _SEEDED["dir"] = os.path.join(base, "data")
     return _SEEDED["dir"]
 
@@ -677,8 +677,7 @@ def test_prompt_injection_stays_in_its_fence(tmp_path):
     reaches the model only as data inside its own block."""
     kb = tmp_path / "kb.json"
     kb.write_text(json.dumps(INJECTION_KB), encoding="utf-8")
-    subprocess.run([CBLUE, "kb", "import", str(kb), "--data-dir", str(tmp_path / "data")], check=True,
-                   capture_output=True)
+    run_command([CBLUE, "kb", "import", str(kb), "--data-dir", str(tmp_path / "data")], check=True)
     provider = FakeProvider(tmp_path)
     # retrieval is not under test here: a low threshold lets the noisy question through
     server = Server(tmp_path, llm_config(provider) + "[bot]\nanswer_threshold=0.2\n")

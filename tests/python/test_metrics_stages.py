@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 
 from conftest import CBLUE
-from cblue_process import stop_gracefully
+from cblue_process import run_command, stop_gracefully
 
 parser = pytest.importorskip("prometheus_client.parser")
 
@@ -53,7 +53,7 @@ def stage_counts(base):
 
 
 def plugins():
-    proc = subprocess.run([CBLUE, "plugins"], capture_output=True, text=True, timeout=60, check=True)
+    proc = run_command([CBLUE, "plugins"], timeout=60, check=True)
     return proc.stdout
 
 

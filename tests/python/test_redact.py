@@ -13,6 +13,7 @@ import subprocess
 import pytest
 
 from conftest import CBLUE
+from cblue_process import run_command
 
 REDACT_PLUGINS = "redact-builtin,redact-custom"
 
@@ -65,8 +66,8 @@ def test_lines_in_lines_out(cli):
 
 
 def test_line_endings_preserved(cli):
-    proc = subprocess.run([CBLUE, "redact", "--data-dir", cli.data_dir], input=b"a 0812345678\r\nb\r\nlast a@b.co",
-                          capture_output=True, timeout=60)
+    proc = run_command([CBLUE, "redact", "--data-dir", cli.data_dir], input=b"a 0812345678\r\nb\r\nlast a@b.co",
+                       text=False, timeout=60)
     assert proc.returncode == 0
     assert proc.stdout == b"a [PHONE]\r\nb\r\nlast [EMAIL]"
 
@@ -89,8 +90,7 @@ def test_json_spans_in_characters(cli):
 
 def test_invalid_utf8_reported_and_sanitized(cli, tmp_path):
     data = b"ok 0812345678\nbad \xff\xfe 0898765432\nnul \x00 a@b.co\nlast\n"
-    proc = subprocess.run([CBLUE, "redact", "--data-dir", cli.data_dir], input=data, capture_output=True,
-                          timeout=60)
+    proc = run_command([CBLUE, "redact", "--data-dir", cli.data_dir], input=data, text=False, timeout=60)
     assert proc.returncode == 1
     out = proc.stdout.decode("utf-8").split("\n")
     assert out == ["ok [PHONE]", "bad \ufffd\ufffd [PHONE]", "nul \ufffd [EMAIL]", "last", ""]
