@@ -122,7 +122,7 @@ cblue_bot_finalize(GObject *object)
 	CblueBot *self = CBLUE_BOT(object);
 	g_clear_object(&self->kb);
 	g_clear_pointer(&self->replies, json_object_unref);
-	g_clear_pointer(&self->small_talk, cblue_small_talk_free);
+	g_clear_pointer(&self->small_talk, cblue_small_talk_unref);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->weights);
 	g_strfreev(self->decision_retrievers);
@@ -369,7 +369,7 @@ cblue_bot_load_replies(CblueBot *self, const gchar *filename, GError **error)
 	g_mutex_lock(&self->mutex);
 	g_clear_pointer(&self->replies, json_object_unref);
 	self->replies = json_object_ref(json_node_get_object(root));
-	g_clear_pointer(&self->small_talk, cblue_small_talk_free);
+	g_clear_pointer(&self->small_talk, cblue_small_talk_unref);
 	self->small_talk = g_steal_pointer(&small_talk);
 	g_mutex_unlock(&self->mutex);
 	return TRUE;
@@ -1160,17 +1160,21 @@ cblue_bot_is_all_sync(CblueAskOp *op)
 static gboolean
 cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
 {
+	g_autoptr(CblueSmallTalk) small_talk = NULL;
 	CblueSmallTalkKind kind;
 
+	/* every message is looked at: outside the lock, which the other threads' messages take */
 	g_mutex_lock(&self->mutex);
-	kind = cblue_small_talk_classify(self->small_talk, cblue_message_get_text(op->message));
-	if (kind != CBLUE_SMALL_TALK_NONE)
-		cblue_chat_reply_set_text(op->reply,
-					  cblue_bot_canned_locked(self, cblue_small_talk_kind_to_string(kind),
-								  cblue_message_get_language(op->message)));
+	if (self->small_talk != NULL)
+		small_talk = cblue_small_talk_ref(self->small_talk);
 	g_mutex_unlock(&self->mutex);
+	kind = cblue_small_talk_classify(small_talk, cblue_message_get_text(op->message));
 	if (kind == CBLUE_SMALL_TALK_NONE)
 		return FALSE;
+	g_mutex_lock(&self->mutex);
+	cblue_chat_reply_set_text(op->reply, cblue_bot_canned_locked(self, cblue_small_talk_kind_to_string(kind),
+								     cblue_message_get_language(op->message)));
+	g_mutex_unlock(&self->mutex);
 	cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
 	cblue_chat_reply_set_confidence(op->reply, 1.0);
 	cblue_chat_reply_set_small_talk(op->reply, TRUE);

@@ -5,26 +5,27 @@
 
 G_BEGIN_DECLS
 
-/* What a message that is only a greeting, thanks or goodbye is ("hi", "สวัสดีค่ะ",
- * "在吗？", "ok thanks, bye!"): the bot answers it with the canned reply of the
- * same name, not with "I don't know", and does not put it in the unanswered
- * inbox. Ordered: in a message of several, the last kind of this order wins
- * ("thanks, bye" is a goodbye). */
+/* What a message that is only a greeting, thanks or goodbye is ("hi", "สวัสดีค่ะ", "在吗？",
+ * "ok thanks, bye!"): the bot answers it with the canned reply of the same name, not with
+ * "I don't know", and does not put it in the unanswered inbox. Ordered: in a message of
+ * several, the last kind of this order wins ("thanks, bye" is a goodbye). */
 typedef enum {
-  CBLUE_SMALL_TALK_NONE,
-  CBLUE_SMALL_TALK_GREETING,
-  CBLUE_SMALL_TALK_THANKS,
-  CBLUE_SMALL_TALK_GOODBYE,
+	CBLUE_SMALL_TALK_NONE,
+	CBLUE_SMALL_TALK_GREETING,
+	CBLUE_SMALL_TALK_THANKS,
+	CBLUE_SMALL_TALK_GOODBYE,
 } CblueSmallTalkKind;
 
+/* immutable once made, reference-counted: a bot classifies with its own reference,
+ * outside its lock, while replies may be reloaded */
 typedef struct _CblueSmallTalk CblueSmallTalk;
 
 CblueSmallTalk *cblue_small_talk_new(JsonObject *phrases, GError **error);
-void cblue_small_talk_free(CblueSmallTalk *self);
-CblueSmallTalkKind cblue_small_talk_classify(CblueSmallTalk *self,
-                                             const gchar *text);
+CblueSmallTalk *cblue_small_talk_ref(CblueSmallTalk *self);
+void cblue_small_talk_unref(CblueSmallTalk *self);
+CblueSmallTalkKind cblue_small_talk_classify(CblueSmallTalk *self, const gchar *text);
 const gchar *cblue_small_talk_kind_to_string(CblueSmallTalkKind kind);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueSmallTalk, cblue_small_talk_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueSmallTalk, cblue_small_talk_unref)
 
 G_END_DECLS

@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 
-/* Small talk: whether a whole message is greetings, thanks and goodbyes, with
- * filler words
+/* Small talk: whether a whole message is greetings, thanks and goodbyes, with filler words
  * ("hi there admin", "สวัสดีครับ", "你好呀", "thx!! bye"), and nothing else.
  *
- * The phrases are data (`small_talk` in replies.json: a list for each kind and
- * one of fillers, in any language). A message and every phrase are compared in
- * a compact form: lower case, letters and combining marks only (no spaces,
- * punctuation, digits or emoji), a run of one character as one, so "Hellooo!!",
- * "hello" and "HELLO :)" are the same and Thai or Chinese need no word breaks.
- * The message must be cut entirely into phrases, at least one of them not a
- * filler; of the cuts, the one of fewest phrases counts ("你好" is one
- * greeting, not 你 and 好), and the message's kind is the greatest of its
- * phrases'. A message is only looked at when it is short: small talk is. */
+ * The phrases are data (`small_talk` in replies.json: a list for each kind and one of
+ * fillers, in any language). A message and every phrase are compared in a compact form:
+ * lower case, letters and combining marks only (no spaces, punctuation, digits or emoji),
+ * a run of one character as one, so "Hellooo!!", "hello" and "HELLO :)" are the same and
+ * Thai or Chinese need no word breaks. The message must be cut entirely into phrases, at
+ * least one of them not a filler; of the cuts, the one of fewest phrases counts ("你好" is
+ * one greeting, not 你 and 好), and the message's kind is the greatest of its phrases'. A
+ * message is only looked at when it is short: small talk is. */
 
 #include "config.h"
 
@@ -22,161 +20,173 @@
 #include "cblue-error.h"
 #include "cblue-small-talk-private.h"
 
-/* compact characters: a longer message is not small talk; a phrase no longer
- * than this */
+/* compact characters: a longer message is not small talk; a phrase no longer than this */
 #define CBLUE_SMALL_TALK_MAX_CHARS 48
-#define CBLUE_SMALL_TALK_FILLER 0
+#define CBLUE_SMALL_TALK_FILLER	   0
 
 struct _CblueSmallTalk {
-  GHashTable *phrases; /* compact UTF-8 → kind + 1 (a filler: 1) */
-  guint max_phrase_chars;
+	GHashTable *phrases; /* owned: compact UTF-8 → kind + 1 (a filler: 1) */
+	guint max_phrase_chars;
 };
 
-static const gchar *const cblue_small_talk_names[] = {"filler", "greeting",
-                                                      "thanks", "goodbye"};
+static const gchar *const cblue_small_talk_names[] = {"filler", "greeting", "thanks", "goodbye"};
 
-/* @text in compact form into @out (at most @max characters); returns the number
- * of characters, or -1 if there are more */
-static gint cblue_small_talk_compact(const gchar *text, gunichar *out,
-                                     guint max) {
-  guint n = 0;
+/* @text in compact form into @out (at most @max characters); returns the number of
+ * characters, or -1 if there are more */
+static gint
+cblue_small_talk_compact(const gchar *text, gunichar *out, guint max)
+{
+	guint n = 0;
 
-  for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-    gunichar ch = g_utf8_get_char(p);
-    if (!g_unichar_isalpha(ch) && !g_unichar_ismark(ch))
-      continue;
-    ch = g_unichar_tolower(ch);
-    if (n > 0 && out[n - 1] == ch)
-      continue;
-    if (n == max)
-      return -1;
-    out[n++] = ch;
-  }
-  return (gint)n;
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		if (!g_unichar_isalpha(ch) && !g_unichar_ismark(ch))
+			continue;
+		ch = g_unichar_tolower(ch);
+		if (n > 0 && out[n - 1] == ch)
+			continue;
+		if (n == max)
+			return -1;
+		out[n++] = ch;
+	}
+	return (gint)n;
 }
 
-/* the UTF-8 of @n characters into @buf (room for 6 bytes a character and a NUL)
- */
-static void cblue_small_talk_utf8(const gunichar *chars, guint n, gchar *buf) {
-  gchar *p = buf;
-  for (guint i = 0; i < n; i++)
-    p += g_unichar_to_utf8(chars[i], p);
-  *p = '\0';
+/* the UTF-8 of @n characters into @buf (room for 6 bytes a character and a NUL) */
+static void
+cblue_small_talk_utf8(const gunichar *chars, guint n, gchar *buf)
+{
+	gchar *p = buf;
+	for (guint i = 0; i < n; i++)
+		p += g_unichar_to_utf8(chars[i], p);
+	*p = '\0';
 }
 
-const gchar *cblue_small_talk_kind_to_string(CblueSmallTalkKind kind) {
-  if (kind <= CBLUE_SMALL_TALK_NONE || kind > CBLUE_SMALL_TALK_GOODBYE)
-    return NULL;
-  return cblue_small_talk_names[kind];
+const gchar *
+cblue_small_talk_kind_to_string(CblueSmallTalkKind kind)
+{
+	if (kind <= CBLUE_SMALL_TALK_NONE || kind > CBLUE_SMALL_TALK_GOODBYE)
+		return NULL;
+	return cblue_small_talk_names[kind];
 }
 
-void cblue_small_talk_free(CblueSmallTalk *self) {
-  if (self == NULL)
-    return;
-  g_hash_table_unref(self->phrases);
-  g_free(self);
+static void
+cblue_small_talk_clear(gpointer data)
+{
+	CblueSmallTalk *self = data;
+	g_clear_pointer(&self->phrases, g_hash_table_unref);
 }
 
-static gboolean cblue_small_talk_add_list(CblueSmallTalk *self,
-                                          JsonObject *phrases, guint kind,
-                                          GError **error) {
-  const gchar *name = cblue_small_talk_names[kind];
-  JsonNode *node = json_object_get_member(phrases, name);
-  JsonArray *list;
-
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY(node)) {
-    g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-                _("small_talk.%s must be a list of phrases"), name);
-    return FALSE;
-  }
-  list = json_node_get_array(node);
-  for (guint i = 0; i < json_array_get_length(list); i++) {
-    JsonNode *element = json_array_get_element(list, i);
-    gunichar chars[CBLUE_SMALL_TALK_MAX_CHARS];
-    gchar key[CBLUE_SMALL_TALK_MAX_CHARS * 6 + 1];
-    const gchar *phrase;
-    gint n;
-
-    if (!JSON_NODE_HOLDS_VALUE(element) ||
-        json_node_get_value_type(element) != G_TYPE_STRING ||
-        !g_utf8_validate(phrase = json_node_get_string(element), -1, NULL)) {
-      g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-                  _("small_talk.%s[%u] must be a string"), name, i);
-      return FALSE;
-    }
-    n = cblue_small_talk_compact(phrase, chars, G_N_ELEMENTS(chars));
-    if (n <= 0) {
-      g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
-                  _("small_talk.%s[%u]: “%s” has no letters or is too long"),
-                  name, i, phrase);
-      return FALSE;
-    }
-    cblue_small_talk_utf8(chars, (guint)n, key);
-    /* a phrase in two lists keeps the greater kind */
-    if (GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key)) < kind + 1)
-      g_hash_table_insert(self->phrases, g_strdup(key),
-                          GUINT_TO_POINTER(kind + 1));
-    self->max_phrase_chars = MAX(self->max_phrase_chars, (guint)n);
-  }
-  return TRUE;
+CblueSmallTalk *
+cblue_small_talk_ref(CblueSmallTalk *self)
+{
+	return g_atomic_rc_box_acquire(self);
 }
 
-/* @phrases: replies.json's `small_talk` object (lists `greeting`, `thanks`,
- * `goodbye`, `filler`) */
-CblueSmallTalk *cblue_small_talk_new(JsonObject *phrases, GError **error) {
-  g_autoptr(CblueSmallTalk) self = g_new0(CblueSmallTalk, 1);
-
-  g_return_val_if_fail(phrases != NULL, NULL);
-
-  self->phrases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  for (guint kind = 0; kind < G_N_ELEMENTS(cblue_small_talk_names); kind++) {
-    if (!cblue_small_talk_add_list(self, phrases, kind, error))
-      return NULL;
-  }
-  return g_steal_pointer(&self);
+void
+cblue_small_talk_unref(CblueSmallTalk *self)
+{
+	if (self != NULL)
+		g_atomic_rc_box_release_full(self, cblue_small_talk_clear);
 }
 
-CblueSmallTalkKind cblue_small_talk_classify(CblueSmallTalk *self,
-                                             const gchar *text) {
-  gunichar chars[CBLUE_SMALL_TALK_MAX_CHARS];
-  /* for each prefix of the message: the fewest phrases that cut it, and the
-   * greatest kind of such a cut (-1: no cut) */
-  guint pieces[CBLUE_SMALL_TALK_MAX_CHARS + 1];
-  gint kinds[CBLUE_SMALL_TALK_MAX_CHARS + 1];
-  gchar key[CBLUE_SMALL_TALK_MAX_CHARS * 6 + 1];
-  gint n;
+static gboolean
+cblue_small_talk_add_list(CblueSmallTalk *self, JsonObject *phrases, guint kind, GError **error)
+{
+	const gchar *name = cblue_small_talk_names[kind];
+	JsonNode *node = json_object_get_member(phrases, name);
+	JsonArray *list;
 
-  if (self == NULL || g_hash_table_size(self->phrases) == 0 ||
-      strlen(text) > CBLUE_SMALL_TALK_MAX_CHARS * 8)
-    return CBLUE_SMALL_TALK_NONE;
-  n = cblue_small_talk_compact(text, chars, G_N_ELEMENTS(chars));
-  if (n <= 0)
-    return CBLUE_SMALL_TALK_NONE;
-  kinds[0] = CBLUE_SMALL_TALK_FILLER;
-  pieces[0] = 0;
-  for (gint i = 1; i <= n; i++)
-    kinds[i] = -1;
-  for (gint i = 0; i < n; i++) {
-    if (kinds[i] < 0)
-      continue;
-    for (gint len = 1; len <= (gint)self->max_phrase_chars && i + len <= n;
-         len++) {
-      guint value;
-      gint kind;
-      cblue_small_talk_utf8(chars + i, (guint)len, key);
-      value = GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key));
-      if (value == 0)
-        continue;
-      kind = MAX(kinds[i], (gint)value - 1);
-      if (kinds[i + len] < 0 || pieces[i] + 1 < pieces[i + len] ||
-          (pieces[i] + 1 == pieces[i + len] && kind > kinds[i + len])) {
-        pieces[i + len] = pieces[i] + 1;
-        kinds[i + len] = kind;
-      }
-    }
-  }
-  return kinds[n] > CBLUE_SMALL_TALK_FILLER ? (CblueSmallTalkKind)kinds[n]
-                                            : CBLUE_SMALL_TALK_NONE;
+	if (node == NULL)
+		return TRUE;
+	if (!JSON_NODE_HOLDS_ARRAY(node)) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("small_talk.%s must be a list of phrases"),
+			    name);
+		return FALSE;
+	}
+	list = json_node_get_array(node);
+	for (guint i = 0; i < json_array_get_length(list); i++) {
+		JsonNode *element = json_array_get_element(list, i);
+		gunichar chars[CBLUE_SMALL_TALK_MAX_CHARS];
+		gchar key[CBLUE_SMALL_TALK_MAX_CHARS * 6 + 1];
+		const gchar *phrase;
+		gint n;
+
+		if (!JSON_NODE_HOLDS_VALUE(element) || json_node_get_value_type(element) != G_TYPE_STRING ||
+		    !g_utf8_validate(phrase = json_node_get_string(element), -1, NULL)) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("small_talk.%s[%u] must be a string"), name, i);
+			return FALSE;
+		}
+		n = cblue_small_talk_compact(phrase, chars, G_N_ELEMENTS(chars));
+		if (n <= 0) {
+			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
+				    _("small_talk.%s[%u]: “%s” has no letters or is too long"), name, i, phrase);
+			return FALSE;
+		}
+		cblue_small_talk_utf8(chars, (guint)n, key);
+		/* a phrase in two lists keeps the greater kind */
+		if (GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key)) < kind + 1)
+			g_hash_table_insert(self->phrases, g_strdup(key), GUINT_TO_POINTER(kind + 1));
+		self->max_phrase_chars = MAX(self->max_phrase_chars, (guint)n);
+	}
+	return TRUE;
+}
+
+/* @phrases: replies.json's `small_talk` object (lists `greeting`, `thanks`, `goodbye`,
+ * `filler`) */
+CblueSmallTalk *
+cblue_small_talk_new(JsonObject *phrases, GError **error)
+{
+	g_autoptr(CblueSmallTalk) self = g_atomic_rc_box_new0(CblueSmallTalk);
+
+	g_return_val_if_fail(phrases != NULL, NULL);
+
+	self->phrases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint kind = 0; kind < G_N_ELEMENTS(cblue_small_talk_names); kind++) {
+		if (!cblue_small_talk_add_list(self, phrases, kind, error))
+			return NULL;
+	}
+	return g_steal_pointer(&self);
+}
+
+CblueSmallTalkKind
+cblue_small_talk_classify(CblueSmallTalk *self, const gchar *text)
+{
+	gunichar chars[CBLUE_SMALL_TALK_MAX_CHARS];
+	/* for each prefix of the message: the fewest phrases that cut it, and the greatest
+	 * kind of such a cut (-1: no cut) */
+	guint pieces[CBLUE_SMALL_TALK_MAX_CHARS + 1];
+	gint kinds[CBLUE_SMALL_TALK_MAX_CHARS + 1];
+	gchar key[CBLUE_SMALL_TALK_MAX_CHARS * 6 + 1];
+	gint n;
+
+	if (self == NULL || g_hash_table_size(self->phrases) == 0 || strlen(text) > CBLUE_SMALL_TALK_MAX_CHARS * 8)
+		return CBLUE_SMALL_TALK_NONE;
+	n = cblue_small_talk_compact(text, chars, G_N_ELEMENTS(chars));
+	if (n <= 0)
+		return CBLUE_SMALL_TALK_NONE;
+	kinds[0] = CBLUE_SMALL_TALK_FILLER;
+	pieces[0] = 0;
+	for (gint i = 1; i <= n; i++)
+		kinds[i] = -1;
+	for (gint i = 0; i < n; i++) {
+		if (kinds[i] < 0)
+			continue;
+		for (gint len = 1; len <= (gint)self->max_phrase_chars && i + len <= n; len++) {
+			guint value;
+			gint kind;
+			cblue_small_talk_utf8(chars + i, (guint)len, key);
+			value = GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key));
+			if (value == 0)
+				continue;
+			kind = MAX(kinds[i], (gint)value - 1);
+			if (kinds[i + len] < 0 || pieces[i] + 1 < pieces[i + len] ||
+			    (pieces[i] + 1 == pieces[i + len] && kind > kinds[i + len])) {
+				pieces[i + len] = pieces[i] + 1;
+				kinds[i + len] = kind;
+			}
+		}
+	}
+	return kinds[n] > CBLUE_SMALL_TALK_FILLER ? (CblueSmallTalkKind)kinds[n] : CBLUE_SMALL_TALK_NONE;
 }
