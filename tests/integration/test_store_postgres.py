@@ -423,16 +423,23 @@ def test_outbox_survives_a_restart_of_cblue(own_pg, tmp_path, serve_factory):
     data_dir = tmp_path / "data"
     server = serve_factory(data_dir, pg.url)
     answered = []
+    questions_unanswered = 0
     pg.stop()
     assert wait_for(lambda: server.ready() == 503, timeout=15)
     for i in range(25):
         status, reply = server.request("POST", "/api/v1/chat", {"message": f"Can I sell electricity back? {i}"})
         assert status == 200, reply
         answered.append(reply["message_id"])
-    assert wait_for(lambda: outbox_lines(data_dir) == 25, timeout=15)
+        questions_unanswered += reply["outcome"] == "unanswered"
+    # small talk and a question nobody can answer: the outbox keeps which is which
+    for text in ("hello there", "thanks, bye", "qwzx vbnm plokij"):
+        status, reply = server.request("POST", "/api/v1/chat", {"message": text})
+        assert status == 200 and reply["outcome"] == "unanswered", reply
+        answered.append(reply["message_id"])
+    assert wait_for(lambda: outbox_lines(data_dir) == 28, timeout=15)
     # a clean stop keeps them in the outbox, durable
     assert server.stop() == 0
-    assert outbox_lines(data_dir) == 25
+    assert outbox_lines(data_dir) == 28
     pg.start()
     # the next process of the data dir replays them, once
     proc = run(["migrate"], data_dir, pg.url)
@@ -442,3 +449,5 @@ def test_outbox_survives_a_restart_of_cblue(own_pg, tmp_path, serve_factory):
     proc = run(["migrate"], data_dir, pg.url)
     assert proc.returncode == 0, proc.stderr
     assert count(pg, pg.url, "messages") == 2 * len(answered)
+    # the replayed small talk is not in the unanswered inbox, the unanswered questions are
+    assert count(pg, pg.url, "unanswered") == questions_unanswered + 1
