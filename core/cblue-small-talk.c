@@ -24,9 +24,15 @@
 #define CBLUE_SMALL_TALK_MAX_CHARS 48
 #define CBLUE_SMALL_TALK_FILLER	   0
 
+/* the value of a key that begins a longer phrase (it may be a phrase too) */
+#define CBLUE_SMALL_TALK_PREFIX 0x100u
+#define CBLUE_SMALL_TALK_KIND	0xffu
+
 struct _CblueSmallTalk {
-	GHashTable *phrases; /* owned: compact UTF-8 → kind + 1 (a filler: 1) */
-	guint max_phrase_chars;
+	/* owned: compact UTF-8 → kind + 1 (a filler: 1) of a phrase, or'ed with
+	 * CBLUE_SMALL_TALK_PREFIX for the beginnings of phrases, so that a cut stops at the
+	 * first character no phrase goes on with (most questions: after one or two) */
+	GHashTable *phrases;
 };
 
 static const gchar *const cblue_small_talk_names[] = {"filler", "greeting", "thanks", "goodbye"};
@@ -39,10 +45,18 @@ cblue_small_talk_compact(const gchar *text, gunichar *out, guint max)
 	guint n = 0;
 
 	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-		if (!g_unichar_isalpha(ch) && !g_unichar_ismark(ch))
-			continue;
-		ch = g_unichar_tolower(ch);
+		gunichar ch;
+		/* ASCII, most of most messages, without GLib's Unicode tables */
+		if ((guchar)*p < 0x80) {
+			if (!g_ascii_isalpha(*p))
+				continue;
+			ch = (gunichar)g_ascii_tolower(*p);
+		} else {
+			ch = g_utf8_get_char(p);
+			if (!g_unichar_isalpha(ch) && !g_unichar_ismark(ch))
+				continue;
+			ch = g_unichar_tolower(ch);
+		}
 		if (n > 0 && out[n - 1] == ch)
 			continue;
 		if (n == max)
@@ -124,11 +138,17 @@ cblue_small_talk_add_list(CblueSmallTalk *self, JsonObject *phrases, guint kind,
 				    _("small_talk.%s[%u]: “%s” has no letters or is too long"), name, i, phrase);
 			return FALSE;
 		}
-		cblue_small_talk_utf8(chars, (guint)n, key);
-		/* a phrase in two lists keeps the greater kind */
-		if (GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key)) < kind + 1)
-			g_hash_table_insert(self->phrases, g_strdup(key), GUINT_TO_POINTER(kind + 1));
-		self->max_phrase_chars = MAX(self->max_phrase_chars, (guint)n);
+		for (gint len = 1; len <= n; len++) {
+			guint value;
+			cblue_small_talk_utf8(chars, (guint)len, key);
+			value = GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key));
+			if (len < n)
+				value |= CBLUE_SMALL_TALK_PREFIX;
+			/* a phrase in two lists keeps the greater kind */
+			else if ((value & CBLUE_SMALL_TALK_KIND) < kind + 1)
+				value = (value & ~CBLUE_SMALL_TALK_KIND) | (kind + 1);
+			g_hash_table_insert(self->phrases, g_strdup(key), GUINT_TO_POINTER(value));
+		}
 	}
 	return TRUE;
 }
@@ -173,14 +193,19 @@ cblue_small_talk_classify(CblueSmallTalk *self, const gchar *text)
 	for (gint i = 0; i < n; i++) {
 		if (kinds[i] < 0)
 			continue;
-		for (gint len = 1; len <= (gint)self->max_phrase_chars && i + len <= n; len++) {
+		gchar *end = key;
+		for (gint len = 1; i + len <= n; len++) {
 			guint value;
 			gint kind;
-			cblue_small_talk_utf8(chars + i, (guint)len, key);
+			/* the key grows by a character: encoded once */
+			end += g_unichar_to_utf8(chars[i + len - 1], end);
+			*end = '\0';
 			value = GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key));
 			if (value == 0)
+				break;
+			if ((value & CBLUE_SMALL_TALK_KIND) == 0)
 				continue;
-			kind = MAX(kinds[i], (gint)value - 1);
+			kind = MAX(kinds[i], (gint)(value & CBLUE_SMALL_TALK_KIND) - 1);
 			if (kinds[i + len] < 0 || pieces[i] + 1 < pieces[i + len] ||
 			    (pieces[i] + 1 == pieces[i + len] && kind > kinds[i + len])) {
 				pieces[i + len] = pieces[i] + 1;
