@@ -22,9 +22,11 @@ static const gchar *const cblue_redact_builtin_rules[] = {
     "card",	 /* 13-19 digits, Luhn */
     "phone",
     "bank-account", /* mostly near a bank word */
+    "iban",	 /* BANK_ACCOUNT: a country's length and MOD 97 */
     "ipv4",
     "ipv6",
     "email",
+    "email-spoken", /* name แอท example ดอท com */
     "line-id",
     "line-id-handle", /* `@name` near a LINE word */
     "wechat-id",

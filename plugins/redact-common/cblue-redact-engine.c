@@ -19,6 +19,7 @@ typedef enum {
 	CBLUE_REDACT_TRIGGER_AT, /* `@`, or an obfuscated `[at]` / `(at)` */
 	CBLUE_REDACT_TRIGGER_COLON, /* two colons close together, as in an IPv6 address */
 	CBLUE_REDACT_TRIGGER_CHAT, /* LINE / WeChat names */
+	CBLUE_REDACT_TRIGGER_SPOKEN_AT, /* แอท, the `@` of voice typing */
 	CBLUE_REDACT_N_TRIGGERS,
 } CblueRedactTrigger;
 
@@ -52,6 +53,7 @@ struct _CblueRedactRule {
 	guint32 strong_group; /* chat rules: named groups, or 0 */
 	guint32 weak_group;
 	guint32 sep_group;
+	guint32 gap_group;
 	CblueRedactTrigger trigger;
 	gsize lookback; /* bytes searched before the trigger */
 	guint min_digits; /* digit rules: the fewest digits a value has */
@@ -721,6 +723,8 @@ cblue_redact_validate(CblueRedactValidator validator, const gchar *text, gsize s
 		return cblue_redact_th_id_valid(buf, n);
 	case CBLUE_REDACT_VALIDATOR_CN_ID:
 		return cblue_redact_cn_id_valid(buf, n);
+	case CBLUE_REDACT_VALIDATOR_IBAN:
+		return cblue_redact_iban_valid(buf, n);
 	case CBLUE_REDACT_VALIDATOR_NONE:
 	default:
 		return TRUE;
@@ -785,7 +789,9 @@ cblue_redact_group_set(const PCRE2_SIZE *ov, guint32 g)
 /*
  * LINE / WeChat ids follow a keyword. An unambiguous keyword (ไลน์, 微信号, `line id`) is
  * enough; a common word (`line`, `wechat`, `wx`, `vx`) needs a `:` — or, for WeChat, an id
- * that has a digit, `_` or `-` (and for `wx`/`vx` starts with a letter).
+ * that has a digit, `_` or `-` (and for `wx`/`vx` starts with a letter), for LINE one that
+ * looks like an id (`line Benz_1205`). Words between the keyword and the id: only an id
+ * that looks like one: a letter, then a digit or `_` somewhere, six characters or more.
  */
 static gsize
 cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
@@ -802,14 +808,22 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	gsize kw_end = weak ? ov[2 * rule->weak_group + 1] : ov[2 * rule->strong_group + 1];
 	gboolean kw_ascii = (guchar)text[kw_start] < 0x80;
 	gboolean non_alpha = FALSE;
+	gboolean id_like = FALSE;
 
 	cblue_redact_value_bounds(rule, ov, &start, &end);
 	/* a sentence goes on after the id: `line id: somchai.` */
 	while (end > start + 1 && strchr("._-", text[end - 1]) != NULL)
 		end--;
-	for (gsize i = start; i < end; i++)
+	for (gsize i = start; i < end; i++) {
 		non_alpha = non_alpha || !g_ascii_isalpha(text[i]);
-	if (weak) {
+		id_like = id_like || g_ascii_isdigit(text[i]) || text[i] == '_';
+	}
+	id_like = id_like && end - start >= 6 && g_ascii_isalpha(text[start]);
+	/* not past another keyword in the words: `ทักไลน์มาที่ไลน์ nattapong` */
+	if (cblue_redact_group_set(ov, rule->gap_group) && !id_like)
+		return kw_end;
+	/* `line Benz_1205`, `wechat tang_yu45`: a common word, then what looks like an id */
+	if (weak && !(id_like && !has_sep && start > kw_end)) {
 		gboolean short_kw = kw_end - kw_start == 2; /* wx, vx */
 		/* `加我vx wang_l88`: without the `:`, only an id that starts with a letter, as
 		 * WeChat ids do, and has a digit, `_` or `-` */
@@ -823,7 +837,8 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 		if (g_strv_contains(stop_words, word))
 			return ov[1];
 	}
-	if (!has_sep && kw_ascii && start == kw_end) /* `lineid` glued: not a keyword */
+	/* `lineid` glued: not a keyword; but `line.me/ti/p/~id` is a link */
+	if (!has_sep && kw_ascii && start == kw_end && g_ascii_isalnum(text[kw_end - 1]))
 		return ov[1];
 	cblue_redact_emit(scan, start, end, FALSE);
 	return ov[1];
@@ -1019,7 +1034,7 @@ cblue_redact_window_bank(const CblueRedactGroups *groups, const gchar *text, gui
 	return TRUE;
 }
 
-static void
+G_ALWAYS_INLINE static inline void
 cblue_redact_window_span(const CblueRedactGroups *groups, const gchar *text, gsize len, guint first, guint last,
 			 gsize *start, gsize *end)
 {
@@ -1041,6 +1056,17 @@ cblue_redact_window_span(const CblueRedactGroups *groups, const gchar *text, gsi
 		open += text[i] == '(' ? 1 : (text[i] == ')' ? -1 : 0);
 	if (open > 0 && *end < len && text[*end] == ')')
 		(*end)++;
+	/* `(0812345678)`, `เลขบัตร (…)`: parentheses around the whole value are the text's */
+	if (text[*start] == '(' && text[*end - 1] == ')') {
+		open = 0;
+		for (gsize i = *start; i < *end; i++) {
+			open += text[i] == '(' ? 1 : (text[i] == ')' ? -1 : 0);
+			if (open == 0 && i + 1 < *end)
+				return;
+		}
+		(*start)++;
+		(*end)--;
+	}
 }
 
 /* `4018 0565 2498 8702 …`: a number that starts with three groups or more of four digits
@@ -1054,6 +1080,17 @@ cblue_redact_groups_block_of_fours(const CblueRedactGroups *groups)
 	       (n == 0 || cblue_redact_groups_same_sep(groups, 0, n, " -")))
 		n++;
 	return n >= 3 ? n : 0;
+}
+
+/* `010-8765 4321-8021`: a phone number written out in groups may end before the dash of an
+ * extension of one to four digits, the last group */
+static gboolean
+cblue_redact_is_extension(CblueRedactScan *scan, const CblueRedactGroups *groups, guint first, guint last)
+{
+	const CblueRedactGroup *ext = &groups->groups[last + 1];
+	return last + 2 == groups->n_groups && ext->n_digits <= 4 && groups->groups[last].n_digits >= 4 &&
+	       last > first && ext->sep == '-' && ext->start - ext->sep_start == 1 &&
+	       scan->kind->window_ok == cblue_redact_window_phone;
 }
 
 /* no value has more groups than `+66 (0) 81 234 5678` */
@@ -1073,7 +1110,8 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 			gsize start, end, right;
 			if (first > 0 && !groups->groups[first].sep_space)
 				continue;
-			if (last + 1 < groups->n_groups && !groups->groups[last + 1].sep_space)
+			if (last + 1 < groups->n_groups && !groups->groups[last + 1].sep_space &&
+			    !cblue_redact_is_extension(scan, groups, first, last))
 				continue;
 			/* a window holds the leading block of fours whole, or none of it */
 			if (first < block && (first > 0 || last + 1 < block))
@@ -1091,12 +1129,17 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 	return 0;
 }
 
-/* `INV/0812345678`, `SO/…`: the tail of a code; but after an e-mail address the slash
- * separates two values, `somsak@gmail.com/0812345678`. Looks back a bounded distance. */
+/* `INV/0812345678`, `SO/…`, `www.shop.com/0898765432`: the tail of a code or a path; but
+ * after an e-mail address the slash separates two values, `somsak@gmail.com/0812345678`,
+ * and WhatsApp's click-to-chat link is a phone number's, `wa.me/66812345678`. Looks back a
+ * bounded distance. */
 static gboolean
 cblue_redact_is_code_tail(const gchar *text, gsize start)
 {
 	if (start < 2 || text[start - 1] != '/' || !g_ascii_isalpha(text[start - 2]))
+		return FALSE;
+	if (start >= 6 && g_ascii_strncasecmp(text + start - 6, "wa.me", 5) == 0 &&
+	    (start == 6 || !g_ascii_isalnum(text[start - 7])))
 		return FALSE;
 	for (gsize i = start - 1; i > 0 && start - i < 256; i--) {
 		gchar c = text[i - 1];
@@ -1106,6 +1149,38 @@ cblue_redact_is_code_tail(const gchar *text, gsize start)
 			break;
 	}
 	return TRUE;
+}
+
+/* one digit at a time, as voice typing writes a number out (`0 8 1 2 3 4 5 6 7 8`): a
+ * phone number or a Thai ID, only near its word */
+static void
+cblue_redact_check_digit_by_digit(CblueRedactScan *scan, const CblueRedactRule *rule, const CblueRedactGroups *groups)
+{
+	gchar digits[64];
+	guint last = groups->n_groups - 1;
+	guint n = cblue_redact_groups_digits(groups, scan->text, 0, last, digits, sizeof(digits));
+	gsize start, end;
+
+	for (guint j = 0; j <= last; j++) {
+		if (groups->groups[j].n_digits != 1)
+			return;
+	}
+	if (!cblue_redact_groups_same_sep(groups, 0, last, " "))
+		return;
+	cblue_redact_window_span(groups, scan->text, scan->len, 0, last, &start, &end);
+	for (guint i = 0; i < rule->kinds->len; i++) {
+		gboolean ok = FALSE;
+		scan->kind = g_ptr_array_index(rule->kinds, i);
+		if (scan->kind->window_ok == cblue_redact_window_phone) {
+			CblueRedactPhoneKind kind = cblue_redact_phone_classify(digits, n, groups->plus);
+			ok = kind == CBLUE_REDACT_PHONE_TH_MOBILE || kind == CBLUE_REDACT_PHONE_TH_LANDLINE ||
+			     kind == CBLUE_REDACT_PHONE_CN_MOBILE;
+		} else if (scan->kind->window_ok == cblue_redact_window_th_id) {
+			ok = n == 13 && cblue_redact_th_id_valid(digits, n);
+		}
+		if (ok)
+			cblue_redact_emit(scan, start, end, TRUE);
+	}
 }
 
 /* a number in groups, parsed once and offered to every kind (Thai ID, card, phone, bank
@@ -1119,6 +1194,11 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	if (cblue_redact_is_code_tail(scan->text, ov[0]) ||
 	    !cblue_redact_groups_parse(&groups, scan->text, ov[0], ov[1]))
 		return ov[1];
+	if (groups.n_groups >= 9 && groups.n_groups <= 13 && groups.groups[0].n_digits == 1 &&
+	    groups.groups[1].n_digits == 1) {
+		cblue_redact_check_digit_by_digit(scan, rule, &groups);
+		return ov[1];
+	}
 	for (guint i = 0; i < rule->kinds->len; i++) {
 		scan->kind = g_ptr_array_index(rule->kinds, i);
 		last_end = MAX(last_end, cblue_redact_windows(scan, &groups, 0, groups.n_groups));
@@ -1163,12 +1243,13 @@ static const gchar *const cblue_redact_phone_words[] = {
     "电话", "電話", "手机", "手機", "座机", "联系", "致电", "热线", NULL,
 };
 
+/* banks by their Thai, English and short names (Chinese ones say 银行) */
 static const gchar *const cblue_redact_bank_words[] = {
-    "บัญชี",	"บช",	 "บ/ช",	    "ธนาคาร", "ธ.",	    "พร้อมเพย์", "promptpay", "กสิกร", "ไทยพาณิชย์",
-    "กรุงไทย", "กรุงศรี", "ออมสิน",	    "ทหารไทย", "ธนชาต", "ธ.ก.ส",	    "ttb$",	     "kbank", "scb$",
-    "bbl$",	"ktb$",	 "krungsri", "gsb$",   "baac$",	    "account",	    "acct$",	     "a/c",   "bank",
-    "iban$",	"transfer", "โอน",	    "账号",   "帐号",	    "账户",	    "帐户",	     "银行",  "开户",
-    "收款",	"转账",	 "汇款",	    NULL,
+    "บัญชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "a/c", "bank", "iban$",
+    "transfer", "โอน", "账号", "帐号", "账户", "帐户", "银行", "开户", "收款", "转账", "汇款",
+    "กสิกร", "kasikorn", "kbank", "ไทยพาณิชย์", "scb$", "กรุงไทย", "krungthai", "ktb$", "กรุงศรี", "krungsri",
+    "ออมสิน", "gsb$", "ทหารไทย", "ธนชาต", "ttb$", "ธ.ก.ส", "ธกส", "baac$", "bbl$", "ยูโอบี", "uob$", "ซีไอเอ็มบี",
+    "cimb$", "ทิสโก้", "tisco$", "เกียรตินาคิน", "kkp$", "แลนด์ แอนด์ เฮ้าส์", "ไอซีบีซี", "icbc$", NULL,
 };
 
 static const gchar *const cblue_redact_th_id_words[] = {
@@ -1192,7 +1273,7 @@ static const gchar *const cblue_redact_version_words[] = {
 static const gchar *const cblue_redact_line_words[] = {"line", "ไลน์", NULL};
 
 static const gchar *const cblue_redact_passport_words[] = {
-    "passport", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "护照", "護照", "旅行证件", NULL,
+    "passport", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "เลขพาส", "护照", "護照", "旅行证件", NULL,
 };
 
 typedef struct {
@@ -1216,18 +1297,31 @@ typedef struct {
 /* whose id it is, between a chat keyword and the id: `ไลน์ไอดีผม boy.solar88`, `ไลน์ของเรา …` */
 #define CBLUE_REDACT_THAI_PRONOUN "(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?"
 
+/* a few Thai or Chinese words between a chat keyword and the id (`line id ที่ถูกคือ mint_2536`,
+ * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`): then only an id that
+ * looks like one (cblue_redact_check_chat()) */
+#define CBLUE_REDACT_CHAT_GAP "(?<gap>[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
+
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
      /* local@domain.tld, also `name @ example.com` and obfuscated: name [at] example [dot]
-      * com; Thai domain labels (`ร้าน.ไทย`); a hyphen not followed by a letter or digit
-      * ends the address (`email-a@b.com-ขอบคุณ`) */
+      * com; Thai domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by
+      * a letter or digit ends the address (`email-a@b.com-ขอบคุณ`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
      "(?:@| @ |\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
      "(?:\\.|\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?)){1,8}"
-     "(?:[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
+     "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
+    /* an address spoken to a phone's voice typing: name แอท example ดอท com (or ดอท คอม); a
+     * rule of its own, so that the usual addresses do not pay for it */
+    {"email-spoken", "EMAIL",
+     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?แอท ?"
+     "(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| ?ดอท ?)){1,8}"
+     "(?:[A-Za-z]{2,24}|คอม)(?![A-Za-z0-9]|-[A-Za-z0-9])",
+     cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_SPOKEN_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL,
+     FALSE, NULL},
     /* an order or tracking number that happens to look like a phone number is labelled so
      * right before it: `order #0622359806`, `订单号 055759689320` */
     {"phone", "PHONE", NULL, cblue_redact_check_numbers, cblue_redact_window_phone, CBLUE_REDACT_TRIGGER_DIGIT, 4,
@@ -1252,13 +1346,28 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"bank-account", "BANK_ACCOUNT", NULL, cblue_redact_check_numbers, cblue_redact_window_bank,
      CBLUE_REDACT_TRIGGER_DIGIT, 4, 10, CBLUE_REDACT_VALIDATOR_NONE, cblue_redact_bank_words, FALSE,
      cblue_redact_reference_words},
-    {"passport", "PASSPORT", "(?<![0-9A-Za-z])(?:[A-Za-z]{1,2}[0-9]{6,8}|[0-9]{8,9})(?![0-9A-Za-z])",
+    /* an IBAN, wherever it is: country, check digits, then the account in groups of four
+     * or in one piece (`DE89 3704 0044 0532 0130 00`, `GB29NWBK60161331926819`), confirmed
+     * by its country's length and MOD 97 */
+    {"iban", "BANK_ACCOUNT",
+     "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])",
+     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 12, 8, CBLUE_REDACT_VALIDATOR_IBAN, NULL, FALSE,
+     NULL},
+    /* the shapes countries issue: letters and 6-8 digits, maybe a check letter (Japan
+     * TZ1234567, Spain PAA123456, the Philippines P1234567A, Singapore K1234567J), 8-9
+     * digits (also Russia's `75 1234567`) and France's 12AB34567. A digit rule: it runs where
+     * six digits are in a row, so a shape with fewer (France's, Germany's C01X00T47) is found
+     * only near another number */
+    {"passport", "PASSPORT",
+     "(?<![0-9A-Za-z])(?:[A-Za-z]{1,3}[0-9]{6,8}[A-Za-z]?|[0-9]{8,9}|[0-9]{2} [0-9]{7}|[0-9]{2}[A-Za-z]{2}[0-9]{5})"
+     "(?![0-9A-Za-z])",
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 6, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_passport_words, TRUE, cblue_redact_reference_words},
     {"line-id", "LINE_ID",
-     "(?i)(?<![A-Za-z])(?:(?<strong>line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|ไอดี\\s{0,3}ไลน์|"
-     "ไลน์\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์|add\\s{0,3}line|ไลน์)|(?<weak>line))"
-     "\\s*+" CBLUE_REDACT_THAI_PRONOUN "(?<sep>[:=]|คือ|ได้ที่|มาที่|ที่|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
+     "(?i)(?<![A-Za-z])(?:(?<strong>line\\.me/(?:R/)?ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
+     "ไอดี\\s{0,3}ไลน์|ไลน์\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์|add\\s{0,3}line|ไลน์)|(?<weak>line))"
+     "\\s*+(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "(?<sep>[:=]|คือ|ได้ที่|มาที่|ที่|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -1272,7 +1381,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
-     "\\s*+" CBLUE_REDACT_THAI_PRONOUN "(?<sep>[:=]|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
+     "\\s*+(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "(?<sep>[:=]|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
 };
@@ -1377,6 +1487,7 @@ cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GErr
 		rule->strong_group = cblue_redact_group_number(rule->code, "strong");
 		rule->weak_group = cblue_redact_group_number(rule->code, "weak");
 		rule->sep_group = cblue_redact_group_number(rule->code, "sep");
+		rule->gap_group = cblue_redact_group_number(rule->code, "gap");
 		g_ptr_array_add(self->rules, rule);
 	}
 	/* a rule runs on numbers with as many digits as its shortest kind needs */
@@ -1397,6 +1508,8 @@ cblue_redact_validator_from_string(const gchar *text, CblueRedactValidator *vali
 		*validator = CBLUE_REDACT_VALIDATOR_TH_ID;
 	else if (g_strcmp0(text, "cn-id") == 0)
 		*validator = CBLUE_REDACT_VALIDATOR_CN_ID;
+	else if (g_strcmp0(text, "iban") == 0)
+		*validator = CBLUE_REDACT_VALIDATOR_IBAN;
 	else
 		return FALSE;
 	return TRUE;
@@ -1765,17 +1878,24 @@ cblue_redact_is_chat_name(const gchar *p, gsize rest)
 	       (g_ascii_strncasecmp(p, "wechat", 6) == 0 || g_ascii_strncasecmp(p, "weixin", 6) == 0);
 }
 
-/* ไลน์ (ไ is E0 B9 84), วีแชท / วีแชต (ว is E0 B8 A7) */
-static gboolean
-cblue_redact_is_thai_chat_name(const gchar *p, gsize rest)
+/* ไลน์ (ไ is E0 B9 84), วีแชท / วีแชต (ว is E0 B8 A7): a chat app's name; แอท (แ is E0 B9
+ * 81), the `@` of voice typing: an e-mail address; else -1 */
+static gint
+cblue_redact_thai_trigger(const gchar *p, gsize rest)
 {
-	if (rest < 12)
-		return FALSE;
-	if ((guchar)p[1] == 0xB9 && (guchar)p[2] == 0x84)
-		return memcmp(p, "ไลน์", 12) == 0;
-	if ((guchar)p[1] == 0xB8 && (guchar)p[2] == 0xA7)
-		return rest >= 15 && (memcmp(p, "วีแชท", 15) == 0 || memcmp(p, "วีแชต", 15) == 0);
-	return FALSE;
+	if (rest < 9)
+		return -1;
+	if ((guchar)p[1] == 0xB9) {
+		if ((guchar)p[2] == 0x84)
+			return rest >= 12 && memcmp(p, "ไลน์", 12) == 0 ? CBLUE_REDACT_TRIGGER_CHAT : -1;
+		if ((guchar)p[2] == 0x81)
+			return memcmp(p, "แอท", 9) == 0 ? CBLUE_REDACT_TRIGGER_SPOKEN_AT : -1;
+		return -1;
+	}
+	if ((guchar)p[1] == 0xB8 && (guchar)p[2] == 0xA7 && rest >= 15 &&
+	    (memcmp(p, "วีแชท", 15) == 0 || memcmp(p, "วีแชต", 15) == 0))
+		return CBLUE_REDACT_TRIGGER_CHAT;
+	return -1;
 }
 
 static void
@@ -1841,11 +1961,13 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && cblue_redact_is_chat_name(text + i, len - i))
 				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
 			break;
-		case CBLUE_REDACT_BYTE_THAI:
-			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && cblue_redact_is_thai_chat_name(text + i, len - i))
-				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
+		case CBLUE_REDACT_BYTE_THAI: {
+			gint trigger = cblue_redact_thai_trigger(text + i, len - i);
+			if (trigger >= 0 && first[trigger] < 0)
+				first[trigger] = (gssize)i;
 			i += i + 3 <= len ? 3 : 1;
 			continue;
+		}
 		case CBLUE_REDACT_BYTE_CJK_E4:
 			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && i + 3 <= len && memcmp(text + i, "信", 3) == 0)
 				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
@@ -1898,6 +2020,18 @@ cblue_redact_run_rule(CblueRedactScan *scan, CblueRedactRule *rule, gsize start,
 	}
 }
 
+/* whether an IBAN's country and check digits (`DE89`) start in [@start, @end) */
+static gboolean
+cblue_redact_has_iban_head(const gchar *text, gsize start, gsize end)
+{
+	for (gsize i = start; i < end; i++) {
+		if (g_ascii_isupper(text[i]) && g_ascii_isupper(text[i + 1]) && g_ascii_isdigit(text[i + 2]) &&
+		    g_ascii_isdigit(text[i + 3]) && cblue_redact_iban_length(text + i) > 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* a digit rule, run on each run with enough digits only */
 static void
 cblue_redact_run_digit_rule(CblueRedactScan *scan, CblueRedactRule *rule, const CblueRedactPrescan *pre)
@@ -1910,6 +2044,10 @@ cblue_redact_run_digit_rule(CblueRedactScan *scan, CblueRedactRule *rule, const 
 			continue;
 		start = run->start > rule->lookback ? cblue_redact_snap_back(scan->text, run->start - rule->lookback) : 0;
 		start = MAX(start, done);
+		/* an IBAN starts with its country and check digits: most numbers have none before them */
+		if (rule->validator == CBLUE_REDACT_VALIDATOR_IBAN &&
+		    !cblue_redact_has_iban_head(scan->text, start, run->start))
+			continue;
 		/* two characters past the run, for the patterns' look-aheads and a trailing X */
 		limit = cblue_redact_forward_chars(scan->text, scan->len, run->end, 2);
 		cblue_redact_run_rule(scan, rule, start, limit);

@@ -20,6 +20,7 @@ typedef enum {
 	CBLUE_REDACT_VALIDATOR_LUHN,
 	CBLUE_REDACT_VALIDATOR_TH_ID,
 	CBLUE_REDACT_VALIDATOR_CN_ID,
+	CBLUE_REDACT_VALIDATOR_IBAN,
 } CblueRedactValidator;
 
 /* a rule from the configuration ([redact.rule NAME] or a rules file) */

@@ -102,6 +102,44 @@ cblue_redact_cn_id_valid(const gchar *id, gsize length)
 	return g_ascii_toupper(id[17]) == check_chars[sum % 11];
 }
 
+/* the length of the IBANs of a country (two upper-case letters), or 0 */
+guint
+cblue_redact_iban_length(const gchar *country)
+{
+	static const gchar lengths[] = "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BR29CH21CR22CY28CZ24DE22DK18DO28EE20"
+				       "EG29ES24FI18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23IS26"
+				       "IT27JO30KW30KZ20LB28LC32LI21LT20LU20LV21MC27MD24ME22MK19MR27MT31MU30"
+				       "NL18NO15PK24PL28PS29PT25QA29RO24RS22SA24SC31SE24SI19SK24SM27TL23TN24"
+				       "TR26UA29VA22VG24XK20";
+	for (gsize i = 0; i + 4 <= sizeof(lengths) - 1; i += 4) {
+		if (lengths[i] == country[0] && lengths[i + 1] == country[1])
+			return (guint)((lengths[i + 2] - '0') * 10 + (lengths[i + 3] - '0'));
+	}
+	return 0;
+}
+
+/* an IBAN (letters and digits, upper case): the length of its country's accounts and the
+ * ISO 7064 MOD 97-10 check of ISO 13616 */
+gboolean
+cblue_redact_iban_valid(const gchar *iban, gsize length)
+{
+	guint rem = 0;
+
+	if (length < 15 || length > 34 || cblue_redact_iban_length(iban) != length)
+		return FALSE;
+	/* the country and check digits go to the end; a letter counts as 10..35 */
+	for (gsize k = 0; k < length; k++) {
+		gchar c = iban[(k + 4) % length];
+		if (g_ascii_isdigit(c))
+			rem = (rem * 10 + (guint)(c - '0')) % 97;
+		else if (c >= 'A' && c <= 'Z')
+			rem = (rem * 100 + (guint)(c - 'A' + 10)) % 97;
+		else
+			return FALSE;
+	}
+	return rem == 1;
+}
+
 /* four decimal octets without leading zeros, not 0.0.0.0 */
 gboolean
 cblue_redact_ipv4_valid(const gchar *text, gsize length)

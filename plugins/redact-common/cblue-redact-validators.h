@@ -12,6 +12,8 @@ gboolean cblue_redact_luhn_valid(const gchar *digits, gsize n_digits);
 gboolean cblue_redact_th_id_valid(const gchar *digits, gsize n_digits);
 gboolean cblue_redact_cn_id_valid(const gchar *id, gsize length);
 gboolean cblue_redact_birth_date_valid(guint year, guint month, guint day);
+guint cblue_redact_iban_length(const gchar *country);
+gboolean cblue_redact_iban_valid(const gchar *iban, gsize length);
 gboolean cblue_redact_ipv4_valid(const gchar *text, gsize length);
 gboolean cblue_redact_ipv6_valid(const gchar *text, gsize length);
 

@@ -144,6 +144,7 @@ test_engine_boundaries(void)
 	g_autoptr(CblueRedactEngine) engine =
 	    engine_with_builtins("phone", "th-id", "email", "line-id", "line-id-handle", "wechat-id", NULL);
 	g_autofree gchar *code = spans_string(engine, "INV/0812345678 www.shop.com/0898765432");
+	g_autofree gchar *wa = spans_string(engine, "https://wa.me/66812345678");
 	g_autofree gchar *list = spans_string(engine, "a.b@x.co/0812345678");
 	g_autofree gchar *vx = spans_string(engine, "vx wang_l88, wx abcdef, vx 123456_7");
 	g_autofree gchar *handle = spans_string(engine, "@banrak.solar on LINE, a@b.co line, ไลน์ร้าน @shop_99.");
@@ -155,6 +156,8 @@ test_engine_boundaries(void)
 	/* after a code the slash joins, after an e-mail address it separates */
 	g_assert_cmpstr(code, ==, "");
 	g_assert_cmpstr(list, ==, "EMAIL:0-8;PHONE:9-19");
+	/* but WhatsApp's click-to-chat link holds a phone number */
+	g_assert_cmpstr(wa, ==, "PHONE:14-25");
 	/* wx/vx without a colon: an id that starts with a letter and has a digit, `_` or `-` */
 	g_assert_cmpstr(vx, ==, "WECHAT_ID:3-11");
 	/* an @ id near a LINE word, before or after it; not an e-mail address, not a price, not

@@ -57,6 +57,22 @@ test_cn_id(void)
 }
 
 static void
+test_iban(void)
+{
+	/* the examples of ISO 13616 and the registry */
+	g_assert_true(cblue_redact_iban_valid("DE89370400440532013000", 22));
+	g_assert_true(cblue_redact_iban_valid("GB29NWBK60161331926819", 22));
+	g_assert_true(cblue_redact_iban_valid("FR1420041010050500013M02606", 27));
+	g_assert_true(cblue_redact_iban_valid("NO9386011117947", 15));
+	/* a wrong check digit, a swap, the wrong length for the country, an unknown country */
+	g_assert_false(cblue_redact_iban_valid("DE88370400440532013000", 22));
+	g_assert_false(cblue_redact_iban_valid("DE89370400440532010300", 22));
+	g_assert_false(cblue_redact_iban_valid("DE8937040044053201300", 21));
+	g_assert_false(cblue_redact_iban_valid("ZZ89370400440532013000", 22));
+	g_assert_false(cblue_redact_iban_valid("de89370400440532013000", 22));
+}
+
+static void
 test_birth_date(void)
 {
 	g_assert_true(cblue_redact_birth_date_valid(2000, 2, 29));
@@ -159,6 +175,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/redact/validators/luhn", test_luhn);
 	g_test_add_func("/cblue/redact/validators/th-id", test_th_id);
 	g_test_add_func("/cblue/redact/validators/cn-id", test_cn_id);
+	g_test_add_func("/cblue/redact/validators/iban", test_iban);
 	g_test_add_func("/cblue/redact/validators/birth-date", test_birth_date);
 	g_test_add_func("/cblue/redact/validators/ip", test_ip);
 	g_test_add_func("/cblue/redact/validators/phone", test_phone);
