@@ -90,25 +90,29 @@ G_DEFINE_TYPE(CblueBot, cblue_bot, G_TYPE_OBJECT)
 /* The decision model: P(in scope) = 1 / (1 + exp(-(b + Σ w·x))) where x holds, for each
  * retriever in plugin-name order, the best topic's confidence and ln(score + 0.001) in that
  * retriever's own run (0 and ln 0.001 if it did not return the topic), then ln of the
- * question's length in characters. Confidence says how much of the question the topic
- * explains; the raw score (the n-gram cosine above all) how much of the topic the question
- * matches, which tells "电动车哪个品牌最好" (every word is in the KB, spread over topics) from
- * an in-scope question with one word the KB lacks; the length how much a share of the
- * question is worth (two words of three match a topic by chance far more often than half
- * of twelve). The weights, per language, are what `cblue eval --calibrate` learned
- * (L2-regularized logistic regression, λ = 0.1) on tests/data/eval-bundled.tsv,
- * eval-dev.tsv and eval-fresh.tsv together with the default retrievers, both of which
+ * question's length in characters and its square. Confidence says how much of the question
+ * the topic explains; the raw score (the n-gram cosine above all) how much of the topic the
+ * question matches, which tells "电动车哪个品牌最好" (every word is in the KB, spread over
+ * topics) from an in-scope question with one word the KB lacks; the length how much a share
+ * of the question is worth (two words of three match a topic by chance far more often than
+ * half of twelve). The square lets that worth bend: a two-word question that a topic explains
+ * whole ("office hours", "wallbox price") is as sure as a long one, and a long chatty one that
+ * meets a topic on most of its words is not; with the length alone, a model learned on long
+ * near misses refused short questions. The weights, per language, are what `cblue eval
+ * --calibrate` learned (L2-regularized logistic regression, λ = 0.1) on tests/data/eval-
+ * bundled.tsv, eval-dev.tsv, eval-fresh.tsv, eval-fresh2.tsv, eval-fresh3.tsv and
+ * eval-keywords.tsv (short questions) together with the default retrievers, both of which
  * read the synonyms files (so a business's own word scores alike in both); each beat the
  * fused confidence in 5-fold cross-validation. See docs/quality.md for the figures. */
 #define CBLUE_BOT_DECISION_SCORE_FLOOR 0.001
 static const gchar *const cblue_bot_languages[] = {"en", "th", "zh"};
 static const gchar *const cblue_bot_default_decision_retrievers[] = {"retrieval-bm25", "retrieval-ngram", NULL};
-/* bias, BM25 confidence, BM25 ln score, n-gram confidence, n-gram ln score, ln length
- * (see cblue_eval_calibrate_with_models()) */
+/* bias, BM25 confidence, BM25 ln score, n-gram confidence, n-gram ln score, ln length,
+ * (ln length)² (see cblue_eval_calibrate_with_models()) */
 static const gchar *const cblue_bot_default_decision_weights[] = {
-    "-5.7948;7.4244;-0.1944;-0.9603;3.5792;2.9802",
-    "-9.9450;5.3933;0.4094;2.1227;1.9516;3.0946",
-    "-0.9864;2.3228;0.1006;1.7713;3.6102;4.1354",
+    "10.7106;8.1343;-0.5131;2.4108;2.8350;-9.0015;1.7484",
+    "5.6446;6.8647;0.3381;1.8995;2.4230;-5.9137;1.3244",
+    "4.8032;3.4480;-0.0236;5.1811;2.7319;-5.2623;2.0824",
 };
 
 /* a follow-up goes to a topic of the previous topic's family if that scores at least
@@ -957,7 +961,7 @@ static GArray *
 cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
 {
 	GArray *features;
-	gdouble length;
+	gdouble length, length_squared;
 
 	if (op->runs->len == 0)
 		return NULL;
@@ -969,7 +973,7 @@ cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
 			order[pos] = order[pos - 1];
 		order[pos] = r;
 	}
-	features = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), 2 * op->runs->len + 1);
+	features = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), 2 * op->runs->len + 2);
 	for (guint k = 0; k < op->runs->len; k++) {
 		gdouble confidence = 0, score = 0;
 		for (guint i = 0; i < op->run_hits->len; i++) {
@@ -986,6 +990,8 @@ cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
 	}
 	length = log(MAX(g_utf8_strlen(cblue_message_get_text(op->message), -1), 1));
 	g_array_append_val(features, length);
+	length_squared = length * length;
+	g_array_append_val(features, length_squared);
 	return features;
 }
 
@@ -1017,9 +1023,9 @@ cblue_bot_decision_model(CblueBot *self, CblueAskOp *op, const gchar *language, 
 	}
 	if (weights == NULL)
 		return FALSE;
-	/* weights learned before the length feature (one fewer) read it as 0 */
-	if (!cblue_bot_decision_model_fits(self, op, order) ||
-	    (weights->len != features->len + 1 && weights->len != features->len)) {
+	/* weights learned before the length features (one or two fewer) read them as 0 */
+	if (!cblue_bot_decision_model_fits(self, op, order) || weights->len > features->len + 1 ||
+	    weights->len + 1 < features->len) {
 		if (g_atomic_int_compare_and_exchange(&self->decision_mismatch_told, 0, 1))
 			g_info("the decision model was learned with other retrievers ([bot] decision_retrievers); "
 			       "the fused confidence decides: run “cblue eval --calibrate”");

@@ -363,7 +363,7 @@ cblue_chat_reply_set_confidence(CblueChatReply *self, gdouble confidence)
  * The features of the best topic that the bot's decision model read (for each
  * retriever, ordered by plugin name: the topic's confidence and the natural logarithm of
  * its score plus 0.001; then the natural logarithm of the question's length in
- * characters), so that `cblue eval --calibrate` can learn the model's weights
+ * characters and its square), so that `cblue eval --calibrate` can learn the model's weights
  * (`[bot] decision_weights_<language>`) from labelled questions.
  *
  * Returns: (array length=n_features) (transfer none) (nullable): the features, or %NULL

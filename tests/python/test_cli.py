@@ -185,20 +185,22 @@ def test_plugins_lists_the_embedded_default(cli):
 
 
 # recorded with the default decision model and answer threshold (docs/quality.md): top-1 and
-# out-of-scope F1, in-sample (the defaults are calibrated on the three sets together; the
-# cross-validated figures are in docs/quality.md). eval-fresh.tsv was held out until it was
-# first measured.
+# out-of-scope F1, in-sample (the defaults are calibrated on the five labelled sets together;
+# the cross-validated figures are in docs/quality.md). eval-fresh.tsv was held out until it was
+# first measured. dev th out-of-scope F1 0.889 → 0.966, fresh en 0.750 → 0.774 and zh 0.909 →
+# 0.882 with the models learned on every set and the square of the length (docs/quality.md,
+# "Short questions").
 RECORDED = {
-    "eval-bundled.tsv": {"en": (0.987, 0.957), "th": (1.000, 0.960), "zh": (1.000, 0.909)},
+    "eval-bundled.tsv": {"en": (0.987, 0.960), "th": (1.000, 0.960), "zh": (1.000, 0.909)},
     # en out-of-scope F1 0.929 → 0.889 with the place names (docs/quality.md, "Places"): "can
     # you book me a flight to chiang mai" now reaches the service area
-    "eval-dev.tsv": {"en": (0.967, 0.889), "th": (1.000, 0.889), "zh": (1.000, 0.929)},
+    "eval-dev.tsv": {"en": (0.967, 0.889), "th": (1.000, 0.966), "zh": (1.000, 0.929)},
     # zh out-of-scope F1 0.938 → 0.875 with the code-mixed synonyms and the models recalibrated on
     # them (docs/quality.md, "English product words in Thai and Chinese questions"):
     # "装solar的钱多久赚得回来啊", answered wrongly before, is now refused like the same question
     # written 装太阳能 (a wrong answer less, counted as an out-of-scope false positive); en 0.812
     # → 0.750 with the place names ("recommend a nice hotel in hua hin" reaches the service area)
-    "eval-fresh.tsv": {"en": (0.950, 0.750), "th": (0.800, 0.774), "zh": (0.925, 0.909)},
+    "eval-fresh.tsv": {"en": (0.950, 0.774), "th": (0.800, 0.774), "zh": (0.925, 0.882)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -221,34 +223,62 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
         assert stats["oos_f1"] >= oos_f1 - 0.02, (lang, stats)
 
 
-# eval-fresh2.tsv, never tuned on (docs/quality.md, "A second held-out set"): top-1, top-3,
-# answered with the expected topic, out-of-scope F1, as measured after the changes that followed
-# its first measurement. Kept apart
-# from RECORDED so that the floors can move on their own when retrieval changes land.
+# eval-fresh2.tsv, held out until its first measurement (docs/quality.md, "A second held-out
+# set"), since then one of the sets the defaults are calibrated on: top-1, top-3, answered with
+# the expected topic, out-of-scope F1. Kept apart from RECORDED so that the floors can move on
+# their own when retrieval changes land.
 FRESH2 = {
-    "en": (0.844, 0.911, 0.844, 0.872),
-    "th": (0.911, 1.000, 0.911, 0.857),
-    "zh": (0.956, 1.000, 0.933, 0.923),
+    "en": (0.844, 0.933, 0.844, 0.919),
+    "th": (0.911, 1.000, 0.911, 0.919),
+    "zh": (0.956, 1.000, 0.911, 0.927),
+}
+
+# eval-fresh3.tsv, written without the bot (docs/quality.md, "A third held-out set"): first
+# measured at en .756 / .867 / .711 / .750, th .822 / .956 / .822 / .609, zh .933 / 1 / .911 / .815;
+# these are the figures after the synonyms and models that followed.
+FRESH3 = {
+    "en": (0.778, 0.933, 0.778, 0.857),
+    "th": (0.867, 0.978, 0.867, 0.636),
+    "zh": (0.933, 1.000, 0.933, 0.846),
 }
 
 
-def test_eval_second_held_out_set_does_not_regress(cli):
-    """No language of eval-fresh2.tsv more than two points below its first measurement."""
-    proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-fresh2.tsv"))
+@pytest.mark.parametrize("name,floors,in_scope,out_of_scope",
+                         [("eval-fresh2.tsv", FRESH2, 45, 20), ("eval-fresh3.tsv", FRESH3, 45, 15)])
+def test_eval_held_out_sets_do_not_regress(cli, name, floors, in_scope, out_of_scope):
+    """No language of a later held-out set more than two points below its recorded figures."""
+    proc = cli.run("eval", "--json", os.path.join(DATADIR, name))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
-    for lang, floors in FRESH2.items():
+    for lang, recorded in floors.items():
         stats = report["languages"][lang]
-        assert stats["queries"] == 45 and stats["out_of_scope"] == 20, (lang, stats)
+        assert stats["queries"] == in_scope and stats["out_of_scope"] == out_of_scope, (lang, stats)
         measured = (stats["top1"], stats["top3"], stats["answered_correct"], stats["oos_f1"])
-        for name, value, floor in zip(("top1", "top3", "answered", "oos_f1"), measured, floors):
-            assert value >= floor - 0.02, (lang, name, stats)
+        for field, value, floor in zip(("top1", "top3", "answered", "oos_f1"), measured, recorded):
+            assert value >= floor - 0.02, (name, lang, field, stats)
+
+
+LABELLED_SETS = ("eval-bundled.tsv", "eval-dev.tsv", "eval-fresh.tsv", "eval-fresh2.tsv", "eval-fresh3.tsv",
+                 "eval-keywords.tsv")
+
+
+def test_eval_short_questions_are_answered(cli):
+    """The KB's keywords asked alone ("office hours", "wallbox price", bench/gen-eval-keywords.py)
+    are answered with their topic: before the square of the length, the decision models refused
+    a third of them in English and Chinese (answered .634 / .845 / .585, docs/quality.md)."""
+    proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-keywords.tsv"))
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0, (report, proc.stderr)
+    for lang, answered in {"en": 0.930, "th": 0.964, "zh": 1.000}.items():
+        stats = report["languages"][lang]
+        assert stats["queries"] >= 60, (lang, stats)
+        assert stats["answered_correct"] >= answered - 0.02, (lang, stats)
 
 
 def labelled_union(tmp_path):
-    """The three labelled sets in one file (one header), as the defaults were calibrated."""
+    """The labelled sets in one file (one header), as the defaults were calibrated."""
     lines = []
-    for name in ("eval-bundled.tsv", "eval-dev.tsv", "eval-fresh.tsv"):
+    for name in LABELLED_SETS:
         with open(os.path.join(DATADIR, name), encoding="utf-8") as f:
             rows = f.read().splitlines()
         lines += rows if not lines else rows[1:]
@@ -257,9 +287,9 @@ def labelled_union(tmp_path):
 
 def test_eval_calibrate_learns_the_decision_model(cli, tmp_path):
     """`eval --calibrate` learns, per language, the bias and one weight per feature (confidence and
-    log score of each retriever, log length of the question) of the decision model, kept where it
-    beats the fused confidence; the shipped defaults are what it learns on the three labelled sets,
-    so configuring its output gives the defaults' figures (within a question: a retrieval change
+    log score of each retriever, log length of the question and its square) of the decision
+    model, kept where it beats the fused confidence; the shipped defaults are what it learns on
+    the labelled sets, so configuring its output gives the defaults' figures (within a question: a retrieval change
     that moves them further needs the defaults recalibrated, docs/quality.md). Every language has
     a model since the n-gram retriever reads the synonyms too."""
     proc = cli.run("eval", "--calibrate", labelled_union(tmp_path), check=0)
@@ -269,7 +299,7 @@ def test_eval_calibrate_learns_the_decision_model(cli, tmp_path):
     models = [key for key in values if key.startswith("decision_weights_")]
     assert models, proc.stdout
     for key in models:
-        assert len([float(w) for w in values[key].split(";")]) == 6, values
+        assert len([float(w) for w in values[key].split(";")]) == 7, values
     assert 0 < float(values["answer_threshold"]) < 1
     assert 0 < float(values["decision_threshold"]) < 1
 
@@ -280,7 +310,7 @@ def test_eval_calibrate_learns_the_decision_model(cli, tmp_path):
     values["answer_threshold"] = "0.50"
     config = "".join(f"{key}={value}\n" for key, value in values.items())
     conf = write(tmp_path, "calibrated.conf", "[bot]\n" + config)
-    for name in ("eval-bundled.tsv", "eval-dev.tsv", "eval-fresh.tsv"):
+    for name in LABELLED_SETS:
         learned = json.loads(cli.run("eval", "--json", os.path.join(DATADIR, name), config=conf, check=0).stdout)
         shipped = json.loads(cli.run("eval", "--json", os.path.join(DATADIR, name), check=0).stdout)
         for lang in ("en", "th", "zh"):
@@ -367,8 +397,8 @@ def test_eval_public_xquad_set_does_not_regress(cli):
     assert proc.returncode == 0, proc.stderr
     recorded = {"en": 0.955, "th": 0.935, "zh": 0.952}
     # answered with the right topic by the default decision (no out-of-scope questions here, and
-    # a KB the decision model was not learned on): en .880, th .925, zh .942
-    answered = {"en": 0.880, "th": 0.925, "zh": 0.942}
+    # a KB the decision model was not learned on): en .885, th .922, zh .932
+    answered = {"en": 0.885, "th": 0.922, "zh": 0.932}
     for lang, top1 in recorded.items():
         stats = report["languages"][lang]
         assert stats["queries"] == 399
