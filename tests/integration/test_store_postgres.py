@@ -30,7 +30,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from pgserver import PgServer, free_port, pg_available  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "python"))
-from cblue_process import run_command  # noqa: E402
+from cblue_process import run_command, server_exit_status  # noqa: E402
 
 CBLUE = os.environ.get("CBLUE_BIN", "cblue")
 CONFORMANCE = os.environ.get("CBLUE_STORE_CONFORMANCE")
@@ -278,7 +278,8 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
-        return self.proc.returncode
+        with open(self.log_path, encoding="utf-8", errors="replace") as f:
+            return server_exit_status(self.proc.returncode, f.read())
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ import urllib.request
 
 import pytest
 
+from cblue_process import server_exit_status
 from conftest import CBLUE
 from topology_mode import TOPOLOGY, embedded_only, topology
 
@@ -59,7 +60,9 @@ class Server:
 
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=30)
+        status = self.proc.wait(timeout=30)
+        self.stderr = self.proc.stderr.read()  # what it logged, for the tests to read after stop()
+        return server_exit_status(status, self.stderr)
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +189,7 @@ def test_threads(tmp_path):
             assert status == 200 and reply["reply"]
     finally:
         assert srv.stop() == 0
-    assert "with 2 threads" in srv.proc.stderr.read()
+    assert "with 2 threads" in srv.stderr
 
 
 def test_metrics_scrape(server):
@@ -335,7 +338,7 @@ def test_request_id_in_log_lines(tmp_path):
             assert resp.headers["X-Request-Id"] == "trace-abc-123"
     finally:
         assert srv.stop() == 0
-    records = [json.loads(line) for line in srv.proc.stderr.read().splitlines() if line.startswith("{")]
+    records = [json.loads(line) for line in srv.stderr.splitlines() if line.startswith("{")]
     tagged = [r for r in records if r.get("request_id") == "trace-abc-123"]
     assert any("/api/v1/chat 200" in r["message"] for r in tagged), records[-5:]
 

@@ -99,7 +99,7 @@ def test_synonyms_hot_reload_while_serving(server):
         f.write("ev charger, zorblax\n")
     poll_topic(server, "zorblax price", "ev-charger-price")
     assert server.stop() == 0
-    stderr = server.proc.stderr.read()
+    stderr = server.stderr
     assert "shop.txt:3: a synonym group needs two different terms" in stderr
     assert "the previous ones stay in force" in stderr
 
