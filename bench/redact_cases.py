@@ -1,0 +1,134 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""What the generators of the fresh redaction sets (bench/gen-redact-fresh2.py, -fresh3.py,
+-fresh4.py) share: random digits, the checksums of Thai IDs and cards, Thai and full-width digits,
+the value slots of a case, and the writer of a `.tests` file.
+
+A generator calls start(seed) first and draws its own choices from the random generator it returns;
+every helper here draws from that same generator, in the order the generator calls it, so a set is
+the same byte for byte on every run.
+"""
+
+import random
+import sys
+
+r = None
+_values = []
+cases = {}
+
+
+def start(seed):
+    """Seeds the one random generator of the set and returns it."""
+    global r
+    r = random.Random(seed)
+    return r
+
+
+def d(k):
+    return "".join(r.choice("0123456789") for _ in range(k))
+
+
+def luhn_ok(s):
+    t = 0
+    for i, ch in enumerate(reversed(s)):
+        v = int(ch)
+        if i % 2:
+            v = v * 2 - 9 if v > 4 else v * 2
+        t += v
+    return t % 10 == 0
+
+
+def luhn(base):
+    return next(base + c for c in "0123456789" if luhn_ok(base + c))
+
+
+def not_luhn(k, first=""):
+    while True:
+        s = first + d(k - len(first))
+        if not luhn_ok(s):
+            return s
+
+
+def thid_check(base):
+    """The check digit of a Thai ID (or a juristic person's tax ID) of 12 digits (mod 11)."""
+    return str((11 - sum(int(base[i]) * (13 - i) for i in range(12)) % 11) % 10)
+
+
+def thid(first=None, person_types="12345678"):
+    base = (first or r.choice(person_types)) + r.choice("123456789") + d(10)
+    return base + thid_check(base)
+
+
+def thid_dashed(t, sep="-"):
+    return sep.join((t[0], t[1:5], t[5:10], t[10:12], t[12]))
+
+
+FW = {c: chr(ord(c) + 0xFEE0) for c in "0123456789-@.+_:()abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+TH = {c: chr(0x0E50 + int(c)) for c in "0123456789"}
+
+
+def fw(s):
+    return "".join(FW.get(c, c) for c in s)
+
+
+def thd(s):
+    return "".join(TH.get(c, c) for c in s)
+
+
+def thmob():
+    return "0" + r.choice("689") + r.choice("123456789") + d(7)
+
+
+def V(label, value):
+    """A value slot of a case: the input gets `value`, the expected output `[label]`."""
+    _values.append((value, label))
+    return f"\x00{len(_values) - 1}\x00"
+
+
+def P(v):
+    return V("PHONE", v)
+
+
+def E(v):
+    return V("EMAIL", v)
+
+
+def add(cat, text):
+    """A case of category @cat: @text with its value slots filled, and what the redactor must make of it."""
+    parts = text.split("\x00")
+    inp, exp = [], []
+    for i, p in enumerate(parts):
+        if i % 2:
+            value, label = _values[int(p)]
+            inp.append(value)
+            exp.append(f"[{label}]")
+        else:
+            inp.append(p)
+            exp.append(p)
+    cases.setdefault(cat, []).append(("".join(inp), "".join(exp)))
+
+
+def neg(cat, text):
+    """A hard negative: @text must come out unchanged."""
+    cases.setdefault(cat, []).append((text, "="))
+
+
+def write(path, header, is_known_miss):
+    """Moves the cases for which @is_known_miss(text, expected) is true to the category
+    `known-miss` (TODO cases of tests/plugins/test-redact-golden.c while they leak), writes @header
+    and every case to @path, and prints how many cases, values and hard negatives it wrote."""
+    for cat in list(cases):
+        for case in list(cases[cat]):
+            if is_known_miss(*case):
+                cases[cat].remove(case)
+                cases.setdefault("known-miss", []).append(case)
+    n_lines = n_neg = 0
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(header)
+        for cat, lst in cases.items():
+            out.write(f"\n# [{cat}]\n")
+            for text, exp in lst:
+                assert "⇒" not in text and "\n" not in text
+                out.write(f"{text} ⇒ {'=' if exp == '=' or exp == text else exp}\n")
+                n_lines += 1
+                n_neg += exp == "="
+    print(f"{n_lines} cases, {len(_values)} values, {n_neg} hard negatives", file=sys.stderr)
