@@ -362,6 +362,23 @@ def test_decision_model_learned_without_the_length_still_applies(cli, tmp_path):
     assert "--l2" in proc.stderr
 
 
+def test_decision_model_learned_without_the_square_still_applies(cli, tmp_path):
+    """Six weights a language, learned before the square of the length was a feature, read it as
+    0 and decide as they did (the models shipped before it answered .634 of the English keywords,
+    docs/quality.md); eight, more than the features, are refused for the fused confidence."""
+    keywords = os.path.join(DATADIR, "eval-keywords.tsv")
+    six = write(tmp_path, "six.conf", "[bot]\ndecision_retrievers=retrieval-bm25;retrieval-ngram\n"
+                "decision_weights_en=-5.7948;7.4244;-0.1944;-0.9603;3.5792;2.9802\n")
+    report = json.loads(cli.run("eval", "--json", keywords, config=six).stdout)
+    assert abs(report["languages"]["en"]["answered_correct"] - 0.634) < 0.005, report["languages"]["en"]
+    eight = write(tmp_path, "eight.conf", "[bot]\ndecision_retrievers=retrieval-bm25;retrieval-ngram\n"
+                  "decision_weights_en=-100;0;0;0;0;0;0;0\n")  # would refuse every question
+    fused = write(tmp_path, "fused.conf", "[bot]\ndecision_model=false\n")
+    with_eight = json.loads(cli.run("eval", "--json", keywords, config=eight).stdout)["languages"]["en"]
+    without = json.loads(cli.run("eval", "--json", keywords, config=fused).stdout)["languages"]["en"]
+    assert with_eight["answered_correct"] == without["answered_correct"], (with_eight, without)
+
+
 def test_decision_model_with_a_bad_weight_falls_back(cli, tmp_path):
     """A weight that is not a number is reported; that language's fused confidence decides."""
     conf = write(tmp_path, "bad.conf", "[bot]\ndecision_weights_en=1;x;2;3;4\n")
