@@ -23,8 +23,9 @@ expected (docs/redaction.md); a postal address, a name or a Telegram user name i
 """
 import sys
 
-from redact_cases import E, P, V, add, d, fw, luhn, neg, not_luhn, start, thd, thid, thid_check, \
-    thid_dashed, thmob, write
+import redact_cases
+from redact_cases import B, E, P, PP, V, add, d, dash3, fw, groups4, iban, luhn, neg, not_luhn, sp3, start, thd, thid, \
+    thid_check, thid_dashed, thmob, write
 
 r = start(20261204)
 
@@ -36,23 +37,8 @@ def company_tax_id():
 
 
 def cnid(lower_x=False):
-    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    while True:
-        base = r.choice(["110105", "310104", "440305", "510107", "330106", "530111", "350203"]) + "%04d%02d%02d" % (
-            r.randint(1962, 2004), r.randint(1, 12), r.randint(1, 28)) + d(3)
-        c = "10X98765432"[sum(int(base[i]) * w[i] for i in range(17)) % 11]
-        if lower_x and c != "X":
-            continue
-        return base + (c.lower() if lower_x else c)
-
-
-def iban(country, bban):
-    n = "".join(str(int(ch, 36)) for ch in bban + country + "00")
-    return country + "%02d" % (98 - int(n) % 97) + bban
-
-
-def groups4(s):
-    return " ".join(s[i:i + 4] for i in range(0, len(s), 4))
+    regions = ["110105", "310104", "440305", "510107", "330106", "530111", "350203"]
+    return redact_cases.cnid(regions, (1962, 2004), lower_x)
 
 
 TH_WORD = ["ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"]
@@ -65,14 +51,6 @@ def thw(s):
 
 def zhw(s):
     return "".join(ZH_WORD[int(c)] for c in s)
-
-
-def dash3(m):
-    return m[:3] + "-" + m[3:6] + "-" + m[6:]
-
-
-def sp3(m):
-    return m[:3] + " " + m[3:6] + " " + m[6:]
 
 
 def bkk():
@@ -90,14 +68,6 @@ def cnland(area, n=8):
 
 def cnmob():
     return "1" + r.choice(["35", "37", "39", "51", "58", "59", "86", "87", "77", "99", "89"]) + d(8)
-
-
-def B(v):
-    return V("BANK_ACCOUNT", v)
-
-
-def PP(v):
-    return V("PASSPORT", v)
 
 
 # ---- voice typing: numbers spoken as words, mixed with digits, one digit at a time, no punctuation

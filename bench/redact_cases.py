@@ -78,6 +78,37 @@ def thmob():
     return "0" + r.choice("689") + r.choice("123456789") + d(7)
 
 
+def cnid(regions, years, lower_x=False):
+    """A Chinese ID: one of @regions, a date of birth in the range @years, a sequence and the ISO 7064
+    MOD 11-2 check character; with @lower_x, one whose check character is a lower-case `x`."""
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    while True:
+        base = r.choice(regions) + "%04d%02d%02d" % (r.randint(*years), r.randint(1, 12), r.randint(1, 28)) + d(3)
+        c = "10X98765432"[sum(int(base[i]) * w[i] for i in range(17)) % 11]
+        if lower_x and c != "X":
+            continue
+        return base + (c.lower() if lower_x else c)
+
+
+def iban(country, bban):
+    """The IBAN of @bban in @country: its two check digits by MOD 97."""
+    n = "".join(str(int(ch, 36)) for ch in bban + country + "00")
+    return country + "%02d" % (98 - int(n) % 97) + bban
+
+
+def groups4(s):
+    return " ".join(s[i:i + 4] for i in range(0, len(s), 4))
+
+
+def dash3(m):
+    """A Thai mobile number as 081-234-5678."""
+    return m[:3] + "-" + m[3:6] + "-" + m[6:]
+
+
+def sp3(m):
+    return m[:3] + " " + m[3:6] + " " + m[6:]
+
+
 def V(label, value):
     """A value slot of a case: the input gets `value`, the expected output `[label]`."""
     _values.append((value, label))
@@ -90,6 +121,14 @@ def P(v):
 
 def E(v):
     return V("EMAIL", v)
+
+
+def B(v):
+    return V("BANK_ACCOUNT", v)
+
+
+def PP(v):
+    return V("PASSPORT", v)
 
 
 def add(cat, text):
