@@ -128,6 +128,8 @@ cblue_redact_fold_char(gunichar ch)
 		return '-';
 	case 0x3002: /* ideographic full stop */
 	case 0xFF61: /* half-width ideographic full stop */
+	case 0x00B7: /* middle dot, between the groups of a number: `081·234·5678` */
+	case 0x30FB: /* katakana middle dot */
 		return '.';
 	default:
 		return 0;
@@ -140,7 +142,7 @@ static gboolean
 cblue_redact_char_needs_folding(const guchar *p, gsize n)
 {
 	if (n == 2)
-		return p[0] == 0xC2 && p[1] == 0xA0;
+		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7);
 	if (p[0] == 0xE0)
 		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
 	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF)

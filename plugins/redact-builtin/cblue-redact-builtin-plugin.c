@@ -27,6 +27,7 @@ static const gchar *const cblue_redact_builtin_rules[] = {
     "ipv6",
     "email",
     "email-spoken", /* name แอท example ดอท com */
+    "email-spelled", /* name at example dot com */
     "line-id",
     "line-id-handle", /* `@name` near a LINE word */
     "wechat-id",

@@ -20,6 +20,7 @@ typedef enum {
 	CBLUE_REDACT_TRIGGER_COLON, /* two colons close together, as in an IPv6 address */
 	CBLUE_REDACT_TRIGGER_CHAT, /* LINE / WeChat names */
 	CBLUE_REDACT_TRIGGER_SPOKEN_AT, /* แอท, the `@` of voice typing */
+	CBLUE_REDACT_TRIGGER_SPELLED_AT, /* ` at `, the `@` of an address spelled out */
 	CBLUE_REDACT_N_TRIGGERS,
 } CblueRedactTrigger;
 
@@ -764,19 +765,73 @@ cblue_redact_check_ipv6(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	return ov[1];
 }
 
+/* a local part neither starts nor ends with a dot, nor has two in a row */
+static gboolean
+cblue_redact_email_local_ok(const gchar *local, gsize local_len)
+{
+	return local_len > 0 && local[0] != '.' && local[local_len - 1] != '.' &&
+	       g_strstr_len(local, (gssize)local_len, "..") == NULL;
+}
+
 static gsize
 cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
 	const gchar *value = scan->text + ov[0];
 	gsize len = ov[1] - ov[0];
 	const gchar *at = memchr(value, '@', len);
-	gsize local_len = at != NULL ? (gsize)(at - value) : len;
 
-	/* a local part neither starts nor ends with a dot, nor has two in a row */
-	if (value[0] == '.' || (local_len > 0 && value[local_len - 1] == '.') ||
-	    g_strstr_len(value, (gssize)local_len, "..") != NULL)
+	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len))
+		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+	return ov[1];
+}
+
+/* the big webmail providers, whose names people say alone: `at gmail` */
+#define CBLUE_REDACT_WEBMAIL "gmail|hotmail|yahoo|outlook|icloud|qq|163|126"
+
+static gboolean
+cblue_redact_is_webmail(const gchar *domain)
+{
+	g_auto(GStrv) names = g_strsplit(CBLUE_REDACT_WEBMAIL, "|", -1);
+	for (guint i = 0; names[i] != NULL; i++) {
+		gsize n = strlen(names[i]);
+		if (g_ascii_strncasecmp(domain, names[i], n) == 0 && !g_ascii_isalnum(domain[n]) && domain[n] != '-')
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean
+cblue_redact_is_local_char(gchar c)
+{
+	return g_ascii_isalnum(c) || strchr("._%+-", c) != NULL;
+}
+
+/* an address spelled out: the match is ` at domain`, the local part is the word before it
+ * (`linda.chan at gmail dot com`, `sales AT greenroof DOT asia`, `pornpimol.s at gmail`).
+ * Without a spelled `dot`, only near an e-mail word and when it looks like an address: a
+ * webmail provider's domain, or a local part with a dot, `_` or a digit (not `look at
+ * index.html`, `office at Central.World`); never a pronoun (`email me at gmail`). */
+static gsize
+cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
+{
+	static const gchar *const pronouns[] = {"i", "me", "you", "us", "we", "him", "her", "them", "it", NULL};
+	const gchar *text = scan->text;
+	gsize start = ov[0];
+	gboolean dot = FALSE;
+	g_autofree gchar *local = NULL;
+
+	while (start > 0 && ov[0] - start <= 64 && cblue_redact_is_local_char(text[start - 1]))
+		start--;
+	if (ov[0] - start > 64 || !cblue_redact_email_local_ok(text + start, ov[0] - start))
 		return ov[1];
-	cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+	local = g_ascii_strdown(text + start, (gssize)(ov[0] - start));
+	if (g_strv_contains(pronouns, local))
+		return ov[1];
+	for (gsize i = ov[0] + 4; i + 5 <= ov[1] && !dot; i++)
+		dot = text[i] == ' ' && g_ascii_strncasecmp(text + i + 1, "dot ", 4) == 0;
+	if (!dot && strpbrk(local, "._0123456789") == NULL && !cblue_redact_is_webmail(text + ov[0] + 4))
+		return ov[1];
+	cblue_redact_emit(scan, start, ov[1], !dot);
 	return ov[1];
 }
 
@@ -803,13 +858,16 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	gsize start, end;
 	gboolean weak = cblue_redact_group_set(ov, rule->weak_group);
 	gboolean has_sep = cblue_redact_group_set(ov, rule->sep_group);
-	gboolean colon = has_sep && strchr(":=", text[ov[2 * rule->sep_group]]) != NULL;
+	gboolean colon = FALSE;
 	gsize kw_start = weak ? ov[2 * rule->weak_group] : ov[2 * rule->strong_group];
 	gsize kw_end = weak ? ov[2 * rule->weak_group + 1] : ov[2 * rule->strong_group + 1];
 	gboolean kw_ascii = (guchar)text[kw_start] < 0x80;
 	gboolean non_alpha = FALSE;
 	gboolean id_like = FALSE;
 
+	/* `:`, `=`, also between quotes: `"line":"mint_2536"` */
+	for (gsize i = has_sep ? ov[2 * rule->sep_group] : 0; has_sep && i < ov[2 * rule->sep_group + 1]; i++)
+		colon = colon || text[i] == ':' || text[i] == '=';
 	cblue_redact_value_bounds(rule, ov, &start, &end);
 	/* a sentence goes on after the id: `line id: somchai.` */
 	while (end > start + 1 && strchr("._-", text[end - 1]) != NULL)
@@ -980,11 +1038,16 @@ cblue_redact_window_card(const CblueRedactGroups *groups, const gchar *text, gui
 	}
 	if (k > 1) {
 		gboolean fours = k >= 4;
-		if (!cblue_redact_groups_same_sep(groups, first, last, " -"))
-			return FALSE;
 		for (guint j = first; j < last && fours; j++)
 			fours = groups->groups[j].n_digits == 4;
 		fours = fours && groups->groups[last].n_digits <= 4;
+		if (!cblue_redact_groups_same_sep(groups, first, last, " -")) {
+			/* groups of four with dots, or with spaces and dashes mixed
+			 * (`4333.5272.9580.1544`, `5420 7416-2088 5350`): only near a card word */
+			if (!fours || !cblue_redact_groups_seps_in(groups, first, last, " -."))
+				return FALSE;
+			*need_context = TRUE;
+		}
 		/* grouped otherwise (`4086 94040 9277 684`): only near a card word */
 		if (!fours && !cblue_redact_groups_sizes_are(groups, first, last, amex, 3) &&
 		    !cblue_redact_groups_sizes_are(groups, first, last, diners, 3))
@@ -1234,7 +1297,9 @@ static const gchar *const cblue_redact_reference_words[] = {
     "ใบสั่งซื้อ",  "เลขที่ใบ",	 "ใบแจ้งหนี้",	"ใบเสร็จ",      "รหัสสินค้า",   "ออเดอร์",      "มิเตอร์",
     "ผู้ใช้ไฟ",	  "รหัสลูกค้า",	 "ลูกค้าเลขที่", "เลขที่สัญญา", "สัญญาเลขที่", "订单",	      "运单",
     "单号",	  "快递",	 "条码",	"发票",	       "型号",	       "编号",	      "客户号",
-    "合同号",	  "账单号",	 "户号",	"电表",	       NULL,
+    "合同号",	  "账单号",	 "户号",	"电表",
+    /* a product's serial and part numbers */
+    "sn$", "p/n", "part no", "imei", NULL,
 };
 
 /* words that say a number is a phone number */
@@ -1246,7 +1311,8 @@ static const gchar *const cblue_redact_phone_words[] = {
 /* banks by their Thai, English and short names (Chinese ones say 银行) */
 static const gchar *const cblue_redact_bank_words[] = {
     "บัญชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "a/c", "bank", "iban$",
-    "transfer", "โอน", "账号", "帐号", "账户", "帐户", "银行", "开户", "收款", "转账", "汇款",
+    "transfer", "โอน", "账号", "帐号", "账户", "帐户", "银行", "开户", "收款", "转账", "汇款", "户名",
+    "帳號", "帳戶", "銀行", "開戶", "匯款", "轉帳", "戶名",
     "กสิกร", "kasikorn", "kbank", "ไทยพาณิชย์", "scb$", "กรุงไทย", "krungthai", "ktb$", "กรุงศรี", "krungsri",
     "ออมสิน", "gsb$", "ทหารไทย", "ธนชาต", "ttb$", "ธ.ก.ส", "ธกส", "baac$", "bbl$", "ยูโอบี", "uob$", "ซีไอเอ็มบี",
     "cimb$", "ทิสโก้", "tisco$", "เกียรตินาคิน", "kkp$", "แลนด์ แอนด์ เฮ้าส์", "ไอซีบีซี", "icbc$", NULL,
@@ -1259,7 +1325,8 @@ static const gchar *const cblue_redact_th_id_words[] = {
 
 /* not บัตร alone: เลขบัตร (card number) is what Thai people say of their ID card */
 static const gchar *const cblue_redact_card_words[] = {
-    "card",    "credit", "debit", "visa", "master", "amex", "unionpay", "บัตรเครดิต", "บัตรเดบิต", "วีซ่า",
+    "card",    "credit", "debit", "visa", "master", "amex", "unionpay", "บัตรเครดิต", "บัตรเดบิต", "วีซ่า", "ตัดบัตร",
+    "รูดบัตร",
     "信用卡", "银行卡", "借记卡", "卡号", "银联", NULL,
 };
 
@@ -1272,8 +1339,13 @@ static const gchar *const cblue_redact_version_words[] = {
 
 static const gchar *const cblue_redact_line_words[] = {"line", "ไลน์", NULL};
 
+static const gchar *const cblue_redact_email_words[] = {
+    "email", "e-mail", "mail", "อีเมล", "เมล", "邮箱", "郵箱", "邮件", "電郵", "メール", "이메일", NULL,
+};
+
 static const gchar *const cblue_redact_passport_words[] = {
-    "passport", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "เลขพาส", "护照", "護照", "旅行证件", NULL,
+    "passport", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "เลขพาส", "护照", "護照", "旅行证件",
+    "パスポート", "旅券", "여권", NULL,
 };
 
 typedef struct {
@@ -1302,15 +1374,20 @@ typedef struct {
  * looks like one (cblue_redact_check_chat()) */
 #define CBLUE_REDACT_CHAT_GAP "(?<gap>[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
 
+/* `:` or `=` between a chat keyword and the id, also between JSON's quotes:
+ * `"line":"mint_2536"` (not `"line": 42`, a number) */
+#define CBLUE_REDACT_CHAT_COLON "(?:[:=]|[\"']\\s*+[:=]\\s*+[\"'])"
+
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
      /* local@domain.tld, also `name @ example.com` and obfuscated: name [at] example [dot]
-      * com; Thai domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by
-      * a letter or digit ends the address (`email-a@b.com-ขอบคุณ`) */
+      * com, `(at)`, `{at}`, `[@]`, `[.]`; Thai domain labels (`ร้าน.ไทย`), punycode
+      * (`xn--o3cw4h`); a hyphen not followed by a letter or digit ends the address
+      * (`email-a@b.com-ขอบคุณ`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
-     "(?:@| @ |\\s?[\\[(]\\s?(?i:at)\\s?[\\])]\\s?)"
+     "(?:@| @ |\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
-     "(?:\\.|\\s?[\\[(]\\s?(?i:dot)\\s?[\\])]\\s?)){1,8}"
+     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?)){1,8}"
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
@@ -1322,6 +1399,15 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?:[A-Za-z]{2,24}|คอม)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_SPOKEN_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL,
      FALSE, NULL},
+    /* an address spelled out: name at example dot com, name AT example.com, name at gmail
+     * (the big webmail providers' names alone); the pattern starts at ` at `, and the check
+     * takes the local part before it */
+    {"email-spelled", "EMAIL",
+     "(?<=[A-Za-z0-9_%+\\-]) (?i:at) "
+     "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| (?i:dot) )){1,8}[A-Za-z]{2,24}|"
+     "(?i:" CBLUE_REDACT_WEBMAIL "))(?![A-Za-z0-9]|-[A-Za-z0-9])",
+     cblue_redact_check_email_spelled, NULL, CBLUE_REDACT_TRIGGER_SPELLED_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
+     cblue_redact_email_words, FALSE, NULL},
     /* an order or tracking number that happens to look like a phone number is labelled so
      * right before it: `order #0622359806`, `订单号 055759689320` */
     {"phone", "PHONE", NULL, cblue_redact_check_numbers, cblue_redact_window_phone, CBLUE_REDACT_TRIGGER_DIGIT, 4,
@@ -1367,7 +1453,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\.me/(?:R/)?ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์|ไลน์\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์|add\\s{0,3}line|ไลน์)|(?<weak>line))"
      "\\s*+(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
-     "(?<sep>[:=]|คือ|ได้ที่|มาที่|ที่|is\\b|是)?\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
+     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
+     "\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -1382,7 +1469,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
      "\\s*+(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
-     "(?<sep>[:=]|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
+     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?"
+     "\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
 };
@@ -1828,11 +1916,12 @@ enum {
 	CBLUE_REDACT_BYTE_PLAIN,
 	CBLUE_REDACT_BYTE_DIGIT,
 	CBLUE_REDACT_BYTE_AT,
-	CBLUE_REDACT_BYTE_OPEN, /* [ or ( : `[at]` */
+	CBLUE_REDACT_BYTE_OPEN, /* [, ( or { : `[at]` */
 	CBLUE_REDACT_BYTE_COLON,
 	CBLUE_REDACT_BYTE_LATIN_CHAT, /* l, w, v: line, wechat, weixin, wx, vx */
 	CBLUE_REDACT_BYTE_THAI, /* 0xE0: ไลน์ */
 	CBLUE_REDACT_BYTE_CJK_E4, /* 0xE4: 信 */
+	CBLUE_REDACT_BYTE_LATIN_A, /* a, A: ` at ` */
 };
 
 static const guint8 cblue_redact_byte_class[256] = {
@@ -1840,6 +1929,7 @@ static const guint8 cblue_redact_byte_class[256] = {
     ['@'] = CBLUE_REDACT_BYTE_AT,
     ['['] = CBLUE_REDACT_BYTE_OPEN,
     ['('] = CBLUE_REDACT_BYTE_OPEN,
+    ['{'] = CBLUE_REDACT_BYTE_OPEN,
     [':'] = CBLUE_REDACT_BYTE_COLON,
     ['l'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
     ['L'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
@@ -1849,6 +1939,8 @@ static const guint8 cblue_redact_byte_class[256] = {
     ['V'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
     [0xE0] = CBLUE_REDACT_BYTE_THAI,
     [0xE4] = CBLUE_REDACT_BYTE_CJK_E4,
+    ['a'] = CBLUE_REDACT_BYTE_LATIN_A,
+    ['A'] = CBLUE_REDACT_BYTE_LATIN_A,
 };
 
 static gboolean
@@ -1857,14 +1949,14 @@ cblue_redact_is_number_sep(gchar c)
 	return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+';
 }
 
-/* `[at]`, `(at)`, `[ at ]` */
+/* `[at]`, `(at)`, `{at}`, `[ at ]` */
 static gboolean
 cblue_redact_is_obfuscated_at(const gchar *p)
 {
 	const gchar *q = p + 1;
 	if (*q == ' ')
 		q++;
-	return g_ascii_strncasecmp(q, "at", 2) == 0 && (q[2] == ']' || q[2] == ')' || q[2] == ' ');
+	return g_ascii_strncasecmp(q, "at", 2) == 0 && (q[2] == ']' || q[2] == ')' || q[2] == '}' || q[2] == ' ');
 }
 
 static gboolean
@@ -1968,6 +2060,11 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 			i += i + 3 <= len ? 3 : 1;
 			continue;
 		}
+		case CBLUE_REDACT_BYTE_LATIN_A:
+			if (first[CBLUE_REDACT_TRIGGER_SPELLED_AT] < 0 && i > 0 && text[i - 1] == ' ' && i + 2 < len &&
+			    (text[i + 1] | 0x20) == 't' && text[i + 2] == ' ')
+				first[CBLUE_REDACT_TRIGGER_SPELLED_AT] = (gssize)(i - 1);
+			break;
 		case CBLUE_REDACT_BYTE_CJK_E4:
 			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && i + 3 <= len && memcmp(text + i, "信", 3) == 0)
 				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;

@@ -270,6 +270,7 @@ cblue_redact_groups_parse(CblueRedactGroups *groups, const gchar *text, gsize st
 	gsize sep_start = start;
 	gchar sep = 0;
 	gboolean sep_space = FALSE;
+	guint8 n_marks = 0;
 
 	memset(groups, 0, sizeof(*groups));
 	groups->prefix_start = start;
@@ -284,6 +285,7 @@ cblue_redact_groups_parse(CblueRedactGroups *groups, const gchar *text, gsize st
 			g->sep_start = sep_start;
 			g->sep = sep;
 			g->sep_space = sep_space;
+			g->n_marks = n_marks;
 			while (i < end && g_ascii_isdigit(text[i]) && g->n_digits < G_MAXUINT8) {
 				g->n_digits++;
 				i++;
@@ -292,6 +294,7 @@ cblue_redact_groups_parse(CblueRedactGroups *groups, const gchar *text, gsize st
 			sep_start = i;
 			sep = 0;
 			sep_space = FALSE;
+			n_marks = 0;
 			continue;
 		}
 		if (c == '+' && groups->n_groups == 0)
@@ -301,6 +304,7 @@ cblue_redact_groups_parse(CblueRedactGroups *groups, const gchar *text, gsize st
 		else if (c == '-' || c == '.' || c == '(' || c == ')') {
 			if (sep == 0)
 				sep = c;
+			n_marks = (guint8)MIN(n_marks + 1, G_MAXUINT8);
 		} else
 			return FALSE;
 		i++;
@@ -340,22 +344,39 @@ cblue_redact_groups_sizes_are(const CblueRedactGroups *groups, guint first, guin
 	return TRUE;
 }
 
-/* every separator inside first..last is one character (or only spaces: `5142  5436`), the
- * same, and in @allowed */
+/* the separator before @g is one character (or only spaces: `5142  5436`), maybe with a
+ * space on either side as forms write it (`1 - 2345 - 67890`), and in @allowed */
+static gboolean
+cblue_redact_group_sep_ok(const CblueRedactGroup *g, const gchar *allowed)
+{
+	gsize width = g->start - g->sep_start;
+	if (g->sep == 0 || strchr(allowed, g->sep) == NULL)
+		return FALSE;
+	/* cblue_redact_groups_parse() marks a separator ' ' only when it is spaces alone */
+	return g->sep == ' ' || width == 1 || (width <= 3 && g->n_marks == 1);
+}
+
+/* every separator inside first..last is allowed (cblue_redact_group_sep_ok()) and the same */
 gboolean
 cblue_redact_groups_same_sep(const CblueRedactGroups *groups, guint first, guint last, const gchar *allowed)
 {
 	gchar sep = 0;
 	for (guint j = first + 1; j <= last; j++) {
 		const CblueRedactGroup *g = &groups->groups[j];
-		if (g->sep == 0 || strchr(allowed, g->sep) == NULL)
-			return FALSE;
-		/* cblue_redact_groups_parse() marks a separator ' ' only when it is spaces alone */
-		if (g->start - g->sep_start != 1 && g->sep != ' ')
-			return FALSE;
-		if (sep != 0 && g->sep != sep)
+		if (!cblue_redact_group_sep_ok(g, allowed) || (sep != 0 && g->sep != sep))
 			return FALSE;
 		sep = g->sep;
+	}
+	return TRUE;
+}
+
+/* every separator inside first..last is allowed, not necessarily the same one */
+gboolean
+cblue_redact_groups_seps_in(const CblueRedactGroups *groups, guint first, guint last, const gchar *allowed)
+{
+	for (guint j = first + 1; j <= last; j++) {
+		if (!cblue_redact_group_sep_ok(&groups->groups[j], allowed))
+			return FALSE;
 	}
 	return TRUE;
 }

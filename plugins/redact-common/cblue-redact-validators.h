@@ -43,6 +43,7 @@ typedef struct {
 	guint8 n_digits;
 	gchar sep; /* the separator before it: 0 (none), ' ', '-', '.', '(' or ')' (mixed: ' ') */
 	gboolean sep_space; /* the separator contains a space: a value may start here */
+	guint8 n_marks; /* the characters of the separator that are not spaces */
 } CblueRedactGroup;
 
 typedef struct {
@@ -59,5 +60,7 @@ gboolean cblue_redact_groups_sizes_are(const CblueRedactGroups *groups, guint fi
 				       const guint8 *sizes, guint n_sizes);
 gboolean cblue_redact_groups_same_sep(const CblueRedactGroups *groups, guint first, guint last,
 				      const gchar *allowed);
+gboolean cblue_redact_groups_seps_in(const CblueRedactGroups *groups, guint first, guint last,
+				     const gchar *allowed);
 
 G_END_DECLS
