@@ -40,8 +40,6 @@
 #define CBLUE_BM25_CONTENT_COVER 0.6
 #define CBLUE_BM25_FUZZY_FACTOR	 0.8
 #define CBLUE_BM25_MAX_COMPOUND	 4
-#define CBLUE_BM25_TYPO_MIN_LEN	 4
-#define CBLUE_BM25_TYPO_MIN_LEN_SUBST 6
 
 typedef enum {
 	CBLUE_BM25_FIELD_QUESTIONS,
@@ -1251,7 +1249,7 @@ cblue_bm25_index_build_deletes(CblueBm25Index *self)
 		gpointer first = NULL;
 		guint df;
 		/* each word once, as its first entry */
-		if (len < CBLUE_BM25_TYPO_MIN_LEN || !g_hash_table_lookup_extended(self->surfaces, word, &first, NULL) ||
+		if (len < CBLUE_RETRIEVAL_TYPO_MIN_LEN || !g_hash_table_lookup_extended(self->surfaces, word, &first, NULL) ||
 		    first != word)
 			continue;
 		df = cblue_bm25_index_surface_df(self, word);
@@ -1677,31 +1675,8 @@ cblue_bm25_index_get_memory_size(CblueBm25Index *self)
 	return bytes;
 }
 
-/* whether two words of the same length differ by one substituted character (@swap FALSE)
- * or by two swapped neighbours (@swap TRUE) */
-static gboolean
-cblue_bm25_one_edit(const gchar *a, const gchar *b, gboolean swap)
-{
-	gsize len = strlen(a);
-	gsize first = len;
-	guint n_diff = 0;
-
-	if (strlen(b) != len)
-		return FALSE;
-	for (gsize i = 0; i < len; i++) {
-		if (a[i] == b[i])
-			continue;
-		if (n_diff++ == 0)
-			first = i;
-	}
-	if (!swap)
-		return n_diff == 1;
-	return n_diff == 2 && first + 1 < len && a[first] == b[first + 1] && a[first + 1] == b[first];
-}
-
-/* the stem of a KB word one edit away from an unknown Latin word as written, or NULL;
- * substitutions only in longer words, where they rarely turn one real word into another
- * ("curry" is not "carry"), and never of the first letter */
+/* the stem of a KB word one typo away from an unknown Latin word as written, or NULL
+ * (see CBLUE_RETRIEVAL_TYPO_MIN_LEN); the KB's most frequent one */
 static const gchar *
 cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 {
@@ -1710,13 +1685,8 @@ cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 	guint best_df = 0;
 	g_autofree gchar *del = NULL;
 
-	if (len < CBLUE_BM25_TYPO_MIN_LEN)
+	if (!cblue_retrieval_typo_candidate(surface, len))
 		return NULL;
-	/* letters only: "3000" is not a typo of "300" */
-	for (gsize i = 0; i < len; i++) {
-		if (!g_ascii_isalpha(surface[i]))
-			return NULL;
-	}
 	del = g_malloc(len);
 	for (gint i = -1; i < (gint)len; i++) {
 		const gchar *candidates[2] = {NULL, NULL};
@@ -1728,14 +1698,12 @@ cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 			candidates[0] = other;
 		} else {
 			gpointer key = NULL;
-			gboolean subst_ok = len >= CBLUE_BM25_TYPO_MIN_LEN_SUBST;
 			memcpy(del, surface, i);
 			memcpy(del + i, surface + i + 1, len - i);
-			if (len > CBLUE_BM25_TYPO_MIN_LEN &&
+			if (len > CBLUE_RETRIEVAL_TYPO_MIN_LEN &&
 			    g_hash_table_lookup_extended(self->surfaces, del, &key, NULL))
 				candidates[0] = key;
-			if (other != NULL && (cblue_bm25_one_edit(surface, other, TRUE) ||
-					      (subst_ok && cblue_bm25_one_edit(surface, other, FALSE))))
+			if (other != NULL && cblue_retrieval_typo_same_length(surface, other))
 				candidates[1] = other;
 		}
 		for (guint c = 0; c < G_N_ELEMENTS(candidates); c++) {
@@ -1750,6 +1718,59 @@ cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 		}
 	}
 	return best;
+}
+
+/* whether @word occurs in @text at @p as a whole word (not inside a word of ASCII letters) */
+static gboolean
+cblue_bm25_whole_word_at(const gchar *text, const gchar *p, gsize len)
+{
+	return (p == text || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[len]);
+}
+
+/* A question's unknown Latin words that are one typo away from no word of the KB but from a
+ * word of the synonyms' terms ("blackot": the KB's "blackout" is indexed as "power outage"),
+ * written as that word, and the question analyzed again (@words, @surfaces and @ngrams
+ * replaced), so that the synonyms rewrite it as they do the KB. */
+static void
+cblue_bm25_index_correct_to_synonyms(CblueBm25Index *self, const gchar *text, GPtrArray *words, GPtrArray *surfaces,
+				     GPtrArray *ngrams)
+{
+	g_autoptr(GString) corrected = NULL;
+
+	if (self->synonyms == NULL)
+		return;
+	for (guint i = 0; i < words->len; i++) {
+		const gchar *surface = g_ptr_array_index(surfaces, i);
+		g_autofree gchar *word = NULL;
+		gsize len;
+		if (surface == NULL || cblue_bm25_index_lookup(self, g_ptr_array_index(words, i)) >= 0 ||
+		    cblue_bm25_index_correct(self, surface) != NULL)
+			continue;
+		word = cblue_retrieval_synonyms_correct(self->synonyms, surface);
+		if (word == NULL)
+			continue;
+		if (corrected == NULL) {
+			g_autofree gchar *normalized = cblue_tokenizer_normalize(self->tokenizer, text);
+			corrected = g_string_new(normalized);
+		}
+		len = strlen(surface);
+		for (gchar *p = strstr(corrected->str, surface); p != NULL; p = strstr(p, surface)) {
+			gsize at = p - corrected->str;
+			if (!cblue_bm25_whole_word_at(corrected->str, p, len)) {
+				p += len;
+				continue;
+			}
+			g_string_erase(corrected, at, len);
+			g_string_insert(corrected, at, word);
+			p = corrected->str + at + strlen(word);
+		}
+	}
+	if (corrected == NULL)
+		return;
+	g_ptr_array_set_size(words, 0);
+	g_ptr_array_set_size(surfaces, 0);
+	g_ptr_array_set_size(ngrams, 0);
+	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, corrected->str, words, surfaces, ngrams, NULL);
 }
 
 /* a hit being summed up exactly: its document, score and how much of the question it covers */
@@ -2212,6 +2233,7 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 	gdouble word_total = 0, ngram_total = 0;
 
 	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams, NULL);
+	cblue_bm25_index_correct_to_synonyms(self, text, words, surfaces, ngrams);
 	cblue_bm25_dedup(ngrams);
 	/* at most a term per word, per n-gram and per pair of words: allocated once */
 	query = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25QueryTerm), 2 * words->len + ngrams->len + 1);

@@ -492,3 +492,40 @@ cblue_retrieval_reuse_entry(CblueRetrievalReuse *reuse, CblueKbEntry *entry, gui
 	reuse->old_to_new[old] = d;
 	return old;
 }
+
+/* whether @word (@len bytes) may be corrected: see CBLUE_RETRIEVAL_TYPO_MIN_LEN */
+gboolean
+cblue_retrieval_typo_candidate(const gchar *word, gsize len)
+{
+	if (len < CBLUE_RETRIEVAL_TYPO_MIN_LEN)
+		return FALSE;
+	/* letters only: "3000" is not a typo of "300" */
+	for (gsize i = 0; i < len; i++) {
+		if (!g_ascii_isalpha(word[i]))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* whether @typo may be a slip for @word of the same length (never of the first letter):
+ * two neighbours swapped, or one letter for another in longer words only, where it rarely
+ * turns one real word into another ("curry" is not "carry") */
+gboolean
+cblue_retrieval_typo_same_length(const gchar *typo, const gchar *word)
+{
+	gsize len = strlen(typo);
+	gsize first = len;
+	guint n_diff = 0;
+
+	if (strlen(word) != len || typo[0] != word[0])
+		return FALSE;
+	for (gsize i = 0; i < len; i++) {
+		if (typo[i] == word[i])
+			continue;
+		if (n_diff++ == 0)
+			first = i;
+	}
+	if (n_diff == 2)
+		return first + 1 < len && typo[first] == word[first + 1] && typo[first + 1] == word[first];
+	return n_diff == 1 && len >= CBLUE_RETRIEVAL_TYPO_MIN_LEN_SUBST;
+}

@@ -77,6 +77,16 @@ cblue_retrieval_lower_bound_u32(const guint32 *a, guint32 lo, guint32 hi, guint3
 	return lo;
 }
 
+/* Typo tolerance, the rules every retriever's correction follows: only unknown words of
+ * ASCII letters of CBLUE_RETRIEVAL_TYPO_MIN_LEN or more are corrected, never their first
+ * letter; a letter missing (or one too many, in words of five letters or more), two
+ * neighbours swapped, and one letter for another in words of CBLUE_RETRIEVAL_TYPO_MIN_LEN_SUBST
+ * or more */
+#define CBLUE_RETRIEVAL_TYPO_MIN_LEN	   4
+#define CBLUE_RETRIEVAL_TYPO_MIN_LEN_SUBST 6
+gboolean cblue_retrieval_typo_candidate(const gchar *word, gsize len);
+gboolean cblue_retrieval_typo_same_length(const gchar *typo, const gchar *word);
+
 /* a directory of sorted 64-bit keys: (1 << *bits) + 1 entries, the first key of each value
  * of the top *bits bits (about four keys an entry, *bits in [min_bits, max_bits]) */
 guint32 *cblue_retrieval_dir_new(const guint64 *keys, guint32 n_keys, guint min_bits, guint max_bits, guint *bits);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cblue-retrieval-common.h"
 #include "cblue-retrieval-synonyms.h"
 
 /*
@@ -108,6 +109,11 @@ struct _CblueRetrievalSynonyms {
 	/* owned, one a scope; NULL until sealed, and for a language without terms of its own */
 	CblueRetrievalSynMatcher *matchers[CBLUE_RETRIEVAL_SYN_N_SCOPES];
 	gchar *digest; /* owned; NULL until sealed */
+	/* typo tolerance (cblue_retrieval_synonyms_correct()), NULL until sealed: owned, the
+	 * words of ASCII letters of the terms (borrowed, as keys and values); and owned, each
+	 * of them minus one letter (owned) → the first such word in the files' order */
+	GHashTable *typo_words;
+	GHashTable *typo_deletes;
 };
 
 static void
@@ -159,6 +165,8 @@ cblue_retrieval_synonyms_clear(gpointer data)
 		g_hash_table_unref(self->by_term[i]);
 	}
 	g_clear_pointer(&self->entries, g_array_unref);
+	g_clear_pointer(&self->typo_words, g_hash_table_unref);
+	g_clear_pointer(&self->typo_deletes, g_hash_table_unref);
 	g_ptr_array_unref(self->groups);
 	g_object_unref(self->tokenizer);
 	g_free(self->digest);
@@ -526,6 +534,99 @@ cblue_retrieval_syn_matcher_new(GPtrArray *entries)
 	return matcher;
 }
 
+/* the words of the terms that a typo may be corrected to (see cblue_retrieval_synonyms_correct()) */
+static void
+cblue_retrieval_syn_index_typos(CblueRetrievalSynonyms *self)
+{
+	self->typo_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	self->typo_deletes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint g = 0; g < self->groups->len; g++) {
+		CblueRetrievalSynGroup *group = g_ptr_array_index(self->groups, g);
+		for (guint t = 0; group != NULL && t < group->terms->len; t++) {
+			g_auto(GStrv) words = g_strsplit_set(g_ptr_array_index(group->terms, t), " -", -1);
+			for (guint w = 0; words[w] != NULL; w++) {
+				gsize len = strlen(words[w]);
+				gchar *word;
+				if (!cblue_retrieval_typo_candidate(words[w], len) ||
+				    g_hash_table_contains(self->typo_words, words[w]))
+					continue;
+				word = g_strdup(words[w]);
+				g_hash_table_add(self->typo_words, word);
+				for (gsize i = 0; i < len; i++) {
+					gchar *del = g_malloc(len);
+					memcpy(del, word, i);
+					memcpy(del + i, word + i + 1, len - i);
+					if (g_hash_table_contains(self->typo_deletes, del))
+						g_free(del);
+					else
+						g_hash_table_insert(self->typo_deletes, del, word);
+				}
+			}
+		}
+	}
+}
+
+/* a word of the terms one typo away from @word (@len bytes, a candidate), or NULL */
+static const gchar *
+cblue_retrieval_syn_correct_word(CblueRetrievalSynonyms *self, const gchar *word, gsize len)
+{
+	g_autofree gchar *del = g_malloc(len);
+	const gchar *found = g_hash_table_lookup(self->typo_deletes, word);
+
+	/* a letter missing */
+	if (found != NULL && found[0] == word[0])
+		return found;
+	for (gsize i = 0; i < len; i++) {
+		memcpy(del, word, i);
+		memcpy(del + i, word + i + 1, len - i);
+		/* one too many, in words of five letters or more */
+		if (len > CBLUE_RETRIEVAL_TYPO_MIN_LEN && del[0] == word[0] &&
+		    g_hash_table_lookup_extended(self->typo_words, del, (gpointer *)&found, NULL))
+			return found;
+		found = g_hash_table_lookup(self->typo_deletes, del);
+		if (found != NULL && cblue_retrieval_typo_same_length(word, found))
+			return found;
+	}
+	return NULL;
+}
+
+/**
+ * cblue_retrieval_synonyms_correct:
+ * @self: sealed synonyms
+ * @word: a word of a question as written (normalized), unknown to the KB
+ *
+ * A word of the terms one typo away from @word (see CBLUE_RETRIEVAL_TYPO_MIN_LEN), or its
+ * plural: the KB's own words do not hold a variant that the synonyms rewrite ("blackout" is
+ * "power outage" in the index), so a slip in such a word ("blackot", "camrras") is
+ * corrected here, to the variant, before the synonyms apply.
+ *
+ * Returns: (nullable) (transfer full): the word, or %NULL if there is none, or if @word is
+ * one of the terms' words itself
+ */
+gchar *
+cblue_retrieval_synonyms_correct(CblueRetrievalSynonyms *self, const gchar *word)
+{
+	gsize len = strlen(word);
+	g_autofree gchar *singular = NULL;
+	const gchar *found;
+
+	if (!cblue_retrieval_typo_candidate(word, len) || g_hash_table_contains(self->typo_words, word))
+		return NULL;
+	if (word[len - 1] == 's') {
+		singular = g_strndup(word, len - 1);
+		/* a plural: the synonyms' own business */
+		if (g_hash_table_contains(self->typo_words, singular))
+			return NULL;
+	}
+	found = cblue_retrieval_syn_correct_word(self, word, len);
+	if (found != NULL)
+		return g_strdup(found);
+	if (singular == NULL || !cblue_retrieval_typo_candidate(singular, len - 1))
+		return NULL;
+	found = cblue_retrieval_syn_correct_word(self, singular, len - 1);
+	return found != NULL ? g_strconcat(found, "s", NULL) : NULL;
+}
+
 /* builds the matchers and the digest; no group can be added afterwards */
 void
 cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self)
@@ -587,6 +688,7 @@ cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self)
 	for (guint i = 0; i < lines->len; i++)
 		g_checksum_update(checksum, g_ptr_array_index(lines, i), -1);
 	self->digest = g_strdup(g_checksum_get_string(checksum));
+	cblue_retrieval_syn_index_typos(self);
 }
 
 /**

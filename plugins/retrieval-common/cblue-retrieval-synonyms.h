@@ -21,6 +21,7 @@ void cblue_retrieval_synonyms_unref(CblueRetrievalSynonyms *self);
 const gchar *cblue_retrieval_synonyms_get_digest(CblueRetrievalSynonyms *self);
 guint cblue_retrieval_synonyms_get_size(CblueRetrievalSynonyms *self);
 gchar *cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normalized);
+gchar *cblue_retrieval_synonyms_correct(CblueRetrievalSynonyms *self, const gchar *word);
 
 CblueRetrievalSynonyms *cblue_retrieval_synonyms_load_or_bundled(CblueTokenizer *tokenizer, const gchar *dir,
 							  GError **error);

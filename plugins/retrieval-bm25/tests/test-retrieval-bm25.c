@@ -711,6 +711,48 @@ assert_rewrite(CblueRetrievalSynonyms *synonyms, CblueTokenizer *tokenizer, cons
 	g_assert_cmpstr(rewritten != NULL ? rewritten : normalized, ==, expected);
 }
 
+/* a slip in a word that the synonyms rewrite is corrected to that word, which the KB's own
+ * words no longer hold: "camera" is indexed as "cctv" */
+static void
+test_bm25_synonym_typos(Fixture *f, gconstpointer data)
+{
+	assert_top(f, "security camrras for my shop", "cctv", 0.4);
+	assert_top(f, "instal a security camra", "cctv", 0.4);
+}
+
+static void
+test_bm25_synonym_typo_limits(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueRetrievalSynonyms) synonyms =
+	    synonyms_from_text(tokenizer, "power outage, blackout, black-out\nmove, carry\n", &error);
+	const struct {
+		const gchar *word;
+		const gchar *corrected;
+	} cases[] = {
+	    {"blackot", "blackout"},   /* a letter missing */
+	    {"blackkout", "blackout"}, /* one too many */
+	    {"balckout", "blackout"},  /* two swapped */
+	    {"blackaut", "blackout"},  /* one wrong in a long word */
+	    {"outtage", "outage"},
+	    {"blackouts", NULL},       /* a plural is the synonyms' own business */
+	    {"blackots", "blackouts"}, /* a slip in a plural */
+	    {"curry", NULL},	       /* one wrong in a short word is another word */
+	    {"xlackout", NULL},	       /* not the first letter */
+	    {"blackout", NULL},	       /* not a slip */
+	    {"black", NULL},
+	    {"3000", NULL},
+	};
+
+	g_assert_no_error(error);
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree gchar *corrected = cblue_retrieval_synonyms_correct(synonyms, cases[i].word);
+		g_test_message("%s → %s", cases[i].word, corrected != NULL ? corrected : "(none)");
+		g_assert_cmpstr(corrected, ==, cases[i].corrected);
+	}
+}
+
 static void
 test_bm25_synonyms_apply(void)
 {
@@ -1163,6 +1205,8 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bm25/stem-english-lemmas", test_bm25_stem_english_lemmas);
 	g_test_add_func("/cblue/bm25/lemmas-search", test_bm25_lemmas_search);
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
+	g_test_add("/cblue/bm25/synonym-typos", Fixture, NULL, fixture_setup, test_bm25_synonym_typos, fixture_teardown);
+	g_test_add_func("/cblue/bm25/synonym-typo-limits", test_bm25_synonym_typo_limits);
 	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
 	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
 	g_test_add("/cblue/bm25/forged", Fixture, NULL, fixture_setup, test_bm25_forged, fixture_teardown);
