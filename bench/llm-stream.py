@@ -21,11 +21,18 @@ run the asyncio versions below instead. Printed:
 Figures, not pass/fail. Usage:
   bench/llm-stream.py [--build BUILD_DIR] [--conversations 1000] [--tokens 50] [--interval 20]
                       [--synchronized] [--by-token] [--libsoup] [--libsoup-websocket]
-                      [--wrapper 'perf record -g -o perf.data'] [--callgrind OUT]
+                      [--wrapper 'perf record -g -o perf.data'] [--callgrind OUT] [--floor]
 
 --callgrind OUT runs Cblue under callgrind with instrumentation off until the warm-up is over
 and off again once the clients are done: OUT then holds the instructions of exactly the
 measured conversations (callgrind_annotate OUT | grep 'PROGRAM TOTALS', divided by N).
+
+--wrapper 'perf stat -e raw_syscalls:sys_enter,syscalls:sys_enter_sendmsg,… -o FILE --' counts the
+server's system calls (SIGTERM goes to the server itself, so that the wrapper writes FILE).
+
+--floor runs bench/relay-floor (plain C on epoll, no GLib: the same bytes in and out, one frame
+per token, and nothing else) in place of Cblue, measured the same way: the floor of the relay's
+CPU and latency on this machine.
 """
 
 import argparse
@@ -33,6 +40,7 @@ import asyncio
 import base64
 import json
 import os
+import resource
 import shlex
 import shutil
 import signal
@@ -241,10 +249,26 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100.0 * (len(values) - 1))))]
 
 
-def proc_cpu_seconds(pid):
+def proc_cpu_seconds(pid, part=None):
+    """user+system CPU time (or only "user" or "system"), in 10 ms ticks"""
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = {"user": int(fields[11]), "system": int(fields[12])}
+    return (ticks[part] if part else ticks["user"] + ticks["system"]) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_run_seconds(pid):
+    """CPU time of the process's live threads to the nanosecond (the scheduler's sum_exec_runtime
+    in /proc/PID/task/*/schedstat), where /proc/PID/stat counts 10 ms ticks; a thread that exited
+    in between is not counted."""
+    total = 0
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/schedstat" % (pid, task)) as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass
+    return total / 1e9
 
 
 def proc_status(pid, key):
@@ -309,6 +333,9 @@ def main():
     parser.add_argument("--libsoup-websocket", action="store_true",
                         help="serve the WebSockets with libsoup's connection ([server] native_websocket=false) "
                              "instead of Cblue's own on each WebSocket thread's epoll")
+    parser.add_argument("--floor", action="store_true",
+                        help="run bench/relay-floor (the least relay: plain C on epoll, one frame per token) "
+                             "instead of cblue serve, with as many threads as --threads (0: one per core)")
     parser.add_argument("--wrapper", default="",
                         help="command put before cblue serve, e.g. 'perf record -g -o perf.data' to profile it")
     parser.add_argument("--callgrind", metavar="OUT", default="",
@@ -319,7 +346,7 @@ def main():
         args.wrapper = ("valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=%s %s"
                         % (shlex.quote(args.callgrind), args.wrapper))
 
-    cblue = os.path.join(args.build, "core", "cblue")
+    cblue = os.path.join(args.build, "bench" if args.floor else "core", "relay-floor" if args.floor else "cblue")
     client = os.path.join(args.build, "bench", "llm-stream-client")
     if "c" in (args.client, args.provider) and not os.access(client, os.X_OK):
         sys.exit("%s is not built (ninja -C %s bench/llm-stream-client), or use --client python" % (client, args.build))
@@ -347,11 +374,16 @@ def main():
         if args.libsoup:
             f.write("direct_http=false\n")
     env = dict(os.environ, CBLUE_PLUGIN_PATH=os.path.join(args.build, "plugins"), LANG="C.UTF-8")
-    cmd = shlex.split(args.wrapper) + [cblue, "serve", "--port", "0", "--data-dir", os.path.join(tmp, "data"), "--config", conf]
-    if args.threads:
-        cmd += ["--threads", str(args.threads)]
+    if args.floor:
+        cmd = shlex.split(args.wrapper) + [cblue, str(provider_port)] + ([str(args.threads)] if args.threads else [])
+    else:
+        cmd = shlex.split(args.wrapper) + [cblue, "serve", "--port", "0", "--data-dir", os.path.join(tmp, "data"),
+                                           "--config", conf]
+        if args.threads:
+            cmd += ["--threads", str(args.threads)]
     server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=open(os.path.join(tmp, "serve.log"), "w"),
                               text=True, env=env)
+    pid = server.pid
     try:
         line = server.stdout.readline()
         port = int(line.strip().rstrip("/").rsplit(":", 1)[1])
@@ -364,11 +396,21 @@ def main():
         if args.callgrind:
             callgrind_collect(server.pid, True)
         cpu_before = proc_cpu_seconds(pid)
+        user_before = proc_cpu_seconds(pid, "user")
+        run_before = proc_run_seconds(pid)
+        provider_before = proc_cpu_seconds(provider.pid) if args.provider == "c" else float("nan")
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         if args.client == "c":
             latencies, results, elapsed = run_c_client(client, "ws", port, args.conversations)
         else:
             latencies, results, elapsed = asyncio.run(run_clients(args.conversations, ws_conversation, port))
         cpu = proc_cpu_seconds(pid) - cpu_before
+        user = proc_cpu_seconds(pid, "user") - user_before
+        run = proc_run_seconds(pid) - run_before
+        provider_cpu = (proc_cpu_seconds(provider.pid) if args.provider == "c" else float("nan")) - provider_before
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        client_cpu = (children.ru_utime + children.ru_stime - children_before.ru_utime - children_before.ru_stime
+                      if args.client == "c" else float("nan"))
         if args.callgrind:
             settle(pid)  # the closes of the connections count too
             callgrind_collect(server.pid, False)
@@ -381,7 +423,12 @@ def main():
             base_latencies, base_results, base_elapsed = asyncio.run(
                 run_clients(args.conversations, direct_stream, provider_port))
     finally:
-        server.send_signal(signal.SIGTERM)
+        # to the server itself: a wrapper such as `perf stat` then writes its figures as it
+        # ends with it, instead of dying of the signal
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            server.send_signal(signal.SIGTERM)
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -391,8 +438,9 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     n = args.conversations
-    print("llm-stream: %d concurrent WebSocket conversations, %d tokens every %g ms (%s client, %s provider%s; "
-          "load average %s)" % (n, args.tokens, args.interval, args.client, args.provider,
+    print("llm-stream%s: %d concurrent WebSocket conversations, %d tokens every %g ms (%s client, %s provider%s; "
+          "load average %s)" % (" (relay-floor, not Cblue)" if args.floor else "", n, args.tokens, args.interval,
+                                args.client, args.provider,
                                 ", synchronized" if args.synchronized or args.provider == "python" else "",
                                 " ".join("%.2f" % x for x in os.getloadavg())))
     print("  completed from the model: %d/%d (fallbacks %d, errors %d, dropped %d, refused %d) in %.2f s"
@@ -421,6 +469,10 @@ def main():
     print("  Cblue RSS: %.1f MB before, peak %.1f MB" % (rss_before, peak))
     print("  Cblue CPU: %.3f s for %d answered messages = %.3f ms per message (model excluded)"
           % (cpu, max(results["completed"], 1), cpu * 1000.0 / max(results["completed"], 1)))
+    print("  Cblue CPU from schedstat (ns, live threads): %.4f s = %.3f ms per message; user %.3f s, system %.3f s"
+          % (run, run * 1000.0 / max(results["completed"], 1), user, cpu - user))
+    print("  the rest of the machine's work for the same conversations: provider %.3f s, clients %.3f s"
+          % (provider_cpu, client_cpu))
 
     return 0 if results["completed"] == n else 1
 
