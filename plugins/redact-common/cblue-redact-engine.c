@@ -941,6 +941,18 @@ cblue_redact_phone_grouping_ok(const CblueRedactGroups *groups, guint first, gui
 	return TRUE;
 }
 
+/* whether a slash separates two groups of first..last (`062/0222181`): dates, house numbers
+ * and codes have them too, so such a value is one only near its word */
+static gboolean
+cblue_redact_groups_have_slash(const CblueRedactGroups *groups, guint first, guint last)
+{
+	for (guint j = first + 1; j <= last; j++) {
+		if (groups->groups[j].sep == '/')
+			return TRUE;
+	}
+	return FALSE;
+}
+
 static gboolean
 cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, guint first, guint last,
 			  gboolean *need_context)
@@ -950,6 +962,7 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 	gboolean plus = first == 0 && groups->plus;
 	guint n_small = 0;
 	gboolean international;
+	CblueRedactPhoneKind kind;
 
 	if (n < 8 || n > 15 || last - first > 5)
 		return FALSE;
@@ -966,7 +979,13 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 		return FALSE;
 	international = plus || (digits[0] == '0' && digits[1] == '0') ||
 			(n == 11 && g_str_has_prefix(digits, "66")) || (n == 13 && g_str_has_prefix(digits, "86"));
-	switch (cblue_redact_phone_classify(digits, n, plus)) {
+	*need_context = cblue_redact_groups_have_slash(groups, first, last);
+	kind = cblue_redact_phone_classify(digits, n, plus);
+	/* with a slash, only a national number in its usual groups */
+	if (*need_context && kind != CBLUE_REDACT_PHONE_TH_MOBILE && kind != CBLUE_REDACT_PHONE_TH_LANDLINE &&
+	    kind != CBLUE_REDACT_PHONE_CN_MOBILE)
+		return FALSE;
+	switch (kind) {
 	case CBLUE_REDACT_PHONE_NONE:
 		return FALSE;
 	case CBLUE_REDACT_PHONE_TH_MOBILE:
@@ -1071,11 +1090,11 @@ cblue_redact_window_th_id(const CblueRedactGroups *groups, const gchar *text, gu
 	if (first != last) {
 		gboolean usual = cblue_redact_groups_sizes_are(groups, first, last, sizes, 5) ||
 				 cblue_redact_groups_sizes_are(groups, first, last, sizes_short, 4);
-		/* grouped otherwise (`5 396 668 603 236`, not with dots: a version): only near an
-		 * ID word */
-		if (!cblue_redact_groups_same_sep(groups, first, last, usual ? " -." : " -"))
+		/* grouped otherwise (`5 396 668 603 236`, not with dots: a version), or the usual
+		 * groups with slashes: only near an ID word */
+		if (!cblue_redact_groups_same_sep(groups, first, last, usual ? " -./" : " -"))
 			return FALSE;
-		*need_context = !usual;
+		*need_context = !usual || cblue_redact_groups_have_slash(groups, first, last);
 	}
 	return cblue_redact_th_id_valid(digits, n);
 }
@@ -1088,7 +1107,8 @@ cblue_redact_window_bank(const CblueRedactGroups *groups, const gchar *text, gui
 	gchar digits[64];
 	guint n = cblue_redact_groups_digits(groups, text, first, last, digits, sizeof(digits));
 
-	if (n < 10 || n > 19 || last - first > 4 || (first == 0 && groups->plus))
+	if (n < 10 || n > 19 || last - first > 4 || (first == 0 && groups->plus) ||
+	    cblue_redact_groups_have_slash(groups, first, last))
 		return FALSE;
 	/* xxx-x-xxxxx-x is a Thai account number wherever it is; anything else only near
 	 * a bank or account word */
@@ -1277,12 +1297,13 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 /* the built-in rules */
 
 /* digits in groups, e.g. `081-234-5678`, `(02) 123 4567`, `+66 81 234 5678`, `4111 1111
- * 1111 1111`; not glued to letters or to a longer number, nor the tail of a code such as
- * `SO-0812345678` (nor `INV/0812345678`: cblue_redact_is_code_tail()); but `Tel.0812345678`
- * is a phone, and so is the second number of `081-234-5678/089-876-5432` */
+ * 1111 1111`, `062/0222181`; not glued to letters or to a longer number, nor the tail of a
+ * code such as `SO-0812345678` (nor `INV/0812345678`: cblue_redact_is_code_tail()); but
+ * `Tel.0812345678` is a phone, and so are both numbers of `081-234-5678/089-876-5432` (a
+ * slash separates values as a space does) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
 	"(?<![0-9A-Za-z_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                       \
-	"(?:[0-9]|[ .\\-()]{1,3}(?=[0-9])){5,48}"                                                               \
+	"(?:[0-9]|[ ./\\-()]{1,3}(?=[0-9])){5,48}"                                                              \
 	"(?![0-9A-Za-z_])"
 
 /* Context words. Latin words must start a word and may go on (`bank` is also `banking`);
@@ -1946,7 +1967,7 @@ static const guint8 cblue_redact_byte_class[256] = {
 static gboolean
 cblue_redact_is_number_sep(gchar c)
 {
-	return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+';
+	return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/';
 }
 
 /* `[at]`, `(at)`, `{at}`, `[ at ]` */

@@ -262,7 +262,7 @@ cblue_redact_phone_classify(const gchar *d, gsize n, gboolean plus)
 	return CBLUE_REDACT_PHONE_NONE;
 }
 
-/* splits [start, end) of @text, digits and the separators ` .-()+`, into groups */
+/* splits [start, end) of @text, digits and the separators ` .-()+/`, into groups */
 gboolean
 cblue_redact_groups_parse(CblueRedactGroups *groups, const gchar *text, gsize start, gsize end)
 {
@@ -301,6 +301,12 @@ cblue_redact_groups_parse(CblueRedactGroups *groups, const gchar *text, gsize st
 			groups->plus = TRUE;
 		else if (c == ' ')
 			sep_space = TRUE;
+		else if (c == '/') {
+			/* a slash separates values as a space does (`081-234-5678/089-876-5432`) */
+			sep = '/';
+			sep_space = TRUE;
+			n_marks = (guint8)MIN(n_marks + 1, G_MAXUINT8);
+		}
 		else if (c == '-' || c == '.' || c == '(' || c == ')') {
 			if (sep == 0)
 				sep = c;

@@ -41,8 +41,8 @@ typedef struct {
 	gsize end; /* byte offset after the last digit */
 	gsize sep_start; /* where the separator before it starts (== start for the first) */
 	guint8 n_digits;
-	gchar sep; /* the separator before it: 0 (none), ' ', '-', '.', '(' or ')' (mixed: ' ') */
-	gboolean sep_space; /* the separator contains a space: a value may start here */
+	gchar sep; /* the separator before it: 0 (none), ' ', '-', '.', '(', ')' or '/' (mixed: ' ', or '/') */
+	gboolean sep_space; /* the separator contains a space or a slash: a value may start here */
 	guint8 n_marks; /* the characters of the separator that are not spaces */
 } CblueRedactGroup;
 
