@@ -14,6 +14,16 @@
  * The events of one epoll_wait() are dispatched one by one, the urgent watches' first; a
  * watch removed by a callback is cleared from the batch, so that its owner may be freed at
  * once.
+ *
+ * The source may recurse (g_source_set_can_recurse()): GLib blocks a source that may not
+ * while it dispatches it, which removes the source's descriptor from the context's poll
+ * set and adds it back afterwards, and each of the two signals the context's wake-up
+ * eventfd (GLib 2.74, g_main_context_add/remove_poll_unlocked()). That was two write()s
+ * per dispatch, and a third main-loop iteration (a poll() and a read() that only
+ * acknowledge the wake-up) for every wake-up of a streaming thread: per token, when each
+ * token wakes the thread on its own. A nested iteration of the thread's context (none is
+ * run today) would dispatch the source again; each dispatch has its batch on its stack,
+ * and a removed watch is cleared from every batch in progress.
  */
 
 #define CBLUE_EPOLL_BATCH   64
@@ -34,12 +44,19 @@ typedef struct {
 	CblueEpoll *epoll; /* unowned: owns the source */
 } CblueEpollSource;
 
+/* the events of one dispatch, on its stack */
+typedef struct _CblueEpollBatch CblueEpollBatch;
+struct _CblueEpollBatch {
+	struct epoll_event events[CBLUE_EPOLL_BATCH];
+	gint len;
+	CblueEpollBatch *outer; /* unowned, nullable: the dispatch this one is nested in */
+};
+
 struct _CblueEpoll {
 	gint fd;
 	GSource *source; /* owned, attached */
 	GPtrArray *lanes; /* owned, of CblueEpollLane (owned) */
-	struct epoll_event batch[CBLUE_EPOLL_BATCH];
-	gint batch_len;
+	CblueEpollBatch *batch; /* unowned, nullable: the innermost dispatch in progress */
 	guint8 *scratch; /* owned, CBLUE_EPOLL_SCRATCH */
 };
 
@@ -84,12 +101,12 @@ cblue_epoll_run_timers(CblueEpoll *epoll, guint max)
  * cleared from the batch. Those left are reported again by the next epoll_wait(): the
  * descriptors are level-triggered. */
 static void
-cblue_epoll_dispatch_batch(CblueEpoll *epoll, gboolean urgent, guint max)
+cblue_epoll_dispatch_batch(CblueEpollBatch *batch, gboolean urgent, guint max)
 {
 	guint done = 0;
 
-	for (gint i = 0; i < epoll->batch_len && done < max; i++) {
-		struct epoll_event *event = &epoll->batch[i];
+	for (gint i = 0; i < batch->len && done < max; i++) {
+		struct epoll_event *event = &batch->events[i];
 		CblueEpollWatch *watch = event->data.ptr;
 		if (watch == NULL || watch->urgent != urgent)
 			continue;
@@ -103,12 +120,15 @@ static gboolean
 cblue_epoll_source_dispatch(GSource *source, GSourceFunc callback, gpointer user_data)
 {
 	CblueEpoll *epoll = ((CblueEpollSource *)source)->epoll;
-	gint n = epoll_wait(epoll->fd, epoll->batch, CBLUE_EPOLL_BATCH, 0);
+	CblueEpollBatch batch;
+	gint n = epoll_wait(epoll->fd, batch.events, CBLUE_EPOLL_BATCH, 0);
 
-	epoll->batch_len = n > 0 ? n : 0;
-	cblue_epoll_dispatch_batch(epoll, TRUE, G_MAXUINT);
-	cblue_epoll_dispatch_batch(epoll, FALSE, CBLUE_EPOLL_MAX_OTHERS);
-	epoll->batch_len = 0;
+	batch.len = n > 0 ? n : 0;
+	batch.outer = epoll->batch;
+	epoll->batch = &batch;
+	cblue_epoll_dispatch_batch(&batch, TRUE, G_MAXUINT);
+	cblue_epoll_dispatch_batch(&batch, FALSE, CBLUE_EPOLL_MAX_OTHERS);
+	epoll->batch = batch.outer;
 	cblue_epoll_run_timers(epoll, CBLUE_EPOLL_MAX_TIMERS);
 	cblue_epoll_update_ready_time(epoll);
 	return G_SOURCE_CONTINUE;
@@ -131,6 +151,8 @@ cblue_epoll_new(GMainContext *context)
 	epoll->source = g_source_new(&cblue_epoll_source_funcs, sizeof(CblueEpollSource));
 	((CblueEpollSource *)epoll->source)->epoll = epoll;
 	g_source_set_static_name(epoll->source, "cblue-epoll");
+	/* no block and unblock (two wake-up writes) around each dispatch: see the top */
+	g_source_set_can_recurse(epoll->source, TRUE);
 	g_source_add_unix_fd(epoll->source, epoll->fd, G_IO_IN);
 	g_source_attach(epoll->source, context);
 	return epoll;
@@ -209,9 +231,11 @@ cblue_epoll_watch_remove(CblueEpoll *epoll, CblueEpollWatch *watch)
 	/* fails harmlessly when the descriptor is closed already */
 	epoll_ctl(epoll->fd, EPOLL_CTL_DEL, watch->fd, NULL);
 	watch->registered = FALSE;
-	for (gint i = 0; i < epoll->batch_len; i++) {
-		if (epoll->batch[i].data.ptr == watch)
-			epoll->batch[i].data.ptr = NULL;
+	for (CblueEpollBatch *batch = epoll->batch; batch != NULL; batch = batch->outer) {
+		for (gint i = 0; i < batch->len; i++) {
+			if (batch->events[i].data.ptr == watch)
+				batch->events[i].data.ptr = NULL;
+		}
 	}
 }
 
