@@ -18,8 +18,8 @@
  * out in one send (frames are not merged: one per token, as the issue asks). Nothing else:
  * no retrieval, redaction, prompt, store, timeouts, metrics or logging — that is Cblue's
  * fixed part, and not what this measures. THREADS (default: one per core) event loops,
- * each with its own listening socket on the port (SO_REUSEPORT) and its own provider pool,
- * like Cblue's WebSocket threads. Not a test and not part of any suite. */
+ * each with its own listening socket on the port (SO_REUSEPORT), its connections and its
+ * own provider pool. Not a test and not part of any suite. */
 
 #include <arpa/inet.h>
 #include <errno.h>
