@@ -1914,11 +1914,14 @@ cblue_redact_engine_add_rules_from_config(CblueRedactEngine *self, CblueConfig *
 
 /* finding */
 
-/* a run of digits and the separators of numbers (` .-()+`): the only places a digit rule
+/* a run of digits and the separators of numbers (` .-()+/`): the only places a digit rule
  * can match */
 typedef struct {
 	gsize start; /* the first digit, `+` or `(` */
 	gsize end; /* after the last digit */
+	/* less one if a slash is inside, between digits: a value across it has nine digits or
+	 * more (a phone number or a Thai ID), one beside it leaves a digit on its other side; so
+	 * the digit rules do not look at `10/12/2026` */
 	guint n_digits;
 } CblueRedactRun;
 
@@ -2032,6 +2035,7 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 		switch (cblue_redact_byte_class[(guchar)text[i]]) {
 		case CBLUE_REDACT_BYTE_DIGIT: {
 			CblueRedactRun run = {0};
+			guint slash = 0; /* 1: after the first slash, 2: a digit after it */
 			if (first[CBLUE_REDACT_TRIGGER_DIGIT] < 0)
 				first[CBLUE_REDACT_TRIGGER_DIGIT] = (gssize)i;
 			/* a `+` or `(` right before the first digit belongs to the run */
@@ -2040,10 +2044,16 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 				run.start--;
 			for (; i < len; i++) {
 				if (g_ascii_isdigit(text[i])) {
-					run.n_digits++;
+					/* the first digit after the first slash is not counted */
+					if (slash == 1)
+						slash = 2;
+					else
+						run.n_digits++;
 					run.end = i + 1;
 				} else if (!cblue_redact_is_number_sep(text[i])) {
 					break;
+				} else if (text[i] == '/' && slash == 0) {
+					slash = 1;
 				}
 			}
 			if (run.n_digits >= min_digits && min_digits > 0) {
