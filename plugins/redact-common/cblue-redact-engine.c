@@ -921,6 +921,8 @@ static const gchar *const cblue_redact_th_mobile_shapes[] = {"10",    "3.3.4", "
 							     "3.4.3", "4.3.3", "2.8", "4.6", NULL};
 static const gchar *const cblue_redact_th_landline_shapes[] = {"9", "2.3.4", "3.3.3", "1.4.4", "2.7", "3.6", NULL};
 static const gchar *const cblue_redact_cn_mobile_shapes[] = {"11", "3.4.4", "3.8", NULL};
+/* another country's ten digits (Malaysia's 019-592 2733, Taiwan's (02) 3039-9746) */
+static const gchar *const cblue_redact_other_national_shapes[] = {"2.4.4", "3.3.4", "3.7", NULL};
 static const gchar *const cblue_redact_cn_landline_shapes[] = {"11",	"12",	 "3.8",	  "4.7",   "4.8",
 							       "3.4.4", "4.3.4", "4.4.4", "3.3.4", NULL};
 
@@ -1003,6 +1005,11 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 		*need_context = !international && first == last;
 		return international ||
 		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_cn_landline_shapes);
+	case CBLUE_REDACT_PHONE_OTHER_NATIONAL:
+		/* never a Thai number, and ten digits are as often a reference: only in a phone's
+		 * groups and near a phone word */
+		*need_context = TRUE;
+		return cblue_redact_groups_shape_in(groups, first, last, cblue_redact_other_national_shapes);
 	case CBLUE_REDACT_PHONE_INTERNATIONAL:
 	default:
 		/* `005565335210` in one piece, after `00`, is as often an account number */
@@ -1326,7 +1333,8 @@ static const gchar *const cblue_redact_reference_words[] = {
 /* words that say a number is a phone number */
 static const gchar *const cblue_redact_phone_words[] = {
     "โทร", "เบอร์", "มือถือ", "ติดต่อ", "tel", "phone", "call", "mobile", "mob$", "cell", "contact", "whatsapp",
-    "电话", "電話", "手机", "手機", "座机", "联系", "致电", "热线", NULL,
+    "电话", "電話", "手机", "手機", "座机", "联系", "致电", "热线", "fax", "แฟกซ์", "传真", "傳真", "h/p", "handphone",
+    NULL,
 };
 
 /* banks by their Thai, English and short names (Chinese ones say 银行) */
