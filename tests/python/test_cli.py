@@ -191,7 +191,10 @@ def test_plugins_lists_the_embedded_default(cli):
 # 0.882 with the models learned on every set and the square of the length (docs/quality.md,
 # "Short questions").
 RECORDED = {
-    "eval-bundled.tsv": {"en": (0.987, 0.960), "th": (1.000, 0.960), "zh": (1.000, 0.909)},
+    # en out-of-scope F1 0.960 → 0.917 with the models learned with eval-fresh6.tsv's long
+    # out-of-scope requests (docs/quality.md, "A sixth held-out set"): "what is Cblue's stock
+    # price today" reaches the office hours
+    "eval-bundled.tsv": {"en": (0.987, 0.917), "th": (1.000, 0.960), "zh": (1.000, 0.909)},
     # en out-of-scope F1 0.929 → 0.889 with the place names (docs/quality.md, "Places"): "can
     # you book me a flight to chiang mai" now reaches the service area
     "eval-dev.tsv": {"en": (0.967, 0.889), "th": (1.000, 0.966), "zh": (1.000, 0.929)},
@@ -200,7 +203,9 @@ RECORDED = {
     # "装solar的钱多久赚得回来啊", answered wrongly before, is now refused like the same question
     # written 装太阳能 (a wrong answer less, counted as an out-of-scope false positive); en 0.812
     # → 0.750 with the place names ("recommend a nice hotel in hua hin" reaches the service area)
-    "eval-fresh.tsv": {"en": (0.950, 0.774), "th": (0.800, 0.774), "zh": (0.925, 0.882)},
+    # out-of-scope F1 en 0.774 → 0.750, th 0.774 → 0.750, zh 0.882 → 0.857 with the models learned
+    # with eval-fresh6.tsv: an in-scope question more refused in each language
+    "eval-fresh.tsv": {"en": (0.950, 0.750), "th": (0.800, 0.750), "zh": (0.925, 0.857)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -226,11 +231,13 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
 # eval-fresh2.tsv, held out until its first measurement (docs/quality.md, "A second held-out
 # set"), since then one of the sets the defaults are calibrated on: top-1, top-3, answered with
 # the expected topic, out-of-scope F1. Kept apart from RECORDED so that the floors can move on
-# their own when retrieval changes land.
+# their own when retrieval changes land. Since the models were learned with eval-fresh6.tsv too
+# (docs/quality.md, "A sixth held-out set"), stricter on long questions: answered / OOS F1 were en
+# .844 / .919, th .911 / .919, zh .911 / .927.
 FRESH2 = {
-    "en": (0.844, 0.933, 0.844, 0.919),
-    "th": (0.911, 1.000, 0.911, 0.919),
-    "zh": (0.956, 1.000, 0.911, 0.927),
+    "en": (0.844, 0.933, 0.844, 0.850),
+    "th": (0.911, 1.000, 0.844, 0.829),
+    "zh": (0.956, 1.000, 0.911, 0.905),
 }
 
 # eval-fresh3.tsv, written without the bot (docs/quality.md, "A third held-out set"): first
@@ -241,31 +248,47 @@ FRESH2 = {
 
 # eval-fresh4.tsv, written without the bot and measured once (docs/quality.md, "A fourth held-out
 # set") at en .911 / .978 / .822 / .595, th .844 / .911 / .778 / .649, zh .911 / 1 / .867 / .629;
-# these are the figures after the vocabulary that followed. Not among the calibration sets.
+# these are the figures after the vocabulary that followed and the models learned with
+# eval-fresh6.tsv (answered / OOS F1 before them: en .889 / .647, th .822 / .686, zh .889 / .647).
+# Not among the calibration sets.
 FRESH4 = {
-    "en": (0.933, 0.978, 0.889, 0.647),
-    "th": (0.844, 0.911, 0.822, 0.686),
-    "zh": (0.911, 1.000, 0.889, 0.647),
+    "en": (0.933, 0.978, 0.844, 0.684),
+    "th": (0.844, 0.911, 0.822, 0.703),
+    "zh": (0.911, 1.000, 0.889, 0.706),
 }
 # eval-fresh5.tsv, written without the bot (docs/quality.md, "A fifth held-out set": phone chat,
 # code-mixed, typos, Traditional characters) and measured once at en .933 / .978 / .933 / .857, th
 # 1 / 1 / 1 / .947, zh 1 / 1 / 1 / .857; these are the figures after the misspellings and the typo
-# correction that followed. Not among the calibration sets.
+# correction that followed, and the models learned with eval-fresh6.tsv (OOS F1 before them .857 /
+# .947 / .857). Not among the calibration sets.
 FRESH5 = {
-    "en": (0.956, 0.978, 0.956, 0.857),
-    "th": (1.000, 1.000, 1.000, 0.947),
-    "zh": (1.000, 1.000, 1.000, 0.857),
+    "en": (0.956, 0.978, 0.956, 0.889),
+    "th": (1.000, 1.000, 1.000, 1.000),
+    "zh": (1.000, 1.000, 1.000, 0.947),
 }
+# Answered / OOS F1 before the models learned with eval-fresh6.tsv: en .756 / .857, th .867 /
+# .636, zh .933 / .846.
 FRESH3 = {
-    "en": (0.756, 0.933, 0.756, 0.857),
-    "th": (0.867, 0.978, 0.867, 0.636),
-    "zh": (0.933, 1.000, 0.933, 0.846),
+    "en": (0.756, 0.933, 0.711, 0.750),
+    "th": (0.867, 0.978, 0.800, 0.643),
+    "zh": (0.933, 1.000, 0.911, 0.828),
+}
+
+# eval-fresh6.tsv, written without the bot (docs/quality.md, "A sixth held-out set": long formal
+# requests, comparisons, constraints) and measured once at en .956 / 1 / .956 / .621, th 1 / 1 / 1
+# / .571, zh 1 / 1 / 1 / .519: its out-of-scope requests were answered because they were long.
+# Since then one of the calibration sets.
+FRESH6 = {
+    "en": (0.956, 1.000, 0.956, 0.788),
+    "th": (1.000, 1.000, 1.000, 0.788),
+    "zh": (1.000, 1.000, 1.000, 0.824),
 }
 
 
 @pytest.mark.parametrize("name,floors,in_scope,out_of_scope",
                          [("eval-fresh2.tsv", FRESH2, 45, 20), ("eval-fresh3.tsv", FRESH3, 45, 15),
-                          ("eval-fresh4.tsv", FRESH4, 45, 20), ("eval-fresh5.tsv", FRESH5, 45, 20)])
+                          ("eval-fresh4.tsv", FRESH4, 45, 20), ("eval-fresh5.tsv", FRESH5, 45, 20),
+                          ("eval-fresh6.tsv", FRESH6, 45, 20)])
 def test_eval_held_out_sets_do_not_regress(cli, name, floors, in_scope, out_of_scope):
     """No language of a later held-out set more than two points below its recorded figures."""
     proc = cli.run("eval", "--json", os.path.join(DATADIR, name))
@@ -280,7 +303,7 @@ def test_eval_held_out_sets_do_not_regress(cli, name, floors, in_scope, out_of_s
 
 
 LABELLED_SETS = ("eval-bundled.tsv", "eval-dev.tsv", "eval-fresh.tsv", "eval-fresh2.tsv", "eval-fresh3.tsv",
-                 "eval-keywords.tsv")
+                 "eval-keywords.tsv", "eval-fresh6.tsv")
 
 
 def test_eval_short_questions_are_answered(cli):
@@ -301,12 +324,13 @@ def test_eval_typos_cost_little(cli):
     missed, doubled, swapped or next to it on the keyboard; Thai tone marks left out or wrong and
     letters that sound alike; bench/gen-eval-typos.py) keep their answers, out-of-scope ones stay
     out of scope: no language more than two points below the recorded figures (top-1, answered
-    with the expected topic, out-of-scope F1; without typos en .842 / .842 / .891, th .917 / .917
-    / .864)."""
+    with the expected topic, out-of-scope F1; without typos en .842 / .825 / .828, th .917 / .867
+    / .816; with the models before eval-fresh6.tsv joined the calibration, en .832 / .790 / .874
+    and th .906 / .872 / .882 with typos)."""
     proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-typos.tsv"))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
-    for lang, (top1, answered, oos_f1) in {"en": (0.832, 0.790, 0.874), "th": (0.906, 0.872, 0.882)}.items():
+    for lang, (top1, answered, oos_f1) in {"en": (0.832, 0.731, 0.789), "th": (0.906, 0.786, 0.814)}.items():
         stats = report["languages"][lang]
         assert stats["queries"] >= 100 and stats["out_of_scope"] >= 40, (lang, stats)
         assert stats["top1"] >= top1 - 0.02, (lang, stats)
