@@ -1581,8 +1581,9 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 				gdouble kth = cblue_ngram_threshold(self, scratch, n_touched, max_hits, heap);
 				/* once, with the touched documents' best sums as seeds */
 				if (!seeded && n_touched >= max_hits) {
-					kth = MAX(kth, cblue_ngram_seed_threshold(self, scratch, n_touched, qterms_data,
-										  next, qterms->len, max_hits));
+					gdouble seed = cblue_ngram_seed_threshold(self, scratch, n_touched, qterms_data,
+										  next, qterms->len, max_hits);
+					kth = MAX(kth, seed);
 					seeded = TRUE;
 				}
 				checked = threshold = MAX(threshold, kth);
