@@ -810,11 +810,15 @@ cblue_redact_is_local_char(gchar c)
  * (`linda.chan at gmail dot com`, `sales AT greenroof DOT asia`, `pornpimol.s at gmail`).
  * Without a spelled `dot`, only near an e-mail word and when it looks like an address: a
  * webmail provider's domain, or a local part with a dot, `_` or a digit (not `look at
- * index.html`, `office at Central.World`); never a pronoun (`email me at gmail`). */
+ * index.html`, `office at Central.World`); never a pronoun or a word that says where an
+ * account is (`email me at gmail`, `my email is at gmail`, `our account at outlook`). */
 static gsize
 cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
-	static const gchar *const pronouns[] = {"i", "me", "you", "us", "we", "him", "her", "them", "it", NULL};
+	static const gchar *const pronouns[] = {"i",	"me",	 "you",	    "us",   "we",   "him",  "her",
+						"them", "it",	 "is",	    "was",  "are",  "am",   "be",
+						"been", "still", "also",    "not",  "now",  "one",  "mine",
+						"ours", "yours", "account", "accounts", "address", NULL};
 	const gchar *text = scan->text;
 	gsize start = ov[0];
 	gboolean dot = FALSE;
