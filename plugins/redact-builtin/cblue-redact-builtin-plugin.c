@@ -28,6 +28,7 @@ static const gchar *const cblue_redact_builtin_rules[] = {
     "email",
     "email-spoken", /* name แอท example ดอท com */
     "email-spelled", /* name at example dot com */
+    "phone-spoken", /* oh eight one …, ศูนย์แปดหนึ่ง …, 一八九九 … */
     "line-id",
     "line-id-handle", /* `@name` near a LINE word */
     "wechat-id",

@@ -21,6 +21,7 @@ typedef enum {
 	CBLUE_REDACT_TRIGGER_CHAT, /* LINE / WeChat names */
 	CBLUE_REDACT_TRIGGER_SPOKEN_AT, /* แอท, the `@` of voice typing */
 	CBLUE_REDACT_TRIGGER_SPELLED_AT, /* ` at `, the `@` of an address spelled out */
+	CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, /* nine digits said, a word each (cblue_redact_find_spoken_run()) */
 	CBLUE_REDACT_N_TRIGGERS,
 } CblueRedactTrigger;
 
@@ -743,6 +744,210 @@ cblue_redact_check_plain(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	return ov[1];
 }
 
+/* the digits a phone's voice typing writes as words, one a word, by script */
+typedef struct {
+	const gchar *word;
+	gchar digit;
+} CblueRedactSpokenDigit;
+
+static const CblueRedactSpokenDigit cblue_redact_spoken_latin[] = {
+    {"zero", '0'}, {"oh", '0'},	  {"o", '0'},	  {"one", '1'},	  {"two", '2'},	 {"three", '3'},
+    {"four", '4'}, {"five", '5'}, {"six", '6'},	  {"seven", '7'}, {"eight", '8'}, {"nine", '9'},
+};
+static const CblueRedactSpokenDigit cblue_redact_spoken_thai[] = {
+    {"ศูนย์", '0'}, {"หนึ่ง", '1'}, {"สอง", '2'}, {"สาม", '3'}, {"สี่", '4'},
+    {"ห้า", '5'},   {"หก", '6'},   {"เจ็ด", '7'}, {"แปด", '8'}, {"เก้า", '9'},
+};
+static const CblueRedactSpokenDigit cblue_redact_spoken_han[] = {
+    {"零", '0'}, {"〇", '0'}, {"幺", '1'}, {"一", '1'}, {"二", '2'}, {"两", '2'}, {"三", '3'},
+    {"四", '4'}, {"五", '5'}, {"六", '6'}, {"七", '7'}, {"八", '8'}, {"九", '9'},
+};
+
+/* the digit of the word of @words at @p (Latin words in any case, not followed by a letter) */
+static gint
+cblue_redact_spoken_in(const CblueRedactSpokenDigit *words, guint n_words, const gchar *p, gsize rest, gsize *len)
+{
+	gboolean latin = g_ascii_isalpha(p[0]);
+	/* the byte that tells the words of a script apart first: the letter, or the third byte
+	 * of a Thai or Chinese character */
+	guchar key = latin ? (guchar)g_ascii_tolower(p[0]) : (guchar)p[2];
+
+	for (guint i = 0; i < n_words; i++) {
+		const gchar *word = words[i].word;
+		gsize n;
+		if ((guchar)word[latin ? 0 : 2] != key)
+			continue;
+		n = strlen(word);
+		if (n > rest || (latin ? g_ascii_strncasecmp(p, word, n) != 0 : memcmp(p, word, n) != 0))
+			continue;
+		if (latin && n < rest && g_ascii_isalpha(p[n]))
+			continue;
+		*len = n;
+		return words[i].digit;
+	}
+	return -1;
+}
+
+/* the bytes a digit said or written may begin with: a digit, the first letter of an English
+ * digit word, the lead byte of Thai (E0) and of the Chinese digits (E3–E9) */
+static const gboolean cblue_redact_spoken_start[256] = {
+    ['0'] = TRUE, ['1'] = TRUE, ['2'] = TRUE, ['3'] = TRUE, ['4'] = TRUE, ['5'] = TRUE, ['6'] = TRUE,
+    ['7'] = TRUE, ['8'] = TRUE, ['9'] = TRUE, ['z'] = TRUE, ['o'] = TRUE, ['t'] = TRUE, ['f'] = TRUE,
+    ['s'] = TRUE, ['e'] = TRUE, ['n'] = TRUE, ['Z'] = TRUE, ['O'] = TRUE, ['T'] = TRUE, ['F'] = TRUE,
+    ['S'] = TRUE, ['E'] = TRUE, ['N'] = TRUE, [0xE0] = TRUE, [0xE3] = TRUE, [0xE4] = TRUE, [0xE5] = TRUE,
+    [0xE9] = TRUE,
+};
+
+/* whether a digit said or written may begin at @i of NUL-terminated @text: told by its first
+ * two or three bytes, as nearly every byte of a text is looked at */
+static inline gboolean
+cblue_redact_spoken_may_start(const gchar *text, gsize i)
+{
+	const guchar *p = (const guchar *)text + i;
+
+	if (!cblue_redact_spoken_start[*p])
+		return FALSE;
+	if (*p < 0x80) /* a digit, or a letter that begins a word */
+		return g_ascii_isdigit(*p) || i == 0 || !g_ascii_isalpha(p[-1]);
+	switch (*p) {
+	case 0xE0: /* ศ ส ห (E0 B8 A8, AA, AB), เ แ (E0 B9 80, 81) */
+		return (p[1] == 0xB8 && (p[2] == 0xA8 || p[2] == 0xAA || p[2] == 0xAB)) ||
+		       (p[1] == 0xB9 && (p[2] == 0x80 || p[2] == 0x81));
+	case 0xE3: /* 〇 */
+		return p[1] == 0x80;
+	case 0xE4: /* 一 二 两 三 五 七 九 */
+		return p[1] >= 0xB8 && p[1] <= 0xBA;
+	case 0xE5: /* 幺 四 六 八 */
+		return p[1] == 0x85 || p[1] == 0x9B || p[1] == 0xB9;
+	default: /* 零 (E9 9B) */
+		return p[1] == 0x9B;
+	}
+}
+
+/* the digit said or written at @i (a word not inside a Latin word), its length in @len and
+ * whether it is a word in @word; -1 if there is none. Most bytes are rejected by their
+ * first byte (Thai words begin with ศ ส ห เ แ, which share E0 B8 or E0 B9). */
+static gint
+cblue_redact_spoken_digit_at(const gchar *text, gsize i, gsize text_len, gsize *len, gboolean *word)
+{
+	const guchar *p = (const guchar *)text + i;
+	gsize rest = text_len - i;
+
+	*word = TRUE;
+	if (g_ascii_isdigit(*p)) {
+		*word = FALSE;
+		*len = 1;
+		return *p;
+	}
+	if (g_ascii_isalpha(*p)) {
+		if (!cblue_redact_spoken_start[*p] || (i > 0 && g_ascii_isalpha(text[i - 1])))
+			return -1;
+		return cblue_redact_spoken_in(cblue_redact_spoken_latin, G_N_ELEMENTS(cblue_redact_spoken_latin),
+					      text + i, rest, len);
+	}
+	/* ศ ส ห (E0 B8 A8, AA, AB), เ แ (E0 B9 80, 81) */
+	if (*p == 0xE0 && rest >= 6 &&
+	    ((p[1] == 0xB8 && (p[2] == 0xA8 || p[2] == 0xAA || p[2] == 0xAB)) || (p[1] == 0xB9 && p[2] <= 0x81)))
+		return cblue_redact_spoken_in(cblue_redact_spoken_thai, G_N_ELEMENTS(cblue_redact_spoken_thai), text + i,
+					      rest, len);
+	if (*p >= 0xE3 && *p <= 0xE9 && rest >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		gunichar ch = ((gunichar)(*p & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		switch (ch) {
+		case 0x96F6: /* 零 */
+		case 0x3007: /* 〇 */
+		case 0x5E7A: /* 幺 */
+		case 0x4E00: /* 一 */
+		case 0x4E8C: /* 二 */
+		case 0x4E24: /* 两 */
+		case 0x4E09: /* 三 */
+		case 0x56DB: /* 四 */
+		case 0x4E94: /* 五 */
+		case 0x516D: /* 六 */
+		case 0x4E03: /* 七 */
+		case 0x516B: /* 八 */
+		case 0x4E5D: /* 九 */
+			return cblue_redact_spoken_in(cblue_redact_spoken_han, G_N_ELEMENTS(cblue_redact_spoken_han),
+						      text + i, rest, len);
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* where the first run of nine digits said or written, one of them at least a word, begins
+ * (at most two spaces, commas or dashes between them); -1 if there is none: the trigger of
+ * phone-spoken, far cheaper than its pattern tried at every letter of a text */
+static gssize
+cblue_redact_find_spoken_run(const gchar *text, gsize len)
+{
+	gsize i = 0, run_start = 0;
+	guint n_digits = 0, n_words = 0, n_seps = 0;
+
+	while (i < len) {
+		gsize n = 0;
+		gboolean word = FALSE;
+		/* most bytes begin no digit, and outside a run nothing else matters */
+		if (n_digits == 0) {
+			while (i < len && !cblue_redact_spoken_may_start(text, i))
+				i++;
+			if (i >= len)
+				break;
+		}
+		if (cblue_redact_spoken_digit_at(text, i, len, &n, &word) >= 0) {
+			if (n_digits == 0)
+				run_start = i;
+			n_digits++;
+			n_words += word;
+			n_seps = 0;
+			if (n_digits >= 9 && n_words >= 1)
+				return (gssize)run_start;
+			i += n;
+			continue;
+		}
+		if (n_digits > 0 && n_seps < 2 && (text[i] == ' ' || text[i] == ',' || text[i] == '-')) {
+			n_seps++;
+			i++;
+			continue;
+		}
+		n_digits = n_words = n_seps = 0;
+		i++;
+	}
+	return -1;
+}
+
+/* a phone number said one digit a word (`oh eight one two …`, `ศูนย์แปดหนึ่ง สองสามสี่ …`,
+ * `一八九九一五九二零七四`), at least one of them a word: a Thai number (ten digits of a mobile,
+ * nine of a landline, from 0) or a Chinese mobile (eleven from 13–19) */
+static gsize
+cblue_redact_check_spoken_phone(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
+{
+	gchar digits[16] = {0};
+	guint n_digits = 0, n_words = 0;
+	gboolean thai, chinese;
+
+	for (gsize i = ov[0]; i < ov[1];) {
+		gsize len = 0;
+		gboolean word = FALSE;
+		gint digit = cblue_redact_spoken_digit_at(scan->text, i, ov[1], &len, &word);
+		if (digit < 0) {
+			i++; /* a separator */
+			continue;
+		}
+		if (n_digits == sizeof(digits))
+			return ov[1];
+		digits[n_digits++] = (gchar)digit;
+		n_words += word;
+		i += len;
+	}
+	thai = digits[0] == '0' && ((n_digits == 10 && strchr("689", digits[1]) != NULL) ||
+				    (n_digits == 9 && digits[1] >= '2' && digits[1] <= '7'));
+	chinese = n_digits == 11 && digits[0] == '1' && digits[1] >= '3';
+	if (n_words >= 1 && (thai || chinese))
+		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+	return ov[1];
+}
+
 static gsize
 cblue_redact_check_ipv4(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
@@ -1399,6 +1604,11 @@ typedef struct {
 
 #define CBLUE_REDACT_NUMBERS "numbers"
 
+/* a digit said as a word (cblue_redact_spoken_digits), or written */
+#define CBLUE_REDACT_SPOKEN_DIGIT \
+	"(?<![A-Za-z])(?i:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])|" \
+	"ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|[零〇幺一二两三四五六七八九]|[0-9]"
+
 /* whose id it is, between a chat keyword and the id: `ไลน์ไอดีผม boy.solar88`, `ไลน์ของเรา …` */
 #define CBLUE_REDACT_THAI_PRONOUN "(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?"
 
@@ -1441,6 +1651,11 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?i:" CBLUE_REDACT_WEBMAIL "))(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email_spelled, NULL, CBLUE_REDACT_TRIGGER_SPELLED_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_email_words, FALSE, NULL},
+    /* a phone number said to a phone's voice typing, a digit a word, digits between */
+    {"phone-spoken", "PHONE",
+     "(?:" CBLUE_REDACT_SPOKEN_DIGIT ")(?:[ ,\\-]{0,2}(?:" CBLUE_REDACT_SPOKEN_DIGIT ")){8,12}",
+     cblue_redact_check_spoken_phone, NULL, CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, 0, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL,
+     FALSE, NULL},
     /* an order or tracking number that happens to look like a phone number is labelled so
      * right before it: `order #0622359806`, `订单号 055759689320` */
     {"phone", "PHONE", NULL, cblue_redact_check_numbers, cblue_redact_window_phone, CBLUE_REDACT_TRIGGER_DIGIT, 4,
@@ -2210,7 +2425,13 @@ cblue_redact_engine_find(CblueRedactEngine *self, const gchar *text)
 	cblue_redact_prescan(text, scan.len, self->min_digits, &pre);
 	for (guint i = 0; i < self->rules->len; i++) {
 		CblueRedactRule *rule = g_ptr_array_index(self->rules, i);
-		gssize at = pre.first[rule->trigger];
+		gssize at;
+		/* its own pass, once, only for the rules that need it (-2: looked for, absent) */
+		if (rule->trigger == CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS && pre.first[rule->trigger] == -1) {
+			gssize run = cblue_redact_find_spoken_run(text, scan.len);
+			pre.first[rule->trigger] = run >= 0 ? run : -2;
+		}
+		at = pre.first[rule->trigger];
 		if (at < 0)
 			continue;
 		if (scan.thread == NULL)
