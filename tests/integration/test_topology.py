@@ -182,21 +182,31 @@ def _worker_consumer_prefix(worker):
 def test_killed_worker_jobs_are_finished_by_the_other(topo):
     """kill -9 a worker holding jobs: the other one claims and answers them, once each."""
     victim, survivor = topo.workers
-    victim.pause()  # it holds what Redis hands to its blocked read, but answers nothing
-    n = 24
-    with concurrent.futures.ThreadPoolExecutor(max_workers=n) as pool:
-        futures = [pool.submit(topo.post_chat, {"message": QUESTION}, 30, topo.api[i % 2].port) for i in range(n)]
-        # wait until the stopped worker really holds some jobs, then kill it
-        deadline = time.monotonic() + 10
-        held = 0
-        while time.monotonic() < deadline:
-            held = _pending_of(topo, _worker_consumer_prefix(victim))
+    futures = []
+    held = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=24) as pool:
+        # the stopped worker holds what Redis hands to its blocked read, but answers nothing;
+        # its read comes back after 500 ms, so the jobs must reach Redis before that, which a
+        # loaded machine may miss: then let it run, and stop it again for another round
+        for _ in range(5):
+            victim.pause()
+            futures += [pool.submit(topo.post_chat, {"message": QUESTION}, 30, topo.api[i % 2].port) for i in range(24)]
+            # wait until the stopped worker really holds some jobs, then kill it
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                held = _pending_of(topo, _worker_consumer_prefix(victim))
+                if held > 0:
+                    break
+                time.sleep(0.05)
             if held > 0:
                 break
-            time.sleep(0.05)
+            victim.resume()
+            concurrent.futures.wait(futures)
+            time.sleep(0.5)  # back in its blocking read
         assert held > 0, "the stopped worker got no jobs to hold"
         victim.kill()
         results = [f.result() for f in futures]
+    n = len(results)
     statuses = [status for status, _, _ in results]
     assert statuses == [200] * n, [body for _, _, body in results]
     message_ids = [body["message_id"] for _, _, body in results]
