@@ -1450,6 +1450,25 @@ cblue_redact_is_code_tail(const gchar *text, gsize start)
 	return TRUE;
 }
 
+/* whether the letters glued to a number at @start are a phone word, typed in a hurry
+ * without a space: `tel0812345678`, `Mobile0812345678` (not `SN0891234567`, a serial) */
+static gboolean
+cblue_redact_after_phone_word(const gchar *text, gsize start)
+{
+	static const gchar *const words[] = {"tel", "phone", "mobile", "mob", "cell", "call", NULL};
+	gsize i = start;
+
+	while (i > 0 && start - i <= 6 && g_ascii_isalpha(text[i - 1]))
+		i--;
+	if (i > 0 && g_ascii_isalpha(text[i - 1]))
+		return FALSE;
+	for (guint j = 0; words[j] != NULL; j++) {
+		if (strlen(words[j]) == start - i && g_ascii_strncasecmp(text + i, words[j], start - i) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* one digit at a time, as voice typing writes a number out (`0 8 1 2 3 4 5 6 7 8`): a
  * phone number or a Thai ID, only near its word */
 static void
@@ -1489,17 +1508,29 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 {
 	CblueRedactGroups groups;
 	gsize last_end = 0;
+	/* glued to letters: the tail of a code, or after a phone word only a phone number */
+	gboolean glued = ov[0] > 0 && g_ascii_isalpha(scan->text[ov[0] - 1]);
 
+	if (glued && !cblue_redact_after_phone_word(scan->text, ov[0])) {
+		/* the rest may hold a value: `x2 0812345678` */
+		gsize next = ov[0];
+		while (next < ov[1] && g_ascii_isdigit(scan->text[next]))
+			next++;
+		return next;
+	}
 	if (cblue_redact_is_code_tail(scan->text, ov[0]) ||
 	    !cblue_redact_groups_parse(&groups, scan->text, ov[0], ov[1]))
 		return ov[1];
 	if (groups.n_groups >= 9 && groups.n_groups <= 13 && groups.groups[0].n_digits == 1 &&
 	    groups.groups[1].n_digits == 1) {
-		cblue_redact_check_digit_by_digit(scan, rule, &groups);
+		if (!glued)
+			cblue_redact_check_digit_by_digit(scan, rule, &groups);
 		return ov[1];
 	}
 	for (guint i = 0; i < rule->kinds->len; i++) {
 		scan->kind = g_ptr_array_index(rule->kinds, i);
+		if (glued && scan->kind->window_ok != cblue_redact_window_phone)
+			continue;
 		last_end = MAX(last_end, cblue_redact_windows(scan, &groups, 0, groups.n_groups));
 	}
 	/* the pattern takes at most 48 pieces: a value may go on past the candidate, so its
@@ -1513,12 +1544,14 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 /* the built-in rules */
 
 /* digits in groups, e.g. `081-234-5678`, `(02) 123 4567`, `+66 81 234 5678`, `4111 1111
- * 1111 1111`, `062/0222181`; not glued to letters or to a longer number, nor the tail of a
- * code such as `SO-0812345678` (nor `INV/0812345678`: cblue_redact_is_code_tail()); but
+ * 1111 1111`, `062/0222181`; not glued to a longer number, nor the tail of a code such as
+ * `SO-0812345678` (nor `INV/0812345678`: cblue_redact_is_code_tail()); glued to letters,
+ * `SN0891234567`, only after a phone word typed without its space, `tel0812345678`
+ * (cblue_redact_check_numbers(): cheaper than a look-behind at every digit); but
  * `Tel.0812345678` is a phone, and so are both numbers of `081-234-5678/089-876-5432` (a
  * slash separates values as a space does) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
-	"(?<![0-9A-Za-z_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                       \
+	"(?<![0-9_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                               \
 	"(?:[0-9]|[ ./\\-()]{1,3}(?=[0-9])){5,48}"                                                              \
 	"(?![0-9A-Za-z_])"
 
