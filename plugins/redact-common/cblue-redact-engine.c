@@ -978,18 +978,6 @@ cblue_redact_email_local_ok(const gchar *local, gsize local_len)
 	       g_strstr_len(local, (gssize)local_len, "..") == NULL;
 }
 
-static gsize
-cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
-{
-	const gchar *value = scan->text + ov[0];
-	gsize len = ov[1] - ov[0];
-	const gchar *at = memchr(value, '@', len);
-
-	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len))
-		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
-	return ov[1];
-}
-
 /* the big webmail providers, whose names people say alone: `at gmail` */
 #define CBLUE_REDACT_WEBMAIL "gmail|hotmail|yahoo|outlook|icloud|qq|163|126"
 
@@ -1003,6 +991,45 @@ cblue_redact_is_webmail(const gchar *domain)
 			return TRUE;
 	}
 	return FALSE;
+}
+
+/* `name@ gmail.com`, `korn_2530 @gmail.com`, `sales @siamsolar.co.th`: a space on one side
+ * of the `@` only, as a phone's keyboard leaves it after a word; then only what looks like
+ * an address: a webmail provider's domain, a local part with a dot, `_` or a digit, or a
+ * domain in .com, .net, .org or a country's (not a handle after a word: `line
+ * @baanrak.solar`, `follow us @siamsolar.official`) */
+static gboolean
+cblue_redact_email_one_space_ok(const gchar *value, const gchar *at, const gchar *end)
+{
+	gboolean before = at > value && at[-1] == ' ';
+	gboolean after = at[1] == ' ';
+	const gchar *domain = at + (after ? 2 : 1);
+	const gchar *tld = end;
+
+	if (before == after || cblue_redact_is_webmail(domain))
+		return TRUE;
+	for (const gchar *p = value; p < at; p++) {
+		if (*p == '.' || *p == '_' || g_ascii_isdigit(*p))
+			return TRUE;
+	}
+	while (tld > domain && tld[-1] != '.' && tld[-1] != ',')
+		tld--;
+	return end - tld == 2 || (end - tld == 3 && (g_ascii_strncasecmp(tld, "com", 3) == 0 ||
+						     g_ascii_strncasecmp(tld, "net", 3) == 0 ||
+						     g_ascii_strncasecmp(tld, "org", 3) == 0));
+}
+
+static gsize
+cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
+{
+	const gchar *value = scan->text + ov[0];
+	gsize len = ov[1] - ov[0];
+	const gchar *at = memchr(value, '@', len);
+
+	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len) &&
+	    (at == NULL || cblue_redact_email_one_space_ok(value, at, value + len)))
+		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+	return ov[1];
 }
 
 static gboolean
@@ -1656,14 +1683,17 @@ typedef struct {
 
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
-     /* local@domain.tld, also `name @ example.com` and obfuscated: name [at] example [dot]
-      * com, `(at)`, `{at}`, `[@]`, `[.]`; Thai domain labels (`ร้าน.ไทย`), punycode
+     /* local@domain.tld, also `name @ example.com` (or a space on one side only:
+      * cblue_redact_email_one_space_ok()), a comma for the dot before `com`, `net`, `org`,
+      * `co` or `th` (`name@gmail,com`), and obfuscated: name [at] example [dot] com,
+      * `(at)`, `{at}`, `[@]`, `[.]`; Thai domain labels (`ร้าน.ไทย`), punycode
       * (`xn--o3cw4h`); a hyphen not followed by a letter or digit ends the address
       * (`email-a@b.com-ขอบคุณ`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
-     "(?:@| @ |\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
+     "(?: ?@ ?|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
-     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?)){1,8}"
+     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?|,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
+     "{1,8}"
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
