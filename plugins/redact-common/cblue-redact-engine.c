@@ -1596,20 +1596,24 @@ static const gchar *const cblue_redact_reference_words[] = {
     "单号",	  "快递",	 "条码",	"发票",	       "型号",	       "编号",	      "客户号",
     "合同号",	  "账单号",	 "户号",	"电表",
     /* a product's serial and part numbers */
-    "sn$", "p/n", "part no", "imei", NULL,
+    "sn$", "p/n", "part no", "imei",
+    /* misspelt: `oder no` (not German's oder alone) */
+    "oder no", NULL,
 };
 
-/* words that say a number is a phone number */
+/* words that say a number is a phone number; and how they are often misspelt: เบอ (เบอร์
+ * without its last letters), โทสับ (โทรศัพท์), mobil, phnoe, 电化 (电话, a homophone the pinyin
+ * input method offers first) */
 static const gchar *const cblue_redact_phone_words[] = {
-    "โทร", "เบอร์", "มือถือ", "ติดต่อ", "tel", "phone", "call", "mobile", "mob$", "cell", "contact", "whatsapp",
+    "โทร", "เบอ", "มือถือ", "ติดต่อ", "tel", "phone", "call", "mobil", "mob$", "cell", "contact", "whatsapp",
     "电话", "電話", "手机", "手機", "座机", "联系", "致电", "热线", "fax", "แฟกซ์", "传真", "傳真", "h/p", "handphone",
-    NULL,
+    "โทสับ", "phnoe", "电化", NULL,
 };
 
 /* banks by their Thai, English and short names (Chinese ones say 银行) */
 static const gchar *const cblue_redact_bank_words[] = {
-    "บัญชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "a/c", "bank", "iban$",
-    "transfer", "โอน", "账号", "帐号", "账户", "帐户", "银行", "开户", "收款", "转账", "汇款", "户名",
+    "บัญชี", "บันชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "a/c", "bank",
+    "iban$", "transfer", "โอน", "账号", "帐号", "账户", "帐户", "银行", "开户", "收款", "转账", "汇款", "户名",
     "帳號", "帳戶", "銀行", "開戶", "匯款", "轉帳", "戶名",
     "กสิกร", "kasikorn", "kbank", "ไทยพาณิชย์", "scb$", "กรุงไทย", "krungthai", "ktb$", "กรุงศรี", "krungsri",
     "ออมสิน", "gsb$", "ทหารไทย", "ธนชาต", "ttb$", "ธ.ก.ส", "ธกส", "baac$", "bbl$", "ยูโอบี", "uob$", "ซีไอเอ็มบี",
@@ -1617,7 +1621,7 @@ static const gchar *const cblue_redact_bank_words[] = {
 };
 
 static const gchar *const cblue_redact_th_id_words[] = {
-    "บัตรประชาชน", "บัตรประจำตัว", "เลขประจำตัว", "ปชช", "เลขบัตร", "citizen", "national id", "id card", "id$", "身份证",
+    "ประชาชน", "บัตรประจำตัว", "เลขประจำตัว", "ปชช", "เลขบัตร", "citizen", "national id", "id card", "id$", "身份证",
     "身份證", NULL,
 };
 
@@ -1638,12 +1642,12 @@ static const gchar *const cblue_redact_version_words[] = {
 static const gchar *const cblue_redact_line_words[] = {"line", "ไลน์", NULL};
 
 static const gchar *const cblue_redact_email_words[] = {
-    "email", "e-mail", "mail", "อีเมล", "เมล", "邮箱", "郵箱", "邮件", "電郵", "メール", "이메일", NULL,
+    "email", "e-mail", "emial", "e-mial", "mail", "อีเมล", "เมล", "邮箱", "郵箱", "邮件", "電郵", "メール", "이메일", NULL,
 };
 
 static const gchar *const cblue_redact_passport_words[] = {
-    "passport", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "เลขพาส", "护照", "護照", "旅行证件",
-    "パスポート", "旅券", "여권", NULL,
+    "passport", "pasport", "passpost", "pass no", "หนังสือเดินทาง", "พาสปอร์ต", "พาสปอต", "เลขพาส", "护照", "護照",
+    "旅行证件", "パスポート", "旅券", "여권", NULL,
 };
 
 typedef struct {
