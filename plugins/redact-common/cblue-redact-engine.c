@@ -56,6 +56,7 @@ struct _CblueRedactRule {
 	guint32 weak_group;
 	guint32 sep_group;
 	guint32 gap_group;
+	guint32 filler_group;
 	CblueRedactTrigger trigger;
 	gsize lookback; /* bytes searched before the trigger */
 	guint min_digits; /* digit rules: the fewest digits a value has */
@@ -1114,7 +1115,8 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	}
 	id_like = id_like && end - start >= 6 && g_ascii_isalpha(text[start]);
 	/* not past another keyword in the words: `ทักไลน์มาที่ไลน์ nattapong` */
-	if (cblue_redact_group_set(ov, rule->gap_group) && !id_like)
+	if ((cblue_redact_group_set(ov, rule->gap_group) || cblue_redact_group_set(ov, rule->filler_group)) &&
+	    !id_like)
 		return kw_end;
 	/* `line Benz_1205`, `wechat tang_yu45`: a common word, then what looks like an id */
 	if (weak && !(id_like && !has_sep && start > kw_end)) {
@@ -1639,7 +1641,8 @@ static const gchar *const cblue_redact_version_words[] = {
     "固件", NULL,
 };
 
-static const gchar *const cblue_redact_line_words[] = {"line", "ไลน์", NULL};
+/* ไลน์, also without its last mark (ไลน), as it is often typed */
+static const gchar *const cblue_redact_line_words[] = {"line", "ไลน", NULL};
 
 static const gchar *const cblue_redact_email_words[] = {
     "email", "e-mail", "emial", "e-mial", "mail", "อีเมล", "เมล", "邮箱", "郵箱", "邮件", "電郵", "メール", "이메일", NULL,
@@ -1680,6 +1683,10 @@ typedef struct {
  * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`): then only an id that
  * looks like one (cblue_redact_check_chat()) */
 #define CBLUE_REDACT_CHAT_GAP "(?<gap>[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
+
+/* a word of a reply between a chat keyword and the id: `line id ok tonsolar88`, `wechat id
+ * pls lily_88`; then, too, only an id that looks like one */
+#define CBLUE_REDACT_CHAT_FILLER "(?<filler>(?i:ok|okay|here|pls|please)[:,]?\\s++)?+"
 
 /* `:` or `=` between a chat keyword and the id, also between JSON's quotes:
  * `"line":"mint_2536"` (not `"line": 42`, a number) */
@@ -1766,8 +1773,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      cblue_redact_passport_words, TRUE, cblue_redact_reference_words},
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\.me/(?:R/)?ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
-     "ไอดี\\s{0,3}ไลน์|ไลน์\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์|add\\s{0,3}line|ไลน์)|(?<weak>line))"
-     "\\s*+(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
+     "\\s*+" CBLUE_REDACT_CHAT_FILLER "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
      "\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
@@ -1783,7 +1790,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
-     "\\s*+(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "\\s*+" CBLUE_REDACT_CHAT_FILLER "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?"
      "\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
@@ -1891,6 +1898,7 @@ cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GErr
 		rule->weak_group = cblue_redact_group_number(rule->code, "weak");
 		rule->sep_group = cblue_redact_group_number(rule->code, "sep");
 		rule->gap_group = cblue_redact_group_number(rule->code, "gap");
+		rule->filler_group = cblue_redact_group_number(rule->code, "filler");
 		g_ptr_array_add(self->rules, rule);
 	}
 	/* a rule runs on numbers with as many digits as its shortest kind needs */
@@ -2288,7 +2296,7 @@ cblue_redact_is_chat_name(const gchar *p, gsize rest)
 	       (g_ascii_strncasecmp(p, "wechat", 6) == 0 || g_ascii_strncasecmp(p, "weixin", 6) == 0);
 }
 
-/* ไลน์ (ไ is E0 B9 84), วีแชท / วีแชต (ว is E0 B8 A7): a chat app's name; แอท (แ is E0 B9
+/* ไลน์ or ไลน (ไ is E0 B9 84), วีแชท / วีแชต (ว is E0 B8 A7): a chat app's name; แอท (แ is E0 B9
  * 81), the `@` of voice typing: an e-mail address; else -1 */
 static gint
 cblue_redact_thai_trigger(const gchar *p, gsize rest)
@@ -2297,7 +2305,7 @@ cblue_redact_thai_trigger(const gchar *p, gsize rest)
 		return -1;
 	if ((guchar)p[1] == 0xB9) {
 		if ((guchar)p[2] == 0x84)
-			return rest >= 12 && memcmp(p, "ไลน์", 12) == 0 ? CBLUE_REDACT_TRIGGER_CHAT : -1;
+			return memcmp(p, "ไลน", 9) == 0 ? CBLUE_REDACT_TRIGGER_CHAT : -1;
 		if ((guchar)p[2] == 0x81)
 			return memcmp(p, "แอท", 9) == 0 ? CBLUE_REDACT_TRIGGER_SPOKEN_AT : -1;
 		return -1;
