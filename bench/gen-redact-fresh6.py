@@ -429,8 +429,12 @@ neg("neg-version", "error 0x80070005")
 neg("neg-version", "speed 500/500 Mbps")
 neg("neg-version", "Windows 11 23H2 build 22631.4460")
 
-# None known yet: the cases no general fix catches are moved to [known-miss] after the measurement.
-KNOWN_MISS_STARTS = ()
+# Missed after the general fixes of the session that wrote this set; kept (and measured) as TODO
+# cases: chat keywords misspelt beyond what a rule can take for them (`Lind id`, the autocorrection
+# of `line id`; ไลย์ for ไลน์; 微心, a homophone of 微信 whose second character is not 信), a LINE id after
+# the bare word `line` that has a dot but no digit or `_` (`line pond.ch`, as a file name after
+# `line` would), and a LINE official account's `@name` with no LINE word near it.
+KNOWN_MISS_STARTS = ("Lind id", "ไลย์ ", "微心 ", "line pond.ch", "0819760084 / @solarhome")
 write(sys.argv[1], """# Sixth fresh set of redaction cases (bench/gen-redact-fresh6.py), written before the redactor was
 # run on it, of another flavour than the first five: customers of a solar, smart-home and IT business
 # answering the bot's questions. The value as a short reply, alone or nearly (`yes 0812345678`,
