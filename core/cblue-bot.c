@@ -14,6 +14,7 @@
 #include "cblue-language.h"
 #include "cblue-model-provider.h"
 #include "cblue-redactor.h"
+#include "cblue-retriever-private.h"
 #include "cblue-retriever.h"
 #include "cblue-store.h"
 
@@ -533,13 +534,39 @@ cblue_bot_load_kb(CblueBot *self, gboolean seed_if_empty, GError **error)
 	return cblue_bot_set_kb(self, kb, error);
 }
 
-/* a hit as its retriever returned it, before fusion */
+/* Topic ids of up to this many bytes (the NUL included) are copied into a run's hit; longer
+ * ones to the heap (as a CblueHit keeps them) */
+#define CBLUE_BOT_INLINE_TOPIC_SIZE 48
+
+/* a hit as its retriever returned it, before fusion; its topic id is a copy (the retriever's
+ * index may be replaced while the message is answered) */
 typedef struct {
 	guint run;
-	const gchar *topic_id; /* unowned: the hit's, kept alive by the run */
+	gdouble score;
+	gdouble confidence; /* clamped to 0..1, as a CblueHit keeps it */
+	gchar *heap_id; /* owned, nullable: the topic id when it does not fit in inline_id */
+	gchar inline_id[CBLUE_BOT_INLINE_TOPIC_SIZE];
+} CblueBotRunHit;
+
+static inline const gchar *
+cblue_bot_run_hit_topic_id(const CblueBotRunHit *hit)
+{
+	return hit->heap_id != NULL ? hit->heap_id : hit->inline_id;
+}
+
+static void
+cblue_bot_run_hit_clear(gpointer data)
+{
+	g_free(((CblueBotRunHit *)data)->heap_id);
+}
+
+/* a hit of the fusion: a topic and what the runs said of it together; no CblueHit is made
+ * for it unless it is one of the reply's sources */
+typedef struct {
+	const gchar *topic_id; /* unowned: a run hit's */
 	gdouble score;
 	gdouble confidence;
-} CblueBotRunHit;
+} CblueBotHit;
 
 /* the state of one message through the pipeline */
 typedef struct {
@@ -547,10 +574,10 @@ typedef struct {
 	CblueChatReply *reply; /* owned */
 	CblueKb *kb; /* owned */
 	GPtrArray *retrievers; /* owned */
-	GPtrArray *runs; /* owned: one GPtrArray of CblueHit per retriever, or NULL */
+	guint n_runs; /* the retrievers that answered, in the order they did */
 	GArray *run_weights; /* owned: of gdouble, the fusion weight of each run's retriever */
 	GPtrArray *run_plugins; /* owned: of (unowned) utf8, the plugin name of each run's retriever */
-	GArray *run_hits; /* owned: of CblueBotRunHit, every run's hits as retrieved (fusion changes them) */
+	GArray *run_hits; /* owned: of CblueBotRunHit, every run's hits as retrieved, run after run */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	CblueModelProvider *provider; /* owned, nullable */
 	guint pending;
@@ -564,7 +591,6 @@ cblue_ask_op_free(CblueAskOp *op)
 	g_clear_object(&op->reply);
 	g_clear_object(&op->kb);
 	g_clear_pointer(&op->retrievers, g_ptr_array_unref);
-	g_clear_pointer(&op->runs, g_ptr_array_unref);
 	g_clear_pointer(&op->run_weights, g_array_unref);
 	g_clear_pointer(&op->run_plugins, g_ptr_array_unref);
 	g_clear_pointer(&op->run_hits, g_array_unref);
@@ -663,11 +689,11 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 	op->reply = cblue_chat_reply_new();
 	op->kb = cblue_bot_get_kb(self);
 	op->retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
-	op->runs = g_ptr_array_new_full(op->retrievers->len, (GDestroyNotify)g_ptr_array_unref);
 	op->run_weights = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), op->retrievers->len);
 	op->run_plugins = g_ptr_array_sized_new(op->retrievers->len);
 	/* room for every retriever's max_hits: a follow-up's deeper search grows it */
 	op->run_hits = g_array_sized_new(FALSE, FALSE, sizeof(CblueBotRunHit), op->retrievers->len * self->max_hits);
+	g_array_set_clear_func(op->run_hits, cblue_bot_run_hit_clear);
 	op->provider = cblue_context_get_extension(self->context, CBLUE_TYPE_MODEL_PROVIDER);
 	if (op->provider != NULL)
 		g_object_ref(op->provider);
@@ -722,10 +748,16 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
 	return g_steal_pointer(&op);
 }
 
+/* best first: by score, then by topic (as cblue_hit_compare()) */
 static gint
-cblue_hit_compare_ptr(gconstpointer a, gconstpointer b)
+cblue_bot_hit_compare(gconstpointer a, gconstpointer b)
 {
-	return cblue_hit_compare(*(CblueHit *const *)a, *(CblueHit *const *)b);
+	const CblueBotHit *hit_a = a, *hit_b = b;
+	if (hit_a->score > hit_b->score)
+		return -1;
+	if (hit_a->score < hit_b->score)
+		return 1;
+	return g_strcmp0(hit_a->topic_id, hit_b->topic_id);
 }
 
 /* the fusion weight of a retriever: `[<plugin>] fusion_weight`, 1 by default; read once
@@ -766,25 +798,85 @@ cblue_bot_retriever_failed(CblueBot *self, CblueRetriever *retriever, const GErr
 		g_warning("retriever %s: %s", plugin != NULL ? plugin : "?", error->message);
 }
 
+/* how many hits to ask each retriever for: more for a follow-up, whose topic may rank
+ * lower than other topics on its words alone */
+static guint
+cblue_bot_search_depth(CblueBot *self, CblueAskOp *op)
+{
+	if (cblue_message_get_previous_topic_id(op->message) != NULL && self->context_margin > 0)
+		return MAX(self->max_hits, CBLUE_BOT_CONTEXT_MAX_HITS);
+	return self->max_hits;
+}
+
+/* a CblueRetrieverHitFunc: the hit to the run being added (@user_data is the op) */
 static void
-cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPtrArray *hits)
+cblue_bot_collect_hit(const gchar *topic_id, gdouble score, gdouble confidence, gpointer user_data)
+{
+	CblueAskOp *op = user_data;
+	gsize size = strlen(topic_id) + 1;
+	CblueBotRunHit *hit;
+
+	g_array_set_size(op->run_hits, op->run_hits->len + 1);
+	hit = &g_array_index(op->run_hits, CblueBotRunHit, op->run_hits->len - 1);
+	hit->run = op->n_runs;
+	hit->score = score;
+	hit->confidence = CLAMP(confidence, 0.0, 1.0);
+	hit->heap_id = size <= sizeof(hit->inline_id) ? NULL : g_memdup2(topic_id, size);
+	if (hit->heap_id == NULL)
+		memcpy(hit->inline_id, topic_id, size);
+}
+
+/* the hits of a retriever that returned them as objects, to the run being added */
+static void
+cblue_bot_collect_hits(CblueAskOp *op, GPtrArray *hits)
+{
+	for (guint i = 0; i < hits->len; i++) {
+		CblueHit *hit = g_ptr_array_index(hits, i);
+		cblue_bot_collect_hit(cblue_hit_get_topic_id(hit), cblue_hit_get_score(hit),
+				      cblue_hit_get_confidence(hit), op);
+	}
+}
+
+/* ends the run whose hits were collected last */
+static void
+cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever)
 {
 	gdouble weight = cblue_bot_retriever_weight(self, retriever);
 	const gchar *plugin = cblue_context_get_extension_plugin(self->context, G_OBJECT(retriever));
 
-	guint base = op->run_hits->len;
-
-	/* grown once for the whole run */
-	g_array_set_size(op->run_hits, base + hits->len);
-	for (guint i = 0; i < hits->len; i++) {
-		CblueHit *hit = g_ptr_array_index(hits, i);
-		CblueBotRunHit run_hit = {op->runs->len, cblue_hit_get_topic_id(hit), cblue_hit_get_score(hit),
-					  cblue_hit_get_confidence(hit)};
-		g_array_index(op->run_hits, CblueBotRunHit, base + i) = run_hit;
-	}
 	g_ptr_array_add(op->run_plugins, (gpointer)(plugin != NULL ? plugin : G_OBJECT_TYPE_NAME(retriever)));
-	g_ptr_array_add(op->runs, hits);
 	g_array_append_val(op->run_weights, weight);
+	op->n_runs++;
+}
+
+/* Searches with one retriever in place: without a CblueHit a hit when the retriever can
+ * (cblue-retriever-private.h). A retriever that fails adds no run. */
+static void
+cblue_bot_search_sync(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever)
+{
+	CblueRetrieverSearchEachFunc search_each = cblue_retriever_get_search_each(retriever);
+	g_autoptr(GError) error = NULL;
+	guint base = op->run_hits->len;
+	gboolean ok;
+
+	op->stage_start = g_get_monotonic_time();
+	if (search_each != NULL) {
+		ok = search_each(retriever, op->message, cblue_bot_search_depth(self, op), cblue_bot_collect_hit, op,
+				 &error);
+	} else {
+		g_autoptr(GPtrArray) hits =
+		    cblue_retriever_search(retriever, op->message, cblue_bot_search_depth(self, op), &error);
+		ok = hits != NULL;
+		if (ok)
+			cblue_bot_collect_hits(op, hits);
+	}
+	cblue_bot_stage_done(op, cblue_bot_retriever_stage_name(self, retriever));
+	if (!ok) {
+		g_array_set_size(op->run_hits, base);
+		cblue_bot_retriever_failed(self, retriever, error);
+		return;
+	}
+	cblue_bot_add_run(self, op, retriever);
 }
 
 /* Up to this many hits in all runs (the default max_hits gives 10, a follow-up 40), fusion
@@ -793,14 +885,16 @@ cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, GPt
 #define CBLUE_BOT_FUSE_LINEAR_MAX_HITS 48
 
 /* the fused hit of @topic_id so far, or NULL; @index is NULL for a few hits (see above) */
-static CblueHit *
-cblue_bot_fused_lookup(GPtrArray *fused, GHashTable *index, const gchar *topic_id)
+static CblueBotHit *
+cblue_bot_fused_lookup(GArray *fused, GHashTable *index, const gchar *topic_id)
 {
-	if (index != NULL)
-		return g_hash_table_lookup(index, topic_id);
+	if (index != NULL) {
+		guint pos = GPOINTER_TO_UINT(g_hash_table_lookup(index, topic_id));
+		return pos > 0 ? &g_array_index(fused, CblueBotHit, pos - 1) : NULL;
+	}
 	for (guint i = 0; i < fused->len; i++) {
-		CblueHit *hit = g_ptr_array_index(fused, i);
-		if (strcmp(cblue_hit_get_topic_id(hit), topic_id) == 0)
+		CblueBotHit *hit = &g_array_index(fused, CblueBotHit, i);
+		if (strcmp(hit->topic_id, topic_id) == 0)
 			return hit;
 	}
 	return NULL;
@@ -809,50 +903,55 @@ cblue_bot_fused_lookup(GPtrArray *fused, GHashTable *index, const gchar *topic_i
 /* Score fusion: each retriever's scores are divided by its best score (so that BM25 sums
  * and cosines share one scale, the best hit of each retriever at 1) and summed with the
  * retrievers' weights; confidences, calibrated per retriever, are averaged with the same
- * weights, a retriever that did not return the topic counting 0 (a retriever that failed
- * is not in the fusion at all). With one retriever, its hits as they are. */
-static GPtrArray *
+ * weights (kept within 0..1 at each step, as a CblueHit keeps its confidence), a retriever
+ * that did not return the topic counting 0 (a retriever that failed is not in the fusion at
+ * all). With one retriever, its hits as they are. Returns an array of CblueBotHit. */
+static GArray *
 cblue_bot_fuse(CblueAskOp *op)
 {
-	g_autoptr(GHashTable) fused = NULL;
+	g_autoptr(GHashTable) fused = NULL; /* topic id → position + 1 in result */
+	const CblueBotRunHit *run_hits = (const CblueBotRunHit *)op->run_hits->data;
+	guint n_run_hits = op->run_hits->len;
 	/* at most every run's hits: allocated once */
-	GPtrArray *result = g_ptr_array_new_full(op->run_hits->len, g_object_unref);
+	GArray *result = g_array_sized_new(FALSE, FALSE, sizeof(CblueBotHit), MAX(n_run_hits, 1));
 	gdouble total_weight = 0;
 
-	if (op->runs->len == 1) {
-		GPtrArray *run = g_ptr_array_index(op->runs, 0);
-		for (guint i = 0; i < run->len; i++)
-			g_ptr_array_add(result, g_object_ref(g_ptr_array_index(run, i)));
+	if (op->n_runs == 1) {
+		for (guint i = 0; i < n_run_hits; i++) {
+			CblueBotHit hit = {cblue_bot_run_hit_topic_id(&run_hits[i]), run_hits[i].score,
+					   run_hits[i].confidence};
+			g_array_append_val(result, hit);
+		}
 		return result;
 	}
-	if (op->run_hits->len > CBLUE_BOT_FUSE_LINEAR_MAX_HITS)
+	if (n_run_hits > CBLUE_BOT_FUSE_LINEAR_MAX_HITS)
 		fused = g_hash_table_new(g_str_hash, g_str_equal);
-	for (guint r = 0; r < op->runs->len; r++)
+	for (guint r = 0; r < op->n_runs; r++)
 		total_weight += g_array_index(op->run_weights, gdouble, r);
-	for (guint r = 0; r < op->runs->len && total_weight > 0; r++) {
-		GPtrArray *run = g_ptr_array_index(op->runs, r);
+	/* the runs' hits are one run after the other, each best first */
+	for (guint start = 0, end; start < n_run_hits && total_weight > 0; start = end) {
+		guint r = run_hits[start].run;
 		gdouble weight = g_array_index(op->run_weights, gdouble, r);
-		gdouble best = run->len > 0 ? cblue_hit_get_score(g_ptr_array_index(run, 0)) : 0;
-		for (guint i = 0; i < run->len && best > 0 && weight > 0; i++) {
-			CblueHit *hit = g_ptr_array_index(run, i);
-			CblueHit *acc = cblue_bot_fused_lookup(result, fused, cblue_hit_get_topic_id(hit));
-			gdouble score = weight * cblue_hit_get_score(hit) / best;
-			gdouble confidence = weight * cblue_hit_get_confidence(hit) / total_weight;
+		gdouble best = run_hits[start].score;
+		for (end = start; end < n_run_hits && run_hits[end].run == r; end++)
+			;
+		for (guint i = start; i < end && best > 0 && weight > 0; i++) {
+			const gchar *topic_id = cblue_bot_run_hit_topic_id(&run_hits[i]);
+			CblueBotHit *acc = cblue_bot_fused_lookup(result, fused, topic_id);
+			gdouble score = weight * run_hits[i].score / best;
+			gdouble confidence = weight * run_hits[i].confidence / total_weight;
 			if (acc == NULL) {
-				/* the runs' hits are this message's own: reused rather than copied */
-				acc = g_object_ref(hit);
-				cblue_hit_set_score(acc, score);
-				cblue_hit_set_confidence(acc, confidence);
-				g_ptr_array_add(result, acc);
+				CblueBotHit hit = {topic_id, score, CLAMP(confidence, 0.0, 1.0)};
+				g_array_append_val(result, hit);
 				if (fused != NULL)
-					g_hash_table_insert(fused, (gpointer)cblue_hit_get_topic_id(acc), acc);
+					g_hash_table_insert(fused, (gpointer)topic_id, GUINT_TO_POINTER(result->len));
 				continue;
 			}
-			cblue_hit_set_score(acc, cblue_hit_get_score(acc) + score);
-			cblue_hit_set_confidence(acc, cblue_hit_get_confidence(acc) + confidence);
+			acc->score += score;
+			acc->confidence = CLAMP(acc->confidence + confidence, 0.0, 1.0);
 		}
 	}
-	g_ptr_array_sort(result, cblue_hit_compare_ptr);
+	g_array_sort(result, cblue_bot_hit_compare);
 	return result;
 }
 
@@ -870,10 +969,11 @@ cblue_bot_topic_label(CblueKb *kb, const gchar *topic_id, const gchar *language)
 }
 
 static gchar *
-cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, CblueHit *a, CblueHit *b)
+cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, const gchar *topic_a,
+			 const gchar *topic_b)
 {
-	g_autofree gchar *label_a = cblue_bot_topic_label(kb, cblue_hit_get_topic_id(a), language);
-	g_autofree gchar *label_b = cblue_bot_topic_label(kb, cblue_hit_get_topic_id(b), language);
+	g_autofree gchar *label_a = cblue_bot_topic_label(kb, topic_a, language);
+	g_autofree gchar *label_b = cblue_bot_topic_label(kb, topic_b, language);
 	g_autofree gchar *template = NULL;
 	g_autofree gchar *tmp = NULL;
 	g_auto(GStrv) parts = NULL;
@@ -886,16 +986,6 @@ cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, Cbl
 	g_strfreev(g_steal_pointer(&parts));
 	parts = g_strsplit(tmp, "{1}", 2);
 	return g_strjoinv(label_b, parts);
-}
-
-/* how many hits to ask each retriever for: more for a follow-up, whose topic may rank
- * lower than other topics on its words alone */
-static guint
-cblue_bot_search_depth(CblueBot *self, CblueAskOp *op)
-{
-	if (cblue_message_get_previous_topic_id(op->message) != NULL && self->context_margin > 0)
-		return MAX(self->max_hits, CBLUE_BOT_CONTEXT_MAX_HITS);
-	return self->max_hits;
 }
 
 static gboolean
@@ -923,11 +1013,11 @@ cblue_bot_in_family(CblueKb *kb, const gchar *topic_id, CblueKbEntry *previous)
  * Returns: %TRUE if the context chose the topic (moved it first, or found it first with
  *   the runner-up outside the family): no need to ask which topic was meant */
 static gboolean
-cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GPtrArray *hits)
+cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits)
 {
 	const gchar *previous_id = cblue_message_get_previous_topic_id(op->message);
 	CblueKbEntry *previous;
-	CblueHit *top;
+	const CblueBotHit *top;
 	gdouble floor;
 
 	if (previous_id == NULL || self->context_margin <= 0 || hits->len < 2)
@@ -935,20 +1025,19 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GPtrArray *hits)
 	previous = cblue_kb_lookup(op->kb, previous_id);
 	if (previous == NULL)
 		return FALSE;
-	top = g_ptr_array_index(hits, 0);
-	if (cblue_bot_in_family(op->kb, cblue_hit_get_topic_id(top), previous))
-		return !cblue_bot_in_family(op->kb, cblue_hit_get_topic_id(g_ptr_array_index(hits, 1)), previous);
-	floor = cblue_hit_get_score(top) * (1.0 - self->context_margin);
+	top = &g_array_index(hits, CblueBotHit, 0);
+	if (cblue_bot_in_family(op->kb, top->topic_id, previous))
+		return !cblue_bot_in_family(op->kb, g_array_index(hits, CblueBotHit, 1).topic_id, previous);
+	floor = top->score * (1.0 - self->context_margin);
 	for (guint i = 1; i < hits->len; i++) {
-		CblueHit *hit = g_ptr_array_index(hits, i);
-		if (cblue_hit_get_score(hit) < floor)
+		CblueBotHit hit = g_array_index(hits, CblueBotHit, i);
+		if (hit.score < floor)
 			break;
-		if (cblue_hit_get_confidence(hit) < self->answer_threshold ||
-		    !cblue_bot_in_family(op->kb, cblue_hit_get_topic_id(hit), previous))
+		if (hit.confidence < self->answer_threshold || !cblue_bot_in_family(op->kb, hit.topic_id, previous))
 			continue;
-		g_debug("follow-up of %s: %s rather than %s", previous_id, cblue_hit_get_topic_id(hit),
-			cblue_hit_get_topic_id(top));
-		g_ptr_array_insert(hits, 0, g_ptr_array_steal_index(hits, i));
+		g_debug("follow-up of %s: %s rather than %s", previous_id, hit.topic_id, top->topic_id);
+		g_array_remove_index(hits, i);
+		g_array_prepend_val(hits, hit);
 		return TRUE;
 	}
 	return FALSE;
@@ -966,9 +1055,9 @@ cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
 	GArray *features;
 	gdouble length, length_squared;
 
-	if (op->runs->len == 0)
+	if (op->n_runs == 0)
 		return NULL;
-	for (guint r = 0; r < op->runs->len; r++) {
+	for (guint r = 0; r < op->n_runs; r++) {
 		guint pos = r;
 		for (; pos > 0 && g_strcmp0(g_ptr_array_index(op->run_plugins, order[pos - 1]),
 					    g_ptr_array_index(op->run_plugins, r)) > 0;
@@ -976,12 +1065,12 @@ cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
 			order[pos] = order[pos - 1];
 		order[pos] = r;
 	}
-	features = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), 2 * op->runs->len + 2);
-	for (guint k = 0; k < op->runs->len; k++) {
+	features = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), 2 * op->n_runs + 2);
+	for (guint k = 0; k < op->n_runs; k++) {
 		gdouble confidence = 0, score = 0;
 		for (guint i = 0; i < op->run_hits->len; i++) {
 			const CblueBotRunHit *hit = &g_array_index(op->run_hits, CblueBotRunHit, i);
-			if (hit->run == order[k] && strcmp(hit->topic_id, topic_id) == 0) {
+			if (hit->run == order[k] && strcmp(cblue_bot_run_hit_topic_id(hit), topic_id) == 0) {
 				confidence = hit->confidence;
 				score = MAX(hit->score, 0.0);
 				break;
@@ -1002,9 +1091,9 @@ cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
 static gboolean
 cblue_bot_decision_model_fits(CblueBot *self, CblueAskOp *op, const guint *order)
 {
-	if (self->decision_retrievers == NULL || g_strv_length(self->decision_retrievers) != op->runs->len)
+	if (self->decision_retrievers == NULL || g_strv_length(self->decision_retrievers) != op->n_runs)
 		return FALSE;
-	for (guint k = 0; k < op->runs->len; k++) {
+	for (guint k = 0; k < op->n_runs; k++) {
 		if (g_strcmp0(self->decision_retrievers[k], g_ptr_array_index(op->run_plugins, order[k])) != 0)
 			return FALSE;
 	}
@@ -1046,10 +1135,10 @@ cblue_bot_decision_model(CblueBot *self, CblueAskOp *op, const gchar *language, 
  * chose the topic decides on the fused confidence, as the model learned from questions
  * asked on their own, and "how much is it?" is not one */
 static gdouble
-cblue_bot_apply_decision_model(CblueBot *self, CblueAskOp *op, CblueHit *top, gboolean from_context)
+cblue_bot_apply_decision_model(CblueBot *self, CblueAskOp *op, const gchar *top_id, gboolean from_context)
 {
-	g_autofree guint *order = g_new0(guint, MAX(op->runs->len, 1));
-	g_autoptr(GArray) features = cblue_bot_decision_features(op, cblue_hit_get_topic_id(top), order);
+	g_autofree guint *order = g_new0(guint, MAX(op->n_runs, 1));
+	g_autoptr(GArray) features = cblue_bot_decision_features(op, top_id, order);
 	gdouble probability;
 
 	if (features == NULL)
@@ -1066,19 +1155,21 @@ cblue_bot_apply_decision_model(CblueBot *self, CblueAskOp *op, CblueHit *top, gb
 static gboolean
 cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 {
-	g_autoptr(GPtrArray) hits = cblue_bot_fuse(op);
+	g_autoptr(GArray) hits = cblue_bot_fuse(op);
 	const gchar *language = cblue_message_get_language(op->message);
 	gboolean from_context = cblue_bot_apply_context(self, op, hits);
-	CblueHit *top = hits->len > 0 ? g_ptr_array_index(hits, 0) : NULL;
-	CblueHit *second = hits->len > 1 ? g_ptr_array_index(hits, 1) : NULL;
-	gdouble probability = top != NULL ? cblue_bot_apply_decision_model(self, op, top, from_context) : -1;
-	gdouble confidence = probability >= 0 ? probability : top != NULL ? cblue_hit_get_confidence(top) : 0.0;
+	const CblueBotHit *top = hits->len > 0 ? &g_array_index(hits, CblueBotHit, 0) : NULL;
+	const CblueBotHit *second = hits->len > 1 ? &g_array_index(hits, CblueBotHit, 1) : NULL;
+	gdouble probability = top != NULL ? cblue_bot_apply_decision_model(self, op, top->topic_id, from_context) : -1;
+	gdouble confidence = probability >= 0 ? probability : top != NULL ? top->confidence : 0.0;
 	gdouble threshold = probability >= 0 ? self->decision_threshold : self->answer_threshold;
 
-	for (guint i = 0; i < MIN(hits->len, 3u); i++)
-		cblue_chat_reply_add_source(op->reply, g_ptr_array_index(hits, i));
+	for (guint i = 0; i < MIN(hits->len, 3u); i++) {
+		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+		cblue_chat_reply_add_source_values(op->reply, hit->topic_id, hit->score, hit->confidence);
+	}
 
-	if (top == NULL || confidence < threshold || cblue_kb_lookup(op->kb, cblue_hit_get_topic_id(top)) == NULL) {
+	if (top == NULL || confidence < threshold || cblue_kb_lookup(op->kb, top->topic_id) == NULL) {
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
 		cblue_chat_reply_set_confidence(op->reply, 1.0 - confidence);
 		g_mutex_lock(&self->mutex);
@@ -1089,19 +1180,20 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	cblue_chat_reply_set_confidence(op->reply, confidence);
 	/* two topics too close to choose: ask, unless the conversation chose */
 	if (second != NULL && !from_context && self->clarify_margin > 0 &&
-	    cblue_hit_get_confidence(second) >= self->clarify_min_confidence &&
-	    cblue_hit_get_score(top) > 0 &&
-	    (cblue_hit_get_score(top) - cblue_hit_get_score(second)) / cblue_hit_get_score(top) < self->clarify_margin &&
-	    cblue_kb_lookup(op->kb, cblue_hit_get_topic_id(second)) != NULL) {
-		g_autofree gchar *text = cblue_bot_format_clarify(self, op->kb, language, top, second);
+	    second->confidence >= self->clarify_min_confidence && top->score > 0 &&
+	    (top->score - second->score) / top->score < self->clarify_margin &&
+	    cblue_kb_lookup(op->kb, second->topic_id) != NULL) {
+		g_autofree gchar *text =
+		    cblue_bot_format_clarify(self, op->kb, language, top->topic_id, second->topic_id);
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_CLARIFY);
 		cblue_chat_reply_set_text(op->reply, text);
 		return FALSE;
 	}
 	cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_ANSWERED);
-	cblue_chat_reply_set_topic_id(op->reply, cblue_hit_get_topic_id(top));
+	cblue_chat_reply_set_topic_id(op->reply, top->topic_id);
+	/* the only hit made an object: the provider's */
 	op->chosen = g_ptr_array_new_full(1, g_object_unref);
-	g_ptr_array_add(op->chosen, g_object_ref(top));
+	g_ptr_array_add(op->chosen, cblue_hit_new(top->topic_id, top->score, top->confidence));
 	return TRUE;
 }
 
@@ -1201,19 +1293,8 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 	if (cblue_bot_answer_small_talk(self, op))
 		return g_object_ref(op->reply);
 
-	for (guint i = 0; i < op->retrievers->len; i++) {
-		CblueRetriever *retriever = g_ptr_array_index(op->retrievers, i);
-		g_autoptr(GError) error_local = NULL;
-		GPtrArray *hits;
-		op->stage_start = g_get_monotonic_time();
-		hits = cblue_retriever_search(retriever, op->message, cblue_bot_search_depth(self, op), &error_local);
-		cblue_bot_stage_done(op, cblue_bot_retriever_stage_name(self, retriever));
-		if (hits == NULL) {
-			cblue_bot_retriever_failed(self, retriever, error_local);
-			continue;
-		}
-		cblue_bot_add_run(self, op, retriever, hits);
-	}
+	for (guint i = 0; i < op->retrievers->len; i++)
+		cblue_bot_search_sync(self, op, g_ptr_array_index(op->retrievers, i));
 	op->stage_start = g_get_monotonic_time();
 	needs_answer = cblue_bot_decide(self, op);
 	cblue_bot_stage_done(op, "decide");
@@ -1288,15 +1369,17 @@ cblue_bot_search_cb(GObject *source, GAsyncResult *res, gpointer user_data)
 	CblueBot *self = g_task_get_source_object(task);
 	CblueAskOp *op = g_task_get_task_data(task);
 	g_autoptr(GError) error = NULL;
-	GPtrArray *hits = cblue_retriever_search_finish(CBLUE_RETRIEVER(source), res, &error);
+	g_autoptr(GPtrArray) hits = cblue_retriever_search_finish(CBLUE_RETRIEVER(source), res, &error);
 
 	if (hits == NULL)
 		cblue_bot_retriever_failed(self, CBLUE_RETRIEVER(source), error);
 	/* the retrievers run at the same time, each timed from their common start */
 	cblue_chat_reply_add_stage_usec(op->reply, cblue_bot_retriever_stage_name(self, CBLUE_RETRIEVER(source)),
 					g_get_monotonic_time() - op->stage_start);
-	if (hits != NULL)
-		cblue_bot_add_run(self, op, CBLUE_RETRIEVER(source), hits);
+	if (hits != NULL) {
+		cblue_bot_collect_hits(op, hits);
+		cblue_bot_add_run(self, op, CBLUE_RETRIEVER(source));
+	}
 	if (--op->pending == 0)
 		cblue_bot_after_retrieval(task);
 }

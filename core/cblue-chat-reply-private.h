@@ -13,4 +13,9 @@ void cblue_chat_reply_add_stage_usec(CblueChatReply *self, const gchar *stage, g
 guint cblue_chat_reply_get_n_stages(CblueChatReply *self);
 const gchar *cblue_chat_reply_get_stage(CblueChatReply *self, guint index, gint64 *usec);
 
+/* cblue_chat_reply_add_source() without a CblueHit: one is made only if the sources are
+ * asked for (cblue_chat_reply_get_sources()) */
+void cblue_chat_reply_add_source_values(CblueChatReply *self, const gchar *topic_id, gdouble score,
+					gdouble confidence);
+
 G_END_DECLS

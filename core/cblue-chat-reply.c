@@ -25,7 +25,8 @@ struct _CblueChatReply {
 	gchar *text; /* owned */
 	gchar *language; /* owned */
 	gchar *topic_id; /* owned, nullable */
-	GPtrArray *sources; /* owned, of CblueHit */
+	GArray *source_values; /* owned: of CblueReplySource, every source */
+	GPtrArray *sources; /* owned, nullable: of CblueHit, made by the first cblue_chat_reply_get_sources() */
 	CblueOutcome outcome;
 	gdouble confidence;
 	GArray *decision_features; /* owned, nullable: of gdouble */
@@ -41,6 +42,20 @@ typedef struct {
 	const gchar *stage; /* interned */
 	gint64 usec;
 } CblueReplyStage;
+
+/* a source as the bot gives it: most replies are sent and freed without anyone asking for
+ * their sources as CblueHit objects, which cost about 3k instructions each */
+typedef struct {
+	gchar *topic_id; /* owned */
+	gdouble score;
+	gdouble confidence;
+} CblueReplySource;
+
+static void
+cblue_reply_source_clear(gpointer data)
+{
+	g_free(((CblueReplySource *)data)->topic_id);
+}
 
 G_DEFINE_TYPE(CblueChatReply, cblue_chat_reply, G_TYPE_OBJECT)
 
@@ -102,7 +117,8 @@ cblue_chat_reply_finalize(GObject *object)
 	g_free(self->text);
 	g_free(self->language);
 	g_free(self->topic_id);
-	g_ptr_array_unref(self->sources);
+	g_array_unref(self->source_values);
+	g_clear_pointer(&self->sources, g_ptr_array_unref);
 	g_strfreev(self->pii_types);
 	g_clear_pointer(&self->stages, g_array_unref);
 	g_clear_pointer(&self->decision_features, g_array_unref);
@@ -122,7 +138,8 @@ cblue_chat_reply_init(CblueChatReply *self)
 	self->text = g_strdup("");
 	self->language = g_strdup("en");
 	/* the bot gives a reply its best three hits */
-	self->sources = g_ptr_array_new_full(3, g_object_unref);
+	self->source_values = g_array_sized_new(FALSE, FALSE, sizeof(CblueReplySource), 3);
+	g_array_set_clear_func(self->source_values, cblue_reply_source_clear);
 	self->pii_types = g_new0(gchar *, 1);
 	self->outcome = CBLUE_OUTCOME_UNANSWERED;
 }
@@ -273,7 +290,29 @@ GPtrArray *
 cblue_chat_reply_get_sources(CblueChatReply *self)
 {
 	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	/* made on first use from what the bot gave (cblue_chat_reply_add_source_values()) */
+	if (self->sources == NULL) {
+		self->sources = g_ptr_array_new_full(self->source_values->len, g_object_unref);
+		for (guint i = 0; i < self->source_values->len; i++) {
+			const CblueReplySource *source = &g_array_index(self->source_values, CblueReplySource, i);
+			g_ptr_array_add(self->sources,
+					cblue_hit_new(source->topic_id, source->score, source->confidence));
+		}
+	}
 	return self->sources;
+}
+
+/* a source without a CblueHit (cblue-chat-reply-private.h) */
+void
+cblue_chat_reply_add_source_values(CblueChatReply *self, const gchar *topic_id, gdouble score, gdouble confidence)
+{
+	CblueReplySource source = {g_strdup(topic_id), score, CLAMP(confidence, 0.0, 1.0)};
+
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	g_return_if_fail(topic_id != NULL);
+	g_array_append_val(self->source_values, source);
+	if (self->sources != NULL)
+		g_ptr_array_add(self->sources, cblue_hit_new(topic_id, score, confidence));
 }
 
 /**
@@ -288,8 +327,16 @@ cblue_chat_reply_get_sources(CblueChatReply *self)
 void
 cblue_chat_reply_add_source(CblueChatReply *self, CblueHit *hit)
 {
+	CblueReplySource source;
+
 	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
 	g_return_if_fail(CBLUE_IS_HIT(hit));
+	/* the hit itself is the source that cblue_chat_reply_get_sources() returns */
+	cblue_chat_reply_get_sources(self);
+	source.topic_id = g_strdup(cblue_hit_get_topic_id(hit));
+	source.score = cblue_hit_get_score(hit);
+	source.confidence = cblue_hit_get_confidence(hit);
+	g_array_append_val(self->source_values, source);
 	g_ptr_array_add(self->sources, g_object_ref(hit));
 }
 
@@ -627,13 +674,13 @@ cblue_chat_reply_to_json(CblueChatReply *self)
 		json_builder_add_null_value(builder);
 	json_builder_set_member_name(builder, "sources");
 	json_builder_begin_array(builder);
-	for (guint i = 0; i < self->sources->len; i++) {
-		CblueHit *hit = g_ptr_array_index(self->sources, i);
+	for (guint i = 0; i < self->source_values->len; i++) {
+		const CblueReplySource *source = &g_array_index(self->source_values, CblueReplySource, i);
 		json_builder_begin_object(builder);
 		json_builder_set_member_name(builder, "topic_id");
-		json_builder_add_string_value(builder, cblue_hit_get_topic_id(hit));
+		json_builder_add_string_value(builder, source->topic_id);
 		json_builder_set_member_name(builder, "score");
-		json_builder_add_double_value(builder, cblue_hit_get_confidence(hit));
+		json_builder_add_double_value(builder, source->confidence);
 		json_builder_end_object(builder);
 	}
 	json_builder_end_array(builder);
@@ -666,7 +713,7 @@ cblue_chat_reply_to_string(CblueChatReply *self)
 
 	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
 	/* the fixed members, the text, and a source's topic id and score: grown once at most */
-	out = g_string_sized_new(256 + strlen(self->text) + 64 * self->sources->len);
+	out = g_string_sized_new(256 + strlen(self->text) + 64 * self->source_values->len);
 	g_string_append(out, "{\"conversation_id\":");
 	cblue_json_append_string(out, self->conversation_id);
 	g_string_append(out, ",\"message_id\":");
@@ -678,12 +725,12 @@ cblue_chat_reply_to_string(CblueChatReply *self)
 	g_string_append(out, ",\"topic_id\":");
 	cblue_json_append_string(out, self->topic_id);
 	g_string_append(out, ",\"sources\":[");
-	for (guint i = 0; i < self->sources->len; i++) {
-		CblueHit *hit = g_ptr_array_index(self->sources, i);
+	for (guint i = 0; i < self->source_values->len; i++) {
+		const CblueReplySource *source = &g_array_index(self->source_values, CblueReplySource, i);
 		g_string_append(out, i > 0 ? ",{\"topic_id\":" : "{\"topic_id\":");
-		cblue_json_append_string(out, cblue_hit_get_topic_id(hit));
+		cblue_json_append_string(out, source->topic_id);
 		g_string_append(out, ",\"score\":");
-		cblue_json_append_score(out, cblue_hit_get_confidence(hit));
+		cblue_json_append_score(out, source->confidence);
 		g_string_append_c(out, '}');
 	}
 	g_string_append(out, "],\"pii_redacted\":");

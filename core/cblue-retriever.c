@@ -4,6 +4,7 @@
 
 #include "cblue-error.h"
 #include "cblue-hit.h"
+#include "cblue-retriever-private.h"
 #include "cblue-retriever.h"
 
 /**
@@ -19,6 +20,28 @@ G_DEFINE_INTERFACE(CblueRetriever, cblue_retriever, G_TYPE_OBJECT)
 static void
 cblue_retriever_default_init(CblueRetrieverInterface *iface)
 {
+}
+
+static GQuark
+cblue_retriever_search_each_quark(void)
+{
+	static gsize quark = 0;
+	if (g_once_init_enter(&quark))
+		g_once_init_leave(&quark, g_quark_from_static_string("cblue-retriever-search-each"));
+	return (GQuark)quark;
+}
+
+/* kept with the implementing type: the interface's structure is public and has no room */
+void
+cblue_retriever_implement_search_each(CblueRetrieverInterface *iface, CblueRetrieverSearchEachFunc search_each)
+{
+	g_type_set_qdata(iface->g_iface.g_instance_type, cblue_retriever_search_each_quark(), search_each);
+}
+
+CblueRetrieverSearchEachFunc
+cblue_retriever_get_search_each(CblueRetriever *self)
+{
+	return (CblueRetrieverSearchEachFunc)g_type_get_qdata(G_OBJECT_TYPE(self), cblue_retriever_search_each_quark());
 }
 
 /**

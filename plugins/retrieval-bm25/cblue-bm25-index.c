@@ -2214,6 +2214,17 @@ GPtrArray *
 cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_hits, gboolean prune,
 			     gboolean *pruned)
 {
+	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
+	cblue_bm25_index_search_each(self, text, max_hits, prune, pruned, cblue_retrieval_add_hit, hits);
+	return hits;
+}
+
+/* cblue_bm25_index_search_full() handing each hit, best first, to @func instead of
+ * allocating it (cblue-retriever-private.h) */
+void
+cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_hits, gboolean prune,
+			     gboolean *pruned, CblueRetrieverHitFunc func, gpointer user_data)
+{
 	/* sized for a question, so that they are not grown a word at a time */
 	g_autoptr(GPtrArray) words = g_ptr_array_new_full(32, g_free);
 	g_autoptr(GPtrArray) surfaces = g_ptr_array_new_full(32, g_free);
@@ -2229,7 +2240,6 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 	gsize n_candidates;
 	guint n_best;
 	gboolean skipped = FALSE;
-	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
 	gdouble word_total = 0, ngram_total = 0;
 
 	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams, NULL);
@@ -2280,7 +2290,7 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 	}
 	cblue_bm25_index_add_pairs(self, words, found, query);
 	if (max_hits == 0)
-		return hits;
+		return;
 	if (max_hits > G_N_ELEMENTS(best_on_stack))
 		best = best_on_heap = g_new(const CblueBm25Candidate *, max_hits);
 	/* the bounds of the pruning hold for sensible parameters only */
@@ -2306,9 +2316,8 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 			confidence = c->word_cover / word_total;
 		else
 			confidence = ngram_total > 0 ? c->ngram_cover / ngram_total : 0;
-		g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, c->doc), c->score, confidence));
+		func(g_ptr_array_index(self->topic_ids, c->doc), c->score, confidence, user_data);
 	}
-	return hits;
 }
 
 /* The index in a compact binary form, so that a process can start without re-analyzing the

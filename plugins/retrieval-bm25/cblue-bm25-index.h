@@ -4,6 +4,7 @@
 #include "cblue.h"
 
 #include "cblue-retrieval-synonyms.h"
+#include "cblue-retriever-private.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,8 @@ gsize cblue_bm25_index_get_memory_size(CblueBm25Index *index);
 GPtrArray *cblue_bm25_index_search(CblueBm25Index *index, const gchar *text, guint max_hits);
 GPtrArray *cblue_bm25_index_search_full(CblueBm25Index *index, const gchar *text, guint max_hits, gboolean prune,
 					gboolean *pruned);
+void cblue_bm25_index_search_each(CblueBm25Index *index, const gchar *text, guint max_hits, gboolean prune,
+				  gboolean *pruned, CblueRetrieverHitFunc func, gpointer user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueBm25Index, cblue_bm25_index_unref)
 

@@ -215,8 +215,10 @@ cblue_retriever_bm25_rebuild(CblueRetriever *retriever, CblueKb *kb, GError **er
 	return TRUE;
 }
 
-static GPtrArray *
-cblue_retriever_bm25_search(CblueRetriever *retriever, CblueMessage *message, guint max_hits, GError **error)
+/* the hits, best first, to @func (cblue-retriever-private.h) */
+static gboolean
+cblue_retriever_bm25_search_each(CblueRetriever *retriever, CblueMessage *message, guint max_hits,
+				 CblueRetrieverHitFunc func, gpointer user_data, GError **error)
 {
 	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(retriever);
 	g_autoptr(CblueBm25Index) index = NULL;
@@ -225,9 +227,16 @@ cblue_retriever_bm25_search(CblueRetriever *retriever, CblueMessage *message, gu
 	if (self->index != NULL)
 		index = cblue_bm25_index_ref(self->index);
 	g_mutex_unlock(&self->mutex);
-	if (index == NULL)
-		return g_ptr_array_new_with_free_func(g_object_unref);
-	return cblue_bm25_index_search(index, cblue_message_get_text(message), max_hits);
+	if (index != NULL)
+		cblue_bm25_index_search_each(index, cblue_message_get_text(message), max_hits, TRUE, NULL, func,
+					     user_data);
+	return TRUE;
+}
+
+static GPtrArray *
+cblue_retriever_bm25_search(CblueRetriever *retriever, CblueMessage *message, guint max_hits, GError **error)
+{
+	return cblue_retrieval_search_hits(cblue_retriever_bm25_search_each, retriever, message, max_hits, error);
 }
 
 static void
@@ -235,6 +244,7 @@ cblue_retriever_bm25_iface_init(CblueRetrieverInterface *iface)
 {
 	iface->rebuild = cblue_retriever_bm25_rebuild;
 	iface->search = cblue_retriever_bm25_search;
+	cblue_retriever_implement_search_each(iface, cblue_retriever_bm25_search_each);
 }
 
 /* a rebuild after a synonyms change, off the main context */

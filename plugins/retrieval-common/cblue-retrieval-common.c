@@ -9,6 +9,22 @@
 
 #include "cblue-retrieval-common.h"
 
+void
+cblue_retrieval_add_hit(const gchar *topic_id, gdouble score, gdouble confidence, gpointer user_data)
+{
+	g_ptr_array_add(user_data, cblue_hit_new(topic_id, score, confidence));
+}
+
+GPtrArray *
+cblue_retrieval_search_hits(CblueRetrieverSearchEachFunc search_each, CblueRetriever *retriever,
+			    CblueMessage *message, guint max_hits, GError **error)
+{
+	g_autoptr(GPtrArray) hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
+	if (!search_each(retriever, message, max_hits, cblue_retrieval_add_hit, hits, error))
+		return NULL;
+	return g_steal_pointer(&hits);
+}
+
 /* the identity of a file: its path, size and modification time */
 static gchar *
 cblue_retrieval_file_id(const gchar *filename)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cblue.h"
+#include "cblue-retriever-private.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,13 @@ G_BEGIN_DECLS
  */
 
 gchar *cblue_retrieval_code_id(CbluePlugin *plugin);
+
+/* a CblueRetrieverHitFunc that appends a new CblueHit to the GPtrArray @user_data */
+void cblue_retrieval_add_hit(const gchar *topic_id, gdouble score, gdouble confidence, gpointer user_data);
+/* the public search (CblueRetrieverInterface.search) made of the private one that hands
+ * the hits over (cblue-retriever-private.h): a CblueHit a hit */
+GPtrArray *cblue_retrieval_search_hits(CblueRetrieverSearchEachFunc search_each, CblueRetriever *retriever,
+				       CblueMessage *message, guint max_hits, GError **error);
 
 /* 64-bit FNV-1a over 64-bit words, then the tail bytes */
 guint64 cblue_retrieval_checksum(const guint8 *data, gsize len);

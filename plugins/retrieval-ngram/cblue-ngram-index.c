@@ -1500,6 +1500,17 @@ cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hit
 GPtrArray *
 cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint max_hits, gboolean prune)
 {
+	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
+	cblue_ngram_index_search_each(self, text, max_hits, prune, cblue_retrieval_add_hit, hits);
+	return hits;
+}
+
+/* cblue_ngram_index_search_full() handing each hit, best first, to @func instead of
+ * allocating it (cblue-retriever-private.h) */
+void
+cblue_ngram_index_search_each(CblueNgramIndex *self, const gchar *text, guint max_hits, gboolean prune,
+			      CblueRetrieverHitFunc func, gpointer user_data)
+{
 	CblueNgramScratch *scratch = cblue_ngram_scratch_get(self->n_docs);
 	GArray *keys, *qterms;
 	guint32 best_on_stack[16];
@@ -1508,7 +1519,6 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	g_autofree gdouble *heap_on_heap = NULL, *scores_on_heap = NULL;
 	guint32 *best = best_on_stack;
 	gdouble *heap = heap_on_stack, *scores = scores_on_stack;
-	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
 	gdouble qnorm = 0, total = 0, rest = 0, threshold = 0, checked = 0;
 	gsize n_touched = 0, n_candidates = 0, read_since = 0;
 	guint n_best = 0, next = 0, n_qterms = 0;
@@ -1565,7 +1575,7 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	}
 	g_array_set_size(qterms, n_qterms);
 	if (qnorm <= 0)
-		return hits;
+		return;
 	qnorm = sqrt(qnorm);
 	g_array_sort(qterms, cblue_ngram_query_term_compare);
 	qterms_data = (const CblueNgramQueryTerm *)qterms->data;
@@ -1646,15 +1656,14 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	}
 	for (guint i = 0; i < n_best; i++) {
 		guint32 d = best[i];
-		g_ptr_array_add(hits, cblue_hit_new(g_ptr_array_index(self->topic_ids, d), scores[i] / qnorm,
-						    scratch->sums[d].cover / total));
+		func(g_ptr_array_index(self->topic_ids, d), scores[i] / qnorm, scratch->sums[d].cover / total,
+		     user_data);
 	}
 	for (gsize c = 0; c < n_candidates; c++) {
 		guint32 d = scratch->touched[c];
 		scratch->sums[d] = (CblueNgramSums){0, 0};
 		scratch->mark[d] = 0;
 	}
-	return hits;
 }
 
 /* whether the blocks of @term, read from a file, hold its postings and can be decoded

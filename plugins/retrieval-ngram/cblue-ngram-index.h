@@ -3,6 +3,7 @@
 
 #include "cblue.h"
 #include "cblue-retrieval-synonyms.h"
+#include "cblue-retriever-private.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,8 @@ gsize cblue_ngram_index_get_n_postings(CblueNgramIndex *index);
 gsize cblue_ngram_index_get_memory_size(CblueNgramIndex *index);
 GPtrArray *cblue_ngram_index_search(CblueNgramIndex *index, const gchar *text, guint max_hits);
 GPtrArray *cblue_ngram_index_search_full(CblueNgramIndex *index, const gchar *text, guint max_hits, gboolean prune);
+void cblue_ngram_index_search_each(CblueNgramIndex *index, const gchar *text, guint max_hits, gboolean prune,
+				   CblueRetrieverHitFunc func, gpointer user_data);
 GBytes *cblue_ngram_index_serialize(CblueNgramIndex *index);
 CblueNgramIndex *cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer,
 						  CblueRetrievalSynonyms *synonyms, GError **error);

@@ -344,8 +344,10 @@ cblue_retriever_ngram_get_n_analyzed(CblueRetrieverNgram *self)
 	return n;
 }
 
-static GPtrArray *
-cblue_retriever_ngram_search(CblueRetriever *retriever, CblueMessage *message, guint max_hits, GError **error)
+/* the hits, best first, to @func (cblue-retriever-private.h) */
+static gboolean
+cblue_retriever_ngram_search_each(CblueRetriever *retriever, CblueMessage *message, guint max_hits,
+				  CblueRetrieverHitFunc func, gpointer user_data, GError **error)
 {
 	CblueRetrieverNgram *self = CBLUE_RETRIEVER_NGRAM(retriever);
 	g_autoptr(CblueNgramIndex) index = NULL;
@@ -354,9 +356,15 @@ cblue_retriever_ngram_search(CblueRetriever *retriever, CblueMessage *message, g
 	if (self->index != NULL)
 		index = cblue_ngram_index_ref(self->index);
 	g_mutex_unlock(&self->mutex);
-	if (index == NULL)
-		return g_ptr_array_new_with_free_func(g_object_unref);
-	return cblue_ngram_index_search(index, cblue_message_get_text(message), max_hits);
+	if (index != NULL)
+		cblue_ngram_index_search_each(index, cblue_message_get_text(message), max_hits, TRUE, func, user_data);
+	return TRUE;
+}
+
+static GPtrArray *
+cblue_retriever_ngram_search(CblueRetriever *retriever, CblueMessage *message, guint max_hits, GError **error)
+{
+	return cblue_retrieval_search_hits(cblue_retriever_ngram_search_each, retriever, message, max_hits, error);
 }
 
 static void
@@ -364,6 +372,7 @@ cblue_retriever_ngram_iface_init(CblueRetrieverInterface *iface)
 {
 	iface->rebuild = cblue_retriever_ngram_rebuild;
 	iface->search = cblue_retriever_ngram_search;
+	cblue_retriever_implement_search_each(iface, cblue_retriever_ngram_search_each);
 }
 
 /* the index in use (transfer full), nullable before the first build; for benchmarks */

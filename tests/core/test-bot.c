@@ -352,6 +352,37 @@ test_chat_reply_json(void)
 	g_assert_cmpfloat_with_epsilon(json_object_get_double_member(source, "score"), 0.123, 1e-9);
 }
 
+/* the sources the bot gives are made hits only when asked for: the same JSON before and
+ * after; a hit added as one is the one given back, after them */
+static void
+test_chat_reply_sources(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(CblueChatReply) reply = ask_in(bot, "c0", "cctv-installation or solar-rooftop-price");
+	g_autoptr(CblueHit) hit = cblue_hit_new("added-hit", 2.5, 1.5);
+	g_autofree gchar *before = cblue_chat_reply_to_string(reply);
+	g_autofree gchar *after = NULL;
+	g_autofree gchar *added = NULL;
+	GPtrArray *sources = cblue_chat_reply_get_sources(reply);
+
+	g_assert_cmpuint(sources->len, ==, 2);
+	g_assert_true(cblue_chat_reply_get_sources(reply) == sources);
+	after = cblue_chat_reply_to_string(reply);
+	g_assert_cmpstr(after, ==, before);
+	for (guint i = 0; i < sources->len; i++) {
+		CblueHit *source = g_ptr_array_index(sources, i);
+		g_autofree gchar *member = g_strdup_printf("{\"topic_id\":\"%s\",\"score\":%.3f}",
+							   cblue_hit_get_topic_id(source),
+							   cblue_hit_get_confidence(source));
+		g_assert_nonnull(strstr(before, member));
+	}
+	cblue_chat_reply_add_source(reply, hit);
+	g_assert_cmpuint(sources->len, ==, 3);
+	g_assert_true(g_ptr_array_index(sources, 2) == hit);
+	added = cblue_chat_reply_to_string(reply);
+	g_assert_nonnull(strstr(added, "},{\"topic_id\":\"added-hit\",\"score\":1.000}],"));
+}
+
 /* a hit keeps short topic ids in itself and copies longer ones: both read back the same,
  * at the sizes around the boundary (ASan checks the copies and their freeing) */
 static void
@@ -465,6 +496,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
 	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
+	g_test_add_func("/cblue/chat-reply/sources", test_chat_reply_sources);
 	g_test_add_func("/cblue/hit/topic-id-sizes", test_hit_topic_id_sizes);
 	g_test_add_func("/cblue/chat-reply/json-offsets", test_chat_reply_json_offsets);
 	g_test_add_func("/cblue/chat-reply/json-scores", test_chat_reply_json_scores);

@@ -1184,6 +1184,15 @@ test_bm25_synonyms_broken_at_start(void)
 	g_rmdir(dir);
 }
 
+/* the bot's search without a CblueHit a hit gives the public search's hits */
+static void
+test_bm25_search_each(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueRetrieverBm25) retriever = cblue_retriever_bm25_new(tokenizer, NULL, "test");
+	cblue_test_check_search_each(CBLUE_RETRIEVER(retriever));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1208,6 +1217,7 @@ main(int argc, char **argv)
 	g_test_add("/cblue/bm25/synonym-typos", Fixture, NULL, fixture_setup, test_bm25_synonym_typos, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonym-typo-limits", test_bm25_synonym_typo_limits);
 	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
+	g_test_add_func("/cblue/bm25/search-each", test_bm25_search_each);
 	g_test_add("/cblue/bm25/serialize", Fixture, NULL, fixture_setup, test_bm25_serialize, fixture_teardown);
 	g_test_add("/cblue/bm25/forged", Fixture, NULL, fixture_setup, test_bm25_forged, fixture_teardown);
 	g_test_add("/cblue/bm25/incremental", Fixture, NULL, fixture_setup, test_bm25_incremental, fixture_teardown);

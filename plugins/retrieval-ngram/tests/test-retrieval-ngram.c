@@ -1102,6 +1102,15 @@ test_ngram_synonyms_broken_at_start(void)
 	g_rmdir(dir);
 }
 
+/* the bot's search without a CblueHit a hit gives the public search's hits */
+static void
+test_ngram_search_each(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
+	cblue_test_check_search_each(CBLUE_RETRIEVER(retriever));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1120,6 +1129,7 @@ main(int argc, char **argv)
 	g_test_add("/cblue/ngram/serialize", Fixture, NULL, fixture_setup, test_ngram_serialize, fixture_teardown);
 	g_test_add("/cblue/ngram/forged", Fixture, NULL, fixture_setup, test_ngram_forged, fixture_teardown);
 	g_test_add_func("/cblue/ngram/retriever", test_ngram_retriever);
+	g_test_add_func("/cblue/ngram/search-each", test_ngram_search_each);
 	g_test_add_func("/cblue/ngram/cache", test_ngram_cache);
 	g_test_add_func("/cblue/ngram/incremental", test_ngram_incremental);
 	g_test_add_func("/cblue/ngram/retriever-incremental", test_ngram_retriever_incremental);
