@@ -1284,14 +1284,12 @@ cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
 	return TRUE;
 }
 
-/* the whole pipeline in place, for synchronous plugins */
+/* the whole pipeline in place, for synchronous plugins, once @op is known not to be small
+ * talk (cblue_bot_answer_small_talk()) */
 static CblueChatReply *
 cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 {
 	gboolean needs_answer;
-
-	if (cblue_bot_answer_small_talk(self, op))
-		return g_object_ref(op->reply);
 
 	for (guint i = 0; i < op->retrievers->len; i++)
 		cblue_bot_search_sync(self, op, g_ptr_array_index(op->retrievers, i));
@@ -1510,8 +1508,11 @@ cblue_bot_ask_sync(CblueBot *self, CblueMessage *message, GCancellable *cancella
 	op = cblue_bot_prepare(self, message, error);
 	if (op == NULL)
 		return NULL;
-	if (cblue_bot_is_all_sync(op))
+	if (cblue_bot_is_all_sync(op)) {
+		if (cblue_bot_answer_small_talk(self, op))
+			return g_object_ref(op->reply);
 		return cblue_bot_run_sync(self, op, error);
+	}
 
 	context = g_main_context_new();
 	data.context = context;
