@@ -1167,6 +1167,42 @@ cblue_ngram_query_term_compare(gconstpointer a, gconstpointer b)
 	return x->term < y->term ? -1 : x->term > y->term;
 }
 
+/* Sorts a question's terms in cblue_ngram_query_term_compare() order: in place by insertion
+ * for a few dozen terms, else as (df, term) keys with retrieval-common's sort of 64-bit
+ * keyed pairs; g_array_sort()'s merge sort called memcpy() for each move and cost 11k
+ * instructions a question. The terms are distinct (one per key found in the index), so the
+ * order is the same whatever the sort. */
+#define CBLUE_NGRAM_INSERTION_SORT_MAX 32
+
+static void
+cblue_ngram_sort_query_terms(GArray *qterms)
+{
+	CblueNgramQueryTerm *q = (CblueNgramQueryTerm *)qterms->data;
+	g_autofree guint64 *pairs = NULL;
+	g_autofree CblueNgramQueryTerm *copy = NULL;
+
+	if (qterms->len <= CBLUE_NGRAM_INSERTION_SORT_MAX) {
+		for (guint i = 1; i < qterms->len; i++) {
+			CblueNgramQueryTerm term = q[i];
+			guint j = i;
+			for (; j > 0 && cblue_ngram_query_term_compare(&q[j - 1], &term) > 0; j--)
+				q[j] = q[j - 1];
+			q[j] = term;
+		}
+		return;
+	}
+	/* a term is an index below 2^32 (terms are counted in a guint) */
+	pairs = g_new(guint64, 2 * (gsize)qterms->len);
+	for (guint i = 0; i < qterms->len; i++) {
+		pairs[2 * i] = (guint64)q[i].df << 32 | (guint64)(guint32)q[i].term;
+		pairs[2 * i + 1] = i;
+	}
+	cblue_retrieval_sort_records(pairs, qterms->len, 2 * sizeof(guint64));
+	copy = g_memdup2(q, qterms->len * sizeof(CblueNgramQueryTerm));
+	for (guint i = 0; i < qterms->len; i++)
+		q[i] = copy[pairs[2 * i + 1]];
+}
+
 /* whether document @a with @sa ranks before document @b with @sb: the higher score, then
  * the earlier topic (as a scan in topic order keeps them) */
 static inline gboolean
@@ -1577,7 +1613,7 @@ cblue_ngram_index_search_each(CblueNgramIndex *self, const gchar *text, guint ma
 	if (qnorm <= 0)
 		return;
 	qnorm = sqrt(qnorm);
-	g_array_sort(qterms, cblue_ngram_query_term_compare);
+	cblue_ngram_sort_query_terms(qterms);
 	qterms_data = (const CblueNgramQueryTerm *)qterms->data;
 
 	for (; next < qterms->len; next++) {
