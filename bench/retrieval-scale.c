@@ -318,7 +318,7 @@ cpus_use(Cpus *cpus, gboolean all)
 }
 
 /* builds @retriever's index of @kb (the analysis on several threads, see
- * cblue_retriever_bm25_set_build_threads()) and prints the wall time, the CPU time of the
+ * cblue_retrieval_holder_set_build_threads()) and prints the wall time, the CPU time of the
  * whole process, that of the building thread (which analyzes its share, merges the
  * analyses and sorts and writes the postings alone: on an idle machine the wall time is
  * about the larger of it and the whole CPU time over the threads) and the heap growth */
@@ -396,13 +396,13 @@ main(int argc, char **argv)
 
 	/* the two default retrievers, as the plugins set them up (bundled synonyms, no cache) */
 	bm25 = cblue_retriever_bm25_new(tokenizer, NULL, "bench");
-	if (!cblue_retriever_bm25_set_synonyms_dir(bm25, NULL, FALSE, &error))
+	if (!cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_bm25_get_holder(bm25), NULL, FALSE, &error))
 		g_error("synonyms: %s", error->message);
 	ngram = cblue_retriever_ngram_new(tokenizer, NULL, "bench");
-	if (!cblue_retriever_ngram_set_synonyms_dir(ngram, NULL, FALSE, &error))
+	if (!cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_ngram_get_holder(ngram), NULL, FALSE, &error))
 		g_error("synonyms: %s", error->message);
-	cblue_retriever_bm25_set_build_threads(bm25, build_threads);
-	cblue_retriever_ngram_set_build_threads(ngram, build_threads);
+	cblue_retrieval_holder_set_build_threads(cblue_retriever_bm25_get_holder(bm25), build_threads);
+	cblue_retrieval_holder_set_build_threads(cblue_retriever_ngram_get_holder(ngram), build_threads);
 
 	printf("index build (one after the other; CPU: all threads):\n");
 	cpus_use(&cpus, TRUE);
@@ -579,13 +579,13 @@ main(int argc, char **argv)
 	cpus_use(&cpus, TRUE);
 	{
 		gsize heap = 0;
-		guint analyzed = cblue_retriever_ngram_get_n_analyzed(ngram);
-		guint bm25_analyzed = cblue_retriever_bm25_get_n_analyzed(bm25);
+		guint analyzed = cblue_retrieval_holder_get_n_analyzed(cblue_retriever_ngram_get_holder(ngram));
+		guint bm25_analyzed = cblue_retrieval_holder_get_n_analyzed(cblue_retriever_bm25_get_holder(bm25));
 		time_build("retrieval-bm25 (incremental)", CBLUE_RETRIEVER(bm25), next, &heap);
 		time_build("retrieval-ngram (incremental)", CBLUE_RETRIEVER(ngram), next, &heap);
 		printf("  (the BM25 index analyzed %u entries again, the n-gram index %u)\n",
-		       cblue_retriever_bm25_get_n_analyzed(bm25) - bm25_analyzed,
-		       cblue_retriever_ngram_get_n_analyzed(ngram) - analyzed);
+		       cblue_retrieval_holder_get_n_analyzed(cblue_retriever_bm25_get_holder(bm25)) - bm25_analyzed,
+		       cblue_retrieval_holder_get_n_analyzed(cblue_retriever_ngram_get_holder(ngram)) - analyzed);
 	}
 
 	for (guint i = 0; i < queries->len; i++)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cblue-bm25-index.h"
+#include "cblue-retrieval-holder.h"
 
 G_BEGIN_DECLS
 
@@ -10,14 +11,7 @@ G_DECLARE_FINAL_TYPE(CblueRetrieverBm25, cblue_retriever_bm25, CBLUE, RETRIEVER_
 
 CblueRetrieverBm25 *cblue_retriever_bm25_new(CblueTokenizer *tokenizer, const CblueBm25Params *params,
 					     const gchar *code_id);
-void cblue_retriever_bm25_set_cache_dir(CblueRetrieverBm25 *self, const gchar *cache_dir);
-void cblue_retriever_bm25_set_build_threads(CblueRetrieverBm25 *self, guint n_threads);
-gboolean cblue_retriever_bm25_set_synonyms_dir(CblueRetrieverBm25 *self, const gchar *dir, gboolean watch,
-					       GError **error);
-gboolean cblue_retriever_bm25_reload_synonyms(CblueRetrieverBm25 *self, GError **error);
-CblueRetrievalSynonyms *cblue_retriever_bm25_get_synonyms(CblueRetrieverBm25 *self);
-guint cblue_retriever_bm25_get_n_builds(CblueRetrieverBm25 *self);
-guint cblue_retriever_bm25_get_n_analyzed(CblueRetrieverBm25 *self);
+CblueRetrievalHolder *cblue_retriever_bm25_get_holder(CblueRetrieverBm25 *self);
 CblueBm25Index *cblue_retriever_bm25_get_index(CblueRetrieverBm25 *self);
 
 G_END_DECLS

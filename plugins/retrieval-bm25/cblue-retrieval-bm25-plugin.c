@@ -24,7 +24,6 @@ cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cance
 	g_autoptr(GTask) task = g_task_new(plugin, cancellable, callback, user_data);
 	CblueContext *context = cblue_plugin_get_context(plugin);
 	CblueConfig *config = cblue_context_get_config(context);
-	const gchar *data_dir = cblue_context_get_data_dir(context);
 	g_autoptr(CblueRetrieverBm25) retriever = NULL;
 	g_autofree gchar *code_id = cblue_retrieval_code_id(plugin);
 	CblueBm25Params params;
@@ -40,23 +39,7 @@ cblue_retrieval_bm25_plugin_setup_async(CbluePlugin *plugin, GCancellable *cance
 	p->ngram_weight = cblue_config_get_double(config, "retrieval-bm25", "ngram_weight", p->ngram_weight);
 	p->pair_weight = cblue_config_get_double(config, "retrieval-bm25", "pair_weight", p->pair_weight);
 	retriever = cblue_retriever_bm25_new(cblue_context_get_tokenizer(context), p, code_id);
-	/* 0 (the default): as many threads as CPUs; 1 builds on the publishing thread alone */
-	cblue_retriever_bm25_set_build_threads(
-	    retriever, (guint)CLAMP(cblue_config_get_int(config, "retrieval-bm25", "build_threads", 0), 0, 64));
-	if (cblue_config_get_boolean(config, "retrieval-bm25", "cache", TRUE)) {
-		g_autofree gchar *cache_dir = g_build_filename(data_dir, "cache", NULL);
-		cblue_retriever_bm25_set_cache_dir(retriever, cache_dir);
-	}
-	/* the bundled synonyms, extended by <data_dir>/synonyms/ *.txt and reloaded when those change */
-	if (cblue_config_get_boolean(config, "retrieval-bm25", "synonyms", TRUE)) {
-		g_autofree gchar *dir = cblue_config_get_string(config, "retrieval-bm25", "synonyms_dir");
-		g_autoptr(GError) error = NULL;
-		if (dir == NULL)
-			dir = g_build_filename(data_dir, "synonyms", NULL);
-		if (!cblue_retriever_bm25_set_synonyms_dir(
-			retriever, dir, cblue_config_get_boolean(config, "retrieval-bm25", "watch_synonyms", TRUE), &error))
-			g_warning("%s; using the bundled synonyms only", error->message);
-	}
+	cblue_retrieval_holder_configure(cblue_retriever_bm25_get_holder(retriever), context, "retrieval-bm25");
 	cblue_plugin_add_extension(plugin, CBLUE_TYPE_RETRIEVER, retriever, 0);
 	g_task_return_boolean(task, TRUE);
 }

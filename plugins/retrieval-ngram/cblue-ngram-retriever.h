@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cblue-ngram-index.h"
+#include "cblue-retrieval-holder.h"
 
 G_BEGIN_DECLS
 
@@ -10,13 +11,7 @@ G_DECLARE_FINAL_TYPE(CblueRetrieverNgram, cblue_retriever_ngram, CBLUE, RETRIEVE
 
 CblueRetrieverNgram *cblue_retriever_ngram_new(CblueTokenizer *tokenizer, const CblueNgramParams *params,
 					       const gchar *code_id);
-void cblue_retriever_ngram_set_cache_dir(CblueRetrieverNgram *self, const gchar *cache_dir);
-void cblue_retriever_ngram_set_build_threads(CblueRetrieverNgram *self, guint n_threads);
-gboolean cblue_retriever_ngram_set_synonyms_dir(CblueRetrieverNgram *self, const gchar *dir, gboolean watch,
-						GError **error);
-gboolean cblue_retriever_ngram_reload_synonyms(CblueRetrieverNgram *self, GError **error);
-guint cblue_retriever_ngram_get_n_builds(CblueRetrieverNgram *self);
-guint cblue_retriever_ngram_get_n_analyzed(CblueRetrieverNgram *self);
+CblueRetrievalHolder *cblue_retriever_ngram_get_holder(CblueRetrieverNgram *self);
 CblueNgramIndex *cblue_retriever_ngram_get_index(CblueRetrieverNgram *self);
 
 G_END_DECLS

@@ -37,25 +37,7 @@ cblue_retrieval_ngram_plugin_setup_async(CbluePlugin *plugin, GCancellable *canc
 	params.weight_content = cblue_config_get_double(config, "retrieval-ngram", "weight_content", params.weight_content);
 	params.passage_ratio = cblue_config_get_double(config, "retrieval-ngram", "passage_ratio", params.passage_ratio);
 	retriever = cblue_retriever_ngram_new(cblue_context_get_tokenizer(context), &params, code_id);
-	/* 0 (the default): as many threads as CPUs; 1 builds on the publishing thread alone */
-	cblue_retriever_ngram_set_build_threads(
-	    retriever, (guint)CLAMP(cblue_config_get_int(config, "retrieval-ngram", "build_threads", 0), 0, 64));
-	if (cblue_config_get_boolean(config, "retrieval-ngram", "cache", TRUE)) {
-		g_autofree gchar *cache_dir = g_build_filename(cblue_context_get_data_dir(context), "cache", NULL);
-		cblue_retriever_ngram_set_cache_dir(retriever, cache_dir);
-	}
-	/* the same synonyms as retrieval-bm25 (so a question that uses a variant gets the same
-	 * coverage from both): the bundled ones, extended by <data_dir>/synonyms/ *.txt and
-	 * reloaded when those change */
-	if (cblue_config_get_boolean(config, "retrieval-ngram", "synonyms", TRUE)) {
-		g_autofree gchar *dir = cblue_config_get_string(config, "retrieval-ngram", "synonyms_dir");
-		g_autoptr(GError) error = NULL;
-		if (dir == NULL)
-			dir = g_build_filename(cblue_context_get_data_dir(context), "synonyms", NULL);
-		if (!cblue_retriever_ngram_set_synonyms_dir(
-			retriever, dir, cblue_config_get_boolean(config, "retrieval-ngram", "watch_synonyms", TRUE), &error))
-			g_warning("%s; using the bundled synonyms only", error->message);
-	}
+	cblue_retrieval_holder_configure(cblue_retriever_ngram_get_holder(retriever), context, "retrieval-ngram");
 	cblue_plugin_add_extension(plugin, CBLUE_TYPE_RETRIEVER, retriever, 0);
 	g_task_return_boolean(task, TRUE);
 }

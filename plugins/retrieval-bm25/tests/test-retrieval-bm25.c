@@ -603,8 +603,8 @@ test_bm25_threads(Fixture *f, gconstpointer data)
 		g_autoptr(CblueRetrieverBm25) retriever = cblue_retriever_bm25_new(f->tokenizer, NULL, "test");
 		g_autoptr(CblueBm25Index) index = NULL;
 		g_autoptr(GError) error = NULL;
-		g_assert_true(cblue_retriever_bm25_set_synonyms_dir(retriever, NULL, FALSE, &error));
-		cblue_retriever_bm25_set_build_threads(retriever, 4);
+		g_assert_true(cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_bm25_get_holder(retriever), NULL, FALSE, &error));
+		cblue_retrieval_holder_set_build_threads(cblue_retriever_bm25_get_holder(retriever), 4);
 		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
 		index = cblue_retriever_bm25_get_index(retriever);
 		assert_same_bytes(one, index);
@@ -1039,7 +1039,7 @@ static void
 wait_for_builds(CblueRetrieverBm25 *retriever, guint n)
 {
 	gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
-	while (cblue_retriever_bm25_get_n_builds(retriever) < n) {
+	while (cblue_retrieval_holder_get_n_builds(cblue_retriever_bm25_get_holder(retriever)) < n) {
 		g_assert_cmpint(g_get_monotonic_time(), <, deadline);
 		g_main_context_iteration(NULL, FALSE);
 		g_usleep(5000);
@@ -1086,12 +1086,12 @@ test_bm25_synonyms_reload(void)
 
 	g_assert_no_error(error);
 	g_assert_cmpint(g_mkdir(dir, 0700), ==, 0);
-	cblue_retriever_bm25_set_cache_dir(retriever, cache_dir);
-	cblue_retriever_bm25_set_synonyms_dir(retriever, dir, TRUE, &error);
+	cblue_retrieval_holder_set_cache_dir(cblue_retriever_bm25_get_holder(retriever), cache_dir);
+	cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_bm25_get_holder(retriever), dir, TRUE, &error);
 	g_assert_no_error(error);
 	cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error);
 	g_assert_no_error(error);
-	g_assert_cmpuint(cblue_retriever_bm25_get_n_builds(retriever), ==, 1);
+	g_assert_cmpuint(cblue_retrieval_holder_get_n_builds(cblue_retriever_bm25_get_holder(retriever)), ==, 1);
 	g_assert_null(search_top(retriever, "zorblax"));
 	cache_before = list_cache_files(cache_dir);
 	g_assert_true(g_str_has_prefix(cache_before, "retrieval-bm25-"));
@@ -1106,7 +1106,7 @@ test_bm25_synonyms_reload(void)
 	cache_after = list_cache_files(cache_dir);
 	g_assert_null(strchr(cache_after, ' '));
 	g_assert_cmpstr(cache_after, !=, cache_before);
-	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
+	synonyms = cblue_retrieval_holder_get_synonyms(cblue_retriever_bm25_get_holder(retriever));
 	digest = g_strdup(cblue_retrieval_synonyms_get_digest(synonyms));
 
 	/* broken: refused, the previous synonyms stay */
@@ -1121,10 +1121,10 @@ test_bm25_synonyms_reload(void)
 		}
 	}
 	g_assert_cmpuint(count_warnings("synonyms not reloaded, the previous ones stay in force: *"), ==, 1);
-	g_assert_cmpuint(cblue_retriever_bm25_get_n_builds(retriever), ==, 2);
+	g_assert_cmpuint(cblue_retrieval_holder_get_n_builds(cblue_retriever_bm25_get_holder(retriever)), ==, 2);
 	g_assert_cmpstr(search_top(retriever, "zorblax"), ==, "cctv");
 	g_clear_pointer(&synonyms, cblue_retrieval_synonyms_unref);
-	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
+	synonyms = cblue_retrieval_holder_get_synonyms(cblue_retriever_bm25_get_holder(retriever));
 	g_assert_cmpstr(cblue_retrieval_synonyms_get_digest(synonyms), ==, digest);
 
 	/* removed: back to the bundled synonyms */
@@ -1169,11 +1169,11 @@ test_bm25_synonyms_broken_at_start(void)
 
 	g_file_set_contents(path, "pv, solar\n\nx\n", -1, &error);
 	g_assert_no_error(error);
-	g_assert_false(cblue_retriever_bm25_set_synonyms_dir(retriever, dir, FALSE, &error));
+	g_assert_false(cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_bm25_get_holder(retriever), dir, FALSE, &error));
 	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	g_assert_true(g_str_has_suffix(error->message, "en.txt:3: a synonym group needs two different terms, "
 						       "separated by commas"));
-	synonyms = cblue_retriever_bm25_get_synonyms(retriever);
+	synonyms = cblue_retrieval_holder_get_synonyms(cblue_retriever_bm25_get_holder(retriever));
 	g_assert_nonnull(synonyms);
 	g_assert_cmpuint(cblue_retrieval_synonyms_get_size(synonyms), >, 300);
 	g_clear_error(&error);

@@ -267,7 +267,7 @@ test_ngram_cache(void)
 		g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
 		g_autoptr(CblueMessage) message = cblue_message_new("mesh wifi");
 		g_autoptr(GPtrArray) hits = NULL;
-		cblue_retriever_ngram_set_cache_dir(retriever, dir);
+		cblue_retrieval_holder_set_cache_dir(cblue_retriever_ngram_get_holder(retriever), dir);
 		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), round == 0 ? kb : other, &error));
 		g_assert_no_error(error);
 		hits = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
@@ -293,7 +293,7 @@ test_ngram_cache(void)
 		data[len / 2] ^= 0x5a;
 		g_file_set_contents(second, data, (gssize)len, &error);
 		g_assert_no_error(error);
-		cblue_retriever_ngram_set_cache_dir(retriever, dir);
+		cblue_retrieval_holder_set_cache_dir(cblue_retriever_ngram_get_holder(retriever), dir);
 		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), other, &error));
 		hits = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 3, &error);
 		g_assert_cmpstr(cblue_hit_get_topic_id(g_ptr_array_index(hits, 0)), ==, "wifi");
@@ -674,12 +674,12 @@ test_ngram_retriever_incremental(void)
 	g_autoptr(GError) error = NULL;
 
 	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
-	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 3);
+	g_assert_cmpuint(cblue_retrieval_holder_get_n_analyzed(cblue_retriever_ngram_get_holder(retriever)), ==, 3);
 	for (guint i = 0; i < cblue_kb_get_size(kb); i++)
 		cblue_kb_add(next, g_ptr_array_index(cblue_kb_get_entries(kb), i));
 	cblue_kb_add(next, added);
 	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), next, &error));
-	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 4);
+	g_assert_cmpuint(cblue_retrieval_holder_get_n_analyzed(cblue_retriever_ngram_get_holder(retriever)), ==, 4);
 }
 
 /* A build analyzes the entries on several threads (sharing the tokenizer) and takes their
@@ -731,8 +731,8 @@ test_ngram_threads(void)
 		g_autoptr(GBytes) x = NULL;
 		g_autoptr(GBytes) y = NULL;
 		g_autoptr(GError) error = NULL;
-		cblue_retriever_ngram_set_build_threads(single, 1);
-		cblue_retriever_ngram_set_build_threads(parallel, 4);
+		cblue_retrieval_holder_set_build_threads(cblue_retriever_ngram_get_holder(single), 1);
+		cblue_retrieval_holder_set_build_threads(cblue_retriever_ngram_get_holder(parallel), 4);
 		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(single), kb, &error));
 		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(parallel), kb, &error));
 		a = cblue_retriever_ngram_get_index(single);
@@ -986,7 +986,7 @@ static void
 wait_for_builds(CblueRetrieverNgram *retriever, guint n)
 {
 	gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
-	while (cblue_retriever_ngram_get_n_builds(retriever) < n) {
+	while (cblue_retrieval_holder_get_n_builds(cblue_retriever_ngram_get_holder(retriever)) < n) {
 		g_assert_cmpint(g_get_monotonic_time(), <, deadline);
 		g_main_context_iteration(NULL, FALSE);
 		g_usleep(5000);
@@ -1021,13 +1021,13 @@ test_ngram_synonyms_reload(void)
 	g_autoptr(CblueRetrieverNgram) retriever = cblue_retriever_ngram_new(tokenizer, NULL, "test");
 
 	g_assert_no_error(error);
-	cblue_retriever_ngram_set_cache_dir(retriever, cache_dir);
-	g_assert_true(cblue_retriever_ngram_set_synonyms_dir(retriever, dir, TRUE, &error));
+	cblue_retrieval_holder_set_cache_dir(cblue_retriever_ngram_get_holder(retriever), cache_dir);
+	g_assert_true(cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_ngram_get_holder(retriever), dir, TRUE, &error));
 	g_assert_no_error(error);
 	g_assert_true(g_file_test(dir, G_FILE_TEST_IS_DIR));
 	g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
 	g_assert_no_error(error);
-	g_assert_cmpuint(cblue_retriever_ngram_get_n_builds(retriever), ==, 1);
+	g_assert_cmpuint(cblue_retrieval_holder_get_n_builds(cblue_retriever_ngram_get_holder(retriever)), ==, 1);
 	g_assert_null(retriever_top(retriever, "zorblax"));
 	/* the bundled synonyms are in force */
 	g_assert_cmpstr(retriever_top(retriever, "光伏"), ==, "solar-price");
@@ -1037,7 +1037,7 @@ test_ngram_synonyms_reload(void)
 	g_assert_no_error(error);
 	wait_for_builds(retriever, 2);
 	g_assert_cmpstr(retriever_top(retriever, "zorblax"), ==, "cctv");
-	g_assert_cmpuint(cblue_retriever_ngram_get_n_analyzed(retriever), ==, 2 * cblue_kb_get_size(kb));
+	g_assert_cmpuint(cblue_retrieval_holder_get_n_analyzed(cblue_retriever_ngram_get_holder(retriever)), ==, 2 * cblue_kb_get_size(kb));
 
 	/* broken: refused with the file and line, the synonyms in force stay */
 	g_file_set_contents(path, "cctv, zorblax\nsolar\n", -1, &error);
@@ -1051,10 +1051,10 @@ test_ngram_synonyms_reload(void)
 		}
 	}
 	g_assert_cmpuint(count_warnings("synonyms not reloaded, the previous ones stay in force: *"), ==, 1);
-	g_assert_false(cblue_retriever_ngram_reload_synonyms(retriever, &error));
+	g_assert_false(cblue_retrieval_holder_reload_synonyms(cblue_retriever_ngram_get_holder(retriever), &error));
 	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	g_clear_error(&error);
-	g_assert_cmpuint(cblue_retriever_ngram_get_n_builds(retriever), ==, 2);
+	g_assert_cmpuint(cblue_retrieval_holder_get_n_builds(cblue_retriever_ngram_get_holder(retriever)), ==, 2);
 	g_assert_cmpstr(retriever_top(retriever, "zorblax"), ==, "cctv");
 
 	/* removed: back to the bundled synonyms */
@@ -1090,7 +1090,7 @@ test_ngram_synonyms_broken_at_start(void)
 
 	g_file_set_contents(path, "pv, solar\n\nx\n", -1, &error);
 	g_assert_no_error(error);
-	g_assert_false(cblue_retriever_ngram_set_synonyms_dir(retriever, dir, FALSE, &error));
+	g_assert_false(cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_ngram_get_holder(retriever), dir, FALSE, &error));
 	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
 	g_assert_true(g_str_has_suffix(error->message, "en.txt:3: a synonym group needs two different terms, "
 						       "separated by commas"));
