@@ -200,15 +200,14 @@ cblue_ngram_run_for_char(gunichar ch)
 	return g_unichar_isalnum(ch) ? CBLUE_NGRAM_RUN_LATIN : CBLUE_NGRAM_RUN_NONE;
 }
 
-/* splitmix64's finalizer over FNV-1a: well spread, never 0 */
+/* FNV-1a, one character at a time: an n-gram's hash is its (n - 1)-gram's, fed one more */
+#define CBLUE_NGRAM_FNV_OFFSET 0xcbf29ce484222325ULL
+#define CBLUE_NGRAM_FNV_PRIME  0x100000001b3ULL
+
+/* splitmix64's finalizer over the FNV-1a hash @h: well spread, never 0 */
 static inline guint64
-cblue_ngram_key(CblueNgramRun run, const gunichar *chars, guint n)
+cblue_ngram_key_finish(guint64 h)
 {
-	guint64 h = 0xcbf29ce484222325ULL ^ (guint64)run;
-	for (guint i = 0; i < n; i++) {
-		h ^= chars[i];
-		h *= 0x100000001b3ULL;
-	}
 	h ^= h >> 30;
 	h *= 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 27;
@@ -217,20 +216,63 @@ cblue_ngram_key(CblueNgramRun run, const gunichar *chars, guint n)
 	return h != 0 ? h : 1;
 }
 
-/* the n-grams of one run of @len characters into @out; returns how many */
+static inline guint64
+cblue_ngram_key(CblueNgramRun run, const gunichar *chars, guint n)
+{
+	guint64 h = CBLUE_NGRAM_FNV_OFFSET ^ (guint64)run;
+	for (guint i = 0; i < n; i++) {
+		h ^= chars[i];
+		h *= CBLUE_NGRAM_FNV_PRIME;
+	}
+	return cblue_ngram_key_finish(h);
+}
+
+/* the n-grams of one run of @len characters into @out; returns how many. The shorter
+ * n-grams come first, then the longer ones, each in the order of the run; the longer one at
+ * a position continues the shorter one's hash, so each is hashed in one pass. */
 static gsize
 cblue_ngram_run_keys(CblueNgramRun run, const gunichar *chars, gsize len, guint64 *out)
 {
 	guint lo = run == CBLUE_NGRAM_RUN_HAN ? 1 : run == CBLUE_NGRAM_RUN_THAI ? 2 : 3;
-	gsize n_out = 0;
+	guint64 *longer;
 
-	if (len < lo)
-		out[n_out++] = cblue_ngram_key(run, chars, (guint)len);
-	for (guint n = lo; n <= lo + 1; n++) {
-		for (gsize i = 0; i + n <= len; i++)
-			out[n_out++] = cblue_ngram_key(run, chars + i, n);
+	if (len < lo) {
+		out[0] = cblue_ngram_key(run, chars, (guint)len);
+		return 1;
 	}
-	return n_out;
+	/* len - lo + 1 shorter ones, then len - lo longer ones */
+	longer = out + (len - lo + 1);
+	for (gsize i = 0; i + lo <= len; i++) {
+		guint64 h = CBLUE_NGRAM_FNV_OFFSET ^ (guint64)run;
+		for (guint k = 0; k < lo; k++) {
+			h ^= chars[i + k];
+			h *= CBLUE_NGRAM_FNV_PRIME;
+		}
+		out[i] = cblue_ngram_key_finish(h);
+		if (i + lo < len) {
+			h ^= chars[i + lo];
+			h *= CBLUE_NGRAM_FNV_PRIME;
+			longer[i] = cblue_ngram_key_finish(h);
+		}
+	}
+	return 2 * (len - lo) + 1;
+}
+
+/* the character at @p of valid UTF-8: g_utf8_get_char() without a call for ASCII and the
+ * 3-byte sequences of Thai and Chinese, nearly all of the text */
+static inline gunichar
+cblue_ngram_char_at(const guchar *s, guint *n)
+{
+	if (s[0] < 0x80) {
+		*n = 1;
+		return s[0];
+	}
+	if ((s[0] & 0xF0) == 0xE0) {
+		*n = 3;
+		return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	}
+	*n = (guint)(g_utf8_next_char(s) - (const gchar *)s);
+	return g_utf8_get_char((const gchar *)s);
 }
 
 /* the n-gram keys of @text (normalized first, then every variant of @synonyms, if not
@@ -242,25 +284,30 @@ cblue_ngram_extract(CblueTokenizer *tokenizer, CblueRetrievalSynonyms *synonyms,
 {
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
 	g_autofree gchar *rewritten = synonyms != NULL ? cblue_retrieval_synonyms_apply(synonyms, normalized) : NULL;
-	glong n_chars = 0;
-	g_autofree gunichar *chars = g_utf8_to_ucs4_fast(rewritten != NULL ? rewritten : normalized, -1, &n_chars);
-	/* a run is copied with a start and an end mark for Latin words */
-	g_autofree gunichar *run = g_new(gunichar, n_chars + 2);
+	/* (valid UTF-8: normalization gives an empty text for anything else) */
+	const guchar *p = (const guchar *)(rewritten != NULL ? rewritten : normalized);
+	/* no more characters than bytes; a run is copied with a start and an end mark for
+	 * Latin words */
+	gsize n_bytes = strlen((const gchar *)p);
+	g_autofree gunichar *run = g_new(gunichar, n_bytes + 2);
 	gsize base = keys->len;
 	gsize n_keys = 0;
 	gsize len = 0;
 	CblueNgramRun current = CBLUE_NGRAM_RUN_NONE;
 
 	/* at most two n-grams a character, marks included, and one more a run */
-	g_array_set_size(keys, base + 3 * (gsize)n_chars + 8);
-	for (glong i = 0; i <= n_chars; i++) {
-		gunichar ch = i < n_chars ? chars[i] : 0;
+	g_array_set_size(keys, base + 3 * n_bytes + 8);
+	for (;;) {
+		guint n = 1;
+		gunichar ch = *p != 0 ? cblue_ngram_char_at(p, &n) : 0;
 		CblueNgramRun kind;
 
 		/* Thai tone marks, maitaikhu and thanthakhat: dropped, not a break */
-		if (ch >= 0x0E47 && ch <= 0x0E4C)
+		if (ch >= 0x0E47 && ch <= 0x0E4C) {
+			p += n;
 			continue;
-		kind = i < n_chars ? cblue_ngram_run_for_char(ch) : CBLUE_NGRAM_RUN_NONE;
+		}
+		kind = ch != 0 ? cblue_ngram_run_for_char(ch) : CBLUE_NGRAM_RUN_NONE;
 		if (kind != current) {
 			guint64 *out = &g_array_index(keys, guint64, base + n_keys);
 			if (current == CBLUE_NGRAM_RUN_LATIN)
@@ -272,8 +319,11 @@ cblue_ngram_extract(CblueTokenizer *tokenizer, CblueRetrievalSynonyms *synonyms,
 			if (kind == CBLUE_NGRAM_RUN_LATIN)
 				run[len++] = CBLUE_NGRAM_WORD_START;
 		}
+		if (ch == 0)
+			break;
 		if (kind != CBLUE_NGRAM_RUN_NONE)
 			run[len++] = ch;
+		p += n;
 	}
 	g_array_set_size(keys, base + n_keys);
 }
@@ -335,7 +385,26 @@ cblue_ngram_doc_table_ltf(const CblueNgramDocTable *table, gfloat tf)
 	return cblue_ngram_ltf(tf);
 }
 
+/* the table twice its size, once half full */
 static void
+cblue_ngram_doc_table_grow(CblueNgramDocTable *table)
+{
+	CblueNgramDocTable bigger;
+
+	cblue_ngram_doc_table_init(&bigger, 2 * (table->mask + 1));
+	for (guint i = 0; i < table->n_used; i++) {
+		guint32 from = table->used[i], to = (guint32)table->keys[from] & bigger.mask;
+		while (bigger.keys[to] != 0)
+			to = (to + 1) & bigger.mask;
+		bigger.keys[to] = table->keys[from];
+		bigger.tf[to] = table->tf[from];
+		bigger.used[bigger.n_used++] = to;
+	}
+	cblue_ngram_doc_table_clear(table);
+	*table = bigger;
+}
+
+static inline void
 cblue_ngram_doc_table_add(CblueNgramDocTable *table, guint64 key, gfloat weight)
 {
 	guint32 slot = (guint32)key & table->mask;
@@ -349,21 +418,8 @@ cblue_ngram_doc_table_add(CblueNgramDocTable *table, guint64 key, gfloat weight)
 	table->keys[slot] = key;
 	table->tf[slot] = weight;
 	table->used[table->n_used++] = slot;
-	if (table->n_used == (table->mask + 1) / 2) {
-		/* half full: twice the size */
-		CblueNgramDocTable bigger;
-		cblue_ngram_doc_table_init(&bigger, 2 * (table->mask + 1));
-		for (guint i = 0; i < table->n_used; i++) {
-			guint32 from = table->used[i], to = (guint32)table->keys[from] & bigger.mask;
-			while (bigger.keys[to] != 0)
-				to = (to + 1) & bigger.mask;
-			bigger.keys[to] = table->keys[from];
-			bigger.tf[to] = table->tf[from];
-			bigger.used[bigger.n_used++] = to;
-		}
-		cblue_ngram_doc_table_clear(table);
-		*table = bigger;
-	}
+	if (G_UNLIKELY(table->n_used == (table->mask + 1) / 2))
+		cblue_ngram_doc_table_grow(table);
 }
 
 /* one field's n-grams into the document's table */
