@@ -78,6 +78,12 @@ typedef struct {
  * others through a hash table */
 #define CBLUE_RETRIEVAL_SYN_DIRECT 0x0E80
 
+/* the common CJK ideographs, whose first characters the matcher tells by a bitmap before
+ * its hash table: Chinese text is tried at every character, and few begin an entry */
+#define CBLUE_RETRIEVAL_SYN_CJK_FIRST 0x4E00
+#define CBLUE_RETRIEVAL_SYN_CJK_LAST  0x9FFF
+#define CBLUE_RETRIEVAL_SYN_CJK_WORDS ((CBLUE_RETRIEVAL_SYN_CJK_LAST - CBLUE_RETRIEVAL_SYN_CJK_FIRST + 1 + 63) / 64)
+
 /* The entries that begin with one character, longest first, as the matcher tries them; and
  * the same told apart by their second character, so that a position of the text tries only
  * those that can match there (Thai text is tried at every character, and a common first
@@ -91,6 +97,10 @@ typedef struct {
 	/* the keys of @by_second that are ASCII (bits 0–127) or Thai (U+0E00..U+0E7F, bits
 	 * 128–255): most positions of a text are told apart without a lookup */
 	guint64 seconds[4];
+	/* owned array of GPtrArrays borrowed from @by_second: those of the bits of @seconds, in
+	 * the bits' order (a bit's is at the number of bits set before it) */
+	GPtrArray **seconds_lists;
+	guint8 seconds_before[4]; /* the bits set in the words of @seconds before each */
 } CblueRetrievalSynList;
 
 /* the entries of one scope, by their first character */
@@ -98,6 +108,9 @@ typedef struct {
 	GHashTable *lists; /* owned: first gunichar → CblueRetrievalSynList (owned) */
 	CblueRetrievalSynList **direct; /* owned array of CBLUE_RETRIEVAL_SYN_DIRECT lists borrowed from @lists (or NULL) */
 	gboolean beyond_direct; /* some entry begins with a character past the direct ones */
+	/* the common CJK ideographs that begin an entry, a bit each (from
+	 * CBLUE_RETRIEVAL_SYN_CJK_FIRST) */
+	guint64 cjk_first[CBLUE_RETRIEVAL_SYN_CJK_WORDS];
 } CblueRetrievalSynMatcher;
 
 struct _CblueRetrievalSynonyms {
@@ -122,6 +135,7 @@ cblue_retrieval_syn_list_free(CblueRetrievalSynList *list)
 	g_ptr_array_unref(list->entries);
 	g_hash_table_unref(list->by_second);
 	g_ptr_array_unref(list->any_second);
+	g_free(list->seconds_lists);
 	g_free(list);
 }
 
@@ -467,6 +481,16 @@ cblue_retrieval_syn_second_bit(gunichar ch)
 	return -1;
 }
 
+/* the bits set in @x, inline (without -mpopcnt, __builtin_popcountll() is a call) */
+static inline guint
+cblue_retrieval_syn_popcount(guint64 x)
+{
+	x = x - ((x >> 1) & G_GUINT64_CONSTANT(0x5555555555555555));
+	x = (x & G_GUINT64_CONSTANT(0x3333333333333333)) + ((x >> 2) & G_GUINT64_CONSTANT(0x3333333333333333));
+	x = (x + (x >> 4)) & G_GUINT64_CONSTANT(0x0f0f0f0f0f0f0f0f);
+	return (guint)((x * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
+}
+
 /* the entries of @list (sorted) told apart by their second character */
 static void
 cblue_retrieval_syn_list_index(CblueRetrievalSynList *list)
@@ -493,6 +517,17 @@ cblue_retrieval_syn_list_index(CblueRetrievalSynList *list)
 			if (cblue_retrieval_syn_second_fits(entry->second, GPOINTER_TO_UINT(key)))
 				g_ptr_array_add(value, entry);
 		}
+	}
+	list->seconds_lists = g_new0(GPtrArray *, 1 + cblue_retrieval_syn_popcount(list->seconds[0]) +
+							  cblue_retrieval_syn_popcount(list->seconds[1]) +
+							  cblue_retrieval_syn_popcount(list->seconds[2]) +
+							  cblue_retrieval_syn_popcount(list->seconds[3]));
+	for (guint bit = 0, n = 0; bit < 4 * 64; bit++) {
+		gunichar ch = bit < 0x80 ? bit : bit - 0x80 + 0x0E00;
+		if (bit % 64 == 0)
+			list->seconds_before[bit / 64] = (guint8)n;
+		if (list->seconds[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64)))
+			list->seconds_lists[n++] = g_hash_table_lookup(list->by_second, GUINT_TO_POINTER(ch));
 	}
 }
 
@@ -524,12 +559,17 @@ cblue_retrieval_syn_matcher_new(GPtrArray *entries)
 	g_hash_table_iter_init(&iter, matcher->lists);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		CblueRetrievalSynList *list = value;
+		guint ch = GPOINTER_TO_UINT(key);
 		g_ptr_array_sort(list->entries, cblue_retrieval_syn_entry_compare);
 		cblue_retrieval_syn_list_index(list);
-		if (GPOINTER_TO_UINT(key) < CBLUE_RETRIEVAL_SYN_DIRECT)
-			matcher->direct[GPOINTER_TO_UINT(key)] = value;
-		else
-			matcher->beyond_direct = TRUE;
+		if (ch < CBLUE_RETRIEVAL_SYN_DIRECT) {
+			matcher->direct[ch] = value;
+			continue;
+		}
+		matcher->beyond_direct = TRUE;
+		if (ch >= CBLUE_RETRIEVAL_SYN_CJK_FIRST && ch <= CBLUE_RETRIEVAL_SYN_CJK_LAST)
+			matcher->cjk_first[(ch - CBLUE_RETRIEVAL_SYN_CJK_FIRST) / 64] |=
+			    G_GUINT64_CONSTANT(1) << ((ch - CBLUE_RETRIEVAL_SYN_CJK_FIRST) % 64);
 	}
 	return matcher;
 }
@@ -827,6 +867,19 @@ cblue_retrieval_syn_match(const CblueRetrievalSynEntry *entry, const gchar *p)
 	return cblue_retrieval_syn_joins(entry->last, next) ? NULL : p;
 }
 
+/* whether some entry of @matcher may begin with @ch (%FALSE: surely none), without a
+ * lookup for ASCII, Latin, Thai and the common CJK ideographs */
+static inline gboolean
+cblue_retrieval_syn_may_begin(const CblueRetrievalSynMatcher *matcher, gunichar ch)
+{
+	if (ch < CBLUE_RETRIEVAL_SYN_DIRECT)
+		return matcher->direct[ch] != NULL;
+	if (ch >= CBLUE_RETRIEVAL_SYN_CJK_FIRST && ch <= CBLUE_RETRIEVAL_SYN_CJK_LAST)
+		return (matcher->cjk_first[(ch - CBLUE_RETRIEVAL_SYN_CJK_FIRST) / 64] &
+			(G_GUINT64_CONSTANT(1) << ((ch - CBLUE_RETRIEVAL_SYN_CJK_FIRST) % 64))) != 0;
+	return matcher->beyond_direct;
+}
+
 /* the entry of @matcher that matches at @p (whose character is @ch, followed by @next),
  * the longest first, and where the match ends; NULL if none */
 static inline const CblueRetrievalSynEntry *
@@ -840,16 +893,25 @@ cblue_retrieval_syn_find(const CblueRetrievalSynMatcher *matcher, const gchar *p
 
 	if (ch < CBLUE_RETRIEVAL_SYN_DIRECT)
 		list = matcher->direct[ch];
-	else
+	else if (cblue_retrieval_syn_may_begin(matcher, ch))
 		list = g_hash_table_lookup(matcher->lists, GUINT_TO_POINTER(ch));
+	else
+		return NULL;
 	if (list == NULL)
 		return NULL;
 	/* told apart by the second character without comparing bytes; a space in a variant
 	 * matches any run of spaces and hyphens, so it is compared */
 	second = cblue_retrieval_syn_char_at(next);
 	bit = cblue_retrieval_syn_second_bit(second);
-	if (bit < 0 || (list->seconds[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64))) != 0)
+	if (bit < 0) {
 		candidates = g_hash_table_lookup(list->by_second, GUINT_TO_POINTER(second));
+	} else {
+		guint64 word = list->seconds[bit / 64];
+		guint64 mask = G_GUINT64_CONSTANT(1) << (bit % 64);
+		if (word & mask)
+			candidates = list->seconds_lists[list->seconds_before[bit / 64] +
+							 cblue_retrieval_syn_popcount(word & (mask - 1))];
+	}
 	if (candidates == NULL)
 		candidates = list->any_second;
 	for (guint i = 0; i < candidates->len; i++) {
@@ -962,10 +1024,9 @@ cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normal
 			const gchar *own_end = NULL;
 			/* the own terms have no Thai or Chinese character (nearly all begin with
 			 * an ASCII letter): most characters of the text begin none, told at once */
-			const CblueRetrievalSynEntry *own_hit =
-			    own != NULL && (ch < CBLUE_RETRIEVAL_SYN_DIRECT ? own->direct[ch] != NULL : own->beyond_direct)
-				? cblue_retrieval_syn_find(own, p, ch, next, &own_end)
-				: NULL;
+			const CblueRetrievalSynEntry *own_hit = own != NULL && cblue_retrieval_syn_may_begin(own, ch)
+								       ? cblue_retrieval_syn_find(own, p, ch, next, &own_end)
+								       : NULL;
 			hit = cblue_retrieval_syn_find(any, p, ch, next, &end);
 			if (own_hit != NULL && (hit == NULL || own_end >= end)) {
 				hit = own_hit;
