@@ -270,8 +270,26 @@ cblue_bm25_thai_skeleton(GString *text)
 	gchar *out = text->str;
 
 	for (const gchar *p = text->str; *p != '\0';) {
-		gunichar ch = g_utf8_get_char(p);
-		const gchar *next = g_utf8_next_char(p);
+		const guchar *s = (const guchar *)p;
+		gunichar ch;
+		const gchar *next;
+		/* Thai: 3-byte sequences, decoded and copied without a call */
+		if ((s[0] & 0xF0) == 0xE0) {
+			ch = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+			next = p + 3;
+			if (ch < 0x0E47 || ch > 0x0E4C) {
+				/* (forwards, byte by byte: @out is never after @p) */
+				out[0] = p[0];
+				out[1] = p[1];
+				out[2] = p[2];
+				out += 3;
+				p = next;
+				continue;
+			}
+		} else {
+			ch = g_utf8_get_char(p);
+			next = g_utf8_next_char(p);
+		}
 		if (ch == 0x0E4C) {
 			/* drop the silent consonant, and a vowel sign above or below it */
 			while (out > text->str && cblue_bm25_thai_is_vowel_sign(g_utf8_get_char(g_utf8_prev_char(out))))
@@ -307,7 +325,7 @@ cblue_bm25_array_grow(GArray *array, gsize n)
 	return array->data + (gsize)len * g_array_get_element_size(array);
 }
 
-static void
+static inline void
 cblue_bm25_add_ngram(const gchar *text, gsize len, GPtrArray *ngrams, guint64 *key)
 {
 	if (ngrams != NULL)
@@ -321,6 +339,7 @@ static void
 cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams, GArray *ngram_keys)
 {
 	guint n = script == CBLUE_SCRIPT_HAN ? 2 : 3;
+	gboolean all_3_bytes = TRUE;
 	gsize n_chars;
 	guint64 *keys = NULL;
 	const gchar *p;
@@ -329,11 +348,23 @@ cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams, GA
 		cblue_bm25_thai_skeleton(chunk);
 	if (chunk->len == 0)
 		return;
-	n_chars = g_utf8_strlen(chunk->str, -1);
+	/* the characters, and whether each is 3 bytes (Thai, common Chinese: nearly always) */
+	n_chars = 0;
+	for (gsize i = 0; i < chunk->len; i++) {
+		guchar c = (guchar)chunk->str[i];
+		if ((c & 0xC0) != 0x80) {
+			n_chars++;
+			all_3_bytes = all_3_bytes && (c & 0xF0) == 0xE0;
+		}
+	}
 	if (ngram_keys != NULL)
 		keys = cblue_bm25_array_grow(ngram_keys, n_chars <= n ? 1 : n_chars - n + 1);
 	if (n_chars <= n) {
 		cblue_bm25_add_ngram(chunk->str, chunk->len, ngrams, keys);
+	} else if (all_3_bytes) {
+		/* the n-grams without a walk */
+		for (gsize i = 0; i + n <= n_chars; i++)
+			cblue_bm25_add_ngram(chunk->str + 3 * i, 3 * n, ngrams, keys != NULL ? &keys[i] : NULL);
 	} else {
 		p = chunk->str;
 		for (gsize i = 0; i + n <= n_chars; i++) {
@@ -347,9 +378,118 @@ cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams, GA
 	g_string_truncate(chunk, 0);
 }
 
+/* A filter of the stop words for the build: a bit per hash of a word's length and its
+ * first and last two bytes. A word whose bit is clear is surely not a stop word, told
+ * without hashing it whole and looking it up: most words of a KB's text. */
+#define CBLUE_BM25_STOP_FILTER_BITS 16
+
+typedef struct {
+	guint64 bits[((gsize)1 << CBLUE_BM25_STOP_FILTER_BITS) / 64];
+} CblueBm25StopFilter;
+
+static inline guint
+cblue_bm25_stop_filter_bit(const gchar *word, gsize len)
+{
+	const guchar *s = (const guchar *)word;
+	guint32 h;
+
+	if (len == 0)
+		return 0;
+	h = (guint32)len ^ (guint32)s[0] << 8 ^ (guint32)s[len - 1] << 16 ^ (guint32)s[len > 1 ? len - 2 : 0] << 24;
+	return (h * 0x9e3779b1u) >> (32 - CBLUE_BM25_STOP_FILTER_BITS);
+}
+
+static void
+cblue_bm25_stop_filter_init(CblueBm25StopFilter *filter, GHashTable *stopwords)
+{
+	GHashTableIter iter;
+	gpointer key;
+
+	memset(filter, 0, sizeof(*filter));
+	g_hash_table_iter_init(&iter, stopwords);
+	while (g_hash_table_iter_next(&iter, &key, NULL)) {
+		guint bit = cblue_bm25_stop_filter_bit(key, strlen(key));
+		filter->bits[bit / 64] |= G_GUINT64_CONSTANT(1) << (bit % 64);
+	}
+}
+
+/* whether @word (@len bytes) is one of @stopwords, told first by @filter (nullable: none) */
+static inline gboolean
+cblue_bm25_is_stopword(GHashTable *stopwords, const CblueBm25StopFilter *filter, const gchar *word, gsize len)
+{
+	if (filter != NULL) {
+		guint bit = cblue_bm25_stop_filter_bit(word, len);
+		if ((filter->bits[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64))) == 0)
+			return FALSE;
+	}
+	return g_hash_table_contains(stopwords, word);
+}
+
+/* the stems of a build's analyzer (a KB's words are few and come again and again): at most
+ * this many words, then forgotten */
+#define CBLUE_BM25_STEM_MEMO_MAX 65536
+
+/* what an analyzer of a build keeps to analyze faster (the build's CblueBm25Doc) */
+typedef struct {
+	CblueBm25StopFilter stop_filter; /* of the index's stop words */
+	GHashTable *stems; /* owned: Latin word (owned) → its stem (owned) */
+} CblueBm25Memo;
+
+static CblueBm25Memo *
+cblue_bm25_memo_new(GHashTable *stopwords)
+{
+	CblueBm25Memo *memo = g_new(CblueBm25Memo, 1);
+	cblue_bm25_stop_filter_init(&memo->stop_filter, stopwords);
+	memo->stems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	return memo;
+}
+
+static void
+cblue_bm25_memo_free(CblueBm25Memo *memo)
+{
+	if (memo == NULL)
+		return;
+	g_hash_table_unref(memo->stems);
+	g_free(memo);
+}
+
+/* cblue_bm25_stem_english() of @word, remembered by @memo (nullable) */
+static gchar *
+cblue_bm25_stem(CblueBm25Memo *memo, const gchar *word)
+{
+	const gchar *stem;
+
+	if (memo == NULL)
+		return cblue_bm25_stem_english(word);
+	stem = g_hash_table_lookup(memo->stems, word);
+	if (stem == NULL) {
+		gchar *made = cblue_bm25_stem_english(word);
+		if (g_hash_table_size(memo->stems) >= CBLUE_BM25_STEM_MEMO_MAX)
+			g_hash_table_remove_all(memo->stems);
+		g_hash_table_insert(memo->stems, g_strdup(word), made);
+		stem = made;
+	}
+	return g_strdup(stem);
+}
+
+/* the script of the first character of @token (valid UTF-8): its ASCII and 3-byte
+ * sequences decoded without a call */
+static inline CblueScript
+cblue_bm25_token_script(const gchar *token)
+{
+	const guchar *s = (const guchar *)token;
+
+	if (s[0] < 0x80)
+		return cblue_script_for_char(s[0]);
+	if ((s[0] & 0xF0) == 0xE0)
+		return cblue_script_for_char(((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) |
+					     (s[2] & 0x3F));
+	return cblue_script_for_char(g_utf8_get_char(token));
+}
+
 /* a Chinese token that ICU kept whole but that is only stop words ("是啥", "想做") */
 static gboolean
-cblue_bm25_is_stop_compound(GHashTable *stopwords, const gchar *token)
+cblue_bm25_is_stop_compound(GHashTable *stopwords, const CblueBm25StopFilter *filter, const gchar *token)
 {
 	const gchar *bounds[CBLUE_BM25_MAX_COMPOUND + 1];
 	gboolean reach[CBLUE_BM25_MAX_COMPOUND + 1] = {TRUE};
@@ -372,7 +512,7 @@ cblue_bm25_is_stop_compound(GHashTable *stopwords, const gchar *token)
 				continue;
 			memcpy(part, bounds[start], len);
 			part[len] = '\0';
-			reach[end] = g_hash_table_contains(stopwords, part);
+			reach[end] = cblue_bm25_is_stopword(stopwords, filter, part, len);
 		}
 	}
 	return reach[n];
@@ -381,19 +521,19 @@ cblue_bm25_is_stop_compound(GHashTable *stopwords, const gchar *token)
 /* which tokens are stop words; Chinese stop words also when ICU kept them inside a longer
  * token ("是啥") or split them ("神马" as 神 + 马) */
 static gboolean *
-cblue_bm25_find_stopwords(GHashTable *stopwords, GPtrArray *tokens)
+cblue_bm25_find_stopwords(GHashTable *stopwords, const CblueBm25StopFilter *filter, GPtrArray *tokens)
 {
 	gboolean *stops = g_new0(gboolean, tokens->len + 1);
 
 	for (guint i = 0; i < tokens->len; i++) {
 		const gchar *token = g_ptr_array_index(tokens, i);
-		gboolean han = cblue_script_for_char(g_utf8_get_char(token)) == CBLUE_SCRIPT_HAN;
+		gboolean han = cblue_bm25_token_script(token) == CBLUE_SCRIPT_HAN;
 		/* at most CBLUE_BM25_MAX_COMPOUND characters of at most 4 bytes */
 		gchar run[4 * CBLUE_BM25_MAX_COMPOUND + 1];
 		gsize run_len;
 		glong run_chars;
-		stops[i] = stops[i] || g_hash_table_contains(stopwords, token) ||
-			   (han && cblue_bm25_is_stop_compound(stopwords, token));
+		stops[i] = stops[i] || cblue_bm25_is_stopword(stopwords, filter, token, strlen(token)) ||
+			   (han && cblue_bm25_is_stop_compound(stopwords, filter, token));
 		if (!han)
 			continue;
 		/* the longest run of 2+ tokens starting here that spells a stop word; the run
@@ -408,14 +548,14 @@ cblue_bm25_find_stopwords(GHashTable *stopwords, GPtrArray *tokens)
 			const gchar *last = g_ptr_array_index(tokens, i + n - 1);
 			glong last_chars = g_utf8_strlen(last, -1);
 			gsize last_len = strlen(last);
-			if (cblue_script_for_char(g_utf8_get_char(last)) != CBLUE_SCRIPT_HAN ||
+			if (cblue_bm25_token_script(last) != CBLUE_SCRIPT_HAN ||
 			    run_chars + last_chars > CBLUE_BM25_MAX_COMPOUND || run_len + last_len >= sizeof(run))
 				break;
 			memcpy(run + run_len, last, last_len);
 			run_len += last_len;
 			run_chars += last_chars;
 			run[run_len] = '\0';
-			if (g_hash_table_contains(stopwords, run)) {
+			if (cblue_bm25_is_stopword(stopwords, filter, run, run_len)) {
 				for (guint k = i; k < i + n; k++)
 					stops[k] = TRUE;
 			}
@@ -440,23 +580,25 @@ cblue_bm25_add_pairs(GPtrArray *words, guint first, GPtrArray *pairs)
  * made canonical; @surfaces, if not %NULL, gets the unstemmed form of each Latin word and
  * %NULL for the others, in step with @words; @pairs, if not %NULL, gets the pairs of
  * neighbouring words (see cblue_bm25_add_pairs()); @ngram_keys, if not %NULL, gets the
- * n-grams' keys (the build does not need their texts: @ngrams may be %NULL) */
+ * n-grams' keys (the build does not need their texts: @ngrams may be %NULL); @memo, if not
+ * %NULL, is a build's for @stopwords */
 static void
-cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms,
-			   const gchar *text, GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams,
-			   GArray *ngram_keys, GPtrArray *pairs)
+cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Memo *memo,
+			   CblueRetrievalSynonyms *synonyms, const gchar *text, GPtrArray *words, GPtrArray *surfaces,
+			   GPtrArray *ngrams, GArray *ngram_keys, GPtrArray *pairs)
 {
 	guint first_word = words->len;
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
 	g_autofree gchar *rewritten = synonyms != NULL ? cblue_retrieval_synonyms_apply(synonyms, normalized) : NULL;
 	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, rewritten != NULL ? rewritten : normalized);
 	g_autoptr(GString) chunk = g_string_new(NULL);
-	g_autofree gboolean *stops = cblue_bm25_find_stopwords(stopwords, tokens);
+	const CblueBm25StopFilter *stop_filter = memo != NULL ? &memo->stop_filter : NULL;
+	g_autofree gboolean *stops = cblue_bm25_find_stopwords(stopwords, stop_filter, tokens);
 	CblueScript chunk_script = CBLUE_SCRIPT_OTHER;
 
 	for (guint i = 0; i < tokens->len; i++) {
 		const gchar *token = g_ptr_array_index(tokens, i);
-		CblueScript script = cblue_script_for_char(g_utf8_get_char(token));
+		CblueScript script = cblue_bm25_token_script(token);
 		gboolean stop = stops[i];
 
 		if (stop || script != chunk_script) {
@@ -467,9 +609,9 @@ cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, Cbl
 		if (stop)
 			continue;
 		if (script == CBLUE_SCRIPT_LATIN) {
-			g_autofree gchar *stem = cblue_bm25_stem_english(token);
+			g_autofree gchar *stem = cblue_bm25_stem(memo, token);
 			/* "theres", "others": inflected stop words */
-			if (g_hash_table_contains(stopwords, stem))
+			if (cblue_bm25_is_stopword(stopwords, stop_filter, stem, strlen(stem)))
 				continue;
 			g_ptr_array_add(words, g_steal_pointer(&stem));
 			/* the tokens' texts are taken, not copied: @token stays valid, now owned
@@ -495,7 +637,7 @@ void
 cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms, const gchar *text,
 		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs)
 {
-	cblue_bm25_analyze_to_keys(tokenizer, stopwords, synonyms, text, words, surfaces, ngrams, NULL, pairs);
+	cblue_bm25_analyze_to_keys(tokenizer, stopwords, NULL, synonyms, text, words, surfaces, ngrams, NULL, pairs);
 }
 
 /* the weight of a term's score against a word's */
@@ -686,6 +828,7 @@ typedef struct {
 	guint count_bits;
 	CblueBm25Count *counts; /* owned: 1 << count_bits slots, or NULL */
 	guint32 *used; /* owned: the slots in use, in order of first use (half the slots at most) */
+	CblueBm25Memo *memo; /* owned, nullable */
 } CblueBm25Doc;
 
 static void
@@ -707,6 +850,7 @@ cblue_bm25_doc_clear(CblueBm25Doc *doc)
 	g_array_unref(doc->ngram_keys);
 	g_free(doc->counts);
 	g_free(doc->used);
+	cblue_bm25_memo_free(doc->memo);
 }
 
 static void
@@ -721,8 +865,8 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueBm25Index 
 	g_ptr_array_set_size(words, 0);
 	g_ptr_array_set_size(written, 0);
 	g_array_set_size(ngram_keys, 0);
-	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->synonyms, text, words, written, NULL,
-				   ngram_keys, NULL);
+	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, doc->memo, self->synonyms, text, words,
+				   written, NULL, ngram_keys, NULL);
 	/* pairs repeat the words: they do not make the field longer */
 	doc->len[field] += words->len + ngram_keys->len;
 	n_pairs = self->params.pair_weight > 0 && words->len > 1 ? words->len - 1 : 0;
@@ -1418,8 +1562,10 @@ typedef struct {
 static gpointer
 cblue_bm25_analyzer_new(gpointer user_data)
 {
+	CblueBm25Build *build = user_data;
 	CblueBm25Doc *doc = g_new(CblueBm25Doc, 1);
 	cblue_bm25_doc_init(doc);
+	doc->memo = cblue_bm25_memo_new(build->self->stopwords);
 	return doc;
 }
 
