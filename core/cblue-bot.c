@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cblue-bot-private.h"
 #include "cblue-bot.h"
 #include "cblue-chat-reply-private.h"
 #include "cblue-small-talk-private.h"
@@ -676,19 +677,21 @@ cblue_bot_retriever_stage_name(CblueBot *self, CblueRetriever *retriever)
 	return name;
 }
 
+/* @retrievers: (transfer full) (nullable): the context's, if the caller has them already */
 static CblueAskOp *
-cblue_bot_prepare(CblueBot *self, CblueMessage *message, GError **error)
+cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, GError **error)
 {
 	g_autoptr(CblueAskOp) op = g_new0(CblueAskOp, 1);
 	g_autoptr(GPtrArray) redactors = NULL;
 	const gchar *conversation_id;
 
+	op->retrievers =
+	    retrievers != NULL ? retrievers : cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
 	if (!cblue_bot_validate(self, message, error))
 		return NULL;
 	op->message = g_object_ref(message);
 	op->reply = cblue_chat_reply_new();
 	op->kb = cblue_bot_get_kb(self);
-	op->retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
 	op->run_weights = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), op->retrievers->len);
 	op->run_plugins = g_ptr_array_sized_new(op->retrievers->len);
 	/* room for every retriever's max_hits: a follow-up's deeper search grows it */
@@ -1245,13 +1248,19 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 }
 
 static gboolean
-cblue_bot_is_all_sync(CblueAskOp *op)
+cblue_bot_plugins_are_sync(GPtrArray *retrievers, CblueModelProvider *provider)
 {
-	for (guint i = 0; i < op->retrievers->len; i++) {
-		if (!cblue_retriever_has_sync_search(g_ptr_array_index(op->retrievers, i)))
+	for (guint i = 0; i < retrievers->len; i++) {
+		if (!cblue_retriever_has_sync_search(g_ptr_array_index(retrievers, i)))
 			return FALSE;
 	}
-	return op->provider == NULL || cblue_model_provider_has_sync_generate(op->provider);
+	return provider == NULL || cblue_model_provider_has_sync_generate(provider);
+}
+
+static gboolean
+cblue_bot_is_all_sync(CblueAskOp *op)
+{
+	return cblue_bot_plugins_are_sync(op->retrievers, op->provider);
 }
 
 /* A message that is only a greeting, thanks or goodbye gets the canned reply of its kind
@@ -1437,7 +1446,7 @@ cblue_bot_ask_async(CblueBot *self, CblueMessage *message, GCancellable *cancell
 
 	task = g_task_new(self, cancellable, callback, user_data);
 	g_task_set_source_tag(task, cblue_bot_ask_async);
-	op = cblue_bot_prepare(self, message, &error);
+	op = cblue_bot_prepare(self, message, NULL, &error);
 	if (op == NULL) {
 		g_task_return_error(task, g_steal_pointer(&error));
 		return;
@@ -1505,7 +1514,7 @@ cblue_bot_ask_sync(CblueBot *self, CblueMessage *message, GCancellable *cancella
 	g_return_val_if_fail(CBLUE_IS_MESSAGE(message), NULL);
 
 	/* fast path: no GTask, no main context */
-	op = cblue_bot_prepare(self, message, error);
+	op = cblue_bot_prepare(self, message, NULL, error);
 	if (op == NULL)
 		return NULL;
 	if (cblue_bot_is_all_sync(op)) {
@@ -1527,6 +1536,31 @@ cblue_bot_ask_sync(CblueBot *self, CblueMessage *message, GCancellable *cancella
 	reply = cblue_bot_ask_finish(self, data.result, error);
 	g_object_unref(data.result);
 	return reply;
+}
+
+/* cblue-bot-private.h */
+gboolean
+cblue_bot_ask_in_place(CblueBot *self, CblueMessage *message, CblueChatReply **reply, GError **error)
+{
+	g_autoptr(GPtrArray) retrievers = NULL;
+	g_autoptr(CblueAskOp) op = NULL;
+
+	g_return_val_if_fail(CBLUE_IS_BOT(self), FALSE);
+	g_return_val_if_fail(CBLUE_IS_MESSAGE(message), FALSE);
+	g_return_val_if_fail(reply != NULL && *reply == NULL, FALSE);
+
+	retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
+	if (!cblue_bot_plugins_are_sync(retrievers,
+					cblue_context_get_extension(self->context, CBLUE_TYPE_MODEL_PROVIDER)))
+		return FALSE;
+	op = cblue_bot_prepare(self, message, g_steal_pointer(&retrievers), error);
+	if (op == NULL)
+		return TRUE;
+	if (cblue_bot_answer_small_talk(self, op))
+		*reply = g_object_ref(op->reply);
+	else
+		*reply = cblue_bot_run_sync(self, op, error);
+	return TRUE;
 }
 
 /**

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cblue-bot.h"
+#include "cblue-queue-private.h"
 #include "cblue-queue.h"
 
 /**
@@ -19,6 +20,30 @@ G_DEFINE_INTERFACE(CblueQueue, cblue_queue, G_TYPE_OBJECT)
 static void
 cblue_queue_default_init(CblueQueueInterface *iface)
 {
+}
+
+static GQuark
+cblue_queue_submit_in_place_quark(void)
+{
+	static gsize quark = 0;
+	if (g_once_init_enter(&quark))
+		g_once_init_leave(&quark, g_quark_from_static_string("cblue-queue-submit-in-place"));
+	return (GQuark)quark;
+}
+
+/* kept with the implementing type: the interface's structure is public and has no room */
+void
+cblue_queue_implement_submit_in_place(CblueQueueInterface *iface, CblueQueueSubmitInPlaceFunc submit_in_place)
+{
+	g_type_set_qdata(iface->g_iface.g_instance_type, cblue_queue_submit_in_place_quark(), submit_in_place);
+}
+
+gboolean
+cblue_queue_submit_in_place(CblueQueue *self, CblueMessage *message, CblueChatReply **reply, GError **error)
+{
+	CblueQueueSubmitInPlaceFunc submit_in_place =
+	    (CblueQueueSubmitInPlaceFunc)g_type_get_qdata(G_OBJECT_TYPE(self), cblue_queue_submit_in_place_quark());
+	return submit_in_place != NULL && submit_in_place(self, message, reply, error);
 }
 
 /**

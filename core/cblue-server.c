@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "cblue-bot-private.h"
 #include "cblue-config.h"
 #include "cblue-context.h"
 #include "cblue-error.h"
@@ -17,6 +18,7 @@
 #include "cblue-kb.h"
 #include "cblue-log.h"
 #include "cblue-model-provider.h"
+#include "cblue-queue-private.h"
 #include "cblue-queue.h"
 #include "cblue-rate-limiter-private.h"
 #include "cblue-server-fast-private.h"
@@ -2017,6 +2019,16 @@ cblue_server_chat_start(CblueServerWorker *worker, SoupServerMessage *msg, Cblue
 	 * Redis queue relays a worker's tokens here; the pipeline pool answers whole) */
 	if (req->event_stream)
 		req->token_id = g_signal_connect(message, "token", G_CALLBACK(cblue_server_sse_token_cb), req);
+	/* the fast path's answer is written as soon as it is known, without the GTasks' idle
+	 * callback: the in-process queue and synchronous plugins answer in place */
+	if (fast != NULL && !req->event_stream) {
+		g_autoptr(CblueChatReply) reply = NULL;
+		if (queue != NULL ? cblue_queue_submit_in_place(queue, message, &reply, &error)
+				  : cblue_bot_ask_in_place(self->bot, message, &reply, &error)) {
+			cblue_server_chat_done(req, reply, error);
+			return;
+		}
+	}
 	if (queue != NULL)
 		cblue_queue_submit_async(queue, message, req->cancellable, cblue_server_queue_cb, req);
 	else

@@ -5,6 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cblue.h"
+#include "cblue-bot-private.h"
+#include "cblue-queue-private.h"
 
 /*
  * queue-local: the in-process queue of the embedded topology. Jobs are answered by the
@@ -92,6 +94,26 @@ cblue_queue_local_submit_async(CblueQueue *queue, CblueMessage *message, GCancel
 	cblue_bot_ask_async(self->bot, message, cancellable, cblue_queue_local_ask_cb, g_steal_pointer(&task));
 }
 
+/* the bot answers now when its plugins are synchronous (cblue-queue-private.h); a message
+ * answered in place is never waiting, so it is counted in flight only while it is answered */
+static gboolean
+cblue_queue_local_submit_in_place(CblueQueue *queue, CblueMessage *message, CblueChatReply **reply,
+				  GError **error)
+{
+	CblueQueueLocal *self = CBLUE_QUEUE_LOCAL(queue);
+	gboolean answered;
+
+	if (self->bot == NULL)
+		return FALSE;
+	if ((guint)g_atomic_int_add(&self->in_flight, 1) >= self->max_in_flight) {
+		g_atomic_int_dec_and_test(&self->in_flight);
+		return FALSE;
+	}
+	answered = cblue_bot_ask_in_place(self->bot, message, reply, error);
+	g_atomic_int_dec_and_test(&self->in_flight);
+	return answered;
+}
+
 static CblueChatReply *
 cblue_queue_local_submit_finish(CblueQueue *queue, GAsyncResult *result, GError **error)
 {
@@ -105,6 +127,7 @@ cblue_queue_local_iface_init(CblueQueueInterface *iface)
 	iface->start_consumer = cblue_queue_local_start_consumer;
 	iface->submit_async = cblue_queue_local_submit_async;
 	iface->submit_finish = cblue_queue_local_submit_finish;
+	cblue_queue_implement_submit_in_place(iface, cblue_queue_local_submit_in_place);
 }
 
 /* the plugin */

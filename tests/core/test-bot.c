@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cblue-bot-private.h"
 #include "cblue-test-utils.h"
 
 /* the pipeline with the dummy plugin only: asynchronous model, fake redactor and store */
@@ -352,6 +353,23 @@ test_chat_reply_json(void)
 	g_assert_cmpfloat_with_epsilon(json_object_get_double_member(source, "score"), 0.123, 1e-9);
 }
 
+/* with an asynchronous plugin (the dummy's model) nothing is answered in place: the message
+ * is left as it was, for cblue_bot_ask_async() */
+static void
+test_bot_ask_in_place_async_plugin(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(CblueMessage) message = cblue_message_new("tell me about solar-warranty please");
+	g_autoptr(CblueChatReply) reply = NULL;
+	g_autoptr(GError) error = NULL;
+
+	g_assert_false(cblue_bot_ask_in_place(bot, message, &reply, &error));
+	g_assert_no_error(error);
+	g_assert_null(reply);
+	g_assert_null(cblue_message_get_language(message));
+	g_assert_null(cblue_message_get_conversation_id(message));
+}
+
 /* the sources the bot gives are made hits only when asked for: the same JSON before and
  * after; a hit added as one is the one given back, after them */
 static void
@@ -493,6 +511,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/redaction", test_bot_redaction);
 	g_test_add_func("/cblue/bot/invalid-messages", test_bot_invalid_messages);
 	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);
+	g_test_add_func("/cblue/bot/ask-in-place-async-plugin", test_bot_ask_in_place_async_plugin);
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
 	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
