@@ -119,7 +119,11 @@ struct _CblueFastRequest {
 	CblueFastResponseHeader response_headers[CBLUE_FAST_MAX_RESPONSE_HEADERS];
 	guint n_response_headers;
 	GBytes *body;			      /* owned, nullable until read */
-	GCancellable *cancellable;	      /* owned: cancelled when the client goes away */
+	/* owned, nullable: cancelled when the client goes away; made by the first
+	 * cblue_fast_request_get_cancellable() (a chat answered in place never asks for it,
+	 * and a GCancellable costs some 2,500 instructions to make and free) */
+	GCancellable *cancellable;
+	gboolean gone; /* the client went away before the response */
 	gint64 start_usec;
 	gpointer data;
 	GDestroyNotify data_destroy;
@@ -159,7 +163,7 @@ cblue_fast_request_unref(CblueFastRequest *req)
 	for (guint i = 0; i < req->n_response_headers; i++)
 		g_free(req->response_headers[i].line);
 	g_clear_pointer(&req->body, g_bytes_unref);
-	g_object_unref(req->cancellable);
+	g_clear_object(&req->cancellable);
 	cblue_fast_conn_unref(req->conn);
 	g_free(req);
 }
@@ -260,6 +264,11 @@ cblue_fast_request_get_start_time(CblueFastRequest *req)
 GCancellable *
 cblue_fast_request_get_cancellable(CblueFastRequest *req)
 {
+	if (req->cancellable == NULL) {
+		req->cancellable = g_cancellable_new();
+		if (req->gone)
+			g_cancellable_cancel(req->cancellable);
+	}
 	return req->cancellable;
 }
 
@@ -290,7 +299,6 @@ cblue_fast_request_new(CblueFastConn *conn, const CblueFastHead *head, gint64 st
 	memcpy(req->head, conn->in->data, head->head_len);
 	req->content_length = head->content_length;
 	req->request_headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_REQUEST);
-	req->cancellable = g_cancellable_new();
 	req->start_usec = start_usec;
 	for (guint i = 0; i < head->n_headers; i++) {
 		const CblueFastHeader *header = &head->headers[i];
@@ -484,7 +492,9 @@ cblue_fast_conn_close(CblueFastConn *conn)
 	}
 	g_atomic_int_inc(&conn->ref_count);
 	if (current != NULL && !current->responded) {
-		g_cancellable_cancel(current->cancellable);
+		current->gone = TRUE;
+		if (current->cancellable != NULL)
+			g_cancellable_cancel(current->cancellable);
 		/* a request whose head was read: the server counts it */
 		if (current->data != NULL)
 			cblue_fast_request_finish(current, 499);

@@ -1767,7 +1767,7 @@ typedef struct {
 	SoupServerMessage *msg;	    /* owned, nullable: a request of the fast path has none */
 	CblueFastRequest *fast;	    /* owned, nullable: the fast path's request */
 	CblueMessage *message;	    /* owned */
-	GCancellable *cancellable;  /* owned */
+	GCancellable *cancellable;  /* owned, nullable: a fast request answered in place has none */
 	CblueChatReply *reply;	    /* owned, nullable: from the pipeline pool */
 	GError *error;		    /* owned, nullable: from the pipeline pool */
 	gulong disconnect_id;
@@ -1776,6 +1776,14 @@ typedef struct {
 	gboolean event_stream; /* Accept: text/event-stream: the answer as server-sent events */
 	gboolean event_stream_started; /* the 200 and its headers are decided */
 } CblueChatRequest;
+
+/* a fast request's cancellable, for a pipeline that runs beyond this dispatch */
+static void
+cblue_chat_request_take_cancellable(CblueChatRequest *req)
+{
+	if (req->cancellable == NULL)
+		req->cancellable = g_object_ref(cblue_fast_request_get_cancellable(req->fast));
+}
 
 static void
 cblue_chat_request_free(CblueChatRequest *req)
@@ -1786,7 +1794,7 @@ cblue_chat_request_free(CblueChatRequest *req)
 	g_clear_object(&req->msg);
 	g_clear_pointer(&req->fast, cblue_fast_request_unref);
 	g_object_unref(req->message);
-	g_object_unref(req->cancellable);
+	g_clear_object(&req->cancellable);
 	g_clear_object(&req->reply);
 	g_clear_error(&req->error);
 	g_free(req);
@@ -2000,8 +2008,10 @@ cblue_server_chat_start(CblueServerWorker *worker, SoupServerMessage *msg, Cblue
 	req->msg = msg != NULL ? g_object_ref(msg) : NULL;
 	req->fast = fast != NULL ? cblue_fast_request_ref(fast) : NULL;
 	req->message = g_object_ref(message);
-	/* the fast path cancels its request when the client goes away */
-	req->cancellable = fast != NULL ? g_object_ref(cblue_fast_request_get_cancellable(fast)) : g_cancellable_new();
+	/* the fast path cancels its request when the client goes away (its cancellable is
+	 * taken below unless the answer comes in place) */
+	if (fast == NULL)
+		req->cancellable = g_cancellable_new();
 	req->new_conversation = cblue_message_get_conversation_id(message) == NULL;
 	if (msg != NULL) {
 		req->disconnect_id =
@@ -2011,6 +2021,7 @@ cblue_server_chat_start(CblueServerWorker *worker, SoupServerMessage *msg, Cblue
 	}
 	cblue_server_metrics_add_in_flight(self->metrics, 1);
 	if (self->pipeline_pool != NULL) {
+		cblue_chat_request_take_cancellable(req);
 		g_thread_pool_push(self->pipeline_pool, req, NULL);
 		return;
 	}
@@ -2029,6 +2040,7 @@ cblue_server_chat_start(CblueServerWorker *worker, SoupServerMessage *msg, Cblue
 			return;
 		}
 	}
+	cblue_chat_request_take_cancellable(req);
 	if (queue != NULL)
 		cblue_queue_submit_async(queue, message, req->cancellable, cblue_server_queue_cb, req);
 	else
