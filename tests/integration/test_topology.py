@@ -530,12 +530,14 @@ def test_job_that_keeps_losing_its_worker_is_dead_lettered():
     """Each worker that takes the job dies (kill -9) while answering it: after
     [queue] max_failures such deliveries the next worker dead-letters it instead of trying
     again, and the client gets an explicit error, not a hang until the deadline."""
+    # the reply's deadline leaves room for three workers' starts under ASan on a loaded
+    # machine (60 s was not always enough); a dead-lettered job answers long before it
     config = dict(DUMMY, dummy={"model_delay_ms": "60000"},
                   queue={"max_failures": "2", "claim_idle_ms": "1000", "claim_interval_ms": "200",
-                         "reply_timeout_ms": "60000"})
+                         "reply_timeout_ms": "180000"})
     with Topology(apis=1, workers=1, nginx=False, config=config) as topo:
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            future = pool.submit(topo.post_chat, {"message": "solar-warranty?"}, 90)
+            future = pool.submit(topo.post_chat, {"message": "solar-warranty?"}, 200)
             for attempt in range(2):
                 holder = topo.workers[-1]
                 _wait(lambda: topo.metrics(holder).get("job_in_progress") == 1, 30,
@@ -543,7 +545,7 @@ def test_job_that_keeps_losing_its_worker_is_dead_lettered():
                 holder.kill()
                 topo.workers.append(topo.new_worker(len(topo.workers)).start())
                 topo.wait_ready(topo.workers[-1])
-            status, _, body = future.result(timeout=60)
+            status, _, body = future.result(timeout=190)
         assert status == 500, body
         assert body["error"]["code"] == "internal" and "2 times" in body["error"]["message"], body
         (dead,) = _dead_letters(topo)
