@@ -29,8 +29,8 @@ Luhn so that they are not also card numbers. Only the types the redactor has are
 import sys
 
 import redact_cases
-from redact_cases import B, E, P, PP, V, add, d, dash3, fw, groups4, luhn, neg, not_luhn, sp3, start, thd, thid, \
-    thid_check, thid_dashed, thmob, write
+from redact_cases import B, C, CN, E, IP, L, P, PP, T, V, W, acct, acct_dashed, add, d, dash3, fw, groups4, luhn, neg, \
+    not_luhn, sp3, start, thd, thid, thid_check, thid_dashed, thmob, write
 
 r = start(20261306)
 
@@ -65,40 +65,6 @@ def juristic_id():
     """A Thai company's tax ID (0 + …): passes mod 11, but is not a person's."""
     base = "010" + r.choice("35") + r.choice(["55", "57", "59", "62", "64"]) + d(6)
     return base + thid_check(base)
-
-
-def T(v):
-    return V("TH_ID", v)
-
-
-def C(v):
-    return V("CARD", v)
-
-
-def L(v):
-    return V("LINE_ID", v)
-
-
-def W(v):
-    return V("WECHAT_ID", v)
-
-
-def CN(v):
-    return V("CN_ID", v)
-
-
-def IP(v):
-    return V("IP", v)
-
-
-def acct():
-    """A Thai bank account of ten digits, not a phone number's nor a card's."""
-    return not_luhn(10, r.choice("123456789"))
-
-
-def acct_dashed():
-    a = acct()
-    return a[:3] + "-" + a[3] + "-" + a[4:9] + "-" + a[9]
 
 
 # ---- (a) a phone number as the short reply to "what number can we call?"

@@ -171,3 +171,37 @@ def write(path, header, is_known_miss):
                 n_lines += 1
                 n_neg += exp == "="
     print(f"{n_lines} cases, {len(_values)} values, {n_neg} hard negatives", file=sys.stderr)
+
+
+def T(v):
+    return V("TH_ID", v)
+
+
+def C(v):
+    return V("CARD", v)
+
+
+def L(v):
+    return V("LINE_ID", v)
+
+
+def W(v):
+    return V("WECHAT_ID", v)
+
+
+def CN(v):
+    return V("CN_ID", v)
+
+
+def IP(v):
+    return V("IP", v)
+
+
+def acct():
+    """A Thai bank account of ten digits, not a phone number's nor a card's."""
+    return not_luhn(10, r.choice("123456789"))
+
+
+def acct_dashed():
+    a = acct()
+    return a[:3] + "-" + a[3] + "-" + a[4:9] + "-" + a[9]
