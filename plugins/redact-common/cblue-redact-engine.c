@@ -1118,8 +1118,9 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	if ((cblue_redact_group_set(ov, rule->gap_group) || cblue_redact_group_set(ov, rule->filler_group)) &&
 	    !id_like)
 		return kw_end;
-	/* `line Benz_1205`, `wechat tang_yu45`: a common word, then what looks like an id */
-	if (weak && !(id_like && !has_sep && start > kw_end)) {
+	/* `line Benz_1205`, `wechat tang_yu45`: a common word, then what looks like an id, also
+	 * after a word that says what it is (`我的LINE是 linda_zh`, `my line is jane_t88`) */
+	if (weak && !(id_like && start > kw_end)) {
 		gboolean short_kw = kw_end - kw_start == 2; /* wx, vx */
 		/* `加我vx wang_l88`: without the `:`, only an id that starts with a letter, as
 		 * WeChat ids do, and has a digit, `_` or `-` */
