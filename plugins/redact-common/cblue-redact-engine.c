@@ -1686,8 +1686,9 @@ typedef struct {
 #define CBLUE_REDACT_CHAT_GAP "(?<gap>[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
 
 /* a word of a reply between a chat keyword and the id: `line id ok tonsolar88`, `wechat id
- * pls lily_88`; then, too, only an id that looks like one */
-#define CBLUE_REDACT_CHAT_FILLER "(?<filler>(?i:ok|okay|here|pls|please)[:,]?\\s++)?+"
+ * pls lily_88`, or the keyword used as a verb: `line me at jane_t88`, `wechat me on
+ * lily_88`; then, too, only an id that looks like one */
+#define CBLUE_REDACT_CHAT_FILLER "(?<filler>(?i:ok|okay|here|pls|please|me(?:\\s++(?:at|on))?)[:,]?\\s++)?+"
 
 /* `:` or `=` between a chat keyword and the id, also between JSON's quotes:
  * `"line":"mint_2536"` (not `"line": 42`, a number) */
