@@ -1129,7 +1129,9 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 		gboolean wechat = g_strcmp0(scan->kind->label, "WECHAT_ID") == 0;
 		if (!colon && !(wechat && (has_sep || non_alpha)))
 			return ov[1];
-	} else if (kw_ascii && !has_sep && !non_alpha) {
+	} else if (!has_sep && !non_alpha) {
+		/* an English word after the keyword, also after a Thai one and its particle:
+		 * `ไลน์ค่ะ thanks` */
 		g_autofree gchar *word = g_ascii_strdown(text + start, (gssize)(end - start));
 		if (g_strv_contains(stop_words, word))
 			return ov[1];
@@ -1677,8 +1679,11 @@ typedef struct {
 	"(?<![A-Za-z])(?i:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])|" \
 	"ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|[零〇幺一二两三四五六七八九]|[0-9]"
 
-/* whose id it is, between a chat keyword and the id: `ไลน์ไอดีผม boy.solar88`, `ไลน์ของเรา …` */
-#define CBLUE_REDACT_THAI_PRONOUN "(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?"
+/* whose id it is, between a chat keyword and the id: `ไลน์ไอดีผม boy.solar88`, `ไลน์ของเรา …`,
+ * and the polite particle that ends a Thai reply before the value: `ไลน์ผมครับ tee.tanakorn`,
+ * `ไลน์ค่ะ mint.k` */
+#define CBLUE_REDACT_THAI_PRONOUN \
+	"(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?(?:(?:นะ)?(?:ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ)\\s*+)?"
 
 /* a few Thai or Chinese words between a chat keyword and the id (`line id ที่ถูกคือ mint_2536`,
  * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`): then only an id that
