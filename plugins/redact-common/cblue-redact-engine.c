@@ -1055,6 +1055,7 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 	const gchar *text = scan->text;
 	gsize start = ov[0];
 	gboolean dot = FALSE;
+	gboolean local_dot = FALSE;
 	g_autofree gchar *local = NULL;
 
 	while (start > 0 && ov[0] - start <= 64 && cblue_redact_is_local_char(text[start - 1]))
@@ -1064,9 +1065,21 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 	local = g_ascii_strdown(text + start, (gssize)(ov[0] - start));
 	if (g_strv_contains(pronouns, local))
 		return ov[1];
+	/* the local part's dots spelled too: `sarah dot lee at outlook dot com`; each word
+	 * before a ` dot ` joins it */
+	while (start >= 6 && ov[0] - start <= 64 && g_ascii_strncasecmp(text + start - 5, " dot ", 5) == 0 &&
+	       g_ascii_isalnum(text[start - 6])) {
+		gsize word = start - 5;
+		while (word > 0 && start - word <= 64 && cblue_redact_is_local_char(text[word - 1]))
+			word--;
+		if (!cblue_redact_email_local_ok(text + word, start - 5 - word))
+			break;
+		start = word;
+		local_dot = TRUE;
+	}
 	for (gsize i = ov[0] + 4; i + 5 <= ov[1] && !dot; i++)
 		dot = text[i] == ' ' && g_ascii_strncasecmp(text + i + 1, "dot ", 4) == 0;
-	if (!dot && strpbrk(local, "._0123456789") == NULL && !cblue_redact_is_webmail(text + ov[0] + 4))
+	if (!dot && !local_dot && strpbrk(local, "._0123456789") == NULL && !cblue_redact_is_webmail(text + ov[0] + 4))
 		return ov[1];
 	cblue_redact_emit(scan, start, ov[1], !dot);
 	return ov[1];
