@@ -486,7 +486,7 @@ neg("zh-neg", "合同编号 HT-2026-001234")
 
 # Missed when the set was first measured; kept (and measured) as TODO cases until a general rule
 # finds them (docs/redaction.md, the seventh fresh set).
-KNOWN_MISS_STARTS = ("我的邮箱是 wangfang", "邮箱 zhoumin88 艾特")
+KNOWN_MISS_STARTS = ("我的邮箱是 wangfang")
 write(sys.argv[1], """# Seventh fresh set of redaction cases (bench/gen-redact-fresh7.py), written before the redactor was
 # run on it: about seventy values and twenty-five hard negatives per language (categories en-, th-,
 # zh-). Whole chat messages with the value in the middle: phone numbers in every spelling (spaces,

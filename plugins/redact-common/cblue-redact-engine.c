@@ -19,7 +19,7 @@ typedef enum {
 	CBLUE_REDACT_TRIGGER_AT, /* `@`, or an obfuscated `[at]` / `(at)` */
 	CBLUE_REDACT_TRIGGER_COLON, /* two colons close together, as in an IPv6 address */
 	CBLUE_REDACT_TRIGGER_CHAT, /* LINE / WeChat names */
-	CBLUE_REDACT_TRIGGER_SPOKEN_AT, /* แอท, the `@` of voice typing */
+	CBLUE_REDACT_TRIGGER_SPOKEN_AT, /* แอท or 艾特, the `@` of voice typing */
 	CBLUE_REDACT_TRIGGER_SPELLED_AT, /* ` at `, the `@` of an address spelled out */
 	CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, /* nine digits said, a word each (cblue_redact_find_spoken_run()) */
 	CBLUE_REDACT_N_TRIGGERS,
@@ -1728,11 +1728,12 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
-    /* an address spoken to a phone's voice typing: name แอท example ดอท com (or ดอท คอม); a
-     * rule of its own, so that the usual addresses do not pay for it */
+    /* an address spoken to a phone's voice typing: name แอท example ดอท com (or ดอท คอม), and
+     * in Chinese name 艾特 example 点 com (艾特 is how `@` is said); a rule of its own, so that
+     * the usual addresses do not pay for it */
     {"email-spoken", "EMAIL",
-     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?แอท ?"
-     "(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| ?ดอท ?)){1,8}"
+     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?(?:แอท|艾特) ?"
+     "(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| ?(?:ดอท|点) ?)){1,8}"
      "(?:[A-Za-z]{2,24}|คอม)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_SPOKEN_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL,
      FALSE, NULL},
@@ -2267,6 +2268,7 @@ enum {
 	CBLUE_REDACT_BYTE_LATIN_CHAT, /* l, w, v: line, wechat, weixin, wx, vx */
 	CBLUE_REDACT_BYTE_THAI, /* 0xE0: ไลน์ */
 	CBLUE_REDACT_BYTE_CJK_E4, /* 0xE4: 信 */
+	CBLUE_REDACT_BYTE_CJK_E8, /* 0xE8: 艾特, the `@` said in Chinese */
 	CBLUE_REDACT_BYTE_LATIN_A, /* a, A: ` at ` */
 };
 
@@ -2285,6 +2287,7 @@ static const guint8 cblue_redact_byte_class[256] = {
     ['V'] = CBLUE_REDACT_BYTE_LATIN_CHAT,
     [0xE0] = CBLUE_REDACT_BYTE_THAI,
     [0xE4] = CBLUE_REDACT_BYTE_CJK_E4,
+    [0xE8] = CBLUE_REDACT_BYTE_CJK_E8,
     ['a'] = CBLUE_REDACT_BYTE_LATIN_A,
     ['A'] = CBLUE_REDACT_BYTE_LATIN_A,
 };
@@ -2421,6 +2424,10 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 		case CBLUE_REDACT_BYTE_CJK_E4:
 			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && i + 3 <= len && memcmp(text + i, "信", 3) == 0)
 				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_CJK_E8:
+			if (first[CBLUE_REDACT_TRIGGER_SPOKEN_AT] < 0 && i + 6 <= len && memcmp(text + i, "艾特", 6) == 0)
+				first[CBLUE_REDACT_TRIGGER_SPOKEN_AT] = (gssize)i;
 			break;
 		case CBLUE_REDACT_BYTE_PLAIN:
 		default:
