@@ -484,9 +484,9 @@ neg("zh-neg", "序列号 SN 2304156789")
 neg("zh-neg", "工作时间 9:00-18:00，周一到周五")
 neg("zh-neg", "合同编号 HT-2026-001234")
 
-# Missed when the set was first measured; kept (and measured) as TODO cases until a general rule
-# finds them (docs/redaction.md, the seventh fresh set).
-KNOWN_MISS_STARTS = ("我的邮箱是 wangfang")
+# Missed when the set was first measured are kept (and measured) as TODO cases until a general
+# rule finds them (docs/redaction.md, the seventh fresh set): the six blind misses are all found now.
+KNOWN_MISS_STARTS = ()
 write(sys.argv[1], """# Seventh fresh set of redaction cases (bench/gen-redact-fresh7.py), written before the redactor was
 # run on it: about seventy values and twenty-five hard negatives per language (categories en-, th-,
 # zh-). Whole chat messages with the value in the middle: phone numbers in every spelling (spaces,

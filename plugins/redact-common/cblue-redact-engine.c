@@ -16,7 +16,7 @@
 typedef enum {
 	CBLUE_REDACT_TRIGGER_ALWAYS,
 	CBLUE_REDACT_TRIGGER_DIGIT,
-	CBLUE_REDACT_TRIGGER_AT, /* `@`, or an obfuscated `[at]` / `(at)` */
+	CBLUE_REDACT_TRIGGER_AT, /* `@`, or an obfuscated `[at]` / `(at)` / `name#qq.com` */
 	CBLUE_REDACT_TRIGGER_COLON, /* two colons close together, as in an IPv6 address */
 	CBLUE_REDACT_TRIGGER_CHAT, /* LINE / WeChat names */
 	CBLUE_REDACT_TRIGGER_SPOKEN_AT, /* แอท or 艾特, the `@` of voice typing */
@@ -1719,9 +1719,10 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
       * `co` or `th` (`name@gmail,com`), and obfuscated: name [at] example [dot] com,
       * `(at)`, `{at}`, `[@]`, `[.]`; Thai domain labels (`ร้าน.ไทย`), punycode
       * (`xn--o3cw4h`); a hyphen not followed by a letter or digit ends the address
-      * (`email-a@b.com-ขอบคุณ`) */
+      * (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail provider's domain, as Chinese
+      * sites hide addresses from robots (`wangfang#126.com`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
-     "(?: ?@ ?|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
+     "(?: ?@ ?|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
      "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?|,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
@@ -2263,6 +2264,7 @@ enum {
 	CBLUE_REDACT_BYTE_PLAIN,
 	CBLUE_REDACT_BYTE_DIGIT,
 	CBLUE_REDACT_BYTE_AT,
+	CBLUE_REDACT_BYTE_HASH, /* `#` between two letters or digits: `name#qq.com` */
 	CBLUE_REDACT_BYTE_OPEN, /* [, ( or { : `[at]` */
 	CBLUE_REDACT_BYTE_COLON,
 	CBLUE_REDACT_BYTE_LATIN_CHAT, /* l, w, v: line, wechat, weixin, wx, vx */
@@ -2275,6 +2277,7 @@ enum {
 static const guint8 cblue_redact_byte_class[256] = {
     ['0' ... '9'] = CBLUE_REDACT_BYTE_DIGIT,
     ['@'] = CBLUE_REDACT_BYTE_AT,
+    ['#'] = CBLUE_REDACT_BYTE_HASH,
     ['['] = CBLUE_REDACT_BYTE_OPEN,
     ['('] = CBLUE_REDACT_BYTE_OPEN,
     ['{'] = CBLUE_REDACT_BYTE_OPEN,
@@ -2394,6 +2397,12 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 		}
 		case CBLUE_REDACT_BYTE_AT:
 			if (first[CBLUE_REDACT_TRIGGER_AT] < 0)
+				first[CBLUE_REDACT_TRIGGER_AT] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_HASH:
+			/* not `order #123` nor a hashtag: a letter or digit on both sides */
+			if (first[CBLUE_REDACT_TRIGGER_AT] < 0 && i > 0 && i + 1 < len && g_ascii_isalnum(text[i - 1]) &&
+			    g_ascii_isalnum(text[i + 1]))
 				first[CBLUE_REDACT_TRIGGER_AT] = (gssize)i;
 			break;
 		case CBLUE_REDACT_BYTE_OPEN:
