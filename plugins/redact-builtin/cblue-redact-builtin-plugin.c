@@ -26,7 +26,7 @@ static const gchar *const cblue_redact_builtin_rules[] = {
     "ipv4",
     "ipv6",
     "email",
-    "email-spoken", /* name แอท example ดอท com */
+    "email-spoken", /* name แอท example ดอท com, name 艾特 example 点 com */
     "email-spelled", /* name at example dot com */
     "phone-spoken", /* oh eight one …, ศูนย์แปดหนึ่ง …, 一八九九 … */
     "line-id",
