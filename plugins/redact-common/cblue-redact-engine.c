@@ -1013,7 +1013,7 @@ cblue_redact_email_one_space_ok(const gchar *value, const gchar *at, const gchar
 		if (*p == '.' || *p == '_' || g_ascii_isdigit(*p))
 			return TRUE;
 	}
-	while (tld > domain && tld[-1] != '.' && tld[-1] != ',')
+	while (tld > domain && tld[-1] != '.' && tld[-1] != ',' && tld[-1] != ' ')
 		tld--;
 	return end - tld == 2 || (end - tld == 3 && (g_ascii_strncasecmp(tld, "com", 3) == 0 ||
 						     g_ascii_strncasecmp(tld, "net", 3) == 0 ||
@@ -1717,14 +1717,14 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      /* local@domain.tld, also `name @ example.com` (or a space on one side only:
       * cblue_redact_email_one_space_ok()), a comma for the dot before `com`, `net`, `org`,
       * `co` or `th` (`name@gmail,com`), and obfuscated: name [at] example [dot] com,
-      * `(at)`, `{at}`, `[@]`, `[.]`; Thai domain labels (`ร้าน.ไทย`), punycode
-      * (`xn--o3cw4h`); a hyphen not followed by a letter or digit ends the address
+      * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`); Thai
+      * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter or digit ends the address
       * (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail provider's domain, as Chinese
       * sites hide addresses from robots (`wangfang#126.com`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
      "(?: ?@ ?|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
-     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?|,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
+     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) |,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
