@@ -1718,9 +1718,9 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
       * cblue_redact_email_one_space_ok()), a comma for the dot before `com`, `net`, `org`,
       * `co` or `th` (`name@gmail,com`), and obfuscated: name [at] example [dot] com,
       * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`); Thai
-      * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter or digit ends the address
-      * (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail provider's domain, as Chinese
-      * sites hide addresses from robots (`wangfang#126.com`) */
+      * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter
+      * or digit ends the address (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail
+      * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
      "(?: ?@ ?|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
