@@ -93,6 +93,9 @@ struct _CblueNgramIndex {
 	guint16 ltf_values[256]; /* 1 + ln tf in units of 1/CBLUE_NGRAM_LTF_SCALE, by code */
 	guint n_ltf_values;
 	gfloat idf_unknown;
+	/* cblue_ngram_idf() of the document frequencies below CBLUE_NGRAM_IDF_TABLE (and at most
+	 * n_docs): a lookup instead of a call to log() per n-gram of a question (not serialized) */
+	gdouble idf_by_df[256];
 	/* the n-grams with long posting lists (df >= CBLUE_NGRAM_LONG_DF), in term order, with
 	 * the largest ltf × 1/length of their postings: what a search may skip (not serialized,
 	 * derived from the postings) */
@@ -527,6 +530,16 @@ cblue_ngram_idf(guint n_docs, guint32 df)
 	return log((n_docs + 1.0) / (df + 1.0)) + 1.0;
 }
 
+#define CBLUE_NGRAM_IDF_TABLE 256
+G_STATIC_ASSERT(CBLUE_NGRAM_IDF_TABLE == G_N_ELEMENTS(((CblueNgramIndex *)NULL)->idf_by_df));
+
+/* cblue_ngram_idf() of a term of the index (@df <= n_docs), the same value */
+static inline gdouble
+cblue_ngram_index_idf(const CblueNgramIndex *self, guint32 df)
+{
+	return df < CBLUE_NGRAM_IDF_TABLE ? self->idf_by_df[df] : cblue_ngram_idf(self->n_docs, df);
+}
+
 /* the directory of the keys' top bits: about four terms a prefix */
 static void
 cblue_ngram_index_build_dir(CblueNgramIndex *self)
@@ -541,6 +554,8 @@ cblue_ngram_index_build_bounds(CblueNgramIndex *self)
 {
 	guint n = 0;
 
+	for (guint32 df = 0; df < CBLUE_NGRAM_IDF_TABLE; df++)
+		self->idf_by_df[df] = cblue_ngram_idf(self->n_docs, df);
 	g_clear_pointer(&self->long_terms, g_free);
 	g_clear_pointer(&self->long_bounds, g_free);
 	for (guint t = 0; t < self->n_terms; t++)
@@ -1229,13 +1244,19 @@ cblue_ngram_query_term_compare(gconstpointer a, gconstpointer b)
  * instructions a question. The terms are distinct (one per key found in the index), so the
  * order is the same whatever the sort. */
 #define CBLUE_NGRAM_INSERTION_SORT_MAX 32
+/* the terms of a question up to this many are sorted without allocating */
+#define CBLUE_NGRAM_SORT_ON_STACK 128
 
 static void
 cblue_ngram_sort_query_terms(GArray *qterms)
 {
 	CblueNgramQueryTerm *q = (CblueNgramQueryTerm *)qterms->data;
-	g_autofree guint64 *pairs = NULL;
-	g_autofree CblueNgramQueryTerm *copy = NULL;
+	guint64 pairs_on_stack[2 * CBLUE_NGRAM_SORT_ON_STACK];
+	CblueNgramQueryTerm copy_on_stack[CBLUE_NGRAM_SORT_ON_STACK];
+	g_autofree guint64 *pairs_on_heap = NULL;
+	g_autofree CblueNgramQueryTerm *copy_on_heap = NULL;
+	guint64 *pairs = pairs_on_stack;
+	CblueNgramQueryTerm *copy = copy_on_stack;
 
 	if (qterms->len <= CBLUE_NGRAM_INSERTION_SORT_MAX) {
 		for (guint i = 1; i < qterms->len; i++) {
@@ -1248,13 +1269,16 @@ cblue_ngram_sort_query_terms(GArray *qterms)
 		return;
 	}
 	/* a term is an index below 2^32 (terms are counted in a guint) */
-	pairs = g_new(guint64, 2 * (gsize)qterms->len);
+	if (qterms->len > CBLUE_NGRAM_SORT_ON_STACK) {
+		pairs = pairs_on_heap = g_new(guint64, 2 * (gsize)qterms->len);
+		copy = copy_on_heap = g_new(CblueNgramQueryTerm, qterms->len);
+	}
 	for (guint i = 0; i < qterms->len; i++) {
 		pairs[2 * i] = (guint64)q[i].df << 32 | (guint64)(guint32)q[i].term;
 		pairs[2 * i + 1] = i;
 	}
 	cblue_retrieval_sort_records(pairs, qterms->len, 2 * sizeof(guint64));
-	copy = g_memdup2(q, qterms->len * sizeof(CblueNgramQueryTerm));
+	memcpy(copy, q, qterms->len * sizeof(CblueNgramQueryTerm));
 	for (guint i = 0; i < qterms->len; i++)
 		q[i] = copy[pairs[2 * i + 1]];
 }
@@ -1326,12 +1350,20 @@ cblue_ngram_threshold(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n
 }
 
 /* what a posting of @q adds to a sum, by code (the same products whichever way a list is
- * read, so that a search that stopped early gives the same sums) */
+ * read, so that a search that stopped early gives the same sums); made for a list with at
+ * least as many postings as there are codes, else each product is made as it is added */
 static void
 cblue_ngram_contributions(CblueNgramIndex *self, const CblueNgramQueryTerm *q, gdouble *add)
 {
 	for (guint c = 0; c < self->n_ltf_values; c++)
 		add[c] = q->qwi * self->ltf_values[c];
+}
+
+/* what a posting of @q with @code adds: from @add (cblue_ngram_contributions()) or made */
+static inline gdouble
+cblue_ngram_product(const CblueNgramIndex *self, const CblueNgramQueryTerm *q, const gdouble *add, guint code)
+{
+	return add != NULL ? add[code] : q->qwi * self->ltf_values[code];
 }
 
 static gint
@@ -1341,7 +1373,8 @@ cblue_ngram_compare_u32(gconstpointer a, gconstpointer b)
 	return x < y ? -1 : x > y;
 }
 
-/* adds @q's postings of the candidates, in document order, to their sums: the list is read
+/* adds @q's postings of the candidates, in document order, to their sums (@add: the products
+ * by code, or %NULL to make each as it is added): the list is read
  * forward, the blocks without a candidate skipped (a binary search of the blocks' first
  * documents from the current block on), a block read on from where the previous candidate
  * was found */
@@ -1376,7 +1409,7 @@ cblue_ngram_look_up_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch
 			n_read++;
 		}
 		if (n_read > 0 && doc == d) {
-			sums[d].acc += add[code];
+			sums[d].acc += cblue_ngram_product(self, q, add, code);
 			sums[d].cover += q->qw;
 		}
 	}
@@ -1516,9 +1549,14 @@ cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch,
 {
 	CblueNgramSums *sums = scratch->sums;
 	const guint8 *mark = scratch->mark;
-	gdouble add[256];
+	gdouble table[256];
+	const gdouble *add = NULL;
 
-	cblue_ngram_contributions(self, q, add);
+	/* at most a product per candidate: a table of them only for more candidates than codes */
+	if (n_candidates >= self->n_ltf_values) {
+		cblue_ngram_contributions(self, q, table);
+		add = table;
+	}
 	if (q->df <= 64 * n_candidates) {
 		for (guint32 b = self->blocks[q->term]; b < self->blocks[q->term + 1]; b++) {
 			CblueNgramBlockReader rd;
@@ -1528,7 +1566,7 @@ cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch,
 				guint32 d = cblue_ngram_block_next(&rd, &code);
 				if (mark[d] != 2)
 					continue;
-				sums[d].acc += add[code];
+				sums[d].acc += cblue_ngram_product(self, q, add, code);
 				sums[d].cover += q->qw;
 			}
 		}
@@ -1550,10 +1588,17 @@ cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touc
 	CblueNgramSums *sums = scratch->sums;
 	guint8 *mark = scratch->mark;
 	guint32 *touched = scratch->touched;
-	const gdouble qw = q->qw;
-	gdouble add[256];
+	const gdouble qw = q->qw, qwi = q->qwi;
+	const guint16 *ltf_values = self->ltf_values;
+	gdouble table[256];
+	const gdouble *add = NULL;
 
-	cblue_ngram_contributions(self, q, add);
+	/* the products by code for a list at least as long as there are codes, else each made
+	 * where it is added */
+	if (q->df >= self->n_ltf_values) {
+		cblue_ngram_contributions(self, q, table);
+		add = table;
+	}
 	for (guint32 b = self->blocks[q->term]; b < self->blocks[q->term + 1]; b++) {
 		CblueNgramBlockReader rd;
 		cblue_ngram_block_begin(self, b, &rd);
@@ -1564,7 +1609,7 @@ cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touc
 				mark[d] = 1;
 				touched[n_touched++] = d;
 			}
-			sums[d].acc += add[code];
+			sums[d].acc += add != NULL ? add[code] : qwi * ltf_values[code];
 			sums[d].cover += qw;
 		}
 	}
@@ -1649,7 +1694,7 @@ cblue_ngram_index_search_each(CblueNgramIndex *self, const gchar *text, guint ma
 			j++;
 		q.term = cblue_ngram_index_lookup(self, key);
 		q.df = q.term >= 0 ? self->offsets[q.term + 1] - self->offsets[q.term] : 0;
-		idf = q.term >= 0 ? cblue_ngram_idf(self->n_docs, q.df) : self->idf_unknown;
+		idf = q.term >= 0 ? cblue_ngram_index_idf(self, q.df) : self->idf_unknown;
 		q.qw = (j - i == 1 ? 1.0 : 1.0 + log(j - i)) * idf;
 		q.qwi = q.qw * idf / CBLUE_NGRAM_LTF_SCALE;
 		qnorm += q.qw * q.qw;
