@@ -2299,12 +2299,31 @@ cblue_bm25_query_add(CblueBm25Index *self, GArray *query, guint32 term, CblueBm2
 	g_array_append_val(query, q);
 }
 
+/* A question's words, n-grams and pairs up to this many are told apart by comparing each
+ * with those before it: making, filling and freeing a hash table cost more for so few
+ * (about 6k instructions a search). */
+#define CBLUE_BM25_LINEAR_MAX 64
+
+/* the first of @strings[0 .. @n) equal to @s, or -1 */
+static gint
+cblue_bm25_find_string(gchar **strings, guint n, const gchar *s)
+{
+	for (guint j = 0; j < n; j++) {
+		if (strcmp(strings[j], s) == 0)
+			return (gint)j;
+	}
+	return -1;
+}
+
 /* The question's pairs of neighbouring words (as the index's terms, typos corrected). */
 static void
 cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar **found, GArray *query)
 {
-	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_autoptr(GHashTable) seen = NULL;
+	g_autoptr(GPtrArray) made = NULL; /* the pairs so far, for a question of few words */
 
+	if (words->len > CBLUE_BM25_LINEAR_MAX)
+		seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (guint i = 0; i + 1 < words->len; i++) {
 		const gchar *a = found[i], *b = found[i + 1];
 		gchar *pair;
@@ -2314,8 +2333,18 @@ cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar *
 		if (a == NULL || b == NULL)
 			continue;
 		pair = g_strconcat(a, CBLUE_BM25_PAIR_SEPARATOR, b, NULL);
-		if (!g_hash_table_add(seen, pair))
-			continue;
+		if (seen != NULL) {
+			if (!g_hash_table_add(seen, pair))
+				continue;
+		} else {
+			if (made == NULL)
+				made = g_ptr_array_new_full(words->len, g_free);
+			if (cblue_bm25_find_string((gchar **)made->pdata, made->len, pair) >= 0) {
+				g_free(pair);
+				continue;
+			}
+			g_ptr_array_add(made, pair);
+		}
 		term = cblue_bm25_index_lookup(self, pair);
 		if (term < 0)
 			continue;
@@ -2329,7 +2358,18 @@ cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar *
 static void
 cblue_bm25_dedup(GPtrArray *terms)
 {
-	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+	g_autoptr(GHashTable) seen = NULL;
+
+	if (terms->len <= CBLUE_BM25_LINEAR_MAX) {
+		for (guint i = 0; i < terms->len;) {
+			if (cblue_bm25_find_string((gchar **)terms->pdata, i, g_ptr_array_index(terms, i)) >= 0)
+				g_ptr_array_remove_index(terms, i);
+			else
+				i++;
+		}
+		return;
+	}
+	seen = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < terms->len;) {
 		const gchar *t = g_ptr_array_index(terms, i);
 		if (g_hash_table_contains(seen, t)) {
@@ -2375,7 +2415,7 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	g_autoptr(GPtrArray) words = g_ptr_array_new_full(32, g_free);
 	g_autoptr(GPtrArray) surfaces = g_ptr_array_new_full(32, g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_full(32, g_free);
-	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal); /* word → its term's text or NULL */
+	g_autoptr(GHashTable) seen = NULL; /* word → its term's text or NULL, for many words */
 	g_autoptr(GArray) query = NULL;
 	g_autofree const gchar **found = NULL;
 	const CblueBm25Candidate *best_on_stack[16];
@@ -2394,14 +2434,24 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	/* at most a term per word, per n-gram and per pair of words: allocated once */
 	query = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25QueryTerm), 2 * words->len + ngrams->len + 1);
 	found = g_new0(const gchar *, words->len + 1);
+	if (words->len > CBLUE_BM25_LINEAR_MAX)
+		seen = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < words->len; i++) {
 		const gchar *word = g_ptr_array_index(words, i);
 		const gchar *surface = g_ptr_array_index(surfaces, i);
 		gint64 term;
 		gdouble factor = 1.0, idf;
 
-		if (g_hash_table_lookup_extended(seen, word, NULL, (gpointer *)&found[i]))
+		/* a word seen before: its term's text as then */
+		if (seen == NULL) {
+			gint before = cblue_bm25_find_string((gchar **)words->pdata, i, word);
+			if (before >= 0) {
+				found[i] = found[before];
+				continue;
+			}
+		} else if (g_hash_table_lookup_extended(seen, word, NULL, (gpointer *)&found[i])) {
 			continue;
+		}
 		term = cblue_bm25_index_lookup(self, word);
 		found[i] = term >= 0 ? word : NULL;
 		if (term < 0 && surface != NULL) {
@@ -2414,7 +2464,8 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 				factor = CBLUE_BM25_FUZZY_FACTOR;
 			}
 		}
-		g_hash_table_insert(seen, (gpointer)word, (gpointer)found[i]);
+		if (seen != NULL)
+			g_hash_table_insert(seen, (gpointer)word, (gpointer)found[i]);
 		if (term < 0) {
 			word_total += self->idf_unknown;
 			continue;
