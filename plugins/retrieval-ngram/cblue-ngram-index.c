@@ -1581,24 +1581,19 @@ cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch,
 
 /* adds every posting of @q's list to the sums, marking the documents touched first; returns
  * how many are touched now (the pointers are copied to locals: without strict aliasing, a
- * store to a sum would make the compiler load them again for each posting) */
-static gsize
-cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touched, const CblueNgramQueryTerm *q)
+ * store to a sum would make the compiler load them again for each posting); @add: the
+ * products by code, or %NULL to make each where it is added (inlined for either, so that
+ * the loop does not test it for each posting) */
+static G_ALWAYS_INLINE inline gsize
+cblue_ngram_scan_list(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touched, const CblueNgramQueryTerm *q,
+		      const gdouble *add)
 {
 	CblueNgramSums *sums = scratch->sums;
 	guint8 *mark = scratch->mark;
 	guint32 *touched = scratch->touched;
 	const gdouble qw = q->qw, qwi = q->qwi;
 	const guint16 *ltf_values = self->ltf_values;
-	gdouble table[256];
-	const gdouble *add = NULL;
 
-	/* the products by code for a list at least as long as there are codes, else each made
-	 * where it is added */
-	if (q->df >= self->n_ltf_values) {
-		cblue_ngram_contributions(self, q, table);
-		add = table;
-	}
 	for (guint32 b = self->blocks[q->term]; b < self->blocks[q->term + 1]; b++) {
 		CblueNgramBlockReader rd;
 		cblue_ngram_block_begin(self, b, &rd);
@@ -1614,6 +1609,19 @@ cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touc
 		}
 	}
 	return n_touched;
+}
+
+/* cblue_ngram_scan_list() with the products by code for a list at least as long as there
+ * are codes, else each made where it is added */
+static gsize
+cblue_ngram_scan(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_touched, const CblueNgramQueryTerm *q)
+{
+	gdouble table[256];
+
+	if (q->df < self->n_ltf_values)
+		return cblue_ngram_scan_list(self, scratch, n_touched, q, NULL);
+	cblue_ngram_contributions(self, q, table);
+	return cblue_ngram_scan_list(self, scratch, n_touched, q, table);
 }
 
 GPtrArray *
