@@ -86,6 +86,7 @@ struct _CblueBm25Index {
 	gdouble *inverse_norms; /* owned: CBLUE_BM25_N_FIELDS × norm_len, 1 / norms (derived) */
 	CblueTokenizer *tokenizer; /* owned */
 	GHashTable *stopwords; /* owned ref */
+	struct _CblueBm25StopFilter *stop_filter; /* owned: of stopwords, for searches */
 	CblueRetrievalSynonyms *synonyms; /* owned ref, nullable */
 	gdouble idf_unknown;
 	guint n_docs;
@@ -378,12 +379,13 @@ cblue_bm25_flush_chunk(GString *chunk, CblueScript script, GPtrArray *ngrams, GA
 	g_string_truncate(chunk, 0);
 }
 
-/* A filter of the stop words for the build: a bit per hash of a word's length and its
- * first and last two bytes. A word whose bit is clear is surely not a stop word, told
- * without hashing it whole and looking it up: most words of a KB's text. */
+/* A filter of the stop words for the build and for searches: a bit per hash of a word's
+ * length and its first and last two bytes. A word whose bit is clear is surely not a stop
+ * word, told without hashing it whole and looking it up: most words of a KB's text, and of
+ * a question (about 2k instructions a search). */
 #define CBLUE_BM25_STOP_FILTER_BITS 16
 
-typedef struct {
+typedef struct _CblueBm25StopFilter {
 	guint64 bits[((gsize)1 << CBLUE_BM25_STOP_FILTER_BITS) / 64];
 } CblueBm25StopFilter;
 
@@ -431,15 +433,13 @@ cblue_bm25_is_stopword(GHashTable *stopwords, const CblueBm25StopFilter *filter,
 
 /* what an analyzer of a build keeps to analyze faster (the build's CblueBm25Doc) */
 typedef struct {
-	CblueBm25StopFilter stop_filter; /* of the index's stop words */
 	GHashTable *stems; /* owned: Latin word (owned) → its stem (owned) */
 } CblueBm25Memo;
 
 static CblueBm25Memo *
-cblue_bm25_memo_new(GHashTable *stopwords)
+cblue_bm25_memo_new(void)
 {
 	CblueBm25Memo *memo = g_new(CblueBm25Memo, 1);
-	cblue_bm25_stop_filter_init(&memo->stop_filter, stopwords);
 	memo->stems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return memo;
 }
@@ -577,22 +577,21 @@ cblue_bm25_add_pairs(GPtrArray *words, guint first, GPtrArray *pairs)
 
 /* words (stop words dropped, Latin stemmed) and character n-grams of the Thai and Chinese
  * text between stop words, after the spelling variants of @synonyms (if not %NULL) were
- * made canonical; @surfaces, if not %NULL, gets the unstemmed form of each Latin word and
- * %NULL for the others, in step with @words; @pairs, if not %NULL, gets the pairs of
+ * made canonical; @stop_filter (nullable) is that of @stopwords; @surfaces, if not %NULL,
+ * gets the unstemmed form of each Latin word and %NULL for the others, in step with @words; @pairs, if not %NULL, gets the pairs of
  * neighbouring words (see cblue_bm25_add_pairs()); @ngram_keys, if not %NULL, gets the
  * n-grams' keys (the build does not need their texts: @ngrams may be %NULL); @memo, if not
  * %NULL, is a build's for @stopwords */
 static void
-cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueBm25Memo *memo,
-			   CblueRetrievalSynonyms *synonyms, const gchar *text, GPtrArray *words, GPtrArray *surfaces,
-			   GPtrArray *ngrams, GArray *ngram_keys, GPtrArray *pairs)
+cblue_bm25_analyze_to_keys(CblueTokenizer *tokenizer, GHashTable *stopwords, const CblueBm25StopFilter *stop_filter,
+			   CblueBm25Memo *memo, CblueRetrievalSynonyms *synonyms, const gchar *text, GPtrArray *words,
+			   GPtrArray *surfaces, GPtrArray *ngrams, GArray *ngram_keys, GPtrArray *pairs)
 {
 	guint first_word = words->len;
 	g_autofree gchar *normalized = cblue_tokenizer_normalize(tokenizer, text);
 	g_autofree gchar *rewritten = synonyms != NULL ? cblue_retrieval_synonyms_apply(synonyms, normalized) : NULL;
 	g_autoptr(GPtrArray) tokens = cblue_tokenizer_segment(tokenizer, rewritten != NULL ? rewritten : normalized);
 	g_autoptr(GString) chunk = g_string_new(NULL);
-	const CblueBm25StopFilter *stop_filter = memo != NULL ? &memo->stop_filter : NULL;
 	g_autofree gboolean *stops = cblue_bm25_find_stopwords(stopwords, stop_filter, tokens);
 	CblueScript chunk_script = CBLUE_SCRIPT_OTHER;
 
@@ -637,7 +636,8 @@ void
 cblue_bm25_analyze(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms, const gchar *text,
 		   GPtrArray *words, GPtrArray *surfaces, GPtrArray *ngrams, GPtrArray *pairs)
 {
-	cblue_bm25_analyze_to_keys(tokenizer, stopwords, NULL, synonyms, text, words, surfaces, ngrams, NULL, pairs);
+	cblue_bm25_analyze_to_keys(tokenizer, stopwords, NULL, NULL, synonyms, text, words, surfaces, ngrams, NULL,
+				   pairs);
 }
 
 /* the weight of a term's score against a word's */
@@ -865,8 +865,8 @@ cblue_bm25_doc_add_text(CblueBm25Doc *doc, CblueBm25Field field, CblueBm25Index 
 	g_ptr_array_set_size(words, 0);
 	g_ptr_array_set_size(written, 0);
 	g_array_set_size(ngram_keys, 0);
-	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, doc->memo, self->synonyms, text, words,
-				   written, NULL, ngram_keys, NULL);
+	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->stop_filter, doc->memo, self->synonyms, text,
+				   words, written, NULL, ngram_keys, NULL);
 	/* pairs repeat the words: they do not make the field longer */
 	doc->len[field] += words->len + ngram_keys->len;
 	n_pairs = self->params.pair_weight > 0 && words->len > 1 ? words->len - 1 : 0;
@@ -1434,6 +1434,8 @@ cblue_bm25_index_alloc(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRe
 	self->topic_ids = g_ptr_array_new_with_free_func(g_free);
 	self->tokenizer = g_object_ref(tokenizer);
 	self->stopwords = g_hash_table_ref(stopwords);
+	self->stop_filter = g_new(CblueBm25StopFilter, 1);
+	cblue_bm25_stop_filter_init(self->stop_filter, stopwords);
 	self->synonyms = synonyms != NULL ? cblue_retrieval_synonyms_ref(synonyms) : NULL;
 	return self;
 }
@@ -1562,10 +1564,9 @@ typedef struct {
 static gpointer
 cblue_bm25_analyzer_new(gpointer user_data)
 {
-	CblueBm25Build *build = user_data;
 	CblueBm25Doc *doc = g_new(CblueBm25Doc, 1);
 	cblue_bm25_doc_init(doc);
-	doc->memo = cblue_bm25_memo_new(build->self->stopwords);
+	doc->memo = cblue_bm25_memo_new();
 	return doc;
 }
 
@@ -1740,6 +1741,7 @@ cblue_bm25_index_clear(gpointer data)
 	g_free(self->code_wtf);
 	g_object_unref(self->tokenizer);
 	g_hash_table_unref(self->stopwords);
+	g_free(self->stop_filter);
 	g_clear_pointer(&self->synonyms, cblue_retrieval_synonyms_unref);
 }
 
@@ -1916,7 +1918,8 @@ cblue_bm25_index_correct_to_synonyms(CblueBm25Index *self, const gchar *text, GP
 	g_ptr_array_set_size(words, 0);
 	g_ptr_array_set_size(surfaces, 0);
 	g_ptr_array_set_size(ngrams, 0);
-	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, corrected->str, words, surfaces, ngrams, NULL);
+	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->stop_filter, NULL, self->synonyms, corrected->str,
+				   words, surfaces, ngrams, NULL, NULL);
 }
 
 /* a hit being summed up exactly: its document, score and how much of the question it covers */
@@ -2428,7 +2431,8 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	gboolean skipped = FALSE;
 	gdouble word_total = 0, ngram_total = 0;
 
-	cblue_bm25_analyze(self->tokenizer, self->stopwords, self->synonyms, text, words, surfaces, ngrams, NULL);
+	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->stop_filter, NULL, self->synonyms, text, words,
+				   surfaces, ngrams, NULL, NULL);
 	cblue_bm25_index_correct_to_synonyms(self, text, words, surfaces, ngrams);
 	cblue_bm25_dedup(ngrams);
 	/* at most a term per word, per n-gram and per pair of words: allocated once */
