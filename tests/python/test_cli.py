@@ -290,11 +290,12 @@ HELD_OUT = {
         "zh": (0.956, 1.000, 0.956, 0.919),
     }),
     # docs/quality.md, "An eighth held-out set" (short first messages of a chat app, everyday
-    # questions that describe the need, near misses of the trade), measured once; not among the
-    # calibration sets.
+    # questions that describe the need, near misses of the trade), measured once at en .889 /
+    # .933 / .844 / .722, th .911 / .978 / .911 / .865; these are the figures after the everyday
+    # words that followed ("Topic terms and everyday words"). Not among the calibration sets.
     "eval-fresh8.tsv": ((45, 20), {
-        "en": (0.889, 0.933, 0.844, 0.722),
-        "th": (0.911, 0.978, 0.911, 0.865),
+        "en": (0.933, 0.978, 0.889, 0.743),
+        "th": (0.933, 0.978, 0.933, 0.889),
         "zh": (1.000, 1.000, 1.000, 0.889),
     }),
 }
@@ -343,7 +344,7 @@ def test_eval_typos_cost_little(cli):
     proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-typos.tsv"))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
-    for lang, (top1, answered, oos_f1) in {"en": (0.832, 0.731, 0.789), "th": (0.906, 0.786, 0.814)}.items():
+    for lang, (top1, answered, oos_f1) in {"en": (0.832, 0.731, 0.789), "th": (0.906, 0.795, 0.821)}.items():
         stats = report["languages"][lang]
         assert stats["queries"] >= 100 and stats["out_of_scope"] >= 40, (lang, stats)
         assert stats["top1"] >= top1 - 0.02, (lang, stats)
