@@ -275,9 +275,10 @@ HELD_OUT = {
     # docs/quality.md, "A sixth held-out set" (long formal requests, comparisons, constraints):
     # measured once at en .956 / 1 / .956 / .621, th 1 / 1 / 1 / .571, zh 1 / 1 / 1 / .519: its
     # out-of-scope requests were answered because they were long. Since then one of the
-    # calibration sets.
+    # calibration sets. English top-1 / answered .956 → .978 with "surplus" as "excess"
+    # (docs/quality.md, "Topic terms and everyday words").
     "eval-fresh6.tsv": ((45, 20), {
-        "en": (0.956, 1.000, 0.956, 0.788),
+        "en": (0.978, 1.000, 0.978, 0.788),
         "th": (1.000, 1.000, 1.000, 0.788),
         "zh": (1.000, 1.000, 1.000, 0.824),
     }),
