@@ -14,6 +14,7 @@
 #include "cblue-enums.h"
 #include "cblue-hant-hans-table.h"
 #include "cblue-language.h"
+#include "cblue-tokenizer-private.h"
 #include "cblue-tokenizer.h"
 #include "cblue-utf8-private.h"
 
@@ -624,6 +625,59 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 	g_string_append_len(memo->text, text, len);
 	g_string_assign(memo->normalized, folded);
 	return folded;
+}
+
+/* the last text derived on this thread (cblue-tokenizer-private.h) */
+typedef struct {
+	GString *tag; /* owned */
+	GString *text; /* owned */
+	GString *derived; /* owned */
+	gboolean has_derived; /* FALSE: nothing was derived */
+} CblueDeriveMemo;
+
+static void
+cblue_derive_memo_free(gpointer data)
+{
+	CblueDeriveMemo *memo = data;
+	g_string_free(memo->tag, TRUE);
+	g_string_free(memo->text, TRUE);
+	g_string_free(memo->derived, TRUE);
+	g_free(memo);
+}
+
+static GPrivate cblue_derive_memo = G_PRIVATE_INIT(cblue_derive_memo_free);
+
+gboolean
+cblue_tokenizer_memo_lookup(const gchar *tag, const gchar *text, gchar **derived)
+{
+	CblueDeriveMemo *memo = g_private_get(&cblue_derive_memo);
+
+	g_return_val_if_fail(tag != NULL && text != NULL && derived != NULL, FALSE);
+
+	if (memo == NULL || strcmp(memo->text->str, text) != 0 || strcmp(memo->tag->str, tag) != 0)
+		return FALSE;
+	*derived = memo->has_derived ? g_strndup(memo->derived->str, memo->derived->len) : NULL;
+	return TRUE;
+}
+
+void
+cblue_tokenizer_memo_store(const gchar *tag, const gchar *text, const gchar *derived)
+{
+	CblueDeriveMemo *memo = g_private_get(&cblue_derive_memo);
+
+	g_return_if_fail(tag != NULL && text != NULL);
+
+	if (memo == NULL) {
+		memo = g_new0(CblueDeriveMemo, 1);
+		memo->tag = g_string_new(NULL);
+		memo->text = g_string_new(NULL);
+		memo->derived = g_string_new(NULL);
+		g_private_set(&cblue_derive_memo, memo);
+	}
+	g_string_assign(memo->tag, tag);
+	g_string_assign(memo->text, text);
+	g_string_assign(memo->derived, derived != NULL ? derived : "");
+	memo->has_derived = derived != NULL;
 }
 
 /* (a word never holds a NUL: g_strndup() without its search for one) */

@@ -9,6 +9,7 @@
 
 #include "cblue-retrieval-common.h"
 #include "cblue-retrieval-synonyms.h"
+#include "cblue-tokenizer-private.h"
 
 /*
  * Synonyms and spelling variants. A file has one group per line, terms separated by
@@ -980,18 +981,9 @@ cblue_retrieval_syn_text_scope(const gchar *normalized)
 	return CBLUE_RETRIEVAL_SYN_SCOPE_ANY;
 }
 
-/**
- * cblue_retrieval_synonyms_apply:
- * @self: sealed synonyms
- * @normalized: a normalized text
- *
- * Rewrites every variant in @normalized to its canonical form; in a Thai or Chinese text,
- * that language's own reading of English words first.
- *
- * Returns: (nullable): the rewritten text, or %NULL if there was nothing to rewrite
- */
-gchar *
-cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normalized)
+/* see cblue_retrieval_synonyms_apply() */
+static gchar *
+cblue_retrieval_synonyms_rewrite(CblueRetrievalSynonyms *self, const gchar *normalized)
 {
 	GString *out = NULL;
 	const gchar *copied = normalized;
@@ -1060,6 +1052,32 @@ cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normal
 		return NULL;
 	g_string_append(out, copied);
 	return g_string_free(out, FALSE);
+}
+
+/**
+ * cblue_retrieval_synonyms_apply:
+ * @self: sealed synonyms
+ * @normalized: a normalized text
+ *
+ * Rewrites every variant in @normalized to its canonical form; in a Thai or Chinese text,
+ * that language's own reading of English words first. The last rewrite of the thread is
+ * remembered under the synonyms' digest (cblue-tokenizer-private.h): the other retriever,
+ * with synonyms of the same digest (the same files), takes it instead of making it again.
+ *
+ * Returns: (nullable): the rewritten text, or %NULL if there was nothing to rewrite
+ */
+gchar *
+cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normalized)
+{
+	gchar *rewritten;
+
+	if (self->digest == NULL)
+		return cblue_retrieval_synonyms_rewrite(self, normalized);
+	if (cblue_tokenizer_memo_lookup(self->digest, normalized, &rewritten))
+		return rewritten;
+	rewritten = cblue_retrieval_synonyms_rewrite(self, normalized);
+	cblue_tokenizer_memo_store(self->digest, normalized, rewritten);
+	return rewritten;
 }
 
 /* A burst of changes (an editor saving, a copy) makes one reload, shortly after the last */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cblue-test-utils.h"
+#include "cblue-tokenizer-private.h"
 
 static gchar *
 join_words(GPtrArray *words)
@@ -514,6 +515,28 @@ test_language_detect(void)
 	g_assert_false(cblue_language_is_supported(NULL));
 }
 
+/* the per-thread memo of a derived text: found only under its tag and text, %NULL kept */
+static void
+test_tokenizer_memo(void)
+{
+	gchar *derived = (gchar *)"unset";
+
+	g_assert_false(cblue_tokenizer_memo_lookup("digest-a", "solar roof", &derived));
+	cblue_tokenizer_memo_store("digest-a", "solar roof", "solar rooftop");
+	g_assert_true(cblue_tokenizer_memo_lookup("digest-a", "solar roof", &derived));
+	g_assert_cmpstr(derived, ==, "solar rooftop");
+	g_clear_pointer(&derived, g_free);
+	g_assert_false(cblue_tokenizer_memo_lookup("digest-b", "solar roof", &derived));
+	g_assert_false(cblue_tokenizer_memo_lookup("digest-a", "solar roo", &derived));
+	g_assert_false(cblue_tokenizer_memo_lookup("digest-a", "solar roofs", &derived));
+	/* nothing derived is remembered as such */
+	cblue_tokenizer_memo_store("digest-a", "แผงโซลาร์", NULL);
+	derived = (gchar *)"unset";
+	g_assert_true(cblue_tokenizer_memo_lookup("digest-a", "แผงโซลาร์", &derived));
+	g_assert_null(derived);
+	g_assert_false(cblue_tokenizer_memo_lookup("digest-a", "solar roof", &derived));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -529,6 +552,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/tokenizer/remembered-runs", test_tokenizer_remembered_runs);
 	g_test_add_func("/cblue/tokenizer/threads", test_tokenizer_threads);
 	g_test_add_func("/cblue/tokenizer/thai-accuracy", test_tokenizer_thai_accuracy);
+	g_test_add_func("/cblue/tokenizer/memo", test_tokenizer_memo);
 	g_test_add_func("/cblue/language/detect", test_language_detect);
 	return g_test_run();
 }
