@@ -1091,6 +1091,23 @@ cblue_redact_group_set(const PCRE2_SIZE *ov, guint32 g)
 	return g > 0 && g < CBLUE_REDACT_OVECTOR_PAIRS && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g];
 }
 
+/* whether the word [@start, @end) begins a link: a scheme (`https://`), or a host, a dotted
+ * name whose last label is two letters or more, then a path that starts with a letter or
+ * `~` (`line.me/R/…`); `pim.ch/0812345678`, an id then a phone number, is not one */
+static gboolean
+cblue_redact_is_link_start(const gchar *text, gsize start, gsize end)
+{
+	gsize label = end;
+
+	if (strncmp(text + end, "://", 3) == 0)
+		return TRUE;
+	if (text[end] != '/' || !(g_ascii_isalpha(text[end + 1]) || text[end + 1] == '~'))
+		return FALSE;
+	while (label > start && g_ascii_isalpha(text[label - 1]))
+		label--;
+	return end - label >= 2 && label > start + 1 && text[label - 1] == '.';
+}
+
 /*
  * LINE / WeChat ids follow a keyword. An unambiguous keyword (ไลน์, 微信号, `line id`) is
  * enough; a common word (`line`, `wechat`, `wx`, `vx`) needs a `:` — or, for WeChat, an id
@@ -1119,6 +1136,10 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	for (gsize i = has_sep ? ov[2 * rule->sep_group] : 0; has_sep && i < ov[2 * rule->sep_group + 1]; i++)
 		colon = colon || text[i] == ':' || text[i] == '=';
 	cblue_redact_value_bounds(rule, ov, &start, &end);
+	/* a link is not the id: `LINE: https://line.me/ti/p/~id`, `แอดไลน์ line.me/R/ti/p/~id`
+	 * (the link's own keyword takes the id after the keyword is passed) */
+	if (cblue_redact_is_link_start(text, start, end))
+		return kw_end;
 	/* a sentence goes on after the id: `line id: somchai.` */
 	while (end > start + 1 && strchr("._-", text[end - 1]) != NULL)
 		end--;
