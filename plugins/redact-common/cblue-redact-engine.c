@@ -1729,6 +1729,10 @@ typedef struct {
  * lily_88`; then, too, only an id that looks like one */
 #define CBLUE_REDACT_CHAT_FILLER "(?<filler>(?i:ok|okay|here|pls|please|me(?:\\s++(?:at|on))?)[:,]?\\s++)?+"
 
+/* a dash after a chat keyword, as a label's (`Line id - mike_th88`, `微信 – lily_88`), is read
+ * as the space after it: a bare `line` still needs an id that looks like one (`line - 120`) */
+#define CBLUE_REDACT_CHAT_DASH "(?:-\\s++)?+"
+
 /* `:` or `=` between a chat keyword and the id, also between JSON's quotes:
  * `"line":"mint_2536"` (not `"line": 42`, a number) */
 #define CBLUE_REDACT_CHAT_COLON "(?:[:=]|[\"']\\s*+[:=]\\s*+[\"'])"
@@ -1817,7 +1821,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\.me/(?:R/)?ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
-     "\\s*+" CBLUE_REDACT_CHAT_FILLER "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "\\s*+" CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
+     "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
      "\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
@@ -1833,7 +1838,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
-     "\\s*+" CBLUE_REDACT_CHAT_FILLER "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "\\s*+" CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
+     "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?"
      "\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
