@@ -568,10 +568,16 @@ cblue_tokenizer_fold_simple(const gchar *text, gsize len, guint *passes)
  */
 /* The last non-ASCII text normalized on this thread and its normal form: every retriever
  * normalizes the same question, one after the other, and NFKC is the dear part. The
- * normal form does not depend on the tokenizer's settings, so any tokenizer may reuse it. */
+ * normal form does not depend on the tokenizer's settings, so any tokenizer may reuse it.
+ * The same memo keeps the last text derived on the thread (cblue-tokenizer-private.h). */
 typedef struct {
 	GString *text; /* owned; its buffer is reused, as is the next one's */
 	GString *normalized; /* owned */
+	GString *tag; /* owned: of the derived text */
+	GString *derive_text; /* owned */
+	GString *derived; /* owned */
+	gboolean has_derive; /* whether a derived text was stored */
+	gboolean has_derived; /* FALSE: nothing was derived */
 } CblueNormalizeMemo;
 
 static void
@@ -580,10 +586,31 @@ cblue_normalize_memo_free(gpointer data)
 	CblueNormalizeMemo *memo = data;
 	g_string_free(memo->text, TRUE);
 	g_string_free(memo->normalized, TRUE);
+	g_string_free(memo->tag, TRUE);
+	g_string_free(memo->derive_text, TRUE);
+	g_string_free(memo->derived, TRUE);
 	g_free(memo);
 }
 
 static GPrivate cblue_normalize_memo = G_PRIVATE_INIT(cblue_normalize_memo_free);
+
+/* this thread's memo, made on first use */
+static CblueNormalizeMemo *
+cblue_normalize_memo_get(void)
+{
+	CblueNormalizeMemo *memo = g_private_get(&cblue_normalize_memo);
+
+	if (memo == NULL) {
+		memo = g_new0(CblueNormalizeMemo, 1);
+		memo->text = g_string_new(NULL);
+		memo->normalized = g_string_new(NULL);
+		memo->tag = g_string_new(NULL);
+		memo->derive_text = g_string_new(NULL);
+		memo->derived = g_string_new(NULL);
+		g_private_set(&cblue_normalize_memo, memo);
+	}
+	return memo;
+}
 
 gchar *
 cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
@@ -615,46 +642,23 @@ cblue_tokenizer_normalize(CblueTokenizer *self, const gchar *text)
 		cblue_tokenizer_fix_thai(folded);
 	if ((passes & CBLUE_FOLD_HAN) && cblue_text_has_han(folded))
 		cblue_tokenizer_fold_traditional(folded);
-	if (memo == NULL) {
-		memo = g_new0(CblueNormalizeMemo, 1);
-		memo->text = g_string_new(NULL);
-		memo->normalized = g_string_new(NULL);
-		g_private_set(&cblue_normalize_memo, memo);
-	}
+	if (memo == NULL)
+		memo = cblue_normalize_memo_get();
 	g_string_truncate(memo->text, 0);
 	g_string_append_len(memo->text, text, len);
 	g_string_assign(memo->normalized, folded);
 	return folded;
 }
 
-/* the last text derived on this thread (cblue-tokenizer-private.h) */
-typedef struct {
-	GString *tag; /* owned */
-	GString *text; /* owned */
-	GString *derived; /* owned */
-	gboolean has_derived; /* FALSE: nothing was derived */
-} CblueDeriveMemo;
-
-static void
-cblue_derive_memo_free(gpointer data)
-{
-	CblueDeriveMemo *memo = data;
-	g_string_free(memo->tag, TRUE);
-	g_string_free(memo->text, TRUE);
-	g_string_free(memo->derived, TRUE);
-	g_free(memo);
-}
-
-static GPrivate cblue_derive_memo = G_PRIVATE_INIT(cblue_derive_memo_free);
-
 gboolean
 cblue_tokenizer_memo_lookup(const gchar *tag, const gchar *text, gchar **derived)
 {
-	CblueDeriveMemo *memo = g_private_get(&cblue_derive_memo);
+	CblueNormalizeMemo *memo = g_private_get(&cblue_normalize_memo);
 
 	g_return_val_if_fail(tag != NULL && text != NULL && derived != NULL, FALSE);
 
-	if (memo == NULL || strcmp(memo->text->str, text) != 0 || strcmp(memo->tag->str, tag) != 0)
+	if (memo == NULL || !memo->has_derive || strcmp(memo->derive_text->str, text) != 0 ||
+	    strcmp(memo->tag->str, tag) != 0)
 		return FALSE;
 	*derived = memo->has_derived ? g_strndup(memo->derived->str, memo->derived->len) : NULL;
 	return TRUE;
@@ -663,21 +667,16 @@ cblue_tokenizer_memo_lookup(const gchar *tag, const gchar *text, gchar **derived
 void
 cblue_tokenizer_memo_store(const gchar *tag, const gchar *text, const gchar *derived)
 {
-	CblueDeriveMemo *memo = g_private_get(&cblue_derive_memo);
+	CblueNormalizeMemo *memo;
 
 	g_return_if_fail(tag != NULL && text != NULL);
 
-	if (memo == NULL) {
-		memo = g_new0(CblueDeriveMemo, 1);
-		memo->tag = g_string_new(NULL);
-		memo->text = g_string_new(NULL);
-		memo->derived = g_string_new(NULL);
-		g_private_set(&cblue_derive_memo, memo);
-	}
+	memo = cblue_normalize_memo_get();
 	g_string_assign(memo->tag, tag);
-	g_string_assign(memo->text, text);
+	g_string_assign(memo->derive_text, text);
 	g_string_assign(memo->derived, derived != NULL ? derived : "");
 	memo->has_derived = derived != NULL;
+	memo->has_derive = TRUE;
 }
 
 /* (a word never holds a NUL: g_strndup() without its search for one) */
