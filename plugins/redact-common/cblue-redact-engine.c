@@ -1056,6 +1056,7 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 	gsize start = ov[0];
 	gboolean dot = FALSE;
 	gboolean local_dot = FALSE;
+	gboolean sure = FALSE;
 	g_autofree gchar *local = NULL;
 
 	while (start > 0 && ov[0] - start <= 64 && cblue_redact_is_local_char(text[start - 1]))
@@ -1081,7 +1082,14 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 		dot = text[i] == ' ' && g_ascii_strncasecmp(text + i + 1, "dot ", 4) == 0;
 	if (!dot && !local_dot && strpbrk(local, "._0123456789") == NULL && !cblue_redact_is_webmail(text + ov[0] + 4))
 		return ov[1];
-	cblue_redact_emit(scan, start, ov[1], !dot);
+	/* `tonystark99 at gmail.com`: a webmail provider's real domain (with its dot) after a
+	 * local part of letters with a dot, `_` or a digit is an address without an e-mail word
+	 * near it; `since 10 at outlook.com` (no letter) and `me at gmail` are not */
+	for (const gchar *c = local; !dot && !sure && *c != '\0'; c++)
+		sure = g_ascii_isalpha(*c);
+	sure = sure && strpbrk(local, "._0123456789") != NULL && cblue_redact_is_webmail(text + ov[0] + 4) &&
+	       memchr(text + ov[0] + 4, '.', ov[1] - ov[0] - 4) != NULL;
+	cblue_redact_emit(scan, start, ov[1], !dot && !sure);
 	return ov[1];
 }
 
