@@ -1067,13 +1067,20 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 	if (g_strv_contains(pronouns, local))
 		return ov[1];
 	/* the local part's dots spelled too: `sarah dot lee at outlook dot com`; each word
-	 * before a ` dot ` joins it */
-	while (start >= 6 && ov[0] - start <= 64 && g_ascii_strncasecmp(text + start - 5, " dot ", 5) == 0 &&
-	       g_ascii_isalnum(text[start - 6])) {
-		gsize word = start - 5;
+	 * before a ` dot ` joins it, and so does one before a spelled ` underscore `, as an
+	 * address is read out for voice typing (`peter underscore lee at gmail dot com`) */
+	for (;;) {
+		gsize sep = 0;
+		if (start >= 6 && g_ascii_strncasecmp(text + start - 5, " dot ", 5) == 0)
+			sep = 5;
+		else if (start >= 13 && g_ascii_strncasecmp(text + start - 12, " underscore ", 12) == 0)
+			sep = 12;
+		if (sep == 0 || ov[0] - start > 64 || !g_ascii_isalnum(text[start - sep - 1]))
+			break;
+		gsize word = start - sep;
 		while (word > 0 && start - word <= 64 && cblue_redact_is_local_char(text[word - 1]))
 			word--;
-		if (!cblue_redact_email_local_ok(text + word, start - 5 - word))
+		if (!cblue_redact_email_local_ok(text + word, start - sep - word))
 			break;
 		start = word;
 		local_dot = TRUE;
