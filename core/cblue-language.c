@@ -65,7 +65,23 @@ cblue_language_detect(const gchar *text, gdouble *confidence)
 	g_return_val_if_fail(text != NULL, "en");
 
 	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char_validated(p, -1);
+		const guchar *s = (const guchar *)p;
+		gunichar ch;
+		/* ASCII (a Latin letter, a digit or neither) and well-formed 3-byte sequences
+		 * (Thai, most Han) decoded here, the same characters g_utf8_get_char_validated()
+		 * gives: about a thousand instructions a message */
+		if (s[0] < 0x80) {
+			n_latin += g_ascii_isalpha(s[0]) ? 1 : 0;
+			continue;
+		}
+		if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+			ch = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+			/* overlong forms and surrogates: as GLib reads them */
+			if (ch < 0x800 || (ch >= 0xD800 && ch <= 0xDFFF))
+				ch = g_utf8_get_char_validated(p, -1);
+		} else {
+			ch = g_utf8_get_char_validated(p, -1);
+		}
 		if (ch == (gunichar)-1 || ch == (gunichar)-2)
 			break;
 		switch (cblue_script_for_char(ch)) {

@@ -510,6 +510,10 @@ test_language_detect(void)
 		g_assert_cmpfloat(confidence, >=, 0.0);
 		g_assert_cmpfloat(confidence, <=, 1.0);
 	}
+	/* the count stops at the first malformed character: an overlong form or a surrogate */
+	g_assert_cmpstr(cblue_language_detect("hello \xE0\x80\x80 ไทยไทยไทย", NULL), ==, "en");
+	g_assert_cmpstr(cblue_language_detect("hello \xED\xA0\x80 ไทยไทยไทย", NULL), ==, "en");
+	g_assert_cmpstr(cblue_language_detect("hello \xE0\xB8\x81 ไทยไทยไทย", NULL), ==, "th");
 	g_assert_true(cblue_language_is_supported("th"));
 	g_assert_false(cblue_language_is_supported("fr"));
 	g_assert_false(cblue_language_is_supported(NULL));
