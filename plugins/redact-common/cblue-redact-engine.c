@@ -446,6 +446,23 @@ cblue_redact_is_latin(gchar c)
 	return g_ascii_isalnum(c);
 }
 
+/* whether the Latin word [@i, @end) is part of an e-mail address: in its local part
+ * (`account+tax@kampang.co.th`) or right after its `@` (`info@kbank.co.th`), where it says
+ * nothing about a number near it */
+static gboolean
+cblue_redact_word_in_address(const gchar *text, gsize i, gsize end, gsize limit)
+{
+	if (i > 0 && text[i - 1] == '@')
+		return TRUE;
+	for (gsize j = end; j < limit && j < end + 64; j++) {
+		if (text[j] == '@')
+			return TRUE;
+		if (!g_ascii_isalnum(text[j]) && strchr("._%+-", text[j]) == NULL)
+			return FALSE;
+	}
+	return FALSE;
+}
+
 static inline gboolean
 cblue_redact_word_matches(const CblueRedactWord *word, const gchar *text, gsize i, gsize limit, guint32 head)
 {
@@ -455,6 +472,8 @@ cblue_redact_word_matches(const CblueRedactWord *word, const gchar *text, gsize 
 		if (i > 0 && cblue_redact_is_latin(text[i - 1]))
 			return FALSE;
 		if (g_ascii_strncasecmp(text + i, word->word, word->len) != 0)
+			return FALSE;
+		if (cblue_redact_word_in_address(text, i, i + word->len, limit))
 			return FALSE;
 	} else if (word->len > 4 && memcmp(text + i + 4, word->word + 4, word->len - 4) != 0) {
 		return FALSE;
