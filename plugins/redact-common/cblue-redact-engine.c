@@ -1426,6 +1426,18 @@ cblue_redact_window_bank(const CblueRedactGroups *groups, const gchar *text, gui
 	if (n < 10 || n > 19 || last - first > 4 || (first == 0 && groups->plus) ||
 	    cblue_redact_groups_have_slash(groups, first, last))
 		return FALSE;
+	/* an IPv4 address, four octets and dots, is the IP rule's, also near `账号` or
+	 * `account`: `公网IP是171.43.44.161，远程账号…` (`999.999.999.999` is not one) */
+	if (last - first == 3 && cblue_redact_groups_same_sep(groups, first, last, ".")) {
+		gboolean octets = TRUE;
+		for (guint j = first; j <= last && octets; j++) {
+			const CblueRedactGroup *g = &groups->groups[j];
+			octets = g->n_digits <= 3 && (g->n_digits == 1 || text[g->start] != '0') &&
+				 g_ascii_strtoull(text + g->start, NULL, 10) <= 255;
+		}
+		if (octets)
+			return FALSE;
+	}
 	/* xxx-x-xxxxx-x is a Thai account number wherever it is; anything else only near
 	 * a bank or account word */
 	*need_context = !(cblue_redact_groups_sizes_are(groups, first, last, thai, 4) &&
