@@ -2044,6 +2044,16 @@ typedef struct {
 	gdouble weight; /* the term kind's */
 } CblueBm25QueryTerm;
 
+/* a question's terms: at most one per word, per n-gram and per pair of words, so that the
+ * array is sized once (on the stack for up to CBLUE_BM25_QUERY_ON_STACK terms) */
+typedef struct {
+	CblueBm25QueryTerm *terms;
+	guint len;
+	guint size;
+} CblueBm25Query;
+
+#define CBLUE_BM25_QUERY_ON_STACK 64
+
 /* The first pass's scores are within a relative 1e-7 of the exact ones (contributions
  * rounded to a float, or see cblue_bm25_index_contribution_fast(), and summed in another
  * order): its bounds and thresholds keep a margin well above that. */
@@ -2293,13 +2303,14 @@ cblue_bm25_best(const CblueBm25Candidate *c, gsize n, guint max_hits, const Cblu
 }
 
 static void
-cblue_bm25_query_add(CblueBm25Index *self, GArray *query, guint32 term, CblueBm25Kind kind, gdouble factor,
+cblue_bm25_query_add(CblueBm25Index *self, CblueBm25Query *query, guint32 term, CblueBm25Kind kind, gdouble factor,
 		     gdouble idf)
 {
 	guint32 df = cblue_bm25_index_df(self, term);
 	CblueBm25QueryTerm q = {term, kind, factor, idf, df, cblue_bm25_idf(self->n_docs, df),
 				cblue_bm25_kind_weight(&self->params, self->keys[term])};
-	g_array_append_val(query, q);
+	g_assert(query->len < query->size);
+	query->terms[query->len++] = q;
 }
 
 /* A question's words, n-grams and pairs up to this many are told apart by comparing each
@@ -2320,7 +2331,7 @@ cblue_bm25_find_string(gchar **strings, guint n, const gchar *s)
 
 /* The question's pairs of neighbouring words (as the index's terms, typos corrected). */
 static void
-cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar **found, GArray *query)
+cblue_bm25_index_add_pairs(CblueBm25Index *self, GPtrArray *words, const gchar **found, CblueBm25Query *query)
 {
 	g_autoptr(GHashTable) seen = NULL;
 	g_autoptr(GPtrArray) made = NULL; /* the pairs so far, for a question of few words */
@@ -2419,7 +2430,9 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	g_autoptr(GPtrArray) surfaces = g_ptr_array_new_full(32, g_free);
 	g_autoptr(GPtrArray) ngrams = g_ptr_array_new_full(32, g_free);
 	g_autoptr(GHashTable) seen = NULL; /* word → its term's text or NULL, for many words */
-	g_autoptr(GArray) query = NULL;
+	CblueBm25QueryTerm query_on_stack[CBLUE_BM25_QUERY_ON_STACK];
+	g_autofree CblueBm25QueryTerm *query_on_heap = NULL;
+	CblueBm25Query query = {query_on_stack, 0, G_N_ELEMENTS(query_on_stack)};
 	g_autofree const gchar **found = NULL;
 	const CblueBm25Candidate *best_on_stack[16];
 	g_autofree const CblueBm25Candidate **best_on_heap = NULL;
@@ -2435,8 +2448,11 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 				   surfaces, ngrams, NULL, NULL);
 	cblue_bm25_index_correct_to_synonyms(self, text, words, surfaces, ngrams);
 	cblue_bm25_dedup(ngrams);
-	/* at most a term per word, per n-gram and per pair of words: allocated once */
-	query = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25QueryTerm), 2 * words->len + ngrams->len + 1);
+	/* at most a term per word, per n-gram and per pair of words: allocated once, if at all */
+	if (2 * words->len + ngrams->len + 1 > query.size) {
+		query.size = 2 * words->len + ngrams->len + 1;
+		query.terms = query_on_heap = g_new(CblueBm25QueryTerm, query.size);
+	}
 	found = g_new0(const gchar *, words->len + 1);
 	if (words->len > CBLUE_BM25_LINEAR_MAX)
 		seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -2476,7 +2492,7 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 		}
 		idf = cblue_bm25_idf(self->n_docs, cblue_bm25_index_df(self, term));
 		word_total += idf;
-		cblue_bm25_query_add(self, query, term, CBLUE_BM25_KIND_WORD, factor, idf);
+		cblue_bm25_query_add(self, &query, term, CBLUE_BM25_KIND_WORD, factor, idf);
 	}
 	for (guint i = 0; i < ngrams->len; i++) {
 		gint64 term = cblue_bm25_index_lookup(self, g_ptr_array_index(ngrams, i));
@@ -2487,9 +2503,9 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 		}
 		idf = cblue_bm25_idf(self->n_docs, cblue_bm25_index_df(self, term));
 		ngram_total += idf;
-		cblue_bm25_query_add(self, query, term, CBLUE_BM25_KIND_NGRAM, 1.0, idf);
+		cblue_bm25_query_add(self, &query, term, CBLUE_BM25_KIND_NGRAM, 1.0, idf);
 	}
-	cblue_bm25_index_add_pairs(self, words, found, query);
+	cblue_bm25_index_add_pairs(self, words, found, &query);
 	if (max_hits == 0)
 		return;
 	if (max_hits > G_N_ELEMENTS(best_on_stack))
@@ -2498,14 +2514,14 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	prune = prune && self->params.k1 >= 0 && self->params.b >= 0 && self->params.b <= 1 &&
 		self->params.weight_questions >= 0 && self->params.weight_keywords >= 0 &&
 		self->params.weight_content >= 0 && self->params.ngram_weight >= 0 && self->params.pair_weight >= 0;
-	q = (const CblueBm25QueryTerm *)query->data;
-	scratch = cblue_bm25_scratch_get(self->n_docs, query->len);
+	q = query.terms;
+	scratch = cblue_bm25_scratch_get(self->n_docs, query.len);
 	n_candidates = cblue_bm25_candidates(scratch, max_hits,
-					     cblue_bm25_score(self, q, query->len, max_hits, prune, scratch, &skipped));
+					     cblue_bm25_score(self, q, query.len, max_hits, prune, scratch, &skipped));
 	if (pruned != NULL)
 		*pruned = skipped;
 	cblue_bm25_scratch_reset(scratch);
-	cblue_bm25_sum_candidates(self, q, query->len, scratch->candidates, n_candidates, prune);
+	cblue_bm25_sum_candidates(self, q, query.len, scratch->candidates, n_candidates, prune);
 	/* only the hits returned are ever allocated */
 	n_best = cblue_bm25_best(scratch->candidates, n_candidates, max_hits, best);
 	for (guint i = 0; i < n_best; i++) {
