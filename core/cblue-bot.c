@@ -15,6 +15,7 @@
 #include "cblue-language.h"
 #include "cblue-model-provider.h"
 #include "cblue-redactor.h"
+#include "cblue-request-private.h"
 #include "cblue-retriever-private.h"
 #include "cblue-retriever.h"
 #include "cblue-store.h"
@@ -64,6 +65,9 @@ struct _CblueBot {
 	gdouble clarify_margin;
 	gdouble clarify_min_confidence;
 	gdouble context_margin;
+	gdouble request_weight; /* [bot] request_weight: see cblue_bot_merge_request_run() */
+	guint request_min_context; /* [bot] request_min_context: characters of background */
+	gdouble request_min_context_ratio; /* [bot] request_min_context_ratio: of the request's characters */
 	gboolean record; /* store exchanges; off for evaluation runs */
 	gint decision_mismatch_told; /* atomic: said once that the model does not fit the retrievers */
 	GStrv decision_retrievers; /* owned, nullable: the plugins the decision model reads, in order */
@@ -108,14 +112,15 @@ G_DEFINE_TYPE(CblueBot, cblue_bot, G_TYPE_OBJECT)
  * sets, whose out-of-scope questions are half as long as the rest, that a long question is in
  * scope) together with the default retrievers, both of which
  * read the synonyms files (so a business's own word scores alike in both); each beat the
- * fused confidence in 5-fold cross-validation. See docs/quality.md for the figures. */
+ * fused confidence in 5-fold cross-validation. English learned again when a message's request
+ * part came to weigh in the ranking ([bot] request_weight). See docs/quality.md for the figures. */
 #define CBLUE_BOT_DECISION_SCORE_FLOOR 0.001
 static const gchar *const cblue_bot_languages[] = {"en", "th", "zh"};
 static const gchar *const cblue_bot_default_decision_retrievers[] = {"retrieval-bm25", "retrieval-ngram", NULL};
 /* bias, BM25 confidence, BM25 ln score, n-gram confidence, n-gram ln score, ln length,
  * (ln length)² (see cblue_eval_calibrate_with_models()) */
 static const gchar *const cblue_bot_default_decision_weights[] = {
-    "7.2513;7.0746;-0.3146;2.4869;2.9010;-5.3762;1.0539",
+    "7.5645;7.1688;-0.3184;2.3272;3.0328;-5.3568;1.0517",
     "0.1284;7.4481;0.2003;1.5953;2.1694;-1.6244;0.5268",
     "7.9889;2.1082;0.0797;3.7721;4.3676;0.1000;0.3365",
 };
@@ -123,6 +128,12 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 /* a follow-up goes to a topic of the previous topic's family if that scores at least
  * (1 - margin) of the best hit; the search looks deeper for it */
 #define CBLUE_BOT_DEFAULT_CONTEXT_MARGIN 0.5
+/* a message's request part (cblue_request_part()) weighs this much against the whole message, when its
+ * background is at least CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT characters: see docs/quality.md */
+#define CBLUE_BOT_DEFAULT_REQUEST_WEIGHT 0.5
+#define CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT 15
+/* … and as long as the request itself: the background outweighs the question */
+#define CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT_RATIO 1.0
 #define CBLUE_BOT_CONTEXT_MAX_HITS	 20
 
 static void
@@ -290,6 +301,15 @@ cblue_bot_new(CblueContext *context)
 	    cblue_config_get_double(config, "bot", "clarify_min_confidence", self->answer_threshold);
 	self->context_margin =
 	    CLAMP(cblue_config_get_double(config, "bot", "context_margin", CBLUE_BOT_DEFAULT_CONTEXT_MARGIN), 0.0, 1.0);
+	self->request_weight = CLAMP(
+	    cblue_config_get_double(config, "bot", "request_weight", CBLUE_BOT_DEFAULT_REQUEST_WEIGHT), 0.0, 1.0);
+	self->request_min_context = (guint)CLAMP(
+	    cblue_config_get_int(config, "bot", "request_min_context", CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT), 0,
+	    G_MAXINT);
+	self->request_min_context_ratio =
+	    MAX(cblue_config_get_double(config, "bot", "request_min_context_ratio",
+					CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT_RATIO),
+		0.0);
 	cblue_bot_load_decision_model(self, config);
 	{
 		g_autofree gchar *replies_file = cblue_config_get_string(config, "bot", "replies_file");
@@ -572,6 +592,7 @@ typedef struct {
 /* the state of one message through the pipeline */
 typedef struct {
 	CblueMessage *message; /* owned */
+	CblueMessage *request; /* owned, nullable: the request part of a longer message (cblue_request_part()) */
 	CblueChatReply *reply; /* owned */
 	CblueKb *kb; /* owned */
 	GPtrArray *retrievers; /* owned */
@@ -579,6 +600,8 @@ typedef struct {
 	GArray *run_weights; /* owned: of gdouble, the fusion weight of each run's retriever */
 	GPtrArray *run_plugins; /* owned: of (unowned) utf8, the plugin name of each run's retriever */
 	GArray *run_hits; /* owned: of CblueBotRunHit, every run's hits as retrieved, run after run */
+	GArray *whole_hits; /* owned, nullable: with a request part, the whole message's hits (run_hits'
+			     * are both weighed), which the decision model reads */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	CblueModelProvider *provider; /* owned, nullable */
 	guint pending;
@@ -589,12 +612,14 @@ static void
 cblue_ask_op_free(CblueAskOp *op)
 {
 	g_clear_object(&op->message);
+	g_clear_object(&op->request);
 	g_clear_object(&op->reply);
 	g_clear_object(&op->kb);
 	g_clear_pointer(&op->retrievers, g_ptr_array_unref);
 	g_clear_pointer(&op->run_weights, g_array_unref);
 	g_clear_pointer(&op->run_plugins, g_ptr_array_unref);
 	g_clear_pointer(&op->run_hits, g_array_unref);
+	g_clear_pointer(&op->whole_hits, g_array_unref);
 	g_clear_pointer(&op->chosen, g_ptr_array_unref);
 	g_clear_object(&op->provider);
 	g_free(op);
@@ -677,6 +702,28 @@ cblue_bot_retriever_stage_name(CblueBot *self, CblueRetriever *retriever)
 	return name;
 }
 
+/* The request part of a message of several sentences whose background (the sentences that
+ * do not ask) is at least [bot] request_min_context characters and [bot]
+ * request_min_context_ratio times the request's: searched as well, and weighed with the whole
+ * message (cblue_bot_merge_request_run()). [bot] request_weight 0 turns it off. */
+static void
+cblue_bot_find_request(CblueBot *self, CblueAskOp *op)
+{
+	g_autofree gchar *request = NULL;
+	guint context_chars = 0, request_chars = 0;
+
+	if (self->request_weight <= 0)
+		return;
+	request = cblue_request_part(cblue_message_get_text(op->message), &context_chars, &request_chars);
+	if (request == NULL || context_chars < self->request_min_context ||
+	    context_chars < self->request_min_context_ratio * request_chars)
+		return;
+	op->request = cblue_message_new(request);
+	cblue_message_set_language(op->request, cblue_message_get_language(op->message));
+	cblue_message_set_conversation_id(op->request, cblue_message_get_conversation_id(op->message));
+	cblue_message_set_previous_topic_id(op->request, cblue_message_get_previous_topic_id(op->message));
+}
+
 /* @retrievers: (transfer full) (nullable): the context's, if the caller has them already */
 static CblueAskOp *
 cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, GError **error)
@@ -748,19 +795,26 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 	cblue_chat_reply_set_conversation_id(op->reply, conversation_id);
 	cblue_chat_reply_set_message_id(op->reply, cblue_message_get_message_id(message));
 	cblue_chat_reply_set_language(op->reply, cblue_message_get_language(message));
+	cblue_bot_find_request(self, op);
 	return g_steal_pointer(&op);
 }
 
 /* best first: by score, then by topic (as cblue_hit_compare()) */
 static gint
+cblue_bot_compare_scores(gdouble score_a, const gchar *topic_a, gdouble score_b, const gchar *topic_b)
+{
+	if (score_a > score_b)
+		return -1;
+	if (score_a < score_b)
+		return 1;
+	return g_strcmp0(topic_a, topic_b);
+}
+
+static gint
 cblue_bot_hit_compare(gconstpointer a, gconstpointer b)
 {
 	const CblueBotHit *hit_a = a, *hit_b = b;
-	if (hit_a->score > hit_b->score)
-		return -1;
-	if (hit_a->score < hit_b->score)
-		return 1;
-	return g_strcmp0(hit_a->topic_id, hit_b->topic_id);
+	return cblue_bot_compare_scores(hit_a->score, hit_a->topic_id, hit_b->score, hit_b->topic_id);
 }
 
 /* the fusion weight of a retriever: `[<plugin>] fusion_weight`, 1 by default; read once
@@ -852,26 +906,115 @@ cblue_bot_add_run(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever)
 	op->n_runs++;
 }
 
+static gint
+cblue_bot_run_hit_compare(gconstpointer a, gconstpointer b)
+{
+	const CblueBotRunHit *hit_a = a, *hit_b = b;
+	return cblue_bot_compare_scores(hit_a->score, cblue_bot_run_hit_topic_id(hit_a), hit_b->score,
+					cblue_bot_run_hit_topic_id(hit_b));
+}
+
+/* One retriever's run of a message with a request part: its hits of the whole message are
+ * op->run_hits [@base, @split), those of the request [@split, end). Made one run whose scores
+ * are the two weighed, the request's by [bot] request_weight and the whole message's by the
+ * rest (a topic one of them did not return counting 0 there), best first and at most @depth
+ * hits: the request decides more than the background which topic is meant, and the
+ * background still counts. What the decision model reads of a topic (its confidence, the
+ * share of the message it covers, and its score) stays the whole message's, kept in
+ * op->whole_hits: the models were learned on whole messages. A topic only the request found
+ * has the request's confidence, weighed. */
+static void
+cblue_bot_merge_request_run(CblueBot *self, CblueAskOp *op, guint base, guint split, guint depth)
+{
+	gdouble weight = self->request_weight;
+	guint end = op->run_hits->len;
+	g_autoptr(GArray) merged = g_array_sized_new(FALSE, FALSE, sizeof(CblueBotRunHit), end - base);
+
+	g_array_set_clear_func(merged, cblue_bot_run_hit_clear);
+	for (guint i = base; i < split; i++) {
+		CblueBotRunHit *hit = &g_array_index(op->run_hits, CblueBotRunHit, i);
+		CblueBotRunHit copy = *hit;
+		copy.score *= 1.0 - weight;
+		hit->heap_id = NULL; /* now the copy's */
+		g_array_append_val(merged, copy);
+	}
+	for (guint i = split; i < end; i++) {
+		CblueBotRunHit *hit = &g_array_index(op->run_hits, CblueBotRunHit, i);
+		const gchar *topic_id = cblue_bot_run_hit_topic_id(hit);
+		CblueBotRunHit *acc = NULL;
+		for (guint j = 0; j < split - base && acc == NULL; j++) {
+			CblueBotRunHit *candidate = &g_array_index(merged, CblueBotRunHit, j);
+			if (strcmp(cblue_bot_run_hit_topic_id(candidate), topic_id) == 0)
+				acc = candidate;
+		}
+		if (acc != NULL) {
+			acc->score += weight * hit->score;
+		} else {
+			CblueBotRunHit copy = *hit;
+			copy.score *= weight;
+			copy.confidence *= weight;
+			hit->heap_id = NULL;
+			g_array_append_val(merged, copy);
+		}
+	}
+	g_array_set_size(op->run_hits, base);
+	g_array_sort(merged, cblue_bot_run_hit_compare);
+	if (merged->len > depth)
+		g_array_set_size(merged, depth);
+	for (guint i = 0; i < merged->len; i++) {
+		CblueBotRunHit *hit = &g_array_index(merged, CblueBotRunHit, i);
+		g_array_append_val(op->run_hits, *hit);
+		hit->heap_id = NULL; /* now op->run_hits' */
+	}
+}
+
+/* one search of @message with @retriever, its hits to op->run_hits */
+static gboolean
+cblue_bot_search_message_sync(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever, CblueMessage *message,
+			      GError **error)
+{
+	CblueRetrieverSearchEachFunc search_each = cblue_retriever_get_search_each(retriever);
+	g_autoptr(GPtrArray) hits = NULL;
+
+	if (search_each != NULL)
+		return search_each(retriever, message, cblue_bot_search_depth(self, op), cblue_bot_collect_hit, op,
+				   error);
+	hits = cblue_retriever_search(retriever, message, cblue_bot_search_depth(self, op), error);
+	if (hits == NULL)
+		return FALSE;
+	cblue_bot_collect_hits(op, hits);
+	return TRUE;
+}
+
 /* Searches with one retriever in place: without a CblueHit a hit when the retriever can
- * (cblue-retriever-private.h). A retriever that fails adds no run. */
+ * (cblue-retriever-private.h); the request part too, if the message has one. A retriever
+ * that fails adds no run. */
 static void
 cblue_bot_search_sync(CblueBot *self, CblueAskOp *op, CblueRetriever *retriever)
 {
-	CblueRetrieverSearchEachFunc search_each = cblue_retriever_get_search_each(retriever);
 	g_autoptr(GError) error = NULL;
 	guint base = op->run_hits->len;
 	gboolean ok;
 
 	op->stage_start = g_get_monotonic_time();
-	if (search_each != NULL) {
-		ok = search_each(retriever, op->message, cblue_bot_search_depth(self, op), cblue_bot_collect_hit, op,
-				 &error);
-	} else {
-		g_autoptr(GPtrArray) hits =
-		    cblue_retriever_search(retriever, op->message, cblue_bot_search_depth(self, op), &error);
-		ok = hits != NULL;
-		if (ok)
-			cblue_bot_collect_hits(op, hits);
+	ok = cblue_bot_search_message_sync(self, op, retriever, op->message, &error);
+	if (ok && op->request != NULL) {
+		guint split = op->run_hits->len;
+		g_autoptr(GError) request_error = NULL;
+		if (op->whole_hits == NULL) {
+			op->whole_hits = g_array_new(FALSE, FALSE, sizeof(CblueBotRunHit));
+			g_array_set_clear_func(op->whole_hits, cblue_bot_run_hit_clear);
+		}
+		for (guint i = base; i < split; i++) {
+			CblueBotRunHit copy = g_array_index(op->run_hits, CblueBotRunHit, i);
+			copy.heap_id = g_strdup(copy.heap_id);
+			g_array_append_val(op->whole_hits, copy);
+		}
+		/* a retriever that cannot search the request keeps the whole message's run */
+		if (cblue_bot_search_message_sync(self, op, retriever, op->request, &request_error))
+			cblue_bot_merge_request_run(self, op, base, split, cblue_bot_search_depth(self, op));
+		else
+			g_array_set_size(op->run_hits, split);
 	}
 	cblue_bot_stage_done(op, cblue_bot_retriever_stage_name(self, retriever));
 	if (!ok) {
@@ -1070,9 +1213,10 @@ cblue_bot_decision_features(CblueAskOp *op, const gchar *topic_id, guint *order)
 	}
 	features = g_array_sized_new(FALSE, FALSE, sizeof(gdouble), 2 * op->n_runs + 2);
 	for (guint k = 0; k < op->n_runs; k++) {
+		GArray *hits = op->whole_hits != NULL ? op->whole_hits : op->run_hits;
 		gdouble confidence = 0, score = 0;
-		for (guint i = 0; i < op->run_hits->len; i++) {
-			const CblueBotRunHit *hit = &g_array_index(op->run_hits, CblueBotRunHit, i);
+		for (guint i = 0; i < hits->len; i++) {
+			const CblueBotRunHit *hit = &g_array_index(hits, CblueBotRunHit, i);
 			if (hit->run == order[k] && strcmp(cblue_bot_run_hit_topic_id(hit), topic_id) == 0) {
 				confidence = hit->confidence;
 				score = MAX(hit->score, 0.0);
@@ -1408,6 +1552,9 @@ cblue_bot_run_async(CblueBot *self, GTask *task, CblueAskOp *op)
 		g_task_return_pointer(task, g_steal_pointer(&reply), g_object_unref);
 		return;
 	}
+	/* retrievers that search asynchronously (an embeddings endpoint) are asked the whole
+	 * message only: the request part is weighed in the synchronous search */
+	g_clear_object(&op->request);
 	op->stage_start = g_get_monotonic_time();
 	op->pending = 1;
 	for (guint i = 0; i < op->retrievers->len; i++) {

@@ -247,9 +247,10 @@ HELD_OUT = {
     # synonyms and models that followed (English top-1 back to .756 when square metres became one
     # word: "ballpark per square metre" for a shophouse's renovation now reaches the roof repair,
     # which says both "sqm" and "square metre"). Answered / OOS F1 before the models learned with
-    # eval-fresh6.tsv: en .756 / .857, th .867 / .636, zh .933 / .846.
+    # eval-fresh6.tsv: en .756 / .857, th .867 / .636, zh .933 / .846. English OOS F1 .750 →
+    # .788 with the request part of a longer message (docs/quality.md, "Long messages").
     "eval-fresh3.tsv": ((45, 15), {
-        "en": (0.756, 0.933, 0.711, 0.750),
+        "en": (0.756, 0.933, 0.711, 0.788),
         "th": (0.867, 0.978, 0.800, 0.643),
         "zh": (0.933, 1.000, 0.911, 0.828),
     }),
@@ -293,11 +294,13 @@ HELD_OUT = {
     # docs/quality.md, "An eighth held-out set" (short first messages of a chat app, everyday
     # questions that describe the need, near misses of the trade), measured once at en .889 /
     # .933 / .844 / .722, th .911 / .978 / .911 / .865; these are the figures after the everyday
-    # words that followed ("Topic terms and everyday words"). Not among the calibration sets.
+    # words that followed ("Topic terms and everyday words"), and OOS F1 en .743 → .778, zh .889
+    # → .919 with the request part of a longer message ("Long messages"). Not among the
+    # calibration sets.
     "eval-fresh8.tsv": ((45, 20), {
-        "en": (0.933, 0.978, 0.889, 0.743),
+        "en": (0.933, 0.978, 0.889, 0.778),
         "th": (0.933, 0.978, 0.933, 0.889),
-        "zh": (1.000, 1.000, 1.000, 0.889),
+        "zh": (1.000, 1.000, 1.000, 0.919),
     }),
     # docs/quality.md, "A ninth held-out set" (a third short chat messages, a third everyday
     # questions, a third several sentences with the question among them; near misses checked
@@ -350,11 +353,12 @@ def test_eval_typos_cost_little(cli):
     out of scope: no language more than two points below the recorded figures (top-1, answered
     with the expected topic, out-of-scope F1; without typos en .842 / .825 / .828, th .917 / .867
     / .816; with the models before eval-fresh6.tsv joined the calibration, en .832 / .790 / .874
-    and th .906 / .872 / .882 with typos)."""
+    and th .906 / .872 / .882 with typos; en .832 / .731 / .789 before the request part of a longer
+    message, docs/quality.md "Long messages")."""
     proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-typos.tsv"))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
-    for lang, (top1, answered, oos_f1) in {"en": (0.832, 0.731, 0.789), "th": (0.906, 0.795, 0.821)}.items():
+    for lang, (top1, answered, oos_f1) in {"en": (0.849, 0.739, 0.800), "th": (0.906, 0.795, 0.821)}.items():
         stats = report["languages"][lang]
         assert stats["queries"] >= 100 and stats["out_of_scope"] >= 40, (lang, stats)
         assert stats["top1"] >= top1 - 0.02, (lang, stats)
@@ -501,8 +505,9 @@ def test_eval_public_xquad_set_does_not_regress(cli):
     assert proc.returncode == 0, proc.stderr
     recorded = {"en": 0.955, "th": 0.935, "zh": 0.952}
     # answered with the right topic by the default decision (no out-of-scope questions here, and
-    # a KB the decision model was not learned on): en .885, th .922, zh .932
-    answered = {"en": 0.885, "th": 0.922, "zh": 0.932}
+    # a KB the decision model was not learned on): en .885, th .922, zh .932; en .890 with the
+    # English model learned again for the request part of longer messages (docs/quality.md)
+    answered = {"en": 0.890, "th": 0.922, "zh": 0.932}
     for lang, top1 in recorded.items():
         stats = report["languages"][lang]
         assert stats["queries"] == 399

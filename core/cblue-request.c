@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <string.h>
+
+#include "cblue-request-private.h"
+
+/* Words that make a sentence a question or a request anywhere in it (lowercase). English
+ * ones must stand as words; Thai and Chinese ones are matched as they are written. */
+static const gchar *const cblue_request_words_en[] = {
+    "what", "what's", "whats", "how", "which", "where", "when", "why", "who", "whether",
+    "want", "wants", "need", "needs", "looking for", "looking to", "planning to", "plan to", "thinking of",
+    "thinking about", "hoping to", "interested in", "would like", "like to", "wondering",
+    "please", "recommend", "quote", "can you", "could you", "do you", "does it", "is it", "is there",
+    "are there", "are you", "any chance", "let me know", "tell me", NULL};
+/* English words that ask only at the start of a sentence ("can we …", "is the …"), where
+ * elsewhere they are statements ("our bill is …") */
+static const gchar *const cblue_request_openers_en[] = {"can", "could", "would", "will", "do", "does", "did",
+							 "is", "are", "should", "shall", "may", "have", "has",
+							 NULL};
+static const gchar *const cblue_request_words_th[] = {
+    "ไหม", "มั้ย", "มั๊ย", "ไม๊", "หรือเปล่า", "รึเปล่า", "หรือไม่", "เท่าไหร่", "เท่าไร", "อย่างไร", "ยังไง", "อะไร",
+    "กี่", "ที่ไหน", "เมื่อไหร่", "ทำไม", "อยาก", "ต้องการ", "สนใจ", "สอบถาม", "รบกวน", "ช่วย", "แนะนำ", "ได้บ้าง",
+    "หรือยัง", "ป่าว", NULL};
+static const gchar *const cblue_request_words_zh[] = {
+    "吗", "嗎", "呢", "多少", "怎么", "怎麼", "怎样", "怎樣", "能不能", "可以", "可不可以", "什么", "什麼", "哪",
+    "是否", "有没有", "有沒有", "几", "幾", "如何", "为什么", "為什麼", "想", "需要", "请问", "請問", "请", "請",
+    "求", "帮", "幫", "推荐", "推薦", "打算", "计划", "計劃", NULL};
+
+/* Words of a request that point back at the background ("Would panels even work up there?",
+ * "how long would it take?"): the request alone does not say what it asks about, and such a
+ * message is searched whole. */
+static const gchar *const cblue_request_anaphora_en[] = {"it", "they", "them", "these", "those", "such",
+							  "up there", "over there", "in there", "out there", NULL};
+static const gchar *const cblue_request_anaphora_thzh[] = {"ดังกล่าว", "อันนั้น", "พวกนั้น", "ที่ว่า", "它", "这些", "那些",
+							    "這些", "上述", "这种", "這種", NULL};
+
+/* whether the word @word (which may hold spaces) is at @p of the lowercase sentence @sentence,
+ * not inside a longer word */
+static gboolean
+cblue_request_word_at(const gchar *sentence, const gchar *p, const gchar *word)
+{
+	gsize len = strlen(word);
+	if (strncmp(p, word, len) != 0)
+		return FALSE;
+	if (p > sentence && g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(p))))
+		return FALSE;
+	return p[len] == '\0' || !g_unichar_isalnum(g_utf8_get_char(p + len));
+}
+
+static gboolean
+cblue_request_has_word(const gchar *sentence, const gchar *const *words)
+{
+	for (const gchar *p = sentence; *p != '\0'; p = g_utf8_next_char(p)) {
+		for (guint i = 0; words[i] != NULL; i++) {
+			if (cblue_request_word_at(sentence, p, words[i]))
+				return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+static gboolean
+cblue_request_has_substring(const gchar *sentence, const gchar *const *words)
+{
+	for (guint i = 0; words[i] != NULL; i++) {
+		if (strstr(sentence, words[i]) != NULL)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* whether @sentence (lowercase, trimmed) asks something; @question: it ended in "?" */
+static gboolean
+cblue_request_sentence_asks(const gchar *sentence, gboolean question)
+{
+	const gchar *p = sentence;
+
+	if (question)
+		return TRUE;
+	if (cblue_request_has_substring(sentence, cblue_request_words_th) ||
+	    cblue_request_has_substring(sentence, cblue_request_words_zh) ||
+	    cblue_request_has_word(sentence, cblue_request_words_en))
+		return TRUE;
+	/* the first word, or the one after an "and" / "so" / "also" / "but" that opens it */
+	for (guint skip = 0; skip < 2; skip++) {
+		for (guint i = 0; cblue_request_openers_en[i] != NULL; i++) {
+			if (cblue_request_word_at(sentence, p, cblue_request_openers_en[i]))
+				return TRUE;
+		}
+		if (!cblue_request_word_at(sentence, p, "and") && !cblue_request_word_at(sentence, p, "so") &&
+		    !cblue_request_word_at(sentence, p, "also") && !cblue_request_word_at(sentence, p, "but"))
+			break;
+		p = strchr(p, ' ');
+		if (p == NULL)
+			break;
+		p++;
+	}
+	return FALSE;
+}
+
+/* characters that are neither spaces nor punctuation */
+static guint
+cblue_request_count_chars(const gchar *text)
+{
+	guint n = 0;
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		if (!g_unichar_isspace(ch) && !g_unichar_ispunct(ch))
+			n++;
+	}
+	return n;
+}
+
+/* whether a sentence of @text ends at @p (which is not the end of the text); *question is
+ * set when the mark is a question mark */
+static gboolean
+cblue_request_is_boundary(const gchar *text, const gchar *p, gboolean *question)
+{
+	gunichar ch = g_utf8_get_char(p);
+	const gchar *next = g_utf8_next_char(p);
+	gunichar after = *next != '\0' ? g_utf8_get_char(next) : 0;
+
+	*question = FALSE;
+	switch (ch) {
+	case '?':
+	case 0xFF1F: /* ？ */
+		*question = TRUE;
+		return TRUE;
+	case '!':
+	case ';':
+	case '\n':
+	case 0x3002: /* 。 */
+	case 0xFF01: /* ！ */
+	case 0xFF1B: /* ； */
+	case 0xFF0C: /* ，: Chinese runs sentences on with it */
+		return TRUE;
+	case '.':
+		/* not in "2.5" or "e.g." */
+		return (after == 0 || g_unichar_isspace(after)) && !(p - text >= 2 && p[-2] == '.');
+	default:
+		return FALSE;
+	}
+}
+
+/* whether a sentence ends before the text does (most messages are one sentence: they are
+ * not read further) */
+static gboolean
+cblue_request_has_inner_boundary(const gchar *text)
+{
+	gboolean question;
+	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (cblue_request_is_boundary(text, p, &question)) {
+			for (const gchar *q = g_utf8_next_char(p); *q != '\0'; q = g_utf8_next_char(q)) {
+				gunichar ch = g_utf8_get_char(q);
+				if (!g_unichar_isspace(ch) && !g_unichar_ispunct(ch))
+					return TRUE;
+			}
+			return FALSE;
+		}
+	}
+	return FALSE;
+}
+
+gchar *
+cblue_request_part(const gchar *text, guint *context_chars, guint *request_chars)
+{
+	g_autoptr(GString) request = g_string_new(NULL);
+	guint n_sentences = 0, n_requests = 0, context = 0, asked = 0;
+	const gchar *start = text;
+
+	if (context_chars != NULL)
+		*context_chars = 0;
+	if (request_chars != NULL)
+		*request_chars = 0;
+	g_return_val_if_fail(text != NULL, NULL);
+	if (!cblue_request_has_inner_boundary(text))
+		return NULL;
+	for (const gchar *p = text;; p = g_utf8_next_char(p)) {
+		gboolean question = FALSE;
+		g_autofree gchar *sentence = NULL;
+		g_autofree gchar *lower = NULL;
+
+		if (*p != '\0' && !cblue_request_is_boundary(text, p, &question))
+			continue;
+		sentence = g_strstrip(g_strndup(start, p - start));
+		if (*sentence != '\0' && cblue_request_count_chars(sentence) > 0) {
+			n_sentences++;
+			lower = g_utf8_strdown(sentence, -1);
+			if (cblue_request_sentence_asks(lower, question)) {
+				if (cblue_request_has_word(lower, cblue_request_anaphora_en) ||
+				    cblue_request_has_substring(lower, cblue_request_anaphora_thzh))
+					return NULL;
+				n_requests++;
+				if (request->len > 0)
+					g_string_append_c(request, ' ');
+				g_string_append(request, sentence);
+				asked += cblue_request_count_chars(sentence);
+			} else {
+				context += cblue_request_count_chars(sentence);
+			}
+		}
+		if (*p == '\0')
+			break;
+		start = g_utf8_next_char(p);
+	}
+	if (n_sentences < 2 || n_requests == 0 || n_requests == n_sentences)
+		return NULL;
+	if (context_chars != NULL)
+		*context_chars = context;
+	if (request_chars != NULL)
+		*request_chars = asked;
+	return g_string_free(g_steal_pointer(&request), FALSE);
+}
