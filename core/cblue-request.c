@@ -131,7 +131,6 @@ cblue_request_is_boundary(const gchar *text, const gchar *p, gboolean *question)
 	case 0x3002: /* 。 */
 	case 0xFF01: /* ！ */
 	case 0xFF1B: /* ； */
-	case 0xFF0C: /* ，: Chinese runs sentences on with it */
 		return TRUE;
 	case '.':
 		/* not in "2.5" or "e.g." */

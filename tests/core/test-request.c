@@ -20,7 +20,7 @@ test_request_part_found(void)
 	    {"Our office has 25 staff.\nWe need a mesh network for three floors.",
 	     "We need a mesh network for three floors"},
 	    {"บ้านอยู่เชียงใหม่ ค่าไฟเดือนละ 3,000 บาท! ติดโซลาร์ 5 kW ราคาเท่าไหร่คะ", "ติดโซลาร์ 5 kW ราคาเท่าไหร่คะ"},
-	    {"我们在清迈开了一家奶茶店，每个月电费八千泰铢左右，能帮我们在LINE上自动回复客户吗？",
+	    {"我们在清迈开了一家奶茶店。每个月电费八千泰铢左右。能帮我们在LINE上自动回复客户吗？",
 	     "能帮我们在LINE上自动回复客户吗"},
 	    {"We have 2.5 kW on the roof since 2021. So can we add a battery now?", "So can we add a battery now"},
 	};
@@ -41,6 +41,9 @@ test_request_part_none(void)
 	    "how much is a 5 kW system?",
 	    "ติดโซลาร์ 5kw กี่บาทครับ",
 	    "充电桩多少钱",
+	    /* a Chinese comma parts clauses of one sentence, whose last often leaves its topic to
+	     * the others: "can it be one that runs on the sun?" */
+	    "我家的水泵每天都要用电，电费太贵了，能不能换成用太阳能的？",
 	    /* every sentence asks */
 	    "Do you install CCTV? How much for 4 cameras?",
 	    /* none asks */
