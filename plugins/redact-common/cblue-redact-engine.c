@@ -1784,6 +1784,12 @@ typedef struct {
  * `"line":"mint_2536"` (not `"line": 42`, a number) */
 #define CBLUE_REDACT_CHAT_COLON "(?:[:=]|[\"']\\s*+[:=]\\s*+[\"'])"
 
+/* an emoji or an arrow between a chat keyword and the id, as customers point at it (`ไลน์👉nok.2536`,
+ * `加我微信👉zhou_lei_1990`, `my line is ➡️ pim.ch2020`): pictographs, dingbats, arrows, their
+ * variation selector, zero-width joiner and skin tones, read as a space */
+#define CBLUE_REDACT_CHAT_EMOJI \
+	"(?:[\\x{1F000}-\\x{1FAFF}\\x{2190}-\\x{21FF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}]{1,8}+\\s*+)?+"
+
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
      /* local@domain.tld, also `name @ example.com` (or a space on one side only:
@@ -1871,7 +1877,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "\\s*+" CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
-     "\\s*+(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
+     "\\s*+" CBLUE_REDACT_CHAT_EMOJI "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -1888,7 +1894,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "\\s*+" CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?"
-     "\\s*+(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
+     "\\s*+" CBLUE_REDACT_CHAT_EMOJI "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
 };
