@@ -1864,12 +1864,12 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     /* the shapes countries issue: letters and 6-8 digits, maybe a check letter (Japan
      * TZ1234567, Spain PAA123456, the Philippines P1234567A, Singapore K1234567J), 8-9
      * digits (also Russia's `75 1234567`) and France's 12AB34567. A digit rule: it runs where
-     * six digits are in a row, so a shape with fewer (France's, Germany's C01X00T47) is found
-     * only near another number */
+     * five digits are in a row (France's last five), so a shape with fewer (Germany's C01X00T47)
+     * is found only near another number */
     {"passport", "PASSPORT",
      "(?<![0-9A-Za-z])(?:[A-Za-z]{1,3}[0-9]{6,8}[A-Za-z]?|[0-9]{8,9}|[0-9]{2} [0-9]{7}|[0-9]{2}[A-Za-z]{2}[0-9]{5})"
      "(?![0-9A-Za-z])",
-     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 6, CBLUE_REDACT_VALIDATOR_NONE,
+     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 5, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_passport_words, TRUE, cblue_redact_reference_words},
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\.me/(?:R/)?ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
