@@ -60,6 +60,7 @@ struct _CblueRedactRule {
 	CblueRedactTrigger trigger;
 	gsize lookback; /* bytes searched before the trigger */
 	guint min_digits; /* digit rules: the fewest digits a value has */
+	guint min_digits_alone; /* a run with fewer is looked at only after two letters, or 0 */
 	CblueRedactCheckFunc check;
 	CblueRedactValidator validator;
 	gint warned; /* atomic: the match limit was reported */
@@ -1751,6 +1752,9 @@ typedef struct {
 	gboolean context_required;
 	const gchar *const *negative;
 	gboolean negative_adjacent;
+	/* a run with fewer digits than this (but min_digits) is looked at only with two letters
+	 * right before it, as France's passport 12AB34567 has; 0: every run of min_digits */
+	guint min_digits_alone;
 } CblueRedactBuiltin;
 
 #define CBLUE_REDACT_NUMBERS "numbers"
@@ -1864,13 +1868,13 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     /* the shapes countries issue: letters and 6-8 digits, maybe a check letter (Japan
      * TZ1234567, Spain PAA123456, the Philippines P1234567A, Singapore K1234567J), 8-9
      * digits (also Russia's `75 1234567`) and France's 12AB34567. A digit rule: it runs where
-     * five digits are in a row (France's last five), so a shape with fewer (Germany's C01X00T47)
-     * is found only near another number */
+     * six digits are in a row, or five after two letters (France's), so a shape with fewer
+     * (Germany's C01X00T47) is found only near another number */
     {"passport", "PASSPORT",
      "(?<![0-9A-Za-z])(?:[A-Za-z]{1,3}[0-9]{6,8}[A-Za-z]?|[0-9]{8,9}|[0-9]{2} [0-9]{7}|[0-9]{2}[A-Za-z]{2}[0-9]{5})"
      "(?![0-9A-Za-z])",
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 5, CBLUE_REDACT_VALIDATOR_NONE,
-     cblue_redact_passport_words, TRUE, cblue_redact_reference_words},
+     cblue_redact_passport_words, TRUE, cblue_redact_reference_words, FALSE, 6},
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line\\.me/(?:R/)?ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
@@ -1987,6 +1991,7 @@ cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GErr
 		rule->trigger = builtin->trigger;
 		rule->lookback = builtin->lookback;
 		rule->validator = builtin->validator;
+		rule->min_digits_alone = builtin->min_digits_alone;
 		rule->code = cblue_redact_compile(builtin->pattern != NULL ? builtin->pattern : CBLUE_REDACT_NUMBER_PATTERN,
 						  0, builtin->name, &error_local);
 		if (rule->code == NULL) {
@@ -2587,6 +2592,10 @@ cblue_redact_run_digit_rule(CblueRedactScan *scan, CblueRedactRule *rule, const 
 		const CblueRedactRun *run = &pre->runs[i];
 		gsize start, limit;
 		if (run->n_digits < rule->min_digits || run->end <= done)
+			continue;
+		if (run->n_digits < rule->min_digits_alone &&
+		    (run->start < 2 || !g_ascii_isalpha(scan->text[run->start - 1]) ||
+		     !g_ascii_isalpha(scan->text[run->start - 2])))
 			continue;
 		start = run->start > rule->lookback ? cblue_redact_snap_back(scan->text, run->start - rule->lookback) : 0;
 		start = MAX(start, done);
