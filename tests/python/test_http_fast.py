@@ -456,14 +456,21 @@ def test_websocket_handshake_as_libsoup(servers):
     config = "[server]\ncors_origins=https://shop.example\n"
     fast = servers("fast", config)
     soup = servers("soup", config + "fast_path=false\n")
+    upgrades = 5
     for name, data, frames in WS_CASES:
         got = ws_exchange(fast, data, frames)
         expected = ws_exchange(soup, data, frames)
+        if got[2] != expected[2]:
+            # whether the server closes the connection, not how soon: a loaded machine under
+            # ASan can take longer than the short wait to close it
+            got = ws_exchange(fast, data, frames, close_wait=5)
+            expected = ws_exchange(soup, data, frames, close_wait=5)
+            upgrades += got[0] is not None and got[0][0] == 101
         assert normalized([got[0]]) == normalized([expected[0]]), name
         assert got[1:] == expected[1:], name
     # the handshakes the fast path took are counted as libsoup's are (4 + the query's)
     for srv in (fast, soup):
-        assert metric(srv, "http_requests_total", route="/api/v1/chat/ws", status="101") == 5
+        assert metric(srv, "http_requests_total", route="/api/v1/chat/ws", status="101") == upgrades
     (status, headers, _), frames, _ = ws_exchange(fast, WS_CASES[0][1], 1)
     assert status == 101 and headers["sec-websocket-accept"] == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
     assert "sec-websocket-extensions" not in headers and "sec-websocket-protocol" not in headers
