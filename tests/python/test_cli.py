@@ -238,7 +238,7 @@ HELD_OUT = {
     # eval-fresh6.tsv too (docs/quality.md, "A sixth held-out set"), stricter on long questions:
     # answered / OOS F1 were en .844 / .919, th .911 / .919, zh .911 / .927. en OOS F1 .850 → .878,
     # zh .956 / 1 / .911 / .905 → .978 / 1 / .933 / .927 with the everyday words (docs/quality.md,
-    # "Everyday words, topic by topic"); fresh3 th answered / OOS F1 .800 / .643 → .822 / .667 too.
+    # "Everyday words, topic by topic"); fresh3 th answered / OOS F1 .800 / .643 → .844 / .692 too.
     "eval-fresh2.tsv": ((45, 20), {
         "en": (0.844, 0.933, 0.844, 0.878),
         "th": (0.911, 1.000, 0.844, 0.829),
@@ -253,7 +253,7 @@ HELD_OUT = {
     # .788 with the request part of a longer message (docs/quality.md, "Long messages").
     "eval-fresh3.tsv": ((45, 15), {
         "en": (0.756, 0.933, 0.711, 0.788),
-        "th": (0.867, 0.978, 0.822, 0.667),
+        "th": (0.867, 0.978, 0.844, 0.692),
         "zh": (0.933, 1.000, 0.911, 0.828),
     }),
     # docs/quality.md, "A fourth held-out set": measured once at en .911 / .978 / .822 / .595, th
@@ -309,9 +309,10 @@ HELD_OUT = {
     # questions, a third several sentences with the question among them; near misses checked
     # absent from the KB), measured once at these figures; the everyday words that followed the
     # eighth set did not move it; zh .933 / 1 / .911 → .956 / 1 / .933 with the request part of
-    # a longer message ("Long messages"). Not among the calibration sets.
+    # a longer message ("Long messages"). Not among the calibration sets. en answered / OOS F1
+    # .800 / .769 → .822 / .789 with "Everyday words, topic by topic" (docs/quality.md).
     "eval-fresh9.tsv": ((45, 20), {
-        "en": (0.844, 0.956, 0.800, 0.769),
+        "en": (0.844, 0.956, 0.822, 0.789),
         "th": (0.889, 0.978, 0.889, 0.842),
         "zh": (0.956, 1.000, 0.933, 0.895),
     }),
@@ -351,11 +352,12 @@ LABELLED_SETS = ("eval-bundled.tsv", "eval-dev.tsv", "eval-fresh.tsv", "eval-fre
 def test_eval_short_questions_are_answered(cli):
     """The KB's keywords asked alone ("office hours", "wallbox price", bench/gen-eval-keywords.py)
     are answered with their topic: before the square of the length, the decision models refused
-    a third of them in English and Chinese (answered .634 / .845 / .585, docs/quality.md)."""
+    a third of them in English and Chinese (answered .634 / .845 / .585, docs/quality.md); en .930
+    before "Everyday words, topic by topic"."""
     proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-keywords.tsv"))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
-    for lang, answered in {"en": 0.930, "th": 0.964, "zh": 1.000}.items():
+    for lang, answered in {"en": 0.944, "th": 0.964, "zh": 1.000}.items():
         stats = report["languages"][lang]
         assert stats["queries"] >= 60, (lang, stats)
         assert stats["answered_correct"] >= answered - 0.02, (lang, stats)
@@ -460,12 +462,13 @@ def test_decision_model_learned_without_the_length_still_applies(cli, tmp_path):
 def test_decision_model_learned_without_the_square_still_applies(cli, tmp_path):
     """Six weights a language, learned before the square of the length was a feature, read it as
     0 and decide as they did (the models shipped before it answered .634 of the English keywords,
-    docs/quality.md); eight, more than the features, are refused for the fused confidence."""
+    docs/quality.md; .648 since "ev charger" alone reaches its topic, "Everyday words, topic by
+    topic"); eight, more than the features, are refused for the fused confidence."""
     keywords = os.path.join(DATADIR, "eval-keywords.tsv")
     six = write(tmp_path, "six.conf", "[bot]\ndecision_retrievers=retrieval-bm25;retrieval-ngram\n"
                 "decision_weights_en=-5.7948;7.4244;-0.1944;-0.9603;3.5792;2.9802\n")
     report = json.loads(cli.run("eval", "--json", keywords, config=six).stdout)
-    assert abs(report["languages"]["en"]["answered_correct"] - 0.634) < 0.005, report["languages"]["en"]
+    assert abs(report["languages"]["en"]["answered_correct"] - 0.648) < 0.005, report["languages"]["en"]
     eight = write(tmp_path, "eight.conf", "[bot]\ndecision_retrievers=retrieval-bm25;retrieval-ngram\n"
                   "decision_weights_en=-100;0;0;0;0;0;0;0\n")  # would refuse every question
     fused = write(tmp_path, "fused.conf", "[bot]\ndecision_model=false\n")
