@@ -1688,13 +1688,13 @@ static const gchar *const cblue_redact_reference_words[] = {
     "oder no", NULL,
 };
 
-/* words that say a number is a phone number (a company's switchboard, 总机, and an extension's
- * 分机 too); and how they are often misspelt: เบอ (เบอร์ without its last letters), โทสับ
+/* words that say a number is a phone number (a company's switchboard, 总机, an extension's 分机
+ * and to dial, 拨打, too); and how they are often misspelt: เบอ (เบอร์ without its last letters), โทสับ
  * (โทรศัพท์), mobil, phnoe, 电化 (电话, a homophone the pinyin input method offers first) */
 static const gchar *const cblue_redact_phone_words[] = {
     "โทร", "เบอ", "มือถือ", "ติดต่อ", "tel", "phone", "call", "mobil", "mob$", "cell", "contact", "whatsapp",
-    "电话", "電話", "手机", "手機", "座机", "座機", "总机", "總機", "分机", "分機", "联系", "致电", "热线", "fax",
-    "แฟกซ์", "传真", "傳真", "h/p", "handphone",
+    "电话", "電話", "手机", "手機", "座机", "座機", "总机", "總機", "分机", "分機", "拨打", "撥打", "联系", "致电", "热线",
+    "fax", "แฟกซ์", "传真", "傳真", "h/p", "handphone",
     "โทสับ", "phnoe", "电化", NULL,
 };
 
