@@ -36,6 +36,8 @@ def test_unknown_command_fails(cli):
         # solar is the rooftop's, not one of the other topics that also give a price
         ("how much are solar panels", "en", "solar-rooftop-price"),
         ("price for solar", "en", "solar-rooftop-price"),
+        # "pay back" is the payback, not the net metering's buyback
+        ("how many years to pay back", "en", "solar-payback"),
         ("屋顶太阳能多少钱", "zh", "solar-rooftop-price"),
         ("ติด EV charger ที่บ้านได้ไหม", "th", "ev-charger-installation"),
         ("你们的营业时间是几点到几点？", "zh", "office-hours"),
