@@ -795,7 +795,6 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 	cblue_chat_reply_set_conversation_id(op->reply, conversation_id);
 	cblue_chat_reply_set_message_id(op->reply, cblue_message_get_message_id(message));
 	cblue_chat_reply_set_language(op->reply, cblue_message_get_language(message));
-	cblue_bot_find_request(self, op);
 	return g_steal_pointer(&op);
 }
 
@@ -1444,6 +1443,9 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 {
 	gboolean needs_answer;
 
+	/* only here: small talk needs no request part, and retrievers that search
+	 * asynchronously (an embeddings endpoint) are asked the whole message only */
+	cblue_bot_find_request(self, op);
 	for (guint i = 0; i < op->retrievers->len; i++)
 		cblue_bot_search_sync(self, op, g_ptr_array_index(op->retrievers, i));
 	op->stage_start = g_get_monotonic_time();
@@ -1552,9 +1554,6 @@ cblue_bot_run_async(CblueBot *self, GTask *task, CblueAskOp *op)
 		g_task_return_pointer(task, g_steal_pointer(&reply), g_object_unref);
 		return;
 	}
-	/* retrievers that search asynchronously (an embeddings endpoint) are asked the whole
-	 * message only: the request part is weighed in the synchronous search */
-	g_clear_object(&op->request);
 	op->stage_start = g_get_monotonic_time();
 	op->pending = 1;
 	for (guint i = 0; i < op->retrievers->len; i++) {

@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
 #include <string.h>
 
 #include "cblue-request-private.h"
