@@ -397,6 +397,7 @@ cblue_redact_words_add(CblueRedactWords *words, CblueRedactWord *word)
 {
 	guint key = cblue_redact_word_key((const guchar *)word->word, word->len, 2);
 	GPtrArray **table = words->buckets;
+	guint at = 0;
 	if (key == G_MAXUINT) {
 		key = cblue_redact_word_key((const guchar *)word->word, word->len, 1);
 		table = words->singles;
@@ -404,7 +405,12 @@ cblue_redact_words_add(CblueRedactWords *words, CblueRedactWord *word)
 	}
 	if (table[key] == NULL)
 		table[key] = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_redact_word_free);
-	g_ptr_array_add(table[key], word);
+	/* longest first, so that the first word matched at a place is the longest there: a
+	 * distance is measured from the end of the whole label (`ผู้ใช้ไฟฟ้า`, not `ผู้ใช้ไฟ`) */
+	while (at < table[key]->len &&
+	       ((const CblueRedactWord *)g_ptr_array_index(table[key], at))->len >= word->len)
+		at++;
+	g_ptr_array_insert(table[key], (gint)at, word);
 }
 
 /* @boundary_marks: a trailing `$` asks for a word end (the built-in lists) */
@@ -1684,6 +1690,10 @@ static const gchar *const cblue_redact_reference_words[] = {
     "合同号",	  "账单号",	 "户号",	"电表",
     /* a product's serial and part numbers */
     "sn$", "p/n", "part no", "imei",
+    /* the whole of the usual labels that a stem above starts, so that a label right before a
+     * phone-shaped number is seen as one (`หมายเลขผู้ใช้ไฟฟ้า 020012345678`, not `ผู้ใช้ไฟ` and
+     * then other words) */
+    "ผู้ใช้ไฟฟ้า", "มิเตอร์ไฟฟ้า", "ใบเสร็จรับเงิน",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
