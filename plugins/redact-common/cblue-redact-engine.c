@@ -673,21 +673,25 @@ cblue_redact_add_span(CblueRedactScan *scan, CblueSpan *span)
 /* adds a span of the current kind once its context agrees: a context word is required
  * when @need_context, and a negative word (order number, version…) closer to the value
  * than any context word rejects it. Rules and kinds run in order of preference, so a span
- * already emitted with the very same bounds wins the tie: no need to look at the context. */
+ * already emitted with the very same bounds wins the tie: no need to look at the context.
+ *
+ * A context word before the value as close as the negative one ends where it ends, i.e. is
+ * the last word of the negative phrase (`customer id`, `PEA account`): the phrase wins. */
 static void
 cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_context)
 {
 	const CblueRedactKind *kind = scan->kind;
-	gsize positive = G_MAXSIZE;
+	gsize before = G_MAXSIZE;
+	gsize after = G_MAXSIZE;
 
 	if (start >= end || cblue_redact_has_span(scan, start, end))
 		return;
 	if (need_context) {
 		if (kind->context == NULL || !cblue_redact_words_in_text(scan, kind->context))
 			return;
-		positive = cblue_redact_context_before(scan, kind->context, start, kind->window);
-		positive = MIN(positive, cblue_redact_context_after(scan, kind->context, end));
-		if (positive == G_MAXSIZE)
+		before = cblue_redact_context_before(scan, kind->context, start, kind->window);
+		after = cblue_redact_context_after(scan, kind->context, end);
+		if (before == G_MAXSIZE && after == G_MAXSIZE)
 			return;
 	}
 	/* a label right before the value needs a short look only: its word and `no.`, `#`… */
@@ -700,10 +704,10 @@ cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_c
 			negative = G_MAXSIZE;
 		if (negative != G_MAXSIZE && !need_context && kind->context != NULL &&
 		    cblue_redact_words_in_text(scan, kind->context)) {
-			positive = cblue_redact_context_before(scan, kind->context, start, kind->window);
-			positive = MIN(positive, cblue_redact_context_after(scan, kind->context, end));
+			before = cblue_redact_context_before(scan, kind->context, start, kind->window);
+			after = cblue_redact_context_after(scan, kind->context, end);
 		}
-		if (negative != G_MAXSIZE && negative < positive)
+		if (negative != G_MAXSIZE && negative <= before && negative < after)
 			return;
 	}
 	cblue_redact_add_span(scan, cblue_span_new(start, end, kind->label));
@@ -1694,6 +1698,10 @@ static const gchar *const cblue_redact_reference_words[] = {
      * phone-shaped number is seen as one (`หมายเลขผู้ใช้ไฟฟ้า 020012345678`, not `ผู้ใช้ไฟ` and
      * then other words) */
     "ผู้ใช้ไฟฟ้า", "มิเตอร์ไฟฟ้า", "ใบเสร็จรับเงิน",
+    /* an account that is the electricity authority's, not a bank's: as close to the value as the
+     * bank word it ends with (cblue_redact_emit()) */
+    "electricity account", "pea account", "mea account", "contract account", "บัญชีแสดงสัญญา", "电费账户",
+    "电费账号", "電費帳戶",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
