@@ -675,8 +675,12 @@ cblue_redact_add_span(CblueRedactScan *scan, CblueSpan *span)
  * than any context word rejects it. Rules and kinds run in order of preference, so a span
  * already emitted with the very same bounds wins the tie: no need to look at the context.
  *
- * A context word before the value as close as the negative one ends where it ends, i.e. is
- * the last word of the negative phrase (`customer id`, `PEA account`): the phrase wins. */
+ * A negative word that labels the value, right before it (cblue_redact_gap_is_label()),
+ * is weighed against the context words before the value only: in a form or a document a
+ * word after a value is the next field's label (`order #0622359806 call me back`, `Invoice
+ * No. … , ID card …`, `电费户号 … 电话 …`). A context word before the value as close as the
+ * negative one ends where it ends, i.e. is the last word of the negative phrase
+ * (`customer id`, `PEA account`): the phrase wins. */
 static void
 cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_context)
 {
@@ -699,15 +703,17 @@ cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_c
 	    (kind->negative_adjacent || cblue_redact_words_in_text(scan, kind->negative))) {
 		gsize negative = cblue_redact_context_before(scan, kind->negative, start,
 							     kind->negative_adjacent ? 24 : kind->window);
-		if (negative != G_MAXSIZE && kind->negative_adjacent &&
-		    !cblue_redact_gap_is_label(scan->text, start - negative, start))
+		gboolean label = negative != G_MAXSIZE &&
+				 cblue_redact_gap_is_label(scan->text, start - negative, start);
+		if (kind->negative_adjacent && !label)
 			negative = G_MAXSIZE;
 		if (negative != G_MAXSIZE && !need_context && kind->context != NULL &&
 		    cblue_redact_words_in_text(scan, kind->context)) {
 			before = cblue_redact_context_before(scan, kind->context, start, kind->window);
-			after = cblue_redact_context_after(scan, kind->context, end);
+			if (!label)
+				after = cblue_redact_context_after(scan, kind->context, end);
 		}
-		if (negative != G_MAXSIZE && negative <= before && negative < after)
+		if (negative != G_MAXSIZE && negative <= before && (label || negative < after))
 			return;
 	}
 	cblue_redact_add_span(scan, cblue_span_new(start, end, kind->label));
