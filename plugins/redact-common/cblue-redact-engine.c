@@ -1170,9 +1170,10 @@ cblue_redact_is_link_start(const gchar *text, gsize start, gsize end)
 static gsize
 cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
-	static const gchar *const stop_words[] = {"is",	  "please", "pls",  "below", "above", "here",
-						  "there", "later",  "soon", "only",  "same",  "the",
-						  "and",   "for",    "thanks", "thank", "you",   "me", NULL};
+	static const gchar *const stop_words[] = {"is",	  "please", "pls",    "below", "above", "here",  "there",
+						  "later", "soon",   "only",   "same",  "the",   "and",   "for",
+						  "thanks", "thank", "you",    "me",    "none",  "nil",   "null",
+						  "ditto", "yes",    NULL};
 	const gchar *text = scan->text;
 	gsize start, end;
 	gboolean weak = cblue_redact_group_set(ov, rule->weak_group);
@@ -1204,6 +1205,14 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	if ((cblue_redact_group_set(ov, rule->gap_group) || cblue_redact_group_set(ov, rule->filler_group)) &&
 	    !id_like)
 		return kw_end;
+	/* an English word after the keyword, also after a Thai one and its particle (`ไลน์ค่ะ
+	 * thanks`), or after a form's label, whose field it fills (`Line ID: same`, `LINE: none`,
+	 * `line id is same as my phone`) */
+	if (!non_alpha) {
+		g_autofree gchar *word = g_ascii_strdown(text + start, (gssize)(end - start));
+		if (g_strv_contains(stop_words, word))
+			return ov[1];
+	}
 	/* `line Benz_1205`, `wechat tang_yu45`: a common word, then what looks like an id, also
 	 * after a word that says what it is (`我的LINE是 linda_zh`, `my line is jane_t88`) */
 	if (weak && !(id_like && start > kw_end)) {
@@ -1214,12 +1223,6 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 			return ov[1];
 		gboolean wechat = g_strcmp0(scan->kind->label, "WECHAT_ID") == 0;
 		if (!colon && !(wechat && (has_sep || non_alpha)))
-			return ov[1];
-	} else if (!has_sep && !non_alpha) {
-		/* an English word after the keyword, also after a Thai one and its particle:
-		 * `ไลน์ค่ะ thanks` */
-		g_autofree gchar *word = g_ascii_strdown(text + start, (gssize)(end - start));
-		if (g_strv_contains(stop_words, word))
 			return ov[1];
 	}
 	/* `lineid` glued: not a keyword; but `line.me/ti/p/~id` is a link */
