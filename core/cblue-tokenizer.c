@@ -1037,6 +1037,40 @@ cblue_thai_dict_has(Trie *dict, const gchar *start, gsize len)
 	return trie_retrieve(dict, key, NULL);
 }
 
+/**
+ * cblue_tokenizer_is_thai_word:
+ * @self: a #CblueTokenizer
+ * @word: normalized text
+ *
+ * Whether @word is a word of the Thai dictionary that the libthai segmenter cuts text with,
+ * as written (retrieval leaves such a word as it is rather than read it as a misspelling of
+ * another).
+ *
+ * Returns: %TRUE if it is; %FALSE for text that is not all Thai, or when the word list
+ *   cannot be read
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_tokenizer_is_thai_word(CblueTokenizer *self, const gchar *word)
+{
+	gsize len = strlen(word);
+	Trie *dict;
+
+	g_return_val_if_fail(CBLUE_IS_TOKENIZER(self), FALSE);
+	g_return_val_if_fail(word != NULL, FALSE);
+
+	if (len == 0 || len % 3 != 0)
+		return FALSE;
+	/* every character Thai, so 3 bytes (E0 B8 80 – E0 B9 BF) */
+	for (gsize i = 0; i < len; i += 3) {
+		if ((guchar)word[i] != 0xE0 || ((guchar)word[i + 1] != 0xB8 && (guchar)word[i + 1] != 0xB9))
+			return FALSE;
+	}
+	dict = cblue_thai_dict_get();
+	return dict != NULL && cblue_thai_dict_has(dict, word, len);
+}
+
 /* the length of the longest particle that ends the Thai word [@start, @start + @len) and
  * leaves something before it, or 0 */
 static gsize

@@ -41,5 +41,7 @@ CBLUE_AVAILABLE_IN_1_0
 GPtrArray *cblue_tokenizer_tokenize(CblueTokenizer *self, const gchar *text);
 CBLUE_AVAILABLE_IN_1_0
 GPtrArray *cblue_tokenizer_segment(CblueTokenizer *self, const gchar *text);
+CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_tokenizer_is_thai_word(CblueTokenizer *self, const gchar *word);
 
 G_END_DECLS

@@ -465,6 +465,21 @@ thai_boundary_f1(CblueThaiSegmenter engine)
 	}
 }
 
+/* the dictionary's words as written: a real word, not a slip (retrieval's typo tolerance) */
+static void
+test_tokenizer_thai_word(void)
+{
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+
+	g_assert_true(cblue_tokenizer_is_thai_word(tokenizer, "ไฟฟ้า"));
+	g_assert_true(cblue_tokenizer_is_thai_word(tokenizer, "ขับ"));
+	g_assert_false(cblue_tokenizer_is_thai_word(tokenizer, "ใฟฟ้า")); /* ใ for ไ */
+	g_assert_false(cblue_tokenizer_is_thai_word(tokenizer, "แลว"));	   /* แล้ว without its tone mark */
+	g_assert_false(cblue_tokenizer_is_thai_word(tokenizer, "solar"));
+	g_assert_false(cblue_tokenizer_is_thai_word(tokenizer, "ไฟ fa"));
+	g_assert_false(cblue_tokenizer_is_thai_word(tokenizer, ""));
+}
+
 static void
 test_tokenizer_thai_accuracy(void)
 {
@@ -556,6 +571,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/tokenizer/remembered-runs", test_tokenizer_remembered_runs);
 	g_test_add_func("/cblue/tokenizer/threads", test_tokenizer_threads);
 	g_test_add_func("/cblue/tokenizer/thai-accuracy", test_tokenizer_thai_accuracy);
+	g_test_add_func("/cblue/tokenizer/thai-word", test_tokenizer_thai_word);
 	g_test_add_func("/cblue/tokenizer/memo", test_tokenizer_memo);
 	g_test_add_func("/cblue/language/detect", test_language_detect);
 	return g_test_run();
