@@ -1851,7 +1851,7 @@ cblue_bm25_index_correct(CblueBm25Index *self, const gchar *surface)
 			if (len > CBLUE_RETRIEVAL_TYPO_MIN_LEN &&
 			    g_hash_table_lookup_extended(self->surfaces, del, &key, NULL))
 				candidates[0] = key;
-			if (other != NULL && cblue_retrieval_typo_same_length(surface, other))
+			if (other != NULL && cblue_retrieval_typo_same_length(surface, other, TRUE))
 				candidates[1] = other;
 		}
 		for (guint c = 0; c < G_N_ELEMENTS(candidates); c++) {

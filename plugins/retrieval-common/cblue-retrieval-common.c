@@ -523,11 +523,28 @@ cblue_retrieval_typo_candidate(const gchar *word, gsize len)
 	return TRUE;
 }
 
+/* whether @a and @b are keys next to each other on a QWERTY keyboard (phone keyboards keep
+ * its layout), in the same row or the next */
+static gboolean
+cblue_retrieval_typo_keys_adjacent(gchar a, gchar b)
+{
+	static const gchar *const neighbours[26] = {
+		"qwsz", "vghn", "xdfv", "wersfxc", "wrsdf", "ertdgcv", "rtyfhvb", "tyugjbn", "uojkl", "yuihknm",
+		"uiojlm", "iopk", "njk", "bhjm", "iklp", "ol", "was", "edfgt", "qweadzx", "rfghy",
+		"yhjki", "cfgb", "qeasd", "zsdc", "tghju", "asx",
+	};
+	a = g_ascii_tolower(a);
+	b = g_ascii_tolower(b);
+	if (a < 'a' || a > 'z')
+		return FALSE;
+	return b != '\0' && strchr(neighbours[a - 'a'], b) != NULL;
+}
+
 /* whether @typo may be a slip for @word of the same length (never of the first letter):
  * two neighbours swapped, or one letter for another in longer words only, where it rarely
  * turns one real word into another ("curry" is not "carry") */
 gboolean
-cblue_retrieval_typo_same_length(const gchar *typo, const gchar *word)
+cblue_retrieval_typo_same_length(const gchar *typo, const gchar *word, gboolean near_keys)
 {
 	gsize len = strlen(typo);
 	gsize first = len;
@@ -543,5 +560,6 @@ cblue_retrieval_typo_same_length(const gchar *typo, const gchar *word)
 	}
 	if (n_diff == 2)
 		return first + 1 < len && typo[first] == word[first + 1] && typo[first + 1] == word[first];
-	return n_diff == 1 && len >= CBLUE_RETRIEVAL_TYPO_MIN_LEN_SUBST;
+	return n_diff == 1 && (len >= CBLUE_RETRIEVAL_TYPO_MIN_LEN_SUBST ||
+			       (near_keys && cblue_retrieval_typo_keys_adjacent(typo[first], word[first])));
 }

@@ -89,11 +89,12 @@ cblue_retrieval_lower_bound_u32(const guint32 *a, guint32 lo, guint32 hi, guint3
  * ASCII letters of CBLUE_RETRIEVAL_TYPO_MIN_LEN or more are corrected, never their first
  * letter; a letter missing (or one too many, in words of five letters or more), two
  * neighbours swapped, and one letter for another in words of CBLUE_RETRIEVAL_TYPO_MIN_LEN_SUBST
- * or more */
+ * or more, or for a key next to it on the keyboard in shorter ones ("linw" for "line"; not for
+ * the synonyms' terms, everyday words such as "good" of "good value": "gold" is no typo) */
 #define CBLUE_RETRIEVAL_TYPO_MIN_LEN	   4
 #define CBLUE_RETRIEVAL_TYPO_MIN_LEN_SUBST 6
 gboolean cblue_retrieval_typo_candidate(const gchar *word, gsize len);
-gboolean cblue_retrieval_typo_same_length(const gchar *typo, const gchar *word);
+gboolean cblue_retrieval_typo_same_length(const gchar *typo, const gchar *word, gboolean near_keys);
 
 /* a directory of sorted 64-bit keys: (1 << *bits) + 1 entries, the first key of each value
  * of the top *bits bits (about four keys an entry, *bits in [min_bits, max_bits]) */

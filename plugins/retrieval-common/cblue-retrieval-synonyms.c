@@ -625,7 +625,7 @@ cblue_retrieval_syn_correct_word(CblueRetrievalSynonyms *self, const gchar *word
 		    g_hash_table_lookup_extended(self->typo_words, del, (gpointer *)&found, NULL))
 			return found;
 		found = g_hash_table_lookup(self->typo_deletes, del);
-		if (found != NULL && cblue_retrieval_typo_same_length(word, found))
+		if (found != NULL && cblue_retrieval_typo_same_length(word, found, FALSE))
 			return found;
 	}
 	return NULL;

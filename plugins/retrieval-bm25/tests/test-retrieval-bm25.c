@@ -265,6 +265,7 @@ test_bm25_typo_limits(void)
 	    {"lithuim", TRUE},	/* two swapped */
 	    {"lithiun", TRUE},	/* one wrong in a long word */
 	    {"curry", FALSE},	/* one wrong in a short word is another word */
+	    {"carrt", TRUE},	/* unless it is a key next to the right one */
 	    {"3000", FALSE},	/* numbers are not typos */
 	};
 
@@ -739,6 +740,7 @@ test_bm25_synonym_typo_limits(void)
 	    {"blackouts", NULL},       /* a plural is the synonyms' own business */
 	    {"blackots", "blackouts"}, /* a slip in a plural */
 	    {"curry", NULL},	       /* one wrong in a short word is another word */
+	    {"movr", NULL},	       /* even a key next to the right one, in the terms' everyday words */
 	    {"xlackout", NULL},	       /* not the first letter */
 	    {"blackout", NULL},	       /* not a slip */
 	    {"black", NULL},
