@@ -40,6 +40,9 @@
 #define CBLUE_BM25_CONTENT_COVER 0.6
 #define CBLUE_BM25_FUZZY_FACTOR	 0.8
 #define CBLUE_BM25_MAX_COMPOUND	 4
+/* the shortest stop word a typo is read as (a misspelt "before" is one; "goold" is more
+ * likely gold than good) */
+#define CBLUE_BM25_STOP_TYPO_MIN_LEN 5
 
 typedef enum {
 	CBLUE_BM25_FIELD_QUESTIONS,
@@ -87,6 +90,10 @@ struct _CblueBm25Index {
 	CblueTokenizer *tokenizer; /* owned */
 	GHashTable *stopwords; /* owned ref */
 	struct _CblueBm25StopFilter *stop_filter; /* owned: of stopwords, for searches */
+	/* owned: each Latin stop word of CBLUE_BM25_STOP_TYPO_MIN_LEN or more letters minus one
+	 * byte (owned) → the stop word (borrowed from stopwords), for
+	 * cblue_bm25_is_stopword_typo() */
+	GHashTable *stop_deletes;
 	CblueRetrievalSynonyms *synonyms; /* owned ref, nullable */
 	gdouble idf_unknown;
 	guint n_docs;
@@ -1426,6 +1433,36 @@ cblue_bm25_index_build_deletes(CblueBm25Index *self)
 	self->delete_dir = cblue_retrieval_dir_new(self->delete_keys, self->n_deletes, 1, 20, &self->delete_dir_bits);
 }
 
+/* the deletes of the Latin stop words that a typo may be found in (see
+ * cblue_bm25_is_stopword_typo()): a few hundred words, so a table of strings */
+static GHashTable *
+cblue_bm25_stop_deletes_new(GHashTable *stopwords)
+{
+	GHashTable *deletes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTableIter iter;
+	gpointer key;
+
+	g_hash_table_iter_init(&iter, stopwords);
+	while (g_hash_table_iter_next(&iter, &key, NULL)) {
+		const gchar *word = key;
+		gsize len = strlen(word);
+		if (len < CBLUE_BM25_STOP_TYPO_MIN_LEN || !cblue_retrieval_typo_candidate(word, len))
+			continue;
+		for (gsize i = 0; i < len; i++) {
+			gchar *del = g_malloc(len);
+			memcpy(del, word, i);
+			memcpy(del + i, word + i + 1, len - i);
+			/* of two stop words with this delete, either tells a typo of a stop word
+			 * (a same-length slip is checked against the one kept, rarely missed) */
+			if (g_hash_table_contains(deletes, del))
+				g_free(del);
+			else
+				g_hash_table_insert(deletes, del, (gpointer)word);
+		}
+	}
+	return deletes;
+}
+
 static CblueBm25Index *
 cblue_bm25_index_alloc(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRetrievalSynonyms *synonyms)
 {
@@ -1436,6 +1473,7 @@ cblue_bm25_index_alloc(CblueTokenizer *tokenizer, GHashTable *stopwords, CblueRe
 	self->stopwords = g_hash_table_ref(stopwords);
 	self->stop_filter = g_new(CblueBm25StopFilter, 1);
 	cblue_bm25_stop_filter_init(self->stop_filter, stopwords);
+	self->stop_deletes = cblue_bm25_stop_deletes_new(stopwords);
 	self->synonyms = synonyms != NULL ? cblue_retrieval_synonyms_ref(synonyms) : NULL;
 	return self;
 }
@@ -1742,6 +1780,7 @@ cblue_bm25_index_clear(gpointer data)
 	g_object_unref(self->tokenizer);
 	g_hash_table_unref(self->stopwords);
 	g_free(self->stop_filter);
+	g_hash_table_unref(self->stop_deletes);
 	g_clear_pointer(&self->synonyms, cblue_retrieval_synonyms_unref);
 }
 
@@ -1920,6 +1959,56 @@ cblue_bm25_index_correct_to_synonyms(CblueBm25Index *self, const gchar *text, GP
 	g_ptr_array_set_size(ngrams, 0);
 	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->stop_filter, NULL, self->synonyms, corrected->str,
 				   words, surfaces, ngrams, NULL, NULL);
+}
+
+/* whether @surface, a Latin word as written, is one typo away from a stop word of
+ * CBLUE_BM25_STOP_TYPO_MIN_LEN letters or more by the rules of cblue_bm25_index_correct()
+ * ("abouut", "befure", "somoene") */
+static gboolean
+cblue_bm25_is_stopword_typo(CblueBm25Index *self, const gchar *surface)
+{
+	gsize len = strlen(surface);
+	g_autofree gchar *del = NULL;
+	const gchar *other;
+
+	if (!cblue_retrieval_typo_candidate(surface, len))
+		return FALSE;
+	/* a letter missing */
+	other = g_hash_table_lookup(self->stop_deletes, surface);
+	if (other != NULL && other[0] == surface[0])
+		return TRUE;
+	del = g_malloc(len);
+	for (gsize i = 1; i < len; i++) {
+		memcpy(del, surface, i);
+		memcpy(del + i, surface + i + 1, len - i);
+		/* one letter too many */
+		if (len > CBLUE_BM25_STOP_TYPO_MIN_LEN && cblue_bm25_is_stopword(self->stopwords, NULL, del, len - 1))
+			return TRUE;
+		/* two letters swapped, or one wrong */
+		other = g_hash_table_lookup(self->stop_deletes, del);
+		if (other != NULL && cblue_retrieval_typo_same_length(surface, other, TRUE))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* A question's unknown Latin words that are not a typo of a KB word but of a stop word
+ * ("befure", "abouut") dropped as the stop word would have been: a misspelt "before" is no
+ * word of the question that the KB fails to explain, and counted against the confidence,
+ * it had an in-scope question refused. */
+static void
+cblue_bm25_index_drop_stopword_typos(CblueBm25Index *self, GPtrArray *words, GPtrArray *surfaces)
+{
+	for (guint i = words->len; i-- > 0;) {
+		const gchar *word = g_ptr_array_index(words, i);
+		const gchar *surface = g_ptr_array_index(surfaces, i);
+		if (surface == NULL || cblue_bm25_index_lookup(self, word) >= 0 ||
+		    !cblue_bm25_is_stopword_typo(self, surface) || cblue_bm25_index_correct(self, surface) != NULL ||
+		    (g_strcmp0(surface, word) != 0 && cblue_bm25_index_correct(self, word) != NULL))
+			continue;
+		g_ptr_array_remove_index(words, i);
+		g_ptr_array_remove_index(surfaces, i);
+	}
 }
 
 /* a hit being summed up exactly: its document, score and how much of the question it covers */
@@ -2447,6 +2536,7 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->stop_filter, NULL, self->synonyms, text, words,
 				   surfaces, ngrams, NULL, NULL);
 	cblue_bm25_index_correct_to_synonyms(self, text, words, surfaces, ngrams);
+	cblue_bm25_index_drop_stopword_typos(self, words, surfaces);
 	cblue_bm25_dedup(ngrams);
 	/* at most a term per word, per n-gram and per pair of words: allocated once, if at all */
 	if (2 * words->len + ngrams->len + 1 > query.size) {

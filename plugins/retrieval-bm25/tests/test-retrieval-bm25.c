@@ -109,6 +109,29 @@ test_bm25_typos(Fixture *f, gconstpointer data)
 	assert_top(f, "ev chargerr at home", "ev-charger", 0.4);
 }
 
+static gdouble
+top_confidence(Fixture *f, const gchar *query)
+{
+	g_autoptr(GPtrArray) hits = cblue_bm25_index_search(f->index, query, 1);
+	gdouble confidence = hits->len > 0 ? cblue_hit_get_confidence(g_ptr_array_index(hits, 0)) : 0;
+	g_test_message("%s → %.3f", query, confidence);
+	return confidence;
+}
+
+/* a slip in a stop word leaves a word the KB does not know, which must not count against
+ * the question: dropped as the stop word is; not a slip in a short stop word ("goold" is
+ * more likely gold than good) */
+static void
+test_bm25_stopword_typos(Fixture *f, gconstpointer data)
+{
+	gdouble plain = top_confidence(f, "solar panel price before installing");
+	g_assert_cmpfloat(plain, >, 0.5);
+	g_assert_cmpfloat(top_confidence(f, "solar panel price befure installing"), ==, plain);
+	g_assert_cmpfloat(top_confidence(f, "solar panel price beforre installing"), ==, plain);
+	g_assert_cmpfloat(top_confidence(f, "solar panel price bfore installing"), ==, plain);
+	g_assert_cmpfloat(top_confidence(f, "solar panel price thiss"), <, top_confidence(f, "solar panel price this"));
+}
+
 static void
 test_bm25_full_width(Fixture *f, gconstpointer data)
 {
@@ -1216,6 +1239,8 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bm25/stem-english-lemmas", test_bm25_stem_english_lemmas);
 	g_test_add_func("/cblue/bm25/lemmas-search", test_bm25_lemmas_search);
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
+	g_test_add("/cblue/bm25/stopword-typos", Fixture, NULL, fixture_setup, test_bm25_stopword_typos,
+		   fixture_teardown);
 	g_test_add("/cblue/bm25/synonym-typos", Fixture, NULL, fixture_setup, test_bm25_synonym_typos, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonym-typo-limits", test_bm25_synonym_typo_limits);
 	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
