@@ -2011,6 +2011,204 @@ cblue_bm25_index_drop_stopword_typos(CblueBm25Index *self, GPtrArray *words, GPt
 	}
 }
 
+/* Thai letters that customers type for one another, by sound or look (sara ai maimalai for
+ * sara ai maimuan, no nen for no nu, …), each pair both ways: the last byte of their UTF-8
+ * (E0 B8 xx or E0 B9 xx), the second byte 0xB8 but for the vowels 0xB9 */
+static const guint8 cblue_bm25_thai_alike[][2][2] = {
+	{{0xB9, 0x84}, {0xB9, 0x83}}, /* ไ ใ */
+	{{0xB8, 0x99}, {0xB8, 0x93}}, /* น ณ */
+	{{0xB8, 0x95}, {0xB8, 0x8F}}, /* ต ฏ */
+	{{0xB8, 0xAA}, {0xB8, 0x8B}}, /* ส ซ */
+	{{0xB8, 0xAA}, {0xB8, 0xA8}}, /* ส ศ */
+	{{0xB8, 0xAA}, {0xB8, 0xA9}}, /* ส ษ */
+	{{0xB8, 0x84}, {0xB8, 0x82}}, /* ค ข */
+	{{0xB8, 0x97}, {0xB8, 0x98}}, /* ท ธ */
+	{{0xB8, 0xA5}, {0xB8, 0xAC}}, /* ล ฬ */
+};
+
+/* the longest Thai text (bytes) that cblue_bm25_index_correct_thai() corrects */
+#define CBLUE_BM25_THAI_TYPO_MAX 96
+
+/* whether the Thai character at @p (3 bytes) is a tone mark (mai ek … mai chattawa) */
+static inline gboolean
+cblue_bm25_thai_is_tone_at(const gchar *p)
+{
+	return (guchar)p[1] == 0xB9 && (guchar)p[2] >= 0x88 && (guchar)p[2] <= 0x8B;
+}
+
+/* whether a tone mark may follow the Thai character at @p: a consonant (U+0E01–U+0E2E), or
+ * a vowel written above or below one (mai han-akat, sara i … sara uu) */
+static inline gboolean
+cblue_bm25_thai_takes_tone_at(const gchar *p)
+{
+	guchar b = (guchar)p[2];
+	return (guchar)p[1] == 0xB8 && ((b >= 0x81 && b <= 0xAE) || b == 0xB1 || (b >= 0xB4 && b <= 0xB9));
+}
+
+/* whether the Thai character at @p is a vowel written above or below the consonant before it
+ * (a tone mark comes after it, not between) */
+static inline gboolean
+cblue_bm25_thai_is_upper_lower_at(const gchar *p)
+{
+	guchar b = (guchar)p[2];
+	return (guchar)p[1] == 0xB8 && (b == 0xB1 || (b >= 0xB4 && b <= 0xB9));
+}
+
+/* @candidate (@len bytes) as a KB word better than *@best (df *@best_df), or a stop word
+ * kept in *@stop_word if none was */
+static void
+cblue_bm25_index_try_thai(CblueBm25Index *self, const gchar *candidate, gsize len, gchar **best, guint *best_df,
+			  gchar **stop_word)
+{
+	gint64 term;
+
+	if (len < 6)
+		return;
+	term = cblue_bm25_index_lookup_key(self, cblue_bm25_term_key(candidate));
+	if (term >= 0) {
+		guint df = cblue_bm25_index_df(self, term);
+		if (df > *best_df) {
+			g_free(*best);
+			*best = g_strndup(candidate, len);
+			*best_df = df;
+		}
+	} else if (*stop_word == NULL && cblue_bm25_is_stopword(self->stopwords, self->stop_filter, candidate, len)) {
+		*stop_word = g_strndup(candidate, len);
+	}
+}
+
+/* what a Thai spelling one slip from @word (Thai characters only, 3 bytes each) is: a KB
+ * word (the most frequent: returned, newly allocated, *@stop FALSE) or else a stop word
+ * (returned, *@stop TRUE); NULL if none. A slip is a tone mark missing, wrong or one too
+ * many, or a letter for the one it sounds or looks like. Edited in place in UTF-8, one
+ * candidate at a time: no allocation but for the word found. */
+static gchar *
+cblue_bm25_index_correct_thai_word(CblueBm25Index *self, const gchar *word, gsize len, gboolean *stop)
+{
+	gchar buffer[CBLUE_BM25_THAI_TYPO_MAX + 4];
+	g_autofree gchar *stop_word = NULL;
+	gchar *best = NULL;
+	guint best_df = 0;
+
+	if (len > CBLUE_BM25_THAI_TYPO_MAX)
+		return NULL;
+	for (gsize i = 0; i <= len; i += 3) {
+		const gchar *at = word + i;
+		/* a tone mark missing here (after a consonant or its vowel, not before that vowel) */
+		if (i > 0 && cblue_bm25_thai_takes_tone_at(at - 3) && (i == len || !cblue_bm25_thai_is_upper_lower_at(at)) &&
+		    (i == len || !cblue_bm25_thai_is_tone_at(at))) {
+			memcpy(buffer, word, i);
+			memcpy(buffer + i + 3, at, len - i);
+			buffer[len + 3] = '\0';
+			for (guint t = 0; t < 4; t++) {
+				memcpy(buffer + i, "\xE0\xB9", 2);
+				buffer[i + 2] = (gchar)(0x88 + t);
+				cblue_bm25_index_try_thai(self, buffer, len + 3, &best, &best_df, &stop_word);
+			}
+		}
+		if (i == len)
+			break;
+		memcpy(buffer, word, len);
+		buffer[len] = '\0';
+		if (cblue_bm25_thai_is_tone_at(at)) {
+			/* the wrong tone mark, or one too many */
+			for (guint t = 0; t < 4; t++) {
+				if ((guchar)at[2] == 0x88 + t)
+					continue;
+				buffer[i + 2] = (gchar)(0x88 + t);
+				cblue_bm25_index_try_thai(self, buffer, len, &best, &best_df, &stop_word);
+			}
+			memcpy(buffer + i, at + 3, len - i - 3);
+			buffer[len - 3] = '\0';
+			cblue_bm25_index_try_thai(self, buffer, len - 3, &best, &best_df, &stop_word);
+			continue;
+		}
+		/* a letter for its look- or sound-alike */
+		for (guint a = 0; a < G_N_ELEMENTS(cblue_bm25_thai_alike); a++) {
+			for (guint side = 0; side < 2; side++) {
+				const guint8 *from = cblue_bm25_thai_alike[a][side];
+				const guint8 *to = cblue_bm25_thai_alike[a][1 - side];
+				if ((guchar)at[1] != from[0] || (guchar)at[2] != from[1])
+					continue;
+				buffer[i + 1] = (gchar)to[0];
+				buffer[i + 2] = (gchar)to[1];
+				cblue_bm25_index_try_thai(self, buffer, len, &best, &best_df, &stop_word);
+				buffer[i + 1] = at[1];
+				buffer[i + 2] = at[2];
+			}
+		}
+	}
+	*stop = best == NULL && stop_word != NULL;
+	return best != NULL ? best : g_steal_pointer(&stop_word);
+}
+
+/* The question's Thai words that the KB does not know and that are one slip from a word it
+ * knows or from a stop word ("ไฟ" typed "ใฟ", "แล้ว" typed "แลว"), written as that word
+ * (dropped for a stop word). A misspelt word is often not in the segmenter's dictionary
+ * either, and cut into pieces ("แลว" as "แล" + "ว"): a word is tried alone and joined with
+ * the next one, when the two follow each other in the question's text (@text). A corrected
+ * word keeps the text typed as its surface (Thai words have none), so that it counts as
+ * corrected. */
+static void
+cblue_bm25_index_correct_thai(CblueBm25Index *self, const gchar *text, GPtrArray *words, GPtrArray *surfaces)
+{
+	g_autofree gchar *normalized = NULL;
+
+	for (guint i = 0; i < words->len; i++) {
+		const gchar *word = g_ptr_array_index(words, i);
+		if (g_ptr_array_index(surfaces, i) != NULL ||
+		    cblue_bm25_token_script(word) != CBLUE_SCRIPT_THAI || cblue_bm25_index_lookup(self, word) >= 0)
+			continue;
+		/* the word with the one before or after it first, then alone; two words joined
+		 * only if one is a piece of at most two characters, as a misspelling leaves (and
+		 * then a long word is not tried twice more) */
+		for (gint span = 0; span < 3; span++) {
+			guint first = span == 0 ? i - 1 : i;
+			guint last = span == 1 ? i + 1 : i;
+			g_autofree gchar *joined = NULL;
+			g_autofree gchar *fixed = NULL;
+			gboolean stop = FALSE;
+			if ((span == 0 && i == 0) || last >= words->len ||
+			    (first < i && g_ptr_array_index(surfaces, first) != NULL) ||
+			    (last > i && g_ptr_array_index(surfaces, last) != NULL) ||
+			    cblue_bm25_token_script(g_ptr_array_index(words, first)) != CBLUE_SCRIPT_THAI ||
+			    cblue_bm25_token_script(g_ptr_array_index(words, last)) != CBLUE_SCRIPT_THAI ||
+			    (last > first && strlen(g_ptr_array_index(words, first)) > 6 &&
+			     strlen(g_ptr_array_index(words, last)) > 6))
+				continue;
+			joined = g_strconcat(g_ptr_array_index(words, first),
+					     last > first ? (const gchar *)g_ptr_array_index(words, last) : "", NULL);
+			/* a word of the dictionary is what the customer meant ("ขับ" is no "คับ") */
+			if (cblue_tokenizer_is_thai_word(self->tokenizer, joined))
+				continue;
+			if (last > first) {
+				if (normalized == NULL)
+					normalized = cblue_tokenizer_normalize(self->tokenizer, text);
+				if (strstr(normalized, joined) == NULL)
+					continue;
+			}
+			fixed = cblue_bm25_index_correct_thai_word(self, joined, strlen(joined), &stop);
+			if (fixed == NULL)
+				continue;
+			if (last > first) {
+				g_ptr_array_remove_index(words, last);
+				g_ptr_array_remove_index(surfaces, last);
+			}
+			if (stop) {
+				g_ptr_array_remove_index(words, first);
+				g_ptr_array_remove_index(surfaces, first);
+			} else {
+				g_free(g_ptr_array_index(words, first));
+				words->pdata[first] = g_steal_pointer(&fixed);
+				surfaces->pdata[first] = g_steal_pointer(&joined);
+			}
+			/* on from the word corrected (a word dropped: the one now in its place) */
+			i = first - 1;
+			break;
+		}
+	}
+}
+
 /* a hit being summed up exactly: its document, score and how much of the question it covers */
 typedef struct {
 	guint32 doc;
@@ -2537,6 +2735,7 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 				   surfaces, ngrams, NULL, NULL);
 	cblue_bm25_index_correct_to_synonyms(self, text, words, surfaces, ngrams);
 	cblue_bm25_index_drop_stopword_typos(self, words, surfaces);
+	cblue_bm25_index_correct_thai(self, text, words, surfaces);
 	cblue_bm25_dedup(ngrams);
 	/* at most a term per word, per n-gram and per pair of words: allocated once, if at all */
 	if (2 * words->len + ngrams->len + 1 > query.size) {
@@ -2564,6 +2763,9 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 		}
 		term = cblue_bm25_index_lookup(self, word);
 		found[i] = term >= 0 ? word : NULL;
+		/* a Thai word corrected for a slip (cblue_bm25_index_correct_thai()) */
+		if (surface != NULL && term >= 0 && cblue_bm25_token_script(surface) == CBLUE_SCRIPT_THAI)
+			factor = CBLUE_BM25_FUZZY_FACTOR;
 		if (term < 0 && surface != NULL) {
 			const gchar *corrected = cblue_bm25_index_correct(self, surface);
 			if (corrected == NULL && g_strcmp0(surface, word) != 0)

@@ -132,6 +132,27 @@ test_bm25_stopword_typos(Fixture *f, gconstpointer data)
 	g_assert_cmpfloat(top_confidence(f, "solar panel price thiss"), <, top_confidence(f, "solar panel price this"));
 }
 
+/* Thai slips: a tone mark missing, a letter for one that looks or sounds like it; the
+ * misspelt word, cut into pieces by the segmenter, is corrected to the KB's word (counting
+ * less than it) or to a stop word (dropped); a word of the dictionary stays as written */
+static void
+test_bm25_thai_typos(Fixture *f, gconstpointer data)
+{
+	gdouble plain = top_confidence(f, "ติดโซลาร์เซลล์ราคาเท่าไหร่");
+	gdouble unknown = top_confidence(f, "ติดโซลาร์เซลล์ราฆาเท่าไหร่");
+	gdouble typo = top_confidence(f, "ติดโซลาร์เซลล์ราขาเท่าไหร่");
+
+	assert_top(f, "ติดโซลาร์เซลล์ราขาเท่าไหร่", "solar-price", 0.5);
+	g_assert_cmpfloat(typo, <, plain);
+	g_assert_cmpfloat(typo, >, unknown + 0.05);
+	assert_top(f, "ที่ชาร์จรถยนต์ใฟฟ้า", "ev-charger", 0.5);
+	/* แล้ว without its tone mark, a stop word (its n-grams still count: less than typed
+	 * right, more than an unknown word) */
+	g_assert_cmpfloat(top_confidence(f, "ติดกล้องวงจรปิดแลว"), >, top_confidence(f, "ติดกล้องวงจรปิดแลฆ") + 0.05);
+	/* ขับ (drive) is no คับ (a chat spelling of ครับ, a stop word) */
+	g_assert_cmpfloat(top_confidence(f, "ติดกล้องวงจรปิดขับ"), <, top_confidence(f, "ติดกล้องวงจรปิดคับ"));
+}
+
 static void
 test_bm25_full_width(Fixture *f, gconstpointer data)
 {
@@ -1241,6 +1262,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bm25/typo-limits", test_bm25_typo_limits);
 	g_test_add("/cblue/bm25/stopword-typos", Fixture, NULL, fixture_setup, test_bm25_stopword_typos,
 		   fixture_teardown);
+	g_test_add("/cblue/bm25/thai-typos", Fixture, NULL, fixture_setup, test_bm25_thai_typos, fixture_teardown);
 	g_test_add("/cblue/bm25/synonym-typos", Fixture, NULL, fixture_setup, test_bm25_synonym_typos, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonym-typo-limits", test_bm25_synonym_typo_limits);
 	g_test_add_func("/cblue/bm25/pairs", test_bm25_pairs);
