@@ -1934,7 +1934,10 @@ cblue_bm25_index_correct_to_synonyms(CblueBm25Index *self, const gchar *text, GP
 		    cblue_bm25_index_correct(self, surface) != NULL)
 			continue;
 		word = cblue_retrieval_synonyms_correct(self->synonyms, surface);
-		if (word == NULL)
+		/* a short stop word of a term ("good" of "good value") is as a slip in a stop word
+		 * (cblue_bm25_index_drop_stopword_typos()): too often another word ("goold" is gold) */
+		if (word == NULL || (strlen(word) < CBLUE_BM25_STOP_TYPO_MIN_LEN &&
+				     cblue_bm25_is_stopword(self->stopwords, self->stop_filter, word, strlen(word))))
 			continue;
 		if (corrected == NULL) {
 			g_autofree gchar *normalized = cblue_tokenizer_normalize(self->tokenizer, text);

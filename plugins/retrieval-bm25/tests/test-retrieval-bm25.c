@@ -130,6 +130,8 @@ test_bm25_stopword_typos(Fixture *f, gconstpointer data)
 	g_assert_cmpfloat(top_confidence(f, "solar panel price beforre installing"), ==, plain);
 	g_assert_cmpfloat(top_confidence(f, "solar panel price bfore installing"), ==, plain);
 	g_assert_cmpfloat(top_confidence(f, "solar panel price thiss"), <, top_confidence(f, "solar panel price this"));
+	/* nor through the synonyms' terms, whose "good value" holds the stop word "good" */
+	g_assert_cmpfloat(top_confidence(f, "solar panel price goold"), <, top_confidence(f, "solar panel price good"));
 }
 
 /* Thai slips: a tone mark missing, a letter for one that looks or sounds like it; the
