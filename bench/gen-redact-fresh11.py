@@ -47,8 +47,9 @@ numbers.
 import sys
 
 import redact_cases
-from redact_cases import B, C, CN, E, IP, L, P, PP, T, W, acct, acct_dashed, add, d, dash3, fw, groups4, luhn, neg, \
-    not_luhn, sp3, start, thd, thid_check, thid_dashed, thmob, write
+from redact_cases import B, C, CN, E, IP, L, P, PP, T, W, acct, acct_dashed, add, bkk, bkk_dash, card, cnacct, cnmob, \
+    cnmob_sp, d, dash3, fw, groups4, ip4, luhn, neg, not_luhn, sp3, start, thd, thid_check, thid_dashed, thmob, write
+from redact_cases import thid_province as thid
 
 r = start(20261128)
 
@@ -58,24 +59,8 @@ def cnid():
                              (1960, 2003))
 
 
-# The provinces' codes of a Thai ID's second and third digits.
-TH_PROVINCES = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 30, 31, 32, 33, 34, 35, 36, 37,
-                38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64,
-                65, 66, 67, 70, 71, 72, 73, 74, 75, 76, 77, 80, 81, 82, 83, 84, 85, 86, 90, 91, 92, 93, 94, 95, 96]
 
 
-def thid():
-    """A Thai ID: a person type 1-8, a real province's code, nine digits and the mod-11 check digit."""
-    base = r.choice("12345678") + str(r.choice(TH_PROVINCES)) + d(9)
-    return base + thid_check(base)
-
-
-def cnmob():
-    return "1" + r.choice(["35", "36", "38", "39", "50", "52", "58", "59", "86", "87", "88", "89", "99"]) + d(8)
-
-
-def cnmob_sp(c, sep=" "):
-    return c[:3] + sep + c[3:7] + sep + c[7:]
 
 
 def cn_land(area=None):
@@ -84,17 +69,11 @@ def cn_land(area=None):
     return a, r.choice("2345678") + d(7)
 
 
-def bkk():
-    return "02" + r.choice("123456789") + d(6)
-
 
 def bkk_letterhead(o):
     """A Bangkok number as Thai letterheads write it: 0-2123-4567."""
     return o[0] + "-" + o[1:5] + "-" + o[5:]
 
-
-def bkk_dash(o):
-    return o[:2] + "-" + o[2:5] + "-" + o[5:]
 
 
 def prov(areas=("038", "033", "053", "043", "044", "076", "077", "074", "034", "035", "039")):
@@ -113,21 +92,11 @@ def company_tax_id():
     return base + thid_check(base)
 
 
-def card(first="4", n=16):
-    return luhn(first + d(n - 1 - len(first)))
-
 
 def dash4(k):
     return "-".join(k[i:i + 4] for i in range(0, len(k), 4))
 
 
-def cnacct(first="6222", n=19):
-    return not_luhn(n, first)
-
-
-def ip4():
-    return "%d.%d.%d.%d" % (r.choice([49, 58, 110, 115, 124, 171, 182, 203]), r.randint(1, 254), r.randint(0, 255),
-                            r.randint(1, 254))
 
 
 # The neighbours' numbers in their own groupings (country code, then the national number).

@@ -205,3 +205,47 @@ def acct():
 def acct_dashed():
     a = acct()
     return a[:3] + "-" + a[3] + "-" + a[4:9] + "-" + a[9]
+
+
+# The provinces' codes of a Thai ID's second and third digits.
+TH_PROVINCES = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 30, 31, 32, 33, 34, 35, 36, 37,
+                38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64,
+                65, 66, 67, 70, 71, 72, 73, 74, 75, 76, 77, 80, 81, 82, 83, 84, 85, 86, 90, 91, 92, 93, 94, 95, 96]
+
+
+def thid_province():
+    """A Thai ID: a person type 1-8, a real province's code, nine digits and the mod-11 check digit."""
+    base = r.choice("12345678") + str(r.choice(TH_PROVINCES)) + d(9)
+    return base + thid_check(base)
+
+
+def cnmob():
+    """A Chinese mobile number of eleven digits."""
+    return "1" + r.choice(["35", "36", "38", "39", "50", "52", "58", "59", "86", "87", "88", "89", "99"]) + d(8)
+
+
+def cnmob_sp(c, sep=" "):
+    return c[:3] + sep + c[3:7] + sep + c[7:]
+
+
+def bkk():
+    """A Bangkok landline: 02 and seven digits."""
+    return "02" + r.choice("123456789") + d(6)
+
+
+def bkk_dash(o):
+    return o[:2] + "-" + o[2:5] + "-" + o[5:]
+
+
+def card(first="4", n=16):
+    return luhn(first + d(n - 1 - len(first)))
+
+
+def cnacct(first="6222", n=19):
+    """A Chinese bank account, not a card number by Luhn."""
+    return not_luhn(n, first)
+
+
+def ip4():
+    return "%d.%d.%d.%d" % (r.choice([49, 58, 110, 115, 124, 171, 182, 203]), r.randint(1, 254), r.randint(0, 255),
+                            r.randint(1, 254))
