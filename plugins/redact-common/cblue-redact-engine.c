@@ -1563,12 +1563,13 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 
 /* `INV/0812345678`, `SO/…`, `www.shop.com/0898765432`: the tail of a code or a path; but
  * after an e-mail address the slash separates two values, `somsak@gmail.com/0812345678`,
- * and WhatsApp's click-to-chat link is a phone number's, `wa.me/66812345678`. Looks back a
- * bounded distance. */
+ * and WhatsApp's click-to-chat link is a phone number's, `wa.me/66812345678`; a number with
+ * its `+` is an international phone number, which no code writes (Telegram's link
+ * `t.me/+66812345678`). Looks back a bounded distance. */
 static gboolean
 cblue_redact_is_code_tail(const gchar *text, gsize start)
 {
-	if (start < 2 || text[start - 1] != '/' || !g_ascii_isalpha(text[start - 2]))
+	if (start < 2 || text[start] == '+' || text[start - 1] != '/' || !g_ascii_isalpha(text[start - 2]))
 		return FALSE;
 	if (start >= 6 && g_ascii_strncasecmp(text + start - 6, "wa.me", 5) == 0 &&
 	    (start == 6 || !g_ascii_isalnum(text[start - 7])))
