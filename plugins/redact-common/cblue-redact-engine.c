@@ -1712,6 +1712,10 @@ static const gchar *const cblue_redact_reference_words[] = {
      * bank word it ends with (cblue_redact_emit()) */
     "electricity account", "pea account", "mea account", "contract account", "บัญชีแสดงสัญญา", "电费账户",
     "电费账号", "電費帳戶",
+    /* a transfer slip's own numbers, next to the banks' names: `เลขที่รายการ 2025…`, `รหัสอ้างอิง …`,
+     * `Transaction ID …`, `流水号 …` (a slip's reference, not an account) */
+    "transaction", "transaction id", "transaction no", "txn$", "เลขที่รายการ", "อ้างอิง", "流水号", "交易流水",
+    "交易号", "参考号", "凭证号",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
