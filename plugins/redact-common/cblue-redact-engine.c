@@ -1823,6 +1823,12 @@ typedef struct {
  * opening one starts a remark (`ไลน์ (ถ้ามี) : id`), and `_` and `~` may be an id's own */
 #define CBLUE_REDACT_CHAT_MARK "(?:[*`\\])\\x{3011}\\x{300D}\\x{300F}]{1,3}+\\s*+)?+"
 
+/* an id in brackets or quotes of its own, as a value in a form or a chat is given: `LINE ID:
+ * (somchai_88)`, `微信（wxid_abc123）`, `WeChat ID "zhang_88"`; the closing mark must follow the
+ * id, so a remark in brackets between keyword and id (`line id (pls add) nok_2536`) is none */
+#define CBLUE_REDACT_CHAT_OPEN "(?:(?<open>[(\\[\\x{300C}\\x{300E}\\x{FF08}\"\\x{201C}'])\\s*+)?"
+#define CBLUE_REDACT_CHAT_CLOSE "(?(open)\\s*+[)\\]\\x{300D}\\x{300F}\\x{FF09}\"\\x{201D}'])"
+
 /* `:` or `=` between a chat keyword and the id, also between JSON's quotes:
  * `"line":"mint_2536"` (not `"line": 42`, a number) */
 #define CBLUE_REDACT_CHAT_COLON "(?:[:=]|[\"']\\s*+[:=]\\s*+[\"'])"
@@ -1920,8 +1926,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
-     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])",
+     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI CBLUE_REDACT_CHAT_OPEN
+     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -1938,8 +1944,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
-     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])",
+     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI CBLUE_REDACT_CHAT_OPEN
+     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
 };
