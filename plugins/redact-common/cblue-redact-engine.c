@@ -1819,8 +1819,9 @@ typedef struct {
 
 /* the marks a chat app's formatting or a form's label puts around a chat keyword, its colon or
  * the id: markdown's bold and code (`**LINE:** ploy_bkk88`, `LINE: *mint_2536*`), a label in
- * brackets (`[LINE] nok_2536`, `【微信】lily_88`); read as a space. Only closing brackets: an
- * opening one starts a remark (`ไลน์ (ถ้ามี) : id`), and `_` and `~` may be an id's own */
+ * brackets (`[LINE] nok_2536`, `【微信】lily_88`), also after an emoji (`LINE👉 *nok_2536*`); read
+ * as a space. Only closing brackets: an opening one starts a remark (`ไลน์ (ถ้ามี) : id`), and `_`
+ * and `~` may be an id's own */
 #define CBLUE_REDACT_CHAT_MARK "(?:[*`\\])\\x{3011}\\x{300D}\\x{300F}]{1,3}+\\s*+)?+"
 
 /* an id in brackets or quotes of its own, as a value in a form or a chat is given: `LINE ID:
@@ -1926,7 +1927,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI CBLUE_REDACT_CHAT_OPEN
+     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
+     CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
      "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
@@ -1944,7 +1946,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI CBLUE_REDACT_CHAT_OPEN
+     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
+     CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
      "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
