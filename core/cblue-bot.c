@@ -9,6 +9,7 @@
 #include "cblue-bot-private.h"
 #include "cblue-bot.h"
 #include "cblue-chat-reply-private.h"
+#include "cblue-declined-private.h"
 #include "cblue-small-talk-private.h"
 #include "cblue-error.h"
 #include "cblue-hit.h"
@@ -41,7 +42,10 @@
  * goes to the family (the topic itself or its category) of the topic answered last when
  * one of its topics scores close to the best (`[bot] context_margin`). Replies that are not answers
  * (unknown, clarify) are canned texts in the customer's language, from `replies.json`
- * (bundled; `[bot] replies_file` overrides it), never from the process locale.
+ * (bundled; `[bot] replies_file` overrides it), never from the process locale. A question
+ * that asks for a service the business does not offer (`data/declined/`, extended by
+ * `<data_dir>/declined/`) is not answered with the topic that shares its other words: it gets
+ * the `declined` canned reply and is recorded as unanswered (see cblue_bot_find_declined()).
  *
  * The pipeline is asynchronous; when every retriever and the model provider are
  * synchronous (the embedded default) [method@Bot.ask_sync] runs it in place without a
@@ -56,6 +60,10 @@ struct _CblueBot {
 	CblueKb *kb; /* owned */
 	JsonObject *replies; /* owned */
 	CblueSmallTalk *small_talk; /* owned, nullable: replies' small_talk phrases */
+	CblueDeclined *declined; /* owned, nullable (off): the services the business does not offer */
+	/* owned: whether a topic speaks of a declined service (cblue_declined_entry_mentions()),
+	 * "<topic id> <service index>" → 1 + the answer; emptied with the KB or the lists */
+	GHashTable *declined_topics;
 	GHashTable *last_topics; /* owned: conversation id → topic id */
 	GHashTable *weights; /* owned: retriever → boxed gdouble fusion weight, filled on first use */
 	guint max_message_length;
@@ -144,6 +152,8 @@ cblue_bot_finalize(GObject *object)
 	g_clear_object(&self->kb);
 	g_clear_pointer(&self->replies, json_object_unref);
 	g_clear_pointer(&self->small_talk, cblue_small_talk_unref);
+	g_clear_pointer(&self->declined, cblue_declined_unref);
+	g_hash_table_unref(self->declined_topics);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->weights);
 	g_strfreev(self->decision_retrievers);
@@ -166,6 +176,7 @@ cblue_bot_init(CblueBot *self)
 	g_mutex_init(&self->mutex);
 	self->kb = cblue_kb_new();
 	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	self->declined_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->weights = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	self->record = TRUE;
 }
@@ -316,6 +327,18 @@ cblue_bot_new(CblueContext *context)
 		g_autofree gchar *replies_file = cblue_config_get_string(config, "bot", "replies_file");
 		if (!cblue_bot_load_replies(self, replies_file, &error))
 			g_warning("replies: %s", error->message);
+		g_clear_error(&error);
+	}
+	if (cblue_config_get_boolean(config, "bot", "declined", TRUE)) {
+		g_autofree gchar *dir = cblue_config_get_string(config, "bot", "declined_dir");
+		if (dir == NULL)
+			dir = g_build_filename(cblue_context_get_data_dir(context), "declined", NULL);
+		if (!cblue_bot_load_declined(self, dir, &error)) {
+			g_warning("%s; using the bundled declined services only", error->message);
+			g_clear_error(&error);
+			if (!cblue_bot_load_declined(self, NULL, &error))
+				g_warning("declined services: %s", error->message);
+		}
 	}
 	return self;
 }
@@ -405,6 +428,44 @@ cblue_bot_load_replies(CblueBot *self, const gchar *filename, GError **error)
 	return TRUE;
 }
 
+/**
+ * cblue_bot_load_declined:
+ * @self: a #CblueBot
+ * @dir: (nullable) (type filename): a folder of `*.txt` files that extend and override the
+ *   bundled lists, or %NULL for the bundled ones alone
+ * @error: return location for a #GError
+ *
+ * Loads the services the business does not offer and the phrases customers ask for them
+ * with: the bundled lists (`data/declined/`), then every `*.txt` file of @dir in name order.
+ * One service a line: its name, a colon and its phrases separated by commas; a line that
+ * shares a phrase with a line of an earlier file replaces it, and `!phrase` drops the line
+ * holding phrase. A question that asks for such a service gets the `declined` canned reply.
+ *
+ * Returns: %TRUE for success; on failure @error names the file and line, and the lists in
+ *   force stay
+ *
+ * Since: 1.0
+ */
+gboolean
+cblue_bot_load_declined(CblueBot *self, const gchar *dir, GError **error)
+{
+	g_autoptr(CblueDeclined) declined = NULL;
+
+	g_return_val_if_fail(CBLUE_IS_BOT(self), FALSE);
+
+	declined = cblue_declined_load(cblue_context_get_tokenizer(self->context), dir, error);
+	if (declined == NULL)
+		return FALSE;
+	g_debug("declined services: %u, %u phrases", cblue_declined_get_n_services(declined),
+		cblue_declined_get_n_phrases(declined));
+	g_mutex_lock(&self->mutex);
+	g_clear_pointer(&self->declined, cblue_declined_unref);
+	self->declined = g_steal_pointer(&declined);
+	g_hash_table_remove_all(self->declined_topics);
+	g_mutex_unlock(&self->mutex);
+	return TRUE;
+}
+
 /* a canned reply in @language, falling back to English; the caller holds the mutex */
 static const gchar *
 cblue_bot_canned_locked(CblueBot *self, const gchar *name, const gchar *language)
@@ -488,6 +549,7 @@ cblue_bot_set_kb(CblueBot *self, CblueKb *kb, GError **error)
 		return FALSE;
 	g_mutex_lock(&self->mutex);
 	g_set_object(&self->kb, kb);
+	g_hash_table_remove_all(self->declined_topics);
 	g_mutex_unlock(&self->mutex);
 	return TRUE;
 }
@@ -1298,6 +1360,138 @@ cblue_bot_apply_decision_model(CblueBot *self, CblueAskOp *op, const gchar *top_
 	return probability;
 }
 
+/* whether the topic @entry speaks of @match's service: cblue_declined_entry_mentions(),
+ * remembered (it reads the topic's whole text) while the KB and the lists stay */
+static gboolean
+cblue_bot_topic_mentions(CblueBot *self, CblueAskOp *op, CblueDeclined *declined, CblueKbEntry *entry,
+			 const CblueDeclinedMatch *match)
+{
+	g_autofree gchar *key = g_strdup_printf("%s %u", cblue_kb_entry_get_topic_id(entry), match->service_id);
+	gpointer known;
+	gboolean mentions;
+
+	g_mutex_lock(&self->mutex);
+	known = g_hash_table_lookup(self->declined_topics, key);
+	g_mutex_unlock(&self->mutex);
+	if (known != NULL)
+		return GPOINTER_TO_INT(known) - 1;
+	mentions = cblue_declined_entry_mentions(declined, match, entry);
+	g_mutex_lock(&self->mutex);
+	/* only for the KB and lists in force (@op's may have been replaced meanwhile) */
+	if (self->kb == op->kb && self->declined == declined)
+		g_hash_table_insert(self->declined_topics, g_steal_pointer(&key), GINT_TO_POINTER(mentions + 1));
+	g_mutex_unlock(&self->mutex);
+	return mentions;
+}
+
+/* Whether @text alone (a clause of @op's message) is answered with the topic @topic_id: the
+ * decision for a message of that text outside the conversation, searched in place by the
+ * retrievers that search synchronously (every one of the embedded default) */
+static gboolean
+cblue_bot_text_answered_with(CblueBot *self, CblueAskOp *op, const gchar *text, const gchar *topic_id)
+{
+	g_autoptr(CblueAskOp) sub = g_new0(CblueAskOp, 1);
+	g_autoptr(GArray) hits = NULL;
+	const CblueBotHit *top;
+	gdouble probability;
+
+	sub->message = cblue_message_new(text);
+	cblue_message_set_language(sub->message, cblue_message_get_language(op->message));
+	sub->reply = cblue_chat_reply_new();
+	sub->kb = g_object_ref(op->kb);
+	sub->retrievers = g_ptr_array_ref(op->retrievers);
+	sub->run_weights = g_array_new(FALSE, FALSE, sizeof(gdouble));
+	sub->run_plugins = g_ptr_array_new();
+	sub->run_hits = g_array_new(FALSE, FALSE, sizeof(CblueBotRunHit));
+	g_array_set_clear_func(sub->run_hits, cblue_bot_run_hit_clear);
+	for (guint i = 0; i < sub->retrievers->len; i++) {
+		CblueRetriever *retriever = g_ptr_array_index(sub->retrievers, i);
+		if (cblue_retriever_has_sync_search(retriever))
+			cblue_bot_search_sync(self, sub, retriever);
+	}
+	hits = cblue_bot_fuse(sub);
+	if (hits->len == 0)
+		return FALSE;
+	top = &g_array_index(hits, CblueBotHit, 0);
+	if (g_strcmp0(top->topic_id, topic_id) != 0)
+		return FALSE;
+	probability = cblue_bot_apply_decision_model(self, sub, top->topic_id, FALSE);
+	return probability >= 0 ? probability >= self->decision_threshold : top->confidence >= self->answer_threshold;
+}
+
+/* Whether another clause of the message asks, holds none of the declined @matches and is
+ * answered alone with the message's topic @top_id: the message then asks for something the KB
+ * answers too ("fingerprint lock for a sliding glass door doable? and can i send the maid a
+ * temporary code"), and that is what it gets. */
+static gboolean
+cblue_bot_asks_elsewhere(CblueBot *self, CblueAskOp *op, const gchar *normalized, GArray *clauses, GArray *matches,
+			 const gchar *top_id)
+{
+	for (guint c = 0; c < clauses->len; c++) {
+		const CblueRequestClause *clause = &g_array_index(clauses, CblueRequestClause, c);
+		g_autofree gchar *text = NULL;
+		gboolean holds = FALSE;
+
+		for (guint i = 0; i < matches->len && !holds; i++) {
+			const CblueDeclinedMatch *match = &g_array_index(matches, CblueDeclinedMatch, i);
+			holds = match->start < clause->end && match->end > clause->start;
+		}
+		if (!clause->asks || holds)
+			continue;
+		text = g_strndup(normalized + clause->start, clause->end - clause->start);
+		if (cblue_bot_text_answered_with(self, op, text, top_id))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* The declined service that @op's message asks for, or NULL. A phrase of the declined
+ * services' lists (cblue-declined.c) must be in the message, in a clause that asks
+ * (cblue_request_span_asks(): "My server room's aircon died over the weekend. Any gadget that
+ * pings us when it gets hot?" asks for a sensor, not an aircon repair); the text of the best
+ * topic @top_id (nullable) must not speak of that service, which it then answers itself: "Does
+ * a hybrid inverter switch over fast, like a UPS?" is the power outage topic's question, not a
+ * request for a UPS; and no other clause may ask for that topic (cblue_bot_asks_elsewhere()). */
+static gchar *
+cblue_bot_find_declined(CblueBot *self, CblueAskOp *op, const gchar *top_id)
+{
+	g_autoptr(CblueDeclined) declined = NULL;
+	g_autofree gchar *normalized = NULL;
+	g_autoptr(GArray) matches = NULL;
+	g_autoptr(GArray) clauses = NULL;
+	CblueKbEntry *entry;
+
+	/* every message is looked at: outside the lock, which the other threads' messages take */
+	g_mutex_lock(&self->mutex);
+	if (self->declined != NULL)
+		declined = cblue_declined_ref(self->declined);
+	g_mutex_unlock(&self->mutex);
+	if (declined == NULL)
+		return NULL;
+	normalized = cblue_tokenizer_normalize(cblue_context_get_tokenizer(self->context),
+					       cblue_message_get_text(op->message));
+	matches = cblue_declined_find(declined, normalized);
+	if (matches == NULL)
+		return NULL;
+	clauses = cblue_request_clauses(normalized);
+	entry = top_id != NULL ? cblue_kb_lookup(op->kb, top_id) : NULL;
+	for (guint i = 0; i < matches->len; i++) {
+		const CblueDeclinedMatch *match = &g_array_index(matches, CblueDeclinedMatch, i);
+		if (!cblue_request_span_asks(clauses, match->start, match->end))
+			continue;
+		if (entry != NULL && cblue_bot_topic_mentions(self, op, declined, entry, match))
+			continue;
+		if (top_id != NULL && cblue_bot_asks_elsewhere(self, op, normalized, clauses, matches, top_id)) {
+			g_debug("not declined: %s (“%s”), the message asks for %s too", match->service,
+				cblue_declined_get_phrase(declined, match->phrase), top_id);
+			return NULL;
+		}
+		g_debug("declined: %s (“%s”)", match->service, cblue_declined_get_phrase(declined, match->phrase));
+		return g_strdup(match->service);
+	}
+	return NULL;
+}
+
 /* the decision: answer, clarify or unknown; returns TRUE if a provider must write the answer */
 static gboolean
 cblue_bot_decide(CblueBot *self, CblueAskOp *op)
@@ -1310,10 +1504,27 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	gdouble probability = top != NULL ? cblue_bot_apply_decision_model(self, op, top->topic_id, from_context) : -1;
 	gdouble confidence = probability >= 0 ? probability : top != NULL ? top->confidence : 0.0;
 	gdouble threshold = probability >= 0 ? self->decision_threshold : self->answer_threshold;
+	g_autofree gchar *declined = cblue_bot_find_declined(self, op, top != NULL ? top->topic_id : NULL);
 
 	for (guint i = 0; i < MIN(hits->len, 3u); i++) {
 		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
 		cblue_chat_reply_add_source_values(op->reply, hit->topic_id, hit->score, hit->confidence);
+	}
+
+	/* a service the business does not offer: whatever topic shares the question's other
+	 * words, say so (the "declined" reply, or "unknown" where the replies have none) */
+	if (declined != NULL) {
+		const gchar *text;
+		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
+		cblue_chat_reply_set_confidence(op->reply, 1.0);
+		cblue_chat_reply_set_declined(op->reply, declined);
+		g_mutex_lock(&self->mutex);
+		text = cblue_bot_canned_locked(self, "declined", language);
+		if (text[0] == '\0')
+			text = cblue_bot_canned_locked(self, "unknown", language);
+		cblue_chat_reply_set_text(op->reply, text);
+		g_mutex_unlock(&self->mutex);
+		return FALSE;
 	}
 
 	if (top == NULL || confidence < threshold || cblue_kb_lookup(op->kb, top->topic_id) == NULL) {

@@ -40,6 +40,8 @@ gdouble cblue_bot_get_clarify_margin(CblueBot *self);
 CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_bot_load_replies(CblueBot *self, const gchar *filename, GError **error);
 CBLUE_AVAILABLE_IN_1_0
+gboolean cblue_bot_load_declined(CblueBot *self, const gchar *dir, GError **error);
+CBLUE_AVAILABLE_IN_1_0
 void cblue_bot_ask_async(CblueBot *self, CblueMessage *message, GCancellable *cancellable,
 			 GAsyncReadyCallback callback, gpointer user_data);
 CBLUE_AVAILABLE_IN_1_0

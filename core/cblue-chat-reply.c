@@ -33,6 +33,7 @@ struct _CblueChatReply {
 	gdouble decision_probability; /* < 0: no decision model decided */
 	gboolean pii_redacted;
 	gboolean small_talk;
+	gchar *declined; /* owned, nullable: the service asked for that the business does not offer */
 	GStrv pii_types; /* owned, never NULL */
 	gint64 duration_usec;
 	GArray *stages; /* owned, nullable: of CblueReplyStage, in the order they ran */
@@ -117,6 +118,7 @@ cblue_chat_reply_finalize(GObject *object)
 	g_free(self->text);
 	g_free(self->language);
 	g_free(self->topic_id);
+	g_free(self->declined);
 	g_array_unref(self->source_values);
 	g_clear_pointer(&self->sources, g_ptr_array_unref);
 	g_strfreev(self->pii_types);
@@ -550,6 +552,44 @@ cblue_chat_reply_set_small_talk(CblueChatReply *self, gboolean small_talk)
 {
 	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
 	self->small_talk = small_talk;
+}
+
+/**
+ * cblue_chat_reply_get_declined:
+ * @self: a #CblueChatReply
+ *
+ * The service the message asked for that the business does not offer (a line of the
+ * declined services' lists, `data/declined/` and `<data_dir>/declined/`), by the name the
+ * list gives it. Such a message gets the `declined` canned reply; its outcome is
+ * %CBLUE_OUTCOME_UNANSWERED and it is recorded as unanswered.
+ *
+ * Returns: (nullable): the declined service's name, or %NULL if the message asked for none
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_chat_reply_get_declined(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	return self->declined;
+}
+
+/**
+ * cblue_chat_reply_set_declined:
+ * @self: a #CblueChatReply
+ * @service: (nullable): the declined service's name, or %NULL
+ *
+ * Sets the service the message asked for that the business does not offer; see
+ * [method@ChatReply.get_declined].
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_declined(CblueChatReply *self, const gchar *service)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	g_free(self->declined);
+	self->declined = g_strdup(service);
 }
 
 static gint

@@ -86,6 +86,10 @@ gboolean cblue_chat_reply_get_small_talk(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_set_small_talk(CblueChatReply *self, gboolean small_talk);
 CBLUE_AVAILABLE_IN_1_0
+const gchar *cblue_chat_reply_get_declined(CblueChatReply *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_chat_reply_set_declined(CblueChatReply *self, const gchar *service);
+CBLUE_AVAILABLE_IN_1_0
 const gchar *const *cblue_chat_reply_get_pii_types(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_set_pii_types(CblueChatReply *self, const gchar *const *pii_types);

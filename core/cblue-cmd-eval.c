@@ -22,6 +22,7 @@ typedef struct {
 	gdouble *features; /* owned, nullable: the decision model's, see cblue_chat_reply_get_decision_features() */
 	gsize n_features;
 	CblueOutcome outcome; /* what the bot did, at the configured threshold and margin */
+	gboolean declined; /* it asked for a service the business does not offer: unknown at any threshold */
 } CblueEvalCase;
 
 static void
@@ -158,6 +159,8 @@ cblue_eval_outcome(const CblueEvalCase *c, const CblueEvalDecision *d)
 	gdouble min_confidence = d->min_confidence >= 0 ? d->min_confidence : d->threshold;
 	gboolean by_model = c->probability >= 0;
 
+	if (c->declined)
+		return CBLUE_OUTCOME_UNANSWERED;
 	if (c->top[0] == NULL || (by_model ? c->probability < d->decision_threshold : c->top_confidence < d->threshold))
 		return CBLUE_OUTCOME_UNANSWERED;
 	if (c->top[1] != NULL && d->margin > 0 && c->second_confidence >= min_confidence && c->top_score[0] > 0 &&
@@ -739,6 +742,7 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 			c->features = features != NULL ? g_memdup2(features, sizeof(gdouble) * c->n_features) : NULL;
 		}
 		c->probability = cblue_chat_reply_get_decision_probability(reply);
+		c->declined = cblue_chat_reply_get_declined(reply) != NULL;
 		c->outcome = cblue_chat_reply_get_outcome(reply);
 		if (c->outcome != cblue_eval_outcome(c, &configured))
 			n_inconsistent++;

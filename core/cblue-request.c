@@ -100,6 +100,12 @@ cblue_request_sentence_asks(const gchar *sentence, gboolean question)
 	return FALSE;
 }
 
+static inline gboolean
+cblue_request_is_thai(gunichar ch)
+{
+	return ch >= 0x0E01 && ch <= 0x0E5B;
+}
+
 /* characters that are neither spaces nor punctuation */
 static guint
 cblue_request_count_chars(const gchar *text)
@@ -160,6 +166,97 @@ cblue_request_has_inner_boundary(const gchar *text)
 		}
 	}
 	return FALSE;
+}
+
+/* Request words that a negation denies ("不想再多装空调", "ไม่อยากเดินสายไฟใหม่", "we don't want a
+ * generator"): blanked out before a clause is looked at by cblue_request_span_asks() */
+static const gchar *const cblue_request_negated[] = {
+    "don't want", "don’t want", "do not want", "doesn't want", "don't need", "don’t need", "do not need",
+    "doesn't need", "no need", "not looking for", "not interested in", "not planning to", "ไม่อยาก", "ไม่ได้อยาก",
+    "ไม่ต้องการ", "ไม่สนใจ", "不想", "不需要", "没想", "沒想", "不打算", NULL};
+
+/* whether a clause of @text ends at @p: a sentence does (cblue_request_is_boundary()), and so
+ * do , ， 、 : ： and brackets, and a space between Thai letters (Thai separates its clauses
+ * with spaces, not commas) */
+static gboolean
+cblue_request_is_clause_boundary(const gchar *text, const gchar *p, gboolean *question)
+{
+	gunichar ch;
+	const gchar *before, *after;
+
+	if (cblue_request_is_boundary(text, p, question))
+		return TRUE;
+	ch = g_utf8_get_char(p);
+	switch (ch) {
+	case ',':
+	case ':':
+	case '(':
+	case ')':
+	case 0x3001: /* 、 */
+	case 0xFF08: /* （ */
+	case 0xFF09: /* ） */
+	case 0xFF0C: /* ， */
+	case 0xFF1A: /* ： */
+		return TRUE;
+	case ' ':
+		for (before = p; before > text && *before == ' ';)
+			before = g_utf8_prev_char(before);
+		for (after = p; *after == ' ';)
+			after++;
+		return before != p && *after != '\0' && cblue_request_is_thai(g_utf8_get_char(before)) &&
+		       cblue_request_is_thai(g_utf8_get_char(after));
+	default:
+		return FALSE;
+	}
+}
+
+GArray *
+cblue_request_clauses(const gchar *text)
+{
+	GArray *clauses = g_array_new(FALSE, FALSE, sizeof(CblueRequestClause));
+	const gchar *clause = text;
+
+	g_return_val_if_fail(text != NULL, clauses);
+	for (const gchar *p = text;; p = g_utf8_next_char(p)) {
+		gboolean question = FALSE;
+
+		if (*p != '\0' && !cblue_request_is_clause_boundary(text, p, &question))
+			continue;
+		if (p > clause) {
+			g_autofree gchar *lower = g_utf8_strdown(clause, p - clause);
+			g_strstrip(lower);
+			if (cblue_request_count_chars(lower) > 0) {
+				CblueRequestClause c = {clause - text, p - text, FALSE};
+				for (guint i = 0; cblue_request_negated[i] != NULL; i++) {
+					for (gchar *n = strstr(lower, cblue_request_negated[i]); n != NULL;
+					     n = strstr(n, cblue_request_negated[i]))
+						memset(n, ' ', strlen(cblue_request_negated[i]));
+				}
+				g_strstrip(lower);
+				c.asks = cblue_request_sentence_asks(lower, question);
+				g_array_append_val(clauses, c);
+			}
+		}
+		if (*p == '\0')
+			break;
+		clause = g_utf8_next_char(p);
+	}
+	return clauses;
+}
+
+gboolean
+cblue_request_span_asks(GArray *clauses, gsize start, gsize end)
+{
+	gboolean some_clause_asks = FALSE;
+
+	for (guint i = 0; i < clauses->len; i++) {
+		const CblueRequestClause *c = &g_array_index(clauses, CblueRequestClause, i);
+		/* the clause holds the span (or part of it) and asks */
+		if (c->asks && c->start < end && c->end > start)
+			return TRUE;
+		some_clause_asks |= c->asks;
+	}
+	return !some_clause_asks;
 }
 
 gchar *

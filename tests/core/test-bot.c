@@ -163,6 +163,124 @@ test_bot_small_talk_bad_replies(void)
 	}
 }
 
+/* a question that asks for a service the business does not offer (data/declined/) gets the
+ * "declined" reply in its language and is recorded as unanswered; one that only mentions such a
+ * thing, or names it in the topic's own words, is answered */
+static void
+test_bot_declined(void)
+{
+	g_autoptr(CblueContext) context = NULL;
+	g_autoptr(CblueBot) bot = make_bot(NULL, &context);
+	CblueStore *store = cblue_context_get_extension(context, CBLUE_TYPE_STORE);
+	const struct {
+		const gchar *text;
+		const gchar *declined; /* NULL: not declined */
+		const gchar *reply_contains;
+	} cases[] = {
+	    {"do you sell diesel generators for solar-warranty?", "generators", "not a service we offer"},
+	    {"รับล้างแอร์ไหมคะ", "บริการแอร์", "ไม่ได้อยู่ในบริการของเรา"},
+	    {"你们做空调清洗吗？", "空调服务", "我们不提供这项服务"},
+	    /* a mention in a clause that does not ask */
+	    {"we have a diesel generator, tell me about solar-warranty please", NULL, "dummy answer: solar-warranty"},
+	    /* the topic's own text names the service: "like a UPS?" is a question of the outage topic */
+	    {"tell me about solar-power-outage, does it switch over fast like a ups?", NULL,
+	     "dummy answer: solar-power-outage"},
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(GError) error = NULL;
+		gint64 unanswered = cblue_store_count(store, "unanswered", NULL);
+		g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, cases[i].text, NULL, &error);
+		g_assert_no_error(error);
+		g_test_message("%s → %s: %s", cases[i].text, cblue_chat_reply_get_declined(reply),
+			       cblue_chat_reply_get_text(reply));
+		g_assert_cmpstr(cblue_chat_reply_get_declined(reply), ==, cases[i].declined);
+		g_assert_nonnull(strstr(cblue_chat_reply_get_text(reply), cases[i].reply_contains));
+		if (cases[i].declined == NULL) {
+			g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_ANSWERED);
+			continue;
+		}
+		g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_UNANSWERED);
+		g_assert_null(cblue_chat_reply_get_topic_id(reply));
+		g_assert_false(cblue_chat_reply_get_small_talk(reply));
+		g_assert_cmpint(cblue_store_count(store, "unanswered", NULL), ==, unanswered + 1);
+	}
+}
+
+/* [bot] declined=false turns the check off; replies without a "declined" text say "unknown" */
+static void
+test_bot_declined_off(void)
+{
+	g_autoptr(CblueBot) off = make_bot("[bot]\ndeclined=false\n", NULL);
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueChatReply) reply = cblue_bot_ask(off, "do you sell generators?", "en", &error);
+	g_autofree gchar *path = NULL;
+	gint fd;
+
+	g_assert_no_error(error);
+	g_assert_null(cblue_chat_reply_get_declined(reply));
+	g_clear_object(&reply);
+
+	fd = g_file_open_tmp("cblue-replies-XXXXXX.json", &path, &error);
+	g_assert_no_error(error);
+	close(fd);
+	g_assert_true(g_file_set_contents(path, "{\"unknown\": {\"en\": \"No idea.\"}}", -1, &error));
+	g_assert_true(cblue_bot_load_replies(bot, path, &error));
+	g_assert_no_error(error);
+	reply = cblue_bot_ask(bot, "do you sell generators?", "en", &error);
+	g_assert_no_error(error);
+	g_assert_cmpstr(cblue_chat_reply_get_declined(reply), ==, "generators");
+	g_assert_cmpstr(cblue_chat_reply_get_text(reply), ==, "No idea.");
+	g_unlink(path);
+}
+
+/* the business's folder of declined services: read when the bot starts (a bad file is reported
+ * with its name and line, and the bundled lists serve alone) and with cblue_bot_load_declined(),
+ * which keeps the lists in force when a file is bad */
+static void
+test_bot_declined_folder(void)
+{
+	g_autofree gchar *dir = cblue_test_make_tmpdir();
+	g_autofree gchar *ours = g_build_filename(dir, "ours.txt", NULL);
+	g_autofree gchar *config = g_strdup_printf("[bot]\ndeclined_dir=%s\n", dir);
+	g_autoptr(CblueBot) bot = NULL;
+	g_autoptr(CblueChatReply) reply = NULL;
+	g_autoptr(GError) error = NULL;
+	guint warnings = cblue_test_count_warnings("*ours.txt:2:*");
+
+	g_assert_true(g_file_set_contents(ours, "pizza: pizza oven\nno colon\n", -1, &error));
+	g_assert_no_error(error);
+	bot = make_bot(config, NULL);
+	g_assert_cmpuint(cblue_test_count_warnings("*ours.txt:2:*bundled declined services only*"), ==, warnings + 1);
+	/* the bundled lists serve; the bad file's do not */
+	reply = cblue_bot_ask(bot, "do you sell generators?", "en", &error);
+	g_assert_cmpstr(cblue_chat_reply_get_declined(reply), ==, "generators");
+	g_clear_object(&reply);
+	reply = cblue_bot_ask(bot, "do you sell a pizza oven?", "en", &error);
+	g_assert_null(cblue_chat_reply_get_declined(reply));
+	g_clear_object(&reply);
+
+	/* mended, and loaded */
+	g_assert_true(g_file_set_contents(ours, "pizza: pizza oven\n", -1, &error));
+	g_assert_true(cblue_bot_load_declined(bot, dir, &error));
+	g_assert_no_error(error);
+	reply = cblue_bot_ask(bot, "do you sell a pizza oven?", "en", &error);
+	g_assert_cmpstr(cblue_chat_reply_get_declined(reply), ==, "pizza");
+	g_clear_object(&reply);
+
+	/* broken again: refused with the file and line, the lists in force stay */
+	g_assert_true(g_file_set_contents(ours, "pizza: pizza oven\nburgers: burger, \n", -1, &error));
+	g_assert_false(cblue_bot_load_declined(bot, dir, &error));
+	g_assert_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA);
+	g_assert_nonnull(strstr(error->message, "ours.txt:2:"));
+	g_clear_error(&error);
+	reply = cblue_bot_ask(bot, "do you sell a pizza oven?", "en", &error);
+	g_assert_cmpstr(cblue_chat_reply_get_declined(reply), ==, "pizza");
+	g_unlink(ours);
+	g_rmdir(dir);
+}
+
 static void
 test_bot_redaction(void)
 {
@@ -508,6 +626,9 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/unknown", test_bot_unknown);
 	g_test_add_func("/cblue/bot/small-talk", test_bot_small_talk);
 	g_test_add_func("/cblue/bot/small-talk-bad-replies", test_bot_small_talk_bad_replies);
+	g_test_add_func("/cblue/bot/declined", test_bot_declined);
+	g_test_add_func("/cblue/bot/declined-off", test_bot_declined_off);
+	g_test_add_func("/cblue/bot/declined-folder", test_bot_declined_folder);
 	g_test_add_func("/cblue/bot/redaction", test_bot_redaction);
 	g_test_add_func("/cblue/bot/invalid-messages", test_bot_invalid_messages);
 	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cblue-request-private.h"
 
 /* the request part of a message of several sentences (core/cblue-request.c): the sentences
@@ -65,11 +67,65 @@ test_request_part_none(void)
 	}
 }
 
+/* whether a phrase of a message is in a clause that asks (the declined services' check in
+ * core/cblue-bot.c): clauses end at sentence marks, commas, colons and brackets, and at a space
+ * between Thai letters; a negated request word does not ask */
+static void
+test_request_span_asks(void)
+{
+	static const struct {
+		const gchar *text; /* lower case, as the bot's normalized text is */
+		const gchar *span;
+		gboolean asks;
+	} cases[] = {
+	    {"do you install water heaters?", "water heaters", TRUE},
+	    {"water heater", "water heater", TRUE}, /* no clause asks: the span may be the request */
+	    {"we have a water heater, how big a solar system do we need?", "water heater", FALSE},
+	    {"server room aircon died over the weekend and nobody knew till monday. any gadget that pings us?",
+	     "aircon", FALSE},
+	    {"fingerprint lock doable? and can i send the maid a temporary code", "maid", TRUE},
+	    {"ลืมกุญแจบ่อยมาก อยากเปลี่ยนเป็นกลอนดิจิตอล ราคาเท่าไหร่", "ลืมกุญแจ", FALSE},
+	    {"ล้างแอร์ราคาเท่าไหร่", "ล้างแอร์", TRUE},
+	    {"我家顶楼非常闷热，不想再多装空调。请问屋顶隔热有哪些方案？", "装空调", FALSE},
+	    {"你们能装空调吗？", "装空调", TRUE},
+	    {"our business (textile wholesale, 80 staff) wants to start using ai", "wholesale", FALSE},
+	    {"we don't want a generator, can solar keep the lights on?", "generator", FALSE},
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const gchar *at = strstr(cases[i].text, cases[i].span);
+		g_autoptr(GArray) clauses = cblue_request_clauses(cases[i].text);
+		g_assert_nonnull(at);
+		g_test_message("%s: %s", cases[i].text, cases[i].span);
+		g_assert_cmpint(cblue_request_span_asks(clauses, at - cases[i].text,
+							at - cases[i].text + strlen(cases[i].span)),
+				==, cases[i].asks);
+	}
+}
+
+/* the clauses of a message and which of them ask */
+static void
+test_request_clauses(void)
+{
+	const gchar *text = "สวัสดีค่ะ บ้านอยู่บางนา ติดโซลาร์ได้ไหมคะ, ราคาเท่าไหร่";
+	g_autoptr(GArray) clauses = cblue_request_clauses(text);
+	g_autoptr(GArray) none = cblue_request_clauses("  ?! ");
+	static const gboolean asks[] = {FALSE, FALSE, TRUE, TRUE};
+
+	g_assert_cmpuint(clauses->len, ==, G_N_ELEMENTS(asks));
+	for (guint i = 0; i < clauses->len; i++)
+		g_assert_cmpint(g_array_index(clauses, CblueRequestClause, i).asks, ==, asks[i]);
+	g_assert_cmpuint(g_array_index(clauses, CblueRequestClause, 2).start, ==, strstr(text, "ติดโซลาร์") - text);
+	g_assert_cmpuint(none->len, ==, 0);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/cblue/request/part-found", test_request_part_found);
 	g_test_add_func("/cblue/request/part-none", test_request_part_none);
+	g_test_add_func("/cblue/request/span-asks", test_request_span_asks);
+	g_test_add_func("/cblue/request/clauses", test_request_clauses);
 	return g_test_run();
 }

@@ -67,6 +67,60 @@ def test_ask_out_of_scope_is_polite_and_recorded(cli, tmp_path):
     assert rows == [("Who won the football world cup in 1998?", "en")]
 
 
+DECLINED_REPLY = {"en": "not a service we offer", "th": "ไม่ได้อยู่ในบริการของเรา", "zh": "我们不提供这项服务"}
+
+
+@pytest.mark.parametrize(
+    "asked,mentioned,topic",
+    [
+        ("How much to clean my aircon?", "How many kW of solar do I need to run 3 air conditioners?", "solar-sizing"),
+        ("Do you install solar water heaters?",
+         "We already have a solar water heater on the roof. How many kW of panels do we need for a 5,000 baht bill?",
+         "solar-sizing"),
+        ("รับล้างแอร์ไหมคะ", "บ้านเปิดแอร์ 3 ตัวตอนกลางวัน ค่าไฟเดือนละ 6,000 ควรติดโซลาร์ขนาดไหนคะ", "solar-sizing"),
+        ("你们卖柴油发电机吗？", "我家有柴油发电机，装了光伏以后停电时还能用吗？", "solar-power-outage"),
+        # another clause asks for what the KB answers: the cleaner named is not a cleaning service asked for
+        ("Can you send a maid to clean the house?",
+         "fingerprint lock for a sliding glass door doable? and can i send the maid a temporary code",
+         "smart-door-lock"),
+    ],
+)
+def test_ask_declined_service_is_unknown_and_a_mention_is_not(cli, asked, mentioned, topic):
+    """A question that asks for a service the business does not offer (data/declined/) gets the
+    "declined" reply and is recorded as unanswered, not the answer of the topic that shares its
+    other words; a question that only mentions the same thing while it asks about a topic is
+    answered (docs/quality.md, "Declined services")."""
+    import sqlite3
+
+    reply = cli.ask_json(asked)
+    assert reply["outcome"] == "unanswered" and reply["topic_id"] is None, reply
+    assert DECLINED_REPLY[reply["language"]] in reply["reply"], reply
+    db = sqlite3.connect(os.path.join(cli.data_dir, "cblue.db"))
+    assert db.execute("SELECT text FROM unanswered").fetchall() == [(asked,)]
+    reply = cli.ask_json(mentioned)
+    assert reply["outcome"] == "answered" and reply["topic_id"] == topic, reply
+
+
+def test_declined_bad_file_is_reported_and_bundled_lists_serve(cli):
+    """A business's declined services file with a bad line is reported with its file and line,
+    and the bundled lists serve alone; once mended, its services are declined too."""
+    folder = os.path.join(cli.data_dir, "declined")
+    os.makedirs(folder)
+    ours = os.path.join(folder, "ours.txt")
+    with open(ours, "w", encoding="utf-8") as f:
+        f.write("pizza: pizza oven\nno colon here\n")
+    proc = cli.run("ask", "--json", "Do you sell diesel generators?", check=0)
+    assert "ours.txt:2:" in proc.stderr, proc.stderr
+    assert DECLINED_REPLY["en"] in json.loads(proc.stdout)["reply"]
+    proc = cli.run("ask", "--json", "Do you sell a pizza oven?", check=0)
+    assert DECLINED_REPLY["en"] not in json.loads(proc.stdout)["reply"]
+    with open(ours, "w", encoding="utf-8") as f:
+        f.write("pizza: pizza oven\n")
+    proc = cli.run("ask", "--json", "Do you sell a pizza oven?", check=0)
+    assert proc.stderr == "", proc.stderr
+    assert DECLINED_REPLY["en"] in json.loads(proc.stdout)["reply"]
+
+
 def test_ask_plain_text(cli):
     proc = cli.run("ask", "contact", "phone", "number", check=0)
     assert "02-123-4567" in proc.stdout

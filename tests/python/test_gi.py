@@ -70,6 +70,28 @@ def test_seeded_bundled_kb_and_errors(tmp_path):
     loader.shutdown_sync(None)
 
 
+def test_declined_service_named_in_the_reply(tmp_path):
+    """A question for a service the business does not offer names it (Cblue.ChatReply.get_declined);
+    the declined lists reload from a folder, and a bad file is refused with its file and line."""
+    _, loader, bot = make_bot(tmp_path / "data")
+    assert bot.load_kb(True)
+    reply = bot.ask("Do you sell diesel generators?", None)
+    assert reply.get_outcome() == Cblue.Outcome.UNANSWERED
+    assert reply.get_declined() == "generators"
+    assert bot.ask("ติดโซลาร์เซลล์ราคาเท่าไหร่", None).get_declined() is None
+    folder = tmp_path / "declined"
+    folder.mkdir()
+    (folder / "ours.txt").write_text("pizza: pizza oven\nno colon\n", encoding="utf-8")
+    try:
+        bot.load_declined(str(folder))
+        raise AssertionError("a bad file must be refused")
+    except gi.repository.GLib.Error as err:
+        assert err.matches(Cblue.error_quark(), Cblue.Error.INVALID_DATA)
+        assert "ours.txt:2:" in err.message
+    assert bot.ask("Do you sell diesel generators?", None).get_declined() == "generators"
+    loader.shutdown_sync(None)
+
+
 def test_tokenizer_and_language():
     tok = Cblue.Tokenizer.new()
     assert tok.tokenize("ติดตั้งโซลาร์เซลล์ราคาเท่าไหร่") == ["ติดตั้ง", "โซลาร์", "เซลล์", "ราคา", "เท่าไหร่"]
