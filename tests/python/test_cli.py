@@ -254,10 +254,10 @@ RECORDED = {
     # en out-of-scope F1 0.960 → 0.917 with the models learned with eval-fresh6.tsv's long
     # out-of-scope requests (docs/quality.md, "A sixth held-out set"): "what is Cblue's stock
     # price today" reaches the office hours
-    "eval-bundled.tsv": {"en": (0.987, 0.917), "th": (1.000, 0.960), "zh": (1.000, 0.957)},
+    "eval-bundled.tsv": {"en": (0.987, 0.960), "th": (1.000, 0.960), "zh": (1.000, 0.957)},
     # en out-of-scope F1 0.929 → 0.889 with the place names (docs/quality.md, "Places"): "can
     # you book me a flight to chiang mai" now reaches the service area
-    "eval-dev.tsv": {"en": (0.967, 0.889), "th": (1.000, 0.966), "zh": (1.000, 0.897)},
+    "eval-dev.tsv": {"en": (0.967, 0.929), "th": (1.000, 0.966), "zh": (1.000, 0.897)},
     # zh out-of-scope F1 0.938 → 0.875 with the code-mixed synonyms and the models recalibrated on
     # them (docs/quality.md, "English product words in Thai and Chinese questions"):
     # "装solar的钱多久赚得回来啊", answered wrongly before, is now refused like the same question
@@ -265,7 +265,7 @@ RECORDED = {
     # → 0.750 with the place names ("recommend a nice hotel in hua hin" reaches the service area)
     # out-of-scope F1 en 0.774 → 0.750, th 0.774 → 0.750, zh 0.882 → 0.857 with the models learned
     # with eval-fresh6.tsv: an in-scope question more refused in each language
-    "eval-fresh.tsv": {"en": (0.975, 0.774), "th": (0.875, 0.812), "zh": (0.950, 0.909)},
+    "eval-fresh.tsv": {"en": (0.975, 0.812), "th": (0.875, 0.812), "zh": (0.950, 0.909)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -291,7 +291,7 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
 # The later labelled sets, each written without the bot and measured once before anything was
 # changed for it (since "The defaults since the twelfth held-out set" in docs/quality.md, every
 # one but the twelfth is also among the calibration sets, LABELLED_SETS, and its floors are the
-# figures of the models learned on them): per set, its in-scope and out-of-scope questions a language and the floors of
+# figures of the models learned on them, with the declined services of docs/quality.md): per set, its in-scope and out-of-scope questions a language and the floors of
 # each language (top-1, top-3, answered with the expected topic, out-of-scope F1). Kept apart
 # from RECORDED so that the floors can move on their own when retrieval changes land.
 HELD_OUT = {
@@ -303,7 +303,7 @@ HELD_OUT = {
     # "Everyday words, topic by topic"); fresh3 th answered / OOS F1 .800 / .643 → .844 / .692 too.
     "eval-fresh2.tsv": ((45, 20), {
         "en": (0.844, 0.933, 0.844, 0.878),
-        "th": (0.911, 1.000, 0.844, 0.829),
+        "th": (0.911, 1.000, 0.844, 0.884),
         "zh": (0.978, 1.000, 0.933, 0.927),
     }),
     # docs/quality.md, "A third held-out set": first measured at en .756 / .867 / .711 / .750, th
@@ -315,7 +315,7 @@ HELD_OUT = {
     # .788 with the request part of a longer message (docs/quality.md, "Long messages").
     "eval-fresh3.tsv": ((45, 15), {
         "en": (0.756, 0.933, 0.711, 0.788),
-        "th": (0.867, 0.978, 0.822, 0.714),
+        "th": (0.867, 0.978, 0.822, 0.839),
         "zh": (0.933, 1.000, 0.822, 0.743),
     }),
     # docs/quality.md, "A fourth held-out set": measured once at en .911 / .978 / .822 / .595, th
@@ -323,9 +323,9 @@ HELD_OUT = {
     # vocabulary that followed and the models learned with eval-fresh6.tsv (answered / OOS F1
     # before them: en .889 / .647, th .822 / .686, zh .889 / .647). Not among the calibration sets.
     "eval-fresh4.tsv": ((45, 20), {
-        "en": (0.933, 0.978, 0.889, 0.789),
-        "th": (0.844, 0.911, 0.822, 0.703),
-        "zh": (0.911, 1.000, 0.889, 0.789),
+        "en": (0.933, 0.978, 0.889, 0.821),
+        "th": (0.844, 0.911, 0.822, 0.737),
+        "zh": (0.911, 1.000, 0.889, 0.821),
     }),
     # docs/quality.md, "A fifth held-out set" (phone chat, code-mixed, typos, Traditional
     # characters): measured once at en .933 / .978 / .933 / .857, th 1 / 1 / 1 / .947, zh 1 / 1 /
@@ -333,9 +333,9 @@ HELD_OUT = {
     # followed, and the models learned with eval-fresh6.tsv (OOS F1 before them .857 / .947 /
     # .857). Not among the calibration sets.
     "eval-fresh5.tsv": ((45, 20), {
-        "en": (0.956, 0.978, 0.956, 0.889),
+        "en": (0.956, 0.978, 0.956, 0.974),
         "th": (1.000, 1.000, 1.000, 1.000),
-        "zh": (1.000, 1.000, 1.000, 0.974),
+        "zh": (1.000, 1.000, 1.000, 1.000),
     }),
     # docs/quality.md, "A sixth held-out set" (long formal requests, comparisons, constraints):
     # measured once at en .956 / 1 / .956 / .621, th 1 / 1 / 1 / .571, zh 1 / 1 / 1 / .519: its
@@ -343,15 +343,15 @@ HELD_OUT = {
     # calibration sets. English top-1 / answered .956 → .978 with "surplus" as "excess"
     # (docs/quality.md, "Topic terms and everyday words").
     "eval-fresh6.tsv": ((45, 20), {
-        "en": (0.978, 1.000, 0.978, 0.788),
-        "th": (1.000, 1.000, 1.000, 0.788),
-        "zh": (1.000, 1.000, 1.000, 0.919),
+        "en": (0.978, 1.000, 0.978, 0.919),
+        "th": (1.000, 1.000, 1.000, 0.919),
+        "zh": (1.000, 1.000, 1.000, 0.974),
     }),
     # docs/quality.md, "A seventh held-out set" (a widget's traffic, out-of-scope questions as
     # long as the others), measured once with the models learned with eval-fresh6.tsv (the
     # models before them: OOS F1 en .462, th .667, zh .552). Not among the calibration sets.
     "eval-fresh7.tsv": ((45, 20), {
-        "en": (1.000, 1.000, 1.000, 0.667),
+        "en": (1.000, 1.000, 1.000, 0.824),
         "th": (1.000, 1.000, 1.000, 0.824),
         "zh": (0.978, 1.000, 0.956, 0.923),
     }),
@@ -363,9 +363,9 @@ HELD_OUT = {
     # comma ended a sentence, which the ninth and tenth sets did not bear out). Not among the
     # calibration sets.
     "eval-fresh8.tsv": ((45, 20), {
-        "en": (0.956, 1.000, 0.956, 0.857),
-        "th": (0.956, 1.000, 0.956, 0.889),
-        "zh": (1.000, 1.000, 1.000, 0.947),
+        "en": (0.956, 1.000, 0.956, 0.947),
+        "th": (0.956, 1.000, 0.956, 0.947),
+        "zh": (1.000, 1.000, 1.000, 1.000),
     }),
     # docs/quality.md, "A ninth held-out set" (a third short chat messages, a third everyday
     # questions, a third several sentences with the question among them; near misses checked
@@ -374,9 +374,9 @@ HELD_OUT = {
     # a longer message ("Long messages"). Not among the calibration sets. en answered / OOS F1
     # .800 / .769 → .822 / .789 with "Everyday words, topic by topic" (docs/quality.md).
     "eval-fresh9.tsv": ((45, 20), {
-        "en": (0.867, 0.956, 0.867, 0.811),
-        "th": (0.933, 0.978, 0.933, 0.889),
-        "zh": (0.956, 1.000, 0.956, 0.919),
+        "en": (0.867, 0.956, 0.867, 0.872),
+        "th": (0.933, 0.978, 0.933, 0.947),
+        "zh": (0.956, 1.000, 0.956, 0.947),
     }),
     # docs/quality.md, "A tenth held-out set" (customers who do not know the trade's words:
     # symptoms and wishes, brands, places and amounts, comparisons and yes/no questions; a third
@@ -385,28 +385,29 @@ HELD_OUT = {
     # .711 / .689 → .733 / .711 (top-1 / answered), th answered / OOS F1 .822 / .718 → .844 / .737,
     # zh .933 / .822 / .727 → .956 / .867 / .762 (top-1 / answered / OOS F1).
     "eval-fresh10.tsv": ((45, 20), {
-        "en": (0.844, 0.933, 0.844, 0.821),
-        "th": (0.956, 1.000, 0.889, 0.757),
-        "zh": (0.956, 1.000, 0.911, 0.800),
+        "en": (0.844, 0.933, 0.844, 0.878),
+        "th": (0.956, 1.000, 0.889, 0.789),
+        "zh": (0.956, 1.000, 0.911, 0.857),
     }),
     # docs/quality.md, "An eleventh held-out set" (short chat messages, one-sentence questions and
     # two or three sentences, a third each; askers from homes to factories), measured once at
     # these figures, after the request part and the everyday words. Not among the calibration sets.
     "eval-fresh11.tsv": ((45, 20), {
-        "en": (0.933, 0.978, 0.933, 0.788),
-        "th": (0.956, 0.978, 0.956, 0.857),
-        "zh": (1.000, 1.000, 1.000, 0.947),
+        "en": (0.933, 0.978, 0.933, 0.889),
+        "th": (0.956, 0.978, 0.956, 0.889),
+        "zh": (1.000, 1.000, 1.000, 0.974),
     }),
     # docs/quality.md, "A twelfth held-out set" (a third short chat messages, a third one sentence,
     # a third with a greeting and the customer's situation; near misses, general questions and
     # promises the company cannot make out of scope), measured blind at en .889 / .933 / .867 /
     # .645, th 1 / 1 / .978 / .500, zh .933 / 1 / .933 / .667 with the models learned on seven
     # sets; these are the figures with the models learned on every other set (docs/quality.md,
-    # "The defaults since the twelfth held-out set"). Not among the calibration sets.
+    # "The defaults since the twelfth held-out set") and the declined services ("Declined
+    # services"). Not among the calibration sets.
     "eval-fresh12.tsv": ((45, 20), {
-        "en": (0.889, 0.933, 0.889, 0.667),
-        "th": (1.000, 1.000, 0.978, 0.600),
-        "zh": (0.933, 1.000, 0.911, 0.833),
+        "en": (0.889, 0.933, 0.889, 0.824),
+        "th": (1.000, 1.000, 0.978, 0.727),
+        "zh": (0.933, 1.000, 0.911, 0.865),
     }),
 }
 
@@ -458,7 +459,7 @@ def test_eval_typos_cost_little(cli):
     proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-typos.tsv"))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
-    for lang, (top1, answered, oos_f1) in {"en": (0.849, 0.773, 0.821), "th": (0.915, 0.838, 0.847)}.items():
+    for lang, (top1, answered, oos_f1) in {"en": (0.849, 0.773, 0.832), "th": (0.915, 0.838, 0.847)}.items():
         stats = report["languages"][lang]
         assert stats["queries"] >= 100 and stats["out_of_scope"] >= 40, (lang, stats)
         assert stats["top1"] >= top1 - 0.02, (lang, stats)
