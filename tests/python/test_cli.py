@@ -527,12 +527,13 @@ def test_eval_cross_validates_the_decision_model(cli):
 def test_decision_model_learned_without_the_length_still_applies(cli, tmp_path):
     """Weights learned before the question's length was a feature (one fewer) read it as 0: the
     Chinese model shipped before it still decides (bundled Chinese out-of-scope F1 1.000 with it,
-    .759 on the fused confidence alone); `--l2` must be a positive penalty."""
+    .759 on the fused confidence alone, both without the declined services, which refuse some of
+    the same questions whatever decides); `--l2` must be a positive penalty."""
     labels = os.path.join(DATADIR, "eval-bundled.tsv")
-    old = write(tmp_path, "old.conf", "[bot]\nanswer_threshold=0.50\n"
+    old = write(tmp_path, "old.conf", "[bot]\nanswer_threshold=0.50\ndeclined=false\n"
                 "decision_retrievers=retrieval-bm25;retrieval-ngram\n"
                 "decision_weights_zh=14.1582;1.9060;0.4651;0.0112;5.6465\n")
-    fused = write(tmp_path, "fused.conf", "[bot]\nanswer_threshold=0.50\ndecision_model=false\n")
+    fused = write(tmp_path, "fused.conf", "[bot]\nanswer_threshold=0.50\ndecision_model=false\ndeclined=false\n")
     with_old = json.loads(cli.run("eval", "--json", labels, config=old, check=0).stdout)
     without = json.loads(cli.run("eval", "--json", labels, config=fused, check=0).stdout)
     assert with_old["languages"]["zh"]["oos_f1"] >= 0.95, with_old["languages"]["zh"]
