@@ -1635,6 +1635,14 @@ cblue_redact_check_digit_by_digit(CblueRedactScan *scan, const CblueRedactRule *
 	}
 }
 
+/* whether the number at @start has its `+` percent-encoded, as a link's query writes it
+ * (`?phone=%2B66812345678`, `tel:%2B86…`) */
+static gboolean
+cblue_redact_after_encoded_plus(const gchar *text, gsize start)
+{
+	return start >= 3 && text[start - 3] == '%' && text[start - 2] == '2' && (text[start - 1] | 0x20) == 'b';
+}
+
 /* a number in groups, parsed once and offered to every kind (Thai ID, card, phone, bank
  * account), in order of preference */
 static gsize
@@ -1642,8 +1650,9 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 {
 	CblueRedactGroups groups;
 	gsize last_end = 0;
+	gboolean encoded_plus = cblue_redact_after_encoded_plus(scan->text, ov[0]);
 	/* glued to letters: the tail of a code, or after a phone word only a phone number */
-	gboolean glued = ov[0] > 0 && g_ascii_isalpha(scan->text[ov[0] - 1]);
+	gboolean glued = ov[0] > 0 && g_ascii_isalpha(scan->text[ov[0] - 1]) && !encoded_plus;
 
 	if (glued && !cblue_redact_after_phone_word(scan->text, ov[0])) {
 		/* the rest may hold a value: `x2 0812345678` */
@@ -1655,6 +1664,11 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	if (cblue_redact_is_code_tail(scan->text, ov[0]) ||
 	    !cblue_redact_groups_parse(&groups, scan->text, ov[0], ov[1]))
 		return ov[1];
+	/* `%2B` is the number's `+`, and part of the value */
+	if (encoded_plus && !groups.plus) {
+		groups.plus = TRUE;
+		groups.prefix_start = ov[0] - 3;
+	}
 	if (groups.n_groups >= 9 && groups.n_groups <= 13 && groups.groups[0].n_digits == 1 &&
 	    groups.groups[1].n_digits == 1) {
 		if (!glued)
