@@ -1643,6 +1643,18 @@ cblue_redact_after_encoded_plus(const gchar *text, gsize start)
 	return start >= 3 && text[start - 3] == '%' && text[start - 2] == '2' && (text[start - 1] | 0x20) == 'b';
 }
 
+/* whether the number at @start is WhatsApp's, whose links write it in international form
+ * without its `+`: `wa.me/66812345678`, `api.whatsapp.com/send?phone=66812345678`, also with
+ * the trunk 0 kept after the country code (`wa.me/660812345678`) */
+static gboolean
+cblue_redact_in_whatsapp_link(const gchar *text, gsize start)
+{
+	if (start >= 6 && g_ascii_strncasecmp(text + start - 6, "wa.me/", 6) == 0)
+		return start == 6 || !g_ascii_isalnum(text[start - 7]);
+	return start >= 7 && g_ascii_strncasecmp(text + start - 6, "phone=", 6) == 0 &&
+	       (text[start - 7] == '?' || text[start - 7] == '&');
+}
+
 /* a number in groups, parsed once and offered to every kind (Thai ID, card, phone, bank
  * account), in order of preference */
 static gsize
@@ -1669,6 +1681,8 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 		groups.plus = TRUE;
 		groups.prefix_start = ov[0] - 3;
 	}
+	if (!groups.plus && scan->text[ov[0]] != '0' && cblue_redact_in_whatsapp_link(scan->text, ov[0]))
+		groups.plus = TRUE;
 	if (groups.n_groups >= 9 && groups.n_groups <= 13 && groups.groups[0].n_digits == 1 &&
 	    groups.groups[1].n_digits == 1) {
 		if (!glued)
