@@ -1285,13 +1285,44 @@ cblue_redact_groups_have_slash(const CblueRedactGroups *groups, guint first, gui
 	return FALSE;
 }
 
+/* whether @code (two or three digits) is a country calling code: the codes of two digits
+ * (ITU-T E.164), and of three those that do not start with one of them, nor with 1 or 7
+ * (the codes are a prefix code) */
+static gboolean
+cblue_redact_is_country_code(const gchar *code, gsize n)
+{
+	static const gchar two[] = "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 "
+				   "60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98 ";
+	gboolean two_digit = FALSE;
+
+	if (n < 2 || n > 3 || code[0] == '0')
+		return FALSE;
+	for (const gchar *p = two; *p != '\0'; p += 3)
+		two_digit = two_digit || (p[0] == code[0] && p[1] == code[1]);
+	return n == 2 ? two_digit : !two_digit && code[0] != '1' && code[0] != '7';
+}
+
+/* a country calling code in brackets without its `+`, as people write it before their
+ * national number: `(852) 9178 2328`, `(65) 9123-4567` (not an area code: `(02) 123 4567`) */
+static gboolean
+cblue_redact_groups_bracketed_code(const CblueRedactGroups *groups, const gchar *text)
+{
+	const CblueRedactGroup *code = &groups->groups[0];
+
+	if (groups->plus || groups->n_groups < 2 || text[groups->prefix_start] != '(' ||
+	    !cblue_redact_is_country_code(text + code->start, code->n_digits))
+		return FALSE;
+	return memchr(text + groups->groups[1].sep_start, ')', groups->groups[1].start - groups->groups[1].sep_start) !=
+	       NULL;
+}
+
 static gboolean
 cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, guint first, guint last,
 			  gboolean *need_context)
 {
 	gchar digits[64];
 	guint n = cblue_redact_groups_digits(groups, text, first, last, digits, sizeof(digits));
-	gboolean plus = first == 0 && groups->plus;
+	gboolean plus = first == 0 && (groups->plus || cblue_redact_groups_bracketed_code(groups, text));
 	guint n_small = 0;
 	gboolean international;
 	CblueRedactPhoneKind kind;
