@@ -1057,6 +1057,29 @@ cblue_redact_email_one_space_ok(const gchar *value, const gchar *at, const gchar
 						     g_ascii_strncasecmp(tld, "org", 3) == 0));
 }
 
+/* whether the address of @len bytes at @value ends with the extension of a file that no
+ * top-level domain is: `logo@2x.png`, `icon@3x.jpg` (an image at two or three times its
+ * size, as app and web developers name them) is a file's name, not an address */
+static gboolean
+cblue_redact_email_is_file_name(const gchar *value, gsize len)
+{
+	static const gchar *const extensions[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff",
+						  "heic", "ico", "pdf", "txt", "csv", "json", "html", "htm", "css",
+						  "xml", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wav", "avi",
+						  "mkv", "exe", "apk", "dmg", "log", NULL};
+	gsize n = 0;
+	gchar ext[5];
+
+	while (n < len && n <= 4 && g_ascii_isalpha(value[len - n - 1]))
+		n++;
+	if (n < 3 || n > 4 || n == len || value[len - n - 1] != '.')
+		return FALSE;
+	for (gsize i = 0; i < n; i++)
+		ext[i] = g_ascii_tolower(value[len - n + i]);
+	ext[n] = '\0';
+	return g_strv_contains(extensions, ext);
+}
+
 static gsize
 cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
@@ -1064,6 +1087,8 @@ cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	gsize len = ov[1] - ov[0];
 	const gchar *at = memchr(value, '@', len);
 
+	if (cblue_redact_email_is_file_name(value, len))
+		return ov[1];
 	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len) &&
 	    (at == NULL || cblue_redact_email_one_space_ok(value, at, value + len)))
 		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
