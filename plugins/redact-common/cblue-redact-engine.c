@@ -1811,7 +1811,10 @@ static const gchar *const cblue_redact_phone_words[] = {
     "โทร", "เบอ", "มือถือ", "ติดต่อ", "tel", "phone", "call", "mobil", "mob$", "cell", "contact", "whatsapp",
     "电话", "電話", "手机", "手機", "座机", "座機", "总机", "總機", "分机", "分機", "拨打", "撥打", "联系", "致电", "热线",
     "fax", "แฟกซ์", "传真", "傳真", "h/p", "handphone",
-    "โทสับ", "phnoe", "电化", NULL,
+    "โทสับ", "phnoe", "电化",
+    /* how people name their own number: `my number: 0 8 1 …`, `我的号码` (not 号码 alone: an
+     * invoice's, an order's or an ID card's number is one too) */
+    "my number", "我的号码", "我的號碼", NULL,
 };
 
 /* banks by their Thai, English and short names (Chinese ones say 银行) */
