@@ -1089,6 +1089,11 @@ cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, con
 
 	if (cblue_redact_email_is_file_name(value, len))
 		return ov[1];
+	/* `git@github.com:owner/repo.git`: a repository's address, whose `git` is the account
+	 * every git host uses, not a person's; the host's name and a `:` before the path */
+	if (at != NULL && at - value == 3 && strncmp(value, "git", 3) == 0 && ov[1] + 1 < scan->len &&
+	    value[len] == ':' && !g_ascii_isspace(value[len + 1]))
+		return ov[1];
 	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len) &&
 	    (at == NULL || cblue_redact_email_one_space_ok(value, at, value + len)))
 		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
