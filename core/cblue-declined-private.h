@@ -26,7 +26,6 @@ typedef struct {
 CblueDeclined *cblue_declined_new(CblueTokenizer *tokenizer);
 gboolean cblue_declined_add_data(CblueDeclined *self, const gchar *data, gsize len, const gchar *where,
 				 GError **error);
-gboolean cblue_declined_add_file(CblueDeclined *self, const gchar *filename, GError **error);
 void cblue_declined_seal(CblueDeclined *self);
 CblueDeclined *cblue_declined_load(CblueTokenizer *tokenizer, const gchar *dir, GError **error);
 CblueDeclined *cblue_declined_ref(CblueDeclined *self);

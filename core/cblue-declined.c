@@ -37,6 +37,7 @@
 #include "cblue-declined-private.h"
 #include "cblue-error.h"
 #include "cblue-language.h"
+#include "cblue-line-files-private.h"
 
 /* the first word of a phrase needs this many Latin letters or digits before a "*" (its key) */
 #define CBLUE_DECLINED_STAR_MIN 3
@@ -550,22 +551,15 @@ cblue_declined_split_phrases(const gchar *text)
 	return g_strsplit(commas, ",", -1);
 }
 
-/* one line of a file; @where names the file */
+/* one line of a file (CblueLineFilesFunc); @where names the file */
 static gboolean
-cblue_declined_add_line(CblueDeclined *self, gchar *line, const gchar *where, guint line_no, GError **error)
+cblue_declined_add_line(gchar *line, const gchar *where, guint line_no, gpointer user_data, GError **error)
 {
+	CblueDeclined *self = user_data;
 	g_autoptr(CblueDeclinedService) service = NULL;
 	g_auto(GStrv) phrases = NULL;
 	const gchar *colon, *fullwidth_colon;
 	gsize colon_len = 1;
-
-	if (!g_utf8_validate(line, -1, NULL)) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s:%u: invalid UTF-8"), where, line_no);
-		return FALSE;
-	}
-	g_strstrip(line);
-	if (line[0] == '\0' || line[0] == '#')
-		return TRUE;
 
 	/* "!phrase": forget the service that holds phrase */
 	if (line[0] == '!') {
@@ -643,39 +637,8 @@ cblue_declined_add_line(CblueDeclined *self, gchar *line, const gchar *where, gu
 gboolean
 cblue_declined_add_data(CblueDeclined *self, const gchar *data, gsize len, const gchar *where, GError **error)
 {
-	g_autofree gchar *copy = g_strndup(data, len);
-	g_auto(GStrv) lines = NULL;
-
 	g_return_val_if_fail(self->phrases == NULL, FALSE);
-	if (strlen(copy) != len) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s: the file contains a NUL byte"), where);
-		return FALSE;
-	}
-	lines = g_strsplit(copy, "\n", -1);
-	for (guint i = 0; lines[i] != NULL; i++) {
-		if (!cblue_declined_add_line(self, lines[i], where, i + 1, error))
-			return FALSE;
-	}
-	return TRUE;
-}
-
-gboolean
-cblue_declined_add_file(CblueDeclined *self, const gchar *filename, GError **error)
-{
-	g_autofree gchar *data = NULL;
-	gsize len = 0;
-
-	if (!g_file_get_contents(filename, &data, &len, error)) {
-		cblue_error_convert(error);
-		return FALSE;
-	}
-	return cblue_declined_add_data(self, data, len, filename, error);
-}
-
-static gint
-cblue_declined_strcmp_ptr(gconstpointer a, gconstpointer b)
-{
-	return g_strcmp0(*(const gchar *const *)a, *(const gchar *const *)b);
+	return cblue_line_files_read_data(data, len, where, cblue_declined_add_line, self, error);
 }
 
 /* The bundled lists (en.txt, th.txt, zh.txt), then every `*.txt` file of @dir (nullable) in
@@ -683,38 +646,11 @@ cblue_declined_strcmp_ptr(gconstpointer a, gconstpointer b)
 CblueDeclined *
 cblue_declined_load(CblueTokenizer *tokenizer, const gchar *dir, GError **error)
 {
-	static const gchar *const langs[] = {"en", "th", "zh"};
 	g_autoptr(CblueDeclined) self = cblue_declined_new(tokenizer);
-	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GDir) gdir = NULL;
-	const gchar *name;
 
-	for (guint i = 0; i < G_N_ELEMENTS(langs); i++) {
-		g_autofree gchar *path = g_strdup_printf("/ai/cblue/declined/%s.txt", langs[i]);
-		g_autofree gchar *where = g_strdup_printf("resource://%s", path);
-		g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-		gsize len = 0;
-		const gchar *data;
-		if (bytes == NULL) {
-			g_warning("no bundled declined services for %s", langs[i]);
-			continue;
-		}
-		data = g_bytes_get_data(bytes, &len);
-		if (!cblue_declined_add_data(self, data, len, where, error))
-			return NULL;
-	}
-	if (dir != NULL)
-		gdir = g_dir_open(dir, 0, NULL);
-	while (gdir != NULL && (name = g_dir_read_name(gdir)) != NULL) {
-		if (g_str_has_suffix(name, ".txt") && name[0] != '.')
-			g_ptr_array_add(names, g_strdup(name));
-	}
-	g_ptr_array_sort(names, cblue_declined_strcmp_ptr);
-	for (guint i = 0; i < names->len; i++) {
-		g_autofree gchar *path = g_build_filename(dir, (const gchar *)g_ptr_array_index(names, i), NULL);
-		if (!cblue_declined_add_file(self, path, error))
-			return NULL;
-	}
+	if (!cblue_line_files_read("/ai/cblue/declined", "declined services", dir, cblue_declined_add_line, self,
+				   error))
+		return NULL;
 	cblue_declined_seal(self);
 	return g_steal_pointer(&self);
 }

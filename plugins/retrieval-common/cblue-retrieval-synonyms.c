@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cblue-line-files-private.h"
 #include "cblue-retrieval-common.h"
 #include "cblue-retrieval-synonyms.h"
 #include "cblue-tokenizer-private.h"
@@ -317,24 +318,16 @@ cblue_retrieval_synonyms_remove_group(CblueRetrievalSynonyms *self, CblueRetriev
 	}
 }
 
-/* one line of a synonyms file; @where names the file */
+/* one line of a synonyms file (CblueLineFilesFunc); @where names the file */
 static gboolean
-cblue_retrieval_synonyms_add_line(CblueRetrievalSynonyms *self, gchar *line, const gchar *where, guint line_no,
-			     GError **error)
+cblue_retrieval_synonyms_add_line(gchar *line, const gchar *where, guint line_no, gpointer user_data, GError **error)
 {
+	CblueRetrievalSynonyms *self = user_data;
 	g_autofree gchar *normalized = NULL;
 	g_auto(GStrv) parts = NULL;
 	g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func(g_free);
 	CblueRetrievalSynGroup *group;
 	CblueRetrievalSynScope language;
-
-	if (!g_utf8_validate(line, -1, NULL)) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s:%u: invalid UTF-8"), where, line_no);
-		return FALSE;
-	}
-	g_strstrip(line);
-	if (line[0] == '\0' || line[0] == '#')
-		return TRUE;
 
 	/* "!term": forget the groups that hold term, in every language */
 	if (line[0] == '!') {
@@ -417,33 +410,8 @@ gboolean
 cblue_retrieval_synonyms_add_data(CblueRetrievalSynonyms *self, const gchar *data, gsize len, const gchar *where,
 			     GError **error)
 {
-	g_autofree gchar *copy = g_strndup(data, len);
-	g_auto(GStrv) lines = NULL;
-
 	g_return_val_if_fail(self->entries == NULL, FALSE);
-	if (strlen(copy) != len) {
-		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("%s: the file contains a NUL byte"), where);
-		return FALSE;
-	}
-	lines = g_strsplit(copy, "\n", -1);
-	for (guint i = 0; lines[i] != NULL; i++) {
-		if (!cblue_retrieval_synonyms_add_line(self, lines[i], where, i + 1, error))
-			return FALSE;
-	}
-	return TRUE;
-}
-
-gboolean
-cblue_retrieval_synonyms_add_file(CblueRetrievalSynonyms *self, const gchar *filename, GError **error)
-{
-	g_autofree gchar *data = NULL;
-	gsize len = 0;
-
-	if (!g_file_get_contents(filename, &data, &len, error)) {
-		cblue_error_convert(error);
-		return FALSE;
-	}
-	return cblue_retrieval_synonyms_add_data(self, data, len, filename, error);
+	return cblue_line_files_read_data(data, len, where, cblue_retrieval_synonyms_add_line, self, error);
 }
 
 static gint
@@ -746,38 +714,10 @@ cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self)
 CblueRetrievalSynonyms *
 cblue_retrieval_synonyms_load(CblueTokenizer *tokenizer, const gchar *dir, GError **error)
 {
-	static const gchar *const langs[] = {"en", "th", "zh"};
 	g_autoptr(CblueRetrievalSynonyms) self = cblue_retrieval_synonyms_new(tokenizer);
-	g_autoptr(GDir) gdir = NULL;
-	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-	const gchar *name;
 
-	for (guint i = 0; i < G_N_ELEMENTS(langs); i++) {
-		g_autofree gchar *path = g_strdup_printf("/ai/cblue/synonyms/%s.txt", langs[i]);
-		g_autofree gchar *where = g_strdup_printf("resource://%s", path);
-		g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-		gsize len = 0;
-		const gchar *data;
-		if (bytes == NULL) {
-			g_warning("no bundled synonyms for %s", langs[i]);
-			continue;
-		}
-		data = g_bytes_get_data(bytes, &len);
-		if (!cblue_retrieval_synonyms_add_data(self, data, len, where, error))
-			return NULL;
-	}
-	if (dir != NULL)
-		gdir = g_dir_open(dir, 0, NULL);
-	while (gdir != NULL && (name = g_dir_read_name(gdir)) != NULL) {
-		if (g_str_has_suffix(name, ".txt") && name[0] != '.')
-			g_ptr_array_add(names, g_strdup(name));
-	}
-	g_ptr_array_sort(names, cblue_retrieval_syn_strcmp_ptr);
-	for (guint i = 0; i < names->len; i++) {
-		g_autofree gchar *path = g_build_filename(dir, (const gchar *)g_ptr_array_index(names, i), NULL);
-		if (!cblue_retrieval_synonyms_add_file(self, path, error))
-			return NULL;
-	}
+	if (!cblue_line_files_read("/ai/cblue/synonyms", "synonyms", dir, cblue_retrieval_synonyms_add_line, self, error))
+		return NULL;
 	cblue_retrieval_synonyms_seal(self);
 	return g_steal_pointer(&self);
 }

@@ -13,7 +13,6 @@ typedef struct _CblueRetrievalSynonyms CblueRetrievalSynonyms;
 CblueRetrievalSynonyms *cblue_retrieval_synonyms_new(CblueTokenizer *tokenizer);
 gboolean cblue_retrieval_synonyms_add_data(CblueRetrievalSynonyms *self, const gchar *data, gsize len, const gchar *where,
 				      GError **error);
-gboolean cblue_retrieval_synonyms_add_file(CblueRetrievalSynonyms *self, const gchar *filename, GError **error);
 void cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self);
 CblueRetrievalSynonyms *cblue_retrieval_synonyms_load(CblueTokenizer *tokenizer, const gchar *dir, GError **error);
 CblueRetrievalSynonyms *cblue_retrieval_synonyms_ref(CblueRetrievalSynonyms *self);
