@@ -14,6 +14,7 @@
 #include "cblue-error.h"
 #include "cblue-hit.h"
 #include "cblue-language.h"
+#include "cblue-line-files-private.h"
 #include "cblue-model-provider.h"
 #include "cblue-redactor.h"
 #include "cblue-request-private.h"
@@ -44,8 +45,9 @@
  * (unknown, clarify) are canned texts in the customer's language, from `replies.json`
  * (bundled; `[bot] replies_file` overrides it), never from the process locale. A question
  * that asks for a service the business does not offer (`data/declined/`, extended by
- * `<data_dir>/declined/`) is not answered with the topic that shares its other words: it gets
- * the `declined` canned reply and is recorded as unanswered (see cblue_bot_find_declined()).
+ * `<data_dir>/declined/`, read again when a file there changes) is not answered with the topic
+ * that shares its other words: it gets the `declined` canned reply and is recorded as
+ * unanswered (see cblue_bot_find_declined()).
  *
  * The pipeline is asynchronous; when every retriever and the model provider are
  * synchronous (the embedded default) [method@Bot.ask_sync] runs it in place without a
@@ -61,6 +63,8 @@ struct _CblueBot {
 	JsonObject *replies; /* owned */
 	CblueSmallTalk *small_talk; /* owned, nullable: replies' small_talk phrases */
 	CblueDeclined *declined; /* owned, nullable (off): the services the business does not offer */
+	gchar *declined_dir; /* owned, nullable (off): the business's folder of declined services */
+	CblueLineFilesWatch *declined_watch; /* owned, nullable: @declined_dir is not watched */
 	/* owned: whether a topic speaks of a declined service (cblue_declined_entry_mentions()),
 	 * "<topic id> <service index>" → 1 + the answer; emptied with the KB or the lists */
 	GHashTable *declined_topics;
@@ -149,6 +153,8 @@ static void
 cblue_bot_finalize(GObject *object)
 {
 	CblueBot *self = CBLUE_BOT(object);
+	g_clear_pointer(&self->declined_watch, cblue_line_files_watch_free);
+	g_free(self->declined_dir);
 	g_clear_object(&self->kb);
 	g_clear_pointer(&self->replies, json_object_unref);
 	g_clear_pointer(&self->small_talk, cblue_small_talk_unref);
@@ -280,11 +286,30 @@ cblue_bot_load_decision_model(CblueBot *self, CblueConfig *config)
 	    configured ? g_steal_pointer(&retrievers) : g_strdupv((gchar **)cblue_bot_default_decision_retrievers);
 }
 
+/* a file of the declined services' folder changed (on the global default main context): the
+ * lists are read again; a bad file is reported with its name and line, and the lists in force
+ * stay */
+static void
+cblue_bot_declined_changed_cb(gpointer user_data)
+{
+	CblueBot *self = user_data;
+	g_autoptr(GError) error = NULL;
+
+	if (!cblue_bot_load_declined(self, self->declined_dir, &error)) {
+		g_warning("declined services not reloaded, the previous ones stay in force: %s", error->message);
+		return;
+	}
+	g_info("declined services reloaded from %s", self->declined_dir);
+}
+
 /**
  * cblue_bot_new:
  * @context: the context with the plugins' extensions
  *
- * Creates a bot with an empty KB; see [method@Bot.load_kb].
+ * Creates a bot with an empty KB; see [method@Bot.load_kb]. The declined services are loaded
+ * from `[bot] declined_dir` (by default `<data_dir>/declined`) and, unless `[bot]
+ * watch_declined` is false, read again shortly after a file there changes, on the global
+ * default main context (see [method@Bot.load_declined]).
  *
  * Returns: (transfer full): a new #CblueBot
  *
@@ -339,6 +364,10 @@ cblue_bot_new(CblueContext *context)
 			if (!cblue_bot_load_declined(self, NULL, &error))
 				g_warning("declined services: %s", error->message);
 		}
+		if (cblue_config_get_boolean(config, "bot", "watch_declined", TRUE))
+			self->declined_watch =
+			    cblue_line_files_watch_new(dir, "declined services", cblue_bot_declined_changed_cb, self);
+		self->declined_dir = g_steal_pointer(&dir);
 	}
 	return self;
 }

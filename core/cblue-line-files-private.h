@@ -36,4 +36,20 @@ CBLUE_LINE_FILES_PRIVATE_EXTERN
 gboolean cblue_line_files_read(const gchar *resource_dir, const gchar *what, const gchar *dir, CblueLineFilesFunc func,
 			       gpointer user_data, GError **error);
 
+/* a folder of line files watched for changes: a burst of them (an editor saving, a copy)
+ * makes one call of @changed, shortly after the last, on the global default main context */
+typedef struct _CblueLineFilesWatch CblueLineFilesWatch;
+typedef void (*CblueLineFilesChanged)(gpointer user_data);
+
+/* @dir is created if missing (for the admin to find); @what names the files in the source's
+ * name; @user_data must outlive the watch */
+CBLUE_LINE_FILES_PRIVATE_EXTERN
+CblueLineFilesWatch *cblue_line_files_watch_new(const gchar *dir, const gchar *what, CblueLineFilesChanged changed,
+						gpointer user_data);
+
+CBLUE_LINE_FILES_PRIVATE_EXTERN
+void cblue_line_files_watch_free(CblueLineFilesWatch *watch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueLineFilesWatch, cblue_line_files_watch_free)
+
 G_END_DECLS

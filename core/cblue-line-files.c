@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 
 /* Folders of line files: the bundled lists, then a business's own `*.txt` files in name
- * order, line by line (see cblue-line-files-private.h). */
+ * order, line by line, and a watch on the folder for hot reloads (see
+ * cblue-line-files-private.h). */
 
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cblue-error.h"
@@ -87,4 +90,90 @@ cblue_line_files_read(const gchar *resource_dir, const gchar *what, const gchar 
 			return FALSE;
 	}
 	return TRUE;
+}
+
+/* A burst of changes (an editor saving, a copy) makes one reload, shortly after the last */
+#define CBLUE_LINE_FILES_RELOAD_DELAY_MS 200
+
+struct _CblueLineFilesWatch {
+	GFileMonitor *monitor; /* owned, nullable: the folder cannot be watched */
+	GSource *pending; /* owned, nullable: a call of @changed after the last change */
+	GMainContext *context; /* owned: where @pending runs */
+	gchar *source_name; /* owned: @pending's name */
+	CblueLineFilesChanged changed;
+	gpointer user_data;
+};
+
+static gboolean
+cblue_line_files_watch_fire_cb(gpointer user_data)
+{
+	CblueLineFilesWatch *watch = user_data;
+
+	g_clear_pointer(&watch->pending, g_source_unref);
+	watch->changed(watch->user_data);
+	return G_SOURCE_REMOVE;
+}
+
+static void
+cblue_line_files_watch_changed_cb(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
+				  gpointer user_data)
+{
+	CblueLineFilesWatch *watch = user_data;
+
+	if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+	    event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+		return;
+	if (watch->pending != NULL) {
+		g_source_destroy(watch->pending);
+		g_clear_pointer(&watch->pending, g_source_unref);
+	}
+	watch->pending = g_timeout_source_new(CBLUE_LINE_FILES_RELOAD_DELAY_MS);
+	g_source_set_callback(watch->pending, cblue_line_files_watch_fire_cb, watch, NULL);
+	g_source_set_name(watch->pending, watch->source_name);
+	g_source_attach(watch->pending, watch->context);
+}
+
+/* Plugins are set up in a private context; the events go to the global default one, which
+ * `cblue serve` runs. */
+CblueLineFilesWatch *
+cblue_line_files_watch_new(const gchar *dir, const gchar *what, CblueLineFilesChanged changed, gpointer user_data)
+{
+	CblueLineFilesWatch *watch = g_new0(CblueLineFilesWatch, 1);
+	g_autoptr(GFile) file = g_file_new_for_path(dir);
+	g_autoptr(GError) error = NULL;
+
+	watch->changed = changed;
+	watch->user_data = user_data;
+	watch->context = g_main_context_ref(g_main_context_default());
+	watch->source_name = g_strdup_printf("[cblue] %s reload", what);
+	/* watching a folder that does not exist yet works too, but notices it late */
+	if (g_mkdir_with_parents(dir, 0700) != 0)
+		g_debug("cannot create %s: %s", dir, g_strerror(errno));
+	g_main_context_push_thread_default(NULL);
+	watch->monitor = g_file_monitor_directory(file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+	g_main_context_pop_thread_default(NULL);
+	if (watch->monitor == NULL)
+		g_debug("cannot watch %s: %s", dir, error->message);
+	else
+		g_signal_connect(watch->monitor, "changed", G_CALLBACK(cblue_line_files_watch_changed_cb), watch);
+	return watch;
+}
+
+void
+cblue_line_files_watch_free(CblueLineFilesWatch *watch)
+{
+	if (watch == NULL)
+		return;
+	if (watch->monitor != NULL) {
+		g_signal_handlers_disconnect_by_data(watch->monitor, watch);
+		g_file_monitor_cancel(watch->monitor);
+		g_clear_object(&watch->monitor);
+	}
+	if (watch->pending != NULL) {
+		g_source_destroy(watch->pending);
+		g_clear_pointer(&watch->pending, g_source_unref);
+	}
+	g_main_context_unref(watch->context);
+	g_free(watch->source_name);
+	g_free(watch);
 }

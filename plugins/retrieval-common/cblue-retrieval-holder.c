@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "cblue-line-files-private.h"
 #include "cblue-retrieval-common.h"
 #include "cblue-retrieval-holder.h"
 
@@ -20,7 +21,7 @@ struct _CblueRetrievalHolder {
 	gchar *cache_dir; /* owned, nullable: no index cache */
 	gchar *synonyms_dir; /* owned, nullable: bundled synonyms only */
 	guint build_threads; /* the threads a build analyzes on (0: as many as there are CPUs) */
-	CblueRetrievalSynonymsWatch *watch; /* owned, nullable: synonyms_dir is not watched */
+	CblueLineFilesWatch *watch; /* owned, nullable: synonyms_dir is not watched */
 	GMutex mutex; /* protects the fields below */
 	gpointer index; /* owned, nullable until the first build */
 	CblueRetrievalSynonyms *synonyms; /* owned, nullable: no synonyms */
@@ -50,7 +51,7 @@ cblue_retrieval_holder_new(const CblueRetrievalIndexFuncs *funcs, gconstpointer 
 void
 cblue_retrieval_holder_stop_watching(CblueRetrievalHolder *self)
 {
-	g_clear_pointer(&self->watch, cblue_retrieval_synonyms_watch_free);
+	g_clear_pointer(&self->watch, cblue_line_files_watch_free);
 }
 
 void
@@ -287,7 +288,7 @@ cblue_retrieval_holder_set_synonyms_dir(CblueRetrievalHolder *self, const gchar 
 	g_mutex_unlock(&self->mutex);
 
 	if (watch && dir != NULL && self->watch == NULL)
-		self->watch = cblue_retrieval_synonyms_watch_new(dir, cblue_retrieval_holder_synonyms_changed_cb, self);
+		self->watch = cblue_line_files_watch_new(dir, "synonyms", cblue_retrieval_holder_synonyms_changed_cb, self);
 	if (error_local != NULL) {
 		g_propagate_error(error, g_steal_pointer(&error_local));
 		return FALSE;

@@ -2,9 +2,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cblue-line-files-private.h"
@@ -1018,97 +1016,4 @@ cblue_retrieval_synonyms_apply(CblueRetrievalSynonyms *self, const gchar *normal
 	rewritten = cblue_retrieval_synonyms_rewrite(self, normalized);
 	cblue_tokenizer_memo_store(self->digest, normalized, rewritten);
 	return rewritten;
-}
-
-/* A burst of changes (an editor saving, a copy) makes one reload, shortly after the last */
-#define CBLUE_RETRIEVAL_SYN_RELOAD_DELAY_MS 200
-
-struct _CblueRetrievalSynonymsWatch {
-	GFileMonitor *monitor; /* owned, nullable: the folder cannot be watched */
-	GSource *pending; /* owned, nullable: a call of @changed after the last change */
-	GMainContext *context; /* owned: where @pending runs */
-	CblueRetrievalSynonymsChanged changed;
-	gpointer user_data;
-};
-
-static gboolean
-cblue_retrieval_synonyms_watch_fire_cb(gpointer user_data)
-{
-	CblueRetrievalSynonymsWatch *watch = user_data;
-
-	g_clear_pointer(&watch->pending, g_source_unref);
-	watch->changed(watch->user_data);
-	return G_SOURCE_REMOVE;
-}
-
-static void
-cblue_retrieval_synonyms_watch_changed_cb(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
-					  gpointer user_data)
-{
-	CblueRetrievalSynonymsWatch *watch = user_data;
-
-	if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
-	    event == G_FILE_MONITOR_EVENT_UNMOUNTED)
-		return;
-	if (watch->pending != NULL) {
-		g_source_destroy(watch->pending);
-		g_clear_pointer(&watch->pending, g_source_unref);
-	}
-	watch->pending = g_timeout_source_new(CBLUE_RETRIEVAL_SYN_RELOAD_DELAY_MS);
-	g_source_set_callback(watch->pending, cblue_retrieval_synonyms_watch_fire_cb, watch, NULL);
-	g_source_set_static_name(watch->pending, "[cblue] synonyms reload");
-	g_source_attach(watch->pending, watch->context);
-}
-
-/**
- * cblue_retrieval_synonyms_watch_new:
- * @dir: the synonyms folder (created if missing, for the admin to find)
- * @changed: (scope notified): called on the global default main context after changes
- * @user_data: for @changed; must outlive the watch
- *
- * Watches @dir: a burst of changes calls @changed once, shortly after the last. Plugins
- * are set up in a private context; the events go to the global default one, which
- * `cblue serve` runs.
- *
- * Returns: (transfer full): the watch, to be freed with cblue_retrieval_synonyms_watch_free()
- */
-CblueRetrievalSynonymsWatch *
-cblue_retrieval_synonyms_watch_new(const gchar *dir, CblueRetrievalSynonymsChanged changed, gpointer user_data)
-{
-	CblueRetrievalSynonymsWatch *watch = g_new0(CblueRetrievalSynonymsWatch, 1);
-	g_autoptr(GFile) file = g_file_new_for_path(dir);
-	g_autoptr(GError) error = NULL;
-
-	watch->changed = changed;
-	watch->user_data = user_data;
-	watch->context = g_main_context_ref(g_main_context_default());
-	/* watching a folder that does not exist yet works too, but notices it late */
-	if (g_mkdir_with_parents(dir, 0700) != 0)
-		g_debug("cannot create %s: %s", dir, g_strerror(errno));
-	g_main_context_push_thread_default(NULL);
-	watch->monitor = g_file_monitor_directory(file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-	g_main_context_pop_thread_default(NULL);
-	if (watch->monitor == NULL)
-		g_debug("cannot watch %s: %s", dir, error->message);
-	else
-		g_signal_connect(watch->monitor, "changed", G_CALLBACK(cblue_retrieval_synonyms_watch_changed_cb), watch);
-	return watch;
-}
-
-void
-cblue_retrieval_synonyms_watch_free(CblueRetrievalSynonymsWatch *watch)
-{
-	if (watch == NULL)
-		return;
-	if (watch->monitor != NULL) {
-		g_signal_handlers_disconnect_by_data(watch->monitor, watch);
-		g_file_monitor_cancel(watch->monitor);
-		g_clear_object(&watch->monitor);
-	}
-	if (watch->pending != NULL) {
-		g_source_destroy(watch->pending);
-		g_clear_pointer(&watch->pending, g_source_unref);
-	}
-	g_main_context_unref(watch->context);
-	g_free(watch);
 }

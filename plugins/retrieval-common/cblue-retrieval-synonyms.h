@@ -2,7 +2,8 @@
 #pragma once
 
 /* the synonyms files (data/synonyms/, <data_dir>/synonyms/) that every retriever applies to
- * the KB and to the questions alike: one loader, one matcher, one watch for hot reloads */
+ * the KB and to the questions alike: one loader, one matcher (read, and watched for hot reloads,
+ * through cblue-line-files-private.h) */
 
 #include "cblue.h"
 
@@ -26,13 +27,5 @@ CblueRetrievalSynonyms *cblue_retrieval_synonyms_load_or_bundled(CblueTokenizer 
 							  GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueRetrievalSynonyms, cblue_retrieval_synonyms_unref)
-
-/* a synonyms folder watched for changes: a burst of them makes one call of the callback */
-typedef struct _CblueRetrievalSynonymsWatch CblueRetrievalSynonymsWatch;
-typedef void (*CblueRetrievalSynonymsChanged)(gpointer user_data);
-
-CblueRetrievalSynonymsWatch *cblue_retrieval_synonyms_watch_new(const gchar *dir, CblueRetrievalSynonymsChanged changed,
-								gpointer user_data);
-void cblue_retrieval_synonyms_watch_free(CblueRetrievalSynonymsWatch *watch);
 
 G_END_DECLS

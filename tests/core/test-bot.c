@@ -281,6 +281,91 @@ test_bot_declined_folder(void)
 	g_rmdir(dir);
 }
 
+/* the declined service that @text asks for, or NULL */
+static gchar *
+declined_of(CblueBot *bot, const gchar *text)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, text, "en", &error);
+
+	g_assert_no_error(error);
+	return g_strdup(cblue_chat_reply_get_declined(reply));
+}
+
+/* runs the global default main context (where the folder's watch reloads) until @done, for
+ * 20 s at most */
+static void
+iterate_until(gboolean (*done)(gpointer data), gpointer data)
+{
+	gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+
+	while (!done(data)) {
+		g_assert_cmpint(g_get_monotonic_time(), <, deadline);
+		g_main_context_iteration(NULL, FALSE);
+		g_usleep(5000);
+	}
+}
+
+static gboolean
+declines_pizza(gpointer data)
+{
+	g_autofree gchar *declined = declined_of(data, "do you sell a pizza oven?");
+	return g_strcmp0(declined, "pizza") == 0;
+}
+
+static gboolean
+bad_file_reported(gpointer data)
+{
+	return cblue_test_count_warnings("*zz-bad.txt:2:*") > GPOINTER_TO_UINT(data);
+}
+
+static gboolean
+half_a_second_passed(gpointer data)
+{
+	return g_get_monotonic_time() > *(gint64 *)data + G_USEC_PER_SEC / 2;
+}
+
+/* the folder of declined services is watched: a file written there is in force shortly after,
+ * without a restart; a corrupt one is refused with its name and line (once for the burst of
+ * changes its writing makes), and the lists in force stay */
+static void
+test_bot_declined_reload(void)
+{
+	g_autofree gchar *dir = cblue_test_make_tmpdir();
+	g_autofree gchar *ours = g_build_filename(dir, "ours.txt", NULL);
+	g_autofree gchar *bad = g_build_filename(dir, "zz-bad.txt", NULL);
+	g_autofree gchar *config = g_strdup_printf("[bot]\ndeclined_dir=%s\n", dir);
+	g_autoptr(CblueBot) bot = make_bot(config, NULL);
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *declined = declined_of(bot, "do you sell a pizza oven?");
+	guint warnings = cblue_test_count_warnings("*zz-bad.txt:2:*");
+	gint64 start;
+
+	g_assert_null(declined);
+	g_assert_true(g_file_set_contents(ours, "# ours\npizza: pizza oven\n", -1, &error));
+	g_assert_no_error(error);
+	iterate_until(declines_pizza, bot);
+
+	g_assert_true(g_file_set_contents(bad, "# broken\nburgers burger\n", -1, &error));
+	g_assert_no_error(error);
+	iterate_until(bad_file_reported, GUINT_TO_POINTER(warnings));
+	start = g_get_monotonic_time();
+	iterate_until(half_a_second_passed, &start);
+	g_assert_cmpuint(cblue_test_count_warnings("*zz-bad.txt:2:*"), ==, warnings + 1);
+	g_assert_cmpuint(cblue_test_count_warnings("declined services not reloaded, the previous ones stay in force: "
+						   "*zz-bad.txt:2: *"),
+			 ==, warnings + 1);
+	g_assert_true(declines_pizza(bot));
+	g_free(declined);
+	declined = declined_of(bot, "do you sell generators?");
+	g_assert_cmpstr(declined, ==, "generators");
+
+	g_unlink(ours);
+	g_unlink(bad);
+	g_clear_object(&bot);
+	g_rmdir(dir);
+}
+
 static void
 test_bot_redaction(void)
 {
@@ -629,6 +714,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/declined", test_bot_declined);
 	g_test_add_func("/cblue/bot/declined-off", test_bot_declined_off);
 	g_test_add_func("/cblue/bot/declined-folder", test_bot_declined_folder);
+	g_test_add_func("/cblue/bot/declined-reload", test_bot_declined_reload);
 	g_test_add_func("/cblue/bot/redaction", test_bot_redaction);
 	g_test_add_func("/cblue/bot/invalid-messages", test_bot_invalid_messages);
 	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);

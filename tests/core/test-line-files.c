@@ -245,6 +245,61 @@ test_line_files_unreadable(void)
 	remove_tree(dir);
 }
 
+static void
+count_cb(gpointer user_data)
+{
+	(*(guint *)user_data)++;
+}
+
+/* runs the global default main context until *@calls is @want and then for @quiet_ms more
+ * (20 s at most) */
+static void
+iterate_for_calls(const guint *calls, guint want, guint quiet_ms)
+{
+	gint64 deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+	gint64 quiet_end = 0;
+
+	while (quiet_end == 0 || g_get_monotonic_time() < quiet_end) {
+		g_assert_cmpint(g_get_monotonic_time(), <, deadline);
+		g_main_context_iteration(NULL, FALSE);
+		g_usleep(5000);
+		if (quiet_end == 0 && *calls >= want)
+			quiet_end = g_get_monotonic_time() + quiet_ms * 1000;
+	}
+	g_assert_cmpuint(*calls, ==, want);
+}
+
+/* a watched folder (created if missing): a burst of changes makes one call, shortly after the
+ * last, on the global default main context; none once the watch is freed */
+static void
+test_line_files_watch(void)
+{
+	g_autofree gchar *root = cblue_test_make_tmpdir();
+	g_autofree gchar *dir = g_build_filename(root, "lists", NULL);
+	g_autoptr(CblueLineFilesWatch) watch = NULL;
+	guint calls = 0;
+
+	watch = cblue_line_files_watch_new(dir, "test lists", count_cb, &calls);
+	g_assert_true(g_file_test(dir, G_FILE_TEST_IS_DIR));
+	for (guint i = 0; i < 5; i++) {
+		g_autofree gchar *name = g_strdup_printf("%u.txt", i);
+		g_autofree gchar *path = write_file(dir, name, "a line\n", -1);
+	}
+	iterate_for_calls(&calls, 1, 500);
+
+	/* a removal is a change too */
+	{
+		g_autofree gchar *path = g_build_filename(dir, "0.txt", NULL);
+		g_assert_cmpint(g_unlink(path), ==, 0);
+	}
+	iterate_for_calls(&calls, 2, 500);
+
+	g_clear_pointer(&watch, cblue_line_files_watch_free);
+	g_free(write_file(dir, "late.txt", "a line\n", -1));
+	iterate_for_calls(&calls, 2, 500);
+	remove_tree(root);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -254,5 +309,6 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/line-files/bad-line", test_line_files_bad_line);
 	g_test_add_func("/cblue/line-files/missing", test_line_files_missing);
 	g_test_add_func("/cblue/line-files/unreadable", test_line_files_unreadable);
+	g_test_add_func("/cblue/line-files/watch", test_line_files_watch);
 	return g_test_run();
 }
