@@ -1077,6 +1077,9 @@ cblue_redact_email_is_file_name(const gchar *value, gsize len)
 	for (gsize i = 0; i < n; i++)
 		ext[i] = g_ascii_tolower(value[len - n + i]);
 	ext[n] = '\0';
+	/* most addresses end in one of these */
+	if (strcmp(ext, "com") == 0 || strcmp(ext, "net") == 0 || strcmp(ext, "org") == 0)
+		return FALSE;
 	return g_strv_contains(extensions, ext);
 }
 
@@ -1710,7 +1713,9 @@ cblue_redact_after_encoded_plus(const gchar *text, gsize start)
 static gboolean
 cblue_redact_in_whatsapp_link(const gchar *text, gsize start)
 {
-	if (start >= 6 && g_ascii_strncasecmp(text + start - 6, "wa.me/", 6) == 0)
+	if (start < 6 || (text[start - 1] != '/' && text[start - 1] != '='))
+		return FALSE;
+	if (g_ascii_strncasecmp(text + start - 6, "wa.me/", 6) == 0)
 		return start == 6 || !g_ascii_isalnum(text[start - 7]);
 	return start >= 7 && g_ascii_strncasecmp(text + start - 6, "phone=", 6) == 0 &&
 	       (text[start - 7] == '?' || text[start - 7] == '&');
