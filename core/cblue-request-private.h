@@ -22,17 +22,19 @@ gchar *cblue_request_part(const gchar *text, guint *context_chars, guint *reques
 /* A clause of a message: clauses end where sentences do (see cblue_request_part()) and at , ，
  * 、 : ： and brackets, and at a space between Thai letters (Thai separates its clauses with
  * spaces). A clause asks when it ends in a question mark or says a request word of
- * cblue_request_part(), unless a negation denies it (不想, ไม่อยาก, don't want). */
+ * cblue_request_part(), unless a negation denies it (不想, ไม่อยาก, don't want). A clause is
+ * asked about when the next one asks and says nothing else ("ไหมคะ", "ราคาเท่าไหร่", "你们能做吗"). */
 typedef struct {
 	gsize start, end; /* bytes of the text */
 	gboolean asks;
+	gboolean asked; /* by a bare request after it */
 } CblueRequestClause;
 
 /* the clauses of @text, an array of CblueRequestClause */
 GArray *cblue_request_clauses(const gchar *text);
 
-/* Whether the bytes [@start, @end) of a text are in one of its @clauses that asks, or the
- * text has no clause that asks. FALSE: the span is only in the background of the clauses
+/* Whether the bytes [@start, @end) of a text are in one of its @clauses that asks or is asked
+ * about, or the text has no clause that asks. FALSE: the span is only in the background of the clauses
  * that ask ("ลืมกุญแจบ่อยมาก อยากเปลี่ยนเป็นกลอนดิจิตอล ราคาเท่าไหร่" asks for a digital lock,
  * not a locksmith). */
 gboolean cblue_request_span_asks(GArray *clauses, gsize start, gsize end);

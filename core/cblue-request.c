@@ -210,6 +210,43 @@ cblue_request_is_clause_boundary(const gchar *text, const gchar *p, gboolean *qu
 	}
 }
 
+/* What a clause that asks and says nothing else is made of: question particles, polite
+ * endings, pro-verbs and the price ("ทำด้วยไหม", "ราคาเท่าไหร่", "可以吗", "how much?", "do u guys
+ * do that"). Such a clause asks about the one before it: "รับทำบัญชีและยื่นภาษีให้บริษัทเล็กๆ ไหมคะ"
+ * asks for the accounts. Thai and Chinese ones are removed as they are written (longest first),
+ * English ones as words. */
+static const gchar *const cblue_request_bare_thzh[] = {
+    "หรือเปล่า", "รึเปล่า", "หรือไม่", "เท่าไหร่", "เท่าไร", "ครับผม", "กี่บาท", "หน่อย", "ไหม", "มั้ย", "มั๊ย", "ไม๊",
+    "ป่าว", "ครับ", "คับ", "ค่ะ", "คะ", "ค้า", "จ้า", "จ้ะ", "ด้วย", "บ้าง", "ราคา", "ได้", "ทำ", "รับ", "มี", "นะ", "ให้",
+    "可不可以", "能不能", "行不行", "多少钱", "可以", "多少", "价格", "你们", "吗", "嗎", "呢", "啊", "吧", "也", "做", "能",
+    "有", "行", "好", "您", NULL};
+static const gchar *const cblue_request_bare_en[] = {
+    "how", "much", "price", "cost", "can", "could", "do", "does", "you", "u", "guys", "ya", "that", "this", "it",
+    "is", "possible", "please", "pls", "right", "ok", "yes", "also", "too", "and", "or", "so", "doable", NULL};
+
+/* whether the lowercase clause @lower asks nothing of its own (cblue_request_bare_thzh) */
+static gboolean
+cblue_request_is_bare(const gchar *lower)
+{
+	g_autofree gchar *rest = g_strdup(lower);
+	g_auto(GStrv) words = NULL;
+
+	for (guint i = 0; cblue_request_bare_thzh[i] != NULL; i++) {
+		for (gchar *n = strstr(rest, cblue_request_bare_thzh[i]); n != NULL; n = strstr(n, cblue_request_bare_thzh[i]))
+			memset(n, ' ', strlen(cblue_request_bare_thzh[i]));
+	}
+	for (gchar *p = rest; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (!g_unichar_isalnum(g_utf8_get_char(p)))
+			memset(p, ' ', g_utf8_next_char(p) - p);
+	}
+	words = g_strsplit(rest, " ", -1);
+	for (guint i = 0; words[i] != NULL; i++) {
+		if (words[i][0] != '\0' && !g_strv_contains(cblue_request_bare_en, words[i]))
+			return FALSE;
+	}
+	return TRUE;
+}
+
 GArray *
 cblue_request_clauses(const gchar *text)
 {
@@ -226,7 +263,7 @@ cblue_request_clauses(const gchar *text)
 			g_autofree gchar *lower = g_utf8_strdown(clause, p - clause);
 			g_strstrip(lower);
 			if (cblue_request_count_chars(lower) > 0) {
-				CblueRequestClause c = {clause - text, p - text, FALSE};
+				CblueRequestClause c = {clause - text, p - text, FALSE, FALSE};
 				for (guint i = 0; cblue_request_negated[i] != NULL; i++) {
 					for (gchar *n = strstr(lower, cblue_request_negated[i]); n != NULL;
 					     n = strstr(n, cblue_request_negated[i]))
@@ -234,6 +271,9 @@ cblue_request_clauses(const gchar *text)
 				}
 				g_strstrip(lower);
 				c.asks = cblue_request_sentence_asks(lower, question);
+				/* a bare request asks about the clause before it */
+				if (c.asks && clauses->len > 0 && cblue_request_is_bare(lower))
+					g_array_index(clauses, CblueRequestClause, clauses->len - 1).asked = TRUE;
 				g_array_append_val(clauses, c);
 			}
 		}
@@ -251,8 +291,8 @@ cblue_request_span_asks(GArray *clauses, gsize start, gsize end)
 
 	for (guint i = 0; i < clauses->len; i++) {
 		const CblueRequestClause *c = &g_array_index(clauses, CblueRequestClause, i);
-		/* the clause holds the span (or part of it) and asks */
-		if (c->asks && c->start < end && c->end > start)
+		/* the clause holds the span (or part of it) and asks, or a bare request asks about it */
+		if ((c->asks || c->asked) && c->start < end && c->end > start)
 			return TRUE;
 		some_clause_asks |= c->asks;
 	}

@@ -90,6 +90,14 @@ test_request_span_asks(void)
 	    {"你们能装空调吗？", "装空调", TRUE},
 	    {"our business (textile wholesale, 80 staff) wants to start using ai", "wholesale", FALSE},
 	    {"we don't want a generator, can solar keep the lights on?", "generator", FALSE},
+	    /* a bare request ("ไหมครับ", "ราคาเท่าไหร่", "可以吗？", "how much?") asks about the clause
+	     * before it, and only that one */
+	    {"รับเดินสายไฟใหม่ทั้งหลัง ไหมครับ", "เดินสายไฟใหม่", TRUE},
+	    {"ซ่อมเครื่องซักผ้า 2 เครื่อง ราคาเท่าไหร่", "เครื่องซักผ้า", TRUE},
+	    {"后院的游泳池，可以吗？", "游泳池", TRUE},
+	    {"aircon cleaning for 3 units, how much?", "aircon", TRUE},
+	    {"เรามีเครื่องปั่นไฟอยู่แล้ว ติดโซลาร์เพิ่มได้ไหม ราคาเท่าไหร่", "เครื่องปั่นไฟ", FALSE},
+	    {"we have a generator, battery price?", "generator", FALSE},
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -117,6 +125,10 @@ test_request_clauses(void)
 		g_assert_cmpint(g_array_index(clauses, CblueRequestClause, i).asks, ==, asks[i]);
 	g_assert_cmpuint(g_array_index(clauses, CblueRequestClause, 2).start, ==, strstr(text, "ติดโซลาร์") - text);
 	g_assert_cmpuint(none->len, ==, 0);
+	/* "ราคาเท่าไหร่" asks nothing of its own: the clause before it is asked about */
+	g_assert_true(g_array_index(clauses, CblueRequestClause, 2).asked);
+	g_assert_false(g_array_index(clauses, CblueRequestClause, 1).asked);
+	g_assert_false(g_array_index(clauses, CblueRequestClause, 3).asked);
 }
 
 int
