@@ -1413,6 +1413,39 @@ cblue_bot_topic_mentions(CblueBot *self, CblueAskOp *op, CblueDeclined *declined
 	return mentions;
 }
 
+/* Words that ask the business to do or sell what follows them: Thai รับ (รับเดินสายไฟใหม่ไหม),
+ * Chinese 代 and 帮 (代办, 帮忙), English "do you", "can you" (as the normalized text writes them) */
+static const gchar *const cblue_bot_offer_words[] = {
+    "รับ", "รับจ้าง", "รับทำ", "มีบริการ", "บริการ", "代", "代办", "帮忙", "帮我", "帮我们", "你们做", "你们能做",
+    "do you", "do you also", "do you guys", "can you", "can you also", "could you", "will you", NULL};
+
+/* whether an offer word (cblue_bot_offer_words) ends right before byte @start of @normalized,
+ * spaces aside: the message asks the business itself for the service, which no topic that
+ * only names it offers ("ไม่ต้องรื้อเดินสายไฟใหม่", "without rewiring") */
+static gboolean
+cblue_bot_offer_before(const gchar *normalized, gsize start)
+{
+	gsize end = start;
+
+	while (end > 0 && normalized[end - 1] == ' ')
+		end--;
+	for (guint i = 0; cblue_bot_offer_words[i] != NULL; i++) {
+		const gchar *word = cblue_bot_offer_words[i];
+		gsize len = strlen(word);
+		if (len > end || strncmp(normalized + end - len, word, len) != 0)
+			continue;
+		/* an English word begins there */
+		if (g_ascii_isalpha(word[0]) && end > len && g_ascii_isalnum(normalized[end - len - 1]))
+			continue;
+		/* not the polite ending ครับ */
+		if (strcmp(word, "รับ") == 0 && end >= len + strlen("ค") &&
+		    strncmp(normalized + end - len - strlen("ค"), "ค", strlen("ค")) == 0)
+			continue;
+		return TRUE;
+	}
+	return FALSE;
+}
+
 /* Whether @text alone (a clause of @op's message) is answered with the topic @topic_id: the
  * decision for a message of that text outside the conversation, searched in place by the
  * retrievers that search synchronously (every one of the embedded default) */
@@ -1480,7 +1513,9 @@ cblue_bot_asks_elsewhere(CblueBot *self, CblueAskOp *op, const gchar *normalized
  * pings us when it gets hot?" asks for a sensor, not an aircon repair); the text of the best
  * topic @top_id (nullable) must not speak of that service, which it then answers itself: "Does
  * a hybrid inverter switch over fast, like a UPS?" is the power outage topic's question, not a
- * request for a UPS; and no other clause may ask for that topic (cblue_bot_asks_elsewhere()). */
+ * request for a UPS; unless the message asks the business itself for it (cblue_bot_offer_before():
+ * "รับเดินสายไฟใหม่ไหม", where the smart home topic says no rewiring is needed); and no other
+ * clause may ask for that topic (cblue_bot_asks_elsewhere()). */
 static gchar *
 cblue_bot_find_declined(CblueBot *self, CblueAskOp *op, const gchar *top_id)
 {
@@ -1508,7 +1543,8 @@ cblue_bot_find_declined(CblueBot *self, CblueAskOp *op, const gchar *top_id)
 		const CblueDeclinedMatch *match = &g_array_index(matches, CblueDeclinedMatch, i);
 		if (!cblue_request_span_asks(clauses, match->start, match->end))
 			continue;
-		if (entry != NULL && cblue_bot_topic_mentions(self, op, declined, entry, match))
+		if (entry != NULL && !cblue_bot_offer_before(normalized, match->start) &&
+		    cblue_bot_topic_mentions(self, op, declined, entry, match))
 			continue;
 		if (top_id != NULL && cblue_bot_asks_elsewhere(self, op, normalized, clauses, matches, top_id)) {
 			g_debug("not declined: %s (“%s”), the message asks for %s too", match->service,

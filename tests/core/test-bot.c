@@ -185,6 +185,19 @@ test_bot_declined(void)
 	    /* the topic's own text names the service: "like a UPS?" is a question of the outage topic */
 	    {"tell me about solar-power-outage, does it switch over fast like a ups?", NULL,
 	     "dummy answer: solar-power-outage"},
+	    /* … unless the message asks the business itself for it (รับ, 代, "do you"): the smart home
+	     * topic says that no rewiring is needed */
+	    {"smart-home ต้องเดินสายไฟใหม่ไหมครับ", NULL, "dummy answer: smart-home"},
+	    {"smart-home สวัสดีครับ เดินสายไฟใหม่ด้วยไหม", NULL, "dummy answer: smart-home"},
+	    {"smart-home รับเดินสายไฟใหม่ไหมครับ", "เดินสายไฟในบ้าน", "ไม่ได้อยู่ในบริการของเรา"},
+	    /* a bare request ("ราคาเท่าไหร่") asks about the clause before it */
+	    {"solar-warranty ล้างแอร์ 3 เครื่อง ราคาเท่าไหร่", "บริการแอร์", "ไม่ได้อยู่ในบริการของเรา"},
+	    /* a promise no topic makes, and the topic's own questions */
+	    {"solar-payback: can you put it in writing that my bill will be zero?", "promises and forecasts",
+	     "not a service we offer"},
+	    {"tell me about solar-payback, how long until it pays back?", NULL, "dummy answer: solar-payback"},
+	    {"tell me about solar-warranty, what does the warranty cover?", NULL, "dummy answer: solar-warranty"},
+	    {"solar-payback 写进合同里，你们能保证每年省多少吗？", "承诺和预测", "我们不提供这项服务"},
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
