@@ -112,11 +112,30 @@ test_declined_bundled(void)
 	g_autoptr(CblueDeclined) declined = cblue_declined_load(tokenizer, NULL, &error);
 	static const gchar *const texts[] = {"Do you sell diesel generators?", "รับล้างแอร์ไหมคะ", "你们做空调清洗吗？",
 					     "Can you put a lightning rod on the roof?", "มีบริการกำจัดปลวกไหม"};
+	static const gchar *const files[] = {"en", "th", "zh"};
+	guint n_lines = 0;
 
 	g_assert_no_error(error);
 	g_assert_nonnull(declined);
 	g_assert_cmpuint(cblue_declined_get_n_services(declined), >=, 200);
 	g_assert_cmpuint(cblue_declined_get_n_phrases(declined), >=, 2000);
+	/* every line of the three files is a service: none shares a phrase with a line of an
+	 * earlier file, which would replace it ("ivr" in English and Chinese left the English
+	 * line's call centre phrases out) */
+	for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+		g_autofree gchar *path = g_strdup_printf("/ai/cblue/declined/%s.txt", files[i]);
+		g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+		g_autofree gchar *text = NULL;
+		g_auto(GStrv) lines = NULL;
+		g_assert_no_error(error);
+		text = g_strndup(g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+		lines = g_strsplit(text, "\n", -1);
+		for (guint j = 0; lines[j] != NULL; j++) {
+			if (lines[j][0] != '\0' && lines[j][0] != '#' && lines[j][0] != '!')
+				n_lines++;
+		}
+	}
+	g_assert_cmpuint(cblue_declined_get_n_services(declined), ==, n_lines);
 	for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
 		g_assert_nonnull(find_service(declined, tokenizer, texts[i], NULL));
 	g_assert_null(find_service(declined, tokenizer, "How much is a 5 kW solar rooftop?", NULL));
