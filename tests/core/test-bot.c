@@ -197,7 +197,7 @@ test_bot_declined(void)
 	     "not a service we offer"},
 	    {"tell me about solar-payback, how long until it pays back?", NULL, "dummy answer: solar-payback"},
 	    {"tell me about solar-warranty, what does the warranty cover?", NULL, "dummy answer: solar-warranty"},
-	    {"solar-payback 写进合同里，你们能保证每年省多少吗？", "承诺和预测", "我们不提供这项服务"},
+	    {"solar-payback 你们能把省下的电费写进合同吗？", "承诺和预测", "我们不提供这项服务"},
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {

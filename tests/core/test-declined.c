@@ -112,6 +112,18 @@ test_declined_bundled(void)
 	g_autoptr(CblueDeclined) declined = cblue_declined_load(tokenizer, NULL, &error);
 	static const gchar *const texts[] = {"Do you sell diesel generators?", "รับล้างแอร์ไหมคะ", "你们做空调清洗吗？",
 					     "Can you put a lightning rod on the roof?", "มีบริการกำจัดปลวกไหม"};
+	static const gchar *const kinds[] = {
+	    "can you help me renew my work permit?", "รับจดทะเบียนบริษัทไหม", "你们能帮忙报税吗",
+	    "we want to sue the developer, do you know a lawyer?", "ช่วยจองตั๋วเครื่องบินไปภูเก็ตให้หน่อย",
+	    "推荐一下清迈的景点", "do you drill water wells?", "รับเจาะบ่อบาดาลไหม", "你们打井吗",
+	    "will you put it in writing that the bill drops by half?", "ถ้าไม่ได้ตามนั้นเขียนลงสัญญาได้ไหม",
+	    "能写进合同吗", "can i have the technician's private number?", "ขอเบอร์ส่วนตัวช่างหน่อย",
+	    "what will next year's electricity price forecast be?", "明年电价会是多少"};
+	static const gchar *const offered[] = {
+	    "do you need a copy of my ID card for the permit?", "ไปเที่ยวต่างจังหวัดหลายวัน ต้องปิดระบบโซลาร์ไหม",
+	    "AI ช่วยทำบัญชีได้ไหม", "AI能帮我们自动记账吗", "what does the warranty cover?", "มีการันตีกำลังผลิตไหม",
+	    "how long is the payback?", "can the solar pump fill a water tank on the hill?", "保修写在合同里吗",
+	    "will solar protect me from future electricity price rises?", "we are setting up a company and need a website"};
 	static const gchar *const files[] = {"en", "th", "zh"};
 	guint n_lines = 0;
 
@@ -139,6 +151,12 @@ test_declined_bundled(void)
 	for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
 		g_assert_nonnull(find_service(declined, tokenizer, texts[i], NULL));
 	g_assert_null(find_service(declined, tokenizer, "How much is a 5 kW solar rooftop?", NULL));
+	/* requests by kind: papers, legal and business services, trips, wells, promises */
+	for (guint i = 0; i < G_N_ELEMENTS(kinds); i++)
+		g_assert_nonnull(find_service(declined, tokenizer, kinds[i], NULL));
+	/* and what customers of the KB's topics say of the same things */
+	for (guint i = 0; i < G_N_ELEMENTS(offered); i++)
+		g_assert_null(find_service(declined, tokenizer, offered[i], NULL));
 }
 
 /* a bad line is refused with the file and the line */
