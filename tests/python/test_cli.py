@@ -265,7 +265,7 @@ RECORDED = {
     # → 0.750 with the place names ("recommend a nice hotel in hua hin" reaches the service area)
     # out-of-scope F1 en 0.774 → 0.750, th 0.774 → 0.750, zh 0.882 → 0.857 with the models learned
     # with eval-fresh6.tsv: an in-scope question more refused in each language
-    "eval-fresh.tsv": {"en": (0.975, 0.812), "th": (0.875, 0.812), "zh": (0.950, 0.909)},
+    "eval-fresh.tsv": {"en": (0.975, 0.812), "th": (0.900, 0.909), "zh": (0.975, 0.938)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -294,6 +294,8 @@ def test_eval_labelled_sets_do_not_regress(cli, name):
 # figures of the models learned on them, with the declined services of docs/quality.md): per set, its in-scope and out-of-scope questions a language and the floors of
 # each language (top-1, top-3, answered with the expected topic, out-of-scope F1). Kept apart
 # from RECORDED so that the floors can move on their own when retrieval changes land.
+# Raised where the customers' words of docs/quality.md ("In-scope misses after the thirteenth
+# set") answered more, and only in the figures they moved.
 HELD_OUT = {
     # held out until its first measurement (docs/quality.md, "A second held-out set"), since
     # then one of the sets the defaults are calibrated on. Since the models were learned with
@@ -302,9 +304,9 @@ HELD_OUT = {
     # zh .956 / 1 / .911 / .905 → .978 / 1 / .933 / .927 with the everyday words (docs/quality.md,
     # "Everyday words, topic by topic"); fresh3 th answered / OOS F1 .800 / .643 → .844 / .692 too.
     "eval-fresh2.tsv": ((45, 20), {
-        "en": (0.844, 0.933, 0.844, 0.878),
+        "en": (0.867, 0.956, 0.867, 0.878),
         "th": (0.911, 1.000, 0.844, 0.884),
-        "zh": (0.978, 1.000, 0.933, 0.927),
+        "zh": (1.000, 1.000, 0.978, 0.950),
     }),
     # docs/quality.md, "A third held-out set": first measured at en .756 / .867 / .711 / .750, th
     # .822 / .956 / .822 / .609, zh .933 / 1 / .911 / .815; these are the figures after the
@@ -314,9 +316,9 @@ HELD_OUT = {
     # eval-fresh6.tsv: en .756 / .857, th .867 / .636, zh .933 / .846. English OOS F1 .750 →
     # .788 with the request part of a longer message (docs/quality.md, "Long messages").
     "eval-fresh3.tsv": ((45, 15), {
-        "en": (0.756, 0.933, 0.711, 0.788),
-        "th": (0.867, 0.978, 0.822, 0.839),
-        "zh": (0.933, 1.000, 0.822, 0.743),
+        "en": (0.778, 0.933, 0.733, 0.788),
+        "th": (0.867, 0.978, 0.844, 0.867),
+        "zh": (0.933, 1.000, 0.844, 0.800),
     }),
     # docs/quality.md, "A fourth held-out set": measured once at en .911 / .978 / .822 / .595, th
     # .844 / .911 / .778 / .649, zh .911 / 1 / .867 / .629; these are the figures after the
@@ -333,7 +335,7 @@ HELD_OUT = {
     # followed, and the models learned with eval-fresh6.tsv (OOS F1 before them .857 / .947 /
     # .857). Not among the calibration sets.
     "eval-fresh5.tsv": ((45, 20), {
-        "en": (0.956, 0.978, 0.956, 0.974),
+        "en": (0.978, 1.000, 0.978, 0.974),
         "th": (1.000, 1.000, 1.000, 1.000),
         "zh": (1.000, 1.000, 1.000, 1.000),
     }),
@@ -343,7 +345,7 @@ HELD_OUT = {
     # calibration sets. English top-1 / answered .956 → .978 with "surplus" as "excess"
     # (docs/quality.md, "Topic terms and everyday words").
     "eval-fresh6.tsv": ((45, 20), {
-        "en": (0.978, 1.000, 0.978, 0.919),
+        "en": (1.000, 1.000, 1.000, 0.919),
         "th": (1.000, 1.000, 1.000, 0.919),
         "zh": (1.000, 1.000, 1.000, 0.974),
     }),
@@ -364,7 +366,7 @@ HELD_OUT = {
     # calibration sets.
     "eval-fresh8.tsv": ((45, 20), {
         "en": (0.956, 1.000, 0.956, 0.947),
-        "th": (0.956, 1.000, 0.956, 0.947),
+        "th": (0.978, 1.000, 0.978, 0.947),
         "zh": (1.000, 1.000, 1.000, 1.000),
     }),
     # docs/quality.md, "A ninth held-out set" (a third short chat messages, a third everyday
@@ -374,9 +376,9 @@ HELD_OUT = {
     # a longer message ("Long messages"). Not among the calibration sets. en answered / OOS F1
     # .800 / .769 → .822 / .789 with "Everyday words, topic by topic" (docs/quality.md).
     "eval-fresh9.tsv": ((45, 20), {
-        "en": (0.867, 0.956, 0.867, 0.872),
-        "th": (0.933, 0.978, 0.933, 0.947),
-        "zh": (0.956, 1.000, 0.956, 0.947),
+        "en": (0.889, 0.978, 0.889, 0.872),
+        "th": (0.956, 0.978, 0.956, 0.947),
+        "zh": (0.978, 1.000, 0.978, 0.947),
     }),
     # docs/quality.md, "A tenth held-out set" (customers who do not know the trade's words:
     # symptoms and wishes, brands, places and amounts, comparisons and yes/no questions; a third
@@ -387,14 +389,14 @@ HELD_OUT = {
     "eval-fresh10.tsv": ((45, 20), {
         "en": (0.844, 0.933, 0.844, 0.878),
         "th": (0.956, 1.000, 0.889, 0.789),
-        "zh": (0.956, 1.000, 0.911, 0.857),
+        "zh": (0.978, 1.000, 0.933, 0.878),
     }),
     # docs/quality.md, "An eleventh held-out set" (short chat messages, one-sentence questions and
     # two or three sentences, a third each; askers from homes to factories), measured once at
     # these figures, after the request part and the everyday words. Not among the calibration sets.
     "eval-fresh11.tsv": ((45, 20), {
         "en": (0.933, 0.978, 0.933, 0.889),
-        "th": (0.956, 0.978, 0.956, 0.889),
+        "th": (0.978, 1.000, 0.978, 0.889),
         "zh": (1.000, 1.000, 1.000, 0.974),
     }),
     # docs/quality.md, "A twelfth held-out set" (a third short chat messages, a third one sentence,
@@ -405,9 +407,9 @@ HELD_OUT = {
     # "The defaults since the twelfth held-out set") and the declined services ("Declined
     # services"). Not among the calibration sets.
     "eval-fresh12.tsv": ((45, 20), {
-        "en": (0.889, 0.933, 0.889, 0.824),
+        "en": (0.956, 0.978, 0.956, 0.824),
         "th": (1.000, 1.000, 0.978, 0.727),
-        "zh": (0.933, 1.000, 0.911, 0.865),
+        "zh": (0.956, 1.000, 0.933, 0.865),
     }),
 }
 
