@@ -96,6 +96,10 @@ test_request_span_asks(void)
 	    {"ซ่อมเครื่องซักผ้า 2 เครื่อง ราคาเท่าไหร่", "เครื่องซักผ้า", TRUE},
 	    {"后院的游泳池，可以吗？", "游泳池", TRUE},
 	    {"aircon cleaning for 3 units, how much?", "aircon", TRUE},
+	    /* … and so does one of a pro-verb alone: รับซ่อมไหม, "is that something you install?" */
+	    {"เครื่องซักผ้าเสีย รับซ่อมไหมครับ", "เครื่องซักผ้า", TRUE},
+	    {"the shop needs a burglar alarm. is that something you install?", "burglar alarm", TRUE},
+	    {"we have a burglar alarm. can you install solar?", "burglar alarm", FALSE},
 	    {"เรามีเครื่องปั่นไฟอยู่แล้ว ติดโซลาร์เพิ่มได้ไหม ราคาเท่าไหร่", "เครื่องปั่นไฟ", FALSE},
 	    {"we have a generator, battery price?", "generator", FALSE},
 	};
