@@ -66,6 +66,10 @@ typedef struct {
 	const gchar *canonical; /* borrowed from a group; NULL if the variant is the canonical form */
 	gunichar last; /* the last character: must end a word if it is a Latin letter or digit */
 	gunichar second; /* the second character, 0 if none: most entries are told apart by it */
+	/* the bytes of the variant that the matcher finds equal before comparing any: those
+	 * of the first character, and of the second unless it is a space or none (an entry
+	 * is tried only where the text has its first character, and its second if any) */
+	guint known;
 	gboolean plural; /* ends with a Latin letter: a plural "s" may follow */
 	CblueRetrievalSynScope scope;
 	/* borrowed: what the variant is rewritten to in a text of each language, NULL if it
@@ -207,7 +211,8 @@ typedef enum {
 	CBLUE_RETRIEVAL_SYN_CLASS_DIGIT,
 } CblueRetrievalSynClass;
 
-static CblueRetrievalSynClass
+/* (inline: the rewrite asks it of nearly every character of a text) */
+static inline CblueRetrievalSynClass
 cblue_retrieval_syn_class(gunichar ch)
 {
 	if (ch < 0x80) {
@@ -222,7 +227,7 @@ cblue_retrieval_syn_class(gunichar ch)
 
 /* whether @a and @b would run together into one word (@b's class first: it is the
  * character at hand, most often Thai or Chinese, which joins nothing) */
-static gboolean
+static inline gboolean
 cblue_retrieval_syn_joins(gunichar a, gunichar b)
 {
 	CblueRetrievalSynClass cb = cblue_retrieval_syn_class(b);
@@ -661,6 +666,9 @@ cblue_retrieval_synonyms_seal(CblueRetrievalSynonyms *self)
 			entry.canonical = g_strcmp0(term, canonical) == 0 ? NULL : canonical;
 			entry.last = last;
 			entry.second = g_utf8_get_char(g_utf8_next_char(term));
+			entry.known = g_utf8_next_char(term) - term;
+			if (!cblue_retrieval_syn_second_fits(entry.second, 0))
+				entry.known = g_utf8_next_char(g_utf8_next_char(term)) - term;
 			entry.plural = last < 0x80 && g_ascii_isalpha((gchar)last);
 			entry.scope = scope;
 			for (guint in = 0; in < CBLUE_RETRIEVAL_SYN_N_SCOPES; in++) {
@@ -782,9 +790,11 @@ cblue_retrieval_syn_char_at(const gchar *p)
 static const gchar *
 cblue_retrieval_syn_match(const CblueRetrievalSynEntry *entry, const gchar *p)
 {
-	const gchar *v = entry->variant;
+	const gchar *v = entry->variant + entry->known;
 	const gchar *end = entry->variant + entry->len;
 	gunichar next;
+
+	p += entry->known;
 
 	while (v < end) {
 		if (*v == ' ') {
@@ -957,7 +967,8 @@ cblue_retrieval_synonyms_rewrite(CblueRetrievalSynonyms *self, const gchar *norm
 			const CblueRetrievalSynEntry *own_hit = own != NULL && cblue_retrieval_syn_may_begin(own, ch)
 								       ? cblue_retrieval_syn_find(own, p, ch, next, &own_end)
 								       : NULL;
-			hit = cblue_retrieval_syn_find(any, p, ch, next, &end);
+			hit = cblue_retrieval_syn_may_begin(any, ch) ? cblue_retrieval_syn_find(any, p, ch, next, &end)
+								    : NULL;
 			if (own_hit != NULL && (hit == NULL || own_end >= end)) {
 				hit = own_hit;
 				end = own_end;
