@@ -70,9 +70,12 @@ typedef struct {
 
 /* Runs longer than this (32 Thai or Chinese characters) are not remembered: they rarely
  * come again, and hashing and copying them costs more than it saves. Once a set of
- * segmenters remembers this many bytes of runs, it starts again empty. */
+ * segmenters remembers this many bytes of runs, it starts again empty: 4 MB holds the
+ * runs of a few thousand KB entries (about 1.2 KB an entry), so a word written alone in
+ * one entry is still remembered when the next entries have it again (with 256 KB, about
+ * 200 entries, a build segmented a sixth more runs). */
 #define CBLUE_SEGMENT_MEMO_MAX_RUN   96
-#define CBLUE_SEGMENT_MEMO_MAX_BYTES (256 * 1024)
+#define CBLUE_SEGMENT_MEMO_MAX_BYTES (4 * 1024 * 1024)
 
 /* A pool rather than one set per thread: libthai's dictionary takes about 1 MB per ThBrk,
  * and the server runs many threads (a WebSocket thread per few hundred connections) of
