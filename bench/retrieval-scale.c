@@ -4,11 +4,12 @@
  * (100,000 by default), indexed by retrieval-bm25 and retrieval-ngram and searched through
  * the bot, fused, on one core. A benchmark, not a test: it prints figures and asserts none.
  *
- *   build/bench/retrieval-scale [N [QUERIES [BUILD_THREADS]]]
+ *   build/bench/retrieval-scale [N [QUERIES [BUILD_THREADS [CACHE_DIR]]]]
  *
  * The index builds use every CPU the process may use (taskset chooses them; BUILD_THREADS
  * forces a number of analysis threads, 1 for a build on one thread); the searches are
- * pinned to the first of those CPUs.
+ * pinned to the first of those CPUs. With CACHE_DIR (a new folder), every build also writes
+ * its index cache there, so that two versions' indexes can be compared byte for byte.
  *
  * With 100,000 entries it runs for about two and a half minutes of CPU and peaks at about
  * 6 GB of memory (mostly the BM25 index being rebuilt next to the one in use); 20,000 is a
@@ -349,6 +350,7 @@ main(int argc, char **argv)
 	guint n_entries = argc > 1 ? (guint)g_ascii_strtoull(argv[1], NULL, 10) : 100000;
 	guint n_queries = argc > 2 ? (guint)g_ascii_strtoull(argv[2], NULL, 10) : 3000;
 	guint build_threads = argc > 3 ? (guint)g_ascii_strtoull(argv[3], NULL, 10) : 0;
+	const gchar *cache_dir = argc > 4 ? argv[4] : NULL;
 	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
 	g_autoptr(CblueConfig) config = cblue_config_new();
 	g_autoptr(CblueContext) context = NULL;
@@ -367,7 +369,7 @@ main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (n_entries == 0 || n_queries == 0) {
-		fprintf(stderr, "usage: %s [N_ENTRIES [N_QUERIES [BUILD_THREADS]]]\n", argv[0]);
+		fprintf(stderr, "usage: %s [N_ENTRIES [N_QUERIES [BUILD_THREADS [CACHE_DIR]]]]\n", argv[0]);
 		return 2;
 	}
 	/* the builds on every CPU the process may use (taskset -c chooses them), the searches
@@ -403,6 +405,11 @@ main(int argc, char **argv)
 		g_error("synonyms: %s", error->message);
 	cblue_retrieval_holder_set_build_threads(cblue_retriever_bm25_get_holder(bm25), build_threads);
 	cblue_retrieval_holder_set_build_threads(cblue_retriever_ngram_get_holder(ngram), build_threads);
+	/* the builds also write their index caches there (to compare two builds' bytes) */
+	if (cache_dir != NULL) {
+		cblue_retrieval_holder_set_cache_dir(cblue_retriever_bm25_get_holder(bm25), cache_dir);
+		cblue_retrieval_holder_set_cache_dir(cblue_retriever_ngram_get_holder(ngram), cache_dir);
+	}
 
 	printf("index build (one after the other; CPU: all threads):\n");
 	cpus_use(&cpus, TRUE);
