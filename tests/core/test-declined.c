@@ -115,7 +115,7 @@ test_declined_bundled(void)
 	static const gchar *const kinds[] = {
 	    "can you help me renew my work permit?", "รับจดทะเบียนบริษัทไหม", "你们能帮忙报税吗",
 	    "we want to sue the developer, do you know a lawyer?", "ช่วยจองตั๋วเครื่องบินไปภูเก็ตให้หน่อย",
-	    "推荐一下清迈的景点", "do you drill water wells?", "รับเจาะบ่อบาดาลไหม", "你们打井吗",
+	    "推荐一下清迈的景点", "do you drill water wells?", "can you drill a borehole for my farm?", "รับเจาะบ่อบาดาลไหม", "你们打井吗",
 	    "will you put it in writing that the bill drops by half?", "ถ้าไม่ได้ตามนั้นเขียนลงสัญญาได้ไหม",
 	    "能写进合同吗", "can i have the technician's private number?", "ขอเบอร์ส่วนตัวช่างหน่อย",
 	    "what will next year's electricity price forecast be?", "明年电价会是多少"};
@@ -123,6 +123,7 @@ test_declined_bundled(void)
 	    "do you need a copy of my ID card for the permit?", "ไปเที่ยวต่างจังหวัดหลายวัน ต้องปิดระบบโซลาร์ไหม",
 	    "AI ช่วยทำบัญชีได้ไหม", "AI能帮我们自动记账吗", "what does the warranty cover?", "มีการันตีกำลังผลิตไหม",
 	    "how long is the payback?", "can the solar pump fill a water tank on the hill?", "保修写在合同里吗",
+	    "would a solar pump manage a 40 metre borehole?", "我家有一口水井，太阳能水泵能抽吗",
 	    "will solar protect me from future electricity price rises?", "we are setting up a company and need a website"};
 	static const gchar *const files[] = {"en", "th", "zh"};
 	guint n_lines = 0;
