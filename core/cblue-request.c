@@ -30,7 +30,8 @@ static const gchar *const cblue_request_words_zh[] = {
 
 /* Words of a request that point back at the background ("Would panels even work up there?",
  * "how long would it take?"): the request alone does not say what it asks about, and such a
- * message is searched whole. */
+ * message is searched whole. Only background told before the request counts: in "solar rooftop
+ * how does it work? …" the pronoun is the request's own subject. */
 static const gchar *const cblue_request_anaphora_en[] = {"it", "they", "them", "these", "those", "such",
 							  "up there", "over there", "in there", "out there", NULL};
 static const gchar *const cblue_request_anaphora_thzh[] = {"ดังกล่าว", "อันนั้น", "พวกนั้น", "ที่ว่า", "它", "这些", "那些",
@@ -327,8 +328,9 @@ cblue_request_part(const gchar *text, guint *context_chars, guint *request_chars
 			n_sentences++;
 			lower = g_utf8_strdown(sentence, -1);
 			if (cblue_request_sentence_asks(lower, question)) {
-				if (cblue_request_has_word(lower, cblue_request_anaphora_en) ||
-				    cblue_request_has_substring(lower, cblue_request_anaphora_thzh))
+				/* a pronoun points back only at background told before it */
+				if (context > 0 && (cblue_request_has_word(lower, cblue_request_anaphora_en) ||
+						    cblue_request_has_substring(lower, cblue_request_anaphora_thzh)))
 					return NULL;
 				n_requests++;
 				if (request->len > 0)

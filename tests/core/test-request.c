@@ -25,6 +25,9 @@ test_request_part_found(void)
 	    {"我们在清迈开了一家奶茶店。每个月电费八千泰铢左右。能帮我们在LINE上自动回复客户吗？",
 	     "能帮我们在LINE上自动回复客户吗"},
 	    {"We have 2.5 kW on the roof since 2021. So can we add a battery now?", "So can we add a battery now"},
+	    /* a pronoun before any background is the request's own: it points back at nothing */
+	    {"A hybrid inverter, how does it switch over? Our street loses power twice a week.",
+	     "A hybrid inverter, how does it switch over"},
 	};
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
 		guint context = 0, asked = 0;
