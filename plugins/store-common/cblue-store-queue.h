@@ -38,6 +38,9 @@ typedef struct {
 	gint64 duration_usec;
 	gint64 received_usec; /* wall clock */
 	gint64 replied_usec;  /* wall clock */
+	/* the strings above live in the item's own allocation, after it (a record queued by
+	 * cblue_store_queue_record()), not in allocations of their own */
+	gboolean strings_inline;
 	/* FLUSH */
 	GAsyncQueue *flush_reply; /* owned, nullable: gets one answer, see cblue_store_queue_answer_flush() */
 	gint64 flush_deadline;	  /* monotonic */
