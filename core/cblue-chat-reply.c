@@ -97,7 +97,7 @@ cblue_json_append_score(GString *out, gdouble value)
 	 * of the exact binary value decides a tie; elsewhere the product's rounding error
 	 * (< 1e-13) cannot change the result */
 	if (!(clamped >= 0.0 && clamped <= 1.0) || signbit(clamped) || fabs(scaled - whole - 0.5) < 1e-6) {
-		g_string_append(out, g_ascii_formatd(buf, sizeof(buf), "%.3f", clamped));
+		cblue_string_put_str(out, g_ascii_formatd(buf, sizeof(buf), "%.3f", clamped));
 		return;
 	}
 	thousandths = (guint)whole + (scaled - whole > 0.5 ? 1 : 0);
@@ -106,7 +106,7 @@ cblue_json_append_score(GString *out, gdouble value)
 	buf[2] = (gchar)('0' + thousandths / 100 % 10);
 	buf[3] = (gchar)('0' + thousandths / 10 % 10);
 	buf[4] = (gchar)('0' + thousandths % 10);
-	g_string_append_len(out, buf, 5);
+	cblue_string_put(out, buf, 5);
 }
 
 static void
@@ -754,30 +754,35 @@ cblue_chat_reply_to_string(CblueChatReply *self)
 	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
 	/* the fixed members, the text, and a source's topic id and score: grown once at most */
 	out = g_string_sized_new(256 + strlen(self->text) + 64 * self->source_values->len);
-	g_string_append(out, "{\"conversation_id\":");
+	CBLUE_STRING_PUT_LITERAL(out, "{\"conversation_id\":");
 	cblue_json_append_string(out, self->conversation_id);
-	g_string_append(out, ",\"message_id\":");
+	CBLUE_STRING_PUT_LITERAL(out, ",\"message_id\":");
 	cblue_json_append_string(out, self->message_id);
-	g_string_append(out, ",\"reply\":");
+	CBLUE_STRING_PUT_LITERAL(out, ",\"reply\":");
 	cblue_json_append_string(out, self->text);
-	g_string_append(out, ",\"language\":");
+	CBLUE_STRING_PUT_LITERAL(out, ",\"language\":");
 	cblue_json_append_string(out, self->language);
-	g_string_append(out, ",\"topic_id\":");
+	CBLUE_STRING_PUT_LITERAL(out, ",\"topic_id\":");
 	cblue_json_append_string(out, self->topic_id);
-	g_string_append(out, ",\"sources\":[");
+	CBLUE_STRING_PUT_LITERAL(out, ",\"sources\":[");
 	for (guint i = 0; i < self->source_values->len; i++) {
 		const CblueReplySource *source = &g_array_index(self->source_values, CblueReplySource, i);
-		g_string_append(out, i > 0 ? ",{\"topic_id\":" : "{\"topic_id\":");
+		if (i > 0)
+			CBLUE_STRING_PUT_LITERAL(out, ",");
+		CBLUE_STRING_PUT_LITERAL(out, "{\"topic_id\":");
 		cblue_json_append_string(out, source->topic_id);
-		g_string_append(out, ",\"score\":");
+		CBLUE_STRING_PUT_LITERAL(out, ",\"score\":");
 		cblue_json_append_score(out, source->confidence);
 		g_string_append_c(out, '}');
 	}
-	g_string_append(out, "],\"pii_redacted\":");
-	g_string_append(out, self->pii_redacted ? "true" : "false");
-	g_string_append(out, ",\"outcome\":");
+	CBLUE_STRING_PUT_LITERAL(out, "],\"pii_redacted\":");
+	if (self->pii_redacted)
+		CBLUE_STRING_PUT_LITERAL(out, "true");
+	else
+		CBLUE_STRING_PUT_LITERAL(out, "false");
+	CBLUE_STRING_PUT_LITERAL(out, ",\"outcome\":");
 	cblue_json_append_string(out, cblue_outcome_to_string(self->outcome));
-	g_string_append(out, ",\"confidence\":");
+	CBLUE_STRING_PUT_LITERAL(out, ",\"confidence\":");
 	cblue_json_append_score(out, self->confidence);
 	g_string_append_c(out, '}');
 	return g_string_free(out, FALSE);

@@ -12,6 +12,30 @@ G_BEGIN_DECLS
  * that the library and the `cblue` program share it without exporting it.
  */
 
+/* appends @len bytes of @bytes to @out: GLib 2.74's g_string_append_len() is a call to
+ * g_string_insert_len() with its checks, about 60 instructions whatever the length, and a
+ * reply and its response make some 60 appends, nearly all of them into room already there */
+static inline void
+cblue_string_put(GString *out, const gchar *bytes, gsize len)
+{
+	if (G_LIKELY(out->len + len < out->allocated_len)) {
+		memcpy(out->str + out->len, bytes, len);
+		out->len += len;
+		out->str[out->len] = '\0';
+	} else {
+		g_string_append_len(out, bytes, (gssize)len);
+	}
+}
+
+/* a string literal, without its length counted at run time */
+#define CBLUE_STRING_PUT_LITERAL(out, literal) cblue_string_put((out), "" literal, sizeof(literal) - 1)
+
+static inline void
+cblue_string_put_str(GString *out, const gchar *text)
+{
+	cblue_string_put(out, text, strlen(text));
+}
+
 /* whether any of the eight bytes of @word needs escaping in a JSON string: below 0x20, '"',
  * '\\' or 0x7f. The classic tests for "a byte below n" ((x - n·0x01…) & ~x & 0x80…, exact
  * for n <= 0x80) and "a zero byte" (of x XOR c·0x01…), on all eight bytes at once. */
@@ -39,7 +63,7 @@ cblue_json_append_string(GString *out, const gchar *text)
 	const guchar *run, *p, *end;
 
 	if (text == NULL) {
-		g_string_append(out, "null");
+		CBLUE_STRING_PUT_LITERAL(out, "null");
 		return;
 	}
 	g_string_append_c(out, '"');
@@ -59,29 +83,29 @@ cblue_json_append_string(GString *out, const gchar *text)
 			p++;
 			continue;
 		}
-		g_string_append_len(out, (const gchar *)run, p - run);
+		cblue_string_put(out, (const gchar *)run, (gsize)(p - run));
 		switch (*p) {
 		case '"':
-			g_string_append(out, "\\\"");
+			CBLUE_STRING_PUT_LITERAL(out, "\\\"");
 			break;
 		case '\\':
-			g_string_append(out, "\\\\");
+			CBLUE_STRING_PUT_LITERAL(out, "\\\\");
 			break;
 		case '\n':
-			g_string_append(out, "\\n");
+			CBLUE_STRING_PUT_LITERAL(out, "\\n");
 			break;
 		case '\r':
-			g_string_append(out, "\\r");
+			CBLUE_STRING_PUT_LITERAL(out, "\\r");
 			break;
 		case '\t':
-			g_string_append(out, "\\t");
+			CBLUE_STRING_PUT_LITERAL(out, "\\t");
 			break;
 		default:
 			g_string_append_printf(out, "\\u%04x", *p);
 		}
 		run = ++p;
 	}
-	g_string_append_len(out, (const gchar *)run, end - run);
+	cblue_string_put(out, (const gchar *)run, (gsize)(end - run));
 	g_string_append_c(out, '"');
 }
 

@@ -12,6 +12,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "cblue-json-private.h"
 #include "cblue-server-fast-parse-private.h"
 #include "cblue-server-fast-private.h"
 
@@ -330,7 +331,7 @@ cblue_fast_listener_date(CblueFastListener *self)
 static void cblue_fast_conn_flush(CblueFastConn *conn);
 
 /* a string literal, without its length counted at run time */
-#define CBLUE_FAST_APPEND_LITERAL(out, literal) g_string_append_len((out), "" literal, sizeof(literal) - 1)
+#define CBLUE_FAST_APPEND_LITERAL(out, literal) CBLUE_STRING_PUT_LITERAL((out), literal)
 
 /* @value in decimal, for the status line and Content-Length of every response: printf
  * costs about 1,500 instructions a call */
@@ -344,7 +345,7 @@ cblue_fast_append_uint(GString *out, guint64 value)
 		digits[sizeof(digits) - ++n] = (gchar)('0' + value % 10);
 		value /= 10;
 	} while (value > 0);
-	g_string_append_len(out, digits + sizeof(digits) - n, n);
+	cblue_string_put(out, digits + sizeof(digits) - n, n);
 }
 
 static void
@@ -381,12 +382,12 @@ cblue_fast_request_respond(CblueFastRequest *req, guint status, const gchar *jso
 	CBLUE_FAST_APPEND_LITERAL(out, "HTTP/1.1 ");
 	cblue_fast_append_uint(out, status);
 	g_string_append_c(out, ' ');
-	g_string_append(out, soup_status_get_phrase(status));
+	cblue_string_put_str(out, soup_status_get_phrase(status));
 	CBLUE_FAST_APPEND_LITERAL(out, "\r\nServer: cblue\r\nDate: ");
-	g_string_append(out, cblue_fast_listener_date(conn->listener));
+	cblue_string_put_str(out, cblue_fast_listener_date(conn->listener));
 	CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
 	for (guint i = 0; i < req->n_response_headers; i++) {
-		g_string_append_len(out, req->response_headers[i].line, (gssize)req->response_headers[i].line_len);
+		cblue_string_put(out, req->response_headers[i].line, req->response_headers[i].line_len);
 		CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
 	}
 	if (json != NULL)
@@ -394,7 +395,7 @@ cblue_fast_request_respond(CblueFastRequest *req, guint status, const gchar *jso
 	CBLUE_FAST_APPEND_LITERAL(out, "Content-Length: ");
 	cblue_fast_append_uint(out, body_len);
 	CBLUE_FAST_APPEND_LITERAL(out, "\r\n\r\n");
-	g_string_append_len(out, json != NULL ? json : "", (gssize)body_len);
+	cblue_string_put(out, json != NULL ? json : "", body_len);
 	if (cblue_fast_request_header_contains(req, "Connection", "close"))
 		conn->close_after_write = TRUE;
 
@@ -429,10 +430,10 @@ cblue_fast_request_switch_protocols(CblueFastRequest *req, gpointer data, GDestr
 		return;
 	out = conn->out;
 	CBLUE_FAST_APPEND_LITERAL(out, "HTTP/1.1 101 Switching Protocols\r\nServer: cblue\r\nDate: ");
-	g_string_append(out, cblue_fast_listener_date(conn->listener));
+	cblue_string_put_str(out, cblue_fast_listener_date(conn->listener));
 	CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
 	for (guint i = 0; i < req->n_response_headers; i++) {
-		g_string_append_len(out, req->response_headers[i].line, (gssize)req->response_headers[i].line_len);
+		cblue_string_put(out, req->response_headers[i].line, req->response_headers[i].line_len);
 		CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
 	}
 	CBLUE_FAST_APPEND_LITERAL(out, "\r\n");
