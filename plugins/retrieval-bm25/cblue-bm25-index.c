@@ -836,6 +836,7 @@ typedef struct {
 	CblueBm25Count *counts; /* owned: 1 << count_bits slots, or NULL */
 	guint32 *used; /* owned: the slots in use, in order of first use (half the slots at most) */
 	CblueBm25Memo *memo; /* owned, nullable */
+	guint reserve; /* a build's: the most triples of a chunk so far, each new chunk's room */
 } CblueBm25Doc;
 
 static void
@@ -1297,10 +1298,8 @@ cblue_bm25_put_posting(guint8 *p, guint32 gap, guint8 code, guint32 tfs)
 /* the terms and postings from the sorted triples: one pass to size the postings, one to
  * write them */
 static void
-cblue_bm25_index_fill(CblueBm25Index *self, GArray *triples)
+cblue_bm25_index_fill(CblueBm25Index *self, const CblueBm25Triple *a, gsize n)
 {
-	const CblueBm25Triple *a = (const CblueBm25Triple *)triples->data;
-	gsize n = triples->len;
 	g_autofree guint8 *small_codes = g_new(guint8, CBLUE_BM25_SMALL_TFS);
 	g_autoptr(GHashTable) large_codes = g_hash_table_new(NULL, NULL);
 	gsize size = 0;
@@ -1323,7 +1322,7 @@ cblue_bm25_index_fill(CblueBm25Index *self, GArray *triples)
 	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new(guint32, self->n_terms + 1);
 	self->inline_bits = g_new0(guint8, self->n_terms / 8 + 1);
-	self->postings = g_new(guint8, MAX(size, 1));
+	self->postings = cblue_retrieval_big_alloc(MAX(size, 1));
 	p = self->postings;
 	for (gsize i = 0, end, t = 0; i < n; i = end, t++) {
 		for (end = i + 1; end < n && a[end].key == a[i].key; end++)
@@ -1545,10 +1544,23 @@ cblue_bm25_index_reuse_doc(CblueBm25Index *self, CblueBm25Index *previous, guint
 	}
 }
 
-/* the reused documents' postings straight from the previous index */
-static void
-cblue_bm25_index_reuse_postings(CblueBm25Index *previous, const guint32 *old_to_new, GArray *triples)
+/* the postings of @self in all */
+static gsize
+cblue_bm25_index_count_postings(CblueBm25Index *self)
 {
+	gsize n = 0;
+	for (guint32 t = 0; t < self->n_terms; t++)
+		n += cblue_bm25_index_df(self, t);
+	return n;
+}
+
+/* the reused documents' postings straight from the previous index, written to @triples
+ * (room for all its postings) in (key, previous document) order; returns how many */
+static gsize
+cblue_bm25_index_reuse_postings(CblueBm25Index *previous, const guint32 *old_to_new, CblueBm25Triple *triples)
+{
+	gsize n_out = 0;
+
 	for (guint32 t = 0; t < previous->n_terms; t++) {
 		const guint8 *p;
 		guint32 df = cblue_bm25_index_list(previous, t, &p, NULL);
@@ -1559,9 +1571,10 @@ cblue_bm25_index_reuse_postings(CblueBm25Index *previous, const guint32 *old_to_
 			triple.doc = old_to_new[doc];
 			triple.tfs = cblue_bm25_index_read_tfs(previous, &p);
 			if (triple.doc != G_MAXUINT32)
-				g_array_append_val(triples, triple);
+				triples[n_out++] = triple;
 		}
 	}
+	return n_out;
 }
 
 CblueBm25Index *
@@ -1589,8 +1602,22 @@ typedef struct {
 	CblueBm25Index *previous; /* nullable */
 	CblueBm25PoolBuilder pool;
 	guint32 *old_ids; /* owned, nullable: the previous pool's entries in the new pool, + 1 */
-	GArray *triples; /* owned, of CblueBm25Triple: in document order, then sorted */
+	GPtrArray *parts; /* owned, of GArray of CblueBm25Triple: each chunk's, in document order */
+	gsize n_triples; /* in all the parts */
 } CblueBm25Build;
+
+/* the triples of @parts (GArrays of CblueBm25Triple in document order, @n in all, each freed
+ * once read) in (key, document) order, in a new array (cblue_retrieval_big_alloc()), sorted
+ * straight from the parts */
+static CblueBm25Triple *
+cblue_bm25_sort_parts(GPtrArray *parts, gsize n)
+{
+	CblueBm25Triple *out = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueBm25Triple));
+	g_autofree CblueBm25Triple *buffer = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueBm25Triple));
+
+	cblue_retrieval_radix_sort_parts(parts, sizeof(CblueBm25Triple), out, buffer);
+	return out;
+}
 
 /* the analysis of a chunk of consecutive documents */
 typedef struct {
@@ -1623,7 +1650,8 @@ cblue_bm25_analyze_chunk(gpointer analyzer, guint first, guint last, gpointer us
 	CblueBm25Doc *doc = analyzer;
 	CblueBm25Chunk *chunk = g_new(CblueBm25Chunk, 1);
 
-	chunk->triples = g_array_new(FALSE, FALSE, sizeof(CblueBm25Triple));
+	/* (room for as many as the largest chunk so far: not grown and copied again and again) */
+	chunk->triples = g_array_sized_new(FALSE, FALSE, sizeof(CblueBm25Triple), doc->reserve);
 	chunk->surfaces = g_ptr_array_new_with_free_func(g_free);
 	chunk->surface_ends = g_array_new(FALSE, FALSE, sizeof(guint32));
 	doc->surfaces = chunk->surfaces;
@@ -1638,6 +1666,7 @@ cblue_bm25_analyze_chunk(gpointer analyzer, guint first, guint last, gpointer us
 		g_array_append_val(chunk->surface_ends, chunk->surfaces->len);
 	}
 	doc->surfaces = NULL;
+	doc->reserve = MAX(doc->reserve, chunk->triples->len);
 	return chunk;
 }
 
@@ -1666,8 +1695,9 @@ cblue_bm25_merge_chunk(gpointer data, guint first, guint last, gpointer user_dat
 			cblue_bm25_pool_builder_use(pool, d, cblue_bm25_pool_builder_intern(pool, stem, NULL));
 		}
 	}
-	g_array_append_vals(build->triples, chunk->triples->data, chunk->triples->len);
-	g_array_unref(chunk->triples);
+	/* the triples are kept as they are, and sorted straight from the chunks */
+	build->n_triples += chunk->triples->len;
+	g_ptr_array_add(build->parts, chunk->triples);
 	g_ptr_array_unref(chunk->surfaces);
 	g_array_unref(chunk->surface_ends);
 	g_free(chunk);
@@ -1705,6 +1735,8 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 	g_autofree gint64 *reused = g_new(gint64, MAX(n, 1));
 	CblueBm25Build build = {.self = self, .entries = entries, .reused = reused};
 	guint analyzed = 0;
+	g_autofree CblueBm25Triple *triples = NULL;
+	gsize n_triples;
 
 	if (previous != NULL &&
 	    (previous->tokenizer != tokenizer || previous->stopwords != stopwords || previous->synonyms != synonyms ||
@@ -1718,7 +1750,7 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 		memset(build.old_ids, 0xff, (gsize)MAX(previous->pool_keys->len, 1) * sizeof(guint32));
 	}
 	cblue_bm25_pool_builder_init(&build.pool);
-	build.triples = g_array_new(FALSE, FALSE, sizeof(CblueBm25Triple));
+	build.parts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
 	self->params = *params;
 	self->n_docs = n;
 	self->idf_unknown = log(1.0 + (n + 0.5) / 0.5);
@@ -1736,17 +1768,47 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 				   &build);
 	/* all in (key, document) order, as a full build has them */
 	if (previous != NULL && analyzed < n) {
-		cblue_bm25_index_reuse_postings(previous, reuse.old_to_new, build.triples);
-		cblue_retrieval_sort_records_by_u32(build.triples->data, build.triples->len, n);
+		g_autofree CblueBm25Triple *reused_triples =
+			cblue_retrieval_big_alloc(MAX(cblue_bm25_index_count_postings(previous), 1) * sizeof(CblueBm25Triple));
+		gsize n_reused = cblue_bm25_index_reuse_postings(previous, reuse.old_to_new, reused_triples);
+		n_triples = build.n_triples + n_reused;
+		if (cblue_retrieval_reuse_in_order(&reuse)) {
+			/* the analyzed documents' triples sorted, then merged with the reused ones,
+			 * already in order */
+			g_autofree CblueBm25Triple *analyzed_sorted = cblue_bm25_sort_parts(build.parts, build.n_triples);
+			g_clear_pointer(&build.parts, g_ptr_array_unref);
+			triples = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(CblueBm25Triple));
+			cblue_retrieval_merge_records(analyzed_sorted, build.n_triples, reused_triples, n_reused, triples);
+		} else {
+			gsize k = 0;
+			/* (rare: the KB's topics in another order) */
+			triples = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(CblueBm25Triple));
+			for (guint i = 0; i < build.parts->len; i++) {
+				GArray *part = g_ptr_array_index(build.parts, i);
+				memcpy(triples + k, part->data, part->len * sizeof(CblueBm25Triple));
+				k += part->len;
+			}
+			g_clear_pointer(&build.parts, g_ptr_array_unref);
+			if (n_reused > 0)
+				memcpy(triples + k, reused_triples, n_reused * sizeof(CblueBm25Triple));
+			g_clear_pointer(&reused_triples, g_free);
+			cblue_retrieval_sort_records_by_u32(triples, n_triples, n);
+			/* stable: in document order within a key */
+			cblue_retrieval_radix_sort_records(triples, n_triples, sizeof(CblueBm25Triple));
+		}
+	} else {
+		/* stable: in document order within a key */
+		triples = cblue_bm25_sort_parts(build.parts, build.n_triples);
+		n_triples = build.n_triples;
+		g_clear_pointer(&build.parts, g_ptr_array_unref);
 	}
-	/* stable: in document order within a key */
-	cblue_retrieval_radix_sort_records(build.triples->data, build.triples->len, sizeof(CblueBm25Triple));
-	cblue_bm25_index_fill(self, build.triples);
-	g_array_unref(build.triples);
+	cblue_bm25_index_fill(self, triples, n_triples);
+	g_clear_pointer(&triples, g_free);
 	cblue_bm25_index_take_pool(self, &build.pool);
 	cblue_bm25_pool_builder_clear(&build.pool);
 	g_free(build.old_ids);
 	cblue_bm25_index_build_surfaces(self);
+	cblue_retrieval_release_memory();
 	if (n_analyzed != NULL)
 		*n_analyzed = analyzed;
 	return self;

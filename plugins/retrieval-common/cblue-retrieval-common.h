@@ -68,8 +68,23 @@ gboolean cblue_retrieval_reader_finish(CblueRetrievalReader *r, GError **error);
 void cblue_retrieval_sort_records(gpointer records, gsize n, gsize record_size);
 /* the same, stable: a least-significant-digit radix sort, 16 bits a pass */
 void cblue_retrieval_radix_sort_records(gpointer records, gsize n, gsize record_size);
+/* the same, from the records of GArrays (taken, each freed once read; their records in the
+ * order of the arrays) into @out, with @buffer as scratch (both as many records as all) */
+void cblue_retrieval_radix_sort_parts(GPtrArray *parts, gsize record_size, gpointer out, gpointer buffer);
 /* 16-byte records sorted by the guint32 at byte 8 (< n_values), stably (a counting sort) */
 void cblue_retrieval_sort_records_by_u32(gpointer records, gsize n, guint32 n_values);
+
+/* Big build buffers (an index build's records, sort buffers and postings: hundreds of MB at
+ * 100,000 entries) in huge pages where the system allows; freed with g_free() */
+gpointer cblue_retrieval_big_alloc(gsize size);
+gpointer cblue_retrieval_big_alloc0(gsize size);
+void cblue_retrieval_big_advise(gpointer data, gsize size);
+/* the memory freed by a build given back to the system (at its end) */
+void cblue_retrieval_release_memory(void);
+
+/* 16-byte records that begin with a 64-bit key, a guint32 document at byte 8: @a and @b,
+ * each in (key, document) order, merged into @out (n_a + n_b records) */
+void cblue_retrieval_merge_records(gconstpointer a, gsize n_a, gconstpointer b, gsize n_b, gpointer out);
 
 /* the first index in [lo, hi) of sorted @a whose value is >= @value, or @hi */
 static inline guint32
@@ -134,5 +149,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CblueRetrievalReuse, cblue_retrieval_reuse_clea
  * @topic_ids); returns the previous document it reuses, or -1 to analyze it */
 gint64 cblue_retrieval_reuse_entry(CblueRetrievalReuse *reuse, CblueKbEntry *entry, guint d, guint64 *doc_hashes,
 				   GPtrArray *topic_ids);
+
+/* whether the reused documents are in the order they had in the previous index */
+gboolean cblue_retrieval_reuse_in_order(const CblueRetrievalReuse *reuse);
 
 G_END_DECLS

@@ -646,15 +646,21 @@ cblue_ngram_sort_bucket(const CblueNgramTriple *src, gsize n, CblueNgramTriple *
 	}
 }
 
-/* @triples sorted by key, stably (a key's triples keep their order: by document, as they were
- * added): one pass scatters them by the key's top 16 bits, then each bucket, small enough to
- * stay in the cache, is put in key order. Two passes over the triples in memory instead of
- * the four of a 16-bit radix sort of the whole key (about a fifth of a build's time). */
-static void
-cblue_ngram_sort_triples(GArray *triples)
+/* The triples of @parts (GArrays taken: in document order part after part, each freed once
+ * read; @n in all) sorted by key, stably (a key's triples keep their order: by document, as
+ * they were added), into a new array (cblue_retrieval_big_alloc()): one pass scatters them
+ * by the key's top 16 bits, straight from the parts (the analyzed chunks, not first copied
+ * into one array), then each bucket, small enough to stay in the cache, is put in key order.
+ * Two passes over the triples in memory instead of the four of a 16-bit radix sort of the
+ * whole key (about a fifth of a build's time). */
+static CblueNgramTriple *
+cblue_ngram_sort_triples(GPtrArray *parts, gsize n)
 {
-	CblueNgramTriple *a = (CblueNgramTriple *)triples->data;
-	gsize n = triples->len, largest = 1;
+	CblueNgramTriple *a = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueNgramTriple));
+	gsize n_parts = 0;
+	/* (leaves @parts empty; NULL if it was) */
+	g_autofree GArray **owned = (GArray **)g_ptr_array_steal(parts, &n_parts);
+	gsize largest = 1;
 	g_autofree CblueNgramTriple *scattered = NULL;
 	g_autofree gsize *bucket = g_new0(gsize, 65536 + 1);
 	g_autofree guint64 *slots = NULL;
@@ -663,19 +669,32 @@ cblue_ngram_sort_triples(GArray *triples)
 	g_autofree CblueNgramTriple *keys = NULL;
 	gsize table_size = 2;
 
-	if (n < 2)
-		return;
-	scattered = g_new(CblueNgramTriple, n);
-	for (gsize i = 0; i < n; i++)
-		bucket[(a[i].key >> 48) + 1]++;
+	if (n < 2) {
+		for (gsize p = 0; p < n_parts; p++) {
+			if (owned[p]->len > 0)
+				a[0] = g_array_index(owned[p], CblueNgramTriple, 0);
+			g_array_unref(owned[p]);
+		}
+		return a;
+	}
+	scattered = cblue_retrieval_big_alloc(n * sizeof(CblueNgramTriple));
+	for (gsize p = 0; p < n_parts; p++) {
+		const CblueNgramTriple *src = (const CblueNgramTriple *)owned[p]->data;
+		for (gsize i = 0; i < owned[p]->len; i++)
+			bucket[(src[i].key >> 48) + 1]++;
+	}
 	for (guint b = 0; b < 65536; b++) {
 		largest = MAX(largest, bucket[b + 1]);
 		bucket[b + 1] += bucket[b];
 	}
 	{
 		g_autofree gsize *next = g_memdup2(bucket, 65536 * sizeof(gsize));
-		for (gsize i = 0; i < n; i++)
-			scattered[next[a[i].key >> 48]++] = a[i];
+		for (gsize p = 0; p < n_parts; p++) {
+			const CblueNgramTriple *src = (const CblueNgramTriple *)owned[p]->data;
+			for (gsize i = 0; i < owned[p]->len; i++)
+				scattered[next[src[i].key >> 48]++] = src[i];
+			g_array_unref(owned[p]);
+		}
 	}
 	while (table_size < 2 * largest)
 		table_size <<= 1;
@@ -688,13 +707,17 @@ cblue_ngram_sort_triples(GArray *triples)
 	for (guint b = 0; b < 65536; b++)
 		cblue_ngram_sort_bucket(scattered + bucket[b], bucket[b + 1] - bucket[b], a + bucket[b], slots,
 					slot_ids, ids, starts, keys);
+	return a;
 }
 
 /* the (key, 1 + ln tf) pairs of the documents of @self that @old_to_new maps (G_MAXUINT32:
- * not reused), as triples of the new documents, appended to @triples in key order */
-static void
-cblue_ngram_index_reuse_pairs(CblueNgramIndex *self, const guint32 *old_to_new, GArray *triples)
+ * not reused), as triples of the new documents, written to @triples (room for every posting
+ * of @self) in key order; returns how many */
+static gsize
+cblue_ngram_index_reuse_pairs(CblueNgramIndex *self, const guint32 *old_to_new, CblueNgramTriple *triples)
 {
+	gsize n_out = 0;
+
 	for (guint t = 0; t < self->n_terms; t++) {
 		for (guint32 b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
 			guint32 docs[CBLUE_NGRAM_BLOCK];
@@ -705,30 +728,11 @@ cblue_ngram_index_reuse_pairs(CblueNgramIndex *self, const guint32 *old_to_new, 
 				CblueNgramTriple triple = {self->keys[t], doc,
 							   self->ltf_values[codes[i]] / (gfloat)CBLUE_NGRAM_LTF_SCALE};
 				if (doc != G_MAXUINT32)
-					g_array_append_val(triples, triple);
+					triples[n_out++] = triple;
 			}
 		}
 	}
-}
-
-/* @a and @b, both in (key, document) order, merged into @out */
-static void
-cblue_ngram_merge_triples(const CblueNgramTriple *a, gsize n_a, const CblueNgramTriple *b, gsize n_b,
-			  CblueNgramTriple *out)
-{
-	gsize i = 0, j = 0, k = 0;
-	while (i < n_a && j < n_b) {
-		if (a[i].key < b[j].key || (a[i].key == b[j].key && a[i].doc < b[j].doc))
-			out[k++] = a[i++];
-		else
-			out[k++] = b[j++];
-	}
-	/* (an empty GArray's data may be NULL: no memcpy from it) */
-	if (i < n_a)
-		memcpy(out + k, a + i, (n_a - i) * sizeof(CblueNgramTriple));
-	k += n_a - i;
-	if (j < n_b)
-		memcpy(out + k, b + j, (n_b - j) * sizeof(CblueNgramTriple));
+	return n_out;
 }
 
 CblueNgramIndex *
@@ -749,14 +753,14 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
  * (there are a few dozen in practice: the frequencies are small sums of the field weights),
  * else 256 of them spread over their range, each posting taking the nearest */
 static void
-cblue_ngram_index_build_ltf_values(CblueNgramIndex *self, GArray *triples)
+cblue_ngram_index_build_ltf_values(CblueNgramIndex *self, const CblueNgramTriple *triples, gsize n_triples)
 {
 	g_autofree guint8 *seen = g_new0(guint8, 65536);
 	g_autofree guint16 *values = g_new(guint16, 65536);
 	guint n = 0;
 
-	for (guint i = 0; i < triples->len; i++)
-		seen[cblue_ngram_quantize(g_array_index(triples, CblueNgramTriple, i).tf)] = 1;
+	for (gsize i = 0; i < n_triples; i++)
+		seen[cblue_ngram_quantize(triples[i].tf)] = 1;
 	for (guint v = 0; v < 65536; v++) {
 		if (seen[v])
 			values[n++] = (guint16)v;
@@ -860,7 +864,7 @@ cblue_ngram_index_build_blocks(CblueNgramIndex *self, const guint32 *docs, const
 	}
 	self->blocks[self->n_terms] = b;
 	self->data_len = pos;
-	self->data = g_malloc0(pos + 8);
+	self->data = cblue_retrieval_big_alloc0(pos + 8);
 	for (guint t = 0; t < self->n_terms; t++) {
 		for (b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
 			guint64 meta = self->block_meta[b];
@@ -882,41 +886,40 @@ cblue_ngram_index_build_blocks(CblueNgramIndex *self, const guint32 *docs, const
 
 /* the postings, vector lengths and directory from triples sorted by key */
 static void
-cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
+cblue_ngram_index_fill(CblueNgramIndex *self, const CblueNgramTriple *triples, guint n_triples)
 {
 	g_autofree gdouble *norms = g_new0(gdouble, MAX(self->n_docs, 1));
-	g_autofree guint32 *docs = g_new(guint32, MAX(triples->len, 1));
-	g_autofree guint8 *codes = g_new(guint8, MAX(triples->len, 1));
+	g_autofree guint32 *docs = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(guint32));
+	g_autofree guint8 *codes = cblue_retrieval_big_alloc(MAX(n_triples, 1));
 	g_autofree guint8 *code_of = g_new(guint8, 65536);
 	guint term = 0;
 
 	self->n_terms = 0;
-	for (guint i = 0; i < triples->len; i++) {
-		if (i == 0 || g_array_index(triples, CblueNgramTriple, i).key !=
-				  g_array_index(triples, CblueNgramTriple, i - 1).key)
+	for (guint i = 0; i < n_triples; i++) {
+		if (i == 0 || triples[i].key != triples[i - 1].key)
 			self->n_terms++;
 	}
 	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new0(guint32, self->n_terms + 1);
-	cblue_ngram_index_build_ltf_values(self, triples);
+	cblue_ngram_index_build_ltf_values(self, triples, n_triples);
 	/* the code of each quantized value, looked up once */
 	for (guint v = 0; v < 65536; v++)
 		code_of[v] = cblue_ngram_index_ltf_code(self, (guint16)v);
 	self->idf_unknown = (gfloat)(log((self->n_docs + 1.0) / 1.0) + 1.0);
 
 	/* postings in key order; a term's documents are contiguous */
-	for (guint i = 0; i < triples->len;) {
-		guint64 key = g_array_index(triples, CblueNgramTriple, i).key;
+	for (guint i = 0; i < n_triples;) {
+		guint64 key = triples[i].key;
 		guint j = i;
 		gdouble idf;
 
-		while (j < triples->len && g_array_index(triples, CblueNgramTriple, j).key == key)
+		while (j < n_triples && triples[j].key == key)
 			j++;
 		idf = cblue_ngram_idf(self->n_docs, j - i);
 		self->keys[term] = key;
 		self->offsets[term] = i;
 		for (guint k = i; k < j; k++) {
-			const CblueNgramTriple *t = &g_array_index(triples, CblueNgramTriple, k);
+			const CblueNgramTriple *t = &triples[k];
 			guint8 code = code_of[cblue_ngram_quantize(t->tf)];
 			gdouble w = self->ltf_values[code] / (gdouble)CBLUE_NGRAM_LTF_SCALE * idf;
 			docs[k] = t->doc;
@@ -926,8 +929,8 @@ cblue_ngram_index_fill(CblueNgramIndex *self, GArray *triples)
 		term++;
 		i = j;
 	}
-	self->offsets[self->n_terms] = triples->len;
-	cblue_ngram_index_rank_codes(self, codes, triples->len);
+	self->offsets[self->n_terms] = n_triples;
+	cblue_ngram_index_rank_codes(self, codes, n_triples);
 	cblue_ngram_index_build_blocks(self, docs, codes);
 	self->doc_inv_norms = g_new0(gfloat, MAX(self->n_docs, 1));
 	for (guint d = 0; d < self->n_docs; d++)
@@ -941,13 +944,15 @@ typedef struct {
 	CblueNgramIndex *self;
 	GPtrArray *entries; /* borrowed: the KB's */
 	const gboolean *reused; /* n_docs: whether each document is reused */
-	GArray *triples; /* owned, of CblueNgramTriple: in document order, then sorted */
+	GPtrArray *parts; /* owned, of GArray of CblueNgramTriple: each chunk's, in document order */
+	gsize n_triples; /* in all the parts */
 } CblueNgramBuild;
 
 /* a thread's scratch: a text's n-grams and a document's table */
 typedef struct {
 	GArray *keys; /* owned, of guint64 */
 	CblueNgramDocTable table;
+	guint reserve; /* the most triples of a chunk so far: each new chunk's room */
 } CblueNgramAnalyzer;
 
 static gpointer
@@ -974,24 +979,32 @@ cblue_ngram_analyze_chunk(gpointer data, guint first, guint last, gpointer user_
 {
 	CblueNgramBuild *build = user_data;
 	CblueNgramAnalyzer *analyzer = data;
-	GArray *triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
+	/* (room for as many as the largest chunk so far: not grown and copied again and again) */
+	GArray *triples = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple), analyzer->reserve);
 
 	for (guint d = first; d < last; d++) {
 		if (!build->reused[d])
 			cblue_ngram_add_doc(build->self, g_ptr_array_index(build->entries, d), d, &build->self->params,
 					    analyzer->keys, &analyzer->table, triples);
 	}
+	analyzer->reserve = MAX(analyzer->reserve, triples->len);
 	return triples;
 }
 
-/* takes a chunk's triples, in document order (on the build's thread) */
+/* takes a chunk's triples, in document order (on the build's thread): kept as they are, and
+ * sorted straight from the chunks (no copy into one array) */
 static void
 cblue_ngram_merge_chunk(gpointer data, guint first, guint last, gpointer user_data)
 {
 	CblueNgramBuild *build = user_data;
 	GArray *triples = data;
-	g_array_append_vals(build->triples, triples->data, triples->len);
-	g_array_unref(triples);
+
+	if (triples->len == 0) {
+		g_array_unref(triples);
+		return;
+	}
+	build->n_triples += triples->len;
+	g_ptr_array_add(build->parts, triples);
 }
 
 static const CblueRetrievalChunkFuncs cblue_ngram_build_funcs = {
@@ -1028,7 +1041,8 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
-	g_autoptr(GArray) triples = NULL;
+	g_autofree CblueNgramTriple *triples = NULL;
+	gsize n_triples;
 	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
 	g_autofree gboolean *is_reused = g_new(gboolean, MAX(entries->len, 1));
 	CblueNgramBuild build = {.self = self, .entries = entries, .reused = is_reused};
@@ -1057,44 +1071,47 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 		if (!is_reused[d])
 			analyzed++;
 	}
-	build.triples = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
+	build.parts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
 	cblue_retrieval_run_chunks(entries->len, cblue_retrieval_build_threads(n_threads, analyzed),
 				   &cblue_ngram_build_funcs, &build);
-	triples = g_steal_pointer(&build.triples);
 	/* the reused documents' pairs straight from the previous postings, then all in
 	 * (key, document) order as a full build has them: the analyzed ones are sorted and
 	 * merged with the reused ones, which are in that order already when the KB kept the
 	 * order of its topics (else everything is sorted) */
 	if (previous != NULL && analyzed < self->n_docs) {
-		g_autoptr(GArray) reused = g_array_new(FALSE, FALSE, sizeof(CblueNgramTriple));
-		gboolean in_order = TRUE;
-		for (guint d = 0, last = 0; d < previous->n_docs && in_order; d++) {
-			if (old_to_new[d] == G_MAXUINT32)
-				continue;
-			in_order = d == 0 || old_to_new[d] >= last;
-			last = old_to_new[d];
-		}
-		cblue_ngram_index_reuse_pairs(previous, old_to_new, reused);
-		if (in_order) {
-			g_autoptr(GArray) merged = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple),
-								     triples->len + reused->len);
-			cblue_ngram_sort_triples(triples);
-			g_array_set_size(merged, triples->len + reused->len);
-			cblue_ngram_merge_triples((CblueNgramTriple *)triples->data, triples->len,
-						  (CblueNgramTriple *)reused->data, reused->len,
-						  (CblueNgramTriple *)merged->data);
-			g_clear_pointer(&reused, g_array_unref);
-			g_array_unref(triples);
-			triples = g_steal_pointer(&merged);
+		g_autofree CblueNgramTriple *reused = cblue_retrieval_big_alloc(
+			MAX(cblue_ngram_index_get_n_postings(previous), 1) * sizeof(CblueNgramTriple));
+		gsize n_reused = cblue_ngram_index_reuse_pairs(previous, old_to_new, reused);
+		n_triples = build.n_triples + n_reused;
+		if (cblue_retrieval_reuse_in_order(&reuse)) {
+			g_autofree CblueNgramTriple *analyzed_sorted =
+				cblue_ngram_sort_triples(build.parts, build.n_triples);
+			g_clear_pointer(&build.parts, g_ptr_array_unref);
+			triples = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(CblueNgramTriple));
+			cblue_retrieval_merge_records(analyzed_sorted, build.n_triples, reused, n_reused, triples);
 		} else {
-			g_array_append_vals(triples, reused->data, reused->len);
-			cblue_retrieval_sort_records_by_u32(triples->data, triples->len, self->n_docs);
-			cblue_ngram_sort_triples(triples);
+			/* (rare: the KB's topics in another order) */
+			GArray *all = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple), n_triples);
+			for (guint p = 0; p < build.parts->len; p++) {
+				GArray *part = g_ptr_array_index(build.parts, p);
+				g_array_append_vals(all, part->data, part->len);
+			}
+			g_array_append_vals(all, reused, n_reused);
+			g_ptr_array_set_size(build.parts, 0);
+			g_clear_pointer(&reused, g_free);
+			cblue_retrieval_sort_records_by_u32(all->data, all->len, self->n_docs);
+			g_ptr_array_add(build.parts, all);
+			triples = cblue_ngram_sort_triples(build.parts, n_triples);
+			g_clear_pointer(&build.parts, g_ptr_array_unref);
 		}
 	} else {
-		cblue_ngram_sort_triples(triples);
+		triples = cblue_ngram_sort_triples(build.parts, build.n_triples);
+		n_triples = build.n_triples;
+		g_clear_pointer(&build.parts, g_ptr_array_unref);
 	}
-	cblue_ngram_index_fill(self, triples);
+	cblue_ngram_index_fill(self, triples, (guint)n_triples);
+	g_clear_pointer(&triples, g_free);
+	cblue_retrieval_release_memory();
 	if (n_analyzed != NULL)
 		*n_analyzed = analyzed;
 	return self;
