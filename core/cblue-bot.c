@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cblue-bot-private.h"
+#include "cblue-context-private.h"
 #include "cblue-bot.h"
 #include "cblue-chat-reply-private.h"
 #include "cblue-declined-private.h"
@@ -825,7 +826,7 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 	const gchar *conversation_id;
 
 	op->retrievers =
-	    retrievers != NULL ? retrievers : cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
+	    retrievers != NULL ? retrievers : cblue_context_ref_extensions(self->context, CBLUE_TYPE_RETRIEVER);
 	if (!cblue_bot_validate(self, message, error))
 		return NULL;
 	op->message = g_object_ref(message);
@@ -861,7 +862,7 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 
 	/* redaction comes before anything is stored, logged or sent */
 	op->stage_start = g_get_monotonic_time();
-	redactors = cblue_context_get_extensions(self->context, CBLUE_TYPE_REDACTOR);
+	redactors = cblue_context_ref_extensions(self->context, CBLUE_TYPE_REDACTOR);
 	if (redactors->len > 0) {
 		g_autoptr(CblueRedactionPolicy) policy = cblue_context_get_redaction_policy(self->context);
 		g_autoptr(GPtrArray) spans = NULL;
@@ -1972,7 +1973,7 @@ cblue_bot_ask_in_place(CblueBot *self, CblueMessage *message, CblueChatReply **r
 	g_return_val_if_fail(CBLUE_IS_MESSAGE(message), FALSE);
 	g_return_val_if_fail(reply != NULL && *reply == NULL, FALSE);
 
-	retrievers = cblue_context_get_extensions(self->context, CBLUE_TYPE_RETRIEVER);
+	retrievers = cblue_context_ref_extensions(self->context, CBLUE_TYPE_RETRIEVER);
 	if (!cblue_bot_plugins_are_sync(retrievers,
 					cblue_context_get_extension(self->context, CBLUE_TYPE_MODEL_PROVIDER)))
 		return FALSE;

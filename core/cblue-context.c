@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cblue-context-private.h"
 #include "cblue-context.h"
 #include "cblue-error.h"
 
@@ -28,6 +29,9 @@ struct _CblueContext {
 	CblueTokenizer *tokenizer; /* owned */
 	gchar *data_dir; /* owned */
 	GPtrArray *extensions; /* owned, of CblueExtension */
+	/* owned, nullable: the extensions of one interface, made by the first
+	 * cblue_context_ref_extensions() after the last registration */
+	GPtrArray *extension_lists; /* of CblueExtensionList */
 	CblueRedactionPolicy *redaction_policy; /* owned */
 	gboolean redaction_policy_loaded; /* from the configuration */
 	GMutex mutex;
@@ -41,7 +45,20 @@ typedef struct {
 	guint serial; /* registration order, to keep the sort stable */
 } CblueExtension;
 
+typedef struct {
+	GType iface;
+	GPtrArray *objects; /* owned, of owned GObjects; shared, never changed once made */
+} CblueExtensionList;
+
 G_DEFINE_TYPE(CblueContext, cblue_context, G_TYPE_OBJECT)
+
+static void
+cblue_extension_list_free(gpointer data)
+{
+	CblueExtensionList *list = data;
+	g_ptr_array_unref(list->objects);
+	g_free(list);
+}
 
 static void
 cblue_extension_free(gpointer data)
@@ -57,6 +74,7 @@ cblue_context_finalize(GObject *object)
 {
 	CblueContext *self = CBLUE_CONTEXT(object);
 	g_ptr_array_unref(self->extensions);
+	g_clear_pointer(&self->extension_lists, g_ptr_array_unref);
 	g_object_unref(self->redaction_policy);
 	g_object_unref(self->tokenizer);
 	g_object_unref(self->config);
@@ -217,6 +235,8 @@ cblue_context_add_extension(CblueContext *self, GType iface, GObject *extension,
 	ext->serial = self->extensions->len;
 	g_ptr_array_add(self->extensions, ext);
 	g_ptr_array_sort(self->extensions, cblue_extension_compare);
+	/* the lists handed out so far stay as they were for whoever holds them */
+	g_clear_pointer(&self->extension_lists, g_ptr_array_unref);
 }
 
 /**
@@ -244,6 +264,32 @@ cblue_context_get_extensions(CblueContext *self, GType iface)
 			g_ptr_array_add(result, g_object_ref(ext->object));
 	}
 	return result;
+}
+
+/* cblue-context-private.h */
+GPtrArray *
+cblue_context_ref_extensions(CblueContext *self, GType iface)
+{
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->mutex);
+	CblueExtensionList *list;
+
+	if (self->extension_lists == NULL)
+		self->extension_lists = g_ptr_array_new_with_free_func(cblue_extension_list_free);
+	for (guint i = 0; i < self->extension_lists->len; i++) {
+		list = g_ptr_array_index(self->extension_lists, i);
+		if (list->iface == iface)
+			return g_ptr_array_ref(list->objects);
+	}
+	list = g_new0(CblueExtensionList, 1);
+	list->iface = iface;
+	list->objects = g_ptr_array_new_with_free_func(g_object_unref);
+	for (guint i = 0; i < self->extensions->len; i++) {
+		CblueExtension *ext = g_ptr_array_index(self->extensions, i);
+		if (ext->iface == iface)
+			g_ptr_array_add(list->objects, g_object_ref(ext->object));
+	}
+	g_ptr_array_add(self->extension_lists, list);
+	return g_ptr_array_ref(list->objects);
 }
 
 /**
