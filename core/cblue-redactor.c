@@ -172,6 +172,7 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 	offsets = (gsize *)(gpointer)map->data;
 	for (const gchar *p = text, *end = text + len; p < end;) {
 		const gchar *next;
+		gunichar ch;
 		gchar folded;
 		if ((guchar)*p < 0x80) {
 			offsets[n] = (gsize)(p - text);
@@ -179,7 +180,12 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 			continue;
 		}
 		next = g_utf8_next_char(p);
-		folded = cblue_redact_fold_char(g_utf8_get_char(p));
+		ch = g_utf8_get_char(p);
+		folded = cblue_redact_fold_char(ch);
+		/* an ideographic full stop before a digit ends a sentence (`电话13812345678。2号楼`,
+		 * `账号…。12月5号`): as a dot it would join the number to the next sentence's */
+		if ((ch == 0x3002 || ch == 0xFF61) && next < end && g_unichar_isdigit(g_utf8_get_char(next)))
+			folded = 0;
 		if (folded != 0) {
 			offsets[n] = (gsize)(p - text);
 			out[n++] = folded;
