@@ -680,9 +680,13 @@ cblue_redact_add_span(CblueRedactScan *scan, CblueSpan *span)
  * word after a value is the next field's label (`order #0622359806 call me back`, `Invoice
  * No. … , ID card …`, `电费户号 … 电话 …`). A context word before the value as close as the
  * negative one ends where it ends, i.e. is the last word of the negative phrase
- * (`customer id`, `PEA account`): the phrase wins. */
+ * (`customer id`, `PEA account`): the phrase wins.
+ *
+ * A value written in its type's own grouping (@own_shape: a Thai ID's 1-2345-67890-12-3) is
+ * turned away only by a negative word that labels it: no document numbers its orders or
+ * invoices that way, and an ID is asked for on them (`my ID for the tax invoice is …`). */
 static void
-cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_context)
+cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean need_context, gboolean own_shape)
 {
 	const CblueRedactKind *kind = scan->kind;
 	gsize before = G_MAXSIZE;
@@ -713,10 +717,16 @@ cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_c
 			if (!label)
 				after = cblue_redact_context_after(scan, kind->context, end);
 		}
-		if (negative != G_MAXSIZE && negative <= before && (label || negative < after))
+		if (negative != G_MAXSIZE && negative <= before && (label || (negative < after && !own_shape)))
 			return;
 	}
 	cblue_redact_add_span(scan, cblue_span_new(start, end, kind->label));
+}
+
+static void
+cblue_redact_emit(CblueRedactScan *scan, gsize start, gsize end, gboolean need_context)
+{
+	cblue_redact_emit_value(scan, start, end, need_context, FALSE);
 }
 
 static void
@@ -1476,6 +1486,23 @@ cblue_redact_window_card(const CblueRedactGroups *groups, const gchar *text, gui
 	return cblue_redact_luhn_valid(digits, n);
 }
 
+/* three groups or more, each of which ends where a group of the usual 1-2345-67890-12-3 ends:
+ * the usual groups with a separator or two left out, as people type it (`16645-13486-81-6`,
+ * `1103702071-62-5`) */
+static gboolean
+cblue_redact_th_id_groups_usual(const CblueRedactGroups *groups, guint first, guint last)
+{
+	guint at = 0;
+	if (last - first < 2)
+		return FALSE;
+	for (guint j = first; j < last; j++) {
+		at += groups->groups[j].n_digits;
+		if (at != 1 && at != 5 && at != 10 && at != 12)
+			return FALSE;
+	}
+	return TRUE;
+}
+
 static gboolean
 cblue_redact_window_th_id(const CblueRedactGroups *groups, const gchar *text, guint first, guint last,
 			  gboolean *need_context)
@@ -1495,7 +1522,8 @@ cblue_redact_window_th_id(const CblueRedactGroups *groups, const gchar *text, gu
 		 * groups with slashes: only near an ID word */
 		if (!cblue_redact_groups_same_sep(groups, first, last, usual ? " -./" : " -"))
 			return FALSE;
-		*need_context = !usual || cblue_redact_groups_have_slash(groups, first, last);
+		*need_context = !(usual || cblue_redact_th_id_groups_usual(groups, first, last)) ||
+				cblue_redact_groups_have_slash(groups, first, last);
 	}
 	return cblue_redact_th_id_valid(digits, n);
 }
@@ -1602,7 +1630,7 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 	for (guint width = MIN(hi - lo, CBLUE_REDACT_MAX_VALUE_GROUPS); width >= 1; width--) {
 		for (guint first = lo; first + width <= hi; first++) {
 			guint last = first + width - 1;
-			gboolean need_context = FALSE;
+			gboolean need_context = FALSE, own_shape;
 			gsize start, end, right;
 			if (first > 0 && !groups->groups[first].sep_space)
 				continue;
@@ -1615,7 +1643,11 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 			if (!scan->kind->window_ok(groups, scan->text, first, last, &need_context))
 				continue;
 			cblue_redact_window_span(groups, scan->text, scan->len, first, last, &start, &end);
-			cblue_redact_emit(scan, start, end, need_context);
+			/* a Thai ID in its own groups, with dashes or spaces */
+			own_shape = !need_context && first != last &&
+				    scan->kind->window_ok == cblue_redact_window_th_id &&
+				    cblue_redact_groups_same_sep(groups, first, last, " -");
+			cblue_redact_emit_value(scan, start, end, need_context, own_shape);
 			if (first > lo)
 				cblue_redact_windows(scan, groups, lo, first);
 			right = last + 1 < hi ? cblue_redact_windows(scan, groups, last + 1, hi) : 0;
