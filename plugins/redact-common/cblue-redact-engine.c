@@ -1290,8 +1290,10 @@ cblue_redact_groups_shape_in(const CblueRedactGroups *groups, guint first, guint
 }
 
 /* how people write national numbers; with a country code, any grouping is fine */
-static const gchar *const cblue_redact_th_mobile_shapes[] = {"10",    "3.3.4", "3.7", "2.4.4",
-							     "3.4.3", "4.3.3", "2.8", "4.6", NULL};
+/* a Thai mobile number also two digits at a time, `08 12 34 56 78` (five groups: nothing else is
+ * written so) */
+static const gchar *const cblue_redact_th_mobile_shapes[] = {"10",    "3.3.4", "3.7", "2.4.4", "3.4.3",
+							     "4.3.3", "2.8",   "4.6", "2.2.2.2.2", NULL};
 static const gchar *const cblue_redact_th_landline_shapes[] = {"9", "2.3.4", "3.3.3", "1.4.4", "2.7", "3.6", NULL};
 static const gchar *const cblue_redact_cn_mobile_shapes[] = {"11", "3.4.4", "3.8", NULL};
 /* another country's ten digits (Malaysia's 019-592 2733, Taiwan's (02) 3039-9746) */
@@ -1856,7 +1858,11 @@ static const gchar *const cblue_redact_phone_words[] = {
     "โทสับ", "phnoe", "电化",
     /* how people name their own number: `my number: 0 8 1 …`, `我的号码` (not 号码 alone: an
      * invoice's, an order's or an ID card's number is one too) */
-    "my number", "我的号码", "我的號碼", NULL,
+    "my number", "我的号码", "我的號碼",
+    /* and someone's own, private one: `his personal number`, `私人号码`; `reach me at`, to call
+     * back (回电) */
+    "personal number", "private number", "私人号码", "私人號碼", "个人号码", "個人號碼", "reach me", "回电",
+    "回電", NULL,
 };
 
 /* banks by their Thai, English and short names (Chinese ones say 银行) */
