@@ -1300,6 +1300,9 @@ static const gchar *const cblue_redact_cn_mobile_shapes[] = {"11", "3.4.4", "3.8
 static const gchar *const cblue_redact_other_national_shapes[] = {"2.4.4", "3.3.4", "3.7", NULL};
 static const gchar *const cblue_redact_cn_landline_shapes[] = {"11",	"12",	 "3.8",	  "4.7",   "4.8",
 							       "3.4.4", "4.3.4", "4.4.4", "3.3.4", NULL};
+/* twelve digits from 0 in three fours are as often a Thai bank's twelve-digit account (the
+ * Government Savings Bank's, the BAAC's: `เลขบัญชี 0306-2284-6827`): a phone word must be near */
+static const gchar *const cblue_redact_cn_landline_shapes_ambiguous[] = {"4.4.4", NULL};
 
 /* a mobile number grouped as people write it (@shapes), or in any other grouping with one
  * kind of separator (`067 29 12 921`, `06-32-02-41-58`) when a phone word is near. Not
@@ -1408,7 +1411,9 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 	case CBLUE_REDACT_PHONE_CN_LANDLINE:
 		/* eleven or twelve digits in one piece are as often an account number: a phone
 		 * word must be near */
-		*need_context = !international && first == last;
+		*need_context = !international &&
+				(first == last || cblue_redact_groups_shape_in(groups, first, last,
+									      cblue_redact_cn_landline_shapes_ambiguous));
 		return international ||
 		       cblue_redact_groups_shape_in(groups, first, last, cblue_redact_cn_landline_shapes);
 	case CBLUE_REDACT_PHONE_OTHER_NATIONAL:
