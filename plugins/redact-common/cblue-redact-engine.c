@@ -1896,6 +1896,7 @@ static const gchar *const cblue_redact_ip_words[] = {"ip$", "address", "addr", "
 
 static const gchar *const cblue_redact_version_words[] = {
     "version", "ver$", "firmware", "fw$", "build", "release", "rev$", "protocol", "เวอร์ชัน", "เวอร์ชั่น", "รุ่น", "版本",
+    "เฟิร์มแวร์", "เฟิมแวร์",
     "固件", NULL,
 };
 
