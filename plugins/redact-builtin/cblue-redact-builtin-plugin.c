@@ -29,6 +29,7 @@ static const gchar *const cblue_redact_builtin_rules[] = {
     "email-spoken", /* name แอท example ดอท com, name 艾特 example 点 com */
     "email-spelled", /* name at example dot com */
     "phone-spoken", /* oh eight one …, ศูนย์แปดหนึ่ง …, 一八九九 … */
+    "wechat-wxid", /* wxid_…, WeChat's own id: before LINE's keyword (`not LINE: wxid_…`) */
     "line-id",
     "line-id-handle", /* `@name` near a LINE word */
     "wechat-id",

@@ -2086,11 +2086,16 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
-     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|is\\b|id\\b)?"
+     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
      "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
+     NULL},
+    /* the id WeChat itself gives an account, `wxid_` and letters and digits: a WeChat id wherever
+     * it is, also after another app's keyword (`I use WeChat, not LINE: wxid_kq939926`) */
+    {"wechat-wxid", "WECHAT_ID", "(?<![A-Za-z0-9_\\-])(?i:wxid_)[A-Za-z0-9_\\-]{4,30}(?![A-Za-z0-9_\\-])",
+     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_CHAT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
 };
 
