@@ -41,10 +41,11 @@
  * or when the conversation chose the topic, the fused confidence against
  * `[bot] answer_threshold`. Two topics whose scores are within `[bot] clarify_margin`
  * of each other make the bot ask which one was meant. In a conversation, a follow-up
- * goes to the family (the topic itself or its category) of the topic answered last when
- * one of its topics scores close to the best (`[bot] context_margin`). Replies that are not answers
- * (unknown, clarify) are canned texts in the customer's language, from `replies.json`
- * (bundled; `[bot] replies_file` overrides it), never from the process locale. A question
+ * goes to the family (the topic itself, its product's topics or else its category's) of
+ * the topic answered last when one of them scores close to the best
+ * (`[bot] context_margin`). Replies that are not answers (unknown, clarify) are canned
+ * texts in the customer's language, from `replies.json` (bundled; `[bot] replies_file`
+ * overrides it), never from the process locale. A question
  * that asks for a service the business does not offer (`data/declined/`, extended by
  * `<data_dir>/declined/`, read again when a file there changes) is not answered with the topic
  * that shares its other words: it gets the `declined` canned reply and is recorded as
@@ -1226,30 +1227,44 @@ cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, con
 	return g_strjoinv(label_b, parts);
 }
 
-static gboolean
-cblue_bot_in_family(CblueKb *kb, const gchar *topic_id, CblueKbEntry *previous)
+/* How close the topic @topic_id is to the conversation's last topic @previous: 2 for
+ * @previous itself or a topic of its product (the same first tag: "solar", "cctv", "ev"),
+ * 1 for another topic of its category ("smart-tech" holds door locks and cameras), else 0 */
+static guint
+cblue_bot_kinship(CblueKb *kb, const gchar *topic_id, CblueKbEntry *previous)
 {
 	CblueKbEntry *entry;
 	const gchar *category;
+	const gchar *const *tags;
+	const gchar *const *previous_tags;
 
 	if (g_strcmp0(topic_id, cblue_kb_entry_get_topic_id(previous)) == 0)
-		return TRUE;
-	category = cblue_kb_entry_get_category(previous);
+		return 2;
 	entry = cblue_kb_lookup(kb, topic_id);
-	return entry != NULL && category != NULL && category[0] != '\0' &&
+	if (entry == NULL)
+		return 0;
+	tags = cblue_kb_entry_get_tags(entry);
+	previous_tags = cblue_kb_entry_get_tags(previous);
+	if (tags != NULL && previous_tags != NULL && tags[0] != NULL && previous_tags[0] != NULL &&
+	    previous_tags[0][0] != '\0' && strcmp(tags[0], previous_tags[0]) == 0)
+		return 2;
+	category = cblue_kb_entry_get_category(previous);
+	return category != NULL && category[0] != '\0' &&
 	       g_strcmp0(cblue_kb_entry_get_category(entry), category) == 0;
 }
 
 /* Conversation context. A follow-up ("how much is it?", "แล้วราคาล่ะ", "多少钱？") names an
  * aspect but not the thing: on its words alone, the price topics of every product line
  * score alike. In a conversation whose last answer was topic P, the best hit is replaced
- * by the best hit of P's family (P itself, or a topic of P's category) when that one is
- * confident (at least the answer threshold) and scores at least (1 - [bot] context_margin)
- * of the best hit. A question that clearly points elsewhere ("do you install CCTV?" after
- * solar) keeps its own answer: nothing of the solar family scores near it.
+ * by the best hit of P's family when that one is confident (at least the answer threshold)
+ * and scores at least (1 - [bot] context_margin) of the best hit: of P's product (P itself
+ * or a topic of P's first tag) if there is one, else of P's category. After a door lock,
+ * "how much is it?" is the door lock's price, not that of the cameras of the same category
+ * that score higher. A question that clearly points elsewhere ("do you install CCTV?"
+ * after solar) keeps its own answer: nothing of the solar family scores near it.
  *
  * Returns: %TRUE if the context chose the topic (moved it first, or found it first with
- *   the runner-up outside the family): no need to ask which topic was meant */
+ *   the runner-up of a more distant kin): no need to ask which topic was meant */
 static gboolean
 cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits)
 {
@@ -1257,6 +1272,7 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits)
 	CblueKbEntry *previous;
 	const CblueBotHit *top;
 	gdouble floor;
+	guint top_kin, best = 0, best_kin = 0;
 
 	if (previous_id == NULL || self->context_margin <= 0 || hits->len < 2)
 		return FALSE;
@@ -1264,21 +1280,35 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits)
 	if (previous == NULL)
 		return FALSE;
 	top = &g_array_index(hits, CblueBotHit, 0);
-	if (cblue_bot_in_family(op->kb, top->topic_id, previous))
-		return !cblue_bot_in_family(op->kb, g_array_index(hits, CblueBotHit, 1).topic_id, previous);
+	top_kin = cblue_bot_kinship(op->kb, top->topic_id, previous);
+	if (top_kin == 2)
+		return cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 1).topic_id, previous) < 2;
 	floor = top->score * (1.0 - self->context_margin);
-	for (guint i = 1; i < hits->len; i++) {
-		CblueBotHit hit = g_array_index(hits, CblueBotHit, i);
-		if (hit.score < floor)
+	for (guint i = 1; i < hits->len && best_kin < 2; i++) {
+		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+		guint kin;
+		if (hit->score < floor)
 			break;
-		if (hit.confidence < self->answer_threshold || !cblue_bot_in_family(op->kb, hit.topic_id, previous))
+		if (hit->confidence < self->answer_threshold)
 			continue;
-		g_debug("follow-up of %s: %s rather than %s", previous_id, hit.topic_id, top->topic_id);
-		g_array_remove_index(hits, i);
-		g_array_prepend_val(hits, hit);
-		return TRUE;
+		kin = cblue_bot_kinship(op->kb, hit->topic_id, previous);
+		if (kin > best_kin) {
+			best = i;
+			best_kin = kin;
+		}
 	}
-	return FALSE;
+	if (best_kin <= top_kin) {
+		/* the best hit is of P's category and nothing of P's product is near it */
+		return top_kin == 1 &&
+		       cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 1).topic_id, previous) == 0;
+	}
+	{
+		CblueBotHit hit = g_array_index(hits, CblueBotHit, best);
+		g_debug("follow-up of %s: %s rather than %s", previous_id, hit.topic_id, top->topic_id);
+		g_array_remove_index(hits, best);
+		g_array_prepend_val(hits, hit);
+	}
+	return TRUE;
 }
 
 /* The decision model's features of @topic_id (see CBLUE_BOT_DECISION_SCORE_FLOOR) and
