@@ -8,7 +8,8 @@ FILE (default tests/data/followups.tsv) holds two-message conversations: languag
 first message, the follow-up, and the topic a person would answer the follow-up with given
 the first message (empty: out of scope even in context). Each conversation is asked with
 `cblue ask --json --stdin --no-record --conversation ID` (CBLUE_PLUGIN_PATH must point at the
-build's plugins), and the follow-up alone in a conversation of its own, for comparison.
+build's plugins), and the follow-up alone in a conversation of its own, for comparison (every
+follow-up alone in one process).
 
 Printed per language: the follow-ups answered with the expected topic (in context, and
 alone), the out-of-scope ones refused, and the first messages answered with a topic at all
@@ -25,8 +26,11 @@ import tempfile
 
 
 def ask(cblue, data_dir, config, conversation_id, *messages):
-    command = [cblue, "ask", "--json", "--stdin", "--no-record", "--data-dir", data_dir,
-               "--conversation", conversation_id]
+    """The replies to @messages, in the conversation @conversation_id, or each in a conversation of
+    its own where that is None (one process for them all)."""
+    command = [cblue, "ask", "--json", "--stdin", "--no-record", "--data-dir", data_dir]
+    if conversation_id is not None:
+        command += ["--conversation", conversation_id]
     if config:
         command += ["--config", config]
     proc = subprocess.run(command, input="".join(m + "\n" for m in messages), capture_output=True,
@@ -53,11 +57,12 @@ def main():
     stats = {}
     errors = []
     with tempfile.TemporaryDirectory() as data_dir:
+        alone_replies = ask(args.cblue, data_dir, args.config, None, *(row["follow_up"] for row in rows))
         for i, row in enumerate(rows):
             lang, expected = row["language"], row["topic_id"] or None
             first, follow_up = ask(args.cblue, data_dir, args.config, f"followup-{i}", row["first"],
                                    row["follow_up"])
-            alone = ask(args.cblue, data_dir, args.config, f"alone-{i}", row["follow_up"])[0]
+            alone = alone_replies[i]
             s = stats.setdefault(lang, {"in_scope": 0, "right": 0, "right_alone": 0, "out_of_scope": 0,
                                         "refused": 0, "refused_alone": 0, "first_answered": 0})
             s["first_answered"] += topic_of(first) is not None
