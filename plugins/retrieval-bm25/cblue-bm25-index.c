@@ -2453,13 +2453,26 @@ cblue_bm25_accumulate(CblueBm25Index *self, const CblueBm25QueryTerm *q, gboolea
 #define CBLUE_BM25_LONG_DF	   256
 #define CBLUE_BM25_MAX_CANDIDATES 256
 
-/* the documents touched whose score is at least @floor */
+/* The documents touched that can still make the top hits, as cblue_bm25_candidates() tells
+ * them (a score, which with @rest reaches @floor), into the scratch's candidates, in the
+ * order touched; returns how many, or @most + 1 as soon as there are more than @most (the
+ * rest of the documents not looked at) */
 static gsize
-cblue_bm25_scratch_count(CblueBm25Scratch *scratch, gdouble floor)
+cblue_bm25_scratch_collect(CblueBm25Scratch *scratch, gdouble floor, gdouble rest, gsize most)
 {
+	const gdouble *scores = scratch->scores;
+	const guint32 *touched = scratch->touched;
+	CblueBm25Candidate *candidates = scratch->candidates;
 	gsize n = 0;
-	for (gsize t = 0; t < scratch->n_touched; t++)
-		n += scratch->scores[scratch->touched[t]] >= floor;
+
+	for (gsize t = 0; t < scratch->n_touched; t++) {
+		guint32 doc = touched[t];
+		if (scores[doc] > 0 && scores[doc] + rest >= floor) {
+			if (n == most)
+				return most + 1;
+			candidates[n++] = (CblueBm25Candidate){doc, 0, 0, 0};
+		}
+	}
 	return n;
 }
 
@@ -2470,10 +2483,15 @@ cblue_bm25_scratch_count(CblueBm25Scratch *scratch, gdouble floor)
  * common words) are read for the documents reached only, and not at all once the
  * documents that can still make it are few: the second pass reads them for those only.
  *
+ * When it stops there, the documents that can still make it are already in the scratch's
+ * candidates (cblue_bm25_scratch_collect(), with the floor just computed: those that
+ * cblue_bm25_candidates() would choose), their number in @n_collected; else that is
+ * G_MAXSIZE.
+ *
  * Returns: the most the lists left unread can add to a score */
 static gdouble
 cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, guint max_hits, gboolean prune,
-		 CblueBm25Scratch *scratch, gboolean *pruned)
+		 CblueBm25Scratch *scratch, gboolean *pruned, gsize *n_collected)
 {
 	guint *order = scratch->order;
 	gdouble best_on_stack[16];
@@ -2483,6 +2501,7 @@ cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, gui
 	gdouble floor = -1; /* the max_hits-th best score when last looked at, less the margin */
 	gsize read_since = 0; /* postings read since */
 
+	*n_collected = G_MAXSIZE;
 	if (max_hits > G_N_ELEMENTS(best_on_stack))
 		best = best_on_heap = g_new(gdouble, max_hits);
 	/* rarest first (an insertion sort: a question has a few terms) */
@@ -2511,9 +2530,14 @@ cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, gui
 				}
 				reached_only = reached_only || floor > rest;
 				*pruned = *pruned || reached_only;
-				if (look && reached_only &&
-				    cblue_bm25_scratch_count(scratch, floor - rest) <= CBLUE_BM25_MAX_CANDIDATES)
-					return rest;
+				if (look && reached_only) {
+					gsize found = cblue_bm25_scratch_collect(scratch, floor, rest,
+										 CBLUE_BM25_MAX_CANDIDATES);
+					if (found <= CBLUE_BM25_MAX_CANDIDATES) {
+						*n_collected = found;
+						return rest;
+					}
+				}
 			}
 		}
 		read_since += t->df;
@@ -2531,23 +2555,22 @@ cblue_bm25_compare_candidates(gconstpointer a, gconstpointer b)
 
 /* the documents that can be among the top @max_hits: those whose partial score, with @rest
  * (what the lists unread can add), reaches the max_hits-th best partial score, within the
- * sums' rounding; in document order, into the scratch's candidates; returns how many */
+ * sums' rounding; in document order, into the scratch's candidates; returns how many
+ * (@n_collected: how many the first pass already chose, or G_MAXSIZE) */
 static gsize
-cblue_bm25_candidates(CblueBm25Scratch *scratch, guint max_hits, gdouble rest)
+cblue_bm25_candidates(CblueBm25Scratch *scratch, guint max_hits, gdouble rest, gsize n_collected)
 {
 	gdouble best_on_stack[16];
 	g_autofree gdouble *best_on_heap = NULL;
 	gdouble *best = best_on_stack;
-	gdouble floor;
-	gsize n = 0;
+	gsize n = n_collected;
 
-	if (max_hits > G_N_ELEMENTS(best_on_stack))
-		best = best_on_heap = g_new(gdouble, max_hits);
-	floor = cblue_bm25_scratch_kth(scratch, max_hits, best) * (1.0 - CBLUE_BM25_MARGIN);
-	for (gsize t = 0; t < scratch->n_touched; t++) {
-		guint32 doc = scratch->touched[t];
-		if (scratch->scores[doc] > 0 && scratch->scores[doc] + rest >= floor)
-			scratch->candidates[n++] = (CblueBm25Candidate){doc, 0, 0, 0};
+	if (n == G_MAXSIZE) {
+		if (max_hits > G_N_ELEMENTS(best_on_stack))
+			best = best_on_heap = g_new(gdouble, max_hits);
+		n = cblue_bm25_scratch_collect(scratch, cblue_bm25_scratch_kth(scratch, max_hits, best) *
+								(1.0 - CBLUE_BM25_MARGIN),
+					       rest, G_MAXSIZE - 1);
 	}
 	qsort(scratch->candidates, n, sizeof(CblueBm25Candidate), cblue_bm25_compare_candidates);
 	return n;
@@ -2791,10 +2814,10 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	const CblueBm25Candidate **best = best_on_stack;
 	const CblueBm25QueryTerm *q;
 	CblueBm25Scratch *scratch;
-	gsize n_candidates;
+	gsize n_candidates, n_collected;
 	guint n_best;
 	gboolean skipped = FALSE;
-	gdouble word_total = 0, ngram_total = 0;
+	gdouble word_total = 0, ngram_total = 0, rest;
 
 	cblue_bm25_analyze_to_keys(self->tokenizer, self->stopwords, self->stop_filter, NULL, self->synonyms, text, words,
 				   surfaces, ngrams, NULL, NULL);
@@ -2873,8 +2896,8 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 		self->params.weight_content >= 0 && self->params.ngram_weight >= 0 && self->params.pair_weight >= 0;
 	q = query.terms;
 	scratch = cblue_bm25_scratch_get(self->n_docs, query.len);
-	n_candidates = cblue_bm25_candidates(scratch, max_hits,
-					     cblue_bm25_score(self, q, query.len, max_hits, prune, scratch, &skipped));
+	rest = cblue_bm25_score(self, q, query.len, max_hits, prune, scratch, &skipped, &n_collected);
+	n_candidates = cblue_bm25_candidates(scratch, max_hits, rest, n_collected);
 	if (pruned != NULL)
 		*pruned = skipped;
 	cblue_bm25_scratch_reset(scratch);
