@@ -1785,6 +1785,9 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 			triples = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(CblueBm25Triple));
 			for (guint i = 0; i < build.parts->len; i++) {
 				GArray *part = g_ptr_array_index(build.parts, i);
+				/* (an empty GArray's data may be NULL: no memcpy from it) */
+				if (part->len == 0)
+					continue;
 				memcpy(triples + k, part->data, part->len * sizeof(CblueBm25Triple));
 				k += part->len;
 			}
