@@ -6,7 +6,11 @@
 
 FILE (default tests/data/followups.tsv) holds two-message conversations: language, the
 first message, the follow-up, and the topic a person would answer the follow-up with given
-the first message (empty: out of scope even in context). Each conversation is asked with
+the first message (empty: out of scope even in context). Two optional columns, `third` and
+`third_topic_id`, make a row a three-message conversation: a third message and the topic a person
+would answer it with given the two before (a row whose `third` is empty stays two messages); the
+third message counts as one more follow-up in the figures, and is also counted on its own
+(`third_in_scope`, `third_right`, `third_out_of_scope`, `third_refused`). Each conversation is asked with
 `cblue ask --json --stdin --no-record --conversation ID` (CBLUE_PLUGIN_PATH must point at the
 build's plugins), and the follow-up alone in a conversation of its own, for comparison (every
 follow-up alone in one process).
@@ -56,16 +60,26 @@ def main():
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     stats = {}
     errors = []
+    # Every follow-up: (row, the messages before it, the message, its expected topic).
+    follow_ups = []
+    for row in rows:
+        follow_ups.append((row, [row["first"]], row["follow_up"], row["topic_id"] or None))
+        if row.get("third"):
+            follow_ups.append((row, [row["first"], row["follow_up"]], row["third"],
+                               row.get("third_topic_id") or None))
     with tempfile.TemporaryDirectory() as data_dir:
-        alone_replies = ask(args.cblue, data_dir, args.config, None, *(row["follow_up"] for row in rows))
-        for i, row in enumerate(rows):
-            lang, expected = row["language"], row["topic_id"] or None
-            first, follow_up = ask(args.cblue, data_dir, args.config, f"followup-{i}", row["first"],
-                                   row["follow_up"])
+        alone_replies = ask(args.cblue, data_dir, args.config, None, *(f[2] for f in follow_ups))
+        for i, (row, before, message, expected) in enumerate(follow_ups):
+            lang, third = row["language"], len(before) > 1
+            replies = ask(args.cblue, data_dir, args.config, f"followup-{i}", *before, message)
+            first, follow_up = replies[0], replies[-1]
             alone = alone_replies[i]
             s = stats.setdefault(lang, {"in_scope": 0, "right": 0, "right_alone": 0, "out_of_scope": 0,
-                                        "refused": 0, "refused_alone": 0, "first_answered": 0})
-            s["first_answered"] += topic_of(first) is not None
+                                        "refused": 0, "refused_alone": 0, "first_answered": 0,
+                                        "conversations": 0})
+            if not third:
+                s["conversations"] += 1
+                s["first_answered"] += topic_of(first) is not None
             if expected is None:
                 s["out_of_scope"] += 1
                 s["refused"] += topic_of(follow_up) is None
@@ -74,9 +88,20 @@ def main():
                 s["in_scope"] += 1
                 s["right"] += topic_of(follow_up) == expected
                 s["right_alone"] += topic_of(alone) == expected
+            if third:
+                for key in ("in_scope", "out_of_scope"):
+                    s.setdefault("third_" + key, 0)
+                s.setdefault("third_right", 0)
+                s.setdefault("third_refused", 0)
+                if expected is None:
+                    s["third_out_of_scope"] += 1
+                    s["third_refused"] += topic_of(follow_up) is None
+                else:
+                    s["third_in_scope"] += 1
+                    s["third_right"] += topic_of(follow_up) == expected
             if topic_of(follow_up) != expected:
-                errors.append((lang, topic_of(first), expected, topic_of(follow_up), row["first"],
-                               row["follow_up"]))
+                errors.append((lang, [topic_of(r) for r in replies[:-1]], expected, topic_of(follow_up),
+                               before, message))
     if args.json:
         json.dump({"languages": stats}, sys.stdout, indent=2)
         print()
@@ -88,12 +113,20 @@ def main():
         n, m = max(s["in_scope"], 1), max(s["out_of_scope"], 1)
         print(f"{lang:5} {s['in_scope']:4} {s['right'] / n:11.3f} {s['right_alone'] / n:7.3f} "
               f"{s['out_of_scope']:4} {s['refused'] / m:8.3f} {s['refused_alone'] / m:7.3f} "
-              f"{s['first_answered'] / (s['in_scope'] + s['out_of_scope']):15.3f}")
+              f"{s['first_answered'] / max(s['conversations'], 1):15.3f}")
+    if any("third_in_scope" in s for s in stats.values()):
+        print(f"\nThird messages: {'lang':5} {'in':>4} {'in context':>11} {'oos':>4} {'refused':>8}")
+        for lang in sorted(stats):
+            s = stats[lang]
+            if "third_in_scope" in s:
+                n, m = max(s["third_in_scope"], 1), max(s["third_out_of_scope"], 1)
+                print(f"{'':16}{lang:5} {s['third_in_scope']:4} {s['third_right'] / n:11.3f} "
+                      f"{s['third_out_of_scope']:4} {s['third_refused'] / m:8.3f}")
     if args.show_errors:
-        print("\nErrors (language, first answered → expected → got, first | follow-up):")
-        for lang, first_topic, expected, got, first, follow_up in errors:
-            print(f"{lang}\t{first_topic} → {expected or '(out of scope)'} → {got or '(unknown)'}\t"
-                  f"{first} | {follow_up}")
+        print("\nErrors (language, earlier messages answered → expected → got, earlier messages | follow-up):")
+        for lang, before_topics, expected, got, before, follow_up in errors:
+            print(f"{lang}\t{' → '.join(str(t) for t in before_topics)} → {expected or '(out of scope)'} → "
+                  f"{got or '(unknown)'}\t{' | '.join(before)} | {follow_up}")
 
 
 if __name__ == "__main__":
