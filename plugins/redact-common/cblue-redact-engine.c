@@ -1880,9 +1880,10 @@ static const gchar *const cblue_redact_bank_words[] = {
     "cimb$", "ทิสโก้", "tisco$", "เกียรตินาคิน", "kkp$", "แลนด์ แอนด์ เฮ้าส์", "ไอซีบีซี", "icbc$", NULL,
 };
 
+/* `identification`: the English side of the Thai ID card labels its number `Identification Number` */
 static const gchar *const cblue_redact_th_id_words[] = {
-    "ประชาชน", "บัตรประจำตัว", "เลขประจำตัว", "ปชช", "เลขบัตร", "citizen", "national id", "id card", "id$", "身份证",
-    "身份證", NULL,
+    "ประชาชน", "บัตรประจำตัว", "เลขประจำตัว", "ปชช", "เลขบัตร", "citizen", "national id", "id card", "id$",
+    "identification", "身份证", "身份證", NULL,
 };
 
 /* not บัตร alone: เลขบัตร (card number) is what Thai people say of their ID card */
