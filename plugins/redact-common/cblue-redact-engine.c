@@ -1706,6 +1706,23 @@ cblue_redact_after_phone_word(const gchar *text, gsize start)
 	return FALSE;
 }
 
+/* whether the letters glued to a number at @start are a label's last word, `number` or `no`,
+ * whose space OCR or a hurried typist dropped: `Identification Number1 1037 02071 62 5`; the
+ * number is then weighed as if the space were there (not `SN0891234567`, a serial) */
+static gboolean
+cblue_redact_after_label_word(const gchar *text, gsize start)
+{
+	static const gchar *const words[] = {"number", "no", NULL};
+
+	for (guint j = 0; words[j] != NULL; j++) {
+		gsize n = strlen(words[j]);
+		if (start >= n && g_ascii_strncasecmp(text + start - n, words[j], n) == 0 &&
+		    (start == n || !g_ascii_isalpha(text[start - n - 1])))
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* one digit at a time, as voice typing writes a number out (`0 8 1 2 3 4 5 6 7 8`): a
  * phone number or a Thai ID, only near its word */
 static void
@@ -1769,7 +1786,8 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	gsize last_end = 0;
 	gboolean encoded_plus = cblue_redact_after_encoded_plus(scan->text, ov[0]);
 	/* glued to letters: the tail of a code, or after a phone word only a phone number */
-	gboolean glued = ov[0] > 0 && g_ascii_isalpha(scan->text[ov[0] - 1]) && !encoded_plus;
+	gboolean glued = ov[0] > 0 && g_ascii_isalpha(scan->text[ov[0] - 1]) && !encoded_plus &&
+			 !cblue_redact_after_label_word(scan->text, ov[0]);
 
 	if (glued && !cblue_redact_after_phone_word(scan->text, ov[0])) {
 		/* the rest may hold a value: `x2 0812345678` */
