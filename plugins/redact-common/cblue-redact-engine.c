@@ -1834,11 +1834,12 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
  * `SN0891234567`, only after a phone word typed without its space, `tel0812345678`
  * (cblue_redact_check_numbers(): cheaper than a look-behind at every digit); but
  * `Tel.0812345678` is a phone, and so are both numbers of `081-234-5678/089-876-5432` (a
- * slash separates values as a space does) */
+ * slash separates values as a space does); a group right before `:` and a digit is a time's
+ * hour, or a ratio's, and no part of the number (`2025-11-28 14:32` near a bank word) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
 	"(?<![0-9_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                               \
 	"(?:[0-9]|[ ./\\-()]{1,3}(?=[0-9])){5,48}"                                                              \
-	"(?![0-9A-Za-z_])"
+	"(?![0-9A-Za-z_])(?!:[0-9])"
 
 /* Context words. Latin words must start a word and may go on (`bank` is also `banking`);
  * a trailing `$` asks them to end one too (`ttb$` is not `ttbx`). ASCII case is ignored. */
