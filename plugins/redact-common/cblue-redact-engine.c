@@ -670,6 +670,22 @@ cblue_redact_add_span(CblueRedactScan *scan, CblueSpan *span)
 		g_hash_table_add(scan->span_bounds, span);
 }
 
+static gboolean cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, guint first, guint last,
+					  gboolean *need_context);
+
+/* whether the number at @start comes right after 打 or 拨, to call, to dial (a space between at
+ * most): `马上打1863-5368-924`. Only there: 打 is also to print, to open, to discount (打印,
+ * 打开, 打9折), so it is no phone word to look for around a value. */
+static gboolean
+cblue_redact_after_dial(const gchar *text, gsize start)
+{
+	if (start > 0 && text[start - 1] == ' ')
+		start--;
+	return start >= 3 && (memcmp(text + start - 3, "\xe6\x89\x93", 3) == 0 || /* 打 */
+			      memcmp(text + start - 3, "\xe6\x8b\xa8", 3) == 0 || /* 拨 */
+			      memcmp(text + start - 3, "\xe6\x92\xa5", 3) == 0);  /* 撥 */
+}
+
 /* adds a span of the current kind once its context agrees: a context word is required
  * when @need_context, and a negative word (order number, version…) closer to the value
  * than any context word rejects it. Rules and kinds run in order of preference, so a span
@@ -694,6 +710,8 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 
 	if (start >= end || cblue_redact_has_span(scan, start, end))
 		return;
+	if (need_context && kind->window_ok == cblue_redact_window_phone && cblue_redact_after_dial(scan->text, start))
+		need_context = FALSE;
 	if (need_context) {
 		if (kind->context == NULL || !cblue_redact_words_in_text(scan, kind->context))
 			return;
