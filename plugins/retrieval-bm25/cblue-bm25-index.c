@@ -2494,7 +2494,7 @@ cblue_bm25_scratch_collect(CblueBm25Scratch *scratch, gdouble floor, gdouble res
  * Returns: the most the lists left unread can add to a score */
 static gdouble
 cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, guint max_hits, gboolean prune,
-		 CblueBm25Scratch *scratch, gboolean *pruned, gsize *n_collected)
+		 guint32 common_df, CblueBm25Scratch *scratch, gboolean *pruned, gsize *n_collected)
 {
 	guint *order = scratch->order;
 	gdouble best_on_stack[16];
@@ -2516,22 +2516,25 @@ cblue_bm25_score(CblueBm25Index *self, const CblueBm25QueryTerm *q, guint n, gui
 	}
 	for (guint i = 0; i < n; i++) {
 		const CblueBm25QueryTerm *t = &q[order[i]];
-		if (prune && t->df >= CBLUE_BM25_LONG_DF && scratch->n_touched >= max_hits) {
+		/* approximate: a common term's list adds to the documents the rarer terms reached
+		 * only, once they are at least max_hits (else it is read whole, rarest first) */
+		gboolean common = common_df > 0 && t->df >= common_df && scratch->n_touched >= max_hits;
+		if (common || (prune && t->df >= CBLUE_BM25_LONG_DF && scratch->n_touched >= max_hits)) {
 			/* the scores only grow, so an old floor is still a floor: the passes over the
 			 * documents touched (the max_hits-th best, then how many can still make it)
 			 * are made again once the postings read since outnumber those documents
 			 * (made before every long list, they were a sixth of the search) */
-			gboolean look = floor < 0 || read_since >= scratch->n_touched;
+			gboolean look = floor < 0 || read_since >= scratch->n_touched || (common && !reached_only);
 			gdouble rest = 0;
 			for (guint j = i; j < n; j++)
 				rest += cblue_bm25_query_term_bound(&q[order[j]]);
 			rest *= 1.0 + CBLUE_BM25_MARGIN;
-			if (scratch->max_score * (1.0 - CBLUE_BM25_MARGIN) > rest) {
+			if (common || scratch->max_score * (1.0 - CBLUE_BM25_MARGIN) > rest) {
 				if (look) {
 					floor = cblue_bm25_scratch_kth(scratch, max_hits, best) * (1.0 - CBLUE_BM25_MARGIN);
 					read_since = 0;
 				}
-				reached_only = reached_only || floor > rest;
+				reached_only = reached_only || common || floor > rest;
 				*pruned = *pruned || reached_only;
 				if (look && reached_only) {
 					gsize found = cblue_bm25_scratch_collect(scratch, floor, rest,
@@ -2797,11 +2800,51 @@ cblue_bm25_index_search_full(CblueBm25Index *self, const gchar *text, guint max_
 	return hits;
 }
 
+static void cblue_bm25_index_search_common(CblueBm25Index *self, const gchar *text, guint max_hits, gboolean prune,
+					   guint32 common_df, gboolean *pruned, CblueRetrieverHitFunc func,
+					   gpointer user_data);
+
 /* cblue_bm25_index_search_full() handing each hit, best first, to @func instead of
  * allocating it (cblue-retriever-private.h) */
 void
 cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_hits, gboolean prune,
 			     gboolean *pruned, CblueRetrieverHitFunc func, gpointer user_data)
+{
+	cblue_bm25_index_search_common(self, text, max_hits, prune, 0, pruned, func, user_data);
+}
+
+/* The approximate search: the terms found in @common_df topics or more (0: none, the exact
+ * search) are common. Their lists do not add topics: once the rarer terms of the question
+ * reached max_hits topics or more, the common terms only score those (the hits are then
+ * the best of the topics that have a rarer term, with their exact scores and
+ * confidences); a question with fewer reaches reads its rarest common terms whole until it
+ * has as many. See cblue_retrieval_holder_get_common_df(). */
+void
+cblue_bm25_index_search_approx_each(CblueBm25Index *self, const gchar *text, guint max_hits, guint32 common_df,
+				    gboolean *pruned, CblueRetrieverHitFunc func, gpointer user_data)
+{
+	cblue_bm25_index_search_common(self, text, max_hits, TRUE, common_df, pruned, func, user_data);
+}
+
+/* cblue_bm25_index_search_approx_each() into an array (for tests and benchmarks) */
+GPtrArray *
+cblue_bm25_index_search_approx(CblueBm25Index *self, const gchar *text, guint max_hits, guint32 common_df)
+{
+	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
+	cblue_bm25_index_search_approx_each(self, text, max_hits, common_df, NULL, cblue_retrieval_add_hit, hits);
+	return hits;
+}
+
+/* the number of topics indexed */
+guint
+cblue_bm25_index_get_n_docs(CblueBm25Index *self)
+{
+	return self->n_docs;
+}
+
+static void
+cblue_bm25_index_search_common(CblueBm25Index *self, const gchar *text, guint max_hits, gboolean prune,
+			       guint32 common_df, gboolean *pruned, CblueRetrieverHitFunc func, gpointer user_data)
 {
 	/* sized for a question, so that they are not grown a word at a time */
 	g_autoptr(GPtrArray) words = g_ptr_array_new_full(32, g_free);
@@ -2897,9 +2940,11 @@ cblue_bm25_index_search_each(CblueBm25Index *self, const gchar *text, guint max_
 	prune = prune && self->params.k1 >= 0 && self->params.b >= 0 && self->params.b <= 1 &&
 		self->params.weight_questions >= 0 && self->params.weight_keywords >= 0 &&
 		self->params.weight_content >= 0 && self->params.ngram_weight >= 0 && self->params.pair_weight >= 0;
+	if (!prune)
+		common_df = 0;
 	q = query.terms;
 	scratch = cblue_bm25_scratch_get(self->n_docs, query.len);
-	rest = cblue_bm25_score(self, q, query.len, max_hits, prune, scratch, &skipped, &n_collected);
+	rest = cblue_bm25_score(self, q, query.len, max_hits, prune, common_df, scratch, &skipped, &n_collected);
 	n_candidates = cblue_bm25_candidates(scratch, max_hits, rest, n_collected);
 	if (pruned != NULL)
 		*pruned = skipped;

@@ -44,6 +44,10 @@ GPtrArray *cblue_bm25_index_search_full(CblueBm25Index *index, const gchar *text
 					gboolean *pruned);
 void cblue_bm25_index_search_each(CblueBm25Index *index, const gchar *text, guint max_hits, gboolean prune,
 				  gboolean *pruned, CblueRetrieverHitFunc func, gpointer user_data);
+void cblue_bm25_index_search_approx_each(CblueBm25Index *index, const gchar *text, guint max_hits, guint32 common_df,
+					 gboolean *pruned, CblueRetrieverHitFunc func, gpointer user_data);
+guint cblue_bm25_index_get_n_docs(CblueBm25Index *index);
+GPtrArray *cblue_bm25_index_search_approx(CblueBm25Index *index, const gchar *text, guint max_hits, guint32 common_df);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CblueBm25Index, cblue_bm25_index_unref)
 

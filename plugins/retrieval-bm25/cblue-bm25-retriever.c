@@ -138,11 +138,14 @@ static gboolean
 cblue_retriever_bm25_search_each(CblueRetriever *retriever, CblueMessage *message, guint max_hits,
 				 CblueRetrieverHitFunc func, gpointer user_data, GError **error)
 {
-	g_autoptr(CblueBm25Index) index = cblue_retriever_bm25_get_index(CBLUE_RETRIEVER_BM25(retriever));
+	CblueRetrieverBm25 *self = CBLUE_RETRIEVER_BM25(retriever);
+	g_autoptr(CblueBm25Index) index = cblue_retriever_bm25_get_index(self);
 
 	if (index != NULL)
-		cblue_bm25_index_search_each(index, cblue_message_get_text(message), max_hits, TRUE, NULL, func,
-					     user_data);
+		cblue_bm25_index_search_approx_each(
+		    index, cblue_message_get_text(message), max_hits,
+		    cblue_retrieval_holder_get_common_df(self->holder, cblue_bm25_index_get_n_docs(index)), NULL, func,
+		    user_data);
 	return TRUE;
 }
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "cblue-line-files-private.h"
 #include "cblue-retrieval-common.h"
 #include "cblue-retrieval-holder.h"
@@ -21,6 +23,10 @@ struct _CblueRetrievalHolder {
 	gchar *cache_dir; /* owned, nullable: no index cache */
 	gchar *synonyms_dir; /* owned, nullable: bundled synonyms only */
 	guint build_threads; /* the threads a build analyzes on (0: as many as there are CPUs) */
+	/* the approximate search's common terms (cblue_retrieval_holder_get_common_df()) */
+	gboolean common_terms;
+	guint common_min_df;
+	gdouble common_fraction;
 	CblueLineFilesWatch *watch; /* owned, nullable: synonyms_dir is not watched */
 	GMutex mutex; /* protects the fields below */
 	gpointer index; /* owned, nullable until the first build */
@@ -43,6 +49,8 @@ cblue_retrieval_holder_new(const CblueRetrievalIndexFuncs *funcs, gconstpointer 
 	self->owner = owner;
 	self->tokenizer = g_object_ref(tokenizer);
 	self->code_id = g_strdup(code_id != NULL ? code_id : "");
+	cblue_retrieval_holder_set_common_terms(self, CBLUE_RETRIEVAL_COMMON_TERMS, CBLUE_RETRIEVAL_COMMON_MIN_DF,
+						CBLUE_RETRIEVAL_COMMON_FRACTION);
 	g_mutex_init(&self->mutex);
 	return self;
 }
@@ -84,6 +92,44 @@ void
 cblue_retrieval_holder_set_build_threads(CblueRetrievalHolder *self, guint n_threads)
 {
 	self->build_threads = n_threads;
+}
+
+/**
+ * cblue_retrieval_holder_set_common_terms:
+ * @self: a holder
+ * @on: whether searches are approximate
+ * @min_df: a term is common if found in at least this many topics...
+ * @fraction: ...and in at least this fraction of them
+ *
+ * The approximate search (off by default: every search exact): a question's terms found in
+ * at least @min_df topics and in at least @fraction of the KB's topics are common; their
+ * lists only score the topics that the question's rarer terms found, and create none (see
+ * cblue_bm25_index_search_approx_each()). May be changed between searches.
+ */
+void
+cblue_retrieval_holder_set_common_terms(CblueRetrievalHolder *self, gboolean on, guint min_df, gdouble fraction)
+{
+	self->common_terms = on;
+	self->common_min_df = min_df;
+	self->common_fraction = CLAMP(fraction, 0.0, 1.0);
+}
+
+/**
+ * cblue_retrieval_holder_get_common_df:
+ * @self: a holder
+ * @n_docs: the number of topics of the index searched
+ *
+ * Returns: the document frequency from which a term is common in an index of @n_docs
+ *   topics (at least 1), or 0 when searches are exact
+ */
+guint32
+cblue_retrieval_holder_get_common_df(CblueRetrievalHolder *self, guint n_docs)
+{
+	gdouble by_fraction = ceil(self->common_fraction * n_docs);
+
+	if (!self->common_terms)
+		return 0;
+	return MAX(1, MAX(self->common_min_df, (guint32)by_fraction));
 }
 
 /* The cache file: its key is everything the index depends on — the analysis code (the plugin
@@ -310,6 +356,11 @@ cblue_retrieval_holder_configure(CblueRetrievalHolder *self, CblueContext *conte
 
 	cblue_retrieval_holder_set_build_threads(
 	    self, (guint)CLAMP(cblue_config_get_int(config, group, "build_threads", 0), 0, 64));
+	cblue_retrieval_holder_set_common_terms(
+	    self, cblue_config_get_boolean(config, group, "common_terms", CBLUE_RETRIEVAL_COMMON_TERMS),
+	    (guint)CLAMP(cblue_config_get_int(config, group, "common_min_df", CBLUE_RETRIEVAL_COMMON_MIN_DF), 1,
+			 G_MAXINT),
+	    cblue_config_get_double(config, group, "common_fraction", CBLUE_RETRIEVAL_COMMON_FRACTION));
 	if (cblue_config_get_boolean(config, group, "cache", TRUE)) {
 		g_autofree gchar *cache_dir = g_build_filename(data_dir, "cache", NULL);
 		cblue_retrieval_holder_set_cache_dir(self, cache_dir);

@@ -37,12 +37,20 @@ typedef struct {
 
 typedef struct _CblueRetrievalHolder CblueRetrievalHolder;
 
+/* the approximate search's defaults ([retrieval-bm25] and [retrieval-ngram] common_terms,
+ * common_min_df, common_fraction; see cblue_retrieval_holder_set_common_terms()) */
+#define CBLUE_RETRIEVAL_COMMON_TERMS	FALSE
+#define CBLUE_RETRIEVAL_COMMON_MIN_DF	2000
+#define CBLUE_RETRIEVAL_COMMON_FRACTION 0.02
+
 CblueRetrievalHolder *cblue_retrieval_holder_new(const CblueRetrievalIndexFuncs *funcs, gconstpointer config,
 						 GObject *owner, CblueTokenizer *tokenizer, const gchar *code_id);
 void cblue_retrieval_holder_free(CblueRetrievalHolder *self);
 void cblue_retrieval_holder_stop_watching(CblueRetrievalHolder *self);
 void cblue_retrieval_holder_set_cache_dir(CblueRetrievalHolder *self, const gchar *cache_dir);
 void cblue_retrieval_holder_set_build_threads(CblueRetrievalHolder *self, guint n_threads);
+void cblue_retrieval_holder_set_common_terms(CblueRetrievalHolder *self, gboolean on, guint min_df, gdouble fraction);
+guint32 cblue_retrieval_holder_get_common_df(CblueRetrievalHolder *self, guint n_docs);
 gboolean cblue_retrieval_holder_set_synonyms_dir(CblueRetrievalHolder *self, const gchar *dir, gboolean watch,
 						 GError **error);
 gboolean cblue_retrieval_holder_reload_synonyms(CblueRetrievalHolder *self, GError **error);

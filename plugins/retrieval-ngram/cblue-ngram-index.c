@@ -1667,11 +1667,53 @@ cblue_ngram_index_search_full(CblueNgramIndex *self, const gchar *text, guint ma
 	return hits;
 }
 
+static void cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint max_hits,
+					    gboolean prune, guint32 common_df, CblueRetrieverHitFunc func,
+					    gpointer user_data);
+
 /* cblue_ngram_index_search_full() handing each hit, best first, to @func instead of
  * allocating it (cblue-retriever-private.h) */
 void
 cblue_ngram_index_search_each(CblueNgramIndex *self, const gchar *text, guint max_hits, gboolean prune,
 			      CblueRetrieverHitFunc func, gpointer user_data)
+{
+	cblue_ngram_index_search_common(self, text, max_hits, prune, 0, func, user_data);
+}
+
+/* The approximate search: the n-grams found in @common_df topics or more (0: none, the
+ * exact search; at least CBLUE_NGRAM_LONG_DF, whose lists have a bound) are common. Their
+ * lists do not add topics: once the rarer n-grams of the question reached max_hits topics
+ * or more, the scan stops at the first common n-gram and the common lists only score the
+ * topics it reached that can still make the top hits (the hits are then the best of the
+ * topics that have a rarer n-gram, with their exact scores and confidences); a question with
+ * fewer reaches reads its rarest common n-grams whole until it has as many. See
+ * cblue_retrieval_holder_get_common_df(). */
+void
+cblue_ngram_index_search_approx_each(CblueNgramIndex *self, const gchar *text, guint max_hits, guint32 common_df,
+				     CblueRetrieverHitFunc func, gpointer user_data)
+{
+	cblue_ngram_index_search_common(self, text, max_hits, TRUE, common_df, func, user_data);
+}
+
+/* cblue_ngram_index_search_approx_each() into an array (for tests and benchmarks) */
+GPtrArray *
+cblue_ngram_index_search_approx(CblueNgramIndex *self, const gchar *text, guint max_hits, guint32 common_df)
+{
+	GPtrArray *hits = g_ptr_array_new_full(MIN(max_hits, 64), g_object_unref);
+	cblue_ngram_index_search_approx_each(self, text, max_hits, common_df, cblue_retrieval_add_hit, hits);
+	return hits;
+}
+
+/* the number of topics indexed */
+guint
+cblue_ngram_index_get_n_docs(CblueNgramIndex *self)
+{
+	return self->n_docs;
+}
+
+static void
+cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint max_hits, gboolean prune,
+				guint32 common_df, CblueRetrieverHitFunc func, gpointer user_data)
 {
 	CblueNgramScratch *scratch = cblue_ngram_scratch_get(self->n_docs);
 	GArray *keys, *qterms;
@@ -1738,6 +1780,10 @@ cblue_ngram_index_search_each(CblueNgramIndex *self, const gchar *text, guint ma
 	g_array_set_size(qterms, n_qterms);
 	if (qnorm <= 0)
 		return;
+	if (!prune)
+		common_df = 0;
+	else if (common_df > 0)
+		common_df = MAX(common_df, CBLUE_NGRAM_LONG_DF);
 	qnorm = sqrt(qnorm);
 	cblue_ngram_sort_query_terms(qterms);
 	qterms_data = (const CblueNgramQueryTerm *)qterms->data;
@@ -1764,6 +1810,13 @@ cblue_ngram_index_search_each(CblueNgramIndex *self, const gchar *text, guint ma
 			/* a margin for rounding */
 			if (threshold > 0 && rest < threshold * (1.0 - 1e-6))
 				break;
+			/* approximate: a common n-gram's list adds no topic once the rarer reached
+			 * max_hits (the threshold was computed at the first long list) */
+			if (common_df > 0 && q->df >= common_df && n_touched >= max_hits) {
+				threshold =
+				    MAX(threshold, cblue_ngram_threshold(self, scratch, n_touched, max_hits, heap));
+				break;
+			}
 			rest -= q->bound;
 		}
 		read_since += q->df;

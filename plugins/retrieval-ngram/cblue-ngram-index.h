@@ -37,6 +37,11 @@ GPtrArray *cblue_ngram_index_search(CblueNgramIndex *index, const gchar *text, g
 GPtrArray *cblue_ngram_index_search_full(CblueNgramIndex *index, const gchar *text, guint max_hits, gboolean prune);
 void cblue_ngram_index_search_each(CblueNgramIndex *index, const gchar *text, guint max_hits, gboolean prune,
 				   CblueRetrieverHitFunc func, gpointer user_data);
+void cblue_ngram_index_search_approx_each(CblueNgramIndex *index, const gchar *text, guint max_hits,
+					  guint32 common_df, CblueRetrieverHitFunc func, gpointer user_data);
+GPtrArray *cblue_ngram_index_search_approx(CblueNgramIndex *index, const gchar *text, guint max_hits,
+					   guint32 common_df);
+guint cblue_ngram_index_get_n_docs(CblueNgramIndex *index);
 GBytes *cblue_ngram_index_serialize(CblueNgramIndex *index);
 CblueNgramIndex *cblue_ngram_index_new_from_bytes(GBytes *bytes, CblueTokenizer *tokenizer,
 						  CblueRetrievalSynonyms *synonyms, GError **error);

@@ -115,11 +115,14 @@ static gboolean
 cblue_retriever_ngram_search_each(CblueRetriever *retriever, CblueMessage *message, guint max_hits,
 				 CblueRetrieverHitFunc func, gpointer user_data, GError **error)
 {
-	g_autoptr(CblueNgramIndex) index = cblue_retriever_ngram_get_index(CBLUE_RETRIEVER_NGRAM(retriever));
+	CblueRetrieverNgram *self = CBLUE_RETRIEVER_NGRAM(retriever);
+	g_autoptr(CblueNgramIndex) index = cblue_retriever_ngram_get_index(self);
 
 	if (index != NULL)
-		cblue_ngram_index_search_each(index, cblue_message_get_text(message), max_hits, TRUE, func,
-					     user_data);
+		cblue_ngram_index_search_approx_each(
+		    index, cblue_message_get_text(message), max_hits,
+		    cblue_retrieval_holder_get_common_df(self->holder, cblue_ngram_index_get_n_docs(index)), func,
+		    user_data);
 	return TRUE;
 }
 

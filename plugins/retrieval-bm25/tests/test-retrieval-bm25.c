@@ -493,10 +493,8 @@ test_bm25_forged(Fixture *f, gconstpointer data)
 }
 
 static void
-assert_same_hits(CblueBm25Index *a, CblueBm25Index *b, const gchar *query)
+assert_same_hit_list(GPtrArray *ha, GPtrArray *hb)
 {
-	g_autoptr(GPtrArray) ha = cblue_bm25_index_search(a, query, 5);
-	g_autoptr(GPtrArray) hb = cblue_bm25_index_search(b, query, 5);
 	g_assert_cmpuint(ha->len, ==, hb->len);
 	for (guint i = 0; i < ha->len; i++) {
 		CblueHit *x = g_ptr_array_index(ha, i), *y = g_ptr_array_index(hb, i);
@@ -504,6 +502,14 @@ assert_same_hits(CblueBm25Index *a, CblueBm25Index *b, const gchar *query)
 		g_assert_cmpfloat(cblue_hit_get_score(x), ==, cblue_hit_get_score(y));
 		g_assert_cmpfloat(cblue_hit_get_confidence(x), ==, cblue_hit_get_confidence(y));
 	}
+}
+
+static void
+assert_same_hits(CblueBm25Index *a, CblueBm25Index *b, const gchar *query)
+{
+	g_autoptr(GPtrArray) ha = cblue_bm25_index_search(a, query, 5);
+	g_autoptr(GPtrArray) hb = cblue_bm25_index_search(b, query, 5);
+	assert_same_hit_list(ha, hb);
 }
 
 static void
@@ -705,6 +711,103 @@ test_bm25_pruning(Fixture *f, gconstpointer data)
 	g_test_message("%u of %u searches pruned", n_pruned, (guint)G_N_ELEMENTS(queries) * 4);
 	/* most of the questions have a rare word that decides */
 	g_assert_cmpuint(n_pruned, >=, 12);
+}
+
+/* the hit of @topic_id among @all (every hit of an exact search), or NULL */
+static CblueHit *
+find_hit(GPtrArray *all, const gchar *topic_id)
+{
+	for (guint h = 0; h < all->len; h++) {
+		if (g_strcmp0(cblue_hit_get_topic_id(g_ptr_array_index(all, h)), topic_id) == 0)
+			return g_ptr_array_index(all, h);
+	}
+	return NULL;
+}
+
+/* The approximate search (common terms only score the topics that the rarer ones found):
+ * each hit has its exact score and confidence, in rank order; every topic of a rare word
+ * that the exact search puts in the top hits is found; a question of common words only
+ * still gets its hits; no common term (0, or a bound above every list) is the exact search;
+ * the retriever searches so once its holder is told to. */
+static void
+test_bm25_approximate(Fixture *f, gconstpointer data)
+{
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueBm25Index) index = NULL;
+	static const gchar *const parts[] = {"pump", "valve", "filter", "heater", "boiler", "meter"};
+	const gchar *queries[] = {"install pump alpha17 beta3", "repair valve alpha5", "install pump",
+				  "pump valve filter heater", "alpha17 beta3 gamma11", "instal pmup alpha9",
+				  "service boiler meter alpha250 beta7", "repair every heater gamma7"};
+	CblueBm25Params params;
+	guint n_rare = 0;
+
+	cblue_bm25_params_init_default(&params);
+	/* as in /cblue/bm25/pruning: the common words in hundreds of topics, alphaN in 4, betaN in
+	 * 12, gammaN in 40 */
+	for (guint i = 0; i < 1200; i++) {
+		g_autofree gchar *id = g_strdup_printf("t%u", i);
+		g_autofree gchar *question = g_strdup_printf("How do I install the %s alpha%u?", parts[i % 6], i % 300);
+		g_autofree gchar *content =
+		    g_strdup_printf("We install, service and repair every %s and %s: model beta%u, series gamma%u.",
+				    parts[i % 6], parts[(i / 6) % 6], i % 100, i % 30);
+		g_autoptr(CblueKbEntry) entry = cblue_kb_entry_new(id);
+		cblue_kb_entry_add_question(entry, "en", question);
+		cblue_kb_entry_set_content(entry, "en", content);
+		cblue_kb_add(kb, entry);
+	}
+	index = cblue_bm25_index_new(kb, f->tokenizer, f->stopwords, f->synonyms, &params);
+	for (guint i = 0; i < G_N_ELEMENTS(queries); i++) {
+		g_autoptr(GPtrArray) all = cblue_bm25_index_search_full(index, queries[i], 1200, FALSE, NULL);
+		g_auto(GStrv) words = g_strsplit(queries[i], " ", -1);
+		for (guint max_hits = 1; max_hits <= 10; max_hits += 3) {
+			g_autoptr(GPtrArray) exact = cblue_bm25_index_search_full(index, queries[i], max_hits, FALSE, NULL);
+			g_autoptr(GPtrArray) approx = cblue_bm25_index_search_approx(index, queries[i], max_hits, 100);
+			g_autoptr(GPtrArray) off = cblue_bm25_index_search_approx(index, queries[i], max_hits, 0);
+			g_autoptr(GPtrArray) above = cblue_bm25_index_search_approx(index, queries[i], max_hits, 1201);
+
+			assert_same_hit_list(off, exact);
+			assert_same_hit_list(above, exact);
+			g_assert_cmpuint(approx->len, ==, exact->len);
+			for (guint h = 0; h < approx->len; h++) {
+				CblueHit *x = g_ptr_array_index(approx, h), *y = find_hit(all, cblue_hit_get_topic_id(x));
+				g_assert_nonnull(y);
+				g_assert_cmpfloat(cblue_hit_get_score(x), ==, cblue_hit_get_score(y));
+				g_assert_cmpfloat(cblue_hit_get_confidence(x), ==, cblue_hit_get_confidence(y));
+				if (h > 0)
+					g_assert_cmpfloat(cblue_hit_get_score(g_ptr_array_index(approx, h - 1)), >=,
+							  cblue_hit_get_score(x));
+			}
+			/* an exact hit with a rare word (alphaN: 4 topics) is found */
+			for (guint h = 0; h < exact->len; h++) {
+				const gchar *topic = cblue_hit_get_topic_id(g_ptr_array_index(exact, h));
+				guint n = (guint)g_ascii_strtoull(topic + 1, NULL, 10);
+				g_autofree gchar *alpha = g_strdup_printf("alpha%u", n % 300);
+				if (g_strv_contains((const gchar *const *)words, alpha)) {
+					g_assert_nonnull(find_hit(approx, topic));
+					n_rare++;
+				}
+			}
+		}
+	}
+	g_assert_cmpuint(n_rare, >=, 10);
+	{
+		g_autoptr(CblueRetrieverBm25) retriever = cblue_retriever_bm25_new(f->tokenizer, NULL, "test");
+		g_autoptr(GError) error = NULL;
+		CblueRetrievalHolder *holder = cblue_retriever_bm25_get_holder(retriever);
+		g_assert_true(cblue_retrieval_holder_set_synonyms_dir(holder, NULL, FALSE, &error));
+		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+		g_assert_cmpuint(cblue_retrieval_holder_get_common_df(holder, 1200), ==, 0);
+		cblue_retrieval_holder_set_common_terms(holder, TRUE, 50, 0.05);
+		g_assert_cmpuint(cblue_retrieval_holder_get_common_df(holder, 1200), ==, 60);
+		cblue_retrieval_holder_set_common_terms(holder, TRUE, 100, 0.05);
+		g_assert_cmpuint(cblue_retrieval_holder_get_common_df(holder, 1200), ==, 100);
+		for (guint i = 0; i < G_N_ELEMENTS(queries); i++) {
+			g_autoptr(CblueMessage) message = cblue_message_new(queries[i]);
+			g_autoptr(GPtrArray) hits = cblue_retriever_search(CBLUE_RETRIEVER(retriever), message, 5, &error);
+			g_autoptr(GPtrArray) approx = cblue_bm25_index_search_approx(index, queries[i], 5, 100);
+			assert_same_hit_list(hits, approx);
+		}
+	}
 }
 
 /* warnings are captured rather than fatal in the tests that provoke them */
@@ -1273,6 +1376,7 @@ main(int argc, char **argv)
 	g_test_add("/cblue/bm25/forged", Fixture, NULL, fixture_setup, test_bm25_forged, fixture_teardown);
 	g_test_add("/cblue/bm25/incremental", Fixture, NULL, fixture_setup, test_bm25_incremental, fixture_teardown);
 	g_test_add("/cblue/bm25/pruning", Fixture, NULL, fixture_setup, test_bm25_pruning, fixture_teardown);
+	g_test_add("/cblue/bm25/approximate", Fixture, NULL, fixture_setup, test_bm25_approximate, fixture_teardown);
 	g_test_add("/cblue/bm25/threads", Fixture, NULL, fixture_setup, test_bm25_threads, fixture_teardown);
 	g_test_add_func("/cblue/bm25/synonyms/apply", test_bm25_synonyms_apply);
 	g_test_add_func("/cblue/bm25/synonyms/errors", test_bm25_synonyms_errors);

@@ -460,6 +460,91 @@ test_ngram_pruning(void)
 	g_rand_free(rand);
 }
 
+/* the exact score and confidence of @topic_id among @all (every hit of an exact search) */
+static CblueHit *
+find_hit(GPtrArray *all, const gchar *topic_id)
+{
+	for (guint h = 0; h < all->len; h++) {
+		if (g_strcmp0(cblue_hit_get_topic_id(g_ptr_array_index(all, h)), topic_id) == 0)
+			return g_ptr_array_index(all, h);
+	}
+	return NULL;
+}
+
+/* The approximate search (common n-grams only score the topics that the rarer ones found):
+ * each hit has its exact score and confidence, in rank order; the topic of a rare code that
+ * the exact search puts in the top hits is found too; a question of common n-grams only
+ * still gets its hits; no common n-gram (0, or a bound above every list) is the exact
+ * search, to the last bit. */
+static void
+test_ngram_approximate(void)
+{
+	static const gchar *const words[] = {"solar", "panel", "price", "install", "battery", "charger", "camera",
+					     "network", "warranty", "service", "roof", "inverter", "home", "office",
+					     "quote", "repair", "monthly", "fee", "delivery", "support"};
+	g_autoptr(CblueTokenizer) tokenizer = cblue_tokenizer_new();
+	g_autoptr(CblueKb) kb = cblue_kb_new();
+	g_autoptr(CblueNgramIndex) index = NULL;
+	CblueNgramParams params;
+	GRand *rand = g_rand_new_with_seed(11);
+	guint n_found = 0, n_differ = 0;
+
+	for (guint n = 0; n < 3000; n++) {
+		g_autofree gchar *topic_id = g_strdup_printf("t%04u", n);
+		g_autofree gchar *code = g_strdup_printf("zx%u", n * 7919 % 100000);
+		g_autoptr(GString) en = g_string_new(code);
+		g_autoptr(CblueKbEntry) entry = NULL;
+		for (guint w = 0; w < 8; w++)
+			g_string_append_printf(en, " %s", words[g_rand_int_range(rand, 0, G_N_ELEMENTS(words))]);
+		entry = make_entry(topic_id, en->str, "ราคาแผงโซลาร์", "太阳能板价格", en->str, code);
+		cblue_kb_add(kb, entry);
+	}
+	cblue_ngram_params_init_default(&params);
+	index = cblue_ngram_index_new(kb, tokenizer, &params);
+	for (guint i = 0; i < 40; i++) {
+		guint target = (i * 73 + 5) % 3000;
+		g_autofree gchar *target_id = g_strdup_printf("t%04u", target);
+		g_autofree gchar *query = g_strdup_printf(
+		    "%s %s %s zx%u", words[i % G_N_ELEMENTS(words)], words[(i * 7) % G_N_ELEMENTS(words)],
+		    words[(i * 3 + 1) % G_N_ELEMENTS(words)], target * 7919 % 100000);
+		g_autofree gchar *common =
+		    g_strdup_printf("%s %s", words[i % G_N_ELEMENTS(words)], words[(i * 3 + 1) % G_N_ELEMENTS(words)]);
+		/* only common n-grams every fourth time */
+		const gchar *text = i % 4 == 3 ? common : query;
+		g_autoptr(GPtrArray) all = NULL;
+		g_autoptr(GPtrArray) exact = cblue_ngram_index_search_full(index, text, 5, FALSE);
+		g_autoptr(GPtrArray) approx = cblue_ngram_index_search_approx(index, text, 5, 600);
+		g_autoptr(GPtrArray) off = cblue_ngram_index_search_approx(index, text, 5, 0);
+		g_autoptr(GPtrArray) above = cblue_ngram_index_search_approx(index, text, 5, 3001);
+
+		assert_identical_hits(off, exact);
+		assert_identical_hits(above, exact);
+		g_assert_cmpuint(approx->len, ==, exact->len);
+		g_assert_cmpuint(approx->len, ==, 5);
+		if (text == query) {
+			/* the rare code's topic, when the exact search ranks it */
+			gboolean ranked = find_hit(exact, target_id) != NULL;
+			g_assert_true(!ranked || find_hit(approx, target_id) != NULL);
+			n_found += ranked;
+		}
+		all = cblue_ngram_index_search_full(index, text, 3000, FALSE);
+		for (guint h = 0; h < approx->len; h++) {
+			CblueHit *x = g_ptr_array_index(approx, h), *y = find_hit(all, cblue_hit_get_topic_id(x));
+			g_assert_nonnull(y);
+			g_assert_true(cblue_hit_get_score(x) == cblue_hit_get_score(y));
+			g_assert_true(cblue_hit_get_confidence(x) == cblue_hit_get_confidence(y));
+		}
+		for (guint h = 1; h < approx->len; h++)
+			g_assert_cmpfloat(cblue_hit_get_score(g_ptr_array_index(approx, h - 1)), >=,
+					  cblue_hit_get_score(g_ptr_array_index(approx, h)));
+		n_differ += !g_str_equal(cblue_hit_get_topic_id(g_ptr_array_index(approx, approx->len - 1)),
+					 cblue_hit_get_topic_id(g_ptr_array_index(exact, exact->len - 1)));
+	}
+	g_test_message("rare code's topic ranked and found %u times; last hit different %u times", n_found, n_differ);
+	g_assert_cmpuint(n_found, >=, 25);
+	g_rand_free(rand);
+}
+
 /* the build's grouping of the n-grams (a sort of every document's n-grams by key): as many
  * terms and postings as the distinct n-grams of the KB and of each entry, counted apart here,
  * and keys and each term's documents in order (the checks of an index read from bytes) */
@@ -1119,6 +1204,7 @@ main(int argc, char **argv)
 	g_log_set_writer_func(capture_writer, NULL, NULL);
 	g_test_add_func("/cblue/ngram/pruning", test_ngram_pruning);
 	g_test_add_func("/cblue/ngram/pruning-lookups", test_ngram_pruning_lookups);
+	g_test_add_func("/cblue/ngram/approximate", test_ngram_approximate);
 	g_test_add_func("/cblue/ngram/segments", test_ngram_segments);
 	g_test_add_func("/cblue/ngram/postings", test_ngram_postings);
 	g_test_add_func("/cblue/ngram/long-entry", test_ngram_long_entry);
