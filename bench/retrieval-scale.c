@@ -344,6 +344,131 @@ topic_number(const gchar *topic_id)
 	return (guint)g_ascii_strtoull(topic_id + strlen("gen-"), NULL, 10);
 }
 
+/* the approximate search's settings for both retrievers (on: common terms, see
+ * cblue_retrieval_holder_set_common_terms()) */
+static void
+set_common_terms(CblueRetrieverBm25 *bm25, CblueRetrieverNgram *ngram, gboolean on, guint min_df, gdouble fraction)
+{
+	cblue_retrieval_holder_set_common_terms(cblue_retriever_bm25_get_holder(bm25), on, min_df, fraction);
+	cblue_retrieval_holder_set_common_terms(cblue_retriever_ngram_get_holder(ngram), on, min_df, fraction);
+}
+
+/* how many of @a's topics are among @b's (the first @n of each) */
+static guint
+hits_overlap(GPtrArray *a, GPtrArray *b, guint n)
+{
+	guint same = 0;
+	for (guint i = 0; i < MIN(a->len, n); i++) {
+		for (guint j = 0; j < MIN(b->len, n); j++) {
+			if (g_strcmp0(cblue_hit_get_topic_id(g_ptr_array_index(a, i)),
+				      cblue_hit_get_topic_id(g_ptr_array_index(b, j))) == 0) {
+				same++;
+				break;
+			}
+		}
+	}
+	return same;
+}
+
+/* whether the top hits of @a and @b are the same topic (or both have none) */
+static gboolean
+hits_same_top1(GPtrArray *a, GPtrArray *b)
+{
+	if (a->len == 0 || b->len == 0)
+		return a->len == b->len;
+	return g_strcmp0(cblue_hit_get_topic_id(g_ptr_array_index(a, 0)),
+			 cblue_hit_get_topic_id(g_ptr_array_index(b, 0))) == 0;
+}
+
+/* Agreement of the approximate search with the exact one on the questions: for each
+ * retriever, how often the top hit is the same and the mean overlap of the top 5; for the
+ * bot's answer, how often the topic, the outcome and both are the same; then the
+ * approximate searches' CPU times, as the exact ones above. */
+static void
+compare_approx(CblueRetrieverBm25 *bm25, CblueRetrieverNgram *ngram, CblueBot *bot, GArray *queries, guint min_df,
+	       gdouble fraction)
+{
+	g_autoptr(CblueBm25Index) index = cblue_retriever_bm25_get_index(bm25);
+	g_autoptr(CblueNgramIndex) nindex = cblue_retriever_ngram_get_index(ngram);
+	g_autoptr(GArray) t_bm25 = g_array_new(FALSE, FALSE, sizeof(gint64));
+	g_autoptr(GArray) t_ngram = g_array_new(FALSE, FALSE, sizeof(gint64));
+	g_autoptr(GArray) t_bot = g_array_new(FALSE, FALSE, sizeof(gint64));
+	g_autoptr(GArray) t_bot_again = g_array_new(FALSE, FALSE, sizeof(gint64));
+	g_autoptr(GError) error = NULL;
+	guint same_top1[2] = {0}, overlap[2] = {0}, same_topic = 0, same_outcome = 0, same_both = 0, n = queries->len;
+	CblueOutcome *outcomes = g_new(CblueOutcome, n);
+	gchar **topics = g_new0(gchar *, n + 1);
+
+	set_common_terms(bm25, ngram, TRUE, min_df, fraction);
+	printf("approximate search, common terms: found in >= %u topics and >= %.3g of them (BM25 from %u topics, "
+	       "n-grams from %u)\n",
+	       min_df, fraction,
+	       cblue_retrieval_holder_get_common_df(cblue_retriever_bm25_get_holder(bm25), cblue_bm25_index_get_n_docs(index)),
+	       MAX(cblue_retrieval_holder_get_common_df(cblue_retriever_ngram_get_holder(ngram),
+							 cblue_ngram_index_get_n_docs(nindex)),
+		   512u));
+	/* the timed passes, as the exact ones: the bot first, each retriever alone, the bot again */
+	for (guint pass = 0; pass < 4; pass++) {
+		GArray *times = pass == 0 ? t_bot : pass == 1 ? t_bm25 : pass == 2 ? t_ngram : t_bot_again;
+		for (guint i = 0; i < n; i++) {
+			Query *q = &g_array_index(queries, Query, i);
+			g_autoptr(CblueMessage) message = cblue_message_new(q->text);
+			g_autoptr(GPtrArray) hits = NULL;
+			g_autoptr(CblueChatReply) reply = NULL;
+			gint64 t0 = thread_cpu_usec();
+			if (pass == 1)
+				hits = cblue_retriever_search(CBLUE_RETRIEVER(bm25), message, 5, NULL);
+			else if (pass == 2)
+				hits = cblue_retriever_search(CBLUE_RETRIEVER(ngram), message, 5, NULL);
+			else if ((reply = cblue_bot_ask_sync(bot, message, NULL, &error)) == NULL)
+				g_error("ask: %s", error->message);
+			t0 = thread_cpu_usec() - t0;
+			g_array_append_val(times, t0);
+			if (pass == 0) {
+				outcomes[i] = cblue_chat_reply_get_outcome(reply);
+				topics[i] = g_strdup(cblue_chat_reply_get_topic_id(reply));
+			}
+		}
+	}
+	/* the exact searches and answers, to compare */
+	for (guint i = 0; i < n; i++) {
+		Query *q = &g_array_index(queries, Query, i);
+		g_autoptr(CblueMessage) message = cblue_message_new(q->text);
+		g_autoptr(CblueChatReply) reply = NULL;
+		for (guint r = 0; r < 2; r++) {
+			g_autoptr(GPtrArray) exact = NULL, approx = NULL;
+			CblueRetriever *retriever = r == 0 ? CBLUE_RETRIEVER(bm25) : CBLUE_RETRIEVER(ngram);
+			set_common_terms(bm25, ngram, TRUE, min_df, fraction);
+			approx = cblue_retriever_search(retriever, message, 5, NULL);
+			set_common_terms(bm25, ngram, FALSE, min_df, fraction);
+			exact = cblue_retriever_search(retriever, message, 5, NULL);
+			same_top1[r] += hits_same_top1(exact, approx);
+			overlap[r] += hits_overlap(exact, approx, 5);
+		}
+		if ((reply = cblue_bot_ask_sync(bot, message, NULL, &error)) == NULL)
+			g_error("ask: %s", error->message);
+		same_topic += g_strcmp0(cblue_chat_reply_get_topic_id(reply), topics[i]) == 0;
+		same_outcome += cblue_chat_reply_get_outcome(reply) == outcomes[i];
+		same_both += g_strcmp0(cblue_chat_reply_get_topic_id(reply), topics[i]) == 0 &&
+			     cblue_chat_reply_get_outcome(reply) == outcomes[i];
+	}
+	set_common_terms(bm25, ngram, FALSE, min_df, fraction);
+	printf("  agreement with the exact search over %u questions:\n", n);
+	printf("  retrieval-bm25   top-1 the same %.4f, top-5 overlap %.4f\n", (gdouble)same_top1[0] / n,
+	       overlap[0] / (5.0 * n));
+	printf("  retrieval-ngram  top-1 the same %.4f, top-5 overlap %.4f\n", (gdouble)same_top1[1] / n,
+	       overlap[1] / (5.0 * n));
+	printf("  bot answer       topic the same %.4f, outcome the same %.4f, both %.4f\n", (gdouble)same_topic / n,
+	       (gdouble)same_outcome / n, (gdouble)same_both / n);
+	printf("  query latency, approximate, CPU time per query:\n");
+	print_latency("retrieval-bm25 search", t_bm25);
+	print_latency("retrieval-ngram search", t_ngram);
+	print_latency("bot answer, fused (CPU)", t_bot);
+	print_latency("  the same, a second pass (CPU)", t_bot_again);
+	g_strfreev(topics);
+	g_free(outcomes);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -403,6 +528,10 @@ main(int argc, char **argv)
 	ngram = cblue_retriever_ngram_new(tokenizer, NULL, "bench");
 	if (!cblue_retrieval_holder_set_synonyms_dir(cblue_retriever_ngram_get_holder(ngram), NULL, FALSE, &error))
 		g_error("synonyms: %s", error->message);
+	/* exact searches, but in the approximate search's part (CBLUE_BENCH_COMMON=1: approximate
+	 * everywhere, with the default thresholds, for profiles of the approximate searches) */
+	set_common_terms(bm25, ngram, g_strcmp0(g_getenv("CBLUE_BENCH_COMMON"), "1") == 0,
+			 CBLUE_RETRIEVAL_COMMON_MIN_DF, CBLUE_RETRIEVAL_COMMON_FRACTION);
 	cblue_retrieval_holder_set_build_threads(cblue_retriever_bm25_get_holder(bm25), build_threads);
 	cblue_retrieval_holder_set_build_threads(cblue_retriever_ngram_get_holder(ngram), build_threads);
 	/* the builds also write their index caches there (to compare two builds' bytes) */
@@ -571,6 +700,25 @@ main(int argc, char **argv)
 	       "%.3f\n",
 	       (gdouble)top1[0] / MAX(asked[0], 1), (gdouble)top1[1] / MAX(asked[1], 1),
 	       (gdouble)top1[2] / MAX(asked[2], 1));
+	/* the approximate search with the default thresholds, or with those of
+	 * CBLUE_BENCH_COMMON_MIN_DF and CBLUE_BENCH_COMMON_FRACTION (each a comma-separated
+	 * list: one comparison a pair, the last value repeated) */
+	if (g_strcmp0(g_getenv("CBLUE_BENCH_COMMON"), "1") != 0) {
+		const gchar *min_dfs = g_getenv("CBLUE_BENCH_COMMON_MIN_DF");
+		const gchar *fractions = g_getenv("CBLUE_BENCH_COMMON_FRACTION");
+		g_auto(GStrv) d = g_strsplit(min_dfs != NULL ? min_dfs : "", ",", -1);
+		g_auto(GStrv) f = g_strsplit(fractions != NULL ? fractions : "", ",", -1);
+		guint nd = g_strv_length(d), nf = g_strv_length(f);
+		for (guint i = 0; i < MAX(MAX(nd, nf), 1); i++) {
+			const gchar *di = nd > 0 ? d[MIN(i, nd - 1)] : NULL;
+			const gchar *fi = nf > 0 ? f[MIN(i, nf - 1)] : NULL;
+			compare_approx(bm25, ngram, bot, queries,
+				       di != NULL ? (guint)g_ascii_strtoull(di, NULL, 10) : CBLUE_RETRIEVAL_COMMON_MIN_DF,
+				       fi != NULL ? g_ascii_strtod(fi, NULL) : CBLUE_RETRIEVAL_COMMON_FRACTION);
+		}
+	}
+	if (g_getenv("CBLUE_BENCH_NO_PUBLISH") != NULL)
+		goto done;
 
 	/* a publish that changes 1% of the entries (every 100th, regenerated with another seed) */
 	next = cblue_kb_new();
@@ -595,6 +743,7 @@ main(int argc, char **argv)
 		       cblue_retrieval_holder_get_n_analyzed(cblue_retriever_ngram_get_holder(ngram)) - analyzed);
 	}
 
+done:
 	for (guint i = 0; i < queries->len; i++)
 		g_free(g_array_index(queries, Query, i).text);
 	g_rand_free(rand);
