@@ -101,7 +101,7 @@ cblue_retrieval_holder_set_build_threads(CblueRetrievalHolder *self, guint n_thr
  * @min_df: a term is common if found in at least this many topics...
  * @fraction: ...and in at least this fraction of them
  *
- * The approximate search (off by default: every search exact): a question's terms found in
+ * The approximate search (on by default, CBLUE_RETRIEVAL_COMMON_TERMS): a question's terms found in
  * at least @min_df topics and in at least @fraction of the KB's topics are common; their
  * lists only score the topics that the question's rarer terms found, and create none (see
  * cblue_bm25_index_search_approx_each()). May be changed between searches.

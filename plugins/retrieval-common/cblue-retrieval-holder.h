@@ -39,7 +39,7 @@ typedef struct _CblueRetrievalHolder CblueRetrievalHolder;
 
 /* the approximate search's defaults ([retrieval-bm25] and [retrieval-ngram] common_terms,
  * common_min_df, common_fraction; see cblue_retrieval_holder_set_common_terms()) */
-#define CBLUE_RETRIEVAL_COMMON_TERMS	FALSE
+#define CBLUE_RETRIEVAL_COMMON_TERMS	TRUE
 #define CBLUE_RETRIEVAL_COMMON_MIN_DF	2000
 #define CBLUE_RETRIEVAL_COMMON_FRACTION 0.02
 

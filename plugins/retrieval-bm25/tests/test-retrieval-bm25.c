@@ -796,6 +796,10 @@ test_bm25_approximate(Fixture *f, gconstpointer data)
 		CblueRetrievalHolder *holder = cblue_retriever_bm25_get_holder(retriever);
 		g_assert_true(cblue_retrieval_holder_set_synonyms_dir(holder, NULL, FALSE, &error));
 		g_assert_true(cblue_retriever_rebuild(CBLUE_RETRIEVER(retriever), kb, &error));
+		/* on by default, but a KB of fewer than 2,000 topics has no common term */
+		g_assert_cmpuint(cblue_retrieval_holder_get_common_df(holder, 1200), ==, 2000);
+		g_assert_cmpuint(cblue_retrieval_holder_get_common_df(holder, 200000), ==, 4000);
+		cblue_retrieval_holder_set_common_terms(holder, FALSE, 50, 0.05);
 		g_assert_cmpuint(cblue_retrieval_holder_get_common_df(holder, 1200), ==, 0);
 		cblue_retrieval_holder_set_common_terms(holder, TRUE, 50, 0.05);
 		g_assert_cmpuint(cblue_retrieval_holder_get_common_df(holder, 1200), ==, 60);
