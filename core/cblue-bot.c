@@ -40,7 +40,10 @@
  * `[bot] decision_threshold`; where no model fits the language and the retrievers running,
  * or when the conversation chose the topic, the fused confidence against
  * `[bot] answer_threshold`. Two topics whose scores are within `[bot] clarify_margin`
- * of each other make the bot ask which one was meant. In a conversation, a follow-up
+ * of each other make the bot ask which one was meant; so does a first message that names no
+ * product ("how much?") when topics of the same aspect of several products score within
+ * `[bot] product_margin` of each other (see [method@ChatReply.get_product_choices]). In a
+ * conversation, a follow-up
  * goes to the family (the topic itself, its product's topics or else its category's) of
  * the topic answered last when one of them scores close to the best
  * (`[bot] context_margin`). Replies that are not answers (unknown, clarify) are canned
@@ -71,6 +74,10 @@ struct _CblueBot {
 	 * "<topic id> <service index>" → 1 + the answer; emptied with the KB or the lists */
 	GHashTable *declined_topics;
 	GHashTable *last_topics; /* owned: conversation id → topic id */
+	/* owned: "<language> <topic id>" → the set of the topic's words in that language
+	 * (cblue_bot_topic_words()); emptied with the KB */
+	GHashTable *topic_words;
+	GHashTable *stopwords; /* owned: the bundled stop words of every language, normalized */
 	GHashTable *weights; /* owned: retriever → boxed gdouble fusion weight, filled on first use */
 	guint max_message_length;
 	guint max_hits;
@@ -79,6 +86,7 @@ struct _CblueBot {
 	gdouble clarify_margin;
 	gdouble clarify_min_confidence;
 	gdouble context_margin;
+	gdouble product_margin; /* [bot] product_margin: see cblue_bot_product_choices(); 0: off */
 	gdouble request_weight; /* [bot] request_weight: see cblue_bot_merge_request_run() */
 	guint request_min_context; /* [bot] request_min_context: characters of background */
 	gdouble request_min_context_ratio; /* [bot] request_min_context_ratio: of the request's characters */
@@ -150,6 +158,11 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 /* … and as long as the request itself: the background outweighs the question */
 #define CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT_RATIO 1.0
 #define CBLUE_BOT_CONTEXT_MAX_HITS	 20
+/* A first message that names no product is asked back when the best topics of two or three
+ * products score within this share of the best one (cblue_bot_product_choices()); see
+ * docs/quality.md, "Questions that name no product: asking back" */
+#define CBLUE_BOT_DEFAULT_PRODUCT_MARGIN 0.30
+#define CBLUE_BOT_MAX_PRODUCT_CHOICES	 3
 
 static void
 cblue_bot_finalize(GObject *object)
@@ -162,6 +175,8 @@ cblue_bot_finalize(GObject *object)
 	g_clear_pointer(&self->small_talk, cblue_small_talk_unref);
 	g_clear_pointer(&self->declined, cblue_declined_unref);
 	g_hash_table_unref(self->declined_topics);
+	g_hash_table_unref(self->topic_words);
+	g_clear_pointer(&self->stopwords, g_hash_table_unref);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->weights);
 	g_strfreev(self->decision_retrievers);
@@ -185,6 +200,7 @@ cblue_bot_init(CblueBot *self)
 	self->kb = cblue_kb_new();
 	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	self->declined_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	self->topic_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
 	self->weights = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	self->record = TRUE;
 }
@@ -304,6 +320,29 @@ cblue_bot_declined_changed_cb(gpointer user_data)
 	g_info("declined services reloaded from %s", self->declined_dir);
 }
 
+/* the bundled stop words of every language (the retrievers' own, from the core's resources),
+ * normalized as @tokenizer normalizes words: one set, as the scripts do not overlap */
+static GHashTable *
+cblue_bot_load_stopwords(CblueTokenizer *tokenizer)
+{
+	GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	for (guint l = 0; l < G_N_ELEMENTS(cblue_bot_languages); l++) {
+		g_autofree gchar *path = g_strdup_printf("/ai/cblue/stopwords/%s.txt", cblue_bot_languages[l]);
+		g_autoptr(GBytes) bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+		g_auto(GStrv) lines = NULL;
+		if (bytes == NULL)
+			continue;
+		lines = g_strsplit(g_bytes_get_data(bytes, NULL), "\n", -1);
+		for (guint i = 0; lines[i] != NULL; i++) {
+			g_strstrip(lines[i]);
+			if (lines[i][0] != '\0' && lines[i][0] != '#')
+				g_hash_table_add(set, cblue_tokenizer_normalize(tokenizer, lines[i]));
+		}
+	}
+	return set;
+}
+
 /**
  * cblue_bot_new:
  * @context: the context with the plugins' extensions
@@ -340,6 +379,10 @@ cblue_bot_new(CblueContext *context)
 	    cblue_config_get_double(config, "bot", "clarify_min_confidence", self->answer_threshold);
 	self->context_margin =
 	    CLAMP(cblue_config_get_double(config, "bot", "context_margin", CBLUE_BOT_DEFAULT_CONTEXT_MARGIN), 0.0, 1.0);
+	self->product_margin =
+	    CLAMP(cblue_config_get_double(config, "bot", "product_margin", CBLUE_BOT_DEFAULT_PRODUCT_MARGIN), 0.0, 1.0);
+	if (self->product_margin > 0)
+		self->stopwords = cblue_bot_load_stopwords(cblue_context_get_tokenizer(context));
 	self->request_weight = CLAMP(
 	    cblue_config_get_double(config, "bot", "request_weight", CBLUE_BOT_DEFAULT_REQUEST_WEIGHT), 0.0, 1.0);
 	self->request_min_context = (guint)CLAMP(
@@ -581,6 +624,7 @@ cblue_bot_set_kb(CblueBot *self, CblueKb *kb, GError **error)
 	g_mutex_lock(&self->mutex);
 	g_set_object(&self->kb, kb);
 	g_hash_table_remove_all(self->declined_topics);
+	g_hash_table_remove_all(self->topic_words);
 	g_mutex_unlock(&self->mutex);
 	return TRUE;
 }
@@ -1207,24 +1251,46 @@ cblue_bot_topic_label(CblueKb *kb, const gchar *topic_id, const gchar *language)
 	return g_strdup(questions[0] != NULL ? questions[0] : topic_id);
 }
 
+/* The `clarify` canned reply offering the topics @topic_ids (NULL-terminated, at most ten): each
+ * placeholder {k} becomes the k-th topic's label; a line holding the placeholder of a topic
+ * beyond the last ("3. {2}" when two are offered) is left out. */
 static gchar *
-cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, const gchar *topic_a,
-			 const gchar *topic_b)
+cblue_bot_format_clarify(CblueBot *self, CblueKb *kb, const gchar *language, const gchar *const *topic_ids)
 {
-	g_autofree gchar *label_a = cblue_bot_topic_label(kb, topic_a, language);
-	g_autofree gchar *label_b = cblue_bot_topic_label(kb, topic_b, language);
 	g_autofree gchar *template = NULL;
-	g_autofree gchar *tmp = NULL;
-	g_auto(GStrv) parts = NULL;
+	g_auto(GStrv) lines = NULL;
+	GString *text = g_string_new(NULL);
+	guint n = g_strv_length((gchar **)topic_ids);
 
 	g_mutex_lock(&self->mutex);
 	template = g_strdup(cblue_bot_canned_locked(self, "clarify", language));
 	g_mutex_unlock(&self->mutex);
-	parts = g_strsplit(template, "{0}", 2);
-	tmp = g_strjoinv(label_a, parts);
-	g_strfreev(g_steal_pointer(&parts));
-	parts = g_strsplit(tmp, "{1}", 2);
-	return g_strjoinv(label_b, parts);
+	lines = g_strsplit(template, "\n", -1);
+	for (guint i = 0; lines[i] != NULL; i++) {
+		g_autofree gchar *line = g_strdup(lines[i]);
+		gboolean beyond = FALSE;
+		for (guint k = 0; k < 10 && !beyond; k++) {
+			gchar placeholder[4] = {'{', (gchar)('0' + k), '}', '\0'};
+			g_autofree gchar *label = NULL;
+			g_auto(GStrv) parts = NULL;
+			if (strstr(line, placeholder) == NULL)
+				continue;
+			if (k >= n) {
+				beyond = TRUE;
+				continue;
+			}
+			label = cblue_bot_topic_label(kb, topic_ids[k], language);
+			parts = g_strsplit(line, placeholder, -1);
+			g_free(line);
+			line = g_strjoinv(label, parts);
+		}
+		if (beyond)
+			continue;
+		if (text->len > 0)
+			g_string_append_c(text, '\n');
+		g_string_append(text, line);
+	}
+	return g_string_free(text, FALSE);
 }
 
 /* How close the topic @topic_id is to the conversation's last topic @previous: 2 for
@@ -1309,6 +1375,186 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits)
 		g_array_prepend_val(hits, hit);
 	}
 	return TRUE;
+}
+
+/* the product a topic belongs to: its first tag ("solar", "ev", "cctv"), else its id */
+static const gchar *
+cblue_bot_product(CblueKbEntry *entry)
+{
+	const gchar *const *tags = cblue_kb_entry_get_tags(entry);
+	return tags != NULL && tags[0] != NULL && tags[0][0] != '\0' ? tags[0] : cblue_kb_entry_get_topic_id(entry);
+}
+
+static void
+cblue_bot_add_words(CblueTokenizer *tokenizer, GHashTable *set, const gchar *text)
+{
+	g_autoptr(GPtrArray) words = NULL;
+
+	if (text == NULL || text[0] == '\0')
+		return;
+	words = cblue_tokenizer_tokenize(tokenizer, text);
+	for (guint i = 0; i < words->len; i++)
+		g_hash_table_add(set, g_steal_pointer(&g_ptr_array_index(words, i)));
+}
+
+/* The words of the topic @entry in @language: those of its questions and content in that
+ * language, its keywords (of every language) and tags, as the tokenizer splits them;
+ * remembered while the KB stays. Returns: (transfer full): a set */
+static GHashTable *
+cblue_bot_topic_words(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, const gchar *language)
+{
+	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
+	g_autofree gchar *key = g_strdup_printf("%s %s", language, cblue_kb_entry_get_topic_id(entry));
+	const gchar *const *questions = cblue_kb_entry_get_questions(entry, language);
+	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+	const gchar *const *tags = cblue_kb_entry_get_tags(entry);
+	GHashTable *words;
+
+	g_mutex_lock(&self->mutex);
+	words = g_hash_table_lookup(self->topic_words, key);
+	if (words != NULL)
+		g_hash_table_ref(words);
+	g_mutex_unlock(&self->mutex);
+	if (words != NULL)
+		return words;
+	words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; questions != NULL && questions[i] != NULL; i++)
+		cblue_bot_add_words(tokenizer, words, questions[i]);
+	cblue_bot_add_words(tokenizer, words, cblue_kb_entry_get_content_for(entry, language, NULL));
+	for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+		cblue_bot_add_words(tokenizer, words, keywords[i]);
+	for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+		cblue_bot_add_words(tokenizer, words, tags[i]);
+	g_mutex_lock(&self->mutex);
+	/* only for the KB in force (@op's may have been replaced meanwhile) */
+	if (self->kb == op->kb)
+		g_hash_table_insert(self->topic_words, g_steal_pointer(&key), g_hash_table_ref(words));
+	g_mutex_unlock(&self->mutex);
+	return words;
+}
+
+/* whether the topics @a and @b share a tag after their first: the same aspect ("price",
+ * "installation") of their products */
+static gboolean
+cblue_bot_same_aspect(CblueKbEntry *a, CblueKbEntry *b)
+{
+	const gchar *const *tags_a = cblue_kb_entry_get_tags(a);
+	const gchar *const *tags_b = cblue_kb_entry_get_tags(b);
+
+	if (tags_a == NULL || tags_b == NULL || tags_a[0] == NULL || tags_b[0] == NULL)
+		return FALSE;
+	for (guint i = 1; tags_a[i] != NULL; i++) {
+		if (tags_a[i][0] != '\0' && g_strv_contains(tags_b + 1, tags_a[i]))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* whether every word of @words is in @set */
+static gboolean
+cblue_bot_has_all_words(GHashTable *set, GPtrArray *words)
+{
+	for (guint i = 0; i < words->len; i++) {
+		if (!g_hash_table_contains(set, g_ptr_array_index(words, i)))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* Questions that name no product. A first message such as "how much?", "ราคาเท่าไหร่",
+ * "多少钱？" or "is there a warranty?" asks for an aspect that the KB has for several products;
+ * on its words alone one product's topic wins by a little, with high confidence, and the
+ * customer gets the price of something they may not have meant. The bot asks back instead
+ * when, with no previous topic in the conversation (a follow-up takes the conversation's
+ * product, cblue_bot_apply_context()):
+ *  - the question's content words (its words less the stop words) are all in the best
+ *    topic's text (cblue_bot_topic_words()): a word no topic has (a product the KB lacks)
+ *    names something, and the question is decided as usual;
+ *  - the best topic of at least one other product (cblue_bot_product(): another first tag)
+ *    of the same aspect (cblue_bot_same_aspect(): a tag after the first in common, "price",
+ *    "installation") scores within `[bot] product_margin` of the best, with at least the
+ *    confidence asked of a clarification's second topic, and holds every content word too:
+ *    none of the question's words is in one of them and not in the other, so none tells them
+ *    apart. Without the aspect, topics that merely share words were offered ("หลังคารั่ว",
+ *    a roof leak, got the solar warranty, which covers leaks, beside the roof repair).
+ * Returns: (transfer full) (nullable): the best topic and those of up to two other products,
+ *   best first, or %NULL */
+static GStrv
+cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
+{
+	const gchar *language = cblue_message_get_language(op->message);
+	g_autoptr(GPtrArray) words = NULL;
+	g_autoptr(GPtrArray) choices = NULL;
+	g_autoptr(GPtrArray) products = NULL;
+	CblueKbEntry *top_entry;
+	const CblueBotHit *top;
+	gdouble floor;
+
+	if (self->product_margin <= 0 || self->stopwords == NULL || hits->len < 2 ||
+	    cblue_message_get_previous_topic_id(op->message) != NULL)
+		return NULL;
+	top = &g_array_index(hits, CblueBotHit, 0);
+	floor = top->score * (1.0 - self->product_margin);
+	/* at least one other product near the best topic, before any word is looked at */
+	{
+		CblueKbEntry *entry = cblue_kb_lookup(op->kb, top->topic_id);
+		gboolean near = FALSE;
+		if (entry == NULL || top->score <= 0)
+			return NULL;
+		top_entry = entry;
+		for (guint i = 1; i < hits->len && !near; i++) {
+			const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+			CblueKbEntry *other;
+			if (hit->score < floor)
+				break;
+			other = cblue_kb_lookup(op->kb, hit->topic_id);
+			near = other != NULL && hit->confidence >= self->clarify_min_confidence &&
+			       strcmp(cblue_bot_product(other), cblue_bot_product(entry)) != 0 &&
+			       cblue_bot_same_aspect(entry, other);
+		}
+		if (!near)
+			return NULL;
+	}
+	words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), cblue_message_get_text(op->message));
+	for (guint i = words->len; i-- > 0;) {
+		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
+			g_ptr_array_remove_index(words, i);
+	}
+	choices = g_ptr_array_new_with_free_func(g_free);
+	products = g_ptr_array_new();
+	for (guint i = 0; i < hits->len && choices->len < CBLUE_BOT_MAX_PRODUCT_CHOICES; i++) {
+		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+		CblueKbEntry *entry;
+		g_autoptr(GHashTable) topic_words = NULL;
+		const gchar *product;
+		gboolean seen = FALSE;
+
+		if (hit->score < floor)
+			break;
+		entry = cblue_kb_lookup(op->kb, hit->topic_id);
+		if (entry == NULL || (i > 0 && hit->confidence < self->clarify_min_confidence))
+			continue;
+		product = cblue_bot_product(entry);
+		for (guint j = 0; j < products->len && !seen; j++)
+			seen = strcmp(g_ptr_array_index(products, j), product) == 0;
+		if (seen)
+			continue;
+		topic_words = cblue_bot_topic_words(self, op, entry, language);
+		if (!cblue_bot_has_all_words(topic_words, words)) {
+			/* the best topic lacks one of the question's words: the question names something */
+			if (i == 0)
+				return NULL;
+			continue;
+		}
+		if (i > 0 && !cblue_bot_same_aspect(top_entry, entry))
+			continue;
+		g_ptr_array_add(products, (gpointer)product);
+		g_ptr_array_add(choices, g_strdup(hit->topic_id));
+	}
+	if (choices->len < 2)
+		return NULL;
+	g_ptr_array_add(choices, NULL);
+	return (GStrv)g_ptr_array_free(g_steal_pointer(&choices), FALSE);
 }
 
 /* The decision model's features of @topic_id (see CBLUE_BOT_DECISION_SCORE_FLOOR) and
@@ -1601,11 +1847,14 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	gdouble confidence = probability >= 0 ? probability : top != NULL ? top->confidence : 0.0;
 	gdouble threshold = probability >= 0 ? self->decision_threshold : self->answer_threshold;
 	g_autofree gchar *declined = cblue_bot_find_declined(self, op, top != NULL ? top->topic_id : NULL);
+	/* recorded whatever the decision, for `cblue eval` to replay it at other thresholds */
+	g_auto(GStrv) choices = from_context ? NULL : cblue_bot_product_choices(self, op, hits);
 
 	for (guint i = 0; i < MIN(hits->len, 3u); i++) {
 		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
 		cblue_chat_reply_add_source_values(op->reply, hit->topic_id, hit->score, hit->confidence);
 	}
+	cblue_chat_reply_set_product_choices(op->reply, (const gchar *const *)choices);
 
 	/* a service the business does not offer: whatever topic shares the question's other
 	 * words, say so (the "declined" reply, or "unknown" where the replies have none) */
@@ -1632,13 +1881,20 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 		return FALSE;
 	}
 	cblue_chat_reply_set_confidence(op->reply, confidence);
+	/* a question that names no product, asked of several: ask which one */
+	if (choices != NULL) {
+		g_autofree gchar *text = cblue_bot_format_clarify(self, op->kb, language, (const gchar *const *)choices);
+		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_CLARIFY);
+		cblue_chat_reply_set_text(op->reply, text);
+		return FALSE;
+	}
 	/* two topics too close to choose: ask, unless the conversation chose */
 	if (second != NULL && !from_context && self->clarify_margin > 0 &&
 	    second->confidence >= self->clarify_min_confidence && top->score > 0 &&
 	    (top->score - second->score) / top->score < self->clarify_margin &&
 	    cblue_kb_lookup(op->kb, second->topic_id) != NULL) {
-		g_autofree gchar *text =
-		    cblue_bot_format_clarify(self, op->kb, language, top->topic_id, second->topic_id);
+		const gchar *const offered[] = {top->topic_id, second->topic_id, NULL};
+		g_autofree gchar *text = cblue_bot_format_clarify(self, op->kb, language, offered);
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_CLARIFY);
 		cblue_chat_reply_set_text(op->reply, text);
 		return FALSE;

@@ -34,6 +34,7 @@ struct _CblueChatReply {
 	gboolean pii_redacted;
 	gboolean small_talk;
 	gchar *declined; /* owned, nullable: the service asked for that the business does not offer */
+	GStrv product_choices; /* owned, nullable: the topics of distinct products a question naming none may mean */
 	GStrv pii_types; /* owned, never NULL */
 	gint64 duration_usec;
 	GArray *stages; /* owned, nullable: of CblueReplyStage, in the order they ran */
@@ -119,6 +120,7 @@ cblue_chat_reply_finalize(GObject *object)
 	g_free(self->language);
 	g_free(self->topic_id);
 	g_free(self->declined);
+	g_strfreev(self->product_choices);
 	g_array_unref(self->source_values);
 	g_clear_pointer(&self->sources, g_ptr_array_unref);
 	g_strfreev(self->pii_types);
@@ -590,6 +592,47 @@ cblue_chat_reply_set_declined(CblueChatReply *self, const gchar *service)
 	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
 	g_free(self->declined);
 	self->declined = g_strdup(service);
+}
+
+/**
+ * cblue_chat_reply_get_product_choices:
+ * @self: a #CblueChatReply
+ *
+ * The topics, of distinct products, that a question naming no product may mean: the
+ * question's words are all in each of them, none of its words is in one and not the others,
+ * and they score alike (`[bot] product_margin`). Set for a first message, not a follow-up in
+ * a conversation (the previous topic names the product). When the question is in scope, its
+ * outcome is %CBLUE_OUTCOME_CLARIFY and the reply asks which of these topics was meant; set
+ * even when it is not, so that an evaluation can replay the decision at other thresholds.
+ *
+ * Returns: (nullable) (array zero-terminated=1) (transfer none): two or three topic ids,
+ *   best first, or %NULL if the question names its product or has one answer
+ *
+ * Since: 1.0
+ */
+const gchar *const *
+cblue_chat_reply_get_product_choices(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	return (const gchar *const *)self->product_choices;
+}
+
+/**
+ * cblue_chat_reply_set_product_choices:
+ * @self: a #CblueChatReply
+ * @topic_ids: (nullable) (array zero-terminated=1): the topic ids, or %NULL
+ *
+ * Sets the topics of distinct products that a question naming none may mean; see
+ * [method@ChatReply.get_product_choices].
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_product_choices(CblueChatReply *self, const gchar *const *topic_ids)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	g_strfreev(self->product_choices);
+	self->product_choices = topic_ids != NULL ? g_strdupv((gchar **)topic_ids) : NULL;
 }
 
 static gint

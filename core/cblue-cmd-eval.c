@@ -23,6 +23,7 @@ typedef struct {
 	gsize n_features;
 	CblueOutcome outcome; /* what the bot did, at the configured threshold and margin */
 	gboolean declined; /* it asked for a service the business does not offer: unknown at any threshold */
+	GStrv choices; /* owned, nullable: it names no product, these are the products' topics (the bot's rule) */
 } CblueEvalCase;
 
 static void
@@ -32,6 +33,7 @@ cblue_eval_case_free(CblueEvalCase *c)
 	g_free(c->query);
 	g_free(c->expected);
 	g_free(c->features);
+	g_strfreev(c->choices);
 	for (guint i = 0; i < 3; i++)
 		g_free(c->top[i]);
 	g_free(c);
@@ -41,6 +43,7 @@ typedef struct {
 	guint n_in, top1, top3, answered_right;
 	guint clarified, clarified_good; /* in scope: asked which topic; the expected one offered */
 	guint clarified_delayed; /* in scope: asked although the best topic was right */
+	guint product_good, product_delayed; /* of those, asked for the product (the question named none) */
 	guint n_oos, oos_rejected, in_rejected, oos_clarified;
 } CblueEvalStats;
 
@@ -163,6 +166,10 @@ cblue_eval_outcome(const CblueEvalCase *c, const CblueEvalDecision *d)
 		return CBLUE_OUTCOME_UNANSWERED;
 	if (c->top[0] == NULL || (by_model ? c->probability < d->decision_threshold : c->top_confidence < d->threshold))
 		return CBLUE_OUTCOME_UNANSWERED;
+	/* a question that names no product (cblue_bot_product_choices(), [bot] product_margin):
+	 * the bot's own finding, read from its reply, not made again here */
+	if (c->choices != NULL)
+		return CBLUE_OUTCOME_CLARIFY;
 	if (c->top[1] != NULL && d->margin > 0 && c->second_confidence >= min_confidence && c->top_score[0] > 0 &&
 	    (c->top_score[0] - c->top_score[1]) / c->top_score[0] < d->margin)
 		return CBLUE_OUTCOME_CLARIFY;
@@ -187,10 +194,15 @@ cblue_eval_stats_add(CblueEvalStats *s, CblueEvalCase *c, const CblueEvalDecisio
 		s->in_rejected++;
 	if (outcome == CBLUE_OUTCOME_CLARIFY) {
 		s->clarified++;
-		if (g_strcmp0(c->top[0], c->expected) == 0 || g_strcmp0(c->top[1], c->expected) == 0)
+		if (c->choices != NULL ? g_strv_contains((const gchar *const *)c->choices, c->expected)
+				       : g_strcmp0(c->top[0], c->expected) == 0 || g_strcmp0(c->top[1], c->expected) == 0)
 			s->clarified_good++;
 		if (g_strcmp0(c->top[0], c->expected) == 0)
 			s->clarified_delayed++;
+		if (c->choices != NULL) {
+			s->product_good += g_strv_contains((const gchar *const *)c->choices, c->expected);
+			s->product_delayed += g_strcmp0(c->top[0], c->expected) == 0;
+		}
 	}
 	if (g_strcmp0(c->top[0], c->expected) == 0) {
 		s->top1++;
@@ -264,8 +276,9 @@ cblue_eval_objective(GPtrArray *cases, const CblueEvalDecision *d, gdouble score
 
 	cblue_eval_compute(cases, d, per_lang, &all);
 	for (guint l = 0; l < 3; l++) {
-		guint delayed = per_lang[l].clarified_delayed;
-		if (delayed > per_lang[l].clarified_good - delayed)
+		/* the clarify margin's own: the product questions are asked at every margin */
+		guint delayed = per_lang[l].clarified_delayed - per_lang[l].product_delayed;
+		if (delayed > per_lang[l].clarified_good - per_lang[l].product_good - delayed)
 			return -1;
 	}
 	for (guint l = 0; l < 3; l++) {
@@ -743,6 +756,7 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 		}
 		c->probability = cblue_chat_reply_get_decision_probability(reply);
 		c->declined = cblue_chat_reply_get_declined(reply) != NULL;
+		c->choices = g_strdupv((gchar **)cblue_chat_reply_get_product_choices(reply));
 		c->outcome = cblue_chat_reply_get_outcome(reply);
 		if (c->outcome != cblue_eval_outcome(c, &configured))
 			n_inconsistent++;
@@ -780,6 +794,11 @@ cblue_cmd_eval(CblueApp *app, int argc, char **argv)
 			continue;
 		if (outcome == CBLUE_OUTCOME_UNANSWERED)
 			got = g_strdup("(unknown)");
+		else if (outcome == CBLUE_OUTCOME_CLARIFY && c->choices != NULL)
+		{
+			g_autofree gchar *joined = g_strjoinv(" or ", c->choices);
+			got = g_strdup_printf("(%s?)", joined);
+		}
 		else if (outcome == CBLUE_OUTCOME_CLARIFY)
 			got = g_strdup_printf("(%s or %s?)", c->top[0], c->top[1]);
 		else
