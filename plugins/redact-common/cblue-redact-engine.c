@@ -1882,10 +1882,15 @@ static const gchar *const cblue_redact_reference_words[] = {
      * bank word it ends with (cblue_redact_emit()) */
     "electricity account", "pea account", "mea account", "contract account", "บัญชีแสดงสัญญา", "电费账户",
     "电费账号", "電費帳戶",
+    /* and its short label on the PEA's bill, `CA No. 020012345678`, `หมายเลขผู้ใช้ไฟฟ้า (CA) …` (the
+     * bill's phone number is often beside it) */
+    "ca$",
     /* a transfer slip's own numbers, next to the banks' names: `เลขที่รายการ 2025…`, `รหัสอ้างอิง …`,
      * `Transaction ID …`, `流水号 …` (a slip's reference, not an account) */
     "transaction", "transaction id", "transaction no", "txn$", "เลขที่รายการ", "อ้างอิง", "流水号", "交易流水",
     "交易号", "参考号", "凭证号",
+    /* and its date and time, which a bank's app may print in one piece (`交易时间：20251128143205`) */
+    "交易时间", "交易日期", "转账时间", "转账日期", "交易時間", "轉帳時間", "วันที่ทำรายการ", "เวลาทำรายการ",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
