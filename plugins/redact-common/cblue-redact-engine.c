@@ -1118,6 +1118,12 @@ cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	gsize len = ov[1] - ov[0];
 	const gchar *at = memchr(value, '@', len);
 
+	/* a link's `%40` is the `@`, and nothing more to check around it */
+	if (at == NULL && (at = g_strstr_len(value, (gssize)len, "%40")) != NULL) {
+		if (!cblue_redact_email_is_file_name(value, len) && cblue_redact_email_local_ok(value, (gsize)(at - value)))
+			cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+		return ov[1];
+	}
 	if (cblue_redact_email_is_file_name(value, len))
 		return ov[1];
 	/* `git@github.com:owner/repo.git`: a repository's address, whose `git` is the account
@@ -2032,9 +2038,10 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
       * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`); Thai
       * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter
       * or digit ends the address (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail
-      * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`) */
+      * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`); `%40`
+      * for the `@`, as a link's query encodes it (`?email=somchai%40gmail.com`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
-     "(?: ?@ ?|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
+     "(?: ?@ ?|%40(?=[A-Za-z0-9])|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
      "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) |,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
@@ -2589,6 +2596,7 @@ enum {
 	CBLUE_REDACT_BYTE_DIGIT,
 	CBLUE_REDACT_BYTE_AT,
 	CBLUE_REDACT_BYTE_HASH, /* `#` between two letters or digits: `name#qq.com` */
+	CBLUE_REDACT_BYTE_PERCENT, /* `%40`, a link's `@`: `?email=name%40gmail.com` */
 	CBLUE_REDACT_BYTE_OPEN, /* [, ( or { : `[at]` */
 	CBLUE_REDACT_BYTE_COLON,
 	CBLUE_REDACT_BYTE_LATIN_CHAT, /* l, w, v: line, wechat, weixin, wx, vx */
@@ -2602,6 +2610,7 @@ static const guint8 cblue_redact_byte_class[256] = {
     ['0' ... '9'] = CBLUE_REDACT_BYTE_DIGIT,
     ['@'] = CBLUE_REDACT_BYTE_AT,
     ['#'] = CBLUE_REDACT_BYTE_HASH,
+    ['%'] = CBLUE_REDACT_BYTE_PERCENT,
     ['['] = CBLUE_REDACT_BYTE_OPEN,
     ['('] = CBLUE_REDACT_BYTE_OPEN,
     ['{'] = CBLUE_REDACT_BYTE_OPEN,
@@ -2727,6 +2736,11 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 			/* not `order #123` nor a hashtag: a letter or digit on both sides */
 			if (first[CBLUE_REDACT_TRIGGER_AT] < 0 && i > 0 && i + 1 < len && g_ascii_isalnum(text[i - 1]) &&
 			    g_ascii_isalnum(text[i + 1]))
+				first[CBLUE_REDACT_TRIGGER_AT] = (gssize)i;
+			break;
+		case CBLUE_REDACT_BYTE_PERCENT:
+			if (first[CBLUE_REDACT_TRIGGER_AT] < 0 && i > 0 && i + 3 < len && g_ascii_isalnum(text[i - 1]) &&
+			    text[i + 1] == '4' && text[i + 2] == '0')
 				first[CBLUE_REDACT_TRIGGER_AT] = (gssize)i;
 			break;
 		case CBLUE_REDACT_BYTE_OPEN:
