@@ -157,6 +157,10 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 #define CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT 15
 /* … and as long as the request itself: the background outweighs the question */
 #define CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT_RATIO 1.0
+/* a follow-up searched with the last topic's name keeps the best hit of that search if its
+ * confidence is at least this share of the one the name alone gives it
+ * (cblue_bot_search_with_product()) */
+#define CBLUE_BOT_PRODUCT_SEARCH_KEEP 0.7
 #define CBLUE_BOT_CONTEXT_MAX_HITS	 20
 /* A first message that names no product is asked back when the best topics of two or three
  * products score within this share of the best one (cblue_bot_product_choices()); see
@@ -728,7 +732,7 @@ typedef struct {
 } CblueBotHit;
 
 /* the state of one message through the pipeline */
-typedef struct {
+typedef struct _CblueAskOp {
 	CblueMessage *message; /* owned */
 	CblueMessage *request; /* owned, nullable: the request part of a longer message (cblue_request_part()) */
 	CblueChatReply *reply; /* owned */
@@ -742,6 +746,8 @@ typedef struct {
 			     * are both weighed), which the decision model reads */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	CblueModelProvider *provider; /* owned, nullable */
+	struct _CblueAskOp *product_op; /* owned, nullable: the follow-up searched with the last topic's name
+					 * (cblue_bot_search_with_product()); the hits' topic ids are its */
 	guint pending;
 	gint64 stage_start; /* monotonic µs: when the stage running now began */
 } CblueAskOp;
@@ -760,6 +766,7 @@ cblue_ask_op_free(CblueAskOp *op)
 	g_clear_pointer(&op->whole_hits, g_array_unref);
 	g_clear_pointer(&op->chosen, g_ptr_array_unref);
 	g_clear_object(&op->provider);
+	g_clear_pointer(&op->product_op, cblue_ask_op_free);
 	g_free(op);
 }
 
@@ -1557,6 +1564,157 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 	return (GStrv)g_ptr_array_free(g_steal_pointer(&choices), FALSE);
 }
 
+static gboolean
+cblue_bot_plugins_are_sync(GPtrArray *retrievers, CblueModelProvider *provider)
+{
+	for (guint i = 0; i < retrievers->len; i++) {
+		if (!cblue_retriever_has_sync_search(g_ptr_array_index(retrievers, i)))
+			return FALSE;
+	}
+	return provider == NULL || cblue_model_provider_has_sync_generate(provider);
+}
+
+/* the name of a topic in the script of @language: its first keyword written in Thai for "th",
+ * in Han characters for "zh", else in neither; NULL if it has none */
+static const gchar *
+cblue_bot_topic_name(CblueKbEntry *entry, const gchar *language)
+{
+	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+	gint want = g_strcmp0(language, "th") == 0 ? 1 : g_strcmp0(language, "zh") == 0 ? 2 : 0;
+
+	for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++) {
+		gint script = 0;
+		for (const gchar *p = keywords[i]; *p != '\0' && script == 0; p = g_utf8_next_char(p)) {
+			gunichar ch = g_utf8_get_char(p);
+			if (ch >= 0x0E00 && ch <= 0x0E7F)
+				script = 1;
+			else if (g_unichar_get_script(ch) == G_UNICODE_SCRIPT_HAN)
+				script = 2;
+		}
+		if (script == want)
+			return keywords[i];
+	}
+	return NULL;
+}
+
+/* @text searched in place, outside the conversation, in @op's language, by those of @op's
+ * retrievers that search synchronously (every one of the embedded default): the runs of a new op */
+static CblueAskOp *
+cblue_bot_search_text(CblueBot *self, CblueAskOp *op, const gchar *text)
+{
+	CblueAskOp *sub = g_new0(CblueAskOp, 1);
+
+	sub->message = cblue_message_new(text);
+	cblue_message_set_language(sub->message, cblue_message_get_language(op->message));
+	sub->reply = cblue_chat_reply_new();
+	sub->kb = g_object_ref(op->kb);
+	sub->retrievers = g_ptr_array_ref(op->retrievers);
+	sub->run_weights = g_array_new(FALSE, FALSE, sizeof(gdouble));
+	sub->run_plugins = g_ptr_array_new();
+	sub->run_hits = g_array_new(FALSE, FALSE, sizeof(CblueBotRunHit));
+	g_array_set_clear_func(sub->run_hits, cblue_bot_run_hit_clear);
+	for (guint i = 0; i < sub->retrievers->len; i++) {
+		CblueRetriever *retriever = g_ptr_array_index(sub->retrievers, i);
+		if (cblue_retriever_has_sync_search(retriever))
+			cblue_bot_search_sync(self, sub, retriever);
+	}
+	return sub;
+}
+
+/* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
+ * a Latin one as whole words: "do you install CCTV cameras?" names the cameras after solar */
+static gboolean
+cblue_bot_names_another_product(CblueKb *kb, const gchar *folded, CblueKbEntry *previous)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+
+	for (guint e = 0; e < entries->len; e++) {
+		CblueKbEntry *entry = g_ptr_array_index(entries, e);
+		const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+		if (cblue_bot_kinship(kb, cblue_kb_entry_get_topic_id(entry), previous) == 2)
+			continue;
+		for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++) {
+			g_autofree gchar *keyword = g_utf8_casefold(keywords[k], -1);
+			gsize len = strlen(keyword);
+			for (const gchar *at = strstr(folded, keyword); at != NULL && len > 0;
+			     at = strstr(at + 1, keyword)) {
+				if ((g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) ||
+				    (g_ascii_isalnum(keyword[len - 1]) && g_ascii_isalnum(at[len])))
+					continue;
+				return TRUE;
+			}
+		}
+	}
+	return FALSE;
+}
+
+/* Conversation context, when the last topic P's product is not among the follow-up's hits:
+ * "how much roughly?" after cameras finds the solar price, and no camera topic at all, on
+ * its words alone. The follow-up is searched again with P's name in its language (P's first
+ * keyword in its script: "CCTV", "กล้องวงจรปิด", "监控安装") added, and that search's best
+ * hit is taken if it is of P's product, confident, and at least CBLUE_BOT_PRODUCT_SEARCH_KEEP of
+ * the confidence P's name alone gives that topic: the follow-up's own words must not pull away
+ * from it ("whats your phone number" after a roof repair keeps too little). A follow-up that
+ * holds a keyword of a topic outside P's product ("do you install CCTV cameras?" after solar)
+ * names a thing of its own and is not searched again. Only with retrievers that all search in
+ * place.
+ *
+ * Returns: %TRUE if the search chose the topic (now first in @hits) */
+static gboolean
+cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits)
+{
+	const gchar *previous_id = cblue_message_get_previous_topic_id(op->message);
+	CblueKbEntry *previous;
+	const gchar *name;
+	g_autofree gchar *text = NULL;
+	g_autofree gchar *folded = NULL;
+	g_autoptr(GArray) product_hits = NULL;
+	g_autoptr(CblueAskOp) name_op = NULL;
+	g_autoptr(GArray) name_hits = NULL;
+	gdouble name_confidence = 0;
+	CblueBotHit best;
+
+	if (previous_id == NULL || self->context_margin <= 0 || op->product_op != NULL)
+		return FALSE;
+	previous = cblue_kb_lookup(op->kb, previous_id);
+	if (previous == NULL)
+		return FALSE;
+	if (hits->len > 0 &&
+	    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) == 2)
+		return FALSE;
+	name = cblue_bot_topic_name(previous, cblue_message_get_language(op->message));
+	if (name == NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
+		return FALSE;
+	folded = g_utf8_casefold(cblue_message_get_text(op->message), -1);
+	if (cblue_bot_names_another_product(op->kb, folded, previous))
+		return FALSE;
+	text = g_strconcat(cblue_message_get_text(op->message), " ", name, NULL);
+	op->product_op = cblue_bot_search_text(self, op, text);
+	product_hits = cblue_bot_fuse(op->product_op);
+	if (product_hits->len == 0)
+		return FALSE;
+	best = g_array_index(product_hits, CblueBotHit, 0);
+	if (best.confidence < self->answer_threshold || cblue_bot_kinship(op->kb, best.topic_id, previous) < 2)
+		return FALSE;
+	name_op = cblue_bot_search_text(self, op, name);
+	name_hits = cblue_bot_fuse(name_op);
+	for (guint i = 0; i < name_hits->len; i++) {
+		if (strcmp(g_array_index(name_hits, CblueBotHit, i).topic_id, best.topic_id) == 0)
+			name_confidence = g_array_index(name_hits, CblueBotHit, i).confidence;
+	}
+	if (best.confidence < CBLUE_BOT_PRODUCT_SEARCH_KEEP * name_confidence)
+		return FALSE;
+	g_debug("follow-up of %s, searched with “%s”: %s", previous_id, name, best.topic_id);
+	for (guint i = 0; i < hits->len; i++) {
+		if (strcmp(g_array_index(hits, CblueBotHit, i).topic_id, best.topic_id) == 0) {
+			g_array_remove_index(hits, i);
+			break;
+		}
+	}
+	g_array_prepend_val(hits, best);
+	return TRUE;
+}
+
 /* The decision model's features of @topic_id (see CBLUE_BOT_DECISION_SCORE_FLOOR) and
  * the question's length, the runs in plugin-name order written to @order; NULL if no
  * retriever ran. A retriever that failed has no run: if it is one of the model's, the runs
@@ -1724,31 +1882,15 @@ cblue_bot_offer_before(const gchar *normalized, gsize start)
 }
 
 /* Whether @text alone (a clause of @op's message) is answered with the topic @topic_id: the
- * decision for a message of that text outside the conversation, searched in place by the
- * retrievers that search synchronously (every one of the embedded default) */
+ * decision for a message of that text outside the conversation (cblue_bot_search_text()) */
 static gboolean
 cblue_bot_text_answered_with(CblueBot *self, CblueAskOp *op, const gchar *text, const gchar *topic_id)
 {
-	g_autoptr(CblueAskOp) sub = g_new0(CblueAskOp, 1);
-	g_autoptr(GArray) hits = NULL;
+	g_autoptr(CblueAskOp) sub = cblue_bot_search_text(self, op, text);
+	g_autoptr(GArray) hits = cblue_bot_fuse(sub);
 	const CblueBotHit *top;
 	gdouble probability;
 
-	sub->message = cblue_message_new(text);
-	cblue_message_set_language(sub->message, cblue_message_get_language(op->message));
-	sub->reply = cblue_chat_reply_new();
-	sub->kb = g_object_ref(op->kb);
-	sub->retrievers = g_ptr_array_ref(op->retrievers);
-	sub->run_weights = g_array_new(FALSE, FALSE, sizeof(gdouble));
-	sub->run_plugins = g_ptr_array_new();
-	sub->run_hits = g_array_new(FALSE, FALSE, sizeof(CblueBotRunHit));
-	g_array_set_clear_func(sub->run_hits, cblue_bot_run_hit_clear);
-	for (guint i = 0; i < sub->retrievers->len; i++) {
-		CblueRetriever *retriever = g_ptr_array_index(sub->retrievers, i);
-		if (cblue_retriever_has_sync_search(retriever))
-			cblue_bot_search_sync(self, sub, retriever);
-	}
-	hits = cblue_bot_fuse(sub);
 	if (hits->len == 0)
 		return FALSE;
 	top = &g_array_index(hits, CblueBotHit, 0);
@@ -1840,7 +1982,8 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 {
 	g_autoptr(GArray) hits = cblue_bot_fuse(op);
 	const gchar *language = cblue_message_get_language(op->message);
-	gboolean from_context = cblue_bot_apply_context(self, op, hits);
+	gboolean from_context =
+	    cblue_bot_apply_context(self, op, hits) || cblue_bot_search_with_product(self, op, hits);
 	const CblueBotHit *top = hits->len > 0 ? &g_array_index(hits, CblueBotHit, 0) : NULL;
 	const CblueBotHit *second = hits->len > 1 ? &g_array_index(hits, CblueBotHit, 1) : NULL;
 	gdouble probability = top != NULL ? cblue_bot_apply_decision_model(self, op, top->topic_id, from_context) : -1;
@@ -1952,16 +2095,6 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 		cblue_store_record_exchange(store, op->message, op->reply);
 		cblue_bot_stage_done(op, "record");
 	}
-}
-
-static gboolean
-cblue_bot_plugins_are_sync(GPtrArray *retrievers, CblueModelProvider *provider)
-{
-	for (guint i = 0; i < retrievers->len; i++) {
-		if (!cblue_retriever_has_sync_search(g_ptr_array_index(retrievers, i)))
-			return FALSE;
-	}
-	return provider == NULL || cblue_model_provider_has_sync_generate(provider);
 }
 
 static gboolean
