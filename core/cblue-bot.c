@@ -74,6 +74,9 @@ struct _CblueBot {
 	 * "<topic id> <service index>" → 1 + the answer; emptied with the KB or the lists */
 	GHashTable *declined_topics;
 	GHashTable *last_topics; /* owned: conversation id → topic id */
+	/* owned: conversation id → (GStrv) the topics its last reply offered to choose from, while
+	 * that reply, a clarification, is the conversation's last (cblue_bot_pick_offered()) */
+	GHashTable *offered;
 	/* owned: "<language> <topic id>" → the set of the topic's words in that language
 	 * (cblue_bot_topic_words()); emptied with the KB */
 	GHashTable *topic_words;
@@ -167,6 +170,8 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
  * docs/quality.md, "Questions that name no product: asking back" */
 #define CBLUE_BOT_DEFAULT_PRODUCT_MARGIN 0.30
 #define CBLUE_BOT_MAX_PRODUCT_CHOICES	 3
+/* the most content words a reply to a clarification has to name the option it picks */
+#define CBLUE_BOT_MAX_PICK_WORDS 3
 
 static void
 cblue_bot_finalize(GObject *object)
@@ -182,6 +187,7 @@ cblue_bot_finalize(GObject *object)
 	g_hash_table_unref(self->topic_words);
 	g_clear_pointer(&self->stopwords, g_hash_table_unref);
 	g_hash_table_unref(self->last_topics);
+	g_hash_table_unref(self->offered);
 	g_hash_table_unref(self->weights);
 	g_strfreev(self->decision_retrievers);
 	for (guint l = 0; l < G_N_ELEMENTS(self->decision_weights); l++)
@@ -203,6 +209,7 @@ cblue_bot_init(CblueBot *self)
 	g_mutex_init(&self->mutex);
 	self->kb = cblue_kb_new();
 	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	self->offered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
 	self->declined_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->topic_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
 	self->weights = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
@@ -745,6 +752,8 @@ typedef struct _CblueAskOp {
 	GArray *whole_hits; /* owned, nullable: with a request part, the whole message's hits (run_hits'
 			     * are both weighed), which the decision model reads */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
+	GStrv was_offered; /* owned, nullable: the topics the conversation's last reply offered */
+	GStrv offers; /* owned, nullable: the topics this reply offers to choose from */
 	CblueModelProvider *provider; /* owned, nullable */
 	struct _CblueAskOp *product_op; /* owned, nullable: the follow-up searched with the last topic's name
 					 * (cblue_bot_search_with_product()); the hits' topic ids are its */
@@ -765,6 +774,8 @@ cblue_ask_op_free(CblueAskOp *op)
 	g_clear_pointer(&op->run_hits, g_array_unref);
 	g_clear_pointer(&op->whole_hits, g_array_unref);
 	g_clear_pointer(&op->chosen, g_ptr_array_unref);
+	g_clear_pointer(&op->was_offered, g_strfreev);
+	g_clear_pointer(&op->offers, g_strfreev);
 	g_clear_object(&op->provider);
 	g_clear_pointer(&op->product_op, cblue_ask_op_free);
 	g_free(op);
@@ -906,9 +917,12 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 		g_autofree gchar *id = cblue_message_new_id();
 		cblue_message_set_conversation_id(message, id);
 		conversation_id = cblue_message_get_conversation_id(message);
-	} else if (cblue_message_get_previous_topic_id(message) == NULL) {
+	} else {
 		g_mutex_lock(&self->mutex);
-		cblue_message_set_previous_topic_id(message, g_hash_table_lookup(self->last_topics, conversation_id));
+		if (cblue_message_get_previous_topic_id(message) == NULL)
+			cblue_message_set_previous_topic_id(message,
+							    g_hash_table_lookup(self->last_topics, conversation_id));
+		op->was_offered = g_strdupv(g_hash_table_lookup(self->offered, conversation_id));
 		g_mutex_unlock(&self->mutex);
 	}
 
@@ -1977,6 +1991,118 @@ cblue_bot_find_declined(CblueBot *self, CblueAskOp *op, const gchar *top_id)
 }
 
 /* the decision: answer, clarify or unknown; returns TRUE if a provider must write the answer */
+/* Words around the number of an option picked from a clarification ("option 2", "ข้อ 2
+ * ค่ะ", "第二个"), lowercase, longest first where one begins another */
+static const gchar *const cblue_bot_pick_prefixes[] = {"the", "option", "number", "no.", "no", "#", "choice",
+						       "ข้อที่", "ข้อ", "อันที่", "แบบที่", "ตัวที่", "เอา", "第", "选",
+						       "選", NULL};
+static const gchar *const cblue_bot_pick_suffixes[] = {"please", "pls", "one", "ครับ", "ค่ะ", "คะ", "นะ", "จ้า",
+						       "个", "個", "项", "項", "号", "號", "吧", NULL};
+
+/* whether @text at @pos begins with one of @words (ASCII letters compared without case); moves @pos past it */
+static gboolean
+cblue_bot_skip_word(const gchar *text, gsize *pos, const gchar *const *words)
+{
+	for (guint i = 0; words[i] != NULL; i++) {
+		gsize len = strlen(words[i]);
+		if (g_ascii_strncasecmp(text + *pos, words[i], len) == 0) {
+			*pos += len;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* The option a reply to a clarification picks by its number: "2", "๒", "option 2", "ข้อ 2
+ * ครับ", "第二个", "二". Spaces and punctuation aside, the message must be that number and the
+ * words around it, no more: "10 kW" or "2 storeys" are questions. Returns: 1 to 9, or 0 */
+static guint
+cblue_bot_offer_number(const gchar *message)
+{
+	static const gchar *const chinese[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", NULL};
+	GString *text = g_string_new(NULL);
+	g_autofree gchar *folded = NULL;
+	gsize pos = 0;
+	guint number = 0;
+
+	/* the message without spaces and punctuation */
+	for (const gchar *p = message; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char_validated(p, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			g_string_free(text, TRUE);
+			return 0;
+		}
+		if (!g_unichar_isspace(c) && (!g_unichar_ispunct(c) || c == '#' || c == '.'))
+			g_string_append_unichar(text, c);
+	}
+	folded = g_string_free(text, FALSE);
+	while (cblue_bot_skip_word(folded, &pos, cblue_bot_pick_prefixes))
+		;
+	if (g_ascii_isdigit(folded[pos]) || g_unichar_digit_value(g_utf8_get_char(folded + pos)) > 0) {
+		gint value = g_unichar_digit_value(g_utf8_get_char(folded + pos));
+		number = value > 0 ? (guint)value : 0;
+		pos = g_utf8_next_char(folded + pos) - folded;
+	} else {
+		for (guint i = 0; chinese[i] != NULL && number == 0; i++) {
+			if (g_str_has_prefix(folded + pos, chinese[i])) {
+				number = i + 1;
+				pos += strlen(chinese[i]);
+			}
+		}
+	}
+	if (folded[pos] == '.')
+		pos++;
+	while (cblue_bot_skip_word(folded, &pos, cblue_bot_pick_suffixes))
+		;
+	return folded[pos] == '\0' ? number : 0;
+}
+
+/* Replies to a clarification. When the conversation's last reply asked which topic was
+ * meant (cblue_bot_product_choices(), or two topics too close), the customer answers with
+ * the option's number ("2", "ข้อ 1", "第二个") or a few words that only one of the options
+ * has ("the EV one", "โซลาร์", "充电桩的"): that option is the answer, whatever the words
+ * alone would retrieve. Anything else is a question of its own and is decided as usual.
+ * Returns: (nullable): the option picked, one of @op's was_offered */
+static const gchar *
+cblue_bot_pick_offered(CblueBot *self, CblueAskOp *op)
+{
+	const gchar *language = cblue_message_get_language(op->message);
+	g_autoptr(GPtrArray) words = NULL;
+	guint n_offered, number;
+	const gchar *picked = NULL;
+
+	if (op->was_offered == NULL)
+		return NULL;
+	n_offered = g_strv_length(op->was_offered);
+	number = cblue_bot_offer_number(cblue_message_get_text(op->message));
+	if (number > 0)
+		return number <= n_offered ? op->was_offered[number - 1] : NULL;
+	if (self->stopwords == NULL)
+		return NULL;
+	words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), cblue_message_get_text(op->message));
+	for (guint i = words->len; i-- > 0;) {
+		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
+			g_ptr_array_remove_index(words, i);
+	}
+	/* a few words, to name an option; a longer message is a question of its own */
+	if (words->len == 0 || words->len > CBLUE_BOT_MAX_PICK_WORDS)
+		return NULL;
+	for (guint i = 0; i < n_offered; i++) {
+		CblueKbEntry *entry = cblue_kb_lookup(op->kb, op->was_offered[i]);
+		g_autoptr(GHashTable) topic_words = NULL;
+		if (entry == NULL)
+			continue;
+		topic_words = cblue_bot_topic_words(self, op, entry, language);
+		if (!cblue_bot_has_all_words(topic_words, words))
+			continue;
+		if (picked != NULL)
+			return NULL; /* the words are in two options: they tell none apart */
+		picked = op->was_offered[i];
+	}
+	return picked;
+}
+
+
 static gboolean
 cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 {
@@ -1992,12 +2118,24 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	g_autofree gchar *declined = cblue_bot_find_declined(self, op, top != NULL ? top->topic_id : NULL);
 	/* recorded whatever the decision, for `cblue eval` to replay it at other thresholds */
 	g_auto(GStrv) choices = from_context ? NULL : cblue_bot_product_choices(self, op, hits);
+	const gchar *picked = cblue_bot_pick_offered(self, op);
 
 	for (guint i = 0; i < MIN(hits->len, 3u); i++) {
 		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
 		cblue_chat_reply_add_source_values(op->reply, hit->topic_id, hit->score, hit->confidence);
 	}
 	cblue_chat_reply_set_product_choices(op->reply, (const gchar *const *)choices);
+
+	/* the answer to the bot's own question: the option the customer picked */
+	if (picked != NULL && cblue_kb_lookup(op->kb, picked) != NULL) {
+		g_debug("option %s picked from the clarification", picked);
+		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_ANSWERED);
+		cblue_chat_reply_set_confidence(op->reply, 1.0);
+		cblue_chat_reply_set_topic_id(op->reply, picked);
+		op->chosen = g_ptr_array_new_full(1, g_object_unref);
+		g_ptr_array_add(op->chosen, cblue_hit_new(picked, top != NULL ? top->score : 1.0, 1.0));
+		return TRUE;
+	}
 
 	/* a service the business does not offer: whatever topic shares the question's other
 	 * words, say so (the "declined" reply, or "unknown" where the replies have none) */
@@ -2029,6 +2167,7 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 		g_autofree gchar *text = cblue_bot_format_clarify(self, op->kb, language, (const gchar *const *)choices);
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_CLARIFY);
 		cblue_chat_reply_set_text(op->reply, text);
+		op->offers = g_steal_pointer(&choices);
 		return FALSE;
 	}
 	/* two topics too close to choose: ask, unless the conversation chose */
@@ -2040,6 +2179,7 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 		g_autofree gchar *text = cblue_bot_format_clarify(self, op->kb, language, offered);
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_CLARIFY);
 		cblue_chat_reply_set_text(op->reply, text);
+		op->offers = g_strdupv((GStrv)offered);
 		return FALSE;
 	}
 	cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_ANSWERED);
@@ -2088,6 +2228,19 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 			g_hash_table_remove_all(self->last_topics);
 		g_hash_table_insert(self->last_topics, g_strdup(cblue_message_get_conversation_id(op->message)),
 				    g_strdup(topic_id));
+		g_mutex_unlock(&self->mutex);
+	}
+	/* a clarification's options stay open for the next message only */
+	if (op->offers != NULL || op->was_offered != NULL) {
+		const gchar *conversation_id = cblue_message_get_conversation_id(op->message);
+		g_mutex_lock(&self->mutex);
+		if (op->offers == NULL)
+			g_hash_table_remove(self->offered, conversation_id);
+		else {
+			if (g_hash_table_size(self->offered) >= CBLUE_BOT_MAX_CONVERSATIONS)
+				g_hash_table_remove_all(self->offered);
+			g_hash_table_insert(self->offered, g_strdup(conversation_id), g_steal_pointer(&op->offers));
+		}
 		g_mutex_unlock(&self->mutex);
 	}
 	if (store != NULL && self->record) {

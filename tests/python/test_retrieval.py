@@ -266,3 +266,43 @@ def test_asking_back_can_be_turned_off(cli, tmp_path):
     config.write_text("[bot]\nproduct_margin=0\n")
     reply = cli.ask_json("ราคาเท่าไหร่", config=config)
     assert reply["outcome"] == "answered", reply
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("how much?", "2"),
+    ("how much?", "option 1"),
+    ("ราคาเท่าไหร่", "ข้อ 2 ค่ะ"),
+    ("ราคาเท่าไหร่", "๑"),
+    ("多少钱？", "第二个"),
+    ("多少钱？", "1"),
+])
+def test_clarification_answered_by_the_option_number(cli, question, answer):
+    """The bot asked which product was meant; the option's number answers with that topic."""
+    replies = ask_conversation(cli, "conv-pick", question, answer)
+    assert replies[0]["outcome"] == "clarify", replies[0]
+    options = [line.split(". ", 1)[1] for line in replies[0]["reply"].splitlines()[1:]]
+    number = {"2": 2, "option 1": 1, "ข้อ 2 ค่ะ": 2, "๑": 1, "第二个": 2, "1": 1}[answer]
+    language = replies[0]["language"]
+    expected = kb_labels()[(language, options[number - 1])]["topic_id"]
+    assert replies[1]["outcome"] == "answered", replies[1]
+    assert replies[1]["topic_id"] == expected, (replies[1], options)
+
+
+def test_clarification_answered_by_the_product_name(cli):
+    """A few words that name one option pick it; a number beyond the options, or a question
+    of its own, is decided as usual, and the options are open for one message only."""
+    replies = ask_conversation(cli, "conv-pick-name", "多少钱？", "充电桩的")
+    assert replies[0]["outcome"] == "clarify", replies[0]
+    assert replies[1]["topic_id"] == "ev-charger-price", replies[1]
+
+    # no 7th option: "7" is decided as it would be on its own
+    replies = ask_conversation(cli, "conv-pick-none", "how much?", "7")
+    assert len(replies[0]["reply"].splitlines()) < 1 + 7
+    alone = ask_conversation(cli, "conv-seven", "7")[0]
+    assert (replies[1]["outcome"], replies[1].get("topic_id")) == (alone["outcome"], alone.get("topic_id"))
+
+    replies = ask_conversation(cli, "conv-pick-question", "how much?", "Do you install CCTV at my shop?", "2")
+    options = [line.split(". ", 1)[1] for line in replies[0]["reply"].splitlines()[1:]]
+    second = kb_labels()[("en", options[1])]["topic_id"]
+    assert replies[1]["outcome"] == "answered" and replies[1]["topic_id"].startswith("cctv"), replies[1]
+    assert replies[2].get("topic_id") != second, replies[2]
