@@ -880,6 +880,45 @@ cblue_bot_find_request(CblueBot *self, CblueAskOp *op)
 	cblue_message_set_previous_topic_id(op->request, cblue_message_get_previous_topic_id(op->message));
 }
 
+/* The conversation's state for another process (cblue_message_set_context()): "c1", then
+ * ";t=" and the topic last answered, ";o=" and the open options, comma-separated. Topic ids
+ * have neither separator (cblue_kb_entry_new_from_json()); fields a version does not know
+ * are skipped, so that a newer process can add some. */
+#define CBLUE_BOT_CONTEXT_VERSION "c1"
+#define CBLUE_BOT_CONTEXT_MAX_OFFERED 8
+
+static gchar *
+cblue_bot_write_context(const gchar *topic_id, const gchar *const *offered)
+{
+	GString *out = g_string_new(CBLUE_BOT_CONTEXT_VERSION);
+	if (topic_id != NULL)
+		g_string_append_printf(out, ";t=%s", topic_id);
+	if (offered != NULL && offered[0] != NULL) {
+		g_string_append(out, ";o=");
+		for (guint i = 0; offered[i] != NULL; i++)
+			g_string_append_printf(out, "%s%s", i > 0 ? "," : "", offered[i]);
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* the message's carried state into @op: its previous topic (unless the message has one)
+ * and the options still open; a state of another version is no state */
+static void
+cblue_bot_read_context(CblueAskOp *op)
+{
+	g_auto(GStrv) fields = g_strsplit(cblue_message_get_context(op->message), ";", 16);
+
+	if (fields[0] == NULL || g_strcmp0(fields[0], CBLUE_BOT_CONTEXT_VERSION) != 0)
+		return;
+	for (guint i = 1; fields[i] != NULL; i++) {
+		if (g_str_has_prefix(fields[i], "t=") && fields[i][2] != '\0' &&
+		    cblue_message_get_previous_topic_id(op->message) == NULL)
+			cblue_message_set_previous_topic_id(op->message, fields[i] + 2);
+		else if (g_str_has_prefix(fields[i], "o=") && fields[i][2] != '\0' && op->was_offered == NULL)
+			op->was_offered = g_strsplit(fields[i] + 2, ",", CBLUE_BOT_CONTEXT_MAX_OFFERED);
+	}
+}
+
 /* @retrievers: (transfer full) (nullable): the context's, if the caller has them already */
 static CblueAskOp *
 cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, GError **error)
@@ -917,6 +956,9 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 		g_autofree gchar *id = cblue_message_new_id();
 		cblue_message_set_conversation_id(message, id);
 		conversation_id = cblue_message_get_conversation_id(message);
+	} else if (cblue_message_get_context(message) != NULL) {
+		/* carried from the process that answered the conversation last */
+		cblue_bot_read_context(op);
 	} else {
 		g_mutex_lock(&self->mutex);
 		if (cblue_message_get_previous_topic_id(message) == NULL)
@@ -2229,6 +2271,14 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 		g_hash_table_insert(self->last_topics, g_strdup(cblue_message_get_conversation_id(op->message)),
 				    g_strdup(topic_id));
 		g_mutex_unlock(&self->mutex);
+	}
+	/* the state after this reply, for a queue to carry to the next message: the topic
+	 * last answered (kept by a reply without one, as last_topics keeps it) and the options
+	 * this reply offers */
+	{
+		const gchar *last = topic_id != NULL ? topic_id : cblue_message_get_previous_topic_id(op->message);
+		g_autofree gchar *context = cblue_bot_write_context(last, (const gchar *const *)op->offers);
+		cblue_chat_reply_set_context(op->reply, context);
 	}
 	/* a clarification's options stay open for the next message only */
 	if (op->offers != NULL || op->was_offered != NULL) {

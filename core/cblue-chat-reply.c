@@ -36,6 +36,7 @@ struct _CblueChatReply {
 	gchar *declined; /* owned, nullable: the service asked for that the business does not offer */
 	GStrv product_choices; /* owned, nullable: the topics of distinct products a question naming none may mean */
 	GStrv pii_types; /* owned, never NULL */
+	gchar *context; /* owned, nullable: the conversation's state after this reply */
 	gint64 duration_usec;
 	GArray *stages; /* owned, nullable: of CblueReplyStage, in the order they ran */
 };
@@ -121,6 +122,7 @@ cblue_chat_reply_finalize(GObject *object)
 	g_free(self->topic_id);
 	g_free(self->declined);
 	g_strfreev(self->product_choices);
+	g_free(self->context);
 	g_array_unref(self->source_values);
 	g_clear_pointer(&self->sources, g_ptr_array_unref);
 	g_strfreev(self->pii_types);
@@ -633,6 +635,42 @@ cblue_chat_reply_set_product_choices(CblueChatReply *self, const gchar *const *t
 	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
 	g_strfreev(self->product_choices);
 	self->product_choices = topic_ids != NULL ? g_strdupv((gchar **)topic_ids) : NULL;
+}
+
+/**
+ * cblue_chat_reply_get_context:
+ * @self: a #CblueChatReply
+ *
+ * The conversation's state after this reply (the topic last answered, the options of a
+ * clarification still open), as an opaque string for [method@Message.set_context] of the
+ * conversation's next message: what a queue carries when another process may answer it.
+ *
+ * Returns: (nullable): the state, "" for none, or %NULL if the bot did not say
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_chat_reply_get_context(CblueChatReply *self)
+{
+	g_return_val_if_fail(CBLUE_IS_CHAT_REPLY(self), NULL);
+	return self->context;
+}
+
+/**
+ * cblue_chat_reply_set_context:
+ * @self: a #CblueChatReply
+ * @context: (nullable): the conversation's state, or %NULL
+ *
+ * Sets the conversation's state after this reply; see [method@ChatReply.get_context].
+ *
+ * Since: 1.0
+ */
+void
+cblue_chat_reply_set_context(CblueChatReply *self, const gchar *context)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	g_free(self->context);
+	self->context = g_strdup(context);
 }
 
 static gint

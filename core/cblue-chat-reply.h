@@ -94,6 +94,10 @@ const gchar *const *cblue_chat_reply_get_product_choices(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_set_product_choices(CblueChatReply *self, const gchar *const *topic_ids);
 CBLUE_AVAILABLE_IN_1_0
+const gchar *cblue_chat_reply_get_context(CblueChatReply *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_chat_reply_set_context(CblueChatReply *self, const gchar *context);
+CBLUE_AVAILABLE_IN_1_0
 const gchar *const *cblue_chat_reply_get_pii_types(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_set_pii_types(CblueChatReply *self, const gchar *const *pii_types);

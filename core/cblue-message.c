@@ -25,6 +25,7 @@ struct _CblueMessage {
 	gchar *message_id; /* owned */
 	gchar *channel; /* owned */
 	gchar *previous_topic_id; /* owned, nullable */
+	gchar *context; /* owned, nullable: the conversation's state, carried by a queue */
 	gchar *client_address; /* owned, nullable */
 	gint64 received_usec;
 };
@@ -42,6 +43,7 @@ cblue_message_finalize(GObject *object)
 	g_free(self->client_address);
 	g_free(self->channel);
 	g_free(self->previous_topic_id);
+	g_free(self->context);
 	G_OBJECT_CLASS(cblue_message_parent_class)->finalize(object);
 }
 
@@ -437,6 +439,47 @@ cblue_message_set_previous_topic_id(CblueMessage *self, const gchar *topic_id)
 	g_return_if_fail(CBLUE_IS_MESSAGE(self));
 	g_free(self->previous_topic_id);
 	self->previous_topic_id = g_strdup(topic_id);
+}
+
+/**
+ * cblue_message_get_context:
+ * @self: a #CblueMessage
+ *
+ * Returns: (nullable): the conversation's state as [method@ChatReply.get_context] gave it
+ *   after the conversation's previous reply, or %NULL if the message does not carry it
+ *
+ * Since: 1.0
+ */
+const gchar *
+cblue_message_get_context(CblueMessage *self)
+{
+	g_return_val_if_fail(CBLUE_IS_MESSAGE(self), NULL);
+	return self->context;
+}
+
+/**
+ * cblue_message_set_context:
+ * @self: a #CblueMessage
+ * @context: (nullable): the conversation's state, "" for a conversation without any, or
+ *   %NULL
+ *
+ * Sets the conversation's state that the bot needs for this message (the topic last
+ * answered, the options of a clarification still open), as [method@ChatReply.get_context]
+ * gave it after the conversation's previous reply. A queue that sends a conversation's
+ * messages to different processes carries it from reply to message, so that any process
+ * answers a follow-up or a clarification's answer as the one that asked would. When it is
+ * set, even to "", the bot takes the conversation's state from it alone, not from what its
+ * own process remembers; with %NULL, from its own process. The string is opaque: what one
+ * version of libcblue cannot read counts as no state.
+ *
+ * Since: 1.0
+ */
+void
+cblue_message_set_context(CblueMessage *self, const gchar *context)
+{
+	g_return_if_fail(CBLUE_IS_MESSAGE(self));
+	g_free(self->context);
+	self->context = g_strdup(context);
 }
 
 /**

@@ -48,6 +48,10 @@ const gchar *cblue_message_get_previous_topic_id(CblueMessage *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_message_set_previous_topic_id(CblueMessage *self, const gchar *topic_id);
 CBLUE_AVAILABLE_IN_1_0
+const gchar *cblue_message_get_context(CblueMessage *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_message_set_context(CblueMessage *self, const gchar *context);
+CBLUE_AVAILABLE_IN_1_0
 gint64 cblue_message_get_received_usec(CblueMessage *self);
 CBLUE_AVAILABLE_IN_1_0
 gboolean cblue_message_wants_tokens(CblueMessage *self);
