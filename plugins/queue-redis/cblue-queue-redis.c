@@ -53,7 +53,6 @@
 static const gdouble cblue_redis_buckets[CBLUE_REDIS_HISTOGRAM_BUCKETS] = {
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
 
-#define CBLUE_REDIS_MAX_TOPICS	     100000 /* conversations whose last topic we remember */
 #define CBLUE_REDIS_REPLY_STREAM_TTL "300"  /* s: a dead API process's replies expire */
 #define CBLUE_REDIS_BLOCK_MS	     "500"  /* blocking reads come back this often */
 /* streamed tokens go to Redis in batches: at most one XADD per job this often, or sooner
@@ -62,11 +61,12 @@ static const gdouble cblue_redis_buckets[CBLUE_REDIS_HISTOGRAM_BUCKETS] = {
 #define CBLUE_REDIS_TOKEN_FLUSH_BYTES 1024
 
 /* submit: the per-address token bucket shared by every API process (Redis's clock, so
- * hosts need not agree on the time), then the job; one round trip either way */
+ * hosts need not agree on the time), then the job with its conversation's state; one round
+ * trip either way */
 static const gchar cblue_redis_lua_submit[] =
-    "if ARGV[3] ~= '0' then\n"
-    "  local rate = tonumber(ARGV[3])\n"
-    "  local burst = tonumber(ARGV[4])\n"
+    "if ARGV[2] ~= '0' then\n"
+    "  local rate = tonumber(ARGV[2])\n"
+    "  local burst = tonumber(ARGV[3])\n"
     "  local t = redis.call('TIME')\n"
     "  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
     "  local b = redis.call('HMGET', KEYS[2], 'tokens', 'ts')\n"
@@ -80,7 +80,7 @@ static const gchar cblue_redis_lua_submit[] =
     "  redis.call('HSET', KEYS[2], 'tokens', tostring(tokens - 1), 'ts', tostring(now))\n"
     "  redis.call('PEXPIRE', KEYS[2], math.ceil(burst * 1000 / rate) + 1000)\n"
     "end\n"
-    "redis.call('XADD', KEYS[1], '*', 'job', ARGV[1], 'topic', ARGV[2])\n"
+    "redis.call('XADD', KEYS[1], '*', 'job', ARGV[1], 'ctx', redis.call('GET', KEYS[3]) or '')\n"
     "return 0\n";
 
 /* begin: look for a stored reply, else take the job's lock and count the attempt */
@@ -92,10 +92,13 @@ static const gchar cblue_redis_lua_begin[] =
     "redis.call('EXPIRE', KEYS[3], ARGV[3])\n"
     "return {'run', tostring(tries)}\n";
 
-/* finish: keep the reply, publish it, then acknowledge: in one step, so that a worker that
- * dies in between leaves either nothing or everything done */
+/* finish: keep the reply and the conversation's state after it, publish the reply, then
+ * acknowledge: in one step, so that a worker that dies in between leaves either nothing or
+ * everything done, and the conversation's next message, sent once the reply is seen, finds
+ * the state */
 static const gchar cblue_redis_lua_finish[] =
     "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])\n"
+    "if ARGV[8] ~= '' then redis.call('SET', KEYS[5], ARGV[8], 'EX', ARGV[9]) end\n"
     "if ARGV[7] ~= '' then\n"
     "  redis.call('XADD', KEYS[3], 'MAXLEN', '~', '10000', '*', 'job', ARGV[3], 'reply', ARGV[1])\n"
     "  redis.call('EXPIRE', KEYS[3], ARGV[6])\n"
@@ -167,6 +170,8 @@ struct _CblueQueueRedis {
 	gchar *rate_limit_str; /* owned */
 	gchar *rate_burst_str; /* owned */
 	gchar *rate_prefix;    /* owned: <prefix>:rate: */
+	gchar *conversation_prefix; /* owned: <prefix>:conversation: */
+	gchar *context_ttl;	    /* owned: s that a conversation's state is kept after its last reply */
 	gboolean fallback_local;
 	CblueBot *bot; /* owned, nullable until start_consumer */
 
@@ -181,7 +186,6 @@ struct _CblueQueueRedis {
 	CblueRedisConnection *replies_in; /* owned: XREAD of our replies */
 	CblueRedisConnection *kb_sub;	/* owned: SUBSCRIBE */
 	GHashTable *pending;	/* owned: job id → CblueRedisJob (owned) */
-	GHashTable *last_topics; /* owned: conversation id → topic id */
 	gchar *replies_last_id; /* owned */
 	gchar *kb_version;	/* owned, nullable: the last one seen */
 	gboolean consuming;
@@ -400,7 +404,7 @@ typedef struct {
 	CblueQueueRedis *self; /* unowned: jobs go before the queue */
 	GTask *task;	       /* owned */
 	gchar *job_id;	       /* owned: the message id */
-	gchar *payload;	       /* owned: the job as JSON, without the previous topic */
+	gchar *payload;	       /* owned: the job as JSON, without the conversation's state */
 	gchar *conversation_id; /* owned */
 	gchar *rate_key;       /* owned, nullable: the client's bucket, unlimited if NULL */
 	CblueMessage *message; /* owned, nullable: the caller's, when it wants tokens */
@@ -435,13 +439,6 @@ cblue_redis_job_complete(CblueQueueRedis *self, const gchar *job_id, CblueChatRe
 	cblue_redis_histogram_observe(&self->round_trip,
 				      (gdouble)(g_get_monotonic_time() - job->submitted_usec) / G_USEC_PER_SEC);
 	if (reply != NULL) {
-		const gchar *topic = cblue_chat_reply_get_topic_id(reply);
-		if (g_hash_table_size(self->last_topics) >= CBLUE_REDIS_MAX_TOPICS)
-			g_hash_table_remove_all(self->last_topics);
-		if (topic != NULL)
-			g_hash_table_replace(self->last_topics, g_strdup(job->conversation_id), g_strdup(topic));
-		else
-			g_hash_table_remove(self->last_topics, job->conversation_id);
 		g_task_return_pointer(job->task, g_object_ref(reply), g_object_unref);
 	} else {
 		g_task_return_error(job->task, g_steal_pointer(&owned_error));
@@ -487,15 +484,17 @@ cblue_redis_xadd_cb(redisReply *reply, gpointer user_data)
 static void
 cblue_redis_job_send(CblueQueueRedis *self, CblueRedisJob *job, gboolean limit)
 {
-	const gchar *topic = g_hash_table_lookup(self->last_topics, job->conversation_id);
 	gboolean limited = limit && job->rate_key != NULL && self->rate_limit > 0;
+	g_autofree gchar *conversation_key = g_strconcat(self->conversation_prefix, job->conversation_id, NULL);
+	/* the job takes the conversation's state (cblue_message_set_context()) that the worker
+	 * of its previous message left, whichever API process and worker that was */
 	const gchar *argv[] = {"EVAL",
 			       cblue_redis_lua_submit,
-			       "2",
+			       "3",
 			       self->jobs_key,
 			       limited ? job->rate_key : self->jobs_key,
+			       conversation_key,
 			       job->payload,
-			       topic != NULL ? topic : "",
 			       limited ? self->rate_limit_str : "0",
 			       self->rate_burst_str};
 	gsize lens[G_N_ELEMENTS(argv)];
@@ -945,16 +944,29 @@ cblue_redis_eval(CblueQueueRedis *self, CblueRedisWork *work, const gchar *scrip
 	return sent;
 }
 
+/* @context: (nullable): the conversation's state after the reply, %NULL to leave it (a reply
+ * stored by an earlier attempt, which left it) */
 static void
-cblue_redis_work_finish(CblueRedisWork *work, const gchar *reply_json)
+cblue_redis_work_finish(CblueRedisWork *work, const gchar *reply_json, const gchar *context)
 {
 	CblueQueueRedis *self = work->self;
 	g_autofree gchar *done_key = cblue_redis_key(self, work->job_id, "done");
 	g_autofree gchar *lock_key = cblue_redis_key(self, work->job_id, "lock");
+	const gchar *conversation_id = cblue_message_get_conversation_id(work->message);
+	g_autofree gchar *conversation_key =
+	    g_strconcat(self->conversation_prefix, conversation_id != NULL ? conversation_id : "-", NULL);
 	const gchar *reply_to = work->reply_to != NULL ? work->reply_to : "";
-	const gchar *keys[] = {done_key, lock_key, work->reply_to != NULL ? work->reply_to : done_key, self->jobs_key};
-	const gchar *args[] = {reply_json,	       self->done_ttl,	     work->job_id, self->group,
-			       work->entry_id, CBLUE_REDIS_REPLY_STREAM_TTL, reply_to};
+	const gchar *keys[] = {done_key, lock_key, work->reply_to != NULL ? work->reply_to : done_key, self->jobs_key,
+			       conversation_key};
+	const gchar *args[] = {reply_json,
+			       self->done_ttl,
+			       work->job_id,
+			       self->group,
+			       work->entry_id,
+			       CBLUE_REDIS_REPLY_STREAM_TTL,
+			       reply_to,
+			       context != NULL && conversation_id != NULL ? context : "",
+			       self->context_ttl};
 	cblue_redis_eval(self, work, cblue_redis_lua_finish, G_N_ELEMENTS(keys), keys, G_N_ELEMENTS(args), args);
 }
 
@@ -1121,7 +1133,7 @@ cblue_redis_work_answered_cb(GObject *source, GAsyncResult *res, gpointer user_d
 		cblue_chat_reply_set_pii_redacted(reply, TRUE);
 	}
 	json = cblue_redis_reply_encode(reply);
-	cblue_redis_work_finish(work, json);
+	cblue_redis_work_finish(work, json, cblue_chat_reply_get_context(reply));
 }
 
 static CblueMessage *
@@ -1205,7 +1217,7 @@ cblue_redis_work_begin_cb(redisReply *reply, gpointer user_data)
 		 * delivery): publish the stored reply again, the API process answers once */
 		g_autofree gchar *stored = g_strndup(reply->element[1]->str, reply->element[1]->len);
 		g_atomic_int_inc(&self->n_duplicates);
-		cblue_redis_work_finish(work, stored);
+		cblue_redis_work_finish(work, stored, NULL);
 		return;
 	}
 	if (g_strcmp0(state, "busy") == 0) {
@@ -1236,7 +1248,7 @@ cblue_redis_work_start(CblueQueueRedis *self, redisReply *entry)
 	g_autoptr(CblueRedisWork) work = NULL;
 	g_autoptr(GError) error = NULL;
 	redisReply *payload;
-	redisReply *topic;
+	redisReply *topic, *context;
 	gint64 deadline = 0;
 
 	if (entry == NULL || entry->type != REDIS_REPLY_ARRAY || entry->elements != 2 ||
@@ -1259,8 +1271,13 @@ cblue_redis_work_start(CblueQueueRedis *self, redisReply *entry)
 					 error != NULL ? error->message : "no payload", TRUE);
 		return;
 	}
+	/* the conversation's state ("" for none); a job queued by an older API process has
+	 * the last topic alone */
+	context = cblue_redis_entry_field(entry, "ctx");
 	topic = cblue_redis_entry_field(entry, "topic");
-	if (topic != NULL && topic->len > 0)
+	if (context != NULL)
+		cblue_message_set_context(work->message, context->str);
+	else if (topic != NULL && topic->len > 0)
 		cblue_message_set_previous_topic_id(work->message, topic->str);
 	if (deadline > 0 && g_get_real_time() > deadline) {
 		/* the API process has told its client to try again already: answering now
@@ -1836,7 +1853,6 @@ cblue_queue_redis_finalize(GObject *object)
 	g_clear_object(&self->replies_in);
 	g_clear_object(&self->kb_sub);
 	g_clear_pointer(&self->pending, g_hash_table_unref);
-	g_clear_pointer(&self->last_topics, g_hash_table_unref);
 	g_clear_pointer(&self->working, g_hash_table_unref);
 	g_clear_pointer(&self->loop, g_main_loop_unref);
 	g_clear_pointer(&self->context, g_main_context_unref);
@@ -1855,6 +1871,8 @@ cblue_queue_redis_finalize(GObject *object)
 	g_free(self->rate_limit_str);
 	g_free(self->rate_burst_str);
 	g_free(self->rate_prefix);
+	g_free(self->conversation_prefix);
+	g_free(self->context_ttl);
 	g_free(self->replies_last_id);
 	g_free(self->kb_version);
 	g_mutex_clear(&self->processing.mutex);
@@ -1874,7 +1892,6 @@ cblue_queue_redis_init(CblueQueueRedis *self)
 	g_mutex_init(&self->processing.mutex);
 	g_mutex_init(&self->round_trip.mutex);
 	self->pending = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)cblue_redis_job_free);
-	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	self->working = g_hash_table_new(g_str_hash, g_str_equal);
 	self->replies_last_id = g_strdup("0-0");
 }
@@ -1939,6 +1956,8 @@ cblue_queue_redis_new(CblueContext *context, GError **error)
 	/* a duplicate can only matter before the job's deadline (workers drop expired jobs):
 	 * keep replies twice that long, at least a minute; ~1 KB each */
 	self->done_ttl = g_strdup_printf("%u", MAX(60u, self->reply_timeout_ms / 500));
+	/* a follow-up after a longer pause starts afresh, as after a restart of one process */
+	self->context_ttl = g_strdup_printf("%u", cblue_queue_redis_config_uint(config, "context_ttl", 86400, 60, 30 * 86400));
 	/* the per-address limit of [server], shared: without it each API process would allow
 	 * the full rate, and N processes N times as much */
 	{
@@ -1969,6 +1988,7 @@ cblue_queue_redis_new(CblueContext *context, GError **error)
 	self->key_prefix = g_strdup_printf("%s:job:", prefix);
 	self->replies_prefix = g_strdup_printf("%s:replies:", prefix);
 	self->rate_prefix = g_strdup_printf("%s:rate:", prefix);
+	self->conversation_prefix = g_strdup_printf("%s:conversation:", prefix);
 
 	self->cmd = cblue_redis_connection_new(self->address, "commands", self->redis_timeout_ms);
 	/* a blocking read comes back every BLOCK ms: allow that on top */

@@ -140,6 +140,52 @@ def test_chat_through_nginx_like_embedded(topo, tmp_path):
     assert any(topo.metrics(w).get("job_processing_duration_seconds_count", 0) > 0 for w in topo.workers)
 
 
+def test_conversation_state_follows_the_conversation_across_processes(topo):
+    """A conversation's messages sent to different API processes, answered by whichever worker
+    takes them (a round-robin balancer): the follow-up still has its previous topic, and the
+    answer to a clarification still picks from the options the other process offered."""
+    api_a, api_b = topo.api[0].port, topo.api[1].port
+
+    # the same conversation in embedded mode, for the topic a follow-up should find
+    status, _, first = topo.post_chat({"message": "How much is an EV charger for my home?"}, port=api_a)
+    assert status == 200 and first["topic_id"], first
+    conversation = first["conversation_id"]
+    follow_ups = {}
+    for port in (api_b, api_a, api_b):
+        status, _, reply = topo.post_chat({"message": "how long does the installation take?",
+                                          "conversation_id": conversation}, port=port)
+        assert status == 200, reply
+        follow_ups[port] = reply["topic_id"]
+    # the same question with no conversation behind it is not about the charger
+    status, _, alone = topo.post_chat({"message": "how long does the installation take?"}, port=api_b)
+    assert status == 200
+    assert all(t and t.startswith("ev-charger") for t in follow_ups.values()), follow_ups
+    assert not (alone.get("topic_id") or "").startswith("ev-charger"), alone
+
+    # a clarification asked through one process, answered through the other
+    def state(conversation_id):
+        value = topo.redis.cli("GET", f"cblue:conversation:{conversation_id}").strip()
+        return dict(field.split("=", 1) for field in value.split(";")[1:])
+
+    for answer, number in (("2", 2), ("option 1", 1)):
+        status, _, asked = topo.post_chat({"message": "how much?"}, port=api_a)
+        assert status == 200 and asked["outcome"] == "clarify", asked
+        offered = state(asked["conversation_id"])["o"].split(",")
+        assert len(offered) == len(asked["reply"].splitlines()) - 1, (offered, asked["reply"])
+        status, _, picked = topo.post_chat({"message": answer, "conversation_id": asked["conversation_id"]},
+                                           port=api_b)
+        assert status == 200 and picked["outcome"] == "answered", picked
+        assert picked["topic_id"] == offered[number - 1], (picked, offered)
+        # open for one message only; the topic answered is the conversation's now
+        assert state(asked["conversation_id"]) == {"t": picked["topic_id"]}
+
+    # the state is in Redis, with the configured lifetime
+    keys = topo.redis.cli("KEYS", "cblue:conversation:*").split()
+    assert f"cblue:conversation:{conversation}" in keys, keys
+    ttl = int(topo.redis.cli("TTL", f"cblue:conversation:{conversation}").strip())
+    assert 0 < ttl <= 86400, ttl
+
+
 @needs_nginx
 def test_websocket_through_nginx(topo):
     websocket = pytest.importorskip("websocket")
