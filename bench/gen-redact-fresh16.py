@@ -155,7 +155,7 @@ for local, dom, form in [("somchai.j", "gmail", "{l} at {d} dot com"), ("pim_s",
                          ("krit88", "gmail", "{l} at {d}.com"), ("malee.s", "hotmail", "{l} {{at}} {d} {{dot}} com")]:
     add("en-email", f"email me: {E(form.format(l=local, d=dom))} (no spam pls)")
 add("en-email", f"send the invoice to {E('accounts at baanrak-resort dot co dot th')}")
-add("en-email", f"my mail somchai.j{d(2)} at gmail, the other one is dead")
+add("en-email", f"my mail {E('somchai.j' + d(2) + ' at gmail')}, the other one is dead")
 add("en-email", f"e-mail: {E('PIM.SRISUK@GMAIL.COM')}")
 add("en-email", f"email {E('dave.m@gmail.com')}.thanks")
 
