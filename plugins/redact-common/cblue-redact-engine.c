@@ -1549,12 +1549,18 @@ cblue_redact_window_th_id(const CblueRedactGroups *groups, const gchar *text, gu
 	if (first != last) {
 		gboolean usual = cblue_redact_groups_sizes_are(groups, first, last, sizes, 5) ||
 				 cblue_redact_groups_sizes_are(groups, first, last, sizes_short, 4);
+		gboolean usual_ends = usual || cblue_redact_th_id_groups_usual(groups, first, last);
 		/* grouped otherwise (`5 396 668 603 236`, not with dots: a version), or the usual
 		 * groups with slashes: only near an ID word */
-		if (!cblue_redact_groups_same_sep(groups, first, last, usual ? " -./" : " -"))
-			return FALSE;
-		*need_context = !(usual || cblue_redact_th_id_groups_usual(groups, first, last)) ||
-				cblue_redact_groups_have_slash(groups, first, last);
+		if (!cblue_redact_groups_same_sep(groups, first, last, usual ? " -./" : " -")) {
+			/* the usual groups with spaces and dashes mixed, as a card's printed groups
+			 * are copied and then dashed (`1 3064-04992 50-2`): only near an ID word */
+			if (!usual_ends || !cblue_redact_groups_seps_in(groups, first, last, " -"))
+				return FALSE;
+			*need_context = TRUE;
+			return cblue_redact_th_id_valid(digits, n);
+		}
+		*need_context = !usual_ends || cblue_redact_groups_have_slash(groups, first, last);
 	}
 	return cblue_redact_th_id_valid(digits, n);
 }
