@@ -1111,6 +1111,28 @@ cblue_redact_email_is_file_name(const gchar *value, gsize len)
 	return g_strv_contains(extensions, ext);
 }
 
+/* the length of the address @value of @len bytes without a word glued to it by a sentence's
+ * full stop, as a chat's message is typed without a space after it (`a@gmail.com.thanks`):
+ * `com`, `net` and `org` are followed by a country's code of two letters (`gmail.com.au`), if
+ * anything, never by a label of three letters or more */
+static gsize
+cblue_redact_email_without_next_word(const gchar *value, gsize len, const gchar *at)
+{
+	for (const gchar *p = at + 1; p + 4 < value + len; p++) {
+		const gchar *next = p + 4;
+		gsize label = 0;
+		if (p[-1] != '.' || p[3] != '.' ||
+		    (g_ascii_strncasecmp(p, "com", 3) != 0 && g_ascii_strncasecmp(p, "net", 3) != 0 &&
+		     g_ascii_strncasecmp(p, "org", 3) != 0))
+			continue;
+		while (next + label < value + len && g_ascii_isalpha(next[label]))
+			label++;
+		if (label >= 3 && next + label == value + len)
+			return (gsize)(p + 3 - value);
+	}
+	return len;
+}
+
 static gsize
 cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
@@ -1131,9 +1153,11 @@ cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	if (at != NULL && at - value == 3 && strncmp(value, "git", 3) == 0 && ov[1] + 1 < scan->len &&
 	    value[len] == ':' && !g_ascii_isspace(value[len + 1]))
 		return ov[1];
+	if (at != NULL)
+		len = cblue_redact_email_without_next_word(value, len, at);
 	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len) &&
 	    (at == NULL || cblue_redact_email_one_space_ok(value, at, value + len)))
-		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+		cblue_redact_emit(scan, ov[0], ov[0] + len, FALSE);
 	return ov[1];
 }
 
