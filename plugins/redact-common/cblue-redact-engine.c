@@ -1457,6 +1457,14 @@ cblue_redact_window_phone(const CblueRedactGroups *groups, const gchar *text, gu
 		return international ||
 		       cblue_redact_phone_grouping_ok(groups, first, last, cblue_redact_cn_mobile_shapes, need_context);
 	case CBLUE_REDACT_PHONE_CN_LANDLINE:
+		/* eleven digits from 09 are also a Myanmar mobile number (09 7xx xxx xxx), written in
+		 * threes, or a Philippine one: in any grouping with one kind of separator, near a
+		 * phone word, as a mobile number grouped otherwise */
+		if (!international && n == 11 && digits[1] == '9' &&
+		    !cblue_redact_groups_shape_in(groups, first, last, cblue_redact_cn_landline_shapes)) {
+			static const gchar *const none[] = {NULL};
+			return cblue_redact_phone_grouping_ok(groups, first, last, none, need_context);
+		}
 		/* eleven or twelve digits in one piece are as often an account number: a phone
 		 * word must be near */
 		*need_context = !international &&
