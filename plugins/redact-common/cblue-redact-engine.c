@@ -1964,7 +1964,10 @@ static const gchar *const cblue_redact_bank_words[] = {
     "帳號", "帳戶", "銀行", "開戶", "匯款", "轉帳", "戶名",
     "กสิกร", "kasikorn", "kbank", "ไทยพาณิชย์", "scb$", "กรุงไทย", "krungthai", "ktb$", "กรุงศรี", "krungsri",
     "ออมสิน", "gsb$", "ทหารไทย", "ธนชาต", "ttb$", "ธ.ก.ส", "ธกส", "baac$", "bbl$", "ยูโอบี", "uob$", "ซีไอเอ็มบี",
-    "cimb$", "ทิสโก้", "tisco$", "เกียรตินาคิน", "kkp$", "แลนด์ แอนด์ เฮ้าส์", "ไอซีบีซี", "icbc$", NULL,
+    "cimb$", "ทิสโก้", "tisco$", "เกียรตินาคิน", "kkp$", "แลนด์ แอนด์ เฮ้าส์", "ไอซีบีซี", "icbc$",
+    /* the Thai banks' Chinese names, often without 银行: Kasikorn (and its older name), SCB,
+     * Krungthai, Bangkok Bank; not Krungsri's 大城, which is also a big city */
+    "开泰", "開泰", "泰华农民", "泰華農民", "汇商", "匯商", "泰京", "盘谷", "盤谷", NULL,
 };
 
 /* `identification`: the English side of the Thai ID card labels its number `Identification Number` */
