@@ -2146,11 +2146,14 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      NULL},
     /* the shapes countries issue: letters and 6-8 digits, maybe a check letter (Japan
      * TZ1234567, Spain PAA123456, the Philippines P1234567A, Singapore K1234567J), 8-9
-     * digits (also Russia's `75 1234567`) and France's 12AB34567. A digit rule: it runs where
-     * six digits are in a row, or five after two letters (France's), so a shape with fewer
-     * (Germany's C01X00T47) is found only near another number */
+     * digits (also Russia's `75 1234567`) and France's 12AB34567; one or two capitals and seven
+     * digits are typed with a space or a dash between too (`AA 1234567`, `EA-1234567`; not a
+     * label's `NO 1234567`, and not eight digits, a passport's shape alone: `SN 12345678`). A
+     * digit rule: it runs where six digits are in a row, or five after two letters (France's),
+     * so a shape with fewer (Germany's C01X00T47) is found only near another number */
     {"passport", "PASSPORT",
-     "(?<![0-9A-Za-z])(?:[A-Za-z]{1,3}[0-9]{6,8}[A-Za-z]?|[0-9]{8,9}|[0-9]{2} [0-9]{7}|[0-9]{2}[A-Za-z]{2}[0-9]{5})"
+     "(?<![0-9A-Za-z])(?:[A-Za-z]{1,3}[0-9]{6,8}[A-Za-z]?|(?!(?i:no|nr|id|sn|po|ref)[ \\-])[A-Z]{1,2}[ \\-][0-9]{7}|"
+     "[0-9]{8,9}|[0-9]{2} [0-9]{7}|[0-9]{2}[A-Za-z]{2}[0-9]{5})"
      "(?![0-9A-Za-z])",
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 5, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_passport_words, TRUE, cblue_redact_reference_words, FALSE, 6},
