@@ -1307,9 +1307,10 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	/* `line Benz_1205`, `wechat tang_yu45`: a common word, then what looks like an id, also
 	 * after a word that says what it is (`我的LINE是 linda_zh`, `my line is jane_t88`) */
 	if (weak && !(id_like && start > kw_end)) {
-		gboolean short_kw = kw_end - kw_start == 2; /* wx, vx */
-		/* `加我vx wang_l88`: without the `:`, only an id that starts with a letter, as
-		 * WeChat ids do, and has a digit, `_` or `-` */
+		/* wx, vx, 加v (加 is three bytes) */
+		gboolean short_kw = kw_end - kw_start == 2 || (kw_end - kw_start == 4 && !kw_ascii);
+		/* `加我vx wang_l88`, `加V wang_l88`: without the `:`, only an id that starts with a
+		 * letter, as WeChat ids do, and has a digit, `_` or `-` */
 		if (short_kw && !colon && !(g_ascii_isalpha(text[start]) && non_alpha))
 			return ov[1];
 		gboolean wechat = g_strcmp0(scan->kind->label, "WECHAT_ID") == 0;
@@ -2176,9 +2177,11 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?![A-Za-z0-9_@\\-]|\\.[A-Za-z0-9])",
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_line_words, TRUE, NULL},
+    /* a WeChat id after WeChat's names; `加V` (add me on V), Chinese chat's slang for it, as
+     * weak as `vx` */
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
-     "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx))"
+     "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
@@ -2800,6 +2803,10 @@ cblue_redact_prescan(const gchar *text, gsize len, guint min_digits, CblueRedact
 		case CBLUE_REDACT_BYTE_LATIN_CHAT:
 			if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && cblue_redact_is_chat_name(text + i, len - i))
 				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)i;
+			/* 加V, WeChat's name in Chinese chat slang: the rule starts at 加 */
+			else if (first[CBLUE_REDACT_TRIGGER_CHAT] < 0 && (text[i] | 0x20) == 'v' && i >= 3 &&
+				 memcmp(text + i - 3, "加", 3) == 0)
+				first[CBLUE_REDACT_TRIGGER_CHAT] = (gssize)(i - 3);
 			break;
 		case CBLUE_REDACT_BYTE_THAI: {
 			gint trigger = cblue_redact_thai_trigger(text + i, len - i);
