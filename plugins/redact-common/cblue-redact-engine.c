@@ -2153,7 +2153,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      * digit rule: it runs where six digits are in a row, or five after two letters (France's),
      * so a shape with fewer (Germany's C01X00T47) is found only near another number */
     {"passport", "PASSPORT",
-     "(?<![0-9A-Za-z])(?:[A-Za-z]{1,3}[0-9]{6,8}[A-Za-z]?|(?!(?i:no|nr|id|sn|po|ref)[ \\-])[A-Z]{1,2}[ \\-][0-9]{7}|"
+     "(?<![0-9A-Za-z])(?:[A-Za-z]{1,3}[0-9]{6,8}[A-Za-z]?|[A-Z]{1,2}[ \\-](?<!(?i:no|nr|id|sn|po)[ \\-])[0-9]{7}|"
      "[0-9]{8,9}|[0-9]{2} [0-9]{7}|[0-9]{2}[A-Za-z]{2}[0-9]{5})"
      "(?![0-9A-Za-z])",
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 5, CBLUE_REDACT_VALIDATOR_NONE,
