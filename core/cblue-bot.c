@@ -46,7 +46,8 @@
  * conversation, a follow-up
  * goes to the family (the topic itself, its product's topics or else its category's) of
  * the topic answered last when one of them scores close to the best
- * (`[bot] context_margin`). Replies that are not answers (unknown, clarify) are canned
+ * (`[bot] context_margin`), else, after a side question, to that of a topic of another product
+ * answered before it (the conversation's last three are kept). Replies that are not answers (unknown, clarify) are canned
  * texts in the customer's language, from `replies.json` (bundled; `[bot] replies_file`
  * overrides it), never from the process locale. A question
  * that asks for a service the business does not offer (`data/declined/`, extended by
