@@ -10,7 +10,10 @@ the first message (empty: out of scope even in context). Two optional columns, `
 `third_topic_id`, make a row a three-message conversation: a third message and the topic a person
 would answer it with given the two before (a row whose `third` is empty stays two messages); the
 third message counts as one more follow-up in the figures, and is also counted on its own
-(`third_in_scope`, `third_right`, `third_out_of_scope`, `third_refused`). Each conversation is asked with
+(`third_in_scope`, `third_right`, `third_out_of_scope`, `third_refused`). Two more optional columns,
+`kind` and `third_kind`, name the kind of each follow-up (an aspect, a return to an earlier product, a
+new subject, ...): the follow-ups of each kind and those answered as expected (the out-of-scope ones
+refused) are counted per language too (`kinds` in `--json`, a "By kind" table). Each conversation is asked with
 `cblue ask --json --stdin --no-record --conversation ID` (CBLUE_PLUGIN_PATH must point at the
 build's plugins), and the follow-up alone in a conversation of its own, for comparison (every
 follow-up alone in one process).
@@ -63,13 +66,13 @@ def main():
     # Every follow-up: (row, the messages before it, the message, its expected topic).
     follow_ups = []
     for row in rows:
-        follow_ups.append((row, [row["first"]], row["follow_up"], row["topic_id"] or None))
+        follow_ups.append((row, [row["first"]], row["follow_up"], row["topic_id"] or None, row.get("kind")))
         if row.get("third"):
             follow_ups.append((row, [row["first"], row["follow_up"]], row["third"],
-                               row.get("third_topic_id") or None))
+                               row.get("third_topic_id") or None, row.get("third_kind")))
     with tempfile.TemporaryDirectory() as data_dir:
         alone_replies = ask(args.cblue, data_dir, args.config, None, *(f[2] for f in follow_ups))
-        for i, (row, before, message, expected) in enumerate(follow_ups):
+        for i, (row, before, message, expected, kind) in enumerate(follow_ups):
             lang, third = row["language"], len(before) > 1
             replies = ask(args.cblue, data_dir, args.config, f"followup-{i}", *before, message)
             first, follow_up = replies[0], replies[-1]
@@ -99,6 +102,10 @@ def main():
                 else:
                     s["third_in_scope"] += 1
                     s["third_right"] += topic_of(follow_up) == expected
+            if kind:
+                k = s.setdefault("kinds", {}).setdefault(kind, {"follow_ups": 0, "right": 0})
+                k["follow_ups"] += 1
+                k["right"] += topic_of(follow_up) == expected
             if topic_of(follow_up) != expected:
                 errors.append((lang, [topic_of(r) for r in replies[:-1]], expected, topic_of(follow_up),
                                before, message))
@@ -122,6 +129,12 @@ def main():
                 n, m = max(s["third_in_scope"], 1), max(s["third_out_of_scope"], 1)
                 print(f"{'':16}{lang:5} {s['third_in_scope']:4} {s['third_right'] / n:11.3f} "
                       f"{s['third_out_of_scope']:4} {s['third_refused'] / m:8.3f}")
+    if any("kinds" in s for s in stats.values()):
+        print("\nBy kind (in context, right or refused):")
+        for lang in sorted(stats):
+            kinds = stats[lang].get("kinds", {})
+            print(f"  {lang:5} " + ", ".join(f"{kind} {k['right']}/{k['follow_ups']}"
+                                            for kind, k in sorted(kinds.items())))
     if args.show_errors:
         print("\nErrors (language, earlier messages answered → expected → got, earlier messages | follow-up):")
         for lang, before_topics, expected, got, before, follow_up in errors:

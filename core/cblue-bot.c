@@ -46,7 +46,8 @@
  * conversation, a follow-up
  * goes to the family (the topic itself, its product's topics or else its category's) of
  * the topic answered last when one of them scores close to the best
- * (`[bot] context_margin`). Replies that are not answers (unknown, clarify) are canned
+ * (`[bot] context_margin`), else, after a side question, to that of a topic of another product
+ * answered before it (the conversation's last three are kept). Replies that are not answers (unknown, clarify) are canned
  * texts in the customer's language, from `replies.json` (bundled; `[bot] replies_file`
  * overrides it), never from the process locale. A question
  * that asks for a service the business does not offer (`data/declined/`, extended by
@@ -73,7 +74,9 @@ struct _CblueBot {
 	/* owned: whether a topic speaks of a declined service (cblue_declined_entry_mentions()),
 	 * "<topic id> <service index>" → 1 + the answer; emptied with the KB or the lists */
 	GHashTable *declined_topics;
-	GHashTable *last_topics; /* owned: conversation id → topic id */
+	/* owned: conversation id → (GStrv) the topics it was answered with last, the latest first, one
+	 * per product and at most CBLUE_BOT_MAX_TOPICS (cblue_bot_remember_topic()) */
+	GHashTable *last_topics;
 	/* owned: conversation id → (GStrv) the topics its last reply offered to choose from, while
 	 * that reply, a clarification, is the conversation's last (cblue_bot_pick_offered()) */
 	GHashTable *offered;
@@ -165,6 +168,10 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
  * (cblue_bot_search_with_product()) */
 #define CBLUE_BOT_PRODUCT_SEARCH_KEEP 0.7
 #define CBLUE_BOT_CONTEXT_MAX_HITS	 20
+/* the topics of a conversation remembered: the last one and, of other products, the two before
+ * it, so that a follow-up after a side question ("are you open on Sunday?") finds the product
+ * again (cblue_bot_decide()); a conversation rarely holds more than three subjects at once */
+#define CBLUE_BOT_MAX_TOPICS 3
 /* A first message that names no product is asked back when the best topics of two or three
  * products score within this share of the best one (cblue_bot_product_choices()); see
  * docs/quality.md, "Questions that name no product: asking back" */
@@ -208,7 +215,7 @@ cblue_bot_init(CblueBot *self)
 {
 	g_mutex_init(&self->mutex);
 	self->kb = cblue_kb_new();
-	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
 	self->offered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
 	self->declined_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->topic_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
@@ -753,10 +760,14 @@ typedef struct _CblueAskOp {
 			     * are both weighed), which the decision model reads */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	GStrv was_offered; /* owned, nullable: the topics the conversation's last reply offered */
+	/* owned, nullable: the conversation's topics before its previous topic, the latest first, of other
+	 * products (at most CBLUE_BOT_MAX_TOPICS - 1) */
+	GStrv earlier_topics;
 	GStrv offers; /* owned, nullable: the topics this reply offers to choose from */
 	CblueModelProvider *provider; /* owned, nullable */
-	struct _CblueAskOp *product_op; /* owned, nullable: the follow-up searched with the last topic's name
-					 * (cblue_bot_search_with_product()); the hits' topic ids are its */
+	/* owned, nullable: of CblueAskOp, the follow-up searched with a topic's name
+	 * (cblue_bot_search_with_product()), once per topic tried; the hits' topic ids are theirs */
+	GPtrArray *product_ops;
 	guint pending;
 	gint64 stage_start; /* monotonic µs: when the stage running now began */
 } CblueAskOp;
@@ -777,7 +788,8 @@ cblue_ask_op_free(CblueAskOp *op)
 	g_clear_pointer(&op->was_offered, g_strfreev);
 	g_clear_pointer(&op->offers, g_strfreev);
 	g_clear_object(&op->provider);
-	g_clear_pointer(&op->product_op, cblue_ask_op_free);
+	g_clear_pointer(&op->earlier_topics, g_strfreev);
+	g_clear_pointer(&op->product_ops, g_ptr_array_unref);
 	g_free(op);
 }
 
@@ -881,28 +893,38 @@ cblue_bot_find_request(CblueBot *self, CblueAskOp *op)
 }
 
 /* The conversation's state for another process (cblue_message_set_context()): "c1", then
- * ";t=" and the topic last answered, ";o=" and the open options, comma-separated. Topic ids
+ * ";t=" and the topic last answered, ";e=" the topics of other products answered before it (the
+ * latest first) and ";o=" the open options, comma-separated. Topic ids
  * have neither separator (cblue_kb_entry_new_from_json()); fields a version does not know
  * are skipped, so that a newer process can add some. */
 #define CBLUE_BOT_CONTEXT_VERSION "c1"
 #define CBLUE_BOT_CONTEXT_MAX_OFFERED 8
 
+static void
+cblue_bot_append_context_list(GString *out, const gchar *field, const gchar *const *topics)
+{
+	if (topics == NULL || topics[0] == NULL)
+		return;
+	g_string_append_printf(out, ";%s=", field);
+	for (guint i = 0; topics[i] != NULL; i++)
+		g_string_append_printf(out, "%s%s", i > 0 ? "," : "", topics[i]);
+}
+
+/* @topics: (nullable): the topic last answered, then the earlier ones */
 static gchar *
-cblue_bot_write_context(const gchar *topic_id, const gchar *const *offered)
+cblue_bot_write_context(const gchar *const *topics, const gchar *const *offered)
 {
 	GString *out = g_string_new(CBLUE_BOT_CONTEXT_VERSION);
-	if (topic_id != NULL)
-		g_string_append_printf(out, ";t=%s", topic_id);
-	if (offered != NULL && offered[0] != NULL) {
-		g_string_append(out, ";o=");
-		for (guint i = 0; offered[i] != NULL; i++)
-			g_string_append_printf(out, "%s%s", i > 0 ? "," : "", offered[i]);
+	if (topics != NULL && topics[0] != NULL) {
+		g_string_append_printf(out, ";t=%s", topics[0]);
+		cblue_bot_append_context_list(out, "e", topics + 1);
 	}
+	cblue_bot_append_context_list(out, "o", offered);
 	return g_string_free(out, FALSE);
 }
 
-/* the message's carried state into @op: its previous topic (unless the message has one)
- * and the options still open; a state of another version is no state */
+/* the message's carried state into @op: its previous topic (unless the message has one), the
+ * earlier ones and the options still open; a state of another version is no state */
 static void
 cblue_bot_read_context(CblueAskOp *op)
 {
@@ -916,6 +938,8 @@ cblue_bot_read_context(CblueAskOp *op)
 			cblue_message_set_previous_topic_id(op->message, fields[i] + 2);
 		else if (g_str_has_prefix(fields[i], "o=") && fields[i][2] != '\0' && op->was_offered == NULL)
 			op->was_offered = g_strsplit(fields[i] + 2, ",", CBLUE_BOT_CONTEXT_MAX_OFFERED);
+		else if (g_str_has_prefix(fields[i], "e=") && fields[i][2] != '\0' && op->earlier_topics == NULL)
+			op->earlier_topics = g_strsplit(fields[i] + 2, ",", CBLUE_BOT_MAX_TOPICS);
 	}
 }
 
@@ -960,10 +984,15 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 		/* carried from the process that answered the conversation last */
 		cblue_bot_read_context(op);
 	} else {
+		const gchar *const *topics;
 		g_mutex_lock(&self->mutex);
-		if (cblue_message_get_previous_topic_id(message) == NULL)
-			cblue_message_set_previous_topic_id(message,
-							    g_hash_table_lookup(self->last_topics, conversation_id));
+		topics = g_hash_table_lookup(self->last_topics, conversation_id);
+		if (topics != NULL) {
+			if (cblue_message_get_previous_topic_id(message) == NULL)
+				cblue_message_set_previous_topic_id(message, topics[0]);
+			if (topics[1] != NULL)
+				op->earlier_topics = g_strdupv((GStrv)topics + 1);
+		}
 		op->was_offered = g_strdupv(g_hash_table_lookup(self->offered, conversation_id));
 		g_mutex_unlock(&self->mutex);
 	}
@@ -1395,9 +1424,8 @@ cblue_bot_kinship(CblueKb *kb, const gchar *topic_id, CblueKbEntry *previous)
  * Returns: %TRUE if the context chose the topic (moved it first, or found it first with
  *   the runner-up of a more distant kin): no need to ask which topic was meant */
 static gboolean
-cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits)
+cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *previous_id)
 {
-	const gchar *previous_id = cblue_message_get_previous_topic_id(op->message);
 	CblueKbEntry *previous;
 	const CblueBotHit *top;
 	gdouble floor;
@@ -1678,11 +1706,21 @@ cblue_bot_search_text(CblueBot *self, CblueAskOp *op, const gchar *text)
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
- * a Latin one as whole words: "do you install CCTV cameras?" names the cameras after solar */
+ * a Latin one as whole words: "do you install CCTV cameras?" names the cameras after solar. A
+ * keyword that @previous's own text in @language uses (casefolded: its questions and content)
+ * is an aspect of it as well, not another thing: 保修 (warranty) after a door lock whose answer
+ * speaks of its 保修 */
 static gboolean
-cblue_bot_names_another_product(CblueKb *kb, const gchar *folded, CblueKbEntry *previous)
+cblue_bot_names_another_product(CblueKb *kb, const gchar *folded, CblueKbEntry *previous, const gchar *language)
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
+	const gchar *const *questions = cblue_kb_entry_get_questions(previous, language);
+	g_autoptr(GString) own = g_string_new(cblue_kb_entry_get_content_for(previous, language, NULL));
+	g_autofree gchar *own_folded = NULL;
+
+	for (guint i = 0; questions != NULL && questions[i] != NULL; i++)
+		g_string_append_printf(own, "\n%s", questions[i]);
+	own_folded = g_utf8_casefold(own->str, -1);
 
 	for (guint e = 0; e < entries->len; e++) {
 		CblueKbEntry *entry = g_ptr_array_index(entries, e);
@@ -1697,6 +1735,8 @@ cblue_bot_names_another_product(CblueKb *kb, const gchar *folded, CblueKbEntry *
 				if ((g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) ||
 				    (g_ascii_isalnum(keyword[len - 1]) && g_ascii_isalnum(at[len])))
 					continue;
+				if (strstr(own_folded, keyword) != NULL)
+					break;
 				return TRUE;
 			}
 		}
@@ -1717,10 +1757,10 @@ cblue_bot_names_another_product(CblueKb *kb, const gchar *folded, CblueKbEntry *
  *
  * Returns: %TRUE if the search chose the topic (now first in @hits) */
 static gboolean
-cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits)
+cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *previous_id)
 {
-	const gchar *previous_id = cblue_message_get_previous_topic_id(op->message);
 	CblueKbEntry *previous;
+	CblueAskOp *product_op;
 	const gchar *name;
 	g_autofree gchar *text = NULL;
 	g_autofree gchar *folded = NULL;
@@ -1728,38 +1768,50 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits)
 	g_autoptr(CblueAskOp) name_op = NULL;
 	g_autoptr(GArray) name_hits = NULL;
 	gdouble name_confidence = 0;
+	gboolean own_best;
 	CblueBotHit best;
 
-	if (previous_id == NULL || self->context_margin <= 0 || op->product_op != NULL)
+	if (previous_id == NULL || self->context_margin <= 0)
 		return FALSE;
 	previous = cblue_kb_lookup(op->kb, previous_id);
 	if (previous == NULL)
 		return FALSE;
-	if (hits->len > 0 &&
-	    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) == 2)
+	/* The follow-up's own best hit is of P's product already, too weak to answer: the name lifts
+	 * it, and the follow-up's words, which found P's product first, need not keep much of the name's
+	 * confidence ("一扇门多少钱" after a door lock, .63 of it). Not below half the threshold, where
+	 * the words barely touch the product ("and a BYD Dolphin, how much?" after a charger, .23). */
+	own_best = hits->len > 0 &&
+		   cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) == 2;
+	if (own_best && g_array_index(hits, CblueBotHit, 0).confidence >= self->answer_threshold)
 		return FALSE;
+	own_best = own_best && g_array_index(hits, CblueBotHit, 0).confidence >= self->answer_threshold / 2;
 	name = cblue_bot_topic_name(previous, cblue_message_get_language(op->message));
 	if (name == NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
 		return FALSE;
 	folded = g_utf8_casefold(cblue_message_get_text(op->message), -1);
-	if (cblue_bot_names_another_product(op->kb, folded, previous))
+	if (cblue_bot_names_another_product(op->kb, folded, previous, cblue_message_get_language(op->message)))
 		return FALSE;
 	text = g_strconcat(cblue_message_get_text(op->message), " ", name, NULL);
-	op->product_op = cblue_bot_search_text(self, op, text);
-	product_hits = cblue_bot_fuse(op->product_op);
+	product_op = cblue_bot_search_text(self, op, text);
+	if (op->product_ops == NULL)
+		op->product_ops = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ask_op_free);
+	g_ptr_array_add(op->product_ops, product_op);
+	product_hits = cblue_bot_fuse(product_op);
 	if (product_hits->len == 0)
 		return FALSE;
 	best = g_array_index(product_hits, CblueBotHit, 0);
 	if (best.confidence < self->answer_threshold || cblue_bot_kinship(op->kb, best.topic_id, previous) < 2)
 		return FALSE;
-	name_op = cblue_bot_search_text(self, op, name);
-	name_hits = cblue_bot_fuse(name_op);
-	for (guint i = 0; i < name_hits->len; i++) {
-		if (strcmp(g_array_index(name_hits, CblueBotHit, i).topic_id, best.topic_id) == 0)
-			name_confidence = g_array_index(name_hits, CblueBotHit, i).confidence;
+	if (!own_best) {
+		name_op = cblue_bot_search_text(self, op, name);
+		name_hits = cblue_bot_fuse(name_op);
+		for (guint i = 0; i < name_hits->len; i++) {
+			if (strcmp(g_array_index(name_hits, CblueBotHit, i).topic_id, best.topic_id) == 0)
+				name_confidence = g_array_index(name_hits, CblueBotHit, i).confidence;
+		}
+		if (best.confidence < CBLUE_BOT_PRODUCT_SEARCH_KEEP * name_confidence)
+			return FALSE;
 	}
-	if (best.confidence < CBLUE_BOT_PRODUCT_SEARCH_KEEP * name_confidence)
-		return FALSE;
 	g_debug("follow-up of %s, searched with “%s”: %s", previous_id, name, best.topic_id);
 	for (guint i = 0; i < hits->len; i++) {
 		if (strcmp(g_array_index(hits, CblueBotHit, i).topic_id, best.topic_id) == 0) {
@@ -2145,13 +2197,59 @@ cblue_bot_pick_offered(CblueBot *self, CblueAskOp *op)
 }
 
 
+/* @previous_id's family first in @hits, where the follow-up is one of that topic
+ * (cblue_bot_apply_context(), else cblue_bot_search_with_product()) */
+static gboolean
+cblue_bot_follow_topic(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *previous_id)
+{
+	gboolean chosen = cblue_bot_apply_context(self, op, hits, previous_id);
+	/* a topic of the product found too weakly to answer is searched for with its name */
+	if (chosen && g_array_index(hits, CblueBotHit, 0).confidence >= self->answer_threshold)
+		return TRUE;
+	return cblue_bot_search_with_product(self, op, hits, previous_id) || chosen;
+}
+
+/* Conversation context over the last topics: the follow-up is one of the previous topic's
+ * product, else of an earlier topic's, the latest first. After "are you open on Sunday?"
+ * (answered, the last topic now the office hours), "ok, how much would it be then?" is the price
+ * of the product asked about before it, not the payment methods that share the office hours'
+ * category; the same gates as for the last topic keep a question on a subject of its own from
+ * being pulled back.
+ * Returns: %TRUE if a topic of the conversation chose the answer (now first in @hits) */
+static gboolean
+cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
+{
+	const gchar *previous_id = cblue_message_get_previous_topic_id(op->message);
+	CblueKbEntry *previous;
+	gboolean chosen;
+
+	if (previous_id == NULL)
+		return FALSE;
+	chosen = cblue_bot_follow_topic(self, op, hits, previous_id);
+	previous = cblue_kb_lookup(op->kb, previous_id);
+	/* chosen by the previous topic's product, or no earlier topic to try */
+	if (op->earlier_topics == NULL || previous == NULL || hits->len == 0 ||
+	    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) == 2)
+		return chosen;
+	for (guint i = 0; op->earlier_topics[i] != NULL; i++) {
+		CblueKbEntry *earlier = cblue_kb_lookup(op->kb, op->earlier_topics[i]);
+		if (earlier == NULL)
+			continue;
+		if (cblue_bot_follow_topic(self, op, hits, op->earlier_topics[i]) &&
+		    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, earlier) == 2) {
+			g_debug("follow-up of the earlier topic %s", op->earlier_topics[i]);
+			return TRUE;
+		}
+	}
+	return chosen;
+}
+
 static gboolean
 cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 {
 	g_autoptr(GArray) hits = cblue_bot_fuse(op);
 	const gchar *language = cblue_message_get_language(op->message);
-	gboolean from_context =
-	    cblue_bot_apply_context(self, op, hits) || cblue_bot_search_with_product(self, op, hits);
+	gboolean from_context = cblue_bot_follow_topics(self, op, hits);
 	const CblueBotHit *top = hits->len > 0 ? &g_array_index(hits, CblueBotHit, 0) : NULL;
 	const CblueBotHit *second = hits->len > 1 ? &g_array_index(hits, CblueBotHit, 1) : NULL;
 	gdouble probability = top != NULL ? cblue_bot_apply_decision_model(self, op, top->topic_id, from_context) : -1;
@@ -2256,6 +2354,42 @@ cblue_bot_apply_provider_outcome(CblueBot *self, CblueAskOp *op)
 	g_mutex_unlock(&self->mutex);
 }
 
+/* The conversation's topics after a reply answered with @topic_id (nullable: not answered, they
+ * stay): @topic_id first, then the previous topic and the earlier ones, but one topic per product
+ * (the latest) and at most CBLUE_BOT_MAX_TOPICS. Returns: (transfer full) (nullable) */
+static GStrv
+cblue_bot_remember_topic(CblueAskOp *op, const gchar *topic_id)
+{
+	g_autoptr(GStrvBuilder) builder = g_strv_builder_new();
+	g_autoptr(GPtrArray) kept = g_ptr_array_new();
+	const gchar *previous = cblue_message_get_previous_topic_id(op->message);
+	guint n_earlier = op->earlier_topics != NULL ? g_strv_length(op->earlier_topics) : 0;
+
+	if (topic_id != NULL)
+		g_ptr_array_add(kept, (gpointer)topic_id);
+	if (previous != NULL)
+		g_ptr_array_add(kept, (gpointer)previous);
+	for (guint i = 0; i < n_earlier; i++)
+		g_ptr_array_add(kept, op->earlier_topics[i]);
+	for (guint i = 0, n = 0; i < kept->len && n < CBLUE_BOT_MAX_TOPICS; i++) {
+		const gchar *id = g_ptr_array_index(kept, i);
+		CblueKbEntry *entry = cblue_kb_lookup(op->kb, id);
+		gboolean known = FALSE;
+		/* a topic the KB no longer has is forgotten */
+		if (entry == NULL)
+			continue;
+		for (guint j = 0; j < i && !known; j++) {
+			CblueKbEntry *later = cblue_kb_lookup(op->kb, g_ptr_array_index(kept, j));
+			known = later != NULL && g_strcmp0(cblue_bot_product(later), cblue_bot_product(entry)) == 0;
+		}
+		if (known)
+			continue;
+		g_strv_builder_add(builder, id);
+		n++;
+	}
+	return kept->len > 0 ? g_strv_builder_end(builder) : NULL;
+}
+
 static void
 cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 {
@@ -2264,20 +2398,22 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 
 	cblue_chat_reply_set_duration_usec(op->reply,
 					   g_get_monotonic_time() - cblue_message_get_received_usec(op->message));
+	g_auto(GStrv) topics = cblue_bot_remember_topic(op, topic_id);
+
 	if (topic_id != NULL) {
 		g_mutex_lock(&self->mutex);
 		if (g_hash_table_size(self->last_topics) >= CBLUE_BOT_MAX_CONVERSATIONS)
 			g_hash_table_remove_all(self->last_topics);
 		g_hash_table_insert(self->last_topics, g_strdup(cblue_message_get_conversation_id(op->message)),
-				    g_strdup(topic_id));
+				    g_strdupv(topics));
 		g_mutex_unlock(&self->mutex);
 	}
-	/* the state after this reply, for a queue to carry to the next message: the topic
-	 * last answered (kept by a reply without one, as last_topics keeps it) and the options
+	/* the state after this reply, for a queue to carry to the next message: the topics
+	 * last answered (kept by a reply without one, as last_topics keeps them) and the options
 	 * this reply offers */
 	{
-		const gchar *last = topic_id != NULL ? topic_id : cblue_message_get_previous_topic_id(op->message);
-		g_autofree gchar *context = cblue_bot_write_context(last, (const gchar *const *)op->offers);
+		g_autofree gchar *context =
+		    cblue_bot_write_context((const gchar *const *)topics, (const gchar *const *)op->offers);
 		cblue_chat_reply_set_context(op->reply, context);
 	}
 	/* a clarification's options stay open for the next message only */

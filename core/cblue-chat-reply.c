@@ -641,7 +641,7 @@ cblue_chat_reply_set_product_choices(CblueChatReply *self, const gchar *const *t
  * cblue_chat_reply_get_context:
  * @self: a #CblueChatReply
  *
- * The conversation's state after this reply (the topic last answered, the options of a
+ * The conversation's state after this reply (the topics last answered, the options of a
  * clarification still open), as an opaque string for [method@Message.set_context] of the
  * conversation's next message: what a queue carries when another process may answer it.
  *

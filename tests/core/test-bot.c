@@ -540,6 +540,42 @@ test_bot_follow_up_family(void)
 	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, first);
 }
 
+/* a follow-up after a side question goes to the product asked about before it, also in
+ * another process that has only the state the reply carried (as a queue's worker has) */
+static void
+test_bot_follow_up_earlier_topic(void)
+{
+	g_autoptr(CblueBot) bot = make_bot("[bot]\nclarify_margin=0.5\n", NULL);
+	g_autoptr(CblueBot) other = make_bot("[bot]\nclarify_margin=0.5\n", NULL);
+	const gchar *both = "cctv-installation or solar-rooftop-price";
+	g_autoptr(CblueChatReply) alone = ask_in(bot, "e0", both);
+	GPtrArray *sources = cblue_chat_reply_get_sources(alone);
+	g_autofree gchar *second = g_strdup(cblue_hit_get_topic_id(g_ptr_array_index(sources, 1)));
+	g_autofree gchar *state = NULL;
+	g_autoptr(CblueChatReply) reply = ask_in(bot, "e1", second);
+	g_autoptr(CblueMessage) message = cblue_message_new(both);
+	g_autoptr(GError) error = NULL;
+
+	g_clear_object(&reply);
+	reply = ask_in(bot, "e1", "office-hours");
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, "office-hours");
+	state = g_strdup_printf("c1;t=office-hours;e=%s", second);
+	g_assert_cmpstr(cblue_chat_reply_get_context(reply), ==, state);
+	g_clear_object(&reply);
+	reply = ask_in(bot, "e1", both);
+	g_assert_cmpint(cblue_chat_reply_get_outcome(reply), ==, CBLUE_OUTCOME_ANSWERED);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, second);
+
+	/* another process, given the carried state */
+	cblue_message_set_conversation_id(message, "e2");
+	cblue_message_set_language(message, "en");
+	cblue_message_set_context(message, state);
+	g_clear_object(&reply);
+	reply = cblue_bot_ask_sync(other, message, NULL, &error);
+	g_assert_no_error(error);
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, second);
+}
+
 /* the hand-written reply JSON escapes everything a JSON parser needs escaped */
 static void
 test_chat_reply_json(void)
@@ -734,6 +770,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/ask-in-place-async-plugin", test_bot_ask_in_place_async_plugin);
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
 	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
+	g_test_add_func("/cblue/bot/follow-up-earlier-topic", test_bot_follow_up_earlier_topic);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
 	g_test_add_func("/cblue/chat-reply/sources", test_chat_reply_sources);
 	g_test_add_func("/cblue/hit/topic-id-sizes", test_hit_topic_id_sizes);

@@ -162,6 +162,15 @@ def test_conversation_state_follows_the_conversation_across_processes(topo):
     assert all(t and t.startswith("ev-charger") for t in follow_ups.values()), follow_ups
     assert not (alone.get("topic_id") or "").startswith("ev-charger"), alone
 
+    # a side question through one process, the return to the charger through the other: the
+    # carried state holds the topics before the last one
+    status, _, side = topo.post_chat({"message": "are you open on sundays?", "conversation_id": conversation},
+                                     port=api_a)
+    assert status == 200 and side["topic_id"] == "office-hours", side
+    status, _, back = topo.post_chat({"message": "ok, how much would it be then?",
+                                      "conversation_id": conversation}, port=api_b)
+    assert status == 200 and back["topic_id"] == "ev-charger-price", back
+
     # a clarification asked through one process, answered through the other
     def state(conversation_id):
         value = topo.redis.cli("GET", f"cblue:conversation:{conversation_id}").strip()
