@@ -105,6 +105,11 @@ test_request_span_asks(void)
 	    {"we have a burglar alarm. can you install solar?", "burglar alarm", FALSE},
 	    {"เรามีเครื่องปั่นไฟอยู่แล้ว ติดโซลาร์เพิ่มได้ไหม ราคาเท่าไหร่", "เครื่องปั่นไฟ", FALSE},
 	    {"we have a generator, battery price?", "generator", FALSE},
+	    /* … and one of buying back or of what to do, with pronouns: "would you buy them off me?" */
+	    {"i have 12 used solar panels, would you buy them off me?", "used solar panels", TRUE},
+	    {"มีแผงโซล่ามือสองอยู่ 10 แผง บริษัทรับซื้อคืนไหมคะ", "แผงโซล่ามือสอง", TRUE},
+	    {"邻居家的板子反光照进卧室，怎么办？", "反光照", TRUE},
+	    {"we have used solar panels, would you install a battery with them?", "used solar panels", FALSE},
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
