@@ -31,7 +31,11 @@
  * detection and each search timed apart, then its answer to the same question: the rest is
  * fusion, decision and reply); the bot's pass over the questions again, last (the same
  * work with the caches of every other pass: what changes is the caches); a publish that
- * changes 1% of the entries. */
+ * changes 1% of the entries.
+ *
+ * CBLUE_BENCH_BOT_PASSES=N prints instead the bot's answers alone, by language, over N
+ * passes (CBLUE_BENCH_BOT_LANG=th: the Thai questions only); with a CACHE_DIR written by
+ * an earlier run the indexes are loaded, not built, so a run takes about a minute. */
 
 #include "config.h"
 
@@ -469,6 +473,46 @@ compare_approx(CblueRetrieverBm25 *bm25, CblueRetrieverNgram *ngram, CblueBot *b
 	g_free(outcomes);
 }
 
+/* @passes passes of the bot's answers to @queries, with the default thresholds of the
+ * approximate search; the CPU time of each answer, by the question's language and in all */
+static void
+bot_passes(CblueBot *bot, CblueRetrieverBm25 *bm25, CblueRetrieverNgram *ngram, GArray *queries, guint passes)
+{
+	g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(gint64));
+	GArray *by_lang[3];
+	const gchar *only = g_getenv("CBLUE_BENCH_BOT_LANG");
+	g_autoptr(GError) error = NULL;
+
+	for (guint l = 0; l < G_N_ELEMENTS(langs); l++)
+		by_lang[l] = g_array_new(FALSE, FALSE, sizeof(gint64));
+	set_common_terms(bm25, ngram, TRUE, CBLUE_RETRIEVAL_COMMON_MIN_DF, CBLUE_RETRIEVAL_COMMON_FRACTION);
+	for (guint pass = 0; pass < passes; pass++) {
+		for (guint i = 0; i < queries->len; i++) {
+			Query *q = &g_array_index(queries, Query, i);
+			g_autoptr(CblueMessage) message = cblue_message_new(q->text);
+			g_autoptr(CblueChatReply) reply = NULL;
+			gint64 t0;
+			if (only != NULL && g_strcmp0(only, langs[i % G_N_ELEMENTS(langs)]) != 0)
+				continue;
+			t0 = thread_cpu_usec();
+			if ((reply = cblue_bot_ask_sync(bot, message, NULL, &error)) == NULL)
+				g_error("ask: %s", error->message);
+			t0 = thread_cpu_usec() - t0;
+			g_array_append_val(all, t0);
+			g_array_append_val(by_lang[i % G_N_ELEMENTS(langs)], t0);
+		}
+	}
+	printf("bot answers, approximate search, %u passes, CPU time per question:\n", passes);
+	for (guint l = 0; l < G_N_ELEMENTS(langs); l++) {
+		g_autofree gchar *what = g_strdup_printf("%s questions", langs[l]);
+		if (by_lang[l]->len > 0)
+			print_latency(what, by_lang[l]);
+		g_array_unref(by_lang[l]);
+	}
+	if (all->len > 0)
+		print_latency("all", all);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -591,6 +635,13 @@ main(int argc, char **argv)
 		g_array_append_val(queries, q);
 	}
 
+	/* CBLUE_BENCH_BOT_PASSES=N: the bot's answers alone, N passes over the questions with the
+	 * default (approximate) search, by language, then exit: for profiles of the answer and
+	 * quick comparisons of two trees (CBLUE_BENCH_BOT_LANG=th: the Thai questions only) */
+	if (g_getenv("CBLUE_BENCH_BOT_PASSES") != NULL) {
+		bot_passes(bot, bm25, ngram, queries, (guint)g_ascii_strtoull(g_getenv("CBLUE_BENCH_BOT_PASSES"), NULL, 10));
+		goto done;
+	}
 	printf("query latency, CPU time per query over %u queries (en, th, zh in turn):\n", n_queries);
 	{
 		g_autoptr(GArray) t_bm25 = g_array_new(FALSE, FALSE, sizeof(gint64));
