@@ -135,7 +135,7 @@ m = thmob()
 add("en-slip", f"PromptPay transfer completed | To: {P(dash3(m))} (NAPAT K.) | Amount 3,200.00 THB | "
     f"Ref. 015332143205ABC12 | 28/11/2025 09:15")
 add("en-slip", f"PromptPay ID: {T(thid())} - paid 45,000.00 - ref 202511280915")
-add("en-slip", f"Wire details: Beneficiary: Mark Evans, IBAN {B(iban('GB', 'BARC20000' + d(8)))}, SWIFT/BIC BARCGB22, "
+add("en-slip", f"Wire details: Beneficiary: Mark Evans, IBAN {B(iban('GB', 'BARC200000' + d(8)))}, SWIFT/BIC BARCGB22, "
     f"amount GBP 1,250.00, reference INV-2025-0456")
 add("en-slip", f"My SCB account for the refund: {B(acct())} (savings, Sukhumvit 39 branch)")
 
@@ -420,6 +420,9 @@ neg("zh-neg", "坐标 22.5431, 113.9365")
 neg("zh-neg", f"京东物流单号 JD{d(13)}")
 neg("zh-neg", "工单号 WO-20251128-0457，状态：已完成 14:32")
 
+# Left leaking, as docs/redaction.md does not promise them: a LINE or WeChat id with no keyword near it,
+# the last of a list of values after `contact` (written as values by mistake before the blind run).
+KNOWN_MISS_STARTS = ("ข้อมูลติดต่อ ", "联系方式：")
 write(sys.argv[1], """# Seventeenth fresh set of redaction cases (bench/gen-redact-fresh17.py), written before the
 # redactor was run on it: structured and pasted text in English, Thai and Chinese (categories en-, th-,
 # zh-) as customers paste it into the chat: order and site-survey forms, e-mail signatures, vCard lines
@@ -433,4 +436,4 @@ write(sys.argv[1], """# Seventeenth fresh set of redaction cases (bench/gen-reda
 # redact-golden-fresh17: the cases of [known-miss] are TODO while they leak) and measured by
 # `bench/redact-quality.py CBLUE_BIN tests/data/redact-fresh17.tests`.
 """,
-      lambda text, expected: False)
+      lambda text, expected: text.startswith(KNOWN_MISS_STARTS))
