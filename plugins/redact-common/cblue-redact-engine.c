@@ -2067,6 +2067,18 @@ typedef struct {
  * `"line":"mint_2536"` (not `"line": 42`, a number) */
 #define CBLUE_REDACT_CHAT_COLON "(?:[:=]|[\"']\\s*+[:=]\\s*+[\"'])"
 
+/* a vCard's instant-messaging line, as a phone exports a contact that is then pasted: the
+ * parameters after the service's name, then the scheme of the value's URI, read as the colon
+ * (`IMPP;X-SERVICE-TYPE=Line;type=pref:x-apple:somchai.k88`, `X-SERVICE-TYPE=WeChat:x-apple:zhang_88`);
+ * a link's `scheme://` is no such scheme */
+#define CBLUE_REDACT_CHAT_URI \
+	"(?:;[A-Za-z\\-]{1,20}+=[A-Za-z0-9,\\-\"]{1,24}+){0,4}+:[A-Za-z][A-Za-z0-9+.\\-]{1,15}+:(?!/)"
+
+/* what follows an id: not another of its characters, nor a `:` and what looks like an id, which
+ * makes it a URI's scheme (`x-apple:zhang_88`); an emoticon may follow (`nok_2536:D`) */
+#define CBLUE_REDACT_CHAT_SCHEME_AHEAD ":[A-Za-z0-9][A-Za-z0-9._\\-]{2}"
+#define CBLUE_REDACT_CHAT_ID_END "(?![A-Za-z0-9._\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")"
+
 /* an emoji or an arrow between a chat keyword and the id, as customers point at it (`ไลน์👉nok.2536`,
  * `加我微信👉zhou_lei_1990`, `my line is ➡️ pim.ch2020`): pictographs, dingbats, arrows, their
  * variation selector, zero-width joiner and skin tones, read as a space */
@@ -2163,10 +2175,10 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
-     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
+     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
-     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])" CBLUE_REDACT_CHAT_CLOSE,
+     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})" CBLUE_REDACT_CHAT_ID_END CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -2184,10 +2196,10 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
-     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
+     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
-     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])" CBLUE_REDACT_CHAT_CLOSE,
+     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* the id WeChat itself gives an account, `wxid_` and letters and digits: a WeChat id wherever
