@@ -2171,7 +2171,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 5, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_passport_words, TRUE, cblue_redact_reference_words, FALSE, 6},
     {"line-id", "LINE_ID",
-     "(?i)(?<![A-Za-z])(?:(?<strong>line(?:\\.me/(?:R/)?|://)ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
+     "(?i)(?<![A-Za-z])(?:(?<strong>line(?:\\.me/(?:R/)?|://)ti/p/~?|line(?:\\s{0,3}|[\\-_])id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
@@ -2192,8 +2192,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     /* a WeChat id after WeChat's names; `加V` (add me on V), Chinese chat's slang for it, as
      * weak as `vx` */
     {"wechat-id", "WECHAT_ID",
-     "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
-     "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
+     "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat(?:\\s{0,3}|[\\-_])id|"
+     "weixin(?:\\s{0,3}|[\\-_])id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
