@@ -2074,6 +2074,12 @@ typedef struct {
 #define CBLUE_REDACT_CHAT_URI \
 	"(?:;[A-Za-z\\-]{1,20}+=[A-Za-z0-9,\\-\"]{1,24}+){0,4}+:[A-Za-z][A-Za-z0-9+.\\-]{1,15}+:(?!/)"
 
+/* a remark in brackets between a chat keyword and a form's colon (`WeChat ID (personal): lily_88`,
+ * `ไลน์ (ถ้ามี) : nok_2536`, `微信（私人）：zhang_88`): words without a digit, passed over, so the
+ * remark is not taken for an id in brackets of its own and the id after the colon is found */
+#define CBLUE_REDACT_CHAT_REMARK \
+	"(?:\\s*+[(\\x{FF08}][^()\\x{FF08}\\x{FF09}:0-9]{1,24}+[)\\x{FF09}]\\s*+(?=[:=\\x{FF1A}]))?+"
+
 /* what follows an id: not another of its characters, nor a `:` and what looks like an id, which
  * makes it a URI's scheme (`x-apple:zhang_88`); an emoticon may follow (`nok_2536:D`) */
 #define CBLUE_REDACT_CHAT_SCHEME_AHEAD ":[A-Za-z0-9][A-Za-z0-9._\\-]{2}"
@@ -2175,6 +2181,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
@@ -2196,6 +2203,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "weixin(?:\\s{0,3}|[\\-_])id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
