@@ -2074,6 +2074,11 @@ typedef struct {
 #define CBLUE_REDACT_CHAT_URI \
 	"(?:;[A-Za-z\\-]{1,20}+=[A-Za-z0-9,\\-\"]{1,24}+){0,4}+:[A-Za-z][A-Za-z0-9+.\\-]{1,15}+:(?!/)"
 
+/* an arrow typed in ASCII between a chat keyword and the id (`Line ID -> nok_2536`, `WeChat => lily_88`),
+ * or a dash after a form's colon (`Line id:- nok_2536`, as forms in South and Southeast Asia write
+ * it), read as a space, as the emoji's arrows are */
+#define CBLUE_REDACT_CHAT_ARROW "(?:(?:[\\-=]{1,2}>|>|-(?=\\s))\\s*+)?+"
+
 /* a remark in brackets between a chat keyword and a form's colon (`WeChat ID (personal): lily_88`,
  * `ไลน์ (ถ้ามี) : nok_2536`, `微信（私人）：zhang_88`): words without a digit, passed over, so the
  * remark is not taken for an id in brackets of its own and the id after the colon is found */
@@ -2183,7 +2188,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
+     "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
      "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})" CBLUE_REDACT_CHAT_ID_END CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
@@ -2205,7 +2210,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
+     "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
      "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
