@@ -1891,6 +1891,11 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 
 /* the built-in rules */
 
+/* the label of a contact's next field, glued to the number before it when a pasted form or
+ * signature lost its line breaks (`Tel 0812345678Email nok@…`, `Tel:0812345678Fax:021234567`):
+ * the number ends there */
+#define CBLUE_REDACT_NEXT_LABEL "(?i:fax|e-?mail|tel(?:ephone)?|phone|mobile|line|wechat|website|www)(?![A-Za-z])"
+
 /* digits in groups, e.g. `081-234-5678`, `(02) 123 4567`, `+66 81 234 5678`, `4111 1111
  * 1111 1111`, `062/0222181`; not glued to a longer number, nor the tail of a code such as
  * `SO-0812345678` (nor `INV/0812345678`: cblue_redact_is_code_tail()); glued to letters,
@@ -1898,11 +1903,12 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
  * (cblue_redact_check_numbers(): cheaper than a look-behind at every digit); but
  * `Tel.0812345678` is a phone, and so are both numbers of `081-234-5678/089-876-5432` (a
  * slash separates values as a space does); a group right before `:` and a digit is a time's
- * hour, or a ratio's, and no part of the number (`2025-11-28 14:32` near a bank word) */
+ * hour, or a ratio's, and no part of the number (`2025-11-28 14:32` near a bank word); a
+ * contact's next label may follow with no space (CBLUE_REDACT_NEXT_LABEL) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
 	"(?<![0-9_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                               \
 	"(?:[0-9]|[ ./\\-()]{1,3}(?=[0-9])){5,48}"                                                              \
-	"(?![0-9A-Za-z_])(?!:[0-9])"
+	"(?:(?![0-9A-Za-z_])|(?=" CBLUE_REDACT_NEXT_LABEL "))(?!:[0-9])"
 
 /* Context words. Latin words must start a word and may go on (`bank` is also `banking`);
  * a trailing `$` asks them to end one too (`ttb$` is not `ttbx`). ASCII case is ignored. */
@@ -2933,8 +2939,10 @@ cblue_redact_run_digit_rule(CblueRedactScan *scan, CblueRedactRule *rule, const 
 		if (rule->validator == CBLUE_REDACT_VALIDATOR_IBAN &&
 		    !cblue_redact_has_iban_head(scan->text, start, run->start))
 			continue;
-		/* two characters past the run, for the patterns' look-aheads and a trailing X */
-		limit = cblue_redact_forward_chars(scan->text, scan->len, run->end, 2);
+		/* two characters past the run, for the patterns' look-aheads and a trailing X; a
+		 * contact's next label glued to it (CBLUE_REDACT_NEXT_LABEL) is read whole */
+		limit = cblue_redact_forward_chars(scan->text, scan->len, run->end,
+						   g_ascii_isalpha(scan->text[run->end]) ? 10 : 2);
 		cblue_redact_run_rule(scan, rule, start, limit);
 		done = run->end;
 	}
