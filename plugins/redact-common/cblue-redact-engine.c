@@ -1727,6 +1727,21 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 	return 0;
 }
 
+/* whether the letters before @end end an e-mail address (an `@` before them, a bounded distance
+ * back, with only an address's characters between) */
+static gboolean
+cblue_redact_ends_email(const gchar *text, gsize end)
+{
+	for (gsize i = end; i > 0 && end - i < 256; i--) {
+		gchar c = text[i - 1];
+		if (c == '@')
+			return TRUE;
+		if (!g_ascii_isalnum(c) && strchr("._%+-", c) == NULL)
+			break;
+	}
+	return FALSE;
+}
+
 /* `INV/0812345678`, `SO/…`, `www.shop.com/0898765432`: the tail of a code or a path; but
  * after an e-mail address the slash separates two values, `somsak@gmail.com/0812345678`,
  * and WhatsApp's click-to-chat link is a phone number's, `wa.me/66812345678`; a number with
@@ -1740,14 +1755,7 @@ cblue_redact_is_code_tail(const gchar *text, gsize start)
 	if (start >= 6 && g_ascii_strncasecmp(text + start - 6, "wa.me", 5) == 0 &&
 	    (start == 6 || !g_ascii_isalnum(text[start - 7])))
 		return FALSE;
-	for (gsize i = start - 1; i > 0 && start - i < 256; i--) {
-		gchar c = text[i - 1];
-		if (c == '@')
-			return FALSE;
-		if (!g_ascii_isalnum(c) && strchr("._%+-", c) == NULL)
-			break;
-	}
-	return TRUE;
+	return !cblue_redact_ends_email(text, start - 1);
 }
 
 /* whether the letters glued to a number at @start are a phone word, typed in a hurry
@@ -1848,9 +1856,12 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	CblueRedactGroups groups;
 	gsize last_end = 0;
 	gboolean encoded_plus = cblue_redact_after_encoded_plus(scan->text, ov[0]);
-	/* glued to letters: the tail of a code, or after a phone word only a phone number */
+	/* glued to letters: the tail of a code, or after a phone word only a phone number; but
+	 * glued to an e-mail address, as a form pasted without its line breaks has it
+	 * (`somchai@gmail.com0812345678`), the next field's value */
 	gboolean glued = ov[0] > 0 && g_ascii_isalpha(scan->text[ov[0] - 1]) && !encoded_plus &&
-			 !cblue_redact_after_label_word(scan->text, ov[0]);
+			 !cblue_redact_after_label_word(scan->text, ov[0]) &&
+			 !cblue_redact_ends_email(scan->text, ov[0]);
 
 	if (glued && !cblue_redact_after_phone_word(scan->text, ov[0])) {
 		/* the rest may hold a value: `x2 0812345678` */
@@ -2102,6 +2113,11 @@ typedef struct {
 #define CBLUE_REDACT_CHAT_EMOJI \
 	"(?:[\\x{1F000}-\\x{1FAFF}\\x{2190}-\\x{21FF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}]{1,8}+\\s*+)?+"
 
+/* digits glued to an address's last label that are not the next field's number (six digits or
+ * more, as a form pasted without its line breaks has it: `somchai@gmail.com0812345678`): a label
+ * of letters and digits, which no top-level domain is */
+#define CBLUE_REDACT_NOT_NEXT_NUMBER "[0-9](?![0-9]{5,}+(?![A-Za-z0-9._@\\-]))"
+
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
      /* local@domain.tld, also `name @ example.com` (or a space on one side only:
@@ -2117,7 +2133,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
      "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) |,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
-     "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
+     "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)"
+     "(?![A-Za-z]|-[A-Za-z0-9]|" CBLUE_REDACT_NOT_NEXT_NUMBER ")",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an address spoken to a phone's voice typing: name แอท example ดอท com (or ดอท คอม), and
