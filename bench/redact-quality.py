@@ -52,17 +52,23 @@ def expected_values(text, expected):
     pieces = PLACEHOLDER.split(expected)
     literals, types = pieces[0::2], pieces[1::2]
     assert text.startswith(literals[0]), (text, expected)
-    pos, values = len(literals[0]), []
+    pos, values, adjacent = len(literals[0]), [], []
     for i, label in enumerate(types):
         following = literals[i + 1]
         # a label in brackets that the input itself holds (`[LINE] nok_2536`) is text, not a value
         if text.startswith(f"[{label}]" + following, pos):
             pos += len(label) + 2 + len(following)
             continue
+        # values with nothing between them (`[EMAIL][PHONE]`) cannot be told apart here: each is
+        # measured over the text of them all
+        if not following and i + 1 < len(types):
+            adjacent.append(label)
+            continue
         end = text.find(following, pos + 1) if following else len(text)
         if i + 1 == len(types) and following:
             end = len(text) - len(following)
-        values.append((pos, end, label))
+        values.extend((pos, end, other) for other in adjacent + [label])
+        adjacent = []
         pos = end + len(following)
     return values
 

@@ -1727,6 +1727,21 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 	return 0;
 }
 
+/* whether the letters before @end end an e-mail address (an `@` before them, a bounded distance
+ * back, with only an address's characters between) */
+static gboolean
+cblue_redact_ends_email(const gchar *text, gsize end)
+{
+	for (gsize i = end; i > 0 && end - i < 256; i--) {
+		gchar c = text[i - 1];
+		if (c == '@')
+			return TRUE;
+		if (!g_ascii_isalnum(c) && strchr("._%+-", c) == NULL)
+			break;
+	}
+	return FALSE;
+}
+
 /* `INV/0812345678`, `SO/…`, `www.shop.com/0898765432`: the tail of a code or a path; but
  * after an e-mail address the slash separates two values, `somsak@gmail.com/0812345678`,
  * and WhatsApp's click-to-chat link is a phone number's, `wa.me/66812345678`; a number with
@@ -1740,14 +1755,7 @@ cblue_redact_is_code_tail(const gchar *text, gsize start)
 	if (start >= 6 && g_ascii_strncasecmp(text + start - 6, "wa.me", 5) == 0 &&
 	    (start == 6 || !g_ascii_isalnum(text[start - 7])))
 		return FALSE;
-	for (gsize i = start - 1; i > 0 && start - i < 256; i--) {
-		gchar c = text[i - 1];
-		if (c == '@')
-			return FALSE;
-		if (!g_ascii_isalnum(c) && strchr("._%+-", c) == NULL)
-			break;
-	}
-	return TRUE;
+	return !cblue_redact_ends_email(text, start - 1);
 }
 
 /* whether the letters glued to a number at @start are a phone word, typed in a hurry
@@ -1848,9 +1856,12 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	CblueRedactGroups groups;
 	gsize last_end = 0;
 	gboolean encoded_plus = cblue_redact_after_encoded_plus(scan->text, ov[0]);
-	/* glued to letters: the tail of a code, or after a phone word only a phone number */
+	/* glued to letters: the tail of a code, or after a phone word only a phone number; but
+	 * glued to an e-mail address, as a form pasted without its line breaks has it
+	 * (`somchai@gmail.com0812345678`), the next field's value */
 	gboolean glued = ov[0] > 0 && g_ascii_isalpha(scan->text[ov[0] - 1]) && !encoded_plus &&
-			 !cblue_redact_after_label_word(scan->text, ov[0]);
+			 !cblue_redact_after_label_word(scan->text, ov[0]) &&
+			 !cblue_redact_ends_email(scan->text, ov[0]);
 
 	if (glued && !cblue_redact_after_phone_word(scan->text, ov[0])) {
 		/* the rest may hold a value: `x2 0812345678` */
@@ -1891,6 +1902,11 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 
 /* the built-in rules */
 
+/* the label of a contact's next field, glued to the number before it when a pasted form or
+ * signature lost its line breaks (`Tel 0812345678Email nok@…`, `Tel:0812345678Fax:021234567`):
+ * the number ends there */
+#define CBLUE_REDACT_NEXT_LABEL "(?i:fax|e-?mail|tel(?:ephone)?|phone|mobile|line|wechat|website|www)(?![A-Za-z])"
+
 /* digits in groups, e.g. `081-234-5678`, `(02) 123 4567`, `+66 81 234 5678`, `4111 1111
  * 1111 1111`, `062/0222181`; not glued to a longer number, nor the tail of a code such as
  * `SO-0812345678` (nor `INV/0812345678`: cblue_redact_is_code_tail()); glued to letters,
@@ -1898,11 +1914,12 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
  * (cblue_redact_check_numbers(): cheaper than a look-behind at every digit); but
  * `Tel.0812345678` is a phone, and so are both numbers of `081-234-5678/089-876-5432` (a
  * slash separates values as a space does); a group right before `:` and a digit is a time's
- * hour, or a ratio's, and no part of the number (`2025-11-28 14:32` near a bank word) */
+ * hour, or a ratio's, and no part of the number (`2025-11-28 14:32` near a bank word); a
+ * contact's next label may follow with no space (CBLUE_REDACT_NEXT_LABEL) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
 	"(?<![0-9_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                               \
 	"(?:[0-9]|[ ./\\-()]{1,3}(?=[0-9])){5,48}"                                                              \
-	"(?![0-9A-Za-z_])(?!:[0-9])"
+	"(?:(?![0-9A-Za-z_])|(?=" CBLUE_REDACT_NEXT_LABEL "))(?!:[0-9])"
 
 /* Context words. Latin words must start a word and may go on (`bank` is also `banking`);
  * a trailing `$` asks them to end one too (`ttb$` is not `ttbx`). ASCII case is ignored. */
@@ -2067,11 +2084,39 @@ typedef struct {
  * `"line":"mint_2536"` (not `"line": 42`, a number) */
 #define CBLUE_REDACT_CHAT_COLON "(?:[:=]|[\"']\\s*+[:=]\\s*+[\"'])"
 
+/* a vCard's instant-messaging line, as a phone exports a contact that is then pasted: the
+ * parameters after the service's name, then the scheme of the value's URI, read as the colon
+ * (`IMPP;X-SERVICE-TYPE=Line;type=pref:x-apple:somchai.k88`, `X-SERVICE-TYPE=WeChat:x-apple:zhang_88`);
+ * a link's `scheme://` is no such scheme */
+#define CBLUE_REDACT_CHAT_URI \
+	"(?:;[A-Za-z\\-]{1,20}+=[A-Za-z0-9,\\-\"]{1,24}+){0,4}+:[A-Za-z][A-Za-z0-9+.\\-]{1,15}+:(?!/)"
+
+/* an arrow typed in ASCII between a chat keyword and the id (`Line ID -> nok_2536`, `WeChat => lily_88`),
+ * or a dash after a form's colon (`Line id:- nok_2536`, as forms in South and Southeast Asia write
+ * it), read as a space, as the emoji's arrows are */
+#define CBLUE_REDACT_CHAT_ARROW "(?:(?:[\\-=]{1,2}>|>|-(?=\\s))\\s*+)?+"
+
+/* a remark in brackets between a chat keyword and a form's colon (`WeChat ID (personal): lily_88`,
+ * `ไลน์ (ถ้ามี) : nok_2536`, `微信（私人）：zhang_88`): words without a digit, passed over, so the
+ * remark is not taken for an id in brackets of its own and the id after the colon is found */
+#define CBLUE_REDACT_CHAT_REMARK \
+	"(?:\\s*+[(\\x{FF08}][^()\\x{FF08}\\x{FF09}:0-9]{1,24}+[)\\x{FF09}]\\s*+(?=[:=\\x{FF1A}]))?+"
+
+/* what follows an id: not another of its characters, nor a `:` and what looks like an id, which
+ * makes it a URI's scheme (`x-apple:zhang_88`); an emoticon may follow (`nok_2536:D`) */
+#define CBLUE_REDACT_CHAT_SCHEME_AHEAD ":[A-Za-z0-9][A-Za-z0-9._\\-]{2}"
+#define CBLUE_REDACT_CHAT_ID_END "(?![A-Za-z0-9._\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")"
+
 /* an emoji or an arrow between a chat keyword and the id, as customers point at it (`ไลน์👉nok.2536`,
  * `加我微信👉zhou_lei_1990`, `my line is ➡️ pim.ch2020`): pictographs, dingbats, arrows, their
  * variation selector, zero-width joiner and skin tones, read as a space */
 #define CBLUE_REDACT_CHAT_EMOJI \
 	"(?:[\\x{1F000}-\\x{1FAFF}\\x{2190}-\\x{21FF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}]{1,8}+\\s*+)?+"
+
+/* digits glued to an address's last label that are not the next field's number (six digits or
+ * more, as a form pasted without its line breaks has it: `somchai@gmail.com0812345678`): a label
+ * of letters and digits, which no top-level domain is */
+#define CBLUE_REDACT_NOT_NEXT_NUMBER "[0-9](?![0-9]{5,}+(?![A-Za-z0-9._@\\-]))"
 
 static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"email", "EMAIL",
@@ -2088,7 +2133,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
      "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) |,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
-     "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)(?![A-Za-z0-9]|-[A-Za-z0-9])",
+     "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)"
+     "(?![A-Za-z]|-[A-Za-z0-9]|" CBLUE_REDACT_NOT_NEXT_NUMBER ")",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an address spoken to a phone's voice typing: name แอท example ดอท com (or ดอท คอม), and
@@ -2159,14 +2205,15 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_DIGIT, 8, 5, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_passport_words, TRUE, cblue_redact_reference_words, FALSE, 6},
     {"line-id", "LINE_ID",
-     "(?i)(?<![A-Za-z])(?:(?<strong>line(?:\\.me/(?:R/)?|://)ti/p/~?|line\\s{0,3}id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
+     "(?i)(?<![A-Za-z])(?:(?<strong>line(?:\\.me/(?:R/)?|://)ti/p/~?|line(?:\\s{0,3}|[\\-_])id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
-     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
+     CBLUE_REDACT_CHAT_REMARK
+     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
+     "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
-     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})(?![A-Za-z0-9._\\-])" CBLUE_REDACT_CHAT_CLOSE,
+     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})" CBLUE_REDACT_CHAT_ID_END CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -2180,14 +2227,15 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     /* a WeChat id after WeChat's names; `加V` (add me on V), Chinese chat's slang for it, as
      * weak as `vx` */
     {"wechat-id", "WECHAT_ID",
-     "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat\\s{0,3}id|"
-     "weixin\\s{0,3}id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
+     "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat(?:\\s{0,3}|[\\-_])id|"
+     "weixin(?:\\s{0,3}|[\\-_])id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
      "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
-     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
+     CBLUE_REDACT_CHAT_REMARK
+     "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
+     "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
-     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-])" CBLUE_REDACT_CHAT_CLOSE,
+     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* the id WeChat itself gives an account, `wxid_` and letters and digits: a WeChat id wherever
@@ -2908,8 +2956,10 @@ cblue_redact_run_digit_rule(CblueRedactScan *scan, CblueRedactRule *rule, const 
 		if (rule->validator == CBLUE_REDACT_VALIDATOR_IBAN &&
 		    !cblue_redact_has_iban_head(scan->text, start, run->start))
 			continue;
-		/* two characters past the run, for the patterns' look-aheads and a trailing X */
-		limit = cblue_redact_forward_chars(scan->text, scan->len, run->end, 2);
+		/* two characters past the run, for the patterns' look-aheads and a trailing X; a
+		 * contact's next label glued to it (CBLUE_REDACT_NEXT_LABEL) is read whole */
+		limit = cblue_redact_forward_chars(scan->text, scan->len, run->end,
+						   g_ascii_isalpha(scan->text[run->end]) ? 10 : 2);
 		cblue_redact_run_rule(scan, rule, start, limit);
 		done = run->end;
 	}
