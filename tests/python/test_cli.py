@@ -265,8 +265,9 @@ RECORDED = {
     # → 0.750 with the place names ("recommend a nice hotel in hua hin" reaches the service area)
     # out-of-scope F1 en 0.774 → 0.750, th 0.774 → 0.750, zh 0.882 → 0.857 with the models learned
     # with eval-fresh6.tsv: an in-scope question more refused in each language; zh 0.938 → 0.968
-    # with the seventeenth set's example questions of the permits topic
-    "eval-fresh.tsv": {"en": (0.975, 0.812), "th": (0.900, 0.909), "zh": (0.975, 0.968)},
+    # with the seventeenth set's example questions of the permits topic; en 0.975 / 0.812 → 1.000 /
+    # 0.909 with the nineteenth set's phone abbreviations and declined promises
+    "eval-fresh.tsv": {"en": (1.000, 0.909), "th": (0.900, 0.909), "zh": (0.975, 0.968)},
 }
 
 # issue #2's bar (top-1 >= 0.90 per language), met by the sets the defaults were calibrated on
@@ -431,7 +432,7 @@ HELD_OUT = {
     "eval-fresh14.tsv": ((45, 20), {
         "en": (0.867, 0.978, 0.867, 0.923),
         "th": (0.956, 1.000, 0.933, 0.800),
-        "zh": (0.933, 1.000, 0.911, 0.900),
+        "zh": (0.956, 1.000, 0.911, 0.900),
     }),
     # docs/quality.md, "A fifteenth held-out set" (chat bursts, voice-typed text without
     # punctuation, amounts and units, comparisons, Thai without spaces, Simplified and Traditional
@@ -462,18 +463,30 @@ HELD_OUT = {
     "eval-fresh17.tsv": ((45, 20), {
         "en": (0.911, 0.933, 0.911, 0.976),
         "th": (0.978, 0.978, 0.978, 1.000),
-        "zh": (0.956, 1.000, 0.933, 0.950),
+        "zh": (0.978, 1.000, 0.956, 0.950),
     }),
     # docs/quality.md, "An eighteenth held-out set" (as customers in Thailand write on chat apps:
     # a third by non-native writers, a third voice-typed, a third about a post, a friend's
     # installation, a competitor's quotation or a photo sent; every topic once a language),
     # measured blind at en .911 / .978 / .911 / .927, th .978 / 1 / .978 / .950, zh 1 / 1 / .978
     # / .950; these are the figures after the session's synonyms and declined phrases, made from
-    # its misses, less a point or two. Not among the calibration sets.
+    # its misses, less a point or two. Not among the calibration sets. zh answered / OOS F1 .978 /
+    # .976 → 1 / 1 with the nineteenth set's Chinese service-area question.
     "eval-fresh18.tsv": ((45, 20), {
         "en": (0.978, 0.978, 0.978, 0.975),
         "th": (0.978, 1.000, 0.978, 0.975),
-        "zh": (0.978, 1.000, 0.956, 0.950),
+        "zh": (0.978, 1.000, 0.978, 0.976),
+    }),
+    # docs/quality.md, "A nineteenth held-out set" (customers weighing a purchase in the web
+    # widget: a third comparisons and decisions, a third with two to four sentences of situation
+    # first, a third terse phone typing; every topic once a language), measured blind at en .956 /
+    # .978 / .889 / .850, th .978 / 1 / .956 / .923, zh .933 / 1 / .889 / .930; these are the
+    # figures after the session's synonyms, declined phrases and KB questions, made from its
+    # misses, less a point or two. Not among the calibration sets.
+    "eval-fresh19.tsv": ((45, 20), {
+        "en": (0.956, 0.978, 0.933, 0.900),
+        "th": (0.978, 1.000, 0.978, 0.976),
+        "zh": (0.911, 1.000, 0.911, 0.952),
     }),
     # docs/quality.md, "An out-of-scope set" (45 out of scope a language, weighted to near misses
     # that share the KB's words, and 20 in scope over the KB's topics), measured blind at en 1 / 1 /
@@ -530,11 +543,12 @@ def test_eval_typos_cost_little(cli):
     / .816; with the models before eval-fresh6.tsv joined the calibration, en .832 / .790 / .874
     and th .906 / .872 / .882 with typos; en .832 / .731 / .789 before the request part of a longer
     message, docs/quality.md "Long messages"; en .849 / .739 / .800 and th .906 / .795 / .821
-    before "Everyday words, topic by topic"; th top-1 .915 before the seventeenth set's changes)."""
+    before "Everyday words, topic by topic"; th top-1 .915 before the seventeenth set's changes;
+    th .923 / .838 before the nineteenth set's Thai quotation question)."""
     proc = cli.run("eval", "--json", os.path.join(DATADIR, "eval-typos.tsv"))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
-    for lang, (top1, answered, oos_f1) in {"en": (0.849, 0.773, 0.832), "th": (0.923, 0.838, 0.847)}.items():
+    for lang, (top1, answered, oos_f1) in {"en": (0.849, 0.773, 0.832), "th": (0.932, 0.846, 0.847)}.items():
         stats = report["languages"][lang]
         assert stats["queries"] >= 100 and stats["out_of_scope"] >= 40, (lang, stats)
         assert stats["top1"] >= top1 - 0.02, (lang, stats)
