@@ -457,9 +457,10 @@ cblue_bot_get_context(CblueBot *self)
  * @error: return location for a #GError
  *
  * Loads the canned replies (`unknown`, `clarify`, `language_fallback`, `greeting`, `thanks`,
- * `goodbye`, each an object of language → text) and the phrases of small talk
- * (`small_talk`: lists `greeting`, `thanks`, `goodbye` and `filler`; without it, no message
- * is taken for small talk).
+ * `goodbye`, `human`, each an object of language → text) and the phrases of small talk
+ * (`small_talk`: lists `greeting`, `thanks`, `goodbye`, `human` — whether a person answers,
+ * or a request for one — and `filler`; without it, no message is taken for small talk; a
+ * kind without its canned reply is not small talk).
  *
  * Returns: %TRUE for success
  *
@@ -2442,8 +2443,9 @@ cblue_bot_is_all_sync(CblueAskOp *op)
 	return cblue_bot_plugins_are_sync(op->retrievers, op->provider);
 }
 
-/* A message that is only a greeting, thanks or goodbye gets the canned reply of its kind
- * without a search: no topic would be the answer, and "I don't know" would be wrong. It is
+/* A message that is only a greeting, thanks or goodbye, or asks whether a person answers or
+ * for one, gets the canned reply of its kind without a search: no topic would be the answer
+ * (the chatbot product's is not about this bot), and "I don't know" would be wrong. It is
  * unanswered (no topic) but marked, so that it is not in the unanswered inbox. Returns
  * whether @op was such a message, its reply finished. */
 static gboolean
@@ -2451,6 +2453,7 @@ cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
 {
 	g_autoptr(CblueSmallTalk) small_talk = NULL;
 	CblueSmallTalkKind kind;
+	const gchar *text;
 
 	/* every message is looked at: outside the lock, which the other threads' messages take */
 	g_mutex_lock(&self->mutex);
@@ -2461,8 +2464,13 @@ cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
 	if (kind == CBLUE_SMALL_TALK_NONE)
 		return FALSE;
 	g_mutex_lock(&self->mutex);
-	cblue_chat_reply_set_text(op->reply, cblue_bot_canned_locked(self, cblue_small_talk_kind_to_string(kind),
-								     cblue_message_get_language(op->message)));
+	text = cblue_bot_canned_locked(self, cblue_small_talk_kind_to_string(kind), cblue_message_get_language(op->message));
+	/* a replies file with the phrases of a kind but not its reply: a question as any other */
+	if (*text == '\0') {
+		g_mutex_unlock(&self->mutex);
+		return FALSE;
+	}
+	cblue_chat_reply_set_text(op->reply, text);
 	g_mutex_unlock(&self->mutex);
 	cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
 	cblue_chat_reply_set_confidence(op->reply, 1.0);

@@ -6,14 +6,17 @@
 G_BEGIN_DECLS
 
 /* What a message that is only a greeting, thanks or goodbye is ("hi", "สวัสดีค่ะ", "在吗？",
- * "ok thanks, bye!"): the bot answers it with the canned reply of the same name, not with
- * "I don't know", and does not put it in the unanswered inbox. Ordered: in a message of
- * several, the last kind of this order wins ("thanks, bye" is a goodbye). */
+ * "ok thanks, bye!"), or only asks whether a person is answering or for one ("are you a
+ * bot?", "ขอคุยกับเจ้าหน้าที่", "转人工"): the bot answers it with the canned reply of the
+ * same name, not with "I don't know" or a product's answer, and does not put it in the
+ * unanswered inbox. Ordered: in a message of several, the last kind of this order wins
+ * ("thanks, bye" is a goodbye, "hi, are you a bot?" asks for a person). */
 typedef enum {
 	CBLUE_SMALL_TALK_NONE,
 	CBLUE_SMALL_TALK_GREETING,
 	CBLUE_SMALL_TALK_THANKS,
 	CBLUE_SMALL_TALK_GOODBYE,
+	CBLUE_SMALL_TALK_HUMAN,
 } CblueSmallTalkKind;
 
 /* immutable once made, reference-counted: a bot classifies with its own reference,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 
-/* Small talk: whether a whole message is greetings, thanks and goodbyes, with filler words
- * ("hi there admin", "สวัสดีครับ", "你好呀", "thx!! bye"), and nothing else.
+/* Small talk: whether a whole message is greetings, thanks and goodbyes, or a question of
+ * whether a person answers and a request for one, with filler words ("hi there admin",
+ * "สวัสดีครับ", "你好呀", "thx!! bye", "are you a real person or a bot?"), and nothing else.
  *
  * The phrases are data (`small_talk` in replies.json: a list for each kind and one of
  * fillers, in any language). A message and every phrase are compared in a compact form:
@@ -35,7 +36,7 @@ struct _CblueSmallTalk {
 	GHashTable *phrases;
 };
 
-static const gchar *const cblue_small_talk_names[] = {"filler", "greeting", "thanks", "goodbye"};
+static const gchar *const cblue_small_talk_names[] = {"filler", "greeting", "thanks", "goodbye", "human"};
 
 /* @text in compact form into @out (at most @max characters); returns the number of
  * characters, or -1 if there are more */
@@ -79,7 +80,7 @@ cblue_small_talk_utf8(const gunichar *chars, guint n, gchar *buf)
 const gchar *
 cblue_small_talk_kind_to_string(CblueSmallTalkKind kind)
 {
-	if (kind <= CBLUE_SMALL_TALK_NONE || kind > CBLUE_SMALL_TALK_GOODBYE)
+	if (kind <= CBLUE_SMALL_TALK_NONE || kind > CBLUE_SMALL_TALK_HUMAN)
 		return NULL;
 	return cblue_small_talk_names[kind];
 }
@@ -154,7 +155,7 @@ cblue_small_talk_add_list(CblueSmallTalk *self, JsonObject *phrases, guint kind,
 }
 
 /* @phrases: replies.json's `small_talk` object (lists `greeting`, `thanks`, `goodbye`,
- * `filler`) */
+ * `human`, `filler`) */
 CblueSmallTalk *
 cblue_small_talk_new(JsonObject *phrases, GError **error)
 {

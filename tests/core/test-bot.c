@@ -110,6 +110,15 @@ test_bot_small_talk(void)
 	    {"hi, tell me about solar-warranty please", NULL},
 	    {"this", NULL},
 	    {"thanks for nothing, the installer broke my roof", NULL},
+	    /* whether a person answers, or a request for one: who answers and how to reach the team */
+	    {"Are you a real person or a bot??", "To talk with a person"},
+	    {"hi, can I talk to a human please", "To talk with a person"},
+	    {"คุณเป็นบอทรึเปล่าคะ", "หากต้องการคุยกับเจ้าหน้าที่"},
+	    {"ขอคุยกับเจ้าหน้าที่หน่อยครับ", "หากต้องการคุยกับเจ้าหน้าที่"},
+	    {"你是機器人嗎？", "如需人工服务"},
+	    {"转人工", "如需人工服务"},
+	    {"bot", NULL},
+	    {"are you a bot? what does solar-warranty cover", NULL},
 	};
 	gint64 unanswered = cblue_store_count(store, "unanswered", NULL);
 
@@ -161,6 +170,32 @@ test_bot_small_talk_bad_replies(void)
 		g_assert_true(cblue_chat_reply_get_small_talk(reply));
 		g_unlink(path);
 	}
+}
+
+/* a replies file with the phrases of a kind of small talk but not its canned reply: such a
+ * message is a question like any other, not an empty reply */
+static void
+test_bot_small_talk_without_reply(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *path = NULL;
+	const gchar *replies = "{\"greeting\": {\"en\": \"Hello from the test\"}, \"unknown\": {\"en\": \"No idea\"},"
+			       " \"small_talk\": {\"greeting\": [\"hi\"], \"human\": [\"are you a bot\"]}}";
+	gint fd = g_file_open_tmp("cblue-replies-XXXXXX.json", &path, &error);
+
+	g_assert_no_error(error);
+	close(fd);
+	g_assert_true(g_file_set_contents(path, replies, -1, &error));
+	g_assert_true(cblue_bot_load_replies(bot, path, &error));
+	g_assert_no_error(error);
+	for (guint i = 0; i < 2; i++) {
+		g_autoptr(CblueChatReply) reply = cblue_bot_ask(bot, i == 0 ? "hi" : "are you a bot?", "en", &error);
+		g_assert_no_error(error);
+		g_assert_cmpint(cblue_chat_reply_get_small_talk(reply), ==, i == 0);
+		g_assert_cmpstr(cblue_chat_reply_get_text(reply), ==, i == 0 ? "Hello from the test" : "No idea");
+	}
+	g_unlink(path);
 }
 
 /* a question that asks for a service the business does not offer (data/declined/) gets the
@@ -760,6 +795,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/unknown", test_bot_unknown);
 	g_test_add_func("/cblue/bot/small-talk", test_bot_small_talk);
 	g_test_add_func("/cblue/bot/small-talk-bad-replies", test_bot_small_talk_bad_replies);
+	g_test_add_func("/cblue/bot/small-talk-without-reply", test_bot_small_talk_without_reply);
 	g_test_add_func("/cblue/bot/declined", test_bot_declined);
 	g_test_add_func("/cblue/bot/declined-off", test_bot_declined_off);
 	g_test_add_func("/cblue/bot/declined-folder", test_bot_declined_folder);
