@@ -15,6 +15,24 @@ cblue_parse_is_string(JsonNode *value)
 	return value != NULL && JSON_NODE_HOLDS_VALUE(value) && json_node_get_value_type(value) == G_TYPE_STRING;
 }
 
+/* the string member @name of @obj; NULL with an error naming what is wrong: the member
+ * missing, or of another type */
+static const gchar *
+cblue_parse_required_string(JsonObject *obj, const gchar *name, GError **error)
+{
+	JsonNode *value = json_object_get_member(obj, name);
+
+	if (value == NULL) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The field “%s” is missing."), name);
+		return NULL;
+	}
+	if (!cblue_parse_is_string(value)) {
+		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“%s” must be a string."), name);
+		return NULL;
+	}
+	return json_node_get_string(value);
+}
+
 /* the root object; NULL for any other root, and for none at all: json-glib parses a text of
  * only whitespace without error and without a root */
 static JsonObject *
@@ -328,7 +346,7 @@ cblue_server_parse_chat_json(GBytes *body, GError **error)
 	g_autoptr(JsonParser) parser = json_parser_new_immutable();
 	g_autoptr(CblueMessage) message = NULL;
 	JsonObject *obj;
-	JsonNode *value;
+	const gchar *text;
 	gsize size = 0;
 	const gchar *data = g_bytes_get_data(body, &size);
 
@@ -346,12 +364,10 @@ cblue_server_parse_chat_json(GBytes *body, GError **error)
 		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The request body must be a JSON object."));
 		return NULL;
 	}
-	value = json_object_get_member(obj, "message");
-	if (!cblue_parse_is_string(value)) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“message” must be a string."));
+	text = cblue_parse_required_string(obj, "message", error);
+	if (text == NULL)
 		return NULL;
-	}
-	message = cblue_message_new(json_node_get_string(value));
+	message = cblue_message_new(text);
 	cblue_message_set_channel(message, "api");
 	if (!cblue_parse_optional_members(obj, "message", NULL, message, error))
 		return NULL;
@@ -367,7 +383,7 @@ cblue_server_parse_ws_frame(GBytes *bytes, gchar **type_out, CblueMessage **mess
 	g_autoptr(CblueMessage) message = NULL;
 	const gchar *type;
 	JsonObject *obj;
-	JsonNode *value;
+	const gchar *text;
 	gsize size = 0;
 	const gchar *data = g_bytes_get_data(bytes, &size);
 
@@ -382,12 +398,9 @@ cblue_server_parse_ws_frame(GBytes *bytes, gchar **type_out, CblueMessage **mess
 		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("The message must be a JSON object."));
 		return FALSE;
 	}
-	value = json_object_get_member(obj, "type");
-	if (!cblue_parse_is_string(value)) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“type” must be a string."));
+	type = cblue_parse_required_string(obj, "type", error);
+	if (type == NULL)
 		return FALSE;
-	}
-	type = json_node_get_string(value);
 	if (g_strcmp0(type, "ping") == 0) {
 		*type_out = g_strdup(type);
 		return TRUE;
@@ -396,12 +409,10 @@ cblue_server_parse_ws_frame(GBytes *bytes, gchar **type_out, CblueMessage **mess
 		g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("Unknown message type “%s”."), type);
 		return FALSE;
 	}
-	value = json_object_get_member(obj, "text");
-	if (!cblue_parse_is_string(value)) {
-		g_set_error_literal(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA, _("“text” must be a string."));
+	text = cblue_parse_required_string(obj, "text", error);
+	if (text == NULL)
 		return FALSE;
-	}
-	message = cblue_message_new(json_node_get_string(value));
+	message = cblue_message_new(text);
 	cblue_message_set_channel(message, "web");
 	if (!cblue_parse_optional_members(obj, "text", "type", message, error))
 		return FALSE;

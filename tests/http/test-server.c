@@ -236,6 +236,18 @@ test_server_bad_input(void)
 		assert_error(&resp, 413, "too_large");
 	}
 	{
+		/* the message says what is wrong: a field missing is not a field of another type */
+		g_auto(Response) missing = {0};
+		g_auto(Response) mistyped = {0};
+		request(&fx, "POST", "/api/v1/chat", "application/json", "{\"msg\":\"hi\"}", NULL, &missing);
+		assert_error(&missing, 400, "invalid_data");
+		g_assert_nonnull(strstr(missing.body, "missing"));
+		g_assert_nonnull(strstr(missing.body, "message"));
+		request(&fx, "POST", "/api/v1/chat", "application/json", "{\"message\":42}", NULL, &mistyped);
+		assert_error(&mistyped, 400, "invalid_data");
+		g_assert_nonnull(strstr(mistyped.body, "must be a string"));
+	}
+	{
 		/* the server still serves everyone after all that */
 		g_auto(Response) resp = {0};
 		request(&fx, "POST", "/api/v1/chat", "application/json", "{\"message\":\"solar-warranty\"}", NULL, &resp);
