@@ -156,8 +156,10 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 };
 
 /* a follow-up goes to a topic of the previous topic's family if that scores at least
- * (1 - margin) of the best hit; the search looks deeper for it */
-#define CBLUE_BOT_DEFAULT_CONTEXT_MARGIN 0.5
+ * (1 - margin) of the best hit; the search looks deeper for it. 0.3, not the first 0.5: with the
+ * product searched by its name and the last topic taken in a near tie, the wider margin mostly
+ * pulled side questions ("whats your LINE id" after solar) to the product (docs/quality.md) */
+#define CBLUE_BOT_DEFAULT_CONTEXT_MARGIN 0.3
 /* a message's request part (cblue_request_part()) weighs this much against the whole message, when its
  * background is at least CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT characters: see docs/quality.md */
 #define CBLUE_BOT_DEFAULT_REQUEST_WEIGHT 0.5
