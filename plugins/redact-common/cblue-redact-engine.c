@@ -1794,21 +1794,52 @@ cblue_redact_after_label_word(const gchar *text, gsize start)
 	return FALSE;
 }
 
-/* one digit at a time, as voice typing writes a number out (`0 8 1 2 3 4 5 6 7 8`): a
- * phone number or a Thai ID, only near its word */
+/* the country code before a number written one digit at a time, `(+66) 9 2 6 5 …`: 1, else 0 */
+static guint
+cblue_redact_groups_code_lead(const CblueRedactGroups *groups)
+{
+	return groups->plus && groups->n_groups > 1 && groups->groups[0].n_digits <= 3 ? 1 : 0;
+}
+
+/* the separators between digits written one at a time: spaces, or one mark with or without
+ * spaces around it, as people hide a number from robots or read it out (`0.8.1.2…`,
+ * `0/8/1/2…`, `0-8-1-2…`, `0 . 8 . 1 …`, also the usual groups' dashes between spaces: `0 8 1 -
+ * 2 3 4 - …`); never two kinds of marks */
+static gboolean
+cblue_redact_digit_seps_ok(const CblueRedactGroups *groups, guint first, guint last)
+{
+	gchar mark = 0;
+
+	if (!cblue_redact_groups_seps_in(groups, first, last, " .-/"))
+		return FALSE;
+	for (guint j = first + 1; j <= last; j++) {
+		gchar sep = groups->groups[j].sep;
+		if (sep == ' ')
+			continue;
+		if (mark != 0 && sep != mark)
+			return FALSE;
+		mark = sep;
+	}
+	return TRUE;
+}
+
+/* one digit at a time, as voice typing writes a number out (`0 8 1 2 3 4 5 6 7 8`) or as people
+ * hide it (`0.8.1.2…`): a phone number (also after its country code), a Thai ID or a bank
+ * account, only near its word */
 static void
 cblue_redact_check_digit_by_digit(CblueRedactScan *scan, const CblueRedactRule *rule, const CblueRedactGroups *groups)
 {
 	gchar digits[64];
+	guint lead = cblue_redact_groups_code_lead(groups);
 	guint last = groups->n_groups - 1;
 	guint n = cblue_redact_groups_digits(groups, scan->text, 0, last, digits, sizeof(digits));
 	gsize start, end;
 
-	for (guint j = 0; j <= last; j++) {
+	for (guint j = lead; j <= last; j++) {
 		if (groups->groups[j].n_digits != 1)
 			return;
 	}
-	if (!cblue_redact_groups_same_sep(groups, 0, last, " "))
+	if (!cblue_redact_digit_seps_ok(groups, lead, last))
 		return;
 	cblue_redact_window_span(groups, scan->text, scan->len, 0, last, &start, &end);
 	for (guint i = 0; i < rule->kinds->len; i++) {
@@ -1817,9 +1848,14 @@ cblue_redact_check_digit_by_digit(CblueRedactScan *scan, const CblueRedactRule *
 		if (scan->kind->window_ok == cblue_redact_window_phone) {
 			CblueRedactPhoneKind kind = cblue_redact_phone_classify(digits, n, groups->plus);
 			ok = kind == CBLUE_REDACT_PHONE_TH_MOBILE || kind == CBLUE_REDACT_PHONE_TH_LANDLINE ||
-			     kind == CBLUE_REDACT_PHONE_CN_MOBILE;
+			     kind == CBLUE_REDACT_PHONE_CN_MOBILE || (groups->plus && kind != CBLUE_REDACT_PHONE_NONE);
+		} else if (groups->plus) {
+			continue;
 		} else if (scan->kind->window_ok == cblue_redact_window_th_id) {
 			ok = n == 13 && cblue_redact_th_id_valid(digits, n);
+		} else if (scan->kind->window_ok == cblue_redact_window_bank) {
+			/* `my Krungsri account is 6 6 3 8 …`: ten digits or more */
+			ok = n >= 10;
 		}
 		if (ok)
 			cblue_redact_emit(scan, start, end, TRUE);
@@ -1855,6 +1891,7 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 {
 	CblueRedactGroups groups;
 	gsize last_end = 0;
+	guint lead;
 	gboolean encoded_plus = cblue_redact_after_encoded_plus(scan->text, ov[0]);
 	/* glued to letters: the tail of a code, or after a phone word only a phone number; but
 	 * glued to an e-mail address, as a form pasted without its line breaks has it
@@ -1880,8 +1917,9 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	}
 	if (!groups.plus && scan->text[ov[0]] != '0' && cblue_redact_in_whatsapp_link(scan->text, ov[0]))
 		groups.plus = TRUE;
-	if (groups.n_groups >= 9 && groups.n_groups <= 13 && groups.groups[0].n_digits == 1 &&
-	    groups.groups[1].n_digits == 1) {
+	lead = cblue_redact_groups_code_lead(&groups);
+	if (groups.n_groups >= 9 && groups.n_groups <= 13 + lead && groups.groups[lead].n_digits == 1 &&
+	    groups.groups[lead + 1].n_digits == 1) {
 		if (!glued)
 			cblue_redact_check_digit_by_digit(scan, rule, &groups);
 		return ov[1];
