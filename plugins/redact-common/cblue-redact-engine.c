@@ -1345,8 +1345,9 @@ static const gchar *const cblue_redact_th_mobile_shapes[] = {"10",    "3.3.4", "
 							     "4.3.3", "2.8",   "4.6", "2.2.2.2.2", NULL};
 static const gchar *const cblue_redact_th_landline_shapes[] = {"9", "2.3.4", "3.3.3", "1.4.4", "2.7", "3.6", NULL};
 static const gchar *const cblue_redact_cn_mobile_shapes[] = {"11", "3.4.4", "3.8", NULL};
-/* another country's ten digits (Malaysia's 019-592 2733, Taiwan's (02) 3039-9746) */
-static const gchar *const cblue_redact_other_national_shapes[] = {"2.4.4", "3.3.4", "3.7", NULL};
+/* another country's ten digits (Malaysia's 019-592 2733, Taiwan's (02) 3039-9746), or nine
+ * (Cambodia's 012 345 678, Myanmar's 09 123 4567) */
+static const gchar *const cblue_redact_other_national_shapes[] = {"2.4.4", "3.3.4", "3.7", "3.3.3", "2.3.4", NULL};
 static const gchar *const cblue_redact_cn_landline_shapes[] = {"11",	"12",	 "3.8",	  "4.7",   "4.8",
 							       "3.4.4", "4.3.4", "4.4.4", "3.3.4", NULL};
 /* twelve digits from 0 in three fours are as often a Thai bank's twelve-digit account (the
