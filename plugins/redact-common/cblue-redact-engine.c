@@ -1167,12 +1167,39 @@ cblue_redact_is_local_char(gchar c)
 	return g_ascii_isalnum(c) || strchr("._%+-", c) != NULL;
 }
 
+/* whether the word @local at @start, letters only, follows an article or a demonstrative: a
+ * noun, not an address's local part (`I bought the charger at shopee dot co dot th`) */
+static gboolean
+cblue_redact_after_article(const gchar *text, gsize start, const gchar *local)
+{
+	static const gchar *const articles[] = {"the", "a", "an", "this", "that", "these", "those", NULL};
+	gsize end = start;
+	gsize word;
+	g_autofree gchar *before = NULL;
+
+	for (const gchar *c = local; *c != '\0'; c++) {
+		if (!g_ascii_isalpha(*c))
+			return FALSE;
+	}
+	if (end == 0 || text[end - 1] != ' ')
+		return FALSE;
+	end--;
+	word = end;
+	while (word > 0 && end - word < 6 && g_ascii_isalpha(text[word - 1]))
+		word--;
+	if (word == end || (word > 0 && g_ascii_isalnum(text[word - 1])))
+		return FALSE;
+	before = g_ascii_strdown(text + word, (gssize)(end - word));
+	return g_strv_contains(articles, before);
+}
+
 /* an address spelled out: the match is ` at domain`, the local part is the word before it
  * (`linda.chan at gmail dot com`, `sales AT greenroof DOT asia`, `pornpimol.s at gmail`).
  * Without a spelled `dot`, only near an e-mail word and when it looks like an address: a
  * webmail provider's domain, or a local part with a dot, `_` or a digit (not `look at
  * index.html`, `office at Central.World`); never a pronoun or a word that says where an
- * account is (`email me at gmail`, `my email is at gmail`, `our account at outlook`). */
+ * account is (`email me at gmail`, `my email is at gmail`, `our account at outlook`), nor a
+ * noun after an article, spelled dots or not (`the charger at shopee dot co dot th`). */
 static gsize
 cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
@@ -1192,7 +1219,7 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 	if (ov[0] - start > 64 || !cblue_redact_email_local_ok(text + start, ov[0] - start))
 		return ov[1];
 	local = g_ascii_strdown(text + start, (gssize)(ov[0] - start));
-	if (g_strv_contains(pronouns, local))
+	if (g_strv_contains(pronouns, local) || cblue_redact_after_article(text, start, local))
 		return ov[1];
 	/* the local part's dots spelled too: `sarah dot lee at outlook dot com`; each word
 	 * before a ` dot ` joins it, and so does one before a spelled ` underscore `, as an
