@@ -2051,7 +2051,10 @@ static const gchar *const cblue_redact_bank_words[] = {
     "cimb$", "ทิสโก้", "tisco$", "เกียรตินาคิน", "kkp$", "แลนด์ แอนด์ เฮ้าส์", "ไอซีบีซี", "icbc$",
     /* the Thai banks' Chinese names, often without 银行: Kasikorn (and its older name), SCB,
      * Krungthai, Bangkok Bank; not Krungsri's 大城, which is also a big city */
-    "开泰", "開泰", "泰华农民", "泰華農民", "汇商", "匯商", "泰京", "盘谷", "盤谷", NULL,
+    "开泰", "開泰", "泰华农民", "泰華農民", "汇商", "匯商", "泰京", "盘谷", "盤谷",
+    /* the neighbours' big banks whose names do not start with `bank`, as foreign customers and
+     * workers name them: Malaysia's Maybank and RHB, Vietnam's, Laos's BCEL, Myanmar's KBZ */
+    "maybank", "rhb$", "vietcombank", "techcombank", "vietinbank", "agribank", "bidv$", "bcel$", "kbz$", NULL,
 };
 
 /* `identification`: the English side of the Thai ID card labels its number `Identification Number` */
