@@ -2192,7 +2192,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      /* local@domain.tld, also `name @ example.com` (or a space on one side only:
       * cblue_redact_email_one_space_ok()), a comma for the dot before `com`, `net`, `org`,
       * `co` or `th` (`name@gmail,com`), and obfuscated: name [at] example [dot] com,
-      * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`); Thai
+      * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`, also as voice
+      * typing writes them in Thai and Chinese: `name@gmail ดอท com`, `name@qq点com`); Thai
       * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter
       * or digit ends the address (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail
       * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`); `%40`
@@ -2200,7 +2201,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
      "(?: ?@ ?|%40(?=[A-Za-z0-9])|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
-     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) |,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
+     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) | ?(?:ดอท|点) ?|"
+     ",(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)"
      "(?![A-Za-z]|-[A-Za-z0-9]|" CBLUE_REDACT_NOT_NEXT_NUMBER ")",
