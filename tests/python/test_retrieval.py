@@ -53,11 +53,12 @@ def test_follow_up_uses_the_previous_topic(cli, follow_up, conversations):
 # th .732 / 1.0, zh .625 / 1.0. The conversation's last three topics, the product's name lifting a
 # weak hit of the product and the declined phrases for which EV to buy raised followups.tsv zh to
 # .657, followups-fresh3.tsv to en .658, th .776 / 1.0, zh .697, followups-fresh4.tsv to en .714,
-# zh .714.
+# zh .714. A Chinese day with 开门 read as the business open (docs/quality.md, "A twentieth
+# held-out set") raised followups-fresh3.tsv zh to .724.
 FOLLOW_UP_FLOORS = {
     "followups.tsv": (35, 5, {"en": (0.714, 1.000), "th": (0.800, 0.600), "zh": (0.657, 1.000)}),
     "followups-fresh2.tsv": (42, 6, {"en": (0.833, 0.833), "th": (0.881, 1.000), "zh": (0.810, 1.000)}),
-    "followups-fresh3.tsv": (76, 4, {"en": (0.658, 1.000), "th": (0.776, 1.000), "zh": (0.697, 1.000)}),
+    "followups-fresh3.tsv": (76, 4, {"en": (0.658, 1.000), "th": (0.776, 1.000), "zh": (0.724, 1.000)}),
     "followups-fresh4.tsv": (56, 4, {"en": (0.714, 1.000), "th": (0.732, 1.000), "zh": (0.714, 1.000)}),
 }
 
