@@ -1167,12 +1167,39 @@ cblue_redact_is_local_char(gchar c)
 	return g_ascii_isalnum(c) || strchr("._%+-", c) != NULL;
 }
 
+/* whether the word @local at @start, letters only, follows an article or a demonstrative: a
+ * noun, not an address's local part (`I bought the charger at shopee dot co dot th`) */
+static gboolean
+cblue_redact_after_article(const gchar *text, gsize start, const gchar *local)
+{
+	static const gchar *const articles[] = {"the", "a", "an", "this", "that", "these", "those", NULL};
+	gsize end = start;
+	gsize word;
+	g_autofree gchar *before = NULL;
+
+	for (const gchar *c = local; *c != '\0'; c++) {
+		if (!g_ascii_isalpha(*c))
+			return FALSE;
+	}
+	if (end == 0 || text[end - 1] != ' ')
+		return FALSE;
+	end--;
+	word = end;
+	while (word > 0 && end - word < 6 && g_ascii_isalpha(text[word - 1]))
+		word--;
+	if (word == end || (word > 0 && g_ascii_isalnum(text[word - 1])))
+		return FALSE;
+	before = g_ascii_strdown(text + word, (gssize)(end - word));
+	return g_strv_contains(articles, before);
+}
+
 /* an address spelled out: the match is ` at domain`, the local part is the word before it
  * (`linda.chan at gmail dot com`, `sales AT greenroof DOT asia`, `pornpimol.s at gmail`).
  * Without a spelled `dot`, only near an e-mail word and when it looks like an address: a
  * webmail provider's domain, or a local part with a dot, `_` or a digit (not `look at
  * index.html`, `office at Central.World`); never a pronoun or a word that says where an
- * account is (`email me at gmail`, `my email is at gmail`, `our account at outlook`). */
+ * account is (`email me at gmail`, `my email is at gmail`, `our account at outlook`), nor a
+ * noun after an article, spelled dots or not (`the charger at shopee dot co dot th`). */
 static gsize
 cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
@@ -1192,7 +1219,7 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 	if (ov[0] - start > 64 || !cblue_redact_email_local_ok(text + start, ov[0] - start))
 		return ov[1];
 	local = g_ascii_strdown(text + start, (gssize)(ov[0] - start));
-	if (g_strv_contains(pronouns, local))
+	if (g_strv_contains(pronouns, local) || cblue_redact_after_article(text, start, local))
 		return ov[1];
 	/* the local part's dots spelled too: `sarah dot lee at outlook dot com`; each word
 	 * before a ` dot ` joins it, and so does one before a spelled ` underscore `, as an
@@ -1345,8 +1372,9 @@ static const gchar *const cblue_redact_th_mobile_shapes[] = {"10",    "3.3.4", "
 							     "4.3.3", "2.8",   "4.6", "2.2.2.2.2", NULL};
 static const gchar *const cblue_redact_th_landline_shapes[] = {"9", "2.3.4", "3.3.3", "1.4.4", "2.7", "3.6", NULL};
 static const gchar *const cblue_redact_cn_mobile_shapes[] = {"11", "3.4.4", "3.8", NULL};
-/* another country's ten digits (Malaysia's 019-592 2733, Taiwan's (02) 3039-9746) */
-static const gchar *const cblue_redact_other_national_shapes[] = {"2.4.4", "3.3.4", "3.7", NULL};
+/* another country's ten digits (Malaysia's 019-592 2733, Taiwan's (02) 3039-9746), or nine
+ * (Cambodia's 012 345 678, Myanmar's 09 123 4567) */
+static const gchar *const cblue_redact_other_national_shapes[] = {"2.4.4", "3.3.4", "3.7", "3.3.3", "2.3.4", NULL};
 static const gchar *const cblue_redact_cn_landline_shapes[] = {"11",	"12",	 "3.8",	  "4.7",   "4.8",
 							       "3.4.4", "4.3.4", "4.4.4", "3.3.4", NULL};
 /* twelve digits from 0 in three fours are as often a Thai bank's twelve-digit account (the
@@ -1794,21 +1822,52 @@ cblue_redact_after_label_word(const gchar *text, gsize start)
 	return FALSE;
 }
 
-/* one digit at a time, as voice typing writes a number out (`0 8 1 2 3 4 5 6 7 8`): a
- * phone number or a Thai ID, only near its word */
+/* the country code before a number written one digit at a time, `(+66) 9 2 6 5 …`: 1, else 0 */
+static guint
+cblue_redact_groups_code_lead(const CblueRedactGroups *groups)
+{
+	return groups->plus && groups->n_groups > 1 && groups->groups[0].n_digits <= 3 ? 1 : 0;
+}
+
+/* the separators between digits written one at a time: spaces, or one mark with or without
+ * spaces around it, as people hide a number from robots or read it out (`0.8.1.2…`,
+ * `0/8/1/2…`, `0-8-1-2…`, `0 . 8 . 1 …`, also the usual groups' dashes between spaces: `0 8 1 -
+ * 2 3 4 - …`); never two kinds of marks */
+static gboolean
+cblue_redact_digit_seps_ok(const CblueRedactGroups *groups, guint first, guint last)
+{
+	gchar mark = 0;
+
+	if (!cblue_redact_groups_seps_in(groups, first, last, " .-/"))
+		return FALSE;
+	for (guint j = first + 1; j <= last; j++) {
+		gchar sep = groups->groups[j].sep;
+		if (sep == ' ')
+			continue;
+		if (mark != 0 && sep != mark)
+			return FALSE;
+		mark = sep;
+	}
+	return TRUE;
+}
+
+/* one digit at a time, as voice typing writes a number out (`0 8 1 2 3 4 5 6 7 8`) or as people
+ * hide it (`0.8.1.2…`): a phone number (also after its country code), a Thai ID or a bank
+ * account, only near its word */
 static void
 cblue_redact_check_digit_by_digit(CblueRedactScan *scan, const CblueRedactRule *rule, const CblueRedactGroups *groups)
 {
 	gchar digits[64];
+	guint lead = cblue_redact_groups_code_lead(groups);
 	guint last = groups->n_groups - 1;
 	guint n = cblue_redact_groups_digits(groups, scan->text, 0, last, digits, sizeof(digits));
 	gsize start, end;
 
-	for (guint j = 0; j <= last; j++) {
+	for (guint j = lead; j <= last; j++) {
 		if (groups->groups[j].n_digits != 1)
 			return;
 	}
-	if (!cblue_redact_groups_same_sep(groups, 0, last, " "))
+	if (!cblue_redact_digit_seps_ok(groups, lead, last))
 		return;
 	cblue_redact_window_span(groups, scan->text, scan->len, 0, last, &start, &end);
 	for (guint i = 0; i < rule->kinds->len; i++) {
@@ -1817,9 +1876,14 @@ cblue_redact_check_digit_by_digit(CblueRedactScan *scan, const CblueRedactRule *
 		if (scan->kind->window_ok == cblue_redact_window_phone) {
 			CblueRedactPhoneKind kind = cblue_redact_phone_classify(digits, n, groups->plus);
 			ok = kind == CBLUE_REDACT_PHONE_TH_MOBILE || kind == CBLUE_REDACT_PHONE_TH_LANDLINE ||
-			     kind == CBLUE_REDACT_PHONE_CN_MOBILE;
+			     kind == CBLUE_REDACT_PHONE_CN_MOBILE || (groups->plus && kind != CBLUE_REDACT_PHONE_NONE);
+		} else if (groups->plus) {
+			continue;
 		} else if (scan->kind->window_ok == cblue_redact_window_th_id) {
 			ok = n == 13 && cblue_redact_th_id_valid(digits, n);
+		} else if (scan->kind->window_ok == cblue_redact_window_bank) {
+			/* `my Krungsri account is 6 6 3 8 …`: ten digits or more */
+			ok = n >= 10;
 		}
 		if (ok)
 			cblue_redact_emit(scan, start, end, TRUE);
@@ -1855,6 +1919,7 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 {
 	CblueRedactGroups groups;
 	gsize last_end = 0;
+	guint lead;
 	gboolean encoded_plus = cblue_redact_after_encoded_plus(scan->text, ov[0]);
 	/* glued to letters: the tail of a code, or after a phone word only a phone number; but
 	 * glued to an e-mail address, as a form pasted without its line breaks has it
@@ -1880,8 +1945,9 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
 	}
 	if (!groups.plus && scan->text[ov[0]] != '0' && cblue_redact_in_whatsapp_link(scan->text, ov[0]))
 		groups.plus = TRUE;
-	if (groups.n_groups >= 9 && groups.n_groups <= 13 && groups.groups[0].n_digits == 1 &&
-	    groups.groups[1].n_digits == 1) {
+	lead = cblue_redact_groups_code_lead(&groups);
+	if (groups.n_groups >= 9 && groups.n_groups <= 13 + lead && groups.groups[lead].n_digits == 1 &&
+	    groups.groups[lead + 1].n_digits == 1) {
 		if (!glued)
 			cblue_redact_check_digit_by_digit(scan, rule, &groups);
 		return ov[1];
@@ -1985,7 +2051,10 @@ static const gchar *const cblue_redact_bank_words[] = {
     "cimb$", "ทิสโก้", "tisco$", "เกียรตินาคิน", "kkp$", "แลนด์ แอนด์ เฮ้าส์", "ไอซีบีซี", "icbc$",
     /* the Thai banks' Chinese names, often without 银行: Kasikorn (and its older name), SCB,
      * Krungthai, Bangkok Bank; not Krungsri's 大城, which is also a big city */
-    "开泰", "開泰", "泰华农民", "泰華農民", "汇商", "匯商", "泰京", "盘谷", "盤谷", NULL,
+    "开泰", "開泰", "泰华农民", "泰華農民", "汇商", "匯商", "泰京", "盘谷", "盤谷",
+    /* the neighbours' big banks whose names do not start with `bank`, as foreign customers and
+     * workers name them: Malaysia's Maybank and RHB, Vietnam's, Laos's BCEL, Myanmar's KBZ */
+    "maybank", "rhb$", "vietcombank", "techcombank", "vietinbank", "agribank", "bidv$", "bcel$", "kbz$", NULL,
 };
 
 /* `identification`: the English side of the Thai ID card labels its number `Identification Number` */
@@ -2123,7 +2192,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      /* local@domain.tld, also `name @ example.com` (or a space on one side only:
       * cblue_redact_email_one_space_ok()), a comma for the dot before `com`, `net`, `org`,
       * `co` or `th` (`name@gmail,com`), and obfuscated: name [at] example [dot] com,
-      * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`); Thai
+      * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`, also as voice
+      * typing writes them in Thai and Chinese: `name@gmail ดอท com`, `name@qq点com`); Thai
       * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter
       * or digit ends the address (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail
       * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`); `%40`
@@ -2131,7 +2201,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
      "(?: ?@ ?|%40(?=[A-Za-z0-9])|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
-     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) |,(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
+     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) | ?(?:ดอท|点) ?|"
+     ",(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)"
      "(?![A-Za-z]|-[A-Za-z0-9]|" CBLUE_REDACT_NOT_NEXT_NUMBER ")",

@@ -198,8 +198,8 @@ cblue_redact_ipv6_valid(const gchar *text, gsize length)
  * Thai numbers: mobile 0[689]x xxx xxxx (10 digits), landline 02 xxx xxxx and 0[3-7]x xxx
  * xxx (9 digits), +66 without the leading 0. Chinese: mobile 1[3-9]x xxxx xxxx (11
  * digits), landline 0 + a 2–3 digit area code + 7–8 digits, +86. Ten digits after a 0
- * that no Thai number has (0[1-57]): another country's national number (the caller asks
- * for a phone word). Anything else only with a `+` (or `00`) and a country code: E.164, 8
+ * that no Thai number has (0[1-57]), or nine after 0[189]: another country's national number
+ * (the caller asks for a phone word). Anything else only with a `+` (or `00`) and a country code: E.164, 8
  * to 15 digits.
  */
 static CblueRedactPhoneKind
@@ -258,6 +258,10 @@ cblue_redact_phone_classify(const gchar *d, gsize n, gboolean plus)
 		/* a neighbour's national number: Malaysia's mobiles (012-345 6789), Taiwan's and
 		 * Malaysia's landlines ((02) 2345-6789, 03-7956 1234) */
 		if (n == 10 && strchr("123457", d[1]) != NULL)
+			return CBLUE_REDACT_PHONE_OTHER_NATIONAL;
+		/* nine digits that no Thai number has, 0[189]: Cambodia's mobiles (012 345 678, 096
+		 * 059 137), Myanmar's older ones (09 xxx xxxx) */
+		if (n == 9 && strchr("189", d[1]) != NULL)
 			return CBLUE_REDACT_PHONE_OTHER_NATIONAL;
 		if ((n == 11 || n == 12) && d[1] != '0')
 			return CBLUE_REDACT_PHONE_CN_LANDLINE;

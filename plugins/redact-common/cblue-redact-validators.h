@@ -29,7 +29,7 @@ typedef enum {
 	CBLUE_REDACT_PHONE_CN_MOBILE,
 	CBLUE_REDACT_PHONE_CN_LANDLINE,
 	CBLUE_REDACT_PHONE_INTERNATIONAL,
-	CBLUE_REDACT_PHONE_OTHER_NATIONAL, /* ten digits that no Thai number has: 0[1-57]… */
+	CBLUE_REDACT_PHONE_OTHER_NATIONAL, /* ten digits that no Thai number has (0[1-57]…), or nine (0[189]…) */
 } CblueRedactPhoneKind;
 
 CblueRedactPhoneKind cblue_redact_phone_classify(const gchar *digits, gsize n_digits, gboolean plus);

@@ -53,7 +53,8 @@ def test_follow_up_uses_the_previous_topic(cli, follow_up, conversations):
 # th .732 / 1.0, zh .625 / 1.0. The conversation's last three topics, the product's name lifting a
 # weak hit of the product and the declined phrases for which EV to buy raised followups.tsv zh to
 # .657, followups-fresh3.tsv to en .658, th .776 / 1.0, zh .697, followups-fresh4.tsv to en .714,
-# zh .714. followups-fresh5.tsv (two and three messages, kinds named): blind en .804 / 1.0, th .750 /
+# zh .714. A Chinese day with 开门 read as the business open (docs/quality.md, "A twentieth
+# held-out set") raised followups-fresh3.tsv zh to .724. followups-fresh5.tsv (two and three messages, kinds named): blind en .804 / 1.0, th .750 /
 # 1.0, zh .589 / 1.0 (followups-fresh3.tsv zh .711, followups-fresh4.tsv en .732 on that tree). The
 # product searched with its name when only its category chose, the last topic taken before a sibling
 # it scores within a tenth of, and the last topic first and confident taken as the conversation's
@@ -61,13 +62,14 @@ def test_follow_up_uses_the_previous_topic(cli, follow_up, conversations):
 # th .803, zh .763, followups-fresh4.tsv to en .750, zh .732 and followups-fresh5.tsv to en .821,
 # th .804, zh .679; the context margin narrowed to 0.3 raised followups.tsv to en .743, th .829,
 # followups-fresh2.tsv th to .952, followups-fresh3.tsv to th .816, zh .789 and followups-fresh5.tsv
-# zh to .696.
+# zh to .696; with the Chinese day with 开门 as well, followups-fresh3.tsv zh .803 and
+# followups-fresh5.tsv zh .714.
 FOLLOW_UP_FLOORS = {
     "followups.tsv": (35, 5, {"en": (0.743, 1.000), "th": (0.829, 0.600), "zh": (0.657, 1.000)}),
     "followups-fresh2.tsv": (42, 6, {"en": (0.857, 0.833), "th": (0.952, 1.000), "zh": (0.857, 1.000)}),
-    "followups-fresh3.tsv": (76, 4, {"en": (0.724, 1.000), "th": (0.816, 1.000), "zh": (0.789, 1.000)}),
+    "followups-fresh3.tsv": (76, 4, {"en": (0.724, 1.000), "th": (0.816, 1.000), "zh": (0.803, 1.000)}),
     "followups-fresh4.tsv": (56, 4, {"en": (0.750, 1.000), "th": (0.732, 1.000), "zh": (0.732, 1.000)}),
-    "followups-fresh5.tsv": (56, 4, {"en": (0.821, 1.000), "th": (0.804, 1.000), "zh": (0.696, 1.000)}),
+    "followups-fresh5.tsv": (56, 4, {"en": (0.821, 1.000), "th": (0.804, 1.000), "zh": (0.714, 1.000)}),
 }
 
 
