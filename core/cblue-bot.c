@@ -46,7 +46,8 @@
  * conversation, a follow-up
  * goes to the family (the topic itself, its product's topics or else its category's) of
  * the topic answered last when one of them scores close to the best
- * (`[bot] context_margin`), else, after a side question, to that of a topic of another product
+ * (`[bot] context_margin`; the topic itself before a sibling it nearly ties with), or is found
+ * with the product's name added, else, after a side question, to that of a topic of another product
  * answered before it (the conversation's last three are kept). Replies that are not answers (unknown, clarify) are canned
  * texts in the customer's language, from `replies.json` (bundled; `[bot] replies_file`
  * overrides it), never from the process locale. A question
@@ -155,8 +156,10 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 };
 
 /* a follow-up goes to a topic of the previous topic's family if that scores at least
- * (1 - margin) of the best hit; the search looks deeper for it */
-#define CBLUE_BOT_DEFAULT_CONTEXT_MARGIN 0.5
+ * (1 - margin) of the best hit; the search looks deeper for it. 0.3, not the first 0.5: with the
+ * product searched by its name and the last topic taken in a near tie, the wider margin mostly
+ * pulled side questions ("whats your LINE id" after solar) to the product (docs/quality.md) */
+#define CBLUE_BOT_DEFAULT_CONTEXT_MARGIN 0.3
 /* a message's request part (cblue_request_part()) weighs this much against the whole message, when its
  * background is at least CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT characters: see docs/quality.md */
 #define CBLUE_BOT_DEFAULT_REQUEST_WEIGHT 0.5
@@ -167,6 +170,9 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
  * confidence is at least this share of the one the name alone gives it
  * (cblue_bot_search_with_product()) */
 #define CBLUE_BOT_PRODUCT_SEARCH_KEEP 0.7
+/* the last topic itself is taken before a sibling of its product whose score it is within this
+ * share of (cblue_bot_last_topic_first()) */
+#define CBLUE_BOT_CONTEXT_TIE 0.1
 #define CBLUE_BOT_CONTEXT_MAX_HITS	 20
 /* the topics of a conversation remembered: the last one and, of other products, the two before
  * it, so that a follow-up after a side question ("are you open on Sunday?") finds the product
@@ -1412,6 +1418,41 @@ cblue_bot_kinship(CblueKb *kb, const gchar *topic_id, CblueKbEntry *previous)
 	       g_strcmp0(cblue_kb_entry_get_category(entry), category) == 0;
 }
 
+/* The follow-up's best hit is of the last topic P's product. P itself is taken first when it is
+ * confident and that best hit is P, or a sibling that P scores within CBLUE_BOT_CONTEXT_TIE of: the
+ * follow-up's words do not tell the two apart, the conversation does. "and 10 kW?" after a solar
+ * price finds the sizing topic (which names kW) a hair above the price; "อินเวอร์เตอร์ล่ะ" (and the
+ * inverter?) after the warranties finds the brands at the warranties' own score. A sibling the
+ * follow-up names ("do I need a permit?" after the price: permits at 2.0, the price at 1.2) is
+ * far ahead. And P first and confident is the conversation's choice, not a guess for the decision
+ * model to doubt ("一度多少钱" after the buy-back, "how often should i do it" after the cleaning:
+ * on their words alone too vague to answer).
+ * Returns: %TRUE if P is now first in @hits */
+static gboolean
+cblue_bot_last_topic_first(CblueBot *self, GArray *hits, const gchar *previous_id)
+{
+	const CblueBotHit *top = &g_array_index(hits, CblueBotHit, 0);
+	gdouble floor = top->score * (1.0 - CBLUE_BOT_CONTEXT_TIE);
+
+	for (guint i = 0; i < hits->len; i++) {
+		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+		if (hit->score < floor)
+			break;
+		if (strcmp(hit->topic_id, previous_id) == 0) {
+			CblueBotHit chosen = *hit;
+			if (chosen.confidence < self->answer_threshold)
+				return FALSE;
+			if (i > 0) {
+				g_debug("follow-up of %s: itself rather than %s, as near", previous_id, top->topic_id);
+				g_array_remove_index(hits, i);
+				g_array_prepend_val(hits, chosen);
+			}
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
 /* Conversation context. A follow-up ("how much is it?", "แล้วราคาล่ะ", "多少钱？") names an
  * aspect but not the thing: on its words alone, the price topics of every product line
  * score alike. In a conversation whose last answer was topic P, the best hit is replaced
@@ -1439,8 +1480,11 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits, const gcha
 		return FALSE;
 	top = &g_array_index(hits, CblueBotHit, 0);
 	top_kin = cblue_bot_kinship(op->kb, top->topic_id, previous);
-	if (top_kin == 2)
+	if (top_kin == 2) {
+		if (cblue_bot_last_topic_first(self, hits, previous_id))
+			return TRUE;
 		return cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 1).topic_id, previous) < 2;
+	}
 	floor = top->score * (1.0 - self->context_margin);
 	for (guint i = 1; i < hits->len && best_kin < 2; i++) {
 		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
@@ -2199,14 +2243,23 @@ cblue_bot_pick_offered(CblueBot *self, CblueAskOp *op)
 
 
 /* @previous_id's family first in @hits, where the follow-up is one of that topic
- * (cblue_bot_apply_context(), else cblue_bot_search_with_product()) */
+ * (cblue_bot_apply_context(), else cblue_bot_search_with_product()). @category_only is set when
+ * only the best hit of the topic's category chose, nothing of its product: the caller then looks
+ * for the product by its name after the conversation's earlier topics had their turn */
 static gboolean
-cblue_bot_follow_topic(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *previous_id)
+cblue_bot_follow_topic(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *previous_id,
+		       gboolean *category_only)
 {
 	gboolean chosen = cblue_bot_apply_context(self, op, hits, previous_id);
+	CblueKbEntry *previous = cblue_kb_lookup(op->kb, previous_id);
+
 	/* a topic of the product found too weakly to answer is searched for with its name */
-	if (chosen && g_array_index(hits, CblueBotHit, 0).confidence >= self->answer_threshold)
+	if (chosen && g_array_index(hits, CblueBotHit, 0).confidence >= self->answer_threshold) {
+		if (category_only != NULL && previous != NULL &&
+		    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) < 2)
+			*category_only = TRUE;
 		return TRUE;
+	}
 	return cblue_bot_search_with_product(self, op, hits, previous_id) || chosen;
 }
 
@@ -2215,7 +2268,10 @@ cblue_bot_follow_topic(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar
  * (answered, the last topic now the office hours), "ok, how much would it be then?" is the price
  * of the product asked about before it, not the payment methods that share the office hours'
  * category; the same gates as for the last topic keep a question on a subject of its own from
- * being pulled back.
+ * being pulled back. When only the previous topic's category chose and no earlier topic's
+ * product does, the previous topic's product is searched for with its name: after a door lock,
+ * "how long does installing take?" finds the cameras' installation (of the same category) and no
+ * door lock topic on its words alone.
  * Returns: %TRUE if a topic of the conversation chose the answer (now first in @hits) */
 static gboolean
 cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
@@ -2223,25 +2279,28 @@ cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
 	const gchar *previous_id = cblue_message_get_previous_topic_id(op->message);
 	CblueKbEntry *previous;
 	gboolean chosen;
+	gboolean category_only = FALSE;
 
 	if (previous_id == NULL)
 		return FALSE;
-	chosen = cblue_bot_follow_topic(self, op, hits, previous_id);
+	chosen = cblue_bot_follow_topic(self, op, hits, previous_id, &category_only);
 	previous = cblue_kb_lookup(op->kb, previous_id);
-	/* chosen by the previous topic's product, or no earlier topic to try */
-	if (op->earlier_topics == NULL || previous == NULL || hits->len == 0 ||
+	/* chosen by the previous topic's product */
+	if (previous == NULL || hits->len == 0 ||
 	    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) == 2)
 		return chosen;
-	for (guint i = 0; op->earlier_topics[i] != NULL; i++) {
+	for (guint i = 0; op->earlier_topics != NULL && op->earlier_topics[i] != NULL; i++) {
 		CblueKbEntry *earlier = cblue_kb_lookup(op->kb, op->earlier_topics[i]);
 		if (earlier == NULL)
 			continue;
-		if (cblue_bot_follow_topic(self, op, hits, op->earlier_topics[i]) &&
+		if (cblue_bot_follow_topic(self, op, hits, op->earlier_topics[i], NULL) &&
 		    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, earlier) == 2) {
 			g_debug("follow-up of the earlier topic %s", op->earlier_topics[i]);
 			return TRUE;
 		}
 	}
+	if (category_only && cblue_bot_search_with_product(self, op, hits, previous_id))
+		return TRUE;
 	return chosen;
 }
 
