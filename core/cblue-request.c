@@ -358,3 +358,58 @@ cblue_request_part(const gchar *text, guint *context_chars, guint *request_chars
 		*request_chars = asked;
 	return g_string_free(g_steal_pointer(&request), FALSE);
 }
+
+/* whether a clause of @text may end before the text does: a byte that can begin a clause
+ * boundary (cblue_request_is_clause_boundary()) with a letter or digit after it. Looked at
+ * byte by byte, so that a message of one clause (most are) costs next to nothing: ASCII marks
+ * and spaces, and the lead bytes of 、。 (0xE3) and of the full-width marks ，？！；：（） (0xEF) */
+static gboolean
+cblue_request_may_have_clauses(const gchar *text)
+{
+	for (const gchar *p = text; *p != '\0'; p++) {
+		guchar byte = (guchar)*p;
+		gboolean question;
+
+		if (byte < 0x80 ? strchr("?!;,.:()\n ", byte) == NULL : byte != 0xE3 && byte != 0xEF)
+			continue;
+		if (!cblue_request_is_clause_boundary(text, p, &question))
+			continue;
+		for (const gchar *q = g_utf8_next_char(p); *q != '\0'; q = g_utf8_next_char(q)) {
+			if (g_unichar_isalnum(g_utf8_get_char(q)))
+				return TRUE;
+		}
+		return FALSE;
+	}
+	return FALSE;
+}
+
+GArray *
+cblue_request_questions(const gchar *text)
+{
+	g_autoptr(GArray) clauses = NULL;
+	g_autoptr(GArray) questions = NULL;
+	gsize start = 0, ask_start = G_MAXSIZE;
+
+	g_return_val_if_fail(text != NULL, NULL);
+	if (!cblue_request_may_have_clauses(text))
+		return NULL;
+	clauses = cblue_request_clauses(text);
+	questions = g_array_new(FALSE, FALSE, sizeof(CblueRequestQuestion));
+	for (guint i = 0; i < clauses->len; i++) {
+		const CblueRequestClause *c = &g_array_index(clauses, CblueRequestClause, i);
+		CblueRequestQuestion q = {start, c->end, ask_start};
+		if ((c->asks || c->asked) && ask_start == G_MAXSIZE)
+			q.ask_start = ask_start = c->start;
+		/* a question ends at a clause that asks, unless a bare request after it asks about it
+		 * ("รับซ่อมหลังคาไหม ราคาเท่าไหร่" is one question) */
+		if (!c->asks || c->asked)
+			continue;
+		g_array_append_val(questions, q);
+		/* the next question begins after the mark that ends this one */
+		start = text[c->end] != '\0' ? (gsize)(g_utf8_next_char(text + c->end) - text) : c->end;
+		ask_start = G_MAXSIZE;
+	}
+	if (questions->len < 2)
+		return NULL;
+	return g_steal_pointer(&questions);
+}
