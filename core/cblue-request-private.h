@@ -51,8 +51,10 @@ typedef struct {
  * clauses of cblue_request_clauses(), a question ending at each clause that asks, with the
  * background told before it (a bare request, "ราคาเท่าไหร่", "可以吗", belongs to the question before
  * it). Clauses that ask nothing after the last question are left out. Returns an array of
- * CblueRequestQuestion, or NULL when the text asks one thing or none; a text of one clause
- * (most messages) is not cut into clauses at all, as cheap as a look at its bytes. */
+ * CblueRequestQuestion, or NULL when the text asks one thing or none. A text is cut into clauses
+ * only when a cheap look at it says it may ask twice: a question mark with more text after it, or
+ * two question words (what, how, ไหม, เท่าไหร่, 吗, 多少 …) and a clause boundary before its end;
+ * most messages are not. */
 GArray *cblue_request_questions(const gchar *text);
 
 G_END_DECLS

@@ -213,6 +213,9 @@ test_request_questions_none(void)
 	    "你们能装充电桩吗？多少钱？",
 	    /* the marks end the text */
 	    "How much is it?!?",
+	    /* clauses, but one question word: not even cut into clauses */
+	    "My roof leaks, the ceiling is wet and the paint peels, what can be done",
+	    "สวัสดีค่ะ บ้านอยู่บางนา ติดโซลาร์ได้ไหมคะ",
 	    "",
 	};
 
