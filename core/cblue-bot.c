@@ -718,6 +718,9 @@ cblue_bot_load_kb(CblueBot *self, gboolean seed_if_empty, GError **error)
 	return cblue_bot_set_kb(self, kb, error);
 }
 
+/* a reply lists at most this many sources (docs/openapi.yaml) */
+#define CBLUE_BOT_MAX_SOURCES 3u
+
 /* Topic ids of up to this many bytes (the NUL included) are copied into a run's hit; longer
  * ones to the heap (as a CblueHit keeps them) */
 #define CBLUE_BOT_INLINE_TOPIC_SIZE 48
@@ -2034,6 +2037,18 @@ cblue_bot_offer_before(const gchar *normalized, gsize start)
 	return FALSE;
 }
 
+/* whether the best of @hits (not empty), the fused hits of @sub, a search outside the
+ * conversation (cblue_bot_search_text()), is confident enough to answer: the decision model's
+ * probability, else its confidence, against their thresholds */
+static gboolean
+cblue_bot_top_is_confident(CblueBot *self, CblueAskOp *sub, GArray *hits)
+{
+	const CblueBotHit *top = &g_array_index(hits, CblueBotHit, 0);
+	gdouble probability = cblue_bot_apply_decision_model(self, sub, top->topic_id, FALSE);
+
+	return probability >= 0 ? probability >= self->decision_threshold : top->confidence >= self->answer_threshold;
+}
+
 /* Whether @text alone (a clause of @op's message) is answered with the topic @topic_id: the
  * decision for a message of that text outside the conversation (cblue_bot_search_text()) */
 static gboolean
@@ -2041,16 +2056,10 @@ cblue_bot_text_answered_with(CblueBot *self, CblueAskOp *op, const gchar *text, 
 {
 	g_autoptr(CblueAskOp) sub = cblue_bot_search_text(self, op, text);
 	g_autoptr(GArray) hits = cblue_bot_fuse(sub);
-	const CblueBotHit *top;
-	gdouble probability;
 
-	if (hits->len == 0)
+	if (hits->len == 0 || g_strcmp0(g_array_index(hits, CblueBotHit, 0).topic_id, topic_id) != 0)
 		return FALSE;
-	top = &g_array_index(hits, CblueBotHit, 0);
-	if (g_strcmp0(top->topic_id, topic_id) != 0)
-		return FALSE;
-	probability = cblue_bot_apply_decision_model(self, sub, top->topic_id, FALSE);
-	return probability >= 0 ? probability >= self->decision_threshold : top->confidence >= self->answer_threshold;
+	return cblue_bot_top_is_confident(self, sub, hits);
 }
 
 /* Whether another clause of the message asks, holds none of the declined @matches and is
@@ -2320,7 +2329,7 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	g_auto(GStrv) choices = from_context ? NULL : cblue_bot_product_choices(self, op, hits);
 	const gchar *picked = cblue_bot_pick_offered(self, op);
 
-	for (guint i = 0; i < MIN(hits->len, 3u); i++) {
+	for (guint i = 0; i < MIN(hits->len, CBLUE_BOT_MAX_SOURCES); i++) {
 		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
 		cblue_chat_reply_add_source_values(op->reply, hit->topic_id, hit->score, hit->confidence);
 	}
@@ -2388,6 +2397,214 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	op->chosen = g_ptr_array_new_full(1, g_object_unref);
 	g_ptr_array_add(op->chosen, cblue_hit_new(top->topic_id, top->score, top->confidence));
 	return TRUE;
+}
+
+/* Up to this many questions of a message are searched on their own for a second answer */
+#define CBLUE_BOT_MAX_QUESTIONS 3
+
+/* The topic that the question @text (a part of @op's message) alone is answered with, as a
+ * message of its own would be: confident, not too close to its runner-up to choose (which would
+ * ask which one), and not a service the business declines. NULL if none; else a topic of the KB,
+ * whose confidence is set in @confidence. */
+static gchar *
+cblue_bot_question_topic(CblueBot *self, CblueAskOp *op, const gchar *text, gdouble *confidence)
+{
+	g_autoptr(CblueAskOp) sub = cblue_bot_search_text(self, op, text);
+	g_autoptr(GArray) hits = cblue_bot_fuse(sub);
+	g_autofree gchar *declined = NULL;
+	const CblueBotHit *top, *second;
+
+	if (hits->len == 0 || !cblue_bot_top_is_confident(self, sub, hits))
+		return NULL;
+	top = &g_array_index(hits, CblueBotHit, 0);
+	second = hits->len > 1 ? &g_array_index(hits, CblueBotHit, 1) : NULL;
+	if (second != NULL && self->clarify_margin > 0 && second->confidence >= self->clarify_min_confidence &&
+	    top->score > 0 && (top->score - second->score) / top->score < self->clarify_margin)
+		return NULL;
+	declined = cblue_bot_find_declined(self, sub, top->topic_id);
+	if (declined != NULL || cblue_kb_lookup(op->kb, top->topic_id) == NULL)
+		return NULL;
+	*confidence = top->confidence;
+	return g_strdup(top->topic_id);
+}
+
+/* Whether @text names the topic @entry: it holds one of the topic's keywords (of any language,
+ * casefolded; a Latin one beginning a word, so that "websites" names "website"). A second
+ * question must name what it asks about: "เสียเงินไหม" (does it cost anything?) after a request for
+ * a site survey finds the warranty topic confidently on two words, and names nothing. */
+static gboolean
+cblue_bot_names_topic(const gchar *text, CblueKbEntry *entry)
+{
+	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+	g_autofree gchar *folded = g_utf8_casefold(text, -1);
+
+	for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++) {
+		g_autofree gchar *keyword = g_utf8_casefold(keywords[k], -1);
+		for (const gchar *at = strstr(folded, keyword); at != NULL && keyword[0] != '\0';
+		     at = strstr(at + 1, keyword)) {
+			if (!g_ascii_isalnum(keyword[0]) || at == folded || !g_ascii_isalnum(at[-1]))
+				return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* In the search of a second question with the main topic's name added, the question's own
+ * topic must score at least this share of the best hit's */
+#define CBLUE_BOT_SECOND_QUESTION_KEEP 0.7
+
+/* Whether the question @text (a part of @op's message), answered alone with @topic_id, asks
+ * about the subject of the message's main topic @main instead: searched with @main's name
+ * added (cblue_bot_topic_name(), as a follow-up is in cblue_bot_search_with_product()), it finds
+ * @main first and @topic_id well below it (CBLUE_BOT_SECOND_QUESTION_KEEP). "Do they need
+ * batteries?" after "Do your solar pumps work without grid power?" finds the battery topic alone
+ * but asks of the pump, and "กี่อาทิตย์เสร็จ" (done in how many weeks?) after a website's price
+ * finds the solar installation steps alone; "Can I watch the cameras on my phone?" after "Do you
+ * install CCTV for shops?" finds the remote viewing topic either way, and "Do you also build
+ * websites?" after a chatbot's price keeps the websites close to the chatbot. */
+static gboolean
+cblue_bot_question_of(CblueBot *self, CblueAskOp *op, const gchar *text, const gchar *topic_id, CblueKbEntry *main)
+{
+	const gchar *name = cblue_bot_topic_name(main, cblue_message_get_language(op->message));
+	g_autofree gchar *named = NULL;
+	g_autoptr(CblueAskOp) sub = NULL;
+	g_autoptr(GArray) hits = NULL;
+	const CblueBotHit *top;
+
+	if (name == NULL)
+		return FALSE;
+	named = g_strconcat(text, " ", name, NULL);
+	sub = cblue_bot_search_text(self, op, named);
+	hits = cblue_bot_fuse(sub);
+	if (hits->len == 0)
+		return FALSE;
+	top = &g_array_index(hits, CblueBotHit, 0);
+	if (strcmp(top->topic_id, topic_id) == 0)
+		return FALSE;
+	if (strcmp(top->topic_id, cblue_kb_entry_get_topic_id(main)) != 0)
+		return TRUE;
+	for (guint i = 1; i < hits->len; i++) {
+		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+		if (strcmp(hit->topic_id, topic_id) == 0)
+			return hit->score < CBLUE_BOT_SECOND_QUESTION_KEEP * top->score;
+	}
+	return TRUE;
+}
+
+/* Whether the question @q of @op's message (its text @question), answered alone with @topic_id,
+ * asks a second thing beside the main topic @main_id: the part of it that asks (not the background
+ * told before it) names the topic (cblue_bot_names_topic()), and it does not ask about the main
+ * topic's subject (cblue_bot_question_of()) */
+static gboolean
+cblue_bot_second_question_stands(CblueBot *self, CblueAskOp *op, const CblueRequestQuestion *q,
+				 const gchar *question, const gchar *topic_id, const gchar *main_id)
+{
+	g_autofree gchar *asking = g_strndup(cblue_message_get_text(op->message) + MIN(q->ask_start, q->end),
+					     q->end - MIN(q->ask_start, q->end));
+
+	return cblue_bot_names_topic(asking, cblue_kb_lookup(op->kb, topic_id)) &&
+	       !cblue_bot_question_of(self, op, question, topic_id, cblue_kb_lookup(op->kb, main_id));
+}
+
+/* Whether @sources (of CblueHit) hold @topic_id */
+static gboolean
+cblue_bot_sources_hold(GPtrArray *sources, const gchar *topic_id)
+{
+	for (guint i = 0; i < sources->len; i++) {
+		if (g_strcmp0(cblue_hit_get_topic_id(g_ptr_array_index(sources, i)), topic_id) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* A message that asks two things ("How much is a 5 kW system? How long does installation
+ * take?", "ราคาเท่าไหร่ครับ แล้วรับประกันกี่ปี"), answered with one topic. Its questions
+ * (cblue_request_questions(): only a message of several clauses that ask is cut, the cheap
+ * signal; the others cost a look at their bytes) are searched each on their own, and the first
+ * that is answered as a message of its own would be with another topic than the reply's
+ * (cblue_bot_question_topic(): confident, not to be clarified, not declined) is answered too if
+ * it stands as a question of its own (cblue_bot_second_question_stands(): it names that topic,
+ * and is not about the main topic's subject). Most messages that ask twice ask twice about one
+ * thing ("is the survey free? when can you come?", "能用多少年？保固多久？"), and their fragments
+ * find some topic confidently on two words: a second answer to them is worse than none. One of
+ * the questions must be answered with the reply's own topic, so that the two answers are to two
+ * of the questions. The second topic is the reply's second_topic_id and one of its sources; its
+ * content follows the answer (cblue_bot_answer_second_question()), in the customer's language
+ * only, after the replies' lead-in other_question (none: no second answer). */
+static void
+cblue_bot_find_second_question(CblueBot *self, CblueAskOp *op)
+{
+	const gchar *text = cblue_message_get_text(op->message);
+	const gchar *main_id = cblue_chat_reply_get_topic_id(op->reply);
+	const gchar *language = cblue_message_get_language(op->message);
+	g_autoptr(GArray) questions = NULL;
+	g_autofree gchar *second_id = NULL;
+	gboolean main_asked = FALSE;
+	gdouble second_confidence = 0, confidence = 0;
+	const gchar *content_language = NULL;
+	GPtrArray *sources;
+	CblueKbEntry *entry;
+	gboolean has_lead;
+
+	if (main_id == NULL || cblue_chat_reply_get_outcome(op->reply) != CBLUE_OUTCOME_ANSWERED)
+		return;
+	questions = cblue_request_questions(text);
+	if (questions == NULL)
+		return;
+	for (guint i = 0; i < MIN(questions->len, CBLUE_BOT_MAX_QUESTIONS) && !(main_asked && second_id != NULL);
+	     i++) {
+		const CblueRequestQuestion *q = &g_array_index(questions, CblueRequestQuestion, i);
+		g_autofree gchar *question = g_strndup(text + q->start, q->end - q->start);
+		g_autofree gchar *topic_id = cblue_bot_question_topic(self, op, question, &confidence);
+		if (topic_id == NULL)
+			continue;
+		if (strcmp(topic_id, main_id) == 0)
+			main_asked = TRUE;
+		else if (second_id == NULL && cblue_bot_second_question_stands(self, op, q, question, topic_id, main_id)) {
+			second_id = g_steal_pointer(&topic_id);
+			second_confidence = confidence;
+		}
+	}
+	if (!main_asked || second_id == NULL)
+		return;
+	entry = cblue_kb_lookup(op->kb, second_id);
+	cblue_kb_entry_get_content_for(entry, language, &content_language);
+	g_mutex_lock(&self->mutex);
+	has_lead = *cblue_bot_canned_locked(self, "other_question", language) != '\0';
+	g_mutex_unlock(&self->mutex);
+	if (g_strcmp0(content_language, language) != 0 || !has_lead)
+		return;
+	g_debug("a second question, answered with %s after %s", second_id, main_id);
+	cblue_chat_reply_set_second_topic_id(op->reply, second_id);
+	sources = cblue_chat_reply_get_sources(op->reply);
+	if (!cblue_bot_sources_hold(sources, second_id))
+		cblue_chat_reply_put_source_values(op->reply, second_id, 0.0, second_confidence,
+						   CBLUE_BOT_MAX_SOURCES);
+}
+
+/* The reply's answer followed by its second topic's (cblue_bot_find_second_question()),
+ * introduced by the lead-in of the replies' other_question in the customer's language */
+static void
+cblue_bot_answer_second_question(CblueBot *self, CblueAskOp *op)
+{
+	const gchar *second_id = cblue_chat_reply_get_second_topic_id(op->reply);
+	const gchar *language = cblue_message_get_language(op->message);
+	g_autofree gchar *text = NULL;
+	CblueKbEntry *entry;
+
+	if (second_id == NULL)
+		return;
+	entry = cblue_kb_lookup(op->kb, second_id);
+	if (entry == NULL || cblue_chat_reply_get_outcome(op->reply) != CBLUE_OUTCOME_ANSWERED) {
+		cblue_chat_reply_set_second_topic_id(op->reply, NULL);
+		return;
+	}
+	g_mutex_lock(&self->mutex);
+	text = g_strconcat(cblue_chat_reply_get_text(op->reply), "\n\n",
+			   cblue_bot_canned_locked(self, "other_question", language),
+			   cblue_kb_entry_get_content_for(entry, language, NULL), NULL);
+	g_mutex_unlock(&self->mutex);
+	cblue_chat_reply_set_text(op->reply, text);
 }
 
 /* the answer when there is no provider or it failed: the entry's own content */
@@ -2553,6 +2770,10 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 		cblue_bot_search_sync(self, op, g_ptr_array_index(op->retrievers, i));
 	op->stage_start = g_get_monotonic_time();
 	needs_answer = cblue_bot_decide(self, op);
+	/* only here: a model that writes the answer (the LLM's, asynchronous) is given the reply's
+	 * topic and sources as before, and answers one topic */
+	if (needs_answer)
+		cblue_bot_find_second_question(self, op);
 	cblue_bot_stage_done(op, "decide");
 	if (needs_answer) {
 		g_autoptr(GError) error_local = NULL;
@@ -2565,6 +2786,7 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 		} else {
 			cblue_bot_apply_provider_outcome(self, op);
 		}
+		cblue_bot_answer_second_question(self, op);
 		cblue_bot_stage_done(op, "answer");
 	}
 	cblue_bot_finish_reply(self, op);

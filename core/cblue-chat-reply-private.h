@@ -18,4 +18,9 @@ const gchar *cblue_chat_reply_get_stage(CblueChatReply *self, guint index, gint6
 void cblue_chat_reply_add_source_values(CblueChatReply *self, const gchar *topic_id, gdouble score,
 					gdouble confidence);
 
+/* @topic_id among the sources, in place of the last source when there are @max already: a
+ * reply's second topic (cblue_chat_reply_get_second_topic_id()) is one of at most @max sources */
+void cblue_chat_reply_put_source_values(CblueChatReply *self, const gchar *topic_id, gdouble score,
+					gdouble confidence, guint max);
+
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _CblueChatReply {
 	gchar *text; /* owned */
 	gchar *language; /* owned */
 	gchar *topic_id; /* owned, nullable */
+	gchar *second_topic_id; /* owned, nullable: the topic of a second question answered after it */
 	GArray *source_values; /* owned: of CblueReplySource, every source */
 	GPtrArray *sources; /* owned, nullable: of CblueHit, made by the first cblue_chat_reply_get_sources() */
 	CblueOutcome outcome;
@@ -120,6 +121,7 @@ cblue_chat_reply_finalize(GObject *object)
 	g_free(self->text);
 	g_free(self->language);
 	g_free(self->topic_id);
+	g_free(self->second_topic_id);
 	g_free(self->declined);
 	g_strfreev(self->product_choices);
 	g_free(self->context);
@@ -253,6 +255,30 @@ CBLUE_REPLY_STRING_ACCESSORS(language)
 CBLUE_REPLY_STRING_ACCESSORS(topic_id)
 
 /**
+ * cblue_chat_reply_get_second_topic_id:
+ * @self: a #CblueChatReply
+ *
+ * The topic of a second question the message asked, answered after the reply's topic
+ * ([method@ChatReply.get_topic_id], which stays the main one): "How much is a 5 kW system? How
+ * long does installation take?" answers the price and then the installation steps. The
+ * second topic is one of the reply's sources.
+ *
+ * Returns: (nullable): the second topic answered, or %NULL if the reply answers one
+ *
+ * Since: 1.0
+ */
+/**
+ * cblue_chat_reply_set_second_topic_id:
+ * @self: a #CblueChatReply
+ * @second_topic_id: (nullable): the topic id
+ *
+ * Sets the topic of a second question answered; see [method@ChatReply.get_second_topic_id].
+ *
+ * Since: 1.0
+ */
+CBLUE_REPLY_STRING_ACCESSORS(second_topic_id)
+
+/**
  * cblue_chat_reply_get_text:
  * @self: a #CblueChatReply
  *
@@ -319,6 +345,22 @@ cblue_chat_reply_add_source_values(CblueChatReply *self, const gchar *topic_id, 
 	g_array_append_val(self->source_values, source);
 	if (self->sources != NULL)
 		g_ptr_array_add(self->sources, cblue_hit_new(topic_id, score, confidence));
+}
+
+/* @topic_id among the sources, in place of the last when there are @max already
+ * (cblue-chat-reply-private.h) */
+void
+cblue_chat_reply_put_source_values(CblueChatReply *self, const gchar *topic_id, gdouble score, gdouble confidence,
+				   guint max)
+{
+	g_return_if_fail(CBLUE_IS_CHAT_REPLY(self));
+	g_return_if_fail(topic_id != NULL && max > 0);
+	if (self->source_values->len >= max) {
+		g_array_set_size(self->source_values, max - 1);
+		if (self->sources != NULL && self->sources->len >= max)
+			g_ptr_array_set_size(self->sources, max - 1);
+	}
+	cblue_chat_reply_add_source_values(self, topic_id, score, confidence);
 }
 
 /**
@@ -793,6 +835,10 @@ cblue_chat_reply_to_json(CblueChatReply *self)
 		json_builder_add_string_value(builder, self->topic_id);
 	else
 		json_builder_add_null_value(builder);
+	if (self->second_topic_id != NULL) {
+		json_builder_set_member_name(builder, "second_topic_id");
+		json_builder_add_string_value(builder, self->second_topic_id);
+	}
 	json_builder_set_member_name(builder, "sources");
 	json_builder_begin_array(builder);
 	for (guint i = 0; i < self->source_values->len; i++) {
@@ -845,6 +891,11 @@ cblue_chat_reply_to_string(CblueChatReply *self)
 	cblue_json_append_string(out, self->language);
 	CBLUE_STRING_PUT_LITERAL(out, ",\"topic_id\":");
 	cblue_json_append_string(out, self->topic_id);
+	/* only a reply that answers two questions has it */
+	if (self->second_topic_id != NULL) {
+		CBLUE_STRING_PUT_LITERAL(out, ",\"second_topic_id\":");
+		cblue_json_append_string(out, self->second_topic_id);
+	}
 	CBLUE_STRING_PUT_LITERAL(out, ",\"sources\":[");
 	for (guint i = 0; i < self->source_values->len; i++) {
 		const CblueReplySource *source = &g_array_index(self->source_values, CblueReplySource, i);

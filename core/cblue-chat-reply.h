@@ -58,6 +58,10 @@ const gchar *cblue_chat_reply_get_topic_id(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_set_topic_id(CblueChatReply *self, const gchar *topic_id);
 CBLUE_AVAILABLE_IN_1_0
+const gchar *cblue_chat_reply_get_second_topic_id(CblueChatReply *self);
+CBLUE_AVAILABLE_IN_1_0
+void cblue_chat_reply_set_second_topic_id(CblueChatReply *self, const gchar *second_topic_id);
+CBLUE_AVAILABLE_IN_1_0
 GPtrArray *cblue_chat_reply_get_sources(CblueChatReply *self);
 CBLUE_AVAILABLE_IN_1_0
 void cblue_chat_reply_add_source(CblueChatReply *self, CblueHit *hit);

@@ -39,4 +39,22 @@ GArray *cblue_request_clauses(const gchar *text);
  * not a locksmith). */
 gboolean cblue_request_span_asks(GArray *clauses, gsize start, gsize end);
 
+/* A question of a message that asks several things: the bytes [start, end) of its text, the
+ * background told before it included; from ask_start on, its clauses that ask or are asked about */
+typedef struct {
+	gsize start, end;
+	gsize ask_start;
+} CblueRequestQuestion;
+
+/* The questions of @text when it asks two things or more ("How much is a 5 kW system? How long
+ * does installation take?", "แผงรับประกันกี่ปีคะ ผ่อนได้ไหมคะ", "充电桩多少钱？能分期吗？"): cut at the
+ * clauses of cblue_request_clauses(), a question ending at each clause that asks, with the
+ * background told before it (a bare request, "ราคาเท่าไหร่", "可以吗", belongs to the question before
+ * it). Clauses that ask nothing after the last question are left out. Returns an array of
+ * CblueRequestQuestion, or NULL when the text asks one thing or none. A text is cut into clauses
+ * only when a cheap look at it says it may ask twice: a question mark with more text after it, or
+ * two question words (what, how, ไหม, เท่าไหร่, 吗, 多少 …) and a clause boundary before its end;
+ * most messages are not. */
+GArray *cblue_request_questions(const gchar *text);
+
 G_END_DECLS

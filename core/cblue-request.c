@@ -42,7 +42,12 @@ static const gchar *const cblue_request_anaphora_thzh[] = {"ดังกล่�
 static gboolean
 cblue_request_word_at(const gchar *sentence, const gchar *p, const gchar *word)
 {
-	gsize len = strlen(word);
+	gsize len;
+
+	/* most positions fail at the first byte: not worth a strlen() and a strncmp() */
+	if (*p != *word)
+		return FALSE;
+	len = strlen(word);
 	if (strncmp(p, word, len) != 0)
 		return FALSE;
 	if (p > sentence && g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(p))))
@@ -357,4 +362,142 @@ cblue_request_part(const gchar *text, guint *context_chars, guint *request_chars
 	if (request_chars != NULL)
 		*request_chars = asked;
 	return g_string_free(g_steal_pointer(&request), FALSE);
+}
+
+/* whether a clause of @text may end before the text does: a byte that can begin a clause
+ * boundary (cblue_request_is_clause_boundary()) with a letter or digit after it, looked at only
+ * at the ASCII marks and spaces and the lead bytes of 、。 (0xE3) and of ，？！；：（） (0xEF) */
+static gboolean
+cblue_request_may_have_clauses(const gchar *text)
+{
+	for (const gchar *p = text; *p != '\0'; p++) {
+		guchar byte = (guchar)*p;
+		gboolean question;
+
+		if (byte < 0x80 ? strchr("?!;,.:()\n ", byte) == NULL : byte != 0xE3 && byte != 0xEF)
+			continue;
+		if (!cblue_request_is_clause_boundary(text, p, &question))
+			continue;
+		for (const gchar *q = g_utf8_next_char(p); *q != '\0'; q = g_utf8_next_char(q)) {
+			if (g_unichar_isalnum(g_utf8_get_char(q)))
+				return TRUE;
+		}
+		return FALSE;
+	}
+	return FALSE;
+}
+
+/* Question words, as written, that most Thai and Chinese questions hold; and the English ones
+ * that begin a question (as words, in any case) */
+static const gchar *const cblue_request_question_words_thzh[] = {
+    "ไหม", "มั้ย", "มั๊ย", "ไม๊", "เปล่า", "หรือไม่", "เท่าไหร่", "เท่าไร", "ยังไง", "อย่างไร", "กี่", "อะไร", "ที่ไหน",
+    "吗", "嗎", "呢", "多少", "几", "幾", "什么", "什麼", "怎么", "怎麼", "哪", "能不能", "可不可以", "是否",
+    "有没有", "有沒有", NULL};
+static const gchar *const cblue_request_question_words_en[] = {"what", "how", "which", "where", "when", "why",
+								"who", NULL};
+
+/* whether the byte @p of @text may end a clause: an ASCII mark, the lead byte of 、。 (0xE3) or of
+ * ，？！；：（） (0xEF), or a space after a Thai letter (U+0E00..U+0E7F: 0xE0 0xB8/0xB9 and a byte) */
+static inline gboolean
+cblue_request_may_be_boundary(const gchar *text, const gchar *p)
+{
+	switch ((guchar)*p) {
+	case ' ':
+		return p - text >= 3 && (guchar)p[-3] == 0xE0 && ((guchar)p[-2] == 0xB8 || (guchar)p[-2] == 0xB9);
+	case '?':
+	case '!':
+	case ';':
+	case ',':
+	case '.':
+	case ':':
+	case '(':
+	case ')':
+	case '\n':
+	case 0xE3:
+	case 0xEF:
+		return TRUE;
+	default:
+		return FALSE;
+	}
+}
+
+/* whether @p starts an English question word (cblue_request_question_words_en) */
+static gboolean
+cblue_request_question_word_at(const gchar *text, const gchar *p)
+{
+	if ((p > text && g_ascii_isalnum(p[-1])) || (g_ascii_tolower(*p) != 'w' && g_ascii_tolower(*p) != 'h'))
+		return FALSE;
+	for (guint i = 0; cblue_request_question_words_en[i] != NULL; i++) {
+		gsize len = strlen(cblue_request_question_words_en[i]);
+		if (g_ascii_strncasecmp(p, cblue_request_question_words_en[i], len) == 0 && !g_ascii_isalnum(p[len]))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* The cheap signal of a message that may ask two things, before its clauses are looked at
+ * (cblue_request_clauses() costs several thousand instructions a clause): a question mark with
+ * more text after it, or a clause boundary before the end and two question words
+ * (cblue_request_question_words_thzh, _en). One look at the bytes; the question words are
+ * looked for only in a text that may have clauses, which most messages do not. */
+static gboolean
+cblue_request_may_ask_twice(const gchar *text)
+{
+	gboolean candidate = FALSE, ascii = TRUE;
+	guint n_words = 0;
+
+	for (const gchar *p = text; *p != '\0'; p++) {
+		gboolean question;
+		ascii = ascii && (guchar)*p < 0x80;
+		if (!cblue_request_may_be_boundary(text, p))
+			continue;
+		candidate = TRUE;
+		if ((*p != '?' && (guchar)*p != 0xEF) || !cblue_request_is_boundary(text, p, &question) || !question)
+			continue;
+		for (const gchar *q = g_utf8_next_char(p); *q != '\0'; q = g_utf8_next_char(q)) {
+			if (g_unichar_isalnum(g_utf8_get_char(q)))
+				return TRUE;
+		}
+	}
+	if (!candidate)
+		return FALSE;
+	for (guint i = 0; !ascii && cblue_request_question_words_thzh[i] != NULL && n_words < 2; i++) {
+		for (const gchar *at = strstr(text, cblue_request_question_words_thzh[i]); at != NULL && n_words < 2;
+		     at = strstr(at + 1, cblue_request_question_words_thzh[i]))
+			n_words++;
+	}
+	for (const gchar *p = text; *p != '\0' && n_words < 2; p++)
+		n_words += cblue_request_question_word_at(text, p);
+	return n_words >= 2 && cblue_request_may_have_clauses(text);
+}
+
+GArray *
+cblue_request_questions(const gchar *text)
+{
+	g_autoptr(GArray) clauses = NULL;
+	g_autoptr(GArray) questions = NULL;
+	gsize start = 0, ask_start = G_MAXSIZE;
+
+	g_return_val_if_fail(text != NULL, NULL);
+	if (!cblue_request_may_ask_twice(text))
+		return NULL;
+	clauses = cblue_request_clauses(text);
+	questions = g_array_new(FALSE, FALSE, sizeof(CblueRequestQuestion));
+	for (guint i = 0; i < clauses->len; i++) {
+		const CblueRequestClause *c = &g_array_index(clauses, CblueRequestClause, i);
+		CblueRequestQuestion q = {start, c->end, ask_start};
+		if ((c->asks || c->asked) && ask_start == G_MAXSIZE)
+			q.ask_start = ask_start = c->start;
+		/* a question ends at a clause that asks, unless a bare request after it asks about it
+		 * ("รับซ่อมหลังคาไหม ราคาเท่าไหร่" is one question) */
+		if (!c->asks || c->asked)
+			continue;
+		g_array_append_val(questions, q);
+		/* the next question begins after the mark that ends this one */
+		start = text[c->end] != '\0' ? (gsize)(g_utf8_next_char(text + c->end) - text) : c->end;
+		ask_start = G_MAXSIZE;
+	}
+	if (questions->len < 2)
+		return NULL;
+	return g_steal_pointer(&questions);
 }

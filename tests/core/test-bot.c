@@ -611,6 +611,95 @@ test_bot_follow_up_earlier_topic(void)
 	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, second);
 }
 
+/* the pipeline of a default install, all in place: the BM25 and n-gram retrievers and the
+ * extractive answer, with the bundled KB */
+#define IN_PLACE_PLUGINS "[plugins]\nenabled=retrieval-bm25,retrieval-ngram,model-extractive\ndisabled=\n"
+
+static CblueChatReply *
+ask_text(CblueBot *bot, const gchar *text)
+{
+	g_autoptr(CblueMessage) message = cblue_message_new(text);
+	g_autoptr(GError) error = NULL;
+	CblueChatReply *reply = cblue_bot_ask_sync(bot, message, NULL, &error);
+
+	g_assert_no_error(error);
+	return reply;
+}
+
+static gboolean
+has_source(CblueChatReply *reply, const gchar *topic_id)
+{
+	GPtrArray *sources = cblue_chat_reply_get_sources(reply);
+	for (guint i = 0; i < sources->len; i++) {
+		if (g_strcmp0(cblue_hit_get_topic_id(g_ptr_array_index(sources, i)), topic_id) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* A message that asks two things on two topics gets both answers: the main topic's, then the
+ * lead-in and the second topic's, which is one of the (at most three) sources; one that asks
+ * twice about one thing, or names nothing in its second question, gets one. */
+static void
+test_bot_second_question(void)
+{
+	g_autoptr(CblueContext) context = cblue_test_context_new(IN_PLACE_PLUGINS, NULL);
+	g_autoptr(CblueBot) bot = cblue_bot_new(context);
+	g_autoptr(GError) error = NULL;
+	static const struct {
+		const gchar *text, *topic, *second;
+	} cases[] = {
+	    {"Does solar still work during a power cut? How much would a battery cost?", "solar-power-outage",
+	     "solar-battery"},
+	    {"ที่ชาร์จรถไฟฟ้าพร้อมติดตั้งราคาเท่าไหร่ครับ รับงานแถวนนทบุรีไหม", "ev-charger-price", "service-area"},
+	    {"光伏板质保几年？可以分期付款吗？", "solar-warranty", "solar-financing"},
+	    /* one question, twice asked or elliptic: no second answer */
+	    {"How much is a 10kW system? How much for 10 kW?", "solar-rooftop-price", NULL},
+	    {"Do your solar pumps work without grid power? Do they need batteries?", "solar-water-pump", NULL},
+	    {"ให้ช่างมาดูหน้างานก่อนได้ไหม เสียเงินไหม", "site-survey", NULL},
+	    {"Can I watch the cameras on my phone? How many days does it record?", "cctv-remote-viewing", NULL},
+	};
+
+	cblue_bot_load_kb(bot, FALSE, &error);
+	g_assert_no_error(error);
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autoptr(CblueChatReply) reply = ask_text(bot, cases[i].text);
+		g_autofree gchar *json = cblue_chat_reply_to_string(reply);
+
+		g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, cases[i].topic);
+		g_assert_cmpstr(cblue_chat_reply_get_second_topic_id(reply), ==, cases[i].second);
+		g_assert_cmpuint(cblue_chat_reply_get_sources(reply)->len, <=, 3);
+		if (cases[i].second == NULL) {
+			g_assert_null(strstr(json, "second_topic_id"));
+			continue;
+		}
+		g_assert_true(has_source(reply, cases[i].second));
+		g_assert_nonnull(strstr(json, "\"second_topic_id\":\""));
+		/* the main answer first, then the lead-in */
+		g_assert_nonnull(strstr(cblue_chat_reply_get_text(reply), "\n\n"));
+	}
+	{
+		g_autoptr(CblueChatReply) reply = ask_text(bot, cases[0].text);
+		const gchar *text = cblue_chat_reply_get_text(reply);
+		const gchar *lead = strstr(text, "\n\nAs for your other question: ");
+		g_assert_nonnull(lead);
+		g_assert_true(g_str_has_prefix(text, "A standard on-grid system"));
+		g_assert_true(g_str_has_prefix(lead + strlen("\n\nAs for your other question: "), "Yes, a battery"));
+	}
+}
+
+/* With a model that writes the answer (asynchronous, as the LLM's), the reply answers one topic:
+ * the dummy retriever finds both topic ids, and no second question is looked for */
+static void
+test_bot_second_question_model(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(CblueChatReply) reply = ask_in(bot, "c-two", "tell me about solar-battery? and about service-area?");
+
+	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, "service-area");
+	g_assert_null(cblue_chat_reply_get_second_topic_id(reply));
+}
+
 /* the hand-written reply JSON escapes everything a JSON parser needs escaped */
 static void
 test_chat_reply_json(void)
@@ -638,6 +727,20 @@ test_chat_reply_json(void)
 	source = json_array_get_object_element(json_object_get_array_member(obj, "sources"), 0);
 	g_assert_cmpstr(json_object_get_string_member(source, "topic_id"), ==, "a\"b");
 	g_assert_cmpfloat_with_epsilon(json_object_get_double_member(source, "score"), 0.123, 1e-9);
+	/* only a reply that answers a second question says so */
+	g_assert_false(json_object_has_member(obj, "second_topic_id"));
+	cblue_chat_reply_set_second_topic_id(reply, "x\"y");
+	g_clear_pointer(&json, g_free);
+	json = cblue_chat_reply_to_string(reply);
+	json_parser_load_from_data(parser, json, -1, &error);
+	g_assert_no_error(error);
+	obj = json_node_get_object(json_parser_get_root(parser));
+	g_assert_cmpstr(json_object_get_string_member(obj, "second_topic_id"), ==, "x\"y");
+	{
+		g_autoptr(JsonNode) node = cblue_chat_reply_to_json(reply);
+		g_assert_cmpstr(json_object_get_string_member(json_node_get_object(node), "second_topic_id"), ==,
+				"x\"y");
+	}
 }
 
 /* with an asynchronous plugin (the dummy's model) nothing is answered in place: the message
@@ -807,6 +910,8 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
 	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
 	g_test_add_func("/cblue/bot/follow-up-earlier-topic", test_bot_follow_up_earlier_topic);
+	g_test_add_func("/cblue/bot/second-question", test_bot_second_question);
+	g_test_add_func("/cblue/bot/second-question-model", test_bot_second_question_model);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
 	g_test_add_func("/cblue/chat-reply/sources", test_chat_reply_sources);
 	g_test_add_func("/cblue/hit/topic-id-sizes", test_hit_topic_id_sizes);

@@ -143,6 +143,88 @@ test_request_clauses(void)
 	g_assert_false(g_array_index(clauses, CblueRequestClause, 3).asked);
 }
 
+/* the text of question @i of @questions of @text, without the marks and spaces around it */
+static gchar *
+question_text(const gchar *text, GArray *questions, guint i)
+{
+	const CblueRequestQuestion *q = &g_array_index(questions, CblueRequestQuestion, i);
+	g_autofree gchar *part = g_strndup(text + q->start, q->end - q->start);
+	gchar *start = part;
+
+	while (*start != '\0' && strchr("?!,. ", *start) != NULL)
+		start++;
+	return g_strdup(g_strstrip(start));
+}
+
+/* a message that asks two things is cut into its questions, the background going with the
+ * question after it */
+static void
+test_request_questions_found(void)
+{
+	static const struct {
+		const gchar *text;
+		const gchar *first, *second, *first_asks;
+	} cases[] = {
+	    {"How much is a 5 kW system? How long does installation take?", "How much is a 5 kW system",
+	     "How long does installation take", "How much is a 5 kW system"},
+	    /* Thai clauses end at a space between Thai letters */
+	    {"แผงโซลาร์รับประกันกี่ปีคะ ผ่อนได้ไหมคะ", "แผงโซลาร์รับประกันกี่ปีคะ", "ผ่อนได้ไหมคะ", "แผงโซลาร์รับประกันกี่ปีคะ"},
+	    {"充电桩多少钱？能分期吗？", "充电桩多少钱", "能分期吗", "充电桩多少钱"},
+	    /* background before a question is its own; a bare request ("ซ่อมให้ไหมครับ") asks about it */
+	    {"หลังคารั่วเวลาฝนตก ซ่อมให้ไหมครับ แล้วมีติดฉนวนกันความร้อนด้วยไหม", "หลังคารั่วเวลาฝนตก ซ่อมให้ไหมครับ",
+	     "แล้วมีติดฉนวนกันความร้อนด้วยไหม", "หลังคารั่วเวลาฝนตก ซ่อมให้ไหมครับ"},
+	    {"My roof is old, we live in Bang Na. Can you fix the leak? And do you do insulation?",
+	     "My roof is old, we live in Bang Na. Can you fix the leak", "And do you do insulation",
+	     "Can you fix the leak"},
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const gchar *text = cases[i].text;
+		g_autoptr(GArray) questions = cblue_request_questions(text);
+		g_autofree gchar *first = NULL;
+		g_autofree gchar *second = NULL;
+		g_autofree gchar *first_asks = NULL;
+		const CblueRequestQuestion *q;
+
+		g_assert_nonnull(questions);
+		g_assert_cmpuint(questions->len, ==, 2);
+		first = question_text(text, questions, 0);
+		second = question_text(text, questions, 1);
+		g_assert_cmpstr(first, ==, cases[i].first);
+		g_assert_cmpstr(second, ==, cases[i].second);
+		q = &g_array_index(questions, CblueRequestQuestion, 0);
+		first_asks = g_strndup(text + q->ask_start, q->end - q->ask_start);
+		g_assert_cmpstr(g_strstrip(first_asks), ==, cases[i].first_asks);
+	}
+}
+
+/* one question, or none: not cut */
+static void
+test_request_questions_none(void)
+{
+	static const gchar *const texts[] = {
+	    "How much is a 5 kW system?",
+	    "ติดโซล่าเซลล์ราคาเท่าไหร่",
+	    /* background and one question */
+	    "My electricity bill is about 5,000 baht a month. What size system should I get?",
+	    /* a bare request asks about the question before it */
+	    "Do you install CCTV? How much?",
+	    "รับซ่อมหลังคาไหม ราคาเท่าไหร่",
+	    "你们能装充电桩吗？多少钱？",
+	    /* the marks end the text */
+	    "How much is it?!?",
+	    /* clauses, but one question word: not even cut into clauses */
+	    "My roof leaks, the ceiling is wet and the paint peels, what can be done",
+	    "สวัสดีค่ะ บ้านอยู่บางนา ติดโซลาร์ได้ไหมคะ",
+	    "",
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+		g_autoptr(GArray) questions = cblue_request_questions(texts[i]);
+		g_assert_null(questions);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -151,5 +233,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/request/part-none", test_request_part_none);
 	g_test_add_func("/cblue/request/span-asks", test_request_span_asks);
 	g_test_add_func("/cblue/request/clauses", test_request_clauses);
+	g_test_add_func("/cblue/request/questions-found", test_request_questions_found);
+	g_test_add_func("/cblue/request/questions-none", test_request_questions_none);
 	return g_test_run();
 }

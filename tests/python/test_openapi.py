@@ -286,6 +286,13 @@ def test_document_is_valid(spec):
                 assert item[method]["responses"], (template, method)
     # the validator really rejects: a reply without its fields, an unknown frame
     assert not spec.is_valid({"$ref": "#/components/schemas/ChatReply"}, {"reply": "x"})
+    # an answered reply is valid with a second topic, not with an empty or a null one
+    answered = {"conversation_id": "c", "message_id": "m", "reply": "x", "language": "en", "topic_id": "a",
+                "sources": [{"topic_id": "a", "score": 1}, {"topic_id": "b", "score": 0.9}],
+                "pii_redacted": False, "outcome": "answered", "confidence": 0.9}
+    assert spec.is_valid({"$ref": "#/components/schemas/ChatReply"}, dict(answered, second_topic_id="b"))
+    assert not spec.is_valid({"$ref": "#/components/schemas/ChatReply"}, dict(answered, second_topic_id=""))
+    assert not spec.is_valid({"$ref": "#/components/schemas/ChatReply"}, dict(answered, second_topic_id=None))
     assert not spec.is_valid({"$ref": "#/components/schemas/WsServerFrame"}, {"type": "nonsense"})
     assert not spec.is_valid({"$ref": "#/components/schemas/WsClientFrame"}, {"type": "message"})
 
@@ -338,6 +345,13 @@ def test_responses_match_the_document(spec, servers):
     reply = json.loads(data)
     assert headers["X-Request-Id"] == "openapi-test-1"
     assert reply["language"] == "th" and reply["outcome"] == "answered"
+    # a message that asks two things: the second topic too, a documented field
+    _, _, data = call(spec, main, "POST", "/api/v1/chat",
+                      {"message": "Does solar still work during a power cut? How much would a battery cost?"},
+                      expect=200)
+    two = json.loads(data)
+    assert two["topic_id"] == "solar-power-outage" and two["second_topic_id"] == "solar-battery", two
+    assert "second_topic_id" not in reply
     call(spec, main, "POST", "/api/v1/chat", {"message": "my email is somchai@example.com",
                                                "conversation_id": reply["conversation_id"], "language": "en"},
          content_type="text/plain", expect=200)

@@ -87,6 +87,59 @@ def test_follow_up_set_does_not_regress(name):
         assert s["refused"] / s["out_of_scope"] >= refused - 0.02, (lang, s)
 
 
+# docs/quality.md, "Messages that ask two questions": tests/data/multi-question1.tsv, per language
+# (two-question messages, one-question messages): the share of the two-question ones answered on both
+# topics, and how many second answers may be given at most, wrongly, to the two-question ones (a
+# topic that is neither of theirs) and to the one-question ones; both answered was 0 before (blind).
+MULTI_QUESTION_FLOORS = {
+    "en": (44, 20, 0.273, 0, 1),
+    "th": (44, 20, 0.409, 0, 1),
+    "zh": (42, 20, 0.310, 0, 0),
+}
+
+
+def test_multi_question_set_does_not_regress():
+    bench = os.path.join(os.environ["CBLUE_SOURCE_ROOT"], "bench", "multi-question.py")
+    proc = subprocess.run([sys.executable, bench, CBLUE, os.path.join(DATADIR, "multi-question1.tsv"), "--json"],
+                          capture_output=True, text=True, check=True, timeout=600)
+    stats = json.loads(proc.stdout)["languages"]
+    for lang, (two, one, both, wrong_two, wrong_one) in MULTI_QUESTION_FLOORS.items():
+        s = stats[lang]
+        assert s["two"] == two and s["one"] == one, (lang, s)
+        assert s["both"] / s["two"] >= both - 0.02, (lang, s)
+        assert s["wrong_second_two"] <= wrong_two and s["wrong_second_one"] <= wrong_one, (lang, s)
+
+
+@pytest.mark.parametrize("message, topic, second, lead", [
+    ("Does solar still work during a power cut? How much would a battery cost?",
+     "solar-power-outage", "solar-battery", "As for your other question: "),
+    ("ที่ชาร์จรถไฟฟ้าพร้อมติดตั้งราคาเท่าไหร่ครับ รับงานแถวนนทบุรีไหม", "ev-charger-price", "service-area",
+     "ส่วนอีกคำถามหนึ่งค่ะ: "),
+    ("光伏板质保几年？可以分期付款吗？", "solar-warranty", "solar-financing", "关于您的另一个问题："),
+])
+def test_second_question_is_answered_too(cli, message, topic, second, lead):
+    """A message asking two things on two topics: the main topic's answer, then the lead-in and the
+    second's; topic_id stays the main topic, second_topic_id and the sources name the second."""
+    reply = json.loads(cli.run("ask", "--json", "--no-record", message).stdout)
+    assert reply["outcome"] == "answered", reply
+    assert reply["topic_id"] == topic and reply["second_topic_id"] == second, reply
+    assert second in [s["topic_id"] for s in reply["sources"]] and len(reply["sources"]) <= 3, reply
+    main_answer, _, rest = reply["reply"].partition("\n\n" + lead)
+    assert main_answer and rest, reply["reply"]
+
+
+@pytest.mark.parametrize("message", [
+    "How much is a 10kW system? How much for 10 kW?",
+    "Do your solar pumps work without grid power? Do they need batteries?",
+    "ให้ช่างมาดูหน้างานก่อนได้ไหม เสียเงินไหม",
+    "手机能看监控吗？能录几天？",
+])
+def test_one_question_asked_twice_gets_one_answer(cli, message):
+    reply = json.loads(cli.run("ask", "--json", "--no-record", message).stdout)
+    assert reply["outcome"] == "answered", reply
+    assert "second_topic_id" not in reply and "\n\n" not in reply["reply"], reply
+
+
 def test_follow_up_does_not_capture_other_questions(cli):
     replies = ask_conversation(cli, "conv-3", "How much is a rooftop solar system?",
                                "do you install CCTV cameras?", "what is the capital of France?")
