@@ -2089,10 +2089,17 @@ cblue_bot_find_declined(CblueBot *self, CblueAskOp *op, const gchar *top_id)
 /* Words around the number of an option picked from a clarification ("option 2", "ข้อ 2
  * ค่ะ", "第二个"), lowercase, longest first where one begins another */
 static const gchar *const cblue_bot_pick_prefixes[] = {"the", "option", "number", "no.", "no", "#", "choice",
-						       "ข้อที่", "ข้อ", "อันที่", "แบบที่", "ตัวที่", "เอา", "第", "选",
-						       "選", NULL};
-static const gchar *const cblue_bot_pick_suffixes[] = {"please", "pls", "one", "ครับ", "ค่ะ", "คะ", "นะ", "จ้า",
-						       "个", "個", "项", "項", "号", "號", "吧", NULL};
+						       "ข้อที่", "ข้อ", "อันที่", "อัน", "แบบที่", "แบบ", "ตัวที่", "ตัว", "เอา",
+						       "第", "选", "選", NULL};
+static const gchar *const cblue_bot_pick_suffixes[] = {"please", "pls", "one", "option", "ครับ", "ค่ะ", "คะ", "นะ",
+						       "จ้า", "个", "個", "项", "項", "号", "號", "吧", NULL};
+/* An option's number in words, as customers write it ("the first one", "two", "อันแรก",
+ * "ข้อสอง"): indexed by the number less one, each row's words longest first */
+static const gchar *const cblue_bot_pick_number_words[][6] = {
+	{"first", "1st", "one", "แรก", "หนึ่ง", NULL},
+	{"second", "2nd", "two", "สอง", NULL},
+	{"third", "3rd", "three", "สาม", NULL},
+};
 
 /* whether @text at @pos begins with one of @words (ASCII letters compared without case); moves @pos past it */
 static gboolean
@@ -2109,8 +2116,9 @@ cblue_bot_skip_word(const gchar *text, gsize *pos, const gchar *const *words)
 }
 
 /* The option a reply to a clarification picks by its number: "2", "๒", "option 2", "ข้อ 2
- * ครับ", "第二个", "二". Spaces and punctuation aside, the message must be that number and the
- * words around it, no more: "10 kW" or "2 storeys" are questions. Returns: 1 to 9, or 0 */
+ * ครับ", "第二个", "二", or in words: "the first one", "two", "อันแรกค่ะ", "ข้อสอง". Spaces and
+ * punctuation aside, the message must be that number and the words around it, no more: "10
+ * kW" or "2 storeys" are questions. Returns: 1 to 9, or 0 */
 static guint
 cblue_bot_offer_number(const gchar *message)
 {
@@ -2143,6 +2151,10 @@ cblue_bot_offer_number(const gchar *message)
 				number = i + 1;
 				pos += strlen(chinese[i]);
 			}
+		}
+		for (guint i = 0; i < G_N_ELEMENTS(cblue_bot_pick_number_words) && number == 0; i++) {
+			if (cblue_bot_skip_word(folded, &pos, cblue_bot_pick_number_words[i]))
+				number = i + 1;
 		}
 	}
 	if (folded[pos] == '.')

@@ -286,6 +286,24 @@ def test_question_naming_no_product_is_asked_back(cli):
         assert asked[language] >= floor, (language, asked)
 
 
+def test_clarification_answered_in_words(cli):
+    """tests/data/clarify2-picks.tsv: replies to the question back, by the option's number in
+    words ("the first one", "อันแรกค่ะ", "ข้อสอง", "第一個") or by the product ("光伏的")."""
+    with open(os.path.join(DATADIR, "clarify2-picks.tsv"), encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")][1:]
+    assert len(rows) == 15
+    labels = kb_labels()
+    for i, (language, first, answer, pick) in enumerate(rows):
+        replies = ask_conversation(cli, f"conv-words-{i}", first, answer)
+        assert replies[0]["outcome"] == "clarify", (first, replies[0])
+        options = [labels[(language, line.split(". ", 1)[1])] for line in replies[0]["reply"].splitlines()[1:]]
+        expected = [entry["topic_id"] for n, entry in enumerate(options, 1)
+                    if (pick.isdigit() and n == int(pick)) or entry["tags"][0] == pick]
+        assert len(expected) == 1, (first, pick, options)
+        assert replies[1]["outcome"] == "answered", (first, answer, replies[1])
+        assert replies[1]["topic_id"] == expected[0], (first, answer, replies[1])
+
+
 def test_follow_up_naming_no_product_is_not_asked_back(cli):
     """In a conversation, "how much is it?" takes the conversation's product, as before."""
     replies = ask_conversation(cli, "conv-clarify", "Do you install EV chargers at home?", "how much is it?")
