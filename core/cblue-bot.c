@@ -2306,7 +2306,10 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 		return FALSE;
 	}
 
-	if (top == NULL || confidence < threshold || cblue_kb_lookup(op->kb, top->topic_id) == NULL) {
+	/* a question asked back is not refused for its best topic's confidence: its words are
+	 * in each offered topic, which are that close because it names none of them */
+	if (top == NULL || (choices == NULL && confidence < threshold) ||
+	    cblue_kb_lookup(op->kb, top->topic_id) == NULL) {
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
 		cblue_chat_reply_set_confidence(op->reply, 1.0 - confidence);
 		g_mutex_lock(&self->mutex);

@@ -286,6 +286,16 @@ def test_question_naming_no_product_is_asked_back(cli):
         assert asked[language] >= floor, (language, asked)
 
 
+@pytest.mark.parametrize("question", ["价格多少呀", "請問多少錢？"])
+def test_question_naming_no_product_is_asked_back_however_weak(cli, question):
+    """A first message that names no product is asked back even when its best topic is too
+    weak to answer with: the price topics of several products sharing its words are what
+    keep any one of them from being sure, so it is not refused."""
+    reply = cli.ask_json(question)
+    assert reply["outcome"] == "clarify", reply
+    assert reply.get("topic_id") is None
+
+
 def test_clarification_answered_in_words(cli):
     """tests/data/clarify2-picks.tsv: replies to the question back, by the option's number in
     words ("the first one", "อันแรกค่ะ", "ข้อสอง", "第一個") or by the product ("光伏的")."""
