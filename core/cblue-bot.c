@@ -179,6 +179,12 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 #define CBLUE_BOT_MAX_PRODUCT_CHOICES	 3
 /* the most content words a reply to a clarification has to name the option it picks */
 #define CBLUE_BOT_MAX_PICK_WORDS 3
+/* the most spaces and punctuation marks a greeting before a question is looked for up to
+ * (cblue_bot_after_small_talk()): "hi there admin, ..." */
+#define CBLUE_BOT_MAX_SMALL_TALK_CUTS 4
+/* the most content words of a question after small talk searched again for the products it
+ * may not name (cblue_bot_product_choices()) */
+#define CBLUE_BOT_MAX_ASPECT_WORDS 4
 
 static void
 cblue_bot_finalize(GObject *object)
@@ -1553,6 +1559,19 @@ cblue_bot_has_all_words(GHashTable *set, GPtrArray *words)
 	return TRUE;
 }
 
+/* the words of @text but its stop words (the bundled lists), as the tokenizer splits them */
+static GPtrArray *
+cblue_bot_content_words(CblueBot *self, const gchar *text)
+{
+	GPtrArray *words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), text);
+
+	for (guint i = words->len; i-- > 0;) {
+		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
+			g_ptr_array_remove_index(words, i);
+	}
+	return words;
+}
+
 /* Questions that name no product. A first message such as "how much?", "ราคาเท่าไหร่",
  * "多少钱？" or "is there a warranty?" asks for an aspect that the KB has for several products;
  * on its words alone one product's topic wins by a little, with high confidence, and the
@@ -1572,7 +1591,7 @@ cblue_bot_has_all_words(GHashTable *set, GPtrArray *words)
  * Returns: (transfer full) (nullable): the best topic and those of up to two other products,
  *   best first, or %NULL */
 static GStrv
-cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
+cblue_bot_product_choices_of(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *text)
 {
 	const gchar *language = cblue_message_get_language(op->message);
 	g_autoptr(GPtrArray) words = NULL;
@@ -1582,8 +1601,7 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 	const CblueBotHit *top;
 	gdouble floor;
 
-	if (self->product_margin <= 0 || self->stopwords == NULL || hits->len < 2 ||
-	    cblue_message_get_previous_topic_id(op->message) != NULL)
+	if (hits->len < 2)
 		return NULL;
 	top = &g_array_index(hits, CblueBotHit, 0);
 	floor = top->score * (1.0 - self->product_margin);
@@ -1607,11 +1625,7 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 		if (!near)
 			return NULL;
 	}
-	words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), cblue_message_get_text(op->message));
-	for (guint i = words->len; i-- > 0;) {
-		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
-			g_ptr_array_remove_index(words, i);
-	}
+	words = cblue_bot_content_words(self, text);
 	choices = g_ptr_array_new_with_free_func(g_free);
 	products = g_ptr_array_new();
 	for (guint i = 0; i < hits->len && choices->len < CBLUE_BOT_MAX_PRODUCT_CHOICES; i++) {
@@ -1704,6 +1718,88 @@ cblue_bot_search_text(CblueBot *self, CblueAskOp *op, const gchar *text)
 			cblue_bot_search_sync(self, sub, retriever);
 	}
 	return sub;
+}
+
+/* the replies' small talk phrases, taken under the lock that their reload takes; nullable */
+static CblueSmallTalk *
+cblue_bot_ref_small_talk(CblueBot *self)
+{
+	CblueSmallTalk *small_talk = NULL;
+
+	g_mutex_lock(&self->mutex);
+	if (self->small_talk != NULL)
+		small_talk = cblue_small_talk_ref(self->small_talk);
+	g_mutex_unlock(&self->mutex);
+	return small_talk;
+}
+
+/* The message without the small talk before it ("hi, how much?", "สวัสดีค่ะ ราคาเท่าไหร่คะ",
+ * "你好，请问多少钱"): what follows the longest run of its first words, up to a space or
+ * punctuation, that is small talk (cblue_small_talk_classify()), else %NULL.
+ * Returns: (transfer full) (nullable) */
+static gchar *
+cblue_bot_after_small_talk(CblueBot *self, const gchar *text)
+{
+	g_autoptr(CblueSmallTalk) small_talk = cblue_bot_ref_small_talk(self);
+	const gchar *rest = NULL;
+	guint cuts = 0;
+
+	if (small_talk == NULL)
+		return NULL;
+	for (const gchar *p = text; *p != '\0' && cuts < CBLUE_BOT_MAX_SMALL_TALK_CUTS; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		g_autofree gchar *before = NULL;
+		if (!g_unichar_isspace(c) && !g_unichar_ispunct(c))
+			continue;
+		cuts++;
+		before = g_strndup(text, p - text);
+		if (cblue_small_talk_classify(small_talk, before) != CBLUE_SMALL_TALK_NONE)
+			rest = p;
+	}
+	if (rest == NULL)
+		return NULL;
+	/* the question after it, without the spaces and commas that ended the small talk */
+	for (gunichar c = g_utf8_get_char(rest); c != 0 && (g_unichar_isspace(c) || g_unichar_ispunct(c));
+	     c = g_utf8_get_char(rest))
+		rest = g_utf8_next_char(rest);
+	return *rest != '\0' ? g_strdup(rest) : NULL;
+}
+
+/* cblue_bot_product_choices_of() on the message's hits, with no previous topic in the
+ * conversation. A greeting before the question ("hi, how much?", "你好，请问多少钱") is no
+ * part of it but sways the ranking (the n-gram retriever matches its characters elsewhere:
+ * one price topic ahead of the others by more than the margin), so when the message's hits
+ * offer nothing and it begins with small talk, what follows is searched on its own and its
+ * hits are looked at instead. A rare second search: only for a first message that begins
+ * with small talk, is not asked back on its own hits and has a few content words after it.
+ * Returns: (transfer full) (nullable): the topics to offer, best first, or %NULL */
+static GStrv
+cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
+{
+	g_autofree gchar *rest = NULL;
+	g_autoptr(CblueAskOp) rest_op = NULL;
+	g_autoptr(GArray) rest_hits = NULL;
+	g_autoptr(GPtrArray) rest_words = NULL;
+	GStrv choices;
+
+	if (self->product_margin <= 0 || self->stopwords == NULL ||
+	    cblue_message_get_previous_topic_id(op->message) != NULL)
+		return NULL;
+	choices = cblue_bot_product_choices_of(self, op, hits, cblue_message_get_text(op->message));
+	if (choices != NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
+		return choices;
+	rest = cblue_bot_after_small_talk(self, cblue_message_get_text(op->message));
+	if (rest == NULL)
+		return NULL;
+	/* a question that names no product is short ("how much would it cost roughly"), and the
+	 * second search is kept for those */
+	rest_words = cblue_bot_content_words(self, rest);
+	if (rest_words->len > CBLUE_BOT_MAX_ASPECT_WORDS)
+		return NULL;
+	g_debug("first message after small talk, searched again: “%s”", rest);
+	rest_op = cblue_bot_search_text(self, op, rest);
+	rest_hits = cblue_bot_fuse(rest_op);
+	return cblue_bot_product_choices_of(self, op, rest_hits, rest);
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
@@ -2186,11 +2282,7 @@ cblue_bot_pick_offered(CblueBot *self, CblueAskOp *op)
 		return number <= n_offered ? op->was_offered[number - 1] : NULL;
 	if (self->stopwords == NULL)
 		return NULL;
-	words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), cblue_message_get_text(op->message));
-	for (guint i = words->len; i-- > 0;) {
-		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
-			g_ptr_array_remove_index(words, i);
-	}
+	words = cblue_bot_content_words(self, cblue_message_get_text(op->message));
 	/* a few words, to name an option; a longer message is a question of its own */
 	if (words->len == 0 || words->len > CBLUE_BOT_MAX_PICK_WORDS)
 		return NULL;
@@ -2466,15 +2558,11 @@ cblue_bot_is_all_sync(CblueAskOp *op)
 static gboolean
 cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
 {
-	g_autoptr(CblueSmallTalk) small_talk = NULL;
+	/* every message is looked at: outside the lock, which the other threads' messages take */
+	g_autoptr(CblueSmallTalk) small_talk = cblue_bot_ref_small_talk(self);
 	CblueSmallTalkKind kind;
 	const gchar *text;
 
-	/* every message is looked at: outside the lock, which the other threads' messages take */
-	g_mutex_lock(&self->mutex);
-	if (self->small_talk != NULL)
-		small_talk = cblue_small_talk_ref(self->small_talk);
-	g_mutex_unlock(&self->mutex);
 	kind = cblue_small_talk_classify(small_talk, cblue_message_get_text(op->message));
 	if (kind == CBLUE_SMALL_TALK_NONE)
 		return FALSE;
