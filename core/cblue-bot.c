@@ -1548,6 +1548,108 @@ cblue_bot_same_aspect(CblueKbEntry *a, CblueKbEntry *b)
 	return FALSE;
 }
 
+/* whether no topic of @kb but @entry has the tag @tag */
+static gboolean
+cblue_bot_tag_is_unique(CblueKb *kb, CblueKbEntry *entry, const gchar *tag)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *other = g_ptr_array_index(entries, i);
+		const gchar *const *tags = cblue_kb_entry_get_tags(other);
+		if (other != entry && tags != NULL && g_strv_contains(tags, tag))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* Whether @a is the KB's one topic on an aspect that @b speaks of in passing: a tag of @a
+ * after its first that no other topic has and that is one word, no stop word ("warranty",
+ * "brands", "maintenance": solar has a topic of each), is in @b's words in English
+ * (cblue_bot_topic_words(): its text, keywords and tags), as the CCTV and renovation topics
+ * quote their warranty. Tags that several topics share are cblue_bot_same_aspect()'s. */
+static gboolean
+cblue_bot_speaks_of_aspect(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, CblueKbEntry *b)
+{
+	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
+	const gchar *const *tags = cblue_kb_entry_get_tags(a);
+	g_autoptr(GHashTable) words = NULL;
+
+	if (tags == NULL || tags[0] == NULL)
+		return FALSE;
+	for (guint i = 1; tags[i] != NULL; i++) {
+		g_autoptr(GPtrArray) tag_words = NULL;
+		if (tags[i][0] == '\0' || !cblue_bot_tag_is_unique(op->kb, a, tags[i]))
+			continue;
+		tag_words = cblue_tokenizer_tokenize(tokenizer, tags[i]);
+		if (tag_words->len != 1 || g_hash_table_contains(self->stopwords, g_ptr_array_index(tag_words, 0)))
+			continue;
+		if (words == NULL)
+			words = cblue_bot_topic_words(self, op, b, "en");
+		if (g_hash_table_contains(words, g_ptr_array_index(tag_words, 0)))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Whether @words (a question's content words) name none of @entry's product: each is in
+ * fewer than half of the topics of that product (cblue_bot_product()) in @language. A name
+ * is in most of them ("solar", "ev", "监控"; a product of one topic names itself: กลอนดิจิตอล,
+ * "wi-fi"), an aspect in few ("warranty" in 3 of the 19 solar topics). */
+static gboolean
+cblue_bot_names_no_product(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, GPtrArray *words,
+			   const gchar *language)
+{
+	GPtrArray *entries = cblue_kb_get_entries(op->kb);
+	const gchar *product = cblue_bot_product(entry);
+	g_autoptr(GPtrArray) family = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
+
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *other = g_ptr_array_index(entries, i);
+		if (strcmp(cblue_bot_product(other), product) == 0)
+			g_ptr_array_add(family, cblue_bot_topic_words(self, op, other, language));
+	}
+	for (guint w = 0; w < words->len; w++) {
+		guint n = 0;
+		for (guint i = 0; i < family->len; i++)
+			n += g_hash_table_contains(g_ptr_array_index(family, i), g_ptr_array_index(words, w));
+		if (2 * n >= family->len)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* whether @text is, word for word, one of @entry's keywords: the KB says what it means
+ * (保修 alone is the solar warranty's keyword) */
+static gboolean
+cblue_bot_is_keyword_of(CblueBot *self, CblueKbEntry *entry, const gchar *text)
+{
+	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
+	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+	g_autoptr(GPtrArray) words = cblue_tokenizer_tokenize(tokenizer, text);
+
+	for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++) {
+		g_autoptr(GPtrArray) keyword = cblue_tokenizer_tokenize(tokenizer, keywords[k]);
+		gboolean same = keyword->len == words->len;
+		for (guint i = 0; i < words->len && same; i++)
+			same = strcmp(g_ptr_array_index(words, i), g_ptr_array_index(keyword, i)) == 0;
+		if (same)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* How the topics @a and @b are of the same aspect of their products: 1, they share a tag
+ * after their first ("price", "installation"); 2, one is the KB's one topic on an aspect the
+ * other speaks of (cblue_bot_speaks_of_aspect()), weaker evidence; 0, neither */
+static guint
+cblue_bot_aspect_kin(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, CblueKbEntry *b)
+{
+	if (cblue_bot_same_aspect(a, b))
+		return 1;
+	return cblue_bot_speaks_of_aspect(self, op, a, b) || cblue_bot_speaks_of_aspect(self, op, b, a) ? 2 : 0;
+}
+
 /* whether every word of @words is in @set */
 static gboolean
 cblue_bot_has_all_words(GHashTable *set, GPtrArray *words)
@@ -1583,11 +1685,17 @@ cblue_bot_content_words(CblueBot *self, const gchar *text)
  *    names something, and the question is decided as usual;
  *  - the best topic of at least one other product (cblue_bot_product(): another first tag)
  *    of the same aspect (cblue_bot_same_aspect(): a tag after the first in common, "price",
- *    "installation") scores within `[bot] product_margin` of the best, with at least the
- *    confidence asked of a clarification's second topic, and holds every content word too:
- *    none of the question's words is in one of them and not in the other, so none tells them
- *    apart. Without the aspect, topics that merely share words were offered ("หลังคารั่ว",
- *    a roof leak, got the solar warranty, which covers leaks, beside the roof repair).
+ *    "installation"; or cblue_bot_aspect_kin()'s weaker kinship, one the KB's only topic on
+ *    an aspect the other speaks of, "warranty") scores within `[bot] product_margin` of the
+ *    best, with at least the confidence asked of a clarification's second topic, and holds
+ *    every content word too: none of the question's words is in one of them and not in the
+ *    other, so none tells them apart. Without the aspect, topics that merely share words were
+ *    offered ("หลังคารั่ว", a roof leak, got the solar warranty, which covers leaks, beside the
+ *    roof repair). With the weaker kinship, the best topic must be sure enough to answer with,
+ *    and the question neither one of its keywords (cblue_bot_is_keyword_of()) nor a name of
+ *    its product (cblue_bot_names_no_product()): "ev charger" is no aspect of after-sales.
+ * The words are those of @text: the message, or what follows its greeting
+ * (cblue_bot_product_choices()).
  * Returns: (transfer full) (nullable): the best topic and those of up to two other products,
  *   best first, or %NULL */
 static GStrv
@@ -1620,7 +1728,7 @@ cblue_bot_product_choices_of(CblueBot *self, CblueAskOp *op, GArray *hits, const
 			other = cblue_kb_lookup(op->kb, hit->topic_id);
 			near = other != NULL && hit->confidence >= self->clarify_min_confidence &&
 			       strcmp(cblue_bot_product(other), cblue_bot_product(entry)) != 0 &&
-			       cblue_bot_same_aspect(entry, other);
+			       cblue_bot_aspect_kin(self, op, entry, other) > 0;
 		}
 		if (!near)
 			return NULL;
@@ -1652,8 +1760,16 @@ cblue_bot_product_choices_of(CblueBot *self, CblueAskOp *op, GArray *hits, const
 				return NULL;
 			continue;
 		}
-		if (i > 0 && !cblue_bot_same_aspect(top_entry, entry))
-			continue;
+		if (i > 0) {
+			guint kin = cblue_bot_aspect_kin(self, op, top_entry, entry);
+			/* the weaker kinship asks more: a best topic sure enough to answer with, a
+			 * question that is not one of its keywords and names none of its product */
+			if (kin == 0 ||
+			    (kin == 2 && (top->confidence < self->answer_threshold ||
+					  cblue_bot_is_keyword_of(self, top_entry, text) ||
+					  !cblue_bot_names_no_product(self, op, top_entry, words, language))))
+				continue;
+		}
 		g_ptr_array_add(products, (gpointer)product);
 		g_ptr_array_add(choices, g_strdup(hit->topic_id));
 	}
