@@ -185,6 +185,12 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 #define CBLUE_BOT_MAX_PRODUCT_CHOICES	 3
 /* the most content words a reply to a clarification has to name the option it picks */
 #define CBLUE_BOT_MAX_PICK_WORDS 3
+/* the most spaces and punctuation marks a greeting before a question is looked for up to
+ * (cblue_bot_after_small_talk()): "hi there admin, ..." */
+#define CBLUE_BOT_MAX_SMALL_TALK_CUTS 4
+/* the most content words of a question after small talk searched again for the products it
+ * may not name (cblue_bot_product_choices()) */
+#define CBLUE_BOT_MAX_ASPECT_WORDS 4
 
 static void
 cblue_bot_finalize(GObject *object)
@@ -1589,6 +1595,108 @@ cblue_bot_same_aspect(CblueKbEntry *a, CblueKbEntry *b)
 	return FALSE;
 }
 
+/* whether no topic of @kb but @entry has the tag @tag */
+static gboolean
+cblue_bot_tag_is_unique(CblueKb *kb, CblueKbEntry *entry, const gchar *tag)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *other = g_ptr_array_index(entries, i);
+		const gchar *const *tags = cblue_kb_entry_get_tags(other);
+		if (other != entry && tags != NULL && g_strv_contains(tags, tag))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* Whether @a is the KB's one topic on an aspect that @b speaks of in passing: a tag of @a
+ * after its first that no other topic has and that is one word, no stop word ("warranty",
+ * "brands", "maintenance": solar has a topic of each), is in @b's words in English
+ * (cblue_bot_topic_words(): its text, keywords and tags), as the CCTV and renovation topics
+ * quote their warranty. Tags that several topics share are cblue_bot_same_aspect()'s. */
+static gboolean
+cblue_bot_speaks_of_aspect(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, CblueKbEntry *b)
+{
+	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
+	const gchar *const *tags = cblue_kb_entry_get_tags(a);
+	g_autoptr(GHashTable) words = NULL;
+
+	if (tags == NULL || tags[0] == NULL)
+		return FALSE;
+	for (guint i = 1; tags[i] != NULL; i++) {
+		g_autoptr(GPtrArray) tag_words = NULL;
+		if (tags[i][0] == '\0' || !cblue_bot_tag_is_unique(op->kb, a, tags[i]))
+			continue;
+		tag_words = cblue_tokenizer_tokenize(tokenizer, tags[i]);
+		if (tag_words->len != 1 || g_hash_table_contains(self->stopwords, g_ptr_array_index(tag_words, 0)))
+			continue;
+		if (words == NULL)
+			words = cblue_bot_topic_words(self, op, b, "en");
+		if (g_hash_table_contains(words, g_ptr_array_index(tag_words, 0)))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Whether @words (a question's content words) name none of @entry's product: each is in
+ * fewer than half of the topics of that product (cblue_bot_product()) in @language. A name
+ * is in most of them ("solar", "ev", "监控"; a product of one topic names itself: กลอนดิจิตอล,
+ * "wi-fi"), an aspect in few ("warranty" in 3 of the 19 solar topics). */
+static gboolean
+cblue_bot_names_no_product(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, GPtrArray *words,
+			   const gchar *language)
+{
+	GPtrArray *entries = cblue_kb_get_entries(op->kb);
+	const gchar *product = cblue_bot_product(entry);
+	g_autoptr(GPtrArray) family = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
+
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *other = g_ptr_array_index(entries, i);
+		if (strcmp(cblue_bot_product(other), product) == 0)
+			g_ptr_array_add(family, cblue_bot_topic_words(self, op, other, language));
+	}
+	for (guint w = 0; w < words->len; w++) {
+		guint n = 0;
+		for (guint i = 0; i < family->len; i++)
+			n += g_hash_table_contains(g_ptr_array_index(family, i), g_ptr_array_index(words, w));
+		if (2 * n >= family->len)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* whether @text is, word for word, one of @entry's keywords: the KB says what it means
+ * (保修 alone is the solar warranty's keyword) */
+static gboolean
+cblue_bot_is_keyword_of(CblueBot *self, CblueKbEntry *entry, const gchar *text)
+{
+	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
+	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
+	g_autoptr(GPtrArray) words = cblue_tokenizer_tokenize(tokenizer, text);
+
+	for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++) {
+		g_autoptr(GPtrArray) keyword = cblue_tokenizer_tokenize(tokenizer, keywords[k]);
+		gboolean same = keyword->len == words->len;
+		for (guint i = 0; i < words->len && same; i++)
+			same = strcmp(g_ptr_array_index(words, i), g_ptr_array_index(keyword, i)) == 0;
+		if (same)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* How the topics @a and @b are of the same aspect of their products: 1, they share a tag
+ * after their first ("price", "installation"); 2, one is the KB's one topic on an aspect the
+ * other speaks of (cblue_bot_speaks_of_aspect()), weaker evidence; 0, neither */
+static guint
+cblue_bot_aspect_kin(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, CblueKbEntry *b)
+{
+	if (cblue_bot_same_aspect(a, b))
+		return 1;
+	return cblue_bot_speaks_of_aspect(self, op, a, b) || cblue_bot_speaks_of_aspect(self, op, b, a) ? 2 : 0;
+}
+
 /* whether every word of @words is in @set */
 static gboolean
 cblue_bot_has_all_words(GHashTable *set, GPtrArray *words)
@@ -1598,6 +1706,19 @@ cblue_bot_has_all_words(GHashTable *set, GPtrArray *words)
 			return FALSE;
 	}
 	return TRUE;
+}
+
+/* the words of @text but its stop words (the bundled lists), as the tokenizer splits them */
+static GPtrArray *
+cblue_bot_content_words(CblueBot *self, const gchar *text)
+{
+	GPtrArray *words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), text);
+
+	for (guint i = words->len; i-- > 0;) {
+		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
+			g_ptr_array_remove_index(words, i);
+	}
+	return words;
 }
 
 /* Questions that name no product. A first message such as "how much?", "ราคาเท่าไหร่",
@@ -1611,15 +1732,21 @@ cblue_bot_has_all_words(GHashTable *set, GPtrArray *words)
  *    names something, and the question is decided as usual;
  *  - the best topic of at least one other product (cblue_bot_product(): another first tag)
  *    of the same aspect (cblue_bot_same_aspect(): a tag after the first in common, "price",
- *    "installation") scores within `[bot] product_margin` of the best, with at least the
- *    confidence asked of a clarification's second topic, and holds every content word too:
- *    none of the question's words is in one of them and not in the other, so none tells them
- *    apart. Without the aspect, topics that merely share words were offered ("หลังคารั่ว",
- *    a roof leak, got the solar warranty, which covers leaks, beside the roof repair).
+ *    "installation"; or cblue_bot_aspect_kin()'s weaker kinship, one the KB's only topic on
+ *    an aspect the other speaks of, "warranty") scores within `[bot] product_margin` of the
+ *    best, with at least the confidence asked of a clarification's second topic, and holds
+ *    every content word too: none of the question's words is in one of them and not in the
+ *    other, so none tells them apart. Without the aspect, topics that merely share words were
+ *    offered ("หลังคารั่ว", a roof leak, got the solar warranty, which covers leaks, beside the
+ *    roof repair). With the weaker kinship, the best topic must be sure enough to answer with,
+ *    and the question neither one of its keywords (cblue_bot_is_keyword_of()) nor a name of
+ *    its product (cblue_bot_names_no_product()): "ev charger" is no aspect of after-sales.
+ * The words are those of @text: the message, or what follows its greeting
+ * (cblue_bot_product_choices()).
  * Returns: (transfer full) (nullable): the best topic and those of up to two other products,
  *   best first, or %NULL */
 static GStrv
-cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
+cblue_bot_product_choices_of(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *text)
 {
 	const gchar *language = cblue_message_get_language(op->message);
 	g_autoptr(GPtrArray) words = NULL;
@@ -1629,8 +1756,7 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 	const CblueBotHit *top;
 	gdouble floor;
 
-	if (self->product_margin <= 0 || self->stopwords == NULL || hits->len < 2 ||
-	    cblue_message_get_previous_topic_id(op->message) != NULL)
+	if (hits->len < 2)
 		return NULL;
 	top = &g_array_index(hits, CblueBotHit, 0);
 	floor = top->score * (1.0 - self->product_margin);
@@ -1649,16 +1775,12 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 			other = cblue_kb_lookup(op->kb, hit->topic_id);
 			near = other != NULL && hit->confidence >= self->clarify_min_confidence &&
 			       strcmp(cblue_bot_product(other), cblue_bot_product(entry)) != 0 &&
-			       cblue_bot_same_aspect(entry, other);
+			       cblue_bot_aspect_kin(self, op, entry, other) > 0;
 		}
 		if (!near)
 			return NULL;
 	}
-	words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), cblue_message_get_text(op->message));
-	for (guint i = words->len; i-- > 0;) {
-		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
-			g_ptr_array_remove_index(words, i);
-	}
+	words = cblue_bot_content_words(self, text);
 	choices = g_ptr_array_new_with_free_func(g_free);
 	products = g_ptr_array_new();
 	for (guint i = 0; i < hits->len && choices->len < CBLUE_BOT_MAX_PRODUCT_CHOICES; i++) {
@@ -1685,8 +1807,16 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 				return NULL;
 			continue;
 		}
-		if (i > 0 && !cblue_bot_same_aspect(top_entry, entry))
-			continue;
+		if (i > 0) {
+			guint kin = cblue_bot_aspect_kin(self, op, top_entry, entry);
+			/* the weaker kinship asks more: a best topic sure enough to answer with, a
+			 * question that is not one of its keywords and names none of its product */
+			if (kin == 0 ||
+			    (kin == 2 && (top->confidence < self->answer_threshold ||
+					  cblue_bot_is_keyword_of(self, top_entry, text) ||
+					  !cblue_bot_names_no_product(self, op, top_entry, words, language))))
+				continue;
+		}
 		g_ptr_array_add(products, (gpointer)product);
 		g_ptr_array_add(choices, g_strdup(hit->topic_id));
 	}
@@ -1751,6 +1881,88 @@ cblue_bot_search_text(CblueBot *self, CblueAskOp *op, const gchar *text)
 			cblue_bot_search_sync(self, sub, retriever);
 	}
 	return sub;
+}
+
+/* the replies' small talk phrases, taken under the lock that their reload takes; nullable */
+static CblueSmallTalk *
+cblue_bot_ref_small_talk(CblueBot *self)
+{
+	CblueSmallTalk *small_talk = NULL;
+
+	g_mutex_lock(&self->mutex);
+	if (self->small_talk != NULL)
+		small_talk = cblue_small_talk_ref(self->small_talk);
+	g_mutex_unlock(&self->mutex);
+	return small_talk;
+}
+
+/* The message without the small talk before it ("hi, how much?", "สวัสดีค่ะ ราคาเท่าไหร่คะ",
+ * "你好，请问多少钱"): what follows the longest run of its first words, up to a space or
+ * punctuation, that is small talk (cblue_small_talk_classify()), else %NULL.
+ * Returns: (transfer full) (nullable) */
+static gchar *
+cblue_bot_after_small_talk(CblueBot *self, const gchar *text)
+{
+	g_autoptr(CblueSmallTalk) small_talk = cblue_bot_ref_small_talk(self);
+	const gchar *rest = NULL;
+	guint cuts = 0;
+
+	if (small_talk == NULL)
+		return NULL;
+	for (const gchar *p = text; *p != '\0' && cuts < CBLUE_BOT_MAX_SMALL_TALK_CUTS; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		g_autofree gchar *before = NULL;
+		if (!g_unichar_isspace(c) && !g_unichar_ispunct(c))
+			continue;
+		cuts++;
+		before = g_strndup(text, p - text);
+		if (cblue_small_talk_classify(small_talk, before) != CBLUE_SMALL_TALK_NONE)
+			rest = p;
+	}
+	if (rest == NULL)
+		return NULL;
+	/* the question after it, without the spaces and commas that ended the small talk */
+	for (gunichar c = g_utf8_get_char(rest); c != 0 && (g_unichar_isspace(c) || g_unichar_ispunct(c));
+	     c = g_utf8_get_char(rest))
+		rest = g_utf8_next_char(rest);
+	return *rest != '\0' ? g_strdup(rest) : NULL;
+}
+
+/* cblue_bot_product_choices_of() on the message's hits, with no previous topic in the
+ * conversation. A greeting before the question ("hi, how much?", "你好，请问多少钱") is no
+ * part of it but sways the ranking (the n-gram retriever matches its characters elsewhere:
+ * one price topic ahead of the others by more than the margin), so when the message's hits
+ * offer nothing and it begins with small talk, what follows is searched on its own and its
+ * hits are looked at instead. A rare second search: only for a first message that begins
+ * with small talk, is not asked back on its own hits and has a few content words after it.
+ * Returns: (transfer full) (nullable): the topics to offer, best first, or %NULL */
+static GStrv
+cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
+{
+	g_autofree gchar *rest = NULL;
+	g_autoptr(CblueAskOp) rest_op = NULL;
+	g_autoptr(GArray) rest_hits = NULL;
+	g_autoptr(GPtrArray) rest_words = NULL;
+	GStrv choices;
+
+	if (self->product_margin <= 0 || self->stopwords == NULL ||
+	    cblue_message_get_previous_topic_id(op->message) != NULL)
+		return NULL;
+	choices = cblue_bot_product_choices_of(self, op, hits, cblue_message_get_text(op->message));
+	if (choices != NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
+		return choices;
+	rest = cblue_bot_after_small_talk(self, cblue_message_get_text(op->message));
+	if (rest == NULL)
+		return NULL;
+	/* a question that names no product is short ("how much would it cost roughly"), and the
+	 * second search is kept for those */
+	rest_words = cblue_bot_content_words(self, rest);
+	if (rest_words->len > CBLUE_BOT_MAX_ASPECT_WORDS)
+		return NULL;
+	g_debug("first message after small talk, searched again: “%s”", rest);
+	rest_op = cblue_bot_search_text(self, op, rest);
+	rest_hits = cblue_bot_fuse(rest_op);
+	return cblue_bot_product_choices_of(self, op, rest_hits, rest);
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
@@ -2142,10 +2354,17 @@ cblue_bot_find_declined(CblueBot *self, CblueAskOp *op, const gchar *top_id)
 /* Words around the number of an option picked from a clarification ("option 2", "ข้อ 2
  * ค่ะ", "第二个"), lowercase, longest first where one begins another */
 static const gchar *const cblue_bot_pick_prefixes[] = {"the", "option", "number", "no.", "no", "#", "choice",
-						       "ข้อที่", "ข้อ", "อันที่", "แบบที่", "ตัวที่", "เอา", "第", "选",
-						       "選", NULL};
-static const gchar *const cblue_bot_pick_suffixes[] = {"please", "pls", "one", "ครับ", "ค่ะ", "คะ", "นะ", "จ้า",
-						       "个", "個", "项", "項", "号", "號", "吧", NULL};
+						       "ข้อที่", "ข้อ", "อันที่", "อัน", "แบบที่", "แบบ", "ตัวที่", "ตัว", "เอา",
+						       "第", "选", "選", NULL};
+static const gchar *const cblue_bot_pick_suffixes[] = {"please", "pls", "one", "option", "ครับ", "ค่ะ", "คะ", "นะ",
+						       "จ้า", "个", "個", "项", "項", "号", "號", "吧", NULL};
+/* An option's number in words, as customers write it ("the first one", "two", "อันแรก",
+ * "ข้อสอง"): indexed by the number less one, each row's words longest first */
+static const gchar *const cblue_bot_pick_number_words[][6] = {
+	{"first", "1st", "one", "แรก", "หนึ่ง", NULL},
+	{"second", "2nd", "two", "สอง", NULL},
+	{"third", "3rd", "three", "สาม", NULL},
+};
 
 /* whether @text at @pos begins with one of @words (ASCII letters compared without case); moves @pos past it */
 static gboolean
@@ -2162,8 +2381,9 @@ cblue_bot_skip_word(const gchar *text, gsize *pos, const gchar *const *words)
 }
 
 /* The option a reply to a clarification picks by its number: "2", "๒", "option 2", "ข้อ 2
- * ครับ", "第二个", "二". Spaces and punctuation aside, the message must be that number and the
- * words around it, no more: "10 kW" or "2 storeys" are questions. Returns: 1 to 9, or 0 */
+ * ครับ", "第二个", "二", or in words: "the first one", "two", "อันแรกค่ะ", "ข้อสอง". Spaces and
+ * punctuation aside, the message must be that number and the words around it, no more: "10
+ * kW" or "2 storeys" are questions. Returns: 1 to 9, or 0 */
 static guint
 cblue_bot_offer_number(const gchar *message)
 {
@@ -2197,6 +2417,10 @@ cblue_bot_offer_number(const gchar *message)
 				pos += strlen(chinese[i]);
 			}
 		}
+		for (guint i = 0; i < G_N_ELEMENTS(cblue_bot_pick_number_words) && number == 0; i++) {
+			if (cblue_bot_skip_word(folded, &pos, cblue_bot_pick_number_words[i]))
+				number = i + 1;
+		}
 	}
 	if (folded[pos] == '.')
 		pos++;
@@ -2227,11 +2451,7 @@ cblue_bot_pick_offered(CblueBot *self, CblueAskOp *op)
 		return number <= n_offered ? op->was_offered[number - 1] : NULL;
 	if (self->stopwords == NULL)
 		return NULL;
-	words = cblue_tokenizer_tokenize(cblue_context_get_tokenizer(self->context), cblue_message_get_text(op->message));
-	for (guint i = words->len; i-- > 0;) {
-		if (g_hash_table_contains(self->stopwords, g_ptr_array_index(words, i)))
-			g_ptr_array_remove_index(words, i);
-	}
+	words = cblue_bot_content_words(self, cblue_message_get_text(op->message));
 	/* a few words, to name an option; a longer message is a question of its own */
 	if (words->len == 0 || words->len > CBLUE_BOT_MAX_PICK_WORDS)
 		return NULL;
@@ -2362,7 +2582,10 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 		return FALSE;
 	}
 
-	if (top == NULL || confidence < threshold || cblue_kb_lookup(op->kb, top->topic_id) == NULL) {
+	/* a question asked back is not refused for its best topic's confidence: its words are
+	 * in each offered topic, which are that close because it names none of them */
+	if (top == NULL || (choices == NULL && confidence < threshold) ||
+	    cblue_kb_lookup(op->kb, top->topic_id) == NULL) {
 		cblue_chat_reply_set_outcome(op->reply, CBLUE_OUTCOME_UNANSWERED);
 		cblue_chat_reply_set_confidence(op->reply, 1.0 - confidence);
 		g_mutex_lock(&self->mutex);
@@ -2727,15 +2950,11 @@ cblue_bot_is_all_sync(CblueAskOp *op)
 static gboolean
 cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
 {
-	g_autoptr(CblueSmallTalk) small_talk = NULL;
+	/* every message is looked at: outside the lock, which the other threads' messages take */
+	g_autoptr(CblueSmallTalk) small_talk = cblue_bot_ref_small_talk(self);
 	CblueSmallTalkKind kind;
 	const gchar *text;
 
-	/* every message is looked at: outside the lock, which the other threads' messages take */
-	g_mutex_lock(&self->mutex);
-	if (self->small_talk != NULL)
-		small_talk = cblue_small_talk_ref(self->small_talk);
-	g_mutex_unlock(&self->mutex);
 	kind = cblue_small_talk_classify(small_talk, cblue_message_get_text(op->message));
 	if (kind == CBLUE_SMALL_TALK_NONE)
 		return FALSE;

@@ -348,8 +348,13 @@ def test_eval_calibrates_the_clarify_margin(cli, tmp_path):
 # tests/data/clarify.tsv (docs/quality.md, "Questions that name no product: asking back"):
 # first messages that name no product ("how much?", "ราคาเท่าไหร่", "多少钱？") and ones that
 # do. Per language, how many of the 15 of each kind are asked back, as measured when the rule
-# came ([bot] product_margin 0.30): the named ones never.
-CLARIFY_FLOORS = {"en": 8, "th": 7, "zh": 6}
+# came ([bot] product_margin 0.30; en 8, th 7, zh 6) and after the aspects that one product has a
+# topic of ("is there a warranty?"): the named ones never.
+CLARIFY_FLOORS = {"en": 9, "th": 8, "zh": 6}
+# tests/data/clarify2.tsv (docs/quality.md, "The second set: greetings, a weak best topic,
+# aspects of one product, options in words"): per language, of 20 that name no product, as
+# measured after (blind: en 4, th 5, zh 4); the 20 named ones never.
+CLARIFY2_FLOORS = {"en": 7, "th": 7, "zh": 8}
 
 
 def kb_labels():
@@ -366,8 +371,9 @@ def kb_labels():
     return labels
 
 
-def test_question_naming_no_product_is_asked_back(cli):
-    with open(os.path.join(DATADIR, "clarify.tsv"), encoding="utf-8") as f:
+@pytest.mark.parametrize("name, floors", [("clarify.tsv", CLARIFY_FLOORS), ("clarify2.tsv", CLARIFY2_FLOORS)])
+def test_question_naming_no_product_is_asked_back(cli, name, floors):
+    with open(os.path.join(DATADIR, name), encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")][1:]
     proc = cli.run("ask", "--json", "--stdin", "--no-record", stdin="".join(r[1] + "\n" for r in rows), check=0)
     replies = [json.loads(line) for line in proc.stdout.splitlines()]
@@ -388,8 +394,75 @@ def test_question_naming_no_product_is_asked_back(cli):
         products = [entry["tags"][0] for entry in entries]
         assert len(set(products)) == len(products), (query, products)
         assert reply.get("topic_id") is None
-    for language, floor in CLARIFY_FLOORS.items():
+    for language, floor in floors.items():
         assert asked[language] >= floor, (language, asked)
+
+
+@pytest.mark.parametrize("greeted, bare", [
+    ("hi, how much?", "how much?"),
+    ("สวัสดีค่ะ ราคาประมาณเท่าไหร่คะ", "ราคาประมาณเท่าไหร่คะ"),
+    ("你好，请问多少钱", "请问多少钱"),
+])
+def test_greeting_before_a_question_naming_no_product(cli, greeted, bare):
+    """A greeting before the question sways the ranking but names nothing: the question after
+    it is asked back as it is on its own, with the options it has on its own."""
+    alone = cli.ask_json(bare)
+    reply = cli.ask_json(greeted)
+    assert alone["outcome"] == "clarify", alone
+    assert reply["outcome"] == "clarify", reply
+    assert reply["reply"] == alone["reply"]
+
+
+@pytest.mark.parametrize("question", ["any warranty?", "มีประกันไหมครับ", "does it need maintenance?"])
+def test_aspect_with_a_topic_of_one_product_is_asked_back(cli, question):
+    """Only solar has a warranty topic and a maintenance topic; other products' topics say
+    theirs in passing (renovation, CCTV: a 1-year workmanship warranty; websites: maintenance
+    packages). Asked with no product, the solar topic is offered beside another product's."""
+    reply = cli.ask_json(question)
+    assert reply["outcome"] == "clarify", reply
+    offered = [kb_labels()[(reply["language"], line.split(". ", 1)[1])] for line in reply["reply"].splitlines()[1:]]
+    products = [entry["tags"][0] for entry in offered]
+    assert products[0] == "solar" and len(set(products)) == len(products) >= 2, products
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("保修", "solar-warranty"),              # the warranty topic's own keyword
+    ("ev charger", "ev-charger-installation"),  # names the product after-sales speaks of
+    ("warranty for cctv?", "cctv-installation"),
+    ("กลอนดิจิตอล", "smart-door-lock"),
+])
+def test_aspect_of_one_product_named_is_answered(cli, question, topic):
+    reply = cli.ask_json(question)
+    assert reply["outcome"] == "answered", reply
+    assert reply["topic_id"] == topic, reply
+
+
+@pytest.mark.parametrize("question", ["价格多少呀", "請問多少錢？"])
+def test_question_naming_no_product_is_asked_back_however_weak(cli, question):
+    """A first message that names no product is asked back even when its best topic is too
+    weak to answer with: the price topics of several products sharing its words are what
+    keep any one of them from being sure, so it is not refused."""
+    reply = cli.ask_json(question)
+    assert reply["outcome"] == "clarify", reply
+    assert reply.get("topic_id") is None
+
+
+def test_clarification_answered_in_words(cli):
+    """tests/data/clarify2-picks.tsv: replies to the question back, by the option's number in
+    words ("the first one", "อันแรกค่ะ", "ข้อสอง", "第一個") or by the product ("光伏的")."""
+    with open(os.path.join(DATADIR, "clarify2-picks.tsv"), encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")][1:]
+    assert len(rows) == 15
+    labels = kb_labels()
+    for i, (language, first, answer, pick) in enumerate(rows):
+        replies = ask_conversation(cli, f"conv-words-{i}", first, answer)
+        assert replies[0]["outcome"] == "clarify", (first, replies[0])
+        options = [labels[(language, line.split(". ", 1)[1])] for line in replies[0]["reply"].splitlines()[1:]]
+        expected = [entry["topic_id"] for n, entry in enumerate(options, 1)
+                    if (pick.isdigit() and n == int(pick)) or entry["tags"][0] == pick]
+        assert len(expected) == 1, (first, pick, options)
+        assert replies[1]["outcome"] == "answered", (first, answer, replies[1])
+        assert replies[1]["topic_id"] == expected[0], (first, answer, replies[1])
 
 
 def test_follow_up_naming_no_product_is_not_asked_back(cli):
