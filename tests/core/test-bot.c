@@ -119,6 +119,11 @@ test_bot_small_talk(void)
 	    {"转人工", "如需人工服务"},
 	    {"bot", NULL},
 	    {"are you a bot? what does solar-warranty cover", NULL},
+	    /* a holiday's wishes are a greeting, not the office hours' holidays */
+	    {"Happy Songkran!!", "How can I help"},
+	    {"สุขสันต์วันสงกรานต์ค่ะ", "มีอะไรให้ช่วยไหมคะ"},
+	    {"新年快樂！", "请问有什么可以帮您"},
+	    {"happy new year, is solar-warranty transferable?", NULL},
 	};
 	gint64 unanswered = cblue_store_count(store, "unanswered", NULL);
 
