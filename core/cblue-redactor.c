@@ -136,17 +136,34 @@ cblue_redact_fold_char(gunichar ch)
 	}
 }
 
-/* whether a multi-byte character is one that folding changes; Thai text is full of 0xE0, so
- * look at the bytes before decoding */
+/* Whether @ch is a character with no width that copy and paste, chat apps and people hiding a
+ * value leave inside it (`081\u200B234\u200B5678`, a soft hyphen, a direction mark): folding
+ * drops it, so that the value is one run again for the redactors (the span found still covers
+ * it in the original text). */
+static gboolean
+cblue_redact_is_invisible(gunichar ch)
+{
+	return ch == 0x00AD ||			 /* soft hyphen */
+	       (ch >= 0x200B && ch <= 0x200F) || /* zero-width space, (non-)joiner, direction marks */
+	       (ch >= 0x202A && ch <= 0x202E) || /* direction embeddings and overrides */
+	       (ch >= 0x2060 && ch <= 0x2064) || /* word joiner, invisible operators */
+	       (ch >= 0x2066 && ch <= 0x2069) || /* direction isolates */
+	       ch == 0xFEFF;			 /* zero-width no-break space (a byte order mark) */
+}
+
+/* whether a multi-byte character is one that folding changes or drops; Thai text is full of
+ * 0xE0, so look at the bytes before decoding */
 static gboolean
 cblue_redact_char_needs_folding(const guchar *p, gsize n)
 {
 	if (n == 2)
-		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7);
+		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAD);
 	if (p[0] == 0xE0)
 		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
-	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF)
-		return cblue_redact_fold_char(g_utf8_get_char((const gchar *)p)) != 0;
+	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF) {
+		gunichar ch = g_utf8_get_char((const gchar *)p);
+		return cblue_redact_fold_char(ch) != 0 || cblue_redact_is_invisible(ch);
+	}
 	return FALSE;
 }
 
@@ -181,6 +198,10 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 		}
 		next = g_utf8_next_char(p);
 		ch = g_utf8_get_char(p);
+		if (cblue_redact_is_invisible(ch)) {
+			p = next;
+			continue;
+		}
 		folded = cblue_redact_fold_char(ch);
 		/* an ideographic full stop before a digit ends a sentence (`电话13812345678。2号楼`,
 		 * `账号…。12月5号`): as a dot it would join the number to the next sentence's */
@@ -210,7 +231,8 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
  *   result and one past its end, the byte offset in @text of the character it comes from
  *
  * Folds a text as the redactors see it (see [iface@Redactor]): full-width forms, Thai and
- * other listed digits, dashes, spaces and full stops become ASCII.
+ * other listed digits, dashes, spaces and full stops become ASCII, and characters with no
+ * width (zero-width spaces and joiners, soft hyphens, direction marks) are dropped.
  *
  * Returns: (transfer full): the folded text
  *

@@ -90,6 +90,32 @@ test_redact_fold(void)
 	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 20);
 }
 
+/* characters with no width inside a value are dropped: the value is one run again, and a
+ * span found in it covers them in the original */
+static void
+test_redact_fold_invisible(void)
+{
+	g_autoptr(GArray) offsets = NULL;
+	g_autofree gchar *folded =
+	    cblue_redact_fold_text("081\u200B234\u2060567\u00AD8 a\u200Eb\uFEFF", &offsets);
+	g_autoptr(TestFixedRedactor) redactor = fixed_redactor_new(4, 14, "PHONE");
+	g_autoptr(GPtrArray) redactors = g_ptr_array_new();
+	g_autofree gchar *out = NULL;
+
+	g_assert_cmpstr(folded, ==, "0812345678 ab");
+	g_assert_cmpuint(offsets->len, ==, strlen(folded) + 1);
+	g_assert_cmpuint(g_array_index(offsets, gsize, 3), ==, 6);   /* "2", after the 3-byte space */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 6), ==, 12);  /* "5", after the word joiner */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 9), ==, 17);  /* "8", after the soft hyphen */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 12), ==, 23); /* "b", after the mark */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 13), ==, 27); /* the end, after the BOM */
+
+	g_ptr_array_add(redactors, redactor);
+	out = cblue_redact_text_full(redactors, "tel 081\u200B234\u200B5678 ok", NULL, NULL, NULL);
+	g_assert_cmpstr(redactor->last_text, ==, "tel 0812345678 ok");
+	g_assert_cmpstr(out, ==, "tel [PHONE] ok");
+}
+
 static void
 test_redact_folded_spans(void)
 {
@@ -419,6 +445,7 @@ main(int argc, char **argv)
 	cblue_test_init(&argc, &argv);
 	cblue_test_capture_warnings();
 	g_test_add_func("/cblue/redact/fold", test_redact_fold);
+	g_test_add_func("/cblue/redact/fold-invisible", test_redact_fold_invisible);
 	g_test_add_func("/cblue/redact/folded-spans", test_redact_folded_spans);
 	g_test_add_func("/cblue/redact/overlaps", test_redact_overlaps);
 	g_test_add_func("/cblue/redact/bad-spans", test_redact_bad_spans);
