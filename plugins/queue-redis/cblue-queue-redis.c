@@ -303,6 +303,7 @@ cblue_redis_reply_encode(CblueChatReply *reply)
 	cblue_json_add_nullable_string(builder, "reply", cblue_chat_reply_get_text(reply));
 	cblue_json_add_nullable_string(builder, "language", cblue_chat_reply_get_language(reply));
 	cblue_json_add_nullable_string(builder, "topic_id", cblue_chat_reply_get_topic_id(reply));
+	cblue_json_add_nullable_string(builder, "second_topic_id", cblue_chat_reply_get_second_topic_id(reply));
 	json_builder_set_member_name(builder, "sources");
 	json_builder_begin_array(builder);
 	for (guint i = 0; sources != NULL && i < sources->len; i++) {
@@ -358,6 +359,8 @@ cblue_redis_reply_decode(const gchar *json, gsize len, GError **error)
 	cblue_chat_reply_set_text(reply, text != NULL ? text : "");
 	cblue_chat_reply_set_language(reply, language != NULL ? language : "en");
 	cblue_chat_reply_set_topic_id(reply, cblue_json_get_string(obj, "topic_id"));
+	/* (none from a worker older than the field: a reply of one topic) */
+	cblue_chat_reply_set_second_topic_id(reply, cblue_json_get_string(obj, "second_topic_id"));
 	array = cblue_json_get_array(obj, "sources");
 	for (guint i = 0; array != NULL && i < json_array_get_length(array); i++) {
 		JsonNode *node = json_array_get_element(array, i);
