@@ -46,7 +46,7 @@ def without_dtls_tracking(environ):
     return env
 
 
-def ask(cblue, data_dir, config, conversation_id, *messages):
+def ask(cblue, data_dir, config, conversation_id, *messages, timeout=60):
     """The replies to @messages, in the conversation @conversation_id, or each in a conversation of
     its own where that is None (one process for them all)."""
     command = [cblue, "ask", "--json", "--stdin", "--no-record", "--data-dir", data_dir]
@@ -55,9 +55,9 @@ def ask(cblue, data_dir, config, conversation_id, *messages):
     if config:
         command += ["--config", config]
     stdin = "".join(m + "\n" for m in messages)
-    proc = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=timeout)
     if proc.returncode != 0 and LSAN_TRACER_FAILURE in proc.stderr:
-        proc = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60,
+        proc = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=timeout,
                               env=without_dtls_tracking(os.environ))
     if proc.returncode != 0:
         raise subprocess.CalledProcessError(proc.returncode, command, proc.stdout, proc.stderr)

@@ -22,19 +22,17 @@ import argparse
 import csv
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from followups import ask as ask_conversation  # noqa: E402  (its LeakSanitizer retry too)
+
+
 def ask(cblue, data_dir, config, messages):
     """The replies to @messages, each in a conversation of its own (one process for them all)."""
-    command = [cblue, "ask", "--json", "--stdin", "--no-record", "--data-dir", data_dir]
-    if config:
-        command += ["--config", config]
-    proc = subprocess.run(command, input="".join(m + "\n" for m in messages), capture_output=True,
-                          text=True, check=True, timeout=300)
-    return [json.loads(line) for line in proc.stdout.splitlines()]
+    return ask_conversation(cblue, data_dir, config, None, *messages, timeout=300)
 
 
 def topic_of(reply):
