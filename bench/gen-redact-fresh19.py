@@ -328,8 +328,8 @@ write(sys.argv[1], """# Nineteenth fresh set of redaction cases (bench/gen-redac
 # word joiner, direction marks); emoji around and between digits; values percent-encoded in links and in
 # JSON and CSV exports. Hard negatives of the same shapes: message, chat and sticker ids, timestamps,
 # order numbers, hashtags, prices, links without personal data. Same format as redact.tests
-# (`INPUT ⇒ EXPECTED`, `=` for unchanged); run by tests/plugins/test-redact-golden.c (test
-# redact-golden-fresh19: the cases of [known-miss] are TODO while they leak) and measured by
+# (`INPUT ⇒ EXPECTED`, `=` for unchanged). Not yet a golden suite (its remaining misses are not
+# yet marked [known-miss]; docs/redaction.md); measured by
 # `bench/redact-quality.py CBLUE_BIN tests/data/redact-fresh19.tests`.
 """,
       lambda text, expected: text.startswith(KNOWN_MISS_STARTS) if KNOWN_MISS_STARTS else False)
