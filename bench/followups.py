@@ -27,23 +27,14 @@ import argparse
 import csv
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
 
-# Under ASan, LeakSanitizer's tracer sometimes crashes at exit on a bogus dynamic-TLS range of a
-# library a plugin loaded ("Tracer caught signal 11" after "DTLS … at 0x…"), with exit status 1
-# once the replies are out; for some runs (an index loaded from the cache) every time. That is the
-# sanitizer failing, not a leak (a leak says "detected memory leaks"): such a run is made once
-# more without ASan's tracking of __tls_get_addr, which leaves the leak check itself on.
-LSAN_TRACER_FAILURE = "LeakSanitizer has encountered a fatal error"
-
-
-def without_dtls_tracking(environ):
-    env = dict(environ)
-    env["ASAN_OPTIONS"] = ":".join(o for o in (env.get("ASAN_OPTIONS", ""), "intercept_tls_get_addr=0") if o)
-    return env
+# The LeakSanitizer retry of an ASan run (its tracer sometimes crashes at exit) is the tests'
+# (tests/python/cblue_process.py, where the reason is told).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "python"))
+from cblue_process import run_command  # noqa: E402
 
 
 def ask(cblue, data_dir, config, conversation_id, *messages, timeout=60):
@@ -55,12 +46,7 @@ def ask(cblue, data_dir, config, conversation_id, *messages, timeout=60):
     if config:
         command += ["--config", config]
     stdin = "".join(m + "\n" for m in messages)
-    proc = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=timeout)
-    if proc.returncode != 0 and LSAN_TRACER_FAILURE in proc.stderr:
-        proc = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=timeout,
-                              env=without_dtls_tracking(os.environ))
-    if proc.returncode != 0:
-        raise subprocess.CalledProcessError(proc.returncode, command, proc.stdout, proc.stderr)
+    proc = run_command(command, check=True, input=stdin, timeout=timeout)
     return [json.loads(line) for line in proc.stdout.splitlines()]
 
 
