@@ -1503,6 +1503,11 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits, const gcha
 		if (hit->confidence < self->answer_threshold)
 			continue;
 		kin = cblue_bot_kinship(op->kb, hit->topic_id, previous);
+		/* a topic of P's category only is weaker evidence than P's product: it displaces a
+		 * confident best hit of no kin only when nearly tied with it */
+		if (kin == 1 && top->confidence >= self->answer_threshold &&
+		    hit->score < top->score * (1.0 - CBLUE_BOT_CONTEXT_TIE))
+			continue;
 		if (kin > best_kin) {
 			best = i;
 			best_kin = kin;
