@@ -237,9 +237,18 @@ def test_follow_up_keeps_a_confident_answer_over_the_category(cli):
     best hit of no kin only when the two nearly tie: paying by card after a sales dashboard is the
     payment methods, not the web development that shares the dashboard's category and names
     payments (0.7–0.8 of the payment methods' score)."""
-    assert_topics(cli, "conv-category", [
+    assert_topics(cli, "conv-confident", [
         (("อยากทำแดชบอร์ดยอดขายค่ะ", "จ่ายด้วยบัตรเครดิตได้ไหมคะ"), ["data-analytics", "payment-methods"]),
         (("想做一个销售数据看板", "能用信用卡付款吗"), ["data-analytics", "payment-methods"])])
+
+
+@pytest.mark.parametrize("question", ["what services do you offer?", "what products do you have", "มีบริการอะไรบ้าง",
+                                      "ขายอะไรบ้างครับ", "你们卖什么？", "你們有什麼服務"])
+def test_what_the_business_offers_is_the_company(cli, question):
+    """"What do you sell / offer?" is the company's business lines, not the topic that shares its one
+    content word (the buy-back's "sell", the service area's บริการ and 服务)."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", "company-about"), reply
 
 
 def test_synonyms_override_file(cli):
