@@ -319,7 +319,11 @@ for text in [
 ]:
     neg("zh-neg", text)
 
-KNOWN_MISS_STARTS = ()
+# Left leaking, as docs/redaction.md does not promise them yet: an @mention of the chat's admin before a
+# LINE keyword that has its own id after it (`@Support my LINE id is …`, `@Admin ไลน์ผม …`), taken for a
+# LINE official account's `@name`; a number between markdown's underscores (`_my number is …_`).
+KNOWN_MISS_STARTS = ("_my number is ", "@Admin ไลน์ผม ")
+KNOWN_MISS_CONTAINS = ("Lisa: @Support my LINE id is ",)
 write(sys.argv[1], """# Nineteenth fresh set of redaction cases (bench/gen-redact-fresh19.py), written before the
 # redactor was run on it: text as other channels and apps deliver it, in English, Thai and Chinese
 # (categories en-, th-, zh-): forwarded LINE, WhatsApp and Telegram chats with timestamps, names and
@@ -328,8 +332,8 @@ write(sys.argv[1], """# Nineteenth fresh set of redaction cases (bench/gen-redac
 # word joiner, direction marks); emoji around and between digits; values percent-encoded in links and in
 # JSON and CSV exports. Hard negatives of the same shapes: message, chat and sticker ids, timestamps,
 # order numbers, hashtags, prices, links without personal data. Same format as redact.tests
-# (`INPUT ⇒ EXPECTED`, `=` for unchanged). Not yet a golden suite (its remaining misses are not
-# yet marked [known-miss]; docs/redaction.md); measured by
+# (`INPUT ⇒ EXPECTED`, `=` for unchanged); run by tests/plugins/test-redact-golden.c (test
+# redact-golden-fresh19: the cases of [known-miss] are TODO while they leak) and measured by
 # `bench/redact-quality.py CBLUE_BIN tests/data/redact-fresh19.tests`.
 """,
-      lambda text, expected: text.startswith(KNOWN_MISS_STARTS) if KNOWN_MISS_STARTS else False)
+      lambda text, expected: text.startswith(KNOWN_MISS_STARTS) or any(k in text for k in KNOWN_MISS_CONTAINS))
