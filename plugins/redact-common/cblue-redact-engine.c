@@ -810,6 +810,41 @@ cblue_redact_check_plain(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	return ov[1];
 }
 
+/* whether a LINE id that a keyword labels (the rule `line-id`, run before) starts within the
+ * window after @from; looked for among the few values of a message only, so that a long text
+ * full of them stays linear (there an `@name` is kept as before: hidden, not leaked) */
+static gboolean
+cblue_redact_line_id_follows(CblueRedactScan *scan, gsize from)
+{
+	gsize limit = cblue_redact_forward_chars(scan->text, scan->len, from, scan->kind->window);
+
+	if (scan->spans == NULL || scan->spans->len > CBLUE_REDACT_SPANS_SCANNED)
+		return FALSE;
+	for (guint i = 0; i < scan->spans->len; i++) {
+		const CblueSpan *span = g_ptr_array_index(scan->spans, i);
+		if (span->start >= from && span->start < limit && g_strcmp0(span->label, scan->kind->label) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* an `@name` with a LINE word near it (cblue_redact_check_plain()); but a chat's mention before a
+ * LINE keyword that labels an id of its own (`@Support my LINE id is lisa_88`, `@Admin ไลน์ผม
+ * tee.t70`) is none: that word is the other id's, and only a LINE word before the `@name` counts */
+static gsize
+cblue_redact_check_line_handle(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
+{
+	const CblueRedactKind *kind = scan->kind;
+
+	if (kind->context != NULL && cblue_redact_words_in_text(scan, kind->context) &&
+	    cblue_redact_context_before(scan, kind->context, ov[0], kind->window) == G_MAXSIZE) {
+		gsize after = cblue_redact_context_after(scan, kind->context, ov[1]);
+		if (after != G_MAXSIZE && cblue_redact_line_id_follows(scan, ov[1] + after))
+			return ov[1];
+	}
+	return cblue_redact_check_plain(scan, rule, ov);
+}
+
 /* the digits a phone's voice typing writes as words, one a word, by script */
 typedef struct {
 	const gchar *word;
@@ -2289,11 +2324,12 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
      * `@banrak.solar คือไลน์ร้าน`, `ไลน์ร้าน @shop_99`; not an e-mail address, not `@4500`
-     * (a unit price), and a sentence's full stop is not part of it */
+     * (a unit price), and a sentence's full stop is not part of it; not a mention before a LINE
+     * keyword that labels another id (`@Admin ไลน์ผม tee.t70`) */
     {"line-id-handle", "LINE_ID",
      "(?<![A-Za-z0-9._%+\\-@])@(?=[0-9._\\-]{0,19}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._\\-]{1,18}[A-Za-z0-9_]"
      "(?![A-Za-z0-9_@\\-]|\\.[A-Za-z0-9])",
-     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
+     cblue_redact_check_line_handle, NULL, CBLUE_REDACT_TRIGGER_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_line_words, TRUE, NULL},
     /* a WeChat id after WeChat's names; `加V` (add me on V), Chinese chat's slang for it, as
      * weak as `vx` */
