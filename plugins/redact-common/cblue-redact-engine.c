@@ -2016,11 +2016,14 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
  * `Tel.0812345678` is a phone, and so are both numbers of `081-234-5678/089-876-5432` (a
  * slash separates values as a space does); a group right before `:` and a digit is a time's
  * hour, or a ratio's, and no part of the number (`2025-11-28 14:32` near a bank word); a
- * contact's next label may follow with no space (CBLUE_REDACT_NEXT_LABEL) */
+ * contact's next label may follow with no space (CBLUE_REDACT_NEXT_LABEL); markdown's italic
+ * underscores may stand around it (`_my number is 0812345678_`), not an identifier's
+ * (`SN_0812345678`, `0812345678_v2`) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
-	"(?<![0-9_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                               \
+	"(?<![0-9])(?<![0-9A-Za-z]_)(?<![0-9A-Za-z]__)(?<![0-9A-Za-z]-)(?<![0-9]\\.)"                           \
+	"(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                                                                      \
 	"(?:[0-9]|[ ./\\-()]{1,3}(?=[0-9])){5,48}"                                                              \
-	"(?:(?![0-9A-Za-z_])|(?=" CBLUE_REDACT_NEXT_LABEL "))(?!:[0-9])"
+	"(?:(?![0-9A-Za-z_])|(?=_{1,2}(?![0-9A-Za-z_]))|(?=" CBLUE_REDACT_NEXT_LABEL "))(?!:[0-9])"
 
 /* Context words. Latin words must start a word and may go on (`bank` is also `banking`);
  * a trailing `$` asks them to end one too (`ttb$` is not `ttbx`). ASCII case is ignored. */
