@@ -1750,6 +1750,23 @@ cblue_redact_is_extension(CblueRedactScan *scan, const CblueRedactGroups *groups
 	       scan->kind->window_ok == cblue_redact_window_phone;
 }
 
+/* whether a bracket opens, after a space, between a group inside first..last and the one before
+ * it (`ต่อ 14 (065-915-1715)`, an extension and then a mobile number): what the brackets hold is a
+ * value of its own or starts one (`(02) 123 4567`), never the tail of the number before them; but
+ * for the trunk or the area code after a country code (`+66 (0)2 …`, `0086 (10) …`) */
+static gboolean
+cblue_redact_window_crosses_bracket(const CblueRedactGroups *groups, const gchar *text, guint first, guint last)
+{
+	for (guint j = first + 1; j <= last; j++) {
+		const CblueRedactGroup *g = &groups->groups[j];
+		const gchar *code = text + groups->groups[0].start;
+		if (g->sep_space && g->sep == '(' && text[g->sep_start] == ' ' &&
+		    !(j == 1 && (groups->plus || (code[0] == '0' && code[1] == '0'))))
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* no value has more groups than `+66 (0) 81 234 5678` */
 #define CBLUE_REDACT_MAX_VALUE_GROUPS 6
 
@@ -1772,6 +1789,8 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 				continue;
 			/* a window holds the leading block of fours whole, or none of it */
 			if (first < block && (first > 0 || last + 1 < block))
+				continue;
+			if (cblue_redact_window_crosses_bracket(groups, scan->text, first, last))
 				continue;
 			if (!scan->kind->window_ok(groups, scan->text, first, last, &need_context))
 				continue;
