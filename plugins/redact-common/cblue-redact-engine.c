@@ -621,6 +621,33 @@ cblue_redact_context_after(CblueRedactScan *scan, const CblueRedactWords *words,
 	return G_MAXSIZE;
 }
 
+/* Whether the word of @words that ends at @word_end says what a value is for, not what it is:
+ * the object of `for` after a positive word of the kind, which is the label's head (`Buyer's tax
+ * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`). */
+static gboolean
+cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *words, gsize word_end)
+{
+	static const gchar *const purposes[] = {"for the ", "for this ", "for my ", "for our ", "for your ", "for ",
+						"สำหรับออก", "สำหรับ", "用于开", "用于", NULL};
+	const gchar *text = scan->text;
+	gsize word_start = G_MAXSIZE;
+
+	for (gsize i = cblue_redact_back_chars(text, word_end, 24); i < word_end && word_start == G_MAXSIZE; i++) {
+		if (cblue_redact_words_at(words, text, i, word_end) == word_end - i)
+			word_start = i;
+	}
+	if (word_start == G_MAXSIZE || scan->kind->context == NULL)
+		return FALSE;
+	for (guint j = 0; purposes[j] != NULL; j++) {
+		gsize len = strlen(purposes[j]);
+		if (word_start >= len && g_ascii_strncasecmp(text + word_start - len, purposes[j], len) == 0)
+			return (word_start == len || !cblue_redact_is_latin(text[word_start - len - 1])) &&
+			       cblue_redact_context_before(scan, scan->kind->context, word_start - len,
+							   scan->kind->window) != G_MAXSIZE;
+	}
+	return FALSE;
+}
+
 #define CBLUE_REDACT_SPANS_SCANNED 16
 
 static guint
@@ -728,6 +755,8 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 		gboolean label = negative != G_MAXSIZE &&
 				 cblue_redact_gap_is_label(scan->text, start - negative, start);
 		if (kind->negative_adjacent && !label)
+			negative = G_MAXSIZE;
+		if (negative != G_MAXSIZE && cblue_redact_negative_is_purpose(scan, kind->negative, start - negative))
 			negative = G_MAXSIZE;
 		if (negative != G_MAXSIZE && !need_context && kind->context != NULL &&
 		    cblue_redact_words_in_text(scan, kind->context)) {
