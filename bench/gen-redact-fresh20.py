@@ -445,7 +445,10 @@ neg("zh-neg", "营业时间 周一至周六 08:30-17:30")
 neg("zh-neg", f"银行卡尾号 {d(4)}，交易金额 ¥1,280.00，余额 ¥{d(2)},{d(3)}.{d(2)}")
 neg("zh-neg", f"地址：曼谷素坤逸路 77 巷 123/45 号 10250，房间 {d(4)}")
 
-# None are known misses: the set was written before the redactor was run on it.
+# Left leaking, as docs/redaction.md does not promise it: a form's header of several fields and then their
+# values (`Name / Passport No. / Nationality: JAMES WILSON / 544332214 / AMERICAN`), where the passport
+# word is more than the context window from the number.
+KNOWN_MISS_STARTS = ("Name / Passport No. / Nationality: ",)
 write(sys.argv[1], """# Twentieth fresh set of redaction cases (bench/gen-redact-fresh20.py), written before the
 # redactor was run on it: business paperwork pasted into a chat, in English, Thai and Chinese (categories
 # en-, th-, zh-): quotations, invoices, tax invoices and receipts (ใบเสนอราคา, ใบกำกับภาษี, 收据, 发票) with
@@ -456,6 +459,8 @@ write(sys.argv[1], """# Twentieth fresh set of redaction cases (bench/gen-redact
 # phones. Hard negatives of the same shapes: invoice, PO, quotation, receipt and slip reference numbers,
 # tax amounts, totals, quantities and prices, dates and times, models, serials, meter numbers, masked
 # accounts and cards, companies' tax ids. Same format as redact.tests (`INPUT ⇒ EXPECTED`, `=` for
-# unchanged); measured by `bench/redact-quality.py CBLUE_BIN tests/data/redact-fresh20.tests`.
+# unchanged); run by tests/plugins/test-redact-golden.c (test redact-golden-fresh20: the cases of
+# [known-miss] are TODO while they leak) and measured by
+# `bench/redact-quality.py CBLUE_BIN tests/data/redact-fresh20.tests`.
 """,
-      lambda text, expected: False)
+      lambda text, expected: text.startswith(KNOWN_MISS_STARTS))
