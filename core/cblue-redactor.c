@@ -102,7 +102,7 @@ cblue_redactor_find(CblueRedactor *self, const gchar *text)
 /* Folding: what the redactors see. Every character below becomes one ASCII byte, so a
  * pattern written for `081-234-5678` also finds `０８１－２３４－５６７８` and
  * `๐๘๑-๒๓๔-๕๖๗๘`; an offset map takes the spans back to the original text. */
-static gchar
+G_ALWAYS_INLINE static inline gchar
 cblue_redact_fold_char(gunichar ch)
 {
 	if (ch >= 0xFF01 && ch <= 0xFF5E) /* full-width ASCII */
@@ -236,22 +236,27 @@ cblue_redact_has_escape(const gchar *text, gsize len)
 	return FALSE;
 }
 
+/* cblue_redact_char_needs_folding() for the symbols' and the emoji's lead bytes, which need the
+ * character decoded; apart, so that the test of Thai text's every character stays short */
+static G_GNUC_NO_INLINE gboolean
+cblue_redact_symbol_needs_folding(const guchar *p, guchar before)
+{
+	gunichar ch = cblue_utf8_get_valid_char((const gchar *)p);
+	return cblue_redact_fold_char(ch) != 0 || cblue_redact_is_invisible(ch) || cblue_redact_is_attached_mark(ch) ||
+	       (g_ascii_isdigit(before) && cblue_redact_is_pictograph(ch));
+}
+
 /* whether a multi-byte character is one that folding changes or drops (@before: the byte before
  * it); Thai text is full of 0xE0, so look at the bytes before decoding */
 static gboolean
 cblue_redact_char_needs_folding(const guchar *p, gsize n, guchar before)
 {
-	if (n == 4)
-		return g_ascii_isdigit(before) && cblue_redact_is_pictograph(cblue_utf8_get_valid_char((const gchar *)p));
-	if (n == 2)
-		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAD);
 	if (p[0] == 0xE0)
 		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
-	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF) {
-		gunichar ch = cblue_utf8_get_valid_char((const gchar *)p);
-		return cblue_redact_fold_char(ch) != 0 || cblue_redact_is_invisible(ch) ||
-		       cblue_redact_is_attached_mark(ch) || (g_ascii_isdigit(before) && cblue_redact_is_pictograph(ch));
-	}
+	if (n == 2)
+		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAD);
+	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF || (n == 4 && g_ascii_isdigit(before)))
+		return cblue_redact_symbol_needs_folding(p, before);
 	return FALSE;
 }
 
@@ -298,10 +303,16 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 		gunichar ch;
 		gchar folded;
 		if ((guchar)*p < 0x80) {
-			gsize escape = *p == '&' || *p == '\\' ? cblue_redact_escape_at(p, end, &folded) : 0;
+			gsize escape = 0;
+			if (G_UNLIKELY(*p == '&' || *p == '\\'))
+				escape = cblue_redact_escape_at(p, end, &folded);
 			offsets[n] = (gsize)(p - text);
-			out[n++] = escape != 0 ? folded : *p;
-			p += escape != 0 ? escape : 1;
+			if (G_LIKELY(escape == 0)) {
+				out[n++] = *p++;
+				continue;
+			}
+			out[n++] = folded;
+			p += escape;
 			continue;
 		}
 		next = g_utf8_next_char(p);

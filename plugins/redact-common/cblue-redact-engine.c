@@ -1819,9 +1819,8 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 			/* a window holds the leading block of fours whole, or none of it */
 			if (first < block && (first > 0 || last + 1 < block))
 				continue;
-			if (cblue_redact_window_crosses_bracket(groups, scan->text, first, last))
-				continue;
-			if (!scan->kind->window_ok(groups, scan->text, first, last, &need_context))
+			if (!scan->kind->window_ok(groups, scan->text, first, last, &need_context) ||
+			    cblue_redact_window_crosses_bracket(groups, scan->text, first, last))
 				continue;
 			cblue_redact_window_span(groups, scan->text, scan->len, first, last, &start, &end);
 			/* a Thai ID in its own groups, with dashes or spaces */
