@@ -92,7 +92,7 @@ add("en-markup", f"call me *{P(dash3(thmob()))}*")
 add("en-markup", f"**Phone:** {P(dash3(thmob()))}")
 add("en-markup", f"email: `{E(email('kanya.s'))}`")
 add("en-markup", f"_my number is {P(thmob())}_")
-add("en-markup", f"~~081-111-2222~~ new number {P(dash3(thmob()))}")
+add("en-markup", f"~~{P('081-111-2222')}~~ new number {P(dash3(thmob()))}")
 add("en-markup", f"[email me](mailto:{E(email('sales.team'))})")
 add("en-markup", f"<b>{P(dash3(thmob()))}</b>")
 add("en-markup", f"<p>Tel: <strong>{P(sp3(thmob()))}</strong></p>")
@@ -319,6 +319,8 @@ for text in [
 ]:
     neg("zh-neg", text)
 
+# None is left leaking: the misses of the blind run (invisible characters, HTML entities, keycap digits,
+# emoji between groups, an @mention before a LINE keyword, markdown's underscores) are fixed.
 KNOWN_MISS_STARTS = ()
 write(sys.argv[1], """# Nineteenth fresh set of redaction cases (bench/gen-redact-fresh19.py), written before the
 # redactor was run on it: text as other channels and apps deliver it, in English, Thai and Chinese
@@ -328,8 +330,8 @@ write(sys.argv[1], """# Nineteenth fresh set of redaction cases (bench/gen-redac
 # word joiner, direction marks); emoji around and between digits; values percent-encoded in links and in
 # JSON and CSV exports. Hard negatives of the same shapes: message, chat and sticker ids, timestamps,
 # order numbers, hashtags, prices, links without personal data. Same format as redact.tests
-# (`INPUT ⇒ EXPECTED`, `=` for unchanged). Not yet a golden suite (its remaining misses are not
-# yet marked [known-miss]; docs/redaction.md); measured by
+# (`INPUT ⇒ EXPECTED`, `=` for unchanged); run by tests/plugins/test-redact-golden.c (test
+# redact-golden-fresh19: the cases of [known-miss] are TODO while they leak) and measured by
 # `bench/redact-quality.py CBLUE_BIN tests/data/redact-fresh19.tests`.
 """,
       lambda text, expected: text.startswith(KNOWN_MISS_STARTS) if KNOWN_MISS_STARTS else False)

@@ -102,7 +102,7 @@ cblue_redactor_find(CblueRedactor *self, const gchar *text)
 /* Folding: what the redactors see. Every character below becomes one ASCII byte, so a
  * pattern written for `081-234-5678` also finds `０８１－２３４－５６７８` and
  * `๐๘๑-๒๓๔-๕๖๗๘`; an offset map takes the spans back to the original text. */
-static gchar
+G_ALWAYS_INLINE static inline gchar
 cblue_redact_fold_char(gunichar ch)
 {
 	if (ch >= 0xFF01 && ch <= 0xFF5E) /* full-width ASCII */
@@ -151,29 +151,140 @@ cblue_redact_is_invisible(gunichar ch)
 	       ch == 0xFEFF;			 /* zero-width no-break space (a byte order mark) */
 }
 
-/* whether a multi-byte character is one that folding changes or drops; Thai text is full of
- * 0xE0, so look at the bytes before decoding */
+/* Characters with no width that attach to the one before: the variation selectors and the
+ * keycap's enclosing mark, which make `0️⃣8️⃣1️⃣…` of `081…`. Folding drops them too; unlike
+ * the invisible characters above, those after a value's last character stay in its span, as
+ * they belong to that character. */
 static gboolean
-cblue_redact_char_needs_folding(const guchar *p, gsize n)
+cblue_redact_is_attached_mark(gunichar ch)
 {
-	if (n == 2)
-		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAD);
-	if (p[0] == 0xE0)
-		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
-	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF) {
-		gunichar ch = g_utf8_get_char((const gchar *)p);
-		return cblue_redact_fold_char(ch) != 0 || cblue_redact_is_invisible(ch);
+	return ch == 0xFE0E || ch == 0xFE0F || ch == 0x20E3;
+}
+
+/* an emoji or a pictographic symbol, which people put between a number's groups as they would
+ * a space (`061📱897📱2077`, `099✨727✨4192`): between two digits folding reads it as one */
+static gboolean
+cblue_redact_is_pictograph(gunichar ch)
+{
+	return (ch >= 0x2600 && ch <= 0x27BF) || (ch >= 0x2B00 && ch <= 0x2BFF) || (ch >= 0x1F000 && ch <= 0x1FAFF);
+}
+
+/* the ASCII character that an escaped @ch folds to, or 0: a printable one as it is, others as
+ * folding would fold the character itself (`&#160;`, `\uFF10`) */
+static gchar
+cblue_redact_escape_fold(gunichar ch)
+{
+	if (ch >= 0x20 && ch < 0x7F)
+		return (gchar)ch;
+	return cblue_redact_fold_char(ch);
+}
+
+/* An HTML character reference or a JSON escape, as a value copied out of a web page, an e-mail
+ * or an export holds them (`081&nbsp;234&nbsp;5678`, `&#48;81…`, `name&#64;gmail.com`,
+ * `name\u0040gmail.com`): the length of the one at @p (before @end), or 0 if there is none or it
+ * stands for nothing that folding reads; @folded gets the ASCII character it folds to. */
+static gsize
+cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
+{
+	gunichar ch = 0;
+	const gchar *q;
+	gboolean hex;
+	guint digits = 0;
+
+	if (*p == '\\') {
+		if (end - p < 6 || p[1] != 'u')
+			return 0;
+		for (q = p + 2; q < p + 6; q++) {
+			if (!g_ascii_isxdigit(*q))
+				return 0;
+			ch = ch * 16 + (gunichar)g_ascii_xdigit_value(*q);
+		}
+		*folded = cblue_redact_escape_fold(ch);
+		return *folded != 0 ? 6 : 0;
+	}
+	if (*p != '&' || end - p < 4)
+		return 0;
+	if (end - p >= 6 && memcmp(p, "&nbsp;", 6) == 0) {
+		*folded = ' ';
+		return 6;
+	}
+	if (p[1] != '#')
+		return 0;
+	hex = p[2] == 'x' || p[2] == 'X';
+	for (q = p + (hex ? 3 : 2); q < end && digits < 7 && (hex ? g_ascii_isxdigit(*q) : g_ascii_isdigit(*q));
+	     q++, digits++)
+		ch = ch * (hex ? 16 : 10) + (gunichar)(hex ? g_ascii_xdigit_value(*q) : g_ascii_digit_value(*q));
+	if (digits == 0 || q >= end || *q != ';')
+		return 0;
+	*folded = cblue_redact_escape_fold(ch);
+	return *folded != 0 ? (gsize)(q + 1 - p) : 0;
+}
+
+/* whether @text holds an escape that folding reads; two memchr() passes, as most texts have
+ * no `&` nor `\\` at all */
+static gboolean
+cblue_redact_has_escape(const gchar *text, gsize len)
+{
+	const gchar *end = text + len;
+	gchar folded;
+
+	for (const gchar *c = "&\\"; *c != '\0'; c++) {
+		for (const gchar *p = memchr(text, *c, len); p != NULL; p = memchr(p + 1, *c, (gsize)(end - p - 1)))
+			if (cblue_redact_escape_at(p, end, &folded) != 0)
+				return TRUE;
 	}
 	return FALSE;
 }
 
-/* validates @text and tells whether anything in it needs folding, in one pass; most texts
- * need nothing, and are then given to the redactors as they are, without a copy */
+/* cblue_redact_char_needs_folding() for the symbols' and the emoji's lead bytes, which need the
+ * character decoded; apart, so that the test of Thai text's every character stays short */
+static G_GNUC_NO_INLINE gboolean
+cblue_redact_symbol_needs_folding(const guchar *p, guchar before)
+{
+	gunichar ch = cblue_utf8_get_valid_char((const gchar *)p);
+	return cblue_redact_fold_char(ch) != 0 || cblue_redact_is_invisible(ch) || cblue_redact_is_attached_mark(ch) ||
+	       (g_ascii_isdigit(before) && cblue_redact_is_pictograph(ch));
+}
+
+/* whether a multi-byte character is one that folding changes or drops (@before: the byte before
+ * it); Thai text is full of 0xE0, so look at the bytes before decoding */
+static gboolean
+cblue_redact_char_needs_folding(const guchar *p, gsize n, guchar before)
+{
+	if (p[0] == 0xE0)
+		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
+	if (n == 2)
+		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAD);
+	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF || (n == 4 && g_ascii_isdigit(before)))
+		return cblue_redact_symbol_needs_folding(p, before);
+	return FALSE;
+}
+
+/* validates @text and tells whether anything in it needs folding, in one pass (and a search for
+ * escapes); most texts need nothing, and are then given to the redactors as they are, without a
+ * copy */
 static gboolean
 cblue_redact_scan_text(const gchar *text, gsize len, gboolean *needs_folding)
 {
 	*needs_folding = FALSE;
-	return cblue_utf8_validate_fast(text, len, cblue_redact_char_needs_folding, needs_folding);
+	if (!cblue_utf8_validate_fast(text, len, cblue_redact_char_needs_folding, needs_folding))
+		return FALSE;
+	if (!*needs_folding)
+		*needs_folding = cblue_redact_has_escape(text, len);
+	return TRUE;
+}
+
+/* whether a digit, maybe after a variation selector, starts @p (before @end) */
+static gboolean
+cblue_redact_digit_follows(const gchar *p, const gchar *end)
+{
+	while (p < end && (guchar)*p >= 0x80 && cblue_redact_is_attached_mark(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	if (p >= end)
+		return FALSE;
+	if ((guchar)*p < 0x80)
+		return g_ascii_isdigit(*p);
+	return g_ascii_isdigit(cblue_redact_fold_char(g_utf8_get_char(p)));
 }
 
 /* folds @text (valid UTF-8, @len bytes); @map gets, for every byte of the result and one
@@ -192,17 +303,28 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 		gunichar ch;
 		gchar folded;
 		if ((guchar)*p < 0x80) {
+			gsize escape = 0;
+			if (G_UNLIKELY(*p == '&' || *p == '\\'))
+				escape = cblue_redact_escape_at(p, end, &folded);
 			offsets[n] = (gsize)(p - text);
-			out[n++] = *p++;
+			if (G_LIKELY(escape == 0)) {
+				out[n++] = *p++;
+				continue;
+			}
+			out[n++] = folded;
+			p += escape;
 			continue;
 		}
 		next = g_utf8_next_char(p);
 		ch = g_utf8_get_char(p);
-		if (cblue_redact_is_invisible(ch)) {
+		if (cblue_redact_is_invisible(ch) || cblue_redact_is_attached_mark(ch)) {
 			p = next;
 			continue;
 		}
 		folded = cblue_redact_fold_char(ch);
+		if (folded == 0 && n > 0 && g_ascii_isdigit(out[n - 1]) && cblue_redact_is_pictograph(ch) &&
+		    cblue_redact_digit_follows(next, end))
+			folded = ' ';
 		/* an ideographic full stop before a digit ends a sentence (`电话13812345678。2号楼`,
 		 * `账号…。12月5号`): as a dot it would join the number to the next sentence's */
 		if ((ch == 0x3002 || ch == 0xFF61) && next < end && g_unichar_isdigit(g_utf8_get_char(next)))
@@ -231,8 +353,10 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
  *   result and one past its end, the byte offset in @text of the character it comes from
  *
  * Folds a text as the redactors see it (see [iface@Redactor]): full-width forms, Thai and
- * other listed digits, dashes, spaces and full stops become ASCII, and characters with no
- * width (zero-width spaces and joiners, soft hyphens, direction marks) are dropped.
+ * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's `&nbsp;`
+ * and numeric character references and JSON's `\u` escapes of such characters; an emoji
+ * between two digits becomes a space; characters with no width (zero-width spaces and
+ * joiners, soft hyphens, direction marks, variation selectors, the keycap mark) are dropped.
  *
  * Returns: (transfer full): the folded text
  *
@@ -281,6 +405,24 @@ static gboolean
 cblue_redact_is_boundary(const gchar *text, gsize len, gsize offset)
 {
 	return offset == 0 || offset >= len || ((guchar)text[offset] & 0xC0) != 0x80;
+}
+
+/* The end in @text of a span that ends at @folded_end of the folded text: the invisible
+ * characters folding dropped after its last character are not part of the value
+ * (`โทร\u200B0811309905\u200Bนะครับ`), the marks attached to that character are. */
+static gsize
+cblue_redact_original_end(const gchar *text, GArray *map, gsize folded_end)
+{
+	gsize last = g_array_index(map, gsize, folded_end - 1);
+	gsize end = g_array_index(map, gsize, folded_end);
+
+	while (end > last) {
+		const gchar *prev = g_utf8_find_prev_char(text + last, text + end);
+		if (prev == NULL || !cblue_redact_is_invisible(g_utf8_get_char(prev)))
+			break;
+		end = (gsize)(prev - text);
+	}
+	return end;
 }
 
 /* Runs every redactor over @text (valid UTF-8) and resolves overlaps. Returns the spans
@@ -366,7 +508,7 @@ cblue_redact_find_valid(GPtrArray *redactors, const gchar *text, gsize len, gboo
 	for (guint i = 0; i < kept->len; i++) {
 		CblueRedactCandidate *cand = &g_array_index(kept, CblueRedactCandidate, i);
 		gsize start = map != NULL ? g_array_index(map, gsize, cand->start) : cand->start;
-		gsize end = map != NULL ? g_array_index(map, gsize, cand->end) : cand->end;
+		gsize end = map != NULL ? cblue_redact_original_end(text, map, cand->end) : cand->end;
 		g_ptr_array_add(result, cblue_span_new(start, end, cand->label));
 	}
 	return result;

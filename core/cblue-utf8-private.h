@@ -13,15 +13,16 @@ G_BEGIN_DECLS
  * U+10FFFF, no NUL, the rules of g_utf8_validate()). Inline, so that the library and the
  * `cblue` program share it without exporting it.
  */
-/* @check, when not %NULL, is asked about each multi-byte character (@n bytes at @p) until it
- * answers %TRUE once, which is stored in @flag: the redaction engine learns in the same pass
- * whether a text needs folding */
-typedef gboolean (*CblueUtf8Check)(const guchar *p, gsize n);
+/* @check, when not %NULL, is asked about each multi-byte character (@n bytes at @p, @before the
+ * byte before it or 0 at the start) until it answers %TRUE once, which is stored in @flag: the
+ * redaction engine learns in the same pass whether a text needs folding */
+typedef gboolean (*CblueUtf8Check)(const guchar *p, gsize n, guchar before);
 
 static inline gboolean
 cblue_utf8_validate_fast(const gchar *text, gsize len, CblueUtf8Check check, gboolean *flag)
 {
-	const guchar *p = (const guchar *)text;
+	const guchar *start = (const guchar *)text;
+	const guchar *p = start;
 	const guchar *end = p + len;
 
 	while (p < end) {
@@ -45,7 +46,7 @@ cblue_utf8_validate_fast(const gchar *text, gsize len, CblueUtf8Check check, gbo
 			if (end - p < 2 || (p[1] & 0xC0) != 0x80)
 				return FALSE;
 			if (check != NULL && !*flag)
-				*flag = check(p, 2);
+				*flag = check(p, 2, p > start ? p[-1] : 0);
 			p += 2;
 			continue;
 		}
@@ -55,7 +56,7 @@ cblue_utf8_validate_fast(const gchar *text, gsize len, CblueUtf8Check check, gbo
 			if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0))
 				return FALSE;
 			if (check != NULL && !*flag)
-				*flag = check(p, 3);
+				*flag = check(p, 3, p > start ? p[-1] : 0);
 			p += 3;
 			continue;
 		}
@@ -64,6 +65,8 @@ cblue_utf8_validate_fast(const gchar *text, gsize len, CblueUtf8Check check, gbo
 				return FALSE;
 			if ((*p == 0xF0 && p[1] < 0x90) || (*p == 0xF4 && p[1] >= 0x90))
 				return FALSE;
+			if (check != NULL && !*flag)
+				*flag = check(p, 4, p > start ? p[-1] : 0);
 			p += 4;
 			continue;
 		}

@@ -621,6 +621,33 @@ cblue_redact_context_after(CblueRedactScan *scan, const CblueRedactWords *words,
 	return G_MAXSIZE;
 }
 
+/* Whether the word of @words that ends at @word_end says what a value is for, not what it is:
+ * the object of `for` after a positive word of the kind, which is the label's head (`Buyer's tax
+ * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`). */
+static gboolean
+cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *words, gsize word_end)
+{
+	static const gchar *const purposes[] = {"for the ", "for this ", "for my ", "for our ", "for your ", "for ",
+						"สำหรับออก", "สำหรับ", "用于开", "用于", NULL};
+	const gchar *text = scan->text;
+	gsize word_start = G_MAXSIZE;
+
+	for (gsize i = cblue_redact_back_chars(text, word_end, 24); i < word_end && word_start == G_MAXSIZE; i++) {
+		if (cblue_redact_words_at(words, text, i, word_end) == word_end - i)
+			word_start = i;
+	}
+	if (word_start == G_MAXSIZE || scan->kind->context == NULL)
+		return FALSE;
+	for (guint j = 0; purposes[j] != NULL; j++) {
+		gsize len = strlen(purposes[j]);
+		if (word_start >= len && g_ascii_strncasecmp(text + word_start - len, purposes[j], len) == 0)
+			return (word_start == len || !cblue_redact_is_latin(text[word_start - len - 1])) &&
+			       cblue_redact_context_before(scan, scan->kind->context, word_start - len,
+							   scan->kind->window) != G_MAXSIZE;
+	}
+	return FALSE;
+}
+
 #define CBLUE_REDACT_SPANS_SCANNED 16
 
 static guint
@@ -729,6 +756,8 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 				 cblue_redact_gap_is_label(scan->text, start - negative, start);
 		if (kind->negative_adjacent && !label)
 			negative = G_MAXSIZE;
+		if (negative != G_MAXSIZE && cblue_redact_negative_is_purpose(scan, kind->negative, start - negative))
+			negative = G_MAXSIZE;
 		if (negative != G_MAXSIZE && !need_context && kind->context != NULL &&
 		    cblue_redact_words_in_text(scan, kind->context)) {
 			before = cblue_redact_context_before(scan, kind->context, start, kind->window);
@@ -808,6 +837,41 @@ cblue_redact_check_plain(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	if (cblue_redact_validate(rule->validator, scan->text, start, end))
 		cblue_redact_emit(scan, start, end, scan->kind->context_required);
 	return ov[1];
+}
+
+/* whether a LINE id that a keyword labels (the rule `line-id`, run before) starts within the
+ * window after @from; looked for among the few values of a message only, so that a long text
+ * full of them stays linear (there an `@name` is kept as before: hidden, not leaked) */
+static gboolean
+cblue_redact_line_id_follows(CblueRedactScan *scan, gsize from)
+{
+	gsize limit = cblue_redact_forward_chars(scan->text, scan->len, from, scan->kind->window);
+
+	if (scan->spans == NULL || scan->spans->len > CBLUE_REDACT_SPANS_SCANNED)
+		return FALSE;
+	for (guint i = 0; i < scan->spans->len; i++) {
+		const CblueSpan *span = g_ptr_array_index(scan->spans, i);
+		if (span->start >= from && span->start < limit && g_strcmp0(span->label, scan->kind->label) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* an `@name` with a LINE word near it (cblue_redact_check_plain()); but a chat's mention before a
+ * LINE keyword that labels an id of its own (`@Support my LINE id is lisa_88`, `@Admin ไลน์ผม
+ * tee.t70`) is none: that word is the other id's, and only a LINE word before the `@name` counts */
+static gsize
+cblue_redact_check_line_handle(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
+{
+	const CblueRedactKind *kind = scan->kind;
+
+	if (kind->context != NULL && cblue_redact_words_in_text(scan, kind->context) &&
+	    cblue_redact_context_before(scan, kind->context, ov[0], kind->window) == G_MAXSIZE) {
+		gsize after = cblue_redact_context_after(scan, kind->context, ov[1]);
+		if (after != G_MAXSIZE && cblue_redact_line_id_follows(scan, ov[1] + after))
+			return ov[1];
+	}
+	return cblue_redact_check_plain(scan, rule, ov);
 }
 
 /* the digits a phone's voice typing writes as words, one a word, by script */
@@ -1715,6 +1779,23 @@ cblue_redact_is_extension(CblueRedactScan *scan, const CblueRedactGroups *groups
 	       scan->kind->window_ok == cblue_redact_window_phone;
 }
 
+/* whether a bracket opens, after a space, between a group inside first..last and the one before
+ * it (`ต่อ 14 (065-915-1715)`, an extension and then a mobile number): what the brackets hold is a
+ * value of its own or starts one (`(02) 123 4567`), never the tail of the number before them; but
+ * for the trunk or the area code after a country code (`+66 (0)2 …`, `0086 (10) …`) */
+static gboolean
+cblue_redact_window_crosses_bracket(const CblueRedactGroups *groups, const gchar *text, guint first, guint last)
+{
+	for (guint j = first + 1; j <= last; j++) {
+		const CblueRedactGroup *g = &groups->groups[j];
+		const gchar *code = text + groups->groups[0].start;
+		if (g->sep_space && g->sep == '(' && text[g->sep_start] == ' ' &&
+		    !(j == 1 && (groups->plus || (code[0] == '0' && code[1] == '0'))))
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* no value has more groups than `+66 (0) 81 234 5678` */
 #define CBLUE_REDACT_MAX_VALUE_GROUPS 6
 
@@ -1738,7 +1819,8 @@ cblue_redact_windows(CblueRedactScan *scan, const CblueRedactGroups *groups, gui
 			/* a window holds the leading block of fours whole, or none of it */
 			if (first < block && (first > 0 || last + 1 < block))
 				continue;
-			if (!scan->kind->window_ok(groups, scan->text, first, last, &need_context))
+			if (!scan->kind->window_ok(groups, scan->text, first, last, &need_context) ||
+			    cblue_redact_window_crosses_bracket(groups, scan->text, first, last))
 				continue;
 			cblue_redact_window_span(groups, scan->text, scan->len, first, last, &start, &end);
 			/* a Thai ID in its own groups, with dashes or spaces */
@@ -1981,11 +2063,14 @@ cblue_redact_check_numbers(CblueRedactScan *scan, const CblueRedactRule *rule, c
  * `Tel.0812345678` is a phone, and so are both numbers of `081-234-5678/089-876-5432` (a
  * slash separates values as a space does); a group right before `:` and a digit is a time's
  * hour, or a ratio's, and no part of the number (`2025-11-28 14:32` near a bank word); a
- * contact's next label may follow with no space (CBLUE_REDACT_NEXT_LABEL) */
+ * contact's next label may follow with no space (CBLUE_REDACT_NEXT_LABEL); markdown's italic
+ * underscores may stand around it (`_my number is 0812345678_`), not an identifier's
+ * (`SN_0812345678`, `0812345678_v2`) */
 #define CBLUE_REDACT_NUMBER_PATTERN                                                                           \
-	"(?<![0-9_])(?<![0-9A-Za-z]-)(?<![0-9]\\.)(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                               \
+	"(?<![0-9])(?<![0-9A-Za-z]_)(?<![0-9A-Za-z]__)(?<![0-9A-Za-z]-)(?<![0-9]\\.)"                           \
+	"(?:\\+ ?|\\(\\+?(?=[0-9]))?[0-9]"                                                                      \
 	"(?:[0-9]|[ ./\\-()]{1,3}(?=[0-9])){5,48}"                                                              \
-	"(?:(?![0-9A-Za-z_])|(?=" CBLUE_REDACT_NEXT_LABEL "))(?!:[0-9])"
+	"(?:(?![0-9A-Za-z_])|(?=_{1,2}(?![0-9A-Za-z_]))|(?=" CBLUE_REDACT_NEXT_LABEL "))(?!:[0-9])"
 
 /* Context words. Latin words must start a word and may go on (`bank` is also `banking`);
  * a trailing `$` asks them to end one too (`ttb$` is not `ttbx`). ASCII case is ignored. */
@@ -2020,6 +2105,13 @@ static const gchar *const cblue_redact_reference_words[] = {
     "交易号", "参考号", "凭证号",
     /* and its date and time, which a bank's app may print in one piece (`交易时间：20251128143205`) */
     "交易时间", "交易日期", "转账时间", "转账日期", "交易時間", "轉帳時間", "วันที่ทำรายการ", "เวลาทำรายการ",
+    /* the numbers of the other papers of a sale, which a customer pastes with them (`receipt no.
+     * 0891234567`, `ใบกำกับภาษีเลขที่ …`, `เลขที่ใบเสนอราคา …`, `收据号 …`): their whole labels only, as a
+     * person's ID is asked for on a tax invoice or a receipt (`ใช้เลขบัตรนี้ออกใบกำกับภาษีนะคะ …`) */
+    "receipt no", "receipt number", "receipt #", "quotation no", "quotation number", "quotation #",
+    "delivery note no", "เลขที่ใบกำกับภาษี", "ใบกำกับภาษีเลขที่", "เลขที่ใบเสนอราคา", "ใบเสนอราคาเลขที่",
+    "เลขที่ใบส่งของ", "ใบส่งของเลขที่", "เลขที่ใบส่งสินค้า", "ใบส่งสินค้าเลขที่", "收据号", "收据编号", "收據號",
+    "收據編號",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
@@ -2289,11 +2381,12 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
      * `@banrak.solar คือไลน์ร้าน`, `ไลน์ร้าน @shop_99`; not an e-mail address, not `@4500`
-     * (a unit price), and a sentence's full stop is not part of it */
+     * (a unit price), and a sentence's full stop is not part of it; not a mention before a LINE
+     * keyword that labels another id (`@Admin ไลน์ผม tee.t70`) */
     {"line-id-handle", "LINE_ID",
      "(?<![A-Za-z0-9._%+\\-@])@(?=[0-9._\\-]{0,19}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._\\-]{1,18}[A-Za-z0-9_]"
      "(?![A-Za-z0-9_@\\-]|\\.[A-Za-z0-9])",
-     cblue_redact_check_plain, NULL, CBLUE_REDACT_TRIGGER_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
+     cblue_redact_check_line_handle, NULL, CBLUE_REDACT_TRIGGER_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_line_words, TRUE, NULL},
     /* a WeChat id after WeChat's names; `加V` (add me on V), Chinese chat's slang for it, as
      * weak as `vx` */

@@ -90,6 +90,21 @@ test_redact_fold(void)
 	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 20);
 }
 
+/* runs a redactor that finds @start to @end of the folded text over @input, and checks the text it
+ * was given and what came out */
+static void
+assert_folded_redaction(gsize start, gsize end, const gchar *input, const gchar *seen, const gchar *expected)
+{
+	g_autoptr(TestFixedRedactor) redactor = fixed_redactor_new(start, end, "PHONE");
+	g_autoptr(GPtrArray) redactors = g_ptr_array_new();
+	g_autofree gchar *out = NULL;
+
+	g_ptr_array_add(redactors, redactor);
+	out = cblue_redact_text_full(redactors, input, NULL, NULL, NULL);
+	g_assert_cmpstr(redactor->last_text, ==, seen);
+	g_assert_cmpstr(out, ==, expected);
+}
+
 /* characters with no width inside a value are dropped: the value is one run again, and a
  * span found in it covers them in the original */
 static void
@@ -98,9 +113,6 @@ test_redact_fold_invisible(void)
 	g_autoptr(GArray) offsets = NULL;
 	g_autofree gchar *folded =
 	    cblue_redact_fold_text("081\u200B234\u2060567\u00AD8 a\u200Eb\uFEFF", &offsets);
-	g_autoptr(TestFixedRedactor) redactor = fixed_redactor_new(4, 14, "PHONE");
-	g_autoptr(GPtrArray) redactors = g_ptr_array_new();
-	g_autofree gchar *out = NULL;
 
 	g_assert_cmpstr(folded, ==, "0812345678 ab");
 	g_assert_cmpuint(offsets->len, ==, strlen(folded) + 1);
@@ -110,10 +122,45 @@ test_redact_fold_invisible(void)
 	g_assert_cmpuint(g_array_index(offsets, gsize, 12), ==, 23); /* "b", after the mark */
 	g_assert_cmpuint(g_array_index(offsets, gsize, 13), ==, 27); /* the end, after the BOM */
 
-	g_ptr_array_add(redactors, redactor);
-	out = cblue_redact_text_full(redactors, "tel 081\u200B234\u200B5678 ok", NULL, NULL, NULL);
-	g_assert_cmpstr(redactor->last_text, ==, "tel 0812345678 ok");
-	g_assert_cmpstr(out, ==, "tel [PHONE] ok");
+	assert_folded_redaction(4, 14, "tel 081\u200B234\u200B5678 ok", "tel 0812345678 ok", "tel [PHONE] ok");
+}
+
+static void
+test_redact_fold_escapes(void)
+{
+	g_autoptr(GArray) offsets = NULL;
+	/* HTML's no-break space and numeric references, JSON's \u escapes; not other entities,
+	 * nor references without their `;` or standing for a control character */
+	g_autofree gchar *folded = cblue_redact_fold_text(
+	    "081&nbsp;234&#32;&#x35;678 a&#64;b.co c\\u0040d &#65296; &amp; &#1; &nbsp &#; \\u00", &offsets);
+
+	g_assert_cmpstr(folded, ==, "081 234 5678 a@b.co c@d 0 &amp; &#1; &nbsp &#; \\u00");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 3), ==, 3);   /* the space: `&nbsp;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 4), ==, 9);   /* "2", after it */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 17);  /* "5": `&#x35;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 9), ==, 23);  /* "6", after it */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 14), ==, 28); /* "@": `&#64;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 21), ==, 39); /* "@": `\u0040` */
+
+	assert_folded_redaction(4, 16, "tel 081&nbsp;234&nbsp;5678 ok", "tel 081 234 5678 ok", "tel [PHONE] ok");
+}
+
+static void
+test_redact_fold_emoji(void)
+{
+	/* keycap digits lose their marks; an emoji between two digits is a space, elsewhere it
+	 * stays (its variation selector is dropped) */
+	g_autofree gchar *folded = cblue_redact_fold_text("0\uFE0F\u20E31\u20E3 061\U0001F4F1897\u2728\uFE0F2077 "
+							  "5\U0001F4F1 \U0001F4F19 \u2764\uFE0F a\U0001F4F11",
+							  NULL);
+
+	g_assert_cmpstr(folded, ==, "01 061 897 2077 5\U0001F4F1 \U0001F4F19 \u2764 a\U0001F4F11");
+
+	/* the marks of the value's last keycap are part of it; an invisible character after the
+	 * value is not (it was dropped, but belongs to the text around) */
+	assert_folded_redaction(4, 8, "tel 0\uFE0F\u20E38\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3 ok", "tel 0812 ok",
+				"tel [PHONE] ok");
+	assert_folded_redaction(4, 8, "tel 08\u200B12\u200B ok", "tel 0812 ok", "tel [PHONE]\u200B ok");
 }
 
 static void
@@ -446,6 +493,8 @@ main(int argc, char **argv)
 	cblue_test_capture_warnings();
 	g_test_add_func("/cblue/redact/fold", test_redact_fold);
 	g_test_add_func("/cblue/redact/fold-invisible", test_redact_fold_invisible);
+	g_test_add_func("/cblue/redact/fold-escapes", test_redact_fold_escapes);
+	g_test_add_func("/cblue/redact/fold-emoji", test_redact_fold_emoji);
 	g_test_add_func("/cblue/redact/folded-spans", test_redact_folded_spans);
 	g_test_add_func("/cblue/redact/overlaps", test_redact_overlaps);
 	g_test_add_func("/cblue/redact/bad-spans", test_redact_bad_spans);
