@@ -28,6 +28,7 @@ typedef struct {
 	gsize start, end; /* bytes of the text */
 	gboolean asks;
 	gboolean asked; /* by a bare request after it */
+	gboolean cut;	/* a second question follows it in the same clause (cblue_request_questions()) */
 } CblueRequestClause;
 
 /* the clauses of @text, an array of CblueRequestClause */
