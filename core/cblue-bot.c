@@ -2651,18 +2651,33 @@ cblue_bot_question_topic(CblueBot *self, CblueAskOp *op, const gchar *text, gdou
 	return g_strdup(top->topic_id);
 }
 
+/* @text casefolded and without hyphens: customers write "wifi", "WiFi" and "Wi-Fi" alike */
+static gchar *
+cblue_bot_fold_keyword(const gchar *text)
+{
+	gchar *folded = g_utf8_casefold(text, -1);
+	gchar *to = folded;
+
+	for (const gchar *from = folded; *from != '\0'; from++) {
+		if (*from != '-')
+			*to++ = *from;
+	}
+	*to = '\0';
+	return folded;
+}
+
 /* Whether @text names the topic @entry: it holds one of the topic's keywords (of any language,
- * casefolded; a Latin one beginning a word, so that "websites" names "website"). A second
+ * casefolded, without hyphens; a Latin one beginning a word, so that "websites" names "website"). A second
  * question must name what it asks about: "เสียเงินไหม" (does it cost anything?) after a request for
  * a site survey finds the warranty topic confidently on two words, and names nothing. */
 static gboolean
 cblue_bot_names_topic(const gchar *text, CblueKbEntry *entry)
 {
 	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
-	g_autofree gchar *folded = g_utf8_casefold(text, -1);
+	g_autofree gchar *folded = cblue_bot_fold_keyword(text);
 
 	for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++) {
-		g_autofree gchar *keyword = g_utf8_casefold(keywords[k], -1);
+		g_autofree gchar *keyword = cblue_bot_fold_keyword(keywords[k]);
 		for (const gchar *at = strstr(folded, keyword); at != NULL && keyword[0] != '\0';
 		     at = strstr(at + 1, keyword)) {
 			if (!g_ascii_isalnum(keyword[0]) || at == folded || !g_ascii_isalnum(at[-1]))

@@ -658,6 +658,11 @@ test_bot_second_question(void)
 	     "solar-battery"},
 	    {"ที่ชาร์จรถไฟฟ้าพร้อมติดตั้งราคาเท่าไหร่ครับ รับงานแถวนนทบุรีไหม", "ev-charger-price", "service-area"},
 	    {"光伏板质保几年？可以分期付款吗？", "solar-warranty", "solar-financing"},
+	    /* two questions in one clause, joined by and / และ / 和 */
+	    {"What warranty comes with the inverter and can I pay by installments", "solar-warranty",
+	     "solar-financing"},
+	    {"ประกันอินเวอร์เตอร์กี่ปีและผ่อนบัตรเครดิตได้ไหมคะ", "solar-financing", "solar-warranty"},
+	    {"逆变器质保几年和能不能分期付款", "solar-warranty", "solar-financing"},
 	    /* one question, twice asked or elliptic: no second answer */
 	    {"How much is a 10kW system? How much for 10 kW?", "solar-rooftop-price", NULL},
 	    {"Do your solar pumps work without grid power? Do they need batteries?", "solar-water-pump", NULL},
