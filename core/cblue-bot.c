@@ -54,7 +54,9 @@
  * that asks for a service the business does not offer (`data/declined/`, extended by
  * `<data_dir>/declined/`, read again when a file there changes) is not answered with the topic
  * that shares its other words: it gets the `declined` canned reply and is recorded as
- * unanswered (see cblue_bot_find_declined()).
+ * unanswered (see cblue_bot_find_declined()). A message that asks two things on two topics
+ * gets both answers, the second after the replies' `other_question` lead-in and named by
+ * [method@ChatReply.get_second_topic_id] (`[bot] multi_question=false`: one answer).
  *
  * The pipeline is asynchronous; when every retriever and the model provider are
  * synchronous (the embedded default) [method@Bot.ask_sync] runs it in place without a
@@ -97,6 +99,7 @@ struct _CblueBot {
 	gdouble request_weight; /* [bot] request_weight: see cblue_bot_merge_request_run() */
 	guint request_min_context; /* [bot] request_min_context: characters of background */
 	gdouble request_min_context_ratio; /* [bot] request_min_context_ratio: of the request's characters */
+	gboolean multi_question; /* [bot] multi_question: a message that asks two things gets two answers */
 	gboolean record; /* store exchanges; off for evaluation runs */
 	gint decision_mismatch_told; /* atomic: said once that the model does not fit the retrievers */
 	GStrv decision_retrievers; /* owned, nullable: the plugins the decision model reads, in order */
@@ -422,6 +425,7 @@ cblue_bot_new(CblueContext *context)
 	    MAX(cblue_config_get_double(config, "bot", "request_min_context_ratio",
 					CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT_RATIO),
 		0.0);
+	self->multi_question = cblue_config_get_boolean(config, "bot", "multi_question", TRUE);
 	cblue_bot_load_decision_model(self, config);
 	{
 		g_autofree gchar *replies_file = cblue_config_get_string(config, "bot", "replies_file");
@@ -3006,7 +3010,7 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 	needs_answer = cblue_bot_decide(self, op);
 	/* only here: a model that writes the answer (the LLM's, asynchronous) is given the reply's
 	 * topic and sources as before, and answers one topic */
-	if (needs_answer)
+	if (needs_answer && self->multi_question)
 		cblue_bot_find_second_question(self, op);
 	cblue_bot_stage_done(op, "decide");
 	if (needs_answer) {

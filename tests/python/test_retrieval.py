@@ -155,6 +155,17 @@ def test_one_question_asked_twice_gets_one_answer(cli, message):
     assert "second_topic_id" not in reply and "\n\n" not in reply["reply"], reply
 
 
+def test_multi_question_off_answers_one_topic(cli, tmp_path):
+    """[bot] multi_question=false: a message that asks two things gets its main topic's answer alone."""
+    config = tmp_path / "cblue.conf"
+    config.write_text("[bot]\nmulti_question=false\n")
+    reply = json.loads(cli.run("ask", "--json", "--no-record",
+                               "Does solar still work during a power cut? How much would a battery cost?",
+                               config=config).stdout)
+    assert reply["outcome"] == "answered" and reply["topic_id"] == "solar-power-outage", reply
+    assert "second_topic_id" not in reply and "\n\n" not in reply["reply"], reply
+
+
 def test_follow_up_does_not_capture_other_questions(cli):
     replies = ask_conversation(cli, "conv-3", "How much is a rooftop solar system?",
                                "do you install CCTV cameras?", "what is the capital of France?")
