@@ -435,7 +435,8 @@ cblue_request_thzh_question_word_at(const gchar *p)
 
 	if (u[0] < 0xE0 || u[0] >= 0xF0 || u[1] == '\0' || u[2] == '\0')
 		return 0;
-	for (guint i = cblue_request_thzh_first[cblue_request_thzh_key(u)]; i != 0; i = cblue_request_thzh_next[i - 1]) {
+	for (guint i = cblue_request_thzh_first[cblue_request_thzh_key(u)]; i != 0;
+	     i = cblue_request_thzh_next[i - 1]) {
 		const gchar *word = cblue_request_question_words_thzh[i - 1];
 		if (word[0] == p[0] && g_str_has_prefix(p, word))
 			return strlen(word);
@@ -525,7 +526,8 @@ cblue_request_may_ask_twice(const gchar *text)
 			while (*next == ' ')
 				next++;
 			/* a question word after it is counted on its own */
-			n_words += !cblue_request_question_word_at(next, next) && cblue_request_opens_question_en(next);
+			n_words +=
+			    !cblue_request_question_word_at(next, next) && cblue_request_opens_question_en(next);
 		}
 	}
 	return n_words >= 2;

@@ -703,11 +703,15 @@ test_bot_second_question(void)
 static void
 test_bot_second_question_off(void)
 {
-	g_autoptr(CblueContext) context = cblue_test_context_new(IN_PLACE_PLUGINS "[bot]\nmulti_question=false\n", NULL);
+	g_autoptr(CblueContext) context =
+	    cblue_test_context_new(IN_PLACE_PLUGINS "[bot]\nmulti_question=false\n", NULL);
 	g_autoptr(CblueBot) bot = cblue_bot_new(context);
 	g_autoptr(GError) error = NULL;
-	static const gchar *const texts[] = {"Does solar still work during a power cut? How much would a battery cost?",
-					     "ประกันอินเวอร์เตอร์กี่ปีและผ่อนบัตรเครดิตได้ไหมคะ", "逆变器质保几年和能不能分期付款"};
+	static const gchar *const texts[] = {
+	    "Does solar still work during a power cut? How much would a battery cost?",
+	    "ประกันอินเวอร์เตอร์กี่ปีและผ่อนบัตรเครดิตได้ไหมคะ",
+	    "逆变器质保几年和能不能分期付款",
+	};
 	static const gchar *const topics[] = {"solar-power-outage", "solar-financing", "solar-warranty"};
 
 	cblue_bot_load_kb(bot, FALSE, &error);
