@@ -54,7 +54,9 @@
  * that asks for a service the business does not offer (`data/declined/`, extended by
  * `<data_dir>/declined/`, read again when a file there changes) is not answered with the topic
  * that shares its other words: it gets the `declined` canned reply and is recorded as
- * unanswered (see cblue_bot_find_declined()).
+ * unanswered (see cblue_bot_find_declined()). A message that asks two things on two topics
+ * gets both answers, the second after the replies' `other_question` lead-in and named by
+ * [method@ChatReply.get_second_topic_id] (`[bot] multi_question=false`: one answer).
  *
  * The pipeline is asynchronous; when every retriever and the model provider are
  * synchronous (the embedded default) [method@Bot.ask_sync] runs it in place without a
@@ -97,6 +99,7 @@ struct _CblueBot {
 	gdouble request_weight; /* [bot] request_weight: see cblue_bot_merge_request_run() */
 	guint request_min_context; /* [bot] request_min_context: characters of background */
 	gdouble request_min_context_ratio; /* [bot] request_min_context_ratio: of the request's characters */
+	gboolean multi_question; /* [bot] multi_question: a message that asks two things gets two answers */
 	gboolean record; /* store exchanges; off for evaluation runs */
 	gint decision_mismatch_told; /* atomic: said once that the model does not fit the retrievers */
 	GStrv decision_retrievers; /* owned, nullable: the plugins the decision model reads, in order */
@@ -422,6 +425,7 @@ cblue_bot_new(CblueContext *context)
 	    MAX(cblue_config_get_double(config, "bot", "request_min_context_ratio",
 					CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT_RATIO),
 		0.0);
+	self->multi_question = cblue_config_get_boolean(config, "bot", "multi_question", TRUE);
 	cblue_bot_load_decision_model(self, config);
 	{
 		g_autofree gchar *replies_file = cblue_config_get_string(config, "bot", "replies_file");
@@ -2656,18 +2660,33 @@ cblue_bot_question_topic(CblueBot *self, CblueAskOp *op, const gchar *text, gdou
 	return g_strdup(top->topic_id);
 }
 
+/* @text casefolded and without hyphens: customers write "wifi", "WiFi" and "Wi-Fi" alike */
+static gchar *
+cblue_bot_fold_keyword(const gchar *text)
+{
+	gchar *folded = g_utf8_casefold(text, -1);
+	gchar *to = folded;
+
+	for (const gchar *from = folded; *from != '\0'; from++) {
+		if (*from != '-')
+			*to++ = *from;
+	}
+	*to = '\0';
+	return folded;
+}
+
 /* Whether @text names the topic @entry: it holds one of the topic's keywords (of any language,
- * casefolded; a Latin one beginning a word, so that "websites" names "website"). A second
+ * casefolded, without hyphens; a Latin one beginning a word, so that "websites" names "website"). A second
  * question must name what it asks about: "เสียเงินไหม" (does it cost anything?) after a request for
  * a site survey finds the warranty topic confidently on two words, and names nothing. */
 static gboolean
 cblue_bot_names_topic(const gchar *text, CblueKbEntry *entry)
 {
 	const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
-	g_autofree gchar *folded = g_utf8_casefold(text, -1);
+	g_autofree gchar *folded = cblue_bot_fold_keyword(text);
 
 	for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++) {
-		g_autofree gchar *keyword = g_utf8_casefold(keywords[k], -1);
+		g_autofree gchar *keyword = cblue_bot_fold_keyword(keywords[k]);
 		for (const gchar *at = strstr(folded, keyword); at != NULL && keyword[0] != '\0';
 		     at = strstr(at + 1, keyword)) {
 			if (!g_ascii_isalnum(keyword[0]) || at == folded || !g_ascii_isalnum(at[-1]))
@@ -2996,7 +3015,7 @@ cblue_bot_run_sync(CblueBot *self, CblueAskOp *op, GError **error)
 	needs_answer = cblue_bot_decide(self, op);
 	/* only here: a model that writes the answer (the LLM's, asynchronous) is given the reply's
 	 * topic and sources as before, and answers one topic */
-	if (needs_answer)
+	if (needs_answer && self->multi_question)
 		cblue_bot_find_second_question(self, op);
 	cblue_bot_stage_done(op, "decide");
 	if (needs_answer) {

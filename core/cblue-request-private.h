@@ -28,6 +28,7 @@ typedef struct {
 	gsize start, end; /* bytes of the text */
 	gboolean asks;
 	gboolean asked; /* by a bare request after it */
+	gboolean cut;	/* a second question follows it in the same clause (cblue_request_questions()) */
 } CblueRequestClause;
 
 /* the clauses of @text, an array of CblueRequestClause */
@@ -50,11 +51,13 @@ typedef struct {
  * does installation take?", "แผงรับประกันกี่ปีคะ ผ่อนได้ไหมคะ", "充电桩多少钱？能分期吗？"): cut at the
  * clauses of cblue_request_clauses(), a question ending at each clause that asks, with the
  * background told before it (a bare request, "ราคาเท่าไหร่", "可以吗", belongs to the question before
- * it). Clauses that ask nothing after the last question are left out. Returns an array of
- * CblueRequestQuestion, or NULL when the text asks one thing or none. A text is cut into clauses
- * only when a cheap look at it says it may ask twice: a question mark with more text after it, or
- * two question words (what, how, ไหม, เท่าไหร่, 吗, 多少 …) and a clause boundary before its end;
- * most messages are not. */
+ * it); a clause that holds two questions is cut between them, at a joining word or after the word
+ * that ends the first, when each part asks ("how much is a 5kw and how long does the install take",
+ * "ติดตั้งกี่วันและรับประกันกี่ปี", "充电桩多少钱能分期吗"). Clauses that ask nothing after the last question
+ * are left out. Returns an array of CblueRequestQuestion, or NULL when the text asks one thing or
+ * none. A text is cut into clauses only when a cheap look at it says it may ask twice: a question
+ * mark with more text after it, or two question words (what, how, ไหม, เท่าไหร่, 吗, 多少 …; in English,
+ * a question that opens with a verb, "can you …", counts as one); most messages are not. */
 GArray *cblue_request_questions(const gchar *text);
 
 G_END_DECLS

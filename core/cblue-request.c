@@ -276,7 +276,7 @@ cblue_request_clauses(const gchar *text)
 			g_autofree gchar *lower = g_utf8_strdown(clause, p - clause);
 			g_strstrip(lower);
 			if (cblue_request_count_chars(lower) > 0) {
-				CblueRequestClause c = {clause - text, p - text, FALSE, FALSE};
+				CblueRequestClause c = {clause - text, p - text, FALSE, FALSE, FALSE};
 				for (guint i = 0; cblue_request_negated[i] != NULL; i++) {
 					for (gchar *n = strstr(lower, cblue_request_negated[i]); n != NULL;
 					     n = strstr(n, cblue_request_negated[i]))
@@ -364,72 +364,125 @@ cblue_request_part(const gchar *text, guint *context_chars, guint *request_chars
 	return g_string_free(g_steal_pointer(&request), FALSE);
 }
 
-/* whether a clause of @text may end before the text does: a byte that can begin a clause
- * boundary (cblue_request_is_clause_boundary()) with a letter or digit after it, looked at only
- * at the ASCII marks and spaces and the lead bytes of 、。 (0xE3) and of ，？！；：（） (0xEF) */
-static gboolean
-cblue_request_may_have_clauses(const gchar *text)
-{
-	for (const gchar *p = text; *p != '\0'; p++) {
-		guchar byte = (guchar)*p;
-		gboolean question;
-
-		if (byte < 0x80 ? strchr("?!;,.:()\n ", byte) == NULL : byte != 0xE3 && byte != 0xEF)
-			continue;
-		if (!cblue_request_is_clause_boundary(text, p, &question))
-			continue;
-		for (const gchar *q = g_utf8_next_char(p); *q != '\0'; q = g_utf8_next_char(q)) {
-			if (g_unichar_isalnum(g_utf8_get_char(q)))
-				return TRUE;
-		}
-		return FALSE;
-	}
-	return FALSE;
-}
-
 /* Question words, as written, that most Thai and Chinese questions hold; and the English ones
  * that begin a question (as words, in any case) */
 static const gchar *const cblue_request_question_words_thzh[] = {
     "ไหม", "มั้ย", "มั๊ย", "ไม๊", "เปล่า", "หรือไม่", "เท่าไหร่", "เท่าไร", "ยังไง", "อย่างไร", "กี่", "อะไร", "ที่ไหน",
-    "吗", "嗎", "呢", "多少", "几", "幾", "什么", "什麼", "怎么", "怎麼", "哪", "能不能", "可不可以", "是否",
-    "有没有", "有沒有", NULL};
+    "แค่ไหน", "เมื่อไหร่", "吗", "嗎", "呢", "多少", "几", "幾", "什么", "什麼", "怎么", "怎麼", "哪", "能不能",
+    "可不可以", "是否", "有没有", "有沒有", "多久", "多长", "多長", NULL};
 static const gchar *const cblue_request_question_words_en[] = {"what", "how", "which", "where", "when", "why",
 								"who", NULL};
 
-/* whether the byte @p of @text may end a clause: an ASCII mark, the lead byte of 、。 (0xE3) or of
- * ，？！；：（） (0xEF), or a space after a Thai letter (U+0E00..U+0E7F: 0xE0 0xB8/0xB9 and a byte) */
+/* whether the English word @word (lowercase) is at @p, the start of a word, in any case */
 static inline gboolean
-cblue_request_may_be_boundary(const gchar *text, const gchar *p)
+cblue_request_word_ci(const gchar *p, const gchar *word)
 {
-	switch ((guchar)*p) {
-	case ' ':
-		return p - text >= 3 && (guchar)p[-3] == 0xE0 && ((guchar)p[-2] == 0xB8 || (guchar)p[-2] == 0xB9);
-	case '?':
-	case '!':
-	case ';':
-	case ',':
-	case '.':
-	case ':':
-	case '(':
-	case ')':
-	case '\n':
-	case 0xE3:
-	case 0xEF:
-		return TRUE;
-	default:
-		return FALSE;
-	}
+	gsize len = strlen(word);
+	return g_ascii_strncasecmp(p, word, len) == 0 && !g_ascii_isalnum(p[len]);
 }
 
 /* whether @p starts an English question word (cblue_request_question_words_en) */
 static gboolean
 cblue_request_question_word_at(const gchar *text, const gchar *p)
 {
-	if ((p > text && g_ascii_isalnum(p[-1])) || (g_ascii_tolower(*p) != 'w' && g_ascii_tolower(*p) != 'h'))
+	/* most bytes fail here: every question word begins with w or h (| 0x20: in either case) */
+	guchar first = (guchar)*p | 0x20;
+
+	if ((first != 'w' && first != 'h') || (p > text && g_ascii_isalnum(p[-1])))
 		return FALSE;
 	for (guint i = 0; cblue_request_question_words_en[i] != NULL; i++) {
-		gsize len = strlen(cblue_request_question_words_en[i]);
-		if (g_ascii_strncasecmp(p, cblue_request_question_words_en[i], len) == 0 && !g_ascii_isalnum(p[len]))
+		if (cblue_request_word_ci(p, cblue_request_question_words_en[i]))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* cblue_request_question_words_thzh by their first character, through the last 12 bits of its
+ * UTF-8 bytes (every one is of three): the first word (its index + 1, 0 for none) with those
+ * bits, and the next word with the same bits. A look at a character that begins none of them
+ * costs a table look, not a comparison with each word. */
+static guint8 cblue_request_thzh_first[4096];
+static guint8 cblue_request_thzh_next[G_N_ELEMENTS(cblue_request_question_words_thzh)];
+
+static inline guint
+cblue_request_thzh_key(const guchar *u)
+{
+	return (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+static void
+cblue_request_init_thzh_words(void)
+{
+	static gsize done = 0;
+
+	if (!g_once_init_enter(&done))
+		return;
+	/* last to first, so that each chain keeps the words' order */
+	for (guint i = G_N_ELEMENTS(cblue_request_question_words_thzh) - 1; i-- > 0;) {
+		guint key = cblue_request_thzh_key((const guchar *)cblue_request_question_words_thzh[i]);
+		cblue_request_thzh_next[i] = cblue_request_thzh_first[key];
+		cblue_request_thzh_first[key] = i + 1;
+	}
+	g_once_init_leave(&done, 1);
+}
+
+/* the length of the Thai or Chinese question word (cblue_request_question_words_thzh) at the
+ * character @p, or 0 */
+static gsize
+cblue_request_thzh_question_word_at(const gchar *p)
+{
+	const guchar *u = (const guchar *)p;
+
+	if (u[0] < 0xE0 || u[0] >= 0xF0 || u[1] == '\0' || u[2] == '\0')
+		return 0;
+	for (guint i = cblue_request_thzh_first[cblue_request_thzh_key(u)]; i != 0;
+	     i = cblue_request_thzh_next[i - 1]) {
+		const gchar *word = cblue_request_question_words_thzh[i - 1];
+		if (word[0] == p[0] && g_str_has_prefix(p, word))
+			return strlen(word);
+	}
+	return 0;
+}
+
+/* How many question words the bytes [@p, @end) of @text hold, counting up to @max: Thai and
+ * Chinese ones (cblue_request_question_words_thzh) and English ones as words
+ * (cblue_request_question_word_at()). One pass, a character at a time. */
+static guint
+cblue_request_count_question_words(const gchar *text, const gchar *p, const gchar *end, guint max)
+{
+	guint n = 0;
+
+	cblue_request_init_thzh_words();
+	while (p < end && *p != '\0' && n < max) {
+		gsize len;
+
+		if ((guchar)*p < 0x80) {
+			n += cblue_request_question_word_at(text, p);
+			p++;
+			continue;
+		}
+		len = cblue_request_thzh_question_word_at(p);
+		n += len > 0;
+		p = len > 0 ? p + len : g_utf8_next_char(p);
+	}
+	return n;
+}
+
+/* whether the English words from @p on begin a question: a question word, or a verb that opens
+ * one ("do you", "are you", "can you"; cblue_request_openers_en), an "also" or "so" skipped */
+static gboolean
+cblue_request_opens_question_en(const gchar *p)
+{
+	while (*p == ' ')
+		p++;
+	if (!g_ascii_isalpha(*p))
+		return FALSE;
+	if ((cblue_request_word_ci(p, "also") || cblue_request_word_ci(p, "so")) && strchr(p, ' ') != NULL)
+		p = strchr(p, ' ') + 1;
+	if (cblue_request_question_word_at(p, p))
+		return TRUE;
+	for (guint i = 0; cblue_request_openers_en[i] != NULL; i++) {
+		if (cblue_request_word_ci(p, cblue_request_openers_en[i]))
 			return TRUE;
 	}
 	return FALSE;
@@ -437,43 +490,231 @@ cblue_request_question_word_at(const gchar *text, const gchar *p)
 
 /* The cheap signal of a message that may ask two things, before its clauses are looked at
  * (cblue_request_clauses() costs several thousand instructions a clause): a question mark with
- * more text after it, or a clause boundary before the end and two question words
- * (cblue_request_question_words_thzh, _en). One look at the bytes; the question words are
- * looked for only in a text that may have clauses, which most messages do not. */
+ * more text after it, or two question words (cblue_request_count_question_words()), in two
+ * clauses or in one ("how much is a 5kw and how long does the install take"); in a text of no
+ * Thai or Chinese, a question that opens with a verb counts as one too ("Can you install a smart
+ * lock and how much is mesh Wi-Fi?", "Where is your office and are you hiring?"). One look at
+ * the bytes. */
 static gboolean
 cblue_request_may_ask_twice(const gchar *text)
 {
-	gboolean candidate = FALSE, ascii = TRUE;
-	guint n_words = 0;
+	gboolean thzh = FALSE;
+	guint n_words;
+	gsize len = 0;
 
-	for (const gchar *p = text; *p != '\0'; p++) {
+	for (const gchar *p = text; *p != '\0'; p++, len++) {
+		guchar byte = (guchar)*p;
 		gboolean question;
-		ascii = ascii && (guchar)*p < 0x80;
-		if (!cblue_request_may_be_boundary(text, p))
-			continue;
-		candidate = TRUE;
-		if ((*p != '?' && (guchar)*p != 0xEF) || !cblue_request_is_boundary(text, p, &question) || !question)
+		/* the lead bytes of Thai (U+0E00..) and of CJK (U+3000..U+9FFF) */
+		thzh = thzh || byte == 0xE0 || (byte >= 0xE3 && byte <= 0xE9);
+		/* ? and the lead byte of ？ */
+		if ((byte != '?' && byte != 0xEF) || !cblue_request_is_boundary(text, p, &question) || !question)
 			continue;
 		for (const gchar *q = g_utf8_next_char(p); *q != '\0'; q = g_utf8_next_char(q)) {
 			if (g_unichar_isalnum(g_utf8_get_char(q)))
 				return TRUE;
 		}
 	}
-	if (!candidate)
-		return FALSE;
-	for (guint i = 0; !ascii && cblue_request_question_words_thzh[i] != NULL && n_words < 2; i++) {
-		for (const gchar *at = strstr(text, cblue_request_question_words_thzh[i]); at != NULL && n_words < 2;
-		     at = strstr(at + 1, cblue_request_question_words_thzh[i]))
-			n_words++;
+	n_words = cblue_request_count_question_words(text, text, text + len, 2);
+	if (n_words >= 2 || thzh)
+		return n_words >= 2;
+	if (cblue_request_opens_question_en(text) && !cblue_request_question_word_at(text, text))
+		n_words++;
+	for (const gchar *p = text; *p != '\0' && n_words < 2; p++) {
+		if (*p == 'a' && cblue_request_word_at(text, p, "and")) {
+			const gchar *next = p + strlen("and");
+			while (*next == ' ')
+				next++;
+			/* a question word after it is counted on its own */
+			n_words +=
+			    !cblue_request_question_word_at(next, next) && cblue_request_opens_question_en(next);
+		}
 	}
-	for (const gchar *p = text; *p != '\0' && n_words < 2; p++)
-		n_words += cblue_request_question_word_at(text, p);
-	return n_words >= 2 && cblue_request_may_have_clauses(text);
+	return n_words >= 2;
+}
+
+/* The words that join two questions in one clause ("ติดตั้งกี่วันและรับประกันกี่ปี",
+ * "面板质保多久还有多久清洗一次"; in English, "and"), as written */
+static const gchar *const cblue_request_joins_thzh[] = {"แล้วก็", "และ", "กับ", "还有", "還有", "并且", "並且", "和", NULL};
+/* The words that end a Thai or Chinese question, where a second one may follow with nothing
+ * between ("工厂能装监控吗录像能保存几天", "บริษัทอยู่ที่ไหนรับสมัครฝึกงานไหม"), and the polite endings
+ * and particles that stay with the question they end */
+static const gchar *const cblue_request_enders_thzh[] = {
+    "หรือเปล่า", "รึเปล่า", "หรือไม่", "หรือยัง", "เท่าไหร่", "เท่าไร", "ที่ไหน", "ยังไง", "อย่างไร", "บ้าง", "ไหม",
+    "มั้ย", "มั๊ย", "ไม๊", "多少钱", "多少錢", "哪里", "哪裡", "哪儿", "吗", "嗎", NULL};
+static const gchar *const cblue_request_endings_thzh[] = {"ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค้า", "จ้า", "นะ",
+							   "呢", "啊", "呀", "吧", NULL};
+
+/* whether the bytes [@start, @end) of @text hold a question word of
+ * cblue_request_question_words_thzh, or an English one as a word */
+static gboolean
+cblue_request_span_has_question_word(const gchar *text, gsize start, gsize end)
+{
+	return cblue_request_count_question_words(text, text + start, text + end, 1) > 0;
+}
+
+/* whether the English bytes [@start, @end) of @text ask (cblue_request_sentence_asks()) */
+static gboolean
+cblue_request_span_asks_en(const gchar *text, gsize start, gsize end)
+{
+	g_autofree gchar *lower = g_ascii_strdown(text + start, end - start);
+	return cblue_request_sentence_asks(g_strstrip(lower), FALSE);
+}
+
+/* The words after an English question word that make it ask directly ("how much will it save",
+ * "what is the price"), where other words make it a clause of the question before it ("… cost
+ * when installed", "… which we bought last year") */
+static const gchar *const cblue_request_direct_en[] = {
+    "is", "are", "was", "do", "does", "did", "can", "could", "will", "would", "should", "much", "many", "long",
+    "often", "far", "big", "soon", "kind", "type", "size", "time", "about", "'s", "’s", NULL};
+
+/* whether a question word that asks directly (cblue_request_direct_en) is at @p of @text */
+static gboolean
+cblue_request_direct_question_en(const gchar *text, const gchar *p)
+{
+	const gchar *next;
+
+	if (!cblue_request_question_word_at(text, p))
+		return FALSE;
+	for (next = p; g_ascii_isalpha(*next); next++)
+		;
+	if (*next == ' ')
+		next++;
+	for (guint i = 0; cblue_request_direct_en[i] != NULL; i++) {
+		if (cblue_request_word_ci(next, cblue_request_direct_en[i]))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Where an English clause may hold a second question at @p: an "and" between words with a
+ * question after it ("and how long …", "and do you …"; not "panels and inverters"), or a
+ * question word that asks directly (cblue_request_direct_question_en()) after a first question
+ * that asked with a question word from the start of the clause ("how much is a 10 kWh battery
+ * how much will it save"; not "can you tell me how much it is", "how much is it when installed").
+ * Sets the end of the first part in
+ * @left_end and the start of the second in @right_start. */
+static gboolean
+cblue_request_may_cut_en(const gchar *text, gsize start, const gchar *p, gsize *left_end, gsize *right_start)
+{
+	if (p == text + start || p[-1] != ' ')
+		return FALSE;
+	*left_end = p - text;
+	if (cblue_request_word_at(text, p, "and")) {
+		*right_start = *left_end + strlen("and");
+		return cblue_request_opens_question_en(text + *right_start);
+	}
+	*right_start = *left_end;
+	return cblue_request_direct_question_en(text, p) && cblue_request_opens_question_en(text + start) &&
+	       cblue_request_span_has_question_word(text, start, *left_end);
+}
+
+/* the end of the polite endings and particles (cblue_request_endings_thzh) from @p on */
+static const gchar *
+cblue_request_skip_endings(const gchar *p)
+{
+	gboolean more = TRUE;
+
+	while (more) {
+		more = FALSE;
+		for (guint i = 0; cblue_request_endings_thzh[i] != NULL && !more; i++) {
+			if (g_str_has_prefix(p, cblue_request_endings_thzh[i])) {
+				p += strlen(cblue_request_endings_thzh[i]);
+				more = TRUE;
+			}
+		}
+	}
+	return p;
+}
+
+/* Where a Thai or Chinese clause may hold a second question at @p: at a joining word
+ * (cblue_request_joins_thzh), or after a word that ends a question (cblue_request_enders_thzh)
+ * and its polite endings */
+static gboolean
+cblue_request_may_cut_thzh(const gchar *text, const gchar *p, gsize *left_end, gsize *right_start)
+{
+	for (guint i = 0; cblue_request_joins_thzh[i] != NULL; i++) {
+		if (g_str_has_prefix(p, cblue_request_joins_thzh[i])) {
+			*left_end = p - text;
+			*right_start = *left_end + strlen(cblue_request_joins_thzh[i]);
+			return TRUE;
+		}
+	}
+	for (guint i = 0; cblue_request_enders_thzh[i] != NULL; i++) {
+		if (g_str_has_prefix(p, cblue_request_enders_thzh[i])) {
+			const gchar *after = cblue_request_skip_endings(p + strlen(cblue_request_enders_thzh[i]));
+			*left_end = *right_start = after - text;
+			/* "能装指纹锁吗还有全屋WiFi多少钱": the joining word goes with neither question */
+			for (guint j = 0; cblue_request_joins_thzh[j] != NULL; j++) {
+				if (g_str_has_prefix(after, cblue_request_joins_thzh[j]))
+					*right_start += strlen(cblue_request_joins_thzh[j]);
+			}
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* Where the clause [@start, @end) of @text holds a second question of its own, in one clause
+ * ("how much is a 5kw and how long does the install take", "ติดตั้งกี่วันและรับประกันกี่ปี",
+ * "充电桩多少钱能分期吗"): at a place of cblue_request_may_cut_en() or _thzh() where the part
+ * before asks (a question word; in English, a request of cblue_request_sentence_asks()) and so
+ * does the part after. "How much is a 5 kW system and what does the price include?" is cut
+ * too: whether its second part asks of a topic of its own is the bot's to say. Sets the end of
+ * the first part in @left_end and the start of the second in @right_start; FALSE when the
+ * clause asks one thing. */
+static gboolean
+cblue_request_clause_cut(const gchar *text, gsize start, gsize end, gsize *left_end, gsize *right_start)
+{
+	for (const gchar *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
+		gboolean english = (guchar)*p < 0x80;
+
+		if (english ? !cblue_request_may_cut_en(text, start, p, left_end, right_start)
+			    : !cblue_request_may_cut_thzh(text, p, left_end, right_start))
+			continue;
+		if (*right_start >= end || *left_end <= start)
+			continue;
+		/* an English second part opens a question (cblue_request_may_cut_en()) */
+		if (english ? cblue_request_span_asks_en(text, start, *left_end)
+			    : cblue_request_span_has_question_word(text, start, *left_end) &&
+				  cblue_request_span_has_question_word(text, *right_start, end))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Up to this many parts are cut from one clause that asks */
+#define CBLUE_REQUEST_MAX_CUTS 3
+
+/* @clauses with each clause cut where it holds a second question of its own
+ * (cblue_request_clause_cut(); "面板质保多久还有多久清洗一次" asks with no request word): the parts
+ * ask, and the last keeps whether a bare request after it asks about it */
+static GArray *
+cblue_request_cut_clauses(const gchar *text, GArray *clauses)
+{
+	GArray *parts = g_array_sized_new(FALSE, FALSE, sizeof(CblueRequestClause), clauses->len + 1);
+
+	for (guint i = 0; i < clauses->len; i++) {
+		CblueRequestClause c = g_array_index(clauses, CblueRequestClause, i);
+		gsize left_end, right_start;
+
+		for (guint n = 0; n < CBLUE_REQUEST_MAX_CUTS &&
+				  cblue_request_clause_cut(text, c.start, c.end, &left_end, &right_start);
+		     n++) {
+			CblueRequestClause left = {c.start, left_end, TRUE, FALSE, TRUE};
+			g_array_append_val(parts, left);
+			c.start = right_start;
+			c.asks = TRUE;
+		}
+		g_array_append_val(parts, c);
+	}
+	return parts;
 }
 
 GArray *
 cblue_request_questions(const gchar *text)
 {
+	g_autoptr(GArray) whole = NULL;
 	g_autoptr(GArray) clauses = NULL;
 	g_autoptr(GArray) questions = NULL;
 	gsize start = 0, ask_start = G_MAXSIZE;
@@ -481,7 +722,8 @@ cblue_request_questions(const gchar *text)
 	g_return_val_if_fail(text != NULL, NULL);
 	if (!cblue_request_may_ask_twice(text))
 		return NULL;
-	clauses = cblue_request_clauses(text);
+	whole = cblue_request_clauses(text);
+	clauses = cblue_request_cut_clauses(text, whole);
 	questions = g_array_new(FALSE, FALSE, sizeof(CblueRequestQuestion));
 	for (guint i = 0; i < clauses->len; i++) {
 		const CblueRequestClause *c = &g_array_index(clauses, CblueRequestClause, i);
@@ -493,8 +735,12 @@ cblue_request_questions(const gchar *text)
 		if (!c->asks || c->asked)
 			continue;
 		g_array_append_val(questions, q);
-		/* the next question begins after the mark that ends this one */
-		start = text[c->end] != '\0' ? (gsize)(g_utf8_next_char(text + c->end) - text) : c->end;
+		/* the next question begins after the mark that ends this one, or where the part cut
+		 * after this one begins */
+		if (c->cut)
+			start = g_array_index(clauses, CblueRequestClause, i + 1).start;
+		else
+			start = text[c->end] != '\0' ? (gsize)(g_utf8_next_char(text + c->end) - text) : c->end;
 		ask_start = G_MAXSIZE;
 	}
 	if (questions->len < 2)

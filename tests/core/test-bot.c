@@ -658,6 +658,11 @@ test_bot_second_question(void)
 	     "solar-battery"},
 	    {"ที่ชาร์จรถไฟฟ้าพร้อมติดตั้งราคาเท่าไหร่ครับ รับงานแถวนนทบุรีไหม", "ev-charger-price", "service-area"},
 	    {"光伏板质保几年？可以分期付款吗？", "solar-warranty", "solar-financing"},
+	    /* two questions in one clause, joined by and / และ / 和 */
+	    {"What warranty comes with the inverter and can I pay by installments", "solar-warranty",
+	     "solar-financing"},
+	    {"ประกันอินเวอร์เตอร์กี่ปีและผ่อนบัตรเครดิตได้ไหมคะ", "solar-financing", "solar-warranty"},
+	    {"逆变器质保几年和能不能分期付款", "solar-warranty", "solar-financing"},
 	    /* one question, twice asked or elliptic: no second answer */
 	    {"How much is a 10kW system? How much for 10 kW?", "solar-rooftop-price", NULL},
 	    {"Do your solar pumps work without grid power? Do they need batteries?", "solar-water-pump", NULL},
@@ -690,6 +695,35 @@ test_bot_second_question(void)
 		g_assert_nonnull(lead);
 		g_assert_true(g_str_has_prefix(text, "A standard on-grid system"));
 		g_assert_true(g_str_has_prefix(lead + strlen("\n\nAs for your other question: "), "Yes, a battery"));
+	}
+}
+
+/* [bot] multi_question=false: a message that asks two things gets one answer, the main topic's
+ * as the bot weighs the message (the same topic as with the second answer) */
+static void
+test_bot_second_question_off(void)
+{
+	g_autoptr(CblueContext) context =
+	    cblue_test_context_new(IN_PLACE_PLUGINS "[bot]\nmulti_question=false\n", NULL);
+	g_autoptr(CblueBot) bot = cblue_bot_new(context);
+	g_autoptr(GError) error = NULL;
+	static const gchar *const texts[] = {
+	    "Does solar still work during a power cut? How much would a battery cost?",
+	    "ประกันอินเวอร์เตอร์กี่ปีและผ่อนบัตรเครดิตได้ไหมคะ",
+	    "逆变器质保几年和能不能分期付款",
+	};
+	static const gchar *const topics[] = {"solar-power-outage", "solar-financing", "solar-warranty"};
+
+	cblue_bot_load_kb(bot, FALSE, &error);
+	g_assert_no_error(error);
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+		g_autoptr(CblueChatReply) reply = ask_text(bot, texts[i]);
+		g_autofree gchar *json = cblue_chat_reply_to_string(reply);
+
+		g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, topics[i]);
+		g_assert_null(cblue_chat_reply_get_second_topic_id(reply));
+		g_assert_null(strstr(json, "second_topic_id"));
+		g_assert_null(strstr(cblue_chat_reply_get_text(reply), "\n\n"));
 	}
 }
 
@@ -917,6 +951,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/follow-up-earlier-topic", test_bot_follow_up_earlier_topic);
 	g_test_add_func("/cblue/bot/second-question", test_bot_second_question);
 	g_test_add_func("/cblue/bot/second-question-model", test_bot_second_question_model);
+	g_test_add_func("/cblue/bot/second-question-off", test_bot_second_question_off);
 	g_test_add_func("/cblue/chat-reply/json", test_chat_reply_json);
 	g_test_add_func("/cblue/chat-reply/sources", test_chat_reply_sources);
 	g_test_add_func("/cblue/hit/topic-id-sizes", test_hit_topic_id_sizes);

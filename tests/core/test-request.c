@@ -176,6 +176,22 @@ test_request_questions_found(void)
 	    {"My roof is old, we live in Bang Na. Can you fix the leak? And do you do insulation?",
 	     "My roof is old, we live in Bang Na. Can you fix the leak", "And do you do insulation",
 	     "Can you fix the leak"},
+	    /* two questions in one clause: at a joining word when each side asks ... */
+	    {"how much is a 5kw and how long does the install take", "how much is a 5kw",
+	     "how long does the install take", "how much is a 5kw"},
+	    {"Where is your office and are you hiring interns", "Where is your office", "are you hiring interns",
+	     "Where is your office"},
+	    {"ติดตั้งกี่วันและรับประกันกี่ปี", "ติดตั้งกี่วัน", "รับประกันกี่ปี", "ติดตั้งกี่วัน"},
+	    {"面板质保多久还有多久清洗一次", "面板质保多久", "多久清洗一次", "面板质保多久"},
+	    /* ... or after a word that ends a question, its polite ending kept with it */
+	    {"充电桩多少钱能分期吗", "充电桩多少钱", "能分期吗", "充电桩多少钱"},
+	    {"บริษัทอยู่ที่ไหนคะรับสมัครฝึกงานไหม", "บริษัทอยู่ที่ไหนคะ", "รับสมัครฝึกงานไหม", "บริษัทอยู่ที่ไหนคะ"},
+	    {"工厂能装监控吗还有录像能保存几天", "工厂能装监控吗", "录像能保存几天", "工厂能装监控吗"},
+	    {"how much is a 10 kWh battery how much will solar save me", "how much is a 10 kWh battery",
+	     "how much will solar save me", "how much is a 10 kWh battery"},
+	    /* background before the clause goes with its first question */
+	    {"Our bill is 4,000 baht. What size do I need and do you offer installments?",
+	     "Our bill is 4,000 baht. What size do I need", "do you offer installments", "What size do I need"},
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -216,6 +232,17 @@ test_request_questions_none(void)
 	    /* clauses, but one question word: not even cut into clauses */
 	    "My roof leaks, the ceiling is wet and the paint peels, what can be done",
 	    "สวัสดีค่ะ บ้านอยู่บางนา ติดโซลาร์ได้ไหมคะ",
+	    /* one clause, one question: an "and" or กับ / 和 between the things it asks about, or a
+	     * question word inside the question */
+	    "How much are the panels and inverters when installed?",
+	    "How much does it cost when the roof is metal sheet",
+	    "price and installation of a 5 kW solar system",
+	    "Can you tell me how much a 5 kW system costs",
+	    "ประกันแผงกับอินเวอร์เตอร์กี่ปีคะ",
+	    "เบอร์โทรกับไลน์ของบริษัทคืออะไร",
+	    "面板和逆变器质保多少年",
+	    "用什么牌子的逆变器多少钱",
+	    "ราคาเท่าไหร่ต่อกิโลวัตต์",
 	    "",
 	};
 
