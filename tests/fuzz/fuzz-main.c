@@ -15,6 +15,9 @@
  */
 
 int LLVMFuzzerTestOneInput(const guint8 *data, gsize size);
+/* a target's one-time set-up, as libFuzzer calls it before the first input (optional: a target
+ * without it leaves the symbol NULL); not part of any input's time */
+int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 
 static GPtrArray *corpus; /* of GBytes */
 static gint64 max_usec = 2 * G_USEC_PER_SEC;
@@ -114,6 +117,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	max_usec = max_ms * 1000;
+	if (LLVMFuzzerInitialize != NULL)
+		LLVMFuzzerInitialize(&argc, &argv);
 	corpus = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
 	for (gint i = 1; i < argc; i++)
 		run_path(argv[i]);
