@@ -124,6 +124,10 @@ test_bot_small_talk(void)
 	    {"สุขสันต์วันสงกรานต์ค่ะ", "มีอะไรให้ช่วยไหมคะ"},
 	    {"新年快樂！", "请问有什么可以帮您"},
 	    {"happy new year, is solar-warranty transferable?", NULL},
+	    /* Thai particles in Latin letters are fillers, as ครับ and นะ are; alone they are nothing */
+	    {"good morning na krub", "How can I help"},
+	    {"thank you na ka", "anything else"},
+	    {"na krub", NULL},
 	};
 	gint64 unanswered = cblue_store_count(store, "unanswered", NULL);
 
