@@ -101,6 +101,18 @@ def test_ask_declined_service_is_unknown_and_a_mention_is_not(cli, asked, mentio
     assert reply["outcome"] == "answered" and reply["topic_id"] == topic, reply
 
 
+@pytest.mark.parametrize("asked", ["Can I get a personal loan from you?", "มีสินเชื่อส่วนบุคคลไหมครับ", "可以借钱吗",
+                                   "รับซ่อมรถยนต์ไหม"])
+def test_ask_a_loan_or_a_car_repair_is_declined(cli, asked):
+    """A personal loan (the financing's loans are for solar) and a car's repair (ซ่อมรถยนต์, which
+    the tokenizer does not split after ซ่อมรถ) are declined, while a loan for solar is the financing
+    (docs/quality.md, "A set of first messages")."""
+    reply = cli.ask_json(asked)
+    assert reply["outcome"] == "unanswered" and DECLINED_REPLY[reply["language"]] in reply["reply"], reply
+    reply = cli.ask_json("Can I get a bank loan to pay for solar panels?")
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", "solar-financing"), reply
+
+
 def test_declined_bad_file_is_reported_and_bundled_lists_serve(cli):
     """A business's declined services file with a bad line is reported with its file and line,
     and the bundled lists serve alone; once mended, its services are declined too."""
@@ -522,6 +534,17 @@ HELD_OUT = {
         "en": (0.933, 1.000, 0.933, 0.950),
         "th": (0.956, 1.000, 0.956, 0.925),
         "zh": (0.933, 0.978, 0.933, 0.975),
+    }),
+    # docs/quality.md, "A set of first messages" (a chat's opening message rather than one topic's
+    # question: what the company sells or is, whether it is real, a quote, the bill, a house being
+    # built, a factory's power costs; 30 in scope and 15 out of scope a language), measured blind at
+    # en .800 / .900 / .600 / .765, th .867 / .967 / .833 / .867, zh .733 / .867 / .600 / .684; these
+    # are the figures after the session's synonyms and declined phrases, made from its misses, less a
+    # question. Not among the calibration sets.
+    "eval-openers1.tsv": ((30, 15), {
+        "en": (0.800, 0.867, 0.600, 0.770),
+        "th": (0.833, 0.933, 0.800, 0.900),
+        "zh": (0.900, 0.933, 0.733, 0.770),
     }),
     # docs/quality.md, "An out-of-scope set" (45 out of scope a language, weighted to near misses
     # that share the KB's words, and 20 in scope over the KB's topics), measured blind at en 1 / 1 /

@@ -277,6 +277,18 @@ def test_what_the_business_offers_is_the_company(cli, question):
     assert (reply["outcome"], reply["topic_id"]) == ("answered", "company-about"), reply
 
 
+@pytest.mark.parametrize("question,topic", [("are you a legitimate company?", "company-about"),
+                                            ("Is Cblue a real business?", "company-about"),
+                                            ("你们是正规的公司吗", "company-about"),
+                                            ("想盖房子，你们能做什么", "green-construction")])
+def test_a_chats_first_message_finds_its_topic(cli, question, topic):
+    """A chat's opening message in everyday words: whether the company is real (refused, or the
+    analytics' "business") is its background, building a house (盖房子, no word of the KB's) the
+    green construction (docs/quality.md, "A set of first messages")."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", topic), reply
+
+
 def test_synonyms_override_file(cli):
     """A file in <data_dir>/synonyms extends the bundled synonyms; a broken one is reported with
     its file and line, and the bundled synonyms are used."""
