@@ -10,8 +10,10 @@
  * a run of one character as one, so "Hellooo!!", "hello" and "HELLO :)" are the same and
  * Thai or Chinese need no word breaks. The message must be cut entirely into phrases, at
  * least one of them not a filler; of the cuts, the one of fewest phrases counts ("你好" is
- * one greeting, not 你 and 好), and the message's kind is the greatest of its phrases'. A
- * message is only looked at when it is short: small talk is. */
+ * one greeting, not 你 and 好), and the message's kind is the greatest of its phrases'. Two
+ * phrases that meet on one character share it once compact (โอเค and ค่ะ: "โอเคค่ะ" is โอเค่ะ),
+ * so a phrase may also begin on the last character of the one before it where that character
+ * was a run. A message is only looked at when it is short: small talk is. */
 
 #include "config.h"
 
@@ -38,10 +40,11 @@ struct _CblueSmallTalk {
 
 static const gchar *const cblue_small_talk_names[] = {"filler", "greeting", "thanks", "goodbye", "human"};
 
-/* @text in compact form into @out (at most @max characters); returns the number of
- * characters, or -1 if there are more */
+/* @text in compact form into @out (at most @max characters), and into @runs (nullable)
+ * whether each character stands for a run of two or more; returns the number of characters,
+ * or -1 if there are more */
 static gint
-cblue_small_talk_compact(const gchar *text, gunichar *out, guint max)
+cblue_small_talk_compact(const gchar *text, gunichar *out, gboolean *runs, guint max)
 {
 	guint n = 0;
 
@@ -58,10 +61,15 @@ cblue_small_talk_compact(const gchar *text, gunichar *out, guint max)
 				continue;
 			ch = g_unichar_tolower(ch);
 		}
-		if (n > 0 && out[n - 1] == ch)
+		if (n > 0 && out[n - 1] == ch) {
+			if (runs != NULL)
+				runs[n - 1] = TRUE;
 			continue;
+		}
 		if (n == max)
 			return -1;
+		if (runs != NULL)
+			runs[n] = FALSE;
 		out[n++] = ch;
 	}
 	return (gint)n;
@@ -133,7 +141,7 @@ cblue_small_talk_add_list(CblueSmallTalk *self, JsonObject *phrases, guint kind,
 				    _("small_talk.%s[%u] must be a string"), name, i);
 			return FALSE;
 		}
-		n = cblue_small_talk_compact(phrase, chars, G_N_ELEMENTS(chars));
+		n = cblue_small_talk_compact(phrase, chars, NULL, G_N_ELEMENTS(chars));
 		if (n <= 0) {
 			g_set_error(error, CBLUE_ERROR, CBLUE_ERROR_INVALID_DATA,
 				    _("small_talk.%s[%u]: “%s” has no letters or is too long"), name, i, phrase);
@@ -171,20 +179,50 @@ cblue_small_talk_new(JsonObject *phrases, GError **error)
 	return g_steal_pointer(&self);
 }
 
+/* The phrases that begin at @chars[@start] and follow the cut of the message's first @from
+ * characters (@start is @from, or the run before it that the two phrases share): the cuts they
+ * end, in @pieces and @kinds (see cblue_small_talk_classify()) */
+static void
+cblue_small_talk_cut_from(CblueSmallTalk *self, const gunichar *chars, gint n, gint from, gint start, guint *pieces,
+			  gint *kinds)
+{
+	gchar key[CBLUE_SMALL_TALK_MAX_CHARS * 6 + 1];
+	gchar *end = key;
+
+	for (gint len = 1; start + len <= n; len++) {
+		guint value;
+		gint kind, to = start + len;
+		/* the key grows by a character: encoded once */
+		end += g_unichar_to_utf8(chars[to - 1], end);
+		*end = '\0';
+		value = GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key));
+		if (value == 0)
+			break;
+		if ((value & CBLUE_SMALL_TALK_KIND) == 0 || to <= from)
+			continue;
+		kind = MAX(kinds[from], (gint)(value & CBLUE_SMALL_TALK_KIND) - 1);
+		if (kinds[to] < 0 || pieces[from] + 1 < pieces[to] ||
+		    (pieces[from] + 1 == pieces[to] && kind > kinds[to])) {
+			pieces[to] = pieces[from] + 1;
+			kinds[to] = kind;
+		}
+	}
+}
+
 CblueSmallTalkKind
 cblue_small_talk_classify(CblueSmallTalk *self, const gchar *text)
 {
 	gunichar chars[CBLUE_SMALL_TALK_MAX_CHARS];
+	gboolean runs[CBLUE_SMALL_TALK_MAX_CHARS];
 	/* for each prefix of the message: the fewest phrases that cut it, and the greatest
 	 * kind of such a cut (-1: no cut) */
 	guint pieces[CBLUE_SMALL_TALK_MAX_CHARS + 1];
 	gint kinds[CBLUE_SMALL_TALK_MAX_CHARS + 1];
-	gchar key[CBLUE_SMALL_TALK_MAX_CHARS * 6 + 1];
 	gint n;
 
 	if (self == NULL || g_hash_table_size(self->phrases) == 0 || strlen(text) > CBLUE_SMALL_TALK_MAX_CHARS * 8)
 		return CBLUE_SMALL_TALK_NONE;
-	n = cblue_small_talk_compact(text, chars, G_N_ELEMENTS(chars));
+	n = cblue_small_talk_compact(text, chars, runs, G_N_ELEMENTS(chars));
 	if (n <= 0)
 		return CBLUE_SMALL_TALK_NONE;
 	kinds[0] = CBLUE_SMALL_TALK_FILLER;
@@ -194,25 +232,9 @@ cblue_small_talk_classify(CblueSmallTalk *self, const gchar *text)
 	for (gint i = 0; i < n; i++) {
 		if (kinds[i] < 0)
 			continue;
-		gchar *end = key;
-		for (gint len = 1; i + len <= n; len++) {
-			guint value;
-			gint kind;
-			/* the key grows by a character: encoded once */
-			end += g_unichar_to_utf8(chars[i + len - 1], end);
-			*end = '\0';
-			value = GPOINTER_TO_UINT(g_hash_table_lookup(self->phrases, key));
-			if (value == 0)
-				break;
-			if ((value & CBLUE_SMALL_TALK_KIND) == 0)
-				continue;
-			kind = MAX(kinds[i], (gint)(value & CBLUE_SMALL_TALK_KIND) - 1);
-			if (kinds[i + len] < 0 || pieces[i] + 1 < pieces[i + len] ||
-			    (pieces[i] + 1 == pieces[i + len] && kind > kinds[i + len])) {
-				pieces[i + len] = pieces[i] + 1;
-				kinds[i + len] = kind;
-			}
-		}
+		cblue_small_talk_cut_from(self, chars, n, i, i, pieces, kinds);
+		if (i > 0 && runs[i - 1])
+			cblue_small_talk_cut_from(self, chars, n, i, i - 1, pieces, kinds);
 	}
 	return kinds[n] > CBLUE_SMALL_TALK_FILLER ? (CblueSmallTalkKind)kinds[n] : CBLUE_SMALL_TALK_NONE;
 }

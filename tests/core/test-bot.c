@@ -104,6 +104,9 @@ test_bot_small_talk(void)
 	    {"在吗？", "请问有什么可以帮您"},
 	    {"thx!", "anything else"},
 	    {"ขอบคุณมากค่ะ", "มีอะไรให้ช่วยอีกไหมคะ"},
+	    /* two phrases meeting on one letter, which the compact form writes once */
+	    {"โอเคค่ะ", "มีอะไรให้ช่วยอีกไหมคะ"},
+	    {"โอเค ครับ", "มีอะไรให้ช่วยอีกไหมคะ"},
 	    {"好的，谢谢", "还有什么可以帮您"},
 	    {"ok thanks, bye!", "Have a great day"},
 	    {"拜拜", "祝您生活愉快"},
