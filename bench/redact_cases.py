@@ -154,7 +154,12 @@ def neg(cat, text):
 def write(path, header, is_known_miss):
     """Moves the cases for which @is_known_miss(text, expected) is true to the category
     `known-miss` (TODO cases of tests/plugins/test-redact-golden.c while they leak), writes @header
-    and every case to @path, and prints how many cases, values and hard negatives it wrote."""
+    and every case to @path, and prints how many cases, values and hard negatives it wrote. A
+    @path that begins with "-" (`--help`) is an option, not a file: the generator's usage is printed
+    and nothing is written."""
+    if path.startswith("-"):
+        print((sys.modules["__main__"].__doc__ or "").strip(), file=sys.stderr)
+        sys.exit(0 if path in ("-h", "--help") else 2)
     for cat in list(cases):
         for case in list(cases[cat]):
             if is_known_miss(*case):
