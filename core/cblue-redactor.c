@@ -169,20 +169,27 @@ cblue_redact_is_pictograph(gunichar ch)
 	return (ch >= 0x2600 && ch <= 0x27BF) || (ch >= 0x2B00 && ch <= 0x2BFF) || (ch >= 0x1F000 && ch <= 0x1FAFF);
 }
 
-/* the ASCII character that an escaped @ch folds to, or 0: a printable one as it is, others as
- * folding would fold the character itself (`&#160;`, `\uFF10`) */
-static gchar
-cblue_redact_escape_fold(gunichar ch)
+
+/* What an escaped @ch folds to: %TRUE and the ASCII character in @folded (0: the character is
+ * dropped, as folding drops it) when folding reads it; a printable one as it is, others as
+ * folding would fold the character itself (`&#160;`, `\uFF10`, `&#8203;`) */
+static gboolean
+cblue_redact_escape_fold(gunichar ch, gchar *folded)
 {
 	if (ch >= 0x20 && ch < 0x7F)
-		return (gchar)ch;
-	return cblue_redact_fold_char(ch);
+		*folded = (gchar)ch;
+	else if (cblue_redact_is_invisible(ch) || cblue_redact_is_attached_mark(ch))
+		*folded = 0;
+	else if ((*folded = cblue_redact_fold_char(ch)) == 0)
+		return FALSE;
+	return TRUE;
 }
 
 /* An HTML character reference or a JSON escape, as a value copied out of a web page, an e-mail
  * or an export holds them (`081&nbsp;234&nbsp;5678`, `&#48;81…`, `name&#64;gmail.com`,
  * `name\u0040gmail.com`): the length of the one at @p (before @end), or 0 if there is none or it
- * stands for nothing that folding reads; @folded gets the ASCII character it folds to. */
+ * stands for nothing that folding reads; @folded gets the ASCII character it folds to, or 0 for
+ * a character that folding drops (`081&#8203;234…`, a zero-width space). */
 static gsize
 cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
 {
@@ -199,8 +206,7 @@ cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
 				return 0;
 			ch = ch * 16 + (gunichar)g_ascii_xdigit_value(*q);
 		}
-		*folded = cblue_redact_escape_fold(ch);
-		return *folded != 0 ? 6 : 0;
+		return cblue_redact_escape_fold(ch, folded) ? 6 : 0;
 	}
 	if (*p != '&' || end - p < 4)
 		return 0;
@@ -216,8 +222,7 @@ cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
 		ch = ch * (hex ? 16 : 10) + (gunichar)(hex ? g_ascii_xdigit_value(*q) : g_ascii_digit_value(*q));
 	if (digits == 0 || q >= end || *q != ';')
 		return 0;
-	*folded = cblue_redact_escape_fold(ch);
-	return *folded != 0 ? (gsize)(q + 1 - p) : 0;
+	return cblue_redact_escape_fold(ch, folded) ? (gsize)(q + 1 - p) : 0;
 }
 
 /* whether @text holds an escape that folding reads; two memchr() passes, as most texts have
@@ -311,8 +316,9 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 				out[n++] = *p++;
 				continue;
 			}
-			out[n++] = folded;
 			p += escape;
+			if (folded != 0)
+				out[n++] = folded;
 			continue;
 		}
 		next = g_utf8_next_char(p);

@@ -143,6 +143,15 @@ test_redact_fold_escapes(void)
 	g_assert_cmpuint(g_array_index(offsets, gsize, 21), ==, 39); /* "@": `\u0040` */
 
 	assert_folded_redaction(4, 16, "tel 081&nbsp;234&nbsp;5678 ok", "tel 081 234 5678 ok", "tel [PHONE] ok");
+
+	/* a reference to a character with no width is dropped, as the character itself would be */
+	g_clear_pointer(&folded, g_free);
+	g_clear_pointer(&offsets, g_array_unref);
+	folded = cblue_redact_fold_text("081&#8203;234\\u200b5678 &#x2060;x", &offsets);
+	g_assert_cmpstr(folded, ==, "0812345678 x");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 3), ==, 10); /* "2", after `&#8203;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 6), ==, 19); /* "5", after the JSON escape */
+	assert_folded_redaction(4, 14, "tel 081&#8203;234&#8203;5678 ok", "tel 0812345678 ok", "tel [PHONE] ok");
 }
 
 static void
