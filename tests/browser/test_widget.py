@@ -59,7 +59,7 @@ def site(tmp_path):
     xss.write_text(json.dumps([XSS_ENTRY]), encoding="utf-8")
     kb_files = [os.path.join(SOURCE_ROOT, "data", "kb", f) for f in sorted(os.listdir(os.path.join(SOURCE_ROOT, "data", "kb")))
                 if f.endswith(".json")]
-    run_command([CBLUE, "kb", "import", *kb_files, str(xss), "--data-dir", str(data)], check=True)
+    run_command([CBLUE, "kb", "import", *kb_files, str(xss), "--data-dir", str(data)], check=True, state_dir=data)
     page_port = free_port()
     conf = tmp_path / "cblue.conf"
     conf.write_text(f"[server]\ncors_origins=http://127.0.0.1:{page_port}\n", encoding="utf-8")

@@ -96,7 +96,7 @@ def count_rows(topo, table, where="", params=()):
 def embedded_reply(tmp_path, text):
     """What the embedded mode answers, for comparison."""
     proc = run_command([os.environ["CBLUE_BIN"], "ask", "--json", "--data-dir", str(tmp_path / "embedded"), text],
-                       timeout=120)
+                       timeout=120, state_dir=tmp_path / "embedded")
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 

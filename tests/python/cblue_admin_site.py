@@ -49,7 +49,7 @@ class Site:
         cmd = [CBLUE, *args, "--data-dir", self.data_dir]
         if self.conf:
             cmd += ["--config", self.conf]
-        proc = run_command(cmd, input=stdin, timeout=120)
+        proc = run_command(cmd, input=stdin, timeout=120, state_dir=self.data_dir)
         if check:
             assert proc.returncode == 0, (cmd, proc.returncode, proc.stdout, proc.stderr)
         return proc

@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Stopping a `cblue serve` (or any child) the way a service manager does."""
 
+import contextlib
 import os
+import shutil
 import signal
 import subprocess
+import tempfile
 
 
 def stop_gracefully(proc, timeout=30):
@@ -46,17 +49,44 @@ def server_exit_status(returncode, stderr):
     return returncode
 
 
-def run_command(cmd, check=False, **kwargs):
+def run_command(cmd, check=False, state_dir=None, **kwargs):
     """subprocess.run() (output captured, as text unless text=False is given) that runs @cmd once
-    more after an LSan tracer failure; @check as subprocess.run()'s"""
+    more after an LSan tracer failure; @check as subprocess.run()'s. The first run has done its
+    work, so a command that writes to the data directory @state_dir would do it twice (a question
+    recorded twice): under the sanitizers @state_dir is copied before the first run and put back
+    before the second"""
     if "stdout" not in kwargs and "stderr" not in kwargs:
         kwargs.setdefault("capture_output", True)
     kwargs.setdefault("text", True)
-    proc = subprocess.run(cmd, **kwargs)
-    stderr = proc.stderr if isinstance(proc.stderr, str) else (proc.stderr or b"").decode("utf-8", "replace")
-    if proc.returncode != 0 and LSAN_TRACER_FAILURE in stderr:
-        kwargs["env"] = without_dtls_tracking(kwargs.get("env") or os.environ)
+    with _state_snapshot(state_dir) as restore:
         proc = subprocess.run(cmd, **kwargs)
+        stderr = proc.stderr if isinstance(proc.stderr, str) else (proc.stderr or b"").decode("utf-8", "replace")
+        if proc.returncode != 0 and LSAN_TRACER_FAILURE in stderr:
+            restore()
+            kwargs["env"] = without_dtls_tracking(kwargs.get("env") or os.environ)
+            proc = subprocess.run(cmd, **kwargs)
     if check and proc.returncode != 0:
         raise subprocess.CalledProcessError(proc.returncode, cmd, proc.stdout, proc.stderr)
     return proc
+
+
+@contextlib.contextmanager
+def _state_snapshot(state_dir):
+    """Yields a function that puts @state_dir back as it was on entry; a no-op without the
+    sanitizers (no LSan tracer, no second run) or without @state_dir"""
+    if state_dir is None or not os.environ.get("CBLUE_SANITIZED"):
+        yield lambda: None
+        return
+    state_dir = str(state_dir)
+    existed = os.path.isdir(state_dir)
+    with tempfile.TemporaryDirectory(prefix="cblue-state-") as tmp:
+        copy = os.path.join(tmp, "state")
+        if existed:
+            shutil.copytree(state_dir, copy, symlinks=True)
+
+        def restore():
+            shutil.rmtree(state_dir, ignore_errors=True)
+            if existed:
+                shutil.copytree(copy, state_dir, symlinks=True)
+
+        yield restore

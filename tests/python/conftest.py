@@ -21,7 +21,7 @@ class Cli:
             cmd += ["--data-dir", self.data_dir]
         if config is not None:
             cmd += ["--config", str(config)]
-        proc = run_command(cmd, input=stdin, timeout=timeout)
+        proc = run_command(cmd, input=stdin, timeout=timeout, state_dir=self.data_dir)
         if check is not None:
             assert proc.returncode == check, (proc.returncode, proc.stdout, proc.stderr)
         return proc

@@ -81,7 +81,8 @@ def seeded_data_dir():
         env = dict(os.environ)
         for name in ("CBLUE_LLM_URL", "CBLUE_LLM_API_KEY", "CBLUE_LLM_MODEL"):
             env.pop(name, None)
-        run_command([CBLUE, "ask", "--data-dir", os.path.join(base, "data"), QUESTION], check=True, env=env)
+        run_command([CBLUE, "ask", "--data-dir", os.path.join(base, "data"), QUESTION], check=True, env=env,
+                    state_dir=os.path.join(base, "data"))
         _SEEDED["dir"] = os.path.join(base, "data")
     return _SEEDED["dir"]
 
@@ -680,7 +681,8 @@ def test_prompt_injection_stays_in_its_fence(tmp_path):
     reaches the model only as data inside its own block."""
     kb = tmp_path / "kb.json"
     kb.write_text(json.dumps(INJECTION_KB), encoding="utf-8")
-    run_command([CBLUE, "kb", "import", str(kb), "--data-dir", str(tmp_path / "data")], check=True)
+    run_command([CBLUE, "kb", "import", str(kb), "--data-dir", str(tmp_path / "data")], check=True,
+                state_dir=tmp_path / "data")
     provider = FakeProvider(tmp_path)
     # retrieval is not under test here: a low threshold lets the noisy question through
     server = Server(tmp_path, llm_config(provider) + "[bot]\nanswer_threshold=0.2\n")
