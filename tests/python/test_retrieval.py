@@ -291,6 +291,19 @@ def test_a_chats_first_message_finds_its_topic(cli, question, topic):
     assert (reply["outcome"], reply["topic_id"]) == ("answered", topic), reply
 
 
+@pytest.mark.parametrize("question,topic", [("I'd like to know who you guys are first", "company-about"),
+                                            ("你们是什么公司？", "company-about"),
+                                            ("想了解一下你们公司", "company-about"),
+                                            ("once it's installed, where do I check how much power it's making?",
+                                             "solar-monitoring-app")])
+def test_who_the_company_is_and_the_power_made_in_plain_words(cli, question, topic):
+    """Who the company is, asked as a customer who is about to pay asks it (who you guys are,
+    什么公司: refused, the contact or the overview before), and the power the panels are making
+    (the analytics' data before) (docs/quality.md, "A twenty-third held-out set")."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", topic), reply
+
+
 def test_synonyms_override_file(cli):
     """A file in <data_dir>/synonyms extends the bundled synonyms; a broken one is reported with
     its file and line, and the bundled synonyms are used."""
