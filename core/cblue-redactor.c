@@ -185,23 +185,80 @@ cblue_redact_escape_fold(gunichar ch, gchar *folded)
 	return TRUE;
 }
 
-/* An HTML character reference or a JSON escape, as a value copied out of a web page, an e-mail
- * or an export holds them (`081&nbsp;234&nbsp;5678`, `&#48;81…`, `name&#64;gmail.com`,
- * `name\u0040gmail.com`): the length of the one at @p (before @end), or 0 if there is none or it
- * stands for nothing that folding reads; @folded gets the ASCII character it folds to, or 0 for
- * a character that folding drops (`081&#8203;234…`, a zero-width space). */
+/* HTML's named references of the characters that folding reads, as a page or an e-mail that
+ * hides an address from robots writes them (`name&commat;gmail&period;com`); case matters, as in
+ * HTML, and `&amp;` is not one of them: it is text */
+static const struct {
+	const gchar *name;
+	gchar folded; /* 0: dropped, as a character with no width is */
+} cblue_redact_named_references[] = {
+    {"nbsp", ' '},     {"ensp", ' '},	   {"emsp", ' '},    {"thinsp", ' '}, {"NonBreakingSpace", ' '},
+    {"commat", '@'},   {"period", '.'},	   {"num", '#'},     {"plus", '+'},   {"lpar", '('},
+    {"rpar", ')'},     {"lowbar", '_'},	   {"UnderBar", '_'}, {"hyphen", '-'}, {"dash", '-'},
+    {"ndash", '-'},    {"mdash", '-'},	   {"minus", '-'},   {"colon", ':'},  {"sol", '/'},
+    {"lsqb", '['},     {"rsqb", ']'},	   {"lbrack", '['},  {"rbrack", ']'}, {"middot", '.'},
+    {"shy", 0},	       {"zwj", 0},	   {"zwnj", 0},	     {"lrm", 0},      {"rlm", 0},
+    {"ZeroWidthSpace", 0},
+};
+
+/* The length of the character reference whose name or number starts at @p (right after its
+ * `&`, before @end), or 0 if there is none or it stands for nothing that folding reads;
+ * @folded as for cblue_redact_escape_at() */
 static gsize
-cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
+cblue_redact_reference_at(const gchar *p, const gchar *end, gchar *folded)
 {
 	gunichar ch = 0;
 	const gchar *q;
 	gboolean hex;
 	guint digits = 0;
 
+	if (p >= end)
+		return 0;
+	if (*p != '#') {
+		for (q = p; q < end && q - p <= 16 && g_ascii_isalpha(*q); q++)
+			;
+		if (q == p || q >= end || *q != ';')
+			return 0;
+		for (guint i = 0; i < G_N_ELEMENTS(cblue_redact_named_references); i++) {
+			const gchar *name = cblue_redact_named_references[i].name;
+			if (strlen(name) == (gsize)(q - p) && memcmp(name, p, (gsize)(q - p)) == 0) {
+				*folded = cblue_redact_named_references[i].folded;
+				return (gsize)(q + 1 - p);
+			}
+		}
+		return 0;
+	}
+	hex = p + 1 < end && (p[1] == 'x' || p[1] == 'X');
+	for (q = p + (hex ? 2 : 1); q < end && digits < 7 && (hex ? g_ascii_isxdigit(*q) : g_ascii_isdigit(*q));
+	     q++, digits++)
+		ch = ch * (hex ? 16 : 10) + (gunichar)(hex ? g_ascii_xdigit_value(*q) : g_ascii_digit_value(*q));
+	if (digits == 0 || q >= end || *q != ';')
+		return 0;
+	return cblue_redact_escape_fold(ch, folded) ? (gsize)(q + 1 - p) : 0;
+}
+
+/* An HTML character reference or a JSON escape, as a value copied out of a web page, an e-mail
+ * or an export holds them (`081&nbsp;234&nbsp;5678`, `&#48;81…`, `name&#64;gmail.com`,
+ * `name&commat;gmail&period;com`, `name\u0040gmail.com`): the length of the one at @p (before
+ * @end), or 0 if there is none or it stands for nothing that folding reads; @folded gets the
+ * ASCII character it folds to, or 0 for a character that folding drops (`081&#8203;234…`, a
+ * zero-width space). A reference escaped once more (`&amp;#64;`, a page's source pasted as
+ * text) is read as the reference; JSON's line break, carriage return and tab (`\n`, `\r`, `\t`:
+ * a chat export's message sent in two lines, `081 234\n5678`) are a space. */
+static gsize
+cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
+{
+	gunichar ch = 0;
+	gsize n;
+
 	if (*p == '\\') {
+		if (end - p >= 2 && (p[1] == 'n' || p[1] == 'r' || p[1] == 't')) {
+			*folded = ' ';
+			return 2;
+		}
 		if (end - p < 6 || p[1] != 'u')
 			return 0;
-		for (q = p + 2; q < p + 6; q++) {
+		for (const gchar *q = p + 2; q < p + 6; q++) {
 			if (!g_ascii_isxdigit(*q))
 				return 0;
 			ch = ch * 16 + (gunichar)g_ascii_xdigit_value(*q);
@@ -210,19 +267,10 @@ cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
 	}
 	if (*p != '&' || end - p < 4)
 		return 0;
-	if (end - p >= 6 && memcmp(p, "&nbsp;", 6) == 0) {
-		*folded = ' ';
-		return 6;
-	}
-	if (p[1] != '#')
-		return 0;
-	hex = p[2] == 'x' || p[2] == 'X';
-	for (q = p + (hex ? 3 : 2); q < end && digits < 7 && (hex ? g_ascii_isxdigit(*q) : g_ascii_isdigit(*q));
-	     q++, digits++)
-		ch = ch * (hex ? 16 : 10) + (gunichar)(hex ? g_ascii_xdigit_value(*q) : g_ascii_digit_value(*q));
-	if (digits == 0 || q >= end || *q != ';')
-		return 0;
-	return cblue_redact_escape_fold(ch, folded) ? (gsize)(q + 1 - p) : 0;
+	if (end - p > 6 && memcmp(p, "&amp;", 5) == 0 && (n = cblue_redact_reference_at(p + 5, end, folded)) != 0)
+		return 5 + n;
+	n = cblue_redact_reference_at(p + 1, end, folded);
+	return n != 0 ? 1 + n : 0;
 }
 
 /* whether @text holds an escape that folding reads; two memchr() passes, as most texts have
@@ -359,10 +407,12 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
  *   result and one past its end, the byte offset in @text of the character it comes from
  *
  * Folds a text as the redactors see it (see [iface@Redactor]): full-width forms, Thai and
- * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's `&nbsp;`
- * and numeric character references and JSON's `\u` escapes of such characters; an emoji
- * between two digits becomes a space; characters with no width (zero-width spaces and
- * joiners, soft hyphens, direction marks, variation selectors, the keycap mark) are dropped.
+ * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's named
+ * (`&nbsp;`, `&commat;`, `&period;`…) and numeric character references and JSON's `\u` escapes
+ * of such characters, also escaped once more (`&amp;#64;`); JSON's `\n`, `\r` and `\t` become
+ * a space; an emoji between two digits becomes a space; characters with no width
+ * (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, the
+ * keycap mark) are dropped.
  *
  * Returns: (transfer full): the folded text
  *

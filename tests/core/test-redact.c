@@ -152,6 +152,29 @@ test_redact_fold_escapes(void)
 	g_assert_cmpuint(g_array_index(offsets, gsize, 3), ==, 10); /* "2", after `&#8203;` */
 	g_assert_cmpuint(g_array_index(offsets, gsize, 6), ==, 19); /* "5", after the JSON escape */
 	assert_folded_redaction(4, 14, "tel 081&#8203;234&#8203;5678 ok", "tel 0812345678 ok", "tel [PHONE] ok");
+
+	/* HTML's named references of what folding reads, case and all, and a reference escaped
+	 * once more; not `&amp;` alone, nor a name HTML does not have or one without its `;` */
+	g_clear_pointer(&folded, g_free);
+	g_clear_pointer(&offsets, g_array_unref);
+	folded = cblue_redact_fold_text("a&commat;b&period;co c&amp;#64;d&amp;period;e R&amp;D &COMMAT; &commat "
+					"&copy; &amp;copy; 081&shy;2",
+					&offsets);
+	g_assert_cmpstr(folded, ==, "a@b.co c@d.e R&amp;D &COMMAT; &commat &copy; &amp;copy; 0812");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 1), ==, 1);   /* "@": `&commat;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 2), ==, 9);   /* "b", after it */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 22);  /* "@": `&amp;#64;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 9), ==, 31);  /* "d", after it */
+	assert_folded_redaction(4, 16, "tel 081&hyphen;234&ndash;5678 ok", "tel 081-234-5678 ok", "tel [PHONE] ok");
+
+	/* JSON's line break, carriage return and tab: a message sent in two lines, as a chat
+	 * export holds it; a backslash before another letter stays */
+	g_clear_pointer(&folded, g_free);
+	g_clear_pointer(&offsets, g_array_unref);
+	folded = cblue_redact_fold_text("081 234\\n5678\\r\\tok \\x \\", &offsets);
+	g_assert_cmpstr(folded, ==, "081 234 5678  ok \\x \\");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 9); /* "5", after `\\n` */
+	assert_folded_redaction(4, 16, "msg\\n081 234\\n5678", "msg 081 234 5678", "msg\\n[PHONE]");
 }
 
 static void
@@ -164,6 +187,7 @@ test_redact_fold_emoji(void)
 							  NULL);
 
 	g_assert_cmpstr(folded, ==, "01 061 897 2077 5\U0001F4F1 \U0001F4F19 \u2764 a\U0001F4F11");
+
 
 	/* the marks of the value's last keycap are part of it; an invisible character after the
 	 * value is not (it was dropped, but belongs to the text around) */
