@@ -296,7 +296,7 @@ cblue_redact_symbol_needs_folding(const guchar *p, guchar before)
 {
 	gunichar ch = cblue_utf8_get_valid_char((const gchar *)p);
 	return cblue_redact_fold_char(ch) != 0 || cblue_redact_is_invisible(ch) || cblue_redact_is_attached_mark(ch) ||
-	       (g_ascii_isdigit(before) && cblue_redact_is_pictograph(ch));
+	       ((g_ascii_isdigit(before) || before == ' ') && cblue_redact_is_pictograph(ch));
 }
 
 /* whether a multi-byte character is one that folding changes or drops (@before: the byte before
@@ -308,7 +308,7 @@ cblue_redact_char_needs_folding(const guchar *p, gsize n, guchar before)
 		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
 	if (n == 2)
 		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAD);
-	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF || (n == 4 && g_ascii_isdigit(before)))
+	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF || (n == 4 && (g_ascii_isdigit(before) || before == ' ')))
 		return cblue_redact_symbol_needs_folding(p, before);
 	return FALSE;
 }
@@ -327,12 +327,20 @@ cblue_redact_scan_text(const gchar *text, gsize len, gboolean *needs_folding)
 	return TRUE;
 }
 
+/* @p (before @end) past the variation selectors and keycap marks that start it */
+static const gchar *
+cblue_redact_skip_attached_marks(const gchar *p, const gchar *end)
+{
+	while (p < end && (guchar)*p >= 0x80 && cblue_redact_is_attached_mark(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	return p;
+}
+
 /* whether a digit, maybe after a variation selector, starts @p (before @end) */
 static gboolean
 cblue_redact_digit_follows(const gchar *p, const gchar *end)
 {
-	while (p < end && (guchar)*p >= 0x80 && cblue_redact_is_attached_mark(g_utf8_get_char(p)))
-		p = g_utf8_next_char(p);
+	p = cblue_redact_skip_attached_marks(p, end);
 	if (p >= end)
 		return FALSE;
 	if ((guchar)*p < 0x80)
@@ -379,6 +387,16 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 		if (folded == 0 && n > 0 && g_ascii_isdigit(out[n - 1]) && cblue_redact_is_pictograph(ch) &&
 		    cblue_redact_digit_follows(next, end))
 			folded = ' ';
+		/* with a space on both sides (`081 📱 234 5678`) it is dropped with the space after
+		 * it, so that the groups are as far apart as the others */
+		if (folded == 0 && n > 1 && out[n - 1] == ' ' && g_ascii_isdigit(out[n - 2]) &&
+		    cblue_redact_is_pictograph(ch)) {
+			const gchar *space = cblue_redact_skip_attached_marks(next, end);
+			if (space < end && *space == ' ' && cblue_redact_digit_follows(space + 1, end)) {
+				p = space + 1;
+				continue;
+			}
+		}
 		/* an ideographic full stop before a digit ends a sentence (`电话13812345678。2号楼`,
 		 * `账号…。12月5号`): as a dot it would join the number to the next sentence's */
 		if ((ch == 0x3002 || ch == 0xFF61) && next < end && g_unichar_isdigit(g_utf8_get_char(next)))
@@ -410,7 +428,8 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
  * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's named
  * (`&nbsp;`, `&commat;`, `&period;`…) and numeric character references and JSON's `\u` escapes
  * of such characters, also escaped once more (`&amp;#64;`); JSON's `\n`, `\r` and `\t` become
- * a space; an emoji between two digits becomes a space; characters with no width
+ * a space; an emoji between two digits becomes a space, and one with a space on both sides
+ * between two digits is dropped with the space after it; characters with no width
  * (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, the
  * keycap mark) are dropped.
  *

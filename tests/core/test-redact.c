@@ -188,6 +188,15 @@ test_redact_fold_emoji(void)
 
 	g_assert_cmpstr(folded, ==, "01 061 897 2077 5\U0001F4F1 \U0001F4F19 \u2764 a\U0001F4F11");
 
+	/* between two groups with a space on both sides, it is dropped with the space after it;
+	 * not with a space on one side only, nor after a word or before one */
+	g_clear_pointer(&folded, g_free);
+	folded = cblue_redact_fold_text("081 \U0001F4F1 234 \u260E\uFE0F 5678 4 \u2B50 stars a \U0001F4F1 1 "
+					"2 \U0001F4F1\U0001F4F1 3",
+					NULL);
+	g_assert_cmpstr(folded, ==, "081 234 5678 4 \u2B50 stars a \U0001F4F1 1 2 \U0001F4F1\U0001F4F1 3");
+	assert_folded_redaction(4, 16, "tel 081 \U0001F4F1 234 \U0001F4F1 5678 ok", "tel 081 234 5678 ok",
+				"tel [PHONE] ok");
 
 	/* the marks of the value's last keycap are part of it; an invisible character after the
 	 * value is not (it was dropped, but belongs to the text around) */
