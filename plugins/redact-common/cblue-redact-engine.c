@@ -1197,12 +1197,40 @@ cblue_redact_email_without_next_word(const gchar *value, gsize len, const gchar 
 	return len;
 }
 
+/* The length of what starts the match @value (before @at) but is no part of the address: the
+ * hyphen that joins it to the word before (`อีเมล-maliw83@yahoo.com`, `email -nina@yahoo.com-`),
+ * as no one's address starts with one, and an e-mail word so joined (`email-mali.s@yahoo.com`),
+ * a label typed before the value */
+static gsize
+cblue_redact_email_label_length(const gchar *value, const gchar *at)
+{
+	static const gchar *const labels[] = {"e-mail-", "email-", "mail-", NULL};
+	gsize skip = 0;
+
+	while (value + skip < at && value[skip] == '-')
+		skip++;
+	for (guint i = 0; skip == 0 && labels[i] != NULL; i++) {
+		gsize n = strlen(labels[i]);
+		if ((gsize)(at - value) > n && g_ascii_strncasecmp(value, labels[i], n) == 0)
+			skip = n;
+	}
+	return value + skip < at && g_ascii_isalnum(value[skip]) ? skip : 0;
+}
+
 static gsize
 cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
 	const gchar *value = scan->text + ov[0];
 	gsize len = ov[1] - ov[0];
 	const gchar *at = memchr(value, '@', len);
+	gsize start = ov[0];
+
+	if (at != NULL) {
+		gsize skip = cblue_redact_email_label_length(value, at);
+		start += skip;
+		value += skip;
+		len -= skip;
+	}
 
 	/* a link's `%40` is the `@`, and nothing more to check around it */
 	if (at == NULL && (at = g_strstr_len(value, (gssize)len, "%40")) != NULL) {
@@ -1221,7 +1249,7 @@ cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, con
 		len = cblue_redact_email_without_next_word(value, len, at);
 	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len) &&
 	    (at == NULL || cblue_redact_email_one_space_ok(value, at, value + len)))
-		cblue_redact_emit(scan, ov[0], ov[0] + len, FALSE);
+		cblue_redact_emit(scan, start, start + len, FALSE);
 	return ov[1];
 }
 
@@ -2287,7 +2315,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
       * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`, also as voice
       * typing writes them in Thai and Chinese: `name@gmail ดอท com`, `name@qq点com`); Thai
       * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter
-      * or digit ends the address (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail
+      * or digit ends the address (`email-a@b.com-ขอบคุณ`), and one before it, or an e-mail word
+      * and a hyphen, is left out (cblue_redact_email_label_length()); `#` for the `@` before a webmail
       * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`); `%40`
       * for the `@`, as a link's query encodes it (`?email=somchai%40gmail.com`) */
      "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
