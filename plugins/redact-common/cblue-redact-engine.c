@@ -1217,6 +1217,42 @@ cblue_redact_email_label_length(const gchar *value, const gchar *at)
 	return value + skip < at && g_ascii_isalnum(value[skip]) ? skip : 0;
 }
 
+/* An address written with a space around its dots (`pim . s @ gmail . com`, as someone hides it
+ * from a filter): only when its last label is a top-level domain's (two letters, com, net, org)
+ * and it looks like an address, a webmail provider's domain or a local part with a dot, `_` or a
+ * digit (not `see me @ home . Thanks`); a local part spaced so (`pim . s`) only with a domain
+ * spaced too: a sentence's last word is not joined to an address written as usual (`ok . nok@…`).
+ * Returns the length of the local part's words to leave out before the address, or -1 for none. */
+static gssize
+cblue_redact_email_spaced_start(const gchar *value, const gchar *at, const gchar *end)
+{
+	const gchar *domain = at + 1;
+	const gchar *tld = end;
+	const gchar *last = NULL;
+
+	while (domain < end && *domain == ' ')
+		domain++;
+	for (const gchar *p = value; p + 3 <= at; p++) {
+		if (memcmp(p, " . ", 3) == 0)
+			last = p + 3;
+	}
+	if (g_strstr_len(domain, end - domain, " . ") == NULL)
+		return last != NULL ? last - value : 0;
+	while (tld > domain && tld[-1] != '.' && tld[-1] != ' ')
+		tld--;
+	if (!(end - tld == 2 || (end - tld == 3 && (g_ascii_strncasecmp(tld, "com", 3) == 0 ||
+						     g_ascii_strncasecmp(tld, "net", 3) == 0 ||
+						     g_ascii_strncasecmp(tld, "org", 3) == 0))))
+		return -1;
+	if (last != NULL || cblue_redact_is_webmail(domain))
+		return 0;
+	for (const gchar *p = value; p < at; p++) {
+		if (*p == '.' || *p == '_' || g_ascii_isdigit(*p))
+			return 0;
+	}
+	return -1;
+}
+
 static gsize
 cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
@@ -1224,9 +1260,13 @@ cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, con
 	gsize len = ov[1] - ov[0];
 	const gchar *at = memchr(value, '@', len);
 	gsize start = ov[0];
+	gssize spaced;
 
 	if (at != NULL) {
 		gsize skip = cblue_redact_email_label_length(value, at);
+		if ((spaced = cblue_redact_email_spaced_start(value + skip, at, value + len)) < 0)
+			return ov[1];
+		skip += (gsize)spaced;
 		start += skip;
 		value += skip;
 		len -= skip;
@@ -2316,13 +2356,14 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
       * typing writes them in Thai and Chinese: `name@gmail ดอท com`, `name@qq点com`); Thai
       * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter
       * or digit ends the address (`email-a@b.com-ขอบคุณ`), and one before it, or an e-mail word
-      * and a hyphen, is left out (cblue_redact_email_label_length()); `#` for the `@` before a webmail
+      * and a hyphen, is left out (cblue_redact_email_label_length()); a space around the dots
+      * (`pim . s @ gmail . com`: cblue_redact_email_spaced_start()); `#` for the `@` before a webmail
       * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`); `%40`
       * for the `@`, as a link's query encodes it (`?email=somchai%40gmail.com`) */
-     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
+     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}(?: \\. [A-Za-z0-9_%+\\-]{1,63}){0,3}"
      "(?: ?@ ?|%40(?=[A-Za-z0-9])|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
-     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) | ?(?:ดอท|点) ?|"
+     "(?:\\.| \\. |\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) | ?(?:ดอท|点) ?|"
      ",(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)"
