@@ -2372,10 +2372,13 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      NULL},
     /* an address spoken to a phone's voice typing: name แอท example ดอท com (or ดอท คอม), and
      * in Chinese name 艾特 example 点 com (艾特 is how `@` is said); a rule of its own, so that
-     * the usual addresses do not pay for it */
+     * the usual addresses do not pay for it; the words in brackets too, as `(at)` is
+     * (`name(แอท)yahoo.co.th`), and the domain's labels in Thai script, as Thai voice typing
+     * writes a provider's name (`name แอท จีเมล ดอท คอม`) */
     {"email-spoken", "EMAIL",
-     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?(?:แอท|艾特) ?"
-     "(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| ?(?:ดอท|点) ?)){1,8}"
+     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?(?:แอท|艾特|[\\[({] ?(?:แอท|艾特) ?[\\])}]) ?"
+     "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
+     "(?:\\.| ?(?:ดอท|点) ?|[\\[({] ?(?:ดอท|点) ?[\\])}])){1,8}"
      "(?:[A-Za-z]{2,24}|คอม)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_SPOKEN_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL,
      FALSE, NULL},
