@@ -2192,9 +2192,9 @@ static const gchar *const cblue_redact_phone_words[] = {
     "电话", "電話", "手机", "手機", "座机", "座機", "总机", "總機", "分机", "分機", "拨打", "撥打", "联系", "致电", "热线",
     "fax", "แฟกซ์", "传真", "傳真", "h/p", "handphone",
     "โทสับ", "phnoe", "电化",
-    /* how people name their own number: `my number: 0 8 1 …`, `我的号码` (not 号码 alone: an
-     * invoice's, an order's or an ID card's number is one too) */
-    "my number", "我的号码", "我的號碼",
+    /* how people name their own number: `my number: 0 8 1 …`, `my no. is 08647-72273`, `我的号码`
+     * (not 号码 alone: an invoice's, an order's or an ID card's number is one too) */
+    "my number", "my no$", "我的号码", "我的號碼",
     /* and someone's own, private one: `his personal number`, `私人号码`; `reach me at`, to call
      * back (回电) */
     "personal number", "private number", "私人号码", "私人號碼", "个人号码", "個人號碼", "reach me", "回电",
