@@ -2303,6 +2303,10 @@ typedef struct {
  * and `~` may be an id's own */
 #define CBLUE_REDACT_CHAT_MARK "(?:[*`\\])\\x{3011}\\x{300D}\\x{300F}]{1,3}+\\s*+)?+"
 
+/* markdown's italic underscore that closes a keyword right before its colon (`_LINE_: earth_7137`,
+ * `_WeChat_: lily_88`); only there, as `_` may be an id's own */
+#define CBLUE_REDACT_CHAT_ITALIC "(?:_(?=[:=]))?+"
+
 /* an id in brackets or quotes of its own, as a value in a form or a chat is given: `LINE ID:
  * (somchai_88)`, `微信（wxid_abc123）`, `WeChat ID "zhang_88"`; the closing mark must follow the
  * id, so a remark in brackets between keyword and id (`line id (pls add) nok_2536`) is none */
@@ -2443,7 +2447,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line(?:\\.me/(?:R/)?|://)ti/p/~?|line(?:\\s{0,3}|[\\-_])id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
+     CBLUE_REDACT_CHAT_ITALIC "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
@@ -2466,7 +2470,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat(?:\\s{0,3}|[\\-_])id|"
      "weixin(?:\\s{0,3}|[\\-_])id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
+     CBLUE_REDACT_CHAT_ITALIC "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
