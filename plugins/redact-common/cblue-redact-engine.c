@@ -621,6 +621,74 @@ cblue_redact_context_after(CblueRedactScan *scan, const CblueRedactWords *words,
 	return G_MAXSIZE;
 }
 
+/* the length of a separator of a form's fields at @i of @text (before @len): `/` with a space on
+ * both sides, or `|` with or without; 0 if there is none (`45/6`, an address, is one value) */
+static gsize
+cblue_redact_field_sep_at(const gchar *text, gsize len, gsize i)
+{
+	if (text[i] == '|')
+		return 1;
+	return text[i] == '/' && i > 0 && text[i - 1] == ' ' && i + 1 < len && text[i + 1] == ' ' ? 1 : 0;
+}
+
+#define CBLUE_REDACT_HEADER_FIELDS 8
+
+/* How far before @start its label in a form's header ends, when the value is one of a row of
+ * values after a header of several fields (`Name / Passport No. / Nationality: JAMES WILSON /
+ * 544332214 / AMERICAN`, a table pasted as text): the value is the k-th after the header's colon,
+ * so its label is the header's k-th, however far from it, and the other fields' labels say
+ * nothing of it (`… / Order No.: … / G1234567 / …`). G_MAXSIZE unless that label holds a word of
+ * the kind's context and none of its negative words. */
+static gsize
+cblue_redact_header_label(CblueRedactScan *scan, gsize start)
+{
+	const CblueRedactWords *words = scan->kind->context;
+	const CblueRedactWords *negative = scan->kind->negative;
+	const gchar *text = scan->text;
+	gsize seps[CBLUE_REDACT_HEADER_FIELDS];
+	gsize colon = G_MAXSIZE;
+	gsize header = 0;
+	gsize label_start, label_end;
+	guint k = 0, n = 0;
+
+	for (gsize i = start; i > 0 && start - i < 128 && colon == G_MAXSIZE; i--) {
+		if (text[i - 1] == ':')
+			colon = i - 1;
+		else if (cblue_redact_field_sep_at(text, scan->len, i - 1) > 0)
+			k++;
+	}
+	if (colon == G_MAXSIZE || k >= CBLUE_REDACT_HEADER_FIELDS)
+		return G_MAXSIZE;
+	/* the header's separators, from its colon back to the text's start, another colon or a
+	 * line's end */
+	for (gsize i = colon; i > 0 && colon - i < 128; i--) {
+		if (text[i - 1] == ':' || text[i - 1] == '\n') {
+			header = i;
+			break;
+		}
+		if (cblue_redact_field_sep_at(text, scan->len, i - 1) > 0) {
+			if (n == CBLUE_REDACT_HEADER_FIELDS)
+				return G_MAXSIZE;
+			seps[n++] = i - 1;
+		}
+		header = i - 1;
+	}
+	/* seps[] runs backwards: the header's k-th label is between separators n - k and n - k - 1 */
+	if (n == 0 || k > n)
+		return G_MAXSIZE;
+	label_start = k == 0 ? header : seps[n - k] + 1;
+	label_end = k == n ? colon : seps[n - k - 1];
+	for (gsize i = label_start; negative != NULL && i < label_end; i++) {
+		if (cblue_redact_words_at(negative, text, i, label_end) > 0)
+			return G_MAXSIZE;
+	}
+	for (gsize i = label_start; i < label_end; i++) {
+		if (cblue_redact_words_at(words, text, i, label_end) > 0)
+			return start - label_end;
+	}
+	return G_MAXSIZE;
+}
+
 /* Whether the word of @words that ends at @word_end says what a value is for, not what it is:
  * the object of `for` after a positive word of the kind, which is the label's head (`Buyer's tax
  * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`). */
@@ -734,6 +802,7 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 	const CblueRedactKind *kind = scan->kind;
 	gsize before = G_MAXSIZE;
 	gsize after = G_MAXSIZE;
+	gboolean header = FALSE;
 
 	if (start >= end || cblue_redact_has_span(scan, start, end))
 		return;
@@ -744,11 +813,15 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 			return;
 		before = cblue_redact_context_before(scan, kind->context, start, kind->window);
 		after = cblue_redact_context_after(scan, kind->context, end);
-		if (before == G_MAXSIZE && after == G_MAXSIZE)
-			return;
+		if (before == G_MAXSIZE && after == G_MAXSIZE) {
+			if (cblue_redact_header_label(scan, start) == G_MAXSIZE)
+				return;
+			/* its own label was weighed, negative words and all */
+			header = TRUE;
+		}
 	}
 	/* a label right before the value needs a short look only: its word and `no.`, `#`… */
-	if (kind->negative != NULL &&
+	if (!header && kind->negative != NULL &&
 	    (kind->negative_adjacent || cblue_redact_words_in_text(scan, kind->negative))) {
 		gsize negative = cblue_redact_context_before(scan, kind->negative, start,
 							     kind->negative_adjacent ? 24 : kind->window);
