@@ -273,6 +273,35 @@ cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
 	return n != 0 ? 1 + n : 0;
 }
 
+/* The length of a line break at @p (before @end) inside a number, `\n` or `\r\n` with a digit
+ * after it (the caller knows the one before): a number sent in two lines (`081 234⏎5678`), which
+ * folding reads as one space; 0 for any other, and for a blank line between two paragraphs */
+static gsize
+cblue_redact_line_break_at(const gchar *p, const gchar *end)
+{
+	gsize n = 0;
+
+	if (*p == '\r' && end - p > 1 && p[1] == '\n')
+		n = 2;
+	else if (*p == '\n')
+		n = 1;
+	return n > 0 && end - p > (gssize)n && g_ascii_isdigit(p[n]) ? n : 0;
+}
+
+/* whether @text has a number split by a line break (cblue_redact_line_break_at()) */
+static gboolean
+cblue_redact_has_split_number(const gchar *text, gsize len)
+{
+	const gchar *end = text + len;
+
+	for (const gchar *p = memchr(text, '\n', len); p != NULL; p = memchr(p + 1, '\n', (gsize)(end - p - 1))) {
+		const gchar *q = p > text && p[-1] == '\r' ? p - 1 : p;
+		if (q > text && g_ascii_isdigit(q[-1]) && cblue_redact_line_break_at(q, end) != 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* whether @text holds an escape that folding reads; two memchr() passes, as most texts have
  * no `&` nor `\\` at all */
 static gboolean
@@ -323,7 +352,7 @@ cblue_redact_scan_text(const gchar *text, gsize len, gboolean *needs_folding)
 	if (!cblue_utf8_validate_fast(text, len, cblue_redact_char_needs_folding, needs_folding))
 		return FALSE;
 	if (!*needs_folding)
-		*needs_folding = cblue_redact_has_escape(text, len);
+		*needs_folding = cblue_redact_has_escape(text, len) || cblue_redact_has_split_number(text, len);
 	return TRUE;
 }
 
@@ -365,8 +394,12 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 		gchar folded;
 		if ((guchar)*p < 0x80) {
 			gsize escape = 0;
-			if (G_UNLIKELY(*p == '&' || *p == '\\'))
+			if (G_UNLIKELY(*p == '&' || *p == '\\')) {
 				escape = cblue_redact_escape_at(p, end, &folded);
+			} else if (G_UNLIKELY(*p == '\n' || *p == '\r') && n > 0 && g_ascii_isdigit(out[n - 1]) &&
+				   (escape = cblue_redact_line_break_at(p, end)) != 0) {
+				folded = ' ';
+			}
 			offsets[n] = (gsize)(p - text);
 			if (G_LIKELY(escape == 0)) {
 				out[n++] = *p++;
@@ -428,8 +461,9 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
  * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's named
  * (`&nbsp;`, `&commat;`, `&period;`…) and numeric character references and JSON's `\u` escapes
  * of such characters, also escaped once more (`&amp;#64;`); JSON's `\n`, `\r` and `\t` become
- * a space; an emoji between two digits becomes a space, and one with a space on both sides
- * between two digits is dropped with the space after it; characters with no width
+ * a space, and so does a line break between two digits (`081 234⏎5678`); an emoji between two
+ * digits becomes a space, and one with a space on both sides between two digits is dropped
+ * with the space after it; characters with no width
  * (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, the
  * keycap mark) are dropped.
  *

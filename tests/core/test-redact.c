@@ -177,6 +177,21 @@ test_redact_fold_escapes(void)
 	assert_folded_redaction(4, 16, "msg\\n081 234\\n5678", "msg 081 234 5678", "msg\\n[PHONE]");
 }
 
+/* a line break between two digits is a space: a number sent in two lines; not one after or
+ * before a word, nor a blank line between two paragraphs */
+static void
+test_redact_fold_line_break(void)
+{
+	g_autoptr(GArray) offsets = NULL;
+	g_autofree gchar *folded = cblue_redact_fold_text("081 234\n5678 12\r\n34 tel\n081 5\n\n6 7\r8", &offsets);
+
+	g_assert_cmpstr(folded, ==, "081 234 5678 12 34 tel\n081 5\n\n6 7\r8");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 8);   /* "5", after the line break */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 16), ==, 17); /* "3", after `\r\n` */
+	assert_folded_redaction(4, 16, "tel 081 234\n5678\nthanks", "tel 081 234 5678\nthanks", "tel [PHONE]\nthanks");
+	assert_folded_redaction(4, 16, "tel 081-234-5678\n", "tel 081-234-5678\n", "tel [PHONE]\n");
+}
+
 static void
 test_redact_fold_emoji(void)
 {
@@ -537,6 +552,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/redact/fold-invisible", test_redact_fold_invisible);
 	g_test_add_func("/cblue/redact/fold-escapes", test_redact_fold_escapes);
 	g_test_add_func("/cblue/redact/fold-emoji", test_redact_fold_emoji);
+	g_test_add_func("/cblue/redact/fold-line-break", test_redact_fold_line_break);
 	g_test_add_func("/cblue/redact/folded-spans", test_redact_folded_spans);
 	g_test_add_func("/cblue/redact/overlaps", test_redact_overlaps);
 	g_test_add_func("/cblue/redact/bad-spans", test_redact_bad_spans);
