@@ -273,19 +273,40 @@ cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
 	return n != 0 ? 1 + n : 0;
 }
 
-/* The length of a line break at @p (before @end) inside a number, `\n` or `\r\n` with a digit
- * after it (the caller knows the one before): a number sent in two lines (`081 234⏎5678`), which
- * folding reads as one space; 0 for any other, and for a blank line between two paragraphs */
-static gsize
-cblue_redact_line_break_at(const gchar *p, const gchar *end)
+/* whether the line break that ends at @q (its `\n`, in @text before @end) is between two digits */
+static gboolean
+cblue_redact_break_between_digits(const gchar *text, const gchar *q, const gchar *end)
 {
+	const gchar *b = q > text && q[-1] == '\r' ? q - 1 : q;
+	return b > text && g_ascii_isdigit(b[-1]) && q + 1 < end && g_ascii_isdigit(q[1]);
+}
+
+/* The length of a line break at @p (of @text, before @end) inside a number, `\n` or `\r\n` with a
+ * digit after it (the caller knows the one before): a number sent in two lines (`081 234⏎5678`),
+ * which folding reads as one space. 0 for any other, for a blank line between two paragraphs, and
+ * for a break next to another between digits: a list of numbers one a line (`1000⏎2000⏎3000`, the
+ * amounts of a transfer) is not one number. */
+static gsize
+cblue_redact_line_break_at(const gchar *text, const gchar *p, const gchar *end)
+{
+	const gchar *line;
+	const gchar *next;
 	gsize n = 0;
 
 	if (*p == '\r' && end - p > 1 && p[1] == '\n')
 		n = 2;
 	else if (*p == '\n')
 		n = 1;
-	return n > 0 && end - p > (gssize)n && g_ascii_isdigit(p[n]) ? n : 0;
+	if (n == 0 || end - p <= (gssize)n || !g_ascii_isdigit(p[n]))
+		return 0;
+	for (line = p; line > text && line[-1] != '\n'; line--)
+		;
+	if (line > text && cblue_redact_break_between_digits(text, line - 1, end))
+		return 0;
+	next = memchr(p + n, '\n', (gsize)(end - p) - n);
+	if (next != NULL && cblue_redact_break_between_digits(text, next, end))
+		return 0;
+	return n;
 }
 
 /* whether @text has a number split by a line break (cblue_redact_line_break_at()) */
@@ -296,7 +317,7 @@ cblue_redact_has_split_number(const gchar *text, gsize len)
 
 	for (const gchar *p = memchr(text, '\n', len); p != NULL; p = memchr(p + 1, '\n', (gsize)(end - p - 1))) {
 		const gchar *q = p > text && p[-1] == '\r' ? p - 1 : p;
-		if (q > text && g_ascii_isdigit(q[-1]) && cblue_redact_line_break_at(q, end) != 0)
+		if (q > text && g_ascii_isdigit(q[-1]) && cblue_redact_line_break_at(text, q, end) != 0)
 			return TRUE;
 	}
 	return FALSE;
@@ -397,7 +418,7 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 			if (G_UNLIKELY(*p == '&' || *p == '\\')) {
 				escape = cblue_redact_escape_at(p, end, &folded);
 			} else if (G_UNLIKELY(*p == '\n' || *p == '\r') && n > 0 && g_ascii_isdigit(out[n - 1]) &&
-				   (escape = cblue_redact_line_break_at(p, end)) != 0) {
+				   (escape = cblue_redact_line_break_at(text, p, end)) != 0) {
 				folded = ' ';
 			}
 			offsets[n] = (gsize)(p - text);
@@ -461,11 +482,11 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
  * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's named
  * (`&nbsp;`, `&commat;`, `&period;`…) and numeric character references and JSON's `\u` escapes
  * of such characters, also escaped once more (`&amp;#64;`); JSON's `\n`, `\r` and `\t` become
- * a space, and so does a line break between two digits (`081 234⏎5678`); an emoji between two
- * digits becomes a space, and one with a space on both sides between two digits is dropped
- * with the space after it; characters with no width
- * (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, the
- * keycap mark) are dropped.
+ * a space, and so does a line break between two digits (`081 234⏎5678`) with no other such
+ * break next to it (not a list of numbers one a line); an emoji between two digits becomes a
+ * space, and one with a space on both sides between two digits is dropped with the space after
+ * it; characters with no width (zero-width spaces and joiners, soft hyphens, direction marks,
+ * variation selectors, the keycap mark) are dropped.
  *
  * Returns: (transfer full): the folded text
  *

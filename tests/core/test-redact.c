@@ -178,18 +178,24 @@ test_redact_fold_escapes(void)
 }
 
 /* a line break between two digits is a space: a number sent in two lines; not one after or
- * before a word, nor a blank line between two paragraphs */
+ * before a word, a blank line between two paragraphs, nor one next to another between digits */
 static void
 test_redact_fold_line_break(void)
 {
 	g_autoptr(GArray) offsets = NULL;
-	g_autofree gchar *folded = cblue_redact_fold_text("081 234\n5678 12\r\n34 tel\n081 5\n\n6 7\r8", &offsets);
+	g_autofree gchar *folded =
+	    cblue_redact_fold_text("081 234\n5678 ok\n12\r\n34 tel\n081 5\n\n6 7\r8", &offsets);
 
-	g_assert_cmpstr(folded, ==, "081 234 5678 12 34 tel\n081 5\n\n6 7\r8");
+	g_assert_cmpstr(folded, ==, "081 234 5678 ok\n12 34 tel\n081 5\n\n6 7\r8");
 	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 8);   /* "5", after the line break */
-	g_assert_cmpuint(g_array_index(offsets, gsize, 16), ==, 17); /* "3", after `\r\n` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 19), ==, 20); /* "3", after `\r\n` */
 	assert_folded_redaction(4, 16, "tel 081 234\n5678\nthanks", "tel 081 234 5678\nthanks", "tel [PHONE]\nthanks");
 	assert_folded_redaction(4, 16, "tel 081-234-5678\n", "tel 081-234-5678\n", "tel [PHONE]\n");
+
+	/* a list of numbers one a line is not one number, nor is one over three lines */
+	g_clear_pointer(&folded, g_free);
+	folded = cblue_redact_fold_text("paid\n1000\n2000\r\n3000\nok 081\n234\n5678 9\n1", NULL);
+	g_assert_cmpstr(folded, ==, "paid\n1000\n2000\r\n3000\nok 081\n234\n5678 9\n1");
 }
 
 static void
