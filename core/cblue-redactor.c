@@ -185,23 +185,80 @@ cblue_redact_escape_fold(gunichar ch, gchar *folded)
 	return TRUE;
 }
 
-/* An HTML character reference or a JSON escape, as a value copied out of a web page, an e-mail
- * or an export holds them (`081&nbsp;234&nbsp;5678`, `&#48;81…`, `name&#64;gmail.com`,
- * `name\u0040gmail.com`): the length of the one at @p (before @end), or 0 if there is none or it
- * stands for nothing that folding reads; @folded gets the ASCII character it folds to, or 0 for
- * a character that folding drops (`081&#8203;234…`, a zero-width space). */
+/* HTML's named references of the characters that folding reads, as a page or an e-mail that
+ * hides an address from robots writes them (`name&commat;gmail&period;com`); case matters, as in
+ * HTML, and `&amp;` is not one of them: it is text */
+static const struct {
+	const gchar *name;
+	gchar folded; /* 0: dropped, as a character with no width is */
+} cblue_redact_named_references[] = {
+    {"nbsp", ' '},     {"ensp", ' '},	   {"emsp", ' '},    {"thinsp", ' '}, {"NonBreakingSpace", ' '},
+    {"commat", '@'},   {"period", '.'},	   {"num", '#'},     {"plus", '+'},   {"lpar", '('},
+    {"rpar", ')'},     {"lowbar", '_'},	   {"UnderBar", '_'}, {"hyphen", '-'}, {"dash", '-'},
+    {"ndash", '-'},    {"mdash", '-'},	   {"minus", '-'},   {"colon", ':'},  {"sol", '/'},
+    {"lsqb", '['},     {"rsqb", ']'},	   {"lbrack", '['},  {"rbrack", ']'}, {"middot", '.'},
+    {"shy", 0},	       {"zwj", 0},	   {"zwnj", 0},	     {"lrm", 0},      {"rlm", 0},
+    {"ZeroWidthSpace", 0},
+};
+
+/* The length of the character reference whose name or number starts at @p (right after its
+ * `&`, before @end), or 0 if there is none or it stands for nothing that folding reads;
+ * @folded as for cblue_redact_escape_at() */
 static gsize
-cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
+cblue_redact_reference_at(const gchar *p, const gchar *end, gchar *folded)
 {
 	gunichar ch = 0;
 	const gchar *q;
 	gboolean hex;
 	guint digits = 0;
 
+	if (p >= end)
+		return 0;
+	if (*p != '#') {
+		for (q = p; q < end && q - p <= 16 && g_ascii_isalpha(*q); q++)
+			;
+		if (q == p || q >= end || *q != ';')
+			return 0;
+		for (guint i = 0; i < G_N_ELEMENTS(cblue_redact_named_references); i++) {
+			const gchar *name = cblue_redact_named_references[i].name;
+			if (strlen(name) == (gsize)(q - p) && memcmp(name, p, (gsize)(q - p)) == 0) {
+				*folded = cblue_redact_named_references[i].folded;
+				return (gsize)(q + 1 - p);
+			}
+		}
+		return 0;
+	}
+	hex = p + 1 < end && (p[1] == 'x' || p[1] == 'X');
+	for (q = p + (hex ? 2 : 1); q < end && digits < 7 && (hex ? g_ascii_isxdigit(*q) : g_ascii_isdigit(*q));
+	     q++, digits++)
+		ch = ch * (hex ? 16 : 10) + (gunichar)(hex ? g_ascii_xdigit_value(*q) : g_ascii_digit_value(*q));
+	if (digits == 0 || q >= end || *q != ';')
+		return 0;
+	return cblue_redact_escape_fold(ch, folded) ? (gsize)(q + 1 - p) : 0;
+}
+
+/* An HTML character reference or a JSON escape, as a value copied out of a web page, an e-mail
+ * or an export holds them (`081&nbsp;234&nbsp;5678`, `&#48;81…`, `name&#64;gmail.com`,
+ * `name&commat;gmail&period;com`, `name\u0040gmail.com`): the length of the one at @p (before
+ * @end), or 0 if there is none or it stands for nothing that folding reads; @folded gets the
+ * ASCII character it folds to, or 0 for a character that folding drops (`081&#8203;234…`, a
+ * zero-width space). A reference escaped once more (`&amp;#64;`, a page's source pasted as
+ * text) is read as the reference; JSON's line break, carriage return and tab (`\n`, `\r`, `\t`:
+ * a chat export's message sent in two lines, `081 234\n5678`) are a space. */
+static gsize
+cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
+{
+	gunichar ch = 0;
+	gsize n;
+
 	if (*p == '\\') {
+		if (end - p >= 2 && (p[1] == 'n' || p[1] == 'r' || p[1] == 't')) {
+			*folded = ' ';
+			return 2;
+		}
 		if (end - p < 6 || p[1] != 'u')
 			return 0;
-		for (q = p + 2; q < p + 6; q++) {
+		for (const gchar *q = p + 2; q < p + 6; q++) {
 			if (!g_ascii_isxdigit(*q))
 				return 0;
 			ch = ch * 16 + (gunichar)g_ascii_xdigit_value(*q);
@@ -210,19 +267,60 @@ cblue_redact_escape_at(const gchar *p, const gchar *end, gchar *folded)
 	}
 	if (*p != '&' || end - p < 4)
 		return 0;
-	if (end - p >= 6 && memcmp(p, "&nbsp;", 6) == 0) {
-		*folded = ' ';
-		return 6;
+	if (end - p > 6 && memcmp(p, "&amp;", 5) == 0 && (n = cblue_redact_reference_at(p + 5, end, folded)) != 0)
+		return 5 + n;
+	n = cblue_redact_reference_at(p + 1, end, folded);
+	return n != 0 ? 1 + n : 0;
+}
+
+/* whether the line break that ends at @q (its `\n`, in @text before @end) is between two digits */
+static gboolean
+cblue_redact_break_between_digits(const gchar *text, const gchar *q, const gchar *end)
+{
+	const gchar *b = q > text && q[-1] == '\r' ? q - 1 : q;
+	return b > text && g_ascii_isdigit(b[-1]) && q + 1 < end && g_ascii_isdigit(q[1]);
+}
+
+/* The length of a line break at @p (of @text, before @end) inside a number, `\n` or `\r\n` with a
+ * digit after it (the caller knows the one before): a number sent in two lines (`081 234⏎5678`),
+ * which folding reads as one space. 0 for any other, for a blank line between two paragraphs, and
+ * for a break next to another between digits: a list of numbers one a line (`1000⏎2000⏎3000`, the
+ * amounts of a transfer) is not one number. */
+static gsize
+cblue_redact_line_break_at(const gchar *text, const gchar *p, const gchar *end)
+{
+	const gchar *line;
+	const gchar *next;
+	gsize n = 0;
+
+	if (*p == '\r' && end - p > 1 && p[1] == '\n')
+		n = 2;
+	else if (*p == '\n')
+		n = 1;
+	if (n == 0 || end - p <= (gssize)n || !g_ascii_isdigit(p[n]))
+		return 0;
+	for (line = p; line > text && line[-1] != '\n'; line--)
+		;
+	if (line > text && cblue_redact_break_between_digits(text, line - 1, end))
+		return 0;
+	next = memchr(p + n, '\n', (gsize)(end - p) - n);
+	if (next != NULL && cblue_redact_break_between_digits(text, next, end))
+		return 0;
+	return n;
+}
+
+/* whether @text has a number split by a line break (cblue_redact_line_break_at()) */
+static gboolean
+cblue_redact_has_split_number(const gchar *text, gsize len)
+{
+	const gchar *end = text + len;
+
+	for (const gchar *p = memchr(text, '\n', len); p != NULL; p = memchr(p + 1, '\n', (gsize)(end - p - 1))) {
+		const gchar *q = p > text && p[-1] == '\r' ? p - 1 : p;
+		if (q > text && g_ascii_isdigit(q[-1]) && cblue_redact_line_break_at(text, q, end) != 0)
+			return TRUE;
 	}
-	if (p[1] != '#')
-		return 0;
-	hex = p[2] == 'x' || p[2] == 'X';
-	for (q = p + (hex ? 3 : 2); q < end && digits < 7 && (hex ? g_ascii_isxdigit(*q) : g_ascii_isdigit(*q));
-	     q++, digits++)
-		ch = ch * (hex ? 16 : 10) + (gunichar)(hex ? g_ascii_xdigit_value(*q) : g_ascii_digit_value(*q));
-	if (digits == 0 || q >= end || *q != ';')
-		return 0;
-	return cblue_redact_escape_fold(ch, folded) ? (gsize)(q + 1 - p) : 0;
+	return FALSE;
 }
 
 /* whether @text holds an escape that folding reads; two memchr() passes, as most texts have
@@ -248,7 +346,7 @@ cblue_redact_symbol_needs_folding(const guchar *p, guchar before)
 {
 	gunichar ch = cblue_utf8_get_valid_char((const gchar *)p);
 	return cblue_redact_fold_char(ch) != 0 || cblue_redact_is_invisible(ch) || cblue_redact_is_attached_mark(ch) ||
-	       (g_ascii_isdigit(before) && cblue_redact_is_pictograph(ch));
+	       ((g_ascii_isdigit(before) || before == ' ') && cblue_redact_is_pictograph(ch));
 }
 
 /* whether a multi-byte character is one that folding changes or drops (@before: the byte before
@@ -260,7 +358,7 @@ cblue_redact_char_needs_folding(const guchar *p, gsize n, guchar before)
 		return p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99;
 	if (n == 2)
 		return p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAD);
-	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF || (n == 4 && g_ascii_isdigit(before)))
+	if (p[0] == 0xE2 || p[0] == 0xE3 || p[0] == 0xEF || (n == 4 && (g_ascii_isdigit(before) || before == ' ')))
 		return cblue_redact_symbol_needs_folding(p, before);
 	return FALSE;
 }
@@ -275,16 +373,24 @@ cblue_redact_scan_text(const gchar *text, gsize len, gboolean *needs_folding)
 	if (!cblue_utf8_validate_fast(text, len, cblue_redact_char_needs_folding, needs_folding))
 		return FALSE;
 	if (!*needs_folding)
-		*needs_folding = cblue_redact_has_escape(text, len);
+		*needs_folding = cblue_redact_has_escape(text, len) || cblue_redact_has_split_number(text, len);
 	return TRUE;
+}
+
+/* @p (before @end) past the variation selectors and keycap marks that start it */
+static const gchar *
+cblue_redact_skip_attached_marks(const gchar *p, const gchar *end)
+{
+	while (p < end && (guchar)*p >= 0x80 && cblue_redact_is_attached_mark(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	return p;
 }
 
 /* whether a digit, maybe after a variation selector, starts @p (before @end) */
 static gboolean
 cblue_redact_digit_follows(const gchar *p, const gchar *end)
 {
-	while (p < end && (guchar)*p >= 0x80 && cblue_redact_is_attached_mark(g_utf8_get_char(p)))
-		p = g_utf8_next_char(p);
+	p = cblue_redact_skip_attached_marks(p, end);
 	if (p >= end)
 		return FALSE;
 	if ((guchar)*p < 0x80)
@@ -309,8 +415,12 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 		gchar folded;
 		if ((guchar)*p < 0x80) {
 			gsize escape = 0;
-			if (G_UNLIKELY(*p == '&' || *p == '\\'))
+			if (G_UNLIKELY(*p == '&' || *p == '\\')) {
 				escape = cblue_redact_escape_at(p, end, &folded);
+			} else if (G_UNLIKELY(*p == '\n' || *p == '\r') && n > 0 && g_ascii_isdigit(out[n - 1]) &&
+				   (escape = cblue_redact_line_break_at(text, p, end)) != 0) {
+				folded = ' ';
+			}
 			offsets[n] = (gsize)(p - text);
 			if (G_LIKELY(escape == 0)) {
 				out[n++] = *p++;
@@ -331,6 +441,16 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
 		if (folded == 0 && n > 0 && g_ascii_isdigit(out[n - 1]) && cblue_redact_is_pictograph(ch) &&
 		    cblue_redact_digit_follows(next, end))
 			folded = ' ';
+		/* with a space on both sides (`081 📱 234 5678`) it is dropped with the space after
+		 * it, so that the groups are as far apart as the others */
+		if (folded == 0 && n > 1 && out[n - 1] == ' ' && g_ascii_isdigit(out[n - 2]) &&
+		    cblue_redact_is_pictograph(ch)) {
+			const gchar *space = cblue_redact_skip_attached_marks(next, end);
+			if (space < end && *space == ' ' && cblue_redact_digit_follows(space + 1, end)) {
+				p = space + 1;
+				continue;
+			}
+		}
 		/* an ideographic full stop before a digit ends a sentence (`电话13812345678。2号楼`,
 		 * `账号…。12月5号`): as a dot it would join the number to the next sentence's */
 		if ((ch == 0x3002 || ch == 0xFF61) && next < end && g_unichar_isdigit(g_utf8_get_char(next)))
@@ -359,10 +479,14 @@ cblue_redact_fold(const gchar *text, gsize len, GArray *map)
  *   result and one past its end, the byte offset in @text of the character it comes from
  *
  * Folds a text as the redactors see it (see [iface@Redactor]): full-width forms, Thai and
- * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's `&nbsp;`
- * and numeric character references and JSON's `\u` escapes of such characters; an emoji
- * between two digits becomes a space; characters with no width (zero-width spaces and
- * joiners, soft hyphens, direction marks, variation selectors, the keycap mark) are dropped.
+ * other listed digits, dashes, spaces and full stops become ASCII, and so do HTML's named
+ * (`&nbsp;`, `&commat;`, `&period;`…) and numeric character references and JSON's `\u` escapes
+ * of such characters, also escaped once more (`&amp;#64;`); JSON's `\n`, `\r` and `\t` become
+ * a space, and so does a line break between two digits (`081 234⏎5678`) with no other such
+ * break next to it (not a list of numbers one a line); an emoji between two digits becomes a
+ * space, and one with a space on both sides between two digits is dropped with the space after
+ * it; characters with no width (zero-width spaces and joiners, soft hyphens, direction marks,
+ * variation selectors, the keycap mark) are dropped.
  *
  * Returns: (transfer full): the folded text
  *

@@ -621,6 +621,74 @@ cblue_redact_context_after(CblueRedactScan *scan, const CblueRedactWords *words,
 	return G_MAXSIZE;
 }
 
+/* the length of a separator of a form's fields at @i of @text (before @len): `/` with a space on
+ * both sides, or `|` with or without; 0 if there is none (`45/6`, an address, is one value) */
+static gsize
+cblue_redact_field_sep_at(const gchar *text, gsize len, gsize i)
+{
+	if (text[i] == '|')
+		return 1;
+	return text[i] == '/' && i > 0 && text[i - 1] == ' ' && i + 1 < len && text[i + 1] == ' ' ? 1 : 0;
+}
+
+#define CBLUE_REDACT_HEADER_FIELDS 8
+
+/* How far before @start its label in a form's header ends, when the value is one of a row of
+ * values after a header of several fields (`Name / Passport No. / Nationality: JAMES WILSON /
+ * 544332214 / AMERICAN`, a table pasted as text): the value is the k-th after the header's colon,
+ * so its label is the header's k-th, however far from it, and the other fields' labels say
+ * nothing of it (`… / Order No.: … / G1234567 / …`). G_MAXSIZE unless that label holds a word of
+ * the kind's context and none of its negative words. */
+static gsize
+cblue_redact_header_label(CblueRedactScan *scan, gsize start)
+{
+	const CblueRedactWords *words = scan->kind->context;
+	const CblueRedactWords *negative = scan->kind->negative;
+	const gchar *text = scan->text;
+	gsize seps[CBLUE_REDACT_HEADER_FIELDS];
+	gsize colon = G_MAXSIZE;
+	gsize header = 0;
+	gsize label_start, label_end;
+	guint k = 0, n = 0;
+
+	for (gsize i = start; i > 0 && start - i < 128 && colon == G_MAXSIZE; i--) {
+		if (text[i - 1] == ':')
+			colon = i - 1;
+		else if (cblue_redact_field_sep_at(text, scan->len, i - 1) > 0)
+			k++;
+	}
+	if (colon == G_MAXSIZE || k >= CBLUE_REDACT_HEADER_FIELDS)
+		return G_MAXSIZE;
+	/* the header's separators, from its colon back to the text's start, another colon or a
+	 * line's end */
+	for (gsize i = colon; i > 0 && colon - i < 128; i--) {
+		if (text[i - 1] == ':' || text[i - 1] == '\n') {
+			header = i;
+			break;
+		}
+		if (cblue_redact_field_sep_at(text, scan->len, i - 1) > 0) {
+			if (n == CBLUE_REDACT_HEADER_FIELDS)
+				return G_MAXSIZE;
+			seps[n++] = i - 1;
+		}
+		header = i - 1;
+	}
+	/* seps[] runs backwards: the header's k-th label is between separators n - k and n - k - 1 */
+	if (n == 0 || k > n)
+		return G_MAXSIZE;
+	label_start = k == 0 ? header : seps[n - k] + 1;
+	label_end = k == n ? colon : seps[n - k - 1];
+	for (gsize i = label_start; negative != NULL && i < label_end; i++) {
+		if (cblue_redact_words_at(negative, text, i, label_end) > 0)
+			return G_MAXSIZE;
+	}
+	for (gsize i = label_start; i < label_end; i++) {
+		if (cblue_redact_words_at(words, text, i, label_end) > 0)
+			return start - label_end;
+	}
+	return G_MAXSIZE;
+}
+
 /* Whether the word of @words that ends at @word_end says what a value is for, not what it is:
  * the object of `for` after a positive word of the kind, which is the label's head (`Buyer's tax
  * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`). */
@@ -734,6 +802,7 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 	const CblueRedactKind *kind = scan->kind;
 	gsize before = G_MAXSIZE;
 	gsize after = G_MAXSIZE;
+	gboolean header = FALSE;
 
 	if (start >= end || cblue_redact_has_span(scan, start, end))
 		return;
@@ -744,11 +813,15 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 			return;
 		before = cblue_redact_context_before(scan, kind->context, start, kind->window);
 		after = cblue_redact_context_after(scan, kind->context, end);
-		if (before == G_MAXSIZE && after == G_MAXSIZE)
-			return;
+		if (before == G_MAXSIZE && after == G_MAXSIZE) {
+			if (cblue_redact_header_label(scan, start) == G_MAXSIZE)
+				return;
+			/* its own label was weighed, negative words and all */
+			header = TRUE;
+		}
 	}
 	/* a label right before the value needs a short look only: its word and `no.`, `#`… */
-	if (kind->negative != NULL &&
+	if (!header && kind->negative != NULL &&
 	    (kind->negative_adjacent || cblue_redact_words_in_text(scan, kind->negative))) {
 		gsize negative = cblue_redact_context_before(scan, kind->negative, start,
 							     kind->negative_adjacent ? 24 : kind->window);
@@ -1197,12 +1270,80 @@ cblue_redact_email_without_next_word(const gchar *value, gsize len, const gchar 
 	return len;
 }
 
+/* The length of what starts the match @value (before @at) but is no part of the address: the
+ * hyphen that joins it to the word before (`อีเมล-maliw83@yahoo.com`, `email -nina@yahoo.com-`),
+ * as no one's address starts with one, and an e-mail word so joined (`email-mali.s@yahoo.com`),
+ * a label typed before the value */
+static gsize
+cblue_redact_email_label_length(const gchar *value, const gchar *at)
+{
+	static const gchar *const labels[] = {"e-mail-", "email-", "mail-", NULL};
+	gsize skip = 0;
+
+	while (value + skip < at && value[skip] == '-')
+		skip++;
+	for (guint i = 0; skip == 0 && labels[i] != NULL; i++) {
+		gsize n = strlen(labels[i]);
+		if ((gsize)(at - value) > n && g_ascii_strncasecmp(value, labels[i], n) == 0)
+			skip = n;
+	}
+	return value + skip < at && g_ascii_isalnum(value[skip]) ? skip : 0;
+}
+
+/* An address written with a space around its dots (`pim . s @ gmail . com`, as someone hides it
+ * from a filter): only when its last label is a top-level domain's (two letters, com, net, org)
+ * and it looks like an address, a webmail provider's domain or a local part with a dot, `_` or a
+ * digit (not `see me @ home . Thanks`); a local part spaced so (`pim . s`) only with a domain
+ * spaced too: a sentence's last word is not joined to an address written as usual (`ok . nok@…`).
+ * Returns the length of the local part's words to leave out before the address, or -1 for none. */
+static gssize
+cblue_redact_email_spaced_start(const gchar *value, const gchar *at, const gchar *end)
+{
+	const gchar *domain = at + 1;
+	const gchar *tld = end;
+	const gchar *last = NULL;
+
+	while (domain < end && *domain == ' ')
+		domain++;
+	for (const gchar *p = value; p + 3 <= at; p++) {
+		if (memcmp(p, " . ", 3) == 0)
+			last = p + 3;
+	}
+	if (g_strstr_len(domain, end - domain, " . ") == NULL)
+		return last != NULL ? last - value : 0;
+	while (tld > domain && tld[-1] != '.' && tld[-1] != ' ')
+		tld--;
+	if (!(end - tld == 2 || (end - tld == 3 && (g_ascii_strncasecmp(tld, "com", 3) == 0 ||
+						     g_ascii_strncasecmp(tld, "net", 3) == 0 ||
+						     g_ascii_strncasecmp(tld, "org", 3) == 0))))
+		return -1;
+	if (last != NULL || cblue_redact_is_webmail(domain))
+		return 0;
+	for (const gchar *p = value; p < at; p++) {
+		if (*p == '.' || *p == '_' || g_ascii_isdigit(*p))
+			return 0;
+	}
+	return -1;
+}
+
 static gsize
 cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
 {
 	const gchar *value = scan->text + ov[0];
 	gsize len = ov[1] - ov[0];
 	const gchar *at = memchr(value, '@', len);
+	gsize start = ov[0];
+	gssize spaced;
+
+	if (at != NULL) {
+		gsize skip = cblue_redact_email_label_length(value, at);
+		if ((spaced = cblue_redact_email_spaced_start(value + skip, at, value + len)) < 0)
+			return ov[1];
+		skip += (gsize)spaced;
+		start += skip;
+		value += skip;
+		len -= skip;
+	}
 
 	/* a link's `%40` is the `@`, and nothing more to check around it */
 	if (at == NULL && (at = g_strstr_len(value, (gssize)len, "%40")) != NULL) {
@@ -1221,7 +1362,7 @@ cblue_redact_check_email(CblueRedactScan *scan, const CblueRedactRule *rule, con
 		len = cblue_redact_email_without_next_word(value, len, at);
 	if (cblue_redact_email_local_ok(value, at != NULL ? (gsize)(at - value) : len) &&
 	    (at == NULL || cblue_redact_email_one_space_ok(value, at, value + len)))
-		cblue_redact_emit(scan, ov[0], ov[0] + len, FALSE);
+		cblue_redact_emit(scan, start, start + len, FALSE);
 	return ov[1];
 }
 
@@ -2124,9 +2265,9 @@ static const gchar *const cblue_redact_phone_words[] = {
     "电话", "電話", "手机", "手機", "座机", "座機", "总机", "總機", "分机", "分機", "拨打", "撥打", "联系", "致电", "热线",
     "fax", "แฟกซ์", "传真", "傳真", "h/p", "handphone",
     "โทสับ", "phnoe", "电化",
-    /* how people name their own number: `my number: 0 8 1 …`, `我的号码` (not 号码 alone: an
-     * invoice's, an order's or an ID card's number is one too) */
-    "my number", "我的号码", "我的號碼",
+    /* how people name their own number: `my number: 0 8 1 …`, `my no. is 08647-72273`, `我的号码`
+     * (not 号码 alone: an invoice's, an order's or an ID card's number is one too) */
+    "my number", "my no$", "我的号码", "我的號碼",
     /* and someone's own, private one: `his personal number`, `私人号码`; `reach me at`, to call
      * back (回电) */
     "personal number", "private number", "私人号码", "私人號碼", "个人号码", "個人號碼", "reach me", "回电",
@@ -2235,6 +2376,10 @@ typedef struct {
  * and `~` may be an id's own */
 #define CBLUE_REDACT_CHAT_MARK "(?:[*`\\])\\x{3011}\\x{300D}\\x{300F}]{1,3}+\\s*+)?+"
 
+/* markdown's italic underscore that closes a keyword right before its colon (`_LINE_: earth_7137`,
+ * `_WeChat_: lily_88`); only there, as `_` may be an id's own */
+#define CBLUE_REDACT_CHAT_ITALIC "(?:_(?=[:=]))?+"
+
 /* an id in brackets or quotes of its own, as a value in a form or a chat is given: `LINE ID:
  * (somchai_88)`, `微信（wxid_abc123）`, `WeChat ID "zhang_88"`; the closing mark must follow the
  * id, so a remark in brackets between keyword and id (`line id (pls add) nok_2536`) is none */
@@ -2287,13 +2432,15 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
       * `(at)`, `{at}`, `[@]`, `[.]`, or only the dots spelled (`name@gmail dot com`, also as voice
       * typing writes them in Thai and Chinese: `name@gmail ดอท com`, `name@qq点com`); Thai
       * domain labels (`ร้าน.ไทย`), punycode (`xn--o3cw4h`); a hyphen not followed by a letter
-      * or digit ends the address (`email-a@b.com-ขอบคุณ`); `#` for the `@` before a webmail
+      * or digit ends the address (`email-a@b.com-ขอบคุณ`), and one before it, or an e-mail word
+      * and a hyphen, is left out (cblue_redact_email_label_length()); a space around the dots
+      * (`pim . s @ gmail . com`: cblue_redact_email_spaced_start()); `#` for the `@` before a webmail
       * provider's domain, as Chinese sites hide addresses from robots (`wangfang#126.com`); `%40`
       * for the `@`, as a link's query encodes it (`?email=somchai%40gmail.com`) */
-     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
+     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}(?: \\. [A-Za-z0-9_%+\\-]{1,63}){0,3}"
      "(?: ?@ ?|%40(?=[A-Za-z0-9])|#(?=(?i:" CBLUE_REDACT_WEBMAIL ")\\.)|\\s?[\\[({]\\s?(?:(?i:at)|@)\\s?[\\])}]\\s?)"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
-     "(?:\\.|\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) | ?(?:ดอท|点) ?|"
+     "(?:\\.| \\. |\\s?[\\[({]\\s?(?:(?i:dot)|\\.)\\s?[\\])}]\\s?| (?i:dot) | ?(?:ดอท|点) ?|"
      ",(?=(?i:com|net|org|co|th)(?![A-Za-z0-9@]))))"
      "{1,8}"
      "(?:xn--[A-Za-z0-9]{2,59}|[A-Za-z]{2,24}|ไทย|中国|中國|公司|网络|香港|台湾|台灣)"
@@ -2302,10 +2449,13 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      NULL},
     /* an address spoken to a phone's voice typing: name แอท example ดอท com (or ดอท คอม), and
      * in Chinese name 艾特 example 点 com (艾特 is how `@` is said); a rule of its own, so that
-     * the usual addresses do not pay for it */
+     * the usual addresses do not pay for it; the words in brackets too, as `(at)` is
+     * (`name(แอท)yahoo.co.th`), and the domain's labels in Thai script, as Thai voice typing
+     * writes a provider's name (`name แอท จีเมล ดอท คอม`) */
     {"email-spoken", "EMAIL",
-     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?(?:แอท|艾特) ?"
-     "(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| ?(?:ดอท|点) ?)){1,8}"
+     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?(?:แอท|艾特|[\\[({] ?(?:แอท|艾特) ?[\\])}]) ?"
+     "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
+     "(?:\\.| ?(?:ดอท|点) ?|[\\[({] ?(?:ดอท|点) ?[\\])}])){1,8}"
      "(?:[A-Za-z]{2,24}|คอม)(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email, NULL, CBLUE_REDACT_TRIGGER_SPOKEN_AT, 256, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL,
      FALSE, NULL},
@@ -2370,7 +2520,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"line-id", "LINE_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>line(?:\\.me/(?:R/)?|://)ti/p/~?|line(?:\\s{0,3}|[\\-_])id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
+     CBLUE_REDACT_CHAT_ITALIC "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
@@ -2393,7 +2543,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
     {"wechat-id", "WECHAT_ID",
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat(?:\\s{0,3}|[\\-_])id|"
      "weixin(?:\\s{0,3}|[\\-_])id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
-     "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
+     CBLUE_REDACT_CHAT_ITALIC "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
      "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"

@@ -152,6 +152,50 @@ test_redact_fold_escapes(void)
 	g_assert_cmpuint(g_array_index(offsets, gsize, 3), ==, 10); /* "2", after `&#8203;` */
 	g_assert_cmpuint(g_array_index(offsets, gsize, 6), ==, 19); /* "5", after the JSON escape */
 	assert_folded_redaction(4, 14, "tel 081&#8203;234&#8203;5678 ok", "tel 0812345678 ok", "tel [PHONE] ok");
+
+	/* HTML's named references of what folding reads, case and all, and a reference escaped
+	 * once more; not `&amp;` alone, nor a name HTML does not have or one without its `;` */
+	g_clear_pointer(&folded, g_free);
+	g_clear_pointer(&offsets, g_array_unref);
+	folded = cblue_redact_fold_text("a&commat;b&period;co c&amp;#64;d&amp;period;e R&amp;D &COMMAT; &commat "
+					"&copy; &amp;copy; 081&shy;2",
+					&offsets);
+	g_assert_cmpstr(folded, ==, "a@b.co c@d.e R&amp;D &COMMAT; &commat &copy; &amp;copy; 0812");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 1), ==, 1);   /* "@": `&commat;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 2), ==, 9);   /* "b", after it */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 22);  /* "@": `&amp;#64;` */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 9), ==, 31);  /* "d", after it */
+	assert_folded_redaction(4, 16, "tel 081&hyphen;234&ndash;5678 ok", "tel 081-234-5678 ok", "tel [PHONE] ok");
+
+	/* JSON's line break, carriage return and tab: a message sent in two lines, as a chat
+	 * export holds it; a backslash before another letter stays */
+	g_clear_pointer(&folded, g_free);
+	g_clear_pointer(&offsets, g_array_unref);
+	folded = cblue_redact_fold_text("081 234\\n5678\\r\\tok \\x \\", &offsets);
+	g_assert_cmpstr(folded, ==, "081 234 5678  ok \\x \\");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 9); /* "5", after `\\n` */
+	assert_folded_redaction(4, 16, "msg\\n081 234\\n5678", "msg 081 234 5678", "msg\\n[PHONE]");
+}
+
+/* a line break between two digits is a space: a number sent in two lines; not one after or
+ * before a word, a blank line between two paragraphs, nor one next to another between digits */
+static void
+test_redact_fold_line_break(void)
+{
+	g_autoptr(GArray) offsets = NULL;
+	g_autofree gchar *folded =
+	    cblue_redact_fold_text("081 234\n5678 ok\n12\r\n34 tel\n081 5\n\n6 7\r8", &offsets);
+
+	g_assert_cmpstr(folded, ==, "081 234 5678 ok\n12 34 tel\n081 5\n\n6 7\r8");
+	g_assert_cmpuint(g_array_index(offsets, gsize, 8), ==, 8);   /* "5", after the line break */
+	g_assert_cmpuint(g_array_index(offsets, gsize, 19), ==, 20); /* "3", after `\r\n` */
+	assert_folded_redaction(4, 16, "tel 081 234\n5678\nthanks", "tel 081 234 5678\nthanks", "tel [PHONE]\nthanks");
+	assert_folded_redaction(4, 16, "tel 081-234-5678\n", "tel 081-234-5678\n", "tel [PHONE]\n");
+
+	/* a list of numbers one a line is not one number, nor is one over three lines */
+	g_clear_pointer(&folded, g_free);
+	folded = cblue_redact_fold_text("paid\n1000\n2000\r\n3000\nok 081\n234\n5678 9\n1", NULL);
+	g_assert_cmpstr(folded, ==, "paid\n1000\n2000\r\n3000\nok 081\n234\n5678 9\n1");
 }
 
 static void
@@ -164,6 +208,16 @@ test_redact_fold_emoji(void)
 							  NULL);
 
 	g_assert_cmpstr(folded, ==, "01 061 897 2077 5\U0001F4F1 \U0001F4F19 \u2764 a\U0001F4F11");
+
+	/* between two groups with a space on both sides, it is dropped with the space after it;
+	 * not with a space on one side only, nor after a word or before one */
+	g_clear_pointer(&folded, g_free);
+	folded = cblue_redact_fold_text("081 \U0001F4F1 234 \u260E\uFE0F 5678 4 \u2B50 stars a \U0001F4F1 1 "
+					"2 \U0001F4F1\U0001F4F1 3",
+					NULL);
+	g_assert_cmpstr(folded, ==, "081 234 5678 4 \u2B50 stars a \U0001F4F1 1 2 \U0001F4F1\U0001F4F1 3");
+	assert_folded_redaction(4, 16, "tel 081 \U0001F4F1 234 \U0001F4F1 5678 ok", "tel 081 234 5678 ok",
+				"tel [PHONE] ok");
 
 	/* the marks of the value's last keycap are part of it; an invisible character after the
 	 * value is not (it was dropped, but belongs to the text around) */
@@ -504,6 +558,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/redact/fold-invisible", test_redact_fold_invisible);
 	g_test_add_func("/cblue/redact/fold-escapes", test_redact_fold_escapes);
 	g_test_add_func("/cblue/redact/fold-emoji", test_redact_fold_emoji);
+	g_test_add_func("/cblue/redact/fold-line-break", test_redact_fold_line_break);
 	g_test_add_func("/cblue/redact/folded-spans", test_redact_folded_spans);
 	g_test_add_func("/cblue/redact/overlaps", test_redact_overlaps);
 	g_test_add_func("/cblue/redact/bad-spans", test_redact_bad_spans);

@@ -202,6 +202,19 @@ def assert_no_value(where, data):
     assert "０８１２３４５６７８".encode("utf-8") not in data, where
 
 
+def test_number_sent_in_two_lines_is_redacted(cli, tmp_path):
+    """A message is redacted whole, line breaks and all: a phone number typed over two lines
+    (`081 234⏎5678`, as a chat app wraps it or a customer sends it) reaches no model request."""
+    capture = tmp_path / "model-requests.jsonl"
+    config = write_config(tmp_path, f"[plugins]\nenabled=dummy,{REDACT_PLUGINS}\ndisabled=\n"
+                                    f"[dummy]\ncapture_file={capture}\n")
+    proc = cli.run("ask", "--json", "--no-record", "สนใจ solar-warranty โทร 081 234\n5678 ค่ะ", config=config, check=0)
+    assert json.loads(proc.stdout)["pii_redacted"] is True
+    requests = [json.loads(line) for line in capture.read_text(encoding="utf-8").splitlines()]
+    assert len(requests) == 1
+    assert "[PHONE]" in requests[0]["message"] and "5678" not in requests[0]["message"], requests[0]["message"]
+
+
 def test_no_trace_in_store_logs_or_model_request(cli, tmp_path):
     capture = tmp_path / "model-requests.jsonl"
     config = write_config(tmp_path, f"[plugins]\nenabled=dummy,store-sqlite,{REDACT_PLUGINS}\ndisabled=\n"
