@@ -317,8 +317,7 @@ def test_a_product_and_its_aspect_keep_the_aspect(cli, question, topic):
                                             ("打电话给我", "contact"),
                                             ("hi admin, my home is so hot, what can I do?", "building-insulation"),
                                             ("我家西晒", "building-insulation"),
-                                            ("电费太贵了", "solar-payback"),
-                                            ("我家电费很高", "solar-payback")])
+                                            ("ค่าไฟแพงมากครับ ติดอะไรดี", "solar-payback")])
 def test_an_opening_need_finds_its_topic(cli, question, topic):
     """A first message that states a need in everyday words: a call back is the contact details, a
     house too hot the insulation, a bill too high the savings (docs/quality.md, "A second set of
