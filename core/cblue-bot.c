@@ -2080,12 +2080,13 @@ cblue_bot_product_overview_first(CblueBot *self, CblueAskOp *op, GArray *hits)
 	top_entry = cblue_kb_lookup(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id);
 	if (top_entry == NULL)
 		return NULL;
-	overview = cblue_bot_product_overview(op->kb, top_entry);
-	if (overview == NULL || overview == top_entry)
-		return NULL;
+	/* the message's own words first: the overview is looked for over the whole KB */
 	words = cblue_bot_content_words(self, text);
 	if (words->len == 0 || words->len > CBLUE_BOT_MAX_ASPECT_WORDS || cblue_bot_is_keyword_of(self, top_entry, text) ||
 	    cblue_bot_names_aspect_of(self, top_entry, words))
+		return NULL;
+	overview = cblue_bot_product_overview(op->kb, top_entry);
+	if (overview == NULL || overview == top_entry)
 		return NULL;
 	family = cblue_bot_product_family_words(self, op, top_entry, language);
 	overview_words = cblue_bot_topic_words(self, op, overview, language);
