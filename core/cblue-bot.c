@@ -194,6 +194,8 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 /* the most content words of a question after small talk searched again for the products it
  * may not name (cblue_bot_product_choices()) */
 #define CBLUE_BOT_MAX_ASPECT_WORDS 4
+/* the tag of the topic that tells what its product is (cblue_bot_product_overview_first()) */
+#define CBLUE_BOT_OVERVIEW_TAG "overview"
 
 static void
 cblue_bot_finalize(GObject *object)
@@ -1648,28 +1650,47 @@ cblue_bot_speaks_of_aspect(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, Cblu
 	return FALSE;
 }
 
-/* Whether @words (a question's content words) name none of @entry's product: each is in
- * fewer than half of the topics of that product (cblue_bot_product()) in @language. A name
- * is in most of them ("solar", "ev", "监控"; a product of one topic names itself: กลอนดิจิตอล,
- * "wi-fi"), an aspect in few ("warranty" in 3 of the 19 solar topics). */
-static gboolean
-cblue_bot_names_no_product(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, GPtrArray *words,
-			   const gchar *language)
+/* The words of each topic of @entry's product (cblue_bot_product()) in @language
+ * (cblue_bot_topic_words()). Returns: (transfer full): sets, one a topic */
+static GPtrArray *
+cblue_bot_product_family_words(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, const gchar *language)
 {
 	GPtrArray *entries = cblue_kb_get_entries(op->kb);
 	const gchar *product = cblue_bot_product(entry);
-	g_autoptr(GPtrArray) family = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
+	GPtrArray *family = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
 
 	for (guint i = 0; i < entries->len; i++) {
 		CblueKbEntry *other = g_ptr_array_index(entries, i);
 		if (strcmp(cblue_bot_product(other), product) == 0)
 			g_ptr_array_add(family, cblue_bot_topic_words(self, op, other, language));
 	}
+	return family;
+}
+
+/* Whether @word names the product whose topics' words are @family
+ * (cblue_bot_product_family_words()): it is in at least half of them. A name is in most of
+ * them ("solar", "ev", "监控"; a product of one topic names itself: กลอนดิจิตอล, "wi-fi"), an
+ * aspect in few ("warranty" in 3 of the 19 solar topics). */
+static gboolean
+cblue_bot_word_names_product(GPtrArray *family, const gchar *word)
+{
+	guint n = 0;
+
+	for (guint i = 0; i < family->len; i++)
+		n += g_hash_table_contains(g_ptr_array_index(family, i), word);
+	return 2 * n >= family->len;
+}
+
+/* Whether @words (a question's content words) name none of @entry's product
+ * (cblue_bot_word_names_product()) in @language. */
+static gboolean
+cblue_bot_names_no_product(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, GPtrArray *words,
+			   const gchar *language)
+{
+	g_autoptr(GPtrArray) family = cblue_bot_product_family_words(self, op, entry, language);
+
 	for (guint w = 0; w < words->len; w++) {
-		guint n = 0;
-		for (guint i = 0; i < family->len; i++)
-			n += g_hash_table_contains(g_ptr_array_index(family, i), g_ptr_array_index(words, w));
-		if (2 * n >= family->len)
+		if (cblue_bot_word_names_product(family, g_ptr_array_index(words, w)))
 			return FALSE;
 	}
 	return TRUE;
@@ -1972,6 +1993,119 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 	rest_op = cblue_bot_search_text(self, op, rest);
 	rest_hits = cblue_bot_fuse(rest_op);
 	return cblue_bot_product_choices_of(self, op, rest_hits, rest);
+}
+
+/* The name of the product whose topics' words are @family (cblue_bot_word_names_product())
+ * that @word is: itself, or what follows a stop word it begins with, as in a Chinese word the
+ * tokenizer kept whole with the want before the verb, 想装 (want to install); %NULL if none.
+ * Returns: (transfer none) (nullable): @word or a part of it */
+static const gchar *
+cblue_bot_product_name_in(CblueBot *self, GPtrArray *family, const gchar *word)
+{
+	if (cblue_bot_word_names_product(family, word))
+		return word;
+	for (const gchar *p = g_utf8_next_char(word); *p != '\0'; p = g_utf8_next_char(p)) {
+		g_autofree gchar *head = g_strndup(word, p - word);
+		if (g_hash_table_contains(self->stopwords, head) && cblue_bot_word_names_product(family, p))
+			return p;
+	}
+	return NULL;
+}
+
+/* whether one of @words is a word of a tag of @entry after its first: the aspect of its
+ * product that it is about ("on-grid" of the system types) */
+static gboolean
+cblue_bot_names_aspect_of(CblueBot *self, CblueKbEntry *entry, GPtrArray *words)
+{
+	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
+	const gchar *const *tags = cblue_kb_entry_get_tags(entry);
+
+	for (guint i = 1; tags != NULL && tags[0] != NULL && tags[i] != NULL; i++) {
+		g_autoptr(GPtrArray) tag_words = cblue_tokenizer_tokenize(tokenizer, tags[i]);
+		for (guint j = 0; j < tag_words->len; j++) {
+			if (g_ptr_array_find_with_equal_func(words, g_ptr_array_index(tag_words, j), g_str_equal, NULL))
+				return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* the topic of @entry's product (cblue_bot_product()) tagged "overview", if any */
+static CblueKbEntry *
+cblue_bot_product_overview(CblueKb *kb, CblueKbEntry *entry)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+	const gchar *product = cblue_bot_product(entry);
+
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *other = g_ptr_array_index(entries, i);
+		const gchar *const *tags = cblue_kb_entry_get_tags(other);
+		if (tags != NULL && tags[0] != NULL && g_strv_contains(tags + 1, CBLUE_BOT_OVERVIEW_TAG) &&
+		    strcmp(cblue_bot_product(other), product) == 0)
+			return other;
+	}
+	return NULL;
+}
+
+/* A product named and nothing else. A chat's first message is often the product and a need
+ * or a greeting: "hi I need solar", "อยากติดโซล่าเซลล์", "想装太阳能". Every solar topic has those
+ * words, so whichever says "install" or "want" most wins (the financing: "想装太阳能有什么办法";
+ * the water pump), with high confidence, and the customer who asked what we offer gets the
+ * installment plans. A person would tell them about the product. So with no previous topic in
+ * the conversation, when the message's content words (its words less the stop words) are a
+ * few, each names the best topic's product (cblue_bot_product_name_in(): in at least half of
+ * its topics) and each name is in the text of the product's topic tagged "overview"
+ * (cblue_bot_topic_words()), that topic is put first if it is among @hits. Whether the message
+ * is in scope is still the decision model's, judged on the best topic the retrievers found
+ * (the overview's own text may share fewer of its words: "hi I need solar" meets the water
+ * pump's "need"); which topic answers it is this rule's. A message that is word for word a
+ * keyword of the best topic keeps it (the KB says what it means), as does one with a word of
+ * the best topic's tags after the first, its aspect (cblue_bot_names_aspect_of(): "what is an
+ * on-grid solar system" has only words of most solar topics, but "grid" is the system types'
+ * tag), and one word that is no name ("battery", "warranty", "price") keeps the ranking.
+ * Returns: (transfer none) (nullable): the topic that was first, if the overview now is */
+static const gchar *
+cblue_bot_product_overview_first(CblueBot *self, CblueAskOp *op, GArray *hits)
+{
+	const gchar *language = cblue_message_get_language(op->message);
+	const gchar *text = cblue_message_get_text(op->message);
+	g_autoptr(GPtrArray) words = NULL;
+	g_autoptr(GPtrArray) family = NULL;
+	g_autoptr(GHashTable) overview_words = NULL;
+	CblueKbEntry *top_entry;
+	CblueKbEntry *overview;
+
+	if (hits->len < 2 || self->stopwords == NULL || cblue_message_get_previous_topic_id(op->message) != NULL)
+		return NULL;
+	top_entry = cblue_kb_lookup(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id);
+	if (top_entry == NULL)
+		return NULL;
+	/* the message's own words first: the overview is looked for over the whole KB */
+	words = cblue_bot_content_words(self, text);
+	if (words->len == 0 || words->len > CBLUE_BOT_MAX_ASPECT_WORDS || cblue_bot_is_keyword_of(self, top_entry, text) ||
+	    cblue_bot_names_aspect_of(self, top_entry, words))
+		return NULL;
+	overview = cblue_bot_product_overview(op->kb, top_entry);
+	if (overview == NULL || overview == top_entry)
+		return NULL;
+	family = cblue_bot_product_family_words(self, op, top_entry, language);
+	overview_words = cblue_bot_topic_words(self, op, overview, language);
+	for (guint w = 0; w < words->len; w++) {
+		const gchar *name = cblue_bot_product_name_in(self, family, g_ptr_array_index(words, w));
+		if (name == NULL || !g_hash_table_contains(overview_words, name))
+			return NULL;
+	}
+	for (guint i = 1; i < hits->len; i++) {
+		CblueBotHit hit = g_array_index(hits, CblueBotHit, i);
+		if (strcmp(hit.topic_id, cblue_kb_entry_get_topic_id(overview)) == 0) {
+			g_debug("the product named alone: %s rather than %s", hit.topic_id,
+				g_array_index(hits, CblueBotHit, 0).topic_id);
+			g_array_remove_index(hits, i);
+			g_array_prepend_val(hits, hit);
+			return g_array_index(hits, CblueBotHit, 1).topic_id;
+		}
+	}
+	return NULL;
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
@@ -2548,9 +2682,13 @@ cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 	g_autoptr(GArray) hits = cblue_bot_fuse(op);
 	const gchar *language = cblue_message_get_language(op->message);
 	gboolean from_context = cblue_bot_follow_topics(self, op, hits);
+	/* a product named alone is answered with its overview, and in scope as its best topic was */
+	const gchar *judged = from_context ? NULL : cblue_bot_product_overview_first(self, op, hits);
 	const CblueBotHit *top = hits->len > 0 ? &g_array_index(hits, CblueBotHit, 0) : NULL;
 	const CblueBotHit *second = hits->len > 1 ? &g_array_index(hits, CblueBotHit, 1) : NULL;
-	gdouble probability = top != NULL ? cblue_bot_apply_decision_model(self, op, top->topic_id, from_context) : -1;
+	gdouble probability =
+	    top != NULL ? cblue_bot_apply_decision_model(self, op, judged != NULL ? judged : top->topic_id, from_context)
+			: -1;
 	gdouble confidence = probability >= 0 ? probability : top != NULL ? top->confidence : 0.0;
 	gdouble threshold = probability >= 0 ? self->decision_threshold : self->answer_threshold;
 	g_autofree gchar *declined = cblue_bot_find_declined(self, op, top != NULL ? top->topic_id : NULL);

@@ -304,6 +304,41 @@ def test_who_the_company_is_and_the_power_made_in_plain_words(cli, question, top
     assert (reply["outcome"], reply["topic_id"]) == ("answered", topic), reply
 
 
+@pytest.mark.parametrize("question", ["need solar", "we need solar panels", "I'm interested in solar",
+                                      "อยากติดโซล่าเซลล์", "อยากติดโซลาร์", "สนใจโซล่าเซลล์ครับ", "想装太阳能", "想装光伏"])
+def test_a_product_named_alone_is_its_overview(cli, question):
+    """A first message that names solar and nothing else, with a need or a want, is the solar
+    overview, not the topic that says "need" or 想装 most (the water pump, the sizing, the
+    financing: docs/quality.md, "A second set of first messages")."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", "solar-rooftop-overview"), reply
+
+
+@pytest.mark.parametrize("question,topic", [("What is an on-grid solar system exactly?", "solar-system-types"),
+                                            ("solar battery", "solar-battery"),
+                                            ("solar warranty", "solar-warranty"),
+                                            ("光伏分期", "solar-financing")])
+def test_a_product_and_its_aspect_keep_the_aspect(cli, question, topic):
+    """A product named with an aspect of it (a tag of the best topic, "grid"; a word most of its
+    topics lack) keeps its topic: the overview is only for the product named alone."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", topic), reply
+
+
+@pytest.mark.parametrize("question,topic", [("pls ring me back", "contact"),
+                                            ("โทรกลับหาผมด้วยครับ", "contact"),
+                                            ("打电话给我", "contact"),
+                                            ("hi admin, my home is so hot, what can I do?", "building-insulation"),
+                                            ("我家西晒", "building-insulation"),
+                                            ("ค่าไฟแพงมากครับ ติดอะไรดี", "solar-payback")])
+def test_an_opening_need_finds_its_topic(cli, question, topic):
+    """A first message that states a need in everyday words: a call back is the contact details, a
+    house too hot the insulation, a bill too high the savings (docs/quality.md, "A second set of
+    first messages"; each refused or another topic before)."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", topic), reply
+
+
 def test_synonyms_override_file(cli):
     """A file in <data_dir>/synonyms extends the bundled synonyms; a broken one is reported with
     its file and line, and the bundled synonyms are used."""
