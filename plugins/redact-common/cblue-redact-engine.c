@@ -2356,9 +2356,14 @@ typedef struct {
 	"(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?(?:(?:นะ)?(?:ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ)\\s*+)?"
 
 /* a few Thai or Chinese words between a chat keyword and the id (`line id ที่ถูกคือ mint_2536`,
- * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`): then only an id that
- * looks like one (cblue_redact_check_chat()) */
-#define CBLUE_REDACT_CHAT_GAP "(?<gap>[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
+ * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`), or an English clause
+ * that names the id after the app, as a long message says whose it is (`my partner only uses
+ * WeChat, his id is chen_0844`, `I'm on LINE, my username: nok_2536`): then only an id that
+ * looks like one (cblue_redact_check_chat()). The clause is tried first: the comma alone before
+ * it, and a short word after it (`his`), would be taken for the gap and its id, and turned away */
+#define CBLUE_REDACT_CHAT_GAP \
+	"(?<gap>,?\\s*+(?i:(?:my|his|her|our|their|your|the)\\s++)?(?i:id|username|user\\s?name)\\s*+(?=is\\b|[:=])|" \
+	"[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
 
 /* a word of a reply between a chat keyword and the id: `line id ok tonsolar88`, `wechat id
  * pls lily_88`, or the keyword used as a verb: `line me at jane_t88`, `wechat me on
