@@ -570,17 +570,30 @@ cblue_redact_words_in_text(CblueRedactScan *scan, const CblueRedactWords *words)
 }
 
 /* what may stand between a label and its number: `order #`, `order no. `, `订单号：`,
- * `เลขที่ `; nothing else */
+ * `เลขที่ `; nothing else. With @verb, the verb of a sentence that gives the number may stand
+ * there too (`my customer no. is 0891234567`, `เลขที่สัญญาคือ …`, `订单号是 …`): only for phone
+ * numbers, which no other negative word turns away; for a Thai ID in its own groups the word
+ * before the verb may be no label but the object of the sentence's subject (`my ID for the tax
+ * invoice is 1-1037-02071-62-5`). */
 static gboolean
-cblue_redact_gap_is_label(const gchar *text, gsize from, gsize to)
+cblue_redact_gap_is_label(const gchar *text, gsize from, gsize to, gboolean verb)
 {
 	static const gchar *const words[] = {"number", "no", "nr", "เลขที่", "号码", "号", "码", "號", NULL};
+	static const gchar *const verbs[] = {"is", "คือ", "是", NULL};
 	gsize i = from;
 	while (i < to) {
 		gboolean skipped = FALSE;
 		if (strchr(" #:.-_/()", text[i]) != NULL) {
 			i++;
 			continue;
+		}
+		for (guint j = 0; verb && verbs[j] != NULL && !skipped; j++) {
+			gsize len = strlen(verbs[j]);
+			if (i + len <= to && memcmp(text + i, verbs[j], len) == 0 &&
+			    (i + len == to || !g_ascii_isalpha(text[i + len]))) {
+				i += len;
+				skipped = TRUE;
+			}
 		}
 		for (guint j = 0; words[j] != NULL && !skipped; j++) {
 			gsize len = strlen(words[j]);
@@ -825,8 +838,11 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 	    (kind->negative_adjacent || cblue_redact_words_in_text(scan, kind->negative))) {
 		gsize negative = cblue_redact_context_before(scan, kind->negative, start,
 							     kind->negative_adjacent ? 24 : kind->window);
-		gboolean label = negative != G_MAXSIZE &&
-				 cblue_redact_gap_is_label(scan->text, start - negative, start);
+		/* for a phone number, whose negative word counts only as a label, the sentence that gives
+		 * an order's or a bill's number labels it too (`our customer no. is 0891234567, please call
+		 * back`) */
+		gboolean label = negative != G_MAXSIZE && cblue_redact_gap_is_label(scan->text, start - negative, start,
+										     kind->negative_adjacent);
 		if (kind->negative_adjacent && !label)
 			negative = G_MAXSIZE;
 		if (negative != G_MAXSIZE && cblue_redact_negative_is_purpose(scan, kind->negative, start - negative))
