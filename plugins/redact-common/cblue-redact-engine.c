@@ -2253,9 +2253,10 @@ static const gchar *const cblue_redact_reference_words[] = {
     "electricity account", "pea account", "mea account", "contract account", "บัญชีแสดงสัญญา", "电费账户",
     "电费账号", "電費帳戶",
     /* and its short label on the PEA's bill, `CA No. 020012345678`, `หมายเลขผู้ใช้ไฟฟ้า (CA) …` (the
-     * bill's phone number is often beside it); not `ca` alone, which starts too many words to be
+     * bill's phone number is often beside it), and after the authority's name, as a customer
+     * writes it (`my PEA CA 020012345678`); not `ca` alone, which starts too many words to be
      * looked for cheaply (call, can, card…) */
-    "ca no", "ca:", "ca)",
+    "ca no", "ca:", "ca)", "pea ca$", "mea ca$",
     /* a transfer slip's own numbers, next to the banks' names: `เลขที่รายการ 2025…`, `รหัสอ้างอิง …`,
      * `Transaction ID …`, `流水号 …` (a slip's reference, not an account) */
     "transaction", "transaction id", "transaction no", "txn$", "เลขที่รายการ", "อ้างอิง", "流水号", "交易流水",
