@@ -2291,9 +2291,11 @@ static const gchar *const cblue_redact_phone_words[] = {
     "回電", NULL,
 };
 
-/* banks by their Thai, English and short names (Chinese ones say 银行) */
+/* banks by their Thai, English and short names (Chinese ones say 银行); `acc`, account shortened
+ * as a chat types it (`refund to my acc 1234567890`, `acc no.`), a word of its own only: not
+ * accessories, accept, according */
 static const gchar *const cblue_redact_bank_words[] = {
-    "บัญชี", "บันชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "a/c", "bank",
+    "บัญชี", "บันชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "acc$", "a/c", "bank",
     "iban$", "transfer", "โอน", "账号", "帐号", "账户", "帐户", "银行", "开户", "收款", "转账", "汇款", "户名",
     "帳號", "帳戶", "銀行", "開戶", "匯款", "轉帳", "戶名",
     "กสิกร", "kasikorn", "kbank", "ไทยพาณิชย์", "scb$", "กรุงไทย", "krungthai", "ktb$", "กรุงศรี", "krungsri",
