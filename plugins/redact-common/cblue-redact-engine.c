@@ -2263,11 +2263,13 @@ static const gchar *const cblue_redact_reference_words[] = {
     "交易号", "参考号", "凭证号",
     /* and its date and time, which a bank's app may print in one piece (`交易时间：20251128143205`) */
     "交易时间", "交易日期", "转账时间", "转账日期", "交易時間", "轉帳時間", "วันที่ทำรายการ", "เวลาทำรายการ",
-    /* the numbers of the other papers of a sale, which a customer pastes with them (`receipt no.
-     * 0891234567`, `ใบกำกับภาษีเลขที่ …`, `เลขที่ใบเสนอราคา …`, `收据号 …`): their whole labels only, as a
-     * person's ID is asked for on a tax invoice or a receipt (`ใช้เลขบัตรนี้ออกใบกำกับภาษีนะคะ …`) */
+    /* the numbers of the other papers of a sale and of a bill, which a customer pastes with them
+     * (`receipt no. 0891234567`, `PEA bill no. 0812345678`, `ใบกำกับภาษีเลขที่ …`, `เลขที่ใบเสนอราคา …`,
+     * `收据号 …`): their whole labels only, as a person's ID is asked for on a tax invoice or a
+     * receipt (`ใช้เลขบัตรนี้ออกใบกำกับภาษีนะคะ …`) */
     "receipt no", "receipt number", "receipt #", "quotation no", "quotation number", "quotation #",
-    "delivery note no", "เลขที่ใบกำกับภาษี", "ใบกำกับภาษีเลขที่", "เลขที่ใบเสนอราคา", "ใบเสนอราคาเลขที่",
+    "delivery note no", "bill no", "bill number", "bill #", "เลขที่บิล", "บิลเลขที่", "เลขที่ใบกำกับภาษี",
+    "ใบกำกับภาษีเลขที่", "เลขที่ใบเสนอราคา", "ใบเสนอราคาเลขที่",
     "เลขที่ใบส่งของ", "ใบส่งของเลขที่", "เลขที่ใบส่งสินค้า", "ใบส่งสินค้าเลขที่", "收据号", "收据编号", "收據號",
     "收據編號",
     /* misspelt: `oder no` (not German's oder alone) */
