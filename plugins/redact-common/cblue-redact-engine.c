@@ -572,9 +572,9 @@ cblue_redact_words_in_text(CblueRedactScan *scan, const CblueRedactWords *words)
 /* what may stand between a label and its number: `order #`, `order no. `, `订单号：`,
  * `เลขที่ `; nothing else. With @verb, the verb of a sentence that gives the number may stand
  * there too (`my customer no. is 0891234567`, `เลขที่สัญญาคือ …`, `订单号是 …`): only for phone
- * numbers, which no other negative word turns away; for a Thai ID in its own groups the word
- * before the verb may be no label but the object of the sentence's subject (`my ID for the tax
- * invoice is 1-1037-02071-62-5`). */
+ * numbers, which no other negative word turns away, and not after `for` (the word before the
+ * verb is then no label but the object of the sentence's subject: `the number for the order is
+ * 0812345678`, `my ID for the tax invoice is 1-1037-02071-62-5`). */
 static gboolean
 cblue_redact_gap_is_label(const gchar *text, gsize from, gsize to, gboolean verb)
 {
@@ -704,9 +704,12 @@ cblue_redact_header_label(CblueRedactScan *scan, gsize start)
 
 /* Whether the word of @words that ends at @word_end says what a value is for, not what it is:
  * the object of `for` after a positive word of the kind, which is the label's head (`Buyer's tax
- * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`). */
+ * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`); without
+ * @need_head, after any word: a sentence's verb after it says the subject is another word (`the
+ * number for the order is 0812345678`). */
 static gboolean
-cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *words, gsize word_end)
+cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *words, gsize word_end,
+				 gboolean need_head)
 {
 	static const gchar *const purposes[] = {"for the ", "for this ", "for my ", "for our ", "for your ", "for ",
 						"สำหรับออก", "สำหรับ", "用于开", "用于", NULL};
@@ -723,8 +726,8 @@ cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *
 		gsize len = strlen(purposes[j]);
 		if (word_start >= len && g_ascii_strncasecmp(text + word_start - len, purposes[j], len) == 0)
 			return (word_start == len || !cblue_redact_is_latin(text[word_start - len - 1])) &&
-			       cblue_redact_context_before(scan, scan->kind->context, word_start - len,
-							   scan->kind->window) != G_MAXSIZE;
+			       (!need_head || cblue_redact_context_before(scan, scan->kind->context, word_start - len,
+									  scan->kind->window) != G_MAXSIZE);
 	}
 	return FALSE;
 }
@@ -838,15 +841,19 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 	    (kind->negative_adjacent || cblue_redact_words_in_text(scan, kind->negative))) {
 		gsize negative = cblue_redact_context_before(scan, kind->negative, start,
 							     kind->negative_adjacent ? 24 : kind->window);
+		gboolean label = negative != G_MAXSIZE &&
+				 cblue_redact_gap_is_label(scan->text, start - negative, start, FALSE);
 		/* for a phone number, whose negative word counts only as a label, the sentence that gives
 		 * an order's or a bill's number labels it too (`our customer no. is 0891234567, please call
 		 * back`) */
-		gboolean label = negative != G_MAXSIZE && cblue_redact_gap_is_label(scan->text, start - negative, start,
-										     kind->negative_adjacent);
-		if (kind->negative_adjacent && !label)
+		gboolean sentence = negative != G_MAXSIZE && !label && kind->negative_adjacent &&
+				    cblue_redact_gap_is_label(scan->text, start - negative, start, TRUE);
+		if (kind->negative_adjacent && !label && !sentence)
 			negative = G_MAXSIZE;
-		if (negative != G_MAXSIZE && cblue_redact_negative_is_purpose(scan, kind->negative, start - negative))
+		if (negative != G_MAXSIZE &&
+		    cblue_redact_negative_is_purpose(scan, kind->negative, start - negative, !sentence))
 			negative = G_MAXSIZE;
+		label = label || sentence;
 		if (negative != G_MAXSIZE && !need_context && kind->context != NULL &&
 		    cblue_redact_words_in_text(scan, kind->context)) {
 			before = cblue_redact_context_before(scan, kind->context, start, kind->window);
