@@ -570,17 +570,30 @@ cblue_redact_words_in_text(CblueRedactScan *scan, const CblueRedactWords *words)
 }
 
 /* what may stand between a label and its number: `order #`, `order no. `, `订单号：`,
- * `เลขที่ `; nothing else */
+ * `เลขที่ `; nothing else. With @verb, the verb of a sentence that gives the number may stand
+ * there too (`my customer no. is 0891234567`, `เลขที่สัญญาคือ …`, `订单号是 …`): only for phone
+ * numbers, which no other negative word turns away, and not after `for` (the word before the
+ * verb is then no label but the object of the sentence's subject: `the number for the order is
+ * 0812345678`, `my ID for the tax invoice is 1-1037-02071-62-5`). */
 static gboolean
-cblue_redact_gap_is_label(const gchar *text, gsize from, gsize to)
+cblue_redact_gap_is_label(const gchar *text, gsize from, gsize to, gboolean verb)
 {
 	static const gchar *const words[] = {"number", "no", "nr", "เลขที่", "号码", "号", "码", "號", NULL};
+	static const gchar *const verbs[] = {"is", "คือ", "是", NULL};
 	gsize i = from;
 	while (i < to) {
 		gboolean skipped = FALSE;
 		if (strchr(" #:.-_/()", text[i]) != NULL) {
 			i++;
 			continue;
+		}
+		for (guint j = 0; verb && verbs[j] != NULL && !skipped; j++) {
+			gsize len = strlen(verbs[j]);
+			if (i + len <= to && memcmp(text + i, verbs[j], len) == 0 &&
+			    (i + len == to || !g_ascii_isalpha(text[i + len]))) {
+				i += len;
+				skipped = TRUE;
+			}
 		}
 		for (guint j = 0; words[j] != NULL && !skipped; j++) {
 			gsize len = strlen(words[j]);
@@ -691,9 +704,12 @@ cblue_redact_header_label(CblueRedactScan *scan, gsize start)
 
 /* Whether the word of @words that ends at @word_end says what a value is for, not what it is:
  * the object of `for` after a positive word of the kind, which is the label's head (`Buyer's tax
- * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`). */
+ * id for the invoice: 1103702071625`, `เบอร์โทรสำหรับใบเสร็จ …`, `手机号用于发票：…`); without
+ * @need_head, after any word: a sentence's verb after it says the subject is another word (`the
+ * number for the order is 0812345678`). */
 static gboolean
-cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *words, gsize word_end)
+cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *words, gsize word_end,
+				 gboolean need_head)
 {
 	static const gchar *const purposes[] = {"for the ", "for this ", "for my ", "for our ", "for your ", "for ",
 						"สำหรับออก", "สำหรับ", "用于开", "用于", NULL};
@@ -710,8 +726,8 @@ cblue_redact_negative_is_purpose(CblueRedactScan *scan, const CblueRedactWords *
 		gsize len = strlen(purposes[j]);
 		if (word_start >= len && g_ascii_strncasecmp(text + word_start - len, purposes[j], len) == 0)
 			return (word_start == len || !cblue_redact_is_latin(text[word_start - len - 1])) &&
-			       cblue_redact_context_before(scan, scan->kind->context, word_start - len,
-							   scan->kind->window) != G_MAXSIZE;
+			       (!need_head || cblue_redact_context_before(scan, scan->kind->context, word_start - len,
+									  scan->kind->window) != G_MAXSIZE);
 	}
 	return FALSE;
 }
@@ -826,11 +842,18 @@ cblue_redact_emit_value(CblueRedactScan *scan, gsize start, gsize end, gboolean 
 		gsize negative = cblue_redact_context_before(scan, kind->negative, start,
 							     kind->negative_adjacent ? 24 : kind->window);
 		gboolean label = negative != G_MAXSIZE &&
-				 cblue_redact_gap_is_label(scan->text, start - negative, start);
-		if (kind->negative_adjacent && !label)
+				 cblue_redact_gap_is_label(scan->text, start - negative, start, FALSE);
+		/* for a phone number, whose negative word counts only as a label, the sentence that gives
+		 * an order's or a bill's number labels it too (`our customer no. is 0891234567, please call
+		 * back`) */
+		gboolean sentence = negative != G_MAXSIZE && !label && kind->negative_adjacent &&
+				    cblue_redact_gap_is_label(scan->text, start - negative, start, TRUE);
+		if (kind->negative_adjacent && !label && !sentence)
 			negative = G_MAXSIZE;
-		if (negative != G_MAXSIZE && cblue_redact_negative_is_purpose(scan, kind->negative, start - negative))
+		if (negative != G_MAXSIZE &&
+		    cblue_redact_negative_is_purpose(scan, kind->negative, start - negative, !sentence))
 			negative = G_MAXSIZE;
+		label = label || sentence;
 		if (negative != G_MAXSIZE && !need_context && kind->context != NULL &&
 		    cblue_redact_words_in_text(scan, kind->context)) {
 			before = cblue_redact_context_before(scan, kind->context, start, kind->window);
@@ -2237,20 +2260,23 @@ static const gchar *const cblue_redact_reference_words[] = {
     "electricity account", "pea account", "mea account", "contract account", "บัญชีแสดงสัญญา", "电费账户",
     "电费账号", "電費帳戶",
     /* and its short label on the PEA's bill, `CA No. 020012345678`, `หมายเลขผู้ใช้ไฟฟ้า (CA) …` (the
-     * bill's phone number is often beside it); not `ca` alone, which starts too many words to be
+     * bill's phone number is often beside it), and after the authority's name, as a customer
+     * writes it (`my PEA CA 020012345678`); not `ca` alone, which starts too many words to be
      * looked for cheaply (call, can, card…) */
-    "ca no", "ca:", "ca)",
+    "ca no", "ca:", "ca)", "pea ca$", "mea ca$",
     /* a transfer slip's own numbers, next to the banks' names: `เลขที่รายการ 2025…`, `รหัสอ้างอิง …`,
      * `Transaction ID …`, `流水号 …` (a slip's reference, not an account) */
     "transaction", "transaction id", "transaction no", "txn$", "เลขที่รายการ", "อ้างอิง", "流水号", "交易流水",
     "交易号", "参考号", "凭证号",
     /* and its date and time, which a bank's app may print in one piece (`交易时间：20251128143205`) */
     "交易时间", "交易日期", "转账时间", "转账日期", "交易時間", "轉帳時間", "วันที่ทำรายการ", "เวลาทำรายการ",
-    /* the numbers of the other papers of a sale, which a customer pastes with them (`receipt no.
-     * 0891234567`, `ใบกำกับภาษีเลขที่ …`, `เลขที่ใบเสนอราคา …`, `收据号 …`): their whole labels only, as a
-     * person's ID is asked for on a tax invoice or a receipt (`ใช้เลขบัตรนี้ออกใบกำกับภาษีนะคะ …`) */
+    /* the numbers of the other papers of a sale and of a bill, which a customer pastes with them
+     * (`receipt no. 0891234567`, `PEA bill no. 0812345678`, `ใบกำกับภาษีเลขที่ …`, `เลขที่ใบเสนอราคา …`,
+     * `收据号 …`): their whole labels only, as a person's ID is asked for on a tax invoice or a
+     * receipt (`ใช้เลขบัตรนี้ออกใบกำกับภาษีนะคะ …`) */
     "receipt no", "receipt number", "receipt #", "quotation no", "quotation number", "quotation #",
-    "delivery note no", "เลขที่ใบกำกับภาษี", "ใบกำกับภาษีเลขที่", "เลขที่ใบเสนอราคา", "ใบเสนอราคาเลขที่",
+    "delivery note no", "bill no", "bill number", "bill #", "เลขที่บิล", "บิลเลขที่", "เลขที่ใบกำกับภาษี",
+    "ใบกำกับภาษีเลขที่", "เลขที่ใบเสนอราคา", "ใบเสนอราคาเลขที่",
     "เลขที่ใบส่งของ", "ใบส่งของเลขที่", "เลขที่ใบส่งสินค้า", "ใบส่งสินค้าเลขที่", "收据号", "收据编号", "收據號",
     "收據編號",
     /* misspelt: `oder no` (not German's oder alone) */
@@ -2274,9 +2300,11 @@ static const gchar *const cblue_redact_phone_words[] = {
     "回電", NULL,
 };
 
-/* banks by their Thai, English and short names (Chinese ones say 银行) */
+/* banks by their Thai, English and short names (Chinese ones say 银行); `acc`, account shortened
+ * as a chat types it (`refund to my acc 1234567890`, `acc no.`), a word of its own only: not
+ * accessories, accept, according */
 static const gchar *const cblue_redact_bank_words[] = {
-    "บัญชี", "บันชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "a/c", "bank",
+    "บัญชี", "บันชี", "บช", "บ/ช", "ธนาคาร", "ธ.", "พร้อมเพย์", "promptpay", "account", "acct$", "acc$", "a/c", "bank",
     "iban$", "transfer", "โอน", "账号", "帐号", "账户", "帐户", "银行", "开户", "收款", "转账", "汇款", "户名",
     "帳號", "帳戶", "銀行", "開戶", "匯款", "轉帳", "戶名",
     "กสิกร", "kasikorn", "kbank", "ไทยพาณิชย์", "scb$", "กรุงไทย", "krungthai", "ktb$", "กรุงศรี", "krungsri",
@@ -2356,9 +2384,14 @@ typedef struct {
 	"(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?(?:(?:นะ)?(?:ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ)\\s*+)?"
 
 /* a few Thai or Chinese words between a chat keyword and the id (`line id ที่ถูกคือ mint_2536`,
- * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`): then only an id that
- * looks like one (cblue_redact_check_chat()) */
-#define CBLUE_REDACT_CHAT_GAP "(?<gap>[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
+ * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`), or an English clause
+ * that names the id after the app, as a long message says whose it is (`my partner only uses
+ * WeChat, his id is chen_0844`, `I'm on LINE, my username: nok_2536`): then only an id that
+ * looks like one (cblue_redact_check_chat()). The clause is tried first: the comma alone before
+ * it, and a short word after it (`his`), would be taken for the gap and its id, and turned away */
+#define CBLUE_REDACT_CHAT_GAP \
+	"(?<gap>,?\\s*+(?i:(?:my|his|her|our|their|your|the)\\s++)?(?i:id|username|user\\s?name)\\s*+(?=is\\b|[:=])|" \
+	"[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
 
 /* a word of a reply between a chat keyword and the id: `line id ok tonsolar88`, `wechat id
  * pls lily_88`, or the keyword used as a verb: `line me at jane_t88`, `wechat me on
