@@ -86,6 +86,10 @@ struct _CblueBot {
 	/* owned: "<language> <topic id>" → the set of the topic's words in that language
 	 * (cblue_bot_topic_words()); emptied with the KB */
 	GHashTable *topic_words;
+	/* owned, nullable: cblue_bot_product() → (GPtrArray of CblueKbEntry borrowed from @kb) the
+	 * product's topics in the KB's order, made on first use (cblue_bot_product_topics()) so that a
+	 * message does not scan a KB of 100,000 topics; emptied with the KB */
+	GHashTable *products;
 	GHashTable *stopwords; /* owned: the bundled stop words of every language, normalized */
 	GHashTable *weights; /* owned: retriever → boxed gdouble fusion weight, filled on first use */
 	guint max_message_length;
@@ -209,6 +213,7 @@ cblue_bot_finalize(GObject *object)
 	g_clear_pointer(&self->declined, cblue_declined_unref);
 	g_hash_table_unref(self->declined_topics);
 	g_hash_table_unref(self->topic_words);
+	g_clear_pointer(&self->products, g_hash_table_unref);
 	g_clear_pointer(&self->stopwords, g_hash_table_unref);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->offered);
@@ -659,6 +664,8 @@ cblue_bot_set_kb(CblueBot *self, CblueKb *kb, GError **error)
 	if (!ok)
 		return FALSE;
 	g_mutex_lock(&self->mutex);
+	/* (its keys are the old KB's strings) */
+	g_clear_pointer(&self->products, g_hash_table_unref);
 	g_set_object(&self->kb, kb);
 	g_hash_table_remove_all(self->declined_topics);
 	g_hash_table_remove_all(self->topic_words);
@@ -1650,20 +1657,57 @@ cblue_bot_speaks_of_aspect(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, Cblu
 	return FALSE;
 }
 
+/* the topics of @kb by product (cblue_bot_product()), each product's in the KB's order.
+ * Returns: (transfer full): of (GPtrArray of borrowed CblueKbEntry) */
+static GHashTable *
+cblue_bot_products_of(CblueKb *kb)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+	GHashTable *products = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+
+	for (guint i = 0; i < entries->len; i++) {
+		CblueKbEntry *entry = g_ptr_array_index(entries, i);
+		const gchar *product = cblue_bot_product(entry);
+		GPtrArray *topics = g_hash_table_lookup(products, product);
+		if (topics == NULL) {
+			topics = g_ptr_array_new();
+			g_hash_table_insert(products, (gpointer)product, topics);
+		}
+		g_ptr_array_add(topics, entry);
+	}
+	return products;
+}
+
+/* The topics of @product in @op's KB, in the KB's order: from the index of the KB in force,
+ * made once (cblue_bot_products_of()), or, when @op's KB was replaced meanwhile, from its own.
+ * Returns: (transfer full): of CblueKbEntry borrowed from @op's KB (empty if none) */
+static GPtrArray *
+cblue_bot_product_topics(CblueBot *self, CblueAskOp *op, const gchar *product)
+{
+	g_autoptr(GHashTable) own = NULL;
+	GHashTable *products;
+	GPtrArray *topics;
+
+	g_mutex_lock(&self->mutex);
+	if (self->kb == op->kb && self->products == NULL)
+		self->products = cblue_bot_products_of(op->kb);
+	products = self->kb == op->kb ? self->products : (own = cblue_bot_products_of(op->kb));
+	topics = g_hash_table_lookup(products, product);
+	topics = topics != NULL ? g_ptr_array_ref(topics) : g_ptr_array_new();
+	g_mutex_unlock(&self->mutex);
+	return topics;
+}
+
 /* The words of each topic of @entry's product (cblue_bot_product()) in @language
  * (cblue_bot_topic_words()). Returns: (transfer full): sets, one a topic */
 static GPtrArray *
 cblue_bot_product_family_words(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, const gchar *language)
 {
-	GPtrArray *entries = cblue_kb_get_entries(op->kb);
-	const gchar *product = cblue_bot_product(entry);
+	g_autoptr(GPtrArray) topics = cblue_bot_product_topics(self, op, cblue_bot_product(entry));
 	GPtrArray *family = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
 
-	for (guint i = 0; i < entries->len; i++) {
-		CblueKbEntry *other = g_ptr_array_index(entries, i);
-		if (strcmp(cblue_bot_product(other), product) == 0)
-			g_ptr_array_add(family, cblue_bot_topic_words(self, op, other, language));
-	}
+	for (guint i = 0; i < topics->len; i++)
+		g_ptr_array_add(family, cblue_bot_topic_words(self, op, g_ptr_array_index(topics, i), language));
 	return family;
 }
 
@@ -2032,16 +2076,14 @@ cblue_bot_names_aspect_of(CblueBot *self, CblueKbEntry *entry, GPtrArray *words)
 
 /* the topic of @entry's product (cblue_bot_product()) tagged "overview", if any */
 static CblueKbEntry *
-cblue_bot_product_overview(CblueKb *kb, CblueKbEntry *entry)
+cblue_bot_product_overview(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry)
 {
-	GPtrArray *entries = cblue_kb_get_entries(kb);
-	const gchar *product = cblue_bot_product(entry);
+	g_autoptr(GPtrArray) topics = cblue_bot_product_topics(self, op, cblue_bot_product(entry));
 
-	for (guint i = 0; i < entries->len; i++) {
-		CblueKbEntry *other = g_ptr_array_index(entries, i);
+	for (guint i = 0; i < topics->len; i++) {
+		CblueKbEntry *other = g_ptr_array_index(topics, i);
 		const gchar *const *tags = cblue_kb_entry_get_tags(other);
-		if (tags != NULL && tags[0] != NULL && g_strv_contains(tags + 1, CBLUE_BOT_OVERVIEW_TAG) &&
-		    strcmp(cblue_bot_product(other), product) == 0)
+		if (tags != NULL && tags[0] != NULL && g_strv_contains(tags + 1, CBLUE_BOT_OVERVIEW_TAG))
 			return other;
 	}
 	return NULL;
@@ -2085,7 +2127,7 @@ cblue_bot_product_overview_first(CblueBot *self, CblueAskOp *op, GArray *hits)
 	if (words->len == 0 || words->len > CBLUE_BOT_MAX_ASPECT_WORDS || cblue_bot_is_keyword_of(self, top_entry, text) ||
 	    cblue_bot_names_aspect_of(self, top_entry, words))
 		return NULL;
-	overview = cblue_bot_product_overview(op->kb, top_entry);
+	overview = cblue_bot_product_overview(self, op, top_entry);
 	if (overview == NULL || overview == top_entry)
 		return NULL;
 	family = cblue_bot_product_family_words(self, op, top_entry, language);

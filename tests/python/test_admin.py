@@ -134,7 +134,8 @@ class Server:
 
 
 def run_cli(*args, stdin=None, check=None):
-    proc = run_command([CBLUE, *args], input=stdin, timeout=120)
+    data_dir = args[args.index("--data-dir") + 1] if "--data-dir" in args else None
+    proc = run_command([CBLUE, *args], input=stdin, timeout=120, state_dir=data_dir)
     if check is not None:
         assert proc.returncode == check, (proc.returncode, proc.stdout, proc.stderr)
     return proc
@@ -410,6 +411,30 @@ def test_publish_switches_answers_live_and_rollback(server):
     audit = server.client("root").request("GET", API + "/audit?limit=500")[2]
     actions = {e["action"] for e in audit["entries"]}
     assert {"login", "kb.save", "kb.publish", "kb.rollback"} <= actions
+
+
+def test_a_product_named_alone_follows_the_published_overview(server):
+    """The topic that a product named alone is answered with is the one the published KB tags
+    "overview" (the bot's index of topics by product is made again for each KB version)."""
+    editor = server.client("ed")
+    assert server.chat("need solar")[1]["topic_id"] == "solar-rooftop-overview"
+    previous = editor.request("GET", API + "/kb/versions")[2]["versions"][0]["version"]
+    for topic, tags in (("solar-rooftop-overview", ["solar", "rooftop", "renewable-energy"]),
+                        ("solar-rooftop-price", ["solar", "price", "overview", "quotation"])):
+        status, _, entry = editor.request("GET", API + "/kb/" + topic)
+        assert status == 200
+        entry["tags"] = tags
+        status, _, _ = editor.request("PUT", API + "/kb/" + topic, entry)
+        assert status == 200
+    status, _, published = editor.request("POST", API + "/kb/publish", {"comment": "overview moved"})
+    assert status == 200
+    try:
+        reply = server.chat("need solar")[1]
+        assert (reply["outcome"], reply["topic_id"]) == ("answered", "solar-rooftop-price"), reply
+    finally:
+        status, _, _ = editor.request("POST", API + "/kb/versions/%d/rollback" % previous)
+        assert status == 200
+    assert server.chat("need solar")[1]["topic_id"] == "solar-rooftop-overview"
 
 
 def test_list_search_filters_and_paging(server):
