@@ -67,15 +67,16 @@ def test_follow_up_uses_the_previous_topic(cli, follow_up, conversations):
 # followups-fresh5.tsv th .821, zh .732. followups-fresh6.tsv (two products compared, short reactions
 # before the next question): blind en .810 / 1.0, th .738 / 1.0, zh .786 / 1.0. followups-fresh7.tsv
 # (the practical next step, bare nouns, corrections, reactions): blind en .762 / .667, th .619 / 1.0,
-# zh .571 / 1.0.
+# zh .571 / 1.0. A follow-up's reaction left out of its search raised it to en .833, th .690 and
+# followups-fresh6.tsv th to .786.
 FOLLOW_UP_FLOORS = {
     "followups.tsv": (35, 5, {"en": (0.743, 1.000), "th": (0.829, 0.600), "zh": (0.657, 1.000)}),
     "followups-fresh2.tsv": (42, 6, {"en": (0.857, 0.833), "th": (0.952, 1.000), "zh": (0.857, 1.000)}),
     "followups-fresh3.tsv": (76, 4, {"en": (0.724, 1.000), "th": (0.816, 1.000), "zh": (0.803, 1.000)}),
     "followups-fresh4.tsv": (56, 4, {"en": (0.750, 1.000), "th": (0.732, 1.000), "zh": (0.732, 1.000)}),
     "followups-fresh5.tsv": (56, 4, {"en": (0.821, 1.000), "th": (0.821, 1.000), "zh": (0.732, 1.000)}),
-    "followups-fresh6.tsv": (42, 3, {"en": (0.810, 1.000), "th": (0.738, 1.000), "zh": (0.786, 1.000)}),
-    "followups-fresh7.tsv": (42, 3, {"en": (0.762, 0.667), "th": (0.619, 1.000), "zh": (0.571, 1.000)}),
+    "followups-fresh6.tsv": (42, 3, {"en": (0.810, 1.000), "th": (0.786, 1.000), "zh": (0.786, 1.000)}),
+    "followups-fresh7.tsv": (42, 3, {"en": (0.833, 0.667), "th": (0.690, 1.000), "zh": (0.571, 1.000)}),
 }
 
 
@@ -271,6 +272,19 @@ def test_follow_up_keeps_a_confident_answer_over_the_category(cli):
     assert_topics(cli, "conv-confident", [
         (("อยากทำแดชบอร์ดยอดขายค่ะ", "จ่ายด้วยบัตรเครดิตได้ไหมคะ"), ["data-analytics", "payment-methods"]),
         (("想做一个销售数据看板", "能用信用卡付款吗"), ["data-analytics", "payment-methods"])])
+
+
+def test_follow_up_after_a_reaction_is_its_question(cli):
+    """A follow-up that begins with a reaction to the answer ("wow.", "too pricey", แพงจังเลย, อืม, โห แพงอ่ะ)
+    is searched without it: the reaction pulls the search elsewhere (the solar warranty, the quotation)
+    or under the answer threshold (docs/quality.md, "A seventh follow-up set"). Each but the last
+    conversation failed before; thanks and "ok" stay in the search ("ok, where is your office?")."""
+    assert_topics(cli, "conv-reaction", [
+        (("How much is a 10 kW system?", "wow. and with a battery?"), ["solar-sizing", "solar-battery"]),
+        (("ราคาโซลาร์ 5 kW เท่าไหร่คะ", "แพงจังเลย ผ่อนได้ไหมคะ"), ["solar-rooftop-price", "solar-financing"]),
+        (("ทำแชทบอทให้ร้านราคาเท่าไหร่", "อืม ใช้เวลาทำกี่วัน"), ["ai-chatbot", "ai-chatbot"]),
+        (("ติดกล้องวงจรปิดที่ร้าน 8 ตัวเท่าไหร่", "โห แพงอ่ะ รับประกันกี่ปี"), ["cctv-installation", "cctv-installation"]),
+        (("how much is a 5 kW solar system", "ok, where is your office?"), ["solar-sizing", "contact"])])
 
 
 @pytest.mark.parametrize("question", ["what services do you offer?", "what products do you have", "มีบริการอะไรบ้าง",
