@@ -287,6 +287,15 @@ def test_follow_up_after_a_reaction_is_its_question(cli):
         (("how much is a 5 kW solar system", "ok, where is your office?"), ["solar-sizing", "contact"])])
 
 
+def test_follow_up_that_corrects_the_answer_is_its_correction(cli):
+    """"No, I mean ..." (nope, ไม่ใช่, 不是) corrects what the bot understood: what follows is the
+    question, and the "no" is left out of its search as a reaction is (each failed before)."""
+    assert_topics(cli, "conv-correction", [
+        (("how much does solar cost for a home", "no, i mean for a factory"), ["solar-rooftop-price", "solar-commercial"]),
+        (("how much does solar cost for a home", "nope, I mean the battery"), ["solar-rooftop-price", "solar-battery"]),
+        (("ติดโซลาร์บ้านราคาเท่าไหร่", "ไม่ใช่ หมายถึงแบตเตอรี่"), ["solar-rooftop-price", "solar-battery"])])
+
+
 @pytest.mark.parametrize("question", ["what services do you offer?", "what products do you have", "มีบริการอะไรบ้าง",
                                       "ขายอะไรบ้างครับ", "你们卖什么？", "你們有什麼服務"])
 def test_what_the_business_offers_is_the_company(cli, question):
