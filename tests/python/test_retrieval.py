@@ -296,6 +296,14 @@ def test_follow_up_that_corrects_the_answer_is_its_correction(cli):
         (("ติดโซลาร์บ้านราคาเท่าไหร่", "ไม่ใช่ หมายถึงแบตเตอรี่"), ["solar-rooftop-price", "solar-battery"])])
 
 
+@pytest.mark.parametrize("messages,topics", [(("能来看看吗？",), ["site-survey"]),
+                                             (("周六可以来看一下吗",), ["site-survey"]),
+                                             (("屋顶漏水了", "可以来看一下吗"), ["roof-repair-waterproofing", "site-survey"])])
+def test_can_you_come_and_have_a_look_is_the_survey(cli, messages, topics):
+    """能来看看吗 / 可以来看一下吗 (can you come and have a look?) asks for the site survey (refused before)."""
+    assert_topics(cli, "conv-come-look", [(messages, topics)])
+
+
 @pytest.mark.parametrize("question", ["what services do you offer?", "what products do you have", "มีบริการอะไรบ้าง",
                                       "ขายอะไรบ้างครับ", "你们卖什么？", "你們有什麼服務"])
 def test_what_the_business_offers_is_the_company(cli, question):
