@@ -294,7 +294,9 @@ def test_follow_up_that_corrects_the_answer_is_its_correction(cli):
     assert_topics(cli, "conv-correction", [
         (("how much does solar cost for a home", "no, i mean for a factory"), ["solar-rooftop-price", "solar-commercial"]),
         (("how much does solar cost for a home", "nope, I mean the battery"), ["solar-rooftop-price", "solar-battery"]),
-        (("ติดโซลาร์บ้านราคาเท่าไหร่", "ไม่ใช่ หมายถึงแบตเตอรี่"), ["solar-rooftop-price", "solar-battery"])])
+        (("ติดโซลาร์บ้านราคาเท่าไหร่", "ไม่ใช่ หมายถึงแบตเตอรี่"), ["solar-rooftop-price", "solar-battery"]),
+        # "no worries" is no correction: the whole of it is left out, not "no" alone
+        (("how much is a 5 kW solar system", "no worries. do i need a permit?"), ["solar-sizing", "solar-permits"])])
 
 
 @pytest.mark.parametrize("messages,topics", [(("能来看看吗？",), ["site-survey"]),
