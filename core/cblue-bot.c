@@ -795,8 +795,15 @@ typedef struct _CblueAskOp {
 	GStrv offers; /* owned, nullable: the topics this reply offers to choose from */
 	CblueModelProvider *provider; /* owned, nullable */
 	/* owned, nullable: of CblueAskOp, the follow-up searched with a topic's name
-	 * (cblue_bot_search_with_product()), once per topic tried; the hits' topic ids are theirs */
+	 * (cblue_bot_search_with_product()), once per topic tried, and without its reaction
+	 * (cblue_bot_follow_up_hits()); the hits' topic ids are theirs */
 	GPtrArray *product_ops;
+	/* owned, nullable: a follow-up's words after the reaction it begins with ("too pricey. any
+	 * installment plan?"), which the follow-up's rules search (cblue_bot_follow_up_hits()) */
+	gchar *follow_up_text;
+	/* unowned, nullable: one of product_ops, the search of follow_up_text, whose runs the decision
+	 * model reads */
+	struct _CblueAskOp *follow_up_op;
 	guint pending;
 	gint64 stage_start; /* monotonic µs: when the stage running now began */
 } CblueAskOp;
@@ -819,6 +826,7 @@ cblue_ask_op_free(CblueAskOp *op)
 	g_clear_object(&op->provider);
 	g_clear_pointer(&op->earlier_topics, g_strfreev);
 	g_clear_pointer(&op->product_ops, g_ptr_array_unref);
+	g_free(op->follow_up_text);
 	g_free(op);
 }
 
@@ -1933,15 +1941,17 @@ cblue_bot_topic_name(CblueKbEntry *entry, const gchar *language)
 	return NULL;
 }
 
-/* @text searched in place, outside the conversation, in @op's language, by those of @op's
- * retrievers that search synchronously (every one of the embedded default): the runs of a new op */
+/* @text searched in place, in @op's language, by those of @op's retrievers that search
+ * synchronously (every one of the embedded default): the runs of a new op. Outside the
+ * conversation, unless @previous_id (nullable) is given: then as deep as a follow-up of it. */
 static CblueAskOp *
-cblue_bot_search_text(CblueBot *self, CblueAskOp *op, const gchar *text)
+cblue_bot_search_text_after(CblueBot *self, CblueAskOp *op, const gchar *text, const gchar *previous_id)
 {
 	CblueAskOp *sub = g_new0(CblueAskOp, 1);
 
 	sub->message = cblue_message_new(text);
 	cblue_message_set_language(sub->message, cblue_message_get_language(op->message));
+	cblue_message_set_previous_topic_id(sub->message, previous_id);
 	sub->reply = cblue_chat_reply_new();
 	sub->kb = g_object_ref(op->kb);
 	sub->retrievers = g_ptr_array_ref(op->retrievers);
@@ -1955,6 +1965,13 @@ cblue_bot_search_text(CblueBot *self, CblueAskOp *op, const gchar *text)
 			cblue_bot_search_sync(self, sub, retriever);
 	}
 	return sub;
+}
+
+/* @text searched in place, outside the conversation (cblue_bot_search_text_after()) */
+static CblueAskOp *
+cblue_bot_search_text(CblueBot *self, CblueAskOp *op, const gchar *text)
+{
+	return cblue_bot_search_text_after(self, op, text, NULL);
 }
 
 /* the replies' small talk phrases, taken under the lock that their reload takes; nullable */
@@ -1972,10 +1989,12 @@ cblue_bot_ref_small_talk(CblueBot *self)
 
 /* The message without the small talk before it ("hi, how much?", "สวัสดีค่ะ ราคาเท่าไหร่คะ",
  * "你好，请问多少钱"): what follows the longest run of its first words, up to a space or
- * punctuation, that is small talk (cblue_small_talk_classify()), else %NULL.
+ * punctuation, that is small talk (cblue_small_talk_classify()), else %NULL. With @reaction,
+ * the run must hold a reaction to the bot's answer ("hmm ok, warranty?", "แพงจัง มีผ่อนไหม");
+ * without, it must not (a greeting or thanks).
  * Returns: (transfer full) (nullable) */
 static gchar *
-cblue_bot_after_small_talk(CblueBot *self, const gchar *text)
+cblue_bot_after_small_talk(CblueBot *self, const gchar *text, gboolean reaction)
 {
 	g_autoptr(CblueSmallTalk) small_talk = cblue_bot_ref_small_talk(self);
 	const gchar *rest = NULL;
@@ -1986,11 +2005,13 @@ cblue_bot_after_small_talk(CblueBot *self, const gchar *text)
 	for (const gchar *p = text; *p != '\0' && cuts < CBLUE_BOT_MAX_SMALL_TALK_CUTS; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		g_autofree gchar *before = NULL;
+		CblueSmallTalkKind kind;
 		if (!g_unichar_isspace(c) && !g_unichar_ispunct(c))
 			continue;
 		cuts++;
 		before = g_strndup(text, p - text);
-		if (cblue_small_talk_classify(small_talk, before) != CBLUE_SMALL_TALK_NONE)
+		kind = cblue_small_talk_classify(small_talk, before);
+		if (kind != CBLUE_SMALL_TALK_NONE && (kind == CBLUE_SMALL_TALK_REACTION) == reaction)
 			rest = p;
 	}
 	if (rest == NULL)
@@ -2025,7 +2046,7 @@ cblue_bot_product_choices(CblueBot *self, CblueAskOp *op, GArray *hits)
 	choices = cblue_bot_product_choices_of(self, op, hits, cblue_message_get_text(op->message));
 	if (choices != NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
 		return choices;
-	rest = cblue_bot_after_small_talk(self, cblue_message_get_text(op->message));
+	rest = cblue_bot_after_small_talk(self, cblue_message_get_text(op->message), FALSE);
 	if (rest == NULL)
 		return NULL;
 	/* a question that names no product is short ("how much would it cost roughly"), and the
@@ -2150,6 +2171,44 @@ cblue_bot_product_overview_first(CblueBot *self, CblueAskOp *op, GArray *hits)
 	return NULL;
 }
 
+/* the words of @op's message that a follow-up's rules search: without the reaction it begins with */
+static const gchar *
+cblue_bot_follow_up_text(CblueAskOp *op)
+{
+	return op->follow_up_text != NULL ? op->follow_up_text : cblue_message_get_text(op->message);
+}
+
+/* The fused hits of @op's message; for a follow-up that begins with a reaction to the bot's answer
+ * ("too pricey. anything cheaper for a condo?", "hmm ok, warranty?", แพงจัง มีผ่อนไหม, 有点贵，能刷信用卡吗),
+ * those of its words after the reaction, searched again in place. The reaction says how the customer
+ * took the answer, not what they ask next, and its words pull the search to other topics ("expensive"
+ * to a price, 贵 to whatever its characters meet) or weaken the best hit under the answer threshold.
+ * Only in a conversation: a first message's reaction has nothing to react to. Thanks and "ok" stay
+ * ("ok, where is your office?"): only a reaction is cut (cblue_bot_after_small_talk()).
+ * Returns: (transfer full): an array of CblueBotHit */
+static GArray *
+cblue_bot_follow_up_hits(CblueBot *self, CblueAskOp *op)
+{
+	g_autofree gchar *rest = NULL;
+	CblueAskOp *rest_op;
+
+	if (cblue_message_get_previous_topic_id(op->message) == NULL || self->context_margin <= 0 ||
+	    !cblue_bot_plugins_are_sync(op->retrievers, NULL))
+		return cblue_bot_fuse(op);
+	rest = cblue_bot_after_small_talk(self, cblue_message_get_text(op->message), TRUE);
+	if (rest == NULL)
+		return cblue_bot_fuse(op);
+	g_debug("follow-up after a reaction, searched again: “%s”", rest);
+	/* as deep as the follow-up: the last topic's family may rank low on its words */
+	rest_op = cblue_bot_search_text_after(self, op, rest, cblue_message_get_previous_topic_id(op->message));
+	if (op->product_ops == NULL)
+		op->product_ops = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ask_op_free);
+	g_ptr_array_add(op->product_ops, rest_op);
+	op->follow_up_op = rest_op;
+	op->follow_up_text = g_steal_pointer(&rest);
+	return cblue_bot_fuse(rest_op);
+}
+
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
  * a Latin one as whole words: "do you install CCTV cameras?" names the cameras after solar. A
  * keyword that @previous's own text in @language uses (casefolded: its questions and content)
@@ -2233,10 +2292,10 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, cons
 	name = cblue_bot_topic_name(previous, cblue_message_get_language(op->message));
 	if (name == NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
 		return FALSE;
-	folded = g_utf8_casefold(cblue_message_get_text(op->message), -1);
+	folded = g_utf8_casefold(cblue_bot_follow_up_text(op), -1);
 	if (cblue_bot_names_another_product(op->kb, folded, previous, cblue_message_get_language(op->message)))
 		return FALSE;
-	text = g_strconcat(cblue_message_get_text(op->message), " ", name, NULL);
+	text = g_strconcat(cblue_bot_follow_up_text(op), " ", name, NULL);
 	product_op = cblue_bot_search_text(self, op, text);
 	if (op->product_ops == NULL)
 		op->product_ops = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ask_op_free);
@@ -2363,15 +2422,17 @@ cblue_bot_decision_model(CblueBot *self, CblueAskOp *op, const gchar *language, 
 static gdouble
 cblue_bot_apply_decision_model(CblueBot *self, CblueAskOp *op, const gchar *top_id, gboolean from_context)
 {
-	g_autofree guint *order = g_new0(guint, MAX(op->n_runs, 1));
-	g_autoptr(GArray) features = cblue_bot_decision_features(op, top_id, order);
+	/* the words searched: a follow-up's without its reaction (cblue_bot_follow_up_hits()) */
+	CblueAskOp *searched = op->follow_up_op != NULL ? op->follow_up_op : op;
+	g_autofree guint *order = g_new0(guint, MAX(searched->n_runs, 1));
+	g_autoptr(GArray) features = cblue_bot_decision_features(searched, top_id, order);
 	gdouble probability;
 
 	if (features == NULL)
 		return -1;
 	cblue_chat_reply_set_decision_features(op->reply, (const gdouble *)features->data, features->len);
-	if (from_context || !cblue_bot_decision_model(self, op, cblue_message_get_language(op->message), features,
-						       order, &probability))
+	if (from_context || !cblue_bot_decision_model(self, searched, cblue_message_get_language(op->message),
+						       features, order, &probability))
 		return -1;
 	cblue_chat_reply_set_decision_probability(op->reply, probability);
 	return probability;
@@ -2721,7 +2782,7 @@ cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
 static gboolean
 cblue_bot_decide(CblueBot *self, CblueAskOp *op)
 {
-	g_autoptr(GArray) hits = cblue_bot_fuse(op);
+	g_autoptr(GArray) hits = cblue_bot_follow_up_hits(self, op);
 	const gchar *language = cblue_message_get_language(op->message);
 	gboolean from_context = cblue_bot_follow_topics(self, op, hits);
 	/* a product named alone is answered with its overview, and in scope as its best topic was */
@@ -3160,7 +3221,8 @@ cblue_bot_answer_small_talk(CblueBot *self, CblueAskOp *op)
 	const gchar *text;
 
 	kind = cblue_small_talk_classify(small_talk, cblue_message_get_text(op->message));
-	if (kind == CBLUE_SMALL_TALK_NONE)
+	/* a reaction alone ("too expensive", แพงจัง) has no reply of its own: a question as any other */
+	if (kind == CBLUE_SMALL_TALK_NONE || kind == CBLUE_SMALL_TALK_REACTION)
 		return FALSE;
 	g_mutex_lock(&self->mutex);
 	text = cblue_bot_canned_locked(self, cblue_small_talk_kind_to_string(kind), cblue_message_get_language(op->message));

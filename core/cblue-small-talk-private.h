@@ -10,13 +10,17 @@ G_BEGIN_DECLS
  * bot?", "ขอคุยกับเจ้าหน้าที่", "转人工"): the bot answers it with the canned reply of the
  * same name, not with "I don't know" or a product's answer, and does not put it in the
  * unanswered inbox. Ordered: in a message of several, the last kind of this order wins
- * ("thanks, bye" is a goodbye, "hi, are you a bot?" asks for a person). */
+ * ("thanks, bye" is a goodbye, "hi, are you a bot?" asks for a person). A reaction to the bot's
+ * answer ("too expensive", "hmm", "wow", แพงจัง, 太贵了) has no reply of its own: a message of one is
+ * a question as any other, and it is last so that one in a message makes it so ("ok, too pricey");
+ * before a follow-up's question it is left out of the search (cblue_bot_follow_up_hits()). */
 typedef enum {
 	CBLUE_SMALL_TALK_NONE,
 	CBLUE_SMALL_TALK_GREETING,
 	CBLUE_SMALL_TALK_THANKS,
 	CBLUE_SMALL_TALK_GOODBYE,
 	CBLUE_SMALL_TALK_HUMAN,
+	CBLUE_SMALL_TALK_REACTION,
 } CblueSmallTalkKind;
 
 /* immutable once made, reference-counted: a bot classifies with its own reference,

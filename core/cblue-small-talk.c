@@ -38,7 +38,7 @@ struct _CblueSmallTalk {
 	GHashTable *phrases;
 };
 
-static const gchar *const cblue_small_talk_names[] = {"filler", "greeting", "thanks", "goodbye", "human"};
+static const gchar *const cblue_small_talk_names[] = {"filler", "greeting", "thanks", "goodbye", "human", "reaction"};
 
 /* @text in compact form into @out (at most @max characters), and into @runs (nullable)
  * whether each character stands for a run of two or more; returns the number of characters,
@@ -88,7 +88,7 @@ cblue_small_talk_utf8(const gunichar *chars, guint n, gchar *buf)
 const gchar *
 cblue_small_talk_kind_to_string(CblueSmallTalkKind kind)
 {
-	if (kind <= CBLUE_SMALL_TALK_NONE || kind > CBLUE_SMALL_TALK_HUMAN)
+	if (kind <= CBLUE_SMALL_TALK_NONE || kind > CBLUE_SMALL_TALK_REACTION)
 		return NULL;
 	return cblue_small_talk_names[kind];
 }
@@ -163,7 +163,7 @@ cblue_small_talk_add_list(CblueSmallTalk *self, JsonObject *phrases, guint kind,
 }
 
 /* @phrases: replies.json's `small_talk` object (lists `greeting`, `thanks`, `goodbye`,
- * `human`, `filler`) */
+ * `human`, `reaction`, `filler`) */
 CblueSmallTalk *
 cblue_small_talk_new(JsonObject *phrases, GError **error)
 {

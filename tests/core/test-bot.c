@@ -131,6 +131,11 @@ test_bot_small_talk(void)
 	    {"good morning na krub", "How can I help"},
 	    {"thank you na ka", "anything else"},
 	    {"na krub", NULL},
+	    /* a reaction to an answer, alone or after thanks, is a question: it has no reply of its own */
+	    {"too expensive!", NULL},
+	    {"ok, too pricey", NULL},
+	    {"แพงจังเลย", NULL},
+	    {"太贵了", NULL},
 	};
 	gint64 unanswered = cblue_store_count(store, "unanswered", NULL);
 
