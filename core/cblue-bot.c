@@ -90,6 +90,9 @@ struct _CblueBot {
 	 * product's topics in the KB's order, made on first use (cblue_bot_product_topics()) so that a
 	 * message does not scan a KB of 100,000 topics; emptied with the KB */
 	GHashTable *products;
+	/* owned, nullable: (CblueBotKeyword) every keyword of @kb casefolded, made on first use
+	 * (cblue_bot_folded_keywords()); emptied with the KB */
+	GArray *folded_keywords;
 	GHashTable *stopwords; /* owned: the bundled stop words of every language, normalized */
 	GHashTable *weights; /* owned: retriever → boxed gdouble fusion weight, filled on first use */
 	guint max_message_length;
@@ -214,6 +217,7 @@ cblue_bot_finalize(GObject *object)
 	g_hash_table_unref(self->declined_topics);
 	g_hash_table_unref(self->topic_words);
 	g_clear_pointer(&self->products, g_hash_table_unref);
+	g_clear_pointer(&self->folded_keywords, g_array_unref);
 	g_clear_pointer(&self->stopwords, g_hash_table_unref);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->offered);
@@ -664,8 +668,9 @@ cblue_bot_set_kb(CblueBot *self, CblueKb *kb, GError **error)
 	if (!ok)
 		return FALSE;
 	g_mutex_lock(&self->mutex);
-	/* (its keys are the old KB's strings) */
+	/* (their keys and entries are the old KB's) */
 	g_clear_pointer(&self->products, g_hash_table_unref);
+	g_clear_pointer(&self->folded_keywords, g_array_unref);
 	g_set_object(&self->kb, kb);
 	g_hash_table_remove_all(self->declined_topics);
 	g_hash_table_remove_all(self->topic_words);
@@ -2209,15 +2214,64 @@ cblue_bot_follow_up_hits(CblueBot *self, CblueAskOp *op)
 	return cblue_bot_fuse(rest_op);
 }
 
+/* a keyword of a topic, casefolded (cblue_bot_folded_keywords()) */
+typedef struct {
+	CblueKbEntry *entry; /* borrowed from the KB */
+	gchar *folded; /* owned */
+} CblueBotKeyword;
+
+static void
+cblue_bot_keyword_clear(gpointer data)
+{
+	g_free(((CblueBotKeyword *)data)->folded);
+}
+
+/* every keyword of @kb, casefolded, in the KB's order.
+ * Returns: (transfer full): of CblueBotKeyword */
+static GArray *
+cblue_bot_folded_keywords_of(CblueKb *kb)
+{
+	GPtrArray *entries = cblue_kb_get_entries(kb);
+	GArray *keywords = g_array_new(FALSE, FALSE, sizeof(CblueBotKeyword));
+
+	g_array_set_clear_func(keywords, cblue_bot_keyword_clear);
+	for (guint e = 0; e < entries->len; e++) {
+		CblueKbEntry *entry = g_ptr_array_index(entries, e);
+		const gchar *const *words = cblue_kb_entry_get_keywords(entry);
+		for (guint k = 0; words != NULL && words[k] != NULL; k++) {
+			CblueBotKeyword keyword = {entry, g_utf8_casefold(words[k], -1)};
+			g_array_append_val(keywords, keyword);
+		}
+	}
+	return keywords;
+}
+
+/* The keywords of @op's KB casefolded (cblue_bot_folded_keywords_of()): those of the KB in force,
+ * made once a KB version rather than each follow-up, or, when @op's KB was replaced meanwhile,
+ * its own. Returns: (transfer full): of CblueBotKeyword, entries borrowed from @op's KB */
+static GArray *
+cblue_bot_folded_keywords(CblueBot *self, CblueAskOp *op)
+{
+	GArray *keywords;
+
+	g_mutex_lock(&self->mutex);
+	if (self->kb == op->kb && self->folded_keywords == NULL)
+		self->folded_keywords = cblue_bot_folded_keywords_of(op->kb);
+	keywords = self->kb == op->kb ? g_array_ref(self->folded_keywords) : NULL;
+	g_mutex_unlock(&self->mutex);
+	return keywords != NULL ? keywords : cblue_bot_folded_keywords_of(op->kb);
+}
+
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
  * a Latin one as whole words: "do you install CCTV cameras?" names the cameras after solar. A
  * keyword that @previous's own text in @language uses (casefolded: its questions and content)
  * is an aspect of it as well, not another thing: 保修 (warranty) after a door lock whose answer
  * speaks of its 保修 */
 static gboolean
-cblue_bot_names_another_product(CblueKb *kb, const gchar *folded, CblueKbEntry *previous, const gchar *language)
+cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *folded, CblueKbEntry *previous,
+				const gchar *language)
 {
-	GPtrArray *entries = cblue_kb_get_entries(kb);
+	g_autoptr(GArray) keywords = cblue_bot_folded_keywords(self, op);
 	const gchar *const *questions = cblue_kb_entry_get_questions(previous, language);
 	g_autoptr(GString) own = g_string_new(cblue_kb_entry_get_content_for(previous, language, NULL));
 	g_autofree gchar *own_folded = NULL;
@@ -2226,23 +2280,19 @@ cblue_bot_names_another_product(CblueKb *kb, const gchar *folded, CblueKbEntry *
 		g_string_append_printf(own, "\n%s", questions[i]);
 	own_folded = g_utf8_casefold(own->str, -1);
 
-	for (guint e = 0; e < entries->len; e++) {
-		CblueKbEntry *entry = g_ptr_array_index(entries, e);
-		const gchar *const *keywords = cblue_kb_entry_get_keywords(entry);
-		if (cblue_bot_kinship(kb, cblue_kb_entry_get_topic_id(entry), previous) == 2)
-			continue;
-		for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++) {
-			g_autofree gchar *keyword = g_utf8_casefold(keywords[k], -1);
-			gsize len = strlen(keyword);
-			for (const gchar *at = strstr(folded, keyword); at != NULL && len > 0;
-			     at = strstr(at + 1, keyword)) {
-				if ((g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) ||
-				    (g_ascii_isalnum(keyword[len - 1]) && g_ascii_isalnum(at[len])))
-					continue;
-				if (strstr(own_folded, keyword) != NULL)
-					break;
-				return TRUE;
-			}
+	for (guint k = 0; k < keywords->len; k++) {
+		const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
+		const gchar *keyword = kw->folded;
+		gsize len = strlen(keyword);
+		for (const gchar *at = strstr(folded, keyword); at != NULL && len > 0; at = strstr(at + 1, keyword)) {
+			if ((g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) ||
+			    (g_ascii_isalnum(keyword[len - 1]) && g_ascii_isalnum(at[len])))
+				continue;
+			/* (the kinship last: the keywords of the message are few, the KB's many) */
+			if (strstr(own_folded, keyword) != NULL ||
+			    cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) == 2)
+				break;
+			return TRUE;
 		}
 	}
 	return FALSE;
@@ -2293,7 +2343,7 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, cons
 	if (name == NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
 		return FALSE;
 	folded = g_utf8_casefold(cblue_bot_follow_up_text(op), -1);
-	if (cblue_bot_names_another_product(op->kb, folded, previous, cblue_message_get_language(op->message)))
+	if (cblue_bot_names_another_product(self, op, folded, previous, cblue_message_get_language(op->message)))
 		return FALSE;
 	text = g_strconcat(cblue_bot_follow_up_text(op), " ", name, NULL);
 	product_op = cblue_bot_search_text(self, op, text);
