@@ -93,6 +93,9 @@ struct _CblueBot {
 	/* owned, nullable: (CblueBotKeyword) every keyword of @kb casefolded, made on first use
 	 * (cblue_bot_folded_keywords()); emptied with the KB */
 	GArray *folded_keywords;
+	/* owned, nullable: a tag (borrowed from @kb) → the number of @kb's topics that have it, made
+	 * on first use (cblue_bot_tag_is_unique()); emptied with the KB */
+	GHashTable *tag_counts;
 	GHashTable *stopwords; /* owned: the bundled stop words of every language, normalized */
 	GHashTable *weights; /* owned: retriever → boxed gdouble fusion weight, filled on first use */
 	guint max_message_length;
@@ -218,6 +221,7 @@ cblue_bot_finalize(GObject *object)
 	g_hash_table_unref(self->topic_words);
 	g_clear_pointer(&self->products, g_hash_table_unref);
 	g_clear_pointer(&self->folded_keywords, g_array_unref);
+	g_clear_pointer(&self->tag_counts, g_hash_table_unref);
 	g_clear_pointer(&self->stopwords, g_hash_table_unref);
 	g_hash_table_unref(self->last_topics);
 	g_hash_table_unref(self->offered);
@@ -671,6 +675,7 @@ cblue_bot_set_kb(CblueBot *self, CblueKb *kb, GError **error)
 	/* (their keys and entries are the old KB's) */
 	g_clear_pointer(&self->products, g_hash_table_unref);
 	g_clear_pointer(&self->folded_keywords, g_array_unref);
+	g_clear_pointer(&self->tag_counts, g_hash_table_unref);
 	g_set_object(&self->kb, kb);
 	g_hash_table_remove_all(self->declined_topics);
 	g_hash_table_remove_all(self->topic_words);
@@ -1626,19 +1631,43 @@ cblue_bot_same_aspect(CblueKbEntry *a, CblueKbEntry *b)
 	return FALSE;
 }
 
-/* whether no topic of @kb but @entry has the tag @tag */
-static gboolean
-cblue_bot_tag_is_unique(CblueKb *kb, CblueKbEntry *entry, const gchar *tag)
+/* the number of @kb's topics that have each tag. Returns: (transfer full): tag (borrowed) → count */
+static GHashTable *
+cblue_bot_tag_counts_of(CblueKb *kb)
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
+	GHashTable *counts = g_hash_table_new(g_str_hash, g_str_equal);
 
 	for (guint i = 0; i < entries->len; i++) {
-		CblueKbEntry *other = g_ptr_array_index(entries, i);
-		const gchar *const *tags = cblue_kb_entry_get_tags(other);
-		if (other != entry && tags != NULL && g_strv_contains(tags, tag))
-			return FALSE;
+		const gchar *const *tags = cblue_kb_entry_get_tags(g_ptr_array_index(entries, i));
+		for (guint t = 0; tags != NULL && tags[t] != NULL; t++) {
+			gboolean again = FALSE;
+			for (guint u = 0; u < t && !again; u++)
+				again = strcmp(tags[u], tags[t]) == 0;
+			if (!again)
+				g_hash_table_insert(counts, (gpointer)tags[t],
+						    GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(counts, tags[t])) + 1));
+		}
 	}
-	return TRUE;
+	return counts;
+}
+
+/* whether no topic of @op's KB but @entry, which has it, has the tag @tag: from the counts of
+ * the KB in force, made once a KB version (cblue_bot_tag_counts_of()), or, when @op's KB was
+ * replaced meanwhile, from its own */
+static gboolean
+cblue_bot_tag_is_unique(CblueBot *self, CblueAskOp *op, const gchar *tag)
+{
+	g_autoptr(GHashTable) own = NULL;
+	guint count;
+
+	g_mutex_lock(&self->mutex);
+	if (self->kb == op->kb && self->tag_counts == NULL)
+		self->tag_counts = cblue_bot_tag_counts_of(op->kb);
+	count = GPOINTER_TO_UINT(g_hash_table_lookup(
+	    self->kb == op->kb ? self->tag_counts : (own = cblue_bot_tag_counts_of(op->kb)), tag));
+	g_mutex_unlock(&self->mutex);
+	return count <= 1;
 }
 
 /* Whether @a is the KB's one topic on an aspect that @b speaks of in passing: a tag of @a
@@ -1657,7 +1686,7 @@ cblue_bot_speaks_of_aspect(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, Cblu
 		return FALSE;
 	for (guint i = 1; tags[i] != NULL; i++) {
 		g_autoptr(GPtrArray) tag_words = NULL;
-		if (tags[i][0] == '\0' || !cblue_bot_tag_is_unique(op->kb, a, tags[i]))
+		if (tags[i][0] == '\0' || !cblue_bot_tag_is_unique(self, op, tags[i]))
 			continue;
 		tag_words = cblue_tokenizer_tokenize(tokenizer, tags[i]);
 		if (tag_words->len != 1 || g_hash_table_contains(self->stopwords, g_ptr_array_index(tag_words, 0)))
