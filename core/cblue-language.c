@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cblue-language.h"
 
 /**
@@ -36,6 +38,30 @@ cblue_script_for_char(gunichar ch)
 	return CBLUE_SCRIPT_OTHER;
 }
 
+/* English function words: a message that has several of them is English around a borrowed
+ * Thai or Chinese word ("do you do ต่อเติม?"), not Thai or Chinese around English product
+ * names, which have none ("ติด solar ราคาเท่าไหร่"). Words a Thai or Chinese message borrows
+ * with a product name ("on" of on-grid, "in" of plug-in, "a" of Type A) are left out. */
+static const gchar *const english_function_words[] = {
+    "about", "and", "any", "are", "be", "can", "could", "do", "does", "from", "have", "how",
+    "i", "if", "is", "it", "me", "much", "my", "of", "our", "should", "that", "the", "there",
+    "this", "to", "we", "what", "when", "where", "which", "will", "with", "would", "you", "your",
+};
+
+/* an English message needs this many function words to outweigh a Thai or Chinese word */
+#define CBLUE_LANGUAGE_MIN_FUNCTION_WORDS 3
+
+static gboolean
+is_english_function_word(const gchar *word, gsize len)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(english_function_words); i++) {
+		if (strlen(english_function_words[i]) == len &&
+		    g_ascii_strncasecmp(english_function_words[i], word, len) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /**
  * cblue_language_detect:
  * @text: UTF-8 text
@@ -47,8 +73,11 @@ cblue_script_for_char(gunichar ch)
  * short and mix scripts: Thai words around English product names are Thai
  * ("ติด solar ราคาเท่าไหร่"), Chinese characters around English words are Chinese
  * ("装solar要多少钱"). One Thai syllable or one Chinese word carries as much as a whole
- * English word, so Thai and Han characters weigh more than Latin letters. Text with
- * neither (or in an unsupported script) is English, the fallback reply language.
+ * English word, so Thai and Han characters weigh more than Latin letters. An English
+ * sentence with a borrowed Thai or Chinese word ("how much is the 光伏 package") stays
+ * English: with three English function words, the Latin letters need only outweigh the
+ * others at their plain weight. Text with neither (or in an unsupported script) is English,
+ * the fallback reply language.
  *
  * Returns: a static language code
  *
@@ -57,7 +86,9 @@ cblue_script_for_char(gunichar ch)
 const gchar *
 cblue_language_detect(const gchar *text, gdouble *confidence)
 {
-	guint n_thai = 0, n_han = 0, n_latin = 0, n_other_letters = 0;
+	guint n_thai = 0, n_han = 0, n_latin = 0, n_other_letters = 0, n_function_words = 0;
+	const gchar *word_start = NULL;
+	gboolean english_sentence;
 	gdouble thai_weight, han_weight, latin_weight, total;
 	const gchar *best = "en";
 	gdouble best_weight;
@@ -71,9 +102,19 @@ cblue_language_detect(const gchar *text, gdouble *confidence)
 		 * (Thai, most Han) decoded here, the same characters g_utf8_get_char_validated()
 		 * gives: about a thousand instructions a message */
 		if (s[0] < 0x80) {
-			n_latin += g_ascii_isalpha(s[0]) ? 1 : 0;
-			continue;
+			if (g_ascii_isalpha(s[0])) {
+				n_latin++;
+				if (word_start == NULL)
+					word_start = p;
+				continue;
+			}
 		}
+		if (word_start != NULL) {
+			n_function_words += is_english_function_word(word_start, (gsize)(p - word_start)) ? 1 : 0;
+			word_start = NULL;
+		}
+		if (s[0] < 0x80)
+			continue;
 		if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
 			ch = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
 			/* overlong forms and surrogates: as GLib reads them */
@@ -103,14 +144,22 @@ cblue_language_detect(const gchar *text, gdouble *confidence)
 		}
 	}
 
+	if (word_start != NULL)
+		n_function_words += is_english_function_word(word_start, strlen(word_start)) ? 1 : 0;
+
 	/* average letters per word: English ~5, Thai ~4 (incl. vowels/tones), Chinese ~1.7 */
 	latin_weight = n_latin / 5.0;
 	thai_weight = n_thai / 4.0 * 2.0;
 	han_weight = n_han / 1.7 * 2.0;
 	total = latin_weight + thai_weight + han_weight + n_other_letters / 5.0;
 
+	english_sentence = n_function_words >= CBLUE_LANGUAGE_MIN_FUNCTION_WORDS &&
+	                   latin_weight > thai_weight / 2.0 && latin_weight > han_weight / 2.0;
+
 	best_weight = latin_weight;
-	if (thai_weight > 0 && thai_weight >= han_weight && (thai_weight >= latin_weight || n_thai >= 2)) {
+	if (english_sentence) {
+		/* English around a borrowed Thai or Chinese word: best stays "en" */
+	} else if (thai_weight > 0 && thai_weight >= han_weight && (thai_weight >= latin_weight || n_thai >= 2)) {
 		best = "th";
 		best_weight = thai_weight;
 	} else if (han_weight > 0 && (han_weight >= latin_weight || n_han >= 2)) {

@@ -516,6 +516,14 @@ test_language_detect(void)
 	    {"Привет", "en"},
 	    {"", "en"},
 	    {"OK ครับ", "th"},
+	    /* English around a borrowed Thai or Chinese word stays English ... */
+	    {"do you do ต่อเติม? want to extend the kitchen at the back of the house", "en"},
+	    {"how much is the 光伏 package for 5kW, all in?", "en"},
+	    {"my roof is ลอนคู่ tiles, is it ok for panels?", "en"},
+	    /* ... but not with fewer than three function words, nor under a longer Thai text */
+	    {"what is 光伏", "zh"},
+	    {"อยากได้ inverter ของ Huawei ใช้กับ on grid ได้ไหม", "th"},
+	    {"บ้านอยู่ลาดพร้าว อยากติดแผงโซลาร์บนหลังคา do you do it", "th"},
 	};
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
 		gdouble confidence = -1;
