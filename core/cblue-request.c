@@ -7,7 +7,9 @@
 #include "cblue-request-private.h"
 
 /* Words that make a sentence a question or a request anywhere in it (lowercase). English
- * ones must stand as words; Thai and Chinese ones are matched as they are written. */
+ * ones must stand as words; Thai and Chinese ones are matched as they are written. Thai ไหน
+ * ("which": อันไหน, แบบไหน, ยี่ห้อไหน) asks as "which" does: in "จ้างแอดมินเพิ่มกับทำแชทบอท
+ * อันไหนคุ้มกว่า" the choice is what is asked, and the options before it are not requested. */
 static const gchar *const cblue_request_words_en[] = {
     "what", "what's", "whats", "how", "which", "where", "when", "why", "who", "whether",
     "want", "wants", "need", "needs", "looking for", "looking to", "planning to", "plan to", "thinking of",
@@ -22,7 +24,7 @@ static const gchar *const cblue_request_openers_en[] = {"can", "could", "would",
 static const gchar *const cblue_request_words_th[] = {
     "ไหม", "มั้ย", "มั๊ย", "ไม๊", "หรือเปล่า", "รึเปล่า", "หรือไม่", "เท่าไหร่", "เท่าไร", "อย่างไร", "ยังไง", "อะไร",
     "กี่", "ที่ไหน", "เมื่อไหร่", "ทำไม", "อยาก", "ต้องการ", "สนใจ", "สอบถาม", "รบกวน", "ช่วย", "แนะนำ", "ได้บ้าง",
-    "หรือยัง", "ป่าว", NULL};
+    "หรือยัง", "ป่าว", "ไหน", NULL};
 static const gchar *const cblue_request_words_zh[] = {
     "吗", "嗎", "呢", "多少", "怎么", "怎麼", "怎样", "怎樣", "能不能", "可以", "可不可以", "什么", "什麼", "哪",
     "是否", "有没有", "有沒有", "几", "幾", "如何", "为什么", "為什麼", "想", "需要", "请问", "請問", "请", "請",

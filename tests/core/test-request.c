@@ -110,6 +110,9 @@ test_request_span_asks(void)
 	    {"มีแผงโซล่ามือสองอยู่ 10 แผง บริษัทรับซื้อคืนไหมคะ", "แผงโซล่ามือสอง", TRUE},
 	    {"邻居家的板子反光照进卧室，怎么办？", "反光照", TRUE},
 	    {"we have used solar panels, would you install a battery with them?", "used solar panels", FALSE},
+	    /* Thai ไหน ("which") asks: the options compared before it are not requested */
+	    {"ระหว่างจ้างแอดมินเพิ่มกับทำแชทบอท อันไหนคุ้มกว่าคะ", "จ้างแอดมิน", FALSE},
+	    {"กล้องแบบไหนดี", "กล้อง", TRUE},
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
