@@ -320,6 +320,17 @@ def test_paying_by_card_is_the_payment_methods(cli, messages, topics):
     assert_topics(cli, "conv-pay-card", [(messages, topics)])
 
 
+def test_every_month_still_is_no_instalment(cli):
+    """每个月还要… (every month, still…) asks about a monthly fee: its 还 is "still", not the "repay" of
+    每个月还多少 (how much a month to repay), which stays the financing (both were the financing before)."""
+    assert_topics(cli, "conv-monthly", [
+        (("冷库温度监控系统多少钱", "每个月还要付平台费吗"), ["iot-monitoring"] * 2),
+        (("冷库温度监控系统多少钱", "每月还有别的费用吗"), ["iot-monitoring"] * 2),
+        (("光伏可以分期吗", "每个月还多少"), ["solar-financing"] * 2)])
+    replies = ask_conversation(cli, "conv-monthly-chatbot", "想给餐厅做个LINE聊天机器人", "每个月还要付费吗")
+    assert replies[1]["topic_id"] != "solar-financing", replies
+
+
 @pytest.mark.parametrize("question", ["what services do you offer?", "what products do you have", "มีบริการอะไรบ้าง",
                                       "ขายอะไรบ้างครับ", "你们卖什么？", "你們有什麼服務"])
 def test_what_the_business_offers_is_the_company(cli, question):
