@@ -176,6 +176,10 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 /* a message's request part (cblue_request_part()) weighs this much against the whole message, when its
  * background is at least CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT characters: see docs/quality.md */
 #define CBLUE_BOT_DEFAULT_REQUEST_WEIGHT 0.5
+/* a message without what the customer said they do not want (cblue_request_unnegated()) weighs
+ * this much against the whole message: the negated words still count a little, as a topic
+ * the customer knows of */
+#define CBLUE_BOT_UNNEGATED_WEIGHT 0.7
 #define CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT 15
 /* … and as long as the request itself: the background outweighs the question */
 #define CBLUE_BOT_DEFAULT_REQUEST_MIN_CONTEXT_RATIO 1.0
@@ -788,6 +792,7 @@ typedef struct {
 typedef struct _CblueAskOp {
 	CblueMessage *message; /* owned */
 	CblueMessage *request; /* owned, nullable: the request part of a longer message (cblue_request_part()) */
+	gdouble request_weight; /* the request's against the whole message's (cblue_bot_merge_request_run()) */
 	CblueChatReply *reply; /* owned */
 	CblueKb *kb; /* owned */
 	GPtrArray *retrievers; /* owned */
@@ -929,10 +934,17 @@ cblue_bot_find_request(CblueBot *self, CblueAskOp *op)
 
 	if (self->request_weight <= 0)
 		return;
-	request = cblue_request_part(cblue_message_get_text(op->message), &context_chars, &request_chars);
-	if (request == NULL || context_chars < self->request_min_context ||
-	    context_chars < self->request_min_context_ratio * request_chars)
-		return;
+	/* what is left when the customer narrows the message to an alternative ("not solar, just a
+	 * battery") is the request, whatever the background's length: the negated words are left out */
+	request = cblue_request_unnegated(cblue_message_get_text(op->message));
+	op->request_weight = MAX(self->request_weight, CBLUE_BOT_UNNEGATED_WEIGHT);
+	if (request == NULL) {
+		op->request_weight = self->request_weight;
+		request = cblue_request_part(cblue_message_get_text(op->message), &context_chars, &request_chars);
+		if (request == NULL || context_chars < self->request_min_context ||
+		    context_chars < self->request_min_context_ratio * request_chars)
+			return;
+	}
 	op->request = cblue_message_new(request);
 	cblue_message_set_language(op->request, cblue_message_get_language(op->message));
 	cblue_message_set_conversation_id(op->request, cblue_message_get_conversation_id(op->message));
@@ -1192,7 +1204,8 @@ cblue_bot_run_hit_compare(gconstpointer a, gconstpointer b)
 
 /* One retriever's run of a message with a request part: its hits of the whole message are
  * op->run_hits [@base, @split), those of the request [@split, end). Made one run whose scores
- * are the two weighed, the request's by [bot] request_weight and the whole message's by the
+ * are the two weighed, the request's by op->request_weight ([bot] request_weight, or
+ * CBLUE_BOT_UNNEGATED_WEIGHT for a message without its negated words) and the whole message's by the
  * rest (a topic one of them did not return counting 0 there), best first and at most @depth
  * hits: the request decides more than the background which topic is meant, and the
  * background still counts. What the decision model reads of a topic (its confidence, the
@@ -1202,7 +1215,7 @@ cblue_bot_run_hit_compare(gconstpointer a, gconstpointer b)
 static void
 cblue_bot_merge_request_run(CblueBot *self, CblueAskOp *op, guint base, guint split, guint depth)
 {
-	gdouble weight = self->request_weight;
+	gdouble weight = op->request_weight;
 	guint end = op->run_hits->len;
 	g_autoptr(GArray) merged = g_array_sized_new(FALSE, FALSE, sizeof(CblueBotRunHit), end - base);
 

@@ -60,4 +60,15 @@ typedef struct {
  * a question that opens with a verb, "can you …", counts as one); most messages are not. */
 GArray *cblue_request_questions(const gchar *text);
 
+/* @text without what the customer says they do not want, when they narrow the message to an
+ * alternative ("not solar, just a battery", "I don't need installation, only the panels", "ไม่เอาผ่อน
+ * เอาจ่ายสด ลดได้ไหม", "不是太阳能，是充电桩"): each negation (not, no, don't need / want; ไม่เอา, ไม่ต้อง,
+ * ไม่ได้, ไม่ใช่; 不要, 不用, 不是, 不需要 …) blanked from its negator to the end of its clause
+ * (cblue_request_clauses()) or to where an alternative begins inside it (just, only, but; แค่, แต่;
+ * 只, 而是, 不是X是Y), and only when an alternative is said beside it (inside its clause, or opening
+ * the clause before or after: just, only; แค่, เอา, อยากได้; 只, 是 …). NULL when nothing is left out,
+ * or when what is left asks nothing of its own ("no battery?", "ไม่ต้องติดตั้งเหรอ", "…, how much?"):
+ * the negated thing is then what is asked. */
+gchar *cblue_request_unnegated(const gchar *text);
+
 G_END_DECLS

@@ -713,6 +713,257 @@ cblue_request_cut_clauses(const gchar *text, GArray *clauses)
 	return parts;
 }
 
+/* What a customer says they do not want, when they narrow a message to an alternative ("not solar,
+ * just a battery", "ไม่เอาผ่อน เอาจ่ายสด", "不是太阳能，是充电桩"): the negated words still name their
+ * own topic, and the alternative is what is asked. A negation is left out only when an alternative
+ * is said beside it (cblue_request_alternatives_*): without one the negated thing is often what
+ * is asked ("ไม่อยากควักเงินเอง", "不用钥匙就能开的门"). English negations count near the start of a
+ * clause (at most CBLUE_REQUEST_NEGATION_MAX_LEAD words before them: "I don't need", "we're not
+ * after"), so that "the app shows the battery is not charging" is not one. Thai and Chinese ones
+ * anywhere. "without" and "instead of" are not read: their object is as often what is asked ("a
+ * way to get panels without paying upfront", "pay monthly instead of all at once"). */
+#define CBLUE_REQUEST_NEGATION_MAX_LEAD 3
+static const gchar *const cblue_request_negators_en[] = {
+    "don't need", "don’t need", "do not need", "don't want", "don’t want", "do not want", "no need for",
+    "no need", "not", "no", NULL};
+/* English phrases of "no" and "not" that negate nothing the customer could want instead; "no"
+ * before a pronoun answers or corrects ("no I mean the charger's installation", "no thanks") */
+static const gchar *const cblue_request_not_negations_en[] = {
+    "not sure", "no idea", "not working", "not work", "no longer", "not only", "no problem", "no matter",
+    "not too", "not enough", "no i", "no we", "no it", "no that", "no this", "no my", "no our", "no you",
+    "no sorry", "no thanks", "no thank", NULL};
+/* Thai and Chinese ones; a Chinese one not when its verb is asked whether or not ("要不要", "是不是":
+ * the characters before 不 are the ones after it) */
+static const gchar *const cblue_request_negators_th[] = {"ไม่ต้องการ", "ไม่เอา", "ไม่ต้อง", "ไม่ได้", "ไม่ใช่",
+							  "ไม่อยาก", "ไม่สนใจ", NULL};
+static const gchar *const cblue_request_negators_zh[] = {"不需要", "不要", "不用", "不是", "不想", "不装", "不裝",
+							  "不买", "不買", NULL};
+/* Where the alternative begins inside the negated clause ("no installation just the panels",
+ * "ไม่เอาแผงแต่เอาแบต", "不要安装只买设备"): the negation ends there */
+static const gchar *const cblue_request_alternatives_inside[] = {" just ", " only ", " but ", " - ", " – ",
+								  " — ", "แค่", "แต่", "只", "而是", "但", NULL};
+/* What opens a clause beside the negated one that says the alternative ("…, just a battery",
+ * "I only need the panels", "แค่แบต", "เอาแบบจ่ายสด", "อยากได้แบต", "只要设备", "是充电桩"), a pronoun
+ * before it skipped; English ones in its first words */
+static const gchar *const cblue_request_alternatives_en[] = {"just", "only", "instead", NULL};
+static const gchar *const cblue_request_alternatives_thzh[] = {"แค่", "เอา", "เป็น", "อยากได้", "只", "就", "而是",
+								"是", "要", "想要", NULL};
+/* … but not these, which ask: 是否, 是不是, 要不要 */
+static const gchar *const cblue_request_not_alternatives[] = {"是否", "是不是", "要不要", NULL};
+static const gchar *const cblue_request_pronouns_thzh[] = {"ผม", "ฉัน", "ดิฉัน", "เรา", "หนู", "พี่", "我们", "我們",
+							    "我", NULL};
+
+/* the end (in @lower) of the negation at @n (@len bytes) of the clause that ends at @end: where an
+ * alternative begins after it (*inside is then set), or the clause's end */
+static gsize
+cblue_request_negation_end(const gchar *lower, gsize n, gsize len, gsize end, gboolean *inside)
+{
+	gsize stop = end;
+	/* a Chinese negator's own verb begins the alternative too: 不是X是Y, 不要X要Y */
+	const gchar *verb = g_str_has_prefix(lower + n, "不") ? lower + n + strlen("不") : NULL;
+	gsize from = n + len;
+
+	if (from < end)
+		from = g_utf8_next_char(lower + from) - lower;
+	for (guint i = 0; cblue_request_alternatives_inside[i] != NULL && from < end; i++) {
+		const gchar *a = g_strstr_len(lower + from, end - from, cblue_request_alternatives_inside[i]);
+		if (a != NULL && (gsize)(a - lower) < stop)
+			stop = a - lower;
+	}
+	if (verb != NULL && from < end) {
+		g_autofree gchar *v = g_strndup(verb, lower + n + len - verb);
+		const gchar *a = g_strstr_len(lower + from, end - from, v);
+		if (a != NULL && (gsize)(a - lower) < stop)
+			stop = a - lower;
+	}
+	*inside = stop < end;
+	return stop;
+}
+
+/* how many words of @lower are in [@start, @p) */
+static guint
+cblue_request_words_before(const gchar *lower, gsize start, gsize p)
+{
+	guint n = 0;
+	gboolean in_word = FALSE;
+
+	for (gsize i = start; i < p; i++) {
+		gboolean letter = g_ascii_isalnum(lower[i]) || lower[i] == '\'' || (guchar)lower[i] >= 0x80;
+		n += letter && !in_word;
+		in_word = letter;
+	}
+	return n;
+}
+
+/* the length of the word of @words that begins at @p, or 0 */
+static gsize
+cblue_request_prefix_of(const gchar *p, const gchar *const *words)
+{
+	for (guint i = 0; words[i] != NULL; i++) {
+		if (g_str_has_prefix(p, words[i]))
+			return strlen(words[i]);
+	}
+	return 0;
+}
+
+/* The start of the first negation in the clause [@start, @end) of @lower, or G_MAXSIZE; its
+ * negator's length in @len */
+static gsize
+cblue_request_find_negation(const gchar *lower, gsize start, gsize end, gsize *len)
+{
+	for (gsize i = start; i < end; i = g_utf8_next_char(lower + i) - lower) {
+		const gchar *p = lower + i;
+
+		if ((*len = cblue_request_prefix_of(p, cblue_request_negators_th)) > 0)
+			return i;
+		if ((*len = cblue_request_prefix_of(p, cblue_request_negators_zh)) > 0) {
+			gsize verb = *len - strlen("不");
+			/* 要不要, 是不是: asks whether */
+			if (i >= start + verb && strncmp(p - verb, p + strlen("不"), verb) == 0)
+				continue;
+			return i;
+		}
+		if (cblue_request_words_before(lower, start, i) > CBLUE_REQUEST_NEGATION_MAX_LEAD)
+			continue;
+		for (guint k = 0; cblue_request_negators_en[k] != NULL; k++) {
+			if (!cblue_request_word_at(lower, p, cblue_request_negators_en[k]))
+				continue;
+			for (guint x = 0; cblue_request_not_negations_en[x] != NULL; x++) {
+				if (cblue_request_word_at(lower, p, cblue_request_not_negations_en[x]))
+					return G_MAXSIZE;
+			}
+			return *len = strlen(cblue_request_negators_en[k]), i;
+		}
+	}
+	return G_MAXSIZE;
+}
+
+/* whether the English words at @p, after "just", say when ("just moved in", "just bought a
+ * house"): a verb in the past, not an alternative */
+static gboolean
+cblue_request_just_happened(const gchar *p)
+{
+	const gchar *word = p;
+	const gchar *end;
+
+	while (*word == ' ')
+		word++;
+	for (end = word; g_ascii_isalpha(*end); end++)
+		;
+	return (end - word > 2 && end[-2] == 'e' && end[-1] == 'd') || g_str_has_prefix(word, "got ") ||
+	       g_str_has_prefix(word, "bought ");
+}
+
+/* whether the clause @c of @lower opens with an alternative (cblue_request_alternatives_*), or
+ * with the words the negated object @object opens with ("ไม่ได้ถามเรื่องโซล่า ถามเรื่องกล้อง",
+ * "not asking about solar, asking about cameras") */
+static gboolean
+cblue_request_opens_alternative(const gchar *lower, const CblueRequestClause *c, const gchar *object)
+{
+	const gchar *p = lower + c->start;
+	const gchar *end = lower + c->end;
+	gsize same = 0;
+
+	while (p < end && !g_unichar_isalnum(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	p += cblue_request_prefix_of(p, cblue_request_pronouns_thzh);
+	if (p < end && cblue_request_prefix_of(p, cblue_request_not_alternatives) == 0 &&
+	    cblue_request_prefix_of(p, cblue_request_alternatives_thzh) > 0)
+		return TRUE;
+	for (const gchar *w = p; w < end && cblue_request_words_before(lower, p - lower, w - lower) < 3; w++) {
+		for (guint i = 0; cblue_request_alternatives_en[i] != NULL; i++) {
+			if (cblue_request_word_at(lower, w, cblue_request_alternatives_en[i]) &&
+			    !cblue_request_just_happened(w + strlen(cblue_request_alternatives_en[i])))
+				return TRUE;
+		}
+	}
+	while (object[same] != '\0' && p + same < end && p[same] == object[same])
+		same++;
+	/* three Thai or Chinese characters (two are often one word's start: เปิด, เปลี่ยน), or an
+	 * English word and a half */
+	return same >= 9;
+}
+
+/* whether @lower holds a negator at all: most messages do not, and are not cut into clauses */
+static gboolean
+cblue_request_may_negate(const gchar *lower)
+{
+	return strstr(lower, "no") != NULL || strstr(lower, "n't") != NULL || strstr(lower, "n’t") != NULL ||
+	       strstr(lower, "ไม่") != NULL || strstr(lower, "不") != NULL;
+}
+
+/* @text with each run of bytes blanked with \001 made one space, in place */
+static void
+cblue_request_collapse_blanked(gchar *text)
+{
+	gchar *out = text;
+
+	for (const gchar *p = text; *p != '\0'; p++) {
+		if (*p != '\001')
+			*out++ = *p;
+		else if (out == text || out[-1] != ' ')
+			*out++ = ' ';
+	}
+	*out = '\0';
+}
+
+/* whether the negated words @object of clause @i have an alternative opening the clause before
+ * or after */
+static gboolean
+cblue_request_has_alternative(const gchar *lower, GArray *clauses, guint i, gchar *object)
+{
+	g_strchug(object);
+	return (i + 1 < clauses->len &&
+		cblue_request_opens_alternative(lower, &g_array_index(clauses, CblueRequestClause, i + 1), object)) ||
+	       (i > 0 && cblue_request_opens_alternative(lower, &g_array_index(clauses, CblueRequestClause, i - 1),
+							 object));
+}
+
+gchar *
+cblue_request_unnegated(const gchar *text)
+{
+	g_autofree gchar *lower = NULL;
+	g_autofree gchar *rest = NULL;
+	g_autofree gchar *rest_lower = NULL;
+	g_autoptr(GArray) clauses = NULL;
+	gboolean negated = FALSE;
+
+	g_return_val_if_fail(text != NULL, NULL);
+	lower = g_utf8_strdown(text, -1);
+	/* the clauses' bytes are the text's: a text whose lower case is of another length is left */
+	if (strlen(lower) != strlen(text) || !cblue_request_may_negate(lower))
+		return NULL;
+	rest = g_strdup(text);
+	clauses = cblue_request_clauses(text);
+	for (guint i = 0; i < clauses->len; i++) {
+		const CblueRequestClause *c = &g_array_index(clauses, CblueRequestClause, i);
+		gsize len = 0, n, stop;
+		gboolean inside;
+		g_autofree gchar *object = NULL;
+
+		n = cblue_request_find_negation(lower, c->start, c->end, &len);
+		if (n == G_MAXSIZE)
+			continue;
+		stop = cblue_request_negation_end(lower, n, len, c->end, &inside);
+		/* the negated words, not the negator alone ("no, …") */
+		object = stop > n + len ? g_strndup(lower + n + len, stop - n - len) : NULL;
+		if (object == NULL || cblue_request_count_chars(object) == 0 ||
+		    (!inside && !cblue_request_has_alternative(lower, clauses, i, object)))
+			continue;
+		memset(rest + n, '\001', stop - n);
+		negated = TRUE;
+	}
+	if (!negated)
+		return NULL;
+	cblue_request_collapse_blanked(rest);
+	/* only when something positive is left: "no battery?" and "ไม่ต้องติดตั้งเหรอ" ask about the
+	 * negated thing, and "…, how much?" says nothing of its own */
+	rest_lower = g_utf8_strdown(rest, -1);
+	if (cblue_request_count_chars(rest_lower) == 0 || cblue_request_is_bare(rest_lower))
+		return NULL;
+	return g_strstrip(g_steal_pointer(&rest));
+}
+
 GArray *
 cblue_request_questions(const gchar *text)
 {

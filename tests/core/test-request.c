@@ -161,6 +161,56 @@ question_text(const gchar *text, GArray *questions, guint i)
 
 /* a message that asks two things is cut into its questions, the background going with the
  * question after it */
+/* a negated option left out when the message narrows to an alternative, kept when the message
+ * asks about the negated thing itself */
+static void
+test_request_unnegated(void)
+{
+	static const struct {
+		const gchar *text;
+		const gchar *rest; /* NULL: nothing left out */
+	} cases[] = {
+	    {"not solar, just a battery", ", just a battery"},
+	    {"I don't need installation, only the panels", "I , only the panels"},
+	    {"We don't want a loan, we just pay cash. Any discount?", "We , we just pay cash. Any discount?"},
+	    {"I'm not asking about solar, asking about cameras", "I'm , asking about cameras"},
+	    {"no installation just the inverter please", "just the inverter please"},
+	    {"ไม่เอาผ่อน เอาจ่ายสด ลดได้ไหม", "เอาจ่ายสด ลดได้ไหม"},
+	    {"ไม่ได้ถามเรื่องโซล่า ถามเรื่องกล้องวงจรปิด", "ถามเรื่องกล้องวงจรปิด"},
+	    {"ไม่ต้องติดตั้งค่ะ เอาแค่ตัวเครื่อง", "เอาแค่ตัวเครื่อง"},
+	    {"不要安装，只买设备可以吗", "，只买设备可以吗"},
+	    {"不是太阳能，是充电桩", "，是充电桩"},
+	    {"不需要电池只装板子多少钱", "只装板子多少钱"},
+	    {"不想要三年就坏的杂牌货", NULL},
+	    /* the negated thing is what is asked */
+	    {"no battery?", NULL},
+	    {"ไม่มีประกันเหรอ", NULL},
+	    /* no alternative said: the negated thing is what is asked */
+	    {"Is there a way to get panels without paying upfront?", NULL},
+	    {"We just moved in, no insulation at all. What do you recommend?", NULL},
+	    {"ห้องร้อนมาก เปิดแอร์ทั้งคืน ไม่อยากเปลี่ยนแอร์ มีวิธีอื่นไหม", NULL},
+	    {"光伏能分期吗？我们不想一次付清，是否有银行贷款？", NULL},
+	    {"โรงงานอยากลดค่าไฟ ไม่อยากควักเงินเอง", NULL},
+	    {"有没有不用钥匙的门锁，我老是忘带", NULL},
+	    {"ไม่ต้องติดตั้งเหรอ", NULL},
+	    {"不用安装吗", NULL},
+	    {"I don't need the battery, how much?", NULL},
+	    /* no negation of an option */
+	    {"Not sure which inverter, can you recommend one?", NULL},
+	    {"The app shows the battery is not charging, can you check it?", NULL},
+	    {"要不要装电池？多少钱", NULL},
+	    {"是不是要先申请许可证", NULL},
+	    {"No, thanks", NULL},
+	    {"no I mean the charger I already have, just the installation", NULL},
+	    {"how much is a 5 kW system?", NULL},
+	    {"", NULL},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree gchar *rest = cblue_request_unnegated(cases[i].text);
+		g_assert_cmpstr(rest, ==, cases[i].rest);
+	}
+}
+
 static void
 test_request_questions_found(void)
 {
@@ -263,6 +313,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/request/part-none", test_request_part_none);
 	g_test_add_func("/cblue/request/span-asks", test_request_span_asks);
 	g_test_add_func("/cblue/request/clauses", test_request_clauses);
+	g_test_add_func("/cblue/request/unnegated", test_request_unnegated);
 	g_test_add_func("/cblue/request/questions-found", test_request_questions_found);
 	g_test_add_func("/cblue/request/questions-none", test_request_questions_none);
 	return g_test_run();

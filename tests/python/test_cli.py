@@ -593,9 +593,10 @@ HELD_OUT = {
     # what the business does not do; every topic once a language), measured blind at en .867 / 1 /
     # .867 / .966, th .956 / 1 / .933 / .897, zh .911 / 1 / .889 / .903; these are the figures after
     # the session's declined phrases, synonyms and Thai ไหน, made from its misses, less a point or
-    # two. Not among the calibration sets.
+    # two; en top-1 and answered .889 with the negated options left out (docs/quality.md, "Negated
+    # options: the alternative decides"). Not among the calibration sets.
     "eval-fresh24.tsv": ((45, 15), {
-        "en": (0.867, 0.978, 0.867, 0.966),
+        "en": (0.889, 0.978, 0.889, 0.966),
         "th": (0.933, 0.978, 0.933, 0.966),
         "zh": (0.911, 0.978, 0.889, 0.933),
     }),

@@ -696,3 +696,19 @@ def test_clarification_answered_by_the_product_name(cli):
     second = kb_labels()[("en", options[1])]["topic_id"]
     assert replies[1]["outcome"] == "answered" and replies[1]["topic_id"].startswith("cctv"), replies[1]
     assert replies[2].get("topic_id") != second, replies[2]
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Not a price quote please, just explain how rooftop solar panels work", "solar-rooftop-overview"),
+    ("I don't want a quotation, I only want to understand how solar on the roof makes electricity",
+     "solar-rooftop-overview"),
+    ("ยังไม่ต้องการใบเสนอราคาครับ แค่อยากเข้าใจว่าโซล่าบนหลังคาทำงานยังไง", "solar-rooftop-overview"),
+    ("不是要报价，是想了解太阳能发电的原理", "solar-rooftop-overview"),
+    ("ไม่ได้ถามเรื่องโซล่าค่ะ ถามเรื่องกล้องวงจรปิด ดูผ่านมือถือได้ไหม", "cctv-remote-viewing"),
+])
+def test_the_alternative_decides_not_the_negated_option(cli, question, topic):
+    """A customer who says what they do not want and then what they do ("not a quote, just how it
+    works"): the negated words are left out of what is searched (docs/quality.md, "Negated options:
+    the alternative decides"), so the quotation's topic does not win."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", topic), reply
