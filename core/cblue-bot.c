@@ -1644,6 +1644,29 @@ cblue_bot_same_aspect(CblueKbEntry *a, CblueKbEntry *b)
 	return FALSE;
 }
 
+typedef gpointer (*CblueBotKbIndexFunc)(CblueKb *kb);
+typedef gpointer (*CblueBotKbIndexRef)(gpointer index);
+
+/* An index that @make makes of @op's KB (its topics by product, its tags' counts, its keywords
+ * casefolded): that of the KB in force, kept in @slot and made on first use, once a KB version
+ * (dropped in cblue_bot_set_kb()), so that a message does not scan a KB of 100,000 topics; or,
+ * when @op's KB was replaced meanwhile, one of its own.
+ * Returns: (transfer full): the index, a reference taken with @ref */
+static gpointer
+cblue_bot_kb_index(CblueBot *self, CblueAskOp *op, gpointer *slot, CblueBotKbIndexFunc make, CblueBotKbIndexRef ref)
+{
+	gpointer index = NULL;
+
+	g_mutex_lock(&self->mutex);
+	if (self->kb == op->kb) {
+		if (*slot == NULL)
+			*slot = make(op->kb);
+		index = ref(*slot);
+	}
+	g_mutex_unlock(&self->mutex);
+	return index != NULL ? index : make(op->kb);
+}
+
 /* the number of @kb's topics that have each tag. Returns: (transfer full): tag (borrowed) → count */
 static GHashTable *
 cblue_bot_tag_counts_of(CblueKb *kb)
@@ -1665,22 +1688,15 @@ cblue_bot_tag_counts_of(CblueKb *kb)
 	return counts;
 }
 
-/* whether no topic of @op's KB but @entry, which has it, has the tag @tag: from the counts of
- * the KB in force, made once a KB version (cblue_bot_tag_counts_of()), or, when @op's KB was
- * replaced meanwhile, from its own */
+/* whether at most one topic of @op's KB has the tag @tag (its tag counts, cblue_bot_kb_index()) */
 static gboolean
 cblue_bot_tag_is_unique(CblueBot *self, CblueAskOp *op, const gchar *tag)
 {
-	g_autoptr(GHashTable) own = NULL;
-	guint count;
+	g_autoptr(GHashTable) counts = cblue_bot_kb_index(self, op, (gpointer *)&self->tag_counts,
+							  (CblueBotKbIndexFunc)cblue_bot_tag_counts_of,
+							  (CblueBotKbIndexRef)g_hash_table_ref);
 
-	g_mutex_lock(&self->mutex);
-	if (self->kb == op->kb && self->tag_counts == NULL)
-		self->tag_counts = cblue_bot_tag_counts_of(op->kb);
-	count = GPOINTER_TO_UINT(g_hash_table_lookup(
-	    self->kb == op->kb ? self->tag_counts : (own = cblue_bot_tag_counts_of(op->kb)), tag));
-	g_mutex_unlock(&self->mutex);
-	return count <= 1;
+	return GPOINTER_TO_UINT(g_hash_table_lookup(counts, tag)) <= 1;
 }
 
 /* Whether @a is the KB's one topic on an aspect that @b speaks of in passing: a tag of @a
@@ -1733,24 +1749,17 @@ cblue_bot_products_of(CblueKb *kb)
 	return products;
 }
 
-/* The topics of @product in @op's KB, in the KB's order: from the index of the KB in force,
- * made once (cblue_bot_products_of()), or, when @op's KB was replaced meanwhile, from its own.
- * Returns: (transfer full): of CblueKbEntry borrowed from @op's KB (empty if none) */
+/* The topics of @product in @op's KB, in the KB's order (its index by product,
+ * cblue_bot_kb_index()). Returns: (transfer full): of CblueKbEntry borrowed from @op's KB (empty if none) */
 static GPtrArray *
 cblue_bot_product_topics(CblueBot *self, CblueAskOp *op, const gchar *product)
 {
-	g_autoptr(GHashTable) own = NULL;
-	GHashTable *products;
-	GPtrArray *topics;
+	g_autoptr(GHashTable) products = cblue_bot_kb_index(self, op, (gpointer *)&self->products,
+							    (CblueBotKbIndexFunc)cblue_bot_products_of,
+							    (CblueBotKbIndexRef)g_hash_table_ref);
+	GPtrArray *topics = g_hash_table_lookup(products, product);
 
-	g_mutex_lock(&self->mutex);
-	if (self->kb == op->kb && self->products == NULL)
-		self->products = cblue_bot_products_of(op->kb);
-	products = self->kb == op->kb ? self->products : (own = cblue_bot_products_of(op->kb));
-	topics = g_hash_table_lookup(products, product);
-	topics = topics != NULL ? g_ptr_array_ref(topics) : g_ptr_array_new();
-	g_mutex_unlock(&self->mutex);
-	return topics;
+	return topics != NULL ? g_ptr_array_ref(topics) : g_ptr_array_new();
 }
 
 /* The words of each topic of @entry's product (cblue_bot_product()) in @language
@@ -2288,20 +2297,13 @@ cblue_bot_folded_keywords_of(CblueKb *kb)
 	return keywords;
 }
 
-/* The keywords of @op's KB casefolded (cblue_bot_folded_keywords_of()): those of the KB in force,
- * made once a KB version rather than each follow-up, or, when @op's KB was replaced meanwhile,
- * its own. Returns: (transfer full): of CblueBotKeyword, entries borrowed from @op's KB */
+/* The keywords of @op's KB casefolded (cblue_bot_folded_keywords_of(), cblue_bot_kb_index()).
+ * Returns: (transfer full): of CblueBotKeyword, entries borrowed from @op's KB */
 static GArray *
 cblue_bot_folded_keywords(CblueBot *self, CblueAskOp *op)
 {
-	GArray *keywords;
-
-	g_mutex_lock(&self->mutex);
-	if (self->kb == op->kb && self->folded_keywords == NULL)
-		self->folded_keywords = cblue_bot_folded_keywords_of(op->kb);
-	keywords = self->kb == op->kb ? g_array_ref(self->folded_keywords) : NULL;
-	g_mutex_unlock(&self->mutex);
-	return keywords != NULL ? keywords : cblue_bot_folded_keywords_of(op->kb);
+	return cblue_bot_kb_index(self, op, (gpointer *)&self->folded_keywords,
+				  (CblueBotKbIndexFunc)cblue_bot_folded_keywords_of, (CblueBotKbIndexRef)g_array_ref);
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
