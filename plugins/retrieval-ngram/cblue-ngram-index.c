@@ -650,18 +650,20 @@ cblue_ngram_sort_bucket(const CblueNgramTriple *src, gsize n, CblueNgramTriple *
  * read; @n in all) sorted by key, stably (a key's triples keep their order: by document, as
  * they were added), into a new array (cblue_retrieval_big_alloc()): one pass scatters them
  * by the key's top 16 bits, straight from the parts (the analyzed chunks, not first copied
- * into one array), then each bucket, small enough to stay in the cache, is put in key order.
- * Two passes over the triples in memory instead of the four of a 16-bit radix sort of the
- * whole key (about a fifth of a build's time). */
+ * into one array), then each bucket, small enough to stay in the cache, is put in key order
+ * in a buffer the size of the largest bucket and copied back to its place. Two passes over
+ * the triples in memory instead of the four of a 16-bit radix sort of the whole key (about a
+ * fifth of a build's time), in one array of them: a second one, 16 bytes a posting (2 GB at
+ * 100,000 entries), would cost its memory and the kernel's zeroing of every page of it. */
 static CblueNgramTriple *
 cblue_ngram_sort_triples(GPtrArray *parts, gsize n)
 {
-	CblueNgramTriple *a = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueNgramTriple));
 	gsize n_parts = 0;
 	/* (leaves @parts empty; NULL if it was) */
 	g_autofree GArray **owned = (GArray **)g_ptr_array_steal(parts, &n_parts);
 	gsize largest = 1;
-	g_autofree CblueNgramTriple *scattered = NULL;
+	CblueNgramTriple *scattered = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueNgramTriple));
+	g_autofree CblueNgramTriple *sorted = NULL;
 	g_autofree gsize *bucket = g_new0(gsize, 65536 + 1);
 	g_autofree guint64 *slots = NULL;
 	g_autofree guint32 *slot_ids = NULL, *ids = NULL;
@@ -672,12 +674,11 @@ cblue_ngram_sort_triples(GPtrArray *parts, gsize n)
 	if (n < 2) {
 		for (gsize p = 0; p < n_parts; p++) {
 			if (owned[p]->len > 0)
-				a[0] = g_array_index(owned[p], CblueNgramTriple, 0);
+				scattered[0] = g_array_index(owned[p], CblueNgramTriple, 0);
 			g_array_unref(owned[p]);
 		}
-		return a;
+		return scattered;
 	}
-	scattered = cblue_retrieval_big_alloc(n * sizeof(CblueNgramTriple));
 	for (gsize p = 0; p < n_parts; p++) {
 		const CblueNgramTriple *src = (const CblueNgramTriple *)owned[p]->data;
 		for (gsize i = 0; i < owned[p]->len; i++)
@@ -704,10 +705,15 @@ cblue_ngram_sort_triples(GPtrArray *parts, gsize n)
 	ids = g_new(guint32, largest);
 	starts = g_new(gsize, largest);
 	keys = g_new(CblueNgramTriple, largest);
-	for (guint b = 0; b < 65536; b++)
-		cblue_ngram_sort_bucket(scattered + bucket[b], bucket[b + 1] - bucket[b], a + bucket[b], slots,
-					slot_ids, ids, starts, keys);
-	return a;
+	sorted = g_new(CblueNgramTriple, largest);
+	for (guint b = 0; b < 65536; b++) {
+		gsize size = bucket[b + 1] - bucket[b];
+		if (size < 2)
+			continue;
+		cblue_ngram_sort_bucket(scattered + bucket[b], size, sorted, slots, slot_ids, ids, starts, keys);
+		memcpy(scattered + bucket[b], sorted, size * sizeof(CblueNgramTriple));
+	}
+	return scattered;
 }
 
 /* the (key, 1 + ln tf) pairs of the documents of @self that @old_to_new maps (G_MAXUINT32:
