@@ -716,29 +716,139 @@ cblue_ngram_sort_triples(GPtrArray *parts, gsize n)
 	return scattered;
 }
 
-/* the (key, 1 + ln tf) pairs of the documents of @self that @old_to_new maps (G_MAXUINT32:
- * not reused), as triples of the new documents, written to @triples (room for every posting
- * of @self) in key order; returns how many */
-static gsize
-cblue_ngram_index_reuse_pairs(CblueNgramIndex *self, const guint32 *old_to_new, CblueNgramTriple *triples)
+/* the longest posting list of @self */
+static guint32
+cblue_ngram_index_longest_list(CblueNgramIndex *self)
 {
-	gsize n_out = 0;
+	guint32 longest = 1;
+	for (guint t = 0; t < self->n_terms; t++)
+		longest = MAX(longest, self->offsets[t + 1] - self->offsets[t]);
+	return longest;
+}
 
-	for (guint t = 0; t < self->n_terms; t++) {
-		for (guint32 b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
-			guint32 docs[CBLUE_NGRAM_BLOCK];
-			guint8 codes[CBLUE_NGRAM_BLOCK];
-			guint n = cblue_ngram_block_decode(self, b, docs, codes);
-			for (guint i = 0; i < n; i++) {
-				guint32 doc = old_to_new[docs[i]];
-				CblueNgramTriple triple = {self->keys[t], doc,
-							   self->ltf_values[codes[i]] / (gfloat)CBLUE_NGRAM_LTF_SCALE};
-				if (doc != G_MAXUINT32)
-					triples[n_out++] = triple;
+/* the postings of @self's term @t whose documents @old_to_new maps (G_MAXUINT32: not
+ * reused), numbered as the new documents, into @docs and @codes (room for the term's
+ * postings); returns how many */
+static guint32
+cblue_ngram_index_reused_postings(CblueNgramIndex *self, guint t, const guint32 *old_to_new, guint32 *docs,
+				  guint8 *codes)
+{
+	guint32 n_out = 0;
+
+	for (guint32 b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
+		guint32 block_docs[CBLUE_NGRAM_BLOCK];
+		guint8 block_codes[CBLUE_NGRAM_BLOCK];
+		guint n = cblue_ngram_block_decode(self, b, block_docs, block_codes);
+		for (guint i = 0; i < n; i++) {
+			guint32 doc = old_to_new[block_docs[i]];
+			if (doc != G_MAXUINT32) {
+				docs[n_out] = doc;
+				codes[n_out++] = block_codes[i];
 			}
 		}
 	}
 	return n_out;
+}
+
+/* the (key, 1 + ln tf) pairs of the documents of @self that @old_to_new maps, as triples of
+ * the new documents, written to @triples (room for every posting of @self) in key order, for
+ * an incremental build whose KB changed the order of its topics
+ * (cblue_ngram_index_merge_postings() is the other); returns how many */
+static gsize
+cblue_ngram_index_reuse_pairs(CblueNgramIndex *self, const guint32 *old_to_new, CblueNgramTriple *triples)
+{
+	guint32 longest = cblue_ngram_index_longest_list(self);
+	g_autofree guint32 *docs = g_new(guint32, longest);
+	g_autofree guint8 *codes = g_new(guint8, longest);
+	gsize n_out = 0;
+
+	for (guint t = 0; t < self->n_terms; t++) {
+		guint32 n = cblue_ngram_index_reused_postings(self, t, old_to_new, docs, codes);
+		for (guint32 i = 0; i < n; i++)
+			triples[n_out++] = (CblueNgramTriple){self->keys[t], docs[i],
+							      self->ltf_values[codes[i]] / (gfloat)CBLUE_NGRAM_LTF_SCALE};
+	}
+	return n_out;
+}
+
+/* The postings of an incremental build whose KB kept the order of its topics: the postings
+ * of @previous's documents that @old_to_new maps (G_MAXUINT32: not reused), which stay in
+ * document order, merged term by term with @analyzed (the triples of the documents analyzed
+ * again, sorted by key, then document), into @self's keys and offsets and @docs and @ltfs
+ * (room for every posting of both). The same postings as sorting every triple of both, with
+ * none of the 16-byte triples written for the reused ones (two arrays of them: 4 GB at
+ * 100,000 entries). Returns: how many postings */
+static gsize
+cblue_ngram_index_merge_postings(CblueNgramIndex *self, CblueNgramIndex *previous, const guint32 *old_to_new,
+				 const CblueNgramTriple *analyzed, gsize n_analyzed, guint32 *docs, guint16 *ltfs)
+{
+	guint16 previous_ltf[256];
+	guint32 longest = cblue_ngram_index_longest_list(previous);
+	g_autofree guint32 *reused_docs = g_new(guint32, longest);
+	g_autofree guint8 *reused_codes = g_new(guint8, longest);
+	gsize k = 0, a = 0;
+	guint t = 0;
+
+	/* as the triple of a reused posting had it: its code's value, as a float */
+	for (guint c = 0; c < 256; c++)
+		previous_ltf[c] = cblue_ngram_quantize(previous->ltf_values[c] / (gfloat)CBLUE_NGRAM_LTF_SCALE);
+	self->keys = g_new(guint64, (gsize)previous->n_terms + n_analyzed + 1);
+	self->offsets = g_new(guint32, (gsize)previous->n_terms + n_analyzed + 1);
+	self->n_terms = 0;
+	while (t < previous->n_terms || a < n_analyzed) {
+		guint64 key = t < previous->n_terms ? previous->keys[t] : G_MAXUINT64;
+		gsize start = k;
+
+		if (a < n_analyzed && analyzed[a].key < key)
+			key = analyzed[a].key;
+		if (t < previous->n_terms && previous->keys[t] == key) {
+			guint32 n = cblue_ngram_index_reused_postings(previous, t++, old_to_new, reused_docs, reused_codes);
+			for (guint32 i = 0; i < n; i++) {
+				/* (the analyzed documents of this key that come first) */
+				for (; a < n_analyzed && analyzed[a].key == key && analyzed[a].doc < reused_docs[i]; a++, k++) {
+					docs[k] = analyzed[a].doc;
+					ltfs[k] = cblue_ngram_quantize(analyzed[a].tf);
+				}
+				docs[k] = reused_docs[i];
+				ltfs[k++] = previous_ltf[reused_codes[i]];
+			}
+		}
+		for (; a < n_analyzed && analyzed[a].key == key; a++, k++) {
+			docs[k] = analyzed[a].doc;
+			ltfs[k] = cblue_ngram_quantize(analyzed[a].tf);
+		}
+		/* (a term whose documents were all removed is gone) */
+		if (k > start) {
+			self->keys[self->n_terms] = key;
+			self->offsets[self->n_terms++] = (guint32)start;
+		}
+	}
+	self->offsets[self->n_terms] = (guint32)k;
+	return k;
+}
+
+/* The postings of triples sorted by key (then document) into @self's keys and offsets and
+ * @docs and @ltfs (room for @n_triples) */
+static void
+cblue_ngram_index_triples_to_postings(CblueNgramIndex *self, const CblueNgramTriple *triples, gsize n_triples,
+				      guint32 *docs, guint16 *ltfs)
+{
+	self->n_terms = 0;
+	for (gsize i = 0; i < n_triples; i++) {
+		if (i == 0 || triples[i].key != triples[i - 1].key)
+			self->n_terms++;
+	}
+	self->keys = g_new(guint64, MAX(self->n_terms, 1));
+	self->offsets = g_new0(guint32, self->n_terms + 1);
+	for (gsize i = 0, term = 0; i < n_triples; i++) {
+		if (i == 0 || triples[i].key != triples[i - 1].key) {
+			self->keys[term] = triples[i].key;
+			self->offsets[term++] = (guint32)i;
+		}
+		docs[i] = triples[i].doc;
+		ltfs[i] = cblue_ngram_quantize(triples[i].tf);
+	}
+	self->offsets[self->n_terms] = (guint32)n_triples;
 }
 
 CblueNgramIndex *
@@ -755,18 +865,18 @@ cblue_ngram_index_new_incremental(CblueKb *kb, CblueTokenizer *tokenizer, const 
 	return cblue_ngram_index_build(kb, tokenizer, NULL, params, previous, 0, n_analyzed);
 }
 
-/* The code book of the 1 + ln tf values: every value of @triples if there are at most 256
+/* The code book of the 1 + ln tf values: every value of @ltfs if there are at most 256
  * (there are a few dozen in practice: the frequencies are small sums of the field weights),
  * else 256 of them spread over their range, each posting taking the nearest */
 static void
-cblue_ngram_index_build_ltf_values(CblueNgramIndex *self, const CblueNgramTriple *triples, gsize n_triples)
+cblue_ngram_index_build_ltf_values(CblueNgramIndex *self, const guint16 *ltfs, gsize n_postings)
 {
 	g_autofree guint8 *seen = g_new0(guint8, 65536);
 	g_autofree guint16 *values = g_new(guint16, 65536);
 	guint n = 0;
 
-	for (gsize i = 0; i < n_triples; i++)
-		seen[cblue_ngram_quantize(triples[i].tf)] = 1;
+	for (gsize i = 0; i < n_postings; i++)
+		seen[ltfs[i]] = 1;
 	for (guint v = 0; v < 65536; v++) {
 		if (seen[v])
 			values[n++] = (guint16)v;
@@ -890,54 +1000,34 @@ cblue_ngram_index_build_blocks(CblueNgramIndex *self, const guint32 *docs, const
 	}
 }
 
-/* the postings, vector lengths and directory from triples sorted by key */
+/* the blocks of postings, vector lengths and directory from @self's keys and offsets and each
+ * posting's document and quantized 1 + ln tf (@docs and @ltfs, @n_postings: freed here) */
 static void
-cblue_ngram_index_fill(CblueNgramIndex *self, const CblueNgramTriple *triples, guint n_triples)
+cblue_ngram_index_fill(CblueNgramIndex *self, guint32 *docs, guint16 *ltfs, gsize n_postings)
 {
 	g_autofree gdouble *norms = g_new0(gdouble, MAX(self->n_docs, 1));
-	g_autofree guint32 *docs = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(guint32));
-	g_autofree guint8 *codes = cblue_retrieval_big_alloc(MAX(n_triples, 1));
+	g_autofree guint8 *codes = cblue_retrieval_big_alloc(MAX(n_postings, 1));
 	g_autofree guint8 *code_of = g_new(guint8, 65536);
-	guint term = 0;
 
-	self->n_terms = 0;
-	for (guint i = 0; i < n_triples; i++) {
-		if (i == 0 || triples[i].key != triples[i - 1].key)
-			self->n_terms++;
-	}
-	self->keys = g_new(guint64, MAX(self->n_terms, 1));
-	self->offsets = g_new0(guint32, self->n_terms + 1);
-	cblue_ngram_index_build_ltf_values(self, triples, n_triples);
+	cblue_ngram_index_build_ltf_values(self, ltfs, n_postings);
 	/* the code of each quantized value, looked up once */
 	for (guint v = 0; v < 65536; v++)
 		code_of[v] = cblue_ngram_index_ltf_code(self, (guint16)v);
 	self->idf_unknown = (gfloat)(log((self->n_docs + 1.0) / 1.0) + 1.0);
 
-	/* postings in key order; a term's documents are contiguous */
-	for (guint i = 0; i < n_triples;) {
-		guint64 key = triples[i].key;
-		guint j = i;
-		gdouble idf;
-
-		while (j < n_triples && triples[j].key == key)
-			j++;
-		idf = cblue_ngram_idf(self->n_docs, j - i);
-		self->keys[term] = key;
-		self->offsets[term] = i;
-		for (guint k = i; k < j; k++) {
-			const CblueNgramTriple *t = &triples[k];
-			guint8 code = code_of[cblue_ngram_quantize(t->tf)];
+	for (guint term = 0; term < self->n_terms; term++) {
+		gdouble idf = cblue_ngram_idf(self->n_docs, self->offsets[term + 1] - self->offsets[term]);
+		for (guint32 k = self->offsets[term]; k < self->offsets[term + 1]; k++) {
+			guint8 code = code_of[ltfs[k]];
 			gdouble w = self->ltf_values[code] / (gdouble)CBLUE_NGRAM_LTF_SCALE * idf;
-			docs[k] = t->doc;
 			codes[k] = code;
-			norms[t->doc] += w * w;
+			norms[docs[k]] += w * w;
 		}
-		term++;
-		i = j;
 	}
-	self->offsets[self->n_terms] = n_triples;
-	cblue_ngram_index_rank_codes(self, codes, n_triples);
+	g_free(ltfs);
+	cblue_ngram_index_rank_codes(self, codes, n_postings);
 	cblue_ngram_index_build_blocks(self, docs, codes);
+	g_free(docs);
 	self->doc_inv_norms = g_new0(gfloat, MAX(self->n_docs, 1));
 	for (guint d = 0; d < self->n_docs; d++)
 		self->doc_inv_norms[d] = norms[d] > 0 ? (gfloat)(1.0 / sqrt(norms[d])) : 0.0f;
@@ -1047,8 +1137,9 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 {
 	GPtrArray *entries = cblue_kb_get_entries(kb);
 	CblueNgramIndex *self = g_atomic_rc_box_new0(CblueNgramIndex);
-	g_autofree CblueNgramTriple *triples = NULL;
-	gsize n_triples;
+	guint32 *docs;
+	guint16 *ltfs;
+	gsize n_postings;
 	g_auto(CblueRetrievalReuse) reuse = {NULL, NULL, NULL, 0};
 	g_autofree gboolean *is_reused = g_new(gboolean, MAX(entries->len, 1));
 	CblueNgramBuild build = {.self = self, .entries = entries, .reused = is_reused};
@@ -1080,24 +1171,26 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 	build.parts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
 	cblue_retrieval_run_chunks(entries->len, cblue_retrieval_build_threads(n_threads, analyzed),
 				   &cblue_ngram_build_funcs, &build);
-	/* the reused documents' pairs straight from the previous postings, then all in
-	 * (key, document) order as a full build has them: the analyzed ones are sorted and
-	 * merged with the reused ones, which are in that order already when the KB kept the
-	 * order of its topics (else everything is sorted) */
-	if (previous != NULL && analyzed < self->n_docs) {
-		g_autofree CblueNgramTriple *reused = cblue_retrieval_big_alloc(
-			MAX(cblue_ngram_index_get_n_postings(previous), 1) * sizeof(CblueNgramTriple));
-		gsize n_reused = cblue_ngram_index_reuse_pairs(previous, old_to_new, reused);
-		n_triples = build.n_triples + n_reused;
-		if (cblue_retrieval_reuse_in_order(&reuse)) {
-			g_autofree CblueNgramTriple *analyzed_sorted =
-				cblue_ngram_sort_triples(build.parts, build.n_triples);
-			g_clear_pointer(&build.parts, g_ptr_array_unref);
-			triples = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(CblueNgramTriple));
-			cblue_retrieval_merge_records(analyzed_sorted, build.n_triples, reused, n_reused, triples);
-		} else {
+	/* the reused documents' postings straight from the previous index, merged with the
+	 * analyzed ones (sorted) when the KB kept the order of its topics; else every pair is
+	 * sorted */
+	if (previous != NULL && analyzed < self->n_docs && cblue_retrieval_reuse_in_order(&reuse)) {
+		g_autofree CblueNgramTriple *analyzed_sorted = cblue_ngram_sort_triples(build.parts, build.n_triples);
+		gsize room = cblue_ngram_index_get_n_postings(previous) + build.n_triples;
+		g_clear_pointer(&build.parts, g_ptr_array_unref);
+		docs = cblue_retrieval_big_alloc(MAX(room, 1) * sizeof(guint32));
+		ltfs = cblue_retrieval_big_alloc(MAX(room, 1) * sizeof(guint16));
+		n_postings = cblue_ngram_index_merge_postings(self, previous, old_to_new, analyzed_sorted,
+							      build.n_triples, docs, ltfs);
+	} else {
+		g_autofree CblueNgramTriple *triples = NULL;
+		if (previous != NULL && analyzed < self->n_docs) {
 			/* (rare: the KB's topics in another order) */
-			GArray *all = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple), n_triples);
+			g_autofree CblueNgramTriple *reused = cblue_retrieval_big_alloc(
+				MAX(cblue_ngram_index_get_n_postings(previous), 1) * sizeof(CblueNgramTriple));
+			gsize n_reused = cblue_ngram_index_reuse_pairs(previous, old_to_new, reused);
+			GArray *all = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple),
+							build.n_triples + n_reused);
 			for (guint p = 0; p < build.parts->len; p++) {
 				GArray *part = g_ptr_array_index(build.parts, p);
 				g_array_append_vals(all, part->data, part->len);
@@ -1107,16 +1200,16 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 			g_clear_pointer(&reused, g_free);
 			cblue_retrieval_sort_records_by_u32(all->data, all->len, self->n_docs);
 			g_ptr_array_add(build.parts, all);
-			triples = cblue_ngram_sort_triples(build.parts, n_triples);
-			g_clear_pointer(&build.parts, g_ptr_array_unref);
+			build.n_triples = all->len;
 		}
-	} else {
-		triples = cblue_ngram_sort_triples(build.parts, build.n_triples);
-		n_triples = build.n_triples;
+		n_postings = build.n_triples;
+		triples = cblue_ngram_sort_triples(build.parts, n_postings);
 		g_clear_pointer(&build.parts, g_ptr_array_unref);
+		docs = cblue_retrieval_big_alloc(MAX(n_postings, 1) * sizeof(guint32));
+		ltfs = cblue_retrieval_big_alloc(MAX(n_postings, 1) * sizeof(guint16));
+		cblue_ngram_index_triples_to_postings(self, triples, n_postings, docs, ltfs);
 	}
-	cblue_ngram_index_fill(self, triples, (guint)n_triples);
-	g_clear_pointer(&triples, g_free);
+	cblue_ngram_index_fill(self, docs, ltfs, n_postings);
 	cblue_retrieval_release_memory();
 	if (n_analyzed != NULL)
 		*n_analyzed = analyzed;
