@@ -2281,6 +2281,12 @@ static const gchar *const cblue_redact_reference_words[] = {
     "ใบกำกับภาษีเลขที่", "เลขที่ใบเสนอราคา", "ใบเสนอราคาเลขที่",
     "เลขที่ใบส่งของ", "ใบส่งของเลขที่", "เลขที่ใบส่งสินค้า", "ใบส่งสินค้าเลขที่", "收据号", "收据编号", "收據號",
     "收據編號",
+    /* an installer's or a help desk's own numbers, which a job sheet or a site-visit note typed into
+     * the chat carries beside the customer's (`Job No. 0812345678`, `ticket 0861234567`, `ใบงานเลขที่
+     * 0812345678`, `工单 13812345678`, `meter reading …`); `case` and `job` only with their label's
+     * `no`, `number`, `#` or `id` */
+    "job no", "job number", "job #", "job id", "ticket", "case no", "case number", "case #", "case id",
+    "meter reading", "ใบงาน", "เลขที่งาน", "หมายเลขงาน", "ใบแจ้งซ่อม", "工单", "报修单", "维修单", "读数",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
