@@ -407,6 +407,11 @@ neg("zh-neg", f"马来西亚客户付了12,500令吉，约96,000泰铢，3.3kW�
 neg("zh-neg", f"报修单{d(8)}重新打开，2025年11月28日14:32逆变器又跳闸了。")
 neg("zh-neg", f"我老公说一个月用电一千零五十度，晚上七点最高六点八千瓦。")
 
+# A Thai ID after `customer ID` on a job sheet (`Handover J25-2887: customer ID 8208336362120`): the
+# redactor reads `customer id` as a company's reference label, as docs/redaction.md says
+# (`customer id 1103702071625` is a reference), and leaves the number; `customer's ID`, `customer ID
+# card`, `เลขบัตรลูกค้า` and `客户身份证` are found.
+KNOWN_MISS_STARTS = ("Handover J",)
 write(sys.argv[1], """# Twenty-third fresh set of redaction cases (bench/gen-redact-fresh23.py), written before the
 # redactor was run on it: other people's data and data written by staff, in English, Thai and Chinese
 # (categories en-, th-, zh-): a customer giving a family member's, a tenant's, a landlord's or a
@@ -420,4 +425,4 @@ write(sys.argv[1], """# Twenty-third fresh set of redaction cases (bench/gen-red
 # redact-golden-fresh23: the cases of [known-miss] are TODO while they leak) and measured by
 # `bench/redact-quality.py CBLUE_BIN tests/data/redact-fresh23.tests`.
 """,
-      lambda text, expected: False)
+      lambda text, expected: text.startswith(KNOWN_MISS_STARTS))
