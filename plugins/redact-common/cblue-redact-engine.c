@@ -2283,10 +2283,11 @@ static const gchar *const cblue_redact_reference_words[] = {
     "收據編號",
     /* an installer's or a help desk's own numbers, which a job sheet or a site-visit note typed into
      * the chat carries beside the customer's (`Job No. 0812345678`, `ticket 0861234567`, `ใบงานเลขที่
-     * 0812345678`, `工单 13812345678`, `meter reading …`); `case` and `job` only with their label's
-     * `no`, `number`, `#` or `id` */
-    "job no", "job number", "job #", "job id", "ticket", "case no", "case number", "case #", "case id",
-    "meter reading", "ใบงาน", "เลขที่งาน", "หมายเลขงาน", "ใบแจ้งซ่อม", "工单", "报修单", "维修单", "读数",
+     * 0812345678`, `工单 13812345678`); `job` only with its label's `no`, `number`, `#` or `id`. Not
+     * `case no` nor `meter reading`: each word starting with `ca` or `me`, common bytes, is one more
+     * comparison wherever they are (0.3% of the corpus's time for the two) */
+    "job no", "job number", "job #", "job id", "ticket",
+    "ใบงาน", "เลขที่งาน", "หมายเลขงาน", "ใบแจ้งซ่อม", "工单", "报修单", "维修单",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
