@@ -56,6 +56,7 @@ struct _CblueRedactRule {
 	guint32 weak_group;
 	guint32 sep_group;
 	guint32 gap_group;
+	guint32 clause_group;
 	guint32 filler_group;
 	CblueRedactTrigger trigger;
 	gsize lookback; /* bytes searched before the trigger */
@@ -1548,7 +1549,8 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 	}
 	id_like = id_like && end - start >= 6 && g_ascii_isalpha(text[start]);
 	/* not past another keyword in the words: `ทักไลน์มาที่ไลน์ nattapong` */
-	if ((cblue_redact_group_set(ov, rule->gap_group) || cblue_redact_group_set(ov, rule->filler_group)) &&
+	if ((cblue_redact_group_set(ov, rule->gap_group) || cblue_redact_group_set(ov, rule->clause_group) ||
+	     cblue_redact_group_set(ov, rule->filler_group)) &&
 	    !id_like)
 		return kw_end;
 	/* an English word after the keyword, also after a Thai one and its particle (`ไลน์ค่ะ
@@ -2279,6 +2281,13 @@ static const gchar *const cblue_redact_reference_words[] = {
     "ใบกำกับภาษีเลขที่", "เลขที่ใบเสนอราคา", "ใบเสนอราคาเลขที่",
     "เลขที่ใบส่งของ", "ใบส่งของเลขที่", "เลขที่ใบส่งสินค้า", "ใบส่งสินค้าเลขที่", "收据号", "收据编号", "收據號",
     "收據編號",
+    /* an installer's or a help desk's own numbers, which a job sheet or a site-visit note typed into
+     * the chat carries beside the customer's (`Job No. 0812345678`, `ticket 0861234567`, `ใบงานเลขที่
+     * 0812345678`, `工单 13812345678`); `job` only with its label's `no`, `number`, `#` or `id`. Not
+     * `case no` nor `meter reading`: each word starting with `ca` or `me`, common bytes, is one more
+     * comparison wherever they are (0.3% of the corpus's time for the two) */
+    "job no", "job number", "job #", "job id", "ticket",
+    "ใบงาน", "เลขที่งาน", "หมายเลขงาน", "ใบแจ้งซ่อม", "工单", "报修单", "维修单",
     /* misspelt: `oder no` (not German's oder alone) */
     "oder no", NULL,
 };
@@ -2383,15 +2392,24 @@ typedef struct {
 #define CBLUE_REDACT_THAI_PRONOUN \
 	"(?:(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|พี่|น้อง)\\s*+)?(?:(?:นะ)?(?:ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ)\\s*+)?"
 
+/* an English clause between a chat keyword and the id that names the id after the app, as a long
+ * message says whose it is (`my partner only uses WeChat, his id is chen_0844`, `I'm on LINE, my
+ * username: nok_2536`), or a form's or a note's label that names the field, maybe after a word that
+ * says which (`LINE name: nok_2536`, `WeChat account: chen_0844`, `our LINE group admin: baan_72`),
+ * or whose it is after `of` or `for` (`WeChat of my wife: lin_8989`, `LINE for my son: tee_2536`);
+ * always before `is`, `:` or `=`. Then only an id that looks like one (cblue_redact_check_chat()).
+ * It is tried before the Thai pronoun, which may be empty: a bare `line` would otherwise take the
+ * label's word for its id (`LINE name`) and turn it away; and before the Thai or Chinese gap, whose
+ * comma alone would take `his` for the id */
+#define CBLUE_REDACT_CHAT_CLAUSE \
+	"(?<clause>,?\\s*+(?i:(?:my|his|her|our|their|your|the)\\s++)?(?:[A-Za-z]{2,12}+\\s++)?" \
+	"(?i:id|username|user\\s?name|name|account|acc|contact|admin|handle|profile)\\s*+(?=is\\b|[:=])|" \
+	"\\s*+(?i:of|for)\\s++(?i:my|his|her|our|their|your|the)\\s++[A-Za-z]{2,12}+\\s*+(?=is\\b|[:=]))"
+
 /* a few Thai or Chinese words between a chat keyword and the id (`line id ที่ถูกคือ mint_2536`,
- * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`), or an English clause
- * that names the id after the app, as a long message says whose it is (`my partner only uses
- * WeChat, his id is chen_0844`, `I'm on LINE, my username: nok_2536`): then only an id that
- * looks like one (cblue_redact_check_chat()). The clause is tried first: the comma alone before
- * it, and a short word after it (`his`), would be taken for the gap and its id, and turned away */
-#define CBLUE_REDACT_CHAT_GAP \
-	"(?<gap>,?\\s*+(?i:(?:my|his|her|our|their|your|the)\\s++)?(?i:id|username|user\\s?name)\\s*+(?=is\\b|[:=])|" \
-	"[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
+ * `微信号发错了，应该是 zhou_lei_1990`, `ขอ wechat ไว้ได้ไหม tang_yu45`): then only an id that
+ * looks like one (cblue_redact_check_chat()) */
+#define CBLUE_REDACT_CHAT_GAP "(?<gap>[\\p{Thai}\\p{Han},、]{1,16}?\\s?)"
 
 /* a word of a reply between a chat keyword and the id: `line id ok tonsolar88`, `wechat id
  * pls lily_88`, or the keyword used as a verb: `line me at jane_t88`, `wechat me on
@@ -2554,7 +2572,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?i)(?<![A-Za-z])(?:(?<strong>line(?:\\.me/(?:R/)?|://)ti/p/~?|line(?:\\s{0,3}|[\\-_])id|id\\s{0,3}line|line\\s{0,3}ไอดี|"
      "ไอดี\\s{0,3}ไลน์?|ไลน์?\\s{0,3}ไอดี|แอด\\s{0,3}ไลน์?|add\\s{0,3}line|ไลน์?)|(?<weak>line))"
      CBLUE_REDACT_CHAT_ITALIC "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
-     "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "(?:" CBLUE_REDACT_CHAT_CLAUSE "|" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
      "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
@@ -2577,7 +2595,7 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?i)(?<![A-Za-z])(?:(?<strong>微信号码|微信号|微信\\s{0,3}id|微信|威信|薇信|v信|wechat(?:\\s{0,3}|[\\-_])id|"
      "weixin(?:\\s{0,3}|[\\-_])id|วีแชท|วีแชต)|(?<weak>wechat|weixin|wx|vx|加v))"
      CBLUE_REDACT_CHAT_ITALIC "\\s*+" CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_DASH CBLUE_REDACT_CHAT_FILLER
-     "(?:" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
+     "(?:" CBLUE_REDACT_CHAT_CLAUSE "|" CBLUE_REDACT_THAI_PRONOUN "|" CBLUE_REDACT_CHAT_GAP ")"
      CBLUE_REDACT_CHAT_REMARK
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
      "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
@@ -2694,6 +2712,7 @@ cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GErr
 		rule->weak_group = cblue_redact_group_number(rule->code, "weak");
 		rule->sep_group = cblue_redact_group_number(rule->code, "sep");
 		rule->gap_group = cblue_redact_group_number(rule->code, "gap");
+		rule->clause_group = cblue_redact_group_number(rule->code, "clause");
 		rule->filler_group = cblue_redact_group_number(rule->code, "filler");
 		g_ptr_array_add(self->rules, rule);
 	}
