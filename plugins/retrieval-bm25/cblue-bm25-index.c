@@ -1607,16 +1607,12 @@ typedef struct {
 } CblueBm25Build;
 
 /* the triples of @parts (GArrays of CblueBm25Triple in document order, @n in all, each freed
- * once read) in (key, document) order, in a new array (cblue_retrieval_big_alloc()), sorted
- * straight from the parts */
+ * once read) in (key, document) order, in a new array (cblue_retrieval_bucket_sort_parts()),
+ * sorted straight from the parts */
 static CblueBm25Triple *
 cblue_bm25_sort_parts(GPtrArray *parts, gsize n)
 {
-	CblueBm25Triple *out = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueBm25Triple));
-	g_autofree CblueBm25Triple *buffer = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueBm25Triple));
-
-	cblue_retrieval_radix_sort_parts(parts, sizeof(CblueBm25Triple), out, buffer);
-	return out;
+	return cblue_retrieval_bucket_sort_parts(parts, n);
 }
 
 /* the analysis of a chunk of consecutive documents */

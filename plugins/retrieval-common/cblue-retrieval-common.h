@@ -68,9 +68,9 @@ gboolean cblue_retrieval_reader_finish(CblueRetrievalReader *r, GError **error);
 void cblue_retrieval_sort_records(gpointer records, gsize n, gsize record_size);
 /* the same, stable: a least-significant-digit radix sort, 16 bits a pass */
 void cblue_retrieval_radix_sort_records(gpointer records, gsize n, gsize record_size);
-/* the same, from the records of GArrays (taken, each freed once read; their records in the
- * order of the arrays) into @out, with @buffer as scratch (both as many records as all) */
-void cblue_retrieval_radix_sort_parts(GPtrArray *parts, gsize record_size, gpointer out, gpointer buffer);
+/* 16-byte records of GArrays (taken, each freed once read; their records in the order of
+ * the arrays, @n in all), stably, into a new array (cblue_retrieval_big_alloc()) */
+gpointer cblue_retrieval_bucket_sort_parts(GPtrArray *parts, gsize n);
 /* 16-byte records sorted by the guint32 at byte 8 (< n_values), stably (a counting sort) */
 void cblue_retrieval_sort_records_by_u32(gpointer records, gsize n, guint32 n_values);
 

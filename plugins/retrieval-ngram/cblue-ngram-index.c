@@ -594,126 +594,13 @@ cblue_ngram_index_lookup(CblueNgramIndex *self, guint64 key)
 	return cblue_retrieval_dir_lookup(self->keys, self->dir, self->dir_bits, key);
 }
 
-/* One bucket of triples (the same top 16 bits of the key) from @src into @dst in key order,
- * stably: its distinct keys (a few: a bucket holds 1/65,536 of the keys) are numbered in a
- * small hash table, counted, ranked by key, and each triple goes to its key's place. The
- * table (@slots and @slot_ids: 2 × the largest bucket, rounded up to a power of two; a free
- * slot's id is G_MAXUINT32, any key may be there) is left free. */
-static void
-cblue_ngram_sort_bucket(const CblueNgramTriple *src, gsize n, CblueNgramTriple *dst, guint64 *slots,
-			guint32 *slot_ids, guint32 *ids, gsize *starts, CblueNgramTriple *keys)
-{
-	guint64 mask = 1;
-	guint32 n_keys = 0;
-
-	if (n < 2) {
-		if (n == 1)
-			*dst = *src;
-		return;
-	}
-	while (mask < 2 * n)
-		mask <<= 1;
-	mask--;
-	for (gsize i = 0; i < n; i++) {
-		guint64 key = src[i].key;
-		guint64 slot = (key ^ key >> 32) & mask;
-		while (slot_ids[slot] != G_MAXUINT32 && slots[slot] != key)
-			slot = (slot + 1) & mask;
-		if (slot_ids[slot] == G_MAXUINT32) {
-			slots[slot] = key;
-			slot_ids[slot] = n_keys;
-			/* (key, its number in the doc field): sorted by key below */
-			keys[n_keys] = (CblueNgramTriple){key, n_keys, 0};
-			starts[n_keys++] = 0;
-		}
-		ids[i] = slot_ids[slot];
-		starts[ids[i]]++;
-	}
-	cblue_retrieval_sort_records(keys, n_keys, sizeof(CblueNgramTriple));
-	for (guint32 r = 0, pos = 0; r < n_keys; r++) {
-		guint32 id = keys[r].doc;
-		gsize count = starts[id];
-		starts[id] = pos;
-		pos += (guint32)count;
-	}
-	for (gsize i = 0; i < n; i++)
-		dst[starts[ids[i]]++] = src[i];
-	for (guint32 r = 0; r < n_keys; r++) {
-		guint64 slot = (keys[r].key ^ keys[r].key >> 32) & mask;
-		while (slots[slot] != keys[r].key)
-			slot = (slot + 1) & mask;
-		slot_ids[slot] = G_MAXUINT32;
-	}
-}
-
 /* The triples of @parts (GArrays taken: in document order part after part, each freed once
  * read; @n in all) sorted by key, stably (a key's triples keep their order: by document, as
- * they were added), into a new array (cblue_retrieval_big_alloc()): one pass scatters them
- * by the key's top 16 bits, straight from the parts (the analyzed chunks, not first copied
- * into one array), then each bucket, small enough to stay in the cache, is put in key order
- * in a buffer the size of the largest bucket and copied back to its place. Two passes over
- * the triples in memory instead of the four of a 16-bit radix sort of the whole key (about a
- * fifth of a build's time), in one array of them: a second one, 16 bytes a posting (2 GB at
- * 100,000 entries), would cost its memory and the kernel's zeroing of every page of it. */
+ * they were added), into a new array (cblue_retrieval_bucket_sort_parts()) */
 static CblueNgramTriple *
 cblue_ngram_sort_triples(GPtrArray *parts, gsize n)
 {
-	gsize n_parts = 0;
-	/* (leaves @parts empty; NULL if it was) */
-	g_autofree GArray **owned = (GArray **)g_ptr_array_steal(parts, &n_parts);
-	gsize largest = 1;
-	CblueNgramTriple *scattered = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueNgramTriple));
-	g_autofree CblueNgramTriple *sorted = NULL;
-	g_autofree gsize *bucket = g_new0(gsize, 65536 + 1);
-	g_autofree guint64 *slots = NULL;
-	g_autofree guint32 *slot_ids = NULL, *ids = NULL;
-	g_autofree gsize *starts = NULL;
-	g_autofree CblueNgramTriple *keys = NULL;
-	gsize table_size = 2;
-
-	if (n < 2) {
-		for (gsize p = 0; p < n_parts; p++) {
-			if (owned[p]->len > 0)
-				scattered[0] = g_array_index(owned[p], CblueNgramTriple, 0);
-			g_array_unref(owned[p]);
-		}
-		return scattered;
-	}
-	for (gsize p = 0; p < n_parts; p++) {
-		const CblueNgramTriple *src = (const CblueNgramTriple *)owned[p]->data;
-		for (gsize i = 0; i < owned[p]->len; i++)
-			bucket[(src[i].key >> 48) + 1]++;
-	}
-	for (guint b = 0; b < 65536; b++) {
-		largest = MAX(largest, bucket[b + 1]);
-		bucket[b + 1] += bucket[b];
-	}
-	{
-		g_autofree gsize *next = g_memdup2(bucket, 65536 * sizeof(gsize));
-		for (gsize p = 0; p < n_parts; p++) {
-			const CblueNgramTriple *src = (const CblueNgramTriple *)owned[p]->data;
-			for (gsize i = 0; i < owned[p]->len; i++)
-				scattered[next[src[i].key >> 48]++] = src[i];
-			g_array_unref(owned[p]);
-		}
-	}
-	while (table_size < 2 * largest)
-		table_size <<= 1;
-	slots = g_new(guint64, table_size);
-	slot_ids = g_new(guint32, table_size);
-	memset(slot_ids, 0xff, table_size * sizeof(guint32));
-	ids = g_new(guint32, largest);
-	starts = g_new(gsize, largest);
-	keys = g_new(CblueNgramTriple, largest);
-	sorted = g_new(CblueNgramTriple, largest);
-	for (guint b = 0; b < 65536; b++) {
-		gsize size = bucket[b + 1] - bucket[b];
-		if (size < 2)
-			continue;
-		cblue_ngram_sort_bucket(scattered + bucket[b], size, sorted, slots, slot_ids, ids, starts, keys);
-		memcpy(scattered + bucket[b], sorted, size * sizeof(CblueNgramTriple));
-	}
-	return scattered;
+	return cblue_retrieval_bucket_sort_parts(parts, n);
 }
 
 /* the longest posting list of @self */

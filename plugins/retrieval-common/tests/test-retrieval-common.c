@@ -233,6 +233,46 @@ test_radix_sort_records(void)
 	cblue_retrieval_radix_sort_records(NULL, 0, sizeof(Record));
 }
 
+/* records split into GArrays of uneven sizes (and an empty one), sorted from the arrays as
+ * one: the same order as the stable radix sort of them all */
+static void
+test_bucket_sort_parts(void)
+{
+	const guint n = 20000;
+	g_autofree Record *expected = make_records(n, 300, 20261129);
+	g_autofree Record *sorted = NULL;
+	g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	g_autoptr(GRand) rand = g_rand_new_with_seed(5);
+	guint i = 0;
+
+	/* the keys spread over every bucket (top 16 bits) too, some buckets holding several */
+	for (guint k = 0; k < n; k++)
+		expected[k].key ^= (guint64)g_rand_int_range(rand, 0, 4000) << 40;
+	g_ptr_array_add(parts, g_array_new(FALSE, FALSE, sizeof(Record)));
+	while (i < n) {
+		guint len = MIN(n - i, (guint)g_rand_int_range(rand, 1, 3000));
+		GArray *part = g_array_sized_new(FALSE, FALSE, sizeof(Record), len);
+		g_array_append_vals(part, expected + i, len);
+		g_ptr_array_add(parts, part);
+		i += len;
+	}
+	sorted = cblue_retrieval_bucket_sort_parts(parts, n);
+	g_assert_cmpuint(parts->len, ==, 0);
+	cblue_retrieval_radix_sort_records(expected, n, sizeof(Record));
+	assert_sorted(sorted, n, TRUE);
+	g_assert_cmpmem(sorted, n * sizeof(Record), expected, n * sizeof(Record));
+	g_clear_pointer(&sorted, g_free);
+
+	/* one record, and none */
+	g_ptr_array_add(parts, g_array_new(FALSE, FALSE, sizeof(Record)));
+	g_array_append_vals(g_ptr_array_index(parts, 0), expected, 1);
+	sorted = cblue_retrieval_bucket_sort_parts(parts, 1);
+	g_assert_cmpuint(sorted[0].key, ==, expected[0].key);
+	g_clear_pointer(&sorted, g_free);
+	sorted = cblue_retrieval_bucket_sort_parts(parts, 0);
+	g_assert_nonnull(sorted);
+}
+
 static void
 test_sort_records_by_u32(void)
 {
@@ -462,6 +502,7 @@ main(int argc, char **argv)
 	g_test_add_func("/retrieval-common/hash/entry", test_hash_entry);
 	g_test_add_func("/retrieval-common/sort/records", test_sort_records);
 	g_test_add_func("/retrieval-common/sort/radix", test_radix_sort_records);
+	g_test_add_func("/retrieval-common/sort/bucket-parts", test_bucket_sort_parts);
 	g_test_add_func("/retrieval-common/sort/by-u32", test_sort_records_by_u32);
 	g_test_add_func("/retrieval-common/dir/lookup", test_dir);
 	g_test_add_func("/retrieval-common/lower-bound", test_lower_bound);
