@@ -1764,21 +1764,21 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 				   &build);
 	/* all in (key, document) order, as a full build has them */
 	if (previous != NULL && analyzed < n) {
-		g_autofree CblueBm25Triple *reused_triples =
-			cblue_retrieval_big_alloc(MAX(cblue_bm25_index_count_postings(previous), 1) * sizeof(CblueBm25Triple));
-		gsize n_reused = cblue_bm25_index_reuse_postings(previous, reuse.old_to_new, reused_triples);
-		n_triples = build.n_triples + n_reused;
+		/* the reused postings after room for the analyzed ones, in one array */
+		triples = cblue_retrieval_big_alloc(
+			MAX(cblue_bm25_index_count_postings(previous) + build.n_triples, 1) * sizeof(CblueBm25Triple));
+		n_triples = build.n_triples +
+			    cblue_bm25_index_reuse_postings(previous, reuse.old_to_new, triples + build.n_triples);
 		if (cblue_retrieval_reuse_in_order(&reuse)) {
-			/* the analyzed documents' triples sorted, then merged with the reused ones,
-			 * already in order */
+			/* the analyzed documents' triples sorted, then merged in place with the
+			 * reused ones, already in order */
 			g_autofree CblueBm25Triple *analyzed_sorted = cblue_bm25_sort_parts(build.parts, build.n_triples);
 			g_clear_pointer(&build.parts, g_ptr_array_unref);
-			triples = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(CblueBm25Triple));
-			cblue_retrieval_merge_records(analyzed_sorted, build.n_triples, reused_triples, n_reused, triples);
+			cblue_retrieval_merge_records(analyzed_sorted, build.n_triples, triples + build.n_triples,
+						      n_triples - build.n_triples, triples);
 		} else {
 			gsize k = 0;
 			/* (rare: the KB's topics in another order) */
-			triples = cblue_retrieval_big_alloc(MAX(n_triples, 1) * sizeof(CblueBm25Triple));
 			for (guint i = 0; i < build.parts->len; i++) {
 				GArray *part = g_ptr_array_index(build.parts, i);
 				/* (an empty GArray's data may be NULL: no memcpy from it) */
@@ -1788,9 +1788,6 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 				k += part->len;
 			}
 			g_clear_pointer(&build.parts, g_ptr_array_unref);
-			if (n_reused > 0)
-				memcpy(triples + k, reused_triples, n_reused * sizeof(CblueBm25Triple));
-			g_clear_pointer(&reused_triples, g_free);
 			cblue_retrieval_sort_records_by_u32(triples, n_triples, n);
 			/* stable: in document order within a key */
 			cblue_retrieval_radix_sort_records(triples, n_triples, sizeof(CblueBm25Triple));

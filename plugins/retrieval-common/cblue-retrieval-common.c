@@ -657,7 +657,8 @@ cblue_retrieval_merge_records(gconstpointer a, gsize n_a, gconstpointer b, gsize
 	if (i < n_a)
 		memcpy(po + k * 16, pa + i * 16, (n_a - i) * 16);
 	k += n_a - i;
-	if (j < n_b)
+	/* (@b may be the tail of @out, where the rest of it already is) */
+	if (j < n_b && po + k * 16 != pb + j * 16)
 		memcpy(po + k * 16, pb + j * 16, (n_b - j) * 16);
 }
 

@@ -83,7 +83,8 @@ void cblue_retrieval_big_advise(gpointer data, gsize size);
 void cblue_retrieval_release_memory(void);
 
 /* 16-byte records that begin with a 64-bit key, a guint32 document at byte 8: @a and @b,
- * each in (key, document) order, merged into @out (n_a + n_b records) */
+ * each in (key, document) order, merged into @out (n_a + n_b records). @b may be @out's
+ * last n_b records (a merge in place: a record is written only where one was read) */
 void cblue_retrieval_merge_records(gconstpointer a, gsize n_a, gconstpointer b, gsize n_b, gpointer out);
 
 /* the first index in [lo, hi) of sorted @a whose value is >= @value, or @hi */

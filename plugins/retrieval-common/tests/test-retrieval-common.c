@@ -273,6 +273,37 @@ test_bucket_sort_parts(void)
 	g_assert_nonnull(sorted);
 }
 
+/* two runs in (key, document) order merged, into a third array and in place (the second run
+ * the output's tail): the same records as sorting both */
+static void
+test_merge_records(void)
+{
+	const guint n_a = 700, n_b = 1300;
+	g_autofree Record *expected = g_new(Record, n_a + n_b);
+	g_autofree Record *a = g_new(Record, n_a);
+	g_autofree Record *out = g_new(Record, n_a + n_b);
+	g_autofree Record *in_place = g_new(Record, n_a + n_b);
+	g_autoptr(GRand) rand = g_rand_new_with_seed(29);
+
+	/* documents 0..1999 shared out between a and b at random, each with a few keys */
+	for (guint d = 0, i = 0, j = 0; d < n_a + n_b; d++) {
+		gboolean to_a = i < n_a && (j == n_b || g_rand_int_range(rand, 0, n_a + n_b) < (gint32)n_a);
+		Record r = {(guint64)g_rand_int_range(rand, 0, 40) << 50, d, d * 3};
+		if (to_a)
+			a[i++] = r;
+		else
+			in_place[n_a + j++] = r;
+		expected[d] = r;
+	}
+	cblue_retrieval_radix_sort_records(a, n_a, sizeof(Record));
+	cblue_retrieval_radix_sort_records(in_place + n_a, n_b, sizeof(Record));
+	cblue_retrieval_radix_sort_records(expected, n_a + n_b, sizeof(Record));
+	cblue_retrieval_merge_records(a, n_a, in_place + n_a, n_b, out);
+	g_assert_cmpmem(out, (n_a + n_b) * sizeof(Record), expected, (n_a + n_b) * sizeof(Record));
+	cblue_retrieval_merge_records(a, n_a, in_place + n_a, n_b, in_place);
+	g_assert_cmpmem(in_place, (n_a + n_b) * sizeof(Record), expected, (n_a + n_b) * sizeof(Record));
+}
+
 static void
 test_sort_records_by_u32(void)
 {
@@ -503,6 +534,7 @@ main(int argc, char **argv)
 	g_test_add_func("/retrieval-common/sort/records", test_sort_records);
 	g_test_add_func("/retrieval-common/sort/radix", test_radix_sort_records);
 	g_test_add_func("/retrieval-common/sort/bucket-parts", test_bucket_sort_parts);
+	g_test_add_func("/retrieval-common/sort/merge", test_merge_records);
 	g_test_add_func("/retrieval-common/sort/by-u32", test_sort_records_by_u32);
 	g_test_add_func("/retrieval-common/dir/lookup", test_dir);
 	g_test_add_func("/retrieval-common/lower-bound", test_lower_bound);
