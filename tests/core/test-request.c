@@ -113,6 +113,11 @@ test_request_span_asks(void)
 	    /* Thai ไหน ("which") asks: the options compared before it are not requested */
 	    {"ระหว่างจ้างแอดมินเพิ่มกับทำแชทบอท อันไหนคุ้มกว่าคะ", "จ้างแอดมิน", FALSE},
 	    {"กล้องแบบไหนดี", "กล้อง", TRUE},
+	    /* … and so does one that asks which to recommend among what the clause before names */
+	    {"โปรแกรมเงินเดือนสำหรับบริษัท 50 คน แนะนำตัวไหนดีคะ", "โปรแกรมเงินเดือน", TRUE},
+	    {"想给公司买一套工资软件，推荐哪个？", "工资软件", TRUE},
+	    {"we need payroll software for 80 staff. which one do you recommend?", "payroll", TRUE},
+	    {"โปรแกรมเงินเดือนเรามีแล้ว แนะนำแชทบอทหน่อยค่ะ", "โปรแกรมเงินเดือน", FALSE},
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
