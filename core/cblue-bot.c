@@ -2631,7 +2631,9 @@ cblue_bot_asks_elsewhere(CblueBot *self, CblueAskOp *op, const gchar *normalized
 			const CblueDeclinedMatch *match = &g_array_index(matches, CblueDeclinedMatch, i);
 			holds = match->start < clause->end && match->end > clause->start;
 		}
-		if (!clause->asks || holds)
+		/* (a bare request asks about the clause before it, not for a thing of its own:
+		 * "แอร์ไม่เย็นน้ำหยด ส่งคนมาล้างได้มั้ย") */
+		if (!clause->asks || holds || (c > 0 && g_array_index(clauses, CblueRequestClause, c - 1).asked))
 			continue;
 		text = g_strndup(normalized + clause->start, clause->end - clause->start);
 		if (cblue_bot_text_answered_with(self, op, text, top_id))

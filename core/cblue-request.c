@@ -222,7 +222,8 @@ cblue_request_is_clause_boundary(const gchar *text, const gchar *p, gboolean *qu
  * endings, pro-verbs and verbs without their object, and the price ("ทำด้วยไหม", "รับซ่อมไหม",
  * "ราคาเท่าไหร่", "可以吗", "how much?", "is that something you install?"), pronouns and the
  * verbs of buying back or of asking what to do ("would you buy them off me?", "บริษัทรับซื้อคืนไหม",
- * "ต้องทำยังไงดี", "怎么办"), and the request for a recommendation among what the clause before
+ * "ต้องทำยังไงดี", "怎么办"), a technician sent or a cleaning without its object ("ส่งคนมาล้างได้มั้ย",
+ * "派人来清洗吗"), and the request for a recommendation among what the clause before
  * names ("โปรแกรมเงินเดือนสำหรับโรงงาน แนะนำตัวไหนดีคะ", "推荐哪个", "which one do you recommend?").
  * Such a clause asks about the one before it: "รับทำบัญชีและยื่นภาษีให้บริษัทเล็กๆ ไหมคะ" asks for the
  * accounts. Thai and Chinese ones are removed as they are written (longest first),
@@ -231,10 +232,10 @@ static const gchar *const cblue_request_bare_thzh[] = {
     "แนะนำ", "ยี่ห้อไหน", "เจ้าไหน", "ตัวไหน", "อันไหน", "แบบไหน", "หรือเปล่า", "รึเปล่า", "หรือไม่", "เท่าไหร่", "เท่าไร", "ครับผม", "กี่บาท", "หน่อย", "ไหม", "มั้ย", "มั๊ย", "ไม๊",
     "ป่าว", "ครับ", "คับ", "ค่ะ", "คะ", "ค้า", "จ้า", "จ้ะ", "ด้วย", "บ้าง", "ราคา", "ติดตั้ง", "ซ่อม", "ขาย", "ได้", "ทำ", "รับ",
     "ติด", "มี", "นะ", "ให้", "ซื้อคืน", "ซื้อ", "คืน", "บริษัท", "ทางร้าน", "ทำยังไง", "ยังไง", "อย่างไร", "ต้อง", "ดี", "แก้",
-    "เอา",
+    "เอา", "ส่งช่างมา", "ส่งคนมา", "ล้าง",
     "可不可以", "能不能", "行不行", "多少钱", "可以", "多少", "价格", "你们", "吗", "嗎", "呢", "啊", "吧", "也", "做", "能",
     "有", "行", "好", "您", "安装", "代办", "装", "修", "卖", "办", "回收", "收", "买", "怎么办", "怎么", "办法", "我", "该",
-    "推荐", "哪个", "哪家", "哪款", NULL};
+    "推荐", "哪个", "哪家", "哪款", "派人来", "清洗", NULL};
 static const gchar *const cblue_request_bare_en[] = {
     "how", "much", "price", "cost", "can", "could", "do", "does", "you", "u", "guys", "ya", "that", "this", "it",
     "is", "possible", "please", "pls", "right", "ok", "yes", "also", "too", "and", "or", "so", "doable", "install",

@@ -113,6 +113,10 @@ test_request_span_asks(void)
 	    /* Thai ไหน ("which") asks: the options compared before it are not requested */
 	    {"ระหว่างจ้างแอดมินเพิ่มกับทำแชทบอท อันไหนคุ้มกว่าคะ", "จ้างแอดมิน", FALSE},
 	    {"กล้องแบบไหนดี", "กล้อง", TRUE},
+	    /* … and so does one that sends someone or asks for a cleaning without saying of what */
+	    {"แอร์ไม่เย็นน้ำหยด ส่งคนมาล้างได้มั้ย", "แอร์ไม่เย็น", TRUE},
+	    {"热水器坏了，派人来修吗？", "热水器", TRUE},
+	    {"แอร์ไม่เย็นน้ำหยด ส่งคนมาล้างแผงได้มั้ย", "แอร์ไม่เย็น", FALSE},
 	    /* … and so does one that asks which to recommend among what the clause before names */
 	    {"โปรแกรมเงินเดือนสำหรับบริษัท 50 คน แนะนำตัวไหนดีคะ", "โปรแกรมเงินเดือน", TRUE},
 	    {"想给公司买一套工资软件，推荐哪个？", "工资软件", TRUE},

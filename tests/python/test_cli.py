@@ -79,6 +79,9 @@ DECLINED_REPLY = {"en": "not a service we offer", "th": "ไม่ได้อ�
          "solar-sizing"),
         ("รับล้างแอร์ไหมคะ", "บ้านเปิดแอร์ 3 ตัวตอนกลางวัน ค่าไฟเดือนละ 6,000 ควรติดโซลาร์ขนาดไหนคะ", "solar-sizing"),
         ("你们卖柴油发电机吗？", "我家有柴油发电机，装了光伏以后停电时还能用吗？", "solar-power-outage"),
+        # a clause that only sends someone to clean asks about the clause before it, not for the panels'
+        # cleaning of its own
+        ("แอร์ไม่เย็นน้ำหยด ส่งคนมาล้างได้มั้ย", "แผงโซลาร์สกปรกมาก ส่งคนมาล้างได้มั้ย", "solar-maintenance"),
         # another clause asks for what the KB answers: the cleaner named is not a cleaning service asked for
         ("Can you send a maid to clean the house?",
          "fingerprint lock for a sliding glass door doable? and can i send the maid a temporary code",
