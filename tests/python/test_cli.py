@@ -637,6 +637,18 @@ HELD_OUT = {
         "th": (0.956, 1.000, 0.935, 0.900),
         "zh": (0.956, 1.000, 0.956, 0.966),
     }),
+    # docs/quality.md, "A twenty-eighth held-out set" (after-sales and service requests written at
+    # length: the customer tells what happened before asking, polite and formal or annoyed; out of
+    # scope told the same way; 32 in scope over 18 topics a language), measured blind at en .969 /
+    # 1 / .938 / .375, th .875 / .938 / .875 / .286, zh .812 / .938 / .812 / .818; these are those
+    # figures less a point (the session's one fix, the lock's maids, changed one English question).
+    # The low out-of-scope F1 is the set's finding: long stories about other trades are answered.
+    # Not among the calibration sets.
+    "eval-fresh28.tsv": ((32, 12), {
+        "en": (0.960, 0.990, 0.930, 0.370),
+        "th": (0.865, 0.930, 0.865, 0.280),
+        "zh": (0.800, 0.930, 0.800, 0.810),
+    }),
     # docs/quality.md, "A set of first messages" (a chat's opening message rather than one topic's
     # question: what the company sells or is, whether it is real, a quote, the bill, a house being
     # built, a factory's power costs; 30 in scope and 15 out of scope a language), measured blind at
