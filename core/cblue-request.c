@@ -232,15 +232,25 @@ static const gchar *const cblue_request_bare_thzh[] = {
     "แนะนำ", "ยี่ห้อไหน", "เจ้าไหน", "ตัวไหน", "อันไหน", "แบบไหน", "หรือเปล่า", "รึเปล่า", "หรือไม่", "เท่าไหร่", "เท่าไร", "ครับผม", "กี่บาท", "หน่อย", "ไหม", "มั้ย", "มั๊ย", "ไม๊",
     "ป่าว", "ครับ", "คับ", "ค่ะ", "คะ", "ค้า", "จ้า", "จ้ะ", "ด้วย", "บ้าง", "ราคา", "ติดตั้ง", "ซ่อม", "ขาย", "ได้", "ทำ", "รับ",
     "ติด", "มี", "นะ", "ให้", "ซื้อคืน", "ซื้อ", "คืน", "บริษัท", "ทางร้าน", "ทำยังไง", "ยังไง", "อย่างไร", "ต้อง", "ดี", "แก้",
-    "เอา", "ส่งช่างมา", "ส่งคนมา", "ล้าง",
+    "เอา", "ส่งช่างมา", "ส่งคนมา", "ล้าง", "วันนี้", "พรุ่งนี้",
     "可不可以", "能不能", "行不行", "多少钱", "可以", "多少", "价格", "你们", "吗", "嗎", "呢", "啊", "吧", "也", "做", "能",
     "有", "行", "好", "您", "安装", "代办", "装", "修", "卖", "办", "回收", "收", "买", "怎么办", "怎么", "办法", "我", "该",
-    "推荐", "哪个", "哪家", "哪款", "派人来", "清洗", NULL};
+    "推荐", "哪个", "哪家", "哪款", "派人来", "清洗", "今天", "明天", "一下", "麻烦", NULL};
 static const gchar *const cblue_request_bare_en[] = {
     "how", "much", "price", "cost", "can", "could", "do", "does", "you", "u", "guys", "ya", "that", "this", "it",
     "is", "possible", "please", "pls", "right", "ok", "yes", "also", "too", "and", "or", "so", "doable", "install",
     "fix", "repair", "sell", "handle", "offer", "provide", "something", "would", "will", "what", "i", "we", "me", "us",
-    "about", "buy", "them", "they", "those", "these", "off", "back", "take", "should", "any", "advice", "tips", "which", "one", "recommend", NULL};
+    "about", "buy", "them", "they", "those", "these", "off", "back", "take", "should", "any", "advice", "tips", "which", "one", "recommend",
+    "send", "someone", "somebody", "a", "technician", "to", "come", "over", "and", "check", "look", "at", "clean",
+    "today", "tomorrow", NULL};
+
+/* The verbs of a bare request for a repair or a technician's visit: what it points back at is
+ * the thing the message tells of, however many clauses before ("The water heater … since
+ * yesterday, and its light is off. Could you send someone to repair it today?"). Not a
+ * cleaning: "we live by a road construction site and the panels are dusty. Do you clean them?"
+ * asks about the panels only. */
+static const gchar *const cblue_request_service_thzh[] = {"ซ่อม", "ส่งช่างมา", "ส่งคนมา", "修", "派人来", NULL};
+static const gchar *const cblue_request_service_en[] = {"repair", "fix", "send", "technician", NULL};
 
 /* whether the lowercase clause @lower asks nothing of its own (cblue_request_bare_thzh) */
 static gboolean
@@ -289,9 +299,18 @@ cblue_request_clauses(const gchar *text)
 				}
 				g_strstrip(lower);
 				c.asks = cblue_request_sentence_asks(lower, question);
-				/* a bare request asks about the clause before it */
-				if (c.asks && clauses->len > 0 && cblue_request_is_bare(lower))
-					g_array_index(clauses, CblueRequestClause, clauses->len - 1).asked = TRUE;
+				/* a bare request asks about the clause before it; one for a repair or a
+				 * visit about every clause back to the last that asks */
+				if (c.asks && clauses->len > 0 && cblue_request_is_bare(lower)) {
+					gboolean service = cblue_request_has_word(lower, cblue_request_service_en) ||
+							   cblue_request_has_substring(lower, cblue_request_service_thzh);
+					for (guint k = clauses->len; k > 0; k--) {
+						CblueRequestClause *before = &g_array_index(clauses, CblueRequestClause, k - 1);
+						if (k < clauses->len && (before->asks || !service))
+							break;
+						before->asked = TRUE;
+					}
+				}
 				g_array_append_val(clauses, c);
 			}
 		}

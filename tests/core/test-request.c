@@ -117,6 +117,18 @@ test_request_span_asks(void)
 	    {"แอร์ไม่เย็นน้ำหยด ส่งคนมาล้างได้มั้ย", "แอร์ไม่เย็น", TRUE},
 	    {"热水器坏了，派人来修吗？", "热水器", TRUE},
 	    {"แอร์ไม่เย็นน้ำหยด ส่งคนมาล้างแผงได้มั้ย", "แอร์ไม่เย็น", FALSE},
+	    /* … and one for a repair or a technician's visit about every clause back to the last that
+	     * asks: what it points at is what the message tells of */
+	    {"the washing machine stopped mid-cycle last night, the display is blank. could you send a technician "
+	     "tomorrow?",
+	     "washing machine", TRUE},
+	    {"เครื่องซักผ้าหยุดกลางคัน หน้าจอดับ ส่งช่างมาซ่อมพรุ่งนี้ได้ไหมคะ", "เครื่องซักผ้า", TRUE},
+	    {"洗衣机昨晚停了，屏幕也不亮，明天派人来修一下可以吗？", "洗衣机", TRUE},
+	    /* … but not back past a clause that asks, nor for a cleaning */
+	    {"we bought a new washing machine. how long is the warranty? the inverter beeps, can you fix it?",
+	     "washing machine", FALSE},
+	    {"we live next to a road construction site, the panels are dusty. do you clean them?",
+	     "road construction", FALSE},
 	    /* … and so does one that asks which to recommend among what the clause before names */
 	    {"โปรแกรมเงินเดือนสำหรับบริษัท 50 คน แนะนำตัวไหนดีคะ", "โปรแกรมเงินเดือน", TRUE},
 	    {"想给公司买一套工资软件，推荐哪个？", "工资软件", TRUE},
