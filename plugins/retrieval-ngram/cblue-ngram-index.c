@@ -102,6 +102,7 @@ struct _CblueNgramIndex {
 	guint n_long;
 	guint32 *long_terms; /* owned: n_long */
 	gfloat *long_bounds; /* owned: n_long */
+	guint16 *long_ltf_max; /* owned: n_long, the largest ltf (units of 1/CBLUE_NGRAM_LTF_SCALE) */
 };
 
 /* a posting list this long is searched for the candidate documents only, once the rarer
@@ -162,6 +163,43 @@ cblue_ngram_block_next(CblueNgramBlockReader *rd, guint *code)
 	*code = (guint)(v >> rd->gap_bits);
 	return rd->doc;
 }
+
+/* the fields of a block read from one load of 64 bits (at least 57 of them valid after the
+ * shift to the field's first bit), by width: a width of 0 is a block of one posting */
+static inline guint
+cblue_ngram_fields_per_load(guint width)
+{
+	return width == 0 ? CBLUE_NGRAM_BLOCK : 57 / width;
+}
+
+/* Calls @body (a statement using the locals `doc` and `code`) for each posting of block
+ * @b, in order: several fields are taken from each 64-bit load, without a branch per
+ * posting but the loop's. */
+#define CBLUE_NGRAM_BLOCK_FOREACH(self, b, body)                                                                     \
+	G_STMT_START                                                                                                  \
+	{                                                                                                             \
+		CblueNgramBlockReader rd_;                                                                            \
+		guint per_, i_ = 0;                                                                                   \
+		cblue_ngram_block_begin((self), (b), &rd_);                                                           \
+		per_ = cblue_ngram_fields_per_load(rd_.width);                                                        \
+		while (i_ < rd_.n) {                                                                                  \
+			guint64 w_ = cblue_ngram_load64(rd_.data + (rd_.bit >> 3)) >> (rd_.bit & 7);                  \
+			guint m_ = MIN(per_, rd_.n - i_);                                                             \
+			rd_.bit += (gsize)m_ * rd_.width;                                                             \
+			i_ += m_;                                                                                     \
+			for (guint g_ = 0; g_ < m_; g_++) {                                                           \
+				guint64 v_ = w_ & rd_.mask;                                                           \
+				guint32 doc;                                                                          \
+				guint code;                                                                           \
+				w_ >>= rd_.width;                                                                     \
+				rd_.doc += (guint32)(v_ & rd_.gap_mask);                                              \
+				doc = rd_.doc;                                                                        \
+				code = (guint)(v_ >> rd_.gap_bits);                                                   \
+				body;                                                                                 \
+			}                                                                                             \
+		}                                                                                                     \
+	}                                                                                                             \
+	G_STMT_END
 
 /* the documents and codes of block @b into @docs and @codes; returns how many */
 static inline guint
@@ -558,34 +596,45 @@ cblue_ngram_index_build_bounds(CblueNgramIndex *self)
 		self->idf_by_df[df] = cblue_ngram_idf(self->n_docs, df);
 	g_clear_pointer(&self->long_terms, g_free);
 	g_clear_pointer(&self->long_bounds, g_free);
+	g_clear_pointer(&self->long_ltf_max, g_free);
 	for (guint t = 0; t < self->n_terms; t++)
 		n += self->offsets[t + 1] - self->offsets[t] >= CBLUE_NGRAM_LONG_DF;
 	self->n_long = n;
 	self->long_terms = g_new(guint32, MAX(n, 1));
 	self->long_bounds = g_new(gfloat, MAX(n, 1));
+	self->long_ltf_max = g_new(guint16, MAX(n, 1));
 	n = 0;
 	for (guint t = 0; t < self->n_terms; t++) {
 		gfloat bound = 0;
+		guint16 ltf_max = 0;
 		if (self->offsets[t + 1] - self->offsets[t] < CBLUE_NGRAM_LONG_DF)
 			continue;
 		for (guint32 b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
 			guint32 docs[CBLUE_NGRAM_BLOCK];
 			guint8 codes[CBLUE_NGRAM_BLOCK];
 			guint n_in_block = cblue_ngram_block_decode(self, b, docs, codes);
-			for (guint i = 0; i < n_in_block; i++)
+			for (guint i = 0; i < n_in_block; i++) {
 				bound = MAX(bound, self->ltf_values[codes[i]] * self->doc_inv_norms[docs[i]]);
+				ltf_max = MAX(ltf_max, self->ltf_values[codes[i]]);
+			}
 		}
+		self->long_ltf_max[n] = ltf_max;
 		self->long_terms[n] = t;
 		self->long_bounds[n++] = bound;
 	}
 }
 
-/* the bound of a long posting list's ltf × 1/length, or -1 for a short list */
+/* the bound of a long posting list's ltf × 1/length, or -1 for a short list; its largest
+ * ltf into @ltf_max */
 static gfloat
-cblue_ngram_index_bound(CblueNgramIndex *self, guint32 term)
+cblue_ngram_index_bound(CblueNgramIndex *self, guint32 term, guint16 *ltf_max)
 {
 	guint32 i = cblue_retrieval_lower_bound_u32(self->long_terms, 0, self->n_long, term);
-	return i < self->n_long && self->long_terms[i] == term ? self->long_bounds[i] : -1.0f;
+	if (i < self->n_long && self->long_terms[i] == term) {
+		*ltf_max = self->long_ltf_max[i];
+		return self->long_bounds[i];
+	}
+	return -1.0f;
 }
 
 static gint64
@@ -1121,6 +1170,7 @@ cblue_ngram_index_clear(gpointer data)
 	g_free(self->data);
 	g_free(self->long_terms);
 	g_free(self->long_bounds);
+	g_free(self->long_ltf_max);
 }
 
 CblueNgramIndex *
@@ -1156,7 +1206,7 @@ cblue_ngram_index_get_memory_size(CblueNgramIndex *index)
 	       (gsize)index->n_terms * sizeof(guint32) + sizeof(guint32) +
 	       (gsize)index->n_blocks * (sizeof(guint32) + sizeof(guint64)) + index->data_len + 8 +
 	       (gsize)index->n_docs * (2 * sizeof(guint64) + sizeof(gfloat)) +
-	       (gsize)index->n_long * (sizeof(guint32) + sizeof(gfloat));
+	       (gsize)index->n_long * (sizeof(guint32) + sizeof(gfloat) + sizeof(guint16));
 }
 
 /* A search's working memory, kept per thread between searches and sized to the largest
@@ -1169,10 +1219,14 @@ typedef struct {
 	gdouble cover; /* the sum of qw */
 } CblueNgramSums;
 
+/* the most documents whose scores are completed to seed a search's threshold (max_hits of
+ * them; with more hits asked for, no seeds) */
+#define CBLUE_NGRAM_SEEDS 16
+
 typedef struct {
 	gsize capacity;
 	CblueNgramSums *sums; /* capacity */
-	guint8 *mark; /* capacity: 1 touched, 2 a candidate */
+	guint8 *mark; /* capacity: 1 touched, 2 a candidate, 3 a seed (its sums complete) */
 	guint32 *touched; /* capacity */
 	/* a question's n-gram keys and distinct n-grams, reused so that a search does not
 	 * grow two arrays from nothing (dropped after more than CBLUE_NGRAM_SCRATCH_KEYS_KEPT
@@ -1181,13 +1235,21 @@ typedef struct {
 	GArray *qterms;
 	guint32 *seed_blocks; /* seed_blocks_len: where the seeds of a threshold are, by list */
 	gsize seed_blocks_len;
+	/* the seeds of the threshold (mark 3) and their complete sums from the list where they
+	 * were seeded on: once the scan stops, they are read in no list */
+	guint n_seeds;
+	guint32 seeds[CBLUE_NGRAM_SEEDS];
+	CblueNgramSums seed_sums[CBLUE_NGRAM_SEEDS];
 } CblueNgramScratch;
 
 #define CBLUE_NGRAM_SCRATCH_KEYS_KEPT 1024
 
-/* the most documents whose scores are completed to seed a search's threshold (max_hits of
- * them; with more hits asked for, no seeds) */
-#define CBLUE_NGRAM_SEEDS 16
+/* a pass over the candidates (a load of each one's sums and length, scattered over arrays
+ * of the KB's size) costs what reading several postings does: it is made once the lists
+ * read since the last one have this many times as many postings as there are candidates
+ * (at 100,000 topics, one after every list took a fifth of an English search, and 1 → 4
+ * took 44,000 → 21,000 candidates' loads a search for a few hundred more hits read) */
+#define CBLUE_NGRAM_DROP_EVERY 4
 
 static void
 cblue_ngram_scratch_free(gpointer data)
@@ -1228,6 +1290,7 @@ typedef struct {
 	gdouble qw; /* the question's weight of the n-gram */
 	gdouble qwi; /* qw × IDF / CBLUE_NGRAM_LTF_SCALE: a posting adds qwi × ltf */
 	gdouble bound; /* of its contribution to a document's score; -1 for a short list */
+	gdouble ltf_bound; /* of its contribution to a document's sum (before 1/length) */
 } CblueNgramQueryTerm;
 
 /* the rarer n-grams first: they decide the candidates, and their lists are short; ties in
@@ -1376,48 +1439,6 @@ cblue_ngram_compare_u32(gconstpointer a, gconstpointer b)
 	return x < y ? -1 : x > y;
 }
 
-/* adds @q's postings of the candidates, in document order, to their sums (@add: the products
- * by code, or %NULL to make each as it is added): the list is read
- * forward, the blocks without a candidate skipped (a binary search of the blocks' first
- * documents from the current block on), a block read on from where the previous candidate
- * was found */
-static void
-cblue_ngram_look_up_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_candidates,
-			       const CblueNgramQueryTerm *q, const gdouble *add)
-{
-	CblueNgramSums *sums = scratch->sums;
-	const guint32 *candidates = scratch->touched;
-	guint32 b = self->blocks[q->term], last = self->blocks[q->term + 1];
-	CblueNgramBlockReader rd;
-	guint n_read = 0, code = 0;
-	guint32 doc = 0;
-	gboolean open = FALSE;
-
-	for (gsize c = 0; c < n_candidates; c++) {
-		guint32 d = candidates[c];
-		if (b + 1 < last && self->block_docs[b + 1] <= d) {
-			/* the last block that begins at or before d */
-			b = cblue_retrieval_lower_bound_u32(self->block_docs, b + 1, last, d + 1) - 1;
-			open = FALSE;
-		}
-		if (self->block_docs[b] > d)
-			continue;
-		if (!open) {
-			cblue_ngram_block_begin(self, b, &rd);
-			n_read = 0;
-			open = TRUE;
-		}
-		while (n_read < rd.n && (n_read == 0 || doc < d)) {
-			doc = cblue_ngram_block_next(&rd, &code);
-			n_read++;
-		}
-		if (n_read > 0 && doc == d) {
-			sums[d].acc += cblue_ngram_product(self, q, add, code);
-			sums[d].cover += q->qw;
-		}
-	}
-}
-
 /* The last block of [@lo, @last) that begins at or before @d, given that @lo does: a guess
  * from where @d falls between the first documents of the list's second and last blocks (a
  * list's documents are spread over the KB), then a search galloping from the guess. A few
@@ -1451,8 +1472,52 @@ cblue_ngram_find_block(const guint32 *block_docs, guint32 lo, guint32 last, guin
 	return cblue_retrieval_lower_bound_u32(block_docs, below + 1, above, d + 1) - 1;
 }
 
+/* adds @q's postings of the candidates, in document order, to their sums (@add: the products
+ * by code, or %NULL to make each as it is added): the list is read
+ * forward, the blocks without a candidate skipped (a binary search of the blocks' first
+ * documents from the current block on), a block read on from where the previous candidate
+ * was found */
+static void
+cblue_ngram_look_up_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n_candidates,
+			       const CblueNgramQueryTerm *q, const gdouble *add)
+{
+	CblueNgramSums *sums = scratch->sums;
+	const guint32 *candidates = scratch->touched;
+	guint32 b = self->blocks[q->term], last = self->blocks[q->term + 1];
+	CblueNgramBlockReader rd;
+	guint n_read = 0, code = 0;
+	guint32 doc = 0;
+	gboolean open = FALSE;
+
+	for (gsize c = 0; c < n_candidates; c++) {
+		guint32 d = candidates[c];
+		/* (before the list's first document) */
+		if (self->block_docs[b] > d)
+			continue;
+		if (b + 1 < last && self->block_docs[b + 1] <= d) {
+			/* the last block that begins at or before d */
+			b = cblue_ngram_find_block(self->block_docs, b, last, d);
+			open = FALSE;
+		}
+		if (!open) {
+			cblue_ngram_block_begin(self, b, &rd);
+			n_read = 0;
+			open = TRUE;
+		}
+		while (n_read < rd.n && (n_read == 0 || doc < d)) {
+			doc = cblue_ngram_block_next(&rd, &code);
+			n_read++;
+		}
+		if (n_read > 0 && doc == d) {
+			sums[d].acc += cblue_ngram_product(self, q, add, code);
+			sums[d].cover += q->qw;
+		}
+	}
+}
+
 /* @q's contribution to the score of document @d (before 1/length) if @d is in block @b of its
- * list, else 0: the block's fields (a gap and a code each, of fixed widths) read up to @d */
+ * list, else 0 (a posting adds more: an IDF and 1 + ln tf are at least 1): the block's fields
+ * (a gap and a code each, of fixed widths) read up to @d */
 static inline gdouble
 cblue_ngram_block_contribution(const CblueNgramIndex *self, guint32 b, guint32 d, const CblueNgramQueryTerm *q)
 {
@@ -1491,7 +1556,7 @@ cblue_ngram_seed_threshold(CblueNgramIndex *self, CblueNgramScratch *scratch, gs
 			   const CblueNgramQueryTerm *qterms, guint next, guint n_qterms, guint k)
 {
 	guint32 seeds[CBLUE_NGRAM_SEEDS], *blocks;
-	gdouble best[CBLUE_NGRAM_SEEDS], acc[CBLUE_NGRAM_SEEDS];
+	gdouble best[CBLUE_NGRAM_SEEDS], acc[CBLUE_NGRAM_SEEDS], cover[CBLUE_NGRAM_SEEDS];
 	gsize n_pairs = (gsize)(n_qterms - next) * k;
 	gdouble threshold = G_MAXDOUBLE;
 	guint n = 0;
@@ -1503,8 +1568,10 @@ cblue_ngram_seed_threshold(CblueNgramIndex *self, CblueNgramScratch *scratch, gs
 		guint32 d = scratch->touched[i];
 		cblue_ngram_top_insert(seeds, best, &n, k, d, scratch->sums[d].acc * self->doc_inv_norms[d]);
 	}
-	for (guint j = 0; j < n; j++)
+	for (guint j = 0; j < n; j++) {
 		acc[j] = scratch->sums[seeds[j]].acc;
+		cover[j] = scratch->sums[seeds[j]].cover;
+	}
 	if (scratch->seed_blocks_len < n_pairs) {
 		g_free(scratch->seed_blocks);
 		scratch->seed_blocks_len = MAX(n_pairs, 1024);
@@ -1531,15 +1598,28 @@ cblue_ngram_seed_threshold(CblueNgramIndex *self, CblueNgramScratch *scratch, gs
 			__builtin_prefetch(self->data + (self->block_meta[blocks[i]] &
 							 ((G_GUINT64_CONSTANT(1) << CBLUE_NGRAM_META_POS_BITS) - 1)));
 	}
-	/* in the question's order, as for every document */
+	/* in the question's order, as for every document (the same sums as the lists' reads) */
 	for (guint t = next, i = 0; t < n_qterms; t++) {
 		for (guint j = 0; j < n; j++, i++) {
-			if (blocks[i] != G_MAXUINT32)
-				acc[j] += cblue_ngram_block_contribution(self, blocks[i], seeds[j], &qterms[t]);
+			gdouble add;
+			if (blocks[i] == G_MAXUINT32)
+				continue;
+			add = cblue_ngram_block_contribution(self, blocks[i], seeds[j], &qterms[t]);
+			if (add > 0) {
+				acc[j] += add;
+				cover[j] += qterms[t].qw;
+			}
 		}
 	}
-	for (guint j = 0; j < n; j++)
+	/* the seeds' sums once every list is read: the lists left after the scan stops need not
+	 * be read for them */
+	scratch->n_seeds = n;
+	for (guint j = 0; j < n; j++) {
 		threshold = MIN(threshold, acc[j] * self->doc_inv_norms[seeds[j]]);
+		scratch->seeds[j] = seeds[j];
+		scratch->seed_sums[j] = (CblueNgramSums){acc[j], cover[j]};
+		scratch->mark[seeds[j]] = 3;
+	}
 	return threshold;
 }
 
@@ -1562,14 +1642,19 @@ cblue_ngram_add_to_candidates(CblueNgramIndex *self, CblueNgramScratch *scratch,
 	}
 	if (q->df <= 64 * n_candidates) {
 		for (guint32 b = self->blocks[q->term]; b < self->blocks[q->term + 1]; b++) {
-			CblueNgramBlockReader rd;
-			cblue_ngram_block_begin(self, b, &rd);
-			for (guint i = 0; i < rd.n; i++) {
-				guint code;
-				guint32 d = cblue_ngram_block_next(&rd, &code);
-				if (mark[d] != 2)
-					continue;
-				sums[d].acc += cblue_ngram_product(self, q, add, code);
+			/* the block's candidates first, without a branch per posting (a few
+			 * percent of a common list's postings are candidates) */
+			guint32 hit_docs[CBLUE_NGRAM_BLOCK];
+			guint8 hit_codes[CBLUE_NGRAM_BLOCK];
+			guint n_hits = 0;
+			CBLUE_NGRAM_BLOCK_FOREACH(self, b, {
+				hit_docs[n_hits] = doc;
+				hit_codes[n_hits] = (guint8)code;
+				n_hits += mark[doc] == 2;
+			});
+			for (guint i = 0; i < n_hits; i++) {
+				guint32 d = hit_docs[i];
+				sums[d].acc += cblue_ngram_product(self, q, add, hit_codes[i]);
 				sums[d].cover += q->qw;
 			}
 		}
@@ -1598,18 +1683,14 @@ cblue_ngram_scan_list(CblueNgramIndex *self, CblueNgramScratch *scratch, gsize n
 	const guint16 *ltf_values = self->ltf_values;
 
 	for (guint32 b = self->blocks[q->term]; b < self->blocks[q->term + 1]; b++) {
-		CblueNgramBlockReader rd;
-		cblue_ngram_block_begin(self, b, &rd);
-		for (guint i = 0; i < rd.n; i++) {
-			guint code;
-			guint32 d = cblue_ngram_block_next(&rd, &code);
-			if (mark[d] == 0) {
-				mark[d] = 1;
-				touched[n_touched++] = d;
+		CBLUE_NGRAM_BLOCK_FOREACH(self, b, {
+			if (mark[doc] == 0) {
+				mark[doc] = 1;
+				touched[n_touched++] = doc;
 			}
-			sums[d].acc += add != NULL ? add[code] : qwi * ltf_values[code];
-			sums[d].cover += qw;
-		}
+			sums[doc].acc += add != NULL ? add[code] : qwi * ltf_values[code];
+			sums[doc].cover += qw;
+		});
 	}
 	return n_touched;
 }
@@ -1640,7 +1721,10 @@ cblue_ngram_index_search(CblueNgramIndex *self, const gchar *text, guint max_hit
  * stops: the candidates are the documents that can still make it, and the remaining lists
  * are searched for them only (by binary search, the documents of a list being in order).
  * The threshold starts from the complete scores of the best documents at the first long
- * list (cblue_ngram_seed_threshold()), so that the scan stops sooner.
+ * list (cblue_ngram_seed_threshold()), so that the scan stops sooner; those documents' sums
+ * are then complete, and the remaining lists are not searched for them. A candidate's bound
+ * is the smaller of the lists' bounds and, its length known, the bounds of their largest
+ * 1 + ln tf.
  * Sums are in double precision, always in the same order (by document frequency, then
  * n-gram), so a search gives the same scores whether or not it stopped early.
  *
@@ -1697,6 +1781,16 @@ cblue_ngram_index_get_n_docs(CblueNgramIndex *self)
 	return self->n_docs;
 }
 
+/* whether document @d with @sums can still reach @threshold: the lists left add at most
+ * @rest to any document's score, and at most @rest_ltf to its sum before 1/length */
+static inline gboolean
+cblue_ngram_can_reach(const CblueNgramIndex *self, const CblueNgramSums *sums, guint32 d, gdouble rest,
+		      gdouble rest_ltf, gdouble threshold)
+{
+	gdouble inv = self->doc_inv_norms[d];
+	return sums->acc * inv + MIN(rest, rest_ltf * inv) >= threshold * (1.0 - 1e-6);
+}
+
 static void
 cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint max_hits, gboolean prune,
 				guint32 common_df, CblueRetrieverHitFunc func, gpointer user_data)
@@ -1707,9 +1801,16 @@ cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint 
 	gdouble heap_on_stack[16], scores_on_stack[16];
 	g_autofree guint32 *best_on_heap = NULL;
 	g_autofree gdouble *heap_on_heap = NULL, *scores_on_heap = NULL;
+	guint32 top_on_stack[16];
+	gdouble top_scores_on_stack[16];
+	g_autofree guint32 *top_on_heap = NULL;
+	g_autofree gdouble *top_scores_on_heap = NULL;
+	guint32 *top = top_on_stack;
+	gdouble *top_scores = top_scores_on_stack;
+	guint n_top = 0;
 	guint32 *best = best_on_stack;
 	gdouble *heap = heap_on_stack, *scores = scores_on_stack;
-	gdouble qnorm = 0, total = 0, rest = 0, threshold = 0, checked = 0;
+	gdouble qnorm = 0, total = 0, rest = 0, rest_ltf = 0, threshold = 0, checked = 0;
 	gsize n_touched = 0, n_candidates = 0, read_since = 0;
 	guint n_best = 0, next = 0, n_qterms = 0;
 	gboolean sorted = FALSE, seeded = FALSE;
@@ -1726,12 +1827,15 @@ cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint 
 	}
 	keys = scratch->keys;
 	qterms = scratch->qterms;
+	scratch->n_seeds = 0;
 	g_array_set_size(keys, 0);
 	g_array_set_size(qterms, 0);
 	if (max_hits > G_N_ELEMENTS(best_on_stack)) {
 		best = best_on_heap = g_new(guint32, max_hits);
 		heap = heap_on_heap = g_new(gdouble, max_hits);
 		scores = scores_on_heap = g_new(gdouble, max_hits);
+		top = top_on_heap = g_new(guint32, max_hits);
+		top_scores = top_scores_on_heap = g_new(gdouble, max_hits);
 	}
 	cblue_ngram_extract(self->tokenizer, self->synonyms, text, keys);
 	cblue_retrieval_sort_records(keys->data, keys->len, sizeof(guint64));
@@ -1740,7 +1844,8 @@ cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint 
 	for (guint i = 0; i < keys->len;) {
 		guint64 key = g_array_index(keys, guint64, i);
 		guint j = i + 1;
-		CblueNgramQueryTerm q = {-1, 0, 0, 0, -1};
+		CblueNgramQueryTerm q = {-1, 0, 0, 0, -1, 0};
+		guint16 ltf_max = 0;
 		gdouble idf;
 
 		while (j < keys->len && g_array_index(keys, guint64, j) == key)
@@ -1756,10 +1861,12 @@ cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint 
 		if (q.term < 0)
 			continue;
 		/* (only long lists have a bound: no search of the side table for the others) */
-		q.bound = q.df >= CBLUE_NGRAM_LONG_DF ? cblue_ngram_index_bound(self, (guint32)q.term) : -1.0;
+		q.bound = q.df >= CBLUE_NGRAM_LONG_DF ? cblue_ngram_index_bound(self, (guint32)q.term, &ltf_max) : -1.0;
 		if (q.bound >= 0) {
 			q.bound *= q.qwi;
 			rest += q.bound;
+			q.ltf_bound = q.qwi * ltf_max;
+			rest_ltf += q.ltf_bound;
 		}
 		g_array_index(qterms, CblueNgramQueryTerm, n_qterms++) = q;
 	}
@@ -1804,17 +1911,32 @@ cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint 
 				break;
 			}
 			rest -= q->bound;
+			rest_ltf -= q->ltf_bound;
 		}
 		read_since += q->df;
 		n_touched = cblue_ngram_scan(self, scratch, n_touched, q);
 	}
-	/* the candidates: every touched document, or those that can still reach the threshold */
+	/* the seeds' sums are complete: they are no candidates of the lists left */
+	for (guint j = 0; j < scratch->n_seeds; j++)
+		scratch->sums[scratch->seeds[j]] = scratch->seed_sums[j];
+	/* the candidates: every touched document, or those that can still reach the threshold
+	 * (and the best of them and the seeds, whose scores bound the threshold of the first
+	 * pass over them below) */
+	for (guint j = 0; j < scratch->n_seeds; j++) {
+		guint32 d = scratch->seeds[j];
+		cblue_ngram_top_insert(top, top_scores, &n_top, max_hits, d,
+				       scratch->sums[d].acc * self->doc_inv_norms[d]);
+	}
 	for (gsize i = 0; i < n_touched; i++) {
 		guint32 d = scratch->touched[i];
+		if (scratch->mark[d] == 3)
+			continue;
 		if (next == qterms->len ||
-		    scratch->sums[d].acc * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
+		    cblue_ngram_can_reach(self, &scratch->sums[d], d, rest, rest_ltf, threshold)) {
 			scratch->mark[d] = 2;
 			scratch->touched[n_candidates++] = d;
+			cblue_ngram_top_insert(top, top_scores, &n_top, max_hits, d,
+					       scratch->sums[d].acc * self->doc_inv_norms[d]);
 		} else {
 			scratch->mark[d] = 0;
 			scratch->sums[d] = (CblueNgramSums){0, 0};
@@ -1822,33 +1944,58 @@ cblue_ngram_index_search_common(CblueNgramIndex *self, const gchar *text, guint 
 	}
 	/* the remaining lists, for the candidates; the candidates that can no longer reach the
 	 * threshold are dropped, so that the longest lists are searched for few: after a list,
-	 * once the postings of the lists since the last time outnumber the candidates (the two
-	 * passes over them, threshold and drop, took a fifth of the slowest searches when made
-	 * after every list) */
+	 * once the postings of the lists since the last time outnumber the candidates
+	 * CBLUE_NGRAM_DROP_EVERY times */
 	read_since = 0;
-	for (; next < qterms->len; next++) {
+	for (; next < qterms->len && n_candidates > 0; next++) {
 		const CblueNgramQueryTerm *q = &g_array_index(qterms, CblueNgramQueryTerm, next);
 		gsize kept = 0;
 		cblue_ngram_add_to_candidates(self, scratch, n_candidates, q, &sorted);
 		rest -= q->bound;
+		rest_ltf -= q->ltf_bound;
 		read_since += q->df;
-		if (read_since < n_candidates && next + 1 < qterms->len)
+		if (read_since < CBLUE_NGRAM_DROP_EVERY * n_candidates && next + 1 < qterms->len)
 			continue;
 		read_since = 0;
-		threshold = MAX(threshold, cblue_ngram_threshold(self, scratch, n_candidates, max_hits, heap));
+		/* one pass: the documents that were the best max_hits at the last pass bound the
+		 * max_hits-th best score from below (their scores only grew), the others are
+		 * dropped against it, and the best of those kept are the next pass's */
+		if (n_top == max_hits && n_top > 0) {
+			gdouble low = G_MAXDOUBLE;
+			for (guint j = 0; j < n_top; j++)
+				low = MIN(low, scratch->sums[top[j]].acc * self->doc_inv_norms[top[j]]);
+			threshold = MAX(threshold, low);
+		}
+		n_top = 0;
+		/* without a branch on whether a candidate is kept (half of them may be dropped
+		 * in a pass, at random) */
 		for (gsize c = 0; c < n_candidates; c++) {
 			guint32 d = scratch->touched[c];
-			if (scratch->sums[d].acc * self->doc_inv_norms[d] + rest >= threshold * (1.0 - 1e-6)) {
-				scratch->touched[kept++] = d;
-				continue;
-			}
-			scratch->mark[d] = 0;
-			scratch->sums[d] = (CblueNgramSums){0, 0};
+			CblueNgramSums *sum = &scratch->sums[d];
+			gdouble score = sum->acc * self->doc_inv_norms[d];
+			gboolean keep = cblue_ngram_can_reach(self, sum, d, rest, rest_ltf, threshold);
+			scratch->touched[kept] = d;
+			kept += keep;
+			scratch->mark[d] = keep ? 2 : 0;
+			sum->acc = keep ? sum->acc : 0;
+			sum->cover = keep ? sum->cover : 0;
+			if (keep)
+				cblue_ngram_top_insert(top, top_scores, &n_top, max_hits, d, score);
 		}
+		for (guint j = 0; j < scratch->n_seeds; j++) {
+			guint32 d = scratch->seeds[j];
+			cblue_ngram_top_insert(top, top_scores, &n_top, max_hits, d,
+					       scratch->sums[d].acc * self->doc_inv_norms[d]);
+		}
+		if (n_top == max_hits && n_top > 0)
+			threshold = MAX(threshold, top_scores[n_top - 1]);
 		n_candidates = kept;
 	}
 
-	/* the best max_hits documents (ties: topic order) */
+	/* the best max_hits documents (ties: topic order), of the candidates and the seeds */
+	for (guint j = 0; j < scratch->n_seeds; j++)
+		scratch->touched[n_candidates + j] = scratch->seeds[j];
+	n_candidates += scratch->n_seeds;
 	for (gsize c = 0; c < n_candidates && max_hits > 0; c++) {
 		guint32 d = scratch->touched[c];
 		gdouble score = scratch->sums[d].acc * self->doc_inv_norms[d];
