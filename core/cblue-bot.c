@@ -2345,9 +2345,11 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 /* Whether the follow-up's own best hit Q is of another product than @previous's and was found by
  * an aspect only: every content word of the follow-up is in Q's words (a word no topic has names
  * something the KB lacks: ชลบุรีไปไหม, a fortune teller) and none names Q's product
- * (cblue_bot_names_no_product(), through the KB's topics by product). "how many days to finish?",
- * กี่วันเสร็จ and 多久 find the solar installation's timeline after cameras, a chat bot or
- * insulation; "whats your phone number" names the contact, a product of one topic. */
+ * (cblue_bot_names_no_product(), through the KB's topics by product), but for the words of
+ * @previous's own text: those are an aspect of @previous as well (装, to install, is in most solar
+ * topics and in the door lock's and the cameras'). "how many days to finish?", กี่วันเสร็จ, 多久 and
+ * 装完要几天 find the solar installation's timeline after cameras, a chat bot or insulation;
+ * "whats your phone number" names the contact, a product of one topic. */
 static gboolean
 cblue_bot_follow_up_names_no_product(CblueBot *self, CblueAskOp *op, GArray *hits, CblueKbEntry *previous)
 {
@@ -2355,6 +2357,7 @@ cblue_bot_follow_up_names_no_product(CblueBot *self, CblueAskOp *op, GArray *hit
 	CblueKbEntry *top;
 	g_autoptr(GPtrArray) words = NULL;
 	g_autoptr(GHashTable) top_words = NULL;
+	g_autoptr(GHashTable) previous_words = NULL;
 
 	if (hits->len == 0)
 		return FALSE;
@@ -2363,7 +2366,14 @@ cblue_bot_follow_up_names_no_product(CblueBot *self, CblueAskOp *op, GArray *hit
 		return FALSE;
 	words = cblue_bot_content_words(self, cblue_bot_follow_up_text(op));
 	top_words = cblue_bot_topic_words(self, op, top, language);
-	return cblue_bot_has_all_words(top_words, words) && cblue_bot_names_no_product(self, op, top, words, language);
+	if (!cblue_bot_has_all_words(top_words, words))
+		return FALSE;
+	previous_words = cblue_bot_topic_words(self, op, previous, language);
+	for (guint i = words->len; i-- > 0;) {
+		if (g_hash_table_contains(previous_words, g_ptr_array_index(words, i)))
+			g_ptr_array_remove_index(words, i);
+	}
+	return cblue_bot_names_no_product(self, op, top, words, language);
 }
 
 /* Conversation context, when the last topic P's product is not among the follow-up's hits:
