@@ -2342,6 +2342,40 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 	return FALSE;
 }
 
+/* Whether the follow-up's own best hit Q is of another product than @previous's and was found by
+ * an aspect only: every content word of the follow-up is in Q's words (a word no topic has names
+ * something the KB lacks: ชลบุรีไปไหม, a fortune teller) and none names Q's product
+ * (cblue_bot_names_no_product(), through the KB's topics by product), but for the words of
+ * @previous's own text: those are an aspect of @previous as well (装, to install, is in most solar
+ * topics and in the door lock's and the cameras'). "how many days to finish?", กี่วันเสร็จ, 多久 and
+ * 装完要几天 find the solar installation's timeline after cameras, a chat bot or insulation;
+ * "whats your phone number" names the contact, a product of one topic. */
+static gboolean
+cblue_bot_follow_up_names_no_product(CblueBot *self, CblueAskOp *op, GArray *hits, CblueKbEntry *previous)
+{
+	const gchar *language = cblue_message_get_language(op->message);
+	CblueKbEntry *top;
+	g_autoptr(GPtrArray) words = NULL;
+	g_autoptr(GHashTable) top_words = NULL;
+	g_autoptr(GHashTable) previous_words = NULL;
+
+	if (hits->len == 0)
+		return FALSE;
+	top = cblue_kb_lookup(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id);
+	if (top == NULL || cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(top), previous) == 2)
+		return FALSE;
+	words = cblue_bot_content_words(self, cblue_bot_follow_up_text(op));
+	top_words = cblue_bot_topic_words(self, op, top, language);
+	if (!cblue_bot_has_all_words(top_words, words))
+		return FALSE;
+	previous_words = cblue_bot_topic_words(self, op, previous, language);
+	for (guint i = words->len; i-- > 0;) {
+		if (g_hash_table_contains(previous_words, g_ptr_array_index(words, i)))
+			g_ptr_array_remove_index(words, i);
+	}
+	return cblue_bot_names_no_product(self, op, top, words, language);
+}
+
 /* Conversation context, when the last topic P's product is not among the follow-up's hits:
  * "how much roughly?" after cameras finds the solar price, and no camera topic at all, on
  * its words alone. The follow-up is searched again with P's name in its language (P's first
@@ -2353,9 +2387,17 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
  * names a thing of its own and is not searched again. Only with retrievers that all search in
  * place.
  *
+ * With @aspect_only, the last resort of cblue_bot_follow_topics(): only a follow-up whose own best
+ * hit is another product's, found by an aspect only (cblue_bot_follow_up_names_no_product()), is
+ * searched, and the best hit of P's product within the context margin of that search's best is
+ * taken without the ratio gate. A short aspect adds little to the name ("装要多久" keeps .64 of 智能门锁's
+ * confidence, ทำกี่วันเสร็จ .56 of แชทบอท's, "how many days to finish?" leaves the solar timeline
+ * ahead of the cameras), and it names nothing that could pull the search away.
+ *
  * Returns: %TRUE if the search chose the topic (now first in @hits) */
 static gboolean
-cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *previous_id)
+cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar *previous_id,
+			      gboolean aspect_only)
 {
 	CblueKbEntry *previous;
 	CblueAskOp *product_op;
@@ -2383,6 +2425,8 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, cons
 	if (own_best && g_array_index(hits, CblueBotHit, 0).confidence >= self->answer_threshold)
 		return FALSE;
 	own_best = own_best && g_array_index(hits, CblueBotHit, 0).confidence >= self->answer_threshold / 2;
+	if (aspect_only && (own_best || !cblue_bot_follow_up_names_no_product(self, op, hits, previous)))
+		return FALSE;
 	name = cblue_bot_topic_name(previous, cblue_message_get_language(op->message));
 	if (name == NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
 		return FALSE;
@@ -2398,9 +2442,21 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, cons
 	if (product_hits->len == 0)
 		return FALSE;
 	best = g_array_index(product_hits, CblueBotHit, 0);
+	if (aspect_only && cblue_bot_kinship(op->kb, best.topic_id, previous) < 2) {
+		gdouble floor = best.score * (1.0 - self->context_margin);
+		for (guint i = 1; i < product_hits->len; i++) {
+			const CblueBotHit *hit = &g_array_index(product_hits, CblueBotHit, i);
+			if (hit->score < floor)
+				break;
+			if (cblue_bot_kinship(op->kb, hit->topic_id, previous) == 2) {
+				best = *hit;
+				break;
+			}
+		}
+	}
 	if (best.confidence < self->answer_threshold || cblue_bot_kinship(op->kb, best.topic_id, previous) < 2)
 		return FALSE;
-	if (!own_best) {
+	if (!own_best && !aspect_only) {
 		name_op = cblue_bot_search_text(self, op, name);
 		name_hits = cblue_bot_fuse(name_op);
 		for (guint i = 0; i < name_hits->len; i++) {
@@ -2831,7 +2887,19 @@ cblue_bot_follow_topic(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar
 			*category_only = TRUE;
 		return TRUE;
 	}
-	return cblue_bot_search_with_product(self, op, hits, previous_id) || chosen;
+	return cblue_bot_search_with_product(self, op, hits, previous_id, FALSE) || chosen;
+}
+
+/* whether the best of @hits is of the product of one of the conversation's earlier topics */
+static gboolean
+cblue_bot_of_earlier_product(CblueAskOp *op, GArray *hits)
+{
+	for (guint i = 0; hits->len > 0 && op->earlier_topics != NULL && op->earlier_topics[i] != NULL; i++) {
+		CblueKbEntry *earlier = cblue_kb_lookup(op->kb, op->earlier_topics[i]);
+		if (earlier != NULL && cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, earlier) == 2)
+			return TRUE;
+	}
+	return FALSE;
 }
 
 /* Conversation context over the last topics: the follow-up is one of the previous topic's
@@ -2842,7 +2910,10 @@ cblue_bot_follow_topic(CblueBot *self, CblueAskOp *op, GArray *hits, const gchar
  * being pulled back. When only the previous topic's category chose and no earlier topic's
  * product does, the previous topic's product is searched for with its name: after a door lock,
  * "how long does installing take?" finds the cameras' installation (of the same category) and no
- * door lock topic on its words alone.
+ * door lock topic on its words alone. Last, when the follow-up's best hit is of no product of the
+ * conversation, a follow-up that names only an aspect of it ("how long?", กี่วันเสร็จ, 多久) is the
+ * product's, the last topic's first, then the earlier ones' (cblue_bot_search_with_product() with
+ * @aspect_only): after every gated rule, so that none of their choices changes.
  * Returns: %TRUE if a topic of the conversation chose the answer (now first in @hits) */
 static gboolean
 cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
@@ -2870,8 +2941,17 @@ cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
 			return TRUE;
 		}
 	}
-	if (category_only && cblue_bot_search_with_product(self, op, hits, previous_id))
+	if (category_only && cblue_bot_search_with_product(self, op, hits, previous_id, FALSE))
 		return TRUE;
+	if (!cblue_bot_of_earlier_product(op, hits)) {
+		if (cblue_bot_search_with_product(self, op, hits, previous_id, TRUE))
+			return TRUE;
+		for (guint i = 0; op->earlier_topics != NULL && op->earlier_topics[i] != NULL; i++) {
+			if (cblue_kb_lookup(op->kb, op->earlier_topics[i]) != NULL &&
+			    cblue_bot_search_with_product(self, op, hits, op->earlier_topics[i], TRUE))
+				return TRUE;
+		}
+	}
 	return chosen;
 }
 

@@ -69,15 +69,25 @@ def test_follow_up_uses_the_previous_topic(cli, follow_up, conversations):
 # (the practical next step, bare nouns, corrections, reactions): blind en .762 / .667, th .619 / 1.0,
 # zh .571 / 1.0. A follow-up's reaction left out of its search raised it to en .833, th .690 and
 # followups-fresh6.tsv th to .786; a correction ("no I mean", ไม่ใช่) as a reaction to en .857, th .714;
-# 能来看看吗 as the site survey to zh .619.
+# 能来看看吗 as the site survey to zh .619. followups-fresh8.tsv (short how-long,
+# how-much, warranty and instalment follow-ups): blind en .791 / 1.0, th .732 / 0.0, zh .512 / 1.0. A
+# follow-up that names only an aspect of the topic it found taken to the conversation's product as a last
+# resort raised it to en .814, th .805, zh .610, followups-fresh2.tsv zh to .881, followups-fresh4.tsv zh
+# to .750, followups-fresh5.tsv th to .839, followups-fresh6.tsv zh to .810, followups-fresh7.tsv th to .786;
+# with the last topic's own words read as aspects (装 after cameras), en .884, zh .659, followups-fresh3.tsv zh
+# .816, followups-fresh4.tsv th .768, followups-fresh5.tsv zh .750, followups-fresh6.tsv en .833 and th .833,
+# followups-fresh7.tsv th .810.
 FOLLOW_UP_FLOORS = {
     "followups.tsv": (35, 5, {"en": (0.743, 1.000), "th": (0.829, 0.600), "zh": (0.657, 1.000)}),
-    "followups-fresh2.tsv": (42, 6, {"en": (0.857, 0.833), "th": (0.952, 1.000), "zh": (0.857, 1.000)}),
-    "followups-fresh3.tsv": (76, 4, {"en": (0.724, 1.000), "th": (0.842, 1.000), "zh": (0.803, 1.000)}),
-    "followups-fresh4.tsv": (56, 4, {"en": (0.750, 1.000), "th": (0.750, 1.000), "zh": (0.732, 1.000)}),
-    "followups-fresh5.tsv": (56, 4, {"en": (0.821, 1.000), "th": (0.821, 1.000), "zh": (0.732, 1.000)}),
-    "followups-fresh6.tsv": (42, 3, {"en": (0.810, 1.000), "th": (0.810, 1.000), "zh": (0.786, 1.000)}),
-    "followups-fresh7.tsv": (42, 3, {"en": (0.857, 0.667), "th": (0.762, 1.000), "zh": (0.619, 1.000)}),
+    "followups-fresh2.tsv": (42, 6, {"en": (0.857, 0.833), "th": (0.952, 1.000), "zh": (0.881, 1.000)}),
+    "followups-fresh3.tsv": (76, 4, {"en": (0.724, 1.000), "th": (0.842, 1.000), "zh": (0.816, 1.000)}),
+    "followups-fresh4.tsv": (56, 4, {"en": (0.750, 1.000), "th": (0.768, 1.000), "zh": (0.750, 1.000)}),
+    "followups-fresh5.tsv": (56, 4, {"en": (0.821, 1.000), "th": (0.839, 1.000), "zh": (0.750, 1.000)}),
+    "followups-fresh6.tsv": (42, 3, {"en": (0.833, 1.000), "th": (0.833, 1.000), "zh": (0.810, 1.000)}),
+    "followups-fresh7.tsv": (42, 3, {"en": (0.857, 0.667), "th": (0.810, 1.000), "zh": (0.619, 1.000)}),
+    # its follow-ups in scope differ by language: {language: count}
+    "followups-fresh8.tsv": ({"en": 43, "th": 41, "zh": 41}, 1,
+                             {"en": (0.884, 1.000), "th": (0.805, 0.000), "zh": (0.659, 1.000)}),
 }
 
 
@@ -90,7 +100,8 @@ def test_follow_up_set_does_not_regress(name):
     stats = json.loads(proc.stdout)["languages"]
     for lang, (right, refused) in floors.items():
         s = stats[lang]
-        assert s["in_scope"] == in_scope and s["out_of_scope"] == out_of_scope, (lang, s)
+        want = in_scope[lang] if isinstance(in_scope, dict) else in_scope
+        assert s["in_scope"] == want and s["out_of_scope"] == out_of_scope, (lang, s)
         assert s["right"] / s["in_scope"] >= right - 0.02, (lang, s)
         assert s["refused"] / s["out_of_scope"] >= refused - 0.02, (lang, s)
 
@@ -337,6 +348,32 @@ def test_every_month_still_is_no_instalment(cli):
         (("光伏可以分期吗", "每个月还多少"), ["solar-financing"] * 2)])
     replies = ask_conversation(cli, "conv-monthly-chatbot", "想给餐厅做个LINE聊天机器人", "每个月还要付费吗")
     assert replies[1]["topic_id"] != "solar-financing", replies
+
+
+@pytest.mark.parametrize("messages,topics", [
+    (("อยากได้แชทบอทสำหรับเพจร้านค่ะ", "กี่วันถึงจะใช้งานได้คะ"), ["ai-chatbot"] * 2),
+    (("ทำเว็บบริษัทได้ไหมครับ", "กี่วันเสร็จครับ"), ["web-app-development"] * 2),
+    (("浴室想重新装修", "要多久"), ["home-renovation"] * 2),
+    (("我家想装监控", "装完要几天"), ["cctv-installation"] * 2)])
+def test_how_long_after_a_product_is_that_products(cli, messages, topics):
+    """"How long?" after a product whose topic its words do not find (the solar installation's timeline,
+    or nothing, on them alone, and too little of the product's name kept with them) is the product's:
+    the follow-up names only an aspect of the topic it found, and 装 (to install), a word of the cameras' own,
+    is an aspect of theirs, not the name of solar."""
+    assert_topics(cli, "conv-how-long", [(messages, topics)])
+
+
+@pytest.mark.parametrize("messages,topics", [
+    (("we'd like cameras around our warehouse", "do you go to Rayong?"), ["cctv-installation", "service-area"]),
+    (("price of a 5 kWh home battery?", "are you open saturday?", "can I pay for it in installments?"),
+     ["solar-battery", "office-hours", "solar-financing"]),
+    (("อยากติดกลอนดิจิตอลค่ะ", "ขออีเมลบริษัทหน่อยค่ะ"), ["smart-door-lock", "contact"])])
+def test_how_long_rule_leaves_other_subjects(cli, messages, topics):
+    """The aspect rule's guards: a follow-up with a word no topic has (a province the service area does
+    not list) or naming a product of one topic (the contact) keeps its own answer, and one whose best
+    hit is of an earlier topic's product (the battery's financing after the opening hours) is that
+    product's, not the side question's."""
+    assert_topics(cli, "conv-how-long-not", [(messages, topics)])
 
 
 @pytest.mark.parametrize("question", ["what services do you offer?", "what products do you have", "มีบริการอะไรบ้าง",
