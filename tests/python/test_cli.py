@@ -644,10 +644,12 @@ HELD_OUT = {
     # figures less a point (the session's one fix, the lock's maids, changed one English question).
     # The low out-of-scope F1 is the set's finding: long stories about other trades are answered.
     # Not among the calibration sets.
+    # Out-of-scope F1 en .400 → .500, th .286 → .400, zh .818 → .870 with the bare requests for a
+    # repair (docs/quality.md, "A bare request for a repair points at what the message tells of").
     "eval-fresh28.tsv": ((32, 12), {
-        "en": (0.960, 0.990, 0.930, 0.370),
-        "th": (0.865, 0.930, 0.865, 0.280),
-        "zh": (0.800, 0.930, 0.800, 0.810),
+        "en": (0.960, 0.990, 0.960, 0.480),
+        "th": (0.865, 0.930, 0.865, 0.380),
+        "zh": (0.800, 0.930, 0.800, 0.850),
     }),
     # docs/quality.md, "A set of first messages" (a chat's opening message rather than one topic's
     # question: what the company sells or is, whether it is real, a quote, the bill, a house being
