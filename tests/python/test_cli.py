@@ -692,6 +692,8 @@ def test_eval_held_out_sets_do_not_regress(cli, name):
     proc = cli.run("eval", "--json", os.path.join(DATADIR, name))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
+    # --calibrate tunes a replay of the decision: it must give every outcome the bot gave
+    assert "differ from the replayed decision" not in proc.stderr, proc.stderr
     for lang, recorded in floors.items():
         stats = report["languages"][lang]
         assert stats["queries"] == in_scope and stats["out_of_scope"] == out_of_scope, (lang, stats)
@@ -703,6 +705,16 @@ def test_eval_held_out_sets_do_not_regress(cli, name):
 LABELLED_SETS = ("eval-bundled.tsv", "eval-dev.tsv", "eval-fresh.tsv", "eval-fresh2.tsv", "eval-fresh3.tsv",
                  "eval-keywords.tsv", "eval-fresh6.tsv", "eval-fresh4.tsv", "eval-fresh5.tsv", "eval-fresh7.tsv",
                  "eval-fresh8.tsv", "eval-fresh9.tsv", "eval-fresh10.tsv", "eval-fresh11.tsv", "eval-typos.tsv")
+
+
+@pytest.mark.parametrize("question", ["how much is solar", "How much is a solar system?", "how much for solar?",
+                                      "How much is a 10kW system", "ติดโซลาร์ราคาเท่าไหร่", "装太阳能多少钱"])
+def test_ask_the_price_of_solar_said_plainly(cli, question):
+    """The commonest way to ask the price is the rooftop price, not a topic whose questions say
+    "how much" of something else (how much is produced, how much is a pump): docs/quality.md,
+    "How much is a solar system? and omg thanks"."""
+    reply = cli.ask_json(question)
+    assert (reply["outcome"], reply["topic_id"]) == ("answered", "solar-rooftop-price"), reply
 
 
 def test_eval_short_questions_are_answered(cli):
