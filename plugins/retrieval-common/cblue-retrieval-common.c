@@ -384,26 +384,21 @@ cblue_retrieval_sort_records(gpointer records, gsize n, gsize record_size)
 		cblue_retrieval_sort_pairs(records, n);
 }
 
-/* Four passes of 16 bits: the four digits' counts in one read of the records, then the
- * first pass from @parts into @buffer, the second into @out, the third into @buffer and the
- * fourth into @out (an even number: @out may be the records of a single part, read only by
- * the first pass). @owned (nullable): the GArrays of the parts, each freed once read. */
+/* Four passes of 16 bits: the four digits' counts in one read of @records, then the first
+ * pass into @buffer, the second back, the third into @buffer and the fourth back (an even
+ * number: the records end where they began) */
 static inline void
-cblue_retrieval_radix_sort_body(const gpointer *parts, const gsize *part_lens, GArray **owned, guint n_parts,
-				gsize n, gsize size, guint8 *out, guint8 *buffer)
+cblue_retrieval_radix_sort_body(guint8 *records, gsize n, gsize size, guint8 *buffer)
 {
 	g_autofree gsize *counts = g_new0(gsize, 4 * 65536);
-	guint8 *from = buffer, *to = out;
+	guint8 *from = records, *to = buffer;
 
-	for (guint p = 0; p < n_parts; p++) {
-		const guint8 *a = parts[p];
-		for (gsize i = 0; i < part_lens[p]; i++) {
-			guint64 key = cblue_retrieval_record_key(a, i, size);
-			counts[key & 0xffff]++;
-			counts[65536 + ((key >> 16) & 0xffff)]++;
-			counts[2 * 65536 + ((key >> 32) & 0xffff)]++;
-			counts[3 * 65536 + (key >> 48)]++;
-		}
+	for (gsize i = 0; i < n; i++) {
+		guint64 key = cblue_retrieval_record_key(records, i, size);
+		counts[key & 0xffff]++;
+		counts[65536 + ((key >> 16) & 0xffff)]++;
+		counts[2 * 65536 + ((key >> 32) & 0xffff)]++;
+		counts[3 * 65536 + (key >> 48)]++;
 	}
 	for (guint digit = 0; digit < 4; digit++) {
 		gsize *count = counts + digit * 65536;
@@ -414,15 +409,7 @@ cblue_retrieval_radix_sort_body(const gpointer *parts, const gsize *part_lens, G
 			sum += c;
 		}
 	}
-	for (guint p = 0; p < n_parts; p++) {
-		const guint8 *a = parts[p];
-		for (gsize i = 0; i < part_lens[p]; i++)
-			memcpy(buffer + counts[cblue_retrieval_record_key(a, i, size) & 0xffff]++ * size, a + i * size,
-			       size);
-		if (owned != NULL)
-			g_array_unref(owned[p]);
-	}
-	for (guint digit = 1; digit < 4; digit++) {
+	for (guint digit = 0; digit < 4; digit++) {
 		gsize *count = counts + digit * 65536;
 		guint shift = 16 * digit;
 		guint8 *swap;
@@ -579,9 +566,9 @@ cblue_retrieval_radix_sort_records(gpointer records, gsize n, gsize record_size)
 		return;
 	buffer = cblue_retrieval_big_alloc(n * record_size);
 	if (record_size == 8)
-		cblue_retrieval_radix_sort_body((const gpointer *)&records, &n, NULL, 1, n, 8, records, buffer);
+		cblue_retrieval_radix_sort_body(records, n, 8, buffer);
 	else
-		cblue_retrieval_radix_sort_body((const gpointer *)&records, &n, NULL, 1, n, 16, records, buffer);
+		cblue_retrieval_radix_sort_body(records, n, 16, buffer);
 }
 
 /* Huge pages for the big buffers of a build. An index build at 100,000 entries writes
