@@ -71,6 +71,11 @@ def main():
     if len(sys.argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
+    for folder in sys.argv[1:]:
+        if not os.path.isdir(folder):
+            print(f"eval-pool.py: {folder}: not a folder of cblue eval --json reports (bench/eval-all.sh)",
+                  file=sys.stderr)
+            return 1
     after = load(sys.argv[1])
     pooled(after)
     if len(sys.argv) == 3:
