@@ -841,7 +841,9 @@ def test_decision_model_learned_without_the_length_still_applies(cli, tmp_path):
     """Weights learned before the question's length was a feature (one fewer) read it as 0: the
     Chinese model shipped before it still decides (bundled Chinese out-of-scope F1 1.000 with it,
     .759 on the fused confidence alone, both without the declined services, which refuse some of
-    the same questions whatever decides); `--l2` must be a positive penalty."""
+    the same questions whatever decides; .960 and .846 at 460d987, .960 and .880 since the
+    thirtieth set's synonyms, which the fused confidence gains from too: so the model is checked
+    by how far it stays ahead, not by a ceiling on the fallback); `--l2` must be a positive penalty."""
     labels = os.path.join(DATADIR, "eval-bundled.tsv")
     old = write(tmp_path, "old.conf", "[bot]\nanswer_threshold=0.50\ndeclined=false\n"
                 "decision_retrievers=retrieval-bm25;retrieval-ngram\n"
@@ -850,7 +852,8 @@ def test_decision_model_learned_without_the_length_still_applies(cli, tmp_path):
     with_old = json.loads(cli.run("eval", "--json", labels, config=old, check=0).stdout)
     without = json.loads(cli.run("eval", "--json", labels, config=fused, check=0).stdout)
     assert with_old["languages"]["zh"]["oos_f1"] >= 0.95, with_old["languages"]["zh"]
-    assert without["languages"]["zh"]["oos_f1"] < 0.85, without["languages"]["zh"]
+    assert without["languages"]["zh"]["oos_f1"] <= with_old["languages"]["zh"]["oos_f1"] - 0.05, \
+        (with_old["languages"]["zh"], without["languages"]["zh"])
     proc = cli.run("eval", "--l2", "0", labels)
     assert proc.returncode == 2
     assert "--l2" in proc.stderr
