@@ -732,6 +732,7 @@ def test_ask_the_price_of_solar_said_plainly(cli, question):
 @pytest.mark.parametrize("question, topic", [
     ("你们在哪里", "contact"), ("你们在什么地方？", "contact"), ("怎么拿报价", "quotation-process"),
     ("报价咋弄", "quotation-process"), ("how many panels would we need", "solar-sizing"),
+    ("How many solar panels does my house need?", "solar-sizing"),
     ("how many kw do i need", "solar-sizing"), ("逆变器要多大", "solar-sizing"),
     ("ต้องติดกี่แผงครับ", "solar-sizing"), ("ways to pay?", "payment-methods"), ("怎么支付", "payment-methods"),
     ("申请保修", "solar-warranty")])
