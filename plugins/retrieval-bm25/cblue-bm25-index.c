@@ -1322,7 +1322,7 @@ cblue_bm25_index_fill(CblueBm25Index *self, const CblueBm25Triple *a, gsize n)
 	self->keys = g_new(guint64, MAX(self->n_terms, 1));
 	self->offsets = g_new(guint32, self->n_terms + 1);
 	self->inline_bits = g_new0(guint8, self->n_terms / 8 + 1);
-	self->postings = cblue_retrieval_big_alloc(MAX(size, 1));
+	self->postings = g_malloc(MAX(size, 1));
 	p = self->postings;
 	for (gsize i = 0, end, t = 0; i < n; i = end, t++) {
 		for (end = i + 1; end < n && a[end].key == a[i].key; end++)
@@ -1765,8 +1765,8 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 	/* all in (key, document) order, as a full build has them */
 	if (previous != NULL && analyzed < n) {
 		/* the reused postings after room for the analyzed ones, in one array */
-		triples = cblue_retrieval_big_alloc(
-			MAX(cblue_bm25_index_count_postings(previous) + build.n_triples, 1) * sizeof(CblueBm25Triple));
+		triples =
+		    g_malloc(MAX(cblue_bm25_index_count_postings(previous) + build.n_triples, 1) * sizeof(CblueBm25Triple));
 		n_triples = build.n_triples +
 			    cblue_bm25_index_reuse_postings(previous, reuse.old_to_new, triples + build.n_triples);
 		if (cblue_retrieval_reuse_in_order(&reuse)) {

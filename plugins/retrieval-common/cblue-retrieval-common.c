@@ -9,7 +9,6 @@
 #include <malloc.h>
 #endif
 #include <string.h>
-#include <sys/mman.h>
 
 #include "cblue-retrieval-common.h"
 
@@ -512,13 +511,13 @@ cblue_retrieval_count_buckets(GArray **owned, gsize n_parts, gsize *bucket)
  * array of them instead of two: at 100,000 entries a second array is GB of memory, and the
  * kernel zeroes every page of it.
  *
- * Returns: (transfer full): the @n records sorted (cblue_retrieval_big_alloc(); at least one
+ * Returns: (transfer full): the @n records sorted (g_malloc(); at least one
  * record's room)
  */
 gpointer
 cblue_retrieval_bucket_sort_parts(GPtrArray *parts, gsize n)
 {
-	CblueRetrievalRecord *scattered = cblue_retrieval_big_alloc(MAX(n, 1) * sizeof(CblueRetrievalRecord));
+	CblueRetrievalRecord *scattered = g_malloc(MAX(n, 1) * sizeof(CblueRetrievalRecord));
 	gsize n_parts = 0;
 	/* (leaves @parts empty; NULL if it was) */
 	g_autofree GArray **owned = (GArray **)g_ptr_array_steal(parts, &n_parts);
@@ -564,52 +563,11 @@ cblue_retrieval_radix_sort_records(gpointer records, gsize n, gsize record_size)
 
 	if (n == 0)
 		return;
-	buffer = cblue_retrieval_big_alloc(n * record_size);
+	buffer = g_malloc(n * record_size);
 	if (record_size == 8)
 		cblue_retrieval_radix_sort_body(records, n, 8, buffer);
 	else
 		cblue_retrieval_radix_sort_body(records, n, 16, buffer);
-}
-
-/* Huge pages for the big buffers of a build. An index build at 100,000 entries writes
- * several GB of records, sort buffers and postings into fresh memory; in 4 KB pages that is a
- * page fault every 4 KB (about a million at 20,000 entries), and where a page fault is dear
- * (a paravirtualized VM) the faults were a quarter of the build's time. Transparent huge pages
- * are often in "madvise" mode, so a buffer gets them only when asked: the 2 MB-aligned part of
- * a big buffer is advised before it is written. Where huge pages are not supported (or not
- * enabled) madvise() fails and nothing changes. */
-#define CBLUE_RETRIEVAL_HUGE_PAGE ((gsize)2 << 20)
-
-void
-cblue_retrieval_big_advise(gpointer data, gsize size)
-{
-#ifdef MADV_HUGEPAGE
-	guintptr start = ((guintptr)data + CBLUE_RETRIEVAL_HUGE_PAGE - 1) & ~(guintptr)(CBLUE_RETRIEVAL_HUGE_PAGE - 1);
-	guintptr end = ((guintptr)data + size) & ~(guintptr)(CBLUE_RETRIEVAL_HUGE_PAGE - 1);
-
-	/* (smaller buffers come from memory the allocator has touched already) */
-	if (data != NULL && size >= 4 * CBLUE_RETRIEVAL_HUGE_PAGE && end > start)
-		(void)madvise((gpointer)start, end - start, MADV_HUGEPAGE);
-#endif
-}
-
-/* g_malloc(@size), advised into huge pages (see above) */
-gpointer
-cblue_retrieval_big_alloc(gsize size)
-{
-	gpointer data = g_malloc(size);
-	cblue_retrieval_big_advise(data, size);
-	return data;
-}
-
-/* g_malloc0(@size), advised into huge pages: a big block is mapped fresh, already zero, and
- * not written by calloc(), so the advice comes before its pages are touched */
-gpointer
-cblue_retrieval_big_alloc0(gsize size)
-{
-	gpointer data = g_malloc0(size);
-	cblue_retrieval_big_advise(data, size);
-	return data;
 }
 
 /* Gives the memory a build freed back to the system: its chunks' records were freed into
@@ -653,7 +611,7 @@ void
 cblue_retrieval_sort_records_by_u32(gpointer records, gsize n, guint32 n_values)
 {
 	guint8 *a = records;
-	g_autofree guint8 *sorted = cblue_retrieval_big_alloc(MAX(n, 1) * 16);
+	g_autofree guint8 *sorted = g_malloc(MAX(n, 1) * 16);
 	g_autofree gsize *start = g_new0(gsize, (gsize)n_values + 1);
 	guint32 v;
 

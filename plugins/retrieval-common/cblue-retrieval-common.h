@@ -69,16 +69,11 @@ void cblue_retrieval_sort_records(gpointer records, gsize n, gsize record_size);
 /* the same, stable: a least-significant-digit radix sort, 16 bits a pass */
 void cblue_retrieval_radix_sort_records(gpointer records, gsize n, gsize record_size);
 /* 16-byte records of GArrays (taken, each freed once read; their records in the order of
- * the arrays, @n in all), stably, into a new array (cblue_retrieval_big_alloc()) */
+ * the arrays, @n in all), stably, into a new array (g_free() it) */
 gpointer cblue_retrieval_bucket_sort_parts(GPtrArray *parts, gsize n);
 /* 16-byte records sorted by the guint32 at byte 8 (< n_values), stably (a counting sort) */
 void cblue_retrieval_sort_records_by_u32(gpointer records, gsize n, guint32 n_values);
 
-/* Big build buffers (an index build's records, sort buffers and postings: hundreds of MB at
- * 100,000 entries) in huge pages where the system allows; freed with g_free() */
-gpointer cblue_retrieval_big_alloc(gsize size);
-gpointer cblue_retrieval_big_alloc0(gsize size);
-void cblue_retrieval_big_advise(gpointer data, gsize size);
 /* the memory freed by a build given back to the system (at its end) */
 void cblue_retrieval_release_memory(void);
 

@@ -916,7 +916,7 @@ cblue_ngram_index_build_blocks(CblueNgramIndex *self, const guint32 *docs, const
 	}
 	self->blocks[self->n_terms] = b;
 	self->data_len = pos;
-	self->data = cblue_retrieval_big_alloc0(pos + 8);
+	self->data = g_malloc0(pos + 8);
 	for (guint t = 0; t < self->n_terms; t++) {
 		for (b = self->blocks[t]; b < self->blocks[t + 1]; b++) {
 			guint64 meta = self->block_meta[b];
@@ -942,7 +942,7 @@ static void
 cblue_ngram_index_fill(CblueNgramIndex *self, guint32 *docs, guint16 *ltfs, gsize n_postings)
 {
 	g_autofree gdouble *norms = g_new0(gdouble, MAX(self->n_docs, 1));
-	g_autofree guint8 *codes = cblue_retrieval_big_alloc(MAX(n_postings, 1));
+	g_autofree guint8 *codes = g_malloc(MAX(n_postings, 1));
 	g_autofree guint8 *code_of = g_new(guint8, 65536);
 
 	cblue_ngram_index_build_ltf_values(self, ltfs, n_postings);
@@ -1114,16 +1114,16 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 		g_autofree CblueNgramTriple *analyzed_sorted = cblue_ngram_sort_triples(build.parts, build.n_triples);
 		gsize room = cblue_ngram_index_get_n_postings(previous) + build.n_triples;
 		g_clear_pointer(&build.parts, g_ptr_array_unref);
-		docs = cblue_retrieval_big_alloc(MAX(room, 1) * sizeof(guint32));
-		ltfs = cblue_retrieval_big_alloc(MAX(room, 1) * sizeof(guint16));
+		docs = g_malloc(MAX(room, 1) * sizeof(guint32));
+		ltfs = g_malloc(MAX(room, 1) * sizeof(guint16));
 		n_postings = cblue_ngram_index_merge_postings(self, previous, old_to_new, analyzed_sorted,
 							      build.n_triples, docs, ltfs);
 	} else {
 		g_autofree CblueNgramTriple *triples = NULL;
 		if (previous != NULL && analyzed < self->n_docs) {
 			/* (rare: the KB's topics in another order) */
-			g_autofree CblueNgramTriple *reused = cblue_retrieval_big_alloc(
-				MAX(cblue_ngram_index_get_n_postings(previous), 1) * sizeof(CblueNgramTriple));
+			g_autofree CblueNgramTriple *reused =
+			    g_malloc(MAX(cblue_ngram_index_get_n_postings(previous), 1) * sizeof(CblueNgramTriple));
 			gsize n_reused = cblue_ngram_index_reuse_pairs(previous, old_to_new, reused);
 			GArray *all = g_array_sized_new(FALSE, FALSE, sizeof(CblueNgramTriple),
 							build.n_triples + n_reused);
@@ -1141,8 +1141,8 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 		n_postings = build.n_triples;
 		triples = cblue_ngram_sort_triples(build.parts, n_postings);
 		g_clear_pointer(&build.parts, g_ptr_array_unref);
-		docs = cblue_retrieval_big_alloc(MAX(n_postings, 1) * sizeof(guint32));
-		ltfs = cblue_retrieval_big_alloc(MAX(n_postings, 1) * sizeof(guint16));
+		docs = g_malloc(MAX(n_postings, 1) * sizeof(guint32));
+		ltfs = g_malloc(MAX(n_postings, 1) * sizeof(guint16));
 		cblue_ngram_index_triples_to_postings(self, triples, n_postings, docs, ltfs);
 	}
 	cblue_ngram_index_fill(self, docs, ltfs, n_postings);
