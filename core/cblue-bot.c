@@ -208,6 +208,11 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 /* the most content words of a question after small talk searched again for the products it
  * may not name (cblue_bot_product_choices()) */
 #define CBLUE_BOT_MAX_ASPECT_WORDS 4
+/* A word that the topics of at least this many products speak of is an aspect that products have
+ * ("price", "warranty"), not a thing of one product ("battery", "inverter") */
+#define CBLUE_BOT_ASPECT_PRODUCTS 3
+/* ... and one that this share of a product's topics speak of (1/4) is spoken of in passing */
+#define CBLUE_BOT_ASPECT_IN_PASSING 4
 /* the tag of the topic that tells what its product is (cblue_bot_product_overview_first()) */
 #define CBLUE_BOT_OVERVIEW_TAG "overview"
 
@@ -1699,35 +1704,6 @@ cblue_bot_tag_is_unique(CblueBot *self, CblueAskOp *op, const gchar *tag)
 	return GPOINTER_TO_UINT(g_hash_table_lookup(counts, tag)) <= 1;
 }
 
-/* Whether @a is the KB's one topic on an aspect that @b speaks of in passing: a tag of @a
- * after its first that no other topic has and that is one word, no stop word ("warranty",
- * "brands", "maintenance": solar has a topic of each), is in @b's words in English
- * (cblue_bot_topic_words(): its text, keywords and tags), as the CCTV and renovation topics
- * quote their warranty. Tags that several topics share are cblue_bot_same_aspect()'s. */
-static gboolean
-cblue_bot_speaks_of_aspect(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, CblueKbEntry *b)
-{
-	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
-	const gchar *const *tags = cblue_kb_entry_get_tags(a);
-	g_autoptr(GHashTable) words = NULL;
-
-	if (tags == NULL || tags[0] == NULL)
-		return FALSE;
-	for (guint i = 1; tags[i] != NULL; i++) {
-		g_autoptr(GPtrArray) tag_words = NULL;
-		if (tags[i][0] == '\0' || !cblue_bot_tag_is_unique(self, op, tags[i]))
-			continue;
-		tag_words = cblue_tokenizer_tokenize(tokenizer, tags[i]);
-		if (tag_words->len != 1 || g_hash_table_contains(self->stopwords, g_ptr_array_index(tag_words, 0)))
-			continue;
-		if (words == NULL)
-			words = cblue_bot_topic_words(self, op, b, "en");
-		if (g_hash_table_contains(words, g_ptr_array_index(tag_words, 0)))
-			return TRUE;
-	}
-	return FALSE;
-}
-
 /* the topics of @kb by product (cblue_bot_product()), each product's in the KB's order.
  * Returns: (transfer full): of (GPtrArray of borrowed CblueKbEntry) */
 static GHashTable *
@@ -1747,6 +1723,33 @@ cblue_bot_products_of(CblueKb *kb)
 		g_ptr_array_add(topics, entry);
 	}
 	return products;
+}
+
+/* How many products (cblue_bot_product()) of @op's KB have a topic whose English words
+ * (cblue_bot_topic_words()) hold @word, counting up to @enough: through the KB's topics by
+ * product (cblue_bot_kb_index()) */
+static guint
+cblue_bot_products_speaking_of(CblueBot *self, CblueAskOp *op, const gchar *word, guint enough)
+{
+	g_autoptr(GHashTable) products = cblue_bot_kb_index(self, op, (gpointer *)&self->products,
+							    (CblueBotKbIndexFunc)cblue_bot_products_of,
+							    (CblueBotKbIndexRef)g_hash_table_ref);
+	GHashTableIter iter;
+	gpointer topics;
+	guint n = 0;
+
+	g_hash_table_iter_init(&iter, products);
+	while (n < enough && g_hash_table_iter_next(&iter, NULL, &topics)) {
+		for (guint i = 0; i < ((GPtrArray *)topics)->len; i++) {
+			g_autoptr(GHashTable) words =
+			    cblue_bot_topic_words(self, op, g_ptr_array_index((GPtrArray *)topics, i), "en");
+			if (g_hash_table_contains(words, word)) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
 }
 
 /* The topics of @product in @op's KB, in the KB's order (its index by product,
@@ -1773,6 +1776,66 @@ cblue_bot_product_family_words(CblueBot *self, CblueAskOp *op, CblueKbEntry *ent
 	for (guint i = 0; i < topics->len; i++)
 		g_ptr_array_add(family, cblue_bot_topic_words(self, op, g_ptr_array_index(topics, i), language));
 	return family;
+}
+
+/* Whether the topics of @entry's product speak of @word in passing: at least a
+ * CBLUE_BOT_ASPECT_IN_PASSING-th of them hold it in their English words ("installation" is in the
+ * solar price's, the battery's, the roof's...; "warranty" in 3 of the 19 solar topics) */
+static gboolean
+cblue_bot_in_passing(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, const gchar *word)
+{
+	g_autoptr(GPtrArray) family = cblue_bot_product_family_words(self, op, entry, "en");
+	guint n = 0;
+
+	for (guint i = 0; i < family->len; i++)
+		n += g_hash_table_contains(g_ptr_array_index(family, i), word);
+	return n * CBLUE_BOT_ASPECT_IN_PASSING >= family->len;
+}
+
+/* Whether a tag of @a (nullable) after its first, one word and no stop word, is in @b's words
+ * in English (cblue_bot_topic_words(): its text, keywords and tags): @b speaks of @a's aspect
+ * ("price", "warranty"). With @unique, only a tag that no other topic has; with @products, only
+ * @a's first aspect (the tag after its product's: the solar price's "price", not its
+ * "quotation", which the installation steps name) and only if the topics of at least that many
+ * products speak of it (cblue_bot_products_speaking_of()) and fewer than a
+ * CBLUE_BOT_ASPECT_IN_PASSING-th of the topics of @b's product do */
+static gboolean
+cblue_bot_speaks_of_tag(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, CblueKbEntry *b, gboolean unique,
+			guint products)
+{
+	CblueTokenizer *tokenizer = cblue_context_get_tokenizer(self->context);
+	const gchar *const *tags = a != NULL ? cblue_kb_entry_get_tags(a) : NULL;
+	g_autoptr(GHashTable) words = NULL;
+
+	if (tags == NULL || tags[0] == NULL)
+		return FALSE;
+	for (guint i = 1; tags[i] != NULL && (products == 0 || i == 1); i++) {
+		g_autoptr(GPtrArray) tag_words = NULL;
+		if (tags[i][0] == '\0' || (unique && !cblue_bot_tag_is_unique(self, op, tags[i])))
+			continue;
+		tag_words = cblue_tokenizer_tokenize(tokenizer, tags[i]);
+		if (tag_words->len != 1 || g_hash_table_contains(self->stopwords, g_ptr_array_index(tag_words, 0)))
+			continue;
+		if (words == NULL)
+			words = cblue_bot_topic_words(self, op, b, "en");
+		if (g_hash_table_contains(words, g_ptr_array_index(tag_words, 0)) &&
+		    (products == 0 ||
+		     (cblue_bot_products_speaking_of(self, op, g_ptr_array_index(tag_words, 0), products) >= products &&
+		      !cblue_bot_in_passing(self, op, b, g_ptr_array_index(tag_words, 0)))))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Whether @a is the KB's one topic on an aspect that @b speaks of in passing: a tag of @a
+ * after its first that no other topic has and that is one word, no stop word ("warranty",
+ * "brands", "maintenance": solar has a topic of each), is in @b's words in English
+ * (cblue_bot_topic_words(): its text, keywords and tags), as the CCTV and renovation topics
+ * quote their warranty. Tags that several topics share are cblue_bot_same_aspect()'s. */
+static gboolean
+cblue_bot_speaks_of_aspect(CblueBot *self, CblueAskOp *op, CblueKbEntry *a, CblueKbEntry *b)
+{
+	return cblue_bot_speaks_of_tag(self, op, a, b, TRUE, 0);
 }
 
 /* Whether @word names the product whose topics' words are @family
@@ -2306,14 +2369,14 @@ cblue_bot_folded_keywords(CblueBot *self, CblueAskOp *op)
 				  (CblueBotKbIndexFunc)cblue_bot_folded_keywords_of, (CblueBotKbIndexRef)g_array_ref);
 }
 
-/* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product,
- * a Latin one as whole words: "do you install CCTV cameras?" names the cameras after solar. A
- * keyword that @previous's own text in @language uses (casefolded: its questions and content)
- * is an aspect of it as well, not another thing: 保修 (warranty) after a door lock whose answer
- * speaks of its 保修 */
+/* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product
+ * (with @siblings, of any topic but @previous), a Latin one as whole words: "do you install CCTV
+ * cameras?" names the cameras after solar. A keyword that @previous's own text in @language uses
+ * (casefolded: its questions and content) is an aspect of it as well, not another thing: 保修
+ * (warranty) after a door lock whose answer speaks of its 保修 */
 static gboolean
 cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *folded, CblueKbEntry *previous,
-				const gchar *language)
+				const gchar *language, gboolean siblings)
 {
 	g_autoptr(GArray) keywords = cblue_bot_folded_keywords(self, op);
 	const gchar *const *questions = cblue_kb_entry_get_questions(previous, language);
@@ -2333,8 +2396,8 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 			    (g_ascii_isalnum(keyword[len - 1]) && g_ascii_isalnum(at[len])))
 				continue;
 			/* (the kinship last: the keywords of the message are few, the KB's many) */
-			if (strstr(own_folded, keyword) != NULL ||
-			    cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) == 2)
+			if (strstr(own_folded, keyword) != NULL || kw->entry == previous ||
+			    (!siblings && cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) == 2))
 				break;
 			return TRUE;
 		}
@@ -2376,6 +2439,21 @@ cblue_bot_follow_up_names_no_product(CblueBot *self, CblueAskOp *op, GArray *hit
 	return cblue_bot_names_no_product(self, op, top, words, language);
 }
 
+/* The fused hits of @op's follow-up searched again with @name (a topic's name,
+ * cblue_bot_topic_name()) added; the search is kept in @op's product_ops, as long as @op.
+ * Returns: (transfer full): an array of CblueBotHit */
+static GArray *
+cblue_bot_search_with_name(CblueBot *self, CblueAskOp *op, const gchar *name)
+{
+	g_autofree gchar *text = g_strconcat(cblue_bot_follow_up_text(op), " ", name, NULL);
+	CblueAskOp *product_op = cblue_bot_search_text(self, op, text);
+
+	if (op->product_ops == NULL)
+		op->product_ops = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ask_op_free);
+	g_ptr_array_add(op->product_ops, product_op);
+	return cblue_bot_fuse(product_op);
+}
+
 /* Conversation context, when the last topic P's product is not among the follow-up's hits:
  * "how much roughly?" after cameras finds the solar price, and no camera topic at all, on
  * its words alone. The follow-up is searched again with P's name in its language (P's first
@@ -2400,9 +2478,7 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, cons
 			      gboolean aspect_only)
 {
 	CblueKbEntry *previous;
-	CblueAskOp *product_op;
 	const gchar *name;
-	g_autofree gchar *text = NULL;
 	g_autofree gchar *folded = NULL;
 	g_autoptr(GArray) product_hits = NULL;
 	g_autoptr(CblueAskOp) name_op = NULL;
@@ -2431,14 +2507,9 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, cons
 	if (name == NULL || !cblue_bot_plugins_are_sync(op->retrievers, NULL))
 		return FALSE;
 	folded = g_utf8_casefold(cblue_bot_follow_up_text(op), -1);
-	if (cblue_bot_names_another_product(self, op, folded, previous, cblue_message_get_language(op->message)))
+	if (cblue_bot_names_another_product(self, op, folded, previous, cblue_message_get_language(op->message), FALSE))
 		return FALSE;
-	text = g_strconcat(cblue_bot_follow_up_text(op), " ", name, NULL);
-	product_op = cblue_bot_search_text(self, op, text);
-	if (op->product_ops == NULL)
-		op->product_ops = g_ptr_array_new_with_free_func((GDestroyNotify)cblue_ask_op_free);
-	g_ptr_array_add(op->product_ops, product_op);
-	product_hits = cblue_bot_fuse(product_op);
+	product_hits = cblue_bot_search_with_name(self, op, name);
 	if (product_hits->len == 0)
 		return FALSE;
 	best = g_array_index(product_hits, CblueBotHit, 0);
@@ -2902,6 +2973,82 @@ cblue_bot_of_earlier_product(CblueAskOp *op, GArray *hits)
 	return FALSE;
 }
 
+/* Whether a content word of @op's follow-up is in the words of @top (cblue_bot_topic_words(), in the
+ * follow-up's language) and not in those of @previous: the follow-up tells @top apart (แผง, the
+ * panels, in the solar price's words and not the battery's; 3千瓦, 3 kW, the price's and not the
+ * installation steps') */
+static gboolean
+cblue_bot_tells_apart(CblueBot *self, CblueAskOp *op, CblueKbEntry *top, CblueKbEntry *previous)
+{
+	const gchar *language = cblue_message_get_language(op->message);
+	g_autoptr(GPtrArray) words = cblue_bot_content_words(self, cblue_bot_follow_up_text(op));
+	g_autoptr(GHashTable) top_words = cblue_bot_topic_words(self, op, top, language);
+	g_autoptr(GHashTable) previous_words = cblue_bot_topic_words(self, op, previous, language);
+
+	for (guint i = 0; i < words->len; i++) {
+		if (g_hash_table_contains(top_words, g_ptr_array_index(words, i)) &&
+		    !g_hash_table_contains(previous_words, g_ptr_array_index(words, i)))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Conversation context within the last topic P's product, when the follow-up's best hit Q is
+ * another topic of it, the one on an aspect (a tag of Q's, "price", "warranty") that P's text
+ * speaks of too and that is an aspect products have, not a thing of one: the topics of at least
+ * CBLUE_BOT_ASPECT_PRODUCTS products speak of it, and fewer than a CBLUE_BOT_ASPECT_IN_PASSING-th
+ * of P's product's do (cblue_bot_speaks_of_tag(); "installation" is in most solar topics' text,
+ * as what a price includes). The follow-up may then ask for P's own: after the battery, "what's
+ * the price?", รับประกันกี่ปีคะ and 价格呢？ find the solar price and the panels' warranty,
+ * siblings of the battery in the solar product, though the battery's answer gives its own price
+ * and 10-year warranty. It is searched again with P's name (cblue_bot_topic_name()), and P is
+ * taken only if that search finds P first and confident; not if the follow-up holds a keyword of
+ * another topic that P's text does not use (แผงโซลาร์รับประกันกี่ปี, how long are the panels
+ * guaranteed, after the battery), nor a word of Q's that P lacks (cblue_bot_tells_apart()).
+ * "and the battery?" after the solar price, whose text speaks of a battery, finds the battery: a
+ * thing of the solar product alone. Before the earlier topics' turn: the best hit is of P's product.
+ * Returns: %TRUE if P is now first in @hits */
+static gboolean
+cblue_bot_own_aspect_first(CblueBot *self, CblueAskOp *op, GArray *hits, CblueKbEntry *previous)
+{
+	const gchar *language = cblue_message_get_language(op->message);
+	const gchar *previous_id = cblue_kb_entry_get_topic_id(previous);
+	const gchar *name = cblue_bot_topic_name(previous, language);
+	g_autofree gchar *folded = NULL;
+	g_autoptr(GArray) name_hits = NULL;
+	CblueKbEntry *top;
+	CblueBotHit best;
+
+	if (hits->len == 0 || name == NULL || self->context_margin <= 0 ||
+	    strcmp(g_array_index(hits, CblueBotHit, 0).topic_id, previous_id) == 0 ||
+	    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) < 2 ||
+	    !cblue_bot_plugins_are_sync(op->retrievers, NULL))
+		return FALSE;
+	top = cblue_kb_lookup(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id);
+	if (!cblue_bot_speaks_of_tag(self, op, top, previous, FALSE, CBLUE_BOT_ASPECT_PRODUCTS))
+		return FALSE;
+	folded = g_utf8_casefold(cblue_bot_follow_up_text(op), -1);
+	if (cblue_bot_names_another_product(self, op, folded, previous, language, TRUE) ||
+	    cblue_bot_tells_apart(self, op, top, previous))
+		return FALSE;
+	name_hits = cblue_bot_search_with_name(self, op, name);
+	if (name_hits->len == 0)
+		return FALSE;
+	best = g_array_index(name_hits, CblueBotHit, 0);
+	if (strcmp(best.topic_id, previous_id) != 0 || best.confidence < self->answer_threshold)
+		return FALSE;
+	g_debug("follow-up of %s: its own aspect, rather than %s", previous_id,
+		g_array_index(hits, CblueBotHit, 0).topic_id);
+	for (guint i = 0; i < hits->len; i++) {
+		if (strcmp(g_array_index(hits, CblueBotHit, i).topic_id, previous_id) == 0) {
+			g_array_remove_index(hits, i);
+			break;
+		}
+	}
+	g_array_prepend_val(hits, best);
+	return TRUE;
+}
+
 /* Conversation context over the last topics: the follow-up is one of the previous topic's
  * product, else of an earlier topic's, the latest first. After "are you open on Sunday?"
  * (answered, the last topic now the office hours), "ok, how much would it be then?" is the price
@@ -2913,7 +3060,9 @@ cblue_bot_of_earlier_product(CblueAskOp *op, GArray *hits)
  * door lock topic on its words alone. Last, when the follow-up's best hit is of no product of the
  * conversation, a follow-up that names only an aspect of it ("how long?", กี่วันเสร็จ, 多久) is the
  * product's, the last topic's first, then the earlier ones' (cblue_bot_search_with_product() with
- * @aspect_only): after every gated rule, so that none of their choices changes.
+ * @aspect_only): after every gated rule, so that none of their choices changes. A sibling of the
+ * previous topic found on an aspect the previous topic has too ("what's the price?" after the
+ * battery) gives way to the previous topic first (cblue_bot_own_aspect_first()).
  * Returns: %TRUE if a topic of the conversation chose the answer (now first in @hits) */
 static gboolean
 cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
@@ -2927,6 +3076,8 @@ cblue_bot_follow_topics(CblueBot *self, CblueAskOp *op, GArray *hits)
 		return FALSE;
 	chosen = cblue_bot_follow_topic(self, op, hits, previous_id, &category_only);
 	previous = cblue_kb_lookup(op->kb, previous_id);
+	if (previous != NULL && cblue_bot_own_aspect_first(self, op, hits, previous))
+		return TRUE;
 	/* chosen by the previous topic's product */
 	if (previous == NULL || hits->len == 0 ||
 	    cblue_bot_kinship(op->kb, g_array_index(hits, CblueBotHit, 0).topic_id, previous) == 2)
