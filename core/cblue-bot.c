@@ -213,6 +213,9 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 #define CBLUE_BOT_ASPECT_PRODUCTS 3
 /* ... and one that this share of a product's topics speak of (1/4) is spoken of in passing */
 #define CBLUE_BOT_ASPECT_IN_PASSING 4
+/* the most topics whose words are read to count the products that speak of a word: the words of
+ * every topic of a KB of 100,000 would be made (and kept) in one customer's turn */
+#define CBLUE_BOT_ASPECT_MAX_TOPICS 512
 /* the tag of the topic that tells what its product is (cblue_bot_product_overview_first()) */
 #define CBLUE_BOT_OVERVIEW_TAG "overview"
 
@@ -1727,7 +1730,8 @@ cblue_bot_products_of(CblueKb *kb)
 
 /* How many products (cblue_bot_product()) of @op's KB have a topic whose English words
  * (cblue_bot_topic_words()) hold @word, counting up to @enough: through the KB's topics by
- * product (cblue_bot_kb_index()) */
+ * product (cblue_bot_kb_index()), reading at most CBLUE_BOT_ASPECT_MAX_TOPICS topics (in a bigger
+ * KB, a word that the topics read leave short of @enough is taken as no aspect) */
 static guint
 cblue_bot_products_speaking_of(CblueBot *self, CblueAskOp *op, const gchar *word, guint enough)
 {
@@ -1736,11 +1740,11 @@ cblue_bot_products_speaking_of(CblueBot *self, CblueAskOp *op, const gchar *word
 							    (CblueBotKbIndexRef)g_hash_table_ref);
 	GHashTableIter iter;
 	gpointer topics;
-	guint n = 0;
+	guint n = 0, n_read = 0;
 
 	g_hash_table_iter_init(&iter, products);
-	while (n < enough && g_hash_table_iter_next(&iter, NULL, &topics)) {
-		for (guint i = 0; i < ((GPtrArray *)topics)->len; i++) {
+	while (n < enough && n_read < CBLUE_BOT_ASPECT_MAX_TOPICS && g_hash_table_iter_next(&iter, NULL, &topics)) {
+		for (guint i = 0; i < ((GPtrArray *)topics)->len && n_read < CBLUE_BOT_ASPECT_MAX_TOPICS; i++, n_read++) {
 			g_autoptr(GHashTable) words =
 			    cblue_bot_topic_words(self, op, g_ptr_array_index((GPtrArray *)topics, i), "en");
 			if (g_hash_table_contains(words, word)) {
