@@ -1760,6 +1760,16 @@ cblue_bm25_index_build(CblueKb *kb, CblueTokenizer *tokenizer, GHashTable *stopw
 		if (reused[d] < 0)
 			analyzed++;
 	}
+	/* a KB published again unchanged: its index is the previous one (cblue_ngram_index_build()) */
+	if (previous != NULL && analyzed == 0 && cblue_retrieval_reuse_is_unchanged(&reuse, n)) {
+		cblue_bm25_pool_builder_clear(&build.pool);
+		g_free(build.old_ids);
+		g_ptr_array_unref(build.parts);
+		cblue_bm25_index_unref(self);
+		if (n_analyzed != NULL)
+			*n_analyzed = 0;
+		return cblue_bm25_index_ref(previous);
+	}
 	cblue_retrieval_run_chunks(n, cblue_retrieval_build_threads(n_threads, analyzed), &cblue_bm25_build_funcs,
 				   &build);
 	/* all in (key, document) order, as a full build has them */

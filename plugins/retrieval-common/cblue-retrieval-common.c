@@ -713,6 +713,18 @@ cblue_retrieval_reuse_in_order(const CblueRetrievalReuse *reuse)
 	return TRUE;
 }
 
+gboolean
+cblue_retrieval_reuse_is_unchanged(const CblueRetrievalReuse *reuse, guint n)
+{
+	if (reuse->docs == NULL || reuse->n_old != n)
+		return FALSE;
+	for (guint d = 0; d < n; d++) {
+		if (reuse->old_to_new[d] != d)
+			return FALSE;
+	}
+	return TRUE;
+}
+
 /* whether @word (@len bytes) may be corrected: see CBLUE_RETRIEVAL_TYPO_MIN_LEN */
 gboolean
 cblue_retrieval_typo_candidate(const gchar *word, gsize len)

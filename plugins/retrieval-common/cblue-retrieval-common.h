@@ -148,5 +148,9 @@ gint64 cblue_retrieval_reuse_entry(CblueRetrievalReuse *reuse, CblueKbEntry *ent
 
 /* whether the reused documents are in the order they had in the previous index */
 gboolean cblue_retrieval_reuse_in_order(const CblueRetrievalReuse *reuse);
+/* whether the KB of @n entries, every one reused, is the previous index's as it was: the same
+ * topics with the same texts in the same order (the new index would be the previous one, byte
+ * for byte) */
+gboolean cblue_retrieval_reuse_is_unchanged(const CblueRetrievalReuse *reuse, guint n);
 
 G_END_DECLS

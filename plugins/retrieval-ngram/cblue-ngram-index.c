@@ -1104,6 +1104,14 @@ cblue_ngram_index_build(CblueKb *kb, CblueTokenizer *tokenizer, CblueRetrievalSy
 		if (!is_reused[d])
 			analyzed++;
 	}
+	/* a KB published again unchanged (its other fields edited, a file saved as it was): its
+	 * index is the previous one, not a copy made of every posting (3 s at 100,000 entries) */
+	if (previous != NULL && analyzed == 0 && cblue_retrieval_reuse_is_unchanged(&reuse, entries->len)) {
+		cblue_ngram_index_unref(self);
+		if (n_analyzed != NULL)
+			*n_analyzed = 0;
+		return cblue_ngram_index_ref(previous);
+	}
 	build.parts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
 	cblue_retrieval_run_chunks(entries->len, cblue_retrieval_build_threads(n_threads, analyzed),
 				   &cblue_ngram_build_funcs, &build);

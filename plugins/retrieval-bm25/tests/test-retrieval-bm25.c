@@ -568,6 +568,8 @@ test_bm25_incremental(Fixture *f, gconstpointer data)
 		g_autoptr(CblueBm25Index) same = cblue_bm25_index_new_incremental(kb, f->tokenizer, f->stopwords,
 										   f->synonyms, &params, first, &n_analyzed);
 		g_assert_cmpuint(n_analyzed, ==, 0);
+		/* the previous index itself, not a copy */
+		g_assert_true(same == first);
 		assert_same_bytes(first, same);
 	}
 	/* solar-price kept, cctv changed, ev-charger removed, battery added */

@@ -357,6 +357,8 @@ test_ngram_incremental(void)
 	{
 		g_autoptr(CblueNgramIndex) same = cblue_ngram_index_new_incremental(kb, tokenizer, &params, first, &n_analyzed);
 		g_assert_cmpuint(n_analyzed, ==, 0);
+		/* the previous index itself, not a copy */
+		g_assert_true(same == first);
 		a = cblue_ngram_index_serialize(first);
 		b = cblue_ngram_index_serialize(same);
 		g_assert_true(g_bytes_equal(a, b));
