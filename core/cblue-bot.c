@@ -2443,6 +2443,19 @@ cblue_bot_follow_up_names_no_product(CblueBot *self, CblueAskOp *op, GArray *hit
 	return cblue_bot_names_no_product(self, op, top, words, language);
 }
 
+/* @hit first in @hits, in place of the hit of its topic there (if any) */
+static void
+cblue_bot_hits_put_first(GArray *hits, const CblueBotHit *hit)
+{
+	for (guint i = 0; i < hits->len; i++) {
+		if (strcmp(g_array_index(hits, CblueBotHit, i).topic_id, hit->topic_id) == 0) {
+			g_array_remove_index(hits, i);
+			break;
+		}
+	}
+	g_array_prepend_val(hits, *hit);
+}
+
 /* The fused hits of @op's follow-up searched again with @name (a topic's name,
  * cblue_bot_topic_name()) added; the search is kept in @op's product_ops, as long as @op.
  * Returns: (transfer full): an array of CblueBotHit */
@@ -2542,13 +2555,7 @@ cblue_bot_search_with_product(CblueBot *self, CblueAskOp *op, GArray *hits, cons
 			return FALSE;
 	}
 	g_debug("follow-up of %s, searched with “%s”: %s", previous_id, name, best.topic_id);
-	for (guint i = 0; i < hits->len; i++) {
-		if (strcmp(g_array_index(hits, CblueBotHit, i).topic_id, best.topic_id) == 0) {
-			g_array_remove_index(hits, i);
-			break;
-		}
-	}
-	g_array_prepend_val(hits, best);
+	cblue_bot_hits_put_first(hits, &best);
 	return TRUE;
 }
 
@@ -3043,13 +3050,7 @@ cblue_bot_own_aspect_first(CblueBot *self, CblueAskOp *op, GArray *hits, CblueKb
 		return FALSE;
 	g_debug("follow-up of %s: its own aspect, rather than %s", previous_id,
 		g_array_index(hits, CblueBotHit, 0).topic_id);
-	for (guint i = 0; i < hits->len; i++) {
-		if (strcmp(g_array_index(hits, CblueBotHit, i).topic_id, previous_id) == 0) {
-			g_array_remove_index(hits, i);
-			break;
-		}
-	}
-	g_array_prepend_val(hits, best);
+	cblue_bot_hits_put_first(hits, &best);
 	return TRUE;
 }
 
