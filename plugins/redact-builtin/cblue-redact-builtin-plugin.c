@@ -29,6 +29,9 @@ static const gchar *const cblue_redact_builtin_rules[] = {
     "email-spoken", /* name แอท example ดอท com, name 艾特 example 点 com */
     "email-spelled", /* name at example dot com */
     "phone-spoken", /* oh eight one …, ศูนย์แปดหนึ่ง …, 一八九九 … */
+    "th-id-spoken", /* the same rule: thirteen digits said, mod 11 */
+    "cn-id-spoken", /* eighteen, MOD 11-2 */
+    "bank-account-spoken", /* ten to nineteen, near a bank word */
     "wechat-wxid", /* wxid_…, WeChat's own id: before LINE's keyword (`not LINE: wxid_…`) */
     "line-id",
     "line-id-handle", /* `@name` near a LINE word */

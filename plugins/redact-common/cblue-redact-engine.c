@@ -89,6 +89,10 @@ typedef struct {
 
 #define CBLUE_REDACT_OVECTOR_PAIRS 16
 
+/* the rules that several built-in kinds share: the numbers in groups, and the numbers said */
+#define CBLUE_REDACT_NUMBERS "numbers"
+#define CBLUE_REDACT_SPOKEN "numbers-spoken"
+
 struct _CblueRedactScan {
 	CblueRedactEngine *engine;
 	CblueRedactThread *thread;
@@ -983,7 +987,7 @@ static const CblueRedactSpokenDigit cblue_redact_spoken_latin[] = {
 };
 static const CblueRedactSpokenDigit cblue_redact_spoken_thai[] = {
     {"ศูนย์", '0'}, {"หนึ่ง", '1'}, {"สอง", '2'}, {"สาม", '3'}, {"สี่", '4'},
-    {"ห้า", '5'},   {"หก", '6'},   {"เจ็ด", '7'}, {"แปด", '8'}, {"เก้า", '9'},
+    {"ห้า", '5'},   {"หก", '6'},   {"เจ็ด", '7'}, {"แปด", '8'}, {"เก้า", '9'}, {"โท", '2'},
 };
 static const CblueRedactSpokenDigit cblue_redact_spoken_han[] = {
     {"零", '0'}, {"〇", '0'}, {"幺", '1'}, {"一", '1'}, {"二", '2'}, {"两", '2'}, {"三", '3'},
@@ -1020,10 +1024,17 @@ cblue_redact_spoken_in(const CblueRedactSpokenDigit *words, guint n_words, const
 static const gboolean cblue_redact_spoken_start[256] = {
     ['0'] = TRUE, ['1'] = TRUE, ['2'] = TRUE, ['3'] = TRUE, ['4'] = TRUE, ['5'] = TRUE, ['6'] = TRUE,
     ['7'] = TRUE, ['8'] = TRUE, ['9'] = TRUE, ['z'] = TRUE, ['o'] = TRUE, ['t'] = TRUE, ['f'] = TRUE,
-    ['s'] = TRUE, ['e'] = TRUE, ['n'] = TRUE, ['Z'] = TRUE, ['O'] = TRUE, ['T'] = TRUE, ['F'] = TRUE,
-    ['S'] = TRUE, ['E'] = TRUE, ['N'] = TRUE, [0xE0] = TRUE, [0xE3] = TRUE, [0xE4] = TRUE, [0xE5] = TRUE,
-    [0xE9] = TRUE,
+    ['s'] = TRUE, ['e'] = TRUE, ['n'] = TRUE, ['d'] = TRUE, ['Z'] = TRUE, ['O'] = TRUE, ['T'] = TRUE,
+    ['F'] = TRUE, ['S'] = TRUE, ['E'] = TRUE, ['N'] = TRUE, ['D'] = TRUE, [0xE0] = TRUE, [0xE3] = TRUE,
+    [0xE4] = TRUE, [0xE5] = TRUE, [0xE9] = TRUE,
 };
+
+/* whether @p is the Thai `โท` (two, as a phone number is read out) of โทร or โทษ (to call, sorry) */
+static inline gboolean
+cblue_redact_spoken_tho_of_word(const guchar *p, gsize rest)
+{
+	return rest >= 9 && p[2] == 0x82 && p[6] == 0xE0 && p[7] == 0xB8 && (p[8] == 0xA3 || p[8] == 0xA9);
+}
 
 /* whether a digit said or written may begin at @i of NUL-terminated @text: told by its first
  * two or three bytes, as nearly every byte of a text is looked at */
@@ -1037,9 +1048,9 @@ cblue_redact_spoken_may_start(const gchar *text, gsize i)
 	if (*p < 0x80) /* a digit, or a letter that begins a word */
 		return g_ascii_isdigit(*p) || i == 0 || !g_ascii_isalpha(p[-1]);
 	switch (*p) {
-	case 0xE0: /* ศ ส ห (E0 B8 A8, AA, AB), เ แ (E0 B9 80, 81) */
+	case 0xE0: /* ศ ส ห (E0 B8 A8, AA, AB), เ แ โ (E0 B9 80, 81, 82) */
 		return (p[1] == 0xB8 && (p[2] == 0xA8 || p[2] == 0xAA || p[2] == 0xAB)) ||
-		       (p[1] == 0xB9 && (p[2] == 0x80 || p[2] == 0x81));
+		       (p[1] == 0xB9 && p[2] >= 0x80 && p[2] <= 0x82);
 	case 0xE3: /* 〇 */
 		return p[1] == 0x80;
 	case 0xE4: /* 一 二 两 三 五 七 九 */
@@ -1053,28 +1064,47 @@ cblue_redact_spoken_may_start(const gchar *text, gsize i)
 
 /* the digit said or written at @i (a word not inside a Latin word), its length in @len and
  * whether it is a word in @word; -1 if there is none. Most bytes are rejected by their
- * first byte (Thai words begin with ศ ส ห เ แ, which share E0 B8 or E0 B9). */
+ * first byte (Thai words begin with ศ ส ห เ แ โ, which share E0 B8 or E0 B9). An English
+ * digit said twice or three times is one word (`double two`, `triple five`): how many times
+ * in @count. */
 static gint
-cblue_redact_spoken_digit_at(const gchar *text, gsize i, gsize text_len, gsize *len, gboolean *word)
+cblue_redact_spoken_digit_at(const gchar *text, gsize i, gsize text_len, gsize *len, gboolean *word, guint *count)
 {
 	const guchar *p = (const guchar *)text + i;
 	gsize rest = text_len - i;
 
 	*word = TRUE;
+	*count = 1;
 	if (g_ascii_isdigit(*p)) {
 		*word = FALSE;
 		*len = 1;
 		return *p;
 	}
 	if (g_ascii_isalpha(*p)) {
+		gsize times = 0;
+		gint digit;
 		if (!cblue_redact_spoken_start[*p] || (i > 0 && g_ascii_isalpha(text[i - 1])))
 			return -1;
-		return cblue_redact_spoken_in(cblue_redact_spoken_latin, G_N_ELEMENTS(cblue_redact_spoken_latin),
-					      text + i, rest, len);
+		/* `do` or `tr` first: most words that begin so are none of them */
+		if (rest > 7 && text[i + 6] == ' ' &&
+		    (((*p | 0x20) == 'd' && (p[1] | 0x20) == 'o' &&
+		      g_ascii_strncasecmp(text + i, "double", 6) == 0) ||
+		     ((*p | 0x20) == 't' && (p[1] | 0x20) == 'r' &&
+		      g_ascii_strncasecmp(text + i, "triple", 6) == 0))) {
+			times = 7;
+			*count = (*p | 0x20) == 'd' ? 2 : 3;
+		} else if ((*p | 0x20) == 'd') {
+			return -1; /* no digit's word begins with `d` */
+		}
+		digit = cblue_redact_spoken_in(cblue_redact_spoken_latin, G_N_ELEMENTS(cblue_redact_spoken_latin),
+					       text + i + times, rest - times, len);
+		*len += times;
+		return digit;
 	}
-	/* ศ ส ห (E0 B8 A8, AA, AB), เ แ (E0 B9 80, 81) */
+	/* ศ ส ห (E0 B8 A8, AA, AB), เ แ โ (E0 B9 80, 81, 82); not the โท of โทร */
 	if (*p == 0xE0 && rest >= 6 &&
-	    ((p[1] == 0xB8 && (p[2] == 0xA8 || p[2] == 0xAA || p[2] == 0xAB)) || (p[1] == 0xB9 && p[2] <= 0x81)))
+	    ((p[1] == 0xB8 && (p[2] == 0xA8 || p[2] == 0xAA || p[2] == 0xAB)) || (p[1] == 0xB9 && p[2] <= 0x82)) &&
+	    !cblue_redact_spoken_tho_of_word(p, rest))
 		return cblue_redact_spoken_in(cblue_redact_spoken_thai, G_N_ELEMENTS(cblue_redact_spoken_thai), text + i,
 					      rest, len);
 	if (*p >= 0xE3 && *p <= 0xE9 && rest >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
@@ -1103,8 +1133,9 @@ cblue_redact_spoken_digit_at(const gchar *text, gsize i, gsize text_len, gsize *
 }
 
 /* where the first run of nine digits said or written, one of them at least a word, begins
- * (at most two spaces, commas or dashes between them); -1 if there is none: the trigger of
- * phone-spoken, far cheaper than its pattern tried at every letter of a text */
+ * (at most three spaces, commas or dashes between them: `oh six two - four …`); -1 if there
+ * is none: the trigger of the spoken numbers' rules, far cheaper than their pattern tried at
+ * every letter of a text */
 static gssize
 cblue_redact_find_spoken_run(const gchar *text, gsize len)
 {
@@ -1114,6 +1145,7 @@ cblue_redact_find_spoken_run(const gchar *text, gsize len)
 	while (i < len) {
 		gsize n = 0;
 		gboolean word = FALSE;
+		guint count = 1;
 		/* most bytes begin no digit, and outside a run nothing else matters */
 		if (n_digits == 0) {
 			while (i < len && !cblue_redact_spoken_may_start(text, i))
@@ -1121,10 +1153,14 @@ cblue_redact_find_spoken_run(const gchar *text, gsize len)
 			if (i >= len)
 				break;
 		}
-		if (cblue_redact_spoken_digit_at(text, i, len, &n, &word) >= 0) {
-			if (n_digits == 0)
+		if (cblue_redact_spoken_digit_at(text, i, len, &n, &word, &count) >= 0) {
+			/* `plus 66 81 …`: the country code's `+` said is a word */
+			if (n_digits == 0) {
 				run_start = i;
-			n_digits++;
+				word = word || (i >= 5 && text[i - 1] == ' ' && (text[i - 2] | 0x20) == 's' &&
+						g_ascii_strncasecmp(text + i - 5, "plus", 4) == 0);
+			}
+			n_digits += count;
 			n_words += word;
 			n_seps = 0;
 			if (n_digits >= 9 && n_words >= 1)
@@ -1132,7 +1168,7 @@ cblue_redact_find_spoken_run(const gchar *text, gsize len)
 			i += n;
 			continue;
 		}
-		if (n_digits > 0 && n_seps < 2 && (text[i] == ' ' || text[i] == ',' || text[i] == '-')) {
+		if (n_digits > 0 && n_seps < 3 && (text[i] == ' ' || text[i] == ',' || text[i] == '-')) {
 			n_seps++;
 			i++;
 			continue;
@@ -1143,35 +1179,156 @@ cblue_redact_find_spoken_run(const gchar *text, gsize len)
 	return -1;
 }
 
-/* a phone number said one digit a word (`oh eight one two …`, `ศูนย์แปดหนึ่ง สองสามสี่ …`,
- * `一八九九一五九二零七四`), at least one of them a word: a Thai number (ten digits of a mobile,
- * nine of a landline, from 0) or a Chinese mobile (eleven from 13–19) */
-static gsize
-cblue_redact_check_spoken_phone(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
+/* the digits said or written in [@start, @end) of @text, at most @size (`double two` is two),
+ * and an ID's check character `X`; how many, and how many of them words in @n_words; 0 if
+ * there are more */
+static guint
+cblue_redact_spoken_digits(const gchar *text, gsize start, gsize end, gchar *digits, guint size, guint *n_words)
 {
-	gchar digits[16] = {0};
-	guint n_digits = 0, n_words = 0;
-	gboolean thai, chinese;
+	guint n = 0;
 
-	for (gsize i = ov[0]; i < ov[1];) {
+	*n_words = 0;
+	for (gsize i = start; i < end;) {
 		gsize len = 0;
 		gboolean word = FALSE;
-		gint digit = cblue_redact_spoken_digit_at(scan->text, i, ov[1], &len, &word);
+		guint count = 1;
+		gint digit = cblue_redact_spoken_digit_at(text, i, end, &len, &word, &count);
+		if (digit < 0 && (text[i] == 'X' || text[i] == 'x')) {
+			digit = 'X';
+			len = 1;
+		}
 		if (digit < 0) {
 			i++; /* a separator */
 			continue;
 		}
-		if (n_digits == sizeof(digits))
-			return ov[1];
-		digits[n_digits++] = (gchar)digit;
-		n_words += word;
+		if (n + count > size)
+			return 0;
+		for (guint k = 0; k < count; k++)
+			digits[n++] = (gchar)digit;
+		*n_words += word;
 		i += len;
 	}
-	thai = digits[0] == '0' && ((n_digits == 10 && strchr("689", digits[1]) != NULL) ||
-				    (n_digits == 9 && digits[1] >= '2' && digits[1] <= '7'));
-	chinese = n_digits == 11 && digits[0] == '1' && digits[1] >= '3';
-	if (n_words >= 1 && (thai || chinese))
-		cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+	return n;
+}
+
+/* where the country code said before a number said begins (`plus six six …`, `plus sixty six,
+ * eight nine …`, `บวกหกหก …`, `加六六 …`), or @start if none; @digits and @n take the `6` or `8` of
+ * `sixty six` or `eighty six`, whose `six` begins the run (a word of its own) */
+static gsize
+cblue_redact_spoken_plus(const gchar *text, gsize start, gchar *digits, guint *n, guint size)
+{
+	gsize i = start;
+	gchar tens = 0;
+
+	if (*n > 0 && *n < size && digits[0] == '6' && i >= 6 && (text[i - 1] == ' ' || text[i - 1] == '-')) {
+		if (g_ascii_strncasecmp(text + i - 6, "sixty", 5) == 0) {
+			tens = '6';
+			i -= 6;
+		} else if (i >= 7 && g_ascii_strncasecmp(text + i - 7, "eighty", 6) == 0) {
+			tens = '8';
+			i -= 7;
+		}
+	}
+	for (guint k = 0; k < 2 && i > 0 && (text[i - 1] == ' ' || text[i - 1] == ','); k++)
+		i--;
+	if (i >= 4 && g_ascii_strncasecmp(text + i - 4, "plus", 4) == 0 && (i == 4 || !g_ascii_isalpha(text[i - 5])))
+		i -= 4;
+	else if (i >= 9 && memcmp(text + i - 9, "บวก", 9) == 0)
+		i -= 9;
+	else if (i >= 3 && memcmp(text + i - 3, "加", 3) == 0)
+		i -= 3;
+	else if (i >= 1 && text[i - 1] == '+')
+		i -= 1;
+	else
+		return start;
+	if (tens != 0) {
+		memmove(digits + 1, digits, *n);
+		digits[0] = tens;
+		(*n)++;
+	}
+	return i;
+}
+
+/* the kind of the numbers in groups of @label, if any: a Thai ID or a bank account said is weighed
+ * with the context and negative words of the same number written, which are not registered twice
+ * (each list is one more pass over a text's words) */
+static const CblueRedactKind *
+cblue_redact_numbers_kind(const CblueRedactEngine *engine, const CblueRedactKind *spoken)
+{
+	for (guint i = 0; i < engine->rules->len; i++) {
+		const CblueRedactRule *rule = g_ptr_array_index(engine->rules, i);
+		if (g_strcmp0(rule->name, CBLUE_REDACT_NUMBERS) != 0)
+			continue;
+		for (guint j = 0; j < rule->kinds->len; j++) {
+			const CblueRedactKind *kind = g_ptr_array_index(rule->kinds, j);
+			if (g_str_equal(kind->label, spoken->label))
+				return kind;
+		}
+	}
+	return spoken;
+}
+
+/* a number said one digit a word (`oh eight one two …`, `ศูนย์แปดหนึ่ง สองสามสี่ …`,
+ * `一八九九一五九二零七四`, `oh eight one, double two …`), at least one of them a word, offered to
+ * each kind of the rule:
+ * - a phone number: a Thai number (ten digits of a mobile, nine of a landline, from 0) or a
+ *   Chinese mobile (eleven from 13–19), or after its country code said (`plus six six …`, a
+ *   Thai or a Chinese number in international form, or any other country's);
+ * - a Thai ID: thirteen digits with its check digit;
+ * - a Chinese ID: eighteen characters with its check character and a date of birth;
+ * - a bank account: ten to nineteen digits near a bank word. */
+static gsize
+cblue_redact_check_spoken(CblueRedactScan *scan, const CblueRedactRule *rule, const PCRE2_SIZE *ov)
+{
+	gchar digits[24];
+	guint n_words = 0;
+	guint n = cblue_redact_spoken_digits(scan->text, ov[0], ov[1], digits, sizeof(digits) - 1, &n_words);
+
+	if (n == 0)
+		return ov[1];
+	for (guint i = 0; i < rule->kinds->len; i++) {
+		const gchar *label;
+		scan->kind = g_ptr_array_index(rule->kinds, i);
+		label = scan->kind->label;
+		/* digits alone are the numbers in groups' (but after `plus` said, below) */
+		if (n_words == 0 && !g_str_equal(label, "PHONE"))
+			continue;
+		if (g_str_equal(label, "TH_ID")) {
+			scan->kind = cblue_redact_numbers_kind(scan->engine, scan->kind);
+			if (n == 13 && cblue_redact_th_id_valid(digits, n))
+				cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+		} else if (g_str_equal(label, "CN_ID")) {
+			if (n == 18 && cblue_redact_cn_id_valid(digits, n))
+				cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+		} else if (g_str_equal(label, "BANK_ACCOUNT")) {
+			scan->kind = cblue_redact_numbers_kind(scan->engine, scan->kind);
+			if (n >= 10 && memchr(digits, 'X', n) == NULL)
+				cblue_redact_emit(scan, ov[0], ov[1], TRUE);
+		} else {
+			gchar plus_digits[24];
+			guint plus_n = n;
+			gsize start;
+			CblueRedactPhoneKind kind;
+			memcpy(plus_digits, digits, n);
+			start = cblue_redact_spoken_plus(scan->text, ov[0], plus_digits, &plus_n, sizeof(plus_digits));
+			/* after `plus` said, a Thai or a Chinese number (not a sum's `plus 12 500 000`), and
+			 * any country's after a `+` with a digit said; digits alone after a `+` are the
+			 * numbers in groups' */
+			kind = start < ov[0] ? cblue_redact_phone_classify(plus_digits, plus_n, TRUE)
+					     : CBLUE_REDACT_PHONE_NONE;
+			if (kind != CBLUE_REDACT_PHONE_NONE &&
+			    (scan->text[start] == '+' ? n_words > 0 : kind != CBLUE_REDACT_PHONE_INTERNATIONAL)) {
+				cblue_redact_emit(scan, start, ov[1], FALSE);
+				continue;
+			}
+			if (n_words == 0)
+				continue;
+			kind = cblue_redact_phone_classify(digits, n, FALSE);
+			if (kind == CBLUE_REDACT_PHONE_TH_MOBILE || kind == CBLUE_REDACT_PHONE_TH_LANDLINE ||
+			    kind == CBLUE_REDACT_PHONE_CN_MOBILE)
+				cblue_redact_emit(scan, ov[0], ov[1], FALSE);
+		}
+	}
 	return ov[1];
 }
 
@@ -1438,6 +1595,8 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 						"ours", "yours", "account", "accounts", "address", NULL};
 	const gchar *text = scan->text;
 	gsize start = ov[0];
+	/* after ` at `, or ` at sign `, as voice typing may write the `@` */
+	gsize domain = ov[0] + (g_ascii_strncasecmp(text + ov[0] + 4, "sign ", 5) == 0 ? 9 : 4);
 	gboolean dot = FALSE;
 	gboolean local_dot = FALSE;
 	gboolean sure = FALSE;
@@ -1451,12 +1610,15 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 	if (g_strv_contains(pronouns, local) || cblue_redact_after_article(text, start, local))
 		return ov[1];
 	/* the local part's dots spelled too: `sarah dot lee at outlook dot com`; each word
-	 * before a ` dot ` joins it, and so does one before a spelled ` underscore `, as an
-	 * address is read out for voice typing (`peter underscore lee at gmail dot com`) */
+	 * before a ` dot ` joins it, and so does one before a spelled ` underscore ` or ` dash `,
+	 * as an address is read out for voice typing (`peter underscore lee at gmail dot com`,
+	 * `somsak dash t01 at hotmail dot com`) */
 	for (;;) {
 		gsize sep = 0;
 		if (start >= 6 && g_ascii_strncasecmp(text + start - 5, " dot ", 5) == 0)
 			sep = 5;
+		else if (start >= 7 && g_ascii_strncasecmp(text + start - 6, " dash ", 6) == 0)
+			sep = 6;
 		else if (start >= 13 && g_ascii_strncasecmp(text + start - 12, " underscore ", 12) == 0)
 			sep = 12;
 		if (sep == 0 || ov[0] - start > 64 || !g_ascii_isalnum(text[start - sep - 1]))
@@ -1469,17 +1631,32 @@ cblue_redact_check_email_spelled(CblueRedactScan *scan, const CblueRedactRule *r
 		start = word;
 		local_dot = TRUE;
 	}
-	for (gsize i = ov[0] + 4; i + 5 <= ov[1] && !dot; i++)
-		dot = text[i] == ' ' && g_ascii_strncasecmp(text + i + 1, "dot ", 4) == 0;
-	if (!dot && !local_dot && strpbrk(local, "._0123456789") == NULL && !cblue_redact_is_webmail(text + ov[0] + 4))
+	/* the local part spelled a letter at a time before it (`j o h n 80 at gmail dot com`):
+	 * three letters or digits or more, each alone */
+	{
+		gsize spelled = start;
+		guint n_spelled = 0;
+		while (spelled >= 2 && ov[0] - spelled < 64 && text[spelled - 1] == ' ' &&
+		       g_ascii_isalnum(text[spelled - 2]) && (spelled == 2 || !g_ascii_isalnum(text[spelled - 3]))) {
+			spelled -= 2;
+			n_spelled++;
+		}
+		if (n_spelled >= 3)
+			start = spelled;
+	}
+	/* a dot said in English, or as Chinese or Thai voice typing writes it (`at qq 点 com`) */
+	for (gsize i = domain; i + 5 <= ov[1] && !dot; i++)
+		dot = (text[i] == ' ' && g_ascii_strncasecmp(text + i + 1, "dot ", 4) == 0) ||
+		      memcmp(text + i, "点", 3) == 0 || (i + 9 <= ov[1] && memcmp(text + i, "ดอท", 9) == 0);
+	if (!dot && !local_dot && strpbrk(local, "._0123456789") == NULL && !cblue_redact_is_webmail(text + domain))
 		return ov[1];
 	/* `tonystark99 at gmail.com`: a webmail provider's real domain (with its dot) after a
 	 * local part of letters with a dot, `_` or a digit is an address without an e-mail word
 	 * near it; `since 10 at outlook.com` (no letter) and `me at gmail` are not */
 	for (const gchar *c = local; !dot && !sure && *c != '\0'; c++)
 		sure = g_ascii_isalpha(*c);
-	sure = sure && strpbrk(local, "._0123456789") != NULL && cblue_redact_is_webmail(text + ov[0] + 4) &&
-	       memchr(text + ov[0] + 4, '.', ov[1] - ov[0] - 4) != NULL;
+	sure = sure && strpbrk(local, "._0123456789") != NULL && cblue_redact_is_webmail(text + domain) &&
+	       memchr(text + domain, '.', ov[1] - domain) != NULL;
 	cblue_redact_emit(scan, start, ov[1], !dot && !sure);
 	return ov[1];
 }
@@ -1574,6 +1751,10 @@ cblue_redact_check_chat(CblueRedactScan *scan, const CblueRedactRule *rule, cons
 		if (!colon && !(wechat && (has_sep || non_alpha)))
 			return ov[1];
 	}
+	/* an id spelled out after a bare `line` (`line a b c 2`, a production line's name) needs a
+	 * colon or `is`, as a customer who dictates it says it */
+	if (weak && !has_sep && memchr(text + start, ' ', end - start) != NULL)
+		return ov[1];
 	/* `lineid` glued: not a keyword; but `line.me/ti/p/~id` is a link */
 	if (!has_sep && kw_ascii && start == kw_end && g_ascii_isalnum(text[kw_end - 1]))
 		return ov[1];
@@ -2379,12 +2560,17 @@ typedef struct {
 	guint min_digits_alone;
 } CblueRedactBuiltin;
 
-#define CBLUE_REDACT_NUMBERS "numbers"
-
 /* a digit said as a word (cblue_redact_spoken_digits), or written */
 #define CBLUE_REDACT_SPOKEN_DIGIT \
-	"(?<![A-Za-z])(?i:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])|" \
-	"ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|[零〇幺一二两三四五六七八九]|[0-9]"
+	"(?<![A-Za-z])(?i:(?:double |triple )?(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine))(?![A-Za-z])|" \
+	"ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|โท(?![รษ])|[零〇幺一二两三四五六七八九]|[0-9]"
+
+/* a number said a digit a word, written digits between, at most three spaces, commas or dashes
+ * apart (`oh six two - four one oh …`), and an ID's check character `X` at its end; one rule for
+ * every type that is read out so (cblue_redact_check_spoken()) */
+#define CBLUE_REDACT_SPOKEN_NUMBER \
+	"(?:" CBLUE_REDACT_SPOKEN_DIGIT ")(?:[ ,\\-]{0,3}+(?:" CBLUE_REDACT_SPOKEN_DIGIT ")){6,18}" \
+	"(?: ?[Xx](?![A-Za-z]))?"
 
 /* whose id it is, between a chat keyword and the id: `ไลน์ไอดีผม boy.solar88`, `ไลน์ของเรา …`,
  * and the polite particle that ends a Thai reply before the value: `ไลน์ผมครับ tee.tanakorn`,
@@ -2464,6 +2650,13 @@ typedef struct {
 #define CBLUE_REDACT_CHAT_SCHEME_AHEAD ":[A-Za-z0-9][A-Za-z0-9._\\-]{2}"
 #define CBLUE_REDACT_CHAT_ID_END "(?![A-Za-z0-9._\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")"
 
+/* an id spelled a character at a time, as it is read out or dictated (`n o k 6 4 5 3`, `l i n d a
+ * 3 7`, `t e e 9141`, `p o n d _ 5 1`): a letter, then at least three more characters each after
+ * a space or a dash, a digit or `_` among them, the digits of its end maybe in one piece; after a
+ * bare `line` only with a colon or `is` (cblue_redact_check_chat()) */
+#define CBLUE_REDACT_CHAT_SPELLED \
+	"[A-Za-z](?=(?:[ \\-][A-Za-z.])*+[ \\-][0-9_])(?:[ \\-](?:[A-Za-z_.]|[0-9]{1,6}+)(?![A-Za-z0-9])){3,23}+"
+
 /* an emoji or an arrow between a chat keyword and the id, as customers point at it (`ไลน์👉nok.2536`,
  * `加我微信👉zhou_lei_1990`, `my line is ➡️ pim.ch2020`): pictographs, dingbats, arrows, their
  * variation selector, zero-width joiner and skin tones, read as a space */
@@ -2502,9 +2695,15 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      * in Chinese name 艾特 example 点 com (艾特 is how `@` is said); a rule of its own, so that
      * the usual addresses do not pay for it; the words in brackets too, as `(at)` is
      * (`name(แอท)yahoo.co.th`), and the domain's labels in Thai script, as Thai voice typing
-     * writes a provider's name (`name แอท จีเมล ดอท คอม`) */
+     * writes a provider's name (`name แอท จีเมล ดอท คอม`); the local part's dots said too
+     * (`kanya ดอท p84 แอท …`, `wang 点 fang09 艾特 163 点 com`), and a local part that voice typing
+     * wrote in Thai or Chinese script, after a space or a colon, or after 邮箱, 是, 到 (`อีเมล จอห์น
+     * แอท จีเมล ดอท คอม`, `邮箱李明 艾特 126 点 com`): the name said, which the address holds */
     {"email-spoken", "EMAIL",
-     "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63} ?(?:แอท|艾特|[\\[({] ?(?:แอท|艾特) ?[\\])}]) ?"
+     "(?:(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9_%+\\-][A-Za-z0-9._%+\\-]{0,63}"
+     "(?: ?(?:ดอท|点) ?[A-Za-z0-9_%+\\-]{1,63}){0,3}|"
+     "(?<=[\\s:])\\p{Thai}{1,24}+(?= แอท)|(?<=[\\s:：]|邮箱|是|到)\\p{Han}{1,3}+(?= ?艾特))"
+     " ?(?:แอท|艾特|[\\[({] ?(?:แอท|艾特) ?[\\])}]) ?"
      "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?|\\p{Thai}{1,63})"
      "(?:\\.| ?(?:ดอท|点) ?|[\\[({] ?(?:ดอท|点) ?[\\])}])){1,8}"
      "(?:[A-Za-z]{2,24}|คอม)(?![A-Za-z0-9]|-[A-Za-z0-9])",
@@ -2514,16 +2713,23 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      * (the big webmail providers' names alone); the pattern starts at ` at `, and the check
      * takes the local part before it */
     {"email-spelled", "EMAIL",
-     "(?<=[A-Za-z0-9_%+\\-]) (?i:at) "
-     "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| (?i:dot) )){1,8}[A-Za-z]{2,24}|"
+     "(?<=[A-Za-z0-9_%+\\-]) (?i:at(?: sign)?) "
+     "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.| (?i:dot) | ?(?:点|ดอท) ?)){1,8}"
+     "[A-Za-z]{2,24}|"
      "(?i:" CBLUE_REDACT_WEBMAIL "))(?![A-Za-z0-9]|-[A-Za-z0-9])",
      cblue_redact_check_email_spelled, NULL, CBLUE_REDACT_TRIGGER_SPELLED_AT, 0, 0, CBLUE_REDACT_VALIDATOR_NONE,
      cblue_redact_email_words, FALSE, NULL},
-    /* a phone number said to a phone's voice typing, a digit a word, digits between */
-    {"phone-spoken", "PHONE",
-     "(?:" CBLUE_REDACT_SPOKEN_DIGIT ")(?:[ ,\\-]{0,2}(?:" CBLUE_REDACT_SPOKEN_DIGIT ")){8,12}",
-     cblue_redact_check_spoken_phone, NULL, CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, 0, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL,
-     FALSE, NULL},
+    /* a number said to a phone's voice typing or read out, a digit a word, digits between: a
+     * phone number, a Thai or a Chinese ID, a bank account near its word; the four share one
+     * rule (CBLUE_REDACT_SPOKEN), so the text is matched once */
+    {"phone-spoken", "PHONE", CBLUE_REDACT_SPOKEN_NUMBER, cblue_redact_check_spoken, NULL,
+     CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, 0, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
+    {"th-id-spoken", "TH_ID", CBLUE_REDACT_SPOKEN_NUMBER, cblue_redact_check_spoken, NULL,
+     CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, 0, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
+    {"cn-id-spoken", "CN_ID", CBLUE_REDACT_SPOKEN_NUMBER, cblue_redact_check_spoken, NULL,
+     CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, 0, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
+    {"bank-account-spoken", "BANK_ACCOUNT", CBLUE_REDACT_SPOKEN_NUMBER, cblue_redact_check_spoken, NULL,
+     CBLUE_REDACT_TRIGGER_SPOKEN_DIGITS, 0, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE, NULL},
     /* an order or tracking number that happens to look like a phone number is labelled so
      * right before it: `order #0622359806`, `订单号 055759689320` */
     {"phone", "PHONE", NULL, cblue_redact_check_numbers, cblue_redact_window_phone, CBLUE_REDACT_TRIGGER_DIGIT, 4,
@@ -2577,7 +2783,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|คือ|ได้ที่|มาที่|ที่|is\\b|是)?"
      "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
-     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19})" CBLUE_REDACT_CHAT_ID_END CBLUE_REDACT_CHAT_CLOSE,
+     "(?<value>@?[A-Za-z0-9][A-Za-z0-9._\\-]{2,19}|" CBLUE_REDACT_CHAT_SPELLED ")" CBLUE_REDACT_CHAT_ID_END
+     CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* an `@name` id (LINE official accounts) with a LINE word near it, before or after:
@@ -2600,7 +2807,8 @@ static const CblueRedactBuiltin cblue_redact_builtins[] = {
      "(?<sep>" CBLUE_REDACT_CHAT_COLON "|" CBLUE_REDACT_CHAT_URI "|号码|号|是|คือ|ได้ที่|มาที่|ที่|ไอดี|is\\b|id\\b)?"
      "\\s*+" CBLUE_REDACT_CHAT_ARROW CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_EMOJI
      CBLUE_REDACT_CHAT_MARK CBLUE_REDACT_CHAT_OPEN
-     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19})(?![A-Za-z0-9_\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")" CBLUE_REDACT_CHAT_CLOSE,
+     "(?<value>[A-Za-z0-9][A-Za-z0-9_\\-]{5,19}|" CBLUE_REDACT_CHAT_SPELLED ")"
+     "(?![A-Za-z0-9_\\-]|" CBLUE_REDACT_CHAT_SCHEME_AHEAD ")" CBLUE_REDACT_CHAT_CLOSE,
      cblue_redact_check_chat, NULL, CBLUE_REDACT_TRIGGER_CHAT, 24, 0, CBLUE_REDACT_VALIDATOR_NONE, NULL, FALSE,
      NULL},
     /* the id WeChat itself gives an account, `wxid_` and letters and digits: a WeChat id wherever
@@ -2664,6 +2872,7 @@ cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GErr
 	g_autoptr(GError) error_local = NULL;
 	CblueRedactRule *rule = NULL;
 	CblueRedactKind *kind;
+	const gchar *rule_name;
 
 	for (guint i = 0; i < G_N_ELEMENTS(cblue_redact_builtins) && builtin == NULL; i++) {
 		if (g_strcmp0(cblue_redact_builtins[i].name, name) == 0)
@@ -2685,15 +2894,19 @@ cblue_redact_engine_add_builtin(CblueRedactEngine *self, const gchar *name, GErr
 	kind->negative = cblue_redact_engine_register_words(self, cblue_redact_words_new(builtin->negative, TRUE));
 	kind->negative_adjacent = builtin->negative_adjacent;
 
-	if (builtin->pattern == NULL) {
+	/* the numbers in groups are one rule, and so are the numbers said */
+	rule_name = builtin->pattern == NULL		     ? CBLUE_REDACT_NUMBERS
+		    : builtin->check == cblue_redact_check_spoken ? CBLUE_REDACT_SPOKEN
+								 : builtin->name;
+	if (rule_name != builtin->name) {
 		for (guint i = 0; i < self->rules->len && rule == NULL; i++) {
 			CblueRedactRule *r = g_ptr_array_index(self->rules, i);
-			if (g_strcmp0(r->name, CBLUE_REDACT_NUMBERS) == 0)
+			if (g_strcmp0(r->name, rule_name) == 0)
 				rule = r;
 		}
 	}
 	if (rule == NULL) {
-		rule = cblue_redact_rule_new(builtin->pattern != NULL ? builtin->name : CBLUE_REDACT_NUMBERS);
+		rule = cblue_redact_rule_new(rule_name);
 		rule->check = builtin->check;
 		rule->trigger = builtin->trigger;
 		rule->lookback = builtin->lookback;
