@@ -676,6 +676,19 @@ HELD_OUT = {
         "th": (0.990, 0.990, 0.990, 0.323),
         "zh": (0.958, 0.990, 0.958, 0.790),
     }),
+    # docs/quality.md, "A second set of long messages: the request's coverage" (stories, emails and
+    # complaints of the same shapes and lengths as eval-long1.tsv's, about other stories: a clinic's
+    # LINE, a mushroom farm's humidity, a night-shift nurse's battery, a rice mill's dust; out of
+    # scope a laptop that overheats, a cat that stops eating, a visa, a hair colour, a gym's renewal,
+    # termites, another company's electric car and robot vacuum; 29 / 29 / 26 in scope and 26 out of
+    # scope), the held-out judge of the decision features of that section, measured blind with the
+    # shipped models (the out-of-scope stories answered, recall .308 / .346 / .846). Neither a
+    # calibration set nor learned on. Floors: those figures less a point.
+    "eval-long2.tsv": ({"en": (29, 26), "th": (29, 26), "zh": (26, 26)}, {
+        "en": (0.852, 0.990, 0.852, 0.461),
+        "th": (0.887, 0.990, 0.887, 0.504),
+        "zh": (0.913, 0.990, 0.913, 0.888),
+    }),
     # docs/quality.md, "A thirtieth held-out set" (the company and the buying process as a web chat's
     # customers ask it, short and in full sentences: where, when, how to contact, a quote, the survey,
     # how long, how big a system, paying, instalments, documents, certificates, a warranty claim;
@@ -725,13 +738,15 @@ HELD_OUT = {
 @pytest.mark.parametrize("name", sorted(HELD_OUT))
 def test_eval_held_out_sets_do_not_regress(cli, name):
     """No language of a later held-out set more than two points below its recorded figures."""
-    (in_scope, out_of_scope), floors = HELD_OUT[name]
+    counts, floors = HELD_OUT[name]
     proc = cli.run("eval", "--json", os.path.join(DATADIR, name))
     report = json.loads(proc.stdout)
     assert proc.returncode == 0, (report, proc.stderr)
     # --calibrate tunes a replay of the decision: it must give every outcome the bot gave
     assert "differ from the replayed decision" not in proc.stderr, proc.stderr
     for lang, recorded in floors.items():
+        # the same numbers for every language, or a language's own (in scope, out of scope)
+        in_scope, out_of_scope = counts[lang] if isinstance(counts, dict) else counts
         stats = report["languages"][lang]
         assert stats["queries"] == in_scope and stats["out_of_scope"] == out_of_scope, (lang, stats)
         measured = (stats["top1"], stats["top3"], stats["answered_correct"], stats["oos_f1"])
