@@ -2390,30 +2390,31 @@ cblue_bot_keyword_prefix(const gchar *text)
 	return prefix;
 }
 
-/* the keywords shorter than the prefix first, then the others by their prefix */
+/* what the keywords are sorted by: those shorter than the prefix first (0), then the others
+ * by their prefix */
+static inline guint64
+cblue_bot_keyword_order(const CblueBotKeyword *kw)
+{
+	return kw->len < CBLUE_BOT_KEYWORD_PREFIX ? 0 : G_GUINT64_CONSTANT(1) << 32 | kw->prefix;
+}
+
 static gint
 cblue_bot_keyword_compare(gconstpointer a, gconstpointer b)
 {
-	const CblueBotKeyword *x = a, *y = b;
-	gboolean x_long = x->len >= CBLUE_BOT_KEYWORD_PREFIX, y_long = y->len >= CBLUE_BOT_KEYWORD_PREFIX;
-
-	if (x_long != y_long)
-		return x_long ? 1 : -1;
-	if (!x_long || x->prefix == y->prefix)
-		return 0;
-	return x->prefix < y->prefix ? -1 : 1;
+	guint64 x = cblue_bot_keyword_order(a), y = cblue_bot_keyword_order(b);
+	return x < y ? -1 : x > y;
 }
 
-/* the first of @keywords (sorted, cblue_bot_keyword_compare()) from @lo, the first as long as
- * the prefix, on whose prefix is not below @prefix */
+/* the first of @keywords (sorted, cblue_bot_keyword_compare()) from @lo on whose
+ * cblue_bot_keyword_order() is not below @order */
 static guint
-cblue_bot_keyword_lower_bound(GArray *keywords, guint lo, guint32 prefix)
+cblue_bot_keyword_lower_bound(GArray *keywords, guint lo, guint64 order)
 {
 	guint hi = keywords->len;
 
 	while (lo < hi) {
 		guint mid = lo + (hi - lo) / 2;
-		if (g_array_index(keywords, CblueBotKeyword, mid).prefix < prefix)
+		if (cblue_bot_keyword_order(&g_array_index(keywords, CblueBotKeyword, mid)) < order)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -2491,20 +2492,14 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 	g_autoptr(GString) own = g_string_new(cblue_kb_entry_get_content_for(previous, language, NULL));
 	g_autofree gchar *own_folded = NULL;
 	gsize n = strlen(folded);
-	guint n_short = 0, hi = keywords->len;
+	/* (the keywords shorter than a prefix come first in @keywords) */
+	guint n_short = cblue_bot_keyword_lower_bound(keywords, 0, G_GUINT64_CONSTANT(1) << 32);
 
 	for (guint i = 0; questions != NULL && questions[i] != NULL; i++)
 		g_string_append_printf(own, "\n%s", questions[i]);
 	own_folded = g_utf8_casefold(own->str, -1);
 
-	/* the keywords shorter than a prefix (first in @keywords) by a search of the message */
-	while (n_short < hi) {
-		guint mid = n_short + (hi - n_short) / 2;
-		if (g_array_index(keywords, CblueBotKeyword, mid).len < CBLUE_BOT_KEYWORD_PREFIX)
-			n_short = mid + 1;
-		else
-			hi = mid;
-	}
+	/* the keywords shorter than a prefix by a search of the message */
 	for (guint k = 0; k < n_short; k++) {
 		const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
 		for (const gchar *at = strstr(folded, kw->folded); at != NULL && kw->len > 0; at = strstr(at + 1, kw->folded)) {
@@ -2515,7 +2510,8 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 	/* the others by their prefix at each place of the message */
 	for (gsize at = 0; at + CBLUE_BOT_KEYWORD_PREFIX <= n; at++) {
 		guint32 prefix = cblue_bot_keyword_prefix(folded + at);
-		for (guint k = cblue_bot_keyword_lower_bound(keywords, n_short, prefix); k < keywords->len; k++) {
+		guint64 order = G_GUINT64_CONSTANT(1) << 32 | prefix;
+		for (guint k = cblue_bot_keyword_lower_bound(keywords, n_short, order); k < keywords->len; k++) {
 			const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
 			if (kw->prefix != prefix)
 				break;
