@@ -47,6 +47,7 @@
 #include <time.h>
 
 #include "cblue-bm25-retriever.h"
+#include "cblue-bot-private.h"
 #include "cblue-ngram-retriever.h"
 #include "cblue-retrieval-chunks.h"
 
@@ -513,6 +514,46 @@ bot_passes(CblueBot *bot, CblueRetrieverBm25 *bm25, CblueRetrieverNgram *ngram, 
 		print_latency("all", all);
 }
 
+/* CBLUE_BENCH_FOLLOW_UPS=1 with CBLUE_BENCH_BOT_PASSES: each question opens a conversation of
+ * its own and a follow-up in its language is asked after it ("how much is it?", "and the
+ * warranty?"...: the previous topic's product searched again, the conversation rules that read
+ * the topics' words); the follow-ups' CPU time, and the word sets the bot keeps after them */
+static void
+follow_up_passes(CblueBot *bot, GArray *queries, guint passes)
+{
+	static const gchar *const follow_ups[3][3] = {
+	    {"how much is it?", "and the warranty?", "how long does it take to install?"},
+	    {"แล้วราคาล่ะ", "รับประกันกี่ปี", "ติดตั้งนานไหม"},
+	    {"多少钱？", "保修多久？", "安装要多久？"},
+	};
+	g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(gint64));
+	g_autoptr(GError) error = NULL;
+
+	for (guint pass = 0; pass < passes; pass++) {
+		for (guint i = 0; i < queries->len; i++) {
+			Query *q = &g_array_index(queries, Query, i);
+			g_autofree gchar *conversation = g_strdup_printf("bench-%u-%u", pass, i);
+			g_autoptr(CblueMessage) first = cblue_message_new(q->text);
+			g_autoptr(CblueMessage) next = cblue_message_new(follow_ups[i % 3][(i / 3) % 3]);
+			g_autoptr(CblueChatReply) reply = NULL;
+			g_autoptr(CblueChatReply) next_reply = NULL;
+			gint64 t0;
+			cblue_message_set_conversation_id(first, conversation);
+			cblue_message_set_conversation_id(next, conversation);
+			if ((reply = cblue_bot_ask_sync(bot, first, NULL, &error)) == NULL)
+				g_error("ask: %s", error->message);
+			t0 = thread_cpu_usec();
+			if ((next_reply = cblue_bot_ask_sync(bot, next, NULL, &error)) == NULL)
+				g_error("ask: %s", error->message);
+			t0 = thread_cpu_usec() - t0;
+			g_array_append_val(all, t0);
+		}
+	}
+	printf("follow-ups, %u passes, CPU time per follow-up:\n", passes);
+	print_latency("follow-ups", all);
+	printf("  topics' word sets the bot keeps: %u\n", cblue_bot_get_n_topic_words(bot));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -639,7 +680,11 @@ main(int argc, char **argv)
 	 * default (approximate) search, by language, then exit: for profiles of the answer and
 	 * quick comparisons of two trees (CBLUE_BENCH_BOT_LANG=th: the Thai questions only) */
 	if (g_getenv("CBLUE_BENCH_BOT_PASSES") != NULL) {
-		bot_passes(bot, bm25, ngram, queries, (guint)g_ascii_strtoull(g_getenv("CBLUE_BENCH_BOT_PASSES"), NULL, 10));
+		guint passes = (guint)g_ascii_strtoull(g_getenv("CBLUE_BENCH_BOT_PASSES"), NULL, 10);
+		if (g_strcmp0(g_getenv("CBLUE_BENCH_FOLLOW_UPS"), "1") == 0)
+			follow_up_passes(bot, queries, passes);
+		else
+			bot_passes(bot, bm25, ngram, queries, passes);
 		goto done;
 	}
 	printf("query latency, CPU time per query over %u queries (en, th, zh in turn):\n", n_queries);

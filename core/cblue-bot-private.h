@@ -22,4 +22,11 @@ G_BEGIN_DECLS
 CBLUE_BOT_PRIVATE_EXTERN
 gboolean cblue_bot_ask_in_place(CblueBot *self, CblueMessage *message, CblueChatReply **reply, GError **error);
 
+/*
+ * The number of (language, topic) word sets the bot keeps for its conversation rules,
+ * PRIVATE (for tests and benchmarks): bounded, whatever the KB's size and the traffic.
+ */
+CBLUE_BOT_PRIVATE_EXTERN
+guint cblue_bot_get_n_topic_words(CblueBot *self);
+
 G_END_DECLS

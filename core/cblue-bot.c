@@ -216,6 +216,12 @@ static const gchar *const cblue_bot_default_decision_weights[] = {
 /* the most topics whose words are read to count the products that speak of a word: the words of
  * every topic of a KB of 100,000 would be made (and kept) in one customer's turn */
 #define CBLUE_BOT_ASPECT_MAX_TOPICS 512
+
+/* At most this many topics' word sets are kept (cblue_bot_topic_words()), all dropped when
+ * one more is needed: a few KB each, they grew with the traffic towards the whole KB (at
+ * 100,000 topics, gigabytes in a long-running server); a question reads at most
+ * CBLUE_BOT_ASPECT_MAX_TOPICS and its hits' */
+#define CBLUE_BOT_TOPIC_WORDS_MAX 8192
 /* the tag of the topic that tells what its product is (cblue_bot_product_overview_first()) */
 #define CBLUE_BOT_OVERVIEW_TAG "overview"
 
@@ -1644,10 +1650,25 @@ cblue_bot_topic_words(CblueBot *self, CblueAskOp *op, CblueKbEntry *entry, const
 		cblue_bot_add_words(tokenizer, words, tags[i]);
 	g_mutex_lock(&self->mutex);
 	/* only for the KB in force (@op's may have been replaced meanwhile) */
-	if (self->kb == op->kb)
+	if (self->kb == op->kb) {
+		if (g_hash_table_size(self->topic_words) >= CBLUE_BOT_TOPIC_WORDS_MAX)
+			g_hash_table_remove_all(self->topic_words);
 		g_hash_table_insert(self->topic_words, g_steal_pointer(&key), g_hash_table_ref(words));
+	}
 	g_mutex_unlock(&self->mutex);
 	return words;
+}
+
+guint
+cblue_bot_get_n_topic_words(CblueBot *self)
+{
+	guint n;
+
+	g_return_val_if_fail(CBLUE_IS_BOT(self), 0);
+	g_mutex_lock(&self->mutex);
+	n = g_hash_table_size(self->topic_words);
+	g_mutex_unlock(&self->mutex);
+	return n;
 }
 
 /* whether the topics @a and @b share a tag after their first: the same aspect ("price",
@@ -2351,7 +2372,55 @@ cblue_bot_follow_up_hits(CblueBot *self, CblueAskOp *op)
 typedef struct {
 	CblueKbEntry *entry; /* borrowed from the KB */
 	gchar *folded; /* owned */
+	gsize len; /* of @folded, in bytes */
+	guint32 prefix; /* @folded's first CBLUE_BOT_KEYWORD_PREFIX bytes, if it has as many */
 } CblueBotKeyword;
+
+/* A message is looked for the KB's keywords by their first bytes: at each place of the message,
+ * the keywords that begin with its next four bytes (a binary search of the keywords sorted by
+ * them), instead of a search of the message for each keyword of the KB (400,000 of them at
+ * 100,000 topics: milliseconds a follow-up) */
+#define CBLUE_BOT_KEYWORD_PREFIX 4
+
+static inline guint32
+cblue_bot_keyword_prefix(const gchar *text)
+{
+	guint32 prefix;
+	memcpy(&prefix, text, sizeof(prefix));
+	return prefix;
+}
+
+/* what the keywords are sorted by: those shorter than the prefix first (0), then the others
+ * by their prefix */
+static inline guint64
+cblue_bot_keyword_order(const CblueBotKeyword *kw)
+{
+	return kw->len < CBLUE_BOT_KEYWORD_PREFIX ? 0 : G_GUINT64_CONSTANT(1) << 32 | kw->prefix;
+}
+
+static gint
+cblue_bot_keyword_compare(gconstpointer a, gconstpointer b)
+{
+	guint64 x = cblue_bot_keyword_order(a), y = cblue_bot_keyword_order(b);
+	return x < y ? -1 : x > y;
+}
+
+/* the first of @keywords (sorted, cblue_bot_keyword_compare()) from @lo on whose
+ * cblue_bot_keyword_order() is not below @order */
+static guint
+cblue_bot_keyword_lower_bound(GArray *keywords, guint lo, guint64 order)
+{
+	guint hi = keywords->len;
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		if (cblue_bot_keyword_order(&g_array_index(keywords, CblueBotKeyword, mid)) < order)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 static void
 cblue_bot_keyword_clear(gpointer data)
@@ -2359,7 +2428,8 @@ cblue_bot_keyword_clear(gpointer data)
 	g_free(((CblueBotKeyword *)data)->folded);
 }
 
-/* every keyword of @kb, casefolded, in the KB's order.
+/* every keyword of @kb, casefolded, the shorter ones than CBLUE_BOT_KEYWORD_PREFIX first, the
+ * others by their first bytes (cblue_bot_keyword_compare()).
  * Returns: (transfer full): of CblueBotKeyword */
 static GArray *
 cblue_bot_folded_keywords_of(CblueKb *kb)
@@ -2372,10 +2442,14 @@ cblue_bot_folded_keywords_of(CblueKb *kb)
 		CblueKbEntry *entry = g_ptr_array_index(entries, e);
 		const gchar *const *words = cblue_kb_entry_get_keywords(entry);
 		for (guint k = 0; words != NULL && words[k] != NULL; k++) {
-			CblueBotKeyword keyword = {entry, g_utf8_casefold(words[k], -1)};
+			CblueBotKeyword keyword = {entry, g_utf8_casefold(words[k], -1), 0, 0};
+			keyword.len = strlen(keyword.folded);
+			if (keyword.len >= CBLUE_BOT_KEYWORD_PREFIX)
+				keyword.prefix = cblue_bot_keyword_prefix(keyword.folded);
 			g_array_append_val(keywords, keyword);
 		}
 	}
+	g_array_sort(keywords, cblue_bot_keyword_compare);
 	return keywords;
 }
 
@@ -2386,6 +2460,22 @@ cblue_bot_folded_keywords(CblueBot *self, CblueAskOp *op)
 {
 	return cblue_bot_kb_index(self, op, (gpointer *)&self->folded_keywords,
 				  (CblueBotKbIndexFunc)cblue_bot_folded_keywords_of, (CblueBotKbIndexRef)g_array_ref);
+}
+
+/* Whether the keyword @kw, found at @at in @folded, names another thing than @previous (see
+ * cblue_bot_names_another_product(); @own_folded: @previous's own text, casefolded) */
+static gboolean
+cblue_bot_keyword_names_another(CblueAskOp *op, const CblueBotKeyword *kw, const gchar *folded, const gchar *at,
+				const gchar *own_folded, CblueKbEntry *previous, gboolean siblings)
+{
+	const gchar *keyword = kw->folded;
+
+	if ((g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) ||
+	    (g_ascii_isalnum(keyword[kw->len - 1]) && g_ascii_isalnum(at[kw->len])))
+		return FALSE;
+	/* (the kinship last: the keywords of the message are few, the KB's many) */
+	return strstr(own_folded, keyword) == NULL && kw->entry != previous &&
+	       (siblings || cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) != 2);
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product
@@ -2401,24 +2491,33 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 	const gchar *const *questions = cblue_kb_entry_get_questions(previous, language);
 	g_autoptr(GString) own = g_string_new(cblue_kb_entry_get_content_for(previous, language, NULL));
 	g_autofree gchar *own_folded = NULL;
+	gsize n = strlen(folded);
+	/* (the keywords shorter than a prefix come first in @keywords) */
+	guint n_short = cblue_bot_keyword_lower_bound(keywords, 0, G_GUINT64_CONSTANT(1) << 32);
 
 	for (guint i = 0; questions != NULL && questions[i] != NULL; i++)
 		g_string_append_printf(own, "\n%s", questions[i]);
 	own_folded = g_utf8_casefold(own->str, -1);
 
-	for (guint k = 0; k < keywords->len; k++) {
+	/* the keywords shorter than a prefix by a search of the message */
+	for (guint k = 0; k < n_short; k++) {
 		const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
-		const gchar *keyword = kw->folded;
-		gsize len = strlen(keyword);
-		for (const gchar *at = strstr(folded, keyword); at != NULL && len > 0; at = strstr(at + 1, keyword)) {
-			if ((g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) ||
-			    (g_ascii_isalnum(keyword[len - 1]) && g_ascii_isalnum(at[len])))
-				continue;
-			/* (the kinship last: the keywords of the message are few, the KB's many) */
-			if (strstr(own_folded, keyword) != NULL || kw->entry == previous ||
-			    (!siblings && cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) == 2))
+		for (const gchar *at = strstr(folded, kw->folded); at != NULL && kw->len > 0; at = strstr(at + 1, kw->folded)) {
+			if (cblue_bot_keyword_names_another(op, kw, folded, at, own_folded, previous, siblings))
+				return TRUE;
+		}
+	}
+	/* the others by their prefix at each place of the message */
+	for (gsize at = 0; at + CBLUE_BOT_KEYWORD_PREFIX <= n; at++) {
+		guint32 prefix = cblue_bot_keyword_prefix(folded + at);
+		guint64 order = G_GUINT64_CONSTANT(1) << 32 | prefix;
+		for (guint k = cblue_bot_keyword_lower_bound(keywords, n_short, order); k < keywords->len; k++) {
+			const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
+			if (kw->prefix != prefix)
 				break;
-			return TRUE;
+			if (at + kw->len <= n && memcmp(folded + at, kw->folded, kw->len) == 0 &&
+			    cblue_bot_keyword_names_another(op, kw, folded, folded + at, own_folded, previous, siblings))
+				return TRUE;
 		}
 	}
 	return FALSE;
