@@ -2373,11 +2373,27 @@ cblue_bot_folded_keywords(CblueBot *self, CblueAskOp *op)
 				  (CblueBotKbIndexFunc)cblue_bot_folded_keywords_of, (CblueBotKbIndexRef)g_array_ref);
 }
 
+/* whether every content word of @text (at least one) is in @entry's words in @language
+ * (cblue_bot_topic_words()) */
+static gboolean
+cblue_bot_words_all_of(CblueBot *self, CblueAskOp *op, const gchar *text, CblueKbEntry *entry, const gchar *language)
+{
+	g_autoptr(GPtrArray) words = cblue_bot_content_words(self, text);
+	g_autoptr(GHashTable) own = NULL;
+
+	if (words->len == 0)
+		return FALSE;
+	own = cblue_bot_topic_words(self, op, entry, language);
+	return cblue_bot_has_all_words(own, words);
+}
+
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product
  * (with @siblings, of any topic but @previous), a Latin one as whole words: "do you install CCTV
  * cameras?" names the cameras after solar. A keyword that @previous's own text in @language uses
  * (casefolded: its questions and content) is an aspect of it as well, not another thing: 保修
- * (warranty) after a door lock whose answer speaks of its 保修 */
+ * (warranty) after a door lock whose answer speaks of its 保修. Outside the product, so is a
+ * keyword whose every content word is in @previous's words, if not side by side: ติดตั้งกี่วัน (install,
+ * how many days), the solar timeline's keyword, after a smart home installed in 1–5 วัน */
 static gboolean
 cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *folded, CblueKbEntry *previous,
 				const gchar *language, gboolean siblings)
@@ -2401,7 +2417,8 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 				continue;
 			/* (the kinship last: the keywords of the message are few, the KB's many) */
 			if (strstr(own_folded, keyword) != NULL || kw->entry == previous ||
-			    (!siblings && cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) == 2))
+			    (!siblings && cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) == 2) ||
+			    (!siblings && cblue_bot_words_all_of(self, op, keyword, previous, language)))
 				break;
 			return TRUE;
 		}
