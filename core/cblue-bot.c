@@ -1514,6 +1514,27 @@ cblue_bot_last_topic_first(CblueBot *self, GArray *hits, const gchar *previous_i
 	return FALSE;
 }
 
+/* The index in @hits of the last topic P (@previous_id) in place of @best, a sibling of it that the
+ * context chose, when P is confident and within CBLUE_BOT_CONTEXT_TIE of @best's score (if under the
+ * context margin's floor, which @best is above),
+ * as cblue_bot_last_topic_first() takes it over a sibling that is the best hit: the follow-up's words
+ * do not tell them apart, the conversation does. "is it free?" after the solar monitoring app finds the
+ * site survey first (free), then the payback and the app itself nearly tied. Else @best. */
+static guint
+cblue_bot_last_topic_near(CblueBot *self, GArray *hits, guint best, const gchar *previous_id)
+{
+	gdouble near = g_array_index(hits, CblueBotHit, best).score * (1.0 - CBLUE_BOT_CONTEXT_TIE);
+
+	for (guint i = best + 1; i < hits->len; i++) {
+		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+		if (hit->score < near)
+			break;
+		if (strcmp(hit->topic_id, previous_id) == 0)
+			return hit->confidence >= self->answer_threshold ? i : best;
+	}
+	return best;
+}
+
 /* Conversation context. A follow-up ("how much is it?", "แล้วราคาล่ะ", "多少钱？") names an
  * aspect but not the thing: on its words alone, the price topics of every product line
  * score alike. In a conversation whose last answer was topic P, the best hit is replaced
@@ -1565,6 +1586,8 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits, const gcha
 			best_kin = kin;
 		}
 	}
+	if (best_kin == 2)
+		best = cblue_bot_last_topic_near(self, hits, best, previous_id);
 	if (best_kin <= top_kin) {
 		/* the best hit is of P's category and nothing of P's product is near it */
 		return top_kin == 1 &&
