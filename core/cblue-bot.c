@@ -1535,6 +1535,27 @@ cblue_bot_last_topic_first(CblueBot *self, GArray *hits, const gchar *previous_i
 	return FALSE;
 }
 
+/* The index in @hits of the last topic P (@previous_id) in place of @best, a sibling of it that the
+ * context chose, when P is confident and within CBLUE_BOT_CONTEXT_TIE of @best's score (if under the
+ * context margin's floor, which @best is above),
+ * as cblue_bot_last_topic_first() takes it over a sibling that is the best hit: the follow-up's words
+ * do not tell them apart, the conversation does. "is it free?" after the solar monitoring app finds the
+ * site survey first (free), then the payback and the app itself nearly tied. Else @best. */
+static guint
+cblue_bot_last_topic_near(CblueBot *self, GArray *hits, guint best, const gchar *previous_id)
+{
+	gdouble near = g_array_index(hits, CblueBotHit, best).score * (1.0 - CBLUE_BOT_CONTEXT_TIE);
+
+	for (guint i = best + 1; i < hits->len; i++) {
+		const CblueBotHit *hit = &g_array_index(hits, CblueBotHit, i);
+		if (hit->score < near)
+			break;
+		if (strcmp(hit->topic_id, previous_id) == 0)
+			return hit->confidence >= self->answer_threshold ? i : best;
+	}
+	return best;
+}
+
 /* Conversation context. A follow-up ("how much is it?", "แล้วราคาล่ะ", "多少钱？") names an
  * aspect but not the thing: on its words alone, the price topics of every product line
  * score alike. In a conversation whose last answer was topic P, the best hit is replaced
@@ -1586,6 +1607,8 @@ cblue_bot_apply_context(CblueBot *self, CblueAskOp *op, GArray *hits, const gcha
 			best_kin = kin;
 		}
 	}
+	if (best_kin == 2)
+		best = cblue_bot_last_topic_near(self, hits, best, previous_id);
 	if (best_kin <= top_kin) {
 		/* the best hit is of P's category and nothing of P's product is near it */
 		return top_kin == 1 &&
@@ -2462,11 +2485,26 @@ cblue_bot_folded_keywords(CblueBot *self, CblueAskOp *op)
 				  (CblueBotKbIndexFunc)cblue_bot_folded_keywords_of, (CblueBotKbIndexRef)g_array_ref);
 }
 
+/* whether every content word of @text (at least one) is in @entry's words in @language
+ * (cblue_bot_topic_words()) */
+static gboolean
+cblue_bot_words_all_of(CblueBot *self, CblueAskOp *op, const gchar *text, CblueKbEntry *entry, const gchar *language)
+{
+	g_autoptr(GPtrArray) words = cblue_bot_content_words(self, text);
+	g_autoptr(GHashTable) own = NULL;
+
+	if (words->len == 0)
+		return FALSE;
+	own = cblue_bot_topic_words(self, op, entry, language);
+	return cblue_bot_has_all_words(own, words);
+}
+
 /* Whether the keyword @kw, found at @at in @folded, names another thing than @previous (see
  * cblue_bot_names_another_product(); @own_folded: @previous's own text, casefolded) */
 static gboolean
-cblue_bot_keyword_names_another(CblueAskOp *op, const CblueBotKeyword *kw, const gchar *folded, const gchar *at,
-				const gchar *own_folded, CblueKbEntry *previous, gboolean siblings)
+cblue_bot_keyword_names_another(CblueBot *self, CblueAskOp *op, const CblueBotKeyword *kw, const gchar *folded,
+				const gchar *at, const gchar *own_folded, CblueKbEntry *previous, const gchar *language,
+				gboolean siblings)
 {
 	const gchar *keyword = kw->folded;
 
@@ -2475,14 +2513,17 @@ cblue_bot_keyword_names_another(CblueAskOp *op, const CblueBotKeyword *kw, const
 		return FALSE;
 	/* (the kinship last: the keywords of the message are few, the KB's many) */
 	return strstr(own_folded, keyword) == NULL && kw->entry != previous &&
-	       (siblings || cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) != 2);
+	       (siblings || (cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) != 2 &&
+			     !cblue_bot_words_all_of(self, op, keyword, previous, language)));
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product
  * (with @siblings, of any topic but @previous), a Latin one as whole words: "do you install CCTV
  * cameras?" names the cameras after solar. A keyword that @previous's own text in @language uses
  * (casefolded: its questions and content) is an aspect of it as well, not another thing: 保修
- * (warranty) after a door lock whose answer speaks of its 保修 */
+ * (warranty) after a door lock whose answer speaks of its 保修. Outside the product, so is a
+ * keyword whose every content word is in @previous's words, if not side by side: ติดตั้งกี่วัน (install,
+ * how many days), the solar timeline's keyword, after a smart home installed in 1–5 วัน */
 static gboolean
 cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *folded, CblueKbEntry *previous,
 				const gchar *language, gboolean siblings)
@@ -2503,7 +2544,7 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 	for (guint k = 0; k < n_short; k++) {
 		const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
 		for (const gchar *at = strstr(folded, kw->folded); at != NULL && kw->len > 0; at = strstr(at + 1, kw->folded)) {
-			if (cblue_bot_keyword_names_another(op, kw, folded, at, own_folded, previous, siblings))
+			if (cblue_bot_keyword_names_another(self, op, kw, folded, at, own_folded, previous, language, siblings))
 				return TRUE;
 		}
 	}
@@ -2516,7 +2557,8 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 			if (kw->prefix != prefix)
 				break;
 			if (at + kw->len <= n && memcmp(folded + at, kw->folded, kw->len) == 0 &&
-			    cblue_bot_keyword_names_another(op, kw, folded, folded + at, own_folded, previous, siblings))
+			    cblue_bot_keyword_names_another(self, op, kw, folded, folded + at, own_folded, previous, language,
+							    siblings))
 				return TRUE;
 		}
 	}

@@ -80,16 +80,20 @@ def test_follow_up_uses_the_previous_topic(cli, follow_up, conversations):
 FOLLOW_UP_FLOORS = {
     "followups.tsv": (35, 5, {"en": (0.800, 1.000), "th": (0.857, 0.600), "zh": (0.686, 1.000)}),
     "followups-fresh2.tsv": (42, 6, {"en": (0.857, 0.833), "th": (0.976, 1.000), "zh": (0.905, 1.000)}),
-    "followups-fresh3.tsv": (76, 4, {"en": (0.724, 1.000), "th": (0.842, 1.000), "zh": (0.829, 1.000)}),
-    "followups-fresh4.tsv": (56, 4, {"en": (0.750, 1.000), "th": (0.768, 1.000), "zh": (0.750, 1.000)}),
+    "followups-fresh3.tsv": (76, 4, {"en": (0.763, 1.000), "th": (0.842, 1.000), "zh": (0.842, 1.000)}),
+    "followups-fresh4.tsv": (56, 4, {"en": (0.821, 1.000), "th": (0.786, 1.000), "zh": (0.750, 1.000)}),
     "followups-fresh5.tsv": (56, 4, {"en": (0.821, 1.000), "th": (0.839, 1.000), "zh": (0.750, 1.000)}),
     "followups-fresh6.tsv": (42, 3, {"en": (0.833, 1.000), "th": (0.833, 1.000), "zh": (0.810, 1.000)}),
     "followups-fresh7.tsv": (42, 3, {"en": (0.881, 0.667), "th": (0.833, 1.000), "zh": (0.619, 1.000)}),
     # its follow-ups in scope differ by language: {language: count}
     "followups-fresh8.tsv": ({"en": 43, "th": 41, "zh": 41}, 1,
-                             {"en": (0.907, 1.000), "th": (0.829, 0.000), "zh": (0.659, 1.000)}),
+                             {"en": (0.930, 1.000), "th": (0.854, 0.000), "zh": (0.683, 1.000)}),
     "followups-fresh9.tsv": ({"en": 48, "th": 50, "zh": 50}, 2,
-                             {"en": (0.896, 1.000), "th": (0.820, 1.000), "zh": (0.680, 1.000)}),
+                             {"en": (0.896, 1.000), "th": (0.860, 1.000), "zh": (0.680, 1.000)}),
+    # docs/quality.md, the tenth follow-up set: pronouns, ellipses, replies to a question back, the
+    # company after a product, slips; blind .841 / .756 / .667 in scope, .500 of the out of scope refused
+    "followups-fresh10.tsv": ({"en": 44, "th": 41, "zh": 42}, 2,
+                              {"en": (0.886, 0.500), "th": (0.829, 0.500), "zh": (0.714, 0.500)}),
 }
 
 
@@ -399,6 +403,43 @@ def test_own_aspect_rule_leaves_siblings(cli, messages, topics):
     speaks of) is no aspect; a warranty the price does not speak of stays the warranty; and a follow-up
     that names another topic (แผงโซลาร์, the panels, after the battery) keeps its own answer."""
     assert_topics(cli, "conv-own-aspect-not", [(messages, topics)])
+
+
+@pytest.mark.parametrize("messages,topics", [
+    (("ปั๊มน้ำโซล่าเซลล์สำหรับสวนทุเรียนค่ะ", "ราคาประมานเท่าไหร่คะ"), ["solar-water-pump"] * 2),
+    (("店里想装几个监空摄像头", "大概多少前？"), ["cctv-installation"] * 2),
+    (("do you install wallboxes at condos?", "howlong does it take?"), ["ev-charger-installation"] * 2),
+    (("สนใจติดฉนวนกันความร้อนใต้หลังคาค่ะ", "อันนี้ใช้เวลากี่วันคะ"), ["building-insulation"] * 2)])
+def test_a_follow_up_typed_with_a_slip_is_the_products(cli, messages, topics):
+    """Follow-ups typed as customers type them (docs/quality.md, the tenth follow-up set): ประมาน for
+    ประมาณ (about), 监空 and 多少前 (homophones the pinyin input offered
+    for 监控, cameras, and 多少钱, how much), "howlong" without its space, and อันนี้ (this one), whose
+    อัน the segmenter cut off as a content word no topic has: refused, or another product's topic."""
+    assert_topics(cli, "conv-slip", [(messages, topics)])
+
+
+@pytest.mark.parametrize("messages,topics", [
+    (("อยากทำระบบสมาร์ทโฮมในคอนโดครับ", "ติดตั้งกี่วันครับ"), ["smart-home"] * 2),
+    (("อยากทำระบบสมาร์ทโฮมในคอนโดครับ", "ติดกล้องวงจรปิดด้วยได้ไหม"), ["smart-home", "cctv-installation"])])
+def test_an_aspect_keyword_of_another_product_is_the_last_ones(cli, messages, topics):
+    """ติดตั้งกี่วัน (install, how many days) is a keyword of the solar installation's timeline, and so a
+    name of another product after a smart home, whose answer speaks of installing in 1–5 วัน (days) but
+    not in those words side by side: every word of the keyword is the smart home's, an aspect of it
+    too. A keyword with a word of its own (กล้องวงจรปิด, cameras) still names the other product."""
+    assert_topics(cli, "conv-aspect-keyword", [(messages, topics)])
+
+
+@pytest.mark.parametrize("messages,topics", [
+    (("is there an app to see my solar production?", "is it free?"), ["solar-monitoring-app"] * 2),
+    (("is there an app to see my solar production?", "is it free to use?"), ["solar-monitoring-app"] * 2),
+    (("is there an app to see my solar production?", "how long until the panels pay for themselves?"),
+     ["solar-monitoring-app", "solar-payback"])])
+def test_the_last_topic_nearly_tied_with_the_sibling_the_context_chose(cli, messages, topics):
+    """"is it free?" after the monitoring app finds the free site survey first, then the payback (free
+    power) and the app itself nearly tied: the context took the payback, a sibling of the app in the
+    solar product, and now the app, as the last topic is taken over a sibling that is the best hit. A
+    follow-up that finds the sibling well ahead of the app (the payback asked) keeps it."""
+    assert_topics(cli, "conv-last-near", [(messages, topics)])
 
 
 @pytest.mark.parametrize("question", ["what services do you offer?", "what products do you have", "มีบริการอะไรบ้าง",
