@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "cblue-language-private.h"
 #include "cblue-language.h"
 
 /**
@@ -222,6 +223,8 @@ thai_courtesy_letters(const gchar *text)
 	return n;
 }
 
+static const gchar *language_detect(const gchar *text, gdouble *confidence, gboolean *evident);
+
 /**
  * cblue_language_detect:
  * @text: UTF-8 text
@@ -251,6 +254,18 @@ thai_courtesy_letters(const gchar *text)
 const gchar *
 cblue_language_detect(const gchar *text, gdouble *confidence)
 {
+	return language_detect(text, confidence, NULL);
+}
+
+const gchar *
+cblue_language_detect_evident(const gchar *text, gboolean *evident)
+{
+	return language_detect(text, NULL, evident);
+}
+
+static const gchar *
+language_detect(const gchar *text, gdouble *confidence, gboolean *evident)
+{
 	guint n_thai = 0, n_han = 0, n_latin = 0, n_other_letters = 0, n_function_words = 0;
 	guint n_latin_words = 0, n_script_runs = 0;
 	gboolean in_script_run = FALSE;
@@ -261,6 +276,8 @@ cblue_language_detect(const gchar *text, gdouble *confidence)
 	const gchar *best = "en";
 	gdouble best_weight;
 
+	if (evident != NULL)
+		*evident = FALSE;
 	g_return_val_if_fail(text != NULL, "en");
 
 	for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
@@ -365,6 +382,9 @@ cblue_language_detect(const gchar *text, gdouble *confidence)
 			best_weight = total;
 		}
 	}
+	if (evident != NULL)
+		*evident = strcmp(best, "en") != 0 || n_thai > 0 || n_han > 0 || n_function_words > 0 ||
+		           n_latin_words > 2;
 	if (confidence != NULL)
 		*confidence = total > 0 ? MIN(1.0, best_weight / total) : 0.0;
 	return best;
@@ -385,4 +405,16 @@ cblue_language_is_supported(const gchar *language)
 {
 	return g_strcmp0(language, "en") == 0 || g_strcmp0(language, "th") == 0 ||
 	       g_strcmp0(language, "zh") == 0;
+}
+
+const gchar *
+cblue_language_static(const gchar *language)
+{
+	static const gchar *const languages[] = {"en", "th", "zh"};
+
+	for (guint i = 0; i < G_N_ELEMENTS(languages); i++) {
+		if (g_strcmp0(language, languages[i]) == 0)
+			return languages[i];
+	}
+	return NULL;
 }
