@@ -14,6 +14,7 @@
 #include "cblue-small-talk-private.h"
 #include "cblue-error.h"
 #include "cblue-hit.h"
+#include "cblue-language-private.h"
 #include "cblue-language.h"
 #include "cblue-line-files-private.h"
 #include "cblue-model-provider.h"
@@ -80,6 +81,8 @@ struct _CblueBot {
 	/* owned: conversation id → (GStrv) the topics it was answered with last, the latest first, one
 	 * per product and at most CBLUE_BOT_MAX_TOPICS (cblue_bot_remember_topic()) */
 	GHashTable *last_topics;
+	/* owned: conversation id → (static) the language its last message was in */
+	GHashTable *last_languages;
 	/* owned: conversation id → (GStrv) the topics its last reply offered to choose from, while
 	 * that reply, a clarification, is the conversation's last (cblue_bot_pick_offered()) */
 	GHashTable *offered;
@@ -242,6 +245,7 @@ cblue_bot_finalize(GObject *object)
 	g_clear_pointer(&self->tag_counts, g_hash_table_unref);
 	g_clear_pointer(&self->stopwords, g_hash_table_unref);
 	g_hash_table_unref(self->last_topics);
+	g_hash_table_unref(self->last_languages);
 	g_hash_table_unref(self->offered);
 	g_hash_table_unref(self->weights);
 	g_strfreev(self->decision_retrievers);
@@ -264,6 +268,7 @@ cblue_bot_init(CblueBot *self)
 	g_mutex_init(&self->mutex);
 	self->kb = cblue_kb_new();
 	self->last_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+	self->last_languages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->offered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
 	self->declined_topics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	self->topic_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
@@ -833,6 +838,7 @@ typedef struct _CblueAskOp {
 			     * are both weighed), which the decision model reads */
 	GPtrArray *chosen; /* owned: hits passed to the provider */
 	GStrv was_offered; /* owned, nullable: the topics the conversation's last reply offered */
+	const gchar *conversation_language; /* static, nullable: the language of its last message */
 	/* owned, nullable: the conversation's topics before its previous topic, the latest first, of other
 	 * products (at most CBLUE_BOT_MAX_TOPICS - 1) */
 	GStrv earlier_topics;
@@ -982,7 +988,8 @@ cblue_bot_find_request(CblueBot *self, CblueAskOp *op)
 
 /* The conversation's state for another process (cblue_message_set_context()): "c1", then
  * ";t=" and the topic last answered, ";e=" the topics of other products answered before it (the
- * latest first) and ";o=" the open options, comma-separated. Topic ids
+ * latest first), ";o=" the open options, comma-separated, and ";l=" the language of its last
+ * message. Topic ids
  * have neither separator (cblue_kb_entry_new_from_json()); fields a version does not know
  * are skipped, so that a newer process can add some. */
 #define CBLUE_BOT_CONTEXT_VERSION "c1"
@@ -1000,7 +1007,7 @@ cblue_bot_append_context_list(GString *out, const gchar *field, const gchar *con
 
 /* @topics: (nullable): the topic last answered, then the earlier ones */
 static gchar *
-cblue_bot_write_context(const gchar *const *topics, const gchar *const *offered)
+cblue_bot_write_context(const gchar *const *topics, const gchar *const *offered, const gchar *language)
 {
 	GString *out = g_string_new(CBLUE_BOT_CONTEXT_VERSION);
 	if (topics != NULL && topics[0] != NULL) {
@@ -1008,6 +1015,8 @@ cblue_bot_write_context(const gchar *const *topics, const gchar *const *offered)
 		cblue_bot_append_context_list(out, "e", topics + 1);
 	}
 	cblue_bot_append_context_list(out, "o", offered);
+	if (language != NULL)
+		g_string_append_printf(out, ";l=%s", language);
 	return g_string_free(out, FALSE);
 }
 
@@ -1028,6 +1037,8 @@ cblue_bot_read_context(CblueAskOp *op)
 			op->was_offered = g_strsplit(fields[i] + 2, ",", CBLUE_BOT_CONTEXT_MAX_OFFERED);
 		else if (g_str_has_prefix(fields[i], "e=") && fields[i][2] != '\0' && op->earlier_topics == NULL)
 			op->earlier_topics = g_strsplit(fields[i] + 2, ",", CBLUE_BOT_MAX_TOPICS);
+		else if (g_str_has_prefix(fields[i], "l=") && cblue_language_is_supported(fields[i] + 2))
+			op->conversation_language = cblue_language_static(fields[i] + 2);
 	}
 }
 
@@ -1038,6 +1049,7 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 	g_autoptr(CblueAskOp) op = g_new0(CblueAskOp, 1);
 	g_autoptr(GPtrArray) redactors = NULL;
 	const gchar *conversation_id;
+	gboolean language_detected = FALSE, evident = TRUE;
 
 	op->retrievers =
 	    retrievers != NULL ? retrievers : cblue_context_ref_extensions(self->context, CBLUE_TYPE_RETRIEVER);
@@ -1057,8 +1069,11 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 
 	/* language: as requested, else detected */
 	op->stage_start = g_get_monotonic_time();
-	if (cblue_message_get_language(message) == NULL)
-		cblue_message_set_language(message, cblue_language_detect(cblue_message_get_text(message), NULL));
+	if (cblue_message_get_language(message) == NULL) {
+		cblue_message_set_language(message,
+					   cblue_language_detect_evident(cblue_message_get_text(message), &evident));
+		language_detected = TRUE;
+	}
 	cblue_bot_stage_done(op, "language");
 
 	/* the conversation first: hashed values are stable per conversation */
@@ -1082,8 +1097,12 @@ cblue_bot_prepare(CblueBot *self, CblueMessage *message, GPtrArray *retrievers, 
 				op->earlier_topics = g_strdupv((GStrv)topics + 1);
 		}
 		op->was_offered = g_strdupv(g_hash_table_lookup(self->offered, conversation_id));
+		op->conversation_language = g_hash_table_lookup(self->last_languages, conversation_id);
 		g_mutex_unlock(&self->mutex);
 	}
+	/* a message that does not say its language ("ok", "5kw") is in the conversation's */
+	if (language_detected && !evident && op->conversation_language != NULL)
+		cblue_message_set_language(message, op->conversation_language);
 
 	/* redaction comes before anything is stored, logged or sent */
 	op->stage_start = g_get_monotonic_time();
@@ -3648,6 +3667,7 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 {
 	CblueStore *store = cblue_context_get_extension(self->context, CBLUE_TYPE_STORE);
 	const gchar *topic_id = cblue_chat_reply_get_topic_id(op->reply);
+	const gchar *language = cblue_language_static(cblue_message_get_language(op->message));
 
 	cblue_chat_reply_set_duration_usec(op->reply,
 					   g_get_monotonic_time() - cblue_message_get_received_usec(op->message));
@@ -3661,12 +3681,20 @@ cblue_bot_finish_reply(CblueBot *self, CblueAskOp *op)
 				    g_strdupv(topics));
 		g_mutex_unlock(&self->mutex);
 	}
+	if (language != NULL) {
+		g_mutex_lock(&self->mutex);
+		if (g_hash_table_size(self->last_languages) >= CBLUE_BOT_MAX_CONVERSATIONS)
+			g_hash_table_remove_all(self->last_languages);
+		g_hash_table_insert(self->last_languages, g_strdup(cblue_message_get_conversation_id(op->message)),
+				    (gpointer)language);
+		g_mutex_unlock(&self->mutex);
+	}
 	/* the state after this reply, for a queue to carry to the next message: the topics
 	 * last answered (kept by a reply without one, as last_topics keeps them) and the options
 	 * this reply offers */
 	{
 		g_autofree gchar *context =
-		    cblue_bot_write_context((const gchar *const *)topics, (const gchar *const *)op->offers);
+		    cblue_bot_write_context((const gchar *const *)topics, (const gchar *const *)op->offers, language);
 		cblue_chat_reply_set_context(op->reply, context);
 	}
 	/* a clarification's options stay open for the next message only */

@@ -538,6 +538,57 @@ ask_in(CblueBot *bot, const gchar *conversation_id, const gchar *text)
 	return reply;
 }
 
+/* @text in @conversation_id, its language detected, with the state @context carried (nullable) */
+static CblueChatReply *
+ask_detected(CblueBot *bot, const gchar *conversation_id, const gchar *text, const gchar *context)
+{
+	g_autoptr(CblueMessage) message = cblue_message_new(text);
+	g_autoptr(GError) error = NULL;
+	CblueChatReply *reply;
+
+	cblue_message_set_conversation_id(message, conversation_id);
+	cblue_message_set_context(message, context);
+	reply = cblue_bot_ask_sync(bot, message, NULL, &error);
+	g_assert_no_error(error);
+	return reply;
+}
+
+static void
+assert_reply_language(CblueBot *bot, const gchar *conversation_id, const gchar *text, const gchar *language)
+{
+	g_autoptr(CblueChatReply) reply = ask_detected(bot, conversation_id, text, NULL);
+	g_assert_cmpstr(cblue_chat_reply_get_language(reply), ==, language);
+}
+
+/* a message that does not say its language ("ok", "5kw") is in the conversation's, in this
+ * process or carried in the context to another */
+static void
+test_bot_conversation_language(void)
+{
+	g_autoptr(CblueBot) bot = make_bot(NULL, NULL);
+	g_autoptr(CblueBot) other = make_bot(NULL, NULL);
+	g_autoptr(CblueChatReply) thai = NULL;
+	g_autoptr(CblueChatReply) carried = NULL;
+
+	assert_reply_language(bot, "lang-1", "ok", "en");
+	assert_reply_language(bot, "lang-1", "ติดโซล่าราคาเท่าไหร่ครับ", "th");
+	assert_reply_language(bot, "lang-1", "ok", "th");
+	assert_reply_language(bot, "lang-1", "5kw", "th");
+	assert_reply_language(bot, "lang-1", "Huawei SUN2000?", "th");
+	/* a message that says its language changes the conversation's */
+	assert_reply_language(bot, "lang-1", "how much is it for my house?", "en");
+	assert_reply_language(bot, "lang-1", "ok", "en");
+	assert_reply_language(bot, "lang-2", "太阳能多少钱", "zh");
+	assert_reply_language(bot, "lang-2", "10kWh?", "zh");
+	assert_reply_language(bot, "lang-2", "raka tao rai krab", "th");
+	/* a new conversation has none */
+	assert_reply_language(bot, "lang-3", "5kw", "en");
+
+	thai = ask_detected(bot, "lang-4", "สวัสดีค่ะ", NULL);
+	carried = ask_detected(other, "lang-4", "ok", cblue_chat_reply_get_context(thai));
+	g_assert_cmpstr(cblue_chat_reply_get_language(carried), ==, "th");
+}
+
 /* a follow-up goes to the family of the topic answered last (the dummy retriever gives
  * every topic id in the text, the first in KB order scoring highest) */
 static void
@@ -611,7 +662,8 @@ test_bot_follow_up_earlier_topic(void)
 	g_clear_object(&reply);
 	reply = ask_in(bot, "e1", "office-hours");
 	g_assert_cmpstr(cblue_chat_reply_get_topic_id(reply), ==, "office-hours");
-	state = g_strdup_printf("c1;t=office-hours;e=%s", second);
+	/* the topic last answered, the earlier one and the language of the last message */
+	state = g_strdup_printf("c1;t=office-hours;e=%s;l=en", second);
 	g_assert_cmpstr(cblue_chat_reply_get_context(reply), ==, state);
 	g_clear_object(&reply);
 	reply = ask_in(bot, "e1", both);
@@ -959,6 +1011,7 @@ main(int argc, char **argv)
 	g_test_add_func("/cblue/bot/concurrent-async", test_bot_concurrent_async);
 	g_test_add_func("/cblue/bot/ask-in-place-async-plugin", test_bot_ask_in_place_async_plugin);
 	g_test_add_func("/cblue/bot/follow-up-context", test_bot_follow_up_context);
+	g_test_add_func("/cblue/bot/conversation-language", test_bot_conversation_language);
 	g_test_add_func("/cblue/bot/follow-up-family", test_bot_follow_up_family);
 	g_test_add_func("/cblue/bot/follow-up-earlier-topic", test_bot_follow_up_earlier_topic);
 	g_test_add_func("/cblue/bot/second-question", test_bot_second_question);

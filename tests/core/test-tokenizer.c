@@ -524,6 +524,32 @@ test_language_detect(void)
 	    {"what is 光伏", "zh"},
 	    {"อยากได้ inverter ของ Huawei ใช้กับ on grid ได้ไหม", "th"},
 	    {"บ้านอยู่ลาดพร้าว อยากติดแผงโซลาร์บนหลังคา do you do it", "th"},
+	    /* one Thai or Chinese word, a name or a courtesy, in four English ones with two
+	     * function words */
+	    {"Can you install in ลาดพร้าว?", "en"},
+	    {"Hello ครับ, how much for solar?", "en"},
+	    {"how much 多少钱", "zh"},
+	    /* Thai in Chinese: a place's name or a courtesy; Chinese quoted in Thai stays Thai */
+	    {"ลาดพร้าว 可以吗", "zh"},
+	    {"ขอบคุณครับ 谢谢", "zh"},
+	    {"你好 แปลว่าอะไรคะ", "th"},
+	    {"อยากรู้ว่า 光伏 คืออะไรครับ", "th"},
+	    /* romanised Thai and pinyin mean Thai and Chinese ... */
+	    {"raka tao rai krab", "th"},
+	    {"ban yoo lat phrao, pai survey dai mai", "th"},
+	    {"sawasdee ka", "th"},
+	    {"wo xiang zhuang solar, duoshao qian", "zh"},
+	    {"nǐ hǎo", "zh"},
+	    {"anzhuang taiyangneng yao duojiu", "zh"},
+	    /* ... but not around English words, nor with particles or names alone */
+	    {"thank you ka", "en"},
+	    {"good evening na krab", "en"},
+	    {"sawasdee krab, how much is solar for a house?", "en"},
+	    {"Chiang Mai?", "en"},
+	    {"Bang Na ok", "en"},
+	    {"shine", "en"},
+	    {"banana", "en"},
+	    {"Huawei SUN2000", "en"},
 	};
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
 		gdouble confidence = -1;
