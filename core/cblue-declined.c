@@ -18,7 +18,8 @@
  * that a phrase never spans a comma or a full stop. A phrase matches whole words where it
  * begins or ends with a Latin one (a plural "s", or "es" after s, x, z, ch or sh, may follow
  * its last word; a "*" right after a word lets it go on with any letters, if it is the first
- * word, after at least three), and anywhere in Thai and Chinese text, where the tokenizer's segmentation must
+ * word, after at least three; digits and letters that meet end a word, as the tokenizer reads
+ * "5000mah" as "5000 mah"), and anywhere in Thai and Chinese text, where the tokenizer's segmentation must
  * then put a word boundary at its start and end (ล่าม "interpreter" is not in โซล่ามันดี, nor
  * 话费 "phone credit" in 安装的话费用).
  *
@@ -146,6 +147,14 @@ static inline gboolean
 cblue_declined_is_word_byte(gchar c)
 {
 	return (guchar)c < 0x80 && g_ascii_isalnum(c);
+}
+
+/* whether a word goes on from the word byte @a to @b: not where digits and letters meet,
+ * which the tokenizer splits ("5kw", "5000mah"), so that a unit is a word of its own */
+static inline gboolean
+cblue_declined_word_goes_on(gchar a, gchar b)
+{
+	return cblue_declined_is_word_byte(b) && !g_ascii_isdigit(a) == !g_ascii_isdigit(b);
 }
 
 /* the words left out of the compact form ("install a new air-con": "install new air con") */
@@ -323,7 +332,7 @@ cblue_declined_latin_key(const gchar *p)
 	guint64 k = G_GUINT64_CONSTANT(1) << 62;
 	guint n = 0;
 
-	for (; n < 3 && cblue_declined_is_word_byte(p[n]); n++)
+	for (; n < 3 && (n == 0 ? cblue_declined_is_word_byte(p[n]) : cblue_declined_word_goes_on(p[n - 1], p[n])); n++)
 		k |= (guint64)(guchar)p[n] << (8 * (2 - n));
 	if (n < 3)
 		k |= (guint64)CBLUE_DECLINED_SHORT_WORD << (8 * (2 - n));
@@ -714,7 +723,7 @@ cblue_declined_match_at(const CblueDeclinedPhrase *phrase, const gchar *t, gsize
 	}
 	if (phrase->ends_word) {
 		j += cblue_declined_plural(t, tlen, j);
-		if (j < tlen && cblue_declined_is_word_byte(t[j]))
+		if (j < tlen && cblue_declined_word_goes_on(t[j - 1], t[j]))
 			return 0;
 	}
 	return j;
@@ -818,7 +827,7 @@ cblue_declined_scan(CblueDeclined *self, const gchar *t, gsize tlen, const Cblue
 			next = i + 1;
 			if (!cblue_declined_is_word_byte(t[i]))
 				goto next;
-			while (next < tlen && cblue_declined_is_word_byte(t[next]))
+			while (next < tlen && cblue_declined_word_goes_on(t[next - 1], t[next]))
 				next++;
 			bit = cblue_declined_latin_pair(t + i);
 			if (!(self->latin_pairs[bit / 64] & (G_GUINT64_CONSTANT(1) << (bit % 64))))

@@ -47,7 +47,8 @@ static const gchar *const test_lists = "# a comment\n"
 				       "interpreting: ล่าม, 口译\n"
 				       "phone credit: 话费\n"
 				       "boxes: box\n"
-				       "TV: tv installation\n";
+				       "TV: tv installation\n"
+				       "phone batteries: mah, 4g plan\n";
 
 static void
 test_declined_match(void)
@@ -78,6 +79,13 @@ test_declined_match(void)
 	    /* a short first word, and its key */
 	    {"tv installation in the bedroom", "TV", "tv installation"},
 	    {"tvs installation", NULL, NULL},
+	    /* digits and letters that meet end a word, as the tokenizer splits "5kw" */
+	    {"how long does a 5000mAh battery last", "phone batteries", "mah"},
+	    {"a mah5000 cell", "phone batteries", "mah"},
+	    {"mahjong table", NULL, NULL},
+	    {"2tv installation", "TV", "tv installation"},
+	    {"a 4g plan", "phone batteries", "4g plan"},
+	    {"a 14g plan", NULL, NULL},
 	    /* Thai and Chinese anywhere, on the tokenizer's word boundaries */
 	    {"ล้างแอร์ราคาเท่าไหร่คะ", "air-con service", "ล้างแอร์"},
 	    {"ล้าง แอร์ บ้าน 3 เครื่อง", "air-con service", "ล้าง แอร์"},
@@ -93,7 +101,7 @@ test_declined_match(void)
 	    {"", NULL, NULL},
 	};
 
-	g_assert_cmpuint(cblue_declined_get_n_services(declined), ==, 7);
+	g_assert_cmpuint(cblue_declined_get_n_services(declined), ==, 8);
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
 		g_autofree gchar *span = NULL;
 		const gchar *service = find_service(declined, tokenizer, cases[i].text, &span);
