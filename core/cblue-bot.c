@@ -2444,7 +2444,22 @@ static gint
 cblue_bot_keyword_compare(gconstpointer a, gconstpointer b)
 {
 	guint64 x = cblue_bot_keyword_order(a), y = cblue_bot_keyword_order(b);
-	return x < y ? -1 : x > y;
+	/* (then by their text: the topics of one keyword side by side) */
+	return x != y ? (x < y ? -1 : 1) : strcmp(((const CblueBotKeyword *)a)->folded, ((const CblueBotKeyword *)b)->folded);
+}
+
+/* the end of the run of @keywords from @k on that have the same text */
+static guint
+cblue_bot_keyword_run_end(GArray *keywords, guint k)
+{
+	const CblueBotKeyword *first = &g_array_index(keywords, CblueBotKeyword, k);
+
+	for (k++; k < keywords->len; k++) {
+		const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
+		if (kw->len != first->len || memcmp(kw->folded, first->folded, kw->len) != 0)
+			break;
+	}
+	return k;
 }
 
 /* the first of @keywords (sorted, cblue_bot_keyword_compare()) from @lo on whose
@@ -2518,22 +2533,37 @@ cblue_bot_words_all_of(CblueBot *self, CblueAskOp *op, const gchar *text, CblueK
 	return cblue_bot_has_all_words(own, words);
 }
 
-/* Whether the keyword @kw, found at @at in @folded, names another thing than @previous (see
- * cblue_bot_names_another_product(); @own_folded: @previous's own text, casefolded) */
-static gboolean
-cblue_bot_keyword_names_another(CblueBot *self, CblueAskOp *op, const CblueBotKeyword *kw, const gchar *folded,
-				const gchar *at, const gchar *own_folded, CblueKbEntry *previous, const gchar *language,
-				gboolean siblings)
+/* whether the keyword @kw, found at @at in @folded, is a word there: a Latin one not inside a
+ * longer word */
+static inline gboolean
+cblue_bot_keyword_is_word_at(const CblueBotKeyword *kw, const gchar *folded, const gchar *at)
 {
 	const gchar *keyword = kw->folded;
 
-	if ((g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) ||
-	    (g_ascii_isalnum(keyword[kw->len - 1]) && g_ascii_isalnum(at[kw->len])))
+	return !(g_ascii_isalnum(keyword[0]) && at > folded && g_ascii_isalnum(at[-1])) &&
+	       !(g_ascii_isalnum(keyword[kw->len - 1]) && g_ascii_isalnum(at[kw->len]));
+}
+
+/* Whether a topic of @run (@n keywords of one text, which the message holds as a word) is another
+ * thing than @previous (see cblue_bot_names_another_product(); @own_folded: @previous's own text,
+ * casefolded). What depends on the text alone is looked at once for all its topics. */
+static gboolean
+cblue_bot_keyword_run_names_another(CblueBot *self, CblueAskOp *op, const CblueBotKeyword *run, guint n,
+				    const gchar *own_folded, CblueKbEntry *previous, const gchar *language,
+				    gboolean siblings)
+{
+	if (strstr(own_folded, run->folded) != NULL)
 		return FALSE;
-	/* (the kinship last: the keywords of the message are few, the KB's many) */
-	return strstr(own_folded, keyword) == NULL && kw->entry != previous &&
-	       (siblings || (cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(kw->entry), previous) != 2 &&
-			     !cblue_bot_words_all_of(self, op, keyword, previous, language)));
+	for (guint i = 0; i < n; i++) {
+		if (run[i].entry == previous)
+			continue;
+		if (siblings)
+			return TRUE;
+		/* (the kinship last: the keywords of the message are few, the KB's many) */
+		if (cblue_bot_kinship(op->kb, cblue_kb_entry_get_topic_id(run[i].entry), previous) != 2)
+			return !cblue_bot_words_all_of(self, op, run->folded, previous, language);
+	}
+	return FALSE;
 }
 
 /* Whether @folded (a casefolded message) holds a keyword of a topic outside @previous's product
@@ -2559,25 +2589,32 @@ cblue_bot_names_another_product(CblueBot *self, CblueAskOp *op, const gchar *fol
 		g_string_append_printf(own, "\n%s", questions[i]);
 	own_folded = g_utf8_casefold(own->str, -1);
 
-	/* the keywords shorter than a prefix by a search of the message */
-	for (guint k = 0; k < n_short; k++) {
+	/* the keywords shorter than a prefix by a search of the message, each text once */
+	for (guint k = 0, end; k < n_short; k = end) {
 		const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
+		end = cblue_bot_keyword_run_end(keywords, k);
 		for (const gchar *at = strstr(folded, kw->folded); at != NULL && kw->len > 0; at = strstr(at + 1, kw->folded)) {
-			if (cblue_bot_keyword_names_another(self, op, kw, folded, at, own_folded, previous, language, siblings))
+			if (!cblue_bot_keyword_is_word_at(kw, folded, at))
+				continue;
+			if (cblue_bot_keyword_run_names_another(self, op, kw, end - k, own_folded, previous, language,
+								siblings))
 				return TRUE;
+			break;
 		}
 	}
 	/* the others by their prefix at each place of the message */
 	for (gsize at = 0; at + CBLUE_BOT_KEYWORD_PREFIX <= n; at++) {
 		guint32 prefix = cblue_bot_keyword_prefix(folded + at);
 		guint64 order = G_GUINT64_CONSTANT(1) << 32 | prefix;
-		for (guint k = cblue_bot_keyword_lower_bound(keywords, n_short, order); k < keywords->len; k++) {
+		for (guint k = cblue_bot_keyword_lower_bound(keywords, n_short, order), end; k < keywords->len; k = end) {
 			const CblueBotKeyword *kw = &g_array_index(keywords, CblueBotKeyword, k);
 			if (kw->prefix != prefix)
 				break;
+			end = cblue_bot_keyword_run_end(keywords, k);
 			if (at + kw->len <= n && memcmp(folded + at, kw->folded, kw->len) == 0 &&
-			    cblue_bot_keyword_names_another(self, op, kw, folded, folded + at, own_folded, previous, language,
-							    siblings))
+			    cblue_bot_keyword_is_word_at(kw, folded, folded + at) &&
+			    cblue_bot_keyword_run_names_another(self, op, kw, end - k, own_folded, previous, language,
+								siblings))
 				return TRUE;
 		}
 	}
