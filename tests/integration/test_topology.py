@@ -185,8 +185,9 @@ def test_conversation_state_follows_the_conversation_across_processes(topo):
                                            port=api_b)
         assert status == 200 and picked["outcome"] == "answered", picked
         assert picked["topic_id"] == offered[number - 1], (picked, offered)
-        # open for one message only; the topic answered is the conversation's now
-        assert state(asked["conversation_id"]) == {"t": picked["topic_id"]}
+        # open for one message only; the topic answered is the conversation's now, with the
+        # language it was asked in
+        assert state(asked["conversation_id"]) == {"t": picked["topic_id"], "l": "en"}
 
     # the state is in Redis, with the configured lifetime
     keys = topo.redis.cli("KEYS", "cblue:conversation:*").split()
